@@ -1,0 +1,29 @@
+#pragma once
+// Engine numbers as JSON: non-finite values become null, as JSON has no NaN or inf.
+
+#include <Eigen/Core>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <cmath>
+
+namespace gs::json {
+
+inline QJsonValue number(double v) {
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+inline QJsonArray vector(const Eigen::VectorXd& v) {
+    QJsonArray a;
+    for (Eigen::Index i = 0; i < v.size(); ++i)
+        a.append(number(v[i]));
+    return a;
+}
+
+inline QJsonArray matrix(const Eigen::MatrixXd& m) {
+    QJsonArray rows;
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+        rows.append(vector(m.row(i).transpose()));
+    return rows;
+}
+
+} // namespace gs::json

@@ -1,0 +1,76 @@
+#include "options.h"
+
+#include <cmath>
+
+namespace gs {
+
+double parseNumber(const QString& option, const QString& text) {
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok)
+        throw UsageError(QStringLiteral("%1: '%2' is not a number").arg(option, text));
+    if (!std::isfinite(v))
+        throw UsageError(QStringLiteral("%1: '%2' is not a finite number").arg(option, text));
+    return v;
+}
+
+Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected) {
+    const QStringList items = text.split(QLatin1Char(','));
+    if (text.trimmed().isEmpty())
+        throw UsageError(
+            QStringLiteral("%1: expected comma-separated numbers, got nothing").arg(option));
+    if (expected >= 0 && items.size() != expected)
+        throw UsageError(QStringLiteral("%1: expected %2 comma-separated numbers, got %3 ('%4')")
+                             .arg(option)
+                             .arg(expected)
+                             .arg(items.size())
+                             .arg(text));
+    Eigen::VectorXd v(items.size());
+    for (int i = 0; i < items.size(); ++i) {
+        bool ok = false;
+        v[i] = items[i].trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v[i]))
+            throw UsageError(QStringLiteral("%1: item %2, '%3', is not a finite number")
+                                 .arg(option)
+                                 .arg(i + 1)
+                                 .arg(items[i]));
+    }
+    return v;
+}
+
+int parseCount(const QString& option, const QString& text, int minimum, int maximum) {
+    bool ok = false;
+    const int v = text.trimmed().toInt(&ok);
+    if (!ok)
+        throw UsageError(QStringLiteral("%1: '%2' is not a whole number").arg(option, text));
+    if (v < minimum || v > maximum)
+        throw UsageError(QStringLiteral("%1: %2 is out of range (%3 to %4)")
+                             .arg(option)
+                             .arg(v)
+                             .arg(minimum)
+                             .arg(maximum));
+    return v;
+}
+
+QString describeParseError(const QString& text, const ParseError& e) {
+    const QString where = text.contains(QLatin1Char('\n'))
+                              ? QStringLiteral("line %1, column %2").arg(e.line).arg(e.column)
+                              : QStringLiteral("column %1").arg(e.column);
+    return where + QStringLiteral(": ") + QString::fromStdString(e.message);
+}
+
+Expression parseFunction(const QString& text, const QStringList& variables) {
+    std::vector<std::string> vars;
+    for (const auto& v : variables)
+        vars.push_back(v.trimmed().toStdString());
+    const std::string utf8 = text.toStdString();
+    auto result = Expression::parse(utf8, vars);
+    if (!result.ok()) {
+        const auto& e = *result.error;
+        throw UsageError(QStringLiteral("--function: ") + describeParseError(text, e) +
+                         QStringLiteral("\n") + QString::fromStdString(caretDiagram(utf8, e)));
+    }
+    return std::move(*result.expression);
+}
+
+} // namespace gs

@@ -1,0 +1,41 @@
+#pragma once
+// Values of an expression: at one point, and vectorized over many points or a grid.
+// Outside a function's domain (log of a negative, 1/0) the result is NaN or +-inf,
+// never an exception, so views can leave holes.
+
+#include "expression.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace gs {
+
+/// f(x) for x in input order.
+double evaluate(const Expression& f, const Eigen::VectorXd& x);
+
+/// Every node's value at x (the forward pass), indexed like Expression::nodes().
+std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x);
+
+/// f at many points: column j of `points` (inputCount() x m) is one point.
+/// Evaluated node by node on Eigen arrays in cache-sized chunks.
+Eigen::ArrayXd evaluateMany(const Expression& f, const Eigen::ArrayXXd& points);
+
+/// A regular grid over two of the inputs; the other inputs stay at a base point.
+struct GridSpec {
+    double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
+    int nx = 101, ny = 101;
+    int axisX = 0, axisY = 1; ///< which inputs vary along x and y
+
+    double x(int i) const { return nx > 1 ? xmin + (xmax - xmin) * i / (nx - 1) : xmin; }
+    double y(int j) const { return ny > 1 ? ymin + (ymax - ymin) * j / (ny - 1) : ymin; }
+};
+
+/// z(i, j) = f at (x_i, y_j) with the other inputs taken from `base`.
+Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eigen::VectorXd& base);
+
+/// Scalar function application, shared by every evaluator: exp, log, ..., neg.
+double applyUnary(Op op, double x);
+/// +, -, *, /, ^ on doubles.
+double applyBinary(Op op, double a, double b);
+
+} // namespace gs

@@ -1,0 +1,108 @@
+#pragma once
+// Text -> immutable expression DAG. A program is a list of statements
+// (`a = ...; f = ...`); the last one is the output, earlier names are
+// intermediate nodes and free identifiers are the inputs.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gs {
+
+enum class Op {
+    Constant,
+    Input,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Neg,
+    Exp,
+    Log,
+    Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Abs,
+    Sigmoid,
+    Softplus,
+};
+
+/// True for the one-argument functions (exp, log, ..., and unary minus).
+bool isUnary(Op op);
+/// The name a person types for a function or operator ("exp", "+", "^").
+std::string_view opName(Op op);
+
+/// One node of the DAG. Children always have smaller indices (topological order).
+struct Node {
+    Op op = Op::Constant;
+    int a = -1;                         ///< first operand
+    int b = -1;                         ///< second operand (binary ops only)
+    double value = 0.0;                 ///< Op::Constant
+    int input = -1;                     ///< Op::Input: index into Expression::inputs()
+    std::size_t offset = 0, length = 0; ///< where the node came from in the text
+};
+
+struct Statement {
+    std::string name; ///< empty for a bare final expression
+    int node = -1;
+    std::size_t offset = 0; ///< where the statement starts in the text
+};
+
+struct ParseError {
+    std::string message;
+    std::size_t offset = 0; ///< 0-based character offset into the text
+    std::size_t length = 1; ///< how many characters the caret should cover
+    int line = 1;           ///< 1-based
+    int column = 1;         ///< 1-based, within the line
+};
+
+struct ParseResult;
+
+class Expression {
+public:
+    /// Parses `text`. Inputs are the free identifiers in alphabetical order, or
+    /// exactly `variables` in that order when given (an identifier outside the
+    /// list is then an error; a listed name that is never used is still an input).
+    static ParseResult parse(std::string_view text, const std::vector<std::string>& variables = {});
+
+    const std::string& text() const { return m_text; }
+    const std::vector<Node>& nodes() const { return m_nodes; }
+    const std::vector<std::string>& inputs() const { return m_inputs; }
+    const std::vector<Statement>& statements() const { return m_statements; }
+    int output() const { return m_statements.back().node; }
+    std::size_t inputCount() const { return m_inputs.size(); }
+
+    static constexpr std::size_t kMaxLength = 100000;
+    static constexpr int kMaxDepth = 200;
+
+private:
+    friend class Parser;
+    std::string m_text;
+    std::vector<Node> m_nodes;
+    std::vector<std::string> m_inputs;
+    std::vector<Statement> m_statements;
+};
+
+struct ParseResult {
+    std::optional<Expression> expression;
+    std::optional<ParseError> error;
+    bool ok() const { return expression.has_value(); }
+};
+
+/// The function names the language knows, for messages and documentation.
+const std::vector<std::string>& knownFunctions();
+
+/// "line\n   ^^^" under the error's position: for terminals and logs.
+std::string caretDiagram(std::string_view text, const ParseError& error);
+
+} // namespace gs

@@ -1,0 +1,57 @@
+#include "surface.h"
+
+#include <cmath>
+
+namespace gs {
+
+SurfaceSample sampleSurface(const Expression& f, const GridSpec& grid,
+                            const Eigen::VectorXd& base) {
+    SurfaceSample s;
+    s.grid = grid;
+    s.z = sampleGrid(f, grid, base);
+    double lo = INFINITY, hi = -INFINITY;
+    for (Eigen::Index k = 0; k < s.z.size(); ++k) {
+        const double v = s.z.data()[k];
+        if (std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    s.anyFinite = std::isfinite(lo);
+    if (!s.anyFinite) {
+        lo = 0;
+        hi = 1;
+    } else if (hi - lo <=
+               1e3 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::abs(hi))) {
+        // A flat surface still gets a visible box around it.
+        const double pad = 0.5 * std::max(1.0, std::abs(hi));
+        lo -= pad;
+        hi += pad;
+    }
+    s.zmin = lo;
+    s.zmax = hi;
+    return s;
+}
+
+Expansion expand(const Expression& f, const Eigen::VectorXd& x0, const GridSpec& domain,
+                 int modelResolution, const Eigen::VectorXd& epsilon) {
+    Expansion e;
+    e.point = x0;
+    e.at = derivatives(f, x0);
+    e.curvature = analyzeCurvature(e.at, x0);
+    e.modelGrid = domain;
+    e.modelGrid.nx = e.modelGrid.ny = modelResolution;
+    e.tangent = taylor(e.at, x0, 1).sampleGrid(e.modelGrid);
+    e.quadratic = taylor(e.at, x0, 2).sampleGrid(e.modelGrid);
+    Eigen::VectorXd eps = Eigen::VectorXd::Zero(x0.size());
+    eps.head(std::min(eps.size(), epsilon.size())) =
+        epsilon.head(std::min(eps.size(), epsilon.size()));
+    e.check = approximationCheck(f, e.at, x0, eps);
+    const auto n = x0.size();
+    const double gx = domain.axisX < n ? e.at.gradient[domain.axisX] : 0.0;
+    const double gy = domain.axisY < n ? e.at.gradient[domain.axisY] : 0.0;
+    e.ascent = {gx, gy, gx * gx + gy * gy};
+    return e;
+}
+
+} // namespace gs

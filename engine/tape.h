@@ -1,0 +1,45 @@
+#pragma once
+// The one forward sweep over an expression's DAG, shared by every scalar type the
+// engine evaluates with (double, Eigen arrays, second-order jets). A scalar type
+// plugs in through an `Ops` object with constant(), unary(), binary() and powConst().
+
+#include "expression.h"
+
+#include <vector>
+
+namespace gs::detail {
+
+template <class T, class Ops>
+std::vector<T> forwardPass(const Expression& f, const std::vector<T>& inputs, const Ops& ops) {
+    const auto& nodes = f.nodes();
+    std::vector<T> v;
+    v.reserve(nodes.size());
+    for (const Node& n : nodes) {
+        switch (n.op) {
+        case Op::Constant:
+            v.push_back(ops.constant(n.value));
+            break;
+        case Op::Input:
+            v.push_back(inputs[static_cast<std::size_t>(n.input)]);
+            break;
+        case Op::Add:
+        case Op::Sub:
+        case Op::Mul:
+        case Op::Div:
+            v.push_back(ops.binary(n.op, v[n.a], v[n.b]));
+            break;
+        case Op::Pow:
+            // A constant exponent gets the power rule (and works for negative bases).
+            if (nodes[n.b].op == Op::Constant)
+                v.push_back(ops.powConst(v[n.a], nodes[n.b].value));
+            else
+                v.push_back(ops.binary(Op::Pow, v[n.a], v[n.b]));
+            break;
+        default:
+            v.push_back(ops.unary(n.op, v[n.a]));
+        }
+    }
+    return v;
+}
+
+} // namespace gs::detail

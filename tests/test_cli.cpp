@@ -1,0 +1,139 @@
+// The command line as a person uses it: run the built binary, read its JSON and exit code.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+#include <cmath>
+#include <limits>
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out, err;
+};
+
+Run run(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(GRADSCAPE_BINARY), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QJsonObject json(const Run& r) {
+    QJsonParseError e;
+    const auto doc = QJsonDocument::fromJson(r.out, &e);
+    if (e.error != QJsonParseError::NoError)
+        qWarning() << "not JSON:" << r.out << r.err;
+    return doc.object();
+}
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void analyzeBookExample() {
+        const Run r = run({"--analyze", "--function", "x*exp(-x^2-y^2)", "--point", "-1,0",
+                           "--epsilon", "0.01,-0.03"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        const auto o = json(r);
+        QCOMPARE(o["function"].toString(), QStringLiteral("x*exp(-x^2-y^2)"));
+        QCOMPARE(o["variables"].toArray(), QJsonArray({"x", "y"}));
+        QCOMPARE(o["point"].toArray(), QJsonArray({-1, 0}));
+        const double e1 = std::exp(-1.0);
+        QVERIFY(std::abs(o["value"].toDouble() + e1) <= 4 * kEps);
+        // grad = e^-1 (1 - 2x^2, -2xy) = (-e^-1, 0); H = e^-1 diag(2, 2)
+        QVERIFY(std::abs(o["gradient"][0].toDouble() + e1) <= 4 * kEps);
+        QCOMPARE(o["gradient"][1].toDouble(), 0.0);
+        QVERIFY(std::abs(o["hessian"][0][0].toDouble() - 2 * e1) <= 8 * kEps);
+        QVERIFY(std::abs(o["hessian"][1][1].toDouble() - 2 * e1) <= 8 * kEps);
+        QCOMPARE(o["hessian"][0][1].toDouble(), 0.0);
+        QCOMPARE(o["classification"].toString(), QStringLiteral("not_critical"));
+        const auto a = o["approximation"].toObject();
+        const double x = -0.99, y = -0.03;
+        QVERIFY(std::abs(a["true"].toDouble() - x * std::exp(-x * x - y * y)) <= 4 * kEps);
+        QVERIFY(std::abs(a["linear"].toDouble() - (-e1 - e1 * 0.01)) <= 4 * kEps);
+        // T2 = e^-1 (-1 - u + u^2 + y^2), u = x + 1
+        QVERIFY(std::abs(a["quadratic"].toDouble() - e1 * (-1 - 0.01 + 1e-4 + 9e-4)) <= 4 * kEps);
+    }
+
+    void classificationAndOrder() {
+        const Run r =
+            run({"--analyze", "--function", "y^2 - x^2", "--point=0,0", "--variables", "y,x"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["variables"].toArray(), QJsonArray({"y", "x"}));
+        QCOMPARE(o["hessian"][0][0].toDouble(), 2.0); // d2/dy2 first: the given order
+        QCOMPARE(o["hessian_eigenvalues"].toArray(), QJsonArray({-2, 2}));
+        QCOMPARE(o["classification"].toString(), QStringLiteral("saddle"));
+        QVERIFY(!o.contains("approximation"));
+    }
+
+    void nonFiniteIsNull() {
+        const Run r = run({"--analyze", "--function", "log(x)", "--point", "-1"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QVERIFY(o["value"].isNull());
+        QVERIFY(o["gradient"][0].isNull());
+        QCOMPARE(o["classification"].toString(), QStringLiteral("not_critical"));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("expression")
+            << QStringList{"--analyze", "--function", "x*expp(y)", "--point", "1,2"}
+            << "column 3: unknown function 'expp'; did you mean 'exp'?\nx*expp(y)\n  ^^^^";
+        QTest::newRow("unbalanced")
+            << QStringList{"--analyze", "--function", "(x+y", "--point", "1,2"} << "never closed";
+        QTest::newRow("too few coordinates")
+            << QStringList{"--analyze", "--function", "x+y", "--point", "1"}
+            << "--point: expected 2 comma-separated numbers, got 1";
+        QTest::newRow("not a number")
+            << QStringList{"--analyze", "--function", "x+y", "--point", "1,abc"}
+            << "--point: item 2, 'abc', is not a finite number";
+        QTest::newRow("infinite") << QStringList{"--analyze", "--function", "x+y", "--point",
+                                                 "1,inf"}
+                                  << "not a finite number";
+        QTest::newRow("bad epsilon")
+            << QStringList{"--analyze", "--function", "x+y", "--point", "1,2", "--epsilon", "0.1"}
+            << "--epsilon: expected 2";
+        QTest::newRow("unknown option") << QStringList{"--analyze", "--frobnicate"} << "frobnicate";
+        QTest::newRow("missing function")
+            << QStringList{"--analyze", "--point", "1"} << "--function is required";
+        QTest::newRow("missing point")
+            << QStringList{"--analyze", "--function", "x"} << "--point is required";
+        QTest::newRow("stray argument")
+            << QStringList{"--analyze", "--function", "x", "--point", "1", "extra"}
+            << "unexpected argument 'extra'";
+        QTest::newRow("empty variable")
+            << QStringList{"--analyze", "--function", "x", "--variables", "x,,y", "--point", "1"}
+            << "--variables: empty name";
+    }
+    void badInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    void helpAndVersion() {
+        const Run h = run({"--help"});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains("--analyze"));
+        const Run v = run({"--version"});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith("gradscape "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,193 @@
+// Parsing: what is accepted (checked by value), what is refused and where.
+#include "evaluation.h"
+#include "expression.h"
+
+#include <QTest>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+using gs::Expression;
+
+class TestExpression : public QObject {
+    Q_OBJECT
+private slots:
+    void valid_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<double>("expected");
+        const double x = 0.7, y = -1.3;
+        QTest::newRow("integer") << "3" << x << y << 3.0;
+        QTest::newRow("decimal") << "2.5 + .5" << x << y << 3.0;
+        QTest::newRow("exponent") << "1e-3*x" << x << y << 1e-3 * x;
+        QTest::newRow("precedence") << "x + y * 2" << x << y << x + y * 2;
+        QTest::newRow("caret") << "x^2" << x << y << x * x;
+        QTest::newRow("double star") << "x**2" << x << y << x * x;
+        QTest::newRow("neg binds looser") << "-x^2" << x << y << -(x * x);
+        QTest::newRow("right assoc") << "2^3^2" << x << y << 512.0;
+        QTest::newRow("neg exponent") << "2^-1" << x << y << 0.5;
+        QTest::newRow("division left assoc") << "8/4/2" << x << y << 1.0;
+        QTest::newRow("subtraction left assoc") << "1-2-3" << x << y << -4.0;
+        QTest::newRow("book surface")
+            << "x*exp(-x^2-y^2)" << x << y << x * std::exp(-x * x - y * y);
+        QTest::newRow("ln alias") << "ln(e)" << x << y << 1.0;
+        QTest::newRow("pi") << "cos(pi)" << x << y << -1.0;
+        QTest::newRow("pow") << "pow(x, 3)" << x << y << x * x * x;
+        QTest::newRow("negative base") << "y^2" << x << y << y * y;
+        QTest::newRow("all functions")
+            << "sqrt(abs(y))+sin(x)+cos(x)+tan(x)+asin(0.5)+acos(0.5)+atan(y)+sinh(x)+cosh(x)+tanh("
+               "y)"
+            << x << y
+            << std::sqrt(std::abs(y)) + std::sin(x) + std::cos(x) + std::tan(x) + std::asin(0.5) +
+                   std::acos(0.5) + std::atan(y) + std::sinh(x) + std::cosh(x) + std::tanh(y);
+        QTest::newRow("sigmoid") << "sigmoid(x)" << x << y << 1 / (1 + std::exp(-x));
+        QTest::newRow("softplus") << "softplus(y)" << x << y << std::log(1 + std::exp(y));
+        QTest::newRow("statements")
+            << "a = x + y; b = a * a\nf = b - a" << x << y << (x + y) * (x + y) - (x + y);
+        QTest::newRow("newline in parens") << "(x +\n y)" << x << y << x + y;
+        QTest::newRow("trailing separator") << "x;" << x << y << x;
+        QTest::newRow("unary plus") << "+x" << x << y << x;
+        QTest::newRow("log of negative is NaN")
+            << "log(y)" << x << y << std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("one over zero is inf")
+            << "1/(x-x)" << x << y << std::numeric_limits<double>::infinity();
+    }
+    void valid() {
+        QFETCH(QString, text);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(double, expected);
+        auto r = Expression::parse(text.toStdString(), {"x", "y"});
+        QVERIFY2(r.ok(), r.error ? r.error->message.c_str() : "");
+        const double v = gs::evaluate(*r.expression, Eigen::Vector2d(x, y));
+        if (std::isnan(expected)) {
+            QVERIFY(std::isnan(v));
+        } else if (std::isinf(expected)) {
+            QCOMPARE(v, expected);
+        } else {
+            const double tol =
+                8 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::abs(expected));
+            QVERIFY2(std::abs(v - expected) <= tol, qPrintable(QString::number(v, 'g', 17)));
+        }
+    }
+
+    void invalid_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("empty") << "" << 1 << 1 << "empty";
+        QTest::newRow("blank") << "   \n " << 1 << 1 << "empty";
+        QTest::newRow("unclosed") << "x*(y+1" << 1 << 3 << "never closed";
+        QTest::newRow("extra close") << "x+1)" << 1 << 4 << "no matching";
+        QTest::newRow("unknown function") << "x*expp(y)" << 1 << 3 << "did you mean 'exp'";
+        QTest::newRow("unknown far")
+            << "frobnicate(x)" << 1 << 1 << "unknown function 'frobnicate'";
+        QTest::newRow("trailing op") << "x +" << 1 << 3 << "after '+'";
+        QTest::newRow("trailing op in parens") << "(x *)" << 1 << 5 << "after '*', found ')'";
+        QTest::newRow("double op") << "x * / y" << 1 << 5 << "after '*', found '/'";
+        QTest::newRow("arity pow") << "pow(x)" << 1 << 1 << "pow takes 2 arguments, got 1";
+        QTest::newRow("arity exp") << "1 + exp(x, y)" << 1 << 5 << "exp takes 1 argument, got 2";
+        QTest::newRow("used before defined")
+            << "a = b + 1; b = x" << 1 << 5 << "'b' is used before";
+        QTest::newRow("defined twice") << "a = x\na = y" << 2 << 1 << "defined twice";
+        QTest::newRow("assign constant") << "pi = 3; pi" << 1 << 1 << "constant";
+        QTest::newRow("assign function") << "exp = x; exp" << 1 << 1 << "function";
+        QTest::newRow("function without call") << "exp + 1" << 1 << 1 << "write exp(...)";
+        QTest::newRow("implicit multiplication") << "2x" << 1 << 2 << "missing operator";
+        QTest::newRow("bad character") << "x $ y" << 1 << 3 << "unexpected character '$'";
+        QTest::newRow("unicode character") << "x × y" << 1 << 3 << "unexpected character '×'";
+        QTest::newRow("malformed number") << "1e+" << 1 << 1 << "malformed number";
+        QTest::newRow("bare middle statement") << "x + 1; f = y" << 1 << 1 << "only the last";
+        QTest::newRow("empty assignment") << "a = ; f = a" << 1 << 3 << "after '='";
+        QTest::newRow("unknown variable") << "x + z" << 1 << 5 << "unknown variable 'z'";
+        QTest::newRow("deep nesting")
+            << QString(10000, '(') + "x" + QString(10000, ')') << 1 << 201 << "nested too deeply";
+        QTest::newRow("deep unary") << QString(5000, '-') + "x" << 1 << 202 << "nested too deeply";
+        QTest::newRow("100000 parens")
+            << QString(100000, '(') + "x" + QString(100000, ')') << 1 << 100001 << "too long";
+    }
+    void invalid() {
+        QFETCH(QString, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, fragment);
+        auto r = Expression::parse(text.toStdString(), {"x", "y"});
+        QVERIFY(!r.ok());
+        QVERIFY(r.error.has_value());
+        const QString message = QString::fromStdString(r.error->message);
+        QVERIFY2(message.contains(fragment), qPrintable(message));
+        QCOMPARE(r.error->line, line);
+        QCOMPARE(r.error->column, column);
+    }
+
+    void inputsAreAlphabeticalUnlessGiven() {
+        auto r = Expression::parse("z*y + b^2 + y");
+        QVERIFY(r.ok());
+        QCOMPARE(r.expression->inputs(), (std::vector<std::string>{"b", "y", "z"}));
+        auto given = Expression::parse("z*y + b^2", {"z", "y", "b", "unused"});
+        QVERIFY(given.ok());
+        QCOMPARE(given.expression->inputCount(), std::size_t(4));
+        // z=2, y=3, b=5: 2*3 + 25
+        QCOMPARE(gs::evaluate(*given.expression, Eigen::Vector4d(2, 3, 5, 100)), 31.0);
+    }
+
+    void statementsFormADag() {
+        auto r = Expression::parse(
+            "a = (w+x+y+z)^2; b = (w+x-y-z)^2; u = (a+b)^2; v = (a-b)^2; f = (u+v)^2");
+        QVERIFY(r.ok());
+        const auto& e = *r.expression;
+        QCOMPARE(e.statements().size(), std::size_t(5));
+        QCOMPARE(e.statements().back().name, std::string("f"));
+        QCOMPARE(e.inputs(), (std::vector<std::string>{"w", "x", "y", "z"}));
+        // `a` is one node used by both u and v, not a copy.
+        const int a = e.statements()[0].node;
+        int uses = 0;
+        for (const auto& n : e.nodes())
+            uses += (n.a == a) + (n.b == a);
+        QCOMPARE(uses, 2);
+        for (std::size_t i = 0; i < e.nodes().size(); ++i) {
+            QVERIFY(e.nodes()[i].a < static_cast<int>(i));
+            QVERIFY(e.nodes()[i].b < static_cast<int>(i));
+        }
+        const double w = 1, x = 0.5, y = -0.5, z = 0.25;
+        const double av = std::pow(w + x + y + z, 2), bv = std::pow(w + x - y - z, 2);
+        const double f = std::pow(std::pow(av + bv, 2) + std::pow(av - bv, 2), 2);
+        QCOMPARE(gs::evaluate(e, Eigen::Vector4d(w, x, y, z)), f);
+    }
+
+    void caretPointsAtTheColumn() {
+        auto r = Expression::parse("x*expp(y)", {"x", "y"});
+        QVERIFY(!r.ok());
+        QCOMPARE(QString::fromStdString(gs::caretDiagram("x*expp(y)", *r.error)),
+                 QStringLiteral("x*expp(y)\n  ^^^^"));
+    }
+
+    void gridMatchesPointwise() {
+        auto r = Expression::parse("x*exp(-x^2-y^2) + log(y)", {"x", "y"});
+        QVERIFY(r.ok());
+        gs::GridSpec g;
+        g.nx = 37; // not a multiple of the chunk, and unequal axes
+        g.ny = 23;
+        const Eigen::ArrayXXd z = gs::sampleGrid(*r.expression, g, Eigen::Vector2d::Zero());
+        QCOMPARE(z.rows(), Eigen::Index(37));
+        QCOMPARE(z.cols(), Eigen::Index(23));
+        for (int i = 0; i < g.nx; ++i)
+            for (int j = 0; j < g.ny; ++j) {
+                const double p = gs::evaluate(*r.expression, Eigen::Vector2d(g.x(i), g.y(j)));
+                if (std::isnan(p))
+                    QVERIFY(std::isnan(z(i, j)));
+                else if (std::isinf(p))
+                    QCOMPARE(z(i, j), p);
+                else // Eigen's vectorized exp/log may differ from libm by a few ulp
+                    QVERIFY2(std::abs(z(i, j) - p) <= 16 * std::numeric_limits<double>::epsilon() *
+                                                          std::max(1.0, std::abs(p)),
+                             qPrintable(QString::number((z(i, j) - p) /
+                                                        std::numeric_limits<double>::epsilon())));
+            }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestExpression)
+#include "test_expression.moc"
