@@ -2,8 +2,12 @@
 
 #include "curvature.h"
 #include "derivatives.h"
+#include "document.h"
 #include "jsonutil.h"
 #include "options.h"
+#include "scenebinding.h"
+#include "sceneexport.h"
+#include "surfacescene.h"
 #include "taylor.h"
 
 #include <QCommandLineParser>
@@ -39,6 +43,24 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("epsilon"),
          QStringLiteral("Offset at which to compare f with its linear and quadratic models."),
          QStringLiteral("E")},
+        {QStringLiteral("export"),
+         QStringLiteral("Render the 3-D scene to a PNG or JPEG file without a window "
+                        "(needs an X display: use xvfb-run)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("domain"), QStringLiteral("Plot range (default -2,2,-2,2)."),
+         QStringLiteral("xmin,xmax,ymin,ymax")},
+        {QStringLiteral("resolution"),
+         QStringLiteral("Samples per axis, 3 to 1001 (default 101)."), QStringLiteral("N")},
+        {QStringLiteral("wire-lines"), QStringLiteral("Wire lines per axis (default 21)."),
+         QStringLiteral("N")},
+        {QStringLiteral("show"),
+         QStringLiteral("What to draw at the point: any of tangent,quadratic,gradient, or none "
+                        "(default all)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("shaded"), QStringLiteral("Shaded surface coloured by height.")},
+        {QStringLiteral("size"), QStringLiteral("Image size (default 1200x900)."),
+         QStringLiteral("WxH")},
+        {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
     });
 }
 
@@ -106,6 +128,99 @@ int analyze(const QCommandLineParser& p) {
     return 0;
 }
 
+ImageExportOptions imageOptions(const QCommandLineParser& p) {
+    ImageExportOptions o;
+    if (p.isSet(QStringLiteral("size"))) {
+        const QString text = p.value(QStringLiteral("size"));
+        const QStringList wh = text.toLower().split(QLatin1Char('x'));
+        if (wh.size() != 2)
+            throw UsageError(QStringLiteral("--size: expected WIDTHxHEIGHT such as 1200x900, got '%1'").arg(text));
+        o.width = parseCount(QStringLiteral("--size (width)"), wh[0], 16, kMaxExportSide);
+        o.height = parseCount(QStringLiteral("--size (height)"), wh[1], 16, kMaxExportSide);
+    }
+    o.transparent = p.isSet(QStringLiteral("transparent"));
+    return o;
+}
+
+/// The scene options shared by --export and the GUI's start-up, applied to `s`.
+Settings sceneSettings(const QCommandLineParser& p) {
+    Settings s;
+    if (p.isSet(QStringLiteral("function")))
+        s.function = p.value(QStringLiteral("function"));
+    s.variables = variablesOption(p);
+    ParseError pe;
+    const QStringList vars = documentVariables(s.function, s.variables, &pe);
+    const Expression f = parseFunction(s.function, vars); // caret diagram on error
+    const int n = static_cast<int>(f.inputCount());
+    s.point.assign(std::size_t(n), 0.0);
+    if (p.isSet(QStringLiteral("point"))) {
+        const Eigen::VectorXd x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        s.point.assign(x.data(), x.data() + x.size());
+    } else if (s.function == Settings().function) {
+        s.point = Settings().point; // the book's figure: the quadratic at (-1, 0)
+    }
+    if (p.isSet(QStringLiteral("epsilon"))) {
+        const Eigen::VectorXd e = parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
+        s.epsilon.assign(e.data(), e.data() + e.size());
+    }
+    if (p.isSet(QStringLiteral("domain"))) {
+        const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), p.value(QStringLiteral("domain")), 4);
+        if (!(d[0] < d[1]) || !(d[2] < d[3]))
+            throw UsageError(QStringLiteral("--domain: need xmin < xmax and ymin < ymax, got '%1'")
+                                 .arg(p.value(QStringLiteral("domain"))));
+        s.xmin = d[0];
+        s.xmax = d[1];
+        s.ymin = d[2];
+        s.ymax = d[3];
+    }
+    if (p.isSet(QStringLiteral("resolution")))
+        s.resolution = parseCount(QStringLiteral("--resolution"), p.value(QStringLiteral("resolution")),
+                                  Document::kMinResolution, Document::kMaxResolution);
+    if (p.isSet(QStringLiteral("wire-lines")))
+        s.wireLines = parseCount(QStringLiteral("--wire-lines"), p.value(QStringLiteral("wire-lines")), 2, 201);
+    if (p.isSet(QStringLiteral("show"))) {
+        s.showTangent = s.showQuadratic = s.showGradient = false;
+        for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(','))) {
+            const QString w = item.trimmed().toLower();
+            if (w == QLatin1String("tangent"))
+                s.showTangent = true;
+            else if (w == QLatin1String("quadratic"))
+                s.showQuadratic = true;
+            else if (w == QLatin1String("gradient"))
+                s.showGradient = true;
+            else if (w != QLatin1String("none"))
+                throw UsageError(QStringLiteral("--show: unknown item '%1' (use tangent, quadratic, gradient or none)").arg(item));
+        }
+    }
+    s.shaded = p.isSet(QStringLiteral("shaded"));
+    return s;
+}
+
+int exportScene(const QCommandLineParser& p) {
+    const QString path = p.value(QStringLiteral("export"));
+    const ImageExportOptions options = imageOptions(p);
+    if (const std::string problem = validateImageExport(path.toStdString(), options); !problem.empty())
+        throw UsageError(QStringLiteral("--export: ") + QString::fromStdString(problem));
+    Document doc;
+    if (const QString error = doc.change(sceneSettings(p), QStringLiteral("Command line")); !error.isEmpty())
+        throw UsageError(error);
+    if (!displayAvailable()) {
+        std::fprintf(stderr, "gradscape: --export needs an X display (DISPLAY is not set or "
+                             "unreachable); run it as xvfb-run -a gradscape ...\n");
+        return 1;
+    }
+    SurfaceScene scene;
+    // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
+    showDocument(scene, doc, std::max(1.0, options.height / 900.0));
+    scene.resetCamera();
+    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options); !error.empty()) {
+        std::fprintf(stderr, "gradscape: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return 0;
+}
+
 } // namespace
 
 bool isHeadlessCommand(const QStringList& arguments) {
@@ -141,6 +256,8 @@ int runCommandLine(const QStringList& arguments) {
                 QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
         if (p.isSet(QStringLiteral("analyze")))
             return analyze(p);
+        if (p.isSet(QStringLiteral("export")))
+            return exportScene(p);
         throw UsageError(QStringLiteral("no command given"));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());

@@ -41,7 +41,18 @@ Expansion expand(const Expression& f, const Eigen::VectorXd& x0, const GridSpec&
     e.curvature = analyzeCurvature(e.at, x0);
     e.modelGrid = domain;
     e.modelGrid.nx = e.modelGrid.ny = modelResolution;
-    e.tangent = taylor(e.at, x0, 1).sampleGrid(e.modelGrid);
+    // The plane is drawn as a patch (a quarter of the domain's width each way) so it reads
+    // as tangent at the point instead of hiding the surface.
+    e.tangentGrid = e.modelGrid;
+    e.tangentGrid.nx = e.tangentGrid.ny = 11;
+    const double half = 0.25 * std::max(domain.xmax - domain.xmin, domain.ymax - domain.ymin);
+    const double cx = domain.axisX < x0.size() ? x0[domain.axisX] : 0.0;
+    const double cy = domain.axisY < x0.size() ? x0[domain.axisY] : 0.0;
+    e.tangentGrid.xmin = cx - half;
+    e.tangentGrid.xmax = cx + half;
+    e.tangentGrid.ymin = cy - half;
+    e.tangentGrid.ymax = cy + half;
+    e.tangent = taylor(e.at, x0, 1).sampleGrid(e.tangentGrid);
     e.quadratic = taylor(e.at, x0, 2).sampleGrid(e.modelGrid);
     Eigen::VectorXd eps = Eigen::VectorXd::Zero(x0.size());
     eps.head(std::min(eps.size(), epsilon.size())) =

@@ -25,9 +25,9 @@ struct Expansion {
     Eigen::VectorXd point;
     Derivatives at;
     CurvatureAnalysis curvature;
-    Eigen::ArrayXXd tangent;   ///< T1 on `modelGrid`
-    Eigen::ArrayXXd quadratic; ///< T2 on `modelGrid`
-    GridSpec modelGrid;
+    Eigen::ArrayXXd tangent;   ///< T1 on `tangentGrid`: a patch around the point
+    Eigen::ArrayXXd quadratic; ///< T2 on `modelGrid`: the whole domain, as in the book
+    GridSpec modelGrid, tangentGrid;
     ApproximationCheck check;
     /// Steepest ascent along the tangent plane over the grid axes: (g_x, g_y, |g|^2)
     /// (its projection on the x-y plane is grad f; -ascent is steepest descent).

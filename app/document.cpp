@@ -1,0 +1,203 @@
+#include "document.h"
+
+#include "options.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <cmath>
+
+namespace gs {
+
+namespace {
+
+class ChangeCommand : public QUndoCommand {
+public:
+    ChangeCommand(Document* doc, Settings before, Settings after, const QString& what, int mergeId)
+        : QUndoCommand(what)
+        , m_doc(doc)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+        , m_id(mergeId) {}
+    void undo() override { m_doc->apply(m_before); }
+    void redo() override { m_doc->apply(m_after); }
+    int id() const override { return m_id; }
+    bool mergeWith(const QUndoCommand* other) override {
+        const auto* o = static_cast<const ChangeCommand*>(other);
+        m_after = o->m_after;
+        return true;
+    }
+
+private:
+    Document* m_doc;
+    Settings m_before, m_after;
+    int m_id;
+};
+
+std::vector<std::string> toStd(const QStringList& l) {
+    std::vector<std::string> v;
+    for (const auto& s : l)
+        v.push_back(s.trimmed().toStdString());
+    return v;
+}
+
+// Inputs beyond the two plotted axes are held at the point: moving them moves the slice.
+bool slicesMoved(const std::vector<double>& a, const std::vector<double>& b) {
+    for (std::size_t i = 2; i < std::max(a.size(), b.size()); ++i)
+        if ((i < a.size() ? a[i] : 0.0) != (i < b.size() ? b[i] : 0.0))
+            return true;
+    return false;
+}
+
+} // namespace
+
+QStringList documentVariables(const QString& function, const QStringList& given, ParseError* error) {
+    if (!given.isEmpty())
+        return given;
+    auto r = Expression::parse(function.toStdString());
+    if (!r.ok()) {
+        if (error)
+            *error = *r.error;
+        return {};
+    }
+    QStringList names;
+    for (const auto& n : r.expression->inputs())
+        names << QString::fromStdString(n);
+    bool onlyXY = true;
+    for (const auto& n : names)
+        onlyXY = onlyXY && (n == QLatin1String("x") || n == QLatin1String("y"));
+    if (onlyXY)
+        return {QStringLiteral("x"), QStringLiteral("y")};
+    if (names.size() == 1)
+        names << (names[0] == QLatin1String("y") ? QStringLiteral("x") : QStringLiteral("y"));
+    return names;
+}
+
+Document::Document(QObject* parent)
+    : QObject(parent)
+    , m_undo(new QUndoStack(this)) {
+    apply(m_settings);
+}
+
+Document::~Document() = default;
+
+QStringList Document::inputNames() const {
+    QStringList names;
+    for (const auto& n : m_expression->inputs())
+        names << QString::fromStdString(n);
+    return names;
+}
+
+GridSpec Document::grid() const {
+    GridSpec g;
+    g.xmin = m_settings.xmin;
+    g.xmax = m_settings.xmax;
+    g.ymin = m_settings.ymin;
+    g.ymax = m_settings.ymax;
+    g.nx = g.ny = m_settings.resolution;
+    return g;
+}
+
+QString Document::validate(const Settings& s, std::optional<Expression>* parsed) const {
+    ParseError pe;
+    const QStringList vars = documentVariables(s.function, s.variables, &pe);
+    if (vars.isEmpty())
+        return describeParseError(s.function, pe);
+    auto r = Expression::parse(s.function.toStdString(), toStd(vars));
+    if (!r.ok())
+        return describeParseError(s.function, *r.error);
+    if (!(std::isfinite(s.xmin) && std::isfinite(s.xmax) && s.xmin < s.xmax))
+        return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)").arg(s.xmin).arg(s.xmax);
+    if (!(std::isfinite(s.ymin) && std::isfinite(s.ymax) && s.ymin < s.ymax))
+        return QStringLiteral("the y range must have ymin < ymax (got %1 to %2)").arg(s.ymin).arg(s.ymax);
+    if (s.resolution < kMinResolution || s.resolution > kMaxResolution)
+        return QStringLiteral("resolution %1 is out of range: %2 to %3 samples per axis")
+            .arg(s.resolution)
+            .arg(kMinResolution)
+            .arg(kMaxResolution);
+    if (s.wireLines < 2 || s.wireLines > 201)
+        return QStringLiteral("wire lines %1 is out of range: 2 to 201").arg(s.wireLines);
+    for (double v : s.point)
+        if (!std::isfinite(v))
+            return QStringLiteral("the expansion point must be finite");
+    if (parsed)
+        *parsed = std::move(r.expression);
+    return {};
+}
+
+QString Document::change(const Settings& s, const QString& what, int mergeId) {
+    if (s == m_settings)
+        return {};
+    if (QString error = validate(s); !error.isEmpty())
+        return error;
+    m_undo->push(new ChangeCommand(this, m_settings, s, what, mergeId));
+    return {};
+}
+
+void Document::apply(const Settings& next) {
+    std::optional<Expression> parsed;
+    if (!validate(next, &parsed).isEmpty())
+        return; // change() validated; undo only restores states that were valid
+    const Settings prev = m_settings;
+    const bool first = !m_expression.has_value();
+    m_settings = next;
+    m_settings.point.resize(parsed->inputCount(), 0.0);
+    m_settings.epsilon.resize(parsed->inputCount(), 0.0);
+    const bool surface = first || prev.function != next.function ||
+                         prev.variables != next.variables || prev.xmin != next.xmin ||
+                         prev.xmax != next.xmax || prev.ymin != next.ymin ||
+                         prev.ymax != next.ymax || prev.resolution != next.resolution ||
+                         slicesMoved(prev.point, m_settings.point);
+    m_expression = std::move(parsed);
+    if (surface)
+        recomputeSurface();
+    recomputeExpansion();
+    if (surface)
+        emit surfaceChanged();
+    emit expansionChanged();
+    emit styleChanged();
+    emit settingsChanged();
+}
+
+void Document::recomputeSurface() {
+    const Eigen::Map<const Eigen::VectorXd> base(m_settings.point.data(),
+                                                 Eigen::Index(m_settings.point.size()));
+    m_surface = sampleSurface(*m_expression, grid(), base);
+}
+
+void Document::recomputeExpansion() {
+    const Eigen::Map<const Eigen::VectorXd> x0(m_settings.point.data(),
+                                               Eigen::Index(m_settings.point.size()));
+    const Eigen::Map<const Eigen::VectorXd> eps(m_settings.epsilon.data(),
+                                                Eigen::Index(m_settings.epsilon.size()));
+    m_expansion = expand(*m_expression, x0, grid(), kModelResolution, eps);
+}
+
+QString Document::setFunction(const QString& text) {
+    Settings s = m_settings;
+    s.function = text;
+    return change(s, QStringLiteral("Edit function"));
+}
+
+QString Document::setPoint(double x, double y, int mergeId) {
+    Settings s = m_settings;
+    s.point[0] = x;
+    s.point[1] = y;
+    return change(s, QStringLiteral("Move expansion point"), mergeId);
+}
+
+QString Document::setDomain(double xmin, double xmax, double ymin, double ymax) {
+    Settings s = m_settings;
+    s.xmin = xmin;
+    s.xmax = xmax;
+    s.ymin = ymin;
+    s.ymax = ymax;
+    return change(s, QStringLiteral("Change domain"));
+}
+
+QString Document::setResolution(int samples) {
+    Settings s = m_settings;
+    s.resolution = samples;
+    return change(s, QStringLiteral("Change resolution"));
+}
+
+} // namespace gs

@@ -1,0 +1,92 @@
+#pragma once
+// The one document everything observes: the function, its domain and resolution,
+// the expansion point and what the scene shows. Every edit is an undoable command;
+// derived results are cached by what changed (a new function or domain re-samples
+// the surface; a moved point only recomputes the Taylor models).
+
+#include "expression.h"
+#include "surface.h"
+
+#include <Eigen/Core>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class QUndoStack;
+
+namespace gs {
+
+/// What a person chooses; the undoable state.
+struct Settings {
+    QString function = QStringLiteral("x*exp(-x^2-y^2)");
+    QStringList variables; ///< empty: x, y when the function uses no others, else alphabetical
+    double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
+    int resolution = 101;  ///< samples per axis
+    int wireLines = 21;    ///< wire lines per axis
+    std::vector<double> point{-1.0, 0.0}; ///< expansion point, in input order
+    std::vector<double> epsilon{0.01, -0.03}; ///< offset for the approximation check
+    bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
+
+    bool operator==(const Settings&) const = default;
+};
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxResolution = 1001;
+    static constexpr int kMinResolution = 3;
+    static constexpr int kModelResolution = 41;
+
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    const Settings& settings() const { return m_settings; }
+    const Expression& expression() const { return *m_expression; }
+    const SurfaceSample& surface() const { return m_surface; }
+    const Expansion& expansion() const { return m_expansion; }
+    QStringList inputNames() const;
+    GridSpec grid() const;
+    QUndoStack* undoStack() const { return m_undo; }
+
+    /// Checks `s` without applying it: an empty string, or what is wrong and where.
+    /// `parsed` receives the function when it parses.
+    QString validate(const Settings& s, std::optional<Expression>* parsed = nullptr) const;
+
+    /// Applies `s` as one undoable step named `what`. Consecutive steps with the same
+    /// non-negative `mergeId` (one drag) undo together. Returns the error, or empty.
+    QString change(const Settings& s, const QString& what, int mergeId = -1);
+
+    // Convenience edits, each one undoable step.
+    QString setFunction(const QString& text);
+    QString setPoint(double x, double y, int mergeId = -1);
+    QString setDomain(double xmin, double xmax, double ymin, double ymax);
+    QString setResolution(int samples);
+
+    /// Applies without the undo stack (the undo commands themselves call this).
+    void apply(const Settings& s);
+
+signals:
+    void surfaceChanged();   ///< function, domain or resolution changed
+    void expansionChanged(); ///< the point (or anything the models depend on) changed
+    void styleChanged();     ///< what is shown changed
+    void settingsChanged();  ///< any change: editors re-read settings()
+
+private:
+    void recomputeSurface();
+    void recomputeExpansion();
+
+    Settings m_settings;
+    std::optional<Expression> m_expression;
+    SurfaceSample m_surface;
+    Expansion m_expansion;
+    QUndoStack* m_undo;
+};
+
+/// The input order a function gets in the document: the given variables, else x and y
+/// when it uses no other names (so f = x^2 is still a surface over x and y), else
+/// alphabetical, padded with y when only one name is used.
+QStringList documentVariables(const QString& function, const QStringList& given,
+                              ParseError* error = nullptr);
+
+} // namespace gs

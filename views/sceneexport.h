@@ -1,0 +1,31 @@
+#pragma once
+// Writes a scene to a PNG or JPEG file at any size, off screen, with the same
+// renderer contents the window shows. Needs an X display (VTK renders through GLX).
+
+#include <string>
+
+class vtkRenderer;
+
+namespace gs {
+
+struct ImageExportOptions {
+    int width = 1200, height = 900;
+    bool transparent = false; ///< PNG only: the background becomes alpha 0
+};
+
+/// The largest side an export may have (the GL renderbuffer limit on llvmpipe is 16384).
+constexpr int kMaxExportSide = 8192;
+
+/// Checks what can be checked before rendering: the file type, the folder, the size and
+/// transparency. Returns an empty string when fine, else the message.
+std::string validateImageExport(const std::string& path, const ImageExportOptions& options);
+
+/// True when an X display can be opened (VTK aborts the process without one).
+bool displayAvailable();
+
+/// Renders `renderer` off screen into `path`. Returns an empty string on success, else
+/// the message. The renderer must not belong to another render window meanwhile.
+std::string exportImage(vtkRenderer* renderer, const std::string& path,
+                        const ImageExportOptions& options);
+
+} // namespace gs

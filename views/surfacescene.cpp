@@ -1,0 +1,467 @@
+#include "surfacescene.h"
+
+#include <Eigen/Geometry>
+
+#include <vtkActor.h>
+#include <vtkArrowSource.h>
+#include <vtkBox.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkCellPicker.h>
+#include <vtkClipPolyData.h>
+#include <vtkColorTransferFunction.h>
+#include <vtkCubeAxesActor.h>
+#include <vtkDoubleArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
+#include <vtkSphereSource.h>
+#include <vtkStaticCellLocator.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+
+#include <cmath>
+
+namespace gs {
+
+namespace {
+
+// Lecture-ready colours on white: the book's matplotlib blue and purple.
+constexpr double kInk[3] = {0.13, 0.13, 0.16};
+constexpr double kSurface[3] = {0.12, 0.47, 0.71};
+constexpr double kQuadratic[3] = {0.50, 0.0, 0.50};
+constexpr double kTangent[3] = {0.95, 0.62, 0.15};
+constexpr double kAscent[3] = {0.84, 0.15, 0.16};
+constexpr double kDescent[3] = {0.17, 0.63, 0.17};
+constexpr double kMarker[3] = {0.85, 0.10, 0.10};
+
+vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data = nullptr) {
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    if (input)
+        mapper->SetInputConnection(input);
+    else
+        mapper->SetInputData(data);
+    mapper->ScalarVisibilityOff();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    return actor;
+}
+
+// Indices of `lines` evenly spread rows among n samples (always the first and last).
+std::vector<int> wireIndices(int n, int lines) {
+    std::vector<int> idx;
+    lines = std::clamp(lines, 2, n);
+    for (int k = 0; k < lines; ++k) {
+        const int i = static_cast<int>(std::lround(double(k) * (n - 1) / (lines - 1)));
+        if (idx.empty() || idx.back() != i)
+            idx.push_back(i);
+    }
+    return idx;
+}
+
+struct GridGeometry {
+    vtkSmartPointer<vtkPoints> points = vtkSmartPointer<vtkPoints>::New();
+    vtkSmartPointer<vtkDoubleArray> heights = vtkSmartPointer<vtkDoubleArray>::New();
+    std::vector<char> valid;
+    int nx = 0, ny = 0;
+    int id(int i, int j) const { return i + nx * j; }
+};
+
+// Grid values as display points; undefined values become holes.
+template <class ToZ>
+GridGeometry gridGeometry(const GridSpec& g, const Eigen::ArrayXXd& z, ToZ toDisplayZ) {
+    GridGeometry geo;
+    geo.nx = g.nx;
+    geo.ny = g.ny;
+    geo.points->SetNumberOfPoints(Eigen::Index(g.nx) * g.ny);
+    geo.heights->SetNumberOfValues(Eigen::Index(g.nx) * g.ny);
+    geo.valid.resize(std::size_t(g.nx) * g.ny);
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i) {
+            const double v = z(i, j);
+            const bool ok = std::isfinite(v);
+            const int id = geo.id(i, j);
+            geo.valid[std::size_t(id)] = ok;
+            geo.points->SetPoint(id, g.x(i), g.y(j), ok ? toDisplayZ(v) : 0.0);
+            geo.heights->SetValue(id, ok ? v : 0.0);
+        }
+    return geo;
+}
+
+// Polylines along both axes through the chosen rows and columns, broken at holes.
+vtkSmartPointer<vtkPolyData> wireframe(const GridGeometry& geo, int lines) {
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    std::vector<vtkIdType> run;
+    auto flush = [&] {
+        if (run.size() >= 2)
+            cells->InsertNextCell(static_cast<vtkIdType>(run.size()), run.data());
+        run.clear();
+    };
+    auto trace = [&](int count, auto idAt) {
+        for (int k = 0; k < count; ++k) {
+            const int id = idAt(k);
+            if (geo.valid[std::size_t(id)])
+                run.push_back(id);
+            else
+                flush();
+        }
+        flush();
+    };
+    for (int j : wireIndices(geo.ny, lines))
+        trace(geo.nx, [&](int i) { return geo.id(i, j); });
+    for (int i : wireIndices(geo.nx, lines))
+        trace(geo.ny, [&](int j) { return geo.id(i, j); });
+    auto poly = vtkSmartPointer<vtkPolyData>::New();
+    poly->SetPoints(geo.points);
+    poly->SetLines(cells);
+    return poly;
+}
+
+// Two triangles per grid cell whose four corners are defined.
+vtkSmartPointer<vtkPolyData> mesh(const GridGeometry& geo) {
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    for (int j = 0; j + 1 < geo.ny; ++j)
+        for (int i = 0; i + 1 < geo.nx; ++i) {
+            const vtkIdType a = geo.id(i, j), b = geo.id(i + 1, j), c = geo.id(i + 1, j + 1),
+                            d = geo.id(i, j + 1);
+            if (!(geo.valid[std::size_t(a)] && geo.valid[std::size_t(b)] &&
+                  geo.valid[std::size_t(c)] && geo.valid[std::size_t(d)]))
+                continue;
+            const vtkIdType t1[3] = {a, b, c}, t2[3] = {a, c, d};
+            cells->InsertNextCell(3, t1);
+            cells->InsertNextCell(3, t2);
+        }
+    auto poly = vtkSmartPointer<vtkPolyData>::New();
+    poly->SetPoints(geo.points);
+    poly->SetPolys(cells);
+    poly->GetPointData()->SetScalars(geo.heights);
+    return poly;
+}
+
+// Viridis, sampled at five stops: perceptually even and readable in grey.
+vtkSmartPointer<vtkColorTransferFunction> viridis(double lo, double hi) {
+    auto f = vtkSmartPointer<vtkColorTransferFunction>::New();
+    const double stops[5][3] = {{0.267, 0.005, 0.329},
+                                {0.229, 0.322, 0.546},
+                                {0.128, 0.567, 0.551},
+                                {0.369, 0.789, 0.383},
+                                {0.993, 0.906, 0.144}};
+    for (int k = 0; k < 5; ++k)
+        f->AddRGBPoint(lo + (hi - lo) * k / 4.0, stops[k][0], stops[k][1], stops[k][2]);
+    return f;
+}
+
+vtkSmartPointer<vtkActor> clippedModelActor(vtkBox* box) {
+    auto clip = vtkSmartPointer<vtkClipPolyData>::New();
+    clip->SetInputData(vtkSmartPointer<vtkPolyData>::New());
+    clip->SetClipFunction(box);
+    clip->InsideOutOn(); // keep what is inside the box
+    return makeActor(clip->GetOutputPort());
+}
+
+void setClipInput(vtkActor* a, vtkPolyData* data) {
+    auto* clip = vtkClipPolyData::SafeDownCast(a->GetMapper()->GetInputAlgorithm());
+    clip->SetInputData(data);
+}
+
+vtkSmartPointer<vtkActor> arrowActor(const double color[3]) {
+    vtkNew<vtkArrowSource> arrow;
+    arrow->SetTipResolution(24);
+    arrow->SetShaftResolution(12);
+    arrow->SetTipLength(0.25);
+    arrow->SetTipRadius(0.08);
+    arrow->SetShaftRadius(0.025);
+    auto place = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+    place->SetInputConnection(arrow->GetOutputPort());
+    place->SetTransform(vtkSmartPointer<vtkTransform>::New());
+    auto actor = makeActor(place->GetOutputPort());
+    actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+    return actor;
+}
+
+// Places the unit arrow (along +x) at `origin`, pointing along `dir`, `length` long.
+void placeArrow(vtkActor* actor, const Eigen::Vector3d& origin, const Eigen::Vector3d& dir,
+                double length) {
+    auto* place = vtkTransformPolyDataFilter::SafeDownCast(actor->GetMapper()->GetInputAlgorithm());
+    auto* t = vtkTransform::SafeDownCast(place->GetTransform());
+    const Eigen::Vector3d u = dir.normalized();
+    const Eigen::Vector3d helper =
+        std::abs(u.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
+    const Eigen::Vector3d v = u.cross(helper).normalized(), w = u.cross(v);
+    double m[16] = {u.x() * length, v.x() * length, w.x() * length, origin.x(),
+                    u.y() * length, v.y() * length, w.y() * length, origin.y(),
+                    u.z() * length, v.z() * length, w.z() * length, origin.z(),
+                    0, 0, 0, 1};
+    t->SetMatrix(m);
+    place->Modified();
+}
+
+} // namespace
+
+SurfaceScene::SurfaceScene()
+    : m_renderer(vtkSmartPointer<vtkRenderer>::New()) {
+    m_renderer->SetBackground(1, 1, 1);
+
+    m_wire = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_wire->GetProperty()->SetColor(kSurface[0], kSurface[1], kSurface[2]);
+    m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_shaded->GetMapper()->ScalarVisibilityOn();
+    m_shaded->GetProperty()->SetInterpolationToGouraud();
+    m_pickMesh = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+
+    vtkNew<vtkBox> box;
+    m_tangent = clippedModelActor(box);
+    m_tangent->GetProperty()->SetColor(kTangent[0], kTangent[1], kTangent[2]);
+    m_tangent->GetProperty()->SetOpacity(0.55);
+    m_tangent->GetProperty()->EdgeVisibilityOn();
+    m_tangent->GetProperty()->SetEdgeColor(0.85, 0.5, 0.05);
+    m_quadratic = clippedModelActor(box);
+    m_quadratic->GetProperty()->SetColor(kQuadratic[0], kQuadratic[1], kQuadratic[2]);
+
+    vtkNew<vtkSphereSource> sphere;
+    sphere->SetThetaResolution(24);
+    sphere->SetPhiResolution(16);
+    auto markerPlace = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+    markerPlace->SetInputConnection(sphere->GetOutputPort());
+    markerPlace->SetTransform(vtkSmartPointer<vtkTransform>::New());
+    m_marker = makeActor(markerPlace->GetOutputPort());
+    m_marker->GetProperty()->SetColor(kMarker[0], kMarker[1], kMarker[2]);
+    m_marker->GetProperty()->SetSpecular(0.4);
+    m_ascent = arrowActor(kAscent);
+    m_descent = arrowActor(kDescent);
+
+    m_axes = vtkSmartPointer<vtkCubeAxesActor>::New();
+    m_axes->SetCamera(m_renderer->GetActiveCamera());
+    m_axes->SetXTitle("x");
+    m_axes->SetYTitle("y");
+    m_axes->SetZTitle("f");
+    m_axes->SetFlyModeToOuterEdges();
+    m_axes->SetTickLocationToOutside();
+    m_axes->SetScreenSize(12);
+    m_axes->GetXAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_axes->GetYAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_axes->GetZAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    for (int a = 0; a < 3; ++a) {
+        m_axes->GetTitleTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
+        m_axes->GetLabelTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
+    }
+
+    m_title = vtkSmartPointer<vtkTextActor>::New();
+    m_title->GetTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_title->GetTextProperty()->SetJustificationToCentered();
+    m_title->GetTextProperty()->SetVerticalJustificationToTop();
+    m_title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_title->SetPosition(0.5, 0.97);
+
+    m_colorBar = vtkSmartPointer<vtkScalarBarActor>::New();
+    m_colorBar->SetNumberOfLabels(5);
+    m_colorBar->SetLabelFormat("%.3g");
+    m_colorBar->GetLabelTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_colorBar->GetLabelTextProperty()->ShadowOff();
+    m_colorBar->GetLabelTextProperty()->ItalicOff();
+    m_colorBar->GetLabelTextProperty()->BoldOff();
+    m_colorBar->SetPosition(0.88, 0.15);
+    m_colorBar->SetWidth(0.08);
+    m_colorBar->SetHeight(0.6);
+
+    for (vtkActor* a : {m_wire.Get(), m_shaded.Get(), m_tangent.Get(), m_quadratic.Get(),
+                        m_marker.Get(), m_ascent.Get(), m_descent.Get()})
+        m_renderer->AddActor(a);
+    m_renderer->AddActor(m_axes);
+    m_renderer->AddActor2D(m_title);
+    m_renderer->AddActor2D(m_colorBar);
+
+    // The pick mesh is never drawn: it is only in the picker's list, so wire gaps still pick.
+    m_picker = vtkSmartPointer<vtkCellPicker>::New();
+    m_picker->SetTolerance(0.0005);
+    m_picker->PickFromListOn();
+    m_picker->AddPickList(m_pickMesh);
+    m_markerPicker = vtkSmartPointer<vtkCellPicker>::New();
+    m_markerPicker->SetTolerance(0.002);
+    m_markerPicker->PickFromListOn();
+    m_markerPicker->AddPickList(m_marker);
+
+    applyStyle();
+    resetCamera();
+}
+
+SurfaceScene::~SurfaceScene() = default;
+
+vtkRenderer* SurfaceScene::renderer() const { return m_renderer; }
+
+void SurfaceScene::setTitle(const std::string& title) { m_title->SetInput(title.c_str()); }
+
+double SurfaceScene::displayZ(double z) const {
+    const double zmin = m_surface ? m_surface->zmin : 0.0;
+    return (z - zmin) * m_zScale;
+}
+
+void SurfaceScene::setSurface(const SurfaceSample& surface) {
+    m_surface = surface;
+    rebuildSurface();
+    if (m_expansion)
+        rebuildExpansion();
+}
+
+void SurfaceScene::setExpansion(const Expansion& expansion) {
+    m_expansion = expansion;
+    rebuildExpansion();
+}
+
+void SurfaceScene::clearExpansion() {
+    m_expansion.reset();
+    rebuildExpansion();
+}
+
+void SurfaceScene::setStyle(const SceneStyle& style) {
+    const bool linesChanged = style.wireLines != m_style.wireLines;
+    m_style = style;
+    if (linesChanged && m_surface)
+        rebuildSurface();
+    applyStyle();
+    if (m_expansion)
+        rebuildExpansion();
+}
+
+void SurfaceScene::rebuildSurface() {
+    const SurfaceSample& s = *m_surface;
+    const GridSpec& g = s.grid;
+    // The box is as tall as 0.7 of its wider side, whatever the units of f.
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    m_boxHeight = 0.7 * width;
+    m_zScale = m_boxHeight / (s.zmax - s.zmin);
+    const GridGeometry geo = gridGeometry(g, s.z, [this](double z) { return displayZ(z); });
+
+    m_wire->GetMapper()->SetInputDataObject(wireframe(geo, m_style.wireLines));
+    auto surfaceMesh = mesh(geo);
+    m_shaded->GetMapper()->SetInputDataObject(surfaceMesh);
+    m_shaded->GetMapper()->SetScalarRange(s.zmin, s.zmax);
+    auto lut = viridis(s.zmin, s.zmax);
+    m_shaded->GetMapper()->SetLookupTable(lut);
+    m_colorBar->SetLookupTable(lut);
+    m_pickMesh->GetMapper()->SetInputDataObject(surfaceMesh);
+    m_pickMesh->GetMapper()->Update();
+    m_picker->InitializePickList();
+    m_picker->AddPickList(m_pickMesh);
+    m_picker->RemoveAllLocators();
+    auto locator = vtkSmartPointer<vtkStaticCellLocator>::New();
+    locator->SetDataSet(surfaceMesh);
+    locator->BuildLocator();
+    m_picker->AddLocator(locator);
+
+    const double bounds[6] = {g.xmin, g.xmax, g.ymin, g.ymax, 0.0, m_boxHeight};
+    m_axes->SetBounds(bounds);
+    m_axes->SetXAxisRange(g.xmin, g.xmax);
+    m_axes->SetYAxisRange(g.ymin, g.ymax);
+    m_axes->SetZAxisRange(s.zmin, s.zmax);
+    // Models are clipped to the same box: never out of the plot, unlike the book's figure.
+    for (vtkActor* a : {m_tangent.Get(), m_quadratic.Get()}) {
+        auto* clip = vtkClipPolyData::SafeDownCast(a->GetMapper()->GetInputAlgorithm());
+        vtkBox::SafeDownCast(clip->GetClipFunction())->SetBounds(bounds);
+        clip->Modified();
+    }
+}
+
+void SurfaceScene::rebuildExpansion() {
+    const bool show = m_surface && m_expansion && std::isfinite(m_expansion->at.value) &&
+                      m_expansion->point.size() > std::max(m_surface->grid.axisX, m_surface->grid.axisY);
+    for (vtkActor* a : {m_marker.Get(), m_tangent.Get(), m_quadratic.Get(), m_ascent.Get(),
+                        m_descent.Get()})
+        a->SetVisibility(show);
+    if (!show)
+        return;
+    const Expansion& e = *m_expansion;
+    const GridSpec& g = m_surface->grid;
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    const Eigen::Vector3d at(e.point[g.axisX], e.point[g.axisY], displayZ(e.at.value));
+
+    auto* markerPlace =
+        vtkTransformPolyDataFilter::SafeDownCast(m_marker->GetMapper()->GetInputAlgorithm());
+    auto* mt = vtkTransform::SafeDownCast(markerPlace->GetTransform());
+    mt->Identity();
+    mt->Translate(at.data());
+    mt->Scale(0.05 * width, 0.05 * width, 0.05 * width);
+    markerPlace->Modified();
+
+    auto modelZ = [this](double z) { return displayZ(z); };
+    const GridGeometry tangent = gridGeometry(e.tangentGrid, e.tangent, modelZ);
+    auto plane = mesh(tangent);
+    plane->GetPointData()->SetScalars(nullptr);
+    setClipInput(m_tangent, plane);
+    const GridGeometry quadratic = gridGeometry(e.modelGrid, e.quadratic, modelZ);
+    setClipInput(m_quadratic, wireframe(quadratic, m_style.wireLines));
+
+    // The ascent direction lives in f's units; in the box, z is scaled.
+    const Eigen::Vector3d ascent(e.ascent.x(), e.ascent.y(), e.ascent.z() * m_zScale);
+    const bool flat = e.ascent.head<2>().norm() <= e.curvature.gradientTolerance ||
+                      !ascent.allFinite();
+    const double length = 0.3 * width;
+    if (!flat) {
+        placeArrow(m_ascent, at, ascent, length);
+        placeArrow(m_descent, at, -ascent, length);
+    }
+    m_ascent->SetVisibility(m_style.showGradient && !flat);
+    m_descent->SetVisibility(m_style.showGradient && !flat);
+    m_tangent->SetVisibility(m_style.showTangent);
+    m_quadratic->SetVisibility(m_style.showQuadratic);
+}
+
+void SurfaceScene::applyStyle() {
+    const double k = m_style.pixelScale;
+    m_wire->SetVisibility(!m_style.shaded);
+    m_shaded->SetVisibility(m_style.shaded);
+    m_colorBar->SetVisibility(m_style.shaded);
+    m_wire->GetProperty()->SetLineWidth(static_cast<float>(1.2 * k));
+    m_quadratic->GetProperty()->SetLineWidth(static_cast<float>(1.6 * k));
+    m_tangent->GetProperty()->SetLineWidth(static_cast<float>(0.5 * k));
+    m_axes->GetXAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
+    m_axes->GetYAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
+    m_axes->GetZAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
+    m_title->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(20 * k)));
+    m_colorBar->GetLabelTextProperty()->SetFontSize(static_cast<int>(std::lround(12 * k)));
+    m_colorBar->SetUnconstrainedFontSize(true);
+}
+
+void SurfaceScene::resetCamera() {
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    double b[6] = {-2, 2, -2, 2, 0, 2.8};
+    if (m_surface) {
+        const GridSpec& g = m_surface->grid;
+        b[0] = g.xmin;
+        b[1] = g.xmax;
+        b[2] = g.ymin;
+        b[3] = g.ymax;
+        b[5] = m_boxHeight;
+    }
+    const double c[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
+    cam->SetFocalPoint(c);
+    // matplotlib's default 3-D view: azimuth -60 degrees, elevation 30 degrees.
+    cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
+    cam->SetViewUp(0, 0, 1);
+    m_renderer->ResetCamera(b);
+    m_renderer->ResetCameraClippingRange();
+}
+
+void SurfaceScene::copyCamera(const SurfaceScene& other) {
+    m_renderer->GetActiveCamera()->DeepCopy(other.m_renderer->GetActiveCamera());
+    m_renderer->ResetCameraClippingRange();
+}
+
+std::optional<Eigen::Vector2d> SurfaceScene::pickSurface(int x, int y) const {
+    if (!m_surface || !m_picker->Pick(x, y, 0, m_renderer))
+        return std::nullopt;
+    const double* p = m_picker->GetPickPosition();
+    return Eigen::Vector2d(p[0], p[1]);
+}
+
+bool SurfaceScene::hitsMarker(int x, int y) const {
+    return m_marker->GetVisibility() && m_markerPicker->Pick(x, y, 0, m_renderer);
+}
+
+} // namespace gs

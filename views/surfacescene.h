@@ -1,0 +1,85 @@
+#pragma once
+// The 3-D scene of a function: its surface, the expansion point, the tangent plane,
+// the quadratic model and the gradient arrows, with axes and a title. Plain VTK, no
+// Qt, so the window and the headless exporter draw exactly the same picture.
+// It shows what the engine computed; the only arithmetic here maps values to the box.
+
+#include "surface.h"
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <vtkSmartPointer.h>
+
+class vtkActor;
+class vtkCamera;
+class vtkCellPicker;
+class vtkCubeAxesActor;
+class vtkPolyData;
+class vtkRenderer;
+class vtkScalarBarActor;
+class vtkTextActor;
+class vtkTransform;
+
+namespace gs {
+
+struct SceneStyle {
+    bool showTangent = true;
+    bool showQuadratic = true;
+    bool showGradient = true;
+    bool shaded = false; ///< shaded surface coloured by height, with a colour bar
+    int wireLines = 21;  ///< wire lines per axis drawn through the finely sampled surface
+    double pixelScale = 1.0; ///< fonts and line widths, for exports larger than the window
+};
+
+class SurfaceScene {
+public:
+    SurfaceScene();
+    ~SurfaceScene();
+    SurfaceScene(const SurfaceScene&) = delete;
+    SurfaceScene& operator=(const SurfaceScene&) = delete;
+
+    vtkRenderer* renderer() const;
+
+    void setTitle(const std::string& title);
+    /// A new surface: rebuilds the mesh, the box and the axes. Keeps the camera.
+    void setSurface(const SurfaceSample& surface);
+    /// A moved expansion point: only the marker, models and arrows change.
+    void setExpansion(const Expansion& expansion);
+    /// No expansion point to show (its value is undefined).
+    void clearExpansion();
+    void setStyle(const SceneStyle& style);
+    const SceneStyle& style() const { return m_style; }
+
+    /// The view the book's figure uses: from the front left, looking slightly down.
+    void resetCamera();
+    void copyCamera(const SurfaceScene& other);
+
+    /// The (x, y) of the surface under a display position (pixels, y up), if any.
+    std::optional<Eigen::Vector2d> pickSurface(int displayX, int displayY) const;
+    /// True when the display position is on the expansion-point marker.
+    bool hitsMarker(int displayX, int displayY) const;
+
+    /// The box the scene occupies, in world coordinates: x, y as given, z scaled.
+    double displayZ(double z) const;
+
+private:
+    void rebuildSurface();
+    void rebuildExpansion();
+    void applyStyle();
+
+    SceneStyle m_style;
+    std::optional<SurfaceSample> m_surface;
+    std::optional<Expansion> m_expansion;
+    double m_zScale = 1.0, m_boxHeight = 1.0;
+
+    vtkSmartPointer<vtkRenderer> m_renderer;
+    vtkSmartPointer<vtkActor> m_wire, m_shaded, m_pickMesh, m_marker, m_tangent, m_quadratic,
+        m_ascent, m_descent;
+    vtkSmartPointer<vtkCubeAxesActor> m_axes;
+    vtkSmartPointer<vtkTextActor> m_title;
+    vtkSmartPointer<vtkScalarBarActor> m_colorBar;
+    vtkSmartPointer<vtkCellPicker> m_picker, m_markerPicker;
+};
+
+} // namespace gs

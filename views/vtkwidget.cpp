@@ -1,0 +1,184 @@
+#include "vtkwidget.h"
+
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QWheelEvent>
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLState.h>
+
+namespace gs {
+
+VtkWidget::VtkWidget(QWidget* parent)
+    : QOpenGLWidget(parent)
+    , m_window(vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New())
+    , m_interactor(vtkSmartPointer<vtkGenericRenderWindowInteractor>::New()) {
+    // Before any GL context exists (platform-facts.md, step 1).
+    m_window->SetReadyForRendering(false);
+    m_window->SetFrameBlitModeToNoBlit();
+    m_window->SetMultiSamples(0);
+    m_interactor->SetRenderWindow(m_window);
+    m_interactor->Initialize();
+    vtkNew<vtkInteractorStyleTrackballCamera> style;
+    m_interactor->SetInteractorStyle(style);
+
+    // VTK asks us to make its context current; Qt's context on its own surface, not
+    // QOpenGLWidget::makeCurrent(), which would rebind Qt's framebuffer behind VTK's cache.
+    m_window->AddObserver(vtkCommand::WindowMakeCurrentEvent, this, &VtkWidget::onMakeCurrent);
+    m_window->AddObserver(vtkCommand::WindowIsCurrentEvent, this, &VtkWidget::onIsCurrent);
+    m_window->AddObserver(vtkCommand::WindowFrameEvent, this, &VtkWidget::onFrame);
+
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(200, 150);
+}
+
+VtkWidget::~VtkWidget() {
+    m_window->RemoveAllObservers();
+    if (context()) {
+        makeCurrent();
+        m_window->Finalize();
+        doneCurrent();
+    }
+}
+
+vtkRenderWindow* VtkWidget::renderWindow() const { return m_window; }
+vtkRenderWindowInteractor* VtkWidget::interactor() const { return m_interactor; }
+
+void VtkWidget::onMakeCurrent(vtkObject*, unsigned long, void*) {
+    if (QOpenGLContext* ctx = context())
+        ctx->makeCurrent(ctx->surface());
+}
+
+void VtkWidget::onIsCurrent(vtkObject*, unsigned long, void* callData) {
+    QOpenGLContext* ctx = context();
+    *static_cast<bool*>(callData) =
+        ctx && QOpenGLContext::currentContext() == ctx && ctx->surface() == ctx->surface();
+}
+
+void VtkWidget::onFrame(vtkObject*, unsigned long, void*) {
+    if (!m_inPaint)
+        update(); // a render outside paintGL (the interactor's): blit it soon
+}
+
+void VtkWidget::initializeGL() {
+    // platform-facts.md, step 3.
+    vtkOpenGLState* state = m_window->GetState();
+    state->Reset();
+    state->vtkglDepthFunc(GL_LEQUAL);
+    m_window->SetReadyForRendering(true);
+    m_window->SetOwnContext(false);
+    m_window->OpenGLInitContext();
+    m_needsRender = true;
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+        makeCurrent();
+        m_window->Finalize();
+        m_window->SetReadyForRendering(false);
+    }, Qt::UniqueConnection);
+}
+
+void VtkWidget::resizeGL(int w, int h) {
+    const double dpr = devicePixelRatioF();
+    const int pw = static_cast<int>(w * dpr), ph = static_cast<int>(h * dpr);
+    m_window->SetScreenSize(pw, ph);
+    m_window->SetDPI(static_cast<int>(72 * dpr));
+    m_interactor->UpdateSize(pw, ph);
+    m_needsRender = true;
+}
+
+void VtkWidget::render() {
+    if (!m_window->GetReadyForRendering()) {
+        m_needsRender = true;
+        update();
+        return;
+    }
+    m_window->Render(); // ends in WindowFrameEvent -> update()
+}
+
+void VtkWidget::paintGL() {
+    if (!m_window->GetReadyForRendering())
+        return;
+    m_inPaint = true;
+    vtkOpenGLState* state = m_window->GetState();
+    state->Reset();
+    state->Push();
+    // Qt may have resized the widget since VTK's last frame: render at the new size.
+    const int* size = m_window->GetSize();
+    vtkOpenGLFramebufferObject* fbo = m_window->GetDisplayFramebuffer();
+    if (m_needsRender || !fbo || fbo->GetLastSize()[0] != size[0] || fbo->GetLastSize()[1] != size[1]) {
+        m_window->Render();
+        m_needsRender = false;
+    }
+    // Blit VTK's display framebuffer into Qt's (platform-facts.md, step 4).
+    context()->makeCurrent(context()->surface());
+    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    m_window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
+                                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // An alpha below 1 makes window grabs come out black.
+    state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+    state->vtkglClearColor(0, 0, 0, 1);
+    state->vtkglClear(GL_COLOR_BUFFER_BIT);
+    state->Pop();
+    m_inPaint = false;
+}
+
+QPoint VtkWidget::toDisplay(const QPointF& p) const {
+    const double dpr = devicePixelRatioF();
+    const int* size = m_window->GetSize();
+    return {static_cast<int>(p.x() * dpr), size[1] - static_cast<int>(p.y() * dpr) - 1};
+}
+
+void VtkWidget::forwardMouse(QMouseEvent* e) {
+    const QPoint d = toDisplay(e->position());
+    m_interactor->SetEventInformation(d.x(), d.y(), e->modifiers() & Qt::ControlModifier ? 1 : 0,
+                                      e->modifiers() & Qt::ShiftModifier ? 1 : 0, 0,
+                                      e->type() == QEvent::MouseButtonDblClick ? 1 : 0);
+    unsigned long event = vtkCommand::NoEvent;
+    const bool press = e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
+    switch (e->type()) {
+    case QEvent::MouseMove:
+        event = vtkCommand::MouseMoveEvent;
+        break;
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::MouseButtonRelease:
+        switch (e->button()) {
+        case Qt::LeftButton:
+            event = press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+            break;
+        case Qt::MiddleButton:
+            event = press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+            break;
+        case Qt::RightButton:
+            event = press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+            break;
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    if (event != vtkCommand::NoEvent)
+        m_interactor->InvokeEvent(event, e);
+}
+
+void VtkWidget::mousePressEvent(QMouseEvent* e) { forwardMouse(e); }
+void VtkWidget::mouseMoveEvent(QMouseEvent* e) { forwardMouse(e); }
+void VtkWidget::mouseReleaseEvent(QMouseEvent* e) { forwardMouse(e); }
+
+void VtkWidget::wheelEvent(QWheelEvent* e) {
+    const QPoint d = toDisplay(e->position());
+    m_interactor->SetEventInformation(d.x(), d.y(), e->modifiers() & Qt::ControlModifier ? 1 : 0,
+                                      e->modifiers() & Qt::ShiftModifier ? 1 : 0);
+    const int delta = e->angleDelta().y();
+    if (delta > 0)
+        m_interactor->InvokeEvent(vtkCommand::MouseWheelForwardEvent, e);
+    else if (delta < 0)
+        m_interactor->InvokeEvent(vtkCommand::MouseWheelBackwardEvent, e);
+}
+
+} // namespace gs

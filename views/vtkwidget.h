@@ -1,0 +1,57 @@
+#pragma once
+// The one bridge between Qt and VTK: a QOpenGLWidget that hosts a
+// vtkGenericOpenGLRenderWindow and forwards input to its interactor.
+// Everything else in gradscape stays free of GL; see docs/architecture.md.
+
+#include <QOpenGLWidget>
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
+class vtkRenderWindow;
+class vtkRenderWindowInteractor;
+class vtkObject;
+
+namespace gs {
+
+class VtkWidget : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit VtkWidget(QWidget* parent = nullptr);
+    ~VtkWidget() override;
+
+    vtkRenderWindow* renderWindow() const;
+    vtkRenderWindowInteractor* interactor() const;
+
+    /// Renders now (if the GL context exists) and schedules the blit to the screen.
+    void render();
+
+    /// Device-pixel position of a Qt widget position, in VTK's display coordinates (y up).
+    QPoint toDisplay(const QPointF& widgetPosition) const;
+
+protected:
+    void initializeGL() override;
+    void paintGL() override;
+    void resizeGL(int w, int h) override;
+
+    // Default: forward to the VTK interactor (camera rotation, zoom).
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+
+    void forwardMouse(QMouseEvent* event);
+
+private:
+    void onMakeCurrent(vtkObject*, unsigned long, void*);
+    void onIsCurrent(vtkObject*, unsigned long, void* callData);
+    void onFrame(vtkObject*, unsigned long, void*);
+
+    vtkSmartPointer<vtkGenericOpenGLRenderWindow> m_window;
+    vtkSmartPointer<vtkGenericRenderWindowInteractor> m_interactor;
+    bool m_inPaint = false;
+    bool m_needsRender = true;
+};
+
+} // namespace gs
