@@ -4,16 +4,21 @@
 #include "derivatives.h"
 #include "document.h"
 #include "jsonutil.h"
+#include "mainwindow.h"
 #include "options.h"
 #include "scenebinding.h"
 #include "sceneexport.h"
 #include "surfacescene.h"
 #include "taylor.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScreen>
+#include <QTimer>
+#include <QUndoStack>
 #include <cstdio>
 
 namespace gs {
@@ -49,8 +54,8 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("FILE")},
         {QStringLiteral("domain"), QStringLiteral("Plot range (default -2,2,-2,2)."),
          QStringLiteral("xmin,xmax,ymin,ymax")},
-        {QStringLiteral("resolution"),
-         QStringLiteral("Samples per axis, 3 to 1001 (default 101)."), QStringLiteral("N")},
+        {QStringLiteral("resolution"), QStringLiteral("Samples per axis, 3 to 1001 (default 101)."),
+         QStringLiteral("N")},
         {QStringLiteral("wire-lines"), QStringLiteral("Wire lines per axis (default 21)."),
          QStringLiteral("N")},
         {QStringLiteral("show"),
@@ -61,6 +66,9 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("size"), QStringLiteral("Image size (default 1200x900)."),
          QStringLiteral("WxH")},
         {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
+         QStringLiteral("FILE")},
     });
 }
 
@@ -134,7 +142,9 @@ ImageExportOptions imageOptions(const QCommandLineParser& p) {
         const QString text = p.value(QStringLiteral("size"));
         const QStringList wh = text.toLower().split(QLatin1Char('x'));
         if (wh.size() != 2)
-            throw UsageError(QStringLiteral("--size: expected WIDTHxHEIGHT such as 1200x900, got '%1'").arg(text));
+            throw UsageError(
+                QStringLiteral("--size: expected WIDTHxHEIGHT such as 1200x900, got '%1'")
+                    .arg(text));
         o.width = parseCount(QStringLiteral("--size (width)"), wh[0], 16, kMaxExportSide);
         o.height = parseCount(QStringLiteral("--size (height)"), wh[1], 16, kMaxExportSide);
     }
@@ -154,17 +164,20 @@ Settings sceneSettings(const QCommandLineParser& p) {
     const int n = static_cast<int>(f.inputCount());
     s.point.assign(std::size_t(n), 0.0);
     if (p.isSet(QStringLiteral("point"))) {
-        const Eigen::VectorXd x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        const Eigen::VectorXd x =
+            parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
         s.point.assign(x.data(), x.data() + x.size());
     } else if (s.function == Settings().function) {
         s.point = Settings().point; // the book's figure: the quadratic at (-1, 0)
     }
     if (p.isSet(QStringLiteral("epsilon"))) {
-        const Eigen::VectorXd e = parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
+        const Eigen::VectorXd e =
+            parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
         s.epsilon.assign(e.data(), e.data() + e.size());
     }
     if (p.isSet(QStringLiteral("domain"))) {
-        const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), p.value(QStringLiteral("domain")), 4);
+        const Eigen::VectorXd d =
+            parseNumberList(QStringLiteral("--domain"), p.value(QStringLiteral("domain")), 4);
         if (!(d[0] < d[1]) || !(d[2] < d[3]))
             throw UsageError(QStringLiteral("--domain: need xmin < xmax and ymin < ymax, got '%1'")
                                  .arg(p.value(QStringLiteral("domain"))));
@@ -174,10 +187,12 @@ Settings sceneSettings(const QCommandLineParser& p) {
         s.ymax = d[3];
     }
     if (p.isSet(QStringLiteral("resolution")))
-        s.resolution = parseCount(QStringLiteral("--resolution"), p.value(QStringLiteral("resolution")),
-                                  Document::kMinResolution, Document::kMaxResolution);
+        s.resolution =
+            parseCount(QStringLiteral("--resolution"), p.value(QStringLiteral("resolution")),
+                       Document::kMinResolution, Document::kMaxResolution);
     if (p.isSet(QStringLiteral("wire-lines")))
-        s.wireLines = parseCount(QStringLiteral("--wire-lines"), p.value(QStringLiteral("wire-lines")), 2, 201);
+        s.wireLines = parseCount(QStringLiteral("--wire-lines"),
+                                 p.value(QStringLiteral("wire-lines")), 2, 201);
     if (p.isSet(QStringLiteral("show"))) {
         s.showTangent = s.showQuadratic = s.showGradient = false;
         for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(','))) {
@@ -189,7 +204,10 @@ Settings sceneSettings(const QCommandLineParser& p) {
             else if (w == QLatin1String("gradient"))
                 s.showGradient = true;
             else if (w != QLatin1String("none"))
-                throw UsageError(QStringLiteral("--show: unknown item '%1' (use tangent, quadratic, gradient or none)").arg(item));
+                throw UsageError(
+                    QStringLiteral(
+                        "--show: unknown item '%1' (use tangent, quadratic, gradient or none)")
+                        .arg(item));
         }
     }
     s.shaded = p.isSet(QStringLiteral("shaded"));
@@ -199,10 +217,12 @@ Settings sceneSettings(const QCommandLineParser& p) {
 int exportScene(const QCommandLineParser& p) {
     const QString path = p.value(QStringLiteral("export"));
     const ImageExportOptions options = imageOptions(p);
-    if (const std::string problem = validateImageExport(path.toStdString(), options); !problem.empty())
+    if (const std::string problem = validateImageExport(path.toStdString(), options);
+        !problem.empty())
         throw UsageError(QStringLiteral("--export: ") + QString::fromStdString(problem));
     Document doc;
-    if (const QString error = doc.change(sceneSettings(p), QStringLiteral("Command line")); !error.isEmpty())
+    if (const QString error = doc.change(sceneSettings(p), QStringLiteral("Command line"));
+        !error.isEmpty())
         throw UsageError(error);
     if (!displayAvailable()) {
         std::fprintf(stderr, "gradscape: --export needs an X display (DISPLAY is not set or "
@@ -213,7 +233,8 @@ int exportScene(const QCommandLineParser& p) {
     // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
     scene.resetCamera();
-    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options); !error.empty()) {
+    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options);
+        !error.empty()) {
         std::fprintf(stderr, "gradscape: %s\n", error.c_str());
         return 1;
     }
@@ -222,6 +243,59 @@ int exportScene(const QCommandLineParser& p) {
 }
 
 } // namespace
+
+Settings settingsFromArguments(const QStringList& arguments) {
+    QCommandLineParser p;
+    addOptions(p);
+    if (!p.parse(arguments))
+        throw UsageError(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        throw UsageError(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    return sceneSettings(p);
+}
+
+int runGui(int& argc, char** argv, const QStringList& arguments) {
+    const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+                         !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+                         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!display) {
+        std::fprintf(stderr, "gradscape: no display to open the window on (DISPLAY is not set).\n"
+                             "Run it under xvfb-run, or use --analyze or --export; see --help.\n");
+        return 1;
+    }
+    Settings settings;
+    QString screenshot;
+    try {
+        settings = settingsFromArguments(arguments);
+        QCommandLineParser p;
+        addOptions(p);
+        p.parse(arguments);
+        screenshot = p.value(QStringLiteral("screenshot"));
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());
+        return 2;
+    }
+    QApplication app(argc, argv);
+    Document doc;
+    doc.change(settings, QStringLiteral("Start"));
+    doc.undoStack()->clear(); // the start is not an undoable step
+    MainWindow window(&doc);
+    window.show();
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(1500, &window, [&] {
+            const QPixmap shot = window.screen()->grabWindow(window.winId());
+            const bool ok = shot.save(screenshot);
+            if (ok)
+                std::printf("%s\n", qPrintable(screenshot));
+            else
+                std::fprintf(stderr, "gradscape: could not write the screenshot '%s'\n",
+                             qPrintable(screenshot));
+            app.exit(ok ? 0 : 1);
+        });
+    }
+    return app.exec();
+}
 
 bool isHeadlessCommand(const QStringList& arguments) {
     for (const auto& a : arguments.mid(1)) {

@@ -50,7 +50,8 @@ bool slicesMoved(const std::vector<double>& a, const std::vector<double>& b) {
 
 } // namespace
 
-QStringList documentVariables(const QString& function, const QStringList& given, ParseError* error) {
+QStringList documentVariables(const QString& function, const QStringList& given,
+                              ParseError* error) {
     if (!given.isEmpty())
         return given;
     auto r = Expression::parse(function.toStdString());
@@ -106,9 +107,13 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     if (!r.ok())
         return describeParseError(s.function, *r.error);
     if (!(std::isfinite(s.xmin) && std::isfinite(s.xmax) && s.xmin < s.xmax))
-        return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)").arg(s.xmin).arg(s.xmax);
+        return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)")
+            .arg(s.xmin)
+            .arg(s.xmax);
     if (!(std::isfinite(s.ymin) && std::isfinite(s.ymax) && s.ymin < s.ymax))
-        return QStringLiteral("the y range must have ymin < ymax (got %1 to %2)").arg(s.ymin).arg(s.ymax);
+        return QStringLiteral("the y range must have ymin < ymax (got %1 to %2)")
+            .arg(s.ymin)
+            .arg(s.ymax);
     if (s.resolution < kMinResolution || s.resolution > kMaxResolution)
         return QStringLiteral("resolution %1 is out of range: %2 to %3 samples per axis")
             .arg(s.resolution)
@@ -151,11 +156,7 @@ void Document::apply(const Settings& next) {
     if (surface)
         recomputeSurface();
     recomputeExpansion();
-    if (surface)
-        emit surfaceChanged();
-    emit expansionChanged();
-    emit styleChanged();
-    emit settingsChanged();
+    emit changed(ExpansionChange | (surface ? SurfaceChange : 0));
 }
 
 void Document::recomputeSurface() {

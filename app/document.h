@@ -22,9 +22,9 @@ struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
     QStringList variables; ///< empty: x, y when the function uses no others, else alphabetical
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
-    int resolution = 101;  ///< samples per axis
-    int wireLines = 21;    ///< wire lines per axis
-    std::vector<double> point{-1.0, 0.0}; ///< expansion point, in input order
+    int resolution = 101;                     ///< samples per axis
+    int wireLines = 21;                       ///< wire lines per axis
+    std::vector<double> point{-1.0, 0.0};     ///< expansion point, in input order
     std::vector<double> epsilon{0.01, -0.03}; ///< offset for the approximation check
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
 
@@ -66,11 +66,13 @@ public:
     /// Applies without the undo stack (the undo commands themselves call this).
     void apply(const Settings& s);
 
+    /// What a change touched, so observers redo only that.
+    enum Change { SurfaceChange = 1, ExpansionChange = 2 };
+
 signals:
-    void surfaceChanged();   ///< function, domain or resolution changed
-    void expansionChanged(); ///< the point (or anything the models depend on) changed
-    void styleChanged();     ///< what is shown changed
-    void settingsChanged();  ///< any change: editors re-read settings()
+    /// Any change: `what` is a set of Change flags (a surface change implies the expansion);
+    /// editors re-read settings(), views redraw what changed.
+    void changed(int what);
 
 private:
     void recomputeSurface();

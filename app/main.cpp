@@ -1,6 +1,5 @@
 #include "cli.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 
 int main(int argc, char** argv) {
@@ -14,6 +13,5 @@ int main(int argc, char** argv) {
         QCoreApplication app(argc, argv);
         return gs::runCommandLine(arguments);
     }
-    QApplication app(argc, argv);
-    return 0;
+    return gs::runGui(argc, argv, arguments);
 }

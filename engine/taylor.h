@@ -29,6 +29,8 @@ TaylorModel taylor(const Derivatives& at, const Eigen::VectorXd& x0, int order);
 struct ApproximationCheck {
     Eigen::VectorXd epsilon;
     double trueValue, linear, quadratic;
+    double linearError() const { return linear - trueValue; }
+    double quadraticError() const { return quadratic - trueValue; }
 };
 ApproximationCheck approximationCheck(const Expression& f, const Derivatives& at,
                                       const Eigen::VectorXd& x0, const Eigen::VectorXd& epsilon);

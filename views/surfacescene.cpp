@@ -194,10 +194,22 @@ void placeArrow(vtkActor* actor, const Eigen::Vector3d& origin, const Eigen::Vec
     const Eigen::Vector3d helper =
         std::abs(u.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
     const Eigen::Vector3d v = u.cross(helper).normalized(), w = u.cross(v);
-    double m[16] = {u.x() * length, v.x() * length, w.x() * length, origin.x(),
-                    u.y() * length, v.y() * length, w.y() * length, origin.y(),
-                    u.z() * length, v.z() * length, w.z() * length, origin.z(),
-                    0, 0, 0, 1};
+    double m[16] = {u.x() * length,
+                    v.x() * length,
+                    w.x() * length,
+                    origin.x(),
+                    u.y() * length,
+                    v.y() * length,
+                    w.y() * length,
+                    origin.y(),
+                    u.z() * length,
+                    v.z() * length,
+                    w.z() * length,
+                    origin.z(),
+                    0,
+                    0,
+                    0,
+                    1};
     t->SetMatrix(m);
     place->Modified();
 }
@@ -243,7 +255,8 @@ SurfaceScene::SurfaceScene()
     m_axes->SetZTitle("f");
     m_axes->SetFlyModeToOuterEdges();
     m_axes->SetTickLocationToOutside();
-    m_axes->SetScreenSize(12);
+    m_axes->SetScreenSize(9);
+    m_axes->SetLabelOffset(12);
     m_axes->GetXAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
     m_axes->GetYAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
     m_axes->GetZAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
@@ -293,9 +306,13 @@ SurfaceScene::SurfaceScene()
 
 SurfaceScene::~SurfaceScene() = default;
 
-vtkRenderer* SurfaceScene::renderer() const { return m_renderer; }
+vtkRenderer* SurfaceScene::renderer() const {
+    return m_renderer;
+}
 
-void SurfaceScene::setTitle(const std::string& title) { m_title->SetInput(title.c_str()); }
+void SurfaceScene::setTitle(const std::string& title) {
+    m_title->SetInput(title.c_str());
+}
 
 double SurfaceScene::displayZ(double z) const {
     const double zmin = m_surface ? m_surface->zmin : 0.0;
@@ -320,6 +337,8 @@ void SurfaceScene::clearExpansion() {
 }
 
 void SurfaceScene::setStyle(const SceneStyle& style) {
+    if (style == m_style)
+        return;
     const bool linesChanged = style.wireLines != m_style.wireLines;
     m_style = style;
     if (linesChanged && m_surface)
@@ -332,9 +351,9 @@ void SurfaceScene::setStyle(const SceneStyle& style) {
 void SurfaceScene::rebuildSurface() {
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
-    // The box is as tall as 0.7 of its wider side, whatever the units of f.
+    // The box is as tall as 0.8 of its wider side, whatever the units of f.
     const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
-    m_boxHeight = 0.7 * width;
+    m_boxHeight = 0.8 * width;
     m_zScale = m_boxHeight / (s.zmax - s.zmin);
     const GridGeometry geo = gridGeometry(g, s.z, [this](double z) { return displayZ(z); });
 
@@ -369,10 +388,11 @@ void SurfaceScene::rebuildSurface() {
 }
 
 void SurfaceScene::rebuildExpansion() {
-    const bool show = m_surface && m_expansion && std::isfinite(m_expansion->at.value) &&
-                      m_expansion->point.size() > std::max(m_surface->grid.axisX, m_surface->grid.axisY);
-    for (vtkActor* a : {m_marker.Get(), m_tangent.Get(), m_quadratic.Get(), m_ascent.Get(),
-                        m_descent.Get()})
+    const bool show =
+        m_surface && m_expansion && std::isfinite(m_expansion->at.value) &&
+        m_expansion->point.size() > std::max(m_surface->grid.axisX, m_surface->grid.axisY);
+    for (vtkActor* a :
+         {m_marker.Get(), m_tangent.Get(), m_quadratic.Get(), m_ascent.Get(), m_descent.Get()})
         a->SetVisibility(show);
     if (!show)
         return;
@@ -399,8 +419,8 @@ void SurfaceScene::rebuildExpansion() {
 
     // The ascent direction lives in f's units; in the box, z is scaled.
     const Eigen::Vector3d ascent(e.ascent.x(), e.ascent.y(), e.ascent.z() * m_zScale);
-    const bool flat = e.ascent.head<2>().norm() <= e.curvature.gradientTolerance ||
-                      !ascent.allFinite();
+    const bool flat =
+        e.ascent.head<2>().norm() <= e.curvature.gradientTolerance || !ascent.allFinite();
     const double length = 0.3 * width;
     if (!flat) {
         placeArrow(m_ascent, at, ascent, length);
@@ -445,6 +465,11 @@ void SurfaceScene::resetCamera() {
     cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
     cam->SetViewUp(0, 0, 1);
     m_renderer->ResetCamera(b);
+    // ResetCamera fits the height; in a tall viewport fit the width instead, and leave
+    // room for the axis labels.
+    const int* size = m_renderer->GetRenderWindow() ? m_renderer->GetSize() : nullptr;
+    const double aspect = size && size[1] > 0 ? double(size[0]) / size[1] : 1.0;
+    cam->Zoom(0.95 * std::min(1.0, aspect));
     m_renderer->ResetCameraClippingRange();
 }
 

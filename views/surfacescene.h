@@ -27,9 +27,11 @@ struct SceneStyle {
     bool showTangent = true;
     bool showQuadratic = true;
     bool showGradient = true;
-    bool shaded = false; ///< shaded surface coloured by height, with a colour bar
-    int wireLines = 21;  ///< wire lines per axis drawn through the finely sampled surface
+    bool shaded = false;     ///< shaded surface coloured by height, with a colour bar
+    int wireLines = 21;      ///< wire lines per axis drawn through the finely sampled surface
     double pixelScale = 1.0; ///< fonts and line widths, for exports larger than the window
+
+    bool operator==(const SceneStyle&) const = default;
 };
 
 class SurfaceScene {

@@ -39,14 +39,20 @@ VtkWidget::VtkWidget(QWidget* parent)
 VtkWidget::~VtkWidget() {
     m_window->RemoveAllObservers();
     if (context()) {
+        // QOpenGLWidget destroys the context after this destructor: not our slot by then.
+        disconnect(context(), nullptr, this, nullptr);
         makeCurrent();
         m_window->Finalize();
         doneCurrent();
     }
 }
 
-vtkRenderWindow* VtkWidget::renderWindow() const { return m_window; }
-vtkRenderWindowInteractor* VtkWidget::interactor() const { return m_interactor; }
+vtkRenderWindow* VtkWidget::renderWindow() const {
+    return m_window;
+}
+vtkRenderWindowInteractor* VtkWidget::interactor() const {
+    return m_interactor;
+}
 
 void VtkWidget::onMakeCurrent(vtkObject*, unsigned long, void*) {
     if (QOpenGLContext* ctx = context())
@@ -73,11 +79,15 @@ void VtkWidget::initializeGL() {
     m_window->SetOwnContext(false);
     m_window->OpenGLInitContext();
     m_needsRender = true;
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-        makeCurrent();
-        m_window->Finalize();
-        m_window->SetReadyForRendering(false);
-    }, Qt::UniqueConnection);
+    // initializeGL runs again if the widget is re-parented: one connection per context.
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &VtkWidget::releaseContext,
+            Qt::UniqueConnection);
+}
+
+void VtkWidget::releaseContext() {
+    makeCurrent();
+    m_window->Finalize();
+    m_window->SetReadyForRendering(false);
 }
 
 void VtkWidget::resizeGL(int w, int h) {
@@ -108,7 +118,8 @@ void VtkWidget::paintGL() {
     // Qt may have resized the widget since VTK's last frame: render at the new size.
     const int* size = m_window->GetSize();
     vtkOpenGLFramebufferObject* fbo = m_window->GetDisplayFramebuffer();
-    if (m_needsRender || !fbo || fbo->GetLastSize()[0] != size[0] || fbo->GetLastSize()[1] != size[1]) {
+    if (m_needsRender || !fbo || fbo->GetLastSize()[0] != size[0] ||
+        fbo->GetLastSize()[1] != size[1]) {
         m_window->Render();
         m_needsRender = false;
     }
@@ -137,7 +148,8 @@ void VtkWidget::forwardMouse(QMouseEvent* e) {
                                       e->modifiers() & Qt::ShiftModifier ? 1 : 0, 0,
                                       e->type() == QEvent::MouseButtonDblClick ? 1 : 0);
     unsigned long event = vtkCommand::NoEvent;
-    const bool press = e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
+    const bool press =
+        e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
     switch (e->type()) {
     case QEvent::MouseMove:
         event = vtkCommand::MouseMoveEvent;
@@ -150,7 +162,8 @@ void VtkWidget::forwardMouse(QMouseEvent* e) {
             event = press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
             break;
         case Qt::MiddleButton:
-            event = press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+            event =
+                press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
             break;
         case Qt::RightButton:
             event = press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
@@ -166,9 +179,15 @@ void VtkWidget::forwardMouse(QMouseEvent* e) {
         m_interactor->InvokeEvent(event, e);
 }
 
-void VtkWidget::mousePressEvent(QMouseEvent* e) { forwardMouse(e); }
-void VtkWidget::mouseMoveEvent(QMouseEvent* e) { forwardMouse(e); }
-void VtkWidget::mouseReleaseEvent(QMouseEvent* e) { forwardMouse(e); }
+void VtkWidget::mousePressEvent(QMouseEvent* e) {
+    forwardMouse(e);
+}
+void VtkWidget::mouseMoveEvent(QMouseEvent* e) {
+    forwardMouse(e);
+}
+void VtkWidget::mouseReleaseEvent(QMouseEvent* e) {
+    forwardMouse(e);
+}
 
 void VtkWidget::wheelEvent(QWheelEvent* e) {
     const QPoint d = toDisplay(e->position());

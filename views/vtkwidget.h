@@ -43,6 +43,9 @@ protected:
 
     void forwardMouse(QMouseEvent* event);
 
+private slots:
+    void releaseContext();
+
 private:
     void onMakeCurrent(vtkObject*, unsigned long, void*);
     void onIsCurrent(vtkObject*, unsigned long, void* callData);

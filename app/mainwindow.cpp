@@ -1,0 +1,364 @@
+#include "mainwindow.h"
+
+#include "document.h"
+#include "readoutpanel.h"
+#include "scenebinding.h"
+#include "sceneexport.h"
+#include "surfaceview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <limits>
+
+namespace gs {
+
+namespace {
+
+QDoubleSpinBox* numberBox(double lo, double hi, double step, int decimals = 4) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(lo, hi);
+    box->setSingleStep(step);
+    box->setDecimals(decimals);
+    box->setKeyboardTracking(false); // apply when a number is complete, not per keystroke
+    box->setAccelerated(true);
+    return box;
+}
+
+QLabel* errorLabel() {
+    auto* label = new QLabel;
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Document* doc, QWidget* parent)
+    : QMainWindow(parent)
+    , m_doc(doc)
+    , m_view(new SurfaceView(this))
+    , m_readout(new ReadoutPanel) {
+    setWindowTitle(QStringLiteral("gradscape"));
+    setCentralWidget(m_view);
+    buildControls();
+    buildMenus();
+
+    connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_view, &SurfaceView::dragStarted, this, &MainWindow::onDragStarted);
+    connect(m_view, &SurfaceView::pointDragged, this, &MainWindow::onPointDragged);
+    connect(m_view, &SurfaceView::dragFinished, this, [this] { m_currentDrag = -1; });
+    connect(m_view, &SurfaceView::nudged, this, &MainWindow::onNudged);
+
+    showDocument(m_view->scene(), *m_doc);
+    m_view->scene().resetCamera();
+    m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    syncEditors();
+    statusBar()->showMessage(tr("Drag the red point (or anywhere on the surface) to move it; "
+                                "drag elsewhere or Ctrl+drag to rotate; wheel zooms; arrow keys "
+                                "nudge the point."));
+    resize(1280, 860);
+}
+
+void MainWindow::buildControls() {
+    auto* panel = new QWidget;
+    auto* layout = new QVBoxLayout(panel);
+
+    auto* fnBox = new QGroupBox(tr("Function"));
+    auto* fnLayout = new QVBoxLayout(fnBox);
+    m_function = new QLineEdit;
+    m_function->setPlaceholderText(QStringLiteral("x*exp(-x^2-y^2)"));
+    m_function->setToolTip(tr("Functions: exp log ln sqrt sin cos tan asin acos atan sinh cosh "
+                              "tanh abs sigmoid softplus pow(a,b); constants pi, e; "
+                              "statements a = ...; f = ..."));
+    m_functionError = errorLabel();
+    fnLayout->addWidget(m_function);
+    fnLayout->addWidget(m_functionError);
+    layout->addWidget(fnBox);
+    // Parse as the person types; apply once the text has rested, so a half-typed
+    // function never replaces the last good surface.
+    m_functionTimer = new QTimer(this);
+    m_functionTimer->setSingleShot(true);
+    m_functionTimer->setInterval(300);
+    connect(m_function, &QLineEdit::textEdited, m_functionTimer, qOverload<>(&QTimer::start));
+    connect(m_functionTimer, &QTimer::timeout, this, &MainWindow::applyFunction);
+    connect(m_function, &QLineEdit::returnPressed, this, &MainWindow::applyFunction);
+
+    const double big = 1e6;
+    auto* domainBox = new QGroupBox(tr("Domain"));
+    auto* domain = new QFormLayout(domainBox);
+    m_xmin = numberBox(-big, big, 0.5);
+    m_xmax = numberBox(-big, big, 0.5);
+    m_ymin = numberBox(-big, big, 0.5);
+    m_ymax = numberBox(-big, big, 0.5);
+    auto pair = [](QWidget* a, QWidget* b) {
+        auto* w = new QWidget;
+        auto* h = new QHBoxLayout(w);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(a);
+        h->addWidget(b);
+        return w;
+    };
+    domain->addRow(tr("x from, to"), pair(m_xmin, m_xmax));
+    domain->addRow(tr("y from, to"), pair(m_ymin, m_ymax));
+    m_resolution = new QSpinBox;
+    m_resolution->setRange(2, 100000); // larger than allowed: the document says why it refuses
+    m_resolution->setKeyboardTracking(false);
+    m_resolution->setToolTip(tr("Samples per axis, %1 to %2")
+                                 .arg(Document::kMinResolution)
+                                 .arg(Document::kMaxResolution));
+    m_wireLines = new QSpinBox;
+    m_wireLines->setRange(2, 201);
+    m_wireLines->setKeyboardTracking(false);
+    domain->addRow(tr("Resolution"), m_resolution);
+    domain->addRow(tr("Wire lines"), m_wireLines);
+    m_settingsError = errorLabel();
+    domain->addRow(m_settingsError);
+    layout->addWidget(domainBox);
+
+    auto* pointBox = new QGroupBox(tr("Expansion point"));
+    auto* point = new QFormLayout(pointBox);
+    m_x0 = numberBox(-big, big, 0.05);
+    m_y0 = numberBox(-big, big, 0.05);
+    point->addRow(tr("x₀, y₀"), pair(m_x0, m_y0));
+    m_epsX = numberBox(-big, big, 0.01);
+    m_epsY = numberBox(-big, big, 0.01);
+    point->addRow(tr("ε"), pair(m_epsX, m_epsY));
+    layout->addWidget(pointBox);
+
+    auto* showBox = new QGroupBox(tr("Show"));
+    auto* show = new QVBoxLayout(showBox);
+    m_tangent = new QCheckBox(tr("Tangent plane (1st order)"));
+    m_quadratic = new QCheckBox(tr("Quadratic approximation (2nd order)"));
+    m_gradient = new QCheckBox(tr("Gradient ∇f and −∇f"));
+    m_shaded = new QCheckBox(tr("Shaded surface with colour bar"));
+    for (auto* c : {m_tangent, m_quadratic, m_gradient, m_shaded})
+        show->addWidget(c);
+    layout->addWidget(showBox);
+    layout->addStretch();
+
+    for (auto* box : {m_xmin, m_xmax, m_ymin, m_ymax, m_x0, m_y0, m_epsX, m_epsY})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &MainWindow::applySettings);
+    for (auto* box : {m_resolution, m_wireLines})
+        connect(box, &QSpinBox::valueChanged, this, &MainWindow::applySettings);
+    for (auto* c : {m_tangent, m_quadratic, m_gradient, m_shaded})
+        connect(c, &QCheckBox::toggled, this, &MainWindow::applySettings);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    auto* left = new QDockWidget(tr("Controls"), this);
+    left->setObjectName(QStringLiteral("controls"));
+    left->setWidget(scroll);
+    left->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, left);
+
+    auto* right = new QDockWidget(tr("At the expansion point"), this);
+    right->setObjectName(QStringLiteral("readout"));
+    right->setWidget(m_readout);
+    right->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, right);
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportAction =
+        file->addAction(tr("&Export Image…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* reset = view->addAction(tr("&Reset View"), m_view, &SurfaceView::resetView);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+}
+
+void MainWindow::syncEditors() {
+    const Settings& s = m_doc->settings();
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_xmin),      QSignalBlocker(m_xmax),    QSignalBlocker(m_ymin),
+        QSignalBlocker(m_ymax),      QSignalBlocker(m_x0),      QSignalBlocker(m_y0),
+        QSignalBlocker(m_epsX),      QSignalBlocker(m_epsY),    QSignalBlocker(m_resolution),
+        QSignalBlocker(m_wireLines), QSignalBlocker(m_tangent), QSignalBlocker(m_quadratic),
+        QSignalBlocker(m_gradient),  QSignalBlocker(m_shaded)};
+    if (!m_function->hasFocus() || m_function->text().isEmpty())
+        m_function->setText(s.function);
+    m_xmin->setValue(s.xmin);
+    m_xmax->setValue(s.xmax);
+    m_ymin->setValue(s.ymin);
+    m_ymax->setValue(s.ymax);
+    m_x0->setValue(s.point[0]);
+    m_y0->setValue(s.point[1]);
+    m_epsX->setValue(s.epsilon[0]);
+    m_epsY->setValue(s.epsilon[1]);
+    m_resolution->setValue(s.resolution);
+    m_wireLines->setValue(s.wireLines);
+    m_tangent->setChecked(s.showTangent);
+    m_quadratic->setChecked(s.showQuadratic);
+    m_gradient->setChecked(s.showGradient);
+    m_shaded->setChecked(s.shaded);
+    const QStringList names = m_doc->inputNames();
+    m_x0->setPrefix(names.value(0) + QStringLiteral(" = "));
+    m_y0->setPrefix(names.value(1) + QStringLiteral(" = "));
+}
+
+void MainWindow::onDocumentChanged(int what) {
+    if (what & Document::SurfaceChange)
+        showDocument(m_view->scene(), *m_doc);
+    else {
+        m_view->scene().setStyle(sceneStyle(m_doc->settings()));
+        showExpansion(m_view->scene(), *m_doc);
+    }
+    m_view->render();
+    m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    syncEditors();
+    // An undo can restore a function the editor no longer shows.
+    if (!m_function->hasFocus() && m_function->text() != m_doc->settings().function) {
+        m_function->setText(m_doc->settings().function);
+        m_functionError->hide();
+    }
+}
+
+void MainWindow::applyFunction() {
+    m_functionTimer->stop();
+    Settings s = m_doc->settings();
+    s.function = m_function->text();
+    const QString error = m_doc->change(s, tr("Edit function"));
+    m_functionError->setText(error);
+    m_functionError->setVisible(!error.isEmpty());
+    m_function->setStyleSheet(error.isEmpty() ? QString()
+                                              : QStringLiteral("border: 1px solid #b00020;"));
+}
+
+void MainWindow::applySettings() {
+    Settings s = m_doc->settings();
+    s.xmin = m_xmin->value();
+    s.xmax = m_xmax->value();
+    s.ymin = m_ymin->value();
+    s.ymax = m_ymax->value();
+    s.point[0] = m_x0->value();
+    s.point[1] = m_y0->value();
+    s.epsilon[0] = m_epsX->value();
+    s.epsilon[1] = m_epsY->value();
+    s.resolution = m_resolution->value();
+    s.wireLines = m_wireLines->value();
+    s.showTangent = m_tangent->isChecked();
+    s.showQuadratic = m_quadratic->isChecked();
+    s.showGradient = m_gradient->isChecked();
+    s.shaded = m_shaded->isChecked();
+    showSettingsError(m_doc->change(s, tr("Change settings")));
+}
+
+void MainWindow::showSettingsError(const QString& error) {
+    m_settingsError->setText(error);
+    m_settingsError->setVisible(!error.isEmpty());
+}
+
+void MainWindow::onDragStarted() {
+    m_currentDrag = ++m_dragId;
+}
+
+void MainWindow::onPointDragged(double x, double y) {
+    // One drag is one undo step: every move merges into the drag's command.
+    m_doc->setPoint(x, y, m_currentDrag);
+}
+
+void MainWindow::onNudged(int dx, int dy) {
+    const Settings& s = m_doc->settings();
+    const double step = 0.01 * std::max(s.xmax - s.xmin, s.ymax - s.ymin);
+    m_doc->setPoint(s.point[0] + dx * step, s.point[1] + dy * step);
+}
+
+QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {
+    ImageExportOptions o;
+    o.width = width;
+    o.height = height;
+    o.transparent = transparent;
+    if (const std::string problem = validateImageExport(path.toStdString(), o); !problem.empty())
+        return QString::fromStdString(problem);
+    // A second scene with the same content and camera: the window's renderer stays put.
+    SurfaceScene scene;
+    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
+    scene.copyCamera(m_view->scene());
+    return QString::fromStdString(gs::exportImage(scene.renderer(), path.toStdString(), o));
+}
+
+void MainWindow::showExportDialog() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export Image"));
+    auto* form = new QFormLayout(&dialog);
+    auto* path = new QLineEdit(QDir::home().filePath(QStringLiteral("gradscape.png")));
+    auto* browse = new QPushButton(tr("Browse…"));
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(path);
+    pathRow->addWidget(browse);
+    form->addRow(tr("File"), pathRow);
+    auto* width = new QSpinBox;
+    auto* height = new QSpinBox;
+    width->setRange(16, kMaxExportSide);
+    height->setRange(16, kMaxExportSide);
+    const qreal dpr = m_view->devicePixelRatioF();
+    width->setValue(std::min(kMaxExportSide, int(3 * m_view->width() * dpr)));
+    height->setValue(std::min(kMaxExportSide, int(3 * m_view->height() * dpr)));
+    form->addRow(tr("Width (px)"), width);
+    form->addRow(tr("Height (px)"), height);
+    auto* transparent = new QCheckBox(tr("Transparent background (PNG)"));
+    form->addRow(transparent);
+    auto* error = errorLabel();
+    form->addRow(error);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString f = QFileDialog::getSaveFileName(&dialog, tr("Export Image"), path->text(),
+                                                       tr("Images (*.png *.jpg *.jpeg)"));
+        if (!f.isEmpty())
+            path->setText(f);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString problem =
+            exportImage(path->text(), width->value(), height->value(), transparent->isChecked());
+        QApplication::restoreOverrideCursor();
+        error->setText(problem);
+        error->setVisible(!problem.isEmpty());
+        if (problem.isEmpty()) {
+            statusBar()->showMessage(tr("Exported %1").arg(path->text()), 5000);
+            dialog.accept();
+        }
+    });
+    dialog.exec();
+}
+
+} // namespace gs

@@ -1,0 +1,65 @@
+#pragma once
+// The main window: function editor with inline errors, domain and resolution,
+// the expansion point, what to show, the 3-D view and the readout. It edits the
+// document and redraws what the document says changed.
+
+#include <QMainWindow>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTimer;
+
+namespace gs {
+
+class Document;
+class ReadoutPanel;
+class SurfaceView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Document* doc, QWidget* parent = nullptr);
+
+    SurfaceView* surfaceView() const { return m_view; }
+    ReadoutPanel* readout() const { return m_readout; }
+    QLineEdit* functionEditor() const { return m_function; }
+    QLabel* functionError() const { return m_functionError; }
+    /// The inline message under the domain controls (empty when all is well).
+    QLabel* settingsError() const { return m_settingsError; }
+
+    /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
+    QString exportImage(const QString& path, int width, int height, bool transparent);
+
+private slots:
+    void onDocumentChanged(int what);
+    void applyFunction();
+    void applySettings();
+    void onDragStarted();
+    void onPointDragged(double x, double y);
+    void onNudged(int dx, int dy);
+    void showExportDialog();
+
+private:
+    void buildControls();
+    void buildMenus();
+    void syncEditors();
+    void showSettingsError(const QString& error);
+
+    Document* m_doc;
+    SurfaceView* m_view;
+    ReadoutPanel* m_readout;
+    QLineEdit* m_function;
+    QLabel* m_functionError;
+    QLabel* m_settingsError;
+    QTimer* m_functionTimer;
+    QDoubleSpinBox *m_xmin, *m_xmax, *m_ymin, *m_ymax, *m_x0, *m_y0, *m_epsX, *m_epsY;
+    QSpinBox *m_resolution, *m_wireLines;
+    QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded;
+    int m_dragId = 1000;
+    int m_currentDrag = -1;
+};
+
+} // namespace gs

@@ -1,0 +1,45 @@
+#pragma once
+// The 3-D view in the window: the surface scene in the bridge widget, with the
+// expansion point dragged along the surface under the cursor. A press on the marker
+// or the surface drags the point; elsewhere (or with Ctrl) a drag rotates the camera,
+// the wheel zooms. It reports where the person drags; the document decides.
+
+#include "surfacescene.h"
+#include "vtkwidget.h"
+
+namespace gs {
+
+class SurfaceView : public VtkWidget {
+    Q_OBJECT
+public:
+    explicit SurfaceView(QWidget* parent = nullptr);
+    ~SurfaceView() override;
+
+    SurfaceScene& scene() { return m_scene; }
+    bool dragging() const { return m_dragging; }
+
+public slots:
+    void resetView();
+
+signals:
+    void dragStarted();
+    void pointDragged(double x, double y);
+    void dragFinished();
+    /// Arrow keys: a step of (dx, dy) in units of 1% of the domain (10% with Shift).
+    void nudged(int dx, int dy);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void resizeGL(int w, int h) override;
+
+private:
+    SurfaceScene m_scene;
+    bool m_dragging = false;
+    bool m_cameraMoved = false; ///< until the person moves it, the camera refits on resize
+};
+
+} // namespace gs
