@@ -1,8 +1,10 @@
 // The command line as a person uses it: run the built binary, read its JSON and exit code.
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <limits>
@@ -125,6 +127,51 @@ private slots:
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
+    void exportWritesTheImage() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("scene.png"));
+        const Run r = run({"--function", "x^2-y^2", "--point", "0.5,-0.5", "--domain", "-1,1,-1,1",
+                           "--resolution", "51", "--show", "tangent,gradient", "--export", png,
+                           "--size", "640x480"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out.trimmed()), png);
+        const QImage img(png);
+        QCOMPARE(img.size(), QSize(640, 480));
+        QCOMPARE(img.pixel(2, 2), qRgb(255, 255, 255)); // white background
+        const QString jpg = dir.filePath(QStringLiteral("scene.jpg"));
+        QCOMPARE(run({"--export", jpg, "--size", "320x240", "--shaded"}).exitCode, 0);
+        QCOMPARE(QImage(jpg).size(), QSize(320, 240));
+    }
+
+    void exportBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("folder") << QStringList{"--export", "/nonexistent/x.png"}
+                                << "does not exist";
+        QTest::newRow("type") << QStringList{"--export", "/tmp/x.bmp"} << ".png, .jpg or .jpeg";
+        QTest::newRow("size format")
+            << QStringList{"--export", "/tmp/x.png", "--size", "big"} << "WIDTHxHEIGHT";
+        QTest::newRow("size range")
+            << QStringList{"--export", "/tmp/x.png", "--size", "10x99999"} << "out of range";
+        QTest::newRow("jpeg alpha")
+            << QStringList{"--export", "/tmp/x.jpg", "--transparent"} << "needs PNG";
+        QTest::newRow("show") << QStringList{"--export", "/tmp/x.png", "--show", "tangent,hessian"}
+                              << "unknown item 'hessian'";
+        QTest::newRow("resolution") << QStringList{"--export", "/tmp/x.png", "--resolution", "5000"}
+                                    << "--resolution: 5000 is out of range";
+        QTest::newRow("domain") << QStringList{"--export", "/tmp/x.png", "--domain", "1,-1,0,1"}
+                                << "xmin < xmax";
+        QTest::newRow("function") << QStringList{"--export", "/tmp/x.png", "--function", "x+"}
+                                  << "after '+'";
+    }
+    void exportBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void helpAndVersion() {
         const Run h = run({"--help"});
         QCOMPARE(h.exitCode, 0);
@@ -135,5 +182,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_MAIN(TestCli)
 #include "test_cli.moc"

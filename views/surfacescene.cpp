@@ -478,6 +478,27 @@ void SurfaceScene::copyCamera(const SurfaceScene& other) {
     m_renderer->ResetCameraClippingRange();
 }
 
+Eigen::Vector2d SurfaceScene::toDisplay(double x, double y, double f) const {
+    m_renderer->SetWorldPoint(x, y, displayZ(f), 1.0);
+    m_renderer->WorldToDisplay();
+    const double* d = m_renderer->GetDisplayPoint();
+    return {d[0], d[1]};
+}
+
+std::array<double, 6> SurfaceScene::quadraticBounds() const {
+    auto* clip = vtkClipPolyData::SafeDownCast(m_quadratic->GetMapper()->GetInputAlgorithm());
+    clip->Update();
+    std::array<double, 6> b{};
+    clip->GetOutput()->GetBounds(b.data());
+    return b;
+}
+
+std::array<double, 6> SurfaceScene::boxBounds() const {
+    std::array<double, 6> b{};
+    m_axes->GetBounds(b.data());
+    return b;
+}
+
 std::optional<Eigen::Vector2d> SurfaceScene::pickSurface(int x, int y) const {
     if (!m_surface || !m_picker->Pick(x, y, 0, m_renderer))
         return std::nullopt;

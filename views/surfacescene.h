@@ -7,6 +7,7 @@
 #include "surface.h"
 
 #include <Eigen/Core>
+#include <array>
 #include <optional>
 #include <string>
 #include <vtkSmartPointer.h>
@@ -62,8 +63,13 @@ public:
     /// True when the display position is on the expansion-point marker.
     bool hitsMarker(int displayX, int displayY) const;
 
-    /// The box the scene occupies, in world coordinates: x, y as given, z scaled.
+    /// The world z at which a value of f is drawn (the box is scaled to look cubic).
     double displayZ(double z) const;
+    /// Display position (pixels, y up) of a point (x, y, f) of the plot.
+    Eigen::Vector2d toDisplay(double x, double y, double f) const;
+    /// World bounds of what is drawn of the quadratic and of the box (for tests).
+    std::array<double, 6> quadraticBounds() const;
+    std::array<double, 6> boxBounds() const;
 
 private:
     void rebuildSurface();

@@ -1,0 +1,160 @@
+// The window as a person uses it: drag the marker with mouse events, type a bad
+// function, ask for too fine a grid, nudge with the keys, undo.
+#include "document.h"
+#include "mainwindow.h"
+#include "readoutpanel.h"
+#include "surfaceview.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <cmath>
+
+using namespace gs;
+
+namespace {
+
+// Display pixels (y up) -> widget coordinates (y down).
+QPointF toWidget(SurfaceView* view, const Eigen::Vector2d& d) {
+    const double dpr = view->devicePixelRatioF();
+    return {d.x() / dpr, (view->height() * dpr - 1 - d.y()) / dpr};
+}
+
+void send(QWidget* w, QEvent::Type type, const QPointF& pos, Qt::MouseButton button,
+          Qt::MouseButtons buttons) {
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+double f(double x, double y) {
+    return x * std::exp(-x * x - y * y);
+}
+
+} // namespace
+
+class TestGui : public QObject {
+    Q_OBJECT
+    Document* m_doc = nullptr;
+    MainWindow* m_window = nullptr;
+
+private slots:
+    void initTestCase() { QDir().mkpath(QStringLiteral(GRADSCAPE_TEST_OUTPUT)); }
+
+    void init() {
+        m_doc = new Document;
+        m_window = new MainWindow(m_doc);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QTest::qWait(200); // first frame rendered: picking needs a camera and a viewport
+    }
+    void cleanup() {
+        delete m_window;
+        delete m_doc;
+    }
+
+    void dragTheMarker() {
+        SurfaceView* view = m_window->surfaceView();
+        SurfaceScene& scene = view->scene();
+        const QPointF start = toWidget(view, scene.toDisplay(-1, 0, f(-1, 0)));
+        send(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        QVERIFY(view->dragging());
+        // Move in several steps to the surface point above (0.2, -1.2), which the default
+        // camera sees unoccluded (the bump near (0.7, 0) hides points behind it).
+        const double tx = 0.2, ty = -1.2;
+        const QPointF end = toWidget(view, scene.toDisplay(tx, ty, f(tx, ty)));
+        for (int k = 1; k <= 5; ++k)
+            send(view, QEvent::MouseMove, start + (end - start) * (k / 5.0), Qt::NoButton,
+                 Qt::LeftButton);
+        send(view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+        QVERIFY(!view->dragging());
+
+        // The point followed the surface under the cursor (to within a pick's precision).
+        const auto& p = m_doc->settings().point;
+        QVERIFY2(std::abs(p[0] - tx) < 0.03 && std::abs(p[1] - ty) < 0.03,
+                 qPrintable(QStringLiteral("(%1, %2)").arg(p[0]).arg(p[1])));
+        // The models and the readout followed: f at the new point, exactly.
+        const double fx = f(p[0], p[1]);
+        QCOMPARE(m_doc->expansion().at.value, fx);
+        QVERIFY(m_window->readout()->text().contains(formatNumber(fx)));
+        // The whole drag is one undo step.
+        QCOMPARE(m_doc->undoStack()->count(), 1);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
+    }
+
+    void dragOffTheSurfaceRotates() {
+        SurfaceView* view = m_window->surfaceView();
+        send(view, QEvent::MouseButtonPress, QPointF(5, 5), Qt::LeftButton, Qt::LeftButton);
+        QVERIFY(!view->dragging());
+        send(view, QEvent::MouseMove, QPointF(60, 30), Qt::NoButton, Qt::LeftButton);
+        send(view, QEvent::MouseButtonRelease, QPointF(60, 30), Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
+    }
+
+    void badFunctionKeepsTheLastGoodSurface() {
+        const auto before = m_doc->surface().z;
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("x*expp(y)"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(m_window->functionError()->isVisible());
+        QVERIFY2(m_window->functionError()->text().contains(QStringLiteral("column 3")),
+                 qPrintable(m_window->functionError()->text()));
+        QVERIFY(m_window->functionError()->text().contains(QStringLiteral("did you mean 'exp'")));
+        QCOMPARE(m_doc->settings().function, QStringLiteral("x*exp(-x^2-y^2)"));
+        QVERIFY((m_doc->surface().z == before).all());
+
+        editor->setText(QStringLiteral("x^2 - y^2"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(!m_window->functionError()->isVisible());
+        QCOMPARE(m_doc->surface().z(0, 0), 0.0); // (-2)^2 - (-2)^2
+        QCOMPARE(m_doc->expansion().at.hessian(1, 1), -2.0);
+    }
+
+    void tooFineAGridIsRefused() {
+        auto* resolution = m_window->findChildren<QSpinBox*>().at(0);
+        QCOMPARE(resolution->value(), 101);
+        resolution->setValue(5000);
+        QVERIFY(m_window->settingsError()->isVisible());
+        QVERIFY(m_window->settingsError()->text().contains(QStringLiteral("out of range")));
+        QCOMPARE(m_doc->settings().resolution, 101);
+    }
+
+    void exportFromTheWindow() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("view.png"));
+        SurfaceView* view = m_window->surfaceView();
+        const QSize size(3 * view->width(), 3 * view->height());
+        QCOMPARE(m_window->exportImage(path, size.width(), size.height(), false), QString());
+        const QImage img(path);
+        QCOMPARE(img.size(), size);
+        QVERIFY(m_window->exportImage(dir.filePath(QStringLiteral("x.tiff")), 100, 100, false)
+                    .contains(QStringLiteral(".png")));
+        // The window still draws after an export rendered off screen.
+        const QImage grab = view->grabFramebuffer();
+        grab.save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/after_export.png"));
+        QCOMPARE(grab.pixel(1, 1), qRgb(255, 255, 255)); // white background, not black
+        long blue = 0;                                   // the wireframe's blue
+        for (int y = 0; y < grab.height(); ++y)
+            for (int x = 0; x < grab.width(); ++x) {
+                const QRgb c = grab.pixel(x, y);
+                blue += qBlue(c) > qRed(c) + 60 && qBlue(c) > qGreen(c) + 20;
+            }
+        QVERIFY2(blue > grab.width() * grab.height() / 200, qPrintable(QString::number(blue)));
+    }
+
+    void arrowKeysNudge() {
+        QTest::keyClick(m_window->surfaceView(), Qt::Key_Right);
+        QTest::keyClick(m_window->surfaceView(), Qt::Key_Up, Qt::ShiftModifier);
+        const auto& p = m_doc->settings().point;
+        QVERIFY(std::abs(p[0] - (-1 + 0.04)) < 1e-12); // 1% of the 4-wide domain
+        QVERIFY(std::abs(p[1] - 0.4) < 1e-12);         // 10% with Shift
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "test_gui.moc"

@@ -1,0 +1,135 @@
+// The 3-D scene rendered off screen: the default picture against its baseline, and the
+// models clipped to the plot's value range. Needs an X display (scripts/test uses Xvfb).
+#include "imagecompare.h"
+#include "sceneexport.h"
+#include "surface.h"
+#include "surfacescene.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <limits>
+
+namespace {
+
+gs::Expression parse(const char* text) {
+    return *gs::Expression::parse(text).expression;
+}
+
+// The book's figure: x e^(-x^2-y^2) on [-2, 2]^2, expanded at (-1, 0).
+void bookScene(gs::SurfaceScene& scene) {
+    const auto f = parse("x*exp(-x^2-y^2)");
+    gs::GridSpec g;
+    const Eigen::Vector2d x0(-1, 0);
+    scene.setTitle("f(x, y) = x*exp(-x^2-y^2)");
+    scene.setSurface(gs::sampleSurface(f, g, x0));
+    scene.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)));
+    scene.resetCamera();
+}
+
+} // namespace
+
+class TestRender : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        if (!gs::displayAvailable())
+            QFAIL("no X display: run the render tests under xvfb-run (scripts/test does)");
+    }
+
+    void defaultSceneMatchesBaseline() {
+        gs::SurfaceScene scene;
+        bookScene(scene);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("default.png"));
+        gs::ImageExportOptions o;
+        o.width = 800;
+        o.height = 600;
+        const std::string error = gs::exportImage(scene.renderer(), path.toStdString(), o);
+        QVERIFY2(error.empty(), error.c_str());
+        const QImage actual(path);
+        const QImage expected(QStringLiteral(GRADSCAPE_BASELINES "/default_scene.png"));
+        const auto d = gs::test::compareImages(actual, expected);
+        if (!d.problem.isEmpty() || d.meanAbsolute > 1.5 || d.fractionOff > 0.005) {
+            const QString kept =
+                gs::test::failureOutput(QStringLiteral("default_scene.actual.png"));
+            QFile::remove(kept);
+            QFile::copy(path, kept);
+            QFAIL(qPrintable(QStringLiteral("differs from the baseline (%1; mean %2, %3% of pixels "
+                                            "off); actual image kept at %4")
+                                 .arg(d.problem)
+                                 .arg(d.meanAbsolute)
+                                 .arg(100 * d.fractionOff)
+                                 .arg(kept)));
+        }
+    }
+
+    void quadraticStaysInTheBox() {
+        gs::SurfaceScene scene;
+        bookScene(scene);
+        // Unclipped, the book's quadratic reaches e^-1 (-1 - 3 + 9 + 4) = 3.3 at (2, 2),
+        // far above max f = 0.43: the clip must have cut it.
+        const auto box = scene.boxBounds();
+        const auto q = scene.quadraticBounds();
+        QVERIFY(q[5] > q[4]); // something is drawn
+        // VTK stores points in single precision: allow a few float ulps of the box size.
+        const double slack = 4 * std::numeric_limits<float>::epsilon() * (box[5] - box[4]);
+        for (int k = 0; k < 3; ++k) {
+            QVERIFY2(q[2 * k] >= box[2 * k] - slack, qPrintable(QString::number(k)));
+            QVERIFY2(q[2 * k + 1] <= box[2 * k + 1] + slack,
+                     qPrintable(QStringLiteral("%1: %2 > %3")
+                                    .arg(k)
+                                    .arg(q[2 * k + 1], 0, 'g', 17)
+                                    .arg(box[2 * k + 1], 0, 'g', 17)));
+        }
+        QVERIFY(q[5] > box[5] - 0.01 * (box[5] - box[4])); // it does reach the top, cut there
+    }
+
+    void transparentBackground() {
+        gs::SurfaceScene scene;
+        bookScene(scene);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("clear.png"));
+        gs::ImageExportOptions o;
+        o.width = 320;
+        o.height = 240;
+        o.transparent = true;
+        QVERIFY(gs::exportImage(scene.renderer(), path.toStdString(), o).empty());
+        const QImage img(path);
+        QCOMPARE(img.size(), QSize(320, 240));
+        QVERIFY(img.hasAlphaChannel());
+        QCOMPARE(qAlpha(img.pixel(2, 2)), 0); // corner: background
+        long opaque = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                opaque += qAlpha(img.pixel(x, y)) == 255;
+        QVERIFY(opaque > img.width() * img.height() / 100); // the plot itself is drawn
+    }
+
+    void refusesBadExports_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("transparent");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("extension") << "/tmp/x.gif" << 100 << false << ".png, .jpg or .jpeg";
+        QTest::newRow("folder") << "/nonexistent/dir/x.png" << 100 << false << "does not exist";
+        QTest::newRow("size") << "/tmp/x.png" << 100000 << false << "out of range";
+        QTest::newRow("jpeg alpha") << "/tmp/x.jpg" << 100 << true << "needs PNG";
+    }
+    void refusesBadExports() {
+        QFETCH(QString, path);
+        QFETCH(int, width);
+        QFETCH(bool, transparent);
+        QFETCH(QString, message);
+        gs::ImageExportOptions o;
+        o.width = width;
+        o.height = 100;
+        o.transparent = transparent;
+        const QString error =
+            QString::fromStdString(gs::validateImageExport(path.toStdString(), o));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRender)
+#include "test_render.moc"
