@@ -232,8 +232,9 @@ int exportScene(const QCommandLineParser& p) {
     SurfaceScene scene;
     // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
-    scene.resetCamera();
-    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options);
+    // The camera is fitted once the off-screen window gives the picture its aspect.
+    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options,
+                                              [&] { scene.resetCamera(); });
         !error.empty()) {
         std::fprintf(stderr, "gradscape: %s\n", error.c_str());
         return 1;

@@ -59,10 +59,14 @@ QLabel* errorLabel() {
 MainWindow::MainWindow(Document* doc, QWidget* parent)
     : QMainWindow(parent)
     , m_doc(doc)
-    , m_view(new SurfaceView(this))
+    , m_view(new SurfaceView)
     , m_readout(new ReadoutPanel) {
     setWindowTitle(QStringLiteral("gradscape"));
-    setCentralWidget(m_view);
+    // The 3-D view is a native GL window inside a container widget (see vtkwidget.h).
+    m_viewContainer = QWidget::createWindowContainer(m_view, this);
+    m_viewContainer->setFocusPolicy(Qt::StrongFocus);
+    m_viewContainer->setMinimumSize(320, 240);
+    setCentralWidget(m_viewContainer);
     buildControls();
     buildMenus();
 
@@ -228,9 +232,14 @@ void MainWindow::syncEditors() {
     m_quadratic->setChecked(s.showQuadratic);
     m_gradient->setChecked(s.showGradient);
     m_shaded->setChecked(s.shaded);
+    // Prefixes change with the function only; setting them re-lays out the box.
     const QStringList names = m_doc->inputNames();
-    m_x0->setPrefix(names.value(0) + QStringLiteral(" = "));
-    m_y0->setPrefix(names.value(1) + QStringLiteral(" = "));
+    const QString px = names.value(0) + QStringLiteral(" = "),
+                  py = names.value(1) + QStringLiteral(" = ");
+    if (m_x0->prefix() != px)
+        m_x0->setPrefix(px);
+    if (m_y0->prefix() != py)
+        m_y0->setPrefix(py);
 }
 
 void MainWindow::onDocumentChanged(int what) {
@@ -328,7 +337,7 @@ void MainWindow::showExportDialog() {
     auto* height = new QSpinBox;
     width->setRange(16, kMaxExportSide);
     height->setRange(16, kMaxExportSide);
-    const qreal dpr = m_view->devicePixelRatioF();
+    const qreal dpr = m_view->devicePixelRatio();
     width->setValue(std::min(kMaxExportSide, int(3 * m_view->width() * dpr)));
     height->setValue(std::min(kMaxExportSide, int(3 * m_view->height() * dpr)));
     form->addRow(tr("Width (px)"), width);

@@ -50,6 +50,7 @@ private:
 
     Document* m_doc;
     SurfaceView* m_view;
+    QWidget* m_viewContainer;
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
     QLabel* m_functionError;

@@ -24,7 +24,6 @@ void bookScene(gs::SurfaceScene& scene) {
     scene.setTitle("f(x, y) = x*exp(-x^2-y^2)");
     scene.setSurface(gs::sampleSurface(f, g, x0));
     scene.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)));
-    scene.resetCamera();
 }
 
 } // namespace
@@ -45,7 +44,8 @@ private slots:
         gs::ImageExportOptions o;
         o.width = 800;
         o.height = 600;
-        const std::string error = gs::exportImage(scene.renderer(), path.toStdString(), o);
+        const std::string error =
+            gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); });
         QVERIFY2(error.empty(), error.c_str());
         const QImage actual(path);
         const QImage expected(QStringLiteral(GRADSCAPE_BASELINES "/default_scene.png"));

@@ -1,7 +1,8 @@
 #include "readoutpanel.h"
 
+#include <QFontDatabase>
+#include <QGridLayout>
 #include <QLabel>
-#include <QVBoxLayout>
 #include <cmath>
 
 namespace gs {
@@ -25,30 +26,30 @@ QString vectorText(const Eigen::VectorXd& v) {
     return QStringLiteral("(") + items.join(QStringLiteral(", ")) + QStringLiteral(")");
 }
 
-QString matrixHtml(const Eigen::MatrixXd& m) {
-    QString html =
-        QStringLiteral("<table cellspacing='0' cellpadding='2' style='margin-left:8px'>");
+// Rows of a matrix, columns aligned in the fixed-width font.
+QString matrixText(const Eigen::MatrixXd& m) {
+    QStringList rows;
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        html += QStringLiteral("<tr>");
+        QString row;
         for (Eigen::Index j = 0; j < m.cols(); ++j)
-            html += QStringLiteral("<td align='right'>%1</td>").arg(formatNumber(m(i, j)));
-        html += QStringLiteral("</tr>");
+            row += formatNumber(m(i, j)).rightJustified(12);
+        rows << row;
     }
-    return html + QStringLiteral("</table>");
+    return rows.join(QLatin1Char('\n'));
 }
 
 QString classText(Classification c) {
     switch (c) {
     case Classification::Minimum:
-        return QStringLiteral("critical point: <b>minimum</b>");
+        return QStringLiteral("minimum (critical point)");
     case Classification::Maximum:
-        return QStringLiteral("critical point: <b>maximum</b>");
+        return QStringLiteral("maximum (critical point)");
     case Classification::Saddle:
-        return QStringLiteral("critical point: <b>saddle</b>");
+        return QStringLiteral("saddle (critical point)");
     case Classification::Degenerate:
-        return QStringLiteral("critical point: <b>degenerate</b> (the Hessian is singular)");
+        return QStringLiteral("degenerate critical point (H singular)");
     case Classification::NotCritical:
-        return QStringLiteral("not a critical point (∇f ≠ 0)");
+        return QStringLiteral("not critical (∇f ≠ 0)");
     }
     return {};
 }
@@ -57,46 +58,60 @@ QString classText(Classification c) {
 
 ReadoutPanel::ReadoutPanel(QWidget* parent)
     : QWidget(parent)
-    , m_label(new QLabel(this)) {
-    auto* layout = new QVBoxLayout(this);
-    m_label->setTextFormat(Qt::RichText);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_label->setWordWrap(true);
-    layout->addWidget(m_label);
-    layout->addStretch();
-    setMinimumWidth(260);
+    , m_grid(new QGridLayout(this)) {
+    m_grid->setAlignment(Qt::AlignTop);
+    m_grid->setColumnStretch(1, 1);
+    setMinimumWidth(280);
+}
+
+void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text) {
+    int row = static_cast<int>(m_keys.indexOf(key));
+    if (row < 0) {
+        row = static_cast<int>(m_keys.size());
+        m_keys << key;
+        auto* n = new QLabel(name);
+        n->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        auto* v = new QLabel;
+        v->setTextFormat(Qt::PlainText);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_grid->addWidget(n, row, 0);
+        m_grid->addWidget(v, row, 1);
+        m_names << n;
+        m_values << v;
+    }
+    m_names[row]->setText(name);
+    if (m_values[row]->text() != text)
+        m_values[row]->setText(text);
 }
 
 void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     const auto& c = e.check;
-    QString h;
-    h += QStringLiteral("<b>x₀</b> = %1 &nbsp;<small>(%2)</small><br>")
-             .arg(vectorText(e.point), names.join(QStringLiteral(", ")));
-    h += QStringLiteral("<b>f(x₀)</b> = %1<br>").arg(formatNumber(e.at.value));
-    h += QStringLiteral("<b>∇f(x₀)</b> = %1<br>").arg(vectorText(e.at.gradient));
-    h += QStringLiteral("|∇f| = %1<br>").arg(formatNumber(e.at.gradient.norm()));
-    h += QStringLiteral("<b>H(x₀)</b> =") + matrixHtml(e.at.hessian);
-    h += QStringLiteral("eigenvalues of H: %1<br>").arg(vectorText(e.curvature.eigenvalues));
-    h += classText(e.curvature.classification) + QStringLiteral("<br><br>");
-    h += QStringLiteral("<b>Approximation at x₀ + ε</b>, ε = %1<br>").arg(vectorText(c.epsilon));
-    h += QStringLiteral(
-        "<table cellspacing='0' cellpadding='2'>"
-        "<tr><td></td><td align='right'><i>value</i></td><td align='right'><i>error</i></td></tr>");
-    auto row = [&](const QString& name, double v, const QString& error) {
-        h +=
-            QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3</td></tr>")
-                .arg(name, QString::number(v, 'g', 10), error);
-    };
-    row(QStringLiteral("true f"), c.trueValue, QString());
-    row(QStringLiteral("tangent plane"), c.linear, formatNumber(c.linearError()));
-    row(QStringLiteral("quadratic"), c.quadratic, formatNumber(c.quadraticError()));
-    h += QStringLiteral("</table>");
-    m_label->setText(h);
+    setRow(QStringLiteral("x0"), QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))),
+           vectorText(e.point));
+    setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
+    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), vectorText(e.at.gradient));
+    setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.at.gradient.norm()));
+    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), matrixText(e.at.hessian));
+    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
+           vectorText(e.curvature.eigenvalues));
+    setRow(QStringLiteral("class"), QStringLiteral("point"), classText(e.curvature.classification));
+    setRow(QStringLiteral("eps"), QStringLiteral("ε"), vectorText(c.epsilon));
+    setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"),
+           QString::number(c.trueValue, 'g', 10));
+    setRow(QStringLiteral("lin"), QStringLiteral("tangent plane"),
+           QStringLiteral("%1  error %2")
+               .arg(QString::number(c.linear, 'g', 10), formatNumber(c.linearError())));
+    setRow(QStringLiteral("quad"), QStringLiteral("quadratic"),
+           QStringLiteral("%1  error %2")
+               .arg(QString::number(c.quadratic, 'g', 10), formatNumber(c.quadraticError())));
 }
 
 QString ReadoutPanel::text() const {
-    return m_label->text();
+    QStringList lines;
+    for (int i = 0; i < m_keys.size(); ++i)
+        lines << m_names[i]->text() + QStringLiteral(": ") + m_values[i]->text();
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace gs

@@ -55,8 +55,8 @@ bool displayAvailable() {
     return true;
 }
 
-std::string exportImage(vtkRenderer* renderer, const std::string& path,
-                        const ImageExportOptions& o) {
+std::string exportImage(vtkRenderer* renderer, const std::string& path, const ImageExportOptions& o,
+                        const std::function<void()>& prepare) {
     if (std::string problem = validateImageExport(path, o); !problem.empty())
         return problem;
     if (!displayAvailable())
@@ -70,6 +70,8 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path,
     const double alpha = renderer->GetBackgroundAlpha();
     renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
     window->AddRenderer(renderer);
+    if (prepare)
+        prepare();
     window->Render();
 
     vtkNew<vtkWindowToImageFilter> grab;

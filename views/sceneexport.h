@@ -2,6 +2,7 @@
 // Writes a scene to a PNG or JPEG file at any size, off screen, with the same
 // renderer contents the window shows. Needs an X display (VTK renders through GLX).
 
+#include <functional>
 #include <string>
 
 class vtkRenderer;
@@ -25,7 +26,9 @@ bool displayAvailable();
 
 /// Renders `renderer` off screen into `path`. Returns an empty string on success, else
 /// the message. The renderer must not belong to another render window meanwhile.
+/// `prepare`, if given, runs once the renderer has its window and size (to fit a camera).
 std::string exportImage(vtkRenderer* renderer, const std::string& path,
-                        const ImageExportOptions& options);
+                        const ImageExportOptions& options,
+                        const std::function<void()>& prepare = {});
 
 } // namespace gs

@@ -36,7 +36,7 @@ namespace {
 constexpr double kInk[3] = {0.13, 0.13, 0.16};
 constexpr double kSurface[3] = {0.12, 0.47, 0.71};
 constexpr double kQuadratic[3] = {0.50, 0.0, 0.50};
-constexpr double kTangent[3] = {0.95, 0.62, 0.15};
+constexpr double kTangent[3] = {1.0, 0.82, 0.50};
 constexpr double kAscent[3] = {0.84, 0.15, 0.16};
 constexpr double kDescent[3] = {0.17, 0.63, 0.17};
 constexpr double kMarker[3] = {0.85, 0.10, 0.10};
@@ -230,9 +230,11 @@ SurfaceScene::SurfaceScene()
     vtkNew<vtkBox> box;
     m_tangent = clippedModelActor(box);
     m_tangent->GetProperty()->SetColor(kTangent[0], kTangent[1], kTangent[2]);
-    m_tangent->GetProperty()->SetOpacity(0.55);
+    m_tangent->GetProperty()->SetOpacity(1.0);
     m_tangent->GetProperty()->EdgeVisibilityOn();
-    m_tangent->GetProperty()->SetEdgeColor(0.85, 0.5, 0.05);
+    m_tangent->GetProperty()->SetAmbient(0.5); // lit from either side alike
+    m_tangent->GetProperty()->SetDiffuse(0.5);
+    m_tangent->GetProperty()->SetEdgeColor(0.90, 0.55, 0.10);
     m_quadratic = clippedModelActor(box);
     m_quadratic->GetProperty()->SetColor(kQuadratic[0], kQuadratic[1], kQuadratic[2]);
 
@@ -255,6 +257,7 @@ SurfaceScene::SurfaceScene()
     m_axes->SetZTitle("f");
     m_axes->SetFlyModeToOuterEdges();
     m_axes->SetTickLocationToOutside();
+    m_axes->SetUse2DMode(1); // screen-aligned labels: no overlap along a short z axis
     m_axes->SetScreenSize(9);
     m_axes->SetLabelOffset(12);
     m_axes->GetXAxesLinesProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
@@ -406,7 +409,7 @@ void SurfaceScene::rebuildExpansion() {
     auto* mt = vtkTransform::SafeDownCast(markerPlace->GetTransform());
     mt->Identity();
     mt->Translate(at.data());
-    mt->Scale(0.05 * width, 0.05 * width, 0.05 * width);
+    mt->Scale(0.06 * width, 0.06 * width, 0.06 * width);
     markerPlace->Modified();
 
     auto modelZ = [this](double z) { return displayZ(z); };
@@ -464,12 +467,22 @@ void SurfaceScene::resetCamera() {
     // matplotlib's default 3-D view: azimuth -60 degrees, elevation 30 degrees.
     cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
     cam->SetViewUp(0, 0, 1);
+    cam->SetViewAngle(30); // Zoom() below narrows it: start from VTK's default every time
     m_renderer->ResetCamera(b);
-    // ResetCamera fits the height; in a tall viewport fit the width instead, and leave
-    // room for the axis labels.
-    const int* size = m_renderer->GetRenderWindow() ? m_renderer->GetSize() : nullptr;
-    const double aspect = size && size[1] > 0 ? double(size[0]) / size[1] : 1.0;
-    cam->Zoom(0.95 * std::min(1.0, aspect));
+    // ResetCamera fits a sphere around the box, which leaves it small; fit the box's
+    // projected corners instead, leaving a margin for the axis labels and the title.
+    if (m_renderer->GetRenderWindow()) {
+        double extent = 0;
+        for (int corner = 0; corner < 8; ++corner) {
+            m_renderer->SetWorldPoint(b[corner & 1], b[2 + ((corner >> 1) & 1)],
+                                      b[4 + ((corner >> 2) & 1)], 1.0);
+            m_renderer->WorldToView();
+            const double* v = m_renderer->GetViewPoint();
+            extent = std::max({extent, std::abs(v[0]), std::abs(v[1])});
+        }
+        if (extent > 0)
+            cam->Zoom(0.78 / extent);
+    }
     m_renderer->ResetCameraClippingRange();
 }
 

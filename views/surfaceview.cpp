@@ -7,8 +7,7 @@
 
 namespace gs {
 
-SurfaceView::SurfaceView(QWidget* parent)
-    : VtkWidget(parent) {
+SurfaceView::SurfaceView() {
     renderWindow()->AddRenderer(m_scene.renderer());
 }
 

@@ -12,7 +12,7 @@ namespace gs {
 class SurfaceView : public VtkWidget {
     Q_OBJECT
 public:
-    explicit SurfaceView(QWidget* parent = nullptr);
+    SurfaceView();
     ~SurfaceView() override;
 
     SurfaceScene& scene() { return m_scene; }

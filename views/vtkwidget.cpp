@@ -1,8 +1,11 @@
 #include "vtkwidget.h"
 
+#include <QCoreApplication>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QWheelEvent>
+#include <cmath>
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
@@ -13,9 +16,8 @@
 
 namespace gs {
 
-VtkWidget::VtkWidget(QWidget* parent)
-    : QOpenGLWidget(parent)
-    , m_window(vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New())
+VtkWidget::VtkWidget()
+    : m_window(vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New())
     , m_interactor(vtkSmartPointer<vtkGenericRenderWindowInteractor>::New()) {
     // Before any GL context exists (platform-facts.md, step 1).
     m_window->SetReadyForRendering(false);
@@ -26,20 +28,17 @@ VtkWidget::VtkWidget(QWidget* parent)
     vtkNew<vtkInteractorStyleTrackballCamera> style;
     m_interactor->SetInteractorStyle(style);
 
-    // VTK asks us to make its context current; Qt's context on its own surface, not
-    // QOpenGLWidget::makeCurrent(), which would rebind Qt's framebuffer behind VTK's cache.
+    // VTK asks us to make its context current: Qt's context on this window, directly
+    // (QOpenGLWindow::makeCurrent() may rebind a framebuffer behind VTK's state cache).
     m_window->AddObserver(vtkCommand::WindowMakeCurrentEvent, this, &VtkWidget::onMakeCurrent);
     m_window->AddObserver(vtkCommand::WindowIsCurrentEvent, this, &VtkWidget::onIsCurrent);
     m_window->AddObserver(vtkCommand::WindowFrameEvent, this, &VtkWidget::onFrame);
-
-    setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(200, 150);
 }
 
 VtkWidget::~VtkWidget() {
     m_window->RemoveAllObservers();
     if (context()) {
-        // QOpenGLWidget destroys the context after this destructor: not our slot by then.
+        // QOpenGLWindow destroys the context after this destructor: not our slot by then.
         disconnect(context(), nullptr, this, nullptr);
         makeCurrent();
         m_window->Finalize();
@@ -56,18 +55,20 @@ vtkRenderWindowInteractor* VtkWidget::interactor() const {
 
 void VtkWidget::onMakeCurrent(vtkObject*, unsigned long, void*) {
     if (QOpenGLContext* ctx = context())
-        ctx->makeCurrent(ctx->surface());
+        ctx->makeCurrent(this);
 }
 
 void VtkWidget::onIsCurrent(vtkObject*, unsigned long, void* callData) {
     QOpenGLContext* ctx = context();
     *static_cast<bool*>(callData) =
-        ctx && QOpenGLContext::currentContext() == ctx && ctx->surface() == ctx->surface();
+        ctx && QOpenGLContext::currentContext() == ctx && ctx->surface() == this;
 }
 
 void VtkWidget::onFrame(vtkObject*, unsigned long, void*) {
+    // A render outside paintGL (a drag, the interactor): show it on the next turn of the
+    // event loop. update() would wait for the platform's update timer (up to a frame).
     if (!m_inPaint)
-        update(); // a render outside paintGL (the interactor's): blit it soon
+        QCoreApplication::postEvent(this, new QEvent(QEvent::UpdateRequest), Qt::HighEventPriority);
 }
 
 void VtkWidget::initializeGL() {
@@ -91,7 +92,7 @@ void VtkWidget::releaseContext() {
 }
 
 void VtkWidget::resizeGL(int w, int h) {
-    const double dpr = devicePixelRatioF();
+    const double dpr = devicePixelRatio();
     const int pw = static_cast<int>(w * dpr), ph = static_cast<int>(h * dpr);
     m_window->SetScreenSize(pw, ph);
     m_window->SetDPI(static_cast<int>(72 * dpr));
@@ -123,8 +124,8 @@ void VtkWidget::paintGL() {
         m_window->Render();
         m_needsRender = false;
     }
-    // Blit VTK's display framebuffer into Qt's (platform-facts.md, step 4).
-    context()->makeCurrent(context()->surface());
+    // Blit VTK's display framebuffer into the window's (platform-facts.md, step 4).
+    context()->makeCurrent(this);
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
     m_window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
                                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
@@ -137,9 +138,10 @@ void VtkWidget::paintGL() {
 }
 
 QPoint VtkWidget::toDisplay(const QPointF& p) const {
-    const double dpr = devicePixelRatioF();
+    const double dpr = devicePixelRatio();
     const int* size = m_window->GetSize();
-    return {static_cast<int>(p.x() * dpr), size[1] - static_cast<int>(p.y() * dpr) - 1};
+    return {static_cast<int>(std::lround(p.x() * dpr)),
+            size[1] - static_cast<int>(std::lround(p.y() * dpr)) - 1};
 }
 
 void VtkWidget::forwardMouse(QMouseEvent* e) {
@@ -187,6 +189,10 @@ void VtkWidget::mouseMoveEvent(QMouseEvent* e) {
 }
 void VtkWidget::mouseReleaseEvent(QMouseEvent* e) {
     forwardMouse(e);
+}
+
+void VtkWidget::keyPressEvent(QKeyEvent* e) {
+    QOpenGLWindow::keyPressEvent(e);
 }
 
 void VtkWidget::wheelEvent(QWheelEvent* e) {

@@ -1,9 +1,12 @@
 #pragma once
-// The one bridge between Qt and VTK: a QOpenGLWidget that hosts a
-// vtkGenericOpenGLRenderWindow and forwards input to its interactor.
+// The one bridge between Qt and VTK: a QOpenGLWindow that hosts a
+// vtkGenericOpenGLRenderWindow and forwards input to its interactor. It is a native
+// window (embedded with QWidget::createWindowContainer) rather than a QOpenGLWidget:
+// a QOpenGLWidget makes Qt re-compose the whole top-level window with GL on every
+// frame, which doubled the drag latency under a software renderer (docs/benchmarks.md).
 // Everything else in gradscape stays free of GL; see docs/architecture.md.
 
-#include <QOpenGLWidget>
+#include <QOpenGLWindow>
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
 
@@ -15,10 +18,10 @@ class vtkObject;
 
 namespace gs {
 
-class VtkWidget : public QOpenGLWidget {
+class VtkWidget : public QOpenGLWindow {
     Q_OBJECT
 public:
-    explicit VtkWidget(QWidget* parent = nullptr);
+    VtkWidget();
     ~VtkWidget() override;
 
     vtkRenderWindow* renderWindow() const;
@@ -40,6 +43,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
     void forwardMouse(QMouseEvent* event);
 
