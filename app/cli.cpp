@@ -233,8 +233,9 @@ int exportScene(const QCommandLineParser& p) {
     // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
     // The camera is fitted once the off-screen window gives the picture its aspect.
-    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options,
-                                              [&] { scene.resetCamera(); });
+    if (const std::string error = exportImage(
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
+            ExportTeardown::ProcessExits);
         !error.empty()) {
         std::fprintf(stderr, "gradscape: %s\n", error.c_str());
         return 1;

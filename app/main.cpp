@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char** argv) {
     QStringList arguments;
@@ -11,7 +13,12 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(GRADSCAPE_VERSION));
     if (gs::isHeadlessCommand(arguments)) {
         QCoreApplication app(argc, argv);
-        return gs::runCommandLine(arguments);
+        const int code = gs::runCommandLine(arguments);
+        // A headless command is finished: leave without tearing down VTK and Qt, which
+        // took longer than the export itself (docs/benchmarks.md). Output is flushed first.
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(code);
     }
     return gs::runGui(argc, argv, arguments);
 }

@@ -24,11 +24,19 @@ std::string validateImageExport(const std::string& path, const ImageExportOption
 /// True when an X display can be opened (VTK aborts the process without one).
 bool displayAvailable();
 
+/// What happens to the off-screen window after the file is written.
+enum class ExportTeardown {
+    Release,     ///< release every GL resource and the window (in a running program)
+    ProcessExits ///< keep them: the caller exits at once and the OS reclaims everything
+                 ///< (releasing them cost a command-line export a quarter of its time)
+};
+
 /// Renders `renderer` off screen into `path`. Returns an empty string on success, else
 /// the message. The renderer must not belong to another render window meanwhile.
 /// `prepare`, if given, runs once the renderer has its window and size (to fit a camera).
 std::string exportImage(vtkRenderer* renderer, const std::string& path,
                         const ImageExportOptions& options,
-                        const std::function<void()>& prepare = {});
+                        const std::function<void()>& prepare = {},
+                        ExportTeardown teardown = ExportTeardown::Release);
 
 } // namespace gs
