@@ -64,7 +64,11 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
                "xvfb-run -a";
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0); // smooth lines in pictures meant for slides
+    // Smooth lines for slides: FXAA costs one cheap pass, where 8x MSAA on the software
+    // renderer cost a quarter of a command-line export.
+    window->SetMultiSamples(0);
+    const bool fxaa = renderer->GetUseFXAA();
+    renderer->UseFXAAOn();
     window->SetAlphaBitPlanes(o.transparent ? 1 : 0);
     window->SetSize(o.width, o.height);
     const double alpha = renderer->GetBackgroundAlpha();
@@ -100,6 +104,7 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
 
     window->RemoveRenderer(renderer);
     renderer->SetBackgroundAlpha(alpha);
+    renderer->SetUseFXAA(fxaa);
     renderer->SetRenderWindow(nullptr);
     if (error != 0)
         return "could not write '" + path + "'";
