@@ -5,6 +5,7 @@
 #include "document.h"
 #include "jsonutil.h"
 #include "mainwindow.h"
+#include "optimizers.h"
 #include "options.h"
 #include "scenebinding.h"
 #include "sceneexport.h"
@@ -66,6 +67,25 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("size"), QStringLiteral("Image size (default 1200x900)."),
          QStringLiteral("WxH")},
         {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
+        {QStringLiteral("descent"),
+         QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
+                        "gd, momentum, nesterov, adam or newton."),
+         QStringLiteral("METHOD")},
+        {QStringLiteral("start"), QStringLiteral("Optimizer start point, in input order."),
+         QStringLiteral("P")},
+        {QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.1)."), QStringLiteral("a")},
+        {QStringLiteral("steps"), QStringLiteral("Step budget, 0 to 1000000 (default 100)."),
+         QStringLiteral("n")},
+        {QStringLiteral("momentum"),
+         QStringLiteral("Momentum and Nesterov coefficient (default 0.9)."), QStringLiteral("b")},
+        {QStringLiteral("beta1"), QStringLiteral("Adam's beta1 (default 0.9)."),
+         QStringLiteral("b1")},
+        {QStringLiteral("beta2"), QStringLiteral("Adam's beta2 (default 0.999)."),
+         QStringLiteral("b2")},
+        {QStringLiteral("damping"), QStringLiteral("Newton step scale (default 1)."),
+         QStringLiteral("d")},
+        {QStringLiteral("tolerance"),
+         QStringLiteral("Converged when |grad f| <= t (default 1e-6)."), QStringLiteral("t")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
@@ -133,6 +153,65 @@ int analyze(const QCommandLineParser& p) {
         };
     }
     print(o);
+    return 0;
+}
+
+double optionNumber(const QCommandLineParser& p, const char* name, double fallback, double lo,
+                    double hi, bool openLow = false) {
+    const QString key = QString::fromLatin1(name);
+    if (!p.isSet(key))
+        return fallback;
+    const QString flag = QStringLiteral("--") + key;
+    const double v = parseNumber(flag, p.value(key));
+    if (v < lo || v > hi || (openLow && v == lo))
+        throw UsageError(
+            QStringLiteral("%1: %2 is out of range (%3%4 to %5)")
+                .arg(flag, p.value(key), openLow ? QStringLiteral("above ") : QString())
+                .arg(lo)
+                .arg(hi));
+    return v;
+}
+
+int descent(const QCommandLineParser& p) {
+    const QString methodName = p.value(QStringLiteral("descent"));
+    const auto method = methodFromString(methodName.toStdString());
+    if (!method)
+        throw UsageError(QStringLiteral("--descent: unknown method '%1' (use gd, momentum, "
+                                        "nesterov, adam or newton)")
+                             .arg(methodName));
+    const QString text = value(p, QStringLiteral("function"));
+    const Expression f = parseFunction(text, variablesOption(p));
+    const int n = static_cast<int>(f.inputCount());
+    const Eigen::VectorXd start =
+        parseNumberList(QStringLiteral("--start"), value(p, QStringLiteral("start")), n);
+    OptimizerOptions o;
+    o.method = *method;
+    o.learningRate = optionNumber(p, "lr", o.learningRate, 0, 1e6, true);
+    o.momentum = optionNumber(p, "momentum", o.momentum, 0, 1);
+    o.beta1 = optionNumber(p, "beta1", o.beta1, 0, 1);
+    o.beta2 = optionNumber(p, "beta2", o.beta2, 0, 1);
+    o.damping = optionNumber(p, "damping", o.damping, 0, 1, true);
+    o.tolerance = optionNumber(p, "tolerance", o.tolerance, 0, 1e300);
+    if (p.isSet(QStringLiteral("steps")))
+        o.maxSteps =
+            parseCount(QStringLiteral("--steps"), p.value(QStringLiteral("steps")), 0, 1000000);
+    const Trajectory t = optimize(f, start, o);
+
+    QJsonArray points;
+    for (const Step& step : t.steps) {
+        QJsonArray row = json::vector(step.x);
+        row.append(json::number(step.value));
+        points.append(row);
+    }
+    QJsonObject out;
+    out[QStringLiteral("method")] = QString::fromUtf8(toString(o.method).data());
+    out[QStringLiteral("function")] = text;
+    out[QStringLiteral("variables")] = QJsonArray::fromStringList(inputNames(f));
+    out[QStringLiteral("trajectory")] = points;
+    out[QStringLiteral("stop_reason")] = QString::fromUtf8(toString(t.reason).data());
+    out[QStringLiteral("message")] = QString::fromStdString(t.message);
+    out[QStringLiteral("steps")] = t.stepCount();
+    print(out);
     return 0;
 }
 
@@ -334,6 +413,8 @@ int runCommandLine(const QStringList& arguments) {
             return analyze(p);
         if (p.isSet(QStringLiteral("export")))
             return exportScene(p);
+        if (p.isSet(QStringLiteral("descent")))
+            return descent(p);
         throw UsageError(QStringLiteral("no command given"));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());

@@ -172,6 +172,76 @@ private slots:
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
+    void descentTrajectory() {
+        // x <- x - 0.1 * 2x = 0.8 x, computed here independently.
+        const Run r = run({"--descent", "gd", "--function", "x^2 + y^2", "--start", "1,-2", "--lr",
+                           "0.1", "--steps", "3"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["method"].toString(), QStringLiteral("gd"));
+        QCOMPARE(o["stop_reason"].toString(), QStringLiteral("max_steps"));
+        QCOMPARE(o["steps"].toInt(), 3);
+        const QJsonArray t = o["trajectory"].toArray();
+        QCOMPARE(t.size(), 4);
+        double x = 1, y = -2;
+        for (int k = 0; k < 4; ++k) {
+            const QJsonArray row = t[k].toArray();
+            QCOMPARE(row.size(), 3); // x, y, f
+            QVERIFY(std::abs(row[0].toDouble() - x) <= 4 * kEps);
+            QVERIFY(std::abs(row[1].toDouble() - y) <= 4 * kEps);
+            QVERIFY(std::abs(row[2].toDouble() - (x * x + y * y)) <= 16 * kEps);
+            x *= 0.8;
+            y *= 0.8;
+        }
+    }
+
+    void descentNewtonAndDivergence() {
+        const Run newton =
+            run({"--descent", "newton", "--function", "(x-3)^2 + 2*(y+1)^2", "--start", "0,0"});
+        QCOMPARE(newton.exitCode, 0);
+        const auto n = json(newton);
+        QCOMPARE(n["stop_reason"].toString(), QStringLiteral("converged"));
+        QCOMPARE(n["steps"].toInt(), 1);
+        QCOMPARE(n["trajectory"][1][0].toDouble(), 3.0);
+        QCOMPARE(n["trajectory"][1][1].toDouble(), -1.0);
+        const Run wild = run({"--descent", "momentum", "--function", "x^2", "--start", "1", "--lr",
+                              "3", "--steps", "1000"});
+        QCOMPARE(wild.exitCode, 0);
+        QCOMPARE(json(wild)["stop_reason"].toString(), QStringLiteral("diverged"));
+    }
+
+    void descentBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("method") << QStringList{"--descent", "sgd",     "--function",
+                                               "x",         "--start", "1"}
+                                << "unknown method 'sgd'";
+        QTest::newRow("no start") << QStringList{"--descent", "gd", "--function", "x"}
+                                  << "--start is required";
+        QTest::newRow("start count")
+            << QStringList{"--descent", "gd", "--function", "x+y", "--start", "1"}
+            << "--start: expected 2";
+        QTest::newRow("lr zero") << QStringList{"--descent", "gd", "--function", "x",
+                                                "--start",   "1",  "--lr",       "0"}
+                                 << "--lr: 0 is out of range";
+        QTest::newRow("lr text") << QStringList{"--descent", "gd", "--function", "x",
+                                                "--start",   "1",  "--lr",       "fast"}
+                                 << "--lr: 'fast' is not a number";
+        QTest::newRow("steps") << QStringList{"--descent", "gd", "--function", "x",
+                                              "--start",   "1",  "--steps",    "-4"}
+                               << "--steps: -4 is out of range";
+        QTest::newRow("beta") << QStringList{"--descent", "adam", "--function", "x",
+                                             "--start",   "1",    "--beta2",    "1.5"}
+                              << "--beta2: 1.5 is out of range";
+    }
+    void descentBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void helpAndVersion() {
         const Run h = run({"--help"});
         QCOMPARE(h.exitCode, 0);

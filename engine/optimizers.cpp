@@ -1,0 +1,166 @@
+#include "optimizers.h"
+
+#include "curvature.h"
+#include "derivatives.h"
+
+#include <Eigen/Eigenvalues>
+#include <cmath>
+#include <cstdio>
+
+namespace gs {
+
+namespace {
+
+std::string shortNumber(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", v);
+    return buffer;
+}
+
+} // namespace
+
+std::string_view toString(Method m) {
+    switch (m) {
+    case Method::GradientDescent:
+        return "gd";
+    case Method::Momentum:
+        return "momentum";
+    case Method::Nesterov:
+        return "nesterov";
+    case Method::Adam:
+        return "adam";
+    case Method::Newton:
+        return "newton";
+    }
+    return "gd";
+}
+
+std::string_view displayName(Method m) {
+    switch (m) {
+    case Method::GradientDescent:
+        return "Gradient descent";
+    case Method::Momentum:
+        return "Momentum";
+    case Method::Nesterov:
+        return "Nesterov";
+    case Method::Adam:
+        return "Adam";
+    case Method::Newton:
+        return "Newton";
+    }
+    return "";
+}
+
+std::optional<Method> methodFromString(std::string_view name) {
+    for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
+                     Method::Newton})
+        if (name == toString(m))
+            return m;
+    return std::nullopt;
+}
+
+std::string_view toString(StopReason r) {
+    switch (r) {
+    case StopReason::Converged:
+        return "converged";
+    case StopReason::MaxSteps:
+        return "max_steps";
+    case StopReason::Diverged:
+        return "diverged";
+    }
+    return "max_steps";
+}
+
+NewtonStep newtonStep(const Eigen::VectorXd& g, const Eigen::MatrixXd& h, double learningRate) {
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(h);
+    const Eigen::VectorXd& lambda = eig.eigenvalues();
+    const double tol = relativeTolerance() * lambda.cwiseAbs().maxCoeff();
+    NewtonStep step;
+    if ((lambda.array() > tol).all()) {
+        step.direction =
+            -(eig.eigenvectors() *
+              ((eig.eigenvectors().transpose() * g).array() / lambda.array()).matrix());
+        return step;
+    }
+    // Not positive definite: rescale each eigen-direction by 1/max(|lambda|, 1/eta), so the
+    // step goes downhill along every direction and is at most a gradient step where flat.
+    step.safeguarded = true;
+    const double floor = 1.0 / learningRate;
+    const Eigen::ArrayXd scale = lambda.array().abs().max(floor);
+    step.direction =
+        -(eig.eigenvectors() * ((eig.eigenvectors().transpose() * g).array() / scale).matrix());
+    return step;
+}
+
+Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
+    Trajectory t;
+    const auto n = start.size();
+    Eigen::VectorXd x = start, v = Eigen::VectorXd::Zero(n), m = Eigen::VectorXd::Zero(n),
+                    s = Eigen::VectorXd::Zero(n);
+    Derivatives d = derivatives(f, x);
+    bool safeguarded = false;
+    for (int k = 0;; ++k) {
+        const double gnorm = d.gradient.norm();
+        t.steps.push_back({x, d.value, gnorm, safeguarded});
+        if (!std::isfinite(d.value) || !d.gradient.allFinite()) {
+            t.reason = StopReason::Diverged;
+            t.message = k == 0
+                            ? "f or its gradient is undefined at the start"
+                            : "f or its gradient became undefined (step " + std::to_string(k) + ")";
+            return t;
+        }
+        if ((x - start).norm() > o.escapeRadius) {
+            t.reason = StopReason::Diverged;
+            t.message = "left the region of interest at step " + std::to_string(k) +
+                        " (learning rate too large?)";
+            return t;
+        }
+        if (gnorm <= o.tolerance) {
+            t.reason = StopReason::Converged;
+            t.message = "converged: |grad f| = " + shortNumber(gnorm) +
+                        " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
+                        " steps";
+            return t;
+        }
+        if (k == o.maxSteps) {
+            t.reason = StopReason::MaxSteps;
+            t.message = "step budget of " + std::to_string(o.maxSteps) + " used";
+            return t;
+        }
+        const Eigen::VectorXd& g = d.gradient;
+        safeguarded = false;
+        switch (o.method) {
+        case Method::GradientDescent:
+            x -= o.learningRate * g;
+            break;
+        case Method::Momentum:
+            v = o.momentum * v - o.learningRate * g;
+            x += v;
+            break;
+        case Method::Nesterov: {
+            const Eigen::VectorXd ahead = x + o.momentum * v;
+            v = o.momentum * v - o.learningRate * gradient(f, ahead);
+            x += v;
+            break;
+        }
+        case Method::Adam: {
+            const double step = k + 1;
+            m = o.beta1 * m + (1 - o.beta1) * g;
+            s = o.beta2 * s + (1 - o.beta2) * g.cwiseAbs2();
+            const Eigen::ArrayXd mhat = m.array() / (1 - std::pow(o.beta1, step));
+            const Eigen::ArrayXd shat = s.array() / (1 - std::pow(o.beta2, step));
+            x.array() -= o.learningRate * mhat / (shat.sqrt() + o.adamEpsilon);
+            break;
+        }
+        case Method::Newton: {
+            const NewtonStep ns = newtonStep(g, d.hessian, o.learningRate);
+            x += o.damping * ns.direction;
+            safeguarded = ns.safeguarded;
+            break;
+        }
+        }
+        d = derivatives(f, x);
+    }
+}
+
+} // namespace gs

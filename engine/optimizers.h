@@ -1,0 +1,73 @@
+#pragma once
+// Optimizers that walk a function's surface: gradient descent, momentum (heavy ball),
+// Nesterov, Adam and Newton's method. A run returns its whole trajectory and why it
+// stopped. Gradients and Hessians are exact (derivatives.h).
+
+#include "expression.h"
+
+#include <Eigen/Core>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gs {
+
+enum class Method { GradientDescent, Momentum, Nesterov, Adam, Newton };
+enum class StopReason { Converged, MaxSteps, Diverged };
+
+std::string_view toString(Method m);    ///< "gd", "momentum", "nesterov", "adam", "newton"
+std::string_view displayName(Method m); ///< "Gradient descent", ..., "Newton"
+std::optional<Method> methodFromString(std::string_view name);
+std::string_view toString(StopReason r); ///< "converged", "max_steps", "diverged"
+
+struct OptimizerOptions {
+    Method method = Method::GradientDescent;
+    double learningRate = 0.1; ///< eta; for Newton, the step in flat or uphill directions
+    int maxSteps = 100;
+    double momentum = 0.9; ///< beta of momentum and Nesterov
+    double beta1 = 0.9, beta2 = 0.999, adamEpsilon = 1e-8;
+    double damping = 1.0;    ///< Newton: x <- x + damping * d
+    double tolerance = 1e-6; ///< converged when |grad f| <= tolerance
+    /// Diverged when an iterate is further than this from the start (or f is not finite).
+    double escapeRadius = 1e12;
+};
+
+struct Step {
+    Eigen::VectorXd x;
+    double value = 0;
+    double gradientNorm = 0;
+    /// Newton: true when the Hessian at the previous iterate was not positive definite and
+    /// the safeguarded step was taken instead of the pure Newton step.
+    bool safeguarded = false;
+};
+
+struct Trajectory {
+    std::vector<Step> steps; ///< the start first, then one entry per step taken
+    StopReason reason = StopReason::MaxSteps;
+    std::string message; ///< why it stopped, in words
+    int stepCount() const { return static_cast<int>(steps.size()) - 1; }
+};
+
+/// Runs the chosen method from `start`. Updates (g = grad f at the current x):
+///   gd:        x <- x - eta g
+///   momentum:  v <- beta v - eta g;              x <- x + v          (v0 = 0)
+///   nesterov:  v <- beta v - eta grad f(x + beta v); x <- x + v
+///   adam:      m <- b1 m + (1-b1) g;  s <- b2 s + (1-b2) g^2;
+///              x <- x - eta (m / (1-b1^t)) / (sqrt(s / (1-b2^t)) + eps)
+///   newton:    x <- x - damping H^-1 g when H is positive definite; otherwise the
+///              safeguarded step d = -sum_i (v_i.g) / max(|lambda_i|, 1/eta) v_i, which never
+///              goes uphill and in flat directions is no longer than a gradient step.
+Trajectory optimize(const Expression& f, const Eigen::VectorXd& start,
+                    const OptimizerOptions& options);
+
+/// The Newton direction at x with the safeguard above (exposed for tests and drawing).
+struct NewtonStep {
+    Eigen::VectorXd direction;
+    bool safeguarded = false;
+};
+NewtonStep newtonStep(const Eigen::VectorXd& gradient, const Eigen::MatrixXd& hessian,
+                      double learningRate);
+
+} // namespace gs
