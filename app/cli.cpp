@@ -27,7 +27,7 @@ namespace gs {
 namespace {
 
 const QStringList kCommands = {QStringLiteral("analyze"), QStringLiteral("export"),
-                               QStringLiteral("descent")};
+                               QStringLiteral("descent"), QStringLiteral("animate")};
 
 void addOptions(QCommandLineParser& p) {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -71,8 +71,17 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
                         "gd, momentum, nesterov, adam or newton."),
          QStringLiteral("METHOD")},
-        {QStringLiteral("start"), QStringLiteral("Optimizer start point, in input order."),
+        {QStringLiteral("start"),
+         QStringLiteral("Optimizer start point, in input order (--runs: default the point)."),
          QStringLiteral("P")},
+        {QStringLiteral("runs"),
+         QStringLiteral(
+             "Optimizer runs to draw in the scene (and the window), e.g. gd,adam,newton; "
+             "they share --start, --lr, --steps and the other optimizer options."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("animate"),
+         QStringLiteral("Render the runs' animation: PNG frames into a folder, or a .ogv video."),
+         QStringLiteral("PATH")},
         {QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.1)."), QStringLiteral("a")},
         {QStringLiteral("steps"), QStringLiteral("Step budget, 0 to 1000000 (default 100)."),
          QStringLiteral("n")},
@@ -157,44 +166,56 @@ int analyze(const QCommandLineParser& p) {
 }
 
 double optionNumber(const QCommandLineParser& p, const char* name, double fallback, double lo,
-                    double hi, bool openLow = false) {
+                    double hi, bool openLow = false, bool openHigh = false) {
     const QString key = QString::fromLatin1(name);
     if (!p.isSet(key))
         return fallback;
     const QString flag = QStringLiteral("--") + key;
     const double v = parseNumber(flag, p.value(key));
-    if (v < lo || v > hi || (openLow && v == lo))
-        throw UsageError(
-            QStringLiteral("%1: %2 is out of range (%3%4 to %5)")
-                .arg(flag, p.value(key), openLow ? QStringLiteral("above ") : QString())
-                .arg(lo)
-                .arg(hi));
+    if (v < lo || v > hi || (openLow && v == lo) || (openHigh && v == hi))
+        throw UsageError(QStringLiteral("%1: %2 is out of range: it must be %3 %4 and %5 %6")
+                             .arg(flag, p.value(key),
+                                  openLow ? QStringLiteral("above") : QStringLiteral("at least"))
+                             .arg(lo)
+                             .arg(openHigh ? QStringLiteral("below") : QStringLiteral("at most"))
+                             .arg(hi));
     return v;
 }
 
-int descent(const QCommandLineParser& p) {
-    const QString methodName = p.value(QStringLiteral("descent"));
-    const auto method = methodFromString(methodName.toStdString());
+/// --lr, --steps, --momentum, --beta1, --beta2, --damping, --tolerance.
+OptimizerOptions optimizerOptions(const QCommandLineParser& p) {
+    OptimizerOptions o;
+    o.learningRate = optionNumber(p, "lr", o.learningRate, 0, 1e6, true);
+    o.momentum = optionNumber(p, "momentum", o.momentum, 0, 1);
+    o.beta1 = optionNumber(p, "beta1", o.beta1, 0, 1, false, true); // 1 - beta^t must not vanish
+    o.beta2 = optionNumber(p, "beta2", o.beta2, 0, 1, false, true);
+    o.damping = optionNumber(p, "damping", o.damping, 0, 1, true);
+    o.tolerance = optionNumber(p, "tolerance", o.tolerance, 0, 1e300);
+    if (p.isSet(QStringLiteral("steps")))
+        o.maxSteps = parseCount(QStringLiteral("--steps"), p.value(QStringLiteral("steps")), 0,
+                                Document::kMaxSteps);
+    return o;
+}
+
+std::optional<Method> parseMethod(const QString& option, const QString& name) {
+    const auto method = methodFromString(name.trimmed().toStdString());
     if (!method)
-        throw UsageError(QStringLiteral("--descent: unknown method '%1' (use gd, momentum, "
-                                        "nesterov, adam or newton)")
-                             .arg(methodName));
+        throw UsageError(QStringLiteral("%1: unknown method '%2' (use gd, momentum, nesterov, "
+                                        "adam or newton)")
+                             .arg(option, name));
+    return method;
+}
+
+int descent(const QCommandLineParser& p) {
+    const auto method =
+        parseMethod(QStringLiteral("--descent"), p.value(QStringLiteral("descent")));
     const QString text = value(p, QStringLiteral("function"));
     const Expression f = parseFunction(text, variablesOption(p));
     const int n = static_cast<int>(f.inputCount());
     const Eigen::VectorXd start =
         parseNumberList(QStringLiteral("--start"), value(p, QStringLiteral("start")), n);
-    OptimizerOptions o;
+    OptimizerOptions o = optimizerOptions(p);
     o.method = *method;
-    o.learningRate = optionNumber(p, "lr", o.learningRate, 0, 1e6, true);
-    o.momentum = optionNumber(p, "momentum", o.momentum, 0, 1);
-    o.beta1 = optionNumber(p, "beta1", o.beta1, 0, 1);
-    o.beta2 = optionNumber(p, "beta2", o.beta2, 0, 1);
-    o.damping = optionNumber(p, "damping", o.damping, 0, 1, true);
-    o.tolerance = optionNumber(p, "tolerance", o.tolerance, 0, 1e300);
-    if (p.isSet(QStringLiteral("steps")))
-        o.maxSteps =
-            parseCount(QStringLiteral("--steps"), p.value(QStringLiteral("steps")), 0, 1000000);
     const Trajectory t = optimize(f, start, o);
 
     QJsonArray points;
@@ -290,7 +311,54 @@ Settings sceneSettings(const QCommandLineParser& p) {
         }
     }
     s.shaded = p.isSet(QStringLiteral("shaded"));
+    if (p.isSet(QStringLiteral("runs"))) {
+        std::vector<double> start = s.point;
+        if (p.isSet(QStringLiteral("start"))) {
+            const Eigen::VectorXd x =
+                parseNumberList(QStringLiteral("--start"), p.value(QStringLiteral("start")), n);
+            start.assign(x.data(), x.data() + x.size());
+        }
+        for (const QString& name : p.value(QStringLiteral("runs")).split(QLatin1Char(','))) {
+            RunSettings run;
+            run.options = optimizerOptions(p);
+            run.options.method = *parseMethod(QStringLiteral("--runs"), name);
+            run.start = start;
+            s.runs.push_back(run);
+        }
+    }
     return s;
+}
+
+int animate(const QCommandLineParser& p) {
+    const QString path = p.value(QStringLiteral("animate"));
+    ImageExportOptions options = imageOptions(p);
+    if (!p.isSet(QStringLiteral("size"))) {
+        options.width = 960;
+        options.height = 720;
+    }
+    Document doc;
+    if (const QString error = doc.change(sceneSettings(p), QStringLiteral("Command line"));
+        !error.isEmpty())
+        throw UsageError(error);
+    if (doc.trajectories().empty())
+        throw UsageError(
+            QStringLiteral("--animate: no runs to animate; add --runs gd,newton (for example)"));
+    int frames = 0;
+    for (const Trajectory& t : doc.trajectories())
+        frames = std::max(frames, t.stepCount() + 1);
+    SurfaceScene scene;
+    showDocument(scene, doc, std::max(1.0, options.height / 900.0));
+    showRuns(scene, doc);
+    const std::string error = exportAnimation(
+        scene.renderer(), path.toStdString(), options, frames, 8.0,
+        [&](int k) { showFrame(scene, doc, k); }, [&] { scene.resetCamera(); });
+    if (!error.empty()) {
+        const bool input = error.find("X display") == std::string::npos;
+        std::fprintf(stderr, "gradscape: --animate: %s\n", error.c_str());
+        return input ? 2 : 1;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return 0;
 }
 
 int exportScene(const QCommandLineParser& p) {
@@ -311,6 +379,7 @@ int exportScene(const QCommandLineParser& p) {
     SurfaceScene scene;
     // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
+    showRuns(scene, doc);
     // The camera is fitted once the off-screen window gives the picture its aspect.
     if (const std::string error = exportImage(
             scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
@@ -415,6 +484,8 @@ int runCommandLine(const QStringList& arguments) {
             return exportScene(p);
         if (p.isSet(QStringLiteral("descent")))
             return descent(p);
+        if (p.isSet(QStringLiteral("animate")))
+            return animate(p);
         throw UsageError(QStringLiteral("no command given"));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());

@@ -124,6 +124,21 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     for (double v : s.point)
         if (!std::isfinite(v))
             return QStringLiteral("the expansion point must be finite");
+    for (const RunSettings& r : s.runs) {
+        const OptimizerOptions& o = r.options;
+        if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
+            return QStringLiteral("the learning rate must be positive");
+        if (o.maxSteps < 0 || o.maxSteps > kMaxSteps)
+            return QStringLiteral("the step budget must be 0 to %1").arg(kMaxSteps);
+        if (!(o.momentum >= 0 && o.momentum <= 1 && o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 &&
+              o.beta2 < 1))
+            return QStringLiteral("momentum must be in [0, 1], beta1 and beta2 in [0, 1)");
+        if (!(o.damping > 0 && o.damping <= 1))
+            return QStringLiteral("Newton's damping must be in (0, 1]");
+        for (double v : r.start)
+            if (!std::isfinite(v))
+                return QStringLiteral("an optimizer start must be finite");
+    }
     if (parsed)
         *parsed = std::move(r.expression);
     return {};
@@ -147,16 +162,21 @@ void Document::apply(const Settings& next) {
     m_settings = next;
     m_settings.point.resize(parsed->inputCount(), 0.0);
     m_settings.epsilon.resize(parsed->inputCount(), 0.0);
+    for (RunSettings& r : m_settings.runs)
+        r.start.resize(parsed->inputCount(), 0.0);
     const bool surface = first || prev.function != next.function ||
                          prev.variables != next.variables || prev.xmin != next.xmin ||
                          prev.xmax != next.xmax || prev.ymin != next.ymin ||
                          prev.ymax != next.ymax || prev.resolution != next.resolution ||
                          slicesMoved(prev.point, m_settings.point);
+    const bool runs = surface || prev.runs != m_settings.runs;
     m_expression = std::move(parsed);
     if (surface)
         recomputeSurface();
     recomputeExpansion();
-    emit changed(ExpansionChange | (surface ? SurfaceChange : 0));
+    if (runs)
+        recomputeRuns();
+    emit changed(ExpansionChange | (surface ? SurfaceChange : 0) | (runs ? RunsChange : 0));
 }
 
 void Document::recomputeSurface() {
@@ -171,6 +191,40 @@ void Document::recomputeExpansion() {
     const Eigen::Map<const Eigen::VectorXd> eps(m_settings.epsilon.data(),
                                                 Eigen::Index(m_settings.epsilon.size()));
     m_expansion = expand(*m_expression, x0, grid(), kModelResolution, eps);
+}
+
+void Document::recomputeRuns() {
+    m_trajectories.clear();
+    // Far outside the plot counts as diverged: ten times its size from the start.
+    const double size =
+        std::max(m_settings.xmax - m_settings.xmin, m_settings.ymax - m_settings.ymin);
+    for (const RunSettings& r : m_settings.runs) {
+        OptimizerOptions o = r.options;
+        o.escapeRadius = 10 * size;
+        const Eigen::Map<const Eigen::VectorXd> start(r.start.data(), Eigen::Index(r.start.size()));
+        m_trajectories.push_back(optimize(*m_expression, start, o));
+    }
+}
+
+QString Document::addRun(const RunSettings& run) {
+    Settings s = m_settings;
+    s.runs.push_back(run);
+    return change(s, QStringLiteral("Add %1 run")
+                         .arg(QString::fromUtf8(displayName(run.options.method).data())));
+}
+
+QString Document::removeRun(int index) {
+    if (index < 0 || index >= int(m_settings.runs.size()))
+        return QStringLiteral("no run %1").arg(index + 1);
+    Settings s = m_settings;
+    s.runs.erase(s.runs.begin() + index);
+    return change(s, QStringLiteral("Remove run"));
+}
+
+QString Document::clearRuns() {
+    Settings s = m_settings;
+    s.runs.clear();
+    return change(s, QStringLiteral("Clear runs"));
 }
 
 QString Document::setFunction(const QString& text) {

@@ -5,6 +5,7 @@
 // the surface; a moved point only recomputes the Taylor models).
 
 #include "expression.h"
+#include "optimizers.h"
 #include "surface.h"
 
 #include <Eigen/Core>
@@ -17,6 +18,14 @@ class QUndoStack;
 
 namespace gs {
 
+/// One optimizer run: the method and its parameters, and where it starts.
+struct RunSettings {
+    OptimizerOptions options;
+    std::vector<double> start; ///< in input order
+
+    bool operator==(const RunSettings&) const = default;
+};
+
 /// What a person chooses; the undoable state.
 struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
@@ -27,6 +36,7 @@ struct Settings {
     std::vector<double> point{-1.0, 0.0};     ///< expansion point, in input order
     std::vector<double> epsilon{0.01, -0.03}; ///< offset for the approximation check
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
+    std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
 
     bool operator==(const Settings&) const = default;
 };
@@ -37,6 +47,7 @@ public:
     static constexpr int kMaxResolution = 1001;
     static constexpr int kMinResolution = 3;
     static constexpr int kModelResolution = 41;
+    static constexpr int kMaxSteps = 100000;
 
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
@@ -45,6 +56,8 @@ public:
     const Expression& expression() const { return *m_expression; }
     const SurfaceSample& surface() const { return m_surface; }
     const Expansion& expansion() const { return m_expansion; }
+    /// One trajectory per run in settings().runs, recomputed when the runs or the function change.
+    const std::vector<Trajectory>& trajectories() const { return m_trajectories; }
     QStringList inputNames() const;
     GridSpec grid() const;
     QUndoStack* undoStack() const { return m_undo; }
@@ -62,12 +75,15 @@ public:
     QString setPoint(double x, double y, int mergeId = -1);
     QString setDomain(double xmin, double xmax, double ymin, double ymax);
     QString setResolution(int samples);
+    QString addRun(const RunSettings& run);
+    QString removeRun(int index);
+    QString clearRuns();
 
     /// Applies without the undo stack (the undo commands themselves call this).
     void apply(const Settings& s);
 
     /// What a change touched, so observers redo only that.
-    enum Change { SurfaceChange = 1, ExpansionChange = 2 };
+    enum Change { SurfaceChange = 1, ExpansionChange = 2, RunsChange = 4 };
 
 signals:
     /// Any change: `what` is a set of Change flags (a surface change implies the expansion);
@@ -77,11 +93,13 @@ signals:
 private:
     void recomputeSurface();
     void recomputeExpansion();
+    void recomputeRuns();
 
     Settings m_settings;
     std::optional<Expression> m_expression;
     SurfaceSample m_surface;
     Expansion m_expansion;
+    std::vector<Trajectory> m_trajectories;
     QUndoStack* m_undo;
 };
 

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "animator.h"
 #include "document.h"
+#include "losschart.h"
+#include "optimizerpanel.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
 #include "sceneexport.h"
@@ -60,7 +63,10 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     : QMainWindow(parent)
     , m_doc(doc)
     , m_view(new SurfaceView)
-    , m_readout(new ReadoutPanel) {
+    , m_readout(new ReadoutPanel)
+    , m_optimizers(new OptimizerPanel)
+    , m_animator(new Animator(this))
+    , m_chart(new LossChart) {
     setWindowTitle(QStringLiteral("gradscape"));
     // The 3-D view is a native GL window inside a container widget (see vtkwidget.h).
     m_viewContainer = QWidget::createWindowContainer(m_view, this);
@@ -75,11 +81,26 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     connect(m_view, &SurfaceView::pointDragged, this, &MainWindow::onPointDragged);
     connect(m_view, &SurfaceView::dragFinished, this, [this] { m_currentDrag = -1; });
     connect(m_view, &SurfaceView::nudged, this, &MainWindow::onNudged);
+    connect(m_view, &SurfaceView::startPicked, this, &MainWindow::addRunAt);
+
+    connect(m_optimizers, &OptimizerPanel::addRequested, this, &MainWindow::addRun);
+    connect(m_optimizers, &OptimizerPanel::removeRequested, this,
+            [this](int i) { statusBar()->showMessage(m_doc->removeRun(i), 5000); });
+    connect(m_optimizers, &OptimizerPanel::clearRequested, this,
+            [this] { statusBar()->showMessage(m_doc->clearRuns(), 5000); });
+    connect(m_optimizers, &OptimizerPanel::playToggled, m_animator, &Animator::togglePlay);
+    connect(m_optimizers, &OptimizerPanel::stepRequested, m_animator, &Animator::stepForward);
+    connect(m_optimizers, &OptimizerPanel::resetRequested, m_animator, &Animator::reset);
+    connect(m_optimizers, &OptimizerPanel::speedChanged, m_animator, &Animator::setSpeed);
+    connect(m_optimizers, &OptimizerPanel::chartOptionsChanged, this, &MainWindow::updateChart);
+    connect(m_animator, &Animator::frameChanged, this, &MainWindow::onFrameChanged);
+    connect(m_animator, &Animator::playingChanged, m_optimizers, &OptimizerPanel::setPlaying);
 
     showDocument(m_view->scene(), *m_doc);
     m_view->scene().resetCamera();
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
+    onDocumentChanged(Document::RunsChange);
     statusBar()->showMessage(tr("Drag the red point (or anywhere on the surface) to move it; "
                                 "drag elsewhere or Ctrl+drag to rotate; wheel zooms; arrow keys "
                                 "nudge the point."));
@@ -184,6 +205,23 @@ void MainWindow::buildControls() {
     right->setWidget(m_readout);
     right->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, right);
+
+    auto* optimizerScroll = new QScrollArea;
+    optimizerScroll->setWidget(m_optimizers);
+    optimizerScroll->setWidgetResizable(true);
+    auto* opt = new QDockWidget(tr("Optimizers"), this);
+    opt->setObjectName(QStringLiteral("optimizers"));
+    opt->setWidget(optimizerScroll);
+    opt->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, opt);
+
+    auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
+    chartContainer->setMinimumHeight(170);
+    auto* chart = new QDockWidget(tr("Loss per iteration"), this);
+    chart->setObjectName(QStringLiteral("chart"));
+    chart->setWidget(chartContainer);
+    chart->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, chart);
 }
 
 void MainWindow::buildMenus() {
@@ -191,6 +229,7 @@ void MainWindow::buildMenus() {
     QAction* exportAction =
         file->addAction(tr("&Export Image…"), this, &MainWindow::showExportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Export &Animation…"), this, &MainWindow::showAnimationExportDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -243,6 +282,19 @@ void MainWindow::syncEditors() {
 }
 
 void MainWindow::onDocumentChanged(int what) {
+    if (what & Document::RunsChange) {
+        showRuns(m_view->scene(), *m_doc);
+        m_optimizers->showRuns(*m_doc);
+        updateChart();
+        int longest = 0;
+        for (const Trajectory& t : m_doc->trajectories())
+            longest = std::max(longest, t.stepCount());
+        m_animator->setLength(longest); // shows the paths whole; renders via onFrameChanged
+        for (const Trajectory& t : m_doc->trajectories())
+            if (t.reason == StopReason::Diverged)
+                statusBar()->showMessage(
+                    tr("A run diverged: %1").arg(QString::fromStdString(t.message)), 8000);
+    }
     if (what & Document::SurfaceChange)
         showDocument(m_view->scene(), *m_doc);
     else {
@@ -292,6 +344,102 @@ void MainWindow::applySettings() {
 void MainWindow::showSettingsError(const QString& error) {
     m_settingsError->setText(error);
     m_settingsError->setVisible(!error.isEmpty());
+}
+
+void MainWindow::addRun() {
+    const std::vector<double> start = m_optimizers->startAtExpansionPoint()
+                                          ? m_doc->settings().point
+                                          : m_optimizers->typedStart();
+    std::vector<double> full = m_doc->settings().point; // inputs beyond x, y stay at the point
+    for (std::size_t i = 0; i < std::min(full.size(), start.size()); ++i)
+        full[i] = start[i];
+    if (const QString error = m_doc->addRun(m_optimizers->runAt(full)); !error.isEmpty())
+        statusBar()->showMessage(error, 8000);
+}
+
+void MainWindow::addRunAt(double x, double y) {
+    std::vector<double> start = m_doc->settings().point;
+    start[0] = x;
+    start[1] = y;
+    if (const QString error = m_doc->addRun(m_optimizers->runAt(start)); !error.isEmpty())
+        statusBar()->showMessage(error, 8000);
+}
+
+void MainWindow::onFrameChanged(int frame) {
+    showFrame(m_view->scene(), *m_doc, frame);
+    m_view->render();
+    m_optimizers->setFrame(frame, m_animator->length());
+}
+
+void MainWindow::updateChart() {
+    const bool norm = m_optimizers->chartGradientNorm();
+    m_chart->setLogScale(m_optimizers->chartLogScale());
+    m_chart->setSeries(lossSeries(*m_doc, norm), norm ? "|grad f|" : "f");
+    if (m_optimizers->chartLogScale() && !m_chart->logScaleActive() && m_chart->seriesCount() > 0)
+        statusBar()->showMessage(tr("Log scale needs positive values: the chart stays linear"),
+                                 5000);
+}
+
+QString MainWindow::exportAnimation(const QString& path, int width, int height) {
+    ImageExportOptions o;
+    o.width = width;
+    o.height = height;
+    SurfaceScene scene;
+    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
+    showRuns(scene, *m_doc);
+    scene.copyCamera(m_view->scene());
+    return QString::fromStdString(gs::exportAnimation(scene.renderer(), path.toStdString(), o,
+                                                      m_animator->length() + 1, m_animator->speed(),
+                                                      [&](int k) { showFrame(scene, *m_doc, k); }));
+}
+
+void MainWindow::showAnimationExportDialog() {
+    if (m_doc->trajectories().empty()) {
+        QMessageBox::information(this, tr("Export Animation"),
+                                 tr("Add an optimizer run first (Optimizers ▸ Add run, or "
+                                    "Shift+click on the surface)."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export Animation"));
+    auto* form = new QFormLayout(&dialog);
+    auto* path = new QLineEdit(QDir::home().filePath(QStringLiteral("gradscape.ogv")));
+    path->setToolTip(tr("A .ogv file for a video, or an existing folder for PNG frames"));
+    auto* browse = new QPushButton(tr("Folder…"));
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(path);
+    pathRow->addWidget(browse);
+    form->addRow(tr("Video (.ogv) or folder"), pathRow);
+    auto* width = new QSpinBox;
+    auto* height = new QSpinBox;
+    width->setRange(16, kMaxExportSide);
+    height->setRange(16, kMaxExportSide);
+    width->setValue(1280);
+    height->setValue(960);
+    form->addRow(tr("Width (px)"), width);
+    form->addRow(tr("Height (px)"), height);
+    auto* error = errorLabel();
+    form->addRow(error);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Folder for PNG frames"));
+        if (!d.isEmpty())
+            path->setText(d);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString problem = exportAnimation(path->text(), width->value(), height->value());
+        QApplication::restoreOverrideCursor();
+        error->setText(problem);
+        error->setVisible(!problem.isEmpty());
+        if (problem.isEmpty()) {
+            statusBar()->showMessage(tr("Exported %1").arg(path->text()), 5000);
+            dialog.accept();
+        }
+    });
+    dialog.exec();
 }
 
 void MainWindow::onDragStarted() {

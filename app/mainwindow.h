@@ -14,7 +14,10 @@ class QTimer;
 
 namespace gs {
 
+class Animator;
 class Document;
+class LossChart;
+class OptimizerPanel;
 class ReadoutPanel;
 class SurfaceView;
 
@@ -30,8 +33,15 @@ public:
     /// The inline message under the domain controls (empty when all is well).
     QLabel* settingsError() const { return m_settingsError; }
 
+    OptimizerPanel* optimizerPanel() const { return m_optimizers; }
+    Animator* animator() const { return m_animator; }
+    LossChart* lossChart() const { return m_chart; }
+
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
+    /// Exports the optimizer animation (every step, from the start) as PNG frames into the
+    /// folder `path`, or as a video when it ends in .ogv. Returns the error or empty.
+    QString exportAnimation(const QString& path, int width, int height);
 
 private slots:
     void onDocumentChanged(int what);
@@ -41,6 +51,11 @@ private slots:
     void onPointDragged(double x, double y);
     void onNudged(int dx, int dy);
     void showExportDialog();
+    void showAnimationExportDialog();
+    void addRun();
+    void addRunAt(double x, double y);
+    void onFrameChanged(int frame);
+    void updateChart();
 
 private:
     void buildControls();
@@ -59,6 +74,9 @@ private:
     QDoubleSpinBox *m_xmin, *m_xmax, *m_ymin, *m_ymax, *m_x0, *m_y0, *m_epsX, *m_epsY;
     QSpinBox *m_resolution, *m_wireLines;
     QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded;
+    OptimizerPanel* m_optimizers;
+    Animator* m_animator;
+    LossChart* m_chart;
     int m_dragId = 1000;
     int m_currentDrag = -1;
 };

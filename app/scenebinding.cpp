@@ -1,5 +1,7 @@
 #include "scenebinding.h"
 
+#include "taylor.h"
+
 namespace gs {
 
 SceneStyle sceneStyle(const Settings& s, double pixelScale) {
@@ -28,6 +30,68 @@ void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale) {
 
 void showExpansion(SurfaceScene& scene, const Document& doc) {
     scene.setExpansion(doc.expansion());
+}
+
+QString runLabel(const Document& doc, int i) {
+    const RunSettings& r = doc.settings().runs[std::size_t(i)];
+    return QStringLiteral("%1 lr=%2")
+        .arg(QString::fromUtf8(displayName(r.options.method).data()))
+        .arg(r.options.learningRate, 0, 'g', 3);
+}
+
+QString runDescription(const Document& doc, int i) {
+    const RunSettings& r = doc.settings().runs[std::size_t(i)];
+    const Trajectory& t = doc.trajectories()[std::size_t(i)];
+    QStringList start;
+    for (double v : r.start)
+        start << QString::number(v, 'g', 4);
+    return QStringLiteral("%1 from (%2): %3")
+        .arg(runLabel(doc, i), start.join(QStringLiteral(", ")), QString::fromStdString(t.message));
+}
+
+void showRuns(SurfaceScene& scene, const Document& doc) {
+    const GridSpec g = doc.grid();
+    std::vector<RunPath> paths;
+    for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
+        RunPath p;
+        for (const Step& s : doc.trajectories()[i].steps)
+            p.points.emplace_back(s.x[g.axisX], s.x.size() > g.axisY ? s.x[g.axisY] : 0.0, s.value);
+        p.color = runColor(int(i));
+        p.label = runLabel(doc, int(i)).toStdString();
+        paths.push_back(std::move(p));
+    }
+    scene.setRuns(paths);
+}
+
+std::vector<ChartSeries> lossSeries(const Document& doc, bool gradientNorm) {
+    std::vector<ChartSeries> series;
+    for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
+        ChartSeries s;
+        s.name = runLabel(doc, int(i)).toStdString();
+        s.color = runColor(int(i));
+        for (const Step& step : doc.trajectories()[i].steps)
+            s.values.push_back(gradientNorm ? step.gradientNorm : step.value);
+        series.push_back(std::move(s));
+    }
+    return series;
+}
+
+void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
+    scene.setFrame(frame);
+    scene.clearNewtonModel();
+    if (frame < 0)
+        return;
+    for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
+        const Trajectory& t = doc.trajectories()[i];
+        if (doc.settings().runs[i].options.method != Method::Newton || frame >= t.stepCount())
+            continue;
+        // The step from iterate `frame` jumps to the minimum of this quadratic model.
+        const Eigen::VectorXd& x = t.steps[std::size_t(frame)].x;
+        GridSpec g = doc.grid();
+        g.nx = g.ny = Document::kModelResolution;
+        scene.setNewtonModel(g, taylor(doc.expression(), x, 2).sampleGrid(g));
+        return;
+    }
 }
 
 } // namespace gs

@@ -3,6 +3,7 @@
 // so a picture on screen and a picture on disk come from the same code.
 
 #include "document.h"
+#include "losschart.h"
 #include "surfacescene.h"
 
 namespace gs {
@@ -14,5 +15,17 @@ QString sceneTitle(const Document& doc);
 void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale = 1.0);
 /// Only what depends on the expansion point (the cheap path of a drag).
 void showExpansion(SurfaceScene& scene, const Document& doc);
+
+/// "Adam, lr 0.1, from (1, -0.5): converged, 42 steps" for run i.
+QString runDescription(const Document& doc, int i);
+/// The short legend label of run i: "Adam lr=0.1".
+QString runLabel(const Document& doc, int i);
+/// The optimizer runs as paths on the surface.
+void showRuns(SurfaceScene& scene, const Document& doc);
+/// f (or |grad f| when `gradientNorm`) per iteration, one series per run.
+std::vector<ChartSeries> lossSeries(const Document& doc, bool gradientNorm);
+/// Shows frame `frame` of the runs, with the quadratic the first Newton run minimizes
+/// in the step that starts there. A negative frame shows every path whole.
+void showFrame(SurfaceScene& scene, const Document& doc, int frame);
 
 } // namespace gs

@@ -32,6 +32,8 @@ struct OptimizerOptions {
     double tolerance = 1e-6; ///< converged when |grad f| <= tolerance
     /// Diverged when an iterate is further than this from the start (or f is not finite).
     double escapeRadius = 1e12;
+
+    bool operator==(const OptimizerOptions&) const = default;
 };
 
 struct Step {

@@ -1,4 +1,6 @@
 // The command line as a person uses it: run the built binary, read its JSON and exit code.
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -235,6 +237,47 @@ private slots:
                               << "--beta2: 1.5 is out of range";
     }
     void descentBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    void animateWritesFramesAndVideo() {
+        QTemporaryDir dir;
+        const QStringList base{"--function",  "x^2 + 3*y^2", "--runs", "gd,newton", "--start",
+                               "1.5,1",       "--lr",        "0.1",    "--steps",   "5",
+                               "--tolerance", "0",           "--size", "320x240"};
+        const Run frames = run(base + QStringList{"--animate", dir.path()});
+        QCOMPARE(frames.exitCode, 0);
+        // gd takes all 5 steps; the longest run decides: frames 0..5.
+        const QStringList files =
+            QDir(dir.path()).entryList({"frame_*.png"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 6);
+        QCOMPARE(QImage(dir.filePath(files.last())).size(), QSize(320, 240));
+        const QString video = dir.filePath(QStringLiteral("runs.ogv"));
+        QCOMPARE(run(base + QStringList{"--animate", video}).exitCode, 0);
+        QVERIFY(QFileInfo(video).size() > 1000);
+        // The still export draws the runs too.
+        QCOMPARE(
+            run(base + QStringList{"--export", dir.filePath(QStringLiteral("runs.png"))}).exitCode,
+            0);
+    }
+
+    void animateBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no runs") << QStringList{"--animate", "/tmp"} << "no runs to animate";
+        QTest::newRow("not a folder")
+            << QStringList{"--runs", "gd", "--animate", "/nonexistent"} << "neither a folder";
+        QTest::newRow("method") << QStringList{"--runs", "gd,rmsprop", "--animate", "/tmp"}
+                                << "--runs: unknown method 'rmsprop'";
+        QTest::newRow("odd video size")
+            << QStringList{"--runs", "gd", "--animate", "/tmp/a.ogv", "--size", "321x240"}
+            << "even width";
+    }
+    void animateBadInput() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         const Run r = run(args);

@@ -1,13 +1,17 @@
 // The window as a person uses it: drag the marker with mouse events, type a bad
 // function, ask for too fine a grid, nudge with the keys, undo.
+#include "animator.h"
 #include "document.h"
+#include "losschart.h"
 #include "mainwindow.h"
+#include "optimizerpanel.h"
 #include "readoutpanel.h"
 #include "surfaceview.h"
 
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMouseEvent>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -151,6 +155,68 @@ private slots:
                 blue += qBlue(c) > qRed(c) + 60 && qBlue(c) > qGreen(c) + 20;
             }
         QVERIFY2(blue > grab.width() * grab.height() / 200, qPrintable(QString::number(blue)));
+    }
+
+    void addRunAndAnimate() {
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        panel->setLearningRate(0.5);
+        QMetaObject::invokeMethod(panel, "addRequested");
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(1));
+        const Trajectory& t = m_doc->trajectories().at(0);
+        QCOMPARE(m_doc->settings().runs[0].start, (std::vector<double>{-1.0, 0.0})); // the point
+        QCOMPARE(m_doc->settings().runs[0].options.learningRate, 0.5);
+        QVERIFY(t.stepCount() > 2);
+        QCOMPARE(m_window->lossChart()->seriesCount(), 1);
+
+        Animator* anim = m_window->animator();
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        QCOMPARE(anim->length(), t.stepCount());
+        QCOMPARE(scene.drawnPathPoints(0), t.stepCount() + 1); // a new run is shown whole
+        anim->reset();
+        QCOMPARE(scene.drawnPathPoints(0), 1);
+        anim->stepForward();
+        QCOMPARE(scene.drawnPathPoints(0), 2);
+        anim->setSpeed(120);
+        anim->play();
+        QVERIFY(anim->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(!anim->playing(), 10000);
+        QCOMPARE(anim->frame(), t.stepCount());
+        QCOMPARE(scene.drawnPathPoints(0), t.stepCount() + 1);
+
+        m_doc->undoStack()->undo();
+        QVERIFY(m_doc->settings().runs.empty());
+        QCOMPARE(m_window->lossChart()->seriesCount(), 0);
+    }
+
+    void divergingRunSaysWhyAndTheRestStaysUsable() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        panel->setLearningRate(5); // x <- x - 5 * 2x = -9x
+        QMetaObject::invokeMethod(panel, "addRequested");
+        QCOMPARE(m_doc->trajectories().size(), std::size_t(1));
+        QVERIFY(m_doc->trajectories()[0].reason == StopReason::Diverged);
+        auto* list = m_window->optimizerPanel()->findChild<QListWidget*>();
+        QVERIFY(list->item(0)->text().contains(QStringLiteral("left the region")));
+        // Everything else still works: move the point, add a sensible run.
+        QCOMPARE(m_doc->setPoint(0.5, 0.5), QString());
+        QCOMPARE(m_doc->expansion().at.value, 0.5);
+        panel->setLearningRate(0.1);
+        QMetaObject::invokeMethod(panel, "addRequested");
+        QVERIFY(m_doc->trajectories()[1].reason == StopReason::Converged);
+    }
+
+    void shiftClickStartsARun() {
+        SurfaceView* view = m_window->surfaceView();
+        const double tx = 0.2, ty = -1.2;
+        const QPointF at = toWidget(view, view->scene().toDisplay(tx, ty, f(tx, ty)));
+        QMouseEvent e(QEvent::MouseButtonPress, at, view->mapToGlobal(at), Qt::LeftButton,
+                      Qt::LeftButton, Qt::ShiftModifier);
+        QApplication::sendEvent(view, &e);
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(1));
+        const auto& start = m_doc->settings().runs[0].start;
+        QVERIFY(std::abs(start[0] - tx) < 0.05 && std::abs(start[1] - ty) < 0.05);
+        QVERIFY(!view->dragging());
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0})); // not moved
     }
 
     void arrowKeysNudge() {

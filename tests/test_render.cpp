@@ -1,6 +1,7 @@
 // The 3-D scene rendered off screen: the default picture against its baseline, and the
 // models clipped to the plot's value range. Needs an X display (scripts/test uses Xvfb).
 #include "imagecompare.h"
+#include "optimizers.h"
 #include "sceneexport.h"
 #include "surface.h"
 #include "surfacescene.h"
@@ -104,6 +105,65 @@ private slots:
             for (int x = 0; x < img.width(); ++x)
                 opaque += qAlpha(img.pixel(x, y)) == 255;
         QVERIFY(opaque > img.width() * img.height() / 100); // the plot itself is drawn
+    }
+
+    void finalFrameShowsTheWholePath() {
+        // Gradient descent on the book's surface from (0.2, 1.0): 40 steps, drawn in orange.
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::OptimizerOptions o;
+        o.learningRate = 0.5;
+        o.maxSteps = 40;
+        o.tolerance = 0;
+        const auto run = gs::optimize(f, Eigen::Vector2d(0.2, 1.0), o);
+        gs::RunPath path;
+        for (const auto& step : run.steps)
+            path.points.emplace_back(step.x[0], step.x[1], step.value);
+        path.color = {1.0, 0.5, 0.05};
+        path.label = "gd";
+
+        gs::SurfaceScene scene;
+        scene.setSurface(gs::sampleSurface(f, gs::GridSpec{}, Eigen::Vector2d::Zero()));
+        scene.setRuns({path});
+        scene.setFrame(5);
+        QCOMPARE(scene.drawnPathPoints(0), 6); // iterates 0..5
+        const int last = run.stepCount();
+        scene.setFrame(last);
+        QCOMPARE(scene.drawnPathPoints(0), last + 1);
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("final.png"));
+        gs::ImageExportOptions opt;
+        opt.width = 800;
+        opt.height = 600;
+        Eigen::Vector2d first, end; // where the path's ends land, with the export's camera
+        QVERIFY(gs::exportImage(scene.renderer(), file.toStdString(), opt, [&] {
+                    scene.resetCamera();
+                    const auto& a = path.points.front();
+                    const auto& b = path.points.back();
+                    first = scene.toDisplay(a.x(), a.y(), a.z());
+                    end = scene.toDisplay(b.x(), b.y(), b.z());
+                }).empty());
+        const QImage img(file);
+        // The path's colour is on screen near its first and its last iterate.
+        auto orangeNear = [&](const Eigen::Vector2d& d) {
+            const int cx = int(d.x()), cy = img.height() - 1 - int(d.y());
+            for (int y = cy - 6; y <= cy + 6; ++y)
+                for (int x = cx - 6; x <= cx + 6; ++x) {
+                    if (!img.rect().contains(x, y))
+                        continue;
+                    const QColor c = img.pixelColor(x, y);
+                    if (c.red() > 200 && c.green() > 80 && c.green() < 170 && c.blue() < 80)
+                        return true;
+                }
+            return false;
+        };
+        if (!orangeNear(first) || !orangeNear(end)) {
+            const QString kept = gs::test::failureOutput(QStringLiteral("final_frame.actual.png"));
+            QFile::remove(kept);
+            QFile::copy(file, kept);
+            QFAIL(qPrintable(
+                QStringLiteral("the path is not drawn from start to end; image kept at ") + kept));
+        }
     }
 
     void refusesBadExports_data() {

@@ -3,10 +3,13 @@
 #include <X11/Xlib.h>
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <unistd.h>
 #include <vtkImageWriter.h>
 #include <vtkJPEGWriter.h>
+#include <vtkOggTheoraWriter.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -109,6 +112,81 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     if (error != 0)
         return "could not write '" + path + "'";
     return {};
+}
+
+std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
+                            const ImageExportOptions& o, int frames, double fps,
+                            const std::function<void(int)>& showFrame,
+                            const std::function<void()>& prepare) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const bool video = extensionOf(path) == ".ogv";
+    if (!video && !fs::is_directory(path, ec))
+        return "'" + path + "' is neither a folder (for PNG frames) nor a .ogv file (for video)";
+    ImageExportOptions check = o;
+    check.transparent = false;
+    if (const std::string problem =
+            validateImageExport(video ? (fs::path(path).replace_extension(".png")).string()
+                                      : (fs::path(path) / "f.png").string(),
+                                check);
+        !problem.empty())
+        return problem;
+    if (video && (o.width % 2 || o.height % 2))
+        return "video frames need an even width and height";
+    if (frames < 1)
+        return "nothing to animate: add an optimizer run first";
+    if (!displayAvailable())
+        return "no X display to render with (DISPLAY is not set or unreachable); run under "
+               "xvfb-run -a";
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetMultiSamples(0);
+    window->SetSize(o.width, o.height);
+    const bool fxaa = renderer->GetUseFXAA();
+    renderer->UseFXAAOn();
+    window->AddRenderer(renderer);
+    if (prepare)
+        prepare();
+    vtkNew<vtkWindowToImageFilter> grab;
+    grab->SetInput(window);
+    grab->SetInputBufferTypeToRGB();
+    grab->ReadFrontBufferOff();
+    vtkNew<vtkOggTheoraWriter> movie;
+    vtkNew<vtkPNGWriter> png;
+    png->SetCompressionLevel(3);
+    std::string error;
+    if (video) {
+        movie->SetInputConnection(grab->GetOutputPort());
+        movie->SetFileName(path.c_str());
+        movie->SetRate(std::max(1, static_cast<int>(std::lround(fps))));
+        movie->SetQuality(2);
+        movie->Start();
+    }
+    for (int k = 0; k < frames && error.empty(); ++k) {
+        showFrame(k);
+        window->Render();
+        grab->Modified();
+        if (video) {
+            movie->Write();
+            if (movie->GetError())
+                error = "could not write the video '" + path + "'";
+        } else {
+            char name[32];
+            std::snprintf(name, sizeof name, "frame_%04d.png", k);
+            const std::string file = (fs::path(path) / name).string();
+            png->SetInputConnection(grab->GetOutputPort());
+            png->SetFileName(file.c_str());
+            png->Write();
+            if (png->GetErrorCode() != 0)
+                error = "could not write '" + file + "'";
+        }
+    }
+    if (video)
+        movie->End();
+    window->RemoveRenderer(renderer);
+    renderer->SetUseFXAA(fxaa);
+    renderer->SetRenderWindow(nullptr);
+    return error;
 }
 
 } // namespace gs

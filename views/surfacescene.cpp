@@ -12,6 +12,8 @@
 #include <vtkColorTransferFunction.h>
 #include <vtkCubeAxesActor.h>
 #include <vtkDoubleArray.h>
+#include <vtkLegendBoxActor.h>
+#include <vtkMath.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -216,6 +218,14 @@ void placeArrow(vtkActor* actor, const Eigen::Vector3d& origin, const Eigen::Vec
 
 } // namespace
 
+std::array<double, 3> runColor(int i) {
+    // Not the surface's blue, the marker's and ascent arrow's red or the descent arrow's green.
+    static constexpr std::array<double, 3> palette[] = {
+        {1.00, 0.50, 0.05}, {0.58, 0.40, 0.74}, {0.09, 0.75, 0.81}, {0.55, 0.34, 0.29},
+        {0.89, 0.47, 0.76}, {0.74, 0.74, 0.13}, {0.20, 0.20, 0.20}, {0.50, 0.50, 0.50}};
+    return palette[static_cast<std::size_t>(i) % std::size(palette)];
+}
+
 SurfaceScene::SurfaceScene()
     : m_renderer(vtkSmartPointer<vtkRenderer>::New()) {
     m_renderer->SetBackground(1, 1, 1);
@@ -227,7 +237,8 @@ SurfaceScene::SurfaceScene()
     m_shaded->GetProperty()->SetInterpolationToGouraud();
     m_pickMesh = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
 
-    vtkNew<vtkBox> box;
+    m_box = vtkSmartPointer<vtkBox>::New();
+    vtkBox* box = m_box;
     m_tangent = clippedModelActor(box);
     m_tangent->GetProperty()->SetColor(kTangent[0], kTangent[1], kTangent[2]);
     m_tangent->GetProperty()->SetOpacity(1.0);
@@ -275,6 +286,27 @@ SurfaceScene::SurfaceScene()
     m_title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
     m_title->SetPosition(0.5, 0.97);
 
+    m_newton = clippedModelActor(box);
+    m_newton->GetProperty()->SetColor(0.55, 0.27, 0.07);
+    m_newton->SetVisibility(false);
+    m_renderer->AddActor(m_newton);
+
+    m_legend = vtkSmartPointer<vtkLegendBoxActor>::New();
+    m_legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_legend->GetPositionCoordinate()->SetValue(0.02, 0.02);
+    m_legend->GetPosition2Coordinate()->SetValue(0.34, 0.04);
+    m_legend->BorderOff();
+    m_legend->SetPadding(2);
+    m_legend->GetEntryTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_legend->UseBackgroundOn();
+    m_legend->SetBackgroundColor(1, 1, 1);
+    m_legend->SetBackgroundOpacity(0.85);
+    m_legend->GetEntryTextProperty()->ShadowOff();
+    m_legend->GetEntryTextProperty()->ItalicOff();
+    m_legend->GetEntryTextProperty()->BoldOff();
+    m_legend->SetVisibility(false);
+    m_renderer->AddActor2D(m_legend);
+
     m_colorBar = vtkSmartPointer<vtkScalarBarActor>::New();
     m_colorBar->SetNumberOfLabels(5);
     m_colorBar->SetLabelFormat("%.3g");
@@ -304,6 +336,7 @@ SurfaceScene::SurfaceScene()
     m_markerPicker->AddPickList(m_marker);
 
     applyStyle();
+    rebuildExpansion(); // nothing to show at an expansion point yet: hides marker and models
     resetCamera();
 }
 
@@ -382,12 +415,12 @@ void SurfaceScene::rebuildSurface() {
     m_axes->SetXAxisRange(g.xmin, g.xmax);
     m_axes->SetYAxisRange(g.ymin, g.ymax);
     m_axes->SetZAxisRange(s.zmin, s.zmax);
-    // Models are clipped to the same box: never out of the plot, unlike the book's figure.
-    for (vtkActor* a : {m_tangent.Get(), m_quadratic.Get()}) {
-        auto* clip = vtkClipPolyData::SafeDownCast(a->GetMapper()->GetInputAlgorithm());
-        vtkBox::SafeDownCast(clip->GetClipFunction())->SetBounds(bounds);
-        clip->Modified();
-    }
+    // Models and paths are clipped to the same box: never out of the plot, unlike the
+    // book's figure.
+    m_box->SetBounds(bounds);
+    for (vtkActor* a : {m_tangent.Get(), m_quadratic.Get(), m_newton.Get()})
+        a->GetMapper()->GetInputAlgorithm()->Modified();
+    updateRunGeometry();
 }
 
 void SurfaceScene::rebuildExpansion() {
@@ -448,6 +481,11 @@ void SurfaceScene::applyStyle() {
     m_axes->GetZAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
     m_title->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(20 * k)));
     m_colorBar->GetLabelTextProperty()->SetFontSize(static_cast<int>(std::lround(12 * k)));
+    m_newton->GetProperty()->SetLineWidth(static_cast<float>(1.4 * k));
+    for (auto& r : m_runs) {
+        r.line->GetProperty()->SetLineWidth(static_cast<float>(3 * k));
+        r.line->GetProperty()->SetPointSize(static_cast<float>(6 * k));
+    }
     m_colorBar->SetUnconstrainedFontSize(true);
 }
 
@@ -472,16 +510,39 @@ void SurfaceScene::resetCamera() {
     // ResetCamera fits a sphere around the box, which leaves it small; fit the box's
     // projected corners instead, leaving a margin for the axis labels and the title.
     if (m_renderer->GetRenderWindow()) {
-        double extent = 0;
+        // Centre the box's projection in the view, then zoom it to fill 78% of it.
+        double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
         for (int corner = 0; corner < 8; ++corner) {
             m_renderer->SetWorldPoint(b[corner & 1], b[2 + ((corner >> 1) & 1)],
                                       b[4 + ((corner >> 2) & 1)], 1.0);
             m_renderer->WorldToView();
             const double* v = m_renderer->GetViewPoint();
-            extent = std::max({extent, std::abs(v[0]), std::abs(v[1])});
+            for (int k = 0; k < 2; ++k) {
+                lo[k] = std::min(lo[k], v[k]);
+                hi[k] = std::max(hi[k], v[k]);
+            }
         }
+        // One view unit is half the view's height (or width) at the focal distance.
+        const double halfHeight =
+            cam->GetDistance() * std::tan(vtkMath::RadiansFromDegrees(cam->GetViewAngle() / 2));
+        const double aspect = m_renderer->GetAspect()[0];
+        Eigen::Vector3d up, right, dir;
+        cam->GetViewUp(up.data());
+        cam->GetDirectionOfProjection(dir.data());
+        right = dir.cross(up).normalized();
+        up = right.cross(dir).normalized();
+        const Eigen::Vector3d shift = right * ((lo[0] + hi[0]) / 2 * halfHeight * aspect) +
+                                      up * ((lo[1] + hi[1]) / 2 * halfHeight);
+        Eigen::Vector3d focal, position;
+        cam->GetFocalPoint(focal.data());
+        cam->GetPosition(position.data());
+        focal += shift;
+        position += shift;
+        cam->SetFocalPoint(focal.data());
+        cam->SetPosition(position.data());
+        const double extent = std::max((hi[0] - lo[0]) / 2, (hi[1] - lo[1]) / 2);
         if (extent > 0)
-            cam->Zoom(0.78 / extent);
+            cam->Zoom(0.8 / extent);
     }
     m_renderer->ResetCameraClippingRange();
 }
@@ -489,6 +550,120 @@ void SurfaceScene::resetCamera() {
 void SurfaceScene::copyCamera(const SurfaceScene& other) {
     m_renderer->GetActiveCamera()->DeepCopy(other.m_renderer->GetActiveCamera());
     m_renderer->ResetCameraClippingRange();
+}
+
+void SurfaceScene::setRuns(const std::vector<RunPath>& runs) {
+    for (auto& r : m_runs) {
+        m_renderer->RemoveActor(r.line);
+        m_renderer->RemoveActor(r.ball);
+    }
+    m_runs.clear();
+    for (const RunPath& path : runs) {
+        // Paths are clipped to the plot's box like the models: a wild step leaves the box.
+        RunActors r{path, clippedModelActor(m_box), nullptr};
+        r.line->GetProperty()->SetColor(path.color[0], path.color[1], path.color[2]);
+        r.line->GetProperty()->SetLineWidth(static_cast<float>(3 * m_style.pixelScale));
+        r.line->GetProperty()->RenderPointsAsSpheresOn();
+        r.line->GetProperty()->SetPointSize(static_cast<float>(6 * m_style.pixelScale));
+        r.line->GetProperty()->SetVertexVisibility(true);
+        r.line->GetProperty()->SetVertexColor(path.color[0], path.color[1], path.color[2]);
+        vtkNew<vtkSphereSource> sphere;
+        sphere->SetThetaResolution(20);
+        sphere->SetPhiResolution(14);
+        auto place = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+        place->SetInputConnection(sphere->GetOutputPort());
+        place->SetTransform(vtkSmartPointer<vtkTransform>::New());
+        r.ball = makeActor(place->GetOutputPort());
+        r.ball->GetProperty()->SetColor(path.color[0], path.color[1], path.color[2]);
+        r.ball->GetProperty()->SetSpecular(0.5);
+        m_renderer->AddActor(r.line);
+        m_renderer->AddActor(r.ball);
+        m_runs.push_back(std::move(r));
+    }
+    // Each entry: a short line in the run's colour, then its label.
+    vtkNew<vtkPolyData> symbol;
+    vtkNew<vtkPoints> ends;
+    ends->InsertNextPoint(0, 0, 0);
+    ends->InsertNextPoint(1, 0, 0);
+    vtkNew<vtkCellArray> segment;
+    const vtkIdType ids[2] = {0, 1};
+    segment->InsertNextCell(2, ids);
+    symbol->SetPoints(ends);
+    symbol->SetLines(segment);
+    m_legend->SetNumberOfEntries(static_cast<int>(m_runs.size()));
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), m_runs[i].path.label.c_str(),
+                           const_cast<double*>(m_runs[i].path.color.data()));
+    m_legend->GetPosition2Coordinate()->SetValue(0.26, 0.032 * double(m_runs.size()));
+    m_legend->SetVisibility(!m_runs.empty());
+    updateRunGeometry();
+}
+
+void SurfaceScene::setFrame(int frame) {
+    m_frame = frame;
+    updateRunGeometry();
+}
+
+int SurfaceScene::drawnPathPoints(int run) const {
+    auto* clip = vtkClipPolyData::SafeDownCast(
+        m_runs[std::size_t(run)].line->GetMapper()->GetInputAlgorithm());
+    auto* poly = vtkPolyData::SafeDownCast(clip->GetInput());
+    return poly ? static_cast<int>(poly->GetNumberOfPoints()) : 0;
+}
+
+void SurfaceScene::updateRunGeometry() {
+    const double width = m_surface ? std::max(m_surface->grid.xmax - m_surface->grid.xmin,
+                                              m_surface->grid.ymax - m_surface->grid.ymin)
+                                   : 4.0;
+    for (auto& r : m_runs) {
+        const auto& pts = r.path.points;
+        const int total = static_cast<int>(pts.size());
+        const int shown = m_frame < 0 ? total : std::min(total, m_frame + 1);
+        auto points = vtkSmartPointer<vtkPoints>::New();
+        auto lines = vtkSmartPointer<vtkCellArray>::New();
+        auto verts = vtkSmartPointer<vtkCellArray>::New();
+        std::vector<vtkIdType> ids;
+        for (int k = 0; k < shown; ++k) {
+            const Eigen::Vector3d& p = pts[std::size_t(k)];
+            if (!p.allFinite())
+                break; // a diverged run ends where f stopped being defined
+            const vtkIdType id = points->InsertNextPoint(p.x(), p.y(), displayZ(p.z()));
+            ids.push_back(id);
+            verts->InsertNextCell(1, &id);
+        }
+        if (ids.size() >= 2)
+            lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+        auto poly = vtkSmartPointer<vtkPolyData>::New();
+        poly->SetPoints(points);
+        poly->SetLines(lines);
+        poly->SetVerts(verts);
+        setClipInput(r.line, poly);
+        double at[3] = {0, 0, 0};
+        if (!ids.empty())
+            points->GetPoint(ids.back(), at);
+        // The ball marks the current iterate while it is inside the box.
+        const bool inside = !ids.empty() && m_box->EvaluateFunction(at) <= 1e-9 * width;
+        r.ball->SetVisibility(inside);
+        if (inside) {
+            auto* place =
+                vtkTransformPolyDataFilter::SafeDownCast(r.ball->GetMapper()->GetInputAlgorithm());
+            auto* t = vtkTransform::SafeDownCast(place->GetTransform());
+            t->Identity();
+            t->Translate(at);
+            t->Scale(0.045 * width, 0.045 * width, 0.045 * width);
+            place->Modified();
+        }
+    }
+}
+
+void SurfaceScene::setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values) {
+    const GridGeometry geo = gridGeometry(grid, values, [this](double z) { return displayZ(z); });
+    setClipInput(m_newton, wireframe(geo, 11));
+    m_newton->SetVisibility(true);
+}
+
+void SurfaceScene::clearNewtonModel() {
+    m_newton->SetVisibility(false);
 }
 
 Eigen::Vector2d SurfaceScene::toDisplay(double x, double y, double f) const {

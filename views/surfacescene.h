@@ -10,12 +10,15 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 #include <vtkSmartPointer.h>
 
 class vtkActor;
+class vtkBox;
 class vtkCamera;
 class vtkCellPicker;
 class vtkCubeAxesActor;
+class vtkLegendBoxActor;
 class vtkPolyData;
 class vtkRenderer;
 class vtkScalarBarActor;
@@ -23,6 +26,16 @@ class vtkTextActor;
 class vtkTransform;
 
 namespace gs {
+
+/// An optimizer run as the scene draws it: its points on the surface and its colour.
+struct RunPath {
+    std::vector<Eigen::Vector3d> points; ///< (x, y, f) per iterate, the start first
+    std::array<double, 3> color{1, 0, 0};
+    std::string label;
+};
+
+/// The colour of the i-th optimizer run (a qualitative palette that avoids the surface's blue).
+std::array<double, 3> runColor(int i);
 
 struct SceneStyle {
     bool showTangent = true;
@@ -54,6 +67,17 @@ public:
     void setStyle(const SceneStyle& style);
     const SceneStyle& style() const { return m_style; }
 
+    /// Optimizer runs; each is drawn up to the current frame (all of it by default).
+    void setRuns(const std::vector<RunPath>& runs);
+    /// Shows iterates 0..frame of every run (a run shorter than that is shown whole) and a
+    /// ball at each run's current iterate. A negative frame shows every path whole.
+    void setFrame(int frame);
+    /// The quadratic a Newton step minimized, drawn on the model grid (hidden when empty).
+    void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values);
+    void clearNewtonModel();
+    /// How many points of run `i` are drawn now (for tests).
+    int drawnPathPoints(int run) const;
+
     /// The view the book's figure uses: from the front left, looking slightly down.
     void resetCamera();
     void copyCamera(const SurfaceScene& other);
@@ -84,6 +108,16 @@ private:
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkActor> m_wire, m_shaded, m_pickMesh, m_marker, m_tangent, m_quadratic,
         m_ascent, m_descent;
+    struct RunActors {
+        RunPath path;
+        vtkSmartPointer<vtkActor> line, ball;
+    };
+    void updateRunGeometry();
+    std::vector<RunActors> m_runs;
+    int m_frame = -1;
+    vtkSmartPointer<vtkActor> m_newton;
+    vtkSmartPointer<vtkBox> m_box; ///< the plot's box: models and paths are clipped to it
+    vtkSmartPointer<vtkLegendBoxActor> m_legend;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     vtkSmartPointer<vtkTextActor> m_title;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;

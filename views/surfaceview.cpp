@@ -33,6 +33,13 @@ void SurfaceView::wheelEvent(QWheelEvent* e) {
 }
 
 void SurfaceView::mousePressEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier)) {
+        const QPoint d = toDisplay(e->position());
+        if (const auto p = m_scene.pickSurface(d.x(), d.y())) {
+            emit startPicked(p->x(), p->y());
+            return;
+        }
+    }
     if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ControlModifier)) {
         const QPoint d = toDisplay(e->position());
         const bool onMarker = m_scene.hitsMarker(d.x(), d.y());

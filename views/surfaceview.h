@@ -2,7 +2,8 @@
 // The 3-D view in the window: the surface scene in the bridge widget, with the
 // expansion point dragged along the surface under the cursor. A press on the marker
 // or the surface drags the point; elsewhere (or with Ctrl) a drag rotates the camera,
-// the wheel zooms. It reports where the person drags; the document decides.
+// the wheel zooms; Shift+click on the surface picks an optimizer start. It reports where the person
+// drags; the document decides.
 
 #include "surfacescene.h"
 #include "vtkwidget.h"
@@ -27,6 +28,8 @@ signals:
     void dragFinished();
     /// Arrow keys: a step of (dx, dy) in units of 1% of the domain (10% with Shift).
     void nudged(int dx, int dy);
+    /// Shift+click on the surface: start an optimizer run there.
+    void startPicked(double x, double y);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;

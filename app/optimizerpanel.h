@@ -1,0 +1,67 @@
+#pragma once
+// The optimizer controls: method and parameters (learning rate on a log scale),
+// the start, the list of runs with their colours and outcomes, the animation
+// buttons and the chart's options. It edits the document through signals.
+
+#include "document.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace gs {
+
+class OptimizerPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit OptimizerPanel(QWidget* parent = nullptr);
+
+    /// The run the controls describe, starting at `start`.
+    RunSettings runAt(const std::vector<double>& start) const;
+    bool startAtExpansionPoint() const;
+    std::vector<double> typedStart() const;
+    /// Shows the document's runs (colour, label, outcome).
+    void showRuns(const Document& doc);
+    void setPlaying(bool playing);
+    void setFrame(int frame, int length);
+    bool chartGradientNorm() const;
+    bool chartLogScale() const;
+    double learningRate() const;
+    void setLearningRate(double lr);
+
+signals:
+    void addRequested();
+    void removeRequested(int index);
+    void clearRequested();
+    void playToggled();
+    void stepRequested();
+    void resetRequested();
+    void speedChanged(double stepsPerSecond);
+    void chartOptionsChanged();
+
+private:
+    void updateVisibleParameters();
+
+    QComboBox* m_method;
+    QSlider* m_lrSlider;
+    QDoubleSpinBox* m_lr;
+    QSpinBox* m_steps;
+    QDoubleSpinBox *m_momentum, *m_beta1, *m_beta2, *m_damping, *m_tolerance, *m_startX, *m_startY;
+    QCheckBox* m_atPoint;
+    QListWidget* m_runs;
+    QPushButton *m_play, *m_step, *m_reset;
+    QSlider* m_speed;
+    QLabel* m_frameLabel;
+    QComboBox* m_chartQuantity;
+    QCheckBox* m_log;
+    QWidget *m_momentumRow, *m_adamRow, *m_dampingRow;
+};
+
+} // namespace gs
