@@ -167,6 +167,8 @@ void MainWindow::buildControls() {
     auto* point = new QFormLayout(pointBox);
     m_x0 = numberBox(-big, big, 0.05);
     m_y0 = numberBox(-big, big, 0.05);
+    m_x0->setObjectName(QStringLiteral("x0"));
+    m_y0->setObjectName(QStringLiteral("y0"));
     point->addRow(tr("x₀, y₀"), pair(m_x0, m_y0));
     m_epsX = numberBox(-big, big, 0.01);
     m_epsY = numberBox(-big, big, 0.01);
@@ -404,12 +406,13 @@ void MainWindow::showAnimationExportDialog() {
     dialog.setWindowTitle(tr("Export Animation"));
     auto* form = new QFormLayout(&dialog);
     auto* path = new QLineEdit(QDir::home().filePath(QStringLiteral("gradscape.ogv")));
-    path->setToolTip(tr("A .ogv file for a video, or an existing folder for PNG frames"));
+    path->setToolTip(tr("A .ogv file for a video, a .gif file for an animated GIF, or an "
+                        "existing folder for PNG frames"));
     auto* browse = new QPushButton(tr("Folder…"));
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(path);
     pathRow->addWidget(browse);
-    form->addRow(tr("Video (.ogv) or folder"), pathRow);
+    form->addRow(tr("Video (.ogv), GIF or folder"), pathRow);
     auto* width = new QSpinBox;
     auto* height = new QSpinBox;
     width->setRange(16, kMaxExportSide);

@@ -40,7 +40,7 @@ public:
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
-    /// folder `path`, or as a video when it ends in .ogv. Returns the error or empty.
+    /// folder `path`, as a video (.ogv) or an animated GIF (.gif). Returns the error or empty.
     QString exportAnimation(const QString& path, int width, int height);
 
 private slots:

@@ -2,6 +2,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -259,6 +260,12 @@ private slots:
         const QString video = dir.filePath(QStringLiteral("runs.ogv"));
         QCOMPARE(run(base + QStringList{"--animate", video}).exitCode, 0);
         QVERIFY(QFileInfo(video).size() > 1000);
+        const QString gif = dir.filePath(QStringLiteral("runs.gif"));
+        QCOMPARE(run(base + QStringList{"--animate", gif}).exitCode, 0);
+        QImageReader reader(gif);
+        QVERIFY(reader.supportsAnimation());
+        QCOMPARE(reader.imageCount(), 6);
+        QCOMPARE(reader.size(), QSize(320, 240));
         // The still export draws the runs too.
         QCOMPARE(
             run(base + QStringList{"--export", dir.filePath(QStringLiteral("runs.png"))}).exitCode,

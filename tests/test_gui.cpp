@@ -9,6 +9,7 @@
 #include "surfaceview.h"
 
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,6 +66,7 @@ private slots:
         SurfaceView* view = m_window->surfaceView();
         SurfaceScene& scene = view->scene();
         const QPointF start = toWidget(view, scene.toDisplay(-1, 0, f(-1, 0)));
+        const double* samples = m_doc->surface().z.data();
         send(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
         QVERIFY(view->dragging());
         // Move in several steps to the surface point above (0.2, -1.2), which the default
@@ -91,6 +93,13 @@ private slots:
         const double fx = f(p[0], p[1]);
         QCOMPARE(m_doc->expansion().at.value, fx);
         QVERIFY(m_window->readout()->text().contains(formatNumber(fx)));
+        // The spin boxes followed, and the drag never re-sampled the surface.
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        auto* y0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("y0"));
+        QVERIFY(x0 && y0);
+        QCOMPARE(x0->value(), std::round(p[0] * 1e4) / 1e4); // shown to 4 decimals
+        QCOMPARE(y0->value(), std::round(p[1] * 1e4) / 1e4);
+        QCOMPARE(m_doc->surface().z.data(), samples);
         // The whole drag is one undo step.
         QCOMPARE(m_doc->undoStack()->count(), 1);
         m_doc->undoStack()->undo();
@@ -188,6 +197,19 @@ private slots:
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
     }
 
+    void exportAnimationFromTheWindow() {
+        RunSettings run;
+        run.options.maxSteps = 4;
+        run.options.tolerance = 0;
+        run.start = {0.5, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QTemporaryDir dir;
+        QCOMPARE(m_window->exportAnimation(dir.path(), 320, 240), QString());
+        QCOMPARE(QDir(dir.path()).entryList({"frame_*.png"}, QDir::Files).size(), 5);
+        QVERIFY(m_window->exportAnimation(dir.filePath(QStringLiteral("nope/x")), 320, 240)
+                    .contains(QStringLiteral("neither a folder")));
+    }
+
     void divergingRunSaysWhyAndTheRestStaysUsable() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
         OptimizerPanel* panel = m_window->optimizerPanel();
@@ -217,6 +239,28 @@ private slots:
         QVERIFY(std::abs(start[0] - tx) < 0.05 && std::abs(start[1] - ty) < 0.05);
         QVERIFY(!view->dragging());
         QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0})); // not moved
+    }
+
+    void spinBoxesMoveThePoint() {
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        x0->setValue(0.25);
+        QCOMPARE(m_doc->settings().point[0], 0.25);
+        QCOMPARE(m_doc->expansion().at.value, f(0.25, 0.0));
+    }
+
+    void newtonShowsTheQuadraticItMinimizes() {
+        m_doc->setFunction(QStringLiteral("x^4 + y^2 + x*y"));
+        RunSettings run;
+        run.options.method = Method::Newton;
+        run.start = {1.5, -1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        QVERIFY(!scene.newtonModelVisible()); // the whole path, no step in progress
+        m_window->animator()->reset();
+        QVERIFY(scene.newtonModelVisible());
+        m_window->animator()->play();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
+        QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
     }
 
     void arrowKeysNudge() {

@@ -45,7 +45,7 @@ std::vector<Vector2d> reference(Method method, const Grad& grad, Vector2d x,
     Vector2d prev = x, m = Vector2d::Zero(), s = Vector2d::Zero(), v = Vector2d::Zero();
     for (int t = 1; t <= o.maxSteps; ++t) {
         const Vector2d g = grad(x);
-        Vector2d next;
+        Vector2d next = x;
         switch (method) {
         case Method::GradientDescent:
             next = x - o.learningRate * g;
@@ -66,8 +66,7 @@ std::vector<Vector2d> reference(Method method, const Grad& grad, Vector2d x,
                                                  mh.y() / (std::sqrt(sh.y()) + o.adamEpsilon));
             break;
         }
-        case Method::Newton:
-            next = x;
+        case Method::Newton: // tested on its own below
             break;
         }
         prev = x;

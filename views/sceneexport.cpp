@@ -1,5 +1,7 @@
 #include "sceneexport.h"
 
+#include "gifwriter.h"
+
 #include <X11/Xlib.h>
 #include <algorithm>
 #include <cctype>
@@ -7,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
+#include <vtkImageData.h>
 #include <vtkImageWriter.h>
 #include <vtkJPEGWriter.h>
 #include <vtkOggTheoraWriter.h>
@@ -121,13 +124,16 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     namespace fs = std::filesystem;
     std::error_code ec;
     const bool video = extensionOf(path) == ".ogv";
-    if (!video && !fs::is_directory(path, ec))
-        return "'" + path + "' is neither a folder (for PNG frames) nor a .ogv file (for video)";
+    const bool gif = extensionOf(path) == ".gif";
+    if (!video && !gif && !fs::is_directory(path, ec))
+        return "'" + path +
+               "' is neither a folder (for PNG frames), a .ogv file (video) nor a "
+               ".gif file (animated GIF)";
     ImageExportOptions check = o;
     check.transparent = false;
     if (const std::string problem =
-            validateImageExport(video ? (fs::path(path).replace_extension(".png")).string()
-                                      : (fs::path(path) / "f.png").string(),
+            validateImageExport(video || gif ? fs::path(path).replace_extension(".png").string()
+                                             : (fs::path(path) / "f.png").string(),
                                 check);
         !problem.empty())
         return problem;
@@ -155,6 +161,7 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     vtkNew<vtkPNGWriter> png;
     png->SetCompressionLevel(3);
     std::string error;
+    std::vector<RgbFrame> gifFrames;
     if (video) {
         movie->SetInputConnection(grab->GetOutputPort());
         movie->SetFileName(path.c_str());
@@ -170,6 +177,17 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
             movie->Write();
             if (movie->GetError())
                 error = "could not write the video '" + path + "'";
+        } else if (gif) {
+            grab->Update();
+            vtkImageData* img = grab->GetOutput();
+            RgbFrame frame{o.width, o.height, {}};
+            frame.rgb.resize(std::size_t(o.width) * o.height * 3);
+            const auto* src = static_cast<const std::uint8_t*>(img->GetScalarPointer());
+            const std::size_t row = std::size_t(o.width) * 3;
+            for (int y = 0; y < o.height; ++y) // VTK's rows run bottom to top
+                std::copy_n(src + std::size_t(o.height - 1 - y) * row, row,
+                            frame.rgb.data() + std::size_t(y) * row);
+            gifFrames.push_back(std::move(frame));
         } else {
             char name[32];
             std::snprintf(name, sizeof name, "frame_%04d.png", k);
@@ -183,6 +201,9 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     }
     if (video)
         movie->End();
+    if (gif && error.empty())
+        error = writeAnimatedGif(gifFrames, path,
+                                 std::max(2, static_cast<int>(std::lround(100 / fps))));
     window->RemoveRenderer(renderer);
     renderer->SetUseFXAA(fxaa);
     renderer->SetRenderWindow(nullptr);

@@ -40,7 +40,8 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path,
                         ExportTeardown teardown = ExportTeardown::Release);
 
 /// Writes frames 0..frames-1 of an animation: into a folder as frame_0000.png, ... when
-/// `path` is a folder, or as an Ogg Theora video when it ends in .ogv. `showFrame(k)` sets
+/// `path` is a folder, as an Ogg Theora video when it ends in .ogv, or as a looping
+/// animated GIF when it ends in .gif. `showFrame(k)` sets
 /// the renderer's content for frame k. Returns an empty string or the message.
 std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
                             const ImageExportOptions& options, int frames, double framesPerSecond,

@@ -666,6 +666,10 @@ void SurfaceScene::clearNewtonModel() {
     m_newton->SetVisibility(false);
 }
 
+bool SurfaceScene::newtonModelVisible() const {
+    return m_newton->GetVisibility();
+}
+
 Eigen::Vector2d SurfaceScene::toDisplay(double x, double y, double f) const {
     m_renderer->SetWorldPoint(x, y, displayZ(f), 1.0);
     m_renderer->WorldToDisplay();

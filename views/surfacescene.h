@@ -75,6 +75,7 @@ public:
     /// The quadratic a Newton step minimized, drawn on the model grid (hidden when empty).
     void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values);
     void clearNewtonModel();
+    bool newtonModelVisible() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPathPoints(int run) const;
 
