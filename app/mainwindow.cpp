@@ -2,6 +2,7 @@
 
 #include "animator.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "readoutpanel.h"
@@ -402,46 +403,15 @@ void MainWindow::showAnimationExportDialog() {
                                     "Shift+click on the surface)."));
         return;
     }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export Animation"));
-    auto* form = new QFormLayout(&dialog);
-    auto* path = new QLineEdit(QDir::home().filePath(QStringLiteral("gradscape.ogv")));
-    path->setToolTip(tr("A .ogv file for a video, a .gif file for an animated GIF, or an "
-                        "existing folder for PNG frames"));
-    auto* browse = new QPushButton(tr("Folder…"));
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(path);
-    pathRow->addWidget(browse);
-    form->addRow(tr("Video (.ogv), GIF or folder"), pathRow);
-    auto* width = new QSpinBox;
-    auto* height = new QSpinBox;
-    width->setRange(16, kMaxExportSide);
-    height->setRange(16, kMaxExportSide);
-    width->setValue(1280);
-    height->setValue(960);
-    form->addRow(tr("Width (px)"), width);
-    form->addRow(tr("Height (px)"), height);
-    auto* error = errorLabel();
-    form->addRow(error);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    form->addRow(buttons);
-    connect(browse, &QPushButton::clicked, &dialog, [&] {
-        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Folder for PNG frames"));
-        if (!d.isEmpty())
-            path->setText(d);
-    });
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString problem = exportAnimation(path->text(), width->value(), height->value());
-        QApplication::restoreOverrideCursor();
-        error->setText(problem);
-        error->setVisible(!problem.isEmpty());
-        if (problem.isEmpty()) {
-            statusBar()->showMessage(tr("Exported %1").arg(path->text()), 5000);
-            dialog.accept();
-        }
-    });
+    const QString path = QDir::home().filePath(QStringLiteral("gradscape.gif"));
+    ExportDialog dialog(this, tr("Export Animation"), tr("GIF, video (.ogv) or folder"), path,
+                        ExportDialog::Browse::Folder, QSize(1280, 960), false,
+                        [this](const ExportRequest& r) {
+                            const QString error = exportAnimation(r.path, r.width, r.height);
+                            if (error.isEmpty())
+                                statusBar()->showMessage(tr("Exported %1").arg(r.path), 5000);
+                            return error;
+                        });
     dialog.exec();
 }
 
@@ -475,49 +445,17 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
 }
 
 void MainWindow::showExportDialog() {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export Image"));
-    auto* form = new QFormLayout(&dialog);
-    auto* path = new QLineEdit(QDir::home().filePath(QStringLiteral("gradscape.png")));
-    auto* browse = new QPushButton(tr("Browse…"));
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(path);
-    pathRow->addWidget(browse);
-    form->addRow(tr("File"), pathRow);
-    auto* width = new QSpinBox;
-    auto* height = new QSpinBox;
-    width->setRange(16, kMaxExportSide);
-    height->setRange(16, kMaxExportSide);
     const qreal dpr = m_view->devicePixelRatio();
-    width->setValue(std::min(kMaxExportSide, int(3 * m_view->width() * dpr)));
-    height->setValue(std::min(kMaxExportSide, int(3 * m_view->height() * dpr)));
-    form->addRow(tr("Width (px)"), width);
-    form->addRow(tr("Height (px)"), height);
-    auto* transparent = new QCheckBox(tr("Transparent background (PNG)"));
-    form->addRow(transparent);
-    auto* error = errorLabel();
-    form->addRow(error);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    form->addRow(buttons);
-    connect(browse, &QPushButton::clicked, &dialog, [&] {
-        const QString f = QFileDialog::getSaveFileName(&dialog, tr("Export Image"), path->text(),
-                                                       tr("Images (*.png *.jpg *.jpeg)"));
-        if (!f.isEmpty())
-            path->setText(f);
-    });
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString problem =
-            exportImage(path->text(), width->value(), height->value(), transparent->isChecked());
-        QApplication::restoreOverrideCursor();
-        error->setText(problem);
-        error->setVisible(!problem.isEmpty());
-        if (problem.isEmpty()) {
-            statusBar()->showMessage(tr("Exported %1").arg(path->text()), 5000);
-            dialog.accept();
-        }
-    });
+    const QSize threeTimes(int(3 * m_view->width() * dpr), int(3 * m_view->height() * dpr));
+    ExportDialog dialog(
+        this, tr("Export Image"), tr("File"),
+        QDir::home().filePath(QStringLiteral("gradscape.png")), ExportDialog::Browse::SaveFile,
+        threeTimes, true, [this](const ExportRequest& r) {
+            const QString error = exportImage(r.path, r.width, r.height, r.transparent);
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Exported %1").arg(r.path), 5000);
+            return error;
+        });
     dialog.exec();
 }
 

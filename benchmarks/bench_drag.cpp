@@ -4,6 +4,7 @@
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/benchmarks/bench_drag
 #include "document.h"
 #include "mainwindow.h"
+#include "mouse.h"
 #include "surfaceview.h"
 
 #include <QApplication>
@@ -20,15 +21,9 @@ using namespace gs;
 
 namespace {
 
-QPointF toWidget(SurfaceView* view, const Eigen::Vector2d& d) {
-    const double dpr = view->devicePixelRatio();
-    return {d.x() / dpr, (view->height() * dpr - 1 - d.y()) / dpr};
-}
-
-void send(QWindow* w, QEvent::Type type, const QPointF& pos, Qt::MouseButton b,
-          Qt::MouseButtons bs) {
-    QMouseEvent e(type, pos, w->mapToGlobal(pos), b, bs, Qt::NoModifier);
-    QApplication::sendEvent(w, &e);
+// Where a display position (pixels, y up) is in the view window.
+QPointF at(SurfaceView* view, const Eigen::Vector2d& d) {
+    return view->fromDisplay(d.x(), d.y());
 }
 
 double percentile(std::vector<double> v, double q) {
@@ -52,24 +47,24 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
     QObject::connect(view, &QOpenGLWindow::frameSwapped, [&] { ++frames; });
 
     const auto f = [&](double x, double y) { return x * std::exp(-x * x - y * y); };
-    const QPointF start = toWidget(view, view->scene().toDisplay(-1, 0, f(-1, 0)));
-    send(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    const QPointF start = at(view, view->scene().toDisplay(-1, 0, f(-1, 0)));
+    test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
     std::vector<double> ms, handler;
     QElapsedTimer timer;
     for (int k = 0; k < moves; ++k) {
         // Sweep back and forth across the front of the surface, where nothing occludes it.
         const double t = std::abs(std::fmod(k / 40.0, 2.0) - 1.0);
         const double x = -1.5 + 3.0 * t, y = -1.0 - 0.3 * std::sin(k * 0.3);
-        const QPointF p = toWidget(view, view->scene().toDisplay(x, y, f(x, y)));
+        const QPointF p = at(view, view->scene().toDisplay(x, y, f(x, y)));
         const int before = frames;
         timer.start();
-        send(view, QEvent::MouseMove, p, Qt::NoButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseMove, p, Qt::NoButton, Qt::LeftButton);
         handler.push_back(timer.nsecsElapsed() / 1e6);
         while (frames == before && timer.elapsed() < 2000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         ms.push_back(timer.nsecsElapsed() / 1e6);
     }
-    send(view, QEvent::MouseButtonRelease, start, Qt::LeftButton, Qt::NoButton);
+    test::sendMouse(view, QEvent::MouseButtonRelease, start, Qt::LeftButton, Qt::NoButton);
     // The render alone, the floor under any drag: same scene, no pick, no model update.
     std::vector<double> renderOnly;
     for (int k = 0; k < 50; ++k) {

@@ -4,6 +4,7 @@
 #include "document.h"
 #include "losschart.h"
 #include "mainwindow.h"
+#include "mouse.h"
 #include "optimizerpanel.h"
 #include "readoutpanel.h"
 #include "surfaceview.h"
@@ -24,16 +25,9 @@ using namespace gs;
 
 namespace {
 
-// Display pixels (y up) -> widget coordinates (y down).
-QPointF toWidget(SurfaceView* view, const Eigen::Vector2d& d) {
-    const double dpr = view->devicePixelRatio();
-    return {d.x() / dpr, (view->height() * dpr - 1 - d.y()) / dpr};
-}
-
-void send(QWindow* w, QEvent::Type type, const QPointF& pos, Qt::MouseButton button,
-          Qt::MouseButtons buttons) {
-    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
-    QApplication::sendEvent(w, &e);
+// Where a display position (pixels, y up) is in the view window.
+QPointF at(SurfaceView* view, const Eigen::Vector2d& d) {
+    return view->fromDisplay(d.x(), d.y());
 }
 
 double f(double x, double y) {
@@ -65,18 +59,18 @@ private slots:
     void dragTheMarker() {
         SurfaceView* view = m_window->surfaceView();
         SurfaceScene& scene = view->scene();
-        const QPointF start = toWidget(view, scene.toDisplay(-1, 0, f(-1, 0)));
+        const QPointF start = at(view, scene.toDisplay(-1, 0, f(-1, 0)));
         const double* samples = m_doc->surface().z.data();
-        send(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
         QVERIFY(view->dragging());
         // Move in several steps to the surface point above (0.2, -1.2), which the default
         // camera sees unoccluded (the bump near (0.7, 0) hides points behind it).
         const double tx = 0.2, ty = -1.2;
-        const QPointF end = toWidget(view, scene.toDisplay(tx, ty, f(tx, ty)));
+        const QPointF end = at(view, scene.toDisplay(tx, ty, f(tx, ty)));
         for (int k = 1; k <= 5; ++k)
-            send(view, QEvent::MouseMove, start + (end - start) * (k / 5.0), Qt::NoButton,
-                 Qt::LeftButton);
-        send(view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+            test::sendMouse(view, QEvent::MouseMove, start + (end - start) * (k / 5.0),
+                            Qt::NoButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
         QVERIFY(!view->dragging());
 
         // The point is the surface point under the cursor's last pixel, and that pixel
@@ -108,10 +102,12 @@ private slots:
 
     void dragOffTheSurfaceRotates() {
         SurfaceView* view = m_window->surfaceView();
-        send(view, QEvent::MouseButtonPress, QPointF(5, 5), Qt::LeftButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonPress, QPointF(5, 5), Qt::LeftButton,
+                        Qt::LeftButton);
         QVERIFY(!view->dragging());
-        send(view, QEvent::MouseMove, QPointF(60, 30), Qt::NoButton, Qt::LeftButton);
-        send(view, QEvent::MouseButtonRelease, QPointF(60, 30), Qt::LeftButton, Qt::NoButton);
+        test::sendMouse(view, QEvent::MouseMove, QPointF(60, 30), Qt::NoButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonRelease, QPointF(60, 30), Qt::LeftButton,
+                        Qt::NoButton);
         QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
     }
 
@@ -230,10 +226,9 @@ private slots:
     void shiftClickStartsARun() {
         SurfaceView* view = m_window->surfaceView();
         const double tx = 0.2, ty = -1.2;
-        const QPointF at = toWidget(view, view->scene().toDisplay(tx, ty, f(tx, ty)));
-        QMouseEvent e(QEvent::MouseButtonPress, at, view->mapToGlobal(at), Qt::LeftButton,
-                      Qt::LeftButton, Qt::ShiftModifier);
-        QApplication::sendEvent(view, &e);
+        test::sendMouse(view, QEvent::MouseButtonPress,
+                        at(view, view->scene().toDisplay(tx, ty, f(tx, ty))), Qt::LeftButton,
+                        Qt::LeftButton, Qt::ShiftModifier);
         QCOMPARE(m_doc->settings().runs.size(), std::size_t(1));
         const auto& start = m_doc->settings().runs[0].start;
         QVERIFY(std::abs(start[0] - tx) < 0.05 && std::abs(start[1] - ty) < 0.05);

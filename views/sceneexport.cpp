@@ -29,6 +29,66 @@ std::string extensionOf(const std::string& path) {
     return ext;
 }
 
+const char* kNoDisplay =
+    "no X display to render with (DISPLAY is not set or unreachable); run under xvfb-run -a";
+
+// A renderer borrowed into an off-screen window of the export's size, with its
+// settings restored when it is given back.
+class OffscreenTarget {
+public:
+    OffscreenTarget(vtkRenderer* renderer, const ImageExportOptions& o)
+        : m_renderer(renderer)
+        , m_fxaa(renderer->GetUseFXAA())
+        , m_alpha(renderer->GetBackgroundAlpha()) {
+        m_window->SetOffScreenRendering(1);
+        // Smooth lines for slides: FXAA costs one cheap pass, where 8x MSAA on the software
+        // renderer cost a quarter of a command-line export.
+        m_window->SetMultiSamples(0);
+        m_window->SetAlphaBitPlanes(o.transparent ? 1 : 0);
+        m_window->SetSize(o.width, o.height);
+        renderer->UseFXAAOn();
+        renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
+        m_window->AddRenderer(renderer);
+        m_grab->SetInput(m_window);
+        if (o.transparent)
+            m_grab->SetInputBufferTypeToRGBA();
+        else
+            m_grab->SetInputBufferTypeToRGB();
+        m_grab->ReadFrontBufferOff();
+    }
+    ~OffscreenTarget() {
+        if (m_kept)
+            return;
+        m_window->RemoveRenderer(m_renderer);
+        m_renderer->SetBackgroundAlpha(m_alpha);
+        m_renderer->SetUseFXAA(m_fxaa);
+        m_renderer->SetRenderWindow(nullptr);
+    }
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+
+    /// Renders and makes the picture the grab filter's output.
+    vtkWindowToImageFilter* renderFrame() {
+        m_window->Render();
+        m_grab->Modified();
+        m_grab->Update();
+        return m_grab;
+    }
+    /// Keeps the window and its GL resources: the process is about to end.
+    void keepForExit() {
+        m_kept = true;
+        m_window->Register(nullptr);
+    }
+
+private:
+    vtkRenderer* m_renderer;
+    bool m_fxaa;
+    double m_alpha;
+    bool m_kept = false;
+    vtkNew<vtkRenderWindow> m_window;
+    vtkNew<vtkWindowToImageFilter> m_grab;
+};
+
 } // namespace
 
 std::string validateImageExport(const std::string& path, const ImageExportOptions& o) {
@@ -66,55 +126,25 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     if (std::string problem = validateImageExport(path, o); !problem.empty())
         return problem;
     if (!displayAvailable())
-        return "no X display to render with (DISPLAY is not set or unreachable); run under "
-               "xvfb-run -a";
-    vtkNew<vtkRenderWindow> window;
-    window->SetOffScreenRendering(1);
-    // Smooth lines for slides: FXAA costs one cheap pass, where 8x MSAA on the software
-    // renderer cost a quarter of a command-line export.
-    window->SetMultiSamples(0);
-    const bool fxaa = renderer->GetUseFXAA();
-    renderer->UseFXAAOn();
-    window->SetAlphaBitPlanes(o.transparent ? 1 : 0);
-    window->SetSize(o.width, o.height);
-    const double alpha = renderer->GetBackgroundAlpha();
-    renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
-    window->AddRenderer(renderer);
+        return kNoDisplay;
+    OffscreenTarget target(renderer, o);
     if (prepare)
         prepare();
-    window->Render();
-
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGBA();
-    if (!o.transparent)
-        grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
-
+    vtkWindowToImageFilter* picture = target.renderFrame();
     vtkSmartPointer<vtkImageWriter> writer;
     if (extensionOf(path) == ".png") {
         auto png = vtkSmartPointer<vtkPNGWriter>::New();
         png->SetCompressionLevel(3); // files within 10% of level 5, written in half the time
         writer = png;
-    } else
+    } else {
         writer = vtkSmartPointer<vtkJPEGWriter>::New();
-    writer->SetFileName(path.c_str());
-    writer->SetInputConnection(grab->GetOutputPort());
-    writer->Write();
-    const unsigned long error = writer->GetErrorCode();
-    if (teardown == ExportTeardown::ProcessExits) {
-        window->Register(nullptr); // deliberately never released: the process ends now
-        return error != 0 ? "could not write '" + path + "'" : std::string();
     }
-
-    window->RemoveRenderer(renderer);
-    renderer->SetBackgroundAlpha(alpha);
-    renderer->SetUseFXAA(fxaa);
-    renderer->SetRenderWindow(nullptr);
-    if (error != 0)
-        return "could not write '" + path + "'";
-    return {};
+    writer->SetFileName(path.c_str());
+    writer->SetInputConnection(picture->GetOutputPort());
+    writer->Write();
+    if (teardown == ExportTeardown::ProcessExits)
+        target.keepForExit();
+    return writer->GetErrorCode() != 0 ? "could not write '" + path + "'" : std::string();
 }
 
 std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
@@ -142,47 +172,34 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     if (frames < 1)
         return "nothing to animate: add an optimizer run first";
     if (!displayAvailable())
-        return "no X display to render with (DISPLAY is not set or unreachable); run under "
-               "xvfb-run -a";
-    vtkNew<vtkRenderWindow> window;
-    window->SetOffScreenRendering(1);
-    window->SetMultiSamples(0);
-    window->SetSize(o.width, o.height);
-    const bool fxaa = renderer->GetUseFXAA();
-    renderer->UseFXAAOn();
-    window->AddRenderer(renderer);
+        return kNoDisplay;
+    OffscreenTarget target(renderer, o);
     if (prepare)
         prepare();
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
     vtkNew<vtkOggTheoraWriter> movie;
     vtkNew<vtkPNGWriter> png;
     png->SetCompressionLevel(3);
     std::string error;
     std::vector<RgbFrame> gifFrames;
-    if (video) {
-        movie->SetInputConnection(grab->GetOutputPort());
-        movie->SetFileName(path.c_str());
-        movie->SetRate(std::max(1, static_cast<int>(std::lround(fps))));
-        movie->SetQuality(2);
-        movie->Start();
-    }
     for (int k = 0; k < frames && error.empty(); ++k) {
         showFrame(k);
-        window->Render();
-        grab->Modified();
+        vtkWindowToImageFilter* picture = target.renderFrame();
         if (video) {
+            if (k == 0) {
+                movie->SetInputConnection(picture->GetOutputPort());
+                movie->SetFileName(path.c_str());
+                movie->SetRate(std::max(1, static_cast<int>(std::lround(fps))));
+                movie->SetQuality(2);
+                movie->Start();
+            }
             movie->Write();
             if (movie->GetError())
                 error = "could not write the video '" + path + "'";
         } else if (gif) {
-            grab->Update();
-            vtkImageData* img = grab->GetOutput();
             RgbFrame frame{o.width, o.height, {}};
             frame.rgb.resize(std::size_t(o.width) * o.height * 3);
-            const auto* src = static_cast<const std::uint8_t*>(img->GetScalarPointer());
+            const auto* src =
+                static_cast<const std::uint8_t*>(picture->GetOutput()->GetScalarPointer());
             const std::size_t row = std::size_t(o.width) * 3;
             for (int y = 0; y < o.height; ++y) // VTK's rows run bottom to top
                 std::copy_n(src + std::size_t(o.height - 1 - y) * row, row,
@@ -192,7 +209,7 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
             char name[32];
             std::snprintf(name, sizeof name, "frame_%04d.png", k);
             const std::string file = (fs::path(path) / name).string();
-            png->SetInputConnection(grab->GetOutputPort());
+            png->SetInputConnection(picture->GetOutputPort());
             png->SetFileName(file.c_str());
             png->Write();
             if (png->GetErrorCode() != 0)
@@ -204,9 +221,6 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     if (gif && error.empty())
         error = writeAnimatedGif(gifFrames, path,
                                  std::max(2, static_cast<int>(std::lround(100 / fps))));
-    window->RemoveRenderer(renderer);
-    renderer->SetUseFXAA(fxaa);
-    renderer->SetRenderWindow(nullptr);
     return error;
 }
 

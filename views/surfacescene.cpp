@@ -172,6 +172,29 @@ void setClipInput(vtkActor* a, vtkPolyData* data) {
     clip->SetInputData(data);
 }
 
+// A unit sphere behind a transform: placeBall() moves and sizes it.
+vtkSmartPointer<vtkActor> ballActor(const double color[3]) {
+    vtkNew<vtkSphereSource> sphere;
+    sphere->SetThetaResolution(24);
+    sphere->SetPhiResolution(16);
+    auto place = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+    place->SetInputConnection(sphere->GetOutputPort());
+    place->SetTransform(vtkSmartPointer<vtkTransform>::New());
+    auto actor = makeActor(place->GetOutputPort());
+    actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+    actor->GetProperty()->SetSpecular(0.4);
+    return actor;
+}
+
+void placeBall(vtkActor* ball, const double at[3], double diameter) {
+    auto* place = vtkTransformPolyDataFilter::SafeDownCast(ball->GetMapper()->GetInputAlgorithm());
+    auto* t = vtkTransform::SafeDownCast(place->GetTransform());
+    t->Identity();
+    t->Translate(at);
+    t->Scale(diameter, diameter, diameter);
+    place->Modified();
+}
+
 vtkSmartPointer<vtkActor> arrowActor(const double color[3]) {
     vtkNew<vtkArrowSource> arrow;
     arrow->SetTipResolution(24);
@@ -249,15 +272,7 @@ SurfaceScene::SurfaceScene()
     m_quadratic = clippedModelActor(box);
     m_quadratic->GetProperty()->SetColor(kQuadratic[0], kQuadratic[1], kQuadratic[2]);
 
-    vtkNew<vtkSphereSource> sphere;
-    sphere->SetThetaResolution(24);
-    sphere->SetPhiResolution(16);
-    auto markerPlace = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
-    markerPlace->SetInputConnection(sphere->GetOutputPort());
-    markerPlace->SetTransform(vtkSmartPointer<vtkTransform>::New());
-    m_marker = makeActor(markerPlace->GetOutputPort());
-    m_marker->GetProperty()->SetColor(kMarker[0], kMarker[1], kMarker[2]);
-    m_marker->GetProperty()->SetSpecular(0.4);
+    m_marker = ballActor(kMarker);
     m_ascent = arrowActor(kAscent);
     m_descent = arrowActor(kDescent);
 
@@ -437,13 +452,7 @@ void SurfaceScene::rebuildExpansion() {
     const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
     const Eigen::Vector3d at(e.point[g.axisX], e.point[g.axisY], displayZ(e.at.value));
 
-    auto* markerPlace =
-        vtkTransformPolyDataFilter::SafeDownCast(m_marker->GetMapper()->GetInputAlgorithm());
-    auto* mt = vtkTransform::SafeDownCast(markerPlace->GetTransform());
-    mt->Identity();
-    mt->Translate(at.data());
-    mt->Scale(0.06 * width, 0.06 * width, 0.06 * width);
-    markerPlace->Modified();
+    placeBall(m_marker, at.data(), 0.06 * width);
 
     auto modelZ = [this](double z) { return displayZ(z); };
     const GridGeometry tangent = gridGeometry(e.tangentGrid, e.tangent, modelZ);
@@ -567,15 +576,7 @@ void SurfaceScene::setRuns(const std::vector<RunPath>& runs) {
         r.line->GetProperty()->SetPointSize(static_cast<float>(6 * m_style.pixelScale));
         r.line->GetProperty()->SetVertexVisibility(true);
         r.line->GetProperty()->SetVertexColor(path.color[0], path.color[1], path.color[2]);
-        vtkNew<vtkSphereSource> sphere;
-        sphere->SetThetaResolution(20);
-        sphere->SetPhiResolution(14);
-        auto place = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
-        place->SetInputConnection(sphere->GetOutputPort());
-        place->SetTransform(vtkSmartPointer<vtkTransform>::New());
-        r.ball = makeActor(place->GetOutputPort());
-        r.ball->GetProperty()->SetColor(path.color[0], path.color[1], path.color[2]);
-        r.ball->GetProperty()->SetSpecular(0.5);
+        r.ball = ballActor(path.color.data());
         m_renderer->AddActor(r.line);
         m_renderer->AddActor(r.ball);
         m_runs.push_back(std::move(r));
@@ -644,15 +645,8 @@ void SurfaceScene::updateRunGeometry() {
         // The ball marks the current iterate while it is inside the box.
         const bool inside = !ids.empty() && m_box->EvaluateFunction(at) <= 1e-9 * width;
         r.ball->SetVisibility(inside);
-        if (inside) {
-            auto* place =
-                vtkTransformPolyDataFilter::SafeDownCast(r.ball->GetMapper()->GetInputAlgorithm());
-            auto* t = vtkTransform::SafeDownCast(place->GetTransform());
-            t->Identity();
-            t->Translate(at);
-            t->Scale(0.045 * width, 0.045 * width, 0.045 * width);
-            place->Modified();
-        }
+        if (inside)
+            placeBall(r.ball, at, 0.045 * width);
     }
 }
 

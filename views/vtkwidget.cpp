@@ -144,6 +144,11 @@ QPoint VtkWidget::toDisplay(const QPointF& p) const {
             size[1] - static_cast<int>(std::lround(p.y() * dpr)) - 1};
 }
 
+QPointF VtkWidget::fromDisplay(double x, double y) const {
+    const double dpr = devicePixelRatio();
+    return {x / dpr, (m_window->GetSize()[1] - 1 - y) / dpr};
+}
+
 void VtkWidget::forwardMouse(QMouseEvent* e) {
     const QPoint d = toDisplay(e->position());
     m_interactor->SetEventInformation(d.x(), d.y(), e->modifiers() & Qt::ControlModifier ? 1 : 0,

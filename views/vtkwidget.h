@@ -32,6 +32,8 @@ public:
 
     /// Device-pixel position of a Qt widget position, in VTK's display coordinates (y up).
     QPoint toDisplay(const QPointF& widgetPosition) const;
+    /// The inverse: a VTK display position (pixels, y up) as a position in this window.
+    QPointF fromDisplay(double x, double y) const;
 
 protected:
     void initializeGL() override;
