@@ -38,6 +38,7 @@ Expansion expand(const Expression& f, const Eigen::VectorXd& x0, const GridSpec&
     Expansion e;
     e.point = x0;
     e.at = derivatives(f, x0);
+    e.gradientNorm = e.at.gradient.norm();
     e.curvature = analyzeCurvature(e.at, x0);
     e.modelGrid = domain;
     e.modelGrid.nx = e.modelGrid.ny = modelResolution;

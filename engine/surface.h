@@ -24,6 +24,7 @@ SurfaceSample sampleSurface(const Expression& f, const GridSpec& grid, const Eig
 struct Expansion {
     Eigen::VectorXd point;
     Derivatives at;
+    double gradientNorm = 0; ///< |grad f(x0)|
     CurvatureAnalysis curvature;
     Eigen::ArrayXXd tangent;   ///< T1 on `tangentGrid`: a patch around the point
     Eigen::ArrayXXd quadratic; ///< T2 on `modelGrid`: the whole domain, as in the book

@@ -91,7 +91,7 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
            vectorText(e.point));
     setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
     setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), vectorText(e.at.gradient));
-    setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.at.gradient.norm()));
+    setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.gradientNorm));
     setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), matrixText(e.at.hessian));
     setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
            vectorText(e.curvature.eigenvalues));

@@ -464,8 +464,9 @@ void SurfaceScene::rebuildExpansion() {
 
     // The ascent direction lives in f's units; in the box, z is scaled.
     const Eigen::Vector3d ascent(e.ascent.x(), e.ascent.y(), e.ascent.z() * m_zScale);
-    const bool flat =
-        e.ascent.head<2>().norm() <= e.curvature.gradientTolerance || !ascent.allFinite();
+    // No arrows at a critical point, or where f changes only along inputs not plotted.
+    const bool flat = e.gradientNorm <= e.curvature.gradientTolerance ||
+                      e.ascent.head<2>().isZero(0) || !ascent.allFinite();
     const double length = 0.3 * width;
     if (!flat) {
         placeArrow(m_ascent, at, ascent, length);
