@@ -80,10 +80,11 @@ void addOptions(QCommandLineParser& p) {
              "they share --start, --lr, --steps and the other optimizer options."),
          QStringLiteral("LIST")},
         {QStringLiteral("animate"),
-         QStringLiteral("Render the runs' animation: PNG frames into a folder, or a .ogv video."),
+         QStringLiteral("Render the runs' animation: PNG frames into a folder, a .ogv video or "
+                        "an animated .gif."),
          QStringLiteral("PATH")},
         {QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.1)."), QStringLiteral("a")},
-        {QStringLiteral("steps"), QStringLiteral("Step budget, 0 to 1000000 (default 100)."),
+        {QStringLiteral("steps"), QStringLiteral("Step budget, 0 to 100000 (default 100)."),
          QStringLiteral("n")},
         {QStringLiteral("momentum"),
          QStringLiteral("Momentum and Nesterov coefficient (default 0.9)."), QStringLiteral("b")},
@@ -406,17 +407,9 @@ Settings settingsFromArguments(const QStringList& arguments) {
 }
 
 int runGui(int& argc, char** argv, const QStringList& arguments) {
-    const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
-                         !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-                         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-    if (!display) {
-        std::fprintf(stderr, "gradscape: no display to open the window on (DISPLAY is not set).\n"
-                             "Run it under xvfb-run, or use --analyze or --export; see --help.\n");
-        return 1;
-    }
     Settings settings;
     QString screenshot;
-    try {
+    try { // bad options are reported before anything else, display or not
         settings = settingsFromArguments(arguments);
         QCommandLineParser p;
         addOptions(p);
@@ -425,6 +418,14 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());
         return 2;
+    }
+    const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+                         !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+                         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!display) {
+        std::fprintf(stderr, "gradscape: no display to open the window on (DISPLAY is not set).\n"
+                             "Run it under xvfb-run, or use --analyze or --export; see --help.\n");
+        return 1;
     }
     QApplication app(argc, argv);
     Document doc;

@@ -110,6 +110,9 @@ private slots:
             << QStringList{"--analyze", "--function", "x+y", "--point", "1,2", "--epsilon", "0.1"}
             << "--epsilon: expected 2";
         QTest::newRow("unknown option") << QStringList{"--analyze", "--frobnicate"} << "frobnicate";
+        QTest::newRow("window unknown option")
+            << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'";
+        QTest::newRow("window bad function") << QStringList{"--function", "sin("} << "never closed";
         QTest::newRow("missing function")
             << QStringList{"--analyze", "--point", "1"} << "--function is required";
         QTest::newRow("missing point")
@@ -290,6 +293,19 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    void windowWithoutDisplaySaysSo() {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(GRADSCAPE_BINARY), {"--function", "x^2"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("no display"));
     }
 
     void helpAndVersion() {
