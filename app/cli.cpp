@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScreen>
+#include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
 #include <cstdio>
@@ -432,6 +433,10 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
     doc.change(settings, QStringLiteral("Start"));
     doc.undoStack()->clear(); // the start is not an undoable step
     MainWindow window(&doc);
+    // The window's size and dock layout come back as the person left them.
+    QSettings store;
+    window.restoreGeometry(store.value(QStringLiteral("window/geometry")).toByteArray());
+    window.restoreState(store.value(QStringLiteral("window/state")).toByteArray());
     window.show();
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
@@ -445,7 +450,12 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
             app.exit(ok ? 0 : 1);
         });
     }
-    return app.exec();
+    const int code = app.exec();
+    if (screenshot.isEmpty()) {
+        store.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+        store.setValue(QStringLiteral("window/state"), window.saveState());
+    }
+    return code;
 }
 
 bool isHeadlessCommand(const QStringList& arguments) {

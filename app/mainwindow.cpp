@@ -5,6 +5,7 @@
 #include "exportdialog.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
+#include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
 #include "sceneexport.h"
@@ -244,6 +245,16 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+
+    QMenu* examples = menuBar()->addMenu(tr("E&xamples"));
+    for (const Preset& preset : loadPresets()) {
+        examples->addAction(preset.name, this, [this, preset] {
+            if (const QString error = m_doc->change(preset.settings, tr("Open example"));
+                !error.isEmpty())
+                statusBar()->showMessage(error, 8000);
+            m_view->resetView();
+        });
+    }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* reset = view->addAction(tr("&Reset View"), m_view, &SurfaceView::resetView);

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
+#include "presets.h"
 #include "readoutpanel.h"
 #include "surfaceview.h"
 
@@ -14,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMouseEvent>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -256,6 +259,26 @@ private slots:
         m_window->animator()->play();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
         QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
+    }
+
+    void everyExampleOpens() {
+        const auto presets = loadPresets();
+        QCOMPARE(presets.size(), std::size_t(7));
+        for (const Preset& p : presets) {
+            QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+            QCOMPARE(m_doc->settings().function, p.settings.function);
+            QCOMPARE(m_doc->trajectories().size(), p.settings.runs.size());
+            QVERIFY(std::isfinite(m_doc->expansion().at.value));
+        }
+        // The menu offers them all.
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        QVERIFY(examples);
+        QCOMPARE(examples->actions().size(), 7);
+        examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
+        QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
     }
 
     void arrowKeysNudge() {

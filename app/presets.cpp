@@ -1,0 +1,67 @@
+#include "presets.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+// The resource lives in a static library: register it explicitly, or the linker may drop it.
+static void initPresetResource() {
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace gs {
+
+namespace {
+
+std::vector<double> numbers(const QJsonValue& v) {
+    std::vector<double> out;
+    for (const QJsonValue& x : v.toArray())
+        out.push_back(x.toDouble());
+    return out;
+}
+
+} // namespace
+
+std::vector<Preset> loadPresets() {
+    initPresetResource();
+    QFile file(QStringLiteral(":/presets.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    std::vector<Preset> presets;
+    for (const QJsonValue& entry :
+         QJsonDocument::fromJson(file.readAll())[QStringLiteral("presets")].toArray()) {
+        const QJsonObject o = entry.toObject();
+        Preset p;
+        p.name = o[QStringLiteral("name")].toString();
+        p.settings.function = o[QStringLiteral("function")].toString();
+        if (p.name.isEmpty() || p.settings.function.isEmpty())
+            continue;
+        if (o.contains(QStringLiteral("point")))
+            p.settings.point = numbers(o[QStringLiteral("point")]);
+        if (o.contains(QStringLiteral("epsilon")))
+            p.settings.epsilon = numbers(o[QStringLiteral("epsilon")]);
+        const std::vector<double> d = numbers(o[QStringLiteral("domain")]);
+        if (d.size() == 4) {
+            p.settings.xmin = d[0];
+            p.settings.xmax = d[1];
+            p.settings.ymin = d[2];
+            p.settings.ymax = d[3];
+        }
+        for (const QJsonValue& m : o[QStringLiteral("runs")].toArray()) {
+            const auto method = methodFromString(m.toString().toStdString());
+            if (!method)
+                continue;
+            RunSettings run;
+            run.options.method = *method;
+            run.options.learningRate = o[QStringLiteral("lr")].toDouble(run.options.learningRate);
+            run.options.maxSteps = o[QStringLiteral("steps")].toInt(run.options.maxSteps);
+            run.start = p.settings.point;
+            p.settings.runs.push_back(run);
+        }
+        presets.push_back(std::move(p));
+    }
+    return presets;
+}
+
+} // namespace gs

@@ -1,0 +1,20 @@
+#pragma once
+// Ready-made scenes from the book and classic optimization examples, read from
+// resources/presets.json (compiled in as a Qt resource).
+
+#include "document.h"
+
+#include <QString>
+#include <vector>
+
+namespace gs {
+
+struct Preset {
+    QString name;
+    Settings settings;
+};
+
+/// The presets, each applied on top of default settings. Malformed entries are skipped.
+std::vector<Preset> loadPresets();
+
+} // namespace gs
