@@ -434,9 +434,12 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
     doc.undoStack()->clear(); // the start is not an undoable step
     MainWindow window(&doc);
     // The window's size and dock layout come back as the person left them.
+    // (Not for --screenshot, whose pictures must not depend on the last session.)
     QSettings store;
-    window.restoreGeometry(store.value(QStringLiteral("window/geometry")).toByteArray());
-    window.restoreState(store.value(QStringLiteral("window/state")).toByteArray());
+    if (screenshot.isEmpty()) {
+        window.restoreGeometry(store.value(QStringLiteral("window/geometry")).toByteArray());
+        window.restoreState(store.value(QStringLiteral("window/state")).toByteArray());
+    }
     window.show();
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
