@@ -221,7 +221,7 @@ void MainWindow::buildControls() {
 
     auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
     chartContainer->setMinimumHeight(170);
-    auto* chart = new QDockWidget(tr("Loss per iteration"), this);
+    auto* chart = m_chartDock = new QDockWidget(tr("Loss per iteration"), this);
     chart->setObjectName(QStringLiteral("chart"));
     chart->setWidget(chartContainer);
     chart->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -300,6 +300,7 @@ void MainWindow::onDocumentChanged(int what) {
         showRuns(m_view->scene(), *m_doc);
         m_optimizers->showRuns(*m_doc);
         updateChart();
+        m_chartDock->setVisible(!m_doc->trajectories().empty()); // no runs, no empty chart
         int longest = 0;
         for (const Trajectory& t : m_doc->trajectories())
             longest = std::max(longest, t.stepCount());

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QCheckBox;
+class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -77,6 +78,7 @@ private:
     OptimizerPanel* m_optimizers;
     Animator* m_animator;
     LossChart* m_chart;
+    QDockWidget* m_chartDock = nullptr;
     int m_dragId = 1000;
     int m_currentDrag = -1;
 };

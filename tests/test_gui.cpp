@@ -11,6 +11,7 @@
 #include "surfaceview.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -175,6 +176,8 @@ private slots:
         QCOMPARE(m_doc->settings().runs[0].options.learningRate, 0.5);
         QVERIFY(t.stepCount() > 2);
         QCOMPARE(m_window->lossChart()->seriesCount(), 1);
+        auto* chartDock = m_window->findChild<QDockWidget*>(QStringLiteral("chart"));
+        QVERIFY(chartDock && chartDock->isVisible());
 
         Animator* anim = m_window->animator();
         SurfaceScene& scene = m_window->surfaceView()->scene();
@@ -194,6 +197,7 @@ private slots:
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
+        QVERIFY(!chartDock->isVisible()); // no runs, no empty chart
     }
 
     void exportAnimationFromTheWindow() {
