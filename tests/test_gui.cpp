@@ -20,6 +20,7 @@
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QSpinBox>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -51,9 +52,12 @@ private slots:
     void init() {
         m_doc = new Document;
         m_window = new MainWindow(m_doc);
+        QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QTest::qWait(200); // first frame rendered: picking needs a camera and a viewport
+        // Picking needs the view's first frame: its camera and viewport.
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 20000);
+        QTest::qWait(50);
     }
     void cleanup() {
         delete m_window;
