@@ -4,6 +4,7 @@
 
 #include <vtkActor.h>
 #include <vtkArrowSource.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
@@ -280,7 +281,7 @@ SurfaceScene::SurfaceScene()
     m_axes->SetCamera(m_renderer->GetActiveCamera());
     m_axes->SetXTitle("x");
     m_axes->SetYTitle("y");
-    m_axes->SetZTitle("f");
+    m_axes->SetZTitle(""); // in 2-D mode VTK draws it over the z labels: see m_zTitle
     m_axes->SetFlyModeToOuterEdges();
     m_axes->SetTickLocationToOutside();
     m_axes->SetUse2DMode(1); // screen-aligned labels: no overlap along a short z axis
@@ -293,6 +294,14 @@ SurfaceScene::SurfaceScene()
         m_axes->GetTitleTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
         m_axes->GetLabelTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
     }
+
+    // The f axis title sits above the top of the vertical axis, as in most plotting tools.
+    m_zTitle = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+    m_zTitle->SetInput("f");
+    m_zTitle->GetTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_zTitle->GetTextProperty()->SetJustificationToCentered();
+    m_zTitle->GetTextProperty()->ItalicOn();
+    m_renderer->AddActor(m_zTitle);
 
     m_title = vtkSmartPointer<vtkTextActor>::New();
     m_title->GetTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
@@ -430,6 +439,7 @@ void SurfaceScene::rebuildSurface() {
     m_axes->SetXAxisRange(g.xmin, g.xmax);
     m_axes->SetYAxisRange(g.ymin, g.ymax);
     m_axes->SetZAxisRange(s.zmin, s.zmax);
+    m_zTitle->SetPosition(g.xmin, g.ymin, 1.08 * m_boxHeight);
     // Models and paths are clipped to the same box: never out of the plot, unlike the
     // book's figure.
     m_box->SetBounds(bounds);
@@ -490,6 +500,7 @@ void SurfaceScene::applyStyle() {
     m_axes->GetYAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
     m_axes->GetZAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
     m_title->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(20 * k)));
+    m_zTitle->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(16 * k)));
     m_colorBar->GetLabelTextProperty()->SetFontSize(static_cast<int>(std::lround(12 * k)));
     m_newton->GetProperty()->SetLineWidth(static_cast<float>(1.4 * k));
     for (auto& r : m_runs) {

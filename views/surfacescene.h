@@ -17,6 +17,7 @@ class vtkActor;
 class vtkBox;
 class vtkCamera;
 class vtkCellPicker;
+class vtkBillboardTextActor3D;
 class vtkCubeAxesActor;
 class vtkLegendBoxActor;
 class vtkPolyData;
@@ -121,6 +122,7 @@ private:
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     vtkSmartPointer<vtkTextActor> m_title;
+    vtkSmartPointer<vtkBillboardTextActor3D> m_zTitle;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
     vtkSmartPointer<vtkCellPicker> m_picker, m_markerPicker;
 };
