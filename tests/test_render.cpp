@@ -166,6 +166,29 @@ private slots:
         }
     }
 
+    void niceTicks_data() {
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::addColumn<QList<double>>("expected");
+        QTest::newRow("book surface")
+            << -0.4289 << 0.4289 << QList<double>{-0.4, -0.2, 0, 0.2, 0.4};
+        QTest::newRow("rosenbrock")
+            << 0.0 << 2509.0 << QList<double>{0, 500, 1000, 1500, 2000, 2500};
+        QTest::newRow("saddle") << -4.0 << 4.0 << QList<double>{-4, -2, 0, 2, 4};
+        QTest::newRow("narrow") << 1.0 << 1.05 << QList<double>{1, 1.01, 1.02, 1.03, 1.04, 1.05};
+    }
+    void niceTicks() {
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        QFETCH(QList<double>, expected);
+        const std::vector<double> ticks = gs::niceTicks(lo, hi, 6);
+        QCOMPARE(int(ticks.size()), int(expected.size()));
+        for (std::size_t i = 0; i < ticks.size(); ++i)
+            QVERIFY2(std::abs(ticks[i] - expected[int(i)]) <=
+                         1e-9 * (1 + std::abs(expected[int(i)])),
+                     qPrintable(QString::number(ticks[i], 'g', 17)));
+    }
+
     void refusesBadExports_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("width");

@@ -281,7 +281,13 @@ SurfaceScene::SurfaceScene()
     m_axes->SetCamera(m_renderer->GetActiveCamera());
     m_axes->SetXTitle("x");
     m_axes->SetYTitle("y");
-    m_axes->SetZTitle(""); // in 2-D mode VTK draws it over the z labels: see m_zTitle
+    m_axes->SetZTitle("");
+    // VTK's 2-D mode draws z labels without the z axis line and its ticks: the f axis is
+    // ours (m_zAxis, m_zLabels, m_zTitle), on the box's (xmin, ymin) edge.
+    m_axes->ZAxisVisibilityOff();
+    m_axes->ZAxisLabelVisibilityOff();
+    m_axes->ZAxisTickVisibilityOff();
+    m_axes->ZAxisMinorTickVisibilityOff();
     m_axes->SetFlyModeToOuterEdges();
     m_axes->SetTickLocationToOutside();
     m_axes->SetUse2DMode(1); // screen-aligned labels: no overlap along a short z axis
@@ -294,6 +300,10 @@ SurfaceScene::SurfaceScene()
         m_axes->GetTitleTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
         m_axes->GetLabelTextProperty(a)->SetColor(kInk[0], kInk[1], kInk[2]);
     }
+
+    m_zAxis = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_zAxis->GetProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+    m_renderer->AddActor(m_zAxis);
 
     // The f axis title sits above the top of the vertical axis, as in most plotting tools.
     m_zTitle = vtkSmartPointer<vtkBillboardTextActor3D>::New();
@@ -439,7 +449,7 @@ void SurfaceScene::rebuildSurface() {
     m_axes->SetXAxisRange(g.xmin, g.xmax);
     m_axes->SetYAxisRange(g.ymin, g.ymax);
     m_axes->SetZAxisRange(s.zmin, s.zmax);
-    m_zTitle->SetPosition(g.xmin, g.ymin, 1.08 * m_boxHeight);
+    rebuildZAxis();
     // Models and paths are clipped to the same box: never out of the plot, unlike the
     // book's figure.
     m_box->SetBounds(bounds);
@@ -488,6 +498,64 @@ void SurfaceScene::rebuildExpansion() {
     m_quadratic->SetVisibility(m_style.showQuadratic);
 }
 
+std::vector<double> niceTicks(double lo, double hi, int most) {
+    // The smallest step of 1, 2 or 5 times a power of ten that gives at most `most` ticks;
+    // ticks are whole multiples of the step (k * step, so no rounding accumulates).
+    const double span = std::max(hi - lo, 1e-300);
+    double power = std::pow(10.0, std::floor(std::log10(span / std::max(1, most))) - 1);
+    for (;; power *= 10)
+        for (double m : {1.0, 2.0, 5.0}) {
+            const double step = m * power;
+            const double first = std::ceil(lo / step - 1e-9), last = std::floor(hi / step + 1e-9);
+            if (last - first + 1 > most)
+                continue;
+            std::vector<double> ticks;
+            for (double k = first; k <= last; ++k)
+                ticks.push_back(k == 0 ? 0.0 : k * step);
+            return ticks;
+        }
+}
+
+void SurfaceScene::rebuildZAxis() {
+    for (auto& label : m_zLabels)
+        m_renderer->RemoveActor(label);
+    m_zLabels.clear();
+    const SurfaceSample& s = *m_surface;
+    const GridSpec& g = s.grid;
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    const double tick = 0.025 * width;
+    auto points = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    auto segment = [&](double x0, double y0, double z0, double x1, double y1, double z1) {
+        const vtkIdType ids[2] = {points->InsertNextPoint(x0, y0, z0),
+                                  points->InsertNextPoint(x1, y1, z1)};
+        lines->InsertNextCell(2, ids);
+    };
+    segment(g.xmin, g.ymin, 0, g.xmin, g.ymin, m_boxHeight);
+    // Ticks point away from the box, diagonally out of its corner.
+    for (double t : niceTicks(s.zmin, s.zmax, 6)) {
+        const double z = displayZ(t);
+        segment(g.xmin, g.ymin, z, g.xmin - tick, g.ymin - tick, z);
+        auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", t);
+        label->SetInput(text);
+        label->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, z);
+        label->GetTextProperty()->SetColor(kInk[0], kInk[1], kInk[2]);
+        label->GetTextProperty()->SetJustificationToRight();
+        label->GetTextProperty()->SetVerticalJustificationToCentered();
+        label->GetTextProperty()->SetFontSize(
+            static_cast<int>(std::lround(13 * m_style.pixelScale)));
+        m_renderer->AddActor(label);
+        m_zLabels.push_back(label);
+    }
+    auto poly = vtkSmartPointer<vtkPolyData>::New();
+    poly->SetPoints(points);
+    poly->SetLines(lines);
+    m_zAxis->GetMapper()->SetInputDataObject(poly);
+    m_zTitle->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, 1.1 * m_boxHeight);
+}
+
 void SurfaceScene::applyStyle() {
     const double k = m_style.pixelScale;
     m_wire->SetVisibility(!m_style.shaded);
@@ -501,6 +569,9 @@ void SurfaceScene::applyStyle() {
     m_axes->GetZAxesLinesProperty()->SetLineWidth(static_cast<float>(k));
     m_title->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(20 * k)));
     m_zTitle->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(16 * k)));
+    m_zAxis->GetProperty()->SetLineWidth(static_cast<float>(k));
+    for (auto& label : m_zLabels)
+        label->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(13 * k)));
     m_colorBar->GetLabelTextProperty()->SetFontSize(static_cast<int>(std::lround(12 * k)));
     m_newton->GetProperty()->SetLineWidth(static_cast<float>(1.4 * k));
     for (auto& r : m_runs) {

@@ -35,6 +35,10 @@ struct RunPath {
     std::string label;
 };
 
+/// Tick values for an axis from lo to hi: 1, 2 or 5 times a power of ten apart, at most
+/// `most` of them.
+std::vector<double> niceTicks(double lo, double hi, int most);
+
 /// The colour of the i-th optimizer run (a qualitative palette that avoids the surface's blue).
 std::array<double, 3> runColor(int i);
 
@@ -101,6 +105,7 @@ private:
     void rebuildSurface();
     void rebuildExpansion();
     void applyStyle();
+    void rebuildZAxis();
 
     SceneStyle m_style;
     std::optional<SurfaceSample> m_surface;
@@ -123,6 +128,8 @@ private:
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     vtkSmartPointer<vtkTextActor> m_title;
     vtkSmartPointer<vtkBillboardTextActor3D> m_zTitle;
+    vtkSmartPointer<vtkActor> m_zAxis; ///< the f axis line and its ticks
+    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_zLabels;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
     vtkSmartPointer<vtkCellPicker> m_picker, m_markerPicker;
 };
