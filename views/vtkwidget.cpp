@@ -1,7 +1,6 @@
 #include "vtkwidget.h"
 
 #include <QCoreApplication>
-#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QWheelEvent>
@@ -194,10 +193,6 @@ void VtkWidget::mouseMoveEvent(QMouseEvent* e) {
 }
 void VtkWidget::mouseReleaseEvent(QMouseEvent* e) {
     forwardMouse(e);
-}
-
-void VtkWidget::keyPressEvent(QKeyEvent* e) {
-    QOpenGLWindow::keyPressEvent(e);
 }
 
 void VtkWidget::wheelEvent(QWheelEvent* e) {
