@@ -388,9 +388,16 @@ void MainWindow::onFrameChanged(int frame) {
 
 void MainWindow::updateChart() {
     const bool norm = m_optimizers->chartGradientNorm();
-    m_chart->setLogScale(m_optimizers->chartLogScale());
-    m_chart->setSeries(lossSeries(*m_doc, norm), norm ? "|grad f|" : "f");
-    if (m_optimizers->chartLogScale() && !m_chart->logScaleActive() && m_chart->seriesCount() > 0)
+    const bool log = m_optimizers->chartLogScale();
+    const std::vector<ChartSeries> series = lossSeries(*m_doc, norm);
+    m_chart->setLogScale(log);
+    m_chart->setSeries(series, norm ? "|grad f|" : "f");
+    // VTK keeps a log axis linear when a value is not positive: say so.
+    bool positive = true;
+    for (const ChartSeries& s : series)
+        for (double v : s.values)
+            positive = positive && !(v <= 0);
+    if (log && !positive)
         statusBar()->showMessage(tr("Log scale needs positive values: the chart stays linear"),
                                  5000);
 }

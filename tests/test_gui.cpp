@@ -10,6 +10,8 @@
 #include "readoutpanel.h"
 #include "surfaceview.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -182,6 +184,16 @@ private slots:
         QCOMPARE(m_window->lossChart()->seriesCount(), 1);
         auto* chartDock = m_window->findChild<QDockWidget*>(QStringLiteral("chart"));
         QVERIFY(chartDock && chartDock->isVisible());
+
+        // The chart: |grad f| on a log scale (all positive, so the log scale is active).
+        for (auto* combo : panel->findChildren<QComboBox*>())
+            if (combo->count() == 2)
+                combo->setCurrentIndex(1); // |grad f| per iteration
+        for (auto* box : panel->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("log")))
+                box->setChecked(true);
+        QVERIFY(panel->chartGradientNorm());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000); // after a paint
 
         Animator* anim = m_window->animator();
         SurfaceScene& scene = m_window->surfaceView()->scene();
