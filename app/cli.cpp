@@ -350,7 +350,6 @@ int animate(const QCommandLineParser& p) {
         frames = std::max(frames, t.stepCount() + 1);
     SurfaceScene scene;
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
-    showRuns(scene, doc);
     const std::string error = exportAnimation(
         scene.renderer(), path.toStdString(), options, frames, 8.0,
         [&](int k) { showFrame(scene, doc, k); }, [&] { scene.resetCamera(); });
@@ -381,7 +380,6 @@ int exportScene(const QCommandLineParser& p) {
     SurfaceScene scene;
     // Fonts and lines grow with the picture, relative to a 900-pixel-high window.
     showDocument(scene, doc, std::max(1.0, options.height / 900.0));
-    showRuns(scene, doc);
     // The camera is fitted once the off-screen window gives the picture its aspect.
     if (const std::string error = exportImage(
             scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },

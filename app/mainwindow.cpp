@@ -296,8 +296,15 @@ void MainWindow::syncEditors() {
 }
 
 void MainWindow::onDocumentChanged(int what) {
+    if (what & Document::SurfaceChange) {
+        showDocument(m_view->scene(), *m_doc); // the runs too
+    } else {
+        m_view->scene().setStyle(sceneStyle(m_doc->settings()));
+        showExpansion(m_view->scene(), *m_doc);
+        if (what & Document::RunsChange)
+            showRuns(m_view->scene(), *m_doc);
+    }
     if (what & Document::RunsChange) {
-        showRuns(m_view->scene(), *m_doc);
         m_optimizers->showRuns(*m_doc);
         updateChart();
         m_chartDock->setVisible(!m_doc->trajectories().empty()); // no runs, no empty chart
@@ -309,12 +316,6 @@ void MainWindow::onDocumentChanged(int what) {
             if (t.reason == StopReason::Diverged)
                 statusBar()->showMessage(
                     tr("A run diverged: %1").arg(QString::fromStdString(t.message)), 8000);
-    }
-    if (what & Document::SurfaceChange)
-        showDocument(m_view->scene(), *m_doc);
-    else {
-        m_view->scene().setStyle(sceneStyle(m_doc->settings()));
-        showExpansion(m_view->scene(), *m_doc);
     }
     m_view->render();
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
@@ -402,14 +403,20 @@ void MainWindow::updateChart() {
                                  5000);
 }
 
+void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
+    // A second scene with the view's content, camera and animation frame: the window's own
+    // renderer stays put. Fonts and lines scale with the picture's height over the view's.
+    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
+    showFrame(scene, *m_doc, m_animator->frame());
+    scene.copyCamera(m_view->scene());
+}
+
 QString MainWindow::exportAnimation(const QString& path, int width, int height) {
     ImageExportOptions o;
     o.width = width;
     o.height = height;
     SurfaceScene scene;
-    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
-    showRuns(scene, *m_doc);
-    scene.copyCamera(m_view->scene());
+    showAsInTheView(scene, height);
     return QString::fromStdString(gs::exportAnimation(scene.renderer(), path.toStdString(), o,
                                                       m_animator->length() + 1, m_animator->speed(),
                                                       [&](int k) { showFrame(scene, *m_doc, k); }));
@@ -456,10 +463,8 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     o.transparent = transparent;
     if (const std::string problem = validateImageExport(path.toStdString(), o); !problem.empty())
         return QString::fromStdString(problem);
-    // A second scene with the same content and camera: the window's renderer stays put.
     SurfaceScene scene;
-    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
-    scene.copyCamera(m_view->scene());
+    showAsInTheView(scene, height);
     return QString::fromStdString(gs::exportImage(scene.renderer(), path.toStdString(), o));
 }
 

@@ -20,6 +20,7 @@ class Document;
 class LossChart;
 class OptimizerPanel;
 class ReadoutPanel;
+class SurfaceScene;
 class SurfaceView;
 
 class MainWindow : public QMainWindow {
@@ -62,6 +63,7 @@ private:
     void buildControls();
     void buildMenus();
     void syncEditors();
+    void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);
 
     Document* m_doc;

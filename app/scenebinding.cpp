@@ -26,6 +26,7 @@ void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale) {
     scene.setTitle(sceneTitle(doc).toStdString());
     scene.setSurface(doc.surface());
     showExpansion(scene, doc);
+    showRuns(scene, doc);
 }
 
 void showExpansion(SurfaceScene& scene, const Document& doc) {

@@ -11,7 +11,7 @@ namespace gs {
 SceneStyle sceneStyle(const Settings& s, double pixelScale = 1.0);
 QString sceneTitle(const Document& doc);
 
-/// Everything: title, surface, expansion and style.
+/// Everything: title, surface, expansion, optimizer runs (whole paths) and style.
 void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale = 1.0);
 /// Only what depends on the expansion point (the cheap path of a drag).
 void showExpansion(SurfaceScene& scene, const Document& doc);

@@ -216,6 +216,34 @@ private slots:
         QVERIFY(!chartDock->isVisible()); // no runs, no empty chart
     }
 
+    void exportedImageShowsTheRuns() {
+        // Models and arrows off, so the only orange on the picture is the run's path.
+        Settings s = m_doc->settings();
+        s.showTangent = s.showQuadratic = s.showGradient = false;
+        RunSettings run;
+        run.options.learningRate = 0.5;
+        run.start = {0.2, 1.0};
+        s.runs = {run};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        auto orangePixels = [](const QImage& img) {
+            long n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) {
+                    const QColor c = img.pixelColor(x, y);
+                    n += c.red() > 200 && c.green() > 80 && c.green() < 170 && c.blue() < 80;
+                }
+            return n;
+        };
+        QTemporaryDir dir;
+        const QString with = dir.filePath(QStringLiteral("with.png"));
+        QCOMPARE(m_window->exportImage(with, 640, 480, false), QString());
+        QVERIFY(orangePixels(QImage(with)) > 50);
+        QCOMPARE(m_doc->clearRuns(), QString());
+        const QString without = dir.filePath(QStringLiteral("without.png"));
+        QCOMPARE(m_window->exportImage(without, 640, 480, false), QString());
+        QCOMPARE(orangePixels(QImage(without)), 0L);
+    }
+
     void exportAnimationFromTheWindow() {
         RunSettings run;
         run.options.maxSteps = 4;
