@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <cstdio>
+#include <limits>
 
 namespace gs {
 
@@ -167,35 +168,30 @@ int analyze(const QCommandLineParser& p) {
     return 0;
 }
 
-double optionNumber(const QCommandLineParser& p, const char* name, double fallback, double lo,
-                    double hi, bool openLow = false, bool openHigh = false) {
+double optionNumber(const QCommandLineParser& p, const char* name, double fallback) {
     const QString key = QString::fromLatin1(name);
-    if (!p.isSet(key))
-        return fallback;
-    const QString flag = QStringLiteral("--") + key;
-    const double v = parseNumber(flag, p.value(key));
-    if (v < lo || v > hi || (openLow && v == lo) || (openHigh && v == hi))
-        throw UsageError(QStringLiteral("%1: %2 is out of range: it must be %3 %4 and %5 %6")
-                             .arg(flag, p.value(key),
-                                  openLow ? QStringLiteral("above") : QStringLiteral("at least"))
-                             .arg(lo)
-                             .arg(openHigh ? QStringLiteral("below") : QStringLiteral("at most"))
-                             .arg(hi));
-    return v;
+    return p.isSet(key) ? parseNumber(QStringLiteral("--") + key, p.value(key)) : fallback;
 }
 
-/// --lr, --steps, --momentum, --beta1, --beta2, --damping, --tolerance.
+/// --lr, --steps, --momentum, --beta1, --beta2, --damping, --tolerance; ranges are the
+/// engine's (checkOptions), reported under the option's name.
 OptimizerOptions optimizerOptions(const QCommandLineParser& p) {
     OptimizerOptions o;
-    o.learningRate = optionNumber(p, "lr", o.learningRate, 0, 1e6, true);
-    o.momentum = optionNumber(p, "momentum", o.momentum, 0, 1);
-    o.beta1 = optionNumber(p, "beta1", o.beta1, 0, 1, false, true); // 1 - beta^t must not vanish
-    o.beta2 = optionNumber(p, "beta2", o.beta2, 0, 1, false, true);
-    o.damping = optionNumber(p, "damping", o.damping, 0, 1, true);
-    o.tolerance = optionNumber(p, "tolerance", o.tolerance, 0, 1e300);
+    o.learningRate = optionNumber(p, "lr", o.learningRate);
+    o.momentum = optionNumber(p, "momentum", o.momentum);
+    o.beta1 = optionNumber(p, "beta1", o.beta1);
+    o.beta2 = optionNumber(p, "beta2", o.beta2);
+    o.damping = optionNumber(p, "damping", o.damping);
+    o.tolerance = optionNumber(p, "tolerance", o.tolerance);
     if (p.isSet(QStringLiteral("steps")))
-        o.maxSteps = parseCount(QStringLiteral("--steps"), p.value(QStringLiteral("steps")), 0,
-                                Document::kMaxSteps);
+        o.maxSteps = parseCount(QStringLiteral("--steps"), p.value(QStringLiteral("steps")),
+                                std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    if (const auto problem = checkOptions(o)) {
+        const QString option = QString::fromStdString(problem->option);
+        throw UsageError(
+            QStringLiteral("--%1: %2 is out of range: it must be %3")
+                .arg(option, p.value(option), QString::fromStdString(problem->requirement)));
+    }
     return o;
 }
 

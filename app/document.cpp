@@ -124,20 +124,15 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     for (double v : s.point)
         if (!std::isfinite(v))
             return QStringLiteral("the expansion point must be finite");
-    for (const RunSettings& r : s.runs) {
-        const OptimizerOptions& o = r.options;
-        if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
-            return QStringLiteral("the learning rate must be positive");
-        if (o.maxSteps < 0 || o.maxSteps > kMaxSteps)
-            return QStringLiteral("the step budget must be 0 to %1").arg(kMaxSteps);
-        if (!(o.momentum >= 0 && o.momentum <= 1 && o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 &&
-              o.beta2 < 1))
-            return QStringLiteral("momentum must be in [0, 1], beta1 and beta2 in [0, 1)");
-        if (!(o.damping > 0 && o.damping <= 1))
-            return QStringLiteral("Newton's damping must be in (0, 1]");
-        for (double v : r.start)
+    for (std::size_t i = 0; i < s.runs.size(); ++i) {
+        if (const auto problem = checkOptions(s.runs[i].options))
+            return QStringLiteral("run %1: %2 must be %3")
+                .arg(i + 1)
+                .arg(QString::fromStdString(problem->option),
+                     QString::fromStdString(problem->requirement));
+        for (double v : s.runs[i].start)
             if (!std::isfinite(v))
-                return QStringLiteral("an optimizer start must be finite");
+                return QStringLiteral("run %1: the start must be finite").arg(i + 1);
     }
     if (parsed)
         *parsed = std::move(r.expression);

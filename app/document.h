@@ -47,7 +47,6 @@ public:
     static constexpr int kMaxResolution = 1001;
     static constexpr int kMinResolution = 3;
     static constexpr int kModelResolution = 41;
-    static constexpr int kMaxSteps = 100000;
 
     explicit Document(QObject* parent = nullptr);
     ~Document() override;

@@ -87,7 +87,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     setLearningRate(0.1);
 
     m_steps = new QSpinBox;
-    m_steps->setRange(1, Document::kMaxSteps);
+    m_steps->setRange(1, OptimizerOptions::kMaxSteps);
     m_steps->setValue(100);
     form->addRow(tr("Steps at most"), m_steps);
     m_tolerance = coefficientBox(1e-6, 1, 10);

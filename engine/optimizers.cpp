@@ -71,6 +71,27 @@ std::string_view toString(StopReason r) {
     return "max_steps";
 }
 
+std::optional<OptionProblem> checkOptions(const OptimizerOptions& o) {
+    if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
+        return OptionProblem{"lr", "a finite number above 0"};
+    if (o.maxSteps < 0 || o.maxSteps > OptimizerOptions::kMaxSteps)
+        return OptionProblem{"steps", "0 to " + std::to_string(OptimizerOptions::kMaxSteps)};
+    if (!(o.momentum >= 0 && o.momentum <= 1))
+        return OptionProblem{"momentum", "at least 0 and at most 1"};
+    // Adam divides by 1 - beta^t: a beta of 1 would divide by zero.
+    if (!(o.beta1 >= 0 && o.beta1 < 1))
+        return OptionProblem{"beta1", "at least 0 and below 1"};
+    if (!(o.beta2 >= 0 && o.beta2 < 1))
+        return OptionProblem{"beta2", "at least 0 and below 1"};
+    if (!(o.damping > 0 && o.damping <= 1))
+        return OptionProblem{"damping", "above 0 and at most 1"};
+    if (!(o.tolerance >= 0) || !std::isfinite(o.tolerance))
+        return OptionProblem{"tolerance", "a finite number of at least 0"};
+    if (!(o.adamEpsilon > 0) || !std::isfinite(o.adamEpsilon))
+        return OptionProblem{"adam-epsilon", "a finite number above 0"};
+    return std::nullopt;
+}
+
 NewtonStep newtonStep(const Eigen::VectorXd& g, const Eigen::MatrixXd& h, double learningRate) {
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(h);
     const Eigen::VectorXd& lambda = eig.eigenvalues();

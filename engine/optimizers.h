@@ -23,6 +23,8 @@ std::optional<Method> methodFromString(std::string_view name);
 std::string_view toString(StopReason r); ///< "converged", "max_steps", "diverged"
 
 struct OptimizerOptions {
+    static constexpr int kMaxSteps = 100000;
+
     Method method = Method::GradientDescent;
     double learningRate = 0.1; ///< eta; for Newton, the step in flat or uphill directions
     int maxSteps = 100;
@@ -51,6 +53,16 @@ struct Trajectory {
     std::string message; ///< why it stopped, in words
     int stepCount() const { return static_cast<int>(steps.size()) - 1; }
 };
+
+/// An option outside its range: which (named as on the command line: "lr", "steps",
+/// "momentum", "beta1", "beta2", "damping", "tolerance") and what it must be.
+struct OptionProblem {
+    std::string option;
+    std::string requirement; ///< e.g. "at least 0 and below 1"
+};
+/// The first option out of range, or nothing when all are valid. optimize() expects valid
+/// options; the document and the command line both check with this.
+std::optional<OptionProblem> checkOptions(const OptimizerOptions& options);
 
 /// Runs the chosen method from `start`. Updates (g = grad f at the current x):
 ///   gd:        x <- x - eta g

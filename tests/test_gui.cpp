@@ -257,6 +257,14 @@ private slots:
                     .contains(QStringLiteral("neither a folder")));
     }
 
+    void invalidRunIsRefused() {
+        RunSettings run;
+        run.options.beta1 = 1.0;
+        run.start = {0.0, 0.0};
+        QCOMPARE(m_doc->addRun(run), QStringLiteral("run 1: beta1 must be at least 0 and below 1"));
+        QVERIFY(m_doc->settings().runs.empty());
+    }
+
     void divergingRunSaysWhyAndTheRestStaysUsable() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
         OptimizerPanel* panel = m_window->optimizerPanel();

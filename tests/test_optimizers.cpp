@@ -199,6 +199,48 @@ private slots:
         QVERIFY2(QString::fromStdString(run.message).contains(message), run.message.c_str());
     }
 
+    void optionRanges_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("problem"); // empty: valid
+        QTest::newRow("lr zero") << "lr" << 0.0 << "lr";
+        QTest::newRow("lr inf") << "lr" << HUGE_VAL << "lr";
+        QTest::newRow("lr small") << "lr" << 1e-12 << "";
+        QTest::newRow("momentum 1") << "momentum" << 1.0 << "";
+        QTest::newRow("momentum above 1") << "momentum" << 1.01 << "momentum";
+        QTest::newRow("beta1 1") << "beta1" << 1.0 << "beta1";
+        QTest::newRow("beta2 0") << "beta2" << 0.0 << "";
+        QTest::newRow("damping 0") << "damping" << 0.0 << "damping";
+        QTest::newRow("damping 1") << "damping" << 1.0 << "";
+        QTest::newRow("tolerance negative") << "tolerance" << -1e-9 << "tolerance";
+        QTest::newRow("steps negative") << "steps" << -1.0 << "steps";
+        QTest::newRow("steps too many") << "steps" << 100001.0 << "steps";
+        QTest::newRow("steps zero") << "steps" << 0.0 << "";
+    }
+    void optionRanges() {
+        QFETCH(QString, option);
+        QFETCH(double, value);
+        QFETCH(QString, problem);
+        gs::OptimizerOptions o;
+        QVERIFY(!gs::checkOptions(o)); // the defaults are valid
+        if (option == "lr")
+            o.learningRate = value;
+        if (option == "momentum")
+            o.momentum = value;
+        if (option == "beta1")
+            o.beta1 = value;
+        if (option == "beta2")
+            o.beta2 = value;
+        if (option == "damping")
+            o.damping = value;
+        if (option == "tolerance")
+            o.tolerance = value;
+        if (option == "steps")
+            o.maxSteps = int(value);
+        const auto found = gs::checkOptions(o);
+        QCOMPARE(found ? QString::fromStdString(found->option) : QString(), problem);
+    }
+
     void namesRoundTrip() {
         for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
                          Method::Newton})
