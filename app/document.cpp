@@ -99,13 +99,19 @@ GridSpec Document::grid() const {
 }
 
 QString Document::validate(const Settings& s, std::optional<Expression>* parsed) const {
-    ParseError pe;
-    const QStringList vars = documentVariables(s.function, s.variables, &pe);
-    if (vars.isEmpty())
-        return describeParseError(s.function, pe);
-    auto r = Expression::parse(s.function.toStdString(), toStd(vars));
-    if (!r.ok())
-        return describeParseError(s.function, *r.error);
+    // The function is parsed only when its text or variables change: a drag's many small
+    // changes reuse the expression the document already holds.
+    std::optional<Expression> expression;
+    if (!sameFunction(s)) {
+        ParseError pe;
+        const QStringList vars = documentVariables(s.function, s.variables, &pe);
+        if (vars.isEmpty())
+            return describeParseError(s.function, pe);
+        auto r = Expression::parse(s.function.toStdString(), toStd(vars));
+        if (!r.ok())
+            return describeParseError(s.function, *r.error);
+        expression = std::move(r.expression);
+    }
     if (!(std::isfinite(s.xmin) && std::isfinite(s.xmax) && s.xmin < s.xmax))
         return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)")
             .arg(s.xmin)
@@ -135,8 +141,12 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
                 return QStringLiteral("run %1: the start must be finite").arg(i + 1);
     }
     if (parsed)
-        *parsed = std::move(r.expression);
+        *parsed = std::move(expression);
     return {};
+}
+
+bool Document::sameFunction(const Settings& s) const {
+    return m_expression && s.function == m_settings.function && s.variables == m_settings.variables;
 }
 
 QString Document::change(const Settings& s, const QString& what, int mergeId) {
@@ -149,23 +159,25 @@ QString Document::change(const Settings& s, const QString& what, int mergeId) {
 }
 
 void Document::apply(const Settings& next) {
-    std::optional<Expression> parsed;
+    std::optional<Expression> parsed; // stays empty when the function did not change
     if (!validate(next, &parsed).isEmpty())
         return; // change() validated; undo only restores states that were valid
     const Settings prev = m_settings;
     const bool first = !m_expression.has_value();
+    if (parsed)
+        m_expression = std::move(parsed);
+    const std::size_t n = m_expression->inputCount();
     m_settings = next;
-    m_settings.point.resize(parsed->inputCount(), 0.0);
-    m_settings.epsilon.resize(parsed->inputCount(), 0.0);
+    m_settings.point.resize(n, 0.0);
+    m_settings.epsilon.resize(n, 0.0);
     for (RunSettings& r : m_settings.runs)
-        r.start.resize(parsed->inputCount(), 0.0);
+        r.start.resize(n, 0.0);
     const bool surface = first || prev.function != next.function ||
                          prev.variables != next.variables || prev.xmin != next.xmin ||
                          prev.xmax != next.xmax || prev.ymin != next.ymin ||
                          prev.ymax != next.ymax || prev.resolution != next.resolution ||
                          slicesMoved(prev.point, m_settings.point);
     const bool runs = surface || prev.runs != m_settings.runs;
-    m_expression = std::move(parsed);
     if (surface)
         recomputeSurface();
     recomputeExpansion();

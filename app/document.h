@@ -62,7 +62,7 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
 
     /// Checks `s` without applying it: an empty string, or what is wrong and where.
-    /// `parsed` receives the function when it parses.
+    /// `parsed` receives the parsed function when it differs from the current one.
     QString validate(const Settings& s, std::optional<Expression>* parsed = nullptr) const;
 
     /// Applies `s` as one undoable step named `what`. Consecutive steps with the same
@@ -90,6 +90,7 @@ signals:
     void changed(int what);
 
 private:
+    bool sameFunction(const Settings& s) const;
     void recomputeSurface();
     void recomputeExpansion();
     void recomputeRuns();
