@@ -50,6 +50,13 @@ QDoubleSpinBox* numberBox(double lo, double hi, double step, int decimals = 4) {
     return box;
 }
 
+QScrollArea* scrolled(QWidget* panel) {
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    return scroll;
+}
+
 QLabel* errorLabel() {
     auto* label = new QLabel;
     label->setWordWrap(true);
@@ -195,37 +202,25 @@ void MainWindow::buildControls() {
     for (auto* c : {m_tangent, m_quadratic, m_gradient, m_shaded})
         connect(c, &QCheckBox::toggled, this, &MainWindow::applySettings);
 
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(panel);
-    scroll->setWidgetResizable(true);
-    auto* left = new QDockWidget(tr("Controls"), this);
-    left->setObjectName(QStringLiteral("controls"));
-    left->setWidget(scroll);
-    left->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, left);
-
-    auto* right = new QDockWidget(tr("At the expansion point"), this);
-    right->setObjectName(QStringLiteral("readout"));
-    right->setWidget(m_readout);
-    right->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, right);
-
-    auto* optimizerScroll = new QScrollArea;
-    optimizerScroll->setWidget(m_optimizers);
-    optimizerScroll->setWidgetResizable(true);
-    auto* opt = new QDockWidget(tr("Optimizers"), this);
-    opt->setObjectName(QStringLiteral("optimizers"));
-    opt->setWidget(optimizerScroll);
-    opt->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, opt);
-
+    addDock(tr("Controls"), QStringLiteral("controls"), scrolled(panel), Qt::LeftDockWidgetArea);
+    addDock(tr("At the expansion point"), QStringLiteral("readout"), m_readout,
+            Qt::RightDockWidgetArea);
+    addDock(tr("Optimizers"), QStringLiteral("optimizers"), scrolled(m_optimizers),
+            Qt::RightDockWidgetArea);
     auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
     chartContainer->setMinimumHeight(170);
-    auto* chart = m_chartDock = new QDockWidget(tr("Loss per iteration"), this);
-    chart->setObjectName(QStringLiteral("chart"));
-    chart->setWidget(chartContainer);
-    chart->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::BottomDockWidgetArea, chart);
+    m_chartDock = addDock(tr("Loss per iteration"), QStringLiteral("chart"), chartContainer,
+                          Qt::BottomDockWidgetArea);
+}
+
+QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* content,
+                                 Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // saveState() keys the layout by it
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
 }
 
 void MainWindow::buildMenus() {
@@ -269,8 +264,12 @@ void MainWindow::syncEditors() {
         QSignalBlocker(m_epsX),      QSignalBlocker(m_epsY),    QSignalBlocker(m_resolution),
         QSignalBlocker(m_wireLines), QSignalBlocker(m_tangent), QSignalBlocker(m_quadratic),
         QSignalBlocker(m_gradient),  QSignalBlocker(m_shaded)};
-    if (!m_function->hasFocus() || m_function->text().isEmpty())
+    // The editor shows the document's function (after an undo, say) unless the person is
+    // typing in it; an error shown for text no longer there goes.
+    if (!m_function->hasFocus() && m_function->text() != s.function) {
         m_function->setText(s.function);
+        m_functionError->hide();
+    }
     m_xmin->setValue(s.xmin);
     m_xmax->setValue(s.xmax);
     m_ymin->setValue(s.ymin);
@@ -320,11 +319,6 @@ void MainWindow::onDocumentChanged(int what) {
     m_view->render();
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
-    // An undo can restore a function the editor no longer shows.
-    if (!m_function->hasFocus() && m_function->text() != m_doc->settings().function) {
-        m_function->setText(m_doc->settings().function);
-        m_functionError->hide();
-    }
 }
 
 void MainWindow::applyFunction() {

@@ -62,6 +62,8 @@ private slots:
 private:
     void buildControls();
     void buildMenus();
+    QDockWidget* addDock(const QString& title, const QString& name, QWidget* content,
+                         Qt::DockWidgetArea area);
     void syncEditors();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);

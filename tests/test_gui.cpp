@@ -138,6 +138,12 @@ private slots:
         QVERIFY(!m_window->functionError()->isVisible());
         QCOMPARE(m_doc->surface().z(0, 0), 0.0); // (-2)^2 - (-2)^2
         QCOMPARE(m_doc->expansion().at.hessian(1, 1), -2.0);
+
+        // Undo brings the old function back into the editor (when nobody is typing there).
+        editor->clearFocus();
+        m_doc->undoStack()->undo();
+        QCOMPARE(editor->text(), QStringLiteral("x*exp(-x^2-y^2)"));
+        QVERIFY(!m_window->functionError()->isVisible());
     }
 
     void tooFineAGridIsRefused() {
