@@ -247,19 +247,4 @@ QString Document::setPoint(double x, double y, int mergeId) {
     return change(s, QStringLiteral("Move expansion point"), mergeId);
 }
 
-QString Document::setDomain(double xmin, double xmax, double ymin, double ymax) {
-    Settings s = m_settings;
-    s.xmin = xmin;
-    s.xmax = xmax;
-    s.ymin = ymin;
-    s.ymax = ymax;
-    return change(s, QStringLiteral("Change domain"));
-}
-
-QString Document::setResolution(int samples) {
-    Settings s = m_settings;
-    s.resolution = samples;
-    return change(s, QStringLiteral("Change resolution"));
-}
-
 } // namespace gs

@@ -72,8 +72,6 @@ public:
     // Convenience edits, each one undoable step.
     QString setFunction(const QString& text);
     QString setPoint(double x, double y, int mergeId = -1);
-    QString setDomain(double xmin, double xmax, double ymin, double ymax);
-    QString setResolution(int samples);
     QString addRun(const RunSettings& run);
     QString removeRun(int index);
     QString clearRuns();

@@ -124,9 +124,12 @@ void MainWindow::buildControls() {
     auto* fnLayout = new QVBoxLayout(fnBox);
     m_function = new QLineEdit;
     m_function->setPlaceholderText(QStringLiteral("x*exp(-x^2-y^2)"));
-    m_function->setToolTip(tr("Functions: exp log ln sqrt sin cos tan asin acos atan sinh cosh "
-                              "tanh abs sigmoid softplus pow(a,b); constants pi, e; "
-                              "statements a = ...; f = ..."));
+    QStringList functions; // the language's own list, so the tip never falls behind it
+    for (const std::string& name : knownFunctions())
+        functions << QString::fromStdString(name);
+    m_function->setToolTip(tr("Functions: %1; constants pi, e; powers ^ or **; statements "
+                              "a = ...; f = ...")
+                               .arg(functions.join(QLatin1Char(' '))));
     m_functionError = errorLabel();
     fnLayout->addWidget(m_function);
     fnLayout->addWidget(m_functionError);

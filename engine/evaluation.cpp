@@ -170,16 +170,6 @@ std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x)
     return detail::forwardPass(f, inputs, DoubleOps{});
 }
 
-Eigen::ArrayXd evaluateMany(const Expression& f, const Eigen::ArrayXXd& points) {
-    Eigen::ArrayXd out(points.cols());
-    evaluateChunked(
-        f, points.cols(), out.data(), [&](Eigen::Index start, Eigen::Index n, auto& in) {
-            for (std::size_t k = 0; k < in.size(); ++k)
-                in[k] = points.row(static_cast<Eigen::Index>(k)).segment(start, n).transpose();
-        });
-    return out;
-}
-
 Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::VectorXd& base) {
     const Eigen::Index total = Eigen::Index(g.nx) * g.ny;
     const auto inputs = static_cast<int>(f.inputCount());

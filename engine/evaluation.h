@@ -16,10 +16,6 @@ double evaluate(const Expression& f, const Eigen::VectorXd& x);
 /// Every node's value at x (the forward pass), indexed like Expression::nodes().
 std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x);
 
-/// f at many points: column j of `points` (inputCount() x m) is one point.
-/// Evaluated node by node on Eigen arrays in cache-sized chunks.
-Eigen::ArrayXd evaluateMany(const Expression& f, const Eigen::ArrayXXd& points);
-
 /// A regular grid over two of the inputs; the other inputs stay at a base point.
 struct GridSpec {
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;

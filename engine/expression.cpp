@@ -90,47 +90,6 @@ std::string describe(const Token& t, std::string_view text) {
 
 } // namespace
 
-bool isUnary(Op op) {
-    switch (op) {
-    case Op::Constant:
-    case Op::Input:
-    case Op::Add:
-    case Op::Sub:
-    case Op::Mul:
-    case Op::Div:
-    case Op::Pow:
-        return false;
-    default:
-        return true;
-    }
-}
-
-std::string_view opName(Op op) {
-    switch (op) {
-    case Op::Constant:
-        return "constant";
-    case Op::Input:
-        return "input";
-    case Op::Add:
-        return "+";
-    case Op::Sub:
-        return "-";
-    case Op::Mul:
-        return "*";
-    case Op::Div:
-        return "/";
-    case Op::Pow:
-        return "^";
-    case Op::Neg:
-        return "neg";
-    default:
-        for (const auto& f : kFunctions)
-            if (f.op == op)
-                return f.name;
-        return "?";
-    }
-}
-
 const std::vector<std::string>& knownFunctions() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;

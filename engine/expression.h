@@ -37,11 +37,6 @@ enum class Op {
     Softplus,
 };
 
-/// True for the one-argument functions (exp, log, ..., and unary minus).
-bool isUnary(Op op);
-/// The name a person types for a function or operator ("exp", "+", "^").
-std::string_view opName(Op op);
-
 /// One node of the DAG. Children always have smaller indices (topological order).
 struct Node {
     Op op = Op::Constant;

@@ -401,11 +401,6 @@ void SurfaceScene::setExpansion(const Expansion& expansion) {
     rebuildExpansion();
 }
 
-void SurfaceScene::clearExpansion() {
-    m_expansion.reset();
-    rebuildExpansion();
-}
-
 void SurfaceScene::setStyle(const SceneStyle& style) {
     if (style == m_style)
         return;

@@ -67,10 +67,7 @@ public:
     void setSurface(const SurfaceSample& surface);
     /// A moved expansion point: only the marker, models and arrows change.
     void setExpansion(const Expansion& expansion);
-    /// No expansion point to show (its value is undefined).
-    void clearExpansion();
     void setStyle(const SceneStyle& style);
-    const SceneStyle& style() const { return m_style; }
 
     /// Optimizer runs; each is drawn up to the current frame (all of it by default).
     void setRuns(const std::vector<RunPath>& runs);
