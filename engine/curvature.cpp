@@ -26,6 +26,10 @@ double relativeTolerance() {
     return std::sqrt(std::numeric_limits<double>::epsilon());
 }
 
+Eigen::VectorXd CurvatureAnalysis::eigenvaluesToTolerance() const {
+    return (eigenvalues.array().abs() <= eigenTolerance).select(0.0, eigenvalues);
+}
+
 CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& x) {
     CurvatureAnalysis r;
     const auto n = d.hessian.rows();

@@ -19,6 +19,10 @@ struct CurvatureAnalysis {
     Classification classification = Classification::NotCritical;
     double gradientTolerance = 0; ///< |grad f| at or below this counts as zero
     double eigenTolerance = 0;    ///< |lambda| at or below this counts as zero
+
+    /// The eigenvalues with those that count as zero set to exactly 0 (for display: the
+    /// log-sum-exp Hessian's 1.7e-17 is a zero eigenvalue, not a tiny curvature).
+    Eigen::VectorXd eigenvaluesToTolerance() const;
 };
 
 /// sqrt(eps): a point known to about half the digits of a double is still critical,

@@ -258,6 +258,18 @@ private slots:
         QCOMPARE(QString::fromUtf8(gs::toString(c.classification).data()), expected);
     }
 
+    void eigenvaluesToTolerance() {
+        // log(e^x + e^y): H = diag(p) - p p^T is singular; its zero eigenvalue comes out as
+        // rounding noise, and counts as zero.
+        const auto f = parse("log(exp(x)+exp(y))");
+        const Eigen::Vector2d x(0, std::log(2.0));
+        const auto c = gs::analyzeCurvature(gs::derivatives(f, x), x);
+        const VectorXd shown = c.eigenvaluesToTolerance();
+        QCOMPARE(shown[0], 0.0);
+        QCOMPARE(shown[1], c.eigenvalues[1]); // 4/9, untouched
+        QVERIFY(std::abs(shown[1] - 4.0 / 9) <= 8 * kEps);
+    }
+
     void eigenDecomposition() {
         // H = [[2, 1], [1, 2]]: eigenvalues 1 and 3, eigenvectors (1,-1)/sqrt2 and (1,1)/sqrt2.
         const auto f = parse("x^2 + x*y + y^2");

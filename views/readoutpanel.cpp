@@ -94,7 +94,7 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.gradientNorm));
     setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), matrixText(e.at.hessian));
     setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
-           vectorText(e.curvature.eigenvalues));
+           vectorText(e.curvature.eigenvaluesToTolerance()));
     setRow(QStringLiteral("class"), QStringLiteral("point"), classText(e.curvature.classification));
     setRow(QStringLiteral("eps"), QStringLiteral("ε"), vectorText(c.epsilon));
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"),
