@@ -1,25 +1,34 @@
 #pragma once
-// The command line: the same document driven from arguments. Headless commands
-// print JSON on stdout; bad input prints a message on stderr and exits 2.
+// The command line: every option declared once, the arguments parsed once, then either a
+// headless command (JSON on stdout, exit status per docs/cli.md) or the window.
 
+#include <QCommandLineParser>
 #include <QStringList>
 
 namespace gs {
 
-/// True when the arguments ask for a headless command (--analyze, --export,
-/// --descent, --help, --version) rather than the GUI.
-bool isHeadlessCommand(const QStringList& arguments);
+/// The parsed arguments of one run of the program.
+class CommandLine {
+public:
+    explicit CommandLine(const QStringList& arguments);
 
-/// The document settings the scene options (--function, --point, --domain, ...) ask for.
-/// Throws UsageError on bad input.
-struct Settings;
-Settings settingsFromArguments(const QStringList& arguments);
+    const QCommandLineParser& parser() const { return m_parser; }
+    /// True for a command (--analyze, --export, ...), --help, --version, or arguments that do
+    /// not parse: everything that runs without opening the window.
+    bool headless() const;
 
-/// The GUI's start: parses the scene options, opens the window, runs the event loop.
-/// Returns the exit code (2 for bad options, 1 without a display).
-int runGui(int& argc, char** argv, const QStringList& arguments);
+private:
+    QCommandLineParser m_parser;
+    QString m_error; ///< the parser's message when the arguments do not parse
+    friend int runCommandLine(const CommandLine& line);
+    friend int runWindow(int& argc, char** argv, const CommandLine& line);
+};
 
-/// Runs a headless command; returns the process exit code (0 ok, 2 bad input, 1 failure).
-int runCommandLine(const QStringList& arguments);
+/// Runs a headless command; returns the exit status (0 ok, 1 failure, 2 bad input,
+/// 3 no display). Messages go to stderr.
+int runCommandLine(const CommandLine& line);
+
+/// Opens the window with the scene the options describe; returns the exit status.
+int runWindow(int& argc, char** argv, const CommandLine& line);
 
 } // namespace gs

@@ -11,14 +11,15 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("gradscape"));
     QCoreApplication::setOrganizationName(QStringLiteral("gradscape"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GRADSCAPE_VERSION));
-    if (gs::isHeadlessCommand(arguments)) {
+    const gs::CommandLine line(arguments); // parsed once, for a command or the window
+    if (line.headless()) {
         QCoreApplication app(argc, argv);
-        const int code = gs::runCommandLine(arguments);
+        const int code = gs::runCommandLine(line);
         // A headless command is finished: leave without tearing down VTK and Qt, which
         // took longer than the export itself (docs/benchmarks.md). Output is flushed first.
         std::fflush(stdout);
         std::fflush(stderr);
         std::_Exit(code);
     }
-    return gs::runGui(argc, argv, arguments);
+    return gs::runWindow(argc, argv, line);
 }

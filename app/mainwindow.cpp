@@ -277,10 +277,14 @@ void MainWindow::syncEditors() {
     m_xmax->setValue(s.xmax);
     m_ymin->setValue(s.ymin);
     m_ymax->setValue(s.ymax);
+    // A function of one input has no second coordinate: its boxes show 0 and are disabled.
+    const bool twoInputs = s.point.size() > 1;
     m_x0->setValue(s.point[0]);
-    m_y0->setValue(s.point[1]);
+    m_y0->setValue(twoInputs ? s.point[1] : 0.0);
     m_epsX->setValue(s.epsilon[0]);
-    m_epsY->setValue(s.epsilon[1]);
+    m_epsY->setValue(twoInputs ? s.epsilon[1] : 0.0);
+    m_y0->setEnabled(twoInputs);
+    m_epsY->setEnabled(twoInputs);
     m_resolution->setValue(s.resolution);
     m_wireLines->setValue(s.wireLines);
     m_tangent->setChecked(s.showTangent);
@@ -342,9 +346,11 @@ void MainWindow::applySettings() {
     s.ymin = m_ymin->value();
     s.ymax = m_ymax->value();
     s.point[0] = m_x0->value();
-    s.point[1] = m_y0->value();
     s.epsilon[0] = m_epsX->value();
-    s.epsilon[1] = m_epsY->value();
+    if (s.point.size() > 1) {
+        s.point[1] = m_y0->value();
+        s.epsilon[1] = m_epsY->value();
+    }
     s.resolution = m_resolution->value();
     s.wireLines = m_wireLines->value();
     s.showTangent = m_tangent->isChecked();
@@ -373,7 +379,8 @@ void MainWindow::addRun() {
 void MainWindow::addRunAt(double x, double y) {
     std::vector<double> start = m_doc->settings().point;
     start[0] = x;
-    start[1] = y;
+    if (start.size() > 1)
+        start[1] = y;
     if (const QString error = m_doc->addRun(m_optimizers->runAt(start)); !error.isEmpty())
         statusBar()->showMessage(error, 8000);
 }
@@ -444,13 +451,14 @@ void MainWindow::onDragStarted() {
 
 void MainWindow::onPointDragged(double x, double y) {
     // One drag is one undo step: every move merges into the drag's command.
-    m_doc->setPoint(x, y, m_currentDrag);
+    showSettingsError(m_doc->setPoint(x, y, m_currentDrag));
 }
 
 void MainWindow::onNudged(int dx, int dy) {
     const Settings& s = m_doc->settings();
     const double step = 0.01 * std::max(s.xmax - s.xmin, s.ymax - s.ymin);
-    m_doc->setPoint(s.point[0] + dx * step, s.point[1] + dy * step);
+    const double y = s.point.size() > 1 ? s.point[1] : 0.0;
+    showSettingsError(m_doc->setPoint(s.point[0] + dx * step, y + dy * step));
 }
 
 QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {

@@ -14,6 +14,17 @@ double parseNumber(const QString& option, const QString& text) {
     return v;
 }
 
+double parseOption(const OptionSpec& spec, const QString& text) {
+    const QString flag =
+        QStringLiteral("--") + QString::fromUtf8(spec.flag.data(), spec.flag.size());
+    const double v = parseNumber(flag, text);
+    if (const auto problem = checkOption(spec, v))
+        throw UsageError(
+            QStringLiteral("%1: %2 is out of range: it must be %3")
+                .arg(flag, text.trimmed(), QString::fromStdString(problem->requirement)));
+    return v;
+}
+
 Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected) {
     const QStringList items = text.split(QLatin1Char(','));
     if (text.trimmed().isEmpty())
@@ -50,13 +61,6 @@ int parseCount(const QString& option, const QString& text, int minimum, int maxi
                              .arg(minimum)
                              .arg(maximum));
     return v;
-}
-
-QString describeParseError(const QString& text, const ParseError& e) {
-    const QString where = text.contains(QLatin1Char('\n'))
-                              ? QStringLiteral("line %1, column %2").arg(e.line).arg(e.column)
-                              : QStringLiteral("column %1").arg(e.column);
-    return where + QStringLiteral(": ") + QString::fromStdString(e.message);
 }
 
 Expression parseFunction(const QString& text, const QStringList& variables) {

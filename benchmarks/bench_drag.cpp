@@ -1,7 +1,7 @@
 // Drag latency: from a mouse move on the 3-D view to the frame on screen, including
 // the pick, the document update, the Taylor models and the render. Prints the median
 // and 95th percentile per setting. Run under Xvfb for the software-renderer figure:
-//   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/benchmarks/bench_drag
+//   xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" build/release/benchmarks/bench_drag
 #include "document.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -36,7 +36,8 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
     Settings s = doc.settings();
     s.resolution = resolution;
     s.wireLines = wireLines;
-    doc.change(s, QStringLiteral("bench"));
+    if (const QString error = doc.change(s, QStringLiteral("bench")); !error.isEmpty())
+        qFatal("bench_drag: %s", qPrintable(error));
     MainWindow window(&doc);
     window.resize(1280, 860);
     window.show();

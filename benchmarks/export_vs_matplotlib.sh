@@ -24,5 +24,5 @@ echo "gradscape --export (800x600): median \${g} ms over $runs runs"
 echo "matplotlib book figure (800x600): median \${m} ms over $runs runs"
 awk -v g=\$g -v m=\$m 'BEGIN { printf "ratio gradscape/matplotlib: %.2f\n", g / m }'
 INNER
-xvfb-run -a -s "-screen 0 1280x1024x24" bash "$out/measure.sh"
+xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" bash "$out/measure.sh"
 rm -rf "$out"

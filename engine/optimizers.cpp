@@ -72,23 +72,19 @@ std::string_view toString(StopReason r) {
 }
 
 std::optional<OptionProblem> checkOptions(const OptimizerOptions& o) {
-    if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
-        return OptionProblem{"lr", "a finite number above 0"};
-    if (o.maxSteps < 0 || o.maxSteps > OptimizerOptions::kMaxSteps)
-        return OptionProblem{"steps", "0 to " + std::to_string(OptimizerOptions::kMaxSteps)};
-    if (!(o.momentum >= 0 && o.momentum <= 1))
-        return OptionProblem{"momentum", "at least 0 and at most 1"};
-    // Adam divides by 1 - beta^t: a beta of 1 would divide by zero.
-    if (!(o.beta1 >= 0 && o.beta1 < 1))
-        return OptionProblem{"beta1", "at least 0 and below 1"};
-    if (!(o.beta2 >= 0 && o.beta2 < 1))
-        return OptionProblem{"beta2", "at least 0 and below 1"};
-    if (!(o.damping > 0 && o.damping <= 1))
-        return OptionProblem{"damping", "above 0 and at most 1"};
-    if (!(o.tolerance >= 0) || !std::isfinite(o.tolerance))
-        return OptionProblem{"tolerance", "a finite number of at least 0"};
-    if (!(o.adamEpsilon > 0) || !std::isfinite(o.adamEpsilon))
-        return OptionProblem{"adam-epsilon", "a finite number above 0"};
+    const std::pair<const OptionSpec&, double> checks[] = {
+        {options::learningRate, o.learningRate},
+        {options::steps, o.maxSteps},
+        {options::momentum, o.momentum},
+        {options::beta1, o.beta1},
+        {options::beta2, o.beta2},
+        {options::damping, o.damping},
+        {options::tolerance, o.tolerance},
+        {options::adamEpsilon, o.adamEpsilon},
+    };
+    for (const auto& [spec, value] : checks)
+        if (auto problem = checkOption(spec, value))
+            return problem;
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 // stopped. Gradients and Hessians are exact (derivatives.h).
 
 #include "expression.h"
+#include "optiontable.h"
 
 #include <Eigen/Core>
 #include <limits>
@@ -22,16 +23,18 @@ std::string_view displayName(Method m); ///< "Gradient descent", ..., "Newton"
 std::optional<Method> methodFromString(std::string_view name);
 std::string_view toString(StopReason r); ///< "converged", "max_steps", "diverged"
 
+/// Defaults and ranges are declared once in optiontable.h.
 struct OptimizerOptions {
-    static constexpr int kMaxSteps = 100000;
+    static constexpr int kMaxSteps = int(options::steps.max);
 
     Method method = Method::GradientDescent;
-    double learningRate = 0.1; ///< eta; for Newton, the step in flat or uphill directions
-    int maxSteps = 100;
-    double momentum = 0.9; ///< beta of momentum and Nesterov
-    double beta1 = 0.9, beta2 = 0.999, adamEpsilon = 1e-8;
-    double damping = 1.0;    ///< Newton: x <- x + damping * d
-    double tolerance = 1e-6; ///< converged when |grad f| <= tolerance
+    double learningRate = options::learningRate.defaultValue; ///< eta; for Newton, see newtonStep
+    int maxSteps = int(options::steps.defaultValue);
+    double momentum = options::momentum.defaultValue; ///< beta of momentum and Nesterov
+    double beta1 = options::beta1.defaultValue, beta2 = options::beta2.defaultValue;
+    double adamEpsilon = options::adamEpsilon.defaultValue;
+    double damping = options::damping.defaultValue;     ///< Newton: x <- x + damping * d
+    double tolerance = options::tolerance.defaultValue; ///< converged when |grad f| <= tolerance
     /// Diverged when an iterate is further than this from the start (or f is not finite).
     double escapeRadius = 1e12;
 
@@ -54,14 +57,9 @@ struct Trajectory {
     int stepCount() const { return static_cast<int>(steps.size()) - 1; }
 };
 
-/// An option outside its range: which (named as on the command line: "lr", "steps",
-/// "momentum", "beta1", "beta2", "damping", "tolerance") and what it must be.
-struct OptionProblem {
-    std::string option;
-    std::string requirement; ///< e.g. "at least 0 and below 1"
-};
-/// The first option out of range, or nothing when all are valid. optimize() expects valid
-/// options; the document and the command line both check with this.
+/// The first option out of its declared range (optiontable.h), named by its field, or
+/// nothing when all are valid. optimize() expects valid options; the document and the command
+/// line both check with this.
 std::optional<OptionProblem> checkOptions(const OptimizerOptions& options);
 
 /// Runs the chosen method from `start`. Updates (g = grad f at the current x):

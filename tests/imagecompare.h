@@ -11,7 +11,7 @@ namespace gs::test {
 
 struct ImageDifference {
     double meanAbsolute = 0; ///< mean |difference| per channel, 0..255
-    double fractionOff = 0;  ///< pixels with a channel off by more than 48
+    double fractionOff = 0;  ///< pixels with a channel (alpha included) off by more than 48
     QString problem;         ///< size or load problems
 };
 
@@ -29,8 +29,9 @@ inline ImageDifference compareImages(const QImage& actual, const QImage& expecte
                         .arg(expected.height());
         return d;
     }
-    const QImage a = actual.convertToFormat(QImage::Format_RGB32);
-    const QImage e = expected.convertToFormat(QImage::Format_RGB32);
+    // Alpha counts too: a transparent background must stay transparent.
+    const QImage a = actual.convertToFormat(QImage::Format_ARGB32);
+    const QImage e = expected.convertToFormat(QImage::Format_ARGB32);
     double sum = 0;
     long off = 0;
     for (int y = 0; y < a.height(); ++y) {
@@ -40,8 +41,9 @@ inline ImageDifference compareImages(const QImage& actual, const QImage& expecte
             const int dr = std::abs(qRed(ra[x]) - qRed(re[x]));
             const int dg = std::abs(qGreen(ra[x]) - qGreen(re[x]));
             const int db = std::abs(qBlue(ra[x]) - qBlue(re[x]));
+            const int da = std::abs(qAlpha(ra[x]) - qAlpha(re[x]));
             sum += dr + dg + db;
-            off += std::max({dr, dg, db}) > 48;
+            off += std::max({dr, dg, db, da}) > 48;
         }
     }
     const double pixels = double(a.width()) * a.height();

@@ -304,8 +304,86 @@ private slots:
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(GRADSCAPE_BINARY), {"--function", "x^2"});
         QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(p.exitCode(), 3); // environment, not bad input (docs/cli.md)
         QVERIFY(p.readAllStandardError().contains("no display"));
+    }
+
+    void exportWithoutDisplayIsAnEnvironmentError() {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(GRADSCAPE_BINARY),
+                {"--export", dir.filePath(QStringLiteral("a.png")), "--size", "64x64"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAllStandardError().contains("X display"));
+        // Bad input is still reported as such, before the display is looked for.
+        p.start(QStringLiteral(GRADSCAPE_BINARY), {"--export", "/tmp/x.png", "--size", "64"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    // Every option's range comes from its one declaration (engine/optiontable.h); the message
+    // names the flag and says what the value must be.
+    void declaredRanges_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList descent{"--descent", "gd", "--function", "x^2", "--start", "1"};
+        QTest::newRow("lr zero") << descent + QStringList{"--lr", "0"}
+                                 << "--lr: 0 is out of range: it must be above 0 and at most 1000";
+        QTest::newRow("steps fraction")
+            << descent + QStringList{"--steps", "2.5"}
+            << "--steps: 2.5 is out of range: it must be a whole number";
+        QTest::newRow("beta1 one")
+            << descent + QStringList{"--beta1", "1"}
+            << "--beta1: 1 is out of range: it must be at least 0 and below 1";
+        QTest::newRow("eps zero") << descent + QStringList{"--eps", "0"}
+                                  << "--eps: 0 is out of range";
+        QTest::newRow("resolution 2")
+            << QStringList{"--export", "/tmp/x.png", "--resolution", "2"}
+            << "--resolution: 2 is out of range: it must be a whole number from 3 to 1001";
+        QTest::newRow("wire lines 1") << QStringList{"--export", "/tmp/x.png", "--wire-lines", "1"}
+                                      << "--wire-lines: 1 is out of range";
+        QTest::newRow("domain huge")
+            << QStringList{"--export", "/tmp/x.png", "--domain", "-1e300,1,0,1"}
+            << "--domain: item 1";
+    }
+    void declaredRanges() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    void helpShowsDeclaredDefaultsAndRanges() {
+        const Run h = run({"--help"});
+        QCOMPARE(h.exitCode, 0);
+        const QString help = QString::fromUtf8(h.out).simplified();
+        QVERIFY2(help.contains("Default 0.1; above 0 and at most 1000."), h.out.constData());
+        QVERIFY2(help.contains("Default 101; a whole number from 3 to 1001."), h.out.constData());
+    }
+
+    // A function of one input: every command handles it on purpose (no second coordinate).
+    void oneInputFunction() {
+        const Run a = run({"--analyze", "--variables", "x", "--function", "x^3", "--point", "2"});
+        QCOMPARE(a.exitCode, 0);
+        const auto o = json(a);
+        QCOMPARE(o["gradient"].toArray(), QJsonArray({12.0}));              // 3x^2
+        QCOMPARE(o["hessian"].toArray(), QJsonArray({QJsonArray({12.0})})); // 6x
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("one.png"));
+        const Run e = run({"--export", png, "--variables", "x", "--function", "x^2", "--point",
+                           "0.5", "--size", "200x150"});
+        QCOMPARE(e.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(200, 150));
+        // Two coordinates for one input is an error that says how many are expected.
+        const Run bad =
+            run({"--export", png, "--variables", "x", "--function", "x^2", "--point", "0.5,1"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("expected 1 comma-separated"));
     }
 
     void helpAndVersion() {

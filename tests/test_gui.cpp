@@ -309,7 +309,7 @@ private slots:
     }
 
     void newtonShowsTheQuadraticItMinimizes() {
-        m_doc->setFunction(QStringLiteral("x^4 + y^2 + x*y"));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^4 + y^2 + x*y")), QString());
         RunSettings run;
         run.options.method = Method::Newton;
         run.start = {1.5, -1.0};

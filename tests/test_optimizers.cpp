@@ -203,8 +203,9 @@ private slots:
         QTest::addColumn<QString>("option");
         QTest::addColumn<double>("value");
         QTest::addColumn<QString>("problem"); // empty: valid
-        QTest::newRow("lr zero") << "lr" << 0.0 << "lr";
-        QTest::newRow("lr inf") << "lr" << HUGE_VAL << "lr";
+        QTest::newRow("lr zero") << "lr" << 0.0 << "learning_rate";
+        QTest::newRow("lr inf") << "lr" << HUGE_VAL << "learning_rate";
+        QTest::newRow("lr above 1000") << "lr" << 1001.0 << "learning_rate";
         QTest::newRow("lr small") << "lr" << 1e-12 << "";
         QTest::newRow("momentum 1") << "momentum" << 1.0 << "";
         QTest::newRow("momentum above 1") << "momentum" << 1.01 << "momentum";
@@ -238,7 +239,7 @@ private slots:
         if (option == "steps")
             o.maxSteps = int(value);
         const auto found = gs::checkOptions(o);
-        QCOMPARE(found ? QString::fromStdString(found->option) : QString(), problem);
+        QCOMPARE(found ? QString::fromStdString(found->field) : QString(), problem);
     }
 
     void namesRoundTrip() {

@@ -1,5 +1,6 @@
-// The 3-D scene rendered off screen: the default picture against its baseline, and the
-// models clipped to the plot's value range. Needs an X display (scripts/test uses Xvfb).
+// The 3-D scene rendered off screen: the models clipped to the plot's value range, transparent
+// backgrounds, optimizer paths. (Whole pictures against baselines: gs_add_baseline in
+// tests/CMakeLists.txt.) Needs an X display (scripts/test uses Xvfb).
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "sceneexport.h"
@@ -35,34 +36,6 @@ private slots:
     void initTestCase() {
         if (!gs::displayAvailable())
             QFAIL("no X display: run the render tests under xvfb-run (scripts/test does)");
-    }
-
-    void defaultSceneMatchesBaseline() {
-        gs::SurfaceScene scene;
-        bookScene(scene);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("default.png"));
-        gs::ImageExportOptions o;
-        o.width = 800;
-        o.height = 600;
-        const std::string error =
-            gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); });
-        QVERIFY2(error.empty(), error.c_str());
-        const QImage actual(path);
-        const QImage expected(QStringLiteral(GRADSCAPE_BASELINES "/default_scene.png"));
-        const auto d = gs::test::compareImages(actual, expected);
-        if (!d.problem.isEmpty() || d.meanAbsolute > 1.5 || d.fractionOff > 0.005) {
-            const QString kept =
-                gs::test::failureOutput(QStringLiteral("default_scene.actual.png"));
-            QFile::remove(kept);
-            QFile::copy(path, kept);
-            QFAIL(qPrintable(QStringLiteral("differs from the baseline (%1; mean %2, %3% of pixels "
-                                            "off); actual image kept at %4")
-                                 .arg(d.problem)
-                                 .arg(d.meanAbsolute)
-                                 .arg(100 * d.fractionOff)
-                                 .arg(kept)));
-        }
     }
 
     void quadraticStaysInTheBox() {
@@ -164,29 +137,6 @@ private slots:
             QFAIL(qPrintable(
                 QStringLiteral("the path is not drawn from start to end; image kept at ") + kept));
         }
-    }
-
-    void niceTicks_data() {
-        QTest::addColumn<double>("lo");
-        QTest::addColumn<double>("hi");
-        QTest::addColumn<QList<double>>("expected");
-        QTest::newRow("book surface")
-            << -0.4289 << 0.4289 << QList<double>{-0.4, -0.2, 0, 0.2, 0.4};
-        QTest::newRow("rosenbrock")
-            << 0.0 << 2509.0 << QList<double>{0, 500, 1000, 1500, 2000, 2500};
-        QTest::newRow("saddle") << -4.0 << 4.0 << QList<double>{-4, -2, 0, 2, 4};
-        QTest::newRow("narrow") << 1.0 << 1.05 << QList<double>{1, 1.01, 1.02, 1.03, 1.04, 1.05};
-    }
-    void niceTicks() {
-        QFETCH(double, lo);
-        QFETCH(double, hi);
-        QFETCH(QList<double>, expected);
-        const std::vector<double> ticks = gs::niceTicks(lo, hi, 6);
-        QCOMPARE(int(ticks.size()), int(expected.size()));
-        for (std::size_t i = 0; i < ticks.size(); ++i)
-            QVERIFY2(std::abs(ticks[i] - expected[int(i)]) <=
-                         1e-9 * (1 + std::abs(expected[int(i)])),
-                     qPrintable(QString::number(ticks[i], 'g', 17)));
     }
 
     void refusesBadExports_data() {

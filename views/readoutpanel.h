@@ -23,7 +23,6 @@ public:
     QString text() const;
 
 private:
-    QLabel* value(const QString& key);
     void setRow(const QString& key, const QString& name, const QString& text);
 
     QGridLayout* m_grid;

@@ -1,13 +1,20 @@
 #pragma once
 // The 3-D scene of a function: its surface, the expansion point, the tangent plane,
-// the quadratic model and the gradient arrows, with axes and a title. Plain VTK, no
-// Qt, so the window and the headless exporter draw exactly the same picture.
+// the quadratic model and the gradient arrows, optimizer paths, with axes and a title.
+// Plain VTK, no Qt, so the window and the headless exporter draw exactly the same picture.
 // It shows what the engine computed; the only arithmetic here maps values to the box.
+// The pieces each live in their own file: surfacegeometry (the surface), overlays (what is
+// at the point), faxis, runpaths (paths and legend), scenecamera, scenepicking, scenestyle.
 
+#include "runpaths.h"
+#include "scenestyle.h"
 #include "surface.h"
+#include "surfacegeometry.h"
+#include "ticks.h"
 
 #include <Eigen/Core>
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,43 +22,16 @@
 
 class vtkActor;
 class vtkBox;
-class vtkCamera;
-class vtkCellPicker;
-class vtkBillboardTextActor3D;
 class vtkCubeAxesActor;
-class vtkLegendBoxActor;
-class vtkPolyData;
 class vtkRenderer;
 class vtkScalarBarActor;
 class vtkTextActor;
-class vtkTransform;
 
 namespace gs {
 
-/// An optimizer run as the scene draws it: its points on the surface and its colour.
-struct RunPath {
-    std::vector<Eigen::Vector3d> points; ///< (x, y, f) per iterate, the start first
-    std::array<double, 3> color{1, 0, 0};
-    std::string label;
-};
-
-/// Tick values for an axis from lo to hi: 1, 2 or 5 times a power of ten apart, at most
-/// `most` of them.
-std::vector<double> niceTicks(double lo, double hi, int most);
-
-/// The colour of the i-th optimizer run (a qualitative palette that avoids the surface's blue).
-std::array<double, 3> runColor(int i);
-
-struct SceneStyle {
-    bool showTangent = true;
-    bool showQuadratic = true;
-    bool showGradient = true;
-    bool shaded = false;     ///< shaded surface coloured by height, with a colour bar
-    int wireLines = 21;      ///< wire lines per axis drawn through the finely sampled surface
-    double pixelScale = 1.0; ///< fonts and line widths, for exports larger than the window
-
-    bool operator==(const SceneStyle&) const = default;
-};
+class ExpansionOverlays;
+class FAxis;
+class ScenePicker;
 
 class SurfaceScene {
 public:
@@ -101,8 +81,10 @@ public:
 private:
     void rebuildSurface();
     void rebuildExpansion();
+    void updateRuns();
     void applyStyle();
-    void rebuildZAxis();
+    HeightMap heightMap() const;
+    double boxWidth() const;
 
     SceneStyle m_style;
     std::optional<SurfaceSample> m_surface;
@@ -110,25 +92,15 @@ private:
     double m_zScale = 1.0, m_boxHeight = 1.0;
 
     vtkSmartPointer<vtkRenderer> m_renderer;
-    vtkSmartPointer<vtkActor> m_wire, m_shaded, m_pickMesh, m_marker, m_tangent, m_quadratic,
-        m_ascent, m_descent;
-    struct RunActors {
-        RunPath path;
-        vtkSmartPointer<vtkActor> line, ball;
-    };
-    void updateRunGeometry();
-    std::vector<RunActors> m_runs;
-    int m_frame = -1;
-    vtkSmartPointer<vtkActor> m_newton;
     vtkSmartPointer<vtkBox> m_box; ///< the plot's box: models and paths are clipped to it
-    vtkSmartPointer<vtkLegendBoxActor> m_legend;
-    vtkSmartPointer<vtkCubeAxesActor> m_axes;
+    vtkSmartPointer<vtkActor> m_wire, m_shaded;
+    vtkSmartPointer<vtkCubeAxesActor> m_axes; ///< x and y; f is m_fAxis
     vtkSmartPointer<vtkTextActor> m_title;
-    vtkSmartPointer<vtkBillboardTextActor3D> m_zTitle;
-    vtkSmartPointer<vtkActor> m_zAxis; ///< the f axis line and its ticks
-    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_zLabels;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
-    vtkSmartPointer<vtkCellPicker> m_picker, m_markerPicker;
+    std::unique_ptr<FAxis> m_fAxis;
+    std::unique_ptr<ExpansionOverlays> m_overlays;
+    std::unique_ptr<RunPaths> m_runs;
+    std::unique_ptr<ScenePicker> m_picker;
 };
 
 } // namespace gs

@@ -18,7 +18,7 @@ namespace gs {
 VtkWidget::VtkWidget()
     : m_window(vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New())
     , m_interactor(vtkSmartPointer<vtkGenericRenderWindowInteractor>::New()) {
-    // Before any GL context exists (platform-facts.md, step 1).
+    // Before any GL context exists (docs/platform.md, step 1).
     m_window->SetReadyForRendering(false);
     m_window->SetFrameBlitModeToNoBlit();
     m_window->SetMultiSamples(0);
@@ -71,7 +71,7 @@ void VtkWidget::onFrame(vtkObject*, unsigned long, void*) {
 }
 
 void VtkWidget::initializeGL() {
-    // platform-facts.md, step 3.
+    // docs/platform.md, step 3.
     vtkOpenGLState* state = m_window->GetState();
     state->Reset();
     state->vtkglDepthFunc(GL_LEQUAL);
@@ -123,9 +123,15 @@ void VtkWidget::paintGL() {
         m_window->Render();
         m_needsRender = false;
     }
-    // Blit VTK's display framebuffer into the window's (platform-facts.md, step 4).
+    // Blit VTK's display framebuffer into the window's (docs/platform.md, step 4).
     context()->makeCurrent(this);
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    // The last renderer drawn leaves its own viewport and scissor box (a second renderer or
+    // viewport covers only part of the window): blit and clear the whole window, as VTK's
+    // own Qt adapter does.
+    state->vtkglViewport(0, 0, size[0], size[1]);
+    state->vtkglScissor(0, 0, size[0], size[1]);
+    state->vtkglDisable(GL_SCISSOR_TEST);
     m_window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
                                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
     // An alpha below 1 makes window grabs come out black.
@@ -151,17 +157,15 @@ QPointF VtkWidget::fromDisplay(double x, double y) const {
 void VtkWidget::forwardMouse(QMouseEvent* e) {
     const QPoint d = toDisplay(e->position());
     m_interactor->SetEventInformation(d.x(), d.y(), e->modifiers() & Qt::ControlModifier ? 1 : 0,
-                                      e->modifiers() & Qt::ShiftModifier ? 1 : 0, 0,
-                                      e->type() == QEvent::MouseButtonDblClick ? 1 : 0);
+                                      e->modifiers() & Qt::ShiftModifier ? 1 : 0);
+    // Only presses, moves and releases arrive here (double clicks are not forwarded).
     unsigned long event = vtkCommand::NoEvent;
-    const bool press =
-        e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
+    const bool press = e->type() == QEvent::MouseButtonPress;
     switch (e->type()) {
     case QEvent::MouseMove:
         event = vtkCommand::MouseMoveEvent;
         break;
     case QEvent::MouseButtonPress:
-    case QEvent::MouseButtonDblClick:
     case QEvent::MouseButtonRelease:
         switch (e->button()) {
         case Qt::LeftButton:

@@ -1,6 +1,7 @@
 #include "document.h"
 
-#include "options.h"
+#include "diagnostics.h"
+#include "optiontable.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -24,6 +25,8 @@ public:
     bool mergeWith(const QUndoCommand* other) override {
         const auto* o = static_cast<const ChangeCommand*>(other);
         m_after = o->m_after;
+        // A drag that ends where it started changes nothing: the stack drops the step.
+        setObsolete(m_after == m_before);
         return true;
     }
 
@@ -112,21 +115,27 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
             return describeParseError(s.function, *r.error);
         expression = std::move(r.expression);
     }
-    if (!(std::isfinite(s.xmin) && std::isfinite(s.xmax) && s.xmin < s.xmax))
+    for (const double bound : {s.xmin, s.xmax, s.ymin, s.ymax})
+        if (!options::domainBound.accepts(bound))
+            return QStringLiteral("the domain bound %1 is out of range: each must be %2")
+                .arg(bound)
+                .arg(QString::fromStdString(options::domainBound.requirement()));
+    if (!(s.xmin < s.xmax))
         return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)")
             .arg(s.xmin)
             .arg(s.xmax);
-    if (!(std::isfinite(s.ymin) && std::isfinite(s.ymax) && s.ymin < s.ymax))
+    if (!(s.ymin < s.ymax))
         return QStringLiteral("the y range must have ymin < ymax (got %1 to %2)")
             .arg(s.ymin)
             .arg(s.ymax);
-    if (s.resolution < kMinResolution || s.resolution > kMaxResolution)
-        return QStringLiteral("resolution %1 is out of range: %2 to %3 samples per axis")
+    if (const auto p = checkOption(options::resolution, s.resolution))
+        return QStringLiteral("resolution %1 is out of range: it must be %2 samples per axis")
             .arg(s.resolution)
-            .arg(kMinResolution)
-            .arg(kMaxResolution);
-    if (s.wireLines < 2 || s.wireLines > 201)
-        return QStringLiteral("wire lines %1 is out of range: 2 to 201").arg(s.wireLines);
+            .arg(QString::fromStdString(p->requirement));
+    if (const auto p = checkOption(options::wireLines, s.wireLines))
+        return QStringLiteral("wire lines %1 is out of range: it must be %2")
+            .arg(s.wireLines)
+            .arg(QString::fromStdString(p->requirement));
     for (double v : s.point)
         if (!std::isfinite(v))
             return QStringLiteral("the expansion point must be finite");
@@ -134,7 +143,7 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
         if (const auto problem = checkOptions(s.runs[i].options))
             return QStringLiteral("run %1: %2 must be %3")
                 .arg(i + 1)
-                .arg(QString::fromStdString(problem->option),
+                .arg(QString::fromStdString(problem->field),
                      QString::fromStdString(problem->requirement));
         for (double v : s.runs[i].start)
             if (!std::isfinite(v))
@@ -242,8 +251,11 @@ QString Document::setFunction(const QString& text) {
 
 QString Document::setPoint(double x, double y, int mergeId) {
     Settings s = m_settings;
-    s.point[0] = x;
-    s.point[1] = y;
+    // A function of one input has no y: the second coordinate is ignored, never written.
+    if (!s.point.empty())
+        s.point[0] = x;
+    if (s.point.size() > 1)
+        s.point[1] = y;
     return change(s, QStringLiteral("Move expansion point"), mergeId);
 }
 

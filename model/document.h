@@ -6,6 +6,7 @@
 
 #include "expression.h"
 #include "optimizers.h"
+#include "optiontable.h"
 #include "surface.h"
 
 #include <Eigen/Core>
@@ -31,10 +32,10 @@ struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
     QStringList variables; ///< empty: x, y when the function uses no others, else alphabetical
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
-    int resolution = 101;                     ///< samples per axis
-    int wireLines = 21;                       ///< wire lines per axis
-    std::vector<double> point{-1.0, 0.0};     ///< expansion point, in input order
-    std::vector<double> epsilon{0.01, -0.03}; ///< offset for the approximation check
+    int resolution = int(options::resolution.defaultValue); ///< samples per axis
+    int wireLines = int(options::wireLines.defaultValue);   ///< wire lines per axis
+    std::vector<double> point{-1.0, 0.0};                   ///< expansion point, in input order
+    std::vector<double> epsilon{0.01, -0.03};               ///< offset for the approximation check
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
 
@@ -44,8 +45,8 @@ struct Settings {
 class Document : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kMaxResolution = 1001;
-    static constexpr int kMinResolution = 3;
+    static constexpr int kMaxResolution = int(options::resolution.max);
+    static constexpr int kMinResolution = int(options::resolution.min);
     static constexpr int kModelResolution = 41;
 
     explicit Document(QObject* parent = nullptr);
@@ -67,14 +68,15 @@ public:
 
     /// Applies `s` as one undoable step named `what`. Consecutive steps with the same
     /// non-negative `mergeId` (one drag) undo together. Returns the error, or empty.
-    QString change(const Settings& s, const QString& what, int mergeId = -1);
+    [[nodiscard]] QString change(const Settings& s, const QString& what, int mergeId = -1);
 
-    // Convenience edits, each one undoable step.
-    QString setFunction(const QString& text);
-    QString setPoint(double x, double y, int mergeId = -1);
-    QString addRun(const RunSettings& run);
-    QString removeRun(int index);
-    QString clearRuns();
+    // Convenience edits, each one undoable step; each returns the error, or empty.
+    [[nodiscard]] QString setFunction(const QString& text);
+    /// Moves the point in the two plotted inputs (only x for a function of one input).
+    [[nodiscard]] QString setPoint(double x, double y, int mergeId = -1);
+    [[nodiscard]] QString addRun(const RunSettings& run);
+    [[nodiscard]] QString removeRun(int index);
+    [[nodiscard]] QString clearRuns();
 
     /// Applies without the undo stack (the undo commands themselves call this).
     void apply(const Settings& s);

@@ -1,0 +1,177 @@
+#include "commandargs.h"
+
+#include "options.h"
+
+#include <QJsonDocument>
+#include <cstdio>
+
+namespace gs {
+
+QString requiredValue(const QCommandLineParser& p, const QString& name) {
+    if (!p.isSet(name))
+        throw UsageError(QStringLiteral("--%1 is required").arg(name));
+    return p.value(name);
+}
+
+QStringList variablesOption(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("variables")))
+        return {};
+    const QStringList v = p.value(QStringLiteral("variables")).split(QLatin1Char(','));
+    for (const auto& name : v)
+        if (name.trimmed().isEmpty())
+            throw UsageError(QStringLiteral("--variables: empty name in '%1'")
+                                 .arg(p.value(QStringLiteral("variables"))));
+    return v;
+}
+
+QStringList inputNames(const Expression& f) {
+    QStringList names;
+    for (const auto& n : f.inputs())
+        names << QString::fromStdString(n);
+    return names;
+}
+
+namespace {
+
+QString flagOf(const OptionSpec& spec) {
+    return QString::fromUtf8(spec.flag.data(), qsizetype(spec.flag.size()));
+}
+
+double optionValue(const QCommandLineParser& p, const OptionSpec& spec, double fallback) {
+    const QString flag = flagOf(spec);
+    return p.isSet(flag) ? parseOption(spec, p.value(flag)) : fallback;
+}
+
+} // namespace
+
+OptimizerOptions optimizerOptions(const QCommandLineParser& p) {
+    OptimizerOptions o;
+    o.learningRate = optionValue(p, options::learningRate, o.learningRate);
+    o.maxSteps = int(optionValue(p, options::steps, o.maxSteps));
+    o.momentum = optionValue(p, options::momentum, o.momentum);
+    o.beta1 = optionValue(p, options::beta1, o.beta1);
+    o.beta2 = optionValue(p, options::beta2, o.beta2);
+    o.adamEpsilon = optionValue(p, options::adamEpsilon, o.adamEpsilon);
+    o.damping = optionValue(p, options::damping, o.damping);
+    o.tolerance = optionValue(p, options::tolerance, o.tolerance);
+    return o;
+}
+
+Method parseMethod(const QString& option, const QString& name) {
+    const auto method = methodFromString(name.trimmed().toStdString());
+    if (!method)
+        throw UsageError(QStringLiteral("%1: unknown method '%2' (use gd, momentum, nesterov, "
+                                        "adam or newton)")
+                             .arg(option, name));
+    return *method;
+}
+
+ImageExportOptions imageOptions(const QCommandLineParser& p, int defaultWidth, int defaultHeight) {
+    ImageExportOptions o;
+    o.width = defaultWidth;
+    o.height = defaultHeight;
+    if (p.isSet(QStringLiteral("size"))) {
+        const QString text = p.value(QStringLiteral("size"));
+        const QStringList wh = text.toLower().split(QLatin1Char('x'));
+        if (wh.size() != 2)
+            throw UsageError(
+                QStringLiteral("--size: expected WIDTHxHEIGHT such as 1200x900, got '%1'")
+                    .arg(text));
+        const auto& side = options::imageSide;
+        o.width = parseCount(QStringLiteral("--size (width)"), wh[0], int(side.min), int(side.max));
+        o.height =
+            parseCount(QStringLiteral("--size (height)"), wh[1], int(side.min), int(side.max));
+    }
+    o.transparent = p.isSet(QStringLiteral("transparent"));
+    return o;
+}
+
+Settings sceneSettings(const QCommandLineParser& p) {
+    Settings s;
+    if (p.isSet(QStringLiteral("function")))
+        s.function = p.value(QStringLiteral("function"));
+    s.variables = variablesOption(p);
+    ParseError pe;
+    const QStringList vars = documentVariables(s.function, s.variables, &pe);
+    const Expression f = parseFunction(s.function, vars); // caret diagram on error
+    const int n = static_cast<int>(f.inputCount());
+    s.point.assign(std::size_t(n), 0.0);
+    if (p.isSet(QStringLiteral("point"))) {
+        const Eigen::VectorXd x =
+            parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        s.point.assign(x.data(), x.data() + x.size());
+    } else if (s.function == Settings().function) {
+        s.point = Settings().point; // the book's figure: the quadratic at (-1, 0)
+    }
+    if (p.isSet(QStringLiteral("epsilon"))) {
+        const Eigen::VectorXd e =
+            parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
+        s.epsilon.assign(e.data(), e.data() + e.size());
+    }
+    if (p.isSet(QStringLiteral("domain"))) {
+        const QString text = p.value(QStringLiteral("domain"));
+        const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), text, 4);
+        for (Eigen::Index i = 0; i < d.size(); ++i)
+            if (!options::domainBound.accepts(d[i]))
+                throw UsageError(
+                    QStringLiteral("--domain: item %1, %2, is out of range: it must be %3")
+                        .arg(i + 1)
+                        .arg(d[i])
+                        .arg(QString::fromStdString(options::domainBound.requirement())));
+        if (!(d[0] < d[1]) || !(d[2] < d[3]))
+            throw UsageError(
+                QStringLiteral("--domain: need xmin < xmax and ymin < ymax, got '%1'").arg(text));
+        s.xmin = d[0];
+        s.xmax = d[1];
+        s.ymin = d[2];
+        s.ymax = d[3];
+    }
+    if (p.isSet(QStringLiteral("resolution")))
+        s.resolution = int(parseOption(options::resolution, p.value(QStringLiteral("resolution"))));
+    if (p.isSet(QStringLiteral("wire-lines")))
+        s.wireLines = int(parseOption(options::wireLines, p.value(QStringLiteral("wire-lines"))));
+    if (p.isSet(QStringLiteral("show"))) {
+        s.showTangent = s.showQuadratic = s.showGradient = false;
+        for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(','))) {
+            const QString w = item.trimmed().toLower();
+            if (w == QLatin1String("tangent"))
+                s.showTangent = true;
+            else if (w == QLatin1String("quadratic"))
+                s.showQuadratic = true;
+            else if (w == QLatin1String("gradient"))
+                s.showGradient = true;
+            else if (w != QLatin1String("none"))
+                throw UsageError(
+                    QStringLiteral(
+                        "--show: unknown item '%1' (use tangent, quadratic, gradient or none)")
+                        .arg(item));
+        }
+    }
+    s.shaded = p.isSet(QStringLiteral("shaded"));
+    if (p.isSet(QStringLiteral("runs"))) {
+        std::vector<double> start = s.point;
+        if (p.isSet(QStringLiteral("start"))) {
+            const Eigen::VectorXd x =
+                parseNumberList(QStringLiteral("--start"), p.value(QStringLiteral("start")), n);
+            start.assign(x.data(), x.data() + x.size());
+        }
+        const OptimizerOptions common = optimizerOptions(p);
+        for (const QString& name : p.value(QStringLiteral("runs")).split(QLatin1Char(','))) {
+            RunSettings run;
+            run.options = common;
+            run.options.method = parseMethod(QStringLiteral("--runs"), name);
+            run.start = start;
+            s.runs.push_back(run);
+        }
+    }
+    return s;
+}
+
+void printJson(const QJsonObject& o) {
+    const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+} // namespace gs

@@ -1,0 +1,18 @@
+#pragma once
+// One function per command-line command. Each reads the parsed options, prints its result
+// (JSON on stdout, or the path it wrote) and returns the exit status; bad input throws
+// UsageError (exit 2), a missing display EnvironmentError (exit 3).
+
+#include <QCommandLineParser>
+
+namespace gs {
+
+int analyzeCommand(const QCommandLineParser& p); ///< --analyze: f, grad, H at --point
+int descentCommand(const QCommandLineParser& p); ///< --descent: one optimizer trajectory
+int exportCommand(const QCommandLineParser& p);  ///< --export: the scene as an image
+int animateCommand(const QCommandLineParser& p); ///< --animate: the runs as frames/video/GIF
+
+/// The window, started with the scene options of `p` (and --screenshot).
+int runGui(int& argc, char** argv, const QCommandLineParser& p);
+
+} // namespace gs

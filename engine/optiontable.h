@@ -1,0 +1,199 @@
+#pragma once
+// Every option with a range or a default, declared once: the document's validation, the
+// command line's parser and --help, and the window's spin boxes and sliders all read these.
+// Adding an option is one declaration here (plus the field that holds its value).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gs {
+
+/// One numeric option: its names, default, range and one line of help.
+struct OptionSpec {
+    std::string_view field; ///< the setting's name in messages and files: "learning_rate"
+    std::string_view flag;  ///< the command line's spelling without "--" ("" if none): "lr"
+    std::string_view label; ///< the window's label: "Learning rate"
+    double defaultValue = 0;
+    double min = 0, max = 0;
+    bool minInclusive = true, maxInclusive = true;
+    bool integer = false;
+    bool logScale = false; ///< sliders and steps move by decades
+    std::string_view help; ///< one sentence, for --help and tooltips
+    /// Where a log-scale slider starts when the range itself reaches down to 0.
+    double sliderMin = 0;
+
+    /// Finite, inside the range, and whole where `integer`.
+    bool accepts(double v) const;
+    /// "above 0 and at most 1000", "3 to 1001": what accepts() asks for, in words.
+    std::string requirement() const;
+};
+
+/// A value an OptionSpec refused: which option (by field) and what it must be.
+struct OptionProblem {
+    std::string field;
+    std::string requirement;
+};
+
+/// Nothing when `spec` accepts `v`, else the problem.
+std::optional<OptionProblem> checkOption(const OptionSpec& spec, double v);
+
+namespace options {
+
+// The scene.
+inline constexpr OptionSpec domainBound{
+    "domain",
+    "domain",
+    "Domain",
+    0,
+    -1e12,
+    1e12,
+    true,
+    true,
+    false,
+    false,
+    "Plot range of the two plotted inputs; each bound within +-1e12."};
+inline constexpr OptionSpec resolution{"resolution",
+                                       "resolution",
+                                       "Resolution",
+                                       101,
+                                       3,
+                                       1001,
+                                       true,
+                                       true,
+                                       true,
+                                       false,
+                                       "Samples per axis of the surface grid."};
+inline constexpr OptionSpec wireLines{"wire_lines",
+                                      "wire-lines",
+                                      "Wire lines",
+                                      21,
+                                      2,
+                                      201,
+                                      true,
+                                      true,
+                                      true,
+                                      false,
+                                      "Wire lines drawn per axis (the surface is sampled finer)."};
+inline constexpr OptionSpec approximationOffset{
+    "epsilon",
+    "epsilon",
+    "Offset epsilon",
+    0.01,
+    -1e6,
+    1e6,
+    true,
+    true,
+    false,
+    false,
+    "Offset from the point at which f is compared with its linear and quadratic models."};
+inline constexpr OptionSpec imageSide{"image_size",
+                                      "size",
+                                      "Image size",
+                                      1200,
+                                      16,
+                                      8192,
+                                      true,
+                                      true,
+                                      true,
+                                      false,
+                                      "Width or height of an exported picture, in pixels."};
+
+// The optimizers (engine/optimizers.h).
+inline constexpr OptionSpec learningRate{
+    "learning_rate",
+    "lr",
+    "Learning rate",
+    0.1,
+    0,
+    1e3,
+    false,
+    true,
+    false,
+    true,
+    "Step size eta; for Newton, the step in flat or uphill directions.",
+    1e-6};
+inline constexpr OptionSpec steps{"steps",
+                                  "steps",
+                                  "Steps",
+                                  100,
+                                  0,
+                                  100000,
+                                  true,
+                                  true,
+                                  true,
+                                  false,
+                                  "Step budget: the run stops after this many steps."};
+inline constexpr OptionSpec momentum{
+    "momentum",
+    "momentum",
+    "Momentum",
+    0.9,
+    0,
+    1,
+    true,
+    true,
+    false,
+    false,
+    "Momentum and Nesterov coefficient beta: how much of the last step is kept."};
+inline constexpr OptionSpec beta1{
+    "beta1",
+    "beta1",
+    "Adam beta1",
+    0.9,
+    0,
+    1,
+    true,
+    false,
+    false,
+    false,
+    "Adam's decay of the first moment (below 1: Adam divides by 1 - beta1^t)."};
+inline constexpr OptionSpec beta2{"beta2",
+                                  "beta2",
+                                  "Adam beta2",
+                                  0.999,
+                                  0,
+                                  1,
+                                  true,
+                                  false,
+                                  false,
+                                  false,
+                                  "Adam's decay of the second moment (below 1)."};
+inline constexpr OptionSpec adamEpsilon{"adam_epsilon",
+                                        "eps",
+                                        "Adam epsilon",
+                                        1e-8,
+                                        0,
+                                        1,
+                                        false,
+                                        true,
+                                        false,
+                                        true,
+                                        "Added to Adam's denominator so it never divides by zero.",
+                                        1e-16};
+inline constexpr OptionSpec damping{"damping",
+                                    "damping",
+                                    "Newton damping",
+                                    1,
+                                    0,
+                                    1,
+                                    false,
+                                    true,
+                                    false,
+                                    false,
+                                    "Newton's step scale: x <- x + damping * d."};
+inline constexpr OptionSpec tolerance{"tolerance",
+                                      "tolerance",
+                                      "Tolerance",
+                                      1e-6,
+                                      0,
+                                      1e6,
+                                      true,
+                                      true,
+                                      false,
+                                      false,
+                                      "A run has converged when |grad f| is at most this."};
+
+} // namespace options
+
+} // namespace gs

@@ -1,0 +1,196 @@
+// The document without a display: validation, undo and redo, drag merging, completion of
+// the point to the number of inputs, and what each edit reports as changed.
+#include "document.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+using gs::Document;
+using gs::Settings;
+
+class TestDocument : public QObject {
+    Q_OBJECT
+private slots:
+    void validationMessages_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("function") << "function"
+                                  << "x+"
+                                  << "column 2: expected an operand after '+'";
+        QTest::newRow("unknown function") << "function"
+                                          << "expp(x)"
+                                          << "column 1: unknown function";
+        QTest::newRow("x range") << "xmin"
+                                 << "3"
+                                 << "the x range must have xmin < xmax";
+        QTest::newRow("y range") << "ymax"
+                                 << "-5"
+                                 << "the y range must have ymin < ymax";
+        QTest::newRow("domain bound") << "xmin"
+                                      << "-1e300"
+                                      << "the domain bound -1e+300 is out of range";
+        QTest::newRow("resolution") << "resolution"
+                                    << "2"
+                                    << "resolution 2 is out of range: it must be a whole number "
+                                       "from 3 to 1001";
+        QTest::newRow("wire lines") << "wireLines"
+                                    << "500"
+                                    << "wire lines 500 is out of range";
+        QTest::newRow("point") << "point"
+                               << "nan"
+                               << "the expansion point must be finite";
+        QTest::newRow("run lr") << "lr"
+                                << "0"
+                                << "run 1: learning_rate must be above 0";
+    }
+    void validationMessages() {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        Document doc;
+        const Settings before = doc.settings();
+        Settings s = before;
+        const double v = value.toDouble();
+        if (field == "function")
+            s.function = value;
+        else if (field == "xmin")
+            s.xmin = v;
+        else if (field == "ymax")
+            s.ymax = v;
+        else if (field == "resolution")
+            s.resolution = int(v);
+        else if (field == "wireLines")
+            s.wireLines = int(v);
+        else if (field == "point")
+            s.point[0] = std::nan("");
+        else if (field == "lr") {
+            gs::RunSettings run;
+            run.options.learningRate = v;
+            run.start = {0, 0};
+            s.runs.push_back(run);
+        }
+        QSignalSpy spy(&doc, &Document::changed);
+        const QString error = doc.change(s, QStringLiteral("Edit"));
+        QVERIFY2(error.startsWith(message), qPrintable(error));
+        QVERIFY(doc.settings() == before); // the last good state stays
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QCOMPARE(spy.count(), 0);
+    }
+
+    void undoAndRedo() {
+        Document doc;
+        const QString original = doc.settings().function;
+        QVERIFY(doc.setFunction(QStringLiteral("x^2 - y^2")).isEmpty());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Edit function"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().function, original);
+        QCOMPARE(doc.expression().text(), original.toStdString());
+        doc.undoStack()->redo();
+        QCOMPARE(doc.settings().function, QStringLiteral("x^2 - y^2"));
+        QCOMPARE(doc.expression().text(), std::string("x^2 - y^2"));
+    }
+
+    void dragMergesIntoOneStep() {
+        Document doc;
+        const std::vector<double> start = doc.settings().point;
+        for (int k = 1; k <= 5; ++k)
+            QVERIFY(doc.setPoint(0.1 * k, -0.05 * k, 7).isEmpty());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.settings().point, (std::vector<double>{0.5, -0.25}));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().point, start);
+        // A second drag is its own step.
+        QVERIFY(doc.setPoint(1, 1, 8).isEmpty());
+        QCOMPARE(doc.undoStack()->count(), 1); // the first was undone, then replaced
+        QVERIFY(doc.setPoint(1.5, 1, 9).isEmpty());
+        QCOMPARE(doc.undoStack()->count(), 2);
+    }
+
+    void dragBackToTheStartLeavesNoUndoStep() {
+        Document doc;
+        const std::vector<double> start = doc.settings().point;
+        QVERIFY(doc.setPoint(0.3, 0.4, 11).isEmpty());
+        QVERIFY(doc.setPoint(start[0], start[1], 11).isEmpty());
+        QCOMPARE(doc.settings().point, start);
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QVERIFY(!doc.undoStack()->canUndo());
+    }
+
+    void pointAndEpsilonFollowTheInputs_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QStringList>("variables");
+        QTest::addColumn<int>("inputs");
+        QTest::newRow("three") << "x + y + z" << QStringList{} << 3;
+        QTest::newRow("one, given") << "x^2" << QStringList{"x"} << 1;
+        QTest::newRow("x only, as a surface") << "x^2" << QStringList{} << 2;
+        QTest::newRow("four") << "(w+x+y+z)^2" << QStringList{} << 4;
+    }
+    void pointAndEpsilonFollowTheInputs() {
+        QFETCH(QString, function);
+        QFETCH(QStringList, variables);
+        QFETCH(int, inputs);
+        Document doc; // point (-1, 0), epsilon (0.01, -0.03)
+        Settings s = doc.settings();
+        s.function = function;
+        s.variables = variables;
+        QVERIFY(doc.change(s, QStringLiteral("Edit")).isEmpty());
+        QCOMPARE(int(doc.expression().inputCount()), inputs);
+        QCOMPARE(int(doc.settings().point.size()), inputs);
+        QCOMPARE(int(doc.settings().epsilon.size()), inputs);
+        QCOMPARE(doc.settings().point[0], -1.0); // kept where it exists, 0 where new
+        for (int i = 2; i < inputs; ++i)
+            QCOMPARE(doc.settings().point[std::size_t(i)], 0.0);
+        QCOMPARE(int(doc.expansion().at.gradient.size()), inputs);
+        // Moving the point of a one-input function moves x and never writes a y.
+        QVERIFY(doc.setPoint(0.25, 9.0).isEmpty());
+        QCOMPARE(doc.settings().point[0], 0.25);
+        if (inputs > 1)
+            QCOMPARE(doc.settings().point[1], 9.0);
+        QCOMPARE(int(doc.settings().point.size()), inputs);
+    }
+
+    void changedReportsWhatChanged() {
+        Document doc;
+        QSignalSpy spy(&doc, &Document::changed);
+        auto last = [&] { return spy.takeLast().at(0).toInt(); };
+
+        QVERIFY(doc.setPoint(0.5, 0.5).isEmpty());
+        QCOMPARE(last(), int(Document::ExpansionChange)); // a move never re-samples
+
+        Settings s = doc.settings();
+        s.showTangent = false;
+        QVERIFY(doc.change(s, QStringLiteral("Hide tangent")).isEmpty());
+        QCOMPARE(last(), int(Document::ExpansionChange));
+
+        s.resolution = 51;
+        QVERIFY(doc.change(s, QStringLiteral("Resolution")).isEmpty());
+        QCOMPARE(last(),
+                 Document::SurfaceChange | Document::ExpansionChange | Document::RunsChange);
+
+        gs::RunSettings run;
+        run.start = {0.5, 0.5};
+        QVERIFY(doc.addRun(run).isEmpty());
+        QCOMPARE(last(), Document::ExpansionChange | Document::RunsChange);
+        QCOMPARE(doc.trajectories().size(), std::size_t(1));
+
+        // An input beyond the plotted two moves the slice: the surface is re-sampled.
+        QVERIFY(doc.setFunction(QStringLiteral("x + y + z")).isEmpty());
+        spy.clear();
+        s = doc.settings();
+        s.point[2] = 1.0;
+        QVERIFY(doc.change(s, QStringLiteral("Slice")).isEmpty());
+        QCOMPARE(last() & Document::SurfaceChange, int(Document::SurfaceChange));
+
+        // No change, no signal and no undo step.
+        const int steps = doc.undoStack()->count();
+        QVERIFY(doc.change(doc.settings(), QStringLiteral("Nothing")).isEmpty());
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(doc.undoStack()->count(), steps);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "test_document.moc"

@@ -1,0 +1,92 @@
+#include "faxis.h"
+
+#include "sceneactors.h"
+#include "ticks.h"
+
+#include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
+#include <vtkCellArray.h>
+#include <vtkMapper.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace gs {
+
+namespace {
+
+int fontSize(double points, double pixelScale) {
+    return static_cast<int>(std::lround(points * pixelScale));
+}
+
+} // namespace
+
+FAxis::FAxis(vtkRenderer* renderer)
+    : m_renderer(renderer) {
+    const SceneLook& look = sceneLook();
+    m_line = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_line->GetProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
+    m_renderer->AddActor(m_line);
+    // The title sits above the top of the vertical axis, as in most plotting tools.
+    m_title = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+    m_title->SetInput("f");
+    m_title->GetTextProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
+    m_title->GetTextProperty()->SetJustificationToCentered();
+    m_title->GetTextProperty()->ItalicOn();
+    m_renderer->AddActor(m_title);
+}
+
+void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap& height,
+                    double boxHeight) {
+    const SceneLook& look = sceneLook();
+    for (auto& label : m_labels)
+        m_renderer->RemoveActor(label);
+    m_labels.clear();
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    const double tick = look.fTick * width;
+    auto points = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    auto segment = [&](double x0, double y0, double z0, double x1, double y1, double z1) {
+        const vtkIdType ids[2] = {points->InsertNextPoint(x0, y0, z0),
+                                  points->InsertNextPoint(x1, y1, z1)};
+        lines->InsertNextCell(2, ids);
+    };
+    segment(g.xmin, g.ymin, 0, g.xmin, g.ymin, boxHeight);
+    // Ticks point away from the box, diagonally out of its corner.
+    for (double t : niceTicks(zmin, zmax, 6)) {
+        const double z = height(t);
+        segment(g.xmin, g.ymin, z, g.xmin - tick, g.ymin - tick, z);
+        auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", t);
+        label->SetInput(text);
+        label->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, z);
+        label->GetTextProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
+        label->GetTextProperty()->SetJustificationToRight();
+        label->GetTextProperty()->SetVerticalJustificationToCentered();
+        label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, m_pixelScale));
+        m_renderer->AddActor(label);
+        m_labels.push_back(label);
+    }
+    auto poly = vtkSmartPointer<vtkPolyData>::New();
+    poly->SetPoints(points);
+    poly->SetLines(lines);
+    m_line->GetMapper()->SetInputDataObject(poly);
+    m_title->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, 1.1 * boxHeight);
+}
+
+void FAxis::applyStyle(double pixelScale) {
+    const SceneLook& look = sceneLook();
+    m_pixelScale = pixelScale;
+    m_title->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
+    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
+    for (auto& label : m_labels)
+        label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, pixelScale));
+}
+
+} // namespace gs

@@ -1,0 +1,108 @@
+#include "overlays.h"
+
+#include <vtkActor.h>
+#include <vtkClipPolyData.h>
+#include <vtkPointData.h>
+#include <vtkPolyData.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+
+#include <cmath>
+
+namespace gs {
+
+ExpansionOverlays::ExpansionOverlays(vtkBox* box)
+    : m_marker(sceneLook().marker)
+    , m_tangent(box)
+    , m_quadratic(box)
+    , m_newton(box)
+    , m_ascent(sceneLook().ascent)
+    , m_descent(sceneLook().descent) {
+    const SceneLook& look = sceneLook();
+    vtkProperty* tangent = m_tangent.actor->GetProperty();
+    tangent->SetColor(look.tangent[0], look.tangent[1], look.tangent[2]);
+    tangent->SetOpacity(1.0);
+    tangent->EdgeVisibilityOn();
+    tangent->SetAmbient(0.5); // lit from either side alike
+    tangent->SetDiffuse(0.5);
+    tangent->SetEdgeColor(look.tangentEdge[0], look.tangentEdge[1], look.tangentEdge[2]);
+    m_quadratic.actor->GetProperty()->SetColor(look.quadratic[0], look.quadratic[1],
+                                               look.quadratic[2]);
+    m_newton.actor->GetProperty()->SetColor(look.newtonModel[0], look.newtonModel[1],
+                                            look.newtonModel[2]);
+    m_newton.actor->SetVisibility(false);
+}
+
+void ExpansionOverlays::addNewtonModelTo(vtkRenderer* renderer) const {
+    renderer->AddActor(m_newton.actor);
+}
+
+void ExpansionOverlays::addTo(vtkRenderer* renderer) const {
+    for (vtkActor* a : {m_tangent.actor.Get(), m_quadratic.actor.Get(), m_marker.actor.Get(),
+                        m_ascent.actor.Get(), m_descent.actor.Get()})
+        renderer->AddActor(a);
+}
+
+void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const HeightMap& height,
+                               const SceneStyle& style) {
+    const bool show =
+        e && g && std::isfinite(e->at.value) && e->point.size() > std::max(g->axisX, g->axisY);
+    for (vtkActor* a : {m_marker.actor.Get(), m_tangent.actor.Get(), m_quadratic.actor.Get(),
+                        m_ascent.actor.Get(), m_descent.actor.Get()})
+        a->SetVisibility(show);
+    if (!show)
+        return;
+    const SceneLook& look = sceneLook();
+    const double width = std::max(g->xmax - g->xmin, g->ymax - g->ymin);
+    const Eigen::Vector3d at(e->point[g->axisX], e->point[g->axisY], height(e->at.value));
+    m_marker.place(at.data(), look.markerDiameter * width);
+
+    const GridGeometry tangent = gridGeometry(e->tangentGrid, e->tangent, height);
+    auto plane = mesh(tangent);
+    plane->GetPointData()->SetScalars(nullptr);
+    m_tangent.setInput(plane);
+    const GridGeometry quadratic = gridGeometry(e->modelGrid, e->quadratic, height);
+    m_quadratic.setInput(wireframe(quadratic, style.wireLines));
+
+    // The ascent direction lives in f's units; in the box, z is scaled.
+    const Eigen::Vector3d ascent(e->ascent.x(), e->ascent.y(), e->ascent.z() * height.scale);
+    // No arrows at a critical point, or where f changes only along inputs not plotted.
+    const bool flat = e->gradientNorm <= e->curvature.gradientTolerance ||
+                      e->ascent.head<2>().isZero(0) || !ascent.allFinite();
+    if (!flat) {
+        m_ascent.place(at, ascent, look.arrowLength * width);
+        m_descent.place(at, -ascent, look.arrowLength * width);
+    }
+    m_ascent.actor->SetVisibility(style.showGradient && !flat);
+    m_descent.actor->SetVisibility(style.showGradient && !flat);
+    m_tangent.actor->SetVisibility(style.showTangent);
+    m_quadratic.actor->SetVisibility(style.showQuadratic);
+}
+
+void ExpansionOverlays::applyStyle(double k) {
+    const SceneLook& look = sceneLook();
+    m_quadratic.actor->GetProperty()->SetLineWidth(static_cast<float>(look.quadraticWidth * k));
+    m_tangent.actor->GetProperty()->SetLineWidth(static_cast<float>(look.tangentEdgeWidth * k));
+    m_newton.actor->GetProperty()->SetLineWidth(static_cast<float>(look.newtonWidth * k));
+}
+
+void ExpansionOverlays::boxChanged() {
+    for (const ClippedActor* a : {&m_tangent, &m_quadratic, &m_newton})
+        a->clip->Modified();
+}
+
+void ExpansionOverlays::setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
+                                       const HeightMap& height) {
+    m_newton.setInput(wireframe(gridGeometry(grid, values, height), 11));
+    m_newton.actor->SetVisibility(true);
+}
+
+void ExpansionOverlays::clearNewtonModel() {
+    m_newton.actor->SetVisibility(false);
+}
+
+bool ExpansionOverlays::newtonModelVisible() const {
+    return m_newton.actor->GetVisibility();
+}
+
+} // namespace gs

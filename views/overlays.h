@@ -1,0 +1,42 @@
+#pragma once
+// What the scene draws at the expansion point: the marker, the tangent plane, the quadratic
+// model, the gradient arrows (ascent and descent), and the quadratic a Newton step minimized.
+// All clipped to the plot's box.
+
+#include "sceneactors.h"
+#include "surface.h"
+#include "surfacegeometry.h"
+
+namespace gs {
+
+class ExpansionOverlays {
+public:
+    explicit ExpansionOverlays(vtkBox* box);
+    /// Adds the Newton model, then the point's overlays (the scene's drawing order).
+    void addNewtonModelTo(vtkRenderer* renderer) const;
+    void addTo(vtkRenderer* renderer) const;
+
+    /// Shows `e` over the surface's grid `g` (hides everything when `e` is null or f is not
+    /// defined at the point). `zScale` maps f's units to the box's, as `height` does.
+    void update(const Expansion* e, const GridSpec* g, const HeightMap& height,
+                const SceneStyle& style);
+    void applyStyle(double pixelScale);
+    /// The box's bounds changed: clipped models must be clipped again.
+    void boxChanged();
+
+    void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
+                        const HeightMap& height);
+    void clearNewtonModel();
+    bool newtonModelVisible() const;
+
+    vtkActor* marker() const { return m_marker.actor; }
+    /// What is drawn of the quadratic model, after clipping.
+    vtkPolyData* quadraticGeometry() const { return m_quadratic.output(); }
+
+private:
+    Ball m_marker;
+    ClippedActor m_tangent, m_quadratic, m_newton;
+    Arrow m_ascent, m_descent;
+};
+
+} // namespace gs

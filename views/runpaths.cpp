@@ -1,0 +1,134 @@
+#include "runpaths.h"
+
+#include <vtkActor.h>
+#include <vtkBox.h>
+#include <vtkCellArray.h>
+#include <vtkClipPolyData.h>
+#include <vtkCoordinate.h>
+#include <vtkLegendBoxActor.h>
+#include <vtkNew.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+
+namespace gs {
+
+Rgb runColor(int i) {
+    // Not the surface's blue, the marker's and ascent arrow's red or the descent arrow's green.
+    static constexpr Rgb palette[] = {{1.00, 0.50, 0.05}, {0.58, 0.40, 0.74}, {0.09, 0.75, 0.81},
+                                      {0.55, 0.34, 0.29}, {0.89, 0.47, 0.76}, {0.74, 0.74, 0.13},
+                                      {0.20, 0.20, 0.20}, {0.50, 0.50, 0.50}};
+    return palette[static_cast<std::size_t>(i) % std::size(palette)];
+}
+
+RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
+    : m_renderer(renderer)
+    , m_box(box)
+    , m_legend(vtkSmartPointer<vtkLegendBoxActor>::New()) {
+    const Rgb& ink = sceneLook().ink;
+    m_legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_legend->GetPositionCoordinate()->SetValue(0.02, 0.02);
+    m_legend->GetPosition2Coordinate()->SetValue(0.34, 0.04);
+    m_legend->BorderOff();
+    m_legend->SetPadding(2);
+    m_legend->GetEntryTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_legend->UseBackgroundOn();
+    m_legend->SetBackgroundColor(1, 1, 1);
+    m_legend->SetBackgroundOpacity(0.85);
+    m_legend->GetEntryTextProperty()->ShadowOff();
+    m_legend->GetEntryTextProperty()->ItalicOff();
+    m_legend->GetEntryTextProperty()->BoldOff();
+    m_legend->SetVisibility(false);
+    m_renderer->AddActor2D(m_legend);
+}
+
+void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
+    for (auto& r : m_runs) {
+        m_renderer->RemoveActor(r.line.actor);
+        m_renderer->RemoveActor(r.ball.actor);
+    }
+    m_runs.clear();
+    m_runs.reserve(runs.size());
+    for (const RunPath& path : runs) {
+        // Paths are clipped to the plot's box like the models: a wild step leaves the box.
+        Actors& r = m_runs.emplace_back(Actors{path, ClippedActor(m_box), Ball(path.color)});
+        vtkProperty* line = r.line.actor->GetProperty();
+        line->SetColor(path.color[0], path.color[1], path.color[2]);
+        line->RenderPointsAsSpheresOn();
+        line->SetVertexVisibility(true);
+        line->SetVertexColor(path.color[0], path.color[1], path.color[2]);
+        m_renderer->AddActor(r.line.actor);
+        m_renderer->AddActor(r.ball.actor);
+    }
+    applyStyle(pixelScale);
+    // Each entry: a short line in the run's colour, then its label.
+    vtkNew<vtkPolyData> symbol;
+    vtkNew<vtkPoints> ends;
+    ends->InsertNextPoint(0, 0, 0);
+    ends->InsertNextPoint(1, 0, 0);
+    vtkNew<vtkCellArray> segment;
+    const vtkIdType ids[2] = {0, 1};
+    segment->InsertNextCell(2, ids);
+    symbol->SetPoints(ends);
+    symbol->SetLines(segment);
+    m_legend->SetNumberOfEntries(static_cast<int>(m_runs.size()));
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        Rgb color = m_runs[i].path.color; // VTK takes a non-const pointer
+        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), m_runs[i].path.label.c_str(),
+                           color.data());
+    }
+    m_legend->GetPosition2Coordinate()->SetValue(0.26, 0.032 * double(m_runs.size()));
+    m_legend->SetVisibility(!m_runs.empty());
+}
+
+void RunPaths::applyStyle(double k) {
+    const SceneLook& look = sceneLook();
+    for (auto& r : m_runs) {
+        r.line.actor->GetProperty()->SetLineWidth(static_cast<float>(look.pathWidth * k));
+        r.line.actor->GetProperty()->SetPointSize(static_cast<float>(look.pathPointSize * k));
+    }
+}
+
+int RunPaths::drawnPoints(int run) const {
+    vtkPolyData* poly = m_runs[std::size_t(run)].line.input();
+    return poly ? static_cast<int>(poly->GetNumberOfPoints()) : 0;
+}
+
+void RunPaths::update(const HeightMap& height, double width) {
+    for (auto& r : m_runs) {
+        const auto& pts = r.path.points;
+        const int total = static_cast<int>(pts.size());
+        const int shown = m_frame < 0 ? total : std::min(total, m_frame + 1);
+        auto points = vtkSmartPointer<vtkPoints>::New();
+        auto lines = vtkSmartPointer<vtkCellArray>::New();
+        auto verts = vtkSmartPointer<vtkCellArray>::New();
+        std::vector<vtkIdType> ids;
+        for (int k = 0; k < shown; ++k) {
+            const Eigen::Vector3d& p = pts[std::size_t(k)];
+            if (!p.allFinite())
+                break; // a diverged run ends where f stopped being defined
+            const vtkIdType id = points->InsertNextPoint(p.x(), p.y(), height(p.z()));
+            ids.push_back(id);
+            verts->InsertNextCell(1, &id);
+        }
+        if (ids.size() >= 2)
+            lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+        auto poly = vtkSmartPointer<vtkPolyData>::New();
+        poly->SetPoints(points);
+        poly->SetLines(lines);
+        poly->SetVerts(verts);
+        r.line.setInput(poly);
+        double at[3] = {0, 0, 0};
+        if (!ids.empty())
+            points->GetPoint(ids.back(), at);
+        // The ball marks the current iterate while it is inside the box.
+        const bool inside = !ids.empty() && m_box->EvaluateFunction(at) <= 1e-9 * width;
+        r.ball.actor->SetVisibility(inside);
+        if (inside)
+            r.ball.place(at, sceneLook().ballDiameter * width);
+    }
+}
+
+} // namespace gs

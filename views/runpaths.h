@@ -1,0 +1,49 @@
+#pragma once
+// Optimizer runs in the 3-D scene: each run's path up to the current frame (clipped to the
+// plot's box), a ball at its current iterate, and a legend naming the runs.
+
+#include "sceneactors.h"
+#include "surfacegeometry.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+class vtkLegendBoxActor;
+
+namespace gs {
+
+/// An optimizer run as the scene draws it: its points on the surface and its colour.
+struct RunPath {
+    std::vector<Eigen::Vector3d> points; ///< (x, y, f) per iterate, the start first
+    Rgb color{1, 0, 0};
+    std::string label;
+};
+
+class RunPaths {
+public:
+    RunPaths(vtkRenderer* renderer, vtkBox* box);
+
+    void setRuns(const std::vector<RunPath>& runs, double pixelScale);
+    /// Iterates 0..frame of every run; a negative frame shows every path whole.
+    void setFrame(int frame) { m_frame = frame; }
+    /// Re-draws the paths for heights `height` in a box `width` wide.
+    void update(const HeightMap& height, double width);
+    void applyStyle(double pixelScale);
+    /// How many points of run `i` are drawn now (for tests).
+    int drawnPoints(int run) const;
+
+private:
+    struct Actors {
+        RunPath path;
+        ClippedActor line;
+        Ball ball;
+    };
+    vtkRenderer* m_renderer;
+    vtkBox* m_box;
+    std::vector<Actors> m_runs;
+    int m_frame = -1;
+    vtkSmartPointer<vtkLegendBoxActor> m_legend;
+};
+
+} // namespace gs

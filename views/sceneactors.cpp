@@ -1,0 +1,115 @@
+#include "sceneactors.h"
+
+#include <Eigen/Geometry>
+
+#include <vtkActor.h>
+#include <vtkArrowSource.h>
+#include <vtkBox.h>
+#include <vtkClipPolyData.h>
+#include <vtkNew.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkSphereSource.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+
+#include <cmath>
+
+namespace gs {
+
+vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data) {
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    if (input)
+        mapper->SetInputConnection(input);
+    else
+        mapper->SetInputData(data);
+    mapper->ScalarVisibilityOff();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    return actor;
+}
+
+ClippedActor::ClippedActor(vtkBox* box)
+    : clip(vtkSmartPointer<vtkClipPolyData>::New()) {
+    clip->SetInputData(vtkSmartPointer<vtkPolyData>::New());
+    clip->SetClipFunction(box);
+    clip->InsideOutOn(); // keep what is inside the box
+    actor = makeActor(clip->GetOutputPort());
+}
+
+void ClippedActor::setInput(vtkPolyData* data) {
+    clip->SetInputData(data);
+}
+
+vtkPolyData* ClippedActor::input() const {
+    return vtkPolyData::SafeDownCast(clip->GetInput());
+}
+
+vtkPolyData* ClippedActor::output() const {
+    clip->Update();
+    return clip->GetOutput();
+}
+
+Ball::Ball(const Rgb& color)
+    : transform(vtkSmartPointer<vtkTransform>::New())
+    , filter(vtkSmartPointer<vtkTransformPolyDataFilter>::New()) {
+    vtkNew<vtkSphereSource> sphere; // unit diameter
+    sphere->SetThetaResolution(24);
+    sphere->SetPhiResolution(16);
+    filter->SetInputConnection(sphere->GetOutputPort());
+    filter->SetTransform(transform);
+    actor = makeActor(filter->GetOutputPort());
+    actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+    actor->GetProperty()->SetSpecular(0.4);
+}
+
+void Ball::place(const double at[3], double diameter) {
+    transform->Identity();
+    transform->Translate(at);
+    transform->Scale(diameter, diameter, diameter);
+    filter->Modified();
+}
+
+Arrow::Arrow(const Rgb& color)
+    : transform(vtkSmartPointer<vtkTransform>::New())
+    , filter(vtkSmartPointer<vtkTransformPolyDataFilter>::New()) {
+    vtkNew<vtkArrowSource> arrow; // unit length along +x
+    arrow->SetTipResolution(24);
+    arrow->SetShaftResolution(12);
+    arrow->SetTipLength(0.25);
+    arrow->SetTipRadius(0.08);
+    arrow->SetShaftRadius(0.025);
+    filter->SetInputConnection(arrow->GetOutputPort());
+    filter->SetTransform(transform);
+    actor = makeActor(filter->GetOutputPort());
+    actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+}
+
+void Arrow::place(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction, double length) {
+    // Columns: the unit arrow's x along u, its cross-section in the plane of v and w.
+    const Eigen::Vector3d u = direction.normalized();
+    const Eigen::Vector3d helper =
+        std::abs(u.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
+    const Eigen::Vector3d v = u.cross(helper).normalized(), w = u.cross(v);
+    double m[16] = {u.x() * length,
+                    v.x() * length,
+                    w.x() * length,
+                    origin.x(),
+                    u.y() * length,
+                    v.y() * length,
+                    w.y() * length,
+                    origin.y(),
+                    u.z() * length,
+                    v.z() * length,
+                    w.z() * length,
+                    origin.z(),
+                    0,
+                    0,
+                    0,
+                    1};
+    transform->SetMatrix(m);
+    filter->Modified();
+}
+
+} // namespace gs

@@ -1,0 +1,54 @@
+#pragma once
+// Small VTK building blocks of the scene, each keeping the filters it is built from (no
+// digging them back out of a mapper): actors on poly data, actors clipped to the plot's
+// box, balls and arrows placed by a transform.
+
+#include "scenestyle.h"
+
+#include <Eigen/Core>
+#include <vtkSmartPointer.h>
+
+class vtkActor;
+class vtkAlgorithmOutput;
+class vtkBox;
+class vtkClipPolyData;
+class vtkPolyData;
+class vtkRenderer;
+class vtkTransform;
+class vtkTransformPolyDataFilter;
+
+namespace gs {
+
+/// An actor drawing `data` (or the output of `input`), with scalar colouring off.
+vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data = nullptr);
+
+/// An actor whose poly data is clipped to a box: models and paths never leave the plot.
+struct ClippedActor {
+    explicit ClippedActor(vtkBox* box);
+    void setInput(vtkPolyData* data);
+    vtkPolyData* input() const;
+    vtkPolyData* output() const; ///< after clipping (updates the filter)
+    vtkSmartPointer<vtkClipPolyData> clip;
+    vtkSmartPointer<vtkActor> actor;
+};
+
+/// A sphere of a given colour, moved and sized by place().
+struct Ball {
+    explicit Ball(const Rgb& color);
+    void place(const double at[3], double diameter);
+    vtkSmartPointer<vtkTransform> transform;
+    vtkSmartPointer<vtkTransformPolyDataFilter> filter;
+    vtkSmartPointer<vtkActor> actor;
+};
+
+/// An arrow of a given colour, placed by place().
+struct Arrow {
+    explicit Arrow(const Rgb& color);
+    /// From `origin` along `direction`, `length` long.
+    void place(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction, double length);
+    vtkSmartPointer<vtkTransform> transform;
+    vtkSmartPointer<vtkTransformPolyDataFilter> filter;
+    vtkSmartPointer<vtkActor> actor;
+};
+
+} // namespace gs

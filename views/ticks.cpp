@@ -1,0 +1,26 @@
+#include "ticks.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs {
+
+std::vector<double> niceTicks(double lo, double hi, int most) {
+    // The smallest step of 1, 2 or 5 times a power of ten that gives at most `most` ticks;
+    // ticks are whole multiples of the step (k * step, so no rounding accumulates).
+    const double span = std::max(hi - lo, 1e-300);
+    double power = std::pow(10.0, std::floor(std::log10(span / std::max(1, most))) - 1);
+    for (;; power *= 10)
+        for (double m : {1.0, 2.0, 5.0}) {
+            const double step = m * power;
+            const double first = std::ceil(lo / step - 1e-9), last = std::floor(hi / step + 1e-9);
+            if (last - first + 1 > most)
+                continue;
+            std::vector<double> ticks;
+            for (double k = first; k <= last; ++k)
+                ticks.push_back(k == 0 ? 0.0 : k * step);
+            return ticks;
+        }
+}
+
+} // namespace gs
