@@ -115,11 +115,13 @@ std::string validateImageExport(const std::string& path, const ImageExportOption
 }
 
 bool displayAvailable() {
-    Display* d = XOpenDisplay(nullptr);
-    if (!d)
-        return false;
-    XCloseDisplay(d);
-    return true;
+    // The probe's connection stays open for the life of the process: an X server without
+    // -noreset (Xvfb's default) resets when its last client leaves, and a render window
+    // connecting during that reset is refused ("bad X server connection") and VTK aborts.
+    // Closing the probe right before VTK connects made that happen in about one case in five
+    // (docs/platform.md).
+    static Display* const probe = XOpenDisplay(nullptr);
+    return probe != nullptr;
 }
 
 std::string exportImage(vtkRenderer* renderer, const std::string& path, const ImageExportOptions& o,
