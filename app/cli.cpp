@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "cmd_backprop.h"
 #include "curvature.h"
 #include "derivatives.h"
 #include "document.h"
@@ -29,7 +30,8 @@ namespace gs {
 namespace {
 
 const QStringList kCommands = {QStringLiteral("analyze"), QStringLiteral("export"),
-                               QStringLiteral("descent"), QStringLiteral("animate")};
+                               QStringLiteral("descent"), QStringLiteral("animate"),
+                               QStringLiteral("backprop")};
 
 void addOptions(QCommandLineParser& p) {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -98,6 +100,13 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("d")},
         {QStringLiteral("tolerance"),
          QStringLiteral("Converged when |grad f| <= t (default 1e-6)."), QStringLiteral("t")},
+        {QStringLiteral("backprop"),
+         QStringLiteral("Print the computational graph of --function at --point as JSON: "
+                        "values, adjoints, local partials, gradient, operation counts.")},
+        {QStringLiteral("granularity"),
+         QStringLiteral("--backprop: one node per statement or per operation (default "
+                        "statements)."),
+         QStringLiteral("statements|operations")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
@@ -494,6 +503,8 @@ int runCommandLine(const QStringList& arguments) {
             return descent(p);
         if (p.isSet(QStringLiteral("animate")))
             return animate(p);
+        if (p.isSet(QStringLiteral("backprop")))
+            return backpropCommand(p);
         throw UsageError(QStringLiteral("no command given"));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());
