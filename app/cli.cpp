@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "cmd_backprop.h"
 #include "commands.h"
 #include "options.h"
 #include "optiontable.h"
@@ -17,10 +18,8 @@ struct Command {
     int (*run)(const QCommandLineParser&);
 };
 constexpr Command kCommands[] = {
-    {"analyze", analyzeCommand},
-    {"export", exportCommand},
-    {"descent", descentCommand},
-    {"animate", animateCommand},
+    {"analyze", analyzeCommand}, {"export", exportCommand},     {"descent", descentCommand},
+    {"animate", animateCommand}, {"backprop", backpropCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -96,6 +95,13 @@ void addOptions(QCommandLineParser& p) {
         declared(options::adamEpsilon, QStringLiteral("e")),
         declared(options::damping, QStringLiteral("d")),
         declared(options::tolerance, QStringLiteral("t")),
+        {QStringLiteral("backprop"),
+         QStringLiteral("Print the computational graph of --function at --point as JSON: "
+                        "values, adjoints, local partials, gradient, operation counts.")},
+        {QStringLiteral("granularity"),
+         QStringLiteral("--backprop: one node per statement or per operation (default "
+                        "statements)."),
+         QStringLiteral("statements|operations")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},

@@ -1,8 +1,10 @@
 // The typed expression x*exp(-x^2-y^2) on a 1000 x 1000 grid beside the same
-// formula written by hand in C++, in one run, single thread.
+// formula written by hand in C++, in one run, single thread. Then the gradient of a sum of
+// n squares by reverse mode next to one evaluation, and the forward-mode jets at small n.
 #include "derivatives.h"
 #include "evaluation.h"
 #include "expression.h"
+#include "graph.h"
 
 #include <benchmark/benchmark.h>
 #include <cmath>
@@ -51,8 +53,54 @@ void exactGradientAndHessian(benchmark::State& state) {
         benchmark::DoNotOptimize(gs::derivatives(f, p));
 }
 
+// x1^2 + ... + xn^2 and a point with every coordinate different.
+struct SumOfSquares {
+    gs::Expression f;
+    Eigen::VectorXd x;
+};
+
+SumOfSquares sumOfSquares(int n) {
+    std::string text;
+    for (int i = 1; i <= n; ++i) {
+        text += i > 1 ? " + x" : "x";
+        text += std::to_string(i);
+        text += "^2";
+    }
+    return {*gs::Expression::parse(text).expression, Eigen::VectorXd::LinSpaced(n, -1, 1)};
+}
+
+void evaluateSquares(benchmark::State& state) {
+    const auto s = sumOfSquares(int(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::evaluate(s.f, s.x));
+}
+
+void reverseGradientSquares(benchmark::State& state) {
+    const auto s = sumOfSquares(int(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::reverseGradient(s.f, s.x));
+}
+
+// The engine's forward-mode jets: value, gradient and n x n Hessian per node.
+void forwardJetSquares(benchmark::State& state) {
+    const auto s = sumOfSquares(int(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::derivatives(s.f, s.x));
+}
+
+// The graph the backpropagation view shows: operations, local partials, adjoints.
+void buildGraphSquares(benchmark::State& state) {
+    const auto s = sumOfSquares(int(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::buildGraph(s.f, s.x, gs::Granularity::Operations));
+}
+
 } // namespace
 
+BENCHMARK(evaluateSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(reverseGradientSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(forwardJetSquares)->Arg(10)->Arg(30)->Arg(100)->Unit(benchmark::kMicrosecond);
+BENCHMARK(buildGraphSquares)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(typedExpression)->Unit(benchmark::kMillisecond);
 BENCHMARK(handWritten)->Unit(benchmark::kMillisecond);
 BENCHMARK(parse)->Unit(benchmark::kMicrosecond);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -393,6 +394,110 @@ private slots:
         const Run v = run({"--version"});
         QCOMPARE(v.exitCode, 0);
         QVERIFY(v.out.startsWith("gradscape "));
+    }
+
+    // The book's backpropagation example; the numbers are worked by hand in test_graph.cpp:
+    // a = 4, b = 0, u = v = 16, f = 1024; df/da = 512 + 512, df/db = 512 - 512; df/dw = -4096.
+    void backpropBookExample() {
+        const Run r = run({"--backprop", "--function",
+                           "a = (w+x+y+z)^2; b = (w+x-y-z)^2; u = (a+b)^2; v = (a-b)^2; "
+                           "f = (u+v)^2",
+                           "--point", "-1,0,-2,1"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        const auto o = json(r);
+        QCOMPARE(o["inputs"].toArray(), QJsonArray({"w", "x", "y", "z"}));
+        QCOMPARE(o["output"].toString(), QStringLiteral("f"));
+        QCOMPARE(o["granularity"].toString(), QStringLiteral("statements"));
+        QMap<QString, QJsonObject> nodes;
+        for (const auto& n : o["nodes"].toArray())
+            nodes[n.toObject()["name"].toString()] = n.toObject();
+        QCOMPARE(nodes.size(), 9);
+        const struct {
+            const char* name;
+            double value, adjoint;
+        } expected[] = {{"w", -1, -4096}, {"x", 0, -4096}, {"y", -2, -4096},
+                        {"z", 1, -4096},  {"a", 4, 1024},  {"b", 0, 0},
+                        {"u", 16, 64},    {"v", 16, 64},   {"f", 1024, 1}};
+        for (const auto& e : expected) {
+            QCOMPARE(nodes[e.name]["value"].toDouble(), e.value);
+            QCOMPARE(nodes[e.name]["adjoint"].toDouble(), e.adjoint);
+        }
+        QCOMPARE(nodes["a"]["expression"].toString(), QStringLiteral("(w+x+y+z)^2"));
+        QCOMPARE(nodes["u"]["parents"].toArray(), QJsonArray({"a", "b"}));
+        QCOMPARE(nodes["w"]["parents"].toArray(), QJsonArray());
+        bool found = false;
+        for (const auto& edge : o["edges"].toArray()) {
+            const QJsonObject e = edge.toObject();
+            if (e["from"].toString() == "b" && e["to"].toString() == "v") {
+                QCOMPARE(e["local_partial"].toDouble(), -8.0); // dv/db = 2(a - b)(-1)
+                found = true;
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(o["edges"].toArray().size(), 14);
+        for (const char* input : {"w", "x", "y", "z"})
+            QCOMPARE(o["gradient"].toObject()[input].toDouble(), -4096.0);
+        // 5 statements evaluated; one multiply-add per edge backward; 4 tangent passes forward.
+        QCOMPARE(o["operations"].toObject(),
+                 QJsonObject({{"forward", 5}, {"reverse", 14}, {"forward_mode_all_inputs", 56}}));
+    }
+
+    void backpropOperations() {
+        const Run r = run({"--backprop", "--function",
+                           "a = (w+x+y+z)^2; b = (w+x-y-z)^2; u = (a+b)^2; v = (a-b)^2; "
+                           "f = (u+v)^2",
+                           "--point=-1,0,-2,1", "--granularity", "operations"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["granularity"].toString(), QStringLiteral("operations"));
+        QCOMPARE(o["nodes"].toArray().size(), 18); // 4 inputs, 9 sums, 5 squares
+        for (const char* input : {"w", "x", "y", "z"})
+            QCOMPARE(o["gradient"].toObject()[input].toDouble(), -4096.0);
+        QCOMPARE(o["operations"].toObject(),
+                 QJsonObject({{"forward", 14}, {"reverse", 23}, {"forward_mode_all_inputs", 92}}));
+        // A single expression: its operations, in the given variable order. f = x y + sin x:
+        // df/dy = x = 2, df/dx = y + cos x.
+        const Run s = run(
+            {"--backprop", "--function", "x*y + sin(x)", "--point", "3,2", "--variables", "y,x"});
+        QCOMPARE(s.exitCode, 0);
+        const auto so = json(s);
+        QCOMPARE(so["granularity"].toString(), QStringLiteral("operations"));
+        QCOMPARE(so["inputs"].toArray(), QJsonArray({"y", "x"}));
+        QCOMPARE(so["output"].toString(), QStringLiteral("f"));
+        QCOMPARE(so["gradient"].toObject()["y"].toDouble(), 2.0);
+        QVERIFY(std::abs(so["gradient"].toObject()["x"].toDouble() - (3 + std::cos(2.0))) <=
+                4 * kEps);
+    }
+
+    void backpropBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing point")
+            << QStringList{"--backprop", "--function", "x*y"} << "--point is required";
+        QTest::newRow("missing function")
+            << QStringList{"--backprop", "--point", "1"} << "--function is required";
+        QTest::newRow("point count")
+            << QStringList{"--backprop", "--function", "a = x*y; f = a^2", "--point", "1"}
+            << "--point: expected 2 comma-separated numbers, got 1";
+        QTest::newRow("granularity")
+            << QStringList{"--backprop", "--function",    "x",    "--point",
+                           "1",          "--granularity", "nodes"}
+            << "--granularity: unknown value 'nodes' (use statements or operations)";
+        QTest::newRow("parse error")
+            << QStringList{"--backprop", "--function", "a = x*; f = a", "--point", "1"}
+            << "expected an operand after '*'";
+        QTest::newRow("empty variable")
+            << QStringList{"--backprop", "--function", "x", "--variables", "x,", "--point", "1"}
+            << "--variables: empty name";
+    }
+    void backpropBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 };
 
