@@ -432,7 +432,8 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
     QSettings store;
     if (screenshot.isEmpty()) {
         window.restoreGeometry(store.value(QStringLiteral("window/geometry")).toByteArray());
-        window.restoreState(store.value(QStringLiteral("window/state")).toByteArray());
+        window.restoreState(store.value(QStringLiteral("window/state")).toByteArray(),
+                            MainWindow::kLayoutVersion);
     }
     window.show();
     if (!screenshot.isEmpty()) {
@@ -450,7 +451,8 @@ int runGui(int& argc, char** argv, const QStringList& arguments) {
     const int code = app.exec();
     if (screenshot.isEmpty()) {
         store.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
-        store.setValue(QStringLiteral("window/state"), window.saveState());
+        store.setValue(QStringLiteral("window/state"),
+                       window.saveState(MainWindow::kLayoutVersion));
     }
     return code;
 }

@@ -25,6 +25,7 @@ LossChart::LossChart()
     m_chart->SetShowLegend(true);
     m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
     m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
+    m_chart->GetLegend()->SetLabelSize(10); // a small chart: the legend must not hide it
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
 }
