@@ -34,6 +34,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -256,6 +257,25 @@ private slots:
                 box->setChecked(true);
         QVERIFY(panel->chartGradientNorm());
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000); // after a paint
+        // Ticks at whole decades, few labels, covering the values (item 10 of issue 9).
+        const std::vector<double> ticks = m_window->lossChart()->valueTickPositions();
+        const std::vector<std::string> labels = m_window->lossChart()->valueTickLabels();
+        QVERIFY2(ticks.size() >= 2 && int(ticks.size()) <= LossChart::kMaxLogTicks,
+                 qPrintable(QString::number(ticks.size())));
+        QCOMPARE(labels.size(), ticks.size());
+        double smallest = t.steps[0].gradientNorm, largest = smallest;
+        for (const Step& step : t.steps) {
+            smallest = std::min(smallest, step.gradientNorm);
+            largest = std::max(largest, step.gradientNorm);
+        }
+        for (double d : ticks)
+            QCOMPARE(d, std::round(d));
+        QVERIFY(ticks.front() <= std::log10(smallest) && ticks.back() >= std::log10(largest));
+        QVERIFY(labels.front().find("1e") == 0 || labels.front().find("0.") == 0);
+        QTest::qWait(100);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/loss_log_scale.png"));
 
         Animator* anim = m_window->animator();
         SurfaceScene& scene = m_window->surfaceView()->scene();
@@ -630,9 +650,11 @@ private slots:
                          qPrintable(label->text()));
             }
         }
-        m_window->grab().save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_%1x%2.png")
-                                  .arg(size.width())
-                                  .arg(size.height()));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_%1x%2.png")
+                      .arg(size.width())
+                      .arg(size.height()));
     }
 
     void controlsStayPutWhenUsed() {
@@ -784,6 +806,47 @@ private slots:
                                 .arg(error->height())
                                 .arg(error->heightForWidth(error->width()))));
         QVERIFY(again.isVisible()); // refused: stays open
+    }
+
+    void leavingAnOptimizerExampleKeepsTheViewWhole() {
+        // Item 12: the chart used to be a dock that vanished with the runs, resizing the
+        // view under a stale frame (a black band at the top until the next mouse event).
+        const auto presets = loadPresets();
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        int withRuns = -1;
+        for (std::size_t i = 0; i < presets.size(); ++i)
+            if (!presets[i].settings.runs.empty())
+                withRuns = int(i);
+        QVERIFY(withRuns >= 0);
+        examples->actions().at(withRuns)->trigger();
+        QTest::qWait(100);
+        const QSize view = m_window->viewContainer()->size();
+        examples->actions().at(0)->trigger(); // no runs
+        QTest::qWait(100);
+        QCOMPARE(m_window->viewContainer()->size(), view);
+        const QImage grab = m_window->surfaceView()->grabFramebuffer();
+        for (int x = 0; x < grab.width(); x += 7)
+            QCOMPARE(grab.pixel(x, 2), qRgb(255, 255, 255)); // the top row is background
+    }
+
+    void importantMessagesStay() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        m_window->optimizerPanel()->setLearningRate(5);
+        QTest::mouseClick(button(m_window->optimizerPanel(), QStringLiteral("Add run")),
+                          Qt::LeftButton);
+        QLabel* message = m_window->messageLabel();
+        QVERIFY(message->isVisible());
+        const QString text = message->text();
+        QVERIFY(text.contains(QStringLiteral("diverged")));
+        // A hover's tip in the status bar and later edits do not replace it.
+        m_window->statusBar()->showMessage(QStringLiteral("hovering"), 100);
+        QCOMPARE(m_doc->setPoint(0.5, 0.5), QString());
+        QTest::qWait(200);
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), text);
     }
 };
 
