@@ -68,7 +68,8 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("shaded"), QStringLiteral("Shaded surface coloured by height.")},
         {QStringLiteral("size"), QStringLiteral("Image size (default 1200x900)."),
          QStringLiteral("WxH")},
-        {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
+        {QStringLiteral("transparent"),
+         QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
                         "gd, momentum, nesterov, adam or newton."),
