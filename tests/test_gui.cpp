@@ -848,6 +848,37 @@ private slots:
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), text);
     }
+
+    void didYouMeanOnlyForCloseNames_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("suggestion"); // empty: none
+        QTest::newRow("foo is no typo of log") << "foo(x) + y" << QString();
+        QTest::newRow("one letter off") << "exq(x) + y"
+                                        << "exp";
+        QTest::newRow("sqr") << "sqr(x) + y"
+                             << "sqrt";
+        QTest::newRow("two off, long name") << "sigmiod(x) + y"
+                                            << "sigmoid";
+        QTest::newRow("far") << "banana(x)" << QString();
+    }
+    void didYouMeanOnlyForCloseNames() {
+        QFETCH(QString, typed);
+        QFETCH(QString, suggestion);
+        QLineEdit* editor = m_window->functionEditor();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::mouseClick(editor, Qt::LeftButton);
+        editor->selectAll();
+        QTest::keyClicks(editor, typed);
+        QTest::keyClick(editor, Qt::Key_Return);
+        const QString error = m_window->functionError()->text();
+        QVERIFY2(error.contains(QStringLiteral("unknown function")), qPrintable(error));
+        if (suggestion.isEmpty())
+            QVERIFY2(!error.contains(QStringLiteral("did you mean")), qPrintable(error));
+        else
+            QVERIFY2(error.contains(QStringLiteral("did you mean '%1'").arg(suggestion)),
+                     qPrintable(error));
+    }
 };
 
 QTEST_MAIN(TestGui)
