@@ -282,10 +282,12 @@ void MainWindow::buildControls() {
             [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.ymin = v; }); });
     connect(m_ymax, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.ymax = v; }); });
-    connect(m_x0, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Move point"), [v](Settings& s) { s.point[0] = v; }); });
-    connect(m_y0, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Move point"), [v](Settings& s) { s.point[1] = v; }); });
+    connect(m_x0, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        edit(tr("Move expansion point"), [v](Settings& s) { s.point[0] = v; });
+    });
+    connect(m_y0, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        edit(tr("Move expansion point"), [v](Settings& s) { s.point[1] = v; });
+    });
     connect(m_epsX, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { edit(tr("Change ε"), [v](Settings& s) { s.epsilon[0] = v; }); });
     connect(m_epsY, &QDoubleSpinBox::valueChanged, this,
@@ -776,7 +778,7 @@ void MainWindow::onNudged(int dx, int dy) {
     Settings next = s;
     next.point[0] = s.point[0] + dx * step;
     next.point[1] = s.point[1] + dy * step;
-    m_doc->change(next, tr("Nudge point"), m_nudgeId);
+    m_doc->change(next, tr("Nudge expansion point"), m_nudgeId);
 }
 
 QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {

@@ -41,6 +41,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
 #include <vtkCamera.h>
@@ -380,6 +381,7 @@ private slots:
     void spinBoxesMoveThePoint() {
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         x0->setValue(0.25);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Move expansion point"));
         QCOMPARE(m_doc->settings().point[0], 0.25);
         QCOMPARE(m_doc->expansion().at.value, f(0.25, 0.0));
     }
@@ -631,6 +633,11 @@ private slots:
         for (int tab = 0; tab < 2; ++tab) {
             m_window->panelTabs()->setCurrentIndex(tab);
             QTest::qWait(50);
+            // Every section open (the domain's is collapsed at first).
+            for (auto* header : m_window->panelTabs()->findChildren<QToolButton*>())
+                if (header->isVisible() && header->isCheckable() && !header->isChecked())
+                    QTest::mouseClick(header, Qt::LeftButton);
+            QTest::qWait(50);
             const QSize view = m_window->viewContainer()->size();
             const double share = double(view.width()) * view.height() /
                                  (double(m_window->width()) * m_window->height());
@@ -741,7 +748,7 @@ private slots:
             QTest::keyClick(m_window->surfaceView(), Qt::Key_Right);
         QVERIFY(std::abs(m_doc->settings().point[0] - (-1 + 5 * 0.04)) < 1e-12);
         QCOMPARE(m_doc->undoStack()->count(), before + 1);
-        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Nudge point"));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Nudge expansion point"));
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
     }
