@@ -153,6 +153,8 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_framedDomain = {s.xmin, s.xmax, s.ymin, s.ymax};
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
+    if (!s.runs.empty()) // started with runs (--runs): "Add run" repeats the first
+        m_optimizers->setRun(s.runs.front(), s.point);
     onDocumentChanged(Document::RunsChange);
     statusBar()->showMessage(tr("Drag the red point (or anywhere on the surface) to move it; "
                                 "drag elsewhere or Ctrl+drag to rotate; wheel zooms; arrow keys "

@@ -547,6 +547,10 @@ private slots:
             ++tested;
         }
         QVERIFY(tested > 0);
+        // A window opened on a document with runs (--runs on the command line) likewise.
+        MainWindow second(m_doc);
+        QVERIFY(second.optimizerPanel()->runAt(m_doc->settings().runs.front().start).options ==
+                m_doc->settings().runs.front().options);
     }
 
     void readoutSaysOutsideTheDomain() {
