@@ -70,7 +70,8 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("Image size (default 1200x900); each side %1.")
              .arg(QString::fromStdString(options::imageSide.requirement())),
          QStringLiteral("WxH")},
-        {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
+        {QStringLiteral("transparent"),
+         QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
                         "gd, momentum, nesterov, adam or newton."),

@@ -5,54 +5,83 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 
 namespace gs {
 
 ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString& pathLabel,
-                           const QString& defaultPath, Browse browse, QSize defaultSize,
-                           bool offerTransparency, Exporter exporter)
+                           const QString& settingsGroup, const QString& defaultName, Browse browse,
+                           QSize defaultSize, const QString& transparencyLabel, Exporter exporter)
     : QDialog(parent)
-    , m_path(new QLineEdit(defaultPath))
+    , m_group(settingsGroup)
+    , m_path(new QLineEdit)
     , m_width(new QSpinBox)
     , m_height(new QSpinBox)
     , m_error(new QLabel)
     , m_exporter(std::move(exporter)) {
     setWindowTitle(title);
+    QSettings settings;
+    settings.beginGroup(m_group);
+    // The last path's folder and format, with the default name when none is remembered.
+    const QString last = settings.value(QStringLiteral("path")).toString();
+    m_path->setText(last.isEmpty() ? QDir::home().filePath(defaultName) : last);
+    m_path->setToolTip(tr("Where to write: the file name's extension chooses the format"));
+    // Wide enough to read a path such as /home/someone/Documents/lecture/figure.png.
+    m_path->setMinimumWidth(QFontMetrics(m_path->font()).horizontalAdvance(QLatin1Char('x')) * 48);
     auto* form = new QFormLayout(this);
+    form->setSizeConstraint(QLayout::SetMinimumSize); // the message is never cut off
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     auto* browseButton = new QPushButton(browse == Browse::Folder ? tr("Folder…") : tr("Browse…"));
+    browseButton->setToolTip(browse == Browse::Folder ? tr("Choose a folder for PNG frames")
+                                                      : tr("Choose the file"));
     auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path);
+    pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
     form->addRow(pathLabel, pathRow);
-    for (QSpinBox* box : {m_width, m_height})
+    for (QSpinBox* box : {m_width, m_height}) {
         box->setRange(16, kMaxExportSide);
-    m_width->setValue(std::min(kMaxExportSide, defaultSize.width()));
-    m_height->setValue(std::min(kMaxExportSide, defaultSize.height()));
-    form->addRow(tr("Width (px)"), m_width);
-    form->addRow(tr("Height (px)"), m_height);
-    if (offerTransparency) {
-        m_transparent = new QCheckBox(tr("Transparent background (PNG)"));
+        box->setSuffix(tr(" px"));
+    }
+    m_width->setToolTip(tr("Width of the picture in pixels (16 to %1)").arg(kMaxExportSide));
+    m_height->setToolTip(tr("Height of the picture in pixels (16 to %1)").arg(kMaxExportSide));
+    m_width->setValue(std::min(
+        kMaxExportSide, settings.value(QStringLiteral("width"), defaultSize.width()).toInt()));
+    m_height->setValue(std::min(
+        kMaxExportSide, settings.value(QStringLiteral("height"), defaultSize.height()).toInt()));
+    form->addRow(tr("Width"), m_width);
+    form->addRow(tr("Height"), m_height);
+    if (!transparencyLabel.isEmpty()) {
+        m_transparent = new QCheckBox(transparencyLabel);
+        m_transparent->setToolTip(tr("The background becomes transparent"));
+        m_transparent->setChecked(settings.value(QStringLiteral("transparent"), false).toBool());
         form->addRow(m_transparent);
     }
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setObjectName(QStringLiteral("exportError"));
     m_error->hide();
     form->addRow(m_error);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     form->addRow(buttons);
 
     connect(browseButton, &QPushButton::clicked, this, [this, browse] {
+        const QString current = m_path->text();
         const QString chosen =
             browse == Browse::Folder
-                ? QFileDialog::getExistingDirectory(this, tr("Folder for PNG frames"))
-                : QFileDialog::getSaveFileName(this, windowTitle(), m_path->text(),
+                ? QFileDialog::getExistingDirectory(this, tr("Folder for PNG frames"),
+                                                    QFileInfo(current).absolutePath())
+                : QFileDialog::getSaveFileName(this, windowTitle(), current,
                                                tr("Images (*.png *.jpg *.jpeg)"));
         if (!chosen.isEmpty())
             m_path->setText(chosen);
@@ -64,13 +93,20 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
 void ExportDialog::save() {
     const ExportRequest request{m_path->text(), m_width->value(), m_height->value(),
                                 m_transparent && m_transparent->isChecked()};
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     const QString problem = m_exporter(request);
-    QApplication::restoreOverrideCursor();
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
-    if (problem.isEmpty())
-        accept();
+    if (!problem.isEmpty()) {
+        adjustSize(); // grow to show the whole message
+        return;
+    }
+    QSettings settings;
+    settings.beginGroup(m_group);
+    settings.setValue(QStringLiteral("path"), request.path);
+    settings.setValue(QStringLiteral("width"), request.width);
+    settings.setValue(QStringLiteral("height"), request.height);
+    settings.setValue(QStringLiteral("transparent"), request.transparent);
+    accept();
 }
 
 } // namespace gs

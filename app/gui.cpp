@@ -35,7 +35,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     QSettings store;
     if (screenshot.isEmpty()) {
         window.restoreGeometry(store.value(QStringLiteral("window/geometry")).toByteArray());
-        window.restoreState(store.value(QStringLiteral("window/state")).toByteArray());
+        window.restoreState(store.value(QStringLiteral("window/state")).toByteArray(),
+                            MainWindow::kLayoutVersion);
     }
     window.show();
     if (!screenshot.isEmpty()) {
@@ -53,7 +54,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     const int code = app.exec();
     if (screenshot.isEmpty()) {
         store.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
-        store.setValue(QStringLiteral("window/state"), window.saveState());
+        store.setValue(QStringLiteral("window/state"),
+                       window.saveState(MainWindow::kLayoutVersion));
     }
     return code;
 }

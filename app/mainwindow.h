@@ -1,9 +1,11 @@
 #pragma once
-// The main window: function editor with inline errors, domain and resolution,
-// the expansion point, what to show, the 3-D view and the readout. It edits the
-// document and redraws what the document says changed.
+// The main window: the 3-D view gets the room; one side panel holds the function, its
+// domain and point, what to show and the readout (tab "Function"), and the optimizers with
+// their runs, animation and loss chart (tab "Optimizers"). Each control edits only its own
+// field of the document, and the window redraws what the document says changed.
 
 #include <QMainWindow>
+#include <array>
 
 class QCheckBox;
 class QDockWidget;
@@ -11,6 +13,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 class QTimer;
 
 namespace gs {
@@ -20,20 +23,35 @@ class Document;
 class LossChart;
 class OptimizerPanel;
 class ReadoutPanel;
+class Section;
 class SurfaceScene;
 class SurfaceView;
+struct Preset;
+struct Settings;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// Bumped when the dock layout changes, so an older saved layout is not restored.
+    static constexpr int kLayoutVersion = 2;
+
     explicit MainWindow(Document* doc, QWidget* parent = nullptr);
 
     SurfaceView* surfaceView() const { return m_view; }
+    /// The widget that hosts the 3-D view in the window's layout.
+    QWidget* viewContainer() const { return m_viewContainer; }
     ReadoutPanel* readout() const { return m_readout; }
     QLineEdit* functionEditor() const { return m_function; }
     QLabel* functionError() const { return m_functionError; }
     /// The inline message under the domain controls (empty when all is well).
     QLabel* settingsError() const { return m_settingsError; }
+    /// What the window says, in words, about the domain: the point outside it, f undefined
+    /// on all or part of it (hidden when all is well).
+    QLabel* domainNote() const { return m_domainNote; }
+    /// The last message that matters (a diverged run, an export written); stays until
+    /// dismissed or replaced.
+    QLabel* messageLabel() const { return m_message; }
+    QTabWidget* panelTabs() const { return m_tabs; }
 
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
@@ -42,13 +60,21 @@ public:
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
-    /// folder `path`, as a video (.ogv) or an animated GIF (.gif). Returns the error or empty.
-    QString exportAnimation(const QString& path, int width, int height);
+    /// folder `path`, as a video (.ogv) or an animated GIF (.gif), frame by frame with a
+    /// progress dialog whose Cancel stops it and leaves no file. Returns the error or empty.
+    QString exportAnimation(const QString& path, int width, int height, bool transparent = false);
+
+    /// The size a first start opens at on a screen whose free area is `available`.
+    static QSize firstStartSize(const QSize& available);
+
+public slots:
+    void showHelp();
+    void showShortcuts();
+    void showAbout();
 
 private slots:
     void onDocumentChanged(int what);
     void applyFunction();
-    void applySettings();
     void onDragStarted();
     void onPointDragged(double x, double y);
     void onNudged(int dx, int dy);
@@ -62,11 +88,16 @@ private slots:
 private:
     void buildControls();
     void buildMenus();
-    QDockWidget* addDock(const QString& title, const QString& name, QWidget* content,
-                         Qt::DockWidgetArea area);
+    void openExample(const Preset& preset);
+    /// Applies the document's settings with one field changed by `modify`, as one undo
+    /// step named `what`; a refusal is shown under the domain.
+    template <class Modify> void edit(const QString& what, Modify modify);
     void syncEditors();
+    void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);
+    /// A message that stays (until dismissed or replaced), also in the status bar's history.
+    void notify(const QString& text);
 
     Document* m_doc;
     SurfaceView* m_view;
@@ -75,16 +106,28 @@ private:
     QLineEdit* m_function;
     QLabel* m_functionError;
     QLabel* m_settingsError;
+    QLabel* m_domainNote;
+    QLabel* m_message;
+    QWidget* m_messageBox;
     QTimer* m_functionTimer;
     QDoubleSpinBox *m_xmin, *m_xmax, *m_ymin, *m_ymax, *m_x0, *m_y0, *m_epsX, *m_epsY;
+    QLabel *m_xRangeLabel, *m_yRangeLabel, *m_pointLabel;
     QSpinBox *m_resolution, *m_wireLines;
     QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded;
+    QTabWidget* m_tabs;
+    QDockWidget* m_panelDock;
+    Section* m_chartSection;
     OptimizerPanel* m_optimizers;
     Animator* m_animator;
     LossChart* m_chart;
-    QDockWidget* m_chartDock = nullptr;
     int m_dragId = 1000;
     int m_currentDrag = -1;
+    int m_nudgeId = -1;      ///< merge id of the current burst of arrow-key nudges
+    QTimer* m_nudgeTimer;    ///< a pause in nudging ends the burst
+    QString m_shownFunction; ///< the document's function the editor last showed
+    bool m_applyingFunction = false;
+    std::size_t m_runCount = 0;
+    std::array<double, 4> m_framedDomain{}; ///< the domain the camera was last fitted to
 };
 
 } // namespace gs

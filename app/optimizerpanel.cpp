@@ -15,7 +15,9 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -39,8 +41,38 @@ QDoubleSpinBox* coefficientBox(double value, double hi, int decimals) {
     box->setDecimals(decimals);
     box->setSingleStep(0.01);
     box->setValue(value);
+    // The panel's width decides, not the number of decimals: nothing is cut off.
+    box->setMinimumWidth(56);
+    box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     return box;
 }
+
+// A tolerance such as 1e-06 shown as written, in few characters (a plain spin box shows
+// 0.0000010000 and is cut off in a narrow panel).
+class ScientificSpinBox : public QDoubleSpinBox {
+public:
+    ScientificSpinBox() {
+        setDecimals(15); // the value keeps its precision; the text is ours
+        setRange(0, 1);
+        setSingleStep(0); // arrows multiply instead, see stepBy
+    }
+    QString textFromValue(double v) const override { return QString::number(v, 'g', 6); }
+    double valueFromText(const QString& text) const override { return text.toDouble(); }
+    QValidator::State validate(QString& text, int&) const override {
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        if (ok && v >= minimum() && v <= maximum())
+            return QValidator::Acceptable;
+        return QValidator::Intermediate;
+    }
+    void stepBy(int steps) override { // a decade a step
+        const double v = value() > 0 ? value() : 1e-6;
+        setValue(std::clamp(v * std::pow(10.0, steps), 1e-15, maximum()));
+    }
+
+protected:
+    StepEnabled stepEnabled() const override { return StepUpEnabled | StepDownEnabled; }
+};
 
 QWidget* row(const QString& label, QWidget* field) {
     auto* w = new QWidget;
@@ -63,6 +95,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
                      Method::Newton})
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
+    m_method->setToolTip(tr("The update rule of the next run"));
     form->addRow(tr("Method"), m_method);
 
     m_lrSlider = new QSlider(Qt::Horizontal);
@@ -72,9 +105,12 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_lr->setDecimals(5);
     m_lr->setRange(1e-5, 100);
     m_lr->setSingleStep(0.01);
+    m_lr->setToolTip(tr("Learning rate η: the step is η times the update direction"));
+    m_lr->setMinimumWidth(70);
+    m_lr->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     auto* lrRow = new QHBoxLayout;
     lrRow->addWidget(m_lrSlider, 1);
-    lrRow->addWidget(m_lr);
+    lrRow->addWidget(m_lr, 1);
     form->addRow(tr("Learning rate η"), lrRow);
     connect(m_lrSlider, &QSlider::valueChanged, this, [this](int tick) {
         const QSignalBlocker block(m_lr);
@@ -89,43 +125,66 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_steps = new QSpinBox;
     m_steps->setRange(1, OptimizerOptions::kMaxSteps);
     m_steps->setValue(100);
-    form->addRow(tr("Steps at most"), m_steps);
-    m_tolerance = coefficientBox(1e-6, 1, 10);
-    m_tolerance->setToolTip(tr("Converged when |∇f| is at or below this"));
-    form->addRow(tr("Tolerance |∇f|"), m_tolerance);
+    m_steps->setToolTip(tr("The run stops after this many steps if it has not converged"));
+    m_steps->setMinimumWidth(56);
+    m_steps->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_tolerance = new ScientificSpinBox;
+    m_tolerance->setValue(1e-6);
+    m_tolerance->setMinimumWidth(56);
+    m_tolerance->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_tolerance->setToolTip(
+        tr("Converged when |∇f| is at or below this (arrows: a decade a step)"));
+    auto* stopRow = new QHBoxLayout;
+    stopRow->addWidget(m_steps, 1);
+    stopRow->addWidget(new QLabel(tr("|∇f| ≤")));
+    stopRow->addWidget(m_tolerance, 1);
+    form->addRow(tr("Steps at most"), stopRow);
 
+    // The method's own parameters, one row whose content follows the method: the rows
+    // below never move when the method changes.
     m_momentum = coefficientBox(0.9, 1, 3);
-    m_momentumRow = row(tr("β"), m_momentum);
-    form->addRow(tr("Momentum"), m_momentumRow);
+    m_momentum->setToolTip(tr("Momentum β: the part of the last step kept in the next"));
+    m_momentumRow = row(tr("momentum β"), m_momentum);
     m_beta1 = coefficientBox(0.9, 0.999999, 6);
     m_beta2 = coefficientBox(0.999, 0.999999, 6);
+    m_beta1->setToolTip(tr("Adam β₁: decay of the running mean of the gradient"));
+    m_beta2->setToolTip(tr("Adam β₂: decay of the running mean of the squared gradient"));
     m_adamRow = new QWidget;
     auto* adam = new QHBoxLayout(m_adamRow);
     adam->setContentsMargins(0, 0, 0, 0);
     adam->addWidget(new QLabel(tr("β₁")));
-    adam->addWidget(m_beta1);
+    adam->addWidget(m_beta1, 1);
     adam->addWidget(new QLabel(tr("β₂")));
-    adam->addWidget(m_beta2);
-    form->addRow(tr("Adam"), m_adamRow);
+    adam->addWidget(m_beta2, 1);
     m_damping = coefficientBox(1.0, 1, 3);
     m_damping->setMinimum(0.001);
-    m_dampingRow = row(tr("step ×"), m_damping);
-    form->addRow(tr("Newton damping"), m_dampingRow);
+    m_damping->setToolTip(tr("Newton: the step taken is this fraction of the Newton step"));
+    m_dampingRow = row(tr("damping: step ×"), m_damping);
+    auto* none = new QLabel(tr("none"));
+    none->setToolTip(tr("Gradient descent has no parameter beyond η"));
+    m_parameters = new QStackedWidget;
+    for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow})
+        m_parameters->addWidget(w);
+    m_parameters->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    form->addRow(tr("Parameters"), m_parameters);
     connect(m_method, &QComboBox::currentIndexChanged, this,
             &OptimizerPanel::updateVisibleParameters);
     updateVisibleParameters();
 
-    m_atPoint = new QCheckBox(tr("at the expansion point"));
+    m_atPoint = new QCheckBox(tr("at x₀"));
     m_atPoint->setChecked(true);
+    m_atPoint->setToolTip(tr("Start the run at the expansion point, or at the typed start"));
     m_startX = coefficientBox(0, 1e6, 4);
     m_startY = coefficientBox(0, 1e6, 4);
     m_startX->setMinimum(-1e6);
     m_startY->setMinimum(-1e6);
+    m_startX->setToolTip(tr("Start of the run: first input"));
+    m_startY->setToolTip(tr("Start of the run: second input"));
     auto* start = new QHBoxLayout;
-    start->addWidget(m_startX);
-    start->addWidget(m_startY);
-    form->addRow(tr("Start"), m_atPoint);
-    form->addRow(QString(), start);
+    start->addWidget(m_atPoint);
+    start->addWidget(m_startX, 1);
+    start->addWidget(m_startY, 1);
+    form->addRow(tr("Start"), start);
     auto enableStart = [this](bool atPoint) {
         m_startX->setEnabled(!atPoint);
         m_startY->setEnabled(!atPoint);
@@ -138,16 +197,28 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     connect(add, &QPushButton::clicked, this, &OptimizerPanel::addRequested);
     layout->addWidget(add);
 
+    m_noRuns = new QLabel(tr("No runs yet: “Add run”, or Shift+click on the surface."));
+    m_noRuns->setWordWrap(true);
+    layout->addWidget(m_noRuns);
+
+    m_runsSection = new QWidget;
+    auto* runsLayout = new QVBoxLayout(m_runsSection);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
     m_runs = new QListWidget;
-    m_runs->setMinimumHeight(90);
+    m_runs->setMinimumHeight(72);
+    m_runs->setMaximumHeight(120); // four runs in view; the animation stays in reach
     m_runs->setWordWrap(true);
-    layout->addWidget(m_runs, 1);
+    m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_runs->setToolTip(tr("The runs: colour, method, and why each stopped"));
+    runsLayout->addWidget(m_runs);
     auto* listButtons = new QHBoxLayout;
     auto* remove = new QPushButton(tr("Remove"));
+    remove->setToolTip(tr("Remove the selected run"));
     auto* clear = new QPushButton(tr("Clear"));
+    clear->setToolTip(tr("Remove every run"));
     listButtons->addWidget(remove);
     listButtons->addWidget(clear);
-    layout->addLayout(listButtons);
+    runsLayout->addLayout(listButtons);
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_runs->currentRow() >= 0)
             emit removeRequested(m_runs->currentRow());
@@ -158,8 +229,14 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     auto* animLayout = new QVBoxLayout(anim);
     auto* buttons = new QHBoxLayout;
     m_play = new QPushButton(tr("Play"));
+    m_play->setToolTip(tr("Play the runs step by step (Pause stops)"));
     m_step = new QPushButton(tr("Step"));
+    m_step->setToolTip(tr("Show one more step"));
     m_reset = new QPushButton(tr("Reset"));
+    m_reset->setToolTip(tr("Back to the start of every run"));
+    // Play and Pause take the same room: the buttons never move under the pointer.
+    m_play->setMinimumWidth(std::max(m_play->sizeHint().width(),
+                                     m_play->fontMetrics().horizontalAdvance(tr("Pause")) + 24));
     buttons->addWidget(m_play);
     buttons->addWidget(m_step);
     buttons->addWidget(m_reset);
@@ -167,23 +244,40 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 60);
     m_speed->setValue(8);
-    animLayout->addWidget(row(tr("Steps/s"), m_speed));
+    m_speed->setToolTip(tr("Steps shown per second while playing (1 to 60)"));
     m_frameLabel = new QLabel;
-    animLayout->addWidget(m_frameLabel);
-    layout->addWidget(anim);
+    m_frameLabel->setToolTip(tr("The step on screen"));
+    // Room for "step 100000 of 100000": the slider does not move as the count grows.
+    m_frameLabel->setMinimumWidth(
+        m_frameLabel->fontMetrics().horizontalAdvance(tr("step %1 of %2").arg(100000).arg(100000)) /
+        2);
+    m_frameLabel->setWordWrap(true);
+    auto* speedRow = new QHBoxLayout;
+    speedRow->addWidget(new QLabel(tr("Steps/s")));
+    speedRow->addWidget(m_speed, 1);
+    speedRow->addWidget(m_frameLabel, 1);
+    animLayout->addLayout(speedRow);
+    runsLayout->addWidget(anim);
+    layout->addWidget(m_runsSection);
+    layout->addStretch(); // takes the room while the runs section is hidden
+    m_runsSection->hide();
     connect(m_play, &QPushButton::clicked, this, &OptimizerPanel::playToggled);
     connect(m_step, &QPushButton::clicked, this, &OptimizerPanel::stepRequested);
     connect(m_reset, &QPushButton::clicked, this, &OptimizerPanel::resetRequested);
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) { emit speedChanged(v); });
 
-    auto* chart = new QHBoxLayout;
+    // The chart's options: the window shows them above the chart (with the runs).
+    m_chartOptions = new QWidget;
+    auto* chart = new QHBoxLayout(m_chartOptions);
+    chart->setContentsMargins(0, 0, 0, 0);
     m_chartQuantity = new QComboBox;
     m_chartQuantity->addItem(tr("f per iteration"));
     m_chartQuantity->addItem(tr("|∇f| per iteration"));
+    m_chartQuantity->setToolTip(tr("What the chart plots for each run"));
     m_log = new QCheckBox(tr("log scale"));
+    m_log->setToolTip(tr("A logarithmic value axis (needs positive values)"));
     chart->addWidget(m_chartQuantity, 1);
     chart->addWidget(m_log);
-    layout->addLayout(chart);
     connect(m_chartQuantity, &QComboBox::currentIndexChanged, this,
             &OptimizerPanel::chartOptionsChanged);
     connect(m_log, &QCheckBox::toggled, this, &OptimizerPanel::chartOptionsChanged);
@@ -191,9 +285,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
 void OptimizerPanel::updateVisibleParameters() {
     const auto m = static_cast<Method>(m_method->currentData().toInt());
-    m_momentumRow->setEnabled(m == Method::Momentum || m == Method::Nesterov);
-    m_adamRow->setEnabled(m == Method::Adam);
-    m_dampingRow->setEnabled(m == Method::Newton);
+    m_parameters->setCurrentIndex(m == Method::Momentum || m == Method::Nesterov ? 1
+                                  : m == Method::Adam                            ? 2
+                                  : m == Method::Newton                          ? 3
+                                                                                 : 0);
 }
 
 double OptimizerPanel::learningRate() const {
@@ -202,6 +297,24 @@ double OptimizerPanel::learningRate() const {
 
 void OptimizerPanel::setLearningRate(double lr) {
     m_lr->setValue(lr);
+}
+
+void OptimizerPanel::setRun(const RunSettings& run, const std::vector<double>& point) {
+    const OptimizerOptions& o = run.options;
+    m_method->setCurrentIndex(std::max(0, m_method->findData(static_cast<int>(o.method))));
+    setLearningRate(o.learningRate);
+    m_steps->setValue(o.maxSteps);
+    m_tolerance->setValue(o.tolerance);
+    m_momentum->setValue(o.momentum);
+    m_beta1->setValue(o.beta1);
+    m_beta2->setValue(o.beta2);
+    m_damping->setValue(o.damping);
+    const bool atPoint = run.start == point;
+    m_atPoint->setChecked(atPoint);
+    if (!atPoint && run.start.size() >= 2) {
+        m_startX->setValue(run.start[0]);
+        m_startY->setValue(run.start[1]);
+    }
 }
 
 RunSettings OptimizerPanel::runAt(const std::vector<double>& start) const {
@@ -239,6 +352,9 @@ void OptimizerPanel::showRuns(const Document& doc) {
         m_runs->addItem(item);
     }
     m_runs->setCurrentRow(std::min(current, m_runs->count() - 1));
+    // Collapsed while unused: the list, its buttons and the animation come with the first run.
+    m_runsSection->setVisible(m_runs->count() > 0);
+    m_noRuns->setVisible(m_runs->count() == 0);
 }
 
 void OptimizerPanel::setPlaying(bool playing) {

@@ -15,6 +15,7 @@ class QListWidget;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QStackedWidget;
 
 namespace gs {
 
@@ -35,6 +36,11 @@ public:
     bool chartLogScale() const;
     double learningRate() const;
     void setLearningRate(double lr);
+    /// Sets every control to `run` (an example's run), so "Add run" repeats it; the start
+    /// is "at the expansion point" when it is `point`, else typed.
+    void setRun(const RunSettings& run, const std::vector<double>& point);
+    /// The chart's options (quantity, log scale), shown by the window next to the chart.
+    QWidget* chartOptions() const { return m_chartOptions; }
 
 signals:
     void addRequested();
@@ -62,6 +68,10 @@ private:
     QComboBox* m_chartQuantity;
     QCheckBox* m_log;
     QWidget *m_momentumRow, *m_adamRow, *m_dampingRow;
+    QStackedWidget* m_parameters; ///< the method's own parameters
+    QWidget* m_chartOptions;
+    QWidget* m_runsSection; ///< the run list and the animation: hidden while there are none
+    QLabel* m_noRuns;
 };
 
 } // namespace gs

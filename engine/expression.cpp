@@ -439,7 +439,9 @@ private:
                     fail("'" + name + "' is not a function (write " + name + "*(...) to multiply)",
                          t.offset, t.length);
                 std::string message = "unknown function '" + name + "'";
-                std::size_t best = 3;
+                // Only a close name is suggested: one edit for short names (foo is two
+                // edits from log, and no typo of it), two for names of five letters or more.
+                std::size_t best = name.size() >= 5 ? 3 : 2;
                 std::string suggestion;
                 for (const auto& k : kFunctions) {
                     const std::size_t d = editDistance(name, k.name);

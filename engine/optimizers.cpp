@@ -6,6 +6,7 @@
 #include <Eigen/Eigenvalues>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace gs {
 
@@ -109,6 +110,24 @@ NewtonStep newtonStep(const Eigen::VectorXd& g, const Eigen::MatrixXd& h, double
     return step;
 }
 
+namespace {
+
+// f fell without bound when its last values (up to 4 steps) fell step after step and ended
+// below the start: an unbounded-below f. A step that is too large overshoots instead, so f
+// rises (|x - x*| grows by |1 - eta lambda| > 1 per step on a quadratic with lambda > 0).
+bool fallingWithoutBound(const std::vector<Step>& steps) {
+    const std::size_t n = steps.size();
+    if (n < 2)
+        return false;
+    const std::size_t from = n > 5 ? n - 5 : 0;
+    for (std::size_t i = from + 1; i < n; ++i)
+        if (!(steps[i].value < steps[i - 1].value))
+            return false;
+    return steps.back().value < steps.front().value;
+}
+
+} // namespace
+
 Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
     Trajectory t;
     const auto n = start.size();
@@ -121,6 +140,15 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         t.steps.push_back({x, d.value, gnorm, safeguarded});
         if (!std::isfinite(d.value) || !d.gradient.allFinite()) {
             t.reason = StopReason::Diverged;
+            t.divergence = k > 0 && d.value == -std::numeric_limits<double>::infinity() &&
+                                   fallingWithoutBound(t.steps)
+                               ? Divergence::UnboundedBelow
+                               : Divergence::Undefined;
+            if (t.divergence == Divergence::UnboundedBelow) {
+                t.message = "f fell without bound to -inf at step " + std::to_string(k) +
+                            ": f is unbounded below along the path (not the learning rate)";
+                return t;
+            }
             t.message = k == 0
                             ? "f or its gradient is undefined at the start"
                             : "f or its gradient became undefined (step " + std::to_string(k) + ")";
@@ -128,8 +156,14 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         }
         if ((x - start).norm() > o.escapeRadius) {
             t.reason = StopReason::Diverged;
+            t.divergence = fallingWithoutBound(t.steps) ? Divergence::UnboundedBelow
+                                                        : Divergence::StepTooLarge;
             t.message = "left the region of interest at step " + std::to_string(k) +
-                        " (learning rate too large?)";
+                        (t.divergence == Divergence::UnboundedBelow
+                             ? " with f falling without bound (f = " + shortNumber(d.value) +
+                                   "): f is unbounded below along the path, not a "
+                                   "learning-rate problem"
+                             : " with the steps growing as f rose: learning rate too large");
             return t;
         }
         if (gnorm <= o.tolerance) {

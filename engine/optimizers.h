@@ -50,10 +50,16 @@ struct Step {
     bool safeguarded = false;
 };
 
+/// Why a diverged run diverged, told from its values: f falling without bound along the
+/// path (f is unbounded below; no learning rate helps), or the steps growing while f rises
+/// (the learning rate is too large for the curvature), or f undefined.
+enum class Divergence { None, Undefined, UnboundedBelow, StepTooLarge };
+
 struct Trajectory {
     std::vector<Step> steps; ///< the start first, then one entry per step taken
     StopReason reason = StopReason::MaxSteps;
-    std::string message; ///< why it stopped, in words
+    Divergence divergence = Divergence::None; ///< set when reason is Diverged
+    std::string message;                      ///< why it stopped, in words
     int stepCount() const { return static_cast<int>(steps.size()) - 1; }
 };
 

@@ -2,6 +2,7 @@
 // function, ask for too fine a grid, nudge with the keys, undo.
 #include "animator.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -12,21 +13,39 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMouseEvent>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 
 using namespace gs;
 
@@ -41,6 +60,36 @@ double f(double x, double y) {
     return x * std::exp(-x * x - y * y);
 }
 
+// The panel's button with this text (the first one).
+QPushButton* button(QWidget* root, const QString& text) {
+    for (auto* b : root->findChildren<QPushButton*>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+// Clicks the progress dialog's Cancel as soon as the dialog shows (from inside the
+// export's event processing).
+void cancelProgressWhenShown(QWidget* window) {
+    auto* timer = new QTimer;
+    timer->setInterval(5);
+    QObject::connect(timer, &QTimer::timeout, [timer, window] {
+        for (auto* d : window->findChildren<QProgressDialog*>(QStringLiteral("exportProgress")))
+            if (d->isVisible() && d->value() >= 2) {
+                QTest::mouseClick(button(d, QStringLiteral("Cancel")), Qt::LeftButton);
+                timer->stop();
+                timer->deleteLater();
+                return;
+            }
+    });
+    timer->start();
+}
+
+// Every file and folder in `dir`, hidden ones too.
+QStringList everything(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
 } // namespace
 
 class TestGui : public QObject {
@@ -49,7 +98,13 @@ class TestGui : public QObject {
     MainWindow* m_window = nullptr;
 
 private slots:
-    void initTestCase() { QDir().mkpath(QStringLiteral(GRADSCAPE_TEST_OUTPUT)); }
+    void initTestCase() {
+        QDir().mkpath(QStringLiteral(GRADSCAPE_TEST_OUTPUT));
+        // Remembered export settings go to a test location, not the person's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("gradscape-test"));
+        QSettings().clear();
+    }
 
     void init() {
         m_doc = new Document;
@@ -147,7 +202,10 @@ private slots:
     }
 
     void tooFineAGridIsRefused() {
-        auto* resolution = m_window->findChildren<QSpinBox*>().at(0);
+        QSpinBox* resolution = nullptr;
+        for (auto* box : m_window->findChildren<QSpinBox*>())
+            if (box->toolTip().startsWith(QStringLiteral("Samples per axis")))
+                resolution = box;
         QCOMPARE(resolution->value(), 101);
         resolution->setValue(5000);
         QVERIFY(m_window->settingsError()->isVisible());
@@ -188,18 +246,37 @@ private slots:
         QCOMPARE(m_doc->settings().runs[0].options.learningRate, 0.5);
         QVERIFY(t.stepCount() > 2);
         QCOMPARE(m_window->lossChart()->seriesCount(), 1);
-        auto* chartDock = m_window->findChild<QDockWidget*>(QStringLiteral("chart"));
-        QVERIFY(chartDock && chartDock->isVisible());
+        auto* chart = m_window->findChild<QWidget*>(QStringLiteral("chart")); // with the runs
+        QVERIFY(chart && !chart->isHidden());
 
         // The chart: |grad f| on a log scale (all positive, so the log scale is active).
-        for (auto* combo : panel->findChildren<QComboBox*>())
+        for (auto* combo : chart->findChildren<QComboBox*>())
             if (combo->count() == 2)
                 combo->setCurrentIndex(1); // |grad f| per iteration
-        for (auto* box : panel->findChildren<QCheckBox*>())
+        for (auto* box : chart->findChildren<QCheckBox*>())
             if (box->text().contains(QStringLiteral("log")))
                 box->setChecked(true);
         QVERIFY(panel->chartGradientNorm());
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000); // after a paint
+        // Ticks at whole decades, few labels, covering the values (item 10 of issue 9).
+        const std::vector<double> ticks = m_window->lossChart()->valueTickPositions();
+        const std::vector<std::string> labels = m_window->lossChart()->valueTickLabels();
+        QVERIFY2(ticks.size() >= 2 && int(ticks.size()) <= LossChart::kMaxLogTicks,
+                 qPrintable(QString::number(ticks.size())));
+        QCOMPARE(labels.size(), ticks.size());
+        double smallest = t.steps[0].gradientNorm, largest = smallest;
+        for (const Step& step : t.steps) {
+            smallest = std::min(smallest, step.gradientNorm);
+            largest = std::max(largest, step.gradientNorm);
+        }
+        for (double d : ticks)
+            QCOMPARE(d, std::round(d));
+        QVERIFY(ticks.front() <= std::log10(smallest) && ticks.back() >= std::log10(largest));
+        QVERIFY(labels.front().find("1e") == 0 || labels.front().find("0.") == 0);
+        QTest::qWait(100);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/loss_log_scale.png"));
 
         Animator* anim = m_window->animator();
         SurfaceScene& scene = m_window->surfaceView()->scene();
@@ -219,7 +296,7 @@ private slots:
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
-        QVERIFY(!chartDock->isVisible()); // no runs, no empty chart
+        QVERIFY(chart->isHidden()); // no runs, no empty chart
     }
 
     void exportedImageShowsTheRuns() {
@@ -304,6 +381,7 @@ private slots:
     void spinBoxesMoveThePoint() {
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         x0->setValue(0.25);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Move expansion point"));
         QCOMPARE(m_doc->settings().point[0], 0.25);
         QCOMPARE(m_doc->expansion().at.value, f(0.25, 0.0));
     }
@@ -349,6 +427,488 @@ private slots:
         const auto& p = m_doc->settings().point;
         QVERIFY(std::abs(p[0] - (-1 + 0.04)) < 1e-12); // 1% of the 4-wide domain
         QVERIFY(std::abs(p[1] - 0.4) < 1e-12);         // 10% with Shift
+    }
+
+    // --- issue 9 -------------------------------------------------------------------------
+
+    void animationExportStreamsWithProgress() {
+        RunSettings run;
+        run.options.maxSteps = 30;
+        run.options.tolerance = 0;
+        run.start = {0.5, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QTemporaryDir dir;
+        const QString gif = dir.filePath(QStringLiteral("runs.gif"));
+        QCOMPARE(m_window->exportAnimation(gif, 160, 120), QString());
+        QImageReader reader(gif);
+        QCOMPARE(reader.imageCount(), 31);
+        QCOMPARE(everything(dir.path()), QStringList{QStringLiteral("runs.gif")});
+    }
+
+    void cancelledAnimationExportLeavesNothing_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("gif") << QStringLiteral("runs.gif");
+        QTest::newRow("video") << QStringLiteral("runs.ogv");
+        QTest::newRow("png frames") << QString(); // the folder itself
+    }
+    void cancelledAnimationExportLeavesNothing() {
+        QFETCH(QString, name);
+        RunSettings run;
+        run.options.maxSteps = 60;
+        run.options.tolerance = 0;
+        run.start = {0.5, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QTemporaryDir dir;
+        const QString path = name.isEmpty() ? dir.path() : dir.filePath(name);
+        cancelProgressWhenShown(m_window);
+        const QString result = m_window->exportAnimation(path, 160, 120);
+        QVERIFY2(result.contains(QStringLiteral("cancelled")), qPrintable(result));
+        QCOMPARE(everything(dir.path()), QStringList());
+        // The window is still usable after it.
+        QCOMPARE(m_doc->setPoint(0.25, 0.5), QString());
+        QCOMPARE(m_doc->settings().point[0], 0.25);
+    }
+
+    void onlyTheEditedFieldChanges() {
+        // A drag (or the command line) leaves full precision in the document.
+        QCOMPARE(m_doc->setPoint(0.123456789, -0.987654321), QString());
+        Settings s = m_doc->settings();
+        s.epsilon = {0.00001, -0.00002};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        auto* tangent = m_window->findChild<QCheckBox*>();
+        for (auto* c : m_window->findChildren<QCheckBox*>())
+            if (c->text().startsWith(QStringLiteral("Tangent")))
+                tangent = c;
+        QVERIFY(tangent->isChecked());
+        QTest::mouseClick(tangent, Qt::LeftButton, {}, QPoint(8, tangent->height() / 2));
+        QVERIFY(!m_doc->settings().showTangent);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Hide tangent plane"));
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0.123456789, -0.987654321}));
+        QCOMPARE(m_doc->settings().epsilon, (std::vector<double>{0.00001, -0.00002}));
+        // A domain edit typed into its box changes the domain only.
+        auto* xmax = m_window->findChildren<QDoubleSpinBox*>().at(0);
+        for (auto* b : m_window->findChildren<QDoubleSpinBox*>())
+            if (b->toolTip().startsWith(QStringLiteral("Upper end of the first")))
+                xmax = b;
+        xmax->setFocus();
+        xmax->selectAll();
+        QTest::keyClicks(xmax, QStringLiteral("3"));
+        QTest::keyClick(xmax, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().xmax, 3.0);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change domain"));
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0.123456789, -0.987654321}));
+        QCOMPARE(m_doc->settings().epsilon, (std::vector<double>{0.00001, -0.00002}));
+    }
+
+    void exampleReplacesTheFocusedEditorText() {
+        QLineEdit* editor = m_window->functionEditor();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::mouseClick(editor, Qt::LeftButton);
+        QVERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_End);
+        QTest::keyClicks(editor, QStringLiteral("+1"));
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        examples->actions().at(1)->trigger(); // log-sum-exp; the editor keeps the focus
+        const QString example = QStringLiteral("log(exp(x)+exp(y))");
+        QCOMPARE(m_doc->settings().function, example);
+        QCOMPARE(editor->text(), example);
+        // Typing on applies to the example's text, not the old function.
+        QTest::keyClick(editor, Qt::Key_End);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(m_doc->settings().function, example + QLatin1Char(' '), 5000);
+    }
+
+    void optimizerExampleSetsThePanel() {
+        const auto presets = loadPresets();
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        int tested = 0;
+        for (std::size_t i = 0; i < presets.size(); ++i) {
+            if (presets[i].settings.runs.empty())
+                continue;
+            examples->actions().at(int(i))->trigger();
+            const RunSettings& first = presets[i].settings.runs.front();
+            QVERIFY(m_window->optimizerPanel()->runAt(first.start).options == first.options);
+            // "Add run" adds the example's run again: the same path.
+            const std::size_t before = m_doc->trajectories().size();
+            QTest::mouseClick(button(m_window->optimizerPanel(), QStringLiteral("Add run")),
+                              Qt::LeftButton);
+            QCOMPARE(m_doc->trajectories().size(), before + 1);
+            const Trajectory& again = m_doc->trajectories().back();
+            const Trajectory& example = m_doc->trajectories().front();
+            QCOMPARE(again.stepCount(), example.stepCount());
+            QCOMPARE(again.steps.back().x, example.steps.back().x);
+            ++tested;
+        }
+        QVERIFY(tested > 0);
+        // A window opened on a document with runs (--runs on the command line) likewise.
+        MainWindow second(m_doc);
+        QVERIFY(second.optimizerPanel()->runAt(m_doc->settings().runs.front().start).options ==
+                m_doc->settings().runs.front().options);
+    }
+
+    void readoutSaysOutsideTheDomain() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
+        QCOMPARE(m_doc->setPoint(-1, 0), QString());
+        const QString text = m_window->readout()->text();
+        QVERIFY2(text.contains(QStringLiteral("point: outside f's domain")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("not critical")));
+        QCOMPARE(m_doc->setPoint(1, 0), QString());
+        QVERIFY(m_window->readout()->text().contains(QStringLiteral("not critical")));
+    }
+
+    void unboundedBelowIsToldFromTooLargeAStep() {
+        // x^2 - y^2 from (0.5, 0.5), gradient descent with eta = 0.5: x -> 0, y -> 2y, so
+        // f = x^2 - y^2 falls without bound; no learning rate would help.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 - y^2")), QString());
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        panel->setLearningRate(0.5);
+        SurfaceView* view = m_window->surfaceView();
+        const double tx = 0.5, ty = 0.5;
+        test::sendMouse(view, QEvent::MouseButtonPress,
+                        at(view, view->scene().toDisplay(tx, ty, tx * tx - ty * ty)),
+                        Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+        QCOMPARE(m_doc->trajectories().size(), std::size_t(1));
+        const Trajectory& fall = m_doc->trajectories()[0];
+        QVERIFY(fall.reason == StopReason::Diverged);
+        QVERIFY(fall.divergence == Divergence::UnboundedBelow);
+        QVERIFY2(QString::fromStdString(fall.message).contains(QStringLiteral("unbounded below")),
+                 fall.message.c_str());
+        QVERIFY(m_window->messageLabel()->text().contains(QStringLiteral("unbounded below")));
+        // x^2 + y^2 with eta = 5: x -> -9x, f rises 81-fold a step: the step is too large.
+        QCOMPARE(m_doc->clearRuns(), QString());
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        panel->setLearningRate(5);
+        QTest::mouseClick(button(panel, QStringLiteral("Add run")), Qt::LeftButton);
+        const Trajectory& overshoot = m_doc->trajectories()[0];
+        QVERIFY(overshoot.divergence == Divergence::StepTooLarge);
+        QVERIFY(QString::fromStdString(overshoot.message)
+                    .contains(QStringLiteral("learning rate too large")));
+    }
+
+    void domainChangeRefitsAndSaysWhatIsWrong() {
+        vtkCamera* cam = m_window->surfaceView()->scene().renderer()->GetActiveCamera();
+        double focal[3];
+        cam->GetFocalPoint(focal);
+        QVERIFY(focal[0] > -2 && focal[0] < 2); // within the domain [-2, 2]
+        Settings s = m_doc->settings();
+        s.xmin = 8;
+        s.xmax = 12;
+        s.point = {10, 0};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        cam->GetFocalPoint(focal);
+        QVERIFY2(focal[0] > 8 && focal[0] < 12, qPrintable(QString::number(focal[0])));
+        QVERIFY(!m_window->domainNote()->isVisible());
+        // A point outside the domain: said in words.
+        QCOMPARE(m_doc->setPoint(0, 0), QString());
+        QVERIFY(m_window->domainNote()->isVisible());
+        QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("outside the plotted")));
+        QCOMPARE(m_doc->setPoint(10, 0), QString());
+        QVERIFY(!m_window->domainNote()->isVisible());
+        // f undefined on the whole domain: said in words.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(-x) + y")), QString());
+        QVERIFY(m_window->domainNote()->isVisible());
+        QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("undefined everywhere")));
+    }
+
+    void layoutGivesTheViewTheRoom_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x720") << QSize(1280, 720);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+    void layoutGivesTheViewTheRoom() {
+        QFETCH(QSize, size);
+        // An optimizer example: every section has content.
+        const auto presets = loadPresets();
+        for (const Preset& p : presets)
+            if (p.settings.runs.size() > 2) {
+                QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                break;
+            }
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QTest::qWait(100);
+        for (int tab = 0; tab < 2; ++tab) {
+            m_window->panelTabs()->setCurrentIndex(tab);
+            QTest::qWait(50);
+            // Every section open (the domain's is collapsed at first).
+            for (auto* header : m_window->panelTabs()->findChildren<QToolButton*>())
+                if (header->isVisible() && header->isCheckable() && !header->isChecked())
+                    QTest::mouseClick(header, Qt::LeftButton);
+            QTest::qWait(50);
+            const QSize view = m_window->viewContainer()->size();
+            const double share = double(view.width()) * view.height() /
+                                 (double(m_window->width()) * m_window->height());
+            QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
+            for (auto* scroll : m_window->findChildren<QScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+            // Nothing in the panel is cut off on the right: every text fits its label.
+            const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
+                              m_window->panelTabs()->size());
+            for (auto* label : m_window->panelTabs()->findChildren<QLabel*>()) {
+                if (!label->isVisible() || label->wordWrap() || label->text().isEmpty())
+                    continue;
+                const QRect r(label->mapTo(m_window, QPoint()), label->size());
+                QVERIFY2(label->width() >= label->minimumSizeHint().width() &&
+                             r.right() <= panel.right(),
+                         qPrintable(label->text()));
+            }
+        }
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_%1x%2.png")
+                      .arg(size.width())
+                      .arg(size.height()));
+    }
+
+    void controlsStayPutWhenUsed() {
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(50);
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        QPushButton* add = button(panel, QStringLiteral("Add run"));
+        const QPoint addAt = add->mapTo(m_window, QPoint());
+        const int panelWidth = m_window->panelTabs()->width();
+        QTest::mouseClick(add, Qt::LeftButton); // the run list, animation and chart appear
+        QTest::qWait(50);
+        QCOMPARE(add->mapTo(m_window, QPoint()), addAt);
+        QCOMPARE(m_window->panelTabs()->width(), panelWidth);
+        QPushButton* play = button(panel, QStringLiteral("Play"));
+        QVERIFY(play && play->isVisible());
+        const QRect playAt(play->mapTo(m_window, QPoint()), play->size());
+        m_window->animator()->setSpeed(2);
+        QTest::mouseClick(play, Qt::LeftButton);
+        QCOMPARE(play->text(), QStringLiteral("Pause"));
+        QCOMPARE(QRect(play->mapTo(m_window, QPoint()), play->size()), playAt);
+        QTest::mouseClick(play, Qt::LeftButton);
+        QCOMPARE(m_window->panelTabs()->width(), panelWidth);
+    }
+
+    void firstStartFitsTheScreen() {
+        for (const QSize screen :
+             {QSize(1280, 720), QSize(1366, 768), QSize(1600, 1000), QSize(3840, 2160)}) {
+            const QSize s = MainWindow::firstStartSize(screen);
+            QVERIFY(s.width() <= screen.width() && s.height() <= screen.height());
+            QVERIFY(s.width() >= 1000 && s.height() >= 600);
+        }
+        // This window opened within its screen.
+        MainWindow fresh(m_doc);
+        const QRect available = fresh.screen()->availableGeometry();
+        QVERIFY(fresh.width() <= available.width() && fresh.height() <= available.height());
+    }
+
+    void everyControlExplainsItself() {
+        // Both tabs' controls, with runs so every section exists.
+        RunSettings run;
+        run.start = {0.5, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QStringList missing;
+        for (QWidget* w : m_window->panelTabs()->findChildren<QWidget*>()) {
+            const bool control = qobject_cast<QAbstractButton*>(w) ||
+                                 qobject_cast<QAbstractSpinBox*>(w) ||
+                                 qobject_cast<QComboBox*>(w) || qobject_cast<QLineEdit*>(w) ||
+                                 qobject_cast<QSlider*>(w) || qobject_cast<QListWidget*>(w);
+            // Parts of a control (a spin box's line edit, a tab bar's scroll buttons) are not.
+            const bool part = qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+                              qobject_cast<QComboBox*>(w->parentWidget()) ||
+                              qobject_cast<QTabBar*>(w->parentWidget());
+            if (control && !part && w->toolTip().isEmpty())
+                missing << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') +
+                               (qobject_cast<QAbstractButton*>(w)
+                                    ? qobject_cast<QAbstractButton*>(w)->text()
+                                    : w->objectName());
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        // Every readout row too.
+        for (QLabel* label : m_window->readout()->findChildren<QLabel*>())
+            QVERIFY2(!label->toolTip().isEmpty(), qPrintable(label->text()));
+    }
+
+    void helpOpensWithF1() {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window->functionEditor(), Qt::Key_F1);
+        QDialog* help = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (help = m_window->findChild<QDialog*>(QStringLiteral("helpDialog"))) &&
+                help->isVisible(),
+            5000);
+        QVERIFY(help->findChild<QTextBrowser*>()->toPlainText().contains(QStringLiteral("exp")));
+        QStringList menus;
+        for (QAction* a : m_window->menuBar()->actions())
+            menus << a->text();
+        QVERIFY(menus.contains(QStringLiteral("&Help")));
+    }
+
+    void nudgeBurstIsOneUndoStep() {
+        const int before = m_doc->undoStack()->count();
+        for (int k = 0; k < 5; ++k)
+            QTest::keyClick(m_window->surfaceView(), Qt::Key_Right);
+        QVERIFY(std::abs(m_doc->settings().point[0] - (-1 + 5 * 0.04)) < 1e-12);
+        QCOMPARE(m_doc->undoStack()->count(), before + 1);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Nudge expansion point"));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
+    }
+
+    // A function of one input: the window never reads or writes a second coordinate.
+    void oneInputFunctionInTheWindow() {
+        Settings s = m_doc->settings();
+        s.function = QStringLiteral("x^3 - x");
+        s.variables = QStringList{QStringLiteral("x")};
+        QCOMPARE(m_doc->change(s, QStringLiteral("one input")), QString());
+        QCOMPARE(m_doc->settings().point.size(), std::size_t(1));
+        QCOMPARE(m_doc->settings().epsilon.size(), std::size_t(1));
+        QTest::qWait(50);
+        // Nudges move x; up and down have no y to move.
+        QTest::keyClick(m_window->surfaceView(), Qt::Key_Right);
+        QTest::keyClick(m_window->surfaceView(), Qt::Key_Up);
+        QCOMPARE(m_doc->settings().point.size(), std::size_t(1));
+        QVERIFY(std::abs(m_doc->settings().point[0] - (-1 + 0.04)) < 1e-12);
+        // Back to two inputs: the point is completed again.
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point.size(), std::size_t(2));
+    }
+
+    void cameraPresets() {
+        struct {
+            Qt::Key key;
+            double direction[3]; // from the camera to the focal point
+        } presets[] = {{Qt::Key_1, {0, 0, -1}}, {Qt::Key_2, {0, 1, 0}}, {Qt::Key_3, {-1, 0, 0}}};
+        vtkCamera* cam = m_window->surfaceView()->scene().renderer()->GetActiveCamera();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        for (const auto& p : presets) {
+            QTest::keyClick(m_window->functionEditor(), p.key, Qt::ControlModifier);
+            double d[3];
+            cam->GetDirectionOfProjection(d);
+            for (int i = 0; i < 3; ++i)
+                QVERIFY2(std::abs(d[i] - p.direction[i]) < 1e-9,
+                         qPrintable(QStringLiteral("%1 %2 %3").arg(d[0]).arg(d[1]).arg(d[2])));
+        }
+    }
+
+    void exportDialogRemembersAndShowsWholeErrors() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("figure.jpg"));
+        {
+            ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                                QStringLiteral("testExport"), QStringLiteral("gradscape.png"),
+                                ExportDialog::Browse::SaveFile, QSize(640, 480),
+                                QStringLiteral("Transparent"),
+                                [](const ExportRequest&) { return QString(); });
+            dialog.show();
+            QVERIFY(dialog.pathEdit()->width() >=
+                    dialog.pathEdit()->fontMetrics().horizontalAdvance(path));
+            dialog.pathEdit()->setText(path);
+            auto* width = dialog.findChildren<QSpinBox*>().at(0);
+            width->setValue(777);
+            QTest::mouseClick(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save),
+                              Qt::LeftButton);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QString longError = QStringLiteral("cannot write:");
+        for (int k = 0; k < 60; ++k)
+            longError += QStringLiteral(" word");
+        ExportDialog again(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                           QStringLiteral("testExport"), QStringLiteral("gradscape.png"),
+                           ExportDialog::Browse::SaveFile, QSize(640, 480),
+                           QStringLiteral("Transparent"),
+                           [&](const ExportRequest&) { return longError; });
+        QCOMPARE(again.pathEdit()->text(), path);
+        QCOMPARE(again.findChildren<QSpinBox*>().at(0)->value(), 777);
+        again.show();
+        QTest::mouseClick(again.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+        QLabel* error = again.errorLabel();
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), longError);
+        QTest::qWait(50);
+        // The whole message fits in the label as laid out: nothing cut off.
+        QVERIFY2(error->height() >= error->heightForWidth(error->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(error->height())
+                                .arg(error->heightForWidth(error->width()))));
+        QVERIFY(again.isVisible()); // refused: stays open
+    }
+
+    void leavingAnOptimizerExampleKeepsTheViewWhole() {
+        // Item 12: the chart used to be a dock that vanished with the runs, resizing the
+        // view under a stale frame (a black band at the top until the next mouse event).
+        const auto presets = loadPresets();
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        int withRuns = -1;
+        for (std::size_t i = 0; i < presets.size(); ++i)
+            if (!presets[i].settings.runs.empty())
+                withRuns = int(i);
+        QVERIFY(withRuns >= 0);
+        examples->actions().at(withRuns)->trigger();
+        QTest::qWait(100);
+        const QSize view = m_window->viewContainer()->size();
+        examples->actions().at(0)->trigger(); // no runs
+        QTest::qWait(100);
+        QCOMPARE(m_window->viewContainer()->size(), view);
+        const QImage grab = m_window->surfaceView()->grabFramebuffer();
+        for (int x = 0; x < grab.width(); x += 7)
+            QCOMPARE(grab.pixel(x, 2), qRgb(255, 255, 255)); // the top row is background
+    }
+
+    void importantMessagesStay() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        m_window->optimizerPanel()->setLearningRate(5);
+        QTest::mouseClick(button(m_window->optimizerPanel(), QStringLiteral("Add run")),
+                          Qt::LeftButton);
+        QLabel* message = m_window->messageLabel();
+        QVERIFY(message->isVisible());
+        const QString text = message->text();
+        QVERIFY(text.contains(QStringLiteral("diverged")));
+        // A hover's tip in the status bar and later edits do not replace it.
+        m_window->statusBar()->showMessage(QStringLiteral("hovering"), 100);
+        QCOMPARE(m_doc->setPoint(0.5, 0.5), QString());
+        QTest::qWait(200);
+        QVERIFY(message->isVisible());
+        QCOMPARE(message->text(), text);
+    }
+
+    void didYouMeanOnlyForCloseNames_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("suggestion"); // empty: none
+        QTest::newRow("foo is no typo of log") << "foo(x) + y" << QString();
+        QTest::newRow("one letter off") << "exq(x) + y"
+                                        << "exp";
+        QTest::newRow("sqr") << "sqr(x) + y"
+                             << "sqrt";
+        QTest::newRow("two off, long name") << "sigmiod(x) + y"
+                                            << "sigmoid";
+        QTest::newRow("far") << "banana(x)" << QString();
+    }
+    void didYouMeanOnlyForCloseNames() {
+        QFETCH(QString, typed);
+        QFETCH(QString, suggestion);
+        QLineEdit* editor = m_window->functionEditor();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::mouseClick(editor, Qt::LeftButton);
+        editor->selectAll();
+        QTest::keyClicks(editor, typed);
+        QTest::keyClick(editor, Qt::Key_Return);
+        const QString error = m_window->functionError()->text();
+        QVERIFY2(error.contains(QStringLiteral("unknown function")), qPrintable(error));
+        if (suggestion.isEmpty())
+            QVERIFY2(!error.contains(QStringLiteral("did you mean")), qPrintable(error));
+        else
+            QVERIFY2(error.contains(QStringLiteral("did you mean '%1'").arg(suggestion)),
+                     qPrintable(error));
     }
 };
 

@@ -30,11 +30,22 @@ public:
     void setLogScale(bool on);
     bool logScaleActive() const;
     int seriesCount() const;
+    /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most
+    /// kMaxLogTicks of them), positions in log10 units.
+    std::vector<double> valueTickPositions() const;
+    std::vector<std::string> valueTickLabels() const;
+
+    static constexpr int kMaxLogTicks = 6;
 
 private:
+    /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
+    void updateValueTicks();
+
     vtkSmartPointer<vtkContextView> m_view;
     vtkSmartPointer<vtkChartXY> m_chart;
     bool m_log = false;
+    double m_smallest = 0, m_largest = 0; ///< the positive values' range, for the decades
+    bool m_allPositive = false;
 };
 
 } // namespace gs

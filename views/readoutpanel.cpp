@@ -2,6 +2,7 @@
 
 #include <QFontDatabase>
 #include <QGridLayout>
+#include <QHash>
 #include <QLabel>
 #include <cmath>
 
@@ -61,8 +62,35 @@ ReadoutPanel::ReadoutPanel(QWidget* parent)
     , m_grid(new QGridLayout(this)) {
     m_grid->setAlignment(Qt::AlignTop);
     m_grid->setColumnStretch(1, 1);
-    setMinimumWidth(280);
+    setMinimumWidth(260);
 }
+
+namespace {
+
+// What each row means, for its tooltip.
+QString rowTip(const QString& key) {
+    static const QHash<QString, QString> tips{
+        {QStringLiteral("x0"), QStringLiteral("The expansion point x₀")},
+        {QStringLiteral("f"), QStringLiteral("The value of f at x₀")},
+        {QStringLiteral("grad"), QStringLiteral("The gradient: the partial derivatives of f at "
+                                                "x₀, exact (automatic differentiation)")},
+        {QStringLiteral("norm"), QStringLiteral("The length of the gradient: the slope of the "
+                                                "steepest ascent")},
+        {QStringLiteral("H"), QStringLiteral("The Hessian: the second partial derivatives at x₀")},
+        {QStringLiteral("eig"), QStringLiteral("The Hessian's eigenvalues: the curvatures along "
+                                               "its principal directions (tiny ones shown as 0)")},
+        {QStringLiteral("class"), QStringLiteral("What kind of point x₀ is: critical (∇f = 0) or "
+                                                 "not, and from the eigenvalues which kind")},
+        {QStringLiteral("eps"), QStringLiteral("The offset ε of the approximation check")},
+        {QStringLiteral("true"), QStringLiteral("The true value f(x₀ + ε)")},
+        {QStringLiteral("lin"),
+         QStringLiteral("The tangent plane's value at x₀ + ε and its error")},
+        {QStringLiteral("quad"), QStringLiteral("The quadratic model's value at x₀ + ε and its "
+                                                "error")}};
+    return tips.value(key);
+}
+
+} // namespace
 
 void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text) {
     int row = static_cast<int>(m_keys.indexOf(key));
@@ -70,11 +98,14 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         row = static_cast<int>(m_keys.size());
         m_keys << key;
         auto* n = new QLabel(name);
+        n->setToolTip(rowTip(key));
         n->setAlignment(Qt::AlignTop | Qt::AlignLeft);
         auto* v = new QLabel;
         v->setTextFormat(Qt::PlainText);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        v->setToolTip(rowTip(key));
+        v->setWordWrap(key == QLatin1String("class"));
         m_grid->addWidget(n, row, 0);
         m_grid->addWidget(v, row, 1);
         m_names << n;
@@ -95,15 +126,21 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), matrixText(e.at.hessian));
     setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
            vectorText(e.curvature.eigenvaluesToTolerance()));
-    setRow(QStringLiteral("class"), QStringLiteral("point"), classText(e.curvature.classification));
+    // Where f or its derivatives are undefined, the classification has nothing to go on.
+    const QString kind = !std::isfinite(e.at.value)
+                             ? QStringLiteral("outside f's domain (f is undefined here)")
+                         : !e.at.gradient.allFinite() || !e.at.hessian.allFinite()
+                             ? QStringLiteral("f is not differentiable here (∇f or H undefined)")
+                             : classText(e.curvature.classification);
+    setRow(QStringLiteral("class"), QStringLiteral("point"), kind);
     setRow(QStringLiteral("eps"), QStringLiteral("ε"), vectorText(c.epsilon));
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"),
            QString::number(c.trueValue, 'g', 10));
     setRow(QStringLiteral("lin"), QStringLiteral("tangent plane"),
-           QStringLiteral("%1  error %2")
+           QStringLiteral("%1\nerror %2") // two lines: fits the panel's width
                .arg(QString::number(c.linear, 'g', 10), formatNumber(c.linearError())));
     setRow(QStringLiteral("quad"), QStringLiteral("quadratic"),
-           QStringLiteral("%1  error %2")
+           QStringLiteral("%1\nerror %2")
                .arg(QString::number(c.quadratic, 'g', 10), formatNumber(c.quadraticError())));
 }
 

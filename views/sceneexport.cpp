@@ -150,10 +150,64 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     return writer->GetErrorCode() != 0 ? "could not write '" + path + "'" : std::string();
 }
 
+const char* const kExportCancelled = "export cancelled";
+
+namespace {
+
+// Where an animation is written until every frame is: a file or folder next to the target
+// that becomes the target at the end, and is removed when the export fails or is cancelled.
+class Staging {
+public:
+    Staging(const std::filesystem::path& target, bool folder)
+        : m_target(target)
+        , m_folder(folder) {
+        const std::string tag = ".gradscape-" + std::to_string(::getpid());
+        m_path = folder ? target / tag : std::filesystem::path(target.string() + tag + ".part");
+    }
+    ~Staging() {
+        if (!m_committed) {
+            std::error_code ec;
+            std::filesystem::remove_all(m_path, ec);
+        }
+    }
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+
+    /// Moves the result into place: the file onto the target, or each frame into the folder.
+    std::string commit() {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        if (m_folder) {
+            for (const fs::directory_entry& e : fs::directory_iterator(m_path, ec)) {
+                fs::rename(e.path(), m_target / e.path().filename(), ec);
+                if (ec)
+                    return "could not move '" + e.path().string() + "' into '" + m_target.string() +
+                           "': " + ec.message();
+            }
+            fs::remove_all(m_path, ec);
+        } else {
+            fs::rename(m_path, m_target, ec);
+            if (ec)
+                return "could not write '" + m_target.string() + "': " + ec.message();
+        }
+        m_committed = true;
+        return {};
+    }
+
+private:
+    std::filesystem::path m_target, m_path;
+    bool m_folder;
+    bool m_committed = false;
+};
+
+} // namespace
+
 std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
                             const ImageExportOptions& o, int frames, double fps,
                             const std::function<void(int)>& showFrame,
-                            const std::function<void()>& prepare) {
+                            const std::function<void()>& prepare, const ExportProgress& progress) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const bool video = extensionOf(path) == ".ogv";
@@ -170,61 +224,87 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
                                 check);
         !problem.empty())
         return problem;
+    if (video && o.transparent)
+        return "a transparent background needs a .gif or a folder of PNG frames; Ogg Theora "
+               "video has no alpha channel";
     if (video && (o.width % 2 || o.height % 2))
         return "video frames need an even width and height";
     if (frames < 1)
         return "nothing to animate: add an optimizer run first";
+    if (!(fps > 0) || !std::isfinite(fps))
+        return "the frame rate must be a positive number";
     if (!displayAvailable())
         return kNoDisplay;
+
+    Staging staging(path, !video && !gif);
+    if (!video && !gif && !fs::create_directory(staging.path(), ec))
+        return "cannot write into '" + path + "': " + ec.message();
+    const std::string staged = staging.path().string();
     OffscreenTarget target(renderer, o);
     if (prepare)
         prepare();
     vtkNew<vtkOggTheoraWriter> movie;
     vtkNew<vtkPNGWriter> png;
     png->SetCompressionLevel(3);
+    GifStream gifFile;
     std::string error;
-    std::vector<RgbFrame> gifFrames;
-    for (int k = 0; k < frames && error.empty(); ++k) {
-        showFrame(k);
-        vtkWindowToImageFilter* picture = target.renderFrame();
-        if (video) {
-            if (k == 0) {
-                movie->SetInputConnection(picture->GetOutputPort());
-                movie->SetFileName(path.c_str());
-                movie->SetRate(std::max(1, static_cast<int>(std::lround(fps))));
-                movie->SetQuality(2);
-                movie->Start();
+    if (gif)
+        error = gifFile.open(staged, o.width, o.height,
+                             std::max(2, static_cast<int>(std::lround(100 / fps))));
+    bool movieStarted = false;
+    try {
+        for (int k = 0; k < frames && error.empty(); ++k) {
+            showFrame(k);
+            vtkWindowToImageFilter* picture = target.renderFrame();
+            vtkImageData* image = picture->GetOutput();
+            int dims[3] = {0, 0, 0};
+            image->GetDimensions(dims);
+            const int channels = image->GetNumberOfScalarComponents();
+            if (!image->GetScalarPointer() || dims[0] != o.width || dims[1] != o.height) {
+                error = "the renderer gave a " + std::to_string(dims[0]) + "x" +
+                        std::to_string(dims[1]) + " picture for a " + std::to_string(o.width) +
+                        "x" + std::to_string(o.height) + " export (out of graphics memory?)";
+                break;
             }
-            movie->Write();
-            if (movie->GetError())
-                error = "could not write the video '" + path + "'";
-        } else if (gif) {
-            RgbFrame frame{o.width, o.height, {}};
-            frame.rgb.resize(std::size_t(o.width) * o.height * 3);
-            const auto* src =
-                static_cast<const std::uint8_t*>(picture->GetOutput()->GetScalarPointer());
-            const std::size_t row = std::size_t(o.width) * 3;
-            for (int y = 0; y < o.height; ++y) // VTK's rows run bottom to top
-                std::copy_n(src + std::size_t(o.height - 1 - y) * row, row,
-                            frame.rgb.data() + std::size_t(y) * row);
-            gifFrames.push_back(std::move(frame));
-        } else {
-            char name[32];
-            std::snprintf(name, sizeof name, "frame_%04d.png", k);
-            const std::string file = (fs::path(path) / name).string();
-            png->SetInputConnection(picture->GetOutputPort());
-            png->SetFileName(file.c_str());
-            png->Write();
-            if (png->GetErrorCode() != 0)
-                error = "could not write '" + file + "'";
+            if (video) {
+                if (!movieStarted) {
+                    movie->SetInputConnection(picture->GetOutputPort());
+                    movie->SetFileName(staged.c_str());
+                    movie->SetRate(std::max(1, static_cast<int>(std::lround(fps))));
+                    movie->SetQuality(2);
+                    movie->Start();
+                    movieStarted = true;
+                }
+                movie->Write();
+                if (movie->GetError())
+                    error = "could not write the video '" + path + "'";
+            } else if (gif) {
+                error =
+                    gifFile.addFrame(static_cast<const std::uint8_t*>(image->GetScalarPointer()),
+                                     dims[0], dims[1], channels, true);
+            } else {
+                char name[32];
+                std::snprintf(name, sizeof name, "frame_%04d.png", k);
+                const std::string file = (staging.path() / name).string();
+                png->SetInputConnection(picture->GetOutputPort());
+                png->SetFileName(file.c_str());
+                png->Write();
+                if (png->GetErrorCode() != 0)
+                    error = "could not write '" + (fs::path(path) / name).string() + "'";
+            }
+            if (error.empty() && progress && !progress(k + 1, frames))
+                error = kExportCancelled;
         }
+    } catch (const std::exception& e) { // out of memory, say: a message, not an abort
+        error = "could not write '" + path + "': " + e.what();
     }
-    if (video)
+    if (movieStarted)
         movie->End();
     if (gif && error.empty())
-        error = writeAnimatedGif(gifFrames, path,
-                                 std::max(2, static_cast<int>(std::lround(100 / fps))));
-    return error;
+        error = gifFile.finish();
+    if (error.empty())
+        error = staging.commit();
+    return error; // on error, the staging file or folder goes with `staging`
 }
 
 } // namespace gs

@@ -39,13 +39,25 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path,
                         const std::function<void()>& prepare = {},
                         ExportTeardown teardown = ExportTeardown::Release);
 
+/// Told after each frame of an animation: (frames written, frames in all). Returning
+/// false cancels the export.
+using ExportProgress = std::function<bool(int done, int total)>;
+
+/// The message exportAnimation returns when `progress` cancelled it.
+extern const char* const kExportCancelled;
+
 /// Writes frames 0..frames-1 of an animation: into a folder as frame_0000.png, ... when
 /// `path` is a folder, as an Ogg Theora video when it ends in .ogv, or as a looping
-/// animated GIF when it ends in .gif. `showFrame(k)` sets
-/// the renderer's content for frame k. Returns an empty string or the message.
+/// animated GIF when it ends in .gif. `showFrame(k)` sets the renderer's content for frame
+/// k. Frames are streamed: each is written as soon as it is rendered (memory is one frame
+/// whatever their number), into a staging file or folder that becomes `path` only when
+/// every frame is written, so a cancelled or failed export leaves nothing behind.
+/// `transparent` works for GIF (1-bit alpha) and PNG frames, not for video.
+/// Returns an empty string, kExportCancelled, or the message.
 std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
                             const ImageExportOptions& options, int frames, double framesPerSecond,
                             const std::function<void(int)>& showFrame,
-                            const std::function<void()>& prepare = {});
+                            const std::function<void()>& prepare = {},
+                            const ExportProgress& progress = {});
 
 } // namespace gs

@@ -2,6 +2,8 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <cmath>
+#include <vtkCamera.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
@@ -18,6 +20,63 @@ SurfaceView::~SurfaceView() {
 void SurfaceView::resetView() {
     m_cameraMoved = false;
     m_scene.resetCamera();
+    render();
+}
+
+void SurfaceView::orient(const double direction[3], const double up[3]) {
+    vtkCamera* cam = m_scene.renderer()->GetActiveCamera();
+    m_scene.resetCamera(); // the fitted focal point and distance of the default view
+    double focal[3];
+    cam->GetFocalPoint(focal);
+    const double d = cam->GetDistance();
+    cam->SetPosition(focal[0] + d * direction[0], focal[1] + d * direction[1],
+                     focal[2] + d * direction[2]);
+    cam->SetViewUp(up[0], up[1], up[2]);
+    m_scene.renderer()->ResetCameraClippingRange();
+}
+
+void SurfaceView::setCameraPreset(CameraPreset preset) {
+    // Unit vectors from the focal point to the camera.
+    static const double top[3] = {0, 0, 1}, front[3] = {0, -1, 0}, side[3] = {1, 0, 0};
+    static const double north[3] = {0, 1, 0}, zUp[3] = {0, 0, 1};
+    switch (preset) {
+    case CameraPreset::Default:
+        resetView();
+        return;
+    case CameraPreset::Top:
+        orient(top, north);
+        break;
+    case CameraPreset::Front:
+        orient(front, zUp);
+        break;
+    case CameraPreset::Side:
+        orient(side, zUp);
+        break;
+    }
+    m_cameraMoved = true;
+    render();
+}
+
+void SurfaceView::refit() {
+    if (!m_cameraMoved) {
+        m_scene.resetCamera();
+        render();
+        return;
+    }
+    vtkCamera* cam = m_scene.renderer()->GetActiveCamera();
+    double p[3], f[3], up[3];
+    cam->GetPosition(p);
+    cam->GetFocalPoint(f);
+    cam->GetViewUp(up);
+    double dir[3] = {p[0] - f[0], p[1] - f[1], p[2] - f[2]};
+    const double n = std::sqrt(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
+    if (!(n > 0)) {
+        resetView();
+        return;
+    }
+    for (double& c : dir)
+        c /= n;
+    orient(dir, up);
     render();
 }
 

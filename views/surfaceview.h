@@ -19,8 +19,16 @@ public:
     SurfaceScene& scene() { return m_scene; }
     bool dragging() const { return m_dragging; }
 
+    /// Where the camera looks from: the book's view, or straight down, from the front
+    /// (looking along +y), from the side (looking along -x).
+    enum class CameraPreset { Default, Top, Front, Side };
+
 public slots:
     void resetView();
+    void setCameraPreset(CameraPreset preset);
+    /// Fits the camera to the surface's box again, from the direction it looks now (after
+    /// the domain changed, say).
+    void refit();
 
 signals:
     void dragStarted();
@@ -40,6 +48,9 @@ protected:
     void resizeGL(int w, int h) override;
 
 private:
+    /// Fits the box, then looks along -direction with `up` up.
+    void orient(const double direction[3], const double up[3]);
+
     SurfaceScene m_scene;
     bool m_dragging = false;
     bool m_cameraMoved = false; ///< until the person moves it, the camera refits on resize
