@@ -71,7 +71,7 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("transparent"), QStringLiteral("Transparent background (PNG only).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
-                        "gd, momentum, nesterov, adam or newton."),
+                        "gd, momentum, nesterov, adam, newton or newton-ls."),
          QStringLiteral("METHOD")},
         {QStringLiteral("start"),
          QStringLiteral("Optimizer start point, in input order (--runs: default the point)."),
@@ -151,7 +151,8 @@ int analyze(const QCommandLineParser& p) {
     o[QStringLiteral("value")] = json::number(d.value);
     o[QStringLiteral("gradient")] = json::vector(d.gradient);
     o[QStringLiteral("hessian")] = json::matrix(d.hessian);
-    o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvalues);
+    // The same rounding-to-zero rule as the readout (and every other output).
+    o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
     o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
     if (p.isSet(QStringLiteral("epsilon"))) {
         const Eigen::VectorXd eps =
@@ -199,7 +200,7 @@ std::optional<Method> parseMethod(const QString& option, const QString& name) {
     const auto method = methodFromString(name.trimmed().toStdString());
     if (!method)
         throw UsageError(QStringLiteral("%1: unknown method '%2' (use gd, momentum, nesterov, "
-                                        "adam or newton)")
+                                        "adam, newton or newton-ls)")
                              .arg(option, name));
     return method;
 }
@@ -230,6 +231,12 @@ int descent(const QCommandLineParser& p) {
     out[QStringLiteral("stop_reason")] = QString::fromUtf8(toString(t.reason).data());
     out[QStringLiteral("message")] = QString::fromStdString(t.message);
     out[QStringLiteral("steps")] = t.stepCount();
+    if (t.endPoint)
+        out[QStringLiteral("end_point")] = QJsonObject{
+            {QStringLiteral("point"), json::vector(t.endPoint->point)},
+            {QStringLiteral("value"), json::number(t.endPoint->value)},
+            {QStringLiteral("classification"), QString::fromUtf8(t.endPoint->name().data())},
+        };
     print(out);
     return 0;
 }

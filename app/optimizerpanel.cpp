@@ -60,8 +60,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     layout->addLayout(form);
 
     m_method = new QComboBox;
-    for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
-                     Method::Newton})
+    for (Method m : kMethods)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     form->addRow(tr("Method"), m_method);
 
@@ -193,7 +192,7 @@ void OptimizerPanel::updateVisibleParameters() {
     const auto m = static_cast<Method>(m_method->currentData().toInt());
     m_momentumRow->setEnabled(m == Method::Momentum || m == Method::Nesterov);
     m_adamRow->setEnabled(m == Method::Adam);
-    m_dampingRow->setEnabled(m == Method::Newton);
+    m_dampingRow->setEnabled(m == Method::Newton || m == Method::NewtonLineSearch);
 }
 
 double OptimizerPanel::learningRate() const {

@@ -67,6 +67,7 @@ std::vector<Vector2d> reference(Method method, const Grad& grad, Vector2d x,
             break;
         }
         case Method::Newton: // tested on its own below
+        case Method::NewtonLineSearch:
             break;
         }
         prev = x;
