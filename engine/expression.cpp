@@ -523,6 +523,10 @@ private:
         if (!m_variables.empty()) {
             std::set<std::string> seen;
             for (const auto& v : m_variables)
+                if (isReservedName(v))
+                    fail("the variable '" + v + "' is a reserved name (nan, inf, infinity)", 0,
+                         m_text.size());
+            for (const auto& v : m_variables)
                 if (!seen.insert(v).second)
                     fail("the variable '" + v + "' is listed twice", 0, m_text.size());
             inputs = m_variables;

@@ -255,6 +255,14 @@ private slots:
         }
         QCOMPARE(gs::knownFunctions(), names);
     }
+
+    void reservedNamesCannotBeVariables() {
+        auto r = Expression::parse("x", {"x", "NaN"});
+        QVERIFY(!r.ok());
+        QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("reserved")));
+        // Names that merely contain them are fine.
+        QVERIFY(Expression::parse("nanny + info + x_inf").ok());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestExpression)
