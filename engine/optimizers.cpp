@@ -150,12 +150,13 @@ EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance
     double extent = 0;
     for (const Step& s : t.steps)
         extent = std::max(extent, (s.x - e.point).norm());
-    const double curvature = d.hessian.size()
-                                 ? Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(d.hessian, false)
-                                       .eigenvalues()
-                                       .cwiseAbs()
-                                       .maxCoeff()
-                                 : 0.0;
+    const double curvature =
+        d.hessian.size()
+            ? Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(d.hessian, Eigen::EigenvaluesOnly)
+                  .eigenvalues()
+                  .cwiseAbs()
+                  .maxCoeff()
+            : 0.0;
     // A run that converged where it started has no extent: only the rounding test applies.
     e.flat = inertia.zero == d.hessian.rows() || (extent > 0 && curvature * extent <= tolerance);
     return e;
