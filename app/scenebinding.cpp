@@ -41,7 +41,7 @@ QString runLabel(const Document& doc, int i) {
     // A converged run says what it converged to (minimum, saddle, flat, ...).
     if (std::size_t(i) < doc.trajectories().size())
         if (const auto& end = doc.trajectories()[std::size_t(i)].endPoint)
-            label += QStringLiteral(" → ") + QString::fromUtf8(end->name().data());
+            label += QStringLiteral(" (%1)").arg(QString::fromUtf8(end->name().data()));
     return label;
 }
 
