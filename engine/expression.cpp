@@ -88,10 +88,13 @@ const std::vector<std::string>& knownFunctions() {
 }
 
 bool isReservedName(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower == "nan" || lower == "inf" || lower == "infinity";
+    auto is = [name](std::string_view reserved) {
+        return name.size() == reserved.size() &&
+               std::equal(name.begin(), name.end(), reserved.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    };
+    return is("nan") || is("inf") || is("infinity");
 }
 
 struct ParseFailure {
