@@ -74,7 +74,7 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
-                        "gd, momentum, nesterov, adam or newton."),
+                        "gd, momentum, nesterov, adam, newton or newton-ls."),
          QStringLiteral("METHOD")},
         {QStringLiteral("start"),
          QStringLiteral("Optimizer start point, in input order (--runs: default the point)."),

@@ -25,7 +25,8 @@ int analyzeCommand(const QCommandLineParser& p) {
     o[QStringLiteral("value")] = json::number(d.value);
     o[QStringLiteral("gradient")] = json::vector(d.gradient);
     o[QStringLiteral("hessian")] = json::matrix(d.hessian);
-    o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvalues);
+    // The same rounding-to-zero rule as the readout (and every other output).
+    o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
     o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
     if (p.isSet(QStringLiteral("epsilon"))) {
         const Eigen::VectorXd eps =

@@ -33,6 +33,12 @@ int descentCommand(const QCommandLineParser& p) {
     out[QStringLiteral("stop_reason")] = QString::fromUtf8(toString(t.reason).data());
     out[QStringLiteral("message")] = QString::fromStdString(t.message);
     out[QStringLiteral("steps")] = t.stepCount();
+    if (t.endPoint)
+        out[QStringLiteral("end_point")] = QJsonObject{
+            {QStringLiteral("point"), json::vector(t.endPoint->point)},
+            {QStringLiteral("value"), json::number(t.endPoint->value)},
+            {QStringLiteral("classification"), QString::fromUtf8(t.endPoint->name().data())},
+        };
     printJson(out);
     return 0;
 }

@@ -61,7 +61,7 @@ Method parseMethod(const QString& option, const QString& name) {
     const auto method = methodFromString(name.trimmed().toStdString());
     if (!method)
         throw UsageError(QStringLiteral("%1: unknown method '%2' (use gd, momentum, nesterov, "
-                                        "adam or newton)")
+                                        "adam, newton or newton-ls)")
                              .arg(option, name));
     return *method;
 }

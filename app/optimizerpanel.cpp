@@ -92,8 +92,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     layout->addLayout(form);
 
     m_method = new QComboBox;
-    for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
-                     Method::Newton})
+    for (Method m : kMethods)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     m_method->setToolTip(tr("The update rule of the next run"));
     form->addRow(tr("Method"), m_method);
@@ -285,9 +284,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
 void OptimizerPanel::updateVisibleParameters() {
     const auto m = static_cast<Method>(m_method->currentData().toInt());
+    const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
     m_parameters->setCurrentIndex(m == Method::Momentum || m == Method::Nesterov ? 1
                                   : m == Method::Adam                            ? 2
-                                  : m == Method::Newton                          ? 3
+                                  : newton                                       ? 3
                                                                                  : 0);
 }
 

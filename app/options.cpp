@@ -1,13 +1,39 @@
 #include "options.h"
 
+#include <charconv>
 #include <cmath>
 
 namespace gs {
 
-double parseNumber(const QString& option, const QString& text) {
+namespace {
+
+// QString::toDouble refuses a number too small for a double (1e-400): that is an underflow
+// to zero, not an error. Accept it as a signed 0 when the text is a number whose decimal
+// exponent is negative and out of range (std::from_chars: locale-independent).
+bool toNumber(const QString& text, double* value) {
     bool ok = false;
-    const double v = text.trimmed().toDouble(&ok);
-    if (!ok)
+    *value = text.trimmed().toDouble(&ok);
+    if (ok)
+        return true;
+    const QByteArray bytes = text.trimmed().toLatin1();
+    const char* begin = bytes.constData();
+    const char* end = begin + bytes.size();
+    double parsed = 0;
+    const auto r = std::from_chars(begin, end, parsed);
+    const int e = std::max(bytes.lastIndexOf('e'), bytes.lastIndexOf('E'));
+    if (r.ptr == end && r.ec == std::errc::result_out_of_range && e > 0 && e + 1 < bytes.size() &&
+        bytes[e + 1] == '-') {
+        *value = bytes.startsWith('-') ? -0.0 : 0.0;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+double parseNumber(const QString& option, const QString& text) {
+    double v = 0;
+    if (!toNumber(text, &v))
         throw UsageError(QStringLiteral("%1: '%2' is not a number").arg(option, text));
     if (!std::isfinite(v))
         throw UsageError(QStringLiteral("%1: '%2' is not a finite number").arg(option, text));
@@ -38,8 +64,7 @@ Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int 
                              .arg(text));
     Eigen::VectorXd v(items.size());
     for (int i = 0; i < items.size(); ++i) {
-        bool ok = false;
-        v[i] = items[i].trimmed().toDouble(&ok);
+        const bool ok = toNumber(items[i], &v[i]);
         if (!ok || !std::isfinite(v[i]))
             throw UsageError(QStringLiteral("%1: item %2, '%3', is not a finite number")
                                  .arg(option)

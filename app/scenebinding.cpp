@@ -35,9 +35,14 @@ void showExpansion(SurfaceScene& scene, const Document& doc) {
 
 QString runLabel(const Document& doc, int i) {
     const RunSettings& r = doc.settings().runs[std::size_t(i)];
-    return QStringLiteral("%1 lr=%2")
-        .arg(QString::fromUtf8(displayName(r.options.method).data()))
-        .arg(r.options.learningRate, 0, 'g', 3);
+    QString label = QStringLiteral("%1 lr=%2")
+                        .arg(QString::fromUtf8(displayName(r.options.method).data()))
+                        .arg(r.options.learningRate, 0, 'g', 3);
+    // A converged run says what it converged to (minimum, saddle, flat, ...).
+    if (std::size_t(i) < doc.trajectories().size())
+        if (const auto& end = doc.trajectories()[std::size_t(i)].endPoint)
+            label += QStringLiteral(" (%1)").arg(QString::fromUtf8(end->name().data()));
+    return label;
 }
 
 QString runDescription(const Document& doc, int i) {
@@ -84,7 +89,9 @@ void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
         return;
     for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
         const Trajectory& t = doc.trajectories()[i];
-        if (doc.settings().runs[i].options.method != Method::Newton || frame >= t.stepCount())
+        const Method method = doc.settings().runs[i].options.method;
+        if ((method != Method::Newton && method != Method::NewtonLineSearch) ||
+            frame >= t.stepCount())
             continue;
         // The step from iterate `frame` jumps to the minimum of this quadratic model.
         const Eigen::VectorXd& x = t.steps[std::size_t(frame)].x;

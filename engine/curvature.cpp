@@ -6,6 +6,39 @@
 
 namespace gs {
 
+namespace {
+
+constexpr double kUnit = std::numeric_limits<double>::epsilon() / 2;
+
+// Symmetric equilibration by powers of two (Ruiz): D H D with every row's largest |entry|
+// in [1/2, 2). D scales inputs, so D H D is H after rescaling the inputs: the same inertia
+// (Sylvester), and a rescaled input gives the same D H D. Powers of two keep it exact.
+Eigen::VectorXd equilibration(const Eigen::MatrixXd& h) {
+    const auto n = h.rows();
+    Eigen::VectorXd d = Eigen::VectorXd::Ones(n);
+    for (int iteration = 0; iteration < 8; ++iteration) {
+        bool changed = false;
+        for (Eigen::Index i = 0; i < n; ++i) {
+            double row = 0;
+            for (Eigen::Index j = 0; j < n; ++j)
+                row = std::max(row, std::abs(d[i] * h(i, j) * d[j]));
+            if (row == 0 || !std::isfinite(row))
+                continue;
+            // d_i <- d_i / sqrt(row), rounded to a power of two.
+            const int e = static_cast<int>(std::lround(-0.5 * std::log2(row)));
+            if (e != 0) {
+                d[i] = std::ldexp(d[i], e);
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    return d;
+}
+
+} // namespace
+
 std::string_view toString(Classification c) {
     switch (c) {
     case Classification::Minimum:
@@ -27,13 +60,57 @@ double relativeTolerance() {
 }
 
 Eigen::VectorXd CurvatureAnalysis::eigenvaluesToTolerance() const {
-    return (eigenvalues.array().abs() <= eigenTolerance).select(0.0, eigenvalues);
+    Eigen::VectorXd shown = eigenvalues;
+    if (inertia.negative + inertia.zero + inertia.positive == shown.size())
+        shown.segment(inertia.negative, inertia.zero).setZero();
+    return shown;
+}
+
+Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error) {
+    const auto n = h.rows();
+    const Eigen::VectorXd d = equilibration(h);
+    const Eigen::MatrixXd hs = d.asDiagonal() * h * d.asDiagonal();
+    const Eigen::MatrixXd es = d.asDiagonal() * error * d.asDiagonal();
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hs);
+    const Eigen::VectorXd& lambda = solver.eigenvalues();
+    // Backward error of the symmetric eigen-solver: ||dH|| <= p(n) u ||H||, p(n) = 4n.
+    const double solverError = 4.0 * double(n) * kUnit * lambda.cwiseAbs().maxCoeff();
+    Inertia r;
+    for (Eigen::Index k = 0; k < n; ++k) {
+        // First-order perturbation of a symmetric eigenvalue: d lambda = v^T dH v, and
+        // |v^T dH v| <= |v|^T |dH| |v|.
+        const Eigen::VectorXd v = solver.eigenvectors().col(k).cwiseAbs();
+        const double tolerance = kSafety * v.dot(es * v) + solverError;
+        if (lambda[k] > tolerance)
+            ++r.positive;
+        else if (lambda[k] < -tolerance)
+            ++r.negative;
+        else
+            ++r.zero;
+    }
+    return r;
+}
+
+Classification classifyInertia(const Inertia& i) {
+    const int n = i.negative + i.zero + i.positive;
+    if (n > 0 && i.positive == n)
+        return Classification::Minimum;
+    if (n > 0 && i.negative == n)
+        return Classification::Maximum;
+    if (i.positive > 0 && i.negative > 0)
+        return Classification::Saddle; // ascent and descent directions both exist
+    return Classification::Degenerate;
 }
 
 CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& x) {
+    (void)x; // the point's own rounding is already in d.error (derivatives())
     CurvatureAnalysis r;
     const auto n = d.hessian.rows();
-    if (n == 0 || !std::isfinite(d.value) || !d.hessian.allFinite() || !d.gradient.allFinite()) {
+    const bool bounded = d.error.gradient.size() == n && d.error.hessian.rows() == n &&
+                         d.error.hessian.cols() == n && d.error.gradient.allFinite() &&
+                         d.error.hessian.allFinite();
+    if (n == 0 || !std::isfinite(d.value) || !d.hessian.allFinite() || !d.gradient.allFinite() ||
+        !bounded) {
         r.eigenvalues = Eigen::VectorXd::Constant(n, std::nan(""));
         r.eigenvectors = Eigen::MatrixXd::Constant(n, n, std::nan(""));
         return r;
@@ -41,23 +118,13 @@ CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& 
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(d.hessian);
     r.eigenvalues = solver.eigenvalues();
     r.eigenvectors = solver.eigenvectors();
-    const double normH = r.eigenvalues.cwiseAbs().maxCoeff(); // spectral norm of a symmetric H
-    r.gradientTolerance = relativeTolerance() * (normH * x.norm() + std::abs(d.value));
-    r.eigenTolerance = relativeTolerance() * normH;
-    if (d.gradient.norm() > r.gradientTolerance)
-        return r;
-    const bool anyPositive = (r.eigenvalues.array() > r.eigenTolerance).any();
-    const bool anyNegative = (r.eigenvalues.array() < -r.eigenTolerance).any();
-    const bool allPositive = (r.eigenvalues.array() > r.eigenTolerance).all();
-    const bool allNegative = (r.eigenvalues.array() < -r.eigenTolerance).all();
-    if (allPositive)
-        r.classification = Classification::Minimum;
-    else if (allNegative)
-        r.classification = Classification::Maximum;
-    else if (anyPositive && anyNegative)
-        r.classification = Classification::Saddle; // ascent and descent directions both exist
-    else
-        r.classification = Classification::Degenerate;
+    r.inertia = hessianInertia(d.hessian, d.error.hessian);
+    r.gradientTolerance = kSafety * d.error.gradient.norm();
+    // Per component, so that rescaling one input (which scales df/dx_i and its bound
+    // alike) does not change the answer; |f| plays no part (adding a constant to f).
+    r.critical = (d.gradient.array().abs() <= kSafety * d.error.gradient.array()).all();
+    if (r.critical)
+        r.classification = classifyInertia(r.inertia);
     return r;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // What the Hessian says about a point: its eigen-decomposition and, where the
 // gradient vanishes, whether the point is a minimum, maximum, saddle or degenerate.
+// The tests are scale-free: adding a constant to f, multiplying f by a positive constant
+// or rescaling an input does not change the answer (docs/numerics.md).
 
 #include "derivatives.h"
 
@@ -13,25 +15,49 @@ enum class Classification { Minimum, Maximum, Saddle, Degenerate, NotCritical };
 
 std::string_view toString(Classification c); ///< "minimum", ..., "not_critical"
 
+/// The signs of the Hessian's eigenvalues, zero meaning "within rounding error of zero".
+struct Inertia {
+    int negative = 0, zero = 0, positive = 0;
+};
+
 struct CurvatureAnalysis {
-    Eigen::VectorXd eigenvalues;  ///< ascending
+    Eigen::VectorXd eigenvalues;  ///< of H, ascending
     Eigen::MatrixXd eigenvectors; ///< column k belongs to eigenvalues[k]
     Classification classification = Classification::NotCritical;
-    double gradientTolerance = 0; ///< |grad f| at or below this counts as zero
-    double eigenTolerance = 0;    ///< |lambda| at or below this counts as zero
+    bool critical = false; ///< every |df/dx_i| within its rounding-error bound of zero
+    /// |grad f| at or below this is within rounding of zero (kSafety |bound of grad f|);
+    /// the test itself is per component (see analyzeCurvature).
+    double gradientTolerance = 0;
+    Inertia inertia; ///< of H (congruence-invariant: the same for the equilibrated H)
 
-    /// The eigenvalues with those that count as zero set to exactly 0 (for display: the
-    /// log-sum-exp Hessian's 1.7e-17 is a zero eigenvalue, not a tiny curvature).
+    /// The eigenvalues with those that count as zero set to exactly 0, for every output
+    /// (readout, JSON): by Sylvester's law of inertia the zero ones are the middle
+    /// `inertia.zero` of the ascending list (the log-sum-exp Hessian's 1.7e-17 and the
+    /// book's backpropagation Hessian's -9.3e-12 are zero eigenvalues).
     Eigen::VectorXd eigenvaluesToTolerance() const;
 };
 
-/// sqrt(eps): a point known to about half the digits of a double is still critical,
-/// and curvature below that relative size cannot be told from rounding.
+/// sqrt(eps): the optimizers' test for a positive definite Newton Hessian.
 double relativeTolerance();
 
-/// Eigen-decomposition of H(x) and classification of x.
-///   gradient zero  <=>  |grad f| <= sqrt(eps) * (||H||_2 ||x|| + |f|)
-///   eigenvalue zero <=> |lambda| <= sqrt(eps) * ||H||_2
+/// Factor applied to first-order rounding-error bounds: they neglect terms of order eps^2
+/// and third derivatives, so a computed quantity counts as zero when within twice its bound.
+inline constexpr double kSafety = 2.0;
+
+/// Eigen-decomposition of H(x) and classification of x, from the derivatives and their
+/// rounding-error bounds (Derivatives::error):
+///   gradient zero  <=>  |df/dx_i| <= kSafety e_i for every i  (e = bound on grad f)
+///   eigenvalue signs: those of D H D (same inertia), D = diag of powers of two that
+///   equilibrates H; lambda_k of D H D is zero when
+///   |lambda_k| <= kSafety |v_k|^T (D E_H D) |v_k| + 4 n u ||D H D||  (E_H = bound on H,
+///   v_k its eigenvector; the last term the eigen-solver's backward error).
 CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& x);
+
+/// The inertia of a symmetric H whose entries are known to within `error` (elementwise),
+/// by the rule above. Exposed for the optimizers' end-point classification and tests.
+Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error);
+
+/// Minimum (all positive), maximum (all negative), saddle (both signs), else degenerate.
+Classification classifyInertia(const Inertia& inertia);
 
 } // namespace gs

@@ -8,77 +8,61 @@
 
 namespace gs {
 
-UnaryDerivatives unaryDerivatives(Op op, double u) {
-    const double f = applyUnary(op, u);
-    switch (op) {
-    case Op::Neg:
-        return {f, -1, 0};
-    case Op::Exp:
-        return {f, f, f}; // (e^u)' = e^u
-    case Op::Log:
-        return {f, 1 / u, -1 / (u * u)}; // 1/u, -1/u^2
-    case Op::Sqrt:
-        return {f, 0.5 / f, -0.25 / (f * u)}; // 1/(2 sqrt u), -1/(4 u^1.5)
-    case Op::Sin:
-        return {f, std::cos(u), -f}; // cos u, -sin u
-    case Op::Cos:
-        return {f, -std::sin(u), -f}; // -sin u, -cos u
-    case Op::Tan:
-        return {f, 1 + f * f, 2 * f * (1 + f * f)}; // sec^2 u, 2 tan u sec^2 u
-    case Op::Asin: {                                // 1/sqrt(1-u^2), u/(1-u^2)^1.5
-        const double r = 1 - u * u;
-        return {f, 1 / std::sqrt(r), u / (r * std::sqrt(r))};
-    }
-    case Op::Acos: { // -1/sqrt(1-u^2), -u/(1-u^2)^1.5
-        const double r = 1 - u * u;
-        return {f, -1 / std::sqrt(r), -u / (r * std::sqrt(r))};
-    }
-    case Op::Atan: { // 1/(1+u^2), -2u/(1+u^2)^2
-        const double r = 1 + u * u;
-        return {f, 1 / r, -2 * u / (r * r)};
-    }
-    case Op::Sinh:
-        return {f, std::cosh(u), f};
-    case Op::Cosh:
-        return {f, std::sinh(u), f};
-    case Op::Tanh:
-        return {f, 1 - f * f, -2 * f * (1 - f * f)}; // 1 - t^2, -2t(1 - t^2)
-    case Op::Abs:
-        return {f, u > 0 ? 1.0 : (u < 0 ? -1.0 : 0.0), 0}; // subgradient 0 at the kink
-    case Op::Sigmoid:
-        return {f, f * (1 - f), f * (1 - f) * (1 - 2 * f)}; // s(1-s), s(1-s)(1-2s)
-    case Op::Softplus: {                                    // sigmoid u, s(1-s)
-        const double s = applyUnary(Op::Sigmoid, u);
-        return {f, s, s * (1 - s)};
-    }
-    default:
-        return {f, std::nan(""), std::nan("")};
-    }
-}
-
 namespace {
 
-// A second-order jet: value, gradient and Hessian with respect to the inputs.
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+// Unit roundoff u = eps/2: one correctly rounded +, -, *, / has relative error at most u.
+constexpr double kUnit = kEps / 2;
+// Relative error of a table entry's f, f', f'' at an exact argument: a libm call (within
+// one ulp = 2u) followed by at most a few roundings (1/sqrt(1-u^2): four), so 8u = 4 eps.
+constexpr double kLocal = 4 * kEps;
+
+using Vec = Eigen::VectorXd;
+using Mat = Eigen::MatrixXd;
+
+// A second-order jet: value, gradient and Hessian with respect to the inputs, and beside
+// them a first-order bound on the rounding error of each (running error analysis: every
+// rule below propagates the operands' error bounds and adds its own roundings).
 struct Jet {
     double v;
-    Eigen::VectorXd g;
-    Eigen::MatrixXd h;
+    Vec g;
+    Mat h;
+    double ev; ///< |computed v - exact v| <= ev
+    Vec eg;    ///< elementwise, for g
+    Mat eh;    ///< elementwise, for h
 };
 
 struct JetOps {
     Eigen::Index n;
 
+    // A constant (a folded sub-expression included) is known to within an ulp, 2u.
     Jet constant(double c) const {
-        return {c, Eigen::VectorXd::Zero(n), Eigen::MatrixXd::Zero(n, n)};
+        return {
+            c, Vec::Zero(n), Mat::Zero(n, n), kEps * std::abs(c), Vec::Zero(n), Mat::Zero(n, n)};
     }
 
     // Chain rule for phi(u): grad = phi' grad u, H = phi' H_u + phi'' grad u grad u^T.
+    // Errors: phi' and phi'' are evaluated at a computed u, off by e_u, so
+    //   e(phi) <= |phi'| e_u + l |phi|,   e(phi') <= |phi''| e_u + l |phi'|,
+    //   e(phi'') <= l |phi''|   (first order: the third-derivative term is neglected),
+    // with l = kLocal; then e(grad) <= |phi'| e(grad u) + e(phi') |grad u| + u |phi' grad u|
+    // and likewise for each term of H (three roundings each: 3u).
     static Jet chain(const Jet& u, double f, double d1, double d2) {
         if (std::isnan(f)) // outside the domain the derivatives do not exist either
             d1 = d2 = f;
-        Jet r{f, d1 * u.g, d1 * u.h};
+        Jet r{f, d1 * u.g, d1 * u.h, 0, {}, {}};
         if (d2 != 0)
             r.h.noalias() += d2 * u.g * u.g.transpose();
+        const double a1 = std::abs(d1), a2 = std::abs(d2);
+        const double e1 = a2 * u.ev + kLocal * a1, e2 = kLocal * a2;
+        const Vec ag = u.g.cwiseAbs();
+        r.ev = a1 * u.ev + kLocal * std::abs(f);
+        r.eg = a1 * u.eg + (e1 + kUnit * a1) * ag;
+        r.eh = a1 * u.eh + (e1 + 3 * kUnit * a1) * u.h.cwiseAbs();
+        if (a2 != 0) {
+            r.eh.noalias() += a2 * (u.eg * ag.transpose() + ag * u.eg.transpose());
+            r.eh.noalias() += (e2 + 3 * kUnit * a2) * ag * ag.transpose();
+        }
         return r;
     }
 
@@ -94,17 +78,35 @@ struct JetOps {
         return chain(u, std::pow(u.v, c), d1, d2);
     }
 
+    // a + s b for s = +-1: errors add, plus one rounding of each sum.
+    static Jet add(const Jet& a, const Jet& b, double s) {
+        Jet r{a.v + s * b.v, a.g + s * b.g, a.h + s * b.h, 0, {}, {}};
+        r.ev = a.ev + b.ev + kUnit * std::abs(r.v);
+        r.eg = a.eg + b.eg + kUnit * r.g.cwiseAbs();
+        r.eh = a.eh + b.eh + kUnit * r.h.cwiseAbs();
+        return r;
+    }
+
     Jet binary(Op op, const Jet& a, const Jet& b) const {
         switch (op) {
         case Op::Add:
-            return {a.v + b.v, a.g + b.g, a.h + b.h};
+            return add(a, b, 1);
         case Op::Sub:
-            return {a.v - b.v, a.g - b.g, a.h - b.h};
+            return add(a, b, -1);
         case Op::Mul:
             return mul(a, b);
         case Op::Div: // a / b = a * (1/b); (1/b)' = -1/b^2, (1/b)'' = 2/b^3
             return mul(a, chain(b, 1 / b.v, -1 / (b.v * b.v), 2 / (b.v * b.v * b.v)));
         default: { // a^b = exp(b log a) for a variable exponent
+            // With b depending on an input, a^b is defined near the point only for a > 0:
+            // for a <= 0 the derivatives are undefined, and say so (NaN).
+            if (!(a.v > 0)) {
+                const double nan = std::numeric_limits<double>::quiet_NaN();
+                Jet r = constant(std::pow(a.v, b.v));
+                r.g.setConstant(nan);
+                r.h.setConstant(nan);
+                return r;
+            }
             const auto lg = unaryDerivatives(Op::Log, a.v);
             Jet r = unary(Op::Exp, mul(b, chain(a, lg.f, lg.d1, lg.d2)));
             r.v = std::pow(a.v, b.v);
@@ -113,11 +115,23 @@ struct JetOps {
         }
     }
 
-    // (ab)'' = a H_b + b H_a + grad a grad b^T + grad b grad a^T
+    // (ab)' = a b' + b a';  (ab)'' = a H_b + b H_a + grad a grad b^T + grad b grad a^T.
+    // Errors: each product of two computed factors p q has error |p| e_q + e_p |q|, and a
+    // sum of k such products adds k roundings (2u for the gradient, 4u for the Hessian).
     static Jet mul(const Jet& a, const Jet& b) {
-        Jet r{a.v * b.v, a.v * b.g + b.v * a.g, a.v * b.h + b.v * a.h};
+        Jet r{a.v * b.v, a.v * b.g + b.v * a.g, a.v * b.h + b.v * a.h, 0, {}, {}};
         r.h.noalias() += a.g * b.g.transpose();
         r.h.noalias() += b.g * a.g.transpose();
+        const double av = std::abs(a.v), bv = std::abs(b.v);
+        const Vec ag = a.g.cwiseAbs(), bg = b.g.cwiseAbs();
+        r.ev = av * b.ev + a.ev * bv + kUnit * std::abs(r.v);
+        r.eg = av * b.eg + a.ev * bg + bv * a.eg + b.ev * ag + 2 * kUnit * (av * bg + bv * ag);
+        r.eh = av * b.eh + a.ev * b.h.cwiseAbs() + bv * a.eh + b.ev * a.h.cwiseAbs() +
+               4 * kUnit * (av * b.h.cwiseAbs() + bv * a.h.cwiseAbs());
+        const Mat outer = ag * bg.transpose();
+        r.eh.noalias() += a.eg * bg.transpose() + ag * b.eg.transpose();
+        r.eh.noalias() += b.eg * ag.transpose() + bg * a.eg.transpose();
+        r.eh += 4 * kUnit * (outer + outer.transpose());
         return r;
     }
 };
@@ -129,15 +143,23 @@ Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
     std::vector<Jet> inputs;
     inputs.reserve(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) {
-        Jet seed{i < x.size() ? x[i] : 0.0, Eigen::VectorXd::Unit(n, i),
-                 Eigen::MatrixXd::Zero(n, n)};
+        // The point is known to the precision of a double: e = u |x_i|.
+        const double xi = i < x.size() ? x[i] : 0.0;
+        Jet seed{xi,           Vec::Unit(n, i), Mat::Zero(n, n), kUnit * std::abs(xi),
+                 Vec::Zero(n), Mat::Zero(n, n)};
         inputs.push_back(std::move(seed));
     }
     auto values = detail::forwardPass(f, inputs, JetOps{n});
     Jet& out = values[static_cast<std::size_t>(f.output())];
     // Symmetric by construction up to rounding; make it exactly so for the eigen-solver.
-    const Eigen::MatrixXd h = 0.5 * (out.h + out.h.transpose());
-    return {out.v, std::move(out.g), h};
+    Derivatives d;
+    d.value = out.v;
+    d.gradient = std::move(out.g);
+    d.hessian = 0.5 * (out.h + out.h.transpose());
+    d.error.value = out.ev;
+    d.error.gradient = std::move(out.eg);
+    d.error.hessian = 0.5 * (out.eh + out.eh.transpose()) + kUnit * d.hessian.cwiseAbs();
+    return d;
 }
 
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x) {

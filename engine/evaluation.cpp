@@ -6,47 +6,6 @@
 
 namespace gs {
 
-double applyUnary(Op op, double x) {
-    switch (op) {
-    case Op::Neg:
-        return -x;
-    case Op::Exp:
-        return std::exp(x);
-    case Op::Log:
-        return std::log(x);
-    case Op::Sqrt:
-        return std::sqrt(x);
-    case Op::Sin:
-        return std::sin(x);
-    case Op::Cos:
-        return std::cos(x);
-    case Op::Tan:
-        return std::tan(x);
-    case Op::Asin:
-        return std::asin(x);
-    case Op::Acos:
-        return std::acos(x);
-    case Op::Atan:
-        return std::atan(x);
-    case Op::Sinh:
-        return std::sinh(x);
-    case Op::Cosh:
-        return std::cosh(x);
-    case Op::Tanh:
-        return std::tanh(x);
-    case Op::Abs:
-        return std::abs(x);
-    // sigmoid(x) = 1 / (1 + e^-x), written so neither branch overflows.
-    case Op::Sigmoid:
-        return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
-    // softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^-|x|), stable for large |x|.
-    case Op::Softplus:
-        return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x)));
-    default:
-        return std::nan("");
-    }
-}
-
 double applyBinary(Op op, double a, double b) {
     switch (op) {
     case Op::Add:
@@ -75,43 +34,17 @@ struct DoubleOps {
 
 using Array = Eigen::ArrayXd;
 
-// Whole-array versions of applyUnary/applyBinary; Eigen vectorizes exp, log, sqrt, sin, cos, tanh.
+// Whole-array versions of the table's functions and applyBinary; Eigen vectorizes exp, log,
+// sqrt, sin, cos, tanh.
 struct ArrayOps {
     Eigen::Index size;
     Array constant(double c) const { return Array::Constant(size, c); }
+    // The table's vectorized form where it has one, else its scalar value per element.
     Array unary(Op op, const Array& x) const {
-        switch (op) {
-        case Op::Neg:
-            return -x;
-        case Op::Exp:
-            return x.exp();
-        case Op::Log:
-            return x.log();
-        case Op::Sqrt:
-            return x.sqrt();
-        case Op::Sin:
-            return x.sin();
-        case Op::Cos:
-            return x.cos();
-        case Op::Tan:
-            return x.tan();
-        case Op::Asin:
-            return x.asin();
-        case Op::Acos:
-            return x.acos();
-        case Op::Atan:
-            return x.atan();
-        case Op::Sinh:
-            return x.sinh();
-        case Op::Cosh:
-            return x.cosh();
-        case Op::Tanh:
-            return x.tanh();
-        case Op::Abs:
-            return x.abs();
-        default:
-            return x.unaryExpr([op](double v) { return applyUnary(op, v); });
-        }
+        const FunctionEntry* e = functionEntry(op);
+        if (e && e->array)
+            return e->array(x);
+        return x.unaryExpr([op](double v) { return applyUnary(op, v); });
     }
     Array binary(Op op, const Array& a, const Array& b) const {
         switch (op) {

@@ -4,6 +4,7 @@
 // never an exception, so views can leave holes.
 
 #include "expression.h"
+#include "functions.h"
 
 #include <Eigen/Core>
 #include <vector>
@@ -29,8 +30,6 @@ struct GridSpec {
 /// z(i, j) = f at (x_i, y_j) with the other inputs taken from `base`.
 Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eigen::VectorXd& base);
 
-/// Scalar function application, shared by every evaluator: exp, log, ..., neg.
-double applyUnary(Op op, double x);
 /// +, -, *, /, ^ on doubles.
 double applyBinary(Op op, double a, double b);
 

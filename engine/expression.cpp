@@ -1,5 +1,8 @@
 #include "expression.h"
 
+#include "evaluation.h"
+#include "functions.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,29 +13,6 @@
 namespace gs {
 
 namespace {
-
-struct FunctionInfo {
-    const char* name;
-    Op op;
-    int arity;
-};
-
-// `ln` is an alias of `log`; `pow(a, b)` is `a ^ b`.
-constexpr FunctionInfo kFunctions[] = {
-    {"exp", Op::Exp, 1},           {"log", Op::Log, 1},   {"ln", Op::Log, 1},
-    {"sqrt", Op::Sqrt, 1},         {"sin", Op::Sin, 1},   {"cos", Op::Cos, 1},
-    {"tan", Op::Tan, 1},           {"asin", Op::Asin, 1}, {"acos", Op::Acos, 1},
-    {"atan", Op::Atan, 1},         {"sinh", Op::Sinh, 1}, {"cosh", Op::Cosh, 1},
-    {"tanh", Op::Tanh, 1},         {"abs", Op::Abs, 1},   {"sigmoid", Op::Sigmoid, 1},
-    {"softplus", Op::Softplus, 1}, {"pow", Op::Pow, 2},
-};
-
-const FunctionInfo* findFunction(std::string_view name) {
-    for (const auto& f : kFunctions)
-        if (name == f.name)
-            return &f;
-    return nullptr;
-}
 
 std::optional<double> findConstant(std::string_view name) {
     if (name == "pi")
@@ -85,7 +65,10 @@ std::string describe(const Token& t, std::string_view text) {
         return "the end of the input";
     if (t.kind == Tok::Separator)
         return text[t.offset] == ';' ? "';'" : "the end of the line";
-    return "'" + std::string(text.substr(t.offset, t.length)) + "'";
+    std::string quoted = "'"; // appended, not "'" + string(...): GCC 12 -Wrestrict false alarm
+    quoted += text.substr(t.offset, t.length);
+    quoted += '\'';
+    return quoted;
 }
 
 } // namespace
@@ -93,11 +76,25 @@ std::string describe(const Token& t, std::string_view text) {
 const std::vector<std::string>& knownFunctions() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
-        for (const auto& f : kFunctions)
-            v.emplace_back(f.name);
+        for (const auto& f : functionTable()) {
+            if (f.name)
+                v.emplace_back(f.name);
+            if (f.alias)
+                v.emplace_back(f.alias);
+        }
         return v;
     }();
     return names;
+}
+
+bool isReservedName(std::string_view name) {
+    auto is = [name](std::string_view reserved) {
+        return name.size() == reserved.size() &&
+               std::equal(name.begin(), name.end(), reserved.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    };
+    return is("nan") || is("inf") || is("infinity");
 }
 
 struct ParseFailure {
@@ -265,7 +262,19 @@ private:
     const Token& take() { return m_tokens[m_pos++]; }
     std::string_view textOf(const Token& t) const { return m_text.substr(t.offset, t.length); }
 
+    // Appends a node. Whether it depends on an input is known here (children come first);
+    // a node that does not is folded: its value is computed once, with the evaluators' rules.
     int add(Node n) {
+        const auto& nodes = m_expr.m_nodes;
+        if (n.op == Op::Input) {
+            n.variable = true;
+        } else if (n.op != Op::Constant) {
+            const Node& a = nodes[static_cast<std::size_t>(n.a)];
+            const Node* b = n.b >= 0 ? &nodes[static_cast<std::size_t>(n.b)] : nullptr;
+            n.variable = a.variable || (b && b->variable);
+            if (!n.variable)
+                n.value = b ? applyBinary(n.op, a.value, b->value) : applyUnary(n.op, a.value);
+        }
         m_expr.m_nodes.push_back(n);
         return static_cast<int>(m_expr.m_nodes.size()) - 1;
     }
@@ -297,6 +306,8 @@ private:
             const Token name = take();
             const Token assign = take();
             const std::string n(textOf(name));
+            if (isReservedName(n))
+                reserved(name);
             if (findFunction(n))
                 fail("'" + n + "' is a function and cannot be assigned", name.offset, name.length);
             if (findConstant(n))
@@ -430,10 +441,19 @@ private:
         take();
     }
 
+    [[noreturn]] void reserved(const Token& t) {
+        const std::string name(textOf(t));
+        fail("'" + name +
+                 "' is reserved (not a number, infinity): it cannot name an input or a value",
+             t.offset, t.length);
+    }
+
     int parseIdentifier(const Token& t, int depth) {
         const std::string name(textOf(t));
+        if (isReservedName(name))
+            reserved(t);
         if (peek().kind == Tok::LParen) {
-            const FunctionInfo* f = findFunction(name);
+            const FunctionEntry* f = findFunction(name);
             if (!f) {
                 if (findConstant(name) || m_defined.count(name))
                     fail("'" + name + "' is not a function (write " + name + "*(...) to multiply)",
@@ -443,11 +463,11 @@ private:
                 // edits from log, and no typo of it), two for names of five letters or more.
                 std::size_t best = name.size() >= 5 ? 3 : 2;
                 std::string suggestion;
-                for (const auto& k : kFunctions) {
-                    const std::size_t d = editDistance(name, k.name);
+                for (const auto& k : knownFunctions()) {
+                    const std::size_t d = editDistance(name, k);
                     if (d < best) {
                         best = d;
-                        suggestion = k.name;
+                        suggestion = k;
                     }
                 }
                 if (!suggestion.empty())
@@ -507,6 +527,10 @@ private:
         auto& inputs = m_expr.m_inputs;
         if (!m_variables.empty()) {
             std::set<std::string> seen;
+            for (const auto& v : m_variables)
+                if (isReservedName(v))
+                    fail("the variable '" + v + "' is a reserved name (nan, inf, infinity)", 0,
+                         m_text.size());
             for (const auto& v : m_variables)
                 if (!seen.insert(v).second)
                     fail("the variable '" + v + "' is listed twice", 0, m_text.size());

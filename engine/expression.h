@@ -40,11 +40,18 @@ enum class Op {
 /// One node of the DAG. Children always have smaller indices (topological order).
 struct Node {
     Op op = Op::Constant;
-    int a = -1;                         ///< first operand
-    int b = -1;                         ///< second operand (binary ops only)
-    double value = 0.0;                 ///< Op::Constant
+    int a = -1; ///< first operand
+    int b = -1; ///< second operand (binary ops only)
+    /// Op::Constant: the number. Any node with `variable == false`: its value, folded once
+    /// at parse time (a sub-expression that depends on no input is a constant).
+    double value = 0.0;
     int input = -1;                     ///< Op::Input: index into Expression::inputs()
     std::size_t offset = 0, length = 0; ///< where the node came from in the text
+    /// Depends on an input: an Input, or an op with a variable operand. Evaluators treat a
+    /// node with `variable == false` as the constant `value` (zero derivatives, whatever
+    /// its local derivative: x + sqrt(0) has gradient 1), and `a ^ b` with a constant `b`
+    /// by the power rule.
+    bool variable = false;
 };
 
 struct Statement {
@@ -94,8 +101,12 @@ struct ParseResult {
     bool ok() const { return expression.has_value(); }
 };
 
-/// The function names the language knows, for messages and documentation.
+/// The function names the language knows, for messages and documentation (from the
+/// function table, functions.h).
 const std::vector<std::string>& knownFunctions();
+
+/// Names that cannot be inputs or statement names: nan, inf, infinity (any case).
+bool isReservedName(std::string_view name);
 
 /// "line\n   ^^^" under the error's position: for terminals and logs.
 std::string caretDiagram(std::string_view text, const ParseError& error);

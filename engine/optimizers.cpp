@@ -2,6 +2,7 @@
 
 #include "curvature.h"
 #include "derivatives.h"
+#include "evaluation.h"
 
 #include <Eigen/Eigenvalues>
 #include <cmath>
@@ -32,6 +33,8 @@ std::string_view toString(Method m) {
         return "adam";
     case Method::Newton:
         return "newton";
+    case Method::NewtonLineSearch:
+        return "newton-ls";
     }
     return "gd";
 }
@@ -48,16 +51,31 @@ std::string_view displayName(Method m) {
         return "Adam";
     case Method::Newton:
         return "Newton";
+    case Method::NewtonLineSearch:
+        return "Newton + line search";
     }
     return "";
 }
 
 std::optional<Method> methodFromString(std::string_view name) {
-    for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
-                     Method::Newton})
+    for (Method m : kMethods)
         if (name == toString(m))
             return m;
     return std::nullopt;
+}
+
+std::string_view toString(NewtonKind k) {
+    switch (k) {
+    case NewtonKind::None:
+        return "";
+    case NewtonKind::Pure:
+        return "pure";
+    case NewtonKind::Damped:
+        return "damped";
+    case NewtonKind::Safeguarded:
+        return "safeguarded";
+    }
+    return "";
 }
 
 std::string_view toString(StopReason r) {
@@ -101,7 +119,8 @@ NewtonStep newtonStep(const Eigen::VectorXd& g, const Eigen::MatrixXd& h, double
         return step;
     }
     // Not positive definite: rescale each eigen-direction by 1/max(|lambda|, 1/eta), so the
-    // step goes downhill along every direction and is at most a gradient step where flat.
+    // direction points downhill (g.d = -sum (v_i.g)^2 / max(...) < 0) and is at most a
+    // gradient step where flat. A full step along it can still overshoot uphill.
     step.safeguarded = true;
     const double floor = 1.0 / learningRate;
     const Eigen::ArrayXd scale = lambda.array().abs().max(floor);
@@ -126,6 +145,47 @@ bool fallingWithoutBound(const std::vector<Step>& steps) {
     return steps.back().value < steps.front().value;
 }
 
+// Armijo's sufficient-decrease constant and how many halvings the line search may try
+// (2^-60 of the step is below the rounding of any iterate).
+constexpr double kArmijo = 1e-4;
+constexpr int kMaxHalvings = 60;
+
+// What a converged run ended on: the Hessian's inertia (scale-free, curvature.h), or a
+// flat region when every curvature times the run's extent is within the run's tolerance.
+EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance) {
+    EndPoint e;
+    e.point = t.steps.back().x;
+    e.value = t.steps.back().value;
+    const Inertia inertia = hessianInertia(d.hessian, d.error.hessian);
+    e.classification = classifyInertia(inertia);
+    double extent = 0;
+    for (const Step& s : t.steps)
+        extent = std::max(extent, (s.x - e.point).norm());
+    const double curvature =
+        d.hessian.size()
+            ? Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(d.hessian, Eigen::EigenvaluesOnly)
+                  .eigenvalues()
+                  .cwiseAbs()
+                  .maxCoeff()
+            : 0.0;
+    // A run that converged where it started has no extent: only the rounding test applies.
+    e.flat = inertia.zero == d.hessian.rows() || (extent > 0 && curvature * extent <= tolerance);
+    return e;
+}
+
+std::string newtonSummary(const Trajectory& t) {
+    int counts[4] = {0, 0, 0, 0};
+    for (const Step& s : t.steps)
+        ++counts[static_cast<int>(s.newton)];
+    std::string out;
+    for (NewtonKind k : {NewtonKind::Pure, NewtonKind::Damped, NewtonKind::Safeguarded}) {
+        const int c = counts[static_cast<int>(k)];
+        if (c > 0)
+            out += (out.empty() ? "" : ", ") + std::to_string(c) + " " + std::string(toString(k));
+    }
+    return out.empty() ? out : " (Newton steps: " + out + ")";
+}
+
 } // namespace
 
 Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
@@ -135,9 +195,12 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                     s = Eigen::VectorXd::Zero(n);
     Derivatives d = derivatives(f, x);
     bool safeguarded = false;
+    NewtonKind kind = NewtonKind::None;
+    double stepLength = 1;
+    const bool newton = o.method == Method::Newton || o.method == Method::NewtonLineSearch;
     for (int k = 0;; ++k) {
         const double gnorm = d.gradient.norm();
-        t.steps.push_back({x, d.value, gnorm, safeguarded});
+        t.steps.push_back({x, d.value, gnorm, safeguarded, kind, stepLength});
         if (!std::isfinite(d.value) || !d.gradient.allFinite()) {
             t.reason = StopReason::Diverged;
             t.divergence = k > 0 && d.value == -std::numeric_limits<double>::infinity() &&
@@ -168,18 +231,26 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         }
         if (gnorm <= o.tolerance) {
             t.reason = StopReason::Converged;
-            t.message = "converged: |grad f| = " + shortNumber(gnorm) +
+            t.endPoint = classifyEnd(t, d, o.tolerance);
+            const std::string_view what = t.endPoint->name();
+            const std::string where = what == "flat" ? "on a flat region (grad f and H vanish)"
+                                      : what == "degenerate" ? "to a degenerate critical point"
+                                                             : "to a " + std::string(what);
+            t.message = "converged " + where + ": |grad f| = " + shortNumber(gnorm) +
                         " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
-                        " steps";
+                        " steps" + (newton ? newtonSummary(t) : "");
             return t;
         }
         if (k == o.maxSteps) {
             t.reason = StopReason::MaxSteps;
-            t.message = "step budget of " + std::to_string(o.maxSteps) + " used";
+            t.message = "step budget of " + std::to_string(o.maxSteps) + " used" +
+                        (newton ? newtonSummary(t) : "");
             return t;
         }
         const Eigen::VectorXd& g = d.gradient;
         safeguarded = false;
+        kind = NewtonKind::None;
+        stepLength = 1;
         switch (o.method) {
         case Method::GradientDescent:
             x -= o.learningRate * g;
@@ -203,10 +274,26 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             x.array() -= o.learningRate * mhat / (shat.sqrt() + o.adamEpsilon);
             break;
         }
-        case Method::Newton: {
+        case Method::Newton:
+        case Method::NewtonLineSearch: {
             const NewtonStep ns = newtonStep(g, d.hessian, o.learningRate);
-            x += o.damping * ns.direction;
+            stepLength = o.damping;
+            if (o.method == Method::NewtonLineSearch) {
+                // Backtracking: the largest t = damping 2^-j with sufficient decrease
+                //   f(x + t d) <= f(x) + c1 t g.d   (g.d < 0: d is a descent direction).
+                const double slope = g.dot(ns.direction);
+                for (int j = 0; j < kMaxHalvings; ++j) {
+                    const double trial = evaluate(f, x + stepLength * ns.direction);
+                    if (trial <= d.value + kArmijo * stepLength * slope)
+                        break;
+                    stepLength *= 0.5;
+                }
+            }
+            x += stepLength * ns.direction;
             safeguarded = ns.safeguarded;
+            kind = ns.safeguarded   ? NewtonKind::Safeguarded
+                   : stepLength < 1 ? NewtonKind::Damped
+                                    : NewtonKind::Pure;
             break;
         }
         }

@@ -15,10 +15,13 @@ std::vector<T> forwardPass(const Expression& f, const std::vector<T>& inputs, co
     std::vector<T> v;
     v.reserve(nodes.size());
     for (const Node& n : nodes) {
-        switch (n.op) {
-        case Op::Constant:
+        // A node that depends on no input is its folded value, with zero derivatives: an
+        // infinite local derivative (sqrt at 0, acos at -1) never meets a zero tangent.
+        if (!n.variable) {
             v.push_back(ops.constant(n.value));
-            break;
+            continue;
+        }
+        switch (n.op) {
         case Op::Input:
             v.push_back(inputs[static_cast<std::size_t>(n.input)]);
             break;
@@ -29,8 +32,9 @@ std::vector<T> forwardPass(const Expression& f, const std::vector<T>& inputs, co
             v.push_back(ops.binary(n.op, v[n.a], v[n.b]));
             break;
         case Op::Pow:
-            // A constant exponent gets the power rule (and works for negative bases).
-            if (nodes[n.b].op == Op::Constant)
+            // A constant exponent (however written: -1, 1+1, n = -1; x^n) gets the power
+            // rule, which also holds for negative bases and integer exponents.
+            if (!nodes[n.b].variable)
                 v.push_back(ops.powConst(v[n.a], nodes[n.b].value));
             else
                 v.push_back(ops.binary(Op::Pow, v[n.a], v[n.b]));

@@ -549,6 +549,114 @@ private slots:
         QVERIFY(r.out.isEmpty());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
+
+    // Issue 8.1 and 8.2 through the command line: computed exponents and constant pieces.
+    void analyzeExactWhereItWasNull_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<QJsonArray>("gradient");
+        // d/dx x^-1 = -x^-2 = -0.25 at -2; d/dx x^2 = 2x
+        for (const char* f : {"x^-1", "x^(-1)", "pow(x,-1)", "x**-1", "x^(-1.0)", "n = -1; x^n"})
+            QTest::newRow(f) << QString(f) << "-2" << QJsonArray{-0.25};
+        QTest::newRow("x^(1+1) at 0") << "x^(1+1)"
+                                      << "0" << QJsonArray{0};
+        QTest::newRow("x^(2*1) at -2") << "x^(2*1)"
+                                       << "-2" << QJsonArray{-4};
+        for (const char* f : {"x + acos(-1) + 0*y", "x + sqrt(0) + 0*y", "x + 0^0.5 + 0*y",
+                              "x + sigmoid(exp(1000)) + 0*y"})
+            QTest::newRow(f) << QString(f) << "0.3,-0.7" << QJsonArray{1, 0};
+        QTest::newRow("x*sqrt(0)") << "x*sqrt(0) + 0*y"
+                                   << "0.3,-0.7" << QJsonArray{0, 0};
+    }
+    void analyzeExactWhereItWasNull() {
+        QFETCH(QString, function);
+        QFETCH(QString, point);
+        QFETCH(QJsonArray, gradient);
+        const Run r = run({"--analyze", "--function", function, "--point=" + point});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["gradient"].toArray(), gradient);
+        for (const auto& row : o["hessian"].toArray())
+            for (const auto& h : row.toArray())
+                QVERIFY(!h.isNull());
+    }
+
+    // Issue 8.4: the book's backpropagation Hessian 14336 ones(4,4): eigenvalues {0, 0, 0,
+    // 57344} (sympy), printed with the readout's rounding-to-zero rule.
+    void analyzeEigenvaluesRoundedToZero() {
+        const Run r = run({"--analyze", "--function",
+                           "a = (w+x+y+z)^2; b = (w+x-y-z)^2; u = (a+b)^2; v = (a-b)^2; "
+                           "f = (u+v)^2",
+                           "--point=-1,0,-2,1"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray e = json(r)["hessian_eigenvalues"].toArray();
+        QCOMPARE(e.size(), 4);
+        for (int k = 0; k < 3; ++k)
+            QCOMPARE(e[k].toDouble(), 0.0);
+        QVERIFY(std::abs(e[3].toDouble() - 57344) <= 64 * kEps * 57344);
+    }
+
+    // Issue 8.3: no constant in f hides a gradient; a weak curvature is still a curvature.
+    void analyzeScaleFree_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<QString>("classification");
+        QTest::newRow("1e12 shift") << "1e12 + x^2 + y^2"
+                                    << "100,0"
+                                    << "not_critical";
+        QTest::newRow("1e6 shift") << "1e6 + x^2 + y^2"
+                                   << "0.005,0"
+                                   << "not_critical";
+        QTest::newRow("weak minimum") << "x^2 + 1e-9*y^2"
+                                      << "0,0"
+                                      << "minimum";
+        QTest::newRow("weak saddle") << "x^2 - 1e-9*y^2"
+                                     << "0,0"
+                                     << "saddle";
+    }
+    void analyzeScaleFree() {
+        QFETCH(QString, function);
+        QFETCH(QString, point);
+        QFETCH(QString, classification);
+        const Run r = run({"--analyze", "--function", function, "--point=" + point});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(json(r)["classification"].toString(), classification);
+    }
+
+    // Issue 8.5: a converged run says where and what it converged to.
+    void descentEndPoint() {
+        const QStringList common{"--function", "x*exp(-x^2-y^2)", "--start=-0.5,0.5"};
+        const Run pure = run(QStringList{"--descent", "newton"} + common);
+        QCOMPARE(pure.exitCode, 0);
+        const auto p = json(pure);
+        QCOMPARE(p["stop_reason"].toString(), QStringLiteral("converged"));
+        QCOMPARE(p["end_point"]["classification"].toString(), QStringLiteral("flat"));
+        const Run safe =
+            run(QStringList{"--descent", "newton-ls", "--tolerance", "1e-10"} + common);
+        QCOMPARE(safe.exitCode, 0);
+        const auto s = json(safe);
+        QCOMPARE(s["method"].toString(), QStringLiteral("newton-ls"));
+        const auto end = s["end_point"].toObject();
+        QCOMPARE(end["classification"].toString(), QStringLiteral("minimum"));
+        QVERIFY(std::abs(end["point"][0].toDouble() + 1 / std::sqrt(2.0)) < 1e-9);
+        QVERIFY(std::abs(end["point"][1].toDouble()) < 1e-9);
+        // f(-1/sqrt2, 0) = -e^(-1/2) / sqrt2
+        QVERIFY(std::abs(end["value"].toDouble() + std::exp(-0.5) / std::sqrt(2.0)) < 1e-15);
+        const Run budget = run(QStringList{"--descent", "gd", "--steps", "2"} + common);
+        QVERIFY(!json(budget).contains("end_point"));
+    }
+
+    // Issue 8.6: a number below the smallest double underflows to 0; nan and inf are not
+    // names of inputs.
+    void underflowAndReservedNames() {
+        const Run tiny = run({"--analyze", "--function", "x", "--point=1e-400"});
+        QCOMPARE(tiny.exitCode, 0);
+        QCOMPARE(json(tiny)["point"].toArray(), QJsonArray{0});
+        const Run nan = run({"--analyze", "--function", "nan*x", "--point=1,2"});
+        QCOMPARE(nan.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(nan.err).contains(QStringLiteral("'nan' is reserved")),
+                 nan.err.constData());
+    }
 };
 
 QTEST_MAIN(TestCli)

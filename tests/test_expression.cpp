@@ -1,6 +1,7 @@
 // Parsing: what is accepted (checked by value), what is refused and where.
 #include "evaluation.h"
 #include "expression.h"
+#include "functions.h"
 
 #include <QTest>
 #include <cmath>
@@ -102,6 +103,9 @@ private slots:
         QTest::newRow("bare middle statement") << "x + 1; f = y" << 1 << 1 << "only the last";
         QTest::newRow("empty assignment") << "a = ; f = a" << 1 << 3 << "after '='";
         QTest::newRow("unknown variable") << "x + z" << 1 << 5 << "unknown variable 'z'";
+        QTest::newRow("reserved nan") << "nan*x" << 1 << 1 << "'nan' is reserved";
+        QTest::newRow("reserved Inf") << "x + Inf" << 1 << 5 << "'Inf' is reserved";
+        QTest::newRow("reserved assignment") << "infinity = 2; x" << 1 << 1 << "reserved";
         QTest::newRow("deep nesting")
             << QString(10000, '(') + "x" + QString(10000, ')') << 1 << 201 << "nested too deeply";
         QTest::newRow("deep unary") << QString(5000, '-') + "x" << 1 << 202 << "nested too deeply";
@@ -186,6 +190,78 @@ private slots:
                              qPrintable(QString::number((z(i, j) - p) /
                                                         std::numeric_limits<double>::epsilon())));
             }
+    }
+
+    void constantSubExpressionsAreFolded() {
+        // Nodes that depend on no input carry their value and evaluate as constants.
+        auto r = Expression::parse("x + sqrt(0) + 2^(1+1) + acos(-1)", {"x"});
+        QVERIFY(r.ok());
+        const auto& nodes = r.expression->nodes();
+        int folded = 0, variable = 0;
+        for (const auto& n : nodes) {
+            variable += n.variable;
+            folded += !n.variable && n.op != gs::Op::Constant;
+        }
+        QCOMPARE(variable, 4); // x and the three outer additions
+        QCOMPARE(folded, 5);   // sqrt(0), 1+1, 2^(1+1), -1 (a Neg node), acos(-1)
+        const auto value = [&](gs::Op op) {
+            for (const auto& n : nodes)
+                if (n.op == op)
+                    return n.value;
+            return std::nan("");
+        };
+        QCOMPARE(value(gs::Op::Sqrt), 0.0);
+        QCOMPARE(value(gs::Op::Pow), 4.0);
+        QCOMPARE(value(gs::Op::Acos), std::numbers::pi);
+        QCOMPARE(gs::evaluate(*r.expression, Eigen::VectorXd::Constant(1, 1.0)),
+                 1 + 0 + 4 + std::numbers::pi);
+    }
+
+    void functionTableIsTheLanguage() {
+        // knownFunctions() is the table's names and aliases; each parses to its op; the grid
+        // (vectorized) form agrees with the scalar value.
+        std::vector<std::string> names;
+        for (const gs::FunctionEntry& e : gs::functionTable()) {
+            for (const char* name : {e.name, e.alias}) {
+                if (!name)
+                    continue;
+                names.emplace_back(name);
+                const std::string text = std::string(name) + (e.arity == 2 ? "(x, 2)" : "(x)");
+                auto r = Expression::parse(text, {"x"});
+                QVERIFY2(r.ok(), text.c_str());
+                QCOMPARE(int(r.expression->nodes()[std::size_t(r.expression->output())].op),
+                         int(e.op));
+            }
+            if (e.arity != 1)
+                continue;
+            gs::GridSpec g;
+            g.xmin = e.smoothLo;
+            g.xmax = e.smoothHi;
+            g.nx = 1500; // more than one chunk
+            g.ny = 1;
+            auto r = Expression::parse("-x", {"x", "y"});
+            if (e.name)
+                r = Expression::parse(std::string(e.name) + "(x)", {"x", "y"});
+            QVERIFY(r.ok());
+            const Eigen::ArrayXXd z = gs::sampleGrid(*r.expression, g, Eigen::Vector2d::Zero());
+            for (int i = 0; i < g.nx; ++i) {
+                const double expected = e.value(g.x(i));
+                // Eigen's vectorized exp/log/sin may differ from libm by a few ulp.
+                QVERIFY2(std::abs(z(i, 0) - expected) <=
+                             16 * std::numeric_limits<double>::epsilon() *
+                                 std::max(1.0, std::abs(expected)),
+                         e.name);
+            }
+        }
+        QCOMPARE(gs::knownFunctions(), names);
+    }
+
+    void reservedNamesCannotBeVariables() {
+        auto r = Expression::parse("x", {"x", "NaN"});
+        QVERIFY(!r.ok());
+        QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("reserved")));
+        // Names that merely contain them are fine.
+        QVERIFY(Expression::parse("nanny + info + x_inf").ok());
     }
 };
 

@@ -67,6 +67,7 @@ std::vector<Vector2d> reference(Method method, const Grad& grad, Vector2d x,
             break;
         }
         case Method::Newton: // tested on its own below
+        case Method::NewtonLineSearch:
             break;
         }
         prev = x;
@@ -79,6 +80,7 @@ std::vector<Vector2d> reference(Method method, const Grad& grad, Vector2d x,
 } // namespace
 
 Q_DECLARE_METATYPE(Method)
+Q_DECLARE_METATYPE(Vector2d)
 
 class TestOptimizers : public QObject {
     Q_OBJECT
@@ -243,10 +245,113 @@ private slots:
     }
 
     void namesRoundTrip() {
-        for (Method m : {Method::GradientDescent, Method::Momentum, Method::Nesterov, Method::Adam,
-                         Method::Newton})
+        for (Method m : gs::kMethods)
             QCOMPARE(gs::methodFromString(gs::toString(m)), std::optional<Method>(m));
+        QCOMPARE(gs::methodFromString("newton-ls"),
+                 std::optional<Method>(Method::NewtonLineSearch));
         QVERIFY(!gs::methodFromString("sgd").has_value());
+    }
+
+    // Issue 8.5: the book's pure Newton from (-0.5, 0.5) on x e^(-x^2-y^2) steps uphill
+    // (f -0.303 -> -0.135), wanders onto the plateau and converges there: reported as flat.
+    void pureNewtonSaysWhereItConverged() {
+        gs::OptimizerOptions o;
+        o.method = Method::Newton;
+        const auto run = gs::optimize(parse("x*exp(-x^2-y^2)"), Vector2d(-0.5, 0.5), o);
+        // f(-0.5, 0.5) = -0.5 e^-0.5
+        QVERIFY(std::abs(run.steps[0].value + 0.5 * std::exp(-0.5)) <= 1e-15);
+        QVERIFY(run.steps[1].value > run.steps[0].value); // pure Newton can go uphill
+        QVERIFY(run.steps[1].newton == gs::NewtonKind::Pure);
+        QCOMPARE(reason(run), QStringLiteral("converged"));
+        QVERIFY(run.endPoint.has_value());
+        QVERIFY(run.endPoint->flat);
+        QCOMPARE(QString::fromUtf8(run.endPoint->name().data()), QStringLiteral("flat"));
+        QVERIFY(std::abs(run.endPoint->value) < 1e-15);
+        QVERIFY(QString::fromStdString(run.message).contains(QStringLiteral("flat region")));
+        QVERIFY(QString::fromStdString(run.message).contains(QStringLiteral("pure")));
+    }
+
+    // The safeguarded Newton with backtracking from the same start: f decreases at every
+    // step (Armijo: f(x + t d) <= f(x) + 1e-4 t g.d) and it converges to the minimum
+    // (-1/sqrt2, 0), f = -e^(-1/2)/sqrt2.
+    void newtonLineSearchFindsTheMinimum() {
+        gs::OptimizerOptions o;
+        o.method = Method::NewtonLineSearch;
+        o.tolerance = 1e-10;
+        const auto f = parse("x*exp(-x^2-y^2)");
+        const auto run = gs::optimize(f, Vector2d(-0.5, 0.5), o);
+        QCOMPARE(reason(run), QStringLiteral("converged"));
+        QVERIFY(run.steps[1].value < run.steps[0].value); // where pure Newton went uphill
+        for (std::size_t k = 1; k < run.steps.size(); ++k) {
+            // Near the minimum the decrease falls below f's rounding: never an increase.
+            QVERIFY2(run.steps[k].value <= run.steps[k - 1].value, qPrintable(QString::number(k)));
+            QVERIFY(run.steps[k].newton != gs::NewtonKind::None);
+        }
+        const Vector2d minimum(-1 / std::sqrt(2.0), 0);
+        QVERIFY((run.steps.back().x - minimum).norm() < 1e-9);
+        QVERIFY(std::abs(run.steps.back().value + std::exp(-0.5) / std::sqrt(2.0)) < 1e-15);
+        QVERIFY(run.endPoint.has_value());
+        QVERIFY(run.endPoint->classification == gs::Classification::Minimum);
+        QVERIFY(!run.endPoint->flat);
+        QVERIFY(QString::fromStdString(run.message).contains(QStringLiteral("minimum")));
+    }
+
+    void newtonStepKinds() {
+        gs::OptimizerOptions o;
+        o.method = Method::Newton;
+        o.maxSteps = 1;
+        o.tolerance = 0;
+        auto run = gs::optimize(parse(kQuadratic), Vector2d(5, -7), o);
+        QVERIFY(run.steps[0].newton == gs::NewtonKind::None);
+        QVERIFY(run.steps[1].newton == gs::NewtonKind::Pure);
+        o.damping = 0.5;
+        run = gs::optimize(parse(kQuadratic), Vector2d(5, -7), o);
+        QVERIFY(run.steps[1].newton == gs::NewtonKind::Damped);
+        QCOMPARE(run.steps[1].stepLength, 0.5);
+        o.damping = 1;
+        run = gs::optimize(parse("x^2 - y^2"), Vector2d(0.5, 0.1), o);
+        QVERIFY(run.steps[1].newton == gs::NewtonKind::Safeguarded);
+        QCOMPARE(QString::fromUtf8(gs::toString(run.steps[1].newton).data()),
+                 QStringLiteral("safeguarded"));
+        // Gradient descent takes no Newton steps.
+        o.method = Method::GradientDescent;
+        run = gs::optimize(parse(kQuadratic), Vector2d(5, -7), o);
+        QVERIFY(run.steps[1].newton == gs::NewtonKind::None);
+    }
+
+    void endPointClassification_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<Vector2d>("start");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bowl") << "x^2 + y^2" << Vector2d(1, -2) << "minimum";
+        QTest::newRow("shifted, scaled bowl")
+            << "1e9 + 0.5*(x^2 + y^2)" << Vector2d(1, -2) << "minimum";
+        // Gradient descent from (1, 0) on x^2 - y^2 never leaves y = 0: it ends on the saddle.
+        QTest::newRow("saddle") << "x^2 - y^2" << Vector2d(1, 0) << "saddle";
+        // Started on a maximum: converged at step 0, no extent, the Hessian -2 I decides.
+        QTest::newRow("maximum") << "-x^2 - y^2" << Vector2d(0, 0) << "maximum";
+        QTest::newRow("flat everywhere") << "0*x + 0*y + 3" << Vector2d(1, 1) << "flat";
+    }
+    void endPointClassification() {
+        QFETCH(QString, function);
+        QFETCH(Vector2d, start);
+        QFETCH(QString, expected);
+        gs::OptimizerOptions o;
+        o.learningRate = 0.25;
+        o.maxSteps = 1000;
+        const auto run = gs::optimize(parse(qPrintable(function)), start, o);
+        QCOMPARE(reason(run), QStringLiteral("converged"));
+        QVERIFY(run.endPoint.has_value());
+        QCOMPARE(QString::fromUtf8(run.endPoint->name().data()), expected);
+        QCOMPARE(run.endPoint->point, run.steps.back().x);
+    }
+
+    void unconvergedRunsHaveNoEndPoint() {
+        gs::OptimizerOptions o;
+        o.maxSteps = 2;
+        const auto run = gs::optimize(parse(kQuadratic), Vector2d(5, -7), o);
+        QCOMPARE(reason(run), QStringLiteral("max_steps"));
+        QVERIFY(!run.endPoint.has_value());
     }
 };
 
