@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "cmd_criticalpoints.h"
 #include "curvature.h"
 #include "derivatives.h"
 #include "document.h"
@@ -29,7 +30,8 @@ namespace gs {
 namespace {
 
 const QStringList kCommands = {QStringLiteral("analyze"), QStringLiteral("export"),
-                               QStringLiteral("descent"), QStringLiteral("animate")};
+                               QStringLiteral("descent"), QStringLiteral("animate"),
+                               QStringLiteral("critical-points")};
 
 void addOptions(QCommandLineParser& p) {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -41,6 +43,9 @@ void addOptions(QCommandLineParser& p) {
     p.addOptions({
         {QStringLiteral("analyze"), QStringLiteral("Print f, gradient, Hessian, eigenvalues and "
                                                    "classification at --point as JSON.")},
+        {QStringLiteral("critical-points"),
+         QStringLiteral("Find and classify the critical points of --function on --domain (one "
+                        "input: xmin,xmax) and its extremes there; print them as JSON.")},
         {QStringLiteral("function"), QStringLiteral("The function, e.g. 'x*exp(-x^2-y^2)'."),
          QStringLiteral("EXPR")},
         {QStringLiteral("variables"),
@@ -494,6 +499,8 @@ int runCommandLine(const QStringList& arguments) {
             return descent(p);
         if (p.isSet(QStringLiteral("animate")))
             return animate(p);
+        if (p.isSet(QStringLiteral("critical-points")))
+            return criticalPointsCommand(p);
         throw UsageError(QStringLiteral("no command given"));
     } catch (const UsageError& e) {
         std::fprintf(stderr, "gradscape: %s\nTry 'gradscape --help'.\n", e.what());
