@@ -184,16 +184,27 @@ struct Polished {
     bool pinned = false;
 };
 
+/// Which eigen-directions of H a Newton step uses.
+enum class Directions {
+    All,     ///< every one with |lambda| > 16 eps max|lambda|
+    Steepest ///< only the largest |lambda|: the step across a curve of critical points
+};
+
 /// The Newton step -H^+ g, with the pseudo-inverse
 ///   H^+ = sum over |lambda_k| > 16 eps max|lambda| of v_k v_k^T / lambda_k,
 /// so a singular Hessian (on a curve of critical points) moves p only across the curve.
-Eigen::VectorXd newtonStep(const Derivatives& d) {
+/// Directions::Steepest keeps only the term of the largest |lambda|: near a curve of
+/// critical points where H is not yet singular (x^2 y^2 beside the axis x = 0, where the full
+/// step heads for the origin), that is the step onto the curve.
+Eigen::VectorXd newtonStep(const Derivatives& d, Directions use = Directions::All) {
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(d.hessian);
     const Eigen::VectorXd& lambda = eig.eigenvalues();
-    const double lambdaMax = lambda.cwiseAbs().maxCoeff();
+    Eigen::Index largest = 0;
+    const double lambdaMax = lambda.cwiseAbs().maxCoeff(&largest);
     Eigen::VectorXd delta = Eigen::VectorXd::Zero(lambda.size());
     for (Eigen::Index k = 0; k < lambda.size(); ++k)
-        if (std::abs(lambda[k]) > kPseudoInverseCut * lambdaMax)
+        if (std::abs(lambda[k]) > kPseudoInverseCut * lambdaMax &&
+            (use == Directions::All || k == largest))
             delta -=
                 (eig.eigenvectors().col(k).dot(d.gradient) / lambda[k]) * eig.eigenvectors().col(k);
     return delta;
@@ -203,7 +214,7 @@ Eigen::VectorXd newtonStep(const Derivatives& d) {
 /// p <- p + t delta, delta = -H^+ g (newtonStep), t <= 1 cutting the step at the box's edge.
 /// Returns the iterate with the smallest |grad f|.
 Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& axes,
-                const Box& box, double diagonal) {
+                const Box& box, double diagonal, Directions use = Directions::All) {
     Polished best;
     int stalled = 0;
     bool pinned = false;
@@ -220,7 +231,7 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
         }
         if (gn == 0 || step == kMaxNewtonSteps)
             break;
-        Eigen::VectorXd delta = newtonStep(d);
+        Eigen::VectorXd delta = newtonStep(d, use);
         if (!(delta.squaredNorm() > 0))
             break; // H = 0: nothing tells Newton where to go
         // Largest t in (0, 1] keeping p + t delta in the box.
@@ -596,45 +607,61 @@ void sortByValue(std::vector<CriticalPoint>& points) {
         [](const CriticalPoint& a, const CriticalPoint& b) { return a.value < b.value; });
 }
 
-/// Orders a set of points along the curve they lie on: from an end (a point with the
-/// fewest neighbours) to the nearest unvisited point, again and again.
-std::vector<Eigen::VectorXd> orderCurve(std::vector<Eigen::VectorXd> pts, const Setup& s,
-                                        bool* closed) {
+/// One polyline through part of a connected set of critical points.
+struct Piece {
+    std::vector<std::size_t> vertices; ///< indices into the set, in order
+    bool closed = false;
+};
+
+/// Orders a connected set of points into polylines: from an end (a point with the fewest
+/// neighbours) to the nearest unvisited point, again and again, keeping vertices about half
+/// a cell apart; where the nearest is further than kCurveLink cells the polyline ends, the
+/// points it passed within a cell of are dropped as covered, and the rest start another
+/// (the four arms of x^2 y^2 = 0 are two or three polylines, not one with jumps).
+std::vector<Piece> orderCurve(const std::vector<Eigen::VectorXd>& pts, const Setup& s) {
     const std::size_t n = pts.size();
-    std::size_t start = 0;
-    int fewest = std::numeric_limits<int>::max();
-    for (std::size_t i = 0; i < n; ++i) {
-        int neighbours = 0;
+    auto dist = [&](std::size_t i, std::size_t j) {
+        return cellDistance(pts[i], pts[j], s.axes, s.cell);
+    };
+    std::vector<int> neighbours(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
-            if (j != i && cellDistance(pts[i], pts[j], s.axes, s.cell) <= kCurveLink)
-                ++neighbours;
-        if (neighbours < fewest) {
-            fewest = neighbours;
-            start = i;
-        }
-    }
-    std::vector<Eigen::VectorXd> out{pts[start]};
+            if (j != i && dist(i, j) <= kCurveLink)
+                ++neighbours[i];
     std::vector<bool> used(n, false);
-    used[start] = true;
-    for (std::size_t step = 1; step < n; ++step) {
-        std::size_t next = n;
-        double best = std::numeric_limits<double>::infinity();
-        for (std::size_t j = 0; j < n; ++j)
-            if (!used[j]) {
-                const double dist = cellDistance(out.back(), pts[j], s.axes, s.cell);
-                if (dist < best) {
-                    best = dist;
+    std::vector<Piece> pieces;
+    for (;;) {
+        std::size_t start = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!used[i] && (start == n || neighbours[i] < neighbours[start]))
+                start = i;
+        if (start == n)
+            break;
+        Piece piece{{start}, false};
+        used[start] = true;
+        for (;;) {
+            std::size_t next = n;
+            double best = std::numeric_limits<double>::infinity();
+            for (std::size_t j = 0; j < n; ++j)
+                if (!used[j] && dist(piece.vertices.back(), j) < best) {
+                    best = dist(piece.vertices.back(), j);
                     next = j;
                 }
-            }
-        used[next] = true;
-        // Thin to about two points a cell: Newton from neighbouring seeds lands close.
-        if (best >= 0.5)
-            out.push_back(pts[next]);
+            if (next == n || best > kCurveLink)
+                break;
+            used[next] = true;
+            if (best >= 0.5) // Newton from neighbouring seeds lands close: thin
+                piece.vertices.push_back(next);
+        }
+        for (std::size_t j = 0; j < n; ++j)
+            for (std::size_t k = 0; k < piece.vertices.size() && !used[j]; ++k)
+                used[j] = dist(j, piece.vertices[k]) <= 1.0;
+        piece.closed = piece.vertices.size() >= 4 && neighbours[start] >= 2 &&
+                       dist(piece.vertices.front(), piece.vertices.back()) <= kCurveLink;
+        if (piece.vertices.size() >= 2)
+            pieces.push_back(std::move(piece));
     }
-    *closed = out.size() >= 4 && fewest >= 2 &&
-              cellDistance(out.front(), out.back(), s.axes, s.cell) <= kCurveLink;
-    return out;
+    return pieces;
 }
 
 /// Splits singular critical points into curves (chains of points a cell or two apart) and
@@ -682,46 +709,53 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
                 drop[m] = m != keep;
             continue;
         }
-        CriticalCurve c;
+        // Across the curve: the eigenvalues that are not zero, of one sign at every point
+        // for a valley floor (minima) or a ridge (maxima).
+        int positive = 0, negative = 0;
         std::vector<Eigen::VectorXd> pts;
-        int positive = 0, negative = 0, flat = 0;
-        double sum = 0;
-        c.valueMin = std::numeric_limits<double>::infinity();
-        c.valueMax = -c.valueMin;
         for (std::size_t m : members) {
             const CriticalPoint& p = points[m];
             pts.push_back(p.point);
-            sum += p.value;
-            c.valueMin = std::min(c.valueMin, p.value);
-            c.valueMax = std::max(c.valueMax, p.value);
-            c.touchesBoundary = c.touchesBoundary || p.onBoundary;
-            // Across the curve: the eigenvalues that are not zero.
             const auto& l = p.eigenvalues.array();
             const double zero = std::max(s.curvatureTol, sqrtEps() * l.abs().maxCoeff());
             if ((l > zero).any() && !(l < -zero).any())
                 ++positive;
             else if ((l < -zero).any() && !(l > zero).any())
                 ++negative;
-            else
-                ++flat;
             drop[m] = true;
         }
-        c.value = sum / double(members.size());
+        Classification kind;
         if (positive == int(members.size())) {
-            c.classification = Classification::Minimum; // a valley floor of equal values
+            kind = Classification::Minimum;
         } else if (negative == int(members.size())) {
-            c.classification = Classification::Maximum; // a ridge
-        } else {
-            // Flat across too: ask f itself at the middle point.
-            const Eigen::VectorXd& mid = pts[pts.size() / 2];
-            const SignTest t = sideOrCircleTest(f, mid, s.axes, s.cell);
-            c.classification =
-                t.changes == 0 ? (t.sign > 0 ? Classification::Minimum : Classification::Maximum)
-                               : Classification::Degenerate;
+            kind = Classification::Maximum;
+        } else { // flat across too: ask f itself at a middle point
+            const SignTest t = sideOrCircleTest(f, pts[pts.size() / 2], s.axes, s.cell);
+            if (t.changes < 0)
+                kind = Classification::Degenerate;
+            else if (t.changes > 0)
+                kind = Classification::Saddle; // not extrema: f changes sign across (x^3)
+            else
+                kind = t.sign > 0 ? Classification::Minimum : Classification::Maximum;
         }
-        (void)flat;
-        c.points = orderCurve(std::move(pts), s, &c.closed);
-        curves.push_back(std::move(c));
+        for (const Piece& piece : orderCurve(pts, s)) {
+            CriticalCurve c;
+            c.classification = kind;
+            c.closed = piece.closed;
+            c.valueMin = std::numeric_limits<double>::infinity();
+            c.valueMax = -c.valueMin;
+            double sum = 0;
+            for (std::size_t v : piece.vertices) {
+                const CriticalPoint& p = points[members[v]];
+                c.points.push_back(p.point);
+                sum += p.value;
+                c.valueMin = std::min(c.valueMin, p.value);
+                c.valueMax = std::max(c.valueMax, p.value);
+                c.touchesBoundary = c.touchesBoundary || p.onBoundary;
+            }
+            c.value = sum / double(piece.vertices.size());
+            curves.push_back(std::move(c));
+        }
     }
     std::vector<CriticalPoint> rest;
     for (std::size_t i = 0; i < points.size(); ++i)
@@ -850,7 +884,13 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         Eigen::VectorXd p = base;
         p[grid.axisX] = x0;
         p[grid.axisY] = y0;
-        found.push_back({newton(f, p, s.axes, box, s.diagonal), sqrtEps() * local});
+        Found full{newton(f, p, s.axes, box, s.diagonal), sqrtEps() * local};
+        if (!accepted(full, s)) { // perhaps beside a curve of critical points
+            Found across{newton(f, p, s.axes, box, s.diagonal, Directions::Steepest), full.accept};
+            if (accepted(across, s))
+                full = std::move(across);
+        }
+        found.push_back(std::move(full));
     };
     // Cells where both partials change sign (a zero counts as either sign).
     int flatCells = 0;
@@ -875,29 +915,27 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
                 seed(0.5 * (grid.x(i) + grid.x(i + 1)), 0.5 * (grid.y(j) + grid.y(j + 1)), i, j,
                      i + 1, j + 1);
         }
-    // Nodes where |grad f| is a local minimum over its neighbours (a zero of grad f that
-    // does not change sign, x^3 + y^2): the smallest few per grid line.
+    // Nodes where |grad f| is a local minimum along their row or their column (a zero of
+    // grad f that does not change sign, x^3 + y^2, or a curve of them, (x^2 + y^2 - 1)^3):
+    // the smallest few per grid line.
+    auto lineMinimum = [&](int i, int j, int di, int dj) {
+        const double c = norm(i, j);
+        bool someHigher = false;
+        for (const int k : {-1, 1}) {
+            const int a = i + k * di, b = j + k * dj;
+            if (a < 0 || b < 0 || a >= nx || b >= ny)
+                continue;
+            if (!(norm(a, b) >= c))
+                return false;
+            someHigher = someHigher || norm(a, b) > std::max(c, flatSlope);
+        }
+        return someHigher;
+    };
     std::vector<std::pair<double, std::pair<int, int>>> minima;
     for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i) {
-            const double c = norm(i, j);
-            if (!std::isfinite(c))
-                continue;
-            bool lowest = true, someHigher = false;
-            for (int dj = -1; dj <= 1 && lowest; ++dj)
-                for (int di = -1; di <= 1; ++di) {
-                    const int a = i + di, b = j + dj;
-                    if ((di == 0 && dj == 0) || a < 0 || b < 0 || a >= nx || b >= ny)
-                        continue;
-                    if (!(norm(a, b) >= c)) {
-                        lowest = false;
-                        break;
-                    }
-                    someHigher = someHigher || norm(a, b) > std::max(c, flatSlope);
-                }
-            if (lowest && someHigher)
-                minima.push_back({c, {i, j}});
-        }
+        for (int i = 0; i < nx; ++i)
+            if (std::isfinite(norm(i, j)) && (lineMinimum(i, j, 1, 0) || lineMinimum(i, j, 0, 1)))
+                minima.push_back({norm(i, j), {i, j}});
     std::sort(minima.begin(), minima.end());
     minima.resize(std::min(minima.size(), std::size_t(kSeedsPerLine) * std::size_t(nx + ny)));
     for (const auto& [c, ij] : minima) {

@@ -350,6 +350,41 @@ private slots:
         QVERIFY(r.globalMaximum.onBoundary);
     }
 
+    // (x^2 + y^2 - 1)^3: grad f = 6 (r^2 - 1)^2 (x, y) vanishes on the unit circle without
+    // changing sign (no cell sees both partials change sign there: found from the |grad f|
+    // minima), and f changes sign across it: a closed curve of critical points that are not
+    // extrema ("saddle" in the wide sense). The origin is a minimum, f = -1, H = 6 I.
+    void circleOfInflections() {
+        const gs::GridSpec g = grid(-2, 2, -2, 2);
+        const auto r = search("(x^2+y^2-1)^3", g);
+        QCOMPARE(r.points.size(), std::size_t(1));
+        QCOMPARE(name(r.points[0].classification), name(Classification::Minimum));
+        QCOMPARE(r.points[0].value, -1.0);
+        QCOMPARE(r.curves.size(), std::size_t(1));
+        QCOMPARE(name(r.curves[0].classification), name(Classification::Saddle));
+        QVERIFY(r.curves[0].closed);
+        for (const auto& p : r.curves[0].points) // a double zero: Newton converges linearly
+            QVERIFY(near(p.norm(), 1, kDegenerateTol));
+    }
+
+    // x^2 y^2 = 0 on both axes: minima, as polylines that never jump across the domain.
+    void crossOfMinima() {
+        const gs::GridSpec g = grid(-1.9, 2.1, -2.05, 1.93);
+        const auto r = search("x^2*y^2", g);
+        QVERIFY(r.points.empty());
+        QVERIFY(r.curves.size() >= 2);
+        const double cell = 4.0 / 100;
+        for (const auto& c : r.curves) {
+            QCOMPARE(name(c.classification), name(Classification::Minimum));
+            for (std::size_t k = 0; k < c.points.size(); ++k) {
+                QVERIFY(std::min(std::abs(c.points[k][0]), std::abs(c.points[k][1])) <=
+                        kPointTol * diagonal(g));
+                if (k > 0)
+                    QVERIFY((c.points[k] - c.points[k - 1]).norm() <= 3 * cell);
+            }
+        }
+    }
+
     // x^2 with y free: the line x = 0 is a valley of minima from edge to edge.
     void lineOfMinima() {
         const gs::GridSpec g = grid(-1.9, 2.1, -2.05, 1.93);
