@@ -855,15 +855,27 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         p[grid.axisY] = grid.y(j);
         return p;
     };
+    int lowest[2] = {-1, -1}, highest[2] = {-1, -1};
     for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i)
-            if (std::isfinite(g.value(i, j)))
-                consider(r, node(i, j), g.value(i, j),
-                         i == 0 || j == 0 || i == nx - 1 || j == ny - 1);
+        for (int i = 0; i < nx; ++i) {
+            const double v = g.value(i, j);
+            if (!std::isfinite(v))
+                continue;
+            if (lowest[0] < 0 || v < g.value(lowest[0], lowest[1]))
+                lowest[0] = i, lowest[1] = j;
+            if (highest[0] < 0 || v > g.value(highest[0], highest[1]))
+                highest[0] = i, highest[1] = j;
+        }
+    if (lowest[0] < 0) {
+        r.note = "f is undefined at every sample of the searched domain";
+        return r;
+    }
+    for (const int* ij : {lowest, highest})
+        consider(r, node(ij[0], ij[1]), g.value(ij[0], ij[1]),
+                 ij[0] == 0 || ij[1] == 0 || ij[0] == nx - 1 || ij[1] == ny - 1);
     if (!(largest > 0)) {
-        if (r.globalMinimum.found)
-            r.note = "grad f = 0 at every sample: f is constant on the searched domain, so "
-                     "every point is critical";
+        r.note = "grad f = 0 at every sample: f is constant on the searched domain, so every "
+                 "point is critical";
         return r;
     }
 
@@ -1007,10 +1019,13 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         p[interval.axis] = line.xs[i];
         consider(r, p, line.v[i], i == 0 || i == n - 1);
     }
+    if (!r.globalMinimum.found) {
+        r.note = "f is undefined at every sample of the searched interval";
+        return r;
+    }
     if (!(largest > 0)) {
-        if (r.globalMinimum.found)
-            r.note = "f' = 0 at every sample: f is constant on the searched interval, so every "
-                     "point is critical";
+        r.note = "f' = 0 at every sample: f is constant on the searched interval, so every point "
+                 "is critical";
         return r;
     }
     for (const Polished& p : dedupe(line.found, s)) {
