@@ -80,9 +80,16 @@ struct DualOps {
         return chain(u, std::move(f), std::move(d1));
     }
 
+    // u^c, c u^(c-1); squares and cubes without pow (the common case, and pow is slow).
     Dual powConst(const Dual& u, double c) const {
-        Array f = c == 2.0 ? Array(u.v.square()) : Array(u.v.pow(c));
-        Array d1 = c == 0.0 ? Array(Array::Zero(n)) : Array(c * u.v.pow(c - 1));
+        if (c == 2.0)
+            return chain(u, u.v.square(), 2 * u.v);
+        if (c == 3.0)
+            return chain(u, u.v.cube(), 3 * u.v.square());
+        Array f = c == 1.0 ? u.v : Array(u.v.pow(c));
+        Array d1 = c == 0.0   ? Array(Array::Zero(n))
+                   : c == 1.0 ? Array(Array::Ones(n))
+                              : Array(c * u.v.pow(c - 1));
         return chain(u, std::move(f), std::move(d1));
     }
 
@@ -450,15 +457,11 @@ struct Found {
     double accept; ///< |grad f| at or below this is zero here
 };
 
-/// Distance in cells between two points over the searched inputs.
-double cellDistance(const Eigen::VectorXd& a, const Eigen::VectorXd& b,
-                    const std::vector<int>& axes, const Eigen::VectorXd& cell) {
-    double s = 0;
-    for (std::size_t k = 0; k < axes.size(); ++k) {
-        const double d = (a[axes[k]] - b[axes[k]]) / cell[Eigen::Index(k)];
-        s += d * d;
-    }
-    return std::sqrt(s);
+/// A point's position over the two searched inputs in cell units, where distances between
+/// points of a curve are measured.
+Eigen::Vector2d inCells(const Eigen::VectorXd& p, const std::vector<int>& axes,
+                        const Eigen::VectorXd& cell) {
+    return {p[axes[0]] / cell[0], p[axes[1]] / cell[1]};
 }
 
 struct Setup {
@@ -610,6 +613,7 @@ void sortByValue(std::vector<CriticalPoint>& points) {
 /// One polyline through part of a connected set of critical points.
 struct Piece {
     std::vector<std::size_t> vertices; ///< indices into the set, in order
+    std::vector<std::size_t> covered;  ///< every point it stands for (vertices or not)
     bool closed = false;
 };
 
@@ -618,11 +622,9 @@ struct Piece {
 /// a cell apart; where the nearest is further than kCurveLink cells the polyline ends, the
 /// points it passed within a cell of are dropped as covered, and the rest start another
 /// (the four arms of x^2 y^2 = 0 are two or three polylines, not one with jumps).
-std::vector<Piece> orderCurve(const std::vector<Eigen::VectorXd>& pts, const Setup& s) {
+std::vector<Piece> orderCurve(const std::vector<Eigen::Vector2d>& pts) {
     const std::size_t n = pts.size();
-    auto dist = [&](std::size_t i, std::size_t j) {
-        return cellDistance(pts[i], pts[j], s.axes, s.cell);
-    };
+    auto dist = [&](std::size_t i, std::size_t j) { return (pts[i] - pts[j]).norm(); };
     std::vector<int> neighbours(n, 0);
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
@@ -637,25 +639,29 @@ std::vector<Piece> orderCurve(const std::vector<Eigen::VectorXd>& pts, const Set
                 start = i;
         if (start == n)
             break;
-        Piece piece{{start}, false};
+        Piece piece{{start}, {start}, false};
         used[start] = true;
         for (;;) {
             std::size_t next = n;
             double best = std::numeric_limits<double>::infinity();
             for (std::size_t j = 0; j < n; ++j)
-                if (!used[j] && dist(piece.vertices.back(), j) < best) {
-                    best = dist(piece.vertices.back(), j);
+                if (const double d = used[j] ? best : dist(piece.vertices.back(), j); d < best) {
+                    best = d;
                     next = j;
                 }
             if (next == n || best > kCurveLink)
                 break;
             used[next] = true;
+            piece.covered.push_back(next);
             if (best >= 0.5) // Newton from neighbouring seeds lands close: thin
                 piece.vertices.push_back(next);
         }
         for (std::size_t j = 0; j < n; ++j)
             for (std::size_t k = 0; k < piece.vertices.size() && !used[j]; ++k)
-                used[j] = dist(j, piece.vertices[k]) <= 1.0;
+                if (dist(j, piece.vertices[k]) <= 1.0) {
+                    used[j] = true;
+                    piece.covered.push_back(j);
+                }
         piece.closed = piece.vertices.size() >= 4 && neighbours[start] >= 2 &&
                        dist(piece.vertices.front(), piece.vertices.back()) <= kCurveLink;
         if (piece.vertices.size() >= 2)
@@ -680,49 +686,52 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
             i = parent[i] = parent[parent[i]];
         return i;
     };
+    std::vector<Eigen::Vector2d> at;
+    for (std::size_t i : singular)
+        at.push_back(inCells(points[i].point, s.axes, s.cell));
     for (std::size_t i = 0; i < singular.size(); ++i)
         for (std::size_t j = i + 1; j < singular.size(); ++j)
-            if (cellDistance(points[singular[i]].point, points[singular[j]].point, s.axes,
-                             s.cell) <= kCurveLink)
+            if ((at[i] - at[j]).squaredNorm() <= kCurveLink * kCurveLink)
                 parent[root(i)] = root(j);
     std::vector<bool> drop(points.size(), false);
     for (std::size_t i = 0; i < singular.size(); ++i) {
         if (root(i) != i)
             continue;
-        std::vector<std::size_t> members;
+        std::vector<std::size_t> members; // positions in `singular`
         for (std::size_t j = 0; j < singular.size(); ++j)
             if (root(j) == i)
-                members.push_back(singular[j]);
+                members.push_back(j);
         if (members.size() < 2)
             continue;
-        double extent = 0;
-        for (std::size_t a : members)
-            for (std::size_t b : members)
-                extent = std::max(extent,
-                                  cellDistance(points[a].point, points[b].point, s.axes, s.cell));
-        if (extent < 0.5) { // one degenerate point reached from several cells
+        auto point = [&](std::size_t m) -> CriticalPoint& { return points[singular[m]]; };
+        // Across the cluster (its bounding box's diagonal, in cells).
+        Eigen::Vector2d lo = at[members.front()], hi = lo;
+        for (std::size_t m : members) {
+            lo = lo.cwiseMin(at[m]);
+            hi = hi.cwiseMax(at[m]);
+        }
+        if ((hi - lo).norm() < 0.5) { // one degenerate point reached from several cells
             std::size_t keep = members.front();
             for (std::size_t m : members)
-                if (points[m].gradientNorm < points[keep].gradientNorm)
+                if (point(m).gradientNorm < point(keep).gradientNorm)
                     keep = m;
             for (std::size_t m : members)
-                drop[m] = m != keep;
+                drop[singular[m]] = m != keep;
             continue;
         }
         // Across the curve: the eigenvalues that are not zero, of one sign at every point
         // for a valley floor (minima) or a ridge (maxima).
         int positive = 0, negative = 0;
-        std::vector<Eigen::VectorXd> pts;
+        std::vector<Eigen::Vector2d> cells;
         for (std::size_t m : members) {
-            const CriticalPoint& p = points[m];
-            pts.push_back(p.point);
-            const auto& l = p.eigenvalues.array();
+            cells.push_back(at[m]);
+            const auto& l = point(m).eigenvalues.array();
             const double zero = std::max(s.curvatureTol, sqrtEps() * l.abs().maxCoeff());
             if ((l > zero).any() && !(l < -zero).any())
                 ++positive;
             else if ((l < -zero).any() && !(l > zero).any())
                 ++negative;
-            drop[m] = true;
+            drop[singular[m]] = true;
         }
         Classification kind;
         if (positive == int(members.size())) {
@@ -730,7 +739,8 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
         } else if (negative == int(members.size())) {
             kind = Classification::Maximum;
         } else { // flat across too: ask f itself at a middle point
-            const SignTest t = sideOrCircleTest(f, pts[pts.size() / 2], s.axes, s.cell);
+            const SignTest t =
+                sideOrCircleTest(f, point(members[members.size() / 2]).point, s.axes, s.cell);
             if (t.changes < 0)
                 kind = Classification::Degenerate;
             else if (t.changes > 0)
@@ -738,7 +748,7 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
             else
                 kind = t.sign > 0 ? Classification::Minimum : Classification::Maximum;
         }
-        for (const Piece& piece : orderCurve(pts, s)) {
+        for (const Piece& piece : orderCurve(cells)) {
             CriticalCurve c;
             c.classification = kind;
             c.closed = piece.closed;
@@ -746,13 +756,14 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
             c.valueMax = -c.valueMin;
             double sum = 0;
             for (std::size_t v : piece.vertices) {
-                const CriticalPoint& p = points[members[v]];
+                const CriticalPoint& p = point(members[v]);
                 c.points.push_back(p.point);
                 sum += p.value;
                 c.valueMin = std::min(c.valueMin, p.value);
                 c.valueMax = std::max(c.valueMax, p.value);
-                c.touchesBoundary = c.touchesBoundary || p.onBoundary;
             }
+            for (std::size_t v : piece.covered)
+                c.touchesBoundary = c.touchesBoundary || point(members[v]).onBoundary;
             c.value = sum / double(piece.vertices.size());
             curves.push_back(std::move(c));
         }
