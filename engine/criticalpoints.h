@@ -3,21 +3,30 @@
 //
 // Two inputs (the two chosen axes of a GridSpec, the other inputs held at a base point):
 //   1. sample f and grad f on the grid (one vectorized first-order forward sweep);
-//   2. candidate cells: both partials change sign over the cell's corners (where the zero
-//      lines of f_x and f_y cross), plus grid nodes where |grad f| is a local minimum;
-//   3. Newton's method on grad f = 0 with the exact Hessian, confined to the cell and its
-//      neighbours, a bounded number of iterations;
+//   2. seeds: cells where both partials change sign over the corners (where the zero lines
+//      of f_x and f_y cross), and nodes where |grad f| is a local minimum along their row or
+//      column (zeros that do not change sign) if one Newton step from there stays in a cell;
+//   3. Newton's method on grad f = 0 with the exact Hessian (its pseudo-inverse), never
+//      leaving the seed's cell and its neighbours, at most 100 steps; where that fails, the
+//      step along the Hessian's largest eigen-direction only (onto a curve of critical points);
+//      accepted when |grad f| is zero next to the samples and to the Hessian there;
 //   4. de-duplicate (distance <= sqrt(eps) * diagonal), drop points outside the domain, flag
-//      points on its boundary; singular points that chain from cell to cell form a curve;
-//   5. classify by the Hessian's eigenvalues (analyzeCurvature); where the Hessian is
-//      singular, by the sign changes of f - f(p) on small circles around p.
+//      points on its boundary; points with a singular Hessian that chain from cell to cell
+//      (at most 2 cells apart) form curves, returned as polylines;
+//   5. classify by the Hessian's eigenvalues (analyzeCurvature); where one is zero, from f:
+//      along the valley floor for a rank-one Hessian, by the sign changes of f - f(p) around
+//      small circles for a zero Hessian (two neighbouring radii must agree).
 // One input: the same on an interval with f', f'' and the sign of f - f(p) on both sides.
 // The global minimum and maximum are over the searched domain only (critical points,
-// stationary points along the boundary, corners and the samples).
+// stationary points along the edges, the samples including the corners).
+// Regions where |grad f| <= eps max|grad f| (f flat to rounding, e.g. where it underflows)
+// are not searched, and the result's note says so.
 //
-// Limits: a critical point where grad f does not change sign (x^3 + y^2 at a point between
-// grid nodes) is found only from the |grad f| minima; points closer than a cell apart may
-// merge; the search sees what the resolution resolves.
+// Limits: the search sees what the resolution resolves: two critical points within a cell
+// may merge, a peak narrower than a cell may be missed, and a zero of grad f that does not
+// change sign is found only when |grad f| has a local minimum on a grid line nearby. The
+// circle test samples 144 angles, so sectors narrower than 2.5 degrees at a quarter cell
+// (a zero Hessian with very different orders along different directions) can be missed.
 
 #include "curvature.h"
 #include "evaluation.h"
