@@ -10,6 +10,7 @@
 #include <numbers>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
 namespace gs {
 
@@ -42,8 +43,9 @@ constexpr double kCurveLink = 2.0;
 /// At most this many |grad f|-minimum seeds per grid line (a plateau is not a hundred points).
 constexpr int kSeedsPerLine = 4;
 
+/// sqrt(eps): a quantity known to about half the digits of a double.
 double sqrtEps() {
-    return relativeTolerance(); // sqrt(eps)
+    return std::sqrt(kEps);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -156,18 +158,32 @@ Eigen::VectorXd fullPoint(const Eigen::VectorXd& base, std::size_t inputs) {
     return p;
 }
 
-/// f, gradient and Hessian over the searched inputs only (a slice of f).
-Derivatives sliceDerivatives(const Expression& f, const Eigen::VectorXd& p,
-                             const std::vector<int>& axes) {
-    const Derivatives d = derivatives(f, p);
+/// v and M restricted to the searched inputs: v[axes], M[axes, axes].
+void restrict(Eigen::VectorXd& v, Eigen::MatrixXd& m, const std::vector<int>& axes) {
     const auto k = static_cast<Eigen::Index>(axes.size());
-    Derivatives s{d.value, Eigen::VectorXd(k), Eigen::MatrixXd(k, k)};
+    Eigen::VectorXd vs(k);
+    Eigen::MatrixXd ms(k, k);
     for (Eigen::Index a = 0; a < k; ++a) {
-        s.gradient[a] = d.gradient[axes[std::size_t(a)]];
+        vs[a] = v[axes[std::size_t(a)]];
         for (Eigen::Index b = 0; b < k; ++b)
-            s.hessian(a, b) = d.hessian(axes[std::size_t(a)], axes[std::size_t(b)]);
+            ms(a, b) = m(axes[std::size_t(a)], axes[std::size_t(b)]);
     }
-    return s;
+    v = std::move(vs);
+    m = std::move(ms);
+}
+
+/// f, gradient and Hessian over the searched inputs only (a slice of f), and their
+/// rounding-error bounds where Derivatives carries them (they belong to the same entries).
+template <class D = Derivatives>
+D sliceDerivatives(const Expression& f, const Eigen::VectorXd& p, const std::vector<int>& axes) {
+    D d = derivatives(f, p);
+    if (static_cast<Eigen::Index>(axes.size()) == d.gradient.size() &&
+        std::is_sorted(axes.begin(), axes.end()))
+        return d; // every input is searched, in order
+    restrict(d.gradient, d.hessian, axes);
+    if constexpr (requires { d.error.gradient; })
+        restrict(d.error.gradient, d.error.hessian, axes);
+    return d;
 }
 
 Eigen::VectorXd sliceOf(const Eigen::VectorXd& p, const std::vector<int>& axes) {
@@ -778,7 +794,7 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
 } // namespace
 
 double positionTolerance(double diagonal) {
-    return relativeTolerance() * diagonal; // sqrt(eps) * diagonal
+    return sqrtEps() * diagonal;
 }
 
 GradientSample sampleGradient(const Expression& f, const GridSpec& g, const Eigen::VectorXd& base) {

@@ -4,8 +4,10 @@
 // Two inputs (the two chosen axes of a GridSpec, the other inputs held at a base point):
 //   1. sample f and grad f on the grid (one vectorized first-order forward sweep);
 //   2. seeds: cells where both partials change sign over the corners (where the zero lines
-//      of f_x and f_y cross), and nodes where |grad f| is a local minimum along their row or
-//      column (zeros that do not change sign) if one Newton step from there stays in a cell;
+//      of f_x and f_y cross; every cell around which grad f winds is among them, since a
+//      nonzero winding number needs both components to change sign), and nodes where |grad f| is a
+//      local minimum along their row or column (zeros that do not change sign) if one Newton step
+//      from there stays in a cell;
 //   3. Newton's method on grad f = 0 with the exact Hessian (its pseudo-inverse), never
 //      leaving the seed's cell and its neighbours, at most 100 steps; where that fails, the
 //      step along the Hessian's largest eigen-direction only (onto a curve of critical points);
