@@ -101,7 +101,7 @@ int criticalPointsCommand(const QCommandLineParser& p) {
             d[k + 1] = 2;
         }
     }
-    int resolution = 101;
+    int resolution = Settings().resolution; // the window's default
     if (p.isSet(QStringLiteral("resolution")))
         resolution =
             parseCount(QStringLiteral("--resolution"), p.value(QStringLiteral("resolution")),
