@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "cmd_backprop.h"
+#include "cmd_criticalpoints.h"
 #include "commands.h"
 #include "options.h"
 #include "optiontable.h"
@@ -18,8 +19,9 @@ struct Command {
     int (*run)(const QCommandLineParser&);
 };
 constexpr Command kCommands[] = {
-    {"analyze", analyzeCommand}, {"export", exportCommand},     {"descent", descentCommand},
-    {"animate", animateCommand}, {"backprop", backpropCommand},
+    {"analyze", analyzeCommand},   {"export", exportCommand},
+    {"descent", descentCommand},   {"animate", animateCommand},
+    {"backprop", backpropCommand}, {"critical-points", criticalPointsCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -96,6 +98,9 @@ void addOptions(QCommandLineParser& p) {
         declared(options::adamEpsilon, QStringLiteral("e")),
         declared(options::damping, QStringLiteral("d")),
         declared(options::tolerance, QStringLiteral("t")),
+        {QStringLiteral("critical-points"),
+         QStringLiteral("Find and classify the critical points of --function on --domain (one "
+                        "input: xmin,xmax) and its extremes there; print them as JSON.")},
         {QStringLiteral("backprop"),
          QStringLiteral("Print the computational graph of --function at --point as JSON: "
                         "values, adjoints, local partials, gradient, operation counts.")},

@@ -1,6 +1,8 @@
 // The typed expression x*exp(-x^2-y^2) on a 1000 x 1000 grid beside the same
 // formula written by hand in C++, in one run, single thread. Then the gradient of a sum of
-// n squares by reverse mode next to one evaluation, and the forward-mode jets at small n.
+// n squares by reverse mode next to one evaluation, and the forward-mode jets at small n;
+// and the critical-point search at the default resolution (101 x 101), whose target is 50 ms.
+#include "criticalpoints.h"
 #include "derivatives.h"
 #include "evaluation.h"
 #include "expression.h"
@@ -95,12 +97,36 @@ void buildGraphSquares(benchmark::State& state) {
         benchmark::DoNotOptimize(gs::buildGraph(s.f, s.x, gs::Granularity::Operations));
 }
 
+// The search as the window runs it: 101 x 101 samples of f and grad f, candidate cells,
+// Newton, classification, extremes on the domain.
+void criticalPoints(benchmark::State& state, const char* text, double half) {
+    const auto f = *gs::Expression::parse(text).expression;
+    gs::GridSpec g;
+    g.xmin = g.ymin = -half;
+    g.xmax = g.ymax = half;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::findCriticalPoints(f, g, Eigen::Vector2d::Zero()));
+}
+
+// Only the vectorized sweep of f and grad f over the same grid.
+void gradientSample(benchmark::State& state) {
+    const auto f = *gs::Expression::parse("x*exp(-x^2-y^2)").expression;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::sampleGradient(f, gs::GridSpec{}, Eigen::Vector2d::Zero()));
+}
+
 } // namespace
 
 BENCHMARK(evaluateSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(reverseGradientSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(forwardJetSquares)->Arg(10)->Arg(30)->Arg(100)->Unit(benchmark::kMicrosecond);
 BENCHMARK(buildGraphSquares)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(criticalPoints, book, "x*exp(-x^2-y^2)", 2.0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(criticalPoints, himmelblau, "(x^2+y-11)^2+(x+y^2-7)^2", 5.0)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(criticalPoints, circleOfMinima, "(x^2+y^2-1)^2", 2.0)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(gradientSample)->Unit(benchmark::kMillisecond);
 BENCHMARK(typedExpression)->Unit(benchmark::kMillisecond);
 BENCHMARK(handWritten)->Unit(benchmark::kMillisecond);
 BENCHMARK(parse)->Unit(benchmark::kMicrosecond);

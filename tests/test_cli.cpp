@@ -657,6 +657,112 @@ private slots:
         QVERIFY2(QString::fromUtf8(nan.err).contains(QStringLiteral("'nan' is reserved")),
                  nan.err.constData());
     }
+
+    // The book's curve 3x^4 - 4x^3 - 12x^2 on [-2, 3]: f' = 12x(x + 1)(x - 2), so critical
+    // points 2 (f = -32, f'' = 72), -1 (-5, 36), 0 (0, -24), listed by value; the largest
+    // value is the left end, f(-2) = 32.
+    void criticalPointsOneVariable() {
+        const Run r =
+            run({"--critical-points", "--function", "3*x^4 - 4*x^3 - 12*x^2", "--domain=-2,3"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        const auto o = json(r);
+        QCOMPARE(o["variables"].toArray(), QJsonArray({"x"}));
+        QCOMPARE(o["domain"].toArray(), QJsonArray({-2, 3}));
+        const auto points = o["critical_points"].toArray();
+        QCOMPARE(points.size(), 3);
+        const double xs[] = {2, -1, 0}, values[] = {-32, -5, 0}, second[] = {72, 36, -24};
+        const char* kinds[] = {"minimum", "minimum", "maximum"};
+        for (int k = 0; k < 3; ++k) {
+            const auto p = points[k].toObject();
+            QVERIFY(std::abs(p["point"][0].toDouble() - xs[k]) <= 64 * kEps);
+            QVERIFY(std::abs(p["value"].toDouble() - values[k]) <= 64 * 32 * kEps);
+            QVERIFY(std::abs(p["hessian_eigenvalues"][0].toDouble() - second[k]) <= 64 * 72 * kEps);
+            QCOMPARE(p["classification"].toString(), QString::fromLatin1(kinds[k]));
+            QCOMPARE(p["on_boundary"].toBool(), false);
+        }
+        QCOMPARE(o["curves"].toArray().size(), 0);
+        const auto lo = o["global_minimum"].toObject(), hi = o["global_maximum"].toObject();
+        QVERIFY(std::abs(lo["point"][0].toDouble() - 2) <= 64 * kEps);
+        QCOMPARE(lo["on_boundary"].toBool(), false);
+        QCOMPARE(lo["on_searched_domain"].toBool(), true);
+        QCOMPARE(hi["point"].toArray(), QJsonArray({-2}));
+        QCOMPARE(hi["value"].toDouble(), 32.0);
+        QCOMPARE(hi["on_boundary"].toBool(), true);
+    }
+
+    // The book's surface x exp(-x^2 - y^2): minimum (-1/sqrt2, 0) and maximum (1/sqrt2, 0),
+    // f = -+1/sqrt(2e), on the default domain [-2, 2]^2.
+    void criticalPointsSurface() {
+        const Run r = run({"--critical-points", "--function", "x*exp(-x^2-y^2)"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["domain"].toArray(), QJsonArray({-2, 2, -2, 2}));
+        QCOMPARE(o["resolution"].toInt(), 101);
+        const auto points = o["critical_points"].toArray();
+        QCOMPARE(points.size(), 2);
+        const double a = 1 / std::sqrt(2.0), v = 1 / std::sqrt(2 * std::exp(1.0));
+        QCOMPARE(points[0]["classification"].toString(), QStringLiteral("minimum"));
+        QVERIFY(std::abs(points[0]["point"][0].toDouble() + a) <= 64 * kEps);
+        QVERIFY(std::abs(points[0]["value"].toDouble() + v) <= 64 * kEps);
+        QCOMPARE(points[0]["hessian_eigenvalues"].toArray().size(), 2);
+        QCOMPARE(points[1]["classification"].toString(), QStringLiteral("maximum"));
+        QVERIFY(std::abs(points[1]["value"].toDouble() - v) <= 64 * kEps);
+        QVERIFY(std::abs(o["global_maximum"]["value"].toDouble() - v) <= 64 * kEps);
+    }
+
+    // A monkey saddle and a circle of minima, as the issue asks them to come out.
+    void criticalPointsDegenerateAndCurve() {
+        const Run m = run({"--critical-points", "--function", "x^3 - 3*x*y^2"});
+        QCOMPARE(m.exitCode, 0);
+        const auto saddle = json(m)["critical_points"][0].toObject();
+        QCOMPARE(saddle["classification"].toString(), QStringLiteral("saddle"));
+        QCOMPARE(saddle["detail"].toString(), QStringLiteral("monkey saddle"));
+        QCOMPARE(saddle["sign_changes"].toInt(), 6);
+
+        const Run c =
+            run({"--critical-points", "--function", "(x^2+y^2-1)^2", "--resolution", "51"});
+        QCOMPARE(c.exitCode, 0);
+        const auto o = json(c);
+        QCOMPARE(o["critical_points"].toArray().size(), 1); // the maximum at the origin
+        const auto curves = o["curves"].toArray();
+        QCOMPARE(curves.size(), 1);
+        QCOMPARE(curves[0]["classification"].toString(), QStringLiteral("minimum"));
+        QCOMPARE(curves[0]["closed"].toBool(), true);
+        const auto points = curves[0]["points"].toArray();
+        QVERIFY(points.size() >= 20);
+        for (const auto& p : points) // on the unit circle
+            QVERIFY(std::abs(std::hypot(p[0].toDouble(), p[1].toDouble()) - 1) <= 1e-7);
+    }
+
+    void criticalPointsBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString c = QStringLiteral("--critical-points");
+        QTest::newRow("no function") << QStringList{c} << "--function is required";
+        QTest::newRow("expression") << QStringList{c, "--function", "sin("} << "never closed";
+        QTest::newRow("empty domain") << QStringList{c, "--function", "x+y", "--domain", "1,0,0,1"}
+                                      << "--domain: need xmin < xmax and ymin < ymax";
+        QTest::newRow("two inputs, two bounds")
+            << QStringList{c, "--function", "x+y", "--domain", "0,1"}
+            << "--domain: expected 4 comma-separated numbers, got 2";
+        QTest::newRow("one input, four bounds")
+            << QStringList{c, "--function", "x^2", "--domain", "0,1,2,3"}
+            << "--domain: expected 2 comma-separated numbers, got 4";
+        QTest::newRow("resolution")
+            << QStringList{c, "--function", "x+y", "--resolution", "2"} << "--resolution";
+        QTest::newRow("no inputs") << QStringList{c, "--function", "3"} << "has no inputs";
+        QTest::newRow("not a number")
+            << QStringList{c, "--function", "x+y", "--domain", "0,1,a,2"} << "item 3, 'a'";
+    }
+    void criticalPointsBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
 };
 
 QTEST_MAIN(TestCli)

@@ -1,0 +1,121 @@
+#pragma once
+// Where grad f = 0 on a searched domain, and what kind of point each one is.
+//
+// Two inputs (the two chosen axes of a GridSpec, the other inputs held at a base point):
+//   1. sample f and grad f on the grid (one vectorized first-order forward sweep);
+//   2. seeds: cells where both partials change sign over the corners (where the zero lines
+//      of f_x and f_y cross; every cell around which grad f winds is among them, since a
+//      nonzero winding number needs both components to change sign), and nodes where |grad f| is a
+//      local minimum along their row or column (zeros that do not change sign) if one Newton step
+//      from there stays in a cell;
+//   3. Newton's method on grad f = 0 with the exact Hessian (its pseudo-inverse), never
+//      leaving the seed's cell and its neighbours, at most 100 steps; where that fails, the
+//      step along the Hessian's largest eigen-direction only (onto a curve of critical points);
+//      accepted when |grad f| is zero next to the samples and to the Hessian there;
+//   4. de-duplicate (distance <= sqrt(eps) * diagonal), drop points outside the domain, flag
+//      points on its boundary; points with a singular Hessian that chain from cell to cell
+//      (at most 2 cells apart) form curves, returned as polylines;
+//   5. classify by the Hessian's eigenvalues (analyzeCurvature); where one is zero, from f:
+//      along the valley floor for a rank-one Hessian, by the sign changes of f - f(p) around
+//      small circles for a zero Hessian (two neighbouring radii must agree).
+// One input: the same on an interval with f', f'' and the sign of f - f(p) on both sides.
+// The global minimum and maximum are over the searched domain only (critical points,
+// stationary points along the edges, the samples including the corners).
+// Regions where |grad f| <= eps max|grad f| (f flat to rounding, e.g. where it underflows)
+// are not searched, and the result's note says so.
+//
+// Limits: the search sees what the resolution resolves: two critical points within a cell
+// may merge, a peak narrower than a cell may be missed, and a zero of grad f that does not
+// change sign is found only when |grad f| has a local minimum on a grid line nearby. The
+// circle test samples 144 angles, so sectors narrower than 2.5 degrees at a quarter cell
+// (a zero Hessian with very different orders along different directions) can be missed.
+
+#include "curvature.h"
+#include "evaluation.h"
+#include "expression.h"
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+/// f and its two partial derivatives along the grid's axes, at every grid node.
+struct GradientSample {
+    GridSpec grid;
+    Eigen::ArrayXXd value, dx, dy; ///< (i, j) as in sampleGrid; NaN where undefined
+};
+
+/// f, df/d(axisX), df/d(axisY) on the grid: one forward sweep of first-order duals over
+/// Eigen arrays (exact derivatives, the rules of unaryDerivatives).
+GradientSample sampleGradient(const Expression& f, const GridSpec& grid,
+                              const Eigen::VectorXd& base);
+
+/// An interval of one input; the other inputs stay at a base point.
+struct IntervalSpec {
+    double xmin = -2, xmax = 2;
+    int n = 101;  ///< samples, >= 2
+    int axis = 0; ///< which input varies
+    double x(int i) const { return n > 1 ? xmin + (xmax - xmin) * i / (n - 1) : xmin; }
+};
+
+struct CriticalPoint {
+    Eigen::VectorXd point; ///< all inputs (the searched ones polished, the others from base)
+    double value = 0;
+    double gradientNorm = 0;     ///< |grad f| over the searched inputs at `point`
+    Eigen::VectorXd eigenvalues; ///< of the Hessian over the searched inputs, ascending
+    Classification classification = Classification::Degenerate;
+    /// Empty when the Hessian decides; otherwise how f decided: "degenerate minimum",
+    /// "degenerate maximum", "degenerate saddle", "monkey saddle", "stationary inflection",
+    /// "higher-order saddle", or why it could not ("undecided: ...").
+    std::string detail;
+    int signChanges = -1; ///< of f - f(p) around p, when that test was used
+    bool onBoundary = false;
+};
+
+/// A connected set of critical points (a valley or ridge of constant f), as a polyline.
+struct CriticalCurve {
+    std::vector<Eigen::VectorXd> points; ///< ordered along the curve, all inputs
+    Classification classification = Classification::Degenerate;
+    double value = 0; ///< mean of f on the points
+    double valueMin = 0, valueMax = 0;
+    bool closed = false; ///< the last point joins the first
+    bool touchesBoundary = false;
+};
+
+/// The lowest or highest value of f found on the searched domain (not beyond it).
+struct DomainExtremum {
+    bool found = false; ///< false when f is undefined everywhere searched
+    Eigen::VectorXd point;
+    double value = 0;
+    bool onBoundary = false;
+};
+
+struct CriticalPointSearch {
+    std::vector<CriticalPoint> points; ///< isolated critical points, ascending by value
+    std::vector<CriticalCurve> curves;
+    DomainExtremum globalMinimum, globalMaximum;
+    /// Set when the search could not run as asked (f constant: every point critical).
+    std::string note;
+};
+
+/// Distances below sqrt(eps) * (domain diagonal) are one point, and that close to an edge
+/// is on the boundary.
+double positionTolerance(double diagonal);
+
+/// Critical points of f over the grid's two axes (others at `base`).
+CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid,
+                                       const Eigen::VectorXd& base);
+/// Critical points of f along one input on an interval (others at `base`).
+CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& interval,
+                                       const Eigen::VectorXd& base);
+
+/// Sign changes of f(p + (rx cos t, ry sin t)) - f(p) over `samples` angles t around an
+/// ellipse in the plane of inputs (axisX, axisY) (a circle in cell units); values within
+/// rounding of zero, |f(q) - f(p)| <= 64 eps max|f|, carry no sign and are skipped.
+/// Returns -1 when fewer than half the values carry a sign (f is flat there at this radius).
+/// `sign` receives +1 when all signed values are positive, -1 all negative, 0 mixed.
+int circleSignChanges(const Expression& f, const Eigen::VectorXd& p, int axisX, int axisY,
+                      double rx, double ry, int samples, int* sign = nullptr);
+
+} // namespace gs
