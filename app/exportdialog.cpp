@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "optionwidgets.h"
+
 #include "sceneexport.h"
 
 #include <QApplication>
@@ -49,11 +51,9 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
     pathRow->addWidget(browseButton);
     form->addRow(pathLabel, pathRow);
     for (QSpinBox* box : {m_width, m_height}) {
-        box->setRange(16, kMaxExportSide);
+        applyOption(box, options::imageSide);
         box->setSuffix(tr(" px"));
     }
-    m_width->setToolTip(tr("Width of the picture in pixels (16 to %1)").arg(kMaxExportSide));
-    m_height->setToolTip(tr("Height of the picture in pixels (16 to %1)").arg(kMaxExportSide));
     m_width->setValue(std::min(
         kMaxExportSide, settings.value(QStringLiteral("width"), defaultSize.width()).toInt()));
     m_height->setValue(std::min(

@@ -5,6 +5,7 @@
 #include "exportdialog.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
+#include "optionwidgets.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
@@ -202,7 +203,7 @@ void MainWindow::buildControls() {
     connect(m_functionTimer, &QTimer::timeout, this, &MainWindow::applyFunction);
     connect(m_function, &QLineEdit::returnPressed, this, &MainWindow::applyFunction);
 
-    const double big = 1e6;
+    const double big = options::domainBound.max;
     // The point and ε.
     auto* pointPanel = new QWidget;
     auto* point = new QFormLayout(pointPanel);
@@ -260,15 +261,11 @@ void MainWindow::buildControls() {
     domain->addRow(m_xRangeLabel, pair(m_xmin, m_xmax));
     domain->addRow(m_yRangeLabel, pair(m_ymin, m_ymax));
     m_resolution = new QSpinBox;
-    m_resolution->setRange(2, 100000); // larger than allowed: the document says why it refuses
+    applyOption(m_resolution, options::resolution);
     m_resolution->setKeyboardTracking(false);
-    m_resolution->setToolTip(tr("Samples per axis, %1 to %2")
-                                 .arg(Document::kMinResolution)
-                                 .arg(Document::kMaxResolution));
     m_wireLines = new QSpinBox;
-    m_wireLines->setRange(2, 201);
+    applyOption(m_wireLines, options::wireLines);
     m_wireLines->setKeyboardTracking(false);
-    m_wireLines->setToolTip(tr("Wire lines drawn per axis, 2 to 201"));
     domain->addRow(tr("Resolution"), m_resolution);
     domain->addRow(tr("Wire lines"), m_wireLines);
     layout->addWidget(new Section(tr("Domain and grid"), domainPanel, false));

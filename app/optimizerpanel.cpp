@@ -1,5 +1,7 @@
 #include "optimizerpanel.h"
 
+#include "optionwidgets.h"
+
 #include "scenebinding.h"
 
 #include <QCheckBox>
@@ -24,20 +26,15 @@ namespace gs {
 
 namespace {
 
-// The learning-rate slider spans 1e-4 .. 10 in equal ratios: 20 ticks per decade.
-constexpr double kLrMinExponent = -4, kLrMaxExponent = 1;
-constexpr int kLrTicksPerDecade = 20;
-
-int lrToSlider(double lr) {
-    return static_cast<int>(std::lround((std::log10(lr) - kLrMinExponent) * kLrTicksPerDecade));
-}
-double sliderToLr(int tick) {
-    return std::pow(10.0, kLrMinExponent + double(tick) / kLrTicksPerDecade);
+// The learning-rate slider spans the declared range in equal ratios.
+const LogSliderScale& lrScale() {
+    static const LogSliderScale scale(options::learningRate);
+    return scale;
 }
 
 QDoubleSpinBox* coefficientBox(double value, double hi, int decimals) {
     auto* box = new QDoubleSpinBox;
-    box->setRange(0, hi);
+    box->setRange(-hi, hi);
     box->setDecimals(decimals);
     box->setSingleStep(0.01);
     box->setValue(value);
@@ -98,13 +95,11 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     form->addRow(tr("Method"), m_method);
 
     m_lrSlider = new QSlider(Qt::Horizontal);
-    m_lrSlider->setRange(0, int((kLrMaxExponent - kLrMinExponent) * kLrTicksPerDecade));
-    m_lrSlider->setToolTip(tr("Learning rate, log scale from 1e-4 to 10"));
+    lrScale().apply(m_lrSlider);
     m_lr = new QDoubleSpinBox;
     m_lr->setDecimals(5);
-    m_lr->setRange(1e-5, 100);
+    applyOption(m_lr, options::learningRate);
     m_lr->setSingleStep(0.01);
-    m_lr->setToolTip(tr("Learning rate η: the step is η times the update direction"));
     m_lr->setMinimumWidth(70);
     m_lr->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     auto* lrRow = new QHBoxLayout;
@@ -113,26 +108,24 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     form->addRow(tr("Learning rate η"), lrRow);
     connect(m_lrSlider, &QSlider::valueChanged, this, [this](int tick) {
         const QSignalBlocker block(m_lr);
-        m_lr->setValue(sliderToLr(tick));
+        m_lr->setValue(lrScale().toValue(tick));
     });
     connect(m_lr, &QDoubleSpinBox::valueChanged, this, [this](double lr) {
         const QSignalBlocker block(m_lrSlider);
-        m_lrSlider->setValue(lrToSlider(lr));
+        m_lrSlider->setValue(lrScale().toTick(lr));
     });
     setLearningRate(0.1);
 
     m_steps = new QSpinBox;
-    m_steps->setRange(1, OptimizerOptions::kMaxSteps);
-    m_steps->setValue(100);
-    m_steps->setToolTip(tr("The run stops after this many steps if it has not converged"));
+    applyOption(m_steps, options::steps);
+    m_steps->setValue(int(options::steps.defaultValue));
     m_steps->setMinimumWidth(56);
     m_steps->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_tolerance = new ScientificSpinBox;
-    m_tolerance->setValue(1e-6);
+    applyOption(m_tolerance, options::tolerance);
+    m_tolerance->setValue(options::tolerance.defaultValue);
     m_tolerance->setMinimumWidth(56);
     m_tolerance->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_tolerance->setToolTip(
-        tr("Converged when |∇f| is at or below this (arrows: a decade a step)"));
     auto* stopRow = new QHBoxLayout;
     stopRow->addWidget(m_steps, 1);
     stopRow->addWidget(new QLabel(tr("|∇f| ≤")));
@@ -141,13 +134,13 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
     // The method's own parameters, one row whose content follows the method: the rows
     // below never move when the method changes.
-    m_momentum = coefficientBox(0.9, 1, 3);
-    m_momentum->setToolTip(tr("Momentum β: the part of the last step kept in the next"));
+    m_momentum = coefficientBox(options::momentum.defaultValue, 1, 3);
+    applyOption(m_momentum, options::momentum);
     m_momentumRow = row(tr("momentum β"), m_momentum);
-    m_beta1 = coefficientBox(0.9, 0.999999, 6);
-    m_beta2 = coefficientBox(0.999, 0.999999, 6);
-    m_beta1->setToolTip(tr("Adam β₁: decay of the running mean of the gradient"));
-    m_beta2->setToolTip(tr("Adam β₂: decay of the running mean of the squared gradient"));
+    m_beta1 = coefficientBox(options::beta1.defaultValue, 1, 6);
+    m_beta2 = coefficientBox(options::beta2.defaultValue, 1, 6);
+    applyOption(m_beta1, options::beta1);
+    applyOption(m_beta2, options::beta2);
     m_adamRow = new QWidget;
     auto* adam = new QHBoxLayout(m_adamRow);
     adam->setContentsMargins(0, 0, 0, 0);
@@ -155,9 +148,8 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     adam->addWidget(m_beta1, 1);
     adam->addWidget(new QLabel(tr("β₂")));
     adam->addWidget(m_beta2, 1);
-    m_damping = coefficientBox(1.0, 1, 3);
-    m_damping->setMinimum(0.001);
-    m_damping->setToolTip(tr("Newton: the step taken is this fraction of the Newton step"));
+    m_damping = coefficientBox(options::damping.defaultValue, 1, 3);
+    applyOption(m_damping, options::damping);
     m_dampingRow = row(tr("damping: step ×"), m_damping);
     auto* none = new QLabel(tr("none"));
     none->setToolTip(tr("Gradient descent has no parameter beyond η"));
@@ -173,10 +165,8 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_atPoint = new QCheckBox(tr("at x₀"));
     m_atPoint->setChecked(true);
     m_atPoint->setToolTip(tr("Start the run at the expansion point, or at the typed start"));
-    m_startX = coefficientBox(0, 1e6, 4);
-    m_startY = coefficientBox(0, 1e6, 4);
-    m_startX->setMinimum(-1e6);
-    m_startY->setMinimum(-1e6);
+    m_startX = coefficientBox(0, options::domainBound.max, 4);
+    m_startY = coefficientBox(0, options::domainBound.max, 4);
     m_startX->setToolTip(tr("Start of the run: first input"));
     m_startY->setToolTip(tr("Start of the run: second input"));
     auto* start = new QHBoxLayout;

@@ -23,16 +23,17 @@ public:
 
     /// Creates `path` and writes the header of a looping animation of `width` x `height`
     /// with `delayCentiseconds` per frame. Returns an empty string or the message.
-    std::string open(const std::string& path, int width, int height, int delayCentiseconds);
+    [[nodiscard]] std::string open(const std::string& path, int width, int height,
+                                   int delayCentiseconds);
 
     /// Appends one frame: `pixels` holds width x height pixels of `channels` bytes (3: RGB,
     /// 4: RGBA, where alpha below half becomes the frame's transparent colour), rows from
     /// the bottom when `bottomUp` (VTK's order). Returns an empty string or the message.
-    std::string addFrame(const std::uint8_t* pixels, int width, int height, int channels,
-                         bool bottomUp);
+    [[nodiscard]] std::string addFrame(const std::uint8_t* pixels, int width, int height,
+                                       int channels, bool bottomUp);
 
     /// Writes the trailer and closes the file. Returns an empty string or the message.
-    std::string finish();
+    [[nodiscard]] std::string finish();
 
     int frameCount() const { return m_frames; }
 

@@ -98,9 +98,9 @@ std::string validateImageExport(const std::string& path, const ImageExportOption
         return "'" + path + "': the file name must end in .png, .jpg or .jpeg";
     if (o.transparent && ext != ".png")
         return "a transparent background needs PNG; JPEG has no alpha channel";
-    if (o.width < 16 || o.height < 16 || o.width > kMaxExportSide || o.height > kMaxExportSide)
+    if (!options::imageSide.accepts(o.width) || !options::imageSide.accepts(o.height))
         return "image size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
-               " is out of range (16 to " + std::to_string(kMaxExportSide) + " pixels a side)";
+               " is out of range (" + options::imageSide.requirement() + " pixels a side)";
     std::filesystem::path folder = std::filesystem::path(path).parent_path();
     if (folder.empty())
         folder = ".";

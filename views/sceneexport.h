@@ -2,6 +2,8 @@
 // Writes a scene to a PNG or JPEG file at any size, off screen, with the same
 // renderer contents the window shows. Needs an X display (VTK renders through GLX).
 
+#include "optiontable.h"
+
 #include <functional>
 #include <string>
 
@@ -15,11 +17,12 @@ struct ImageExportOptions {
 };
 
 /// The largest side an export may have (the GL renderbuffer limit on llvmpipe is 16384).
-constexpr int kMaxExportSide = 8192;
+constexpr int kMaxExportSide = int(options::imageSide.max);
 
 /// Checks what can be checked before rendering: the file type, the folder, the size and
 /// transparency. Returns an empty string when fine, else the message.
-std::string validateImageExport(const std::string& path, const ImageExportOptions& options);
+[[nodiscard]] std::string validateImageExport(const std::string& path,
+                                              const ImageExportOptions& options);
 
 /// True when an X display can be opened (VTK aborts the process without one).
 bool displayAvailable();
@@ -34,10 +37,10 @@ enum class ExportTeardown {
 /// Renders `renderer` off screen into `path`. Returns an empty string on success, else
 /// the message. The renderer must not belong to another render window meanwhile.
 /// `prepare`, if given, runs once the renderer has its window and size (to fit a camera).
-std::string exportImage(vtkRenderer* renderer, const std::string& path,
-                        const ImageExportOptions& options,
-                        const std::function<void()>& prepare = {},
-                        ExportTeardown teardown = ExportTeardown::Release);
+[[nodiscard]] std::string exportImage(vtkRenderer* renderer, const std::string& path,
+                                      const ImageExportOptions& options,
+                                      const std::function<void()>& prepare = {},
+                                      ExportTeardown teardown = ExportTeardown::Release);
 
 /// Told after each frame of an animation: (frames written, frames in all). Returning
 /// false cancels the export.
@@ -54,10 +57,9 @@ extern const char* const kExportCancelled;
 /// every frame is written, so a cancelled or failed export leaves nothing behind.
 /// `transparent` works for GIF (1-bit alpha) and PNG frames, not for video.
 /// Returns an empty string, kExportCancelled, or the message.
-std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
-                            const ImageExportOptions& options, int frames, double framesPerSecond,
-                            const std::function<void(int)>& showFrame,
-                            const std::function<void()>& prepare = {},
-                            const ExportProgress& progress = {});
+[[nodiscard]] std::string
+exportAnimation(vtkRenderer* renderer, const std::string& path, const ImageExportOptions& options,
+                int frames, double framesPerSecond, const std::function<void(int)>& showFrame,
+                const std::function<void()>& prepare = {}, const ExportProgress& progress = {});
 
 } // namespace gs
