@@ -2,7 +2,9 @@
 
 #include "tape.h"
 
+#include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace gs {
 
@@ -76,19 +78,42 @@ struct ArrayOps {
 // 1024 points x ~10 live nodes x 8 bytes = 80 KB: inside L2, and few enough chunks
 // that per-chunk allocation stays small (measured: 512 was 25% slower).
 constexpr Eigen::Index kChunk = 1024;
+// Below this many points per thread, starting a thread costs more than it saves.
+constexpr Eigen::Index kMinPointsPerThread = 32768;
 
 // Writes f at points [0, count) into out[0, count); `fill` sets the inputs of one chunk.
+// Writes f at points [0, count) into out[0, count); `fill` sets the inputs of one chunk.
+// Chunks always start at multiples of kChunk and each is computed alone, so the result is the
+// same bit for bit whatever the number of threads; contiguous runs of chunks go to `threads`
+// threads (0: every core), never more than one per kMinPointsPerThread points.
 template <class Fill>
-void evaluateChunked(const Expression& f, Eigen::Index count, double* out, Fill fill) {
-    std::vector<Array> inputs(f.inputCount());
-    for (Eigen::Index start = 0; start < count; start += kChunk) {
-        const Eigen::Index n = std::min(kChunk, count - start);
-        for (auto& in : inputs)
-            in.resize(n);
-        fill(start, n, inputs);
-        const auto values = detail::forwardPass(f, inputs, ArrayOps{n});
-        Eigen::Map<Eigen::ArrayXd>(out + start, n) = values[static_cast<std::size_t>(f.output())];
+void evaluateChunked(const Expression& f, Eigen::Index count, double* out, Fill fill, int threads) {
+    auto run = [&](Eigen::Index firstChunk, Eigen::Index lastChunk) {
+        std::vector<Array> inputs(f.inputCount());
+        for (Eigen::Index c = firstChunk; c < lastChunk; ++c) {
+            const Eigen::Index start = c * kChunk;
+            const Eigen::Index n = std::min(kChunk, count - start);
+            for (auto& in : inputs)
+                in.resize(n);
+            fill(start, n, inputs);
+            const auto values = detail::forwardPass(f, inputs, ArrayOps{n});
+            Eigen::Map<Eigen::ArrayXd>(out + start, n) =
+                values[static_cast<std::size_t>(f.output())];
+        }
+    };
+    const Eigen::Index chunks = (count + kChunk - 1) / kChunk;
+    const Eigen::Index cores = threads > 0 ? threads : evaluationThreads();
+    const Eigen::Index workers =
+        std::clamp<Eigen::Index>(std::min(cores, count / kMinPointsPerThread), 1, chunks);
+    if (workers <= 1) {
+        run(0, chunks);
+        return;
     }
+    std::vector<std::jthread> pool;
+    pool.reserve(std::size_t(workers - 1));
+    for (Eigen::Index w = 1; w < workers; ++w)
+        pool.emplace_back(run, chunks * w / workers, chunks * (w + 1) / workers);
+    run(0, chunks / workers); // this thread takes the first share
 }
 
 } // namespace
@@ -103,7 +128,12 @@ std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x)
     return detail::forwardPass(f, inputs, DoubleOps{});
 }
 
-Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::VectorXd& base) {
+int evaluationThreads() {
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::VectorXd& base,
+                           int threads) {
     const Eigen::Index total = Eigen::Index(g.nx) * g.ny;
     const auto inputs = static_cast<int>(f.inputCount());
     Eigen::ArrayXd xs(g.nx), ys(g.ny);
@@ -113,25 +143,28 @@ Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::
         ys[j] = g.y(j);
     // Point p = i + nx * j, so the column-major result is z(i, j).
     Eigen::ArrayXXd z(g.nx, g.ny);
-    evaluateChunked(f, total, z.data(), [&](Eigen::Index start, Eigen::Index n, auto& in) {
-        // Walk (i, j) incrementally: a division per point would cost more than exp.
-        const int i0 = static_cast<int>(start % g.nx), j0 = static_cast<int>(start / g.nx);
-        for (int k = 0; k < inputs; ++k) {
-            auto& a = in[static_cast<std::size_t>(k)];
-            if (k == g.axisX || k == g.axisY) {
-                int i = i0, j = j0;
-                for (Eigen::Index p = 0; p < n; ++p) {
-                    a[p] = k == g.axisX ? xs[i] : ys[j];
-                    if (++i == g.nx) {
-                        i = 0;
-                        ++j;
+    evaluateChunked(
+        f, total, z.data(),
+        [&](Eigen::Index start, Eigen::Index n, auto& in) {
+            // Walk (i, j) incrementally: a division per point would cost more than exp.
+            const int i0 = static_cast<int>(start % g.nx), j0 = static_cast<int>(start / g.nx);
+            for (int k = 0; k < inputs; ++k) {
+                auto& a = in[static_cast<std::size_t>(k)];
+                if (k == g.axisX || k == g.axisY) {
+                    int i = i0, j = j0;
+                    for (Eigen::Index p = 0; p < n; ++p) {
+                        a[p] = k == g.axisX ? xs[i] : ys[j];
+                        if (++i == g.nx) {
+                            i = 0;
+                            ++j;
+                        }
                     }
+                } else {
+                    a.setConstant(k < base.size() ? base[k] : 0.0);
                 }
-            } else {
-                a.setConstant(k < base.size() ? base[k] : 0.0);
             }
-        }
-    });
+        },
+        threads);
     return z;
 }
 

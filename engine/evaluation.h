@@ -27,8 +27,13 @@ struct GridSpec {
     double y(int j) const { return ny > 1 ? ymin + (ymax - ymin) * j / (ny - 1) : ymin; }
 };
 
-/// z(i, j) = f at (x_i, y_j) with the other inputs taken from `base`.
-Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eigen::VectorXd& base);
+/// z(i, j) = f at (x_i, y_j) with the other inputs taken from `base`. Large grids are split
+/// over `threads` threads (0: every core); the result is the same bit for bit for any count.
+Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eigen::VectorXd& base,
+                           int threads = 0);
+
+/// The number of threads grid evaluation uses by default: the machine's cores.
+int evaluationThreads();
 
 /// +, -, *, /, ^ on doubles.
 double applyBinary(Op op, double a, double b);

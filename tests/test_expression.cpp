@@ -5,6 +5,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numbers>
 
@@ -190,6 +191,33 @@ private slots:
                              qPrintable(QString::number((z(i, j) - p) /
                                                         std::numeric_limits<double>::epsilon())));
             }
+    }
+
+    // Threads split the grid into whole chunks, each computed alone: any number of threads
+    // gives the same bits, and the grid still matches the point evaluator (above).
+    void gridIsTheSameOnAnyNumberOfThreads_data() {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("2") << 2;
+        QTest::newRow("3") << 3;
+        QTest::newRow("8") << 8;
+        QTest::newRow("all cores") << 0;
+    }
+    void gridIsTheSameOnAnyNumberOfThreads() {
+        QFETCH(int, threads);
+        auto r = Expression::parse("x*exp(-x^2-y^2) + sin(3*x*y) / (1 + y^2) + log(y)");
+        QVERIFY(r.ok());
+        gs::GridSpec g;
+        g.nx = 401; // 160,801 points: several threads' worth, not a multiple of the chunk
+        g.ny = 401;
+        const Eigen::ArrayXXd one = gs::sampleGrid(*r.expression, g, Eigen::Vector2d::Zero(), 1);
+        const Eigen::ArrayXXd many =
+            gs::sampleGrid(*r.expression, g, Eigen::Vector2d::Zero(), threads);
+        QCOMPARE(many.rows(), one.rows());
+        QCOMPARE(many.cols(), one.cols());
+        // Bit for bit, NaN holes included (memcmp: NaN != NaN under ==).
+        QVERIFY(std::memcmp(one.data(), many.data(), sizeof(double) * std::size_t(one.size())) ==
+                0);
+        QVERIFY((one.isNaN()).any()); // log(y) leaves holes for y < 0: they match too
     }
 
     void constantSubExpressionsAreFolded() {
