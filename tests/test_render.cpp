@@ -140,11 +140,22 @@ private slots:
         }
     }
 
+    void gradientArrowAndPointOnTop_data() {
+        QTest::addColumn<bool>("shaded");
+        QTest::newRow("wireframe") << false;
+        // f is convex at (-1, 0) (H = 2e^-1 I): the arrows, tangent to f, lie under the
+        // opaque shaded surface seen from above.
+        QTest::newRow("shaded") << true;
+    }
     void gradientArrowAndPointOnTop() {
         // The book's scene at (-1, 0): f = -e^-1, grad f = ((1 - 2x^2) e^(-x^2-y^2), -2xy e^..)
         // = (-e^-1, 0), so the ascent arrow points along (-e^-1, 0, e^-2) in f's units, into
         // the tangent plane and the quadratic's bowl. It and the marker must still show.
+        QFETCH(bool, shaded);
         gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = shaded;
+        scene.setStyle(style);
         bookScene(scene);
         const double e1 = std::exp(-1.0), f0 = -e1;
         QTemporaryDir dir;
