@@ -63,6 +63,8 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("xmin,xmax,ymin,ymax")},
         declared(options::resolution, QStringLiteral("N")),
         declared(options::wireLines, QStringLiteral("N")),
+        declared(options::modelRadius, QStringLiteral("r")),
+        declared(options::boxAspect, QStringLiteral("h")),
         {QStringLiteral("show"),
          QStringLiteral("What to draw at the point: any of tangent,quadratic,gradient, or none "
                         "(default all)."),

@@ -130,6 +130,10 @@ Settings sceneSettings(const QCommandLineParser& p) {
         s.resolution = int(parseOption(options::resolution, p.value(QStringLiteral("resolution"))));
     if (p.isSet(QStringLiteral("wire-lines")))
         s.wireLines = int(parseOption(options::wireLines, p.value(QStringLiteral("wire-lines"))));
+    if (p.isSet(QStringLiteral("model-radius")))
+        s.modelRadius = parseOption(options::modelRadius, p.value(QStringLiteral("model-radius")));
+    if (p.isSet(QStringLiteral("box-aspect")))
+        s.boxAspect = parseOption(options::boxAspect, p.value(QStringLiteral("box-aspect")));
     if (p.isSet(QStringLiteral("show"))) {
         s.showTangent = s.showQuadratic = s.showGradient = false;
         for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(','))) {

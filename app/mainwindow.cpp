@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -223,6 +224,37 @@ void MainWindow::buildControls() {
     point->addRow(tr("ε"), pair(m_epsX, m_epsY));
     layout->addWidget(new Section(tr("Expansion point"), pointPanel, true));
 
+    // More than two inputs: the two plotted and the values the others are held at.
+    auto* slicePanel = new QWidget;
+    m_sliceForm = new QFormLayout(slicePanel);
+    m_sliceForm->setContentsMargins(0, 0, 0, 0);
+    m_sliceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_plotX = new QComboBox;
+    m_plotY = new QComboBox;
+    m_plotX->setObjectName(QStringLiteral("plotX"));
+    m_plotY->setObjectName(QStringLiteral("plotY"));
+    m_plotX->setToolTip(tr("The input plotted along the horizontal x axis"));
+    m_plotY->setToolTip(tr("The input plotted along the horizontal y axis"));
+    m_sliceForm->addRow(tr("Plot"), pair(m_plotX, m_plotY));
+    m_sliceSection = new Section(tr("Inputs and slice"), slicePanel, true);
+    m_sliceSection->setVisible(false);
+    layout->addWidget(m_sliceSection);
+    // Choosing the input the other axis shows swaps the two.
+    connect(m_plotX, &QComboBox::activated, this, [this](int i) {
+        edit(tr("Choose plotted inputs"), [i](Settings& s) {
+            if (s.plotY == i)
+                s.plotY = s.plotX;
+            s.plotX = i;
+        });
+    });
+    connect(m_plotY, &QComboBox::activated, this, [this](int i) {
+        edit(tr("Choose plotted inputs"), [i](Settings& s) {
+            if (s.plotX == i)
+                s.plotX = s.plotY;
+            s.plotY = i;
+        });
+    });
+
     // What to show, two columns.
     auto* showPanel = new QWidget;
     auto* show = new QGridLayout(showPanel);
@@ -240,6 +272,15 @@ void MainWindow::buildControls() {
     show->addWidget(m_quadratic, 0, 1);
     show->addWidget(m_gradient, 1, 0);
     show->addWidget(m_shaded, 1, 1);
+    m_modelRadius = numberBox(options::modelRadius.min, options::modelRadius.max, 0.25,
+                              tr("The quadratic is drawn within this distance of x₀ along each "
+                                 "plotted input; 0 draws it over the whole domain"));
+    m_modelRadius->setObjectName(QStringLiteral("modelRadius"));
+    m_modelRadius->setSpecialValueText(tr("whole domain"));
+    auto* radiusLabel = new QLabel(tr("Quadratic radius"));
+    radiusLabel->setToolTip(m_modelRadius->toolTip());
+    show->addWidget(radiusLabel, 2, 0);
+    show->addWidget(m_modelRadius, 2, 1);
     layout->addWidget(new Section(tr("Show"), showPanel, true));
 
     // The readout.
@@ -268,6 +309,13 @@ void MainWindow::buildControls() {
     m_wireLines->setKeyboardTracking(false);
     domain->addRow(tr("Resolution"), m_resolution);
     domain->addRow(tr("Wire lines"), m_wireLines);
+    m_boxAspect = numberBox(options::boxAspect.min, options::boxAspect.max, 0.1,
+                            tr("Height of the plot's box relative to its width (the aspect "
+                               "ratio of f), %1")
+                                .arg(QString::fromStdString(options::boxAspect.requirement())),
+                            2);
+    m_boxAspect->setObjectName(QStringLiteral("boxAspect"));
+    domain->addRow(tr("f height"), m_boxAspect);
     layout->addWidget(new Section(tr("Domain and grid"), domainPanel, false));
     layout->addStretch();
 
@@ -282,20 +330,21 @@ void MainWindow::buildControls() {
     connect(m_ymax, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.ymax = v; }); });
     connect(m_x0, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        edit(tr("Move expansion point"), [v](Settings& s) { s.point[0] = v; });
+        edit(tr("Move expansion point"), [v](Settings& s) { s.point[std::size_t(s.plotX)] = v; });
     });
     connect(m_y0, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         edit(tr("Move expansion point"), [v](Settings& s) {
-            if (s.point.size() > 1) // a function of one input has no y
-                s.point[1] = v;
+            if (std::size_t(s.plotY) < s.point.size()) // a function of one input has no y
+                s.point[std::size_t(s.plotY)] = v;
         });
     });
-    connect(m_epsX, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Change ε"), [v](Settings& s) { s.epsilon[0] = v; }); });
+    connect(m_epsX, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        edit(tr("Change ε"), [v](Settings& s) { s.epsilon[std::size_t(s.plotX)] = v; });
+    });
     connect(m_epsY, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         edit(tr("Change ε"), [v](Settings& s) {
-            if (s.epsilon.size() > 1)
-                s.epsilon[1] = v;
+            if (std::size_t(s.plotY) < s.epsilon.size())
+                s.epsilon[std::size_t(s.plotY)] = v;
         });
     });
     connect(m_resolution, &QSpinBox::valueChanged, this, [this](int v) {
@@ -311,6 +360,12 @@ void MainWindow::buildControls() {
     connect(m_quadratic, &QCheckBox::toggled, this, [this](bool on) {
         edit(on ? tr("Show quadratic") : tr("Hide quadratic"),
              [on](Settings& s) { s.showQuadratic = on; });
+    });
+    connect(m_boxAspect, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        edit(tr("Change f height"), [v](Settings& s) { s.boxAspect = v; });
+    });
+    connect(m_modelRadius, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        edit(tr("Change quadratic radius"), [v](Settings& s) { s.modelRadius = v; });
     });
     connect(m_gradient, &QCheckBox::toggled, this, [this](bool on) {
         edit(on ? tr("Show gradient arrows") : tr("Hide gradient arrows"),
@@ -538,7 +593,8 @@ void MainWindow::syncEditors() {
         QSignalBlocker(m_ymax),      QSignalBlocker(m_x0),      QSignalBlocker(m_y0),
         QSignalBlocker(m_epsX),      QSignalBlocker(m_epsY),    QSignalBlocker(m_resolution),
         QSignalBlocker(m_wireLines), QSignalBlocker(m_tangent), QSignalBlocker(m_quadratic),
-        QSignalBlocker(m_gradient),  QSignalBlocker(m_shaded)};
+        QSignalBlocker(m_gradient),  QSignalBlocker(m_shaded),  QSignalBlocker(m_modelRadius),
+        QSignalBlocker(m_boxAspect)};
     // The editor shows the document's function whenever that changes from elsewhere (an
     // undo, an example), focused or not; text the person is typing (unapplied, or refused
     // with a message) stays while the document's function stays.
@@ -558,30 +614,80 @@ void MainWindow::syncEditors() {
     m_ymax->setValue(s.ymax);
     // A function of one input has no second coordinate: its boxes show 0 and are disabled.
     const bool twoInputs = s.point.size() > 1;
-    m_x0->setValue(s.point[0]);
-    m_y0->setValue(twoInputs ? s.point[1] : 0.0);
-    m_epsX->setValue(s.epsilon[0]);
-    m_epsY->setValue(twoInputs ? s.epsilon[1] : 0.0);
+    const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
+    m_x0->setValue(s.point[ix]);
+    m_y0->setValue(twoInputs ? s.point[iy] : 0.0);
+    m_epsX->setValue(s.epsilon[ix]);
+    m_epsY->setValue(twoInputs ? s.epsilon[iy] : 0.0);
     m_y0->setEnabled(twoInputs);
     m_epsY->setEnabled(twoInputs);
     m_resolution->setValue(s.resolution);
     m_wireLines->setValue(s.wireLines);
     m_tangent->setChecked(s.showTangent);
     m_quadratic->setChecked(s.showQuadratic);
+    m_modelRadius->setValue(s.modelRadius);
+    m_boxAspect->setValue(s.boxAspect);
+    m_modelRadius->setEnabled(s.showQuadratic);
     m_gradient->setChecked(s.showGradient);
     m_shaded->setChecked(s.shaded);
     // Labels and prefixes take the input names; they change with the function only.
     const QStringList names = m_doc->inputNames();
-    const QString px = names.value(0) + QStringLiteral(" = "),
-                  py = names.value(1) + QStringLiteral(" = ");
+    const QString px = names.value(s.plotX) + QStringLiteral(" = "),
+                  py = names.value(s.plotY) + QStringLiteral(" = ");
     if (m_x0->prefix() != px) {
         m_x0->setPrefix(px);
-        m_xRangeLabel->setText(tr("%1 from, to").arg(names.value(0)));
+        m_xRangeLabel->setText(tr("%1 from, to").arg(names.value(s.plotX)));
     }
     if (m_y0->prefix() != py) {
         m_y0->setPrefix(py);
-        m_yRangeLabel->setText(tr("%1 from, to").arg(names.value(1)));
+        m_yRangeLabel->setText(tr("%1 from, to").arg(names.value(s.plotY)));
     }
+    rebuildSlice();
+}
+
+void MainWindow::rebuildSlice() {
+    const Settings& s = m_doc->settings();
+    const QStringList names = m_doc->inputNames();
+    const QString key =
+        QStringLiteral("%1|%2|%3").arg(names.join(QLatin1Char(','))).arg(s.plotX).arg(s.plotY);
+    if (key != m_sliceKey) {
+        m_sliceKey = key;
+        for (QDoubleSpinBox* box : m_held)
+            if (box)
+                m_sliceForm->removeRow(box);
+        m_held.assign(std::size_t(names.size()), nullptr);
+        const QSignalBlocker bx(m_plotX), by(m_plotY);
+        m_plotX->clear();
+        m_plotY->clear();
+        m_plotX->addItems(names);
+        m_plotY->addItems(names);
+        for (int i = 0; i < names.size(); ++i) {
+            if (i == s.plotX || i == s.plotY)
+                continue;
+            auto* box = numberBox(-1e6, 1e6, 0.05,
+                                  tr("The value %1 is held at: the surface is the slice of f "
+                                     "there")
+                                      .arg(names[i]));
+            box->setObjectName(QStringLiteral("held_") + names[i]);
+            box->setPrefix(names[i] + QStringLiteral(" = "));
+            connect(box, &QDoubleSpinBox::valueChanged, this, [this, i, name = names[i]](double v) {
+                edit(tr("Set %1").arg(name), [i, v](Settings& s) {
+                    if (std::size_t(i) < s.point.size())
+                        s.point[std::size_t(i)] = v;
+                });
+            });
+            m_sliceForm->addRow(tr("Hold"), box);
+            m_held[std::size_t(i)] = box;
+        }
+    }
+    m_plotX->setCurrentIndex(s.plotX);
+    m_plotY->setCurrentIndex(s.plotY);
+    for (std::size_t i = 0; i < m_held.size(); ++i)
+        if (m_held[i] && i < s.point.size()) {
+            const QSignalBlocker b(m_held[i]);
+            m_held[i]->setValue(s.point[i]);
+        }
+    m_sliceSection->setVisible(names.size() > 2);
 }
 
 void MainWindow::updateDomainNote() {
@@ -592,8 +698,8 @@ void MainWindow::updateDomainNote() {
     const long all = long(values.size());
     const long finite = long(values.isFinite().count());
     const QString box = tr("%1 ∈ [%2, %3], %4 ∈ [%5, %6]")
-                            .arg(names.value(0), number(s.xmin), number(s.xmax), names.value(1),
-                                 number(s.ymin), number(s.ymax));
+                            .arg(names.value(s.plotX), number(s.xmin), number(s.xmax),
+                                 names.value(s.plotY), number(s.ymin), number(s.ymax));
     if (all > 0 && finite == 0)
         notes << tr("f is undefined everywhere on the domain %1: there is nothing to plot. "
                     "Choose a domain where f is defined.")
@@ -601,11 +707,12 @@ void MainWindow::updateDomainNote() {
     else if (all > 0 && finite < all)
         notes << tr("f is undefined on %1% of the domain: the surface has gaps there.")
                      .arg(QString::number(100.0 * double(all - finite) / double(all), 'f', 0));
-    if (s.point.size() >= 2 &&
-        (s.point[0] < s.xmin || s.point[0] > s.xmax || s.point[1] < s.ymin || s.point[1] > s.ymax))
+    const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
+    if (s.point.size() > std::max(ix, iy) && (s.point[ix] < s.xmin || s.point[ix] > s.xmax ||
+                                              s.point[iy] < s.ymin || s.point[iy] > s.ymax))
         notes << tr("The expansion point (%1, %2) is outside the plotted domain %3: its marker, "
                     "planes and arrows are not drawn. Widen the domain or move the point.")
-                     .arg(number(s.point[0]), number(s.point[1]), box);
+                     .arg(number(s.point[ix]), number(s.point[iy]), box);
     m_domainNote->setText(notes.join(QLatin1Char('\n')));
     m_domainNote->setVisible(!notes.isEmpty());
 }
@@ -679,9 +786,10 @@ void MainWindow::addRun() {
 
 void MainWindow::addRunAt(double x, double y) {
     std::vector<double> start = m_doc->settings().point;
-    start[0] = x;
-    if (start.size() > 1)
-        start[1] = y;
+    const auto ix = std::size_t(m_doc->settings().plotX), iy = std::size_t(m_doc->settings().plotY);
+    start[ix] = x;
+    if (iy < start.size())
+        start[iy] = y;
     if (const QString error = m_doc->addRun(m_optimizers->runAt(start)); !error.isEmpty())
         notify(error);
 }
@@ -787,9 +895,10 @@ void MainWindow::onNudged(int dx, int dy) {
     const Settings& s = m_doc->settings();
     const double step = 0.01 * std::max(s.xmax - s.xmin, s.ymax - s.ymin);
     Settings next = s;
-    next.point[0] = s.point[0] + dx * step;
-    if (next.point.size() > 1) // a function of one input has no y to nudge
-        next.point[1] = s.point[1] + dy * step;
+    const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
+    next.point[ix] = s.point[ix] + dx * step;
+    if (iy < next.point.size()) // a function of one input has no y to nudge
+        next.point[iy] = s.point[iy] + dy * step;
     showSettingsError(m_doc->change(next, tr("Nudge expansion point"), m_nudgeId));
 }
 

@@ -6,11 +6,14 @@
 
 #include <QMainWindow>
 #include <array>
+#include <vector>
 
 class QCheckBox;
 class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
+class QComboBox;
+class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 class QTabWidget;
@@ -114,6 +117,15 @@ private:
     QLabel *m_xRangeLabel, *m_yRangeLabel, *m_pointLabel;
     QSpinBox *m_resolution, *m_wireLines;
     QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded;
+    QDoubleSpinBox* m_modelRadius; ///< how far from the point the quadratic is drawn
+    QDoubleSpinBox* m_boxAspect;   ///< the box's height relative to its width
+    // More than two inputs: which two are plotted, and the values the others are held at.
+    QComboBox *m_plotX, *m_plotY;
+    Section* m_sliceSection;
+    QFormLayout* m_sliceForm;
+    std::vector<QDoubleSpinBox*> m_held; ///< one per input not plotted, in input order
+    QString m_sliceKey;                  ///< the names and plotted inputs m_held was built for
+    void rebuildSlice();
     QTabWidget* m_tabs;
     QDockWidget* m_panelDock;
     Section* m_chartSection;

@@ -2,6 +2,8 @@
 
 #include "taylor.h"
 
+#include <QRegularExpression>
+
 namespace gs {
 
 SceneStyle sceneStyle(const Settings& s, double pixelScale) {
@@ -12,18 +14,55 @@ SceneStyle sceneStyle(const Settings& s, double pixelScale) {
     style.shaded = s.shaded;
     style.wireLines = s.wireLines;
     style.pixelScale = pixelScale;
+    style.boxHeight = s.boxAspect;
     return style;
 }
 
 QString sceneTitle(const Document& doc) {
-    QString text = doc.settings().function.simplified();
-    text.replace(QStringLiteral(";"), QStringLiteral("; "));
-    return QStringLiteral("f(%1) = %2").arg(doc.inputNames().join(QStringLiteral(", ")), text);
+    // A statement list "a = x+y; f = a^2" is titled by its output, the last statement:
+    // "f(x, y) = a^2". A single expression keeps the name f.
+    QString name = QStringLiteral("f");
+    QString body = doc.settings().function.simplified();
+    const QStringList statements = body.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    if (!statements.isEmpty())
+        body = statements.back().trimmed();
+    static const QRegularExpression assignment(
+        QStringLiteral("^([A-Za-z_]\\w*)\\s*=(?!=)\\s*(.*)$"));
+    if (const auto m = assignment.match(body); m.hasMatch()) {
+        name = m.captured(1);
+        body = m.captured(2);
+    }
+    // The inputs not plotted are held at the point: the title says which slice is shown.
+    const QStringList names = doc.inputNames();
+    const GridSpec g = doc.grid();
+    const std::vector<double>& point = doc.settings().point;
+    QStringList args;
+    for (int i = 0; i < names.size(); ++i) {
+        if (i == g.axisX || i == g.axisY || std::size_t(i) >= point.size())
+            args << names[i];
+        else
+            args << QStringLiteral("%1=%2").arg(names[i]).arg(point[std::size_t(i)], 0, 'g', 4);
+    }
+    return elideTitle(
+        QStringLiteral("%1(%2) = %3").arg(name, args.join(QStringLiteral(", ")), body));
+}
+
+QString elideTitle(const QString& title) {
+    if (title.size() <= kTitleLength)
+        return title;
+    // Cut at a character boundary (never inside a surrogate pair), then "...".
+    qsizetype cut = kTitleLength - 3;
+    if (title.at(cut - 1).isHighSurrogate())
+        --cut;
+    return title.left(cut) + QStringLiteral("...");
 }
 
 void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale) {
     scene.setStyle(sceneStyle(doc.settings(), pixelScale));
     scene.setTitle(sceneTitle(doc).toStdString());
+    const QStringList names = doc.inputNames();
+    const GridSpec g = doc.grid();
+    scene.setAxisTitles(names.value(g.axisX).toStdString(), names.value(g.axisY).toStdString());
     scene.setSurface(doc.surface());
     showExpansion(scene, doc);
     showRuns(scene, doc);

@@ -9,7 +9,14 @@
 namespace gs {
 
 SceneStyle sceneStyle(const Settings& s, double pixelScale = 1.0);
+/// "f(x, y) = x*exp(-x^2-y^2)": the output statement of the function (for a statement list,
+/// the last one, under its own name), the inputs not plotted with the values they are held
+/// at ("f(w, x, y=0.5, z=1) = ..."), elided to kTitleLength characters (what fits across an
+/// 800-pixel view).
 QString sceneTitle(const Document& doc);
+/// The longest title drawn, in characters: longer ones end in "...".
+inline constexpr qsizetype kTitleLength = 72;
+QString elideTitle(const QString& title);
 
 /// Everything: title, surface, expansion, optimizer runs (whole paths) and style.
 void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale = 1.0);

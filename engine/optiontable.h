@@ -87,6 +87,31 @@ inline constexpr OptionSpec approximationOffset{
     false,
     false,
     "Offset from the point at which f is compared with its linear and quadratic models."};
+inline constexpr OptionSpec modelRadius{
+    "model_radius",
+    "model-radius",
+    "Model radius",
+    1.0,
+    0,
+    1e12,
+    true,
+    true,
+    false,
+    false,
+    "Half-width of the square around the point where the quadratic model is drawn (0: the "
+    "whole domain)."};
+inline constexpr OptionSpec boxAspect{
+    "box_aspect",
+    "box-aspect",
+    "f height",
+    0.8,
+    0.05,
+    20,
+    true,
+    true,
+    false,
+    false,
+    "Height of the plot's box (the f axis) relative to its width, whatever the units of f."};
 inline constexpr OptionSpec imageSide{"image_size",
                                       "size",
                                       "Image size",

@@ -2,6 +2,7 @@
 
 #include "diagnostics.h"
 #include "optiontable.h"
+#include "taylor.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -43,10 +44,11 @@ std::vector<std::string> toStd(const QStringList& l) {
     return v;
 }
 
-// Inputs beyond the two plotted axes are held at the point: moving them moves the slice.
-bool slicesMoved(const std::vector<double>& a, const std::vector<double>& b) {
-    for (std::size_t i = 2; i < std::max(a.size(), b.size()); ++i)
-        if ((i < a.size() ? a[i] : 0.0) != (i < b.size() ? b[i] : 0.0))
+// Inputs other than the two plotted ones are held at the point: moving them moves the slice.
+bool slicesMoved(const std::vector<double>& a, const std::vector<double>& b, int plotX, int plotY) {
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i)
+        if (int(i) != plotX && int(i) != plotY &&
+            (i < a.size() ? a[i] : 0.0) != (i < b.size() ? b[i] : 0.0))
             return true;
     return false;
 }
@@ -98,6 +100,8 @@ GridSpec Document::grid() const {
     g.ymin = m_settings.ymin;
     g.ymax = m_settings.ymax;
     g.nx = g.ny = m_settings.resolution;
+    g.axisX = m_settings.plotX;
+    g.axisY = m_settings.plotY;
     return g;
 }
 
@@ -135,6 +139,24 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     if (const auto p = checkOption(options::wireLines, s.wireLines))
         return QStringLiteral("wire lines %1 is out of range: it must be %2")
             .arg(s.wireLines)
+            .arg(QString::fromStdString(p->requirement));
+    if (s.plotX < 0 || s.plotY < 0 || s.plotX == s.plotY)
+        return QStringLiteral("the plotted inputs must be two different inputs (got %1 and %2)")
+            .arg(s.plotX + 1)
+            .arg(s.plotY + 1);
+    // (A function of one input keeps plotY = 1: it has no second axis to choose.)
+    if (sameFunction(s) && m_expression->inputCount() >= 2 &&
+        std::size_t(std::max(s.plotX, s.plotY)) >= m_expression->inputCount())
+        return QStringLiteral("f has %1 inputs: there is no input %2 to plot")
+            .arg(m_expression->inputCount())
+            .arg(std::max(s.plotX, s.plotY) + 1);
+    if (const auto p = checkOption(options::modelRadius, s.modelRadius))
+        return QStringLiteral("model radius %1 is out of range: it must be %2")
+            .arg(s.modelRadius)
+            .arg(QString::fromStdString(p->requirement));
+    if (const auto p = checkOption(options::boxAspect, s.boxAspect))
+        return QStringLiteral("the f height %1 is out of range: it must be %2")
+            .arg(s.boxAspect)
             .arg(QString::fromStdString(p->requirement));
     for (double v : s.point)
         if (!std::isfinite(v))
@@ -177,15 +199,21 @@ void Document::apply(const Settings& next) {
         m_expression = std::move(parsed);
     const std::size_t n = m_expression->inputCount();
     m_settings = next;
+    // A new function with fewer inputs: plot its first two.
+    if (std::size_t(std::max(m_settings.plotX, m_settings.plotY)) >= std::max<std::size_t>(n, 2)) {
+        m_settings.plotX = 0;
+        m_settings.plotY = 1;
+    }
     m_settings.point.resize(n, 0.0);
     m_settings.epsilon.resize(n, 0.0);
     for (RunSettings& r : m_settings.runs)
         r.start.resize(n, 0.0);
-    const bool surface = first || prev.function != next.function ||
-                         prev.variables != next.variables || prev.xmin != next.xmin ||
-                         prev.xmax != next.xmax || prev.ymin != next.ymin ||
-                         prev.ymax != next.ymax || prev.resolution != next.resolution ||
-                         slicesMoved(prev.point, m_settings.point);
+    const bool surface =
+        first || prev.function != next.function || prev.variables != next.variables ||
+        prev.xmin != next.xmin || prev.xmax != next.xmax || prev.ymin != next.ymin ||
+        prev.ymax != next.ymax || prev.resolution != next.resolution ||
+        prev.plotX != m_settings.plotX || prev.plotY != m_settings.plotY ||
+        slicesMoved(prev.point, m_settings.point, m_settings.plotX, m_settings.plotY);
     const bool runs = surface || prev.runs != m_settings.runs;
     if (surface)
         recomputeSurface();
@@ -206,7 +234,27 @@ void Document::recomputeExpansion() {
                                                Eigen::Index(m_settings.point.size()));
     const Eigen::Map<const Eigen::VectorXd> eps(m_settings.epsilon.data(),
                                                 Eigen::Index(m_settings.epsilon.size()));
-    m_expansion = expand(*m_expression, x0, grid(), kModelResolution, eps);
+    const GridSpec g = grid();
+    m_expansion = expand(*m_expression, x0, g, kModelResolution, eps);
+    const double r = m_settings.modelRadius;
+    if (r > 0 && g.axisX < x0.size() && g.axisY < x0.size()) {
+        // The quadratic on the square [x0 - r, x0 + r] x [y0 - r, y0 + r] (within the domain
+        // where the two meet): a model of f near the point, not over the whole plot.
+        GridSpec m = m_expansion.modelGrid;
+        const double cx = x0[g.axisX], cy = x0[g.axisY];
+        m.xmin = std::max(g.xmin, cx - r);
+        m.xmax = std::min(g.xmax, cx + r);
+        m.ymin = std::max(g.ymin, cy - r);
+        m.ymax = std::min(g.ymax, cy + r);
+        if (!(m.xmin < m.xmax && m.ymin < m.ymax)) { // the point is outside the domain
+            m.xmin = cx - r;
+            m.xmax = cx + r;
+            m.ymin = cy - r;
+            m.ymax = cy + r;
+        }
+        m_expansion.modelGrid = m;
+        m_expansion.quadratic = taylor(m_expansion.at, x0, 2).sampleGrid(m);
+    }
 }
 
 void Document::recomputeRuns() {
@@ -252,10 +300,10 @@ QString Document::setFunction(const QString& text) {
 QString Document::setPoint(double x, double y, int mergeId) {
     Settings s = m_settings;
     // A function of one input has no y: the second coordinate is ignored, never written.
-    if (!s.point.empty())
-        s.point[0] = x;
-    if (s.point.size() > 1)
-        s.point[1] = y;
+    if (std::size_t(s.plotX) < s.point.size())
+        s.point[std::size_t(s.plotX)] = x;
+    if (std::size_t(s.plotY) < s.point.size())
+        s.point[std::size_t(s.plotY)] = y;
     return change(s, QStringLiteral("Move expansion point"), mergeId);
 }
 

@@ -34,8 +34,16 @@ struct Settings {
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
     int resolution = int(options::resolution.defaultValue); ///< samples per axis
     int wireLines = int(options::wireLines.defaultValue);   ///< wire lines per axis
-    std::vector<double> point{-1.0, 0.0};                   ///< expansion point, in input order
-    std::vector<double> epsilon{0.01, -0.03};               ///< offset for the approximation check
+    /// Which inputs are plotted along x and y (indices into the input order); the others are
+    /// held at the point's values: the surface is that slice of f.
+    int plotX = 0, plotY = 1;
+    std::vector<double> point{-1.0, 0.0};     ///< expansion point, in input order
+    std::vector<double> epsilon{0.01, -0.03}; ///< offset for the approximation check
+    /// The quadratic model is drawn within this distance of the point along each plotted
+    /// input (0: over the whole domain).
+    double modelRadius = options::modelRadius.defaultValue;
+    /// The box's height relative to its width (the aspect ratio of f).
+    double boxAspect = options::boxAspect.defaultValue;
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
 
@@ -72,7 +80,7 @@ public:
 
     // Convenience edits, each one undoable step; each returns the error, or empty.
     [[nodiscard]] QString setFunction(const QString& text);
-    /// Moves the point in the two plotted inputs (only x for a function of one input).
+    /// Moves the point in the two plotted inputs (only the first for a function of one input).
     [[nodiscard]] QString setPoint(double x, double y, int mergeId = -1);
     [[nodiscard]] QString addRun(const RunSettings& run);
     [[nodiscard]] QString removeRun(int index);

@@ -397,6 +397,11 @@ private slots:
             << "--resolution: 2 is out of range: it must be a whole number from 3 to 1001";
         QTest::newRow("wire lines 1") << QStringList{"--export", "/tmp/x.png", "--wire-lines", "1"}
                                       << "--wire-lines: 1 is out of range";
+        QTest::newRow("model radius")
+            << QStringList{"--export", "/tmp/x.png", "--model-radius", "-1"}
+            << "--model-radius: -1 is out of range: it must be at least 0";
+        QTest::newRow("box aspect") << QStringList{"--export", "/tmp/x.png", "--box-aspect", "0"}
+                                    << "--box-aspect: 0 is out of range";
         QTest::newRow("domain huge")
             << QStringList{"--export", "/tmp/x.png", "--domain", "-1e300,1,0,1"}
             << "--domain: item 1";

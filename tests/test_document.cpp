@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
+#include <cmath>
+#include <limits>
 
 using gs::Document;
 using gs::Settings;
@@ -41,6 +43,18 @@ private slots:
         QTest::newRow("point") << "point"
                                << "nan"
                                << "the expansion point must be finite";
+        QTest::newRow("model radius") << "modelRadius"
+                                      << "-1"
+                                      << "model radius -1 is out of range: it must be at least 0";
+        QTest::newRow("f height") << "boxAspect"
+                                  << "0"
+                                  << "the f height 0 is out of range";
+        QTest::newRow("plotted twice") << "plotY"
+                                       << "0"
+                                       << "the plotted inputs must be two different inputs";
+        QTest::newRow("no such input") << "plotY"
+                                       << "2"
+                                       << "f has 2 inputs: there is no input 3 to plot";
         QTest::newRow("run lr") << "lr"
                                 << "0"
                                 << "run 1: learning_rate must be above 0";
@@ -65,6 +79,12 @@ private slots:
             s.wireLines = int(v);
         else if (field == "point")
             s.point[0] = std::nan("");
+        else if (field == "modelRadius")
+            s.modelRadius = v;
+        else if (field == "boxAspect")
+            s.boxAspect = v;
+        else if (field == "plotY")
+            s.plotY = int(v);
         else if (field == "lr") {
             gs::RunSettings run;
             run.options.learningRate = v;
@@ -77,6 +97,75 @@ private slots:
         QVERIFY(doc.settings() == before); // the last good state stays
         QCOMPARE(doc.undoStack()->count(), 0);
         QCOMPARE(spy.count(), 0);
+    }
+
+    void quadraticNearThePoint() {
+        // f = x e^(-x^2-y^2) at (-1, 0): f = -e^-1, grad f = (-e^-1, 0), and the Hessian
+        // f_xx = (4x^3 - 6x) e^.. = 2e^-1, f_yy = (4x^2 y^2 - 2x... ) = -2x e^.. = 2e^-1,
+        // f_xy = (4x^2 y - 2y) e^.. = 0 (by hand; sympy agrees). T2 at (dx, dy) is
+        // -e^-1 - e^-1 dx + e^-1 (dx^2 + dy^2).
+        Document doc;
+        Settings s = doc.settings();
+        s.modelRadius = 0.5;
+        QVERIFY(doc.change(s, QStringLiteral("r")).isEmpty());
+        const gs::Expansion& e = doc.expansion();
+        QCOMPARE(e.modelGrid.xmin, -1.5);
+        QCOMPARE(e.modelGrid.xmax, -0.5);
+        QCOMPARE(e.modelGrid.ymin, -0.5);
+        QCOMPARE(e.modelGrid.ymax, 0.5);
+        QCOMPARE(e.quadratic.rows() * e.quadratic.cols(), Eigen::Index(41 * 41));
+        const double e1 = std::exp(-1.0);
+        const double tol = 64 * std::numeric_limits<double>::epsilon();
+        // Corners (-1.5, -0.5) and (-0.5, 0.5): dx = -0.5, dy = -0.5 and dx = 0.5, dy = 0.5.
+        const double lowCorner = -e1 + 0.5 * e1 + e1 * 0.5, highCorner = -e1 - 0.5 * e1 + e1 * 0.5;
+        QVERIFY(std::abs(e.quadratic(0, 0) - lowCorner) < tol);
+        QVERIFY(std::abs(e.quadratic(40, 40) - highCorner) < tol);
+        // Near the domain's edge the neighbourhood is cut to the domain.
+        s.point = {1.8, -1.9};
+        QVERIFY(doc.change(s, QStringLiteral("p")).isEmpty());
+        QCOMPARE(doc.expansion().modelGrid.xmax, 2.0);
+        QCOMPARE(doc.expansion().modelGrid.ymin, -2.0);
+        QCOMPARE(doc.expansion().modelGrid.xmin, 1.3);
+        // Radius 0: the whole domain, as in the book.
+        s.modelRadius = 0;
+        QVERIFY(doc.change(s, QStringLiteral("r")).isEmpty());
+        QCOMPARE(doc.expansion().modelGrid.xmin, -2.0);
+        QCOMPARE(doc.expansion().modelGrid.ymax, 2.0);
+    }
+
+    void plottedInputsAndSlice() {
+        // (w+x+y+z)^2 plotted over y (along x) and w (along y), x and z held at 1 and 2.
+        Document doc;
+        QVERIFY(doc.setFunction(QStringLiteral("(w+x+y+z)^2")).isEmpty());
+        QCOMPARE(doc.inputNames(), (QStringList{"w", "x", "y", "z"}));
+        Settings s = doc.settings();
+        s.plotX = 2;
+        s.plotY = 0;
+        s.point = {0.5, 1, -0.25, 2};
+        QSignalSpy spy(&doc, &Document::changed);
+        QVERIFY(doc.change(s, QStringLiteral("plot")).isEmpty());
+        QVERIFY(spy.takeLast().at(0).toInt() & Document::SurfaceChange);
+        const gs::GridSpec g = doc.grid();
+        QCOMPARE(g.axisX, 2);
+        QCOMPARE(g.axisY, 0);
+        // The surface at grid node (i, j) is (w_j + 1 + y_i + 2)^2: node (0, 0) is
+        // y = w = -2: (-2 + 1 - 2 + 2)^2 = 1; the last is y = w = 2: (2 + 1 + 2 + 2)^2 = 49.
+        const auto& z = doc.surface().z;
+        QCOMPARE(z(0, 0), 1.0);
+        QCOMPARE(z(z.rows() - 1, z.cols() - 1), 49.0);
+        // Dragging moves the plotted inputs only.
+        QVERIFY(doc.setPoint(0.75, -1.5).isEmpty());
+        QCOMPARE(doc.settings().point, (std::vector<double>{-1.5, 1, 0.75, 2}));
+        QVERIFY(!(spy.takeLast().at(0).toInt() & Document::SurfaceChange));
+        // A held input moves the slice: a new surface.
+        s = doc.settings();
+        s.point[3] = 0;
+        QVERIFY(doc.change(s, QStringLiteral("hold")).isEmpty());
+        QVERIFY(spy.takeLast().at(0).toInt() & Document::SurfaceChange);
+        // A function of two inputs plots them both again.
+        QVERIFY(doc.setFunction(QStringLiteral("x+y")).isEmpty());
+        QCOMPARE(doc.settings().plotX, 0);
+        QCOMPARE(doc.settings().plotY, 1);
     }
 
     void undoAndRedo() {

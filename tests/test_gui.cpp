@@ -9,6 +9,7 @@
 #include "optimizerpanel.h"
 #include "presets.h"
 #include "readoutpanel.h"
+#include "scenebinding.h"
 #include "surfaceview.h"
 
 #include <QCheckBox>
@@ -782,6 +783,110 @@ private slots:
         m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->settings().point.size(), std::size_t(2));
+    }
+
+    void quadraticRadiusSpinBox() {
+        // Typing a radius draws the quadratic on the square of that half-width around x0.
+        auto* radius = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("modelRadius"));
+        QVERIFY(radius);
+        QVERIFY(!radius->toolTip().isEmpty());
+        radius->setFocus();
+        radius->selectAll();
+        QTest::keyClicks(radius, QStringLiteral("0.5"));
+        QTest::keyClick(radius, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().modelRadius, 0.5);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change quadratic radius"));
+        QCOMPARE(m_doc->expansion().modelGrid.xmin, -1.5);
+        QCOMPARE(m_doc->expansion().modelGrid.xmax, -0.5);
+        // Hiding the quadratic disables its radius.
+        for (QCheckBox* b : m_window->findChildren<QCheckBox*>())
+            if (b->text() == QStringLiteral("Quadratic") && b->isChecked())
+                QTest::mouseClick(b, Qt::LeftButton);
+        QVERIFY(!m_doc->settings().showQuadratic);
+        QVERIFY(!radius->isEnabled());
+    }
+
+    void fHeightSpinBox() {
+        auto* aspect = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("boxAspect"));
+        QVERIFY(aspect);
+        aspect->setFocus();
+        aspect->selectAll();
+        QTest::keyClicks(aspect, QStringLiteral("2"));
+        QTest::keyClick(aspect, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().boxAspect, 2.0);
+        // The box is twice as tall as it is wide (4 on [-2, 2]^2).
+        QCOMPARE(m_window->surfaceView()->scene().boxBounds()[5], 8.0);
+    }
+
+    void moreThanTwoInputs() {
+        // (w+x+y+z)^2: choose the plotted inputs, hold the others, the axes and title say so.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(w+x+y+z)^2")), QString());
+        QTest::qWait(20);
+        auto* plotX = m_window->findChild<QComboBox*>(QStringLiteral("plotX"));
+        auto* plotY = m_window->findChild<QComboBox*>(QStringLiteral("plotY"));
+        QVERIFY(plotX && plotY);
+        QVERIFY(plotX->isVisibleTo(m_window));
+        QCOMPARE(plotX->count(), 4);
+        // Choose z for the y axis with the keyboard: the combo box's real events.
+        plotY->setFocus();
+        QTest::keyClick(plotY, Qt::Key_End);
+        QCOMPARE(m_doc->settings().plotY, 3);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Choose plotted inputs"));
+        // Choosing the input the other axis shows swaps them.
+        plotX->setFocus();
+        QTest::keyClick(plotX, Qt::Key_End);
+        QCOMPARE(m_doc->settings().plotX, 3);
+        QCOMPARE(m_doc->settings().plotY, 0);
+        // x and y are held: one box each; typing into y's moves the slice.
+        auto* heldY = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("held_y"));
+        QVERIFY(heldY);
+        QVERIFY(!m_window->findChild<QDoubleSpinBox*>(QStringLiteral("held_z")));
+        heldY->setFocus();
+        heldY->selectAll();
+        QTest::keyClicks(heldY, QStringLiteral("1.5"));
+        QTest::keyClick(heldY, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().point[2], 1.5);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set y"));
+        QCOMPARE(sceneTitle(*m_doc), QStringLiteral("f(w, x=0, y=1.5, z) = (w+x+y+z)^2"));
+        // The point boxes are the plotted inputs'.
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        QCOMPARE(x0->prefix(), QStringLiteral("z = "));
+        // Back to two inputs: the section folds away.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        QVERIFY(!plotX->isVisibleTo(m_window));
+    }
+
+    void statementListTitle_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("expression") << "x*exp(-x^2-y^2)"
+                                    << "f(x, y) = x*exp(-x^2-y^2)";
+        QTest::newRow("statements") << "a = x+y;  f = a^2"
+                                    << "f(x, y) = a^2";
+        QTest::newRow("named output") << "a = x*y; g = sin(a)"
+                                      << "g(x, y) = sin(a)";
+    }
+    void statementListTitle() {
+        QFETCH(QString, function);
+        QFETCH(QString, title);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        QCOMPARE(sceneTitle(*m_doc), title);
+    }
+
+    void longTitleIsElided() {
+        // 5,000 characters of x+x+...: the title keeps kTitleLength characters, ending "...".
+        QString text = QStringLiteral("x");
+        while (text.size() < 5000)
+            text += QStringLiteral("+y");
+        QCOMPARE(m_doc->setFunction(text), QString());
+        const QString title = sceneTitle(*m_doc);
+        QCOMPARE(title.size(), kTitleLength);
+        QVERIFY(title.endsWith(QStringLiteral("...")));
+        QVERIFY(title.startsWith(QStringLiteral("f(x, y) = x+y+y")));
+        // A surrogate pair is never cut in half.
+        const QString emoji =
+            QString(kTitleLength - 4, QLatin1Char('a')) + QString::fromUtf8("\U0001F600xyz");
+        QVERIFY(!elideTitle(emoji).at(elideTitle(emoji).size() - 4).isHighSurrogate());
     }
 
     void cameraPresets() {

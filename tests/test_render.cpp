@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <limits>
 
 namespace {
@@ -137,6 +138,120 @@ private slots:
             QFAIL(qPrintable(
                 QStringLiteral("the path is not drawn from start to end; image kept at ") + kept));
         }
+    }
+
+    void gradientArrowAndPointOnTop_data() {
+        QTest::addColumn<bool>("shaded");
+        QTest::newRow("wireframe") << false;
+        // f is convex at (-1, 0) (H = 2e^-1 I): the arrows, tangent to f, lie under the
+        // opaque shaded surface seen from above.
+        QTest::newRow("shaded") << true;
+    }
+    void gradientArrowAndPointOnTop() {
+        // The book's scene at (-1, 0): f = -e^-1, grad f = ((1 - 2x^2) e^(-x^2-y^2), -2xy e^..)
+        // = (-e^-1, 0), so the ascent arrow points along (-e^-1, 0, e^-2) in f's units, into
+        // the tangent plane and the quadratic's bowl. It and the marker must still show.
+        QFETCH(bool, shaded);
+        gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = shaded;
+        scene.setStyle(style);
+        bookScene(scene);
+        const double e1 = std::exp(-1.0), f0 = -e1;
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("top.png"));
+        gs::ImageExportOptions opt;
+        opt.width = 800;
+        opt.height = 600;
+        Eigen::Vector2d mid, marker;
+        QVERIFY(gs::exportImage(scene.renderer(), file.toStdString(), opt, [&] {
+                    scene.resetCamera();
+                    const double scale = scene.displayZ(1.0) - scene.displayZ(0.0);
+                    Eigen::Vector3d u(-e1, 0, e1 * e1 * scale); // the arrow in the box
+                    u.normalize();
+                    // Half the arrow's length (0.3 of the box's width, 4) from the point.
+                    const double s = 0.5 * gs::sceneLook().arrowLength * 4.0;
+                    mid = scene.toDisplay(-1 + s * u.x(), s * u.y(), f0 + s * u.z() / scale);
+                    marker = scene.toDisplay(-1, 0, f0);
+                }).empty());
+        const QImage img(file);
+        auto redNear = [&](const Eigen::Vector2d& d, int r) {
+            const int cx = int(d.x()), cy = img.height() - 1 - int(d.y());
+            for (int y = cy - r; y <= cy + r; ++y)
+                for (int x = cx - r; x <= cx + r; ++x) {
+                    if (!img.rect().contains(x, y))
+                        continue;
+                    const QColor c = img.pixelColor(x, y);
+                    if (c.red() > 150 && c.green() < 90 && c.blue() < 90)
+                        return true;
+                }
+            return false;
+        };
+        if (!redNear(mid, 3) || !redNear(marker, 2)) {
+            const QString kept = gs::test::failureOutput(QStringLiteral("on_top.actual.png"));
+            QFile::remove(kept);
+            QFile::copy(file, kept);
+            QFAIL(qPrintable(QStringLiteral("the ascent arrow or the point is buried; image kept "
+                                            "at ") +
+                             kept));
+        }
+    }
+
+    void exportTextScales_data() {
+        QTest::addColumn<double>("scale");
+        QTest::newRow("1200x900") << 1.0;
+        QTest::newRow("4800x3600") << 4.0;
+        QTest::newRow("odd") << 2.5;
+    }
+    void exportTextScales() {
+        // Tick labels (13 px) and axis titles (16 px at scale 1) grow with the export.
+        QFETCH(double, scale);
+        gs::SurfaceScene scene;
+        bookScene(scene);
+        gs::SceneStyle style;
+        style.pixelScale = scale;
+        scene.setStyle(style);
+        const std::vector<int> sizes = scene.textFontSizes();
+        QVERIFY(sizes.size() >= 4); // labels and the two titles
+        const int label = int(std::lround(13 * scale)), title = int(std::lround(16 * scale));
+        for (std::size_t i = 0; i + 2 < sizes.size(); ++i)
+            QCOMPARE(sizes[i], label);
+        QCOMPARE(sizes[sizes.size() - 2], title);
+        QCOMPARE(sizes.back(), title);
+    }
+
+    void boxAspect() {
+        // The box's height is boxHeight times its width (4 on [-2, 2]^2), whatever f's range.
+        gs::SurfaceScene scene;
+        bookScene(scene);
+        gs::SceneStyle style;
+        style.boxHeight = 2.0;
+        scene.setStyle(style);
+        QCOMPARE(scene.boxBounds()[5], 8.0);
+        style.boxHeight = 0.25;
+        scene.setStyle(style);
+        QCOMPARE(scene.boxBounds()[5], 1.0);
+    }
+
+    void runColoursAvoidOverlays() {
+        // Each run colour stands apart (RGB distance) from every overlay colour and from the
+        // other run colours, so a path never reads as the quadratic, the plane or an arrow.
+        const gs::SceneLook& l = gs::sceneLook();
+        const gs::Rgb overlays[] = {l.surface,     l.quadratic,   l.tangent,
+                                    l.tangentEdge, l.ascent,      l.descent,
+                                    l.marker,      l.newtonModel, gs::Rgb{1, 1, 1}};
+        auto dist = [](const gs::Rgb& a, const gs::Rgb& b) {
+            return std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+        };
+        QVERIFY(gs::runColorCount() >= 6);
+        for (int i = 0; i < gs::runColorCount(); ++i) {
+            for (const gs::Rgb& o : overlays)
+                QVERIFY2(dist(gs::runColor(i), o) >= 0.25, qPrintable(QString::number(i)));
+            for (int j = 0; j < i; ++j)
+                QVERIFY(dist(gs::runColor(i), gs::runColor(j)) >= 0.3);
+        }
+        // The purple of momentum and Adam is gone: nothing within 0.25 of the quadratic.
+        QCOMPARE(gs::runColor(gs::runColorCount()), gs::runColor(0)); // the palette repeats
     }
 
     void refusesBadExports_data() {

@@ -80,6 +80,110 @@ void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap
     m_title->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, 1.1 * boxHeight);
 }
 
+InputAxes::InputAxes(vtkRenderer* renderer)
+    : m_renderer(renderer) {
+    const SceneLook& look = sceneLook();
+    m_line = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_line->GetProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
+    m_renderer->AddActor(m_line);
+    m_xTitle = makeText("x");
+    m_yTitle = makeText("y");
+    for (vtkBillboardTextActor3D* t : {m_xTitle.Get(), m_yTitle.Get()}) {
+        t->GetTextProperty()->ItalicOn();
+        t->GetTextProperty()->SetJustificationToCentered();
+        t->GetTextProperty()->SetVerticalJustificationToCentered();
+        m_renderer->AddActor(t);
+    }
+}
+
+vtkSmartPointer<vtkBillboardTextActor3D> InputAxes::makeText(const std::string& text) const {
+    const Rgb& ink = sceneLook().ink;
+    auto t = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+    t->SetInput(text.c_str());
+    t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    t->GetTextProperty()->ShadowOff();
+    return t;
+}
+
+void InputAxes::setTitles(const std::string& x, const std::string& y) {
+    m_xTitle->SetInput(x.c_str());
+    m_yTitle->SetInput(y.c_str());
+}
+
+void InputAxes::rebuild(const GridSpec& g) {
+    const SceneLook& look = sceneLook();
+    for (auto& label : m_labels)
+        m_renderer->RemoveActor(label);
+    m_labels.clear();
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    const double tick = look.fTick * width;
+    auto points = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    auto segment = [&](double x0, double y0, double x1, double y1) {
+        const vtkIdType ids[2] = {points->InsertNextPoint(x0, y0, 0),
+                                  points->InsertNextPoint(x1, y1, 0)};
+        lines->InsertNextCell(2, ids);
+    };
+    auto label = [&](double v, double x, double y, bool xAxis) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", v);
+        auto t = makeText(text);
+        t->SetPosition(x, y, 0);
+        // Below the x axis, centred; right of the y axis, from its start: never on the line.
+        if (xAxis) {
+            t->GetTextProperty()->SetJustificationToCentered();
+            t->GetTextProperty()->SetVerticalJustificationToTop();
+        } else {
+            t->GetTextProperty()->SetJustificationToLeft();
+            t->GetTextProperty()->SetVerticalJustificationToCentered();
+        }
+        t->GetTextProperty()->SetFontSize(fontSize(look.tickFont, m_pixelScale));
+        m_renderer->AddActor(t);
+        m_labels.push_back(t);
+    };
+    // The first input along the front edge (y = ymin), ticks pointing away from the box.
+    segment(g.xmin, g.ymin, g.xmax, g.ymin);
+    for (double t : niceTicks(g.xmin, g.xmax, 6)) {
+        segment(t, g.ymin, t, g.ymin - tick);
+        label(t, t, g.ymin - 2.5 * tick, true);
+    }
+    // The second input along the right edge (x = xmax). Its label at ymin would sit on the
+    // first axis's last label at the shared corner: that tick keeps its mark, not its label.
+    segment(g.xmax, g.ymin, g.xmax, g.ymax);
+    const double cornerGap = 0.08 * (g.ymax - g.ymin);
+    for (double t : niceTicks(g.ymin, g.ymax, 6)) {
+        segment(g.xmax, t, g.xmax + tick, t);
+        if (t - g.ymin > cornerGap)
+            label(t, g.xmax + 2.5 * tick, t, false);
+    }
+    auto poly = vtkSmartPointer<vtkPolyData>::New();
+    poly->SetPoints(points);
+    poly->SetLines(lines);
+    m_line->GetMapper()->SetInputDataObject(poly);
+    // Titles beyond the labels, at the middle of each axis.
+    m_xTitle->SetPosition(0.5 * (g.xmin + g.xmax), g.ymin - 7 * tick, 0);
+    m_yTitle->SetPosition(g.xmax + 7 * tick, 0.5 * (g.ymin + g.ymax), 0);
+}
+
+void InputAxes::applyStyle(double pixelScale) {
+    const SceneLook& look = sceneLook();
+    m_pixelScale = pixelScale;
+    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
+    for (vtkBillboardTextActor3D* t : {m_xTitle.Get(), m_yTitle.Get()})
+        t->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
+    for (auto& label : m_labels)
+        label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, pixelScale));
+}
+
+std::vector<vtkBillboardTextActor3D*> InputAxes::texts() const {
+    std::vector<vtkBillboardTextActor3D*> all;
+    for (const auto& l : m_labels)
+        all.push_back(l);
+    all.push_back(m_xTitle);
+    all.push_back(m_yTitle);
+    return all;
+}
+
 void FAxis::applyStyle(double pixelScale) {
     const SceneLook& look = sceneLook();
     m_pixelScale = pixelScale;

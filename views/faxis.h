@@ -1,11 +1,15 @@
 #pragma once
-// The f axis of the 3-D scene: a vertical line on the box's (xmin, ymin) edge with ticks at
-// 1-2-5 steps, screen-aligned labels and the title "f" above it. Ours, because VTK's cube
-// axes in 2-D mode draw z labels without the axis line or its ticks.
+// The axes of the 3-D scene. The f axis: a vertical line on the box's (xmin, ymin) edge with
+// ticks at 1-2-5 steps, screen-aligned labels and the title "f" above it. The input axes:
+// lines along the box's floor (the first input along y = ymin, the second along x = xmax)
+// with ticks, labels and titles offset outward, clear of the line. Ours, because VTK's cube
+// axes strike their lines through the labels, overlap labels at the corners, rotate titles
+// and keep their fonts when an export is larger than the window.
 
 #include "evaluation.h"
 #include "surfacegeometry.h"
 
+#include <string>
 #include <vector>
 #include <vtkSmartPointer.h>
 
@@ -30,6 +34,31 @@ private:
     double m_pixelScale = 1;
     vtkSmartPointer<vtkActor> m_line; ///< the axis and its ticks
     vtkSmartPointer<vtkBillboardTextActor3D> m_title;
+    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+};
+
+/// The two plotted inputs' axes on the floor of the box (z = 0 in the box).
+class InputAxes {
+public:
+    explicit InputAxes(vtkRenderer* renderer);
+
+    /// The axes' titles: the plotted inputs' names.
+    void setTitles(const std::string& x, const std::string& y);
+    /// Rebuilds lines, ticks and labels for the grid's ranges.
+    void rebuild(const GridSpec& grid);
+    /// Fonts and line width for `pixelScale`.
+    void applyStyle(double pixelScale);
+
+    /// The texts drawn, for tests: tick labels then titles.
+    std::vector<vtkBillboardTextActor3D*> texts() const;
+
+private:
+    vtkSmartPointer<vtkBillboardTextActor3D> makeText(const std::string& text) const;
+
+    vtkRenderer* m_renderer;
+    double m_pixelScale = 1;
+    vtkSmartPointer<vtkActor> m_line; ///< both axes and their ticks
+    vtkSmartPointer<vtkBillboardTextActor3D> m_xTitle, m_yTitle;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
 };
 

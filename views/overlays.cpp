@@ -7,6 +7,7 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -21,7 +22,7 @@ ExpansionOverlays::ExpansionOverlays(vtkBox* box)
     const SceneLook& look = sceneLook();
     vtkProperty* tangent = m_tangent.actor->GetProperty();
     tangent->SetColor(look.tangent[0], look.tangent[1], look.tangent[2]);
-    tangent->SetOpacity(1.0);
+    tangent->SetOpacity(look.tangentOpacity);
     tangent->EdgeVisibilityOn();
     tangent->SetAmbient(0.5); // lit from either side alike
     tangent->SetDiffuse(0.5);
@@ -31,6 +32,9 @@ ExpansionOverlays::ExpansionOverlays(vtkBox* box)
     m_newton.actor->GetProperty()->SetColor(look.newtonModel[0], look.newtonModel[1],
                                             look.newtonModel[2]);
     m_newton.actor->SetVisibility(false);
+    // The point and the arrows explain the models: never buried by them or by the surface.
+    for (vtkActor* a : {m_marker.actor.Get(), m_ascent.actor.Get(), m_descent.actor.Get()})
+        drawOnTop(a);
 }
 
 void ExpansionOverlays::addNewtonModelTo(vtkRenderer* renderer) const {
@@ -38,7 +42,8 @@ void ExpansionOverlays::addNewtonModelTo(vtkRenderer* renderer) const {
 }
 
 void ExpansionOverlays::addTo(vtkRenderer* renderer) const {
-    for (vtkActor* a : {m_tangent.actor.Get(), m_quadratic.actor.Get(), m_marker.actor.Get(),
+    // The translucent plane is drawn after everything opaque (VTK's translucent pass).
+    for (vtkActor* a : {m_quadratic.actor.Get(), m_tangent.actor.Get(), m_marker.actor.Get(),
                         m_ascent.actor.Get(), m_descent.actor.Get()})
         renderer->AddActor(a);
 }
@@ -62,7 +67,11 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
     plane->GetPointData()->SetScalars(nullptr);
     m_tangent.setInput(plane);
     const GridGeometry quadratic = gridGeometry(e->modelGrid, e->quadratic, height);
-    m_quadratic.setInput(wireframe(quadratic, style.wireLines));
+    // As many wire lines per unit of x as the surface has: a small neighbourhood gets fewer.
+    const double share = (e->modelGrid.xmax - e->modelGrid.xmin) / width;
+    const int lines = std::clamp(int(std::lround(style.wireLines * share)) + 1,
+                                 std::min(5, style.wireLines), style.wireLines);
+    m_quadratic.setInput(wireframe(quadratic, lines));
 
     // The ascent direction lives in f's units; in the box, z is scaled.
     const Eigen::Vector3d ascent(e->ascent.x(), e->ascent.y(), e->ascent.z() * height.scale);
@@ -99,6 +108,9 @@ void ExpansionOverlays::setNewtonModel(const GridSpec& grid, const Eigen::ArrayX
 
 void ExpansionOverlays::clearNewtonModel() {
     m_newton.actor->SetVisibility(false);
+    // The point and the arrows explain the models: never buried by them or by the surface.
+    for (vtkActor* a : {m_marker.actor.Get(), m_ascent.actor.Get(), m_descent.actor.Get()})
+        drawOnTop(a);
 }
 
 bool ExpansionOverlays::newtonModelVisible() const {

@@ -3,6 +3,7 @@
 #include <vtkActor.h>
 #include <vtkBox.h>
 #include <vtkCellArray.h>
+#include <vtkCellData.h>
 #include <vtkClipPolyData.h>
 #include <vtkCoordinate.h>
 #include <vtkLegendBoxActor.h>
@@ -12,15 +13,31 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkTextProperty.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <cmath>
+#include <utility>
 
 namespace gs {
 
+namespace {
+
+// Okabe-Ito orange #E69F00, sky blue #56B4E9, reddish purple #CC79A7; Tol muted indigo
+// #332288, olive #999933, teal #44AA99, sand #DDCC77. None is the surface's
+// blue, the quadratic's purple, the tangent's grey, the arrows' red and green or the Newton
+// model's near-black (test_render checks the distances).
+constexpr Rgb kRunPalette[] = {{0.902, 0.624, 0.000}, {0.337, 0.706, 0.914}, {0.800, 0.475, 0.655},
+                               {0.200, 0.133, 0.533}, {0.600, 0.600, 0.200}, {0.267, 0.667, 0.600},
+                               {0.867, 0.800, 0.467}};
+
+} // namespace
+
 Rgb runColor(int i) {
-    // Not the surface's blue, the marker's and ascent arrow's red or the descent arrow's green.
-    static constexpr Rgb palette[] = {{1.00, 0.50, 0.05}, {0.58, 0.40, 0.74}, {0.09, 0.75, 0.81},
-                                      {0.55, 0.34, 0.29}, {0.89, 0.47, 0.76}, {0.74, 0.74, 0.13},
-                                      {0.20, 0.20, 0.20}, {0.50, 0.50, 0.50}};
-    return palette[static_cast<std::size_t>(i) % std::size(palette)];
+    return kRunPalette[static_cast<std::size_t>(i) % std::size(kRunPalette)];
+}
+
+int runColorCount() {
+    return int(std::size(kRunPalette));
 }
 
 RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
@@ -32,7 +49,7 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_legend->GetPositionCoordinate()->SetValue(0.02, 0.02);
     m_legend->GetPosition2Coordinate()->SetValue(0.34, 0.04);
     m_legend->BorderOff();
-    m_legend->SetPadding(2);
+    m_legend->SetPadding(3);
     m_legend->GetEntryTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_legend->UseBackgroundOn();
     m_legend->SetBackgroundColor(1, 1, 1);
@@ -45,6 +62,7 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
 }
 
 void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
+    const Rgb& ink = sceneLook().ink;
     for (auto& r : m_runs) {
         m_renderer->RemoveActor(r.line.actor);
         m_renderer->RemoveActor(r.ball.actor);
@@ -59,25 +77,37 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
         line->RenderPointsAsSpheresOn();
         line->SetVertexVisibility(true);
         line->SetVertexColor(path.color[0], path.color[1], path.color[2]);
+        // A path stays visible over the surface and the models it runs through.
+        drawOnTop(r.line.actor);
+        drawOnTop(r.ball.actor);
         m_renderer->AddActor(r.line.actor);
         m_renderer->AddActor(r.ball.actor);
     }
     applyStyle(pixelScale);
-    // Each entry: a short line in the run's colour, then its label.
-    vtkNew<vtkPolyData> symbol;
-    vtkNew<vtkPoints> ends;
-    ends->InsertNextPoint(0, 0, 0);
-    ends->InsertNextPoint(1, 0, 0);
-    vtkNew<vtkCellArray> segment;
-    const vtkIdType ids[2] = {0, 1};
-    segment->InsertNextCell(2, ids);
-    symbol->SetPoints(ends);
-    symbol->SetLines(segment);
+    // Each entry: a bar in the run's colour (a bare line segment has no height, and the
+    // legend drew it on the text's baseline like a stray "_"), a gap, then the label in ink
+    // (light run colours are hard to read as text). The legend colours a symbol by its
+    // scalars and the label by the entry's colour.
     m_legend->SetNumberOfEntries(static_cast<int>(m_runs.size()));
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
-        Rgb color = m_runs[i].path.color; // VTK takes a non-const pointer
-        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), m_runs[i].path.label.c_str(),
-                           color.data());
+        vtkNew<vtkPolyData> symbol;
+        vtkNew<vtkPoints> corners;
+        for (const auto& [x, y] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {1.0, 0.4}, {0.0, 0.4}})
+            corners->InsertNextPoint(x, y, 0);
+        vtkNew<vtkCellArray> bar;
+        const vtkIdType ids[4] = {0, 1, 2, 3};
+        bar->InsertNextCell(4, ids);
+        symbol->SetPoints(corners);
+        symbol->SetPolys(bar);
+        vtkNew<vtkUnsignedCharArray> colour;
+        colour->SetNumberOfComponents(3);
+        const Rgb& c = m_runs[i].path.color;
+        colour->InsertNextTuple3(std::lround(255 * c[0]), std::lround(255 * c[1]),
+                                 std::lround(255 * c[2]));
+        symbol->GetCellData()->SetScalars(colour);
+        Rgb text = ink; // VTK takes a non-const pointer
+        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), ("  " + m_runs[i].path.label).c_str(),
+                           text.data());
     }
     m_legend->GetPosition2Coordinate()->SetValue(0.26, 0.032 * double(m_runs.size()));
     m_legend->SetVisibility(!m_runs.empty());

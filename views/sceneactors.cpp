@@ -10,6 +10,7 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkShaderProperty.h>
 #include <vtkSphereSource.h>
 #include <vtkTransform.h>
 #include <vtkTransformPolyDataFilter.h>
@@ -28,6 +29,13 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
     auto actor = vtkSmartPointer<vtkActor>::New();
     actor->SetMapper(mapper);
     return actor;
+}
+
+void drawOnTop(vtkActor* actor) {
+    // Inserted after the tag, so it follows whatever depth VTK itself writes there.
+    actor->GetShaderProperty()->AddFragmentShaderReplacement(
+        "//VTK::Depth::Impl", true,
+        "//VTK::Depth::Impl\n  gl_FragDepth = 0.001 * gl_FragCoord.z;\n", false);
 }
 
 ClippedActor::ClippedActor(vtkBox* box)

@@ -22,6 +22,11 @@ namespace gs {
 /// An actor drawing `data` (or the output of `input`), with scalar colouring off.
 vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data = nullptr);
 
+/// Draws `actor` over everything opaque (the surface, the models) whatever its depth, and
+/// still in depth order among the actors drawn this way: its fragments' depth is squeezed
+/// into the front 1/1000 of the depth range. For the point, the arrows and the paths.
+void drawOnTop(vtkActor* actor);
+
 /// An actor whose poly data is clipped to a box: models and paths never leave the plot.
 struct ClippedActor {
     explicit ClippedActor(vtkBox* box);

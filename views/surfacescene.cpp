@@ -6,10 +6,10 @@
 #include "scenepicking.h"
 
 #include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
 #include <vtkCamera.h>
 #include <vtkColorTransferFunction.h>
-#include <vtkCubeAxesActor.h>
 #include <vtkMapper.h>
 #include <vtkPolyData.h>
 #include <vtkProperty.h>
@@ -18,6 +18,7 @@
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -36,6 +37,7 @@ SurfaceScene::SurfaceScene()
     const SceneLook& look = sceneLook();
     const Rgb& ink = look.ink;
     m_renderer->SetBackground(1, 1, 1);
+    m_boxBounds = {-2, 2, -2, 2, 0, m_style.boxHeight * 4};
 
     m_wire = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_wire->GetProperty()->SetColor(look.surface[0], look.surface[1], look.surface[2]);
@@ -43,36 +45,16 @@ SurfaceScene::SurfaceScene()
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
 
-    m_axes = vtkSmartPointer<vtkCubeAxesActor>::New();
-    m_axes->SetCamera(m_renderer->GetActiveCamera());
-    m_axes->SetXTitle("x");
-    m_axes->SetYTitle("y");
-    m_axes->SetZTitle("");
-    // VTK's 2-D mode draws z labels without the z axis line and its ticks: the f axis is
-    // ours (faxis.h), on the box's (xmin, ymin) edge.
-    m_axes->ZAxisVisibilityOff();
-    m_axes->ZAxisLabelVisibilityOff();
-    m_axes->ZAxisTickVisibilityOff();
-    m_axes->ZAxisMinorTickVisibilityOff();
-    m_axes->SetFlyModeToOuterEdges();
-    m_axes->SetTickLocationToOutside();
-    m_axes->SetUse2DMode(1); // screen-aligned labels: no overlap along a short z axis
-    m_axes->SetScreenSize(9);
-    m_axes->SetLabelOffset(12);
-    m_axes->GetXAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_axes->GetYAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_axes->GetZAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
-    for (int a = 0; a < 3; ++a) {
-        m_axes->GetTitleTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
-        m_axes->GetLabelTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
-    }
-
     m_title = vtkSmartPointer<vtkTextActor>::New();
     m_title->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_title->GetTextProperty()->SetJustificationToCentered();
     m_title->GetTextProperty()->SetVerticalJustificationToTop();
     m_title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
     m_title->SetPosition(0.5, 0.97);
+    // Zoomed in, the surface reaches the top of the view: the title keeps a white ground.
+    m_title->GetTextProperty()->SetBackgroundColor(1, 1, 1);
+    m_title->GetTextProperty()->SetBackgroundOpacity(0.85);
+    m_title->GetTextProperty()->SetFrame(false);
 
     m_colorBar = vtkSmartPointer<vtkScalarBarActor>::New();
     m_colorBar->SetNumberOfLabels(5);
@@ -86,16 +68,16 @@ SurfaceScene::SurfaceScene()
     m_colorBar->SetHeight(0.6);
     m_colorBar->SetUnconstrainedFontSize(true);
 
-    // Drawing order: the f axis, the Newton model, the legend, the surface, the point's
-    // overlays, then the x-y axes, the title and the colour bar.
+    // Drawing order: the f axis, the input axes, the Newton model, the legend, the surface,
+    // the point's overlays, then the title and the colour bar.
     m_fAxis = std::make_unique<FAxis>(m_renderer);
+    m_inputAxes = std::make_unique<InputAxes>(m_renderer);
     m_overlays = std::make_unique<ExpansionOverlays>(m_box);
     m_overlays->addNewtonModelTo(m_renderer);
     m_runs = std::make_unique<RunPaths>(m_renderer, m_box);
     m_renderer->AddActor(m_wire);
     m_renderer->AddActor(m_shaded);
     m_overlays->addTo(m_renderer);
-    m_renderer->AddActor(m_axes);
     m_renderer->AddActor2D(m_title);
     m_renderer->AddActor2D(m_colorBar);
     m_picker = std::make_unique<ScenePicker>(m_overlays->marker());
@@ -145,7 +127,8 @@ void SurfaceScene::setExpansion(const Expansion& expansion) {
 void SurfaceScene::setStyle(const SceneStyle& style) {
     if (style == m_style)
         return;
-    const bool linesChanged = style.wireLines != m_style.wireLines;
+    const bool linesChanged =
+        style.wireLines != m_style.wireLines || style.boxHeight != m_style.boxHeight;
     m_style = style;
     if (linesChanged && m_surface)
         rebuildSurface();
@@ -157,7 +140,7 @@ void SurfaceScene::setStyle(const SceneStyle& style) {
 void SurfaceScene::rebuildSurface() {
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
-    m_boxHeight = sceneLook().boxHeight * boxWidth();
+    m_boxHeight = m_style.boxHeight * boxWidth();
     m_zScale = m_boxHeight / (s.zmax - s.zmin);
     const GridGeometry geo = gridGeometry(g, s.z, heightMap());
 
@@ -171,10 +154,8 @@ void SurfaceScene::rebuildSurface() {
     m_picker->setSurface(surfaceMesh);
 
     const double bounds[6] = {g.xmin, g.xmax, g.ymin, g.ymax, 0.0, m_boxHeight};
-    m_axes->SetBounds(bounds);
-    m_axes->SetXAxisRange(g.xmin, g.xmax);
-    m_axes->SetYAxisRange(g.ymin, g.ymax);
-    m_axes->SetZAxisRange(s.zmin, s.zmax);
+    std::copy(std::begin(bounds), std::end(bounds), m_boxBounds.begin());
+    m_inputAxes->rebuild(g);
     m_fAxis->rebuild(g, s.zmin, s.zmax, heightMap(), m_boxHeight);
     // Models and paths are clipped to the same box: never out of the plot, unlike the
     // book's figure.
@@ -199,9 +180,7 @@ void SurfaceScene::applyStyle() {
     m_shaded->SetVisibility(m_style.shaded);
     m_colorBar->SetVisibility(m_style.shaded);
     m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * k));
-    m_axes->GetXAxesLinesProperty()->SetLineWidth(static_cast<float>(look.axisWidth * k));
-    m_axes->GetYAxesLinesProperty()->SetLineWidth(static_cast<float>(look.axisWidth * k));
-    m_axes->GetZAxesLinesProperty()->SetLineWidth(static_cast<float>(look.axisWidth * k));
+    m_inputAxes->applyStyle(k);
     m_title->GetTextProperty()->SetFontSize(fontSize(look.titleFont, k));
     m_colorBar->GetLabelTextProperty()->SetFontSize(fontSize(look.colorBarFont, k));
     m_fAxis->applyStyle(k);
@@ -267,9 +246,18 @@ std::array<double, 6> SurfaceScene::quadraticBounds() const {
 }
 
 std::array<double, 6> SurfaceScene::boxBounds() const {
-    std::array<double, 6> b{};
-    m_axes->GetBounds(b.data());
-    return b;
+    return m_boxBounds;
+}
+
+void SurfaceScene::setAxisTitles(const std::string& x, const std::string& y) {
+    m_inputAxes->setTitles(x, y);
+}
+
+std::vector<int> SurfaceScene::textFontSizes() const {
+    std::vector<int> sizes;
+    for (vtkBillboardTextActor3D* t : m_inputAxes->texts())
+        sizes.push_back(t->GetTextProperty()->GetFontSize());
+    return sizes;
 }
 
 std::optional<Eigen::Vector2d> SurfaceScene::pickSurface(int x, int y) const {

@@ -22,7 +22,6 @@
 
 class vtkActor;
 class vtkBox;
-class vtkCubeAxesActor;
 class vtkRenderer;
 class vtkScalarBarActor;
 class vtkTextActor;
@@ -31,6 +30,7 @@ namespace gs {
 
 class ExpansionOverlays;
 class FAxis;
+class InputAxes;
 class ScenePicker;
 
 class SurfaceScene {
@@ -43,6 +43,8 @@ public:
     vtkRenderer* renderer() const;
 
     void setTitle(const std::string& title);
+    /// The input axes' titles: the names of the two plotted inputs.
+    void setAxisTitles(const std::string& x, const std::string& y);
     /// A new surface: rebuilds the mesh, the box and the axes. Keeps the camera.
     void setSurface(const SurfaceSample& surface);
     /// A moved expansion point: only the marker, models and arrows change.
@@ -77,6 +79,8 @@ public:
     /// World bounds of what is drawn of the quadratic and of the box (for tests).
     std::array<double, 6> quadraticBounds() const;
     std::array<double, 6> boxBounds() const;
+    /// The font sizes of the input axes' tick labels and titles (for tests).
+    std::vector<int> textFontSizes() const;
 
 private:
     void rebuildSurface();
@@ -94,10 +98,11 @@ private:
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkBox> m_box; ///< the plot's box: models and paths are clipped to it
     vtkSmartPointer<vtkActor> m_wire, m_shaded;
-    vtkSmartPointer<vtkCubeAxesActor> m_axes; ///< x and y; f is m_fAxis
+    std::array<double, 6> m_boxBounds{};
     vtkSmartPointer<vtkTextActor> m_title;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
     std::unique_ptr<FAxis> m_fAxis;
+    std::unique_ptr<InputAxes> m_inputAxes;
     std::unique_ptr<ExpansionOverlays> m_overlays;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<ScenePicker> m_picker;
