@@ -10,6 +10,7 @@
 #include "scenebinding.h"
 #include "sceneexport.h"
 #include "section.h"
+#include "sessioncontroller.h"
 #include "surfaceview.h"
 
 #include <QAction>
@@ -397,6 +398,10 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // Sessions: Open, Open Recent, Save, Save As above the exports; the title and the
+    // question before closing with unsaved changes (sessioncontroller.h).
+    m_session = new SessionController(this, m_doc, m_view, m_optimizers);
+    m_session->addFileActions(file);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -493,6 +498,8 @@ void MainWindow::showShortcuts() {
            "<tr><td>Ctrl+0</td><td>reset the view</td></tr>"
            "<tr><td>Ctrl+1, Ctrl+2, Ctrl+3</td><td>view from the top, front, side</td></tr>"
            "<tr><td>Ctrl+Z, Ctrl+Shift+Z</td><td>undo, redo</td></tr>"
+           "<tr><td>Ctrl+O, Ctrl+S, Ctrl+Shift+S</td><td>open, save, save the session as"
+           "</td></tr>"
            "<tr><td>Ctrl+E, Ctrl+Shift+E</td><td>export image, animation</td></tr>"
            "<tr><td>F9</td><td>show or hide the panel</td></tr>"
            "</table>"));
