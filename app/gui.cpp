@@ -71,7 +71,7 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                             MainWindow::kLayoutVersion);
     }
     window.show();
-    if (!sessionError.isEmpty())
+    if (!sessionError.isEmpty() && screenshot.isEmpty()) // stderr only for a screenshot
         QTimer::singleShot(0, &window, [&] {
             QMessageBox::warning(
                 &window, QObject::tr("Open Session"),

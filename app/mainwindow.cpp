@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -410,6 +411,18 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    // The view as it is on screen, for slides: the frame the bridge last drew.
+    QAction* copy = edit->addAction(tr("&Copy View as Image"), this, [this] {
+        const QImage image = m_view->grabFramebuffer();
+        QGuiApplication::clipboard()->setImage(image);
+        statusBar()->showMessage(tr("Copied the view (%1 × %2 pixels) to the clipboard")
+                                     .arg(image.width())
+                                     .arg(image.height()),
+                                 5000);
+    });
+    copy->setObjectName(QStringLiteral("copyView"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* examples = menuBar()->addMenu(tr("E&xamples"));
     examples->setToolTipsVisible(true);
@@ -500,6 +513,7 @@ void MainWindow::showShortcuts() {
            "<tr><td>Ctrl+Z, Ctrl+Shift+Z</td><td>undo, redo</td></tr>"
            "<tr><td>Ctrl+O, Ctrl+S, Ctrl+Shift+S</td><td>open, save, save the session as"
            "</td></tr>"
+           "<tr><td>Ctrl+Shift+C</td><td>copy the view to the clipboard as an image</td></tr>"
            "<tr><td>Ctrl+E, Ctrl+Shift+E</td><td>export image, animation</td></tr>"
            "<tr><td>F9</td><td>show or hide the panel</td></tr>"
            "</table>"));

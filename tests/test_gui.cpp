@@ -14,6 +14,7 @@
 #include "surfaceview.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -1023,6 +1024,24 @@ private slots:
         answerUnsavedChanges(QMessageBox::Discard);
         QVERIFY(m_window->close());
         QVERIFY(!m_window->isVisible());
+    }
+
+    void copyViewToClipboard() {
+        QGuiApplication::clipboard()->clear();
+        auto* copy = m_window->findChild<QAction*>(QStringLiteral("copyView"));
+        QVERIFY(copy);
+        QCOMPARE(copy->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        copy->trigger();
+        const QImage image = QGuiApplication::clipboard()->image();
+        const qreal dpr = m_window->surfaceView()->devicePixelRatio();
+        QCOMPARE(image.size(), m_window->surfaceView()->size() * dpr);
+        // The picture, not a blank: the white background and the surface's dark wire lines.
+        int dark = 0;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                dark += qGray(image.pixel(x, y)) < 128;
+        QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
+        QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
     }
 
     void fileMenuHasSessionActions() {
