@@ -38,6 +38,9 @@ void addOptions(QCommandLineParser& p) {
     p.setApplicationDescription(QStringLiteral(
         "Explore the calculus of machine learning: surfaces, exact gradients and Hessians,\n"
         "Taylor models and optimizers. Without a command, opens the window."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("A session (.gradscape) to open in the window."),
+                            QStringLiteral("[FILE]"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOptions({
@@ -110,6 +113,10 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("--backprop: one node per statement or per operation (default "
                         "statements)."),
          QStringLiteral("statements|operations")},
+        {QStringLiteral("session"),
+         QStringLiteral("Start from a saved session (.gradscape): its settings feed the window "
+                        "and every command; options given as well override them."),
+         QStringLiteral("FILE")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
@@ -127,11 +134,25 @@ int report(const CommandError& e) {
 
 CommandLine::CommandLine(const QStringList& arguments) {
     addOptions(m_parser);
-    if (!m_parser.parse(arguments))
+    if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
-    else if (!m_parser.positionalArguments().isEmpty())
+        return;
+    }
+    // One positional argument: the session the window opens. Commands take --session.
+    const QStringList files = m_parser.positionalArguments();
+    bool command = false;
+    for (const Command& c : kCommands)
+        command = command || m_parser.isSet(QString::fromLatin1(c.name));
+    if (files.size() > 1)
         m_error =
-            QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first());
+            QStringLiteral("unexpected argument '%1' (the window opens one session)").arg(files[1]);
+    else if (!files.isEmpty() && command)
+        m_error = QStringLiteral("unexpected argument '%1' (a command reads a session with "
+                                 "--session FILE)")
+                      .arg(files[0]);
+    else if (!files.isEmpty() && m_parser.isSet(QStringLiteral("session")))
+        m_error = QStringLiteral("two sessions: '%1' and --session '%2'")
+                      .arg(files[0], m_parser.value(QStringLiteral("session")));
 }
 
 bool CommandLine::headless() const {

@@ -10,11 +10,17 @@
 namespace gs {
 
 int analyzeCommand(const QCommandLineParser& p) {
-    const QString text = requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, variablesOption(p));
+    // With --session, the function, point and epsilon are the session's unless given.
+    const std::optional<Settings> session =
+        p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
+    const QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
+    const Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
+                                                     : variablesOption(p));
     const int n = static_cast<int>(f.inputCount());
     const Eigen::VectorXd x =
-        parseNumberList(QStringLiteral("--point"), requiredValue(p, QStringLiteral("point")), n);
+        session ? Eigen::Map<const Eigen::VectorXd>(session->point.data(), n).eval()
+                : parseNumberList(QStringLiteral("--point"),
+                                  requiredValue(p, QStringLiteral("point")), n);
     const Derivatives d = derivatives(f, x);
     const CurvatureAnalysis c = analyzeCurvature(d, x);
 
@@ -28,9 +34,16 @@ int analyzeCommand(const QCommandLineParser& p) {
     // The same rounding-to-zero rule as the readout (and every other output).
     o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
     o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
-    if (p.isSet(QStringLiteral("epsilon"))) {
-        const Eigen::VectorXd eps =
-            parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
+    if (session || p.isSet(QStringLiteral("epsilon"))) {
+        Eigen::VectorXd eps;
+        if (session) {
+            std::vector<double> e = session->epsilon;
+            e.resize(std::size_t(n), 0.0);
+            eps = Eigen::Map<const Eigen::VectorXd>(e.data(), n);
+        } else {
+            eps =
+                parseNumberList(QStringLiteral("--epsilon"), p.value(QStringLiteral("epsilon")), n);
+        }
         const ApproximationCheck a = approximationCheck(f, d, x, eps);
         o[QStringLiteral("approximation")] = QJsonObject{
             {QStringLiteral("epsilon"), json::vector(eps)},

@@ -10,12 +10,32 @@ namespace gs {
 int descentCommand(const QCommandLineParser& p) {
     const Method method =
         parseMethod(QStringLiteral("--descent"), p.value(QStringLiteral("descent")));
-    const QString text = requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, variablesOption(p));
+    // With --session: its function; the options and start of its first run with this
+    // method (else the defaults and the session's point); options given override them.
+    const std::optional<Settings> session =
+        p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
+    const QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
+    const Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
+                                                     : variablesOption(p));
     const int n = static_cast<int>(f.inputCount());
+    OptimizerOptions base;
+    std::vector<double> sessionStart;
+    if (session) {
+        sessionStart = session->point;
+        for (const RunSettings& run : session->runs)
+            if (run.options.method == method) {
+                base = run.options;
+                sessionStart = run.start;
+                break;
+            }
+        sessionStart.resize(std::size_t(n), 0.0);
+    }
     const Eigen::VectorXd start =
-        parseNumberList(QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")), n);
-    OptimizerOptions o = optimizerOptions(p);
+        session && !p.isSet(QStringLiteral("start"))
+            ? Eigen::Map<const Eigen::VectorXd>(sessionStart.data(), n).eval()
+            : parseNumberList(QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")),
+                              n);
+    OptimizerOptions o = optimizerOptions(p, base);
     o.method = method;
     const Trajectory t = optimize(f, start, o);
 

@@ -3,19 +3,36 @@
 #include "commands.h"
 #include "options.h"
 #include "scenebinding.h"
+#include "sessioncontroller.h"
 #include "surfacescene.h"
 
+#include <QFileInfo>
 #include <cstdio>
 
 namespace gs {
 
 namespace {
 
-/// The settings the arguments ask for, applied to `doc`.
-void buildDocument(Document& doc, const QCommandLineParser& p) {
-    if (const QString error = doc.change(sceneSettings(p), QStringLiteral("Command line"));
+/// The settings the arguments ask for (on top of `session`'s), applied to `doc`.
+void buildDocument(Document& doc, const QCommandLineParser& p,
+                   const std::optional<Session>& session) {
+    if (const QString error = doc.change(sceneSettings(p, session ? &*session : nullptr),
+                                         QStringLiteral("Command line"));
         !error.isEmpty())
         throw UsageError(error);
+}
+
+/// The camera a session saved for the 3-D view, if it has one; a malformed one is bad input.
+std::optional<CameraState> sessionCamera(const QCommandLineParser& p,
+                                         const std::optional<Session>& session) {
+    if (!session)
+        return std::nullopt;
+    QString error;
+    const auto camera = surfaceCamera(session->views, &error);
+    if (!error.isEmpty())
+        throw UsageError(QStringLiteral("--session: %1: %2")
+                             .arg(QFileInfo(p.value(QStringLiteral("session"))).fileName(), error));
+    return camera;
 }
 
 void requireDisplay(const QString& option) {
@@ -38,15 +55,23 @@ int exportCommand(const QCommandLineParser& p) {
     if (const std::string problem = validateImageExport(path.toStdString(), options);
         !problem.empty())
         throw UsageError(QStringLiteral("--export: ") + QString::fromStdString(problem));
+    const std::optional<Session> session = sessionOption(p);
+    const std::optional<CameraState> camera = sessionCamera(p, session);
     Document doc;
-    buildDocument(doc, p);
+    buildDocument(doc, p, session);
     requireDisplay(QStringLiteral("--export"));
     SurfaceScene scene;
     showDocument(scene, doc, pixelScale(options));
-    // The camera is fitted once the off-screen window gives the picture its aspect.
-    if (const std::string error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
-            ExportTeardown::ProcessExits);
+    // The camera is fitted once the off-screen window gives the picture its aspect (or is
+    // the session's own).
+    const auto placeCamera = [&] {
+        if (camera)
+            applyCamera(scene.renderer(), *camera);
+        else
+            scene.resetCamera();
+    };
+    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options,
+                                              placeCamera, ExportTeardown::ProcessExits);
         !error.empty())
         throw CommandError(ExitCode::Failure, QString::fromStdString(error));
     std::printf("%s\n", qPrintable(path));
@@ -56,8 +81,10 @@ int exportCommand(const QCommandLineParser& p) {
 int animateCommand(const QCommandLineParser& p) {
     const QString path = p.value(QStringLiteral("animate"));
     const ImageExportOptions options = imageOptions(p, 960, 720);
+    const std::optional<Session> session = sessionOption(p);
+    const std::optional<CameraState> camera = sessionCamera(p, session);
     Document doc;
-    buildDocument(doc, p);
+    buildDocument(doc, p, session);
     if (doc.trajectories().empty())
         throw UsageError(
             QStringLiteral("--animate: no runs to animate; add --runs gd,newton (for example)"));
@@ -70,7 +97,13 @@ int animateCommand(const QCommandLineParser& p) {
     // What remains to fail is the path and format the person asked for: bad input.
     if (const std::string error = exportAnimation(
             scene.renderer(), path.toStdString(), options, frames, 8.0,
-            [&](int k) { showFrame(scene, doc, k); }, [&] { scene.resetCamera(); });
+            [&](int k) { showFrame(scene, doc, k); },
+            [&] {
+                if (camera)
+                    applyCamera(scene.renderer(), *camera);
+                else
+                    scene.resetCamera();
+            });
         !error.empty())
         throw UsageError(QStringLiteral("--animate: ") + QString::fromStdString(error));
     std::printf("%s\n", qPrintable(path));

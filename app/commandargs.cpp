@@ -44,8 +44,8 @@ double optionValue(const QCommandLineParser& p, const OptionSpec& spec, double f
 
 } // namespace
 
-OptimizerOptions optimizerOptions(const QCommandLineParser& p) {
-    OptimizerOptions o;
+OptimizerOptions optimizerOptions(const QCommandLineParser& p, OptimizerOptions base) {
+    OptimizerOptions o = base;
     o.learningRate = optionValue(p, options::learningRate, o.learningRate);
     o.maxSteps = int(optionValue(p, options::steps, o.maxSteps));
     o.momentum = optionValue(p, options::momentum, o.momentum);
@@ -86,22 +86,40 @@ ImageExportOptions imageOptions(const QCommandLineParser& p, int defaultWidth, i
     return o;
 }
 
+std::optional<Session> sessionOption(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("session")))
+        return std::nullopt;
+    const SessionRead r = readSession(p.value(QStringLiteral("session")));
+    if (!r.session)
+        throw UsageError(QStringLiteral("--session: ") + r.error);
+    return r.session;
+}
+
 Settings sceneSettings(const QCommandLineParser& p) {
-    Settings s;
+    const std::optional<Session> session = sessionOption(p);
+    return sceneSettings(p, session ? &*session : nullptr);
+}
+
+Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
+    Settings s = session ? session->settings : Settings();
     if (p.isSet(QStringLiteral("function")))
         s.function = p.value(QStringLiteral("function"));
-    s.variables = variablesOption(p);
+    if (!session || p.isSet(QStringLiteral("variables")) || p.isSet(QStringLiteral("function")))
+        s.variables = variablesOption(p);
     ParseError pe;
     const QStringList vars = documentVariables(s.function, s.variables, &pe);
     const Expression f = parseFunction(s.function, vars); // caret diagram on error
     const int n = static_cast<int>(f.inputCount());
-    s.point.assign(std::size_t(n), 0.0);
     if (p.isSet(QStringLiteral("point"))) {
         const Eigen::VectorXd x =
             parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
         s.point.assign(x.data(), x.data() + x.size());
+    } else if (session) {
+        s.point.resize(std::size_t(n), 0.0); // the session's point, one coordinate per input
     } else if (s.function == Settings().function) {
         s.point = Settings().point; // the book's figure: the quadratic at (-1, 0)
+    } else {
+        s.point.assign(std::size_t(n), 0.0);
     }
     if (p.isSet(QStringLiteral("epsilon"))) {
         const Eigen::VectorXd e =
@@ -151,20 +169,30 @@ Settings sceneSettings(const QCommandLineParser& p) {
                         .arg(item));
         }
     }
-    s.shaded = p.isSet(QStringLiteral("shaded"));
-    if (p.isSet(QStringLiteral("runs"))) {
-        std::vector<double> start = s.point;
-        if (p.isSet(QStringLiteral("start"))) {
-            const Eigen::VectorXd x =
-                parseNumberList(QStringLiteral("--start"), p.value(QStringLiteral("start")), n);
-            start.assign(x.data(), x.data() + x.size());
+    s.shaded = s.shaded || p.isSet(QStringLiteral("shaded"));
+    std::optional<std::vector<double>> start;
+    if (p.isSet(QStringLiteral("start"))) {
+        const Eigen::VectorXd x =
+            parseNumberList(QStringLiteral("--start"), p.value(QStringLiteral("start")), n);
+        start.emplace(x.data(), x.data() + x.size());
+    }
+    if (!p.isSet(QStringLiteral("runs"))) {
+        // The session's runs, with the optimizer options given on the command line.
+        for (RunSettings& run : s.runs) {
+            const Method method = run.options.method;
+            run.options = optimizerOptions(p, run.options);
+            run.options.method = method;
+            run.start = start ? *start : run.start;
+            run.start.resize(std::size_t(n), 0.0);
         }
+    } else {
+        s.runs.clear();
         const OptimizerOptions common = optimizerOptions(p);
         for (const QString& name : p.value(QStringLiteral("runs")).split(QLatin1Char(','))) {
             RunSettings run;
             run.options = common;
             run.options.method = parseMethod(QStringLiteral("--runs"), name);
-            run.start = start;
+            run.start = start ? *start : s.point;
             s.runs.push_back(run);
         }
     }

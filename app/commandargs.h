@@ -4,6 +4,7 @@
 
 #include "document.h"
 #include "sceneexport.h"
+#include "session.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -17,14 +18,21 @@ QStringList variablesOption(const QCommandLineParser& p);
 /// The input names of a parsed function, in order.
 QStringList inputNames(const Expression& f);
 /// --lr, --steps, --momentum, --beta1, --beta2, --eps, --damping, --tolerance, each checked
-/// against its declaration in optiontable.h.
-OptimizerOptions optimizerOptions(const QCommandLineParser& p);
+/// against its declaration in optiontable.h; options not given keep their value in `base`.
+OptimizerOptions optimizerOptions(const QCommandLineParser& p, OptimizerOptions base = {});
 /// A method name of --descent or --runs.
 Method parseMethod(const QString& option, const QString& name);
 /// --size and --transparent; `defaultWidth` x `defaultHeight` when --size is absent.
 ImageExportOptions imageOptions(const QCommandLineParser& p, int defaultWidth = 1200,
                                 int defaultHeight = 900);
-/// The scene options (--function, --point, --domain, --show, --runs, ...) as settings.
+/// The session of --session FILE, read and checked; nothing when --session is not given.
+/// A file that cannot be used is bad input: UsageError "--session: FILE: what is wrong".
+std::optional<Session> sessionOption(const QCommandLineParser& p);
+/// The scene options (--function, --point, --domain, --show, --runs, ...) as settings, on
+/// top of `session`'s settings when there is one (else the defaults). With a session and no
+/// --runs, the optimizer options given (--lr, --start, ...) apply to each of its runs.
+Settings sceneSettings(const QCommandLineParser& p, const Session* session);
+/// The same, with the session of --session (if any).
 Settings sceneSettings(const QCommandLineParser& p);
 /// One compact JSON line on stdout.
 void printJson(const QJsonObject& o);

@@ -3,8 +3,11 @@
 #include "commands.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "sessioncontroller.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
@@ -14,8 +17,28 @@
 namespace gs {
 
 int runGui(int& argc, char** argv, const QCommandLineParser& p) {
+    // The session to open: `gradscape FILE` or --session FILE. A file that cannot be used
+    // is said in the window (a file manager shows no terminal), and on stderr.
+    const QString sessionFile =
+        p.positionalArguments().value(0, p.value(QStringLiteral("session")));
+    std::optional<Session> session;
+    QString sessionError;
+    if (!sessionFile.isEmpty()) {
+        SessionRead r = readSession(sessionFile);
+        if (r.session) {
+            QString cameraError;
+            surfaceCamera(r.session->views, &cameraError);
+            if (cameraError.isEmpty())
+                session = std::move(r.session);
+            else
+                r.error = QFileInfo(sessionFile).fileName() + QStringLiteral(": ") + cameraError;
+        }
+        sessionError = r.error;
+        if (!sessionError.isEmpty())
+            std::fprintf(stderr, "gradscape: %s\n", qPrintable(sessionError));
+    }
     // Bad options are reported before anything else, display or not.
-    const Settings settings = sceneSettings(p);
+    const Settings settings = sceneSettings(p, session ? &*session : nullptr);
     const QString screenshot = p.value(QStringLiteral("screenshot"));
     const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
                          !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
@@ -26,10 +49,19 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                            "Run it under xvfb-run, or use --analyze or --export; see --help."));
     QApplication app(argc, argv);
     Document doc;
-    if (const QString error = doc.change(settings, QStringLiteral("Start")); !error.isEmpty())
+    if (const QString error =
+            doc.change(session ? session->settings : settings, QStringLiteral("Start"));
+        !error.isEmpty())
         throw UsageError(error);
     doc.undoStack()->clear(); // the start is not an undoable step
     MainWindow window(&doc);
+    if (session) {
+        window.session()->adopt(sessionFile, *session);
+        // Options given with the session are an edit of it: undoable, and marked unsaved.
+        if (const QString error = doc.change(settings, QObject::tr("Command-line options"));
+            !error.isEmpty())
+            throw UsageError(error);
+    }
     // The window's size and dock layout come back as the person left them.
     // (Not for --screenshot, whose pictures must not depend on the last session.)
     QSettings store;
@@ -39,6 +71,12 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                             MainWindow::kLayoutVersion);
     }
     window.show();
+    if (!sessionError.isEmpty() && screenshot.isEmpty()) // stderr only for a screenshot
+        QTimer::singleShot(0, &window, [&] {
+            QMessageBox::warning(
+                &window, QObject::tr("Open Session"),
+                QObject::tr("The session could not be opened.\n\n%1").arg(sessionError));
+        });
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
             const QPixmap shot = window.screen()->grabWindow(window.winId());

@@ -11,11 +11,13 @@
 #include "scenebinding.h"
 #include "sceneexport.h"
 #include "section.h"
+#include "sessioncontroller.h"
 #include "surfaceview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -449,6 +451,10 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // Sessions: Open, Open Recent, Save, Save As above the exports; the title and the
+    // question before closing with unsaved changes (sessioncontroller.h).
+    m_session = new SessionController(this, m_doc, m_view, m_optimizers);
+    m_session->addFileActions(file);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -457,6 +463,18 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    // The view as it is on screen, for slides: the frame the bridge last drew.
+    QAction* copy = edit->addAction(tr("&Copy View as Image"), this, [this] {
+        const QImage image = m_view->grabFramebuffer();
+        QGuiApplication::clipboard()->setImage(image);
+        statusBar()->showMessage(tr("Copied the view (%1 × %2 pixels) to the clipboard")
+                                     .arg(image.width())
+                                     .arg(image.height()),
+                                 5000);
+    });
+    copy->setObjectName(QStringLiteral("copyView"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* examples = menuBar()->addMenu(tr("E&xamples"));
     examples->setToolTipsVisible(true);
@@ -545,6 +563,9 @@ void MainWindow::showShortcuts() {
            "<tr><td>Ctrl+0</td><td>reset the view</td></tr>"
            "<tr><td>Ctrl+1, Ctrl+2, Ctrl+3</td><td>view from the top, front, side</td></tr>"
            "<tr><td>Ctrl+Z, Ctrl+Shift+Z</td><td>undo, redo</td></tr>"
+           "<tr><td>Ctrl+O, Ctrl+S, Ctrl+Shift+S</td><td>open, save, save the session as"
+           "</td></tr>"
+           "<tr><td>Ctrl+Shift+C</td><td>copy the view to the clipboard as an image</td></tr>"
            "<tr><td>Ctrl+E, Ctrl+Shift+E</td><td>export image, animation</td></tr>"
            "<tr><td>F9</td><td>show or hide the panel</td></tr>"
            "</table>"));

@@ -27,6 +27,7 @@ class LossChart;
 class OptimizerPanel;
 class ReadoutPanel;
 class Section;
+class SessionController;
 class SurfaceScene;
 class SurfaceView;
 struct Preset;
@@ -59,6 +60,8 @@ public:
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
     LossChart* lossChart() const { return m_chart; }
+    /// File ▸ Open/Save, the title's file name and unsaved-changes mark, the close question.
+    SessionController* session() const { return m_session; }
 
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
@@ -132,6 +135,7 @@ private:
     OptimizerPanel* m_optimizers;
     Animator* m_animator;
     LossChart* m_chart;
+    SessionController* m_session = nullptr;
     int m_dragId = 1000;
     int m_currentDrag = -1;
     int m_nudgeId = -1;      ///< merge id of the current burst of arrow-key nudges

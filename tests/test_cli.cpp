@@ -1,5 +1,6 @@
 // The command line as a person uses it: run the built binary, read its JSON and exit code.
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -37,6 +38,18 @@ QJsonObject json(const Run& r) {
 }
 
 constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+/// A session file in `dir` with `settings` (JSON text) and, if given, `views`.
+QString writeSession(const QTemporaryDir& dir, const QString& name, const QByteArray& settings,
+                     const QByteArray& views = "{}") {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(R"({"format": "gradscape-session", "version": 2, "settings": )" + settings +
+            R"(, "views": )" + views + "}");
+    return path;
+}
 
 } // namespace
 
@@ -440,6 +453,147 @@ private slots:
             run({"--export", png, "--variables", "x", "--function", "x^2", "--point", "0.5,1"});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("expected 1 comma-separated"));
+    }
+
+    void sessionFeedsAnalyze() {
+        QTemporaryDir dir;
+        const QString path =
+            writeSession(dir, QStringLiteral("a.gradscape"),
+                         R"({"function": "x^2*y + 3*y", "point": [2, -1], "epsilon": [0.5, 0]})");
+        // f = x^2 y + 3y at (2, -1): f = -7, grad = (2xy, x^2 + 3) = (-4, 7),
+        // H = [[2y, 2x], [2x, 0]] = [[-2, 4], [4, 0]]; f(2.5, -1) = -9.25 exactly.
+        const Run r = run({"--analyze", "--session", path});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["function"].toString(), QStringLiteral("x^2*y + 3*y"));
+        QCOMPARE(o["point"].toArray(), QJsonArray({2, -1}));
+        QCOMPARE(o["value"].toDouble(), -7.0);
+        QCOMPARE(o["gradient"].toArray(), QJsonArray({-4, 7}));
+        QCOMPARE(o["hessian"].toArray(), QJsonArray({QJsonArray{-2, 4}, QJsonArray{4, 0}}));
+        QCOMPARE(o["approximation"]["true"].toDouble(), -9.25);
+        // Options given override the session: f(1, 1) = 4, grad = (2, 4).
+        const auto o2 = json(run({"--analyze", "--session", path, "--point", "1,1"}));
+        QCOMPARE(o2["value"].toDouble(), 4.0);
+        QCOMPARE(o2["gradient"].toArray(), QJsonArray({2, 4}));
+        const auto o3 = json(run({"--analyze", "--session", path, "--function", "x*y"}));
+        QCOMPARE(o3["value"].toDouble(), -2.0); // the session's point, the given function
+    }
+
+    void sessionFeedsDescent() {
+        QTemporaryDir dir;
+        const QString path = writeSession(
+            dir, QStringLiteral("d.gradscape"),
+            R"({"function": "x^2 + y^2", "runs": [{"method": "gd", "learning_rate": 0.25,)"
+            R"( "steps": 1, "start": [1, 1]}]})");
+        // One step of x <- x - lr * 2x from (1, 1): lr 0.25 gives (0.5, 0.5), f = 0.5.
+        const auto o = json(run({"--descent", "gd", "--session", path}));
+        QCOMPARE(o["trajectory"].toArray().size(), 2);
+        QCOMPARE(o["trajectory"][1].toArray(), QJsonArray({0.5, 0.5, 0.5}));
+        // --lr overrides the run's: lr 0.5 lands on (0, 0).
+        const auto o2 = json(run({"--descent", "gd", "--session", path, "--lr", "0.5"}));
+        QCOMPARE(o2["trajectory"][1].toArray(), QJsonArray({0, 0, 0}));
+    }
+
+    void sessionFeedsExport() {
+        // The picture of a session is the picture of the same options on the command line.
+        QTemporaryDir dir;
+        const QString path = writeSession(
+            dir, QStringLiteral("e.gradscape"),
+            R"({"function": "x^2-y^2", "point": [0.5, -0.5], "xmin": -1, "xmax": 1, "ymin": -1,)"
+            R"( "ymax": 1, "resolution": 51, "show_quadratic": false,)"
+            R"( "runs": [{"method": "gd", "start": [0.5, 0.2], "steps": 5}]})");
+        const QString fromSession = dir.filePath(QStringLiteral("session.png"));
+        const QString fromArgs = dir.filePath(QStringLiteral("args.png"));
+        QCOMPARE(run({"--session", path, "--export", fromSession, "--size", "320x240"}).exitCode,
+                 0);
+        QCOMPARE(run({"--function", "x^2-y^2",      "--point", "0.5,-0.5", "--domain",
+                      "-1,1,-1,1",  "--resolution", "51",      "--show",   "tangent,gradient",
+                      "--runs",     "gd",           "--start", "0.5,0.2",  "--steps",
+                      "5",          "--export",     fromArgs,  "--size",   "320x240"})
+                     .exitCode,
+                 0);
+        QCOMPARE(QImage(fromSession), QImage(fromArgs));
+        // Its saved camera is used: looking straight down is a different picture.
+        const QString top = writeSession(
+            dir, QStringLiteral("top.gradscape"), R"({"function": "x^2-y^2"})",
+            R"({"surface": {"camera": {"position": [0, 0, 20], "focal_point": [0, 0, 0],)"
+            R"( "view_up": [0, 1, 0], "view_angle": 30}}})");
+        const QString topPng = dir.filePath(QStringLiteral("top.png"));
+        const QString fitPng = dir.filePath(QStringLiteral("fit.png"));
+        QCOMPARE(run({"--session", top, "--export", topPng, "--size", "320x240"}).exitCode, 0);
+        QCOMPARE(run({"--function", "x^2-y^2", "--point", "-1,0", "--export", fitPng, "--size",
+                      "320x240"})
+                     .exitCode,
+                 0);
+        QVERIFY(QImage(topPng) != QImage(fitPng));
+    }
+
+    void badSession_data() {
+        QTest::addColumn<QByteArray>("settings");
+        QTest::addColumn<QByteArray>("views");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("function") << QByteArray(R"({"function": "x+"})") << QByteArray("{}")
+                                  << "--session: s.gradscape: settings.function does not parse:";
+        QTest::newRow("type") << QByteArray(R"({"function": "x", "resolution": "many"})")
+                              << QByteArray("{}")
+                              << "--session: s.gradscape: settings.resolution: expected a whole "
+                                 "number, got the text \"many\"";
+        QTest::newRow("camera") << QByteArray(R"({"function": "x"})")
+                                << QByteArray(R"({"surface": {"camera": {"position": [1, 2]}}})")
+                                << "--session: s.gradscape: views.surface.camera.position: "
+                                   "expected a list of 3 numbers";
+    }
+    void badSession() {
+        QFETCH(QByteArray, settings);
+        QFETCH(QByteArray, views);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = writeSession(dir, QStringLiteral("s.gradscape"), settings, views);
+        const QString png = dir.filePath(QStringLiteral("x.png"));
+        const QList<QStringList> commands = {{"--analyze", "--session", path},
+                                             {"--export", png, "--session", path}};
+        for (const QStringList& args : commands) {
+            if (args.first() == QLatin1String("--analyze") && views != "{}")
+                continue; // only the scene commands read the camera
+            const Run r = run(args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+            QVERIFY(!QFileInfo::exists(png));
+        }
+    }
+
+    void badSessionFiles() {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("gone.gradscape"));
+        Run r = run({"--analyze", "--session", missing});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--session: gone.gradscape: no such file"), r.err.constData());
+        const QString corrupt = dir.filePath(QStringLiteral("c.gradscape"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"gradscape-session\", \"version\": 2, \"sett");
+        f.close();
+        r = run({"--descent", "gd", "--session", corrupt});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--session: c.gradscape: not valid JSON"), r.err.constData());
+        const QString newer = dir.filePath(QStringLiteral("n.gradscape"));
+        QFile n(newer);
+        QVERIFY(n.open(QIODevice::WriteOnly));
+        n.write(R"({"format": "gradscape-session", "version": 99, "app_version": "9.0"})");
+        n.close();
+        r = run({"--animate", dir.filePath(QStringLiteral("a.gif")), "--session", newer});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("written by a newer gradscape (9.0) in session format version 99"),
+                 r.err.constData());
+        // A command takes its session as --session; the window takes one FILE.
+        r = run({"--analyze", corrupt});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("a command reads a session with --session FILE"),
+                 r.err.constData());
+        r = run({"a.gradscape", "b.gradscape"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("unexpected argument 'b.gradscape'"), r.err.constData());
     }
 
     void helpAndVersion() {

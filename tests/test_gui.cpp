@@ -10,9 +10,12 @@
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "session.h"
+#include "sessioncontroller.h"
 #include "surfaceview.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -24,6 +27,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -1021,6 +1025,146 @@ private slots:
         else
             QVERIFY2(error.contains(QStringLiteral("did you mean '%1'").arg(suggestion)),
                      qPrintable(error));
+    }
+
+    // ---- sessions ----
+
+    /// Answers the next "unsaved changes" question with `button` once it is shown.
+    void answerUnsavedChanges(QMessageBox::StandardButton button) {
+        auto* timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, [timer, button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("unsavedChanges"))
+                return;
+            timer->deleteLater();
+            timer->stop();
+            box->button(button)->click();
+        });
+        timer->start(20);
+    }
+
+    static void compareCameras(const CameraState& a, const CameraState& b) {
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(std::abs(a.position[i] - b.position[i]) <=
+                    1e-12 * (1 + std::abs(a.position[i])));
+            QVERIFY(std::abs(a.focalPoint[i] - b.focalPoint[i]) <=
+                    1e-12 * (1 + std::abs(a.focalPoint[i])));
+            QVERIFY(std::abs(a.viewUp[i] - b.viewUp[i]) <= 1e-12);
+        }
+        QCOMPARE(a.viewAngle, b.viewAngle);
+        QCOMPARE(a.parallelScale, b.parallelScale);
+    }
+
+    void sessionSaveChangeReopen() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("figure.gradscape"));
+        SessionController* session = m_window->session();
+        vtkRenderer* renderer = m_window->surfaceView()->scene().renderer();
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("gradscape[*]"));
+        QVERIFY(!m_window->isWindowModified());
+
+        // Set up a figure: a function, the point, a run, a turned camera.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 - y^2")), QString());
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(m_doc->setPoint(0.5, -0.25), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.05;
+        run.start = {1, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        renderer->GetActiveCamera()->Azimuth(40);
+        renderer->GetActiveCamera()->Elevation(15);
+        const CameraState camera = cameraState(renderer);
+        const Settings saved = m_doc->settings();
+
+        QCOMPARE(session->saveFile(path), QString());
+        QVERIFY(!m_window->isWindowModified());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("figure.gradscape[*] — gradscape"));
+        QCOMPARE(session->currentFile(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(recentSessions::load(QSettings()).value(0), QFileInfo(path).absoluteFilePath());
+
+        // An edit marks it; undoing back to the saved state clears the mark.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        QVERIFY(m_window->isWindowModified());
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_window->isWindowModified());
+
+        // Change things, then try a damaged file: nothing that is open changes.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("sin(x)*y")), QString());
+        QCOMPARE(m_doc->clearRuns(), QString());
+        m_window->surfaceView()->resetView();
+        const Settings changed = m_doc->settings();
+        const QString bad = dir.filePath(QStringLiteral("bad.gradscape"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "gradscape-session", "version": 2, "settings": {"function": "x+"}})");
+        f.close();
+        const QString error = session->openFile(bad);
+        QVERIFY2(
+            error.startsWith(QStringLiteral("bad.gradscape: settings.function does not parse")),
+            qPrintable(error));
+        QVERIFY(m_doc->settings() == changed);
+        QVERIFY(m_window->isWindowModified());
+        QCOMPARE(session->currentFile(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(m_window->functionEditor()->text(), QStringLiteral("sin(x)*y"));
+
+        // Reopen: the saved state, clean, with its camera, in the editors too.
+        QCOMPARE(session->openFile(path), QString());
+        QVERIFY(m_doc->settings() == saved);
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(!m_doc->undoStack()->canUndo());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("figure.gradscape[*] — gradscape"));
+        QCOMPARE(m_window->functionEditor()->text(), QStringLiteral("x^2 - y^2"));
+        QCOMPARE(m_doc->trajectories().size(), std::size_t(1));
+        compareCameras(cameraState(renderer), camera);
+        // A resize keeps the restored camera (it does not refit like a fresh view).
+        m_window->resize(m_window->size() - QSize(80, 60));
+        QTest::qWait(100);
+        compareCameras(cameraState(renderer), camera);
+    }
+
+    void closeAsksAboutUnsavedChanges() {
+        // Clean: closes without a question.
+        QVERIFY(m_window->close());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        answerUnsavedChanges(QMessageBox::Cancel);
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(m_doc->settings().function, QStringLiteral("x*y"));
+        answerUnsavedChanges(QMessageBox::Discard);
+        QVERIFY(m_window->close());
+        QVERIFY(!m_window->isVisible());
+    }
+
+    void copyViewToClipboard() {
+        QGuiApplication::clipboard()->clear();
+        auto* copy = m_window->findChild<QAction*>(QStringLiteral("copyView"));
+        QVERIFY(copy);
+        QCOMPARE(copy->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+        copy->trigger();
+        const QImage image = QGuiApplication::clipboard()->image();
+        const qreal dpr = m_window->surfaceView()->devicePixelRatio();
+        QCOMPARE(image.size(), m_window->surfaceView()->size() * dpr);
+        // The picture, not a blank: the white background and the surface's dark wire lines.
+        int dark = 0;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                dark += qGray(image.pixel(x, y)) < 128;
+        QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
+        QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
+    }
+
+    void fileMenuHasSessionActions() {
+        QMenu* file = m_window->menuBar()->actions().first()->menu();
+        QStringList texts;
+        for (QAction* a : file->actions())
+            texts << a->text();
+        QCOMPARE(texts.mid(0, 4), (QStringList{tr("&Open Session…"), tr("Open &Recent"),
+                                               tr("&Save Session"), tr("Save Session &As…")}));
+        QCOMPARE(file->actions()[0]->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(file->actions()[2]->shortcut(), QKeySequence(QKeySequence::Save));
     }
 };
 

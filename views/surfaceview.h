@@ -29,6 +29,9 @@ public slots:
     /// Fits the camera to the surface's box again, from the direction it looks now (after
     /// the domain changed, say).
     void refit();
+    /// The camera was set from outside (an opened session): it stays as it is on a resize,
+    /// like a camera the person moved, until the view is reset.
+    void keepCamera() { m_cameraMoved = true; }
 
 signals:
     void dragStarted();
