@@ -961,6 +961,7 @@ private slots:
         QCOMPARE(m_doc->settings().point[0], -1.0);
         QCOMPARE(m_doc->settings().point[1], 0.0);
         QCOMPARE(scene.pointMarker()->x(), -1.0);
+        m_window->showViewTab(0); // remembered: the next window opens on the 3-D view again
     }
 
     // The critical points are listed (x exp(-x^2-y^2): a minimum and a maximum at
