@@ -182,11 +182,9 @@ void showContourRuns(ContourScene& scene, const Document& doc) {
 QString stabilityHint(const Document& doc) {
     const double eta = doc.stableLearningRate();
     if (!(eta > 0))
-        return QStringLiteral("no positive curvature here: no step-size bound from the local "
-                              "quadratic");
+        return QStringLiteral("no positive curvature here: no bound on lr");
     // VTK's fonts have no Greek: spelled out.
-    return QStringLiteral("gradient descent on the local quadratic is stable for a learning rate "
-                          "< 2/lambda_max = %1")
+    return QStringLiteral("gradient descent stable here for lr < 2/lambda_max = %1")
         .arg(number(eta));
 }
 
