@@ -60,6 +60,10 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("Render the 3-D scene to a PNG or JPEG file without a window "
                         "(needs an X display: use xvfb-run)."),
          QStringLiteral("FILE")},
+        {QStringLiteral("view"),
+         QStringLiteral("--export: the view to render: surface (3-D), contour (top view with "
+                        "level curves) or curve (one input; its default)."),
+         QStringLiteral("surface|contour|curve")},
         {QStringLiteral("domain"),
          QStringLiteral("Plot range (default -2,2,-2,2); each bound %1.")
              .arg(QString::fromStdString(options::domainBound.requirement())),

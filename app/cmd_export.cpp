@@ -2,6 +2,7 @@
 #include "commandargs.h"
 #include "commands.h"
 #include "options.h"
+#include "planebinding.h"
 #include "scenebinding.h"
 #include "sessioncontroller.h"
 #include "surfacescene.h"
@@ -42,6 +43,27 @@ void requireDisplay(const QString& option) {
                                               "unreachable); run it as xvfb-run -a gradscape ..."));
 }
 
+/// The view `--view` asks for (the function's default without it); one that cannot show
+/// this function is bad input.
+ViewKind requestedView(const QCommandLineParser& p, const Document& doc) {
+    if (!p.isSet(QStringLiteral("view")))
+        return defaultView(doc);
+    const QString text = p.value(QStringLiteral("view"));
+    const auto view = parseViewKind(text);
+    if (!view)
+        throw UsageError(
+            QStringLiteral("--view: '%1' is not a view; use one of %2").arg(text, viewKindNames()));
+    const bool oneInput = doc.expression().inputCount() == 1;
+    if (*view == ViewKind::Curve && !oneInput)
+        throw UsageError(QStringLiteral("--view curve: needs a function of one input (this one "
+                                        "has %1); use surface or contour")
+                             .arg(doc.expression().inputCount()));
+    if (*view == ViewKind::Contour && oneInput)
+        throw UsageError(
+            QStringLiteral("--view contour: needs a function of two or more inputs; use curve"));
+    return *view;
+}
+
 /// Fonts and lines grow with the picture, relative to a 900-pixel-high window.
 double pixelScale(const ImageExportOptions& o) {
     return std::max(1.0, o.height / 900.0);
@@ -59,20 +81,36 @@ int exportCommand(const QCommandLineParser& p) {
     const std::optional<CameraState> camera = sessionCamera(p, session);
     Document doc;
     buildDocument(doc, p, session);
+    const ViewKind view = requestedView(p, doc);
     requireDisplay(QStringLiteral("--export"));
-    SurfaceScene scene;
-    showDocument(scene, doc, pixelScale(options));
-    // The camera is fitted once the off-screen window gives the picture its aspect (or is
-    // the session's own).
-    const auto placeCamera = [&] {
-        if (camera)
-            applyCamera(scene.renderer(), *camera);
-        else
-            scene.resetCamera();
-    };
-    if (const std::string error = exportImage(scene.renderer(), path.toStdString(), options,
-                                              placeCamera, ExportTeardown::ProcessExits);
-        !error.empty())
+    std::string error;
+    if (view == ViewKind::Surface) {
+        SurfaceScene scene;
+        showDocument(scene, doc, pixelScale(options));
+        // The camera is fitted once the off-screen window gives the picture its aspect (or
+        // is the session's own).
+        const auto placeCamera = [&] {
+            if (camera)
+                applyCamera(scene.renderer(), *camera);
+            else
+                scene.resetCamera();
+        };
+        error = exportImage(scene.renderer(), path.toStdString(), options, placeCamera,
+                            ExportTeardown::ProcessExits);
+    } else if (view == ViewKind::Contour) {
+        ContourScene scene;
+        showContour(scene, doc, pixelScale(options));
+        error = exportImage(
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
+            ExportTeardown::ProcessExits);
+    } else {
+        CurveScene scene;
+        showCurve(scene, doc, pixelScale(options));
+        error = exportImage(
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
+            ExportTeardown::ProcessExits);
+    }
+    if (!error.empty())
         throw CommandError(ExitCode::Failure, QString::fromStdString(error));
     std::printf("%s\n", qPrintable(path));
     return 0;

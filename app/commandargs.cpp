@@ -128,7 +128,14 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
     }
     if (p.isSet(QStringLiteral("domain"))) {
         const QString text = p.value(QStringLiteral("domain"));
-        const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), text, 4);
+        // One input has an interval (xmin,xmax); the y range keeps its default.
+        const bool interval = n == 1 && text.count(QLatin1Char(',')) == 1;
+        Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), text, interval ? 2 : 4);
+        if (d.size() == 2) {
+            d.conservativeResize(4);
+            d[2] = s.ymin;
+            d[3] = s.ymax;
+        }
         for (Eigen::Index i = 0; i < d.size(); ++i)
             if (!options::domainBound.accepts(d[i]))
                 throw UsageError(

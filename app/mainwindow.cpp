@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "animator.h"
+#include "contourscene.h"
+#include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
+#include "planebinding.h"
+#include "planeview.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
@@ -15,6 +19,7 @@
 #include "surfaceview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -30,15 +35,20 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
@@ -101,6 +111,167 @@ QString number(double v) {
 
 } // namespace
 
+MainWindow::~MainWindow() {
+    // The 2-D views draw scenes this window owns: they go first.
+    delete m_contourContainer;
+    delete m_curveContainer;
+}
+
+QWidget* MainWindow::buildPlaneViews() {
+    m_contourScene = std::make_unique<ContourScene>();
+    m_curveScene = std::make_unique<CurveScene>();
+    ContourScene* contour = m_contourScene.get();
+    CurveScene* curve = m_curveScene.get();
+    m_contourView = new PlaneView(
+        *contour, [contour](double x, double y) { return contour->hitsMarker(x, y); });
+    m_curveView =
+        new PlaneView(*curve, [curve](double x, double y) { return curve->hitsMarker(x, y); });
+    const QString tip = tr("Drag anywhere on the plot to move the point; Ctrl+drag or the middle "
+                           "button pans, the wheel zooms, Home fits the plot again");
+    m_contourContainer = QWidget::createWindowContainer(m_contourView, this);
+    m_curveContainer = QWidget::createWindowContainer(m_curveView, this);
+    for (QWidget* c : {m_contourContainer, m_curveContainer}) {
+        c->setFocusPolicy(Qt::StrongFocus);
+        c->setMinimumSize(240, 200);
+        c->setToolTip(tip);
+    }
+    for (PlaneView* v : {m_contourView, m_curveView}) {
+        connect(v, &PlaneView::dragStarted, this, &MainWindow::onDragStarted);
+        connect(v, &PlaneView::pointDragged, this, &MainWindow::onPointDragged);
+        connect(v, &PlaneView::dragFinished, this, [this] { m_currentDrag = -1; });
+    }
+    connect(m_animator, &Animator::frameChanged, this, [this](int frame) {
+        m_contourScene->setFrame(frame);
+        m_contourView->render();
+    });
+
+    // The 3-D and contour views share a splitter: both shown side by side, or one at a time
+    // with the tab bar above choosing which.
+    m_viewSplit = new QSplitter(Qt::Horizontal);
+    m_viewSplit->setChildrenCollapsible(false);
+    m_viewSplit->addWidget(m_viewContainer);
+    m_viewSplit->addWidget(m_contourContainer);
+    m_viewTabs = new QTabBar;
+    m_viewTabs->addTab(tr("3-D"));
+    m_viewTabs->addTab(tr("Contour"));
+    m_viewTabs->setDocumentMode(true);
+    m_viewTabs->setExpanding(false);
+    m_viewTabs->setToolTip(tr("The 3-D surface or its top view with level curves (View ▸ Side "
+                              "by Side shows both)"));
+    connect(m_viewTabs, &QTabBar::currentChanged, this, &MainWindow::showViewTab);
+    auto* pair = new QWidget;
+    auto* layout = new QVBoxLayout(pair);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_viewTabs);
+    layout->addWidget(m_viewSplit, 1);
+
+    m_central = new QStackedWidget;
+    m_central->addWidget(pair);
+    m_central->addWidget(m_curveContainer);
+    const QSettings settings;
+    m_viewTabs->setCurrentIndex(settings.value(QStringLiteral("views/tab"), 0).toInt() == 1);
+    setSideBySide(settings.value(QStringLiteral("views/sideBySide"), false).toBool());
+    return m_central;
+}
+
+void MainWindow::setSideBySide(bool sideBySide) {
+    m_sideBySide = sideBySide;
+    QSettings().setValue(QStringLiteral("views/sideBySide"), sideBySide);
+    m_viewTabs->setVisible(!sideBySide);
+    if (sideBySide) {
+        m_viewContainer->show();
+        m_contourContainer->show();
+        m_viewSplit->setSizes({1, 1});
+    } else {
+        showViewTab(m_viewTabs->currentIndex());
+    }
+}
+
+void MainWindow::showViewTab(int tab) {
+    if (m_viewTabs->currentIndex() != tab)
+        m_viewTabs->setCurrentIndex(tab); // comes back here
+    QSettings().setValue(QStringLiteral("views/tab"), tab);
+    if (m_sideBySide)
+        return;
+    m_viewContainer->setVisible(tab == 0);
+    m_contourContainer->setVisible(tab == 1);
+}
+
+QWidget* MainWindow::buildCriticalPanel() {
+    m_criticalList = new QListWidget;
+    m_criticalList->setObjectName(QStringLiteral("criticalPoints"));
+    m_criticalList->setToolTip(
+        tr("Where ∇f = 0 on the domain, classified by the Hessian's eigenvalues (or by f itself "
+           "where the Hessian is singular). Click one to move the expansion point there."));
+    m_criticalList->setWordWrap(true);
+    m_criticalList->setMinimumHeight(90);
+    connect(m_criticalList, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const QVariantList p = item->data(Qt::UserRole).toList();
+        if (p.size() >= 1)
+            showSettingsError(m_doc->setPoint(p[0].toDouble(), p.value(1, 0.0).toDouble()));
+    });
+    return m_criticalList;
+}
+
+void MainWindow::updatePlaneViews(int what) {
+    const bool oneInput = m_doc->expression().inputCount() == 1;
+    m_central->setCurrentIndex(oneInput ? 1 : 0);
+    if (oneInput) {
+        if (what & Document::SurfaceChange) {
+            showCurve(*m_curveScene, *m_doc);
+            m_curveView->resetView();
+        } else {
+            showCurveExpansion(*m_curveScene, *m_doc);
+        }
+        m_curveView->render();
+    } else {
+        if (what & Document::SurfaceChange) {
+            showContour(*m_contourScene, *m_doc);
+            m_contourView->resetView();
+        } else {
+            showContourExpansion(*m_contourScene, *m_doc);
+            if (what & Document::RunsChange)
+                showContourRuns(*m_contourScene, *m_doc);
+        }
+        m_contourView->render();
+    }
+    if (!(what & Document::SurfaceChange))
+        return;
+    showCriticalPoints(m_view->scene(), *m_doc);
+    m_view->render();
+    // The list: one entry per point, curves and the domain's extremes after them.
+    m_criticalList->clear();
+    const CriticalPointSearch& c = m_doc->criticalPoints();
+    auto add = [this](const QString& text, const Eigen::VectorXd& p) {
+        auto* item = new QListWidgetItem(text, m_criticalList);
+        QVariantList point;
+        for (Eigen::Index i = 0; i < std::min<Eigen::Index>(2, p.size()); ++i)
+            point << p[i];
+        item->setData(Qt::UserRole, point);
+    };
+    for (const CriticalPoint& p : c.points)
+        add(criticalPointText(*m_doc, p), p.point);
+    for (const CriticalCurve& curve : c.curves)
+        if (!curve.points.empty())
+            add(tr("a curve of %1 (%2 points), f = %3")
+                    .arg(QString::fromStdString(std::string(toString(curve.classification))))
+                    .arg(curve.points.size())
+                    .arg(curve.value, 0, 'g', 4),
+                curve.points.front());
+    const QString domain = tr("on the domain searched");
+    if (c.globalMinimum.found)
+        add(tr("lowest f %1: %2").arg(domain).arg(c.globalMinimum.value, 0, 'g', 6),
+            c.globalMinimum.point);
+    if (c.globalMaximum.found)
+        add(tr("highest f %1: %2").arg(domain).arg(c.globalMaximum.value, 0, 'g', 6),
+            c.globalMaximum.point);
+    if (c.points.empty() && c.curves.empty())
+        new QListWidgetItem(c.note.empty() ? tr("no critical point in the domain")
+                                           : QString::fromStdString(c.note),
+                            m_criticalList);
+}
+
 QSize MainWindow::firstStartSize(const QSize& available) {
     // Room for the plot: 1440 x 900 where the screen has it, never more than 94% of it.
     return {std::min(1440, int(available.width() * 0.94)),
@@ -123,7 +294,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_viewContainer->setToolTip(
         tr("Drag the red point or the surface to move the point; drag elsewhere or Ctrl+drag "
            "to rotate; wheel zooms; Shift+click starts a run; arrow keys nudge the point"));
-    setCentralWidget(m_viewContainer);
+    setCentralWidget(buildPlaneViews());
     m_nudgeTimer = new QTimer(this);
     m_nudgeTimer->setSingleShot(true);
     m_nudgeTimer->setInterval(1000);
@@ -160,6 +331,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     if (!s.runs.empty()) // started with runs (--runs): "Add run" repeats the first
         m_optimizers->setRun(s.runs.front(), s.point);
     onDocumentChanged(Document::RunsChange);
+    updatePlaneViews(Document::SurfaceChange | Document::RunsChange);
     statusBar()->showMessage(tr("Drag the red point (or anywhere on the surface) to move it; "
                                 "drag elsewhere or Ctrl+drag to rotate; wheel zooms; arrow keys "
                                 "nudge the point. F1: help."));
@@ -318,6 +490,7 @@ void MainWindow::buildControls() {
                             2);
     m_boxAspect->setObjectName(QStringLiteral("boxAspect"));
     domain->addRow(tr("f height"), m_boxAspect);
+    layout->addWidget(new Section(tr("Critical points"), buildCriticalPanel(), true));
     layout->addWidget(new Section(tr("Domain and grid"), domainPanel, false));
     layout->addStretch();
 
@@ -498,6 +671,28 @@ void MainWindow::buildMenus() {
         a->setShortcut(QKeySequence(Qt::CTRL | c.key));
     }
     view->addSeparator();
+    QAction* sideBySide = view->addAction(tr("Contour View Side by &Side"));
+    sideBySide->setCheckable(true);
+    sideBySide->setChecked(m_sideBySide);
+    sideBySide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(sideBySide, &QAction::toggled, this, &MainWindow::setSideBySide);
+    QMenu* levels = view->addMenu(tr("Contour &Levels"));
+    const struct {
+        QString name;
+        LevelSpacing spacing;
+    } spacings[] = {{tr("&Automatic"), LevelSpacing::Auto},
+                    {tr("&Evenly Spaced"), LevelSpacing::Even},
+                    {tr("&Logarithmic (valleys)"), LevelSpacing::Log}};
+    auto* spacingGroup = new QActionGroup(this);
+    for (const auto& sp : spacings) {
+        QAction* a = levels->addAction(sp.name, this, [this, s = sp.spacing] {
+            m_contourScene->setLevelSpacing(s);
+            m_contourView->render();
+        });
+        a->setCheckable(true);
+        a->setChecked(sp.spacing == LevelSpacing::Auto);
+        spacingGroup->addAction(a);
+    }
     QAction* panel = m_panelDock->toggleViewAction();
     panel->setText(tr("&Panel"));
     panel->setShortcut(QKeySequence(Qt::Key_F9));
@@ -771,6 +966,7 @@ void MainWindow::onDocumentChanged(int what) {
                 notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
     }
     m_view->render();
+    updatePlaneViews(what);
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
     updateDomainNote();
@@ -930,8 +1126,25 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     o.transparent = transparent;
     if (const std::string problem = validateImageExport(path.toStdString(), o); !problem.empty())
         return QString::fromStdString(problem);
+    // The view on screen: the curve (one input), the contour view when it is the tab shown.
+    const double scale = std::max(1.0, double(height) / std::max(1, m_view->height()));
+    if (m_central->currentIndex() == 1) {
+        CurveScene scene;
+        showCurve(scene, *m_doc, scale);
+        return QString::fromStdString(
+            gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));
+    }
+    if (!m_sideBySide && m_viewTabs->currentIndex() == 1) {
+        ContourScene scene;
+        scene.setLevelSpacing(m_contourScene->levelSpacing());
+        showContour(scene, *m_doc, scale);
+        scene.setFrame(m_animator->frame());
+        return QString::fromStdString(
+            gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));
+    }
     SurfaceScene scene;
     showAsInTheView(scene, height);
+    showCriticalPoints(scene, *m_doc);
     return QString::fromStdString(gs::exportImage(scene.renderer(), path.toStdString(), o));
 }
 

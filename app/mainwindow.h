@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <array>
+#include <memory>
 #include <vector>
 
 class QCheckBox;
@@ -15,6 +16,10 @@ class QLabel;
 class QComboBox;
 class QFormLayout;
 class QLineEdit;
+class QListWidget;
+class QSplitter;
+class QStackedWidget;
+class QTabBar;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
@@ -25,6 +30,9 @@ class Animator;
 class Document;
 class LossChart;
 class OptimizerPanel;
+class ContourScene;
+class CurveScene;
+class PlaneView;
 class ReadoutPanel;
 class Section;
 class SessionController;
@@ -40,6 +48,7 @@ public:
     static constexpr int kLayoutVersion = 2;
 
     explicit MainWindow(Document* doc, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     SurfaceView* surfaceView() const { return m_view; }
     /// The widget that hosts the 3-D view in the window's layout.
@@ -56,6 +65,19 @@ public:
     /// dismissed or replaced.
     QLabel* messageLabel() const { return m_message; }
     QTabWidget* panelTabs() const { return m_tabs; }
+
+    /// The 2-D views: the contour (top) view for two or more inputs, the curve view for one.
+    PlaneView* contourView() const { return m_contourView; }
+    PlaneView* curveView() const { return m_curveView; }
+    ContourScene& contourScene() const { return *m_contourScene; }
+    CurveScene& curveScene() const { return *m_curveScene; }
+    /// The critical points of f on the domain, one entry each; a click moves the point there.
+    QListWidget* criticalList() const { return m_criticalList; }
+    /// The contour view next to the 3-D view (true) or as a tab beside it; remembered.
+    void setSideBySide(bool sideBySide);
+    bool sideBySide() const { return m_sideBySide; }
+    /// Shows the 3-D view (0) or the contour view (1) when they are tabs.
+    void showViewTab(int tab);
 
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
@@ -93,6 +115,13 @@ private slots:
 
 private:
     void buildControls();
+    /// The central area: the 3-D and contour views (side by side or as tabs) and the curve
+    /// view, which replaces them for a function of one input.
+    QWidget* buildPlaneViews();
+    /// The list of critical points (a section of the Function tab).
+    QWidget* buildCriticalPanel();
+    /// Redraws the 2-D views, the critical-point markers and the list after a change.
+    void updatePlaneViews(int what);
     void buildMenus();
     void openExample(const Preset& preset);
     /// Applies the document's settings with one field changed by `modify`, as one undo
@@ -144,6 +173,17 @@ private:
     bool m_applyingFunction = false;
     std::size_t m_runCount = 0;
     std::array<double, 4> m_framedDomain{}; ///< the domain the camera was last fitted to
+    std::unique_ptr<ContourScene> m_contourScene;
+    std::unique_ptr<CurveScene> m_curveScene;
+    PlaneView* m_contourView = nullptr;
+    PlaneView* m_curveView = nullptr;
+    QWidget* m_contourContainer = nullptr;
+    QWidget* m_curveContainer = nullptr;
+    QStackedWidget* m_central = nullptr;
+    QSplitter* m_viewSplit = nullptr;
+    QTabBar* m_viewTabs = nullptr;
+    QListWidget* m_criticalList = nullptr;
+    bool m_sideBySide = false;
 };
 
 } // namespace gs

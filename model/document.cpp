@@ -215,8 +215,10 @@ void Document::apply(const Settings& next) {
         prev.plotX != m_settings.plotX || prev.plotY != m_settings.plotY ||
         slicesMoved(prev.point, m_settings.point, m_settings.plotX, m_settings.plotY);
     const bool runs = surface || prev.runs != m_settings.runs;
-    if (surface)
+    if (surface) {
         recomputeSurface();
+        recomputeCriticalPoints();
+    }
     recomputeExpansion();
     if (runs)
         recomputeRuns();
@@ -227,6 +229,30 @@ void Document::recomputeSurface() {
     const Eigen::Map<const Eigen::VectorXd> base(m_settings.point.data(),
                                                  Eigen::Index(m_settings.point.size()));
     m_surface = sampleSurface(*m_expression, grid(), base);
+}
+
+void Document::recomputeCriticalPoints() {
+    ++m_criticalSearches;
+    const Eigen::Map<const Eigen::VectorXd> base(m_settings.point.data(),
+                                                 Eigen::Index(m_settings.point.size()));
+    if (m_expression->inputCount() == 1) {
+        IntervalSpec interval;
+        interval.xmin = m_settings.xmin;
+        interval.xmax = m_settings.xmax;
+        interval.n = m_settings.resolution;
+        m_critical = findCriticalPoints(*m_expression, interval, base);
+    } else {
+        m_critical = findCriticalPoints(*m_expression, grid(), base);
+    }
+}
+
+double Document::stableLearningRate() const {
+    // x <- x - eta H x on the model converges iff |1 - eta lambda| < 1 for every eigenvalue
+    // lambda > 0 of H, i.e. 0 < eta < 2 / lambda_max.
+    const Eigen::VectorXd& lambda = m_expansion.curvature.eigenvalues;
+    if (lambda.size() == 0 || !std::isfinite(lambda.maxCoeff()) || !(lambda.maxCoeff() > 0))
+        return 0.0;
+    return 2.0 / lambda.maxCoeff();
 }
 
 void Document::recomputeExpansion() {

@@ -4,6 +4,7 @@
 // derived results are cached by what changed (a new function or domain re-samples
 // the surface; a moved point only recomputes the Taylor models).
 
+#include "criticalpoints.h"
 #include "expression.h"
 #include "optimizers.h"
 #include "optiontable.h"
@@ -66,6 +67,15 @@ public:
     const Expansion& expansion() const { return m_expansion; }
     /// One trajectory per run in settings().runs, recomputed when the runs or the function change.
     const std::vector<Trajectory>& trajectories() const { return m_trajectories; }
+    /// The critical points of f on the domain (an interval for one input, the grid's two
+    /// inputs otherwise, the others at the point), searched again only with the surface.
+    const CriticalPointSearch& criticalPoints() const { return m_critical; }
+    /// How many times the search ran (it runs only with the surface; for tests).
+    int criticalPointSearches() const { return m_criticalSearches; }
+    /// Gradient descent on the quadratic model at the point is stable for a learning rate
+    /// below 2 / lambda_max (lambda_max the Hessian's largest eigenvalue); 0 when
+    /// lambda_max <= 0 (no positive curvature: no bound from the model).
+    double stableLearningRate() const;
     QStringList inputNames() const;
     GridSpec grid() const;
     QUndoStack* undoStack() const { return m_undo; }
@@ -102,11 +112,14 @@ private:
     void recomputeSurface();
     void recomputeExpansion();
     void recomputeRuns();
+    void recomputeCriticalPoints();
 
     Settings m_settings;
     std::optional<Expression> m_expression;
     SurfaceSample m_surface;
     Expansion m_expansion;
+    CriticalPointSearch m_critical;
+    int m_criticalSearches = 0;
     std::vector<Trajectory> m_trajectories;
     QUndoStack* m_undo;
 };

@@ -41,7 +41,13 @@ std::vector<Preset> loadPresets() {
             p.settings.point = numbers(o[QStringLiteral("point")]);
         if (o.contains(QStringLiteral("epsilon")))
             p.settings.epsilon = numbers(o[QStringLiteral("epsilon")]);
+        for (const QJsonValue& v : o[QStringLiteral("variables")].toArray())
+            p.settings.variables << v.toString();
         const std::vector<double> d = numbers(o[QStringLiteral("domain")]);
+        if (d.size() == 2) { // one input: an interval
+            p.settings.xmin = d[0];
+            p.settings.xmax = d[1];
+        }
         if (d.size() == 4) {
             p.settings.xmin = d[0];
             p.settings.xmax = d[1];

@@ -183,6 +183,19 @@ private slots:
                                 << "xmin < xmax";
         QTest::newRow("function") << QStringList{"--export", "/tmp/x.png", "--function", "x+"}
                                   << "after '+'";
+        QTest::newRow("view name") << QStringList{"--export", "/tmp/x.png", "--view", "side"}
+                                   << "--view: 'side' is not a view; use one of "
+                                      "surface|contour|curve";
+        QTest::newRow("curve of two inputs")
+            << QStringList{"--export", "/tmp/x.png", "--view", "curve"}
+            << "--view curve: needs a function of one input (this one has 2)";
+        QTest::newRow("contour of one input")
+            << QStringList{"--export",   "/tmp/x.png", "--view",      "contour",
+                           "--function", "x^3",        "--variables", "x"}
+            << "--view contour: needs a function of two or more inputs";
+        QTest::newRow("interval for two inputs")
+            << QStringList{"--export", "/tmp/x.png", "--domain=-2,3"}
+            << "--domain: expected 4 comma-separated numbers";
     }
     void exportBadInput() {
         QFETCH(QStringList, args);

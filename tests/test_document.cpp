@@ -279,6 +279,80 @@ private slots:
         QCOMPARE(spy.count(), 0);
         QCOMPARE(doc.undoStack()->count(), steps);
     }
+
+    // f = 3x^4 - 4x^3 - 12x^2, f' = 12x^3 - 12x^2 - 24x = 12x(x - 2)(x + 1): critical points
+    // -1, 0, 2 with f = 3 + 4 - 12 = -5, 0, 48 - 32 - 48 = -32; f'' = 36x^2 - 24x - 24 is
+    // 36, -24, 72 there: minimum, maximum, minimum. On [-2, 3] the ends give f(-2) = 32 and
+    // f(3) = 243 - 108 - 108 = 27, so the global minimum is -32 at 2 and the maximum 32 at -2.
+    void criticalPointsOfTheBookCurve() {
+        Document doc;
+        Settings s = doc.settings();
+        s.function = QStringLiteral("3*x^4 - 4*x^3 - 12*x^2");
+        s.variables = QStringList{QStringLiteral("x")};
+        s.xmin = -2;
+        s.xmax = 3;
+        QCOMPARE(doc.change(s, QStringLiteral("book")), QString());
+        const gs::CriticalPointSearch& c = doc.criticalPoints();
+        QCOMPARE(c.points.size(), std::size_t(3));
+        const double x[] = {2, -1, 0}, f[] = {-32, -5, 0}; // ascending by value
+        const gs::Classification kind[] = {gs::Classification::Minimum, gs::Classification::Minimum,
+                                           gs::Classification::Maximum};
+        const double tol = 64 * std::numeric_limits<double>::epsilon();
+        for (int k = 0; k < 3; ++k) {
+            QVERIFY(std::abs(c.points[std::size_t(k)].point[0] - x[k]) <= tol * 4);
+            QVERIFY(std::abs(c.points[std::size_t(k)].value - f[k]) <= tol * 32);
+            QVERIFY(c.points[std::size_t(k)].classification == kind[k]);
+        }
+        QVERIFY(c.globalMinimum.found && c.globalMaximum.found);
+        QVERIFY(std::abs(c.globalMinimum.point[0] - 2) <= tol * 4);
+        QVERIFY(std::abs(c.globalMaximum.value - 32) <= tol * 32);
+        QVERIFY(c.globalMaximum.onBoundary);
+    }
+
+    // The search runs with the surface only: a drag of the point, a new run or a shown
+    // model reuses it; a new domain or function searches again. x exp(-x^2 - y^2) has
+    // grad = ((1 - 2x^2), -2xy) exp(...): critical points (+-1/sqrt 2, 0), f = +-exp(-1/2)/sqrt 2.
+    void criticalPointsAreCachedWithTheSurface() {
+        Document doc;
+        const int searches = doc.criticalPointSearches();
+        QCOMPARE(doc.criticalPoints().points.size(), std::size_t(2));
+        const double fmin = -std::exp(-0.5) / std::sqrt(2.0);
+        QVERIFY(std::abs(doc.criticalPoints().points[0].value - fmin) <= 1e-14);
+        QVERIFY(std::abs(doc.criticalPoints().points[0].point[0] + 1 / std::sqrt(2.0)) <= 1e-12);
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(doc.setPoint(-1 + 0.1 * k, 0.2, 77), QString());
+        Settings s = doc.settings();
+        s.showQuadratic = false;
+        QCOMPARE(doc.change(s, QStringLiteral("hide")), QString());
+        QCOMPARE(doc.criticalPointSearches(), searches);
+        s.xmin = 0; // the minimum at x = -1/sqrt 2 leaves the domain
+        QCOMPARE(doc.change(s, QStringLiteral("domain")), QString());
+        QCOMPARE(doc.criticalPointSearches(), searches + 1);
+        QCOMPARE(doc.criticalPoints().points.size(), std::size_t(1));
+        QVERIFY(doc.criticalPoints().points[0].classification == gs::Classification::Maximum);
+        doc.undoStack()->undo(); // the old domain: searched again, both points back
+        QCOMPARE(doc.criticalPointSearches(), searches + 2);
+        QCOMPARE(doc.criticalPoints().points.size(), std::size_t(2));
+    }
+
+    // Gradient descent on q(d) = g.d + d'Hd/2 is stable for eta < 2/lambda_max:
+    // 0.5x^2 + 5y^2 has H = diag(1, 10): 0.2; x^2 - y^2 has lambda = -2, 2: 1;
+    // -x^2 - y^2 has no positive curvature: 0 (no bound).
+    void stableLearningRate_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("eta");
+        QTest::newRow("bowl") << "0.5*x^2 + 5*y^2" << 0.2;
+        QTest::newRow("saddle") << "x^2 - y^2" << 1.0;
+        QTest::newRow("cap") << "-x^2 - y^2" << 0.0;
+    }
+    void stableLearningRate() {
+        QFETCH(QString, function);
+        QFETCH(double, eta);
+        Document doc;
+        QCOMPARE(doc.setFunction(function), QString());
+        QVERIFY(std::abs(doc.stableLearningRate() - eta) <=
+                8 * std::numeric_limits<double>::epsilon() * std::max(1.0, eta));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDocument)

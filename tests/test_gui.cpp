@@ -1,12 +1,15 @@
 // The window as a person uses it: drag the marker with mouse events, type a bad
 // function, ask for too fine a grid, nudge with the keys, undo.
 #include "animator.h"
+#include "contourscene.h"
+#include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
+#include "planeview.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
@@ -1165,6 +1168,115 @@ private slots:
                                                tr("&Save Session"), tr("Save Session &As…")}));
         QCOMPARE(file->actions()[0]->shortcut(), QKeySequence(QKeySequence::Open));
         QCOMPARE(file->actions()[2]->shortcut(), QKeySequence(QKeySequence::Save));
+    }
+
+    // The contour view: a drag with real mouse events moves the point to the plot point under
+    // the cursor, in one undo step, without re-sampling the surface, and the 3-D view follows.
+    void dragInTheContourView() {
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 20000);
+        QTest::qWait(50);
+        const auto point = scene.pointMarker();
+        QVERIFY(point.has_value());
+        QCOMPARE(point->x(), -1.0);
+        const QPointF start =
+            view->fromDisplay(scene.toDisplay(-1, 0).x(), scene.toDisplay(-1, 0).y());
+        const double* samples = m_doc->surface().z.data();
+        const int undoBefore = m_doc->undoStack()->count();
+        test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        QVERIFY(view->dragging());
+        const double tx = 0.5, ty = 1.0;
+        const QPointF end =
+            view->fromDisplay(scene.toDisplay(tx, ty).x(), scene.toDisplay(tx, ty).y());
+        for (int k = 1; k <= 6; ++k)
+            test::sendMouse(view, QEvent::MouseMove, start + (end - start) * (k / 6.0),
+                            Qt::NoButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+        QVERIFY(!view->dragging());
+        // The point is the plot point under the last pixel: within a pixel of (tx, ty).
+        const auto& p = m_doc->settings().point;
+        const QPoint pixel = view->toDisplay(end);
+        const Eigen::Vector2d under = scene.toPlot(pixel.x(), pixel.y());
+        QCOMPARE(p[0], under.x());
+        QCOMPARE(p[1], under.y());
+        const double pixelSize = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
+        QVERIFY2(std::abs(p[0] - tx) <= 2 * pixelSize && std::abs(p[1] - ty) <= 2 * pixelSize,
+                 qPrintable(QStringLiteral("(%1, %2)").arg(p[0]).arg(p[1])));
+        QCOMPARE(m_doc->expansion().at.value, f(p[0], p[1]));
+        QCOMPARE(scene.pointMarker()->x(), p[0]);
+        // One undo step, the surface never re-sampled, the 3-D view's marker moved too.
+        QCOMPARE(m_doc->undoStack()->count(), undoBefore + 1);
+        QCOMPARE(m_doc->surface().z.data(), samples);
+        const Eigen::Vector2d marker3d =
+            m_window->surfaceView()->scene().toDisplay(p[0], p[1], f(p[0], p[1]));
+        QVERIFY(m_window->surfaceView()->scene().toDisplay(-1, 0, f(-1, 0)) != marker3d);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point[0], -1.0);
+        QCOMPARE(m_doc->settings().point[1], 0.0);
+        QCOMPARE(scene.pointMarker()->x(), -1.0);
+        m_window->showViewTab(0); // remembered: the next window opens on the 3-D view again
+    }
+
+    // The critical points are listed (x exp(-x^2-y^2): a minimum and a maximum at
+    // (-+1/sqrt 2, 0), then the domain's extremes) and a click moves the point there.
+    void criticalListMovesThePoint() {
+        QListWidget* list = m_window->criticalList();
+        QVERIFY(list->count() >= 2);
+        QVERIFY(list->item(0)->text().startsWith(QStringLiteral("minimum")));
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("maximum")));
+        QCOMPARE(m_window->contourScene().markers().count(Classification::Minimum), 1);
+        QCOMPARE(m_window->contourScene().markers().count(Classification::Maximum), 1);
+        QCOMPARE(m_window->surfaceView()->scene().criticalMarkers().count(Classification::Maximum),
+                 1);
+        list->scrollToItem(list->item(1));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(1)).center());
+        const double x = m_doc->criticalPoints().points[1].point[0];
+        QCOMPARE(m_doc->settings().point[0], x);
+        QVERIFY(std::abs(x - 1 / std::sqrt(2.0)) <= 1e-12);
+    }
+
+    // A function of one input shows the curve view; the book's example from the menu.
+    void bookCurveFromTheExamplesMenu() {
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        QVERIFY(examples);
+        QAction* book = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text().contains(QStringLiteral("12x")))
+                book = a;
+        QVERIFY(book);
+        book->trigger();
+        QTest::qWait(100);
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        QVERIFY(m_window->curveView()->isExposed());
+        CurveScene& scene = m_window->curveScene();
+        QCOMPARE(scene.curvePoints(), m_doc->settings().resolution);
+        QVERIFY(scene.tangentPoints() > 1);
+        QVERIFY(scene.quadraticPoints() > 1);
+        QCOMPARE(scene.markers().count(Classification::Minimum), 2);
+        QCOMPARE(scene.markers().count(Classification::Maximum), 1);
+        QCOMPARE(m_window->criticalList()->count(), 5); // 3 points, lowest, highest
+        // A drag in the curve view moves x only.
+        PlaneView* view = m_window->curveView();
+        const auto p0 = scene.pointMarker();
+        QVERIFY(p0.has_value());
+        const Eigen::Vector2d d0 = scene.toDisplay(p0->x(), p0->y());
+        const Eigen::Vector2d d1 = scene.toDisplay(0.5, p0->y());
+        test::sendMouse(view, QEvent::MouseButtonPress, view->fromDisplay(d0.x(), d0.y()),
+                        Qt::LeftButton, Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseMove, view->fromDisplay(d1.x(), d1.y()), Qt::NoButton,
+                        Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonRelease, view->fromDisplay(d1.x(), d1.y()),
+                        Qt::LeftButton, Qt::NoButton);
+        const double pixelSize = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
+        QVERIFY(std::abs(m_doc->settings().point[0] - 0.5) <= 2 * pixelSize);
+        QCOMPARE(m_doc->settings().point.size(), std::size_t(1));
     }
 };
 

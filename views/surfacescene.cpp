@@ -81,6 +81,8 @@ SurfaceScene::SurfaceScene()
     m_renderer->AddActor2D(m_title);
     m_renderer->AddActor2D(m_colorBar);
     m_picker = std::make_unique<ScenePicker>(m_overlays->marker());
+    m_critical = std::make_unique<CriticalMarkers>(false);
+    m_critical->addTo(m_renderer);
 
     applyStyle();
     rebuildExpansion(); // nothing to show at an expansion point yet: hides marker and models
@@ -162,6 +164,18 @@ void SurfaceScene::rebuildSurface() {
     m_box->SetBounds(bounds);
     m_overlays->boxChanged();
     updateRuns();
+    setCriticalPoints(std::vector<PlotMarker>(m_criticalData)); // at the new heights
+}
+
+void SurfaceScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
+    m_criticalData = markers;
+    std::vector<PlotMarker> world = markers;
+    for (PlotMarker& m : world)
+        m.at.z() = m_surface ? heightMap()(m.at.z()) : 0.0;
+    // Markers only: the 3-D scene has no room for labels (the list panel names them).
+    for (PlotMarker& m : world)
+        m.label.clear();
+    m_critical->update(world, 0.6 * sceneLook().markerDiameter * boxWidth(), m_style.pixelScale);
 }
 
 void SurfaceScene::rebuildExpansion() {

@@ -6,6 +6,7 @@
 // The pieces each live in their own file: surfacegeometry (the surface), overlays (what is
 // at the point), faxis, runpaths (paths and legend), scenecamera, scenepicking, scenestyle.
 
+#include "criticalmarkers.h"
 #include "runpaths.h"
 #include "scenestyle.h"
 #include "surface.h"
@@ -62,6 +63,9 @@ public:
     bool newtonModelVisible() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPathPoints(int run) const;
+    /// Critical points of f as markers (one symbol and colour per kind); `at` = (x, y, f).
+    void setCriticalPoints(const std::vector<PlotMarker>& markers);
+    const CriticalMarkers& criticalMarkers() const { return *m_critical; }
 
     /// The view the book's figure uses: from the front left, looking slightly down.
     void resetCamera();
@@ -106,6 +110,8 @@ private:
     std::unique_ptr<ExpansionOverlays> m_overlays;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<ScenePicker> m_picker;
+    std::unique_ptr<CriticalMarkers> m_critical;
+    std::vector<PlotMarker> m_criticalData;
 };
 
 } // namespace gs

@@ -1,0 +1,191 @@
+#include "planebinding.h"
+
+#include "scenebinding.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs {
+
+namespace {
+
+QString number(double v) {
+    return QString::number(v, 'g', 4).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+QString pointText(const Document& doc, const Eigen::VectorXd& p) {
+    QStringList items;
+    const int n = doc.expression().inputCount() == 1 ? 1 : 2;
+    for (int i = 0; i < n && i < p.size(); ++i)
+        items << number(p[i]);
+    return QStringLiteral("(%1)").arg(items.join(QStringLiteral(", ")));
+}
+
+Eigen::Vector3d plotPoint(const Document& doc, const Eigen::VectorXd& p, double value) {
+    if (doc.expression().inputCount() == 1)
+        return {p.size() > 0 ? p[0] : 0.0, value, 0.0};
+    return {p.size() > 0 ? p[0] : 0.0, p.size() > 1 ? p[1] : 0.0, value};
+}
+
+} // namespace
+
+std::optional<ViewKind> parseViewKind(const QString& text) {
+    static const struct {
+        const char* name;
+        ViewKind kind;
+    } kinds[] = {
+        {"surface", ViewKind::Surface}, {"contour", ViewKind::Contour}, {"curve", ViewKind::Curve}};
+    for (const auto& k : kinds)
+        if (text.trimmed().compare(QLatin1String(k.name), Qt::CaseInsensitive) == 0)
+            return k.kind;
+    return std::nullopt;
+}
+
+QString viewKindNames() {
+    return QStringLiteral("surface|contour|curve");
+}
+
+ViewKind defaultView(const Document& doc) {
+    return doc.expression().inputCount() == 1 ? ViewKind::Curve : ViewKind::Surface;
+}
+
+std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
+    const CriticalPointSearch& c = doc.criticalPoints();
+    // Values within rounding of zero at the scale of f's range read as 0, not 7.9e-31.
+    const SurfaceSample& s = doc.surface();
+    const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
+    auto value = [unit](double v) { return number(std::abs(v) < unit ? 0.0 : v); };
+    // The domain's extremes: a ring; their label joins that of a critical point there.
+    const GridSpec g = doc.grid();
+    const double near = 1e-6 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
+    auto at = [&](const DomainExtremum& e, const Eigen::VectorXd& p) {
+        return e.found && e.point.size() == p.size() && (e.point - p).norm() <= near;
+    };
+    std::vector<PlotMarker> markers;
+    bool minLabelled = false, maxLabelled = false;
+    for (const CriticalPoint& p : c.points) {
+        PlotMarker m;
+        m.at = plotPoint(doc, p.point, p.value);
+        m.kind = p.classification;
+        if (labels) {
+            QString text = QStringLiteral("%1 %2").arg(
+                QString::fromLatin1(markerSymbolName(p.classification)), value(p.value));
+            if (at(c.globalMinimum, p.point)) {
+                text = QStringLiteral("global min %1").arg(value(p.value));
+                minLabelled = true;
+            } else if (at(c.globalMaximum, p.point)) {
+                text = QStringLiteral("global max %1").arg(value(p.value));
+                maxLabelled = true;
+            }
+            m.label = text.toStdString();
+        }
+        markers.push_back(m);
+    }
+    // A curve of critical points: a marker at each of a few of its points, unlabelled.
+    for (const CriticalCurve& curve : c.curves) {
+        const std::size_t step = std::max<std::size_t>(1, curve.points.size() / 24);
+        for (std::size_t k = 0; k < curve.points.size(); k += step) {
+            PlotMarker m;
+            m.at = plotPoint(doc, curve.points[k], curve.value);
+            m.kind = curve.classification;
+            markers.push_back(m);
+        }
+    }
+    for (const auto* e : {&c.globalMinimum, &c.globalMaximum}) {
+        if (!e->found)
+            continue;
+        PlotMarker m;
+        m.at = plotPoint(doc, e->point, e->value);
+        m.extreme = e == &c.globalMinimum ? -1 : 1;
+        const bool labelled = m.extreme < 0 ? minLabelled : maxLabelled;
+        if (labels && !labelled)
+            m.label = QStringLiteral("global %1 %2")
+                          .arg(m.extreme < 0 ? QStringLiteral("min") : QStringLiteral("max"),
+                               value(e->value))
+                          .toStdString();
+        markers.push_back(m);
+    }
+    return markers;
+}
+
+QString criticalPointText(const Document& doc, const CriticalPoint& p) {
+    QStringList eig;
+    for (Eigen::Index k = 0; k < p.eigenvalues.size(); ++k)
+        eig << number(p.eigenvalues[k]);
+    QString kind = QString::fromStdString(std::string(toString(p.classification)));
+    if (!p.detail.empty())
+        kind = QString::fromStdString(p.detail);
+    QString text =
+        QStringLiteral("%1 at %2: f = %3, λ = %4")
+            .arg(kind, pointText(doc, p.point), number(p.value), eig.join(QStringLiteral(", ")));
+    if (p.onBoundary)
+        text += QStringLiteral(" (on the boundary)");
+    return text;
+}
+
+void showCriticalPoints(SurfaceScene& scene, const Document& doc) {
+    scene.setCriticalPoints(criticalMarkers(doc, false));
+}
+
+void showCurve(CurveScene& scene, const Document& doc, double pixelScale) {
+    scene.setPixelScale(pixelScale);
+    scene.setTitle(sceneTitle(doc).toStdString());
+    const QStringList names = doc.inputNames();
+    scene.setCurve(doc.surface(), names.isEmpty() ? "x" : names.first().toStdString());
+    scene.setCriticalPoints(criticalMarkers(doc, true));
+    showCurveExpansion(scene, doc);
+}
+
+void showCurveExpansion(CurveScene& scene, const Document& doc) {
+    const Settings& s = doc.settings();
+    scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic);
+    const Expansion& e = doc.expansion();
+    if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
+        scene.setNote(QStringLiteral("at x = %1:  f = %2,  f' = %3,  f'' = %4")
+                          .arg(number(e.point[0]), number(e.at.value), number(e.at.gradient[0]),
+                               number(e.at.hessian(0, 0)))
+                          .toStdString());
+}
+
+void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
+    scene.setPixelScale(pixelScale);
+    scene.setTitle(sceneTitle(doc).toStdString());
+    const QStringList names = doc.inputNames();
+    scene.setSurface(doc.surface(), names.value(0, QStringLiteral("x")).toStdString(),
+                     names.value(1, QStringLiteral("y")).toStdString());
+    scene.setCriticalPoints(criticalMarkers(doc, true));
+    showContourRuns(scene, doc);
+    showContourExpansion(scene, doc);
+}
+
+void showContourExpansion(ContourScene& scene, const Document& doc) {
+    const Settings& s = doc.settings();
+    scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic, s.showGradient);
+    scene.setNote(stabilityHint(doc).toStdString());
+}
+
+void showContourRuns(ContourScene& scene, const Document& doc) {
+    const GridSpec g = doc.grid();
+    std::vector<RunPath> paths;
+    for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
+        RunPath p;
+        for (const Step& st : doc.trajectories()[i].steps)
+            p.points.emplace_back(st.x[g.axisX], st.x.size() > g.axisY ? st.x[g.axisY] : 0.0,
+                                  st.value);
+        p.color = runColor(int(i));
+        p.label = runLabel(doc, int(i)).toStdString();
+        paths.push_back(std::move(p));
+    }
+    scene.setRuns(paths);
+}
+
+QString stabilityHint(const Document& doc) {
+    const double eta = doc.stableLearningRate();
+    if (!(eta > 0))
+        return QStringLiteral("no positive curvature here: no bound on lr");
+    // VTK's fonts have no Greek: spelled out.
+    return QStringLiteral("gradient descent stable here for lr < 2/lambda_max = %1")
+        .arg(number(eta));
+}
+
+} // namespace gs

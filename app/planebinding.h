@@ -1,0 +1,44 @@
+#pragma once
+// Feeds a document's results into the 2-D scenes (the curve view for one input, the
+// contour view for two or more) and the critical-point markers of every scene: shared by
+// the window and `--export --view`, so screen and file show the same picture.
+
+#include "contourscene.h"
+#include "curvescene.h"
+#include "document.h"
+#include "surfacescene.h"
+
+namespace gs {
+
+/// The views `--view` and the window can show.
+enum class ViewKind { Surface, Contour, Curve };
+
+/// `--view` text to a view: "surface", "contour", "curve"; empty means the default for the
+/// function (curve for one input, else surface). Returns nullopt for anything else.
+std::optional<ViewKind> parseViewKind(const QString& text);
+/// The names parseViewKind accepts, for messages and help ("surface|contour|curve").
+QString viewKindNames();
+/// The view shown when none is asked for: the curve for one input, else the surface.
+ViewKind defaultView(const Document& doc);
+
+/// The critical points and the domain's extremes as markers, in plot units (x, y, f) for
+/// two inputs or (x, f, 0) for one; `labels` names the kind and value ("min −32").
+std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels);
+/// One line per critical point for the list: kind, point, value, eigenvalues.
+QString criticalPointText(const Document& doc, const CriticalPoint& p);
+
+/// The critical-point markers of the 3-D scene (symbols only, no labels).
+void showCriticalPoints(SurfaceScene& scene, const Document& doc);
+
+void showCurve(CurveScene& scene, const Document& doc, double pixelScale = 1.0);
+void showCurveExpansion(CurveScene& scene, const Document& doc);
+
+void showContour(ContourScene& scene, const Document& doc, double pixelScale = 1.0);
+/// Only what depends on the point (a drag): the overlays and the stability note.
+void showContourExpansion(ContourScene& scene, const Document& doc);
+void showContourRuns(ContourScene& scene, const Document& doc);
+
+/// "GD on the local quadratic is stable for η < 0.5 (2/λmax)", or why there is no bound.
+QString stabilityHint(const Document& doc);
+
+} // namespace gs

@@ -1,0 +1,431 @@
+#include "contourscene.h"
+
+#include "ticks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
+#include <vtkBox.h>
+#include <vtkCellArray.h>
+#include <vtkColorTransferFunction.h>
+#include <vtkContourFilter.h>
+#include <vtkDoubleArray.h>
+#include <vtkGlyph3D.h>
+#include <vtkGlyphSource2D.h>
+#include <vtkImageData.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkStripper.h>
+#include <vtkTextProperty.h>
+
+namespace gs {
+
+namespace {
+
+/// Levels drawn for the whole range.
+constexpr int kLevelCount = 16;
+/// Log levels span this many decades above the minimum.
+constexpr double kLogDecades = 4.0;
+// Drawing order along z (towards the camera), in units of the frame's width.
+constexpr double kContourZ = -0.004, kModelZ = -0.002, kOverlayZ = 0.002, kMarkerZ = 0.003,
+                 kPointZ = 0.004;
+/// Principal axes: the longer is this fraction of the frame's width.
+constexpr double kAxisLength = 0.22;
+/// Arrows and the tangent line, as fractions of the frame's width.
+constexpr double kArrowLength = 0.14, kTangentHalf = 0.12;
+
+Rgb positiveCurvature{0.10, 0.35, 0.85}, negativeCurvature{0.90, 0.30, 0.10};
+
+void setColor(vtkActor* a, const Rgb& c) {
+    a->GetProperty()->SetColor(c[0], c[1], c[2]);
+}
+
+/// Three significant digits: level labels stay short.
+double roundLevel(double v) {
+    if (v == 0 || !std::isfinite(v))
+        return v;
+    const double p = std::pow(10.0, std::floor(std::log10(std::abs(v))) - 2);
+    return std::round(v / p) * p;
+}
+
+/// A level as its label shows it: at most four significant digits.
+std::string levelText(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", v);
+    return text;
+}
+
+vtkSmartPointer<vtkImageData> imageOf(const GridSpec& g, const Eigen::ArrayXXd& z, double zWorld) {
+    auto image = vtkSmartPointer<vtkImageData>::New();
+    image->SetDimensions(g.nx, g.ny, 1);
+    image->SetOrigin(g.xmin, g.ymin, zWorld);
+    image->SetSpacing(g.nx > 1 ? (g.xmax - g.xmin) / (g.nx - 1) : 1,
+                      g.ny > 1 ? (g.ymax - g.ymin) / (g.ny - 1) : 1, 1);
+    auto values = vtkSmartPointer<vtkDoubleArray>::New();
+    values->SetName("f");
+    values->SetNumberOfTuples(vtkIdType(g.nx) * g.ny);
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i)
+            values->SetValue(vtkIdType(j) * g.nx + i,
+                             i < z.rows() && j < z.cols() ? z(i, j) : std::nan(""));
+    image->GetPointData()->SetScalars(values);
+    return image;
+}
+
+vtkSmartPointer<vtkPolyData> segment(const Eigen::Vector3d& a, const Eigen::Vector3d& b) {
+    auto pts = vtkSmartPointer<vtkPoints>::New();
+    pts->InsertNextPoint(a.data());
+    pts->InsertNextPoint(b.data());
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    const vtkIdType ids[2] = {0, 1};
+    lines->InsertNextCell(2, ids);
+    auto d = vtkSmartPointer<vtkPolyData>::New();
+    d->SetPoints(pts);
+    d->SetLines(lines);
+    return d;
+}
+
+vtkSmartPointer<vtkActor> lineActor(vtkPolyData* data, const Rgb& color) {
+    auto a = makeActor(nullptr, data);
+    setColor(a, color);
+    return a;
+}
+
+int pointCount(vtkAlgorithm* a) {
+    a->Update();
+    auto* d = vtkPolyData::SafeDownCast(a->GetOutputDataObject(0));
+    return d ? int(d->GetNumberOfPoints()) : 0;
+}
+
+} // namespace
+
+std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpacing spacing,
+                                  const Eigen::ArrayXXd* values) {
+    std::vector<double> levels;
+    if (!(zmax > zmin) || !std::isfinite(zmin) || !std::isfinite(zmax) || count < 1)
+        return levels;
+    const double range = zmax - zmin;
+    if (spacing == LevelSpacing::Auto) {
+        spacing = LevelSpacing::Even;
+        if (values) {
+            // Most of the domain in the lowest tenth of the range: a deep valley, log levels.
+            std::vector<double> v;
+            for (Eigen::Index k = 0; k < values->size(); ++k)
+                if (std::isfinite((*values)(k)))
+                    v.push_back((*values)(k));
+            if (!v.empty()) {
+                auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+                std::nth_element(v.begin(), mid, v.end());
+                if (*mid - zmin < 0.1 * range)
+                    spacing = LevelSpacing::Log;
+            }
+        }
+    }
+    if (spacing == LevelSpacing::Log) {
+        // zmin + range * 10^(-decades (1 - k / count)), k = 0 .. count - 1: geometric steps.
+        for (int k = 0; k < count; ++k)
+            levels.push_back(roundLevel(
+                zmin + range * std::pow(10.0, -kLogDecades * (1.0 - double(k) / count))));
+        levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+        return levels;
+    }
+    for (double t : niceTicks(zmin, zmax, count + 2))
+        if (t > zmin && t < zmax)
+            levels.push_back(t);
+    return levels;
+}
+
+ContourScene::ContourScene()
+    : m_box(vtkSmartPointer<vtkBox>::New())
+    , m_contour(vtkSmartPointer<vtkContourFilter>::New())
+    , m_pointLevel(vtkSmartPointer<vtkContourFilter>::New())
+    , m_modelContour(vtkSmartPointer<vtkContourFilter>::New())
+    , m_ascent(std::make_unique<Arrow>(sceneLook().ascent))
+    , m_descent(std::make_unique<Arrow>(sceneLook().descent))
+    , m_markers(std::make_unique<CriticalMarkers>(true)) {
+    const SceneLook& look = sceneLook();
+    m_image = imageOf(GridSpec{}, Eigen::ArrayXXd::Zero(GridSpec{}.nx, GridSpec{}.ny), 0);
+    m_contour->SetInputData(m_image);
+    m_contour->ComputeScalarsOn();
+    // Lines coloured by level (viridis-like: dark blue-purple low, teal, yellow high);
+    // labels are billboard texts at one point of each level's longest pieces (VTK's labelled
+    // contour mapper needs a stencil buffer the off-screen exporter does not have).
+    m_stripper = vtkSmartPointer<vtkStripper>::New();
+    m_stripper->SetInputConnection(m_contour->GetOutputPort());
+    auto lut = vtkSmartPointer<vtkColorTransferFunction>::New();
+    lut->AddRGBPoint(0.0, 0.27, 0.00, 0.33);
+    lut->AddRGBPoint(0.5, 0.13, 0.57, 0.55);
+    lut->AddRGBPoint(1.0, 0.85, 0.75, 0.10);
+    m_lut = lut;
+    m_contourActor = makeActor(m_stripper->GetOutputPort());
+    m_contourActor->GetMapper()->ScalarVisibilityOn();
+    m_contourActor->GetMapper()->SetLookupTable(lut);
+
+    m_pointLevel->SetInputData(m_image);
+    m_pointLevelActor = makeActor(m_pointLevel->GetOutputPort());
+    setColor(m_pointLevelActor, look.marker);
+
+    m_modelImage = imageOf(GridSpec{}, Eigen::ArrayXXd::Zero(GridSpec{}.nx, GridSpec{}.ny), 0);
+    m_modelContour->SetInputData(m_modelImage);
+    m_modelActor = makeActor(m_modelContour->GetOutputPort());
+    setColor(m_modelActor, look.quadratic);
+    m_modelActor->GetProperty()->SetOpacity(0.8);
+
+    m_tangentLine = lineActor(segment({0, 0, 0}, {0, 0, 0}), look.tangentEdge);
+    for (auto& a : m_axes)
+        a = lineActor(segment({0, 0, 0}, {0, 0, 0}), positiveCurvature);
+
+    auto disc = vtkSmartPointer<vtkGlyphSource2D>::New();
+    disc->SetGlyphTypeToCircle();
+    disc->SetFilled(true);
+    disc->SetResolution(24);
+    auto pointData = vtkSmartPointer<vtkPolyData>::New();
+    pointData->SetPoints(vtkSmartPointer<vtkPoints>::New());
+    auto glyph = vtkSmartPointer<vtkGlyph3D>::New();
+    glyph->SetInputData(pointData);
+    glyph->SetSourceConnection(disc->GetOutputPort());
+    glyph->SetScaleModeToDataScalingOff();
+    m_pointActor = makeActor(glyph->GetOutputPort());
+    setColor(m_pointActor, look.marker);
+
+    renderer()->AddActor(m_contourActor);
+    renderer()->AddActor(m_modelActor);
+    renderer()->AddActor(m_pointLevelActor);
+    renderer()->AddActor(m_tangentLine);
+    for (auto& a : m_axes)
+        renderer()->AddActor(a);
+    renderer()->AddActor(m_ascent->actor);
+    renderer()->AddActor(m_descent->actor);
+    m_runs = std::make_unique<RunPaths>(renderer(), m_box);
+    m_markers->addTo(renderer());
+    renderer()->AddActor(m_pointActor);
+    applyPixelScale();
+}
+
+ContourScene::~ContourScene() = default;
+
+void ContourScene::applyPixelScale() {
+    const double k = pixelScale();
+    m_contourActor->GetProperty()->SetLineWidth(float(1.3 * k));
+    m_pointLevelActor->GetProperty()->SetLineWidth(float(2.6 * k));
+    m_modelActor->GetProperty()->SetLineWidth(float(1.2 * k));
+    m_tangentLine->GetProperty()->SetLineWidth(float(2.4 * k));
+    for (auto& a : m_axes)
+        a->GetProperty()->SetLineWidth(float(3.0 * k));
+    m_runs->applyStyle(k);
+    placeLabels();
+}
+
+void ContourScene::setSurface(const SurfaceSample& s, const std::string& xName,
+                              const std::string& yName) {
+    m_surface = s;
+    const GridSpec& g = s.grid;
+    setPlotFrame({g.xmin, g.xmax, g.ymin, g.ymax}, 1.0, 0.0, xName, yName);
+    const double w = worldWidth();
+    m_box->SetBounds(g.xmin, g.xmax, g.ymin, g.ymax, -w, w);
+    m_image = imageOf(g, s.z, kContourZ * w);
+    m_contour->SetInputData(m_image);
+    m_pointLevel->SetInputData(m_image);
+    rebuildLevels();
+    m_runs->update(HeightMap{0, 0}, w);
+}
+
+void ContourScene::placeLabels() {
+    for (auto& l : m_labels)
+        renderer()->RemoveActor(l);
+    m_labels.clear();
+    if (!m_surface || m_levels.empty())
+        return;
+    m_stripper->Update();
+    vtkPolyData* lines = m_stripper->GetOutput();
+    vtkDataArray* values = lines->GetPointData()->GetScalars();
+    if (!values)
+        return;
+    // One label per level, at the middle of its longest piece if that is long enough to
+    // carry it (a fifth of the frame's width).
+    const double w = worldWidth(), minLength = 0.2 * w;
+    const Rgb& ink = sceneLook().ink;
+    std::map<double, std::pair<double, vtkIdType>> best; // level -> (length, middle point)
+    vtkIdType n = 0;
+    const vtkIdType* ids = nullptr;
+    auto cells = lines->GetLines();
+    cells->InitTraversal();
+    while (cells->GetNextCell(n, ids)) {
+        if (n < 2)
+            continue;
+        double length = 0, a[3], b[3];
+        lines->GetPoint(ids[0], a);
+        for (vtkIdType k = 1; k < n; ++k) {
+            lines->GetPoint(ids[k], b);
+            length += std::hypot(b[0] - a[0], b[1] - a[1]);
+            std::copy(b, b + 3, a);
+        }
+        const double level = values->GetTuple1(ids[0]);
+        if (length >= minLength && length > best[level].first)
+            best[level] = {length, ids[n / 2]};
+    }
+    for (const auto& [level, piece] : best) {
+        if (piece.first <= 0)
+            continue;
+        double at[3];
+        lines->GetPoint(piece.second, at);
+        auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        label->SetInput(levelText(level).c_str());
+        label->SetPosition(at[0], at[1], at[2] + 0.001 * w);
+        vtkTextProperty* p = label->GetTextProperty();
+        p->SetFontSize(int(std::lround(11 * pixelScale())));
+        p->SetColor(ink[0], ink[1], ink[2]);
+        p->SetBackgroundColor(1, 1, 1);
+        p->SetBackgroundOpacity(0.8);
+        p->SetJustificationToCentered();
+        p->SetVerticalJustificationToCentered();
+        renderer()->AddActor(label);
+        m_labels.push_back(label);
+    }
+}
+
+void ContourScene::setLevelSpacing(LevelSpacing spacing) {
+    m_spacing = spacing;
+    rebuildLevels();
+}
+
+void ContourScene::rebuildLevels() {
+    if (!m_surface)
+        return;
+    m_levels =
+        contourLevels(m_surface->zmin, m_surface->zmax, kLevelCount, m_spacing, &m_surface->z);
+    m_contour->SetNumberOfContours(int(m_levels.size()));
+    for (std::size_t k = 0; k < m_levels.size(); ++k)
+        m_contour->SetValue(int(k), m_levels[k]);
+    // Colours by rank, so that log-spaced levels stay apart as well as even ones.
+    m_lut->RemoveAllPoints();
+    const double n = std::max<double>(1, double(m_levels.size()) - 1);
+    m_lut->AddRGBPoint(0.0, 0.27, 0.00, 0.33);
+    for (std::size_t k = 0; k < m_levels.size(); ++k) {
+        const double t = k / n; // dark purple -> teal -> yellow
+        const double r =
+            t < 0.5 ? 0.27 + (0.13 - 0.27) * 2 * t : 0.13 + (0.85 - 0.13) * (2 * t - 1);
+        const double g = t < 0.5 ? 0.57 * 2 * t : 0.57 + (0.75 - 0.57) * (2 * t - 1);
+        const double b =
+            t < 0.5 ? 0.33 + (0.55 - 0.33) * 2 * t : 0.55 + (0.10 - 0.55) * (2 * t - 1);
+        m_lut->AddRGBPoint(m_levels[k], r, g, b);
+    }
+    m_contourActor->GetMapper()->SetScalarRange(m_levels.empty() ? 0 : m_levels.front(),
+                                                m_levels.empty() ? 1 : m_levels.back());
+    placeLabels();
+    m_modelContour->SetNumberOfContours(int(m_levels.size()));
+    for (std::size_t k = 0; k < m_levels.size(); ++k)
+        m_modelContour->SetValue(int(k), m_levels[k]);
+}
+
+void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient) {
+    const double w = worldWidth();
+    auto* glyph = vtkGlyph3D::SafeDownCast(m_pointActor->GetMapper()->GetInputAlgorithm());
+    auto* pts = vtkPolyData::SafeDownCast(glyph->GetInputDataObject(0, 0))->GetPoints();
+    pts->Reset();
+    m_point.reset();
+    const GridSpec& g = e.modelGrid;
+    const bool defined = e.point.size() > std::max(g.axisX, g.axisY) && std::isfinite(e.at.value);
+    if (defined) {
+        m_point = Eigen::Vector2d(e.point[g.axisX], e.point[g.axisY]);
+        pts->InsertNextPoint(m_point->x(), m_point->y(), kPointZ * w);
+    }
+    pts->Modified();
+    glyph->SetScaleFactor(0.022 * w);
+
+    // The level curve through the point: f = f(x0).
+    m_pointLevel->SetValue(0, e.at.value);
+    m_pointLevelActor->SetVisibility(defined);
+
+    // The quadratic model's level curves, over the whole domain.
+    m_modelImage = imageOf(g, e.quadratic, kModelZ * w);
+    m_modelContour->SetInputData(m_modelImage);
+    m_modelActor->SetVisibility(defined && quadratic);
+
+    // grad f over the two axes: e.ascent = (g_x, g_y, |g|^2).
+    const Eigen::Vector2d grad(e.ascent.x(), e.ascent.y());
+    const bool moving = defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0;
+    const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * w)
+                                       : Eigen::Vector3d::Zero();
+    if (moving) {
+        const Eigen::Vector2d u = grad.normalized();
+        // The level curve's tangent is perpendicular to grad f.
+        const Eigen::Vector3d t(-u.y(), u.x(), 0);
+        vtkPolyDataMapper::SafeDownCast(m_tangentLine->GetMapper())
+            ->SetInputData(segment(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
+        m_ascent->place(at, Eigen::Vector3d(u.x(), u.y(), 0), kArrowLength * w);
+        m_descent->place(at, Eigen::Vector3d(-u.x(), -u.y(), 0), kArrowLength * w);
+    }
+    m_tangentLine->SetVisibility(moving && tangent);
+    m_ascent->actor->SetVisibility(moving && gradient);
+    m_descent->actor->SetVisibility(moving && gradient);
+
+    // Principal axes: the Hessian's eigenvectors, lengths in proportion to 1/sqrt|lambda|
+    // (the semi-axes of the model's level curves), blue for lambda > 0, orange for < 0.
+    const Eigen::VectorXd& lambda = e.curvature.eigenvalues;
+    const Eigen::MatrixXd& v = e.curvature.eigenvectors;
+    const bool twoInputs = lambda.size() == 2 && v.rows() == 2 && v.cols() == 2;
+    double smallest = 0; // the smallest nonzero |lambda|
+    if (twoInputs)
+        for (int k = 0; k < 2; ++k)
+            if (std::abs(lambda[k]) > 0 && (smallest == 0 || std::abs(lambda[k]) < smallest))
+                smallest = std::abs(lambda[k]);
+    for (int k = 0; k < 2; ++k) {
+        const bool show = defined && gradient && twoInputs && smallest > 0 &&
+                          std::abs(lambda[k]) > 0 && std::isfinite(lambda[k]);
+        m_axes[std::size_t(k)]->SetVisibility(show);
+        if (!show)
+            continue;
+        const double len = kAxisLength * w * std::sqrt(smallest / std::abs(lambda[k]));
+        const Eigen::Vector3d d(v(0, k), v(1, k), 0);
+        vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())
+            ->SetInputData(segment(at - len * d, at + len * d));
+        setColor(m_axes[std::size_t(k)], lambda[k] > 0 ? positiveCurvature : negativeCurvature);
+    }
+}
+
+void ContourScene::setRuns(const std::vector<RunPath>& runs) {
+    m_runs->setRuns(runs, pixelScale());
+    m_runs->update(HeightMap{0, 0}, worldWidth());
+}
+
+void ContourScene::setFrame(int frame) {
+    m_runs->setFrame(frame);
+    m_runs->update(HeightMap{0, 0}, worldWidth());
+}
+
+void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
+    std::vector<PlotMarker> world = markers;
+    for (PlotMarker& m : world)
+        m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
+    m_markers->update(world, 0.025 * worldWidth(), pixelScale());
+}
+
+bool ContourScene::hitsMarker(double displayX, double displayY) const {
+    if (!m_point)
+        return false;
+    const Eigen::Vector2d d = toDisplay(m_point->x(), m_point->y());
+    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * pixelScale();
+}
+
+int ContourScene::contourPoints() const {
+    return pointCount(m_contour);
+}
+int ContourScene::pointLevelPoints() const {
+    return m_pointLevelActor->GetVisibility() ? pointCount(m_pointLevel) : 0;
+}
+int ContourScene::modelContourPoints() const {
+    return m_modelActor->GetVisibility() ? pointCount(m_modelContour) : 0;
+}
+int ContourScene::principalAxes() const {
+    return int(m_axes[0]->GetVisibility()) + int(m_axes[1]->GetVisibility());
+}
+
+} // namespace gs

@@ -1,0 +1,96 @@
+#pragma once
+// The top view of a function of two inputs: level curves of f from the document's surface
+// sample (VTK's contour filter, labelled, evenly or log-spaced), at equal aspect so that
+// perpendicular looks perpendicular. At the expansion point: the level curve through it and
+// its tangent line, grad f and -grad f, the Hessian's eigenvectors as principal axes, and
+// the quadratic model's level curves over the true ones; the optimizer paths; critical-point
+// markers. Plain VTK (a Plot2D): the window and the exporter draw the same picture. It
+// shows what the engine computed; the arithmetic here places levels and maps lengths.
+
+#include "criticalmarkers.h"
+#include "plot2d.h"
+#include "runpaths.h"
+#include "sceneactors.h"
+#include "surface.h"
+
+#include <memory>
+#include <optional>
+
+class vtkActor;
+class vtkBox;
+class vtkContourFilter;
+class vtkImageData;
+class vtkBillboardTextActor3D;
+class vtkColorTransferFunction;
+class vtkStripper;
+class vtkPolyData;
+
+namespace gs {
+
+enum class LevelSpacing {
+    Auto, ///< log when most of the domain lies in the lowest tenth of f's range, else even
+    Even,
+    Log ///< geometric steps above the minimum (valleys such as Rosenbrock's)
+};
+
+/// The contour levels for values in [zmin, zmax]: `count` of them, evenly spaced (1-2-5 nice
+/// numbers) or geometric above zmin over four decades; `values` decides Auto.
+std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpacing spacing,
+                                  const Eigen::ArrayXXd* values = nullptr);
+
+class ContourScene : public Plot2D {
+public:
+    ContourScene();
+    ~ContourScene() override;
+
+    /// A new surface: the level curves and the frame (the domain, at equal aspect).
+    void setSurface(const SurfaceSample& surface, const std::string& xName,
+                    const std::string& yName);
+    void setLevelSpacing(LevelSpacing spacing);
+    LevelSpacing levelSpacing() const { return m_spacing; }
+    /// What is shown at the point (`quadratic` the model's level curves, `gradient` the
+    /// arrows and the principal axes, `tangent` the level curve's tangent line).
+    void setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient);
+    void setRuns(const std::vector<RunPath>& runs);
+    void setFrame(int frame);
+    /// Markers in plot units: at = (x, y, f).
+    void setCriticalPoints(const std::vector<PlotMarker>& markers);
+
+    /// The expansion point, if drawn.
+    std::optional<Eigen::Vector2d> pointMarker() const { return m_point; }
+    bool hitsMarker(double displayX, double displayY) const;
+
+    /// For tests: the levels drawn, the points of the level curves, of the level curve
+    /// through the point, of the model's level curves; the principal axes drawn.
+    const std::vector<double>& levels() const { return m_levels; }
+    int contourPoints() const;
+    int pointLevelPoints() const;
+    int modelContourPoints() const;
+    int principalAxes() const;
+    const CriticalMarkers& markers() const { return *m_markers; }
+    int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
+
+private:
+    void applyPixelScale() override;
+    void rebuildLevels();
+    void placeLabels();
+
+    std::optional<SurfaceSample> m_surface;
+    std::optional<Eigen::Vector2d> m_point;
+    LevelSpacing m_spacing = LevelSpacing::Auto;
+    std::vector<double> m_levels;
+    vtkSmartPointer<vtkBox> m_box;
+    vtkSmartPointer<vtkImageData> m_image, m_modelImage;
+    vtkSmartPointer<vtkContourFilter> m_contour, m_pointLevel, m_modelContour;
+    vtkSmartPointer<vtkStripper> m_stripper;
+    vtkSmartPointer<vtkColorTransferFunction> m_lut;
+    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+    vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine,
+        m_pointActor;
+    std::unique_ptr<Arrow> m_ascent, m_descent;
+    std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
+    std::unique_ptr<RunPaths> m_runs;
+    std::unique_ptr<CriticalMarkers> m_markers;
+};
+
+} // namespace gs

@@ -1,0 +1,244 @@
+#include "criticalmarkers.h"
+
+#include <cmath>
+#include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
+#include <vtkConeSource.h>
+#include <vtkCubeSource.h>
+#include <vtkGlyph3D.h>
+#include <vtkGlyphSource2D.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkSphereSource.h>
+#include <vtkTextProperty.h>
+#include <vtkTransform.h>
+#include <vtkTransformPolyDataFilter.h>
+
+namespace gs {
+
+namespace {
+
+int kindIndex(Classification k) {
+    switch (k) {
+    case Classification::Minimum:
+        return 0;
+    case Classification::Maximum:
+        return 1;
+    case Classification::Saddle:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+constexpr Classification kKindOf[] = {Classification::Minimum, Classification::Maximum,
+                                      Classification::Saddle, Classification::Degenerate};
+
+/// The glyph's source, diameter 1, centred on the origin.
+vtkSmartPointer<vtkAlgorithm> symbol(int kind, bool flat) {
+    if (flat) {
+        auto g = vtkSmartPointer<vtkGlyphSource2D>::New();
+        g->SetFilled(true);
+        g->SetResolution(24);
+        switch (kind) {
+        case 0:
+            g->SetGlyphTypeToCircle();
+            break;
+        case 1:
+            g->SetGlyphTypeToTriangle();
+            break;
+        case 2:
+            g->SetGlyphTypeToDiamond();
+            break;
+        default:
+            g->SetGlyphTypeToSquare();
+        }
+        return g;
+    }
+    switch (kind) {
+    case 0: {
+        auto s = vtkSmartPointer<vtkSphereSource>::New();
+        s->SetThetaResolution(20);
+        s->SetPhiResolution(14);
+        return s;
+    }
+    case 1: {
+        // A cone pointing up (+z): a peak.
+        auto c = vtkSmartPointer<vtkConeSource>::New();
+        c->SetDirection(0, 0, 1);
+        c->SetResolution(20);
+        return c;
+    }
+    case 2: {
+        // A cube standing on a corner reads as a diamond from every side.
+        auto c = vtkSmartPointer<vtkCubeSource>::New();
+        auto t = vtkSmartPointer<vtkTransform>::New();
+        t->RotateZ(45);
+        t->RotateX(35.26);
+        t->Scale(0.7, 0.7, 0.7);
+        auto f = vtkSmartPointer<vtkTransformPolyDataFilter>::New();
+        f->SetInputConnection(c->GetOutputPort());
+        f->SetTransform(t);
+        return f;
+    }
+    default: {
+        auto c = vtkSmartPointer<vtkCubeSource>::New();
+        c->SetXLength(0.8);
+        c->SetYLength(0.8);
+        c->SetZLength(0.8);
+        return c;
+    }
+    }
+}
+
+vtkSmartPointer<vtkActor> glyphActor(vtkAlgorithm* source, vtkPoints* points) {
+    auto data = vtkSmartPointer<vtkPolyData>::New();
+    data->SetPoints(points);
+    auto glyph = vtkSmartPointer<vtkGlyph3D>::New();
+    glyph->SetInputData(data);
+    glyph->SetSourceConnection(source->GetOutputPort());
+    glyph->SetScaleModeToDataScalingOff();
+    glyph->OrientOff();
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    mapper->SetInputConnection(glyph->GetOutputPort());
+    mapper->ScalarVisibilityOff();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    return actor;
+}
+
+vtkGlyph3D* glyphOf(vtkActor* a) {
+    return vtkGlyph3D::SafeDownCast(a->GetMapper()->GetInputAlgorithm());
+}
+
+} // namespace
+
+Rgb markerColor(Classification kind) {
+    switch (kind) {
+    case Classification::Minimum:
+        return {0.10, 0.55, 0.25}; // green: a valley floor
+    case Classification::Maximum:
+        return {0.80, 0.10, 0.45}; // magenta: a peak
+    case Classification::Saddle:
+        return {0.95, 0.50, 0.05}; // orange
+    default:
+        return {0.40, 0.40, 0.40};
+    }
+}
+
+const char* markerSymbolName(Classification kind) {
+    switch (kind) {
+    case Classification::Minimum:
+        return "min";
+    case Classification::Maximum:
+        return "max";
+    case Classification::Saddle:
+        return "saddle";
+    default:
+        return "degenerate";
+    }
+}
+
+CriticalMarkers::CriticalMarkers(bool flat)
+    : m_flat(flat) {
+    for (int k = 0; k < kKinds; ++k) {
+        m_points[std::size_t(k)] = vtkSmartPointer<vtkPoints>::New();
+        m_actors[std::size_t(k)] = glyphActor(symbol(k, flat), m_points[std::size_t(k)]);
+        const Rgb c = markerColor(kKindOf[k]);
+        m_actors[std::size_t(k)]->GetProperty()->SetColor(c[0], c[1], c[2]);
+        if (!flat) {
+            m_actors[std::size_t(k)]->GetProperty()->SetSpecular(0.3);
+        } else {
+            m_actors[std::size_t(k)]->GetProperty()->SetEdgeColor(1, 1, 1);
+        }
+    }
+    auto ring = vtkSmartPointer<vtkGlyphSource2D>::New();
+    ring->SetGlyphTypeToCircle();
+    ring->SetResolution(48);
+    ring->SetFilled(false);
+    m_ringPoints = vtkSmartPointer<vtkPoints>::New();
+    m_rings = glyphActor(ring, m_ringPoints);
+    const Rgb& ink = sceneLook().ink;
+    m_rings->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_rings->GetProperty()->SetLineWidth(2);
+}
+
+CriticalMarkers::~CriticalMarkers() = default;
+
+void CriticalMarkers::addTo(vtkRenderer* renderer) {
+    m_renderer = renderer;
+    for (auto& a : m_actors)
+        renderer->AddActor(a);
+    renderer->AddActor(m_rings);
+}
+
+void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size,
+                             double pixelScale) {
+    for (auto& p : m_points)
+        p->Reset();
+    m_ringPoints->Reset();
+    if (m_renderer)
+        for (auto& l : m_labels)
+            m_renderer->RemoveActor(l);
+    m_labels.clear();
+    const Rgb& ink = sceneLook().ink;
+    for (const PlotMarker& m : markers) {
+        if (!m.at.allFinite())
+            continue;
+        if (m.extreme != 0) {
+            m_ringPoints->InsertNextPoint(m.at.data());
+        } else {
+            m_points[std::size_t(kindIndex(m.kind))]->InsertNextPoint(m.at.data());
+        }
+        if (m.label.empty() || !m_renderer)
+            continue;
+        auto t = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        t->SetInput(m.label.c_str());
+        t->SetPosition(m.at.x(), m.at.y(), m.at.z());
+        vtkTextProperty* p = t->GetTextProperty();
+        p->SetFontSize(int(std::lround(12 * pixelScale)));
+        const Rgb c = m.extreme ? ink : markerColor(m.kind);
+        p->SetColor(c[0], c[1], c[2]);
+        p->SetBold(m.extreme != 0);
+        p->SetBackgroundColor(1, 1, 1);
+        p->SetBackgroundOpacity(0.75);
+        // Minima are labelled below their marker, everything else above.
+        const bool below = m.kind == Classification::Minimum || m.extreme < 0;
+        p->SetVerticalJustification(below ? VTK_TEXT_TOP : VTK_TEXT_BOTTOM);
+        p->SetJustificationToCentered();
+        t->SetDisplayOffset(0, int(std::lround((below ? -1 : 1) * 9 * pixelScale)) *
+                                   (m.extreme ? 2 : 1));
+        t->SetVisibility(m_visible);
+        m_renderer->AddActor(t);
+        m_labels.push_back(t);
+    }
+    for (auto& p : m_points)
+        p->Modified();
+    m_ringPoints->Modified();
+    for (auto& a : m_actors) {
+        glyphOf(a)->SetScaleFactor(size);
+        glyphOf(a)->Modified();
+        a->GetProperty()->SetLineWidth(float(pixelScale));
+    }
+    glyphOf(m_rings)->SetScaleFactor(size * 2.2);
+    glyphOf(m_rings)->Modified();
+    m_rings->GetProperty()->SetLineWidth(float(2 * pixelScale));
+}
+
+void CriticalMarkers::setVisible(bool visible) {
+    m_visible = visible;
+    for (auto& a : m_actors)
+        a->SetVisibility(visible);
+    m_rings->SetVisibility(visible);
+    for (auto& l : m_labels)
+        l->SetVisibility(visible);
+}
+
+int CriticalMarkers::count(Classification kind) const {
+    return int(m_points[std::size_t(kindIndex(kind))]->GetNumberOfPoints());
+}
+
+} // namespace gs

@@ -1,0 +1,62 @@
+#pragma once
+// Critical points as markers, one symbol and colour per kind (minimum: circle, maximum:
+// triangle, saddle: diamond, degenerate: square; as solids in 3-D), with optional labels,
+// and rings around the domain's global minimum and maximum.
+// Shared by the 3-D scene, the contour view and the curve view.
+
+#include "curvature.h"
+#include "scenestyle.h"
+
+#include <Eigen/Core>
+#include <array>
+#include <string>
+#include <vector>
+#include <vtkSmartPointer.h>
+
+class vtkActor;
+class vtkPoints;
+class vtkRenderer;
+class vtkBillboardTextActor3D;
+
+namespace gs {
+
+/// One marker: where (world coordinates), what kind, its label (may be empty).
+struct PlotMarker {
+    Eigen::Vector3d at = Eigen::Vector3d::Zero();
+    Classification kind = Classification::Degenerate;
+    std::string label;
+    /// The lowest (-1) or highest (+1) value found on the domain: drawn with a ring.
+    int extreme = 0;
+};
+
+/// The marker colour of each kind.
+Rgb markerColor(Classification kind);
+/// "min", "max", "saddle", "degenerate".
+const char* markerSymbolName(Classification kind);
+
+class CriticalMarkers {
+public:
+    /// `flat`: 2-D symbols in the x-y plane (top views); else solids (the 3-D scene).
+    explicit CriticalMarkers(bool flat);
+    ~CriticalMarkers();
+    void addTo(vtkRenderer* renderer);
+
+    /// Replaces the markers; `size` is a symbol's diameter in world units.
+    void update(const std::vector<PlotMarker>& markers, double size, double pixelScale);
+    void setVisible(bool visible);
+    /// How many markers of a kind are drawn (for tests).
+    int count(Classification kind) const;
+
+private:
+    static constexpr int kKinds = 4; // minimum, maximum, saddle, degenerate
+    bool m_flat;
+    vtkRenderer* m_renderer = nullptr;
+    std::array<vtkSmartPointer<vtkPoints>, kKinds> m_points;
+    std::array<vtkSmartPointer<vtkActor>, kKinds> m_actors;
+    vtkSmartPointer<vtkPoints> m_ringPoints;
+    vtkSmartPointer<vtkActor> m_rings;
+    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+    bool m_visible = true;
+};
+
+} // namespace gs

@@ -1,0 +1,58 @@
+#pragma once
+// The scene of a function of one input: the curve f(x) over its interval, at the expansion
+// point the tangent line and the quadratic (second-order Taylor) parabola, critical points
+// marked with kind and value, the global minimum on the interval, labelled axes.
+// Plain VTK (a Plot2D), so the window and the exporter draw the same picture. It shows what
+// the engine computed (the curve is the surface sample's first column, the models are the
+// Expansion's); the only arithmetic maps f to the frame's height.
+
+#include "criticalmarkers.h"
+#include "plot2d.h"
+#include "sceneactors.h"
+#include "surface.h"
+
+#include <memory>
+#include <optional>
+
+class vtkActor;
+class vtkBox;
+class vtkPolyData;
+
+namespace gs {
+
+class CurveScene : public Plot2D {
+public:
+    CurveScene();
+    ~CurveScene() override;
+
+    /// A new curve: the interval and f on it (sample(i, 0) at grid.x(i)); rebuilds the frame.
+    void setCurve(const SurfaceSample& sample, const std::string& xName);
+    /// The point, its tangent line and quadratic parabola (from the Expansion's models).
+    void setExpansion(const Expansion& e, bool tangent, bool quadratic);
+    /// Markers in plot units: at = (x, f, 0).
+    void setCriticalPoints(const std::vector<PlotMarker>& markers);
+
+    /// The plot point (x, f) of the expansion point's marker, if shown.
+    std::optional<Eigen::Vector2d> pointMarker() const;
+    /// True when a display position is within a few pixels of the point's marker.
+    bool hitsMarker(double displayX, double displayY) const;
+    /// Points drawn of the curve, of the tangent and of the parabola (for tests).
+    int curvePoints() const;
+    int tangentPoints() const;
+    int quadraticPoints() const;
+    const CriticalMarkers& markers() const { return *m_markers; }
+
+private:
+    void applyPixelScale() override;
+    vtkSmartPointer<vtkPolyData> polyline(const std::vector<Eigen::Vector2d>& points,
+                                          double z) const;
+
+    std::optional<Eigen::Vector2d> m_point;
+    std::vector<PlotMarker> m_markerData;
+    vtkSmartPointer<vtkBox> m_box;
+    vtkSmartPointer<vtkActor> m_curve, m_pointActor;
+    std::unique_ptr<ClippedActor> m_tangent, m_quadratic;
+    std::unique_ptr<CriticalMarkers> m_markers;
+};
+
+} // namespace gs

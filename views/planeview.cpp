@@ -1,0 +1,110 @@
+#include "planeview.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+#include <cmath>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+
+namespace gs {
+
+PlaneView::PlaneView(Plot2D& scene, std::function<bool(double, double)> hits)
+    : m_scene(scene)
+    , m_hits(std::move(hits)) {
+    renderWindow()->AddRenderer(m_scene.renderer());
+}
+
+PlaneView::~PlaneView() {
+    renderWindow()->RemoveRenderer(m_scene.renderer());
+}
+
+void PlaneView::resetView() {
+    m_cameraMoved = false;
+    m_scene.resetCamera();
+    render();
+}
+
+void PlaneView::resizeGL(int w, int h) {
+    VtkWidget::resizeGL(w, h);
+    if (!m_cameraMoved)
+        m_scene.resetCamera();
+}
+
+void PlaneView::mousePressEvent(QMouseEvent* e) {
+    const QPoint d = toDisplay(e->position());
+    m_last = d;
+    const bool pan = e->button() == Qt::MiddleButton ||
+                     (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ControlModifier));
+    if (pan) {
+        m_panning = true;
+        setCursor(Qt::SizeAllCursor);
+        return;
+    }
+    if (e->button() != Qt::LeftButton)
+        return;
+    const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
+    const bool onMarker = m_hits && m_hits(d.x(), d.y());
+    if (!onMarker && !m_scene.insideFrame(p))
+        return;
+    m_dragging = true;
+    setCursor(Qt::ClosedHandCursor);
+    emit dragStarted();
+    if (!onMarker)
+        emit pointDragged(p.x(), p.y());
+}
+
+void PlaneView::mouseMoveEvent(QMouseEvent* e) {
+    const QPoint d = toDisplay(e->position());
+    if (m_panning) {
+        m_scene.pan(d.x() - m_last.x(), d.y() - m_last.y());
+        m_last = d;
+        m_cameraMoved = true;
+        render();
+        return;
+    }
+    if (!m_dragging)
+        return;
+    // The point stays inside the frame: a drag past the edge holds it on the edge.
+    const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
+    const auto& f = m_scene.frame();
+    emit pointDragged(std::clamp(p.x(), f[0], f[1]), std::clamp(p.y(), f[2], f[3]));
+}
+
+void PlaneView::mouseReleaseEvent(QMouseEvent* e) {
+    if (m_panning && (e->button() == Qt::MiddleButton || e->button() == Qt::LeftButton)) {
+        m_panning = false;
+        unsetCursor();
+        return;
+    }
+    if (m_dragging && e->button() == Qt::LeftButton) {
+        m_dragging = false;
+        unsetCursor();
+        emit dragFinished();
+    }
+}
+
+void PlaneView::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (e->button() == Qt::MiddleButton ||
+        (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ControlModifier)))
+        resetView();
+}
+
+void PlaneView::wheelEvent(QWheelEvent* e) {
+    const QPoint d = toDisplay(e->position());
+    // One notch (120 units) zooms by 1.2.
+    const double factor = std::pow(1.2, e->angleDelta().y() / 120.0);
+    m_scene.zoom(factor, d.x(), d.y());
+    m_cameraMoved = true;
+    render();
+}
+
+void PlaneView::keyPressEvent(QKeyEvent* e) {
+    if (e->key() == Qt::Key_Home) {
+        resetView();
+        return;
+    }
+    VtkWidget::keyPressEvent(e);
+}
+
+} // namespace gs

@@ -1,0 +1,172 @@
+#include "plot2d.h"
+
+#include "scenestyle.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vtkCamera.h>
+#include <vtkCoordinate.h>
+#include <vtkCubeAxesActor.h>
+#include <vtkProperty.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
+
+namespace gs {
+
+namespace {
+/// Room around the frame for tick labels and titles, as a fraction of its size.
+constexpr double kMargin = 0.16;
+} // namespace
+
+Plot2D::Plot2D()
+    : m_renderer(vtkSmartPointer<vtkRenderer>::New())
+    , m_axes(vtkSmartPointer<vtkCubeAxesActor>::New())
+    , m_title(vtkSmartPointer<vtkTextActor>::New())
+    , m_note(vtkSmartPointer<vtkTextActor>::New()) {
+    const Rgb& ink = sceneLook().ink;
+    m_renderer->SetBackground(1, 1, 1);
+    m_renderer->GetActiveCamera()->ParallelProjectionOn();
+
+    m_axes->SetCamera(m_renderer->GetActiveCamera());
+    m_axes->SetZTitle("");
+    m_axes->ZAxisVisibilityOff();
+    m_axes->ZAxisLabelVisibilityOff();
+    m_axes->ZAxisTickVisibilityOff();
+    m_axes->ZAxisMinorTickVisibilityOff();
+    m_axes->SetFlyModeToOuterEdges();
+    m_axes->SetTickLocationToOutside();
+    m_axes->SetUse2DMode(1);
+    m_axes->SetScreenSize(9);
+    m_axes->SetLabelOffset(12);
+    m_axes->GetXAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_axes->GetYAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
+    for (int a = 0; a < 3; ++a) {
+        m_axes->GetTitleTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
+        m_axes->GetLabelTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
+    }
+    m_renderer->AddActor(m_axes);
+
+    for (vtkTextActor* t : {m_title.Get(), m_note.Get()}) {
+        t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+        t->GetTextProperty()->SetJustificationToCentered();
+        t->GetTextProperty()->SetVerticalJustificationToTop();
+        t->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+        m_renderer->AddActor2D(t);
+    }
+    m_title->SetPosition(0.5, 0.975);
+    m_note->SetPosition(0.5, 0.93);
+    m_note->GetTextProperty()->SetItalic(true);
+    setPixelScale(1.0);
+}
+
+Plot2D::~Plot2D() = default;
+
+vtkRenderer* Plot2D::renderer() const {
+    return m_renderer;
+}
+
+void Plot2D::setTitle(const std::string& title) {
+    m_title->SetInput(title.c_str());
+}
+
+void Plot2D::setNote(const std::string& note) {
+    m_note->SetInput(note.c_str());
+    m_note->SetVisibility(!note.empty());
+}
+
+void Plot2D::setPixelScale(double scale) {
+    m_pixelScale = scale;
+    const SceneLook& look = sceneLook();
+    m_title->GetTextProperty()->SetFontSize(int(std::lround(look.titleFont * scale)));
+    m_note->GetTextProperty()->SetFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
+    m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * scale));
+    m_axes->GetYAxesLinesProperty()->SetLineWidth(float(look.axisWidth * scale));
+    applyPixelScale();
+}
+
+void Plot2D::setPlotFrame(const std::array<double, 4>& frame, double yScale, double yOrigin,
+                          const std::string& xTitle, const std::string& yTitle) {
+    m_frame = frame;
+    m_yScale = yScale;
+    m_yOrigin = yOrigin;
+    double bounds[6] = {frame[0], frame[1], worldY(frame[2]), worldY(frame[3]), 0, 0};
+    m_axes->SetBounds(bounds);
+    m_axes->SetXAxisRange(frame[0], frame[1]);
+    m_axes->SetYAxisRange(frame[2], frame[3]);
+    m_axes->SetXTitle(xTitle.c_str());
+    m_axes->SetYTitle(yTitle.c_str());
+}
+
+void Plot2D::resetCamera() {
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    const double w = worldWidth(), h = worldY(m_frame[3]) - worldY(m_frame[2]);
+    const double cx = m_frame[0] + 0.5 * w, cy = worldY(m_frame[2]) + 0.5 * h;
+    cam->SetFocalPoint(cx, cy, 0);
+    cam->SetPosition(cx, cy, 4 * std::max(w, h));
+    cam->SetViewUp(0, 1, 0);
+    double aspect = m_renderer->GetTiledAspectRatio(); // width / height
+    if (!(aspect > 0))
+        aspect = 4.0 / 3.0;
+    // The parallel scale is half the visible height; leave a margin for labels and title.
+    cam->SetParallelScale(0.5 * (1 + 2 * kMargin) * std::max(h, w / aspect));
+    m_renderer->ResetCameraClippingRange(m_frame[0] - w, m_frame[1] + w, cy - h, cy + h, -w, w);
+}
+
+double Plot2D::pixelsPerWorld() const {
+    const int* size = m_renderer->GetSize();
+    const double scale = m_renderer->GetActiveCamera()->GetParallelScale();
+    return size[1] > 0 && scale > 0 ? size[1] / (2 * scale) : 1.0;
+}
+
+void Plot2D::zoom(double factor, double displayX, double displayY) {
+    if (!(factor > 0))
+        return;
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    const Eigen::Vector2d p = toPlot(displayX, displayY);
+    double f[3], pos[3];
+    cam->GetFocalPoint(f);
+    cam->GetPosition(pos);
+    // The world point under the cursor stays put: c' = p + (c - p) / factor.
+    const double px = p.x(), py = worldY(p.y());
+    const double nx = px + (f[0] - px) / factor, ny = py + (f[1] - py) / factor;
+    cam->SetFocalPoint(nx, ny, f[2]);
+    cam->SetPosition(nx, ny, pos[2]);
+    cam->SetParallelScale(cam->GetParallelScale() / factor);
+}
+
+void Plot2D::pan(double dx, double dy) {
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    const double k = 1.0 / pixelsPerWorld();
+    double f[3], pos[3];
+    cam->GetFocalPoint(f);
+    cam->GetPosition(pos);
+    cam->SetFocalPoint(f[0] - dx * k, f[1] - dy * k, f[2]);
+    cam->SetPosition(pos[0] - dx * k, pos[1] - dy * k, pos[2]);
+}
+
+Eigen::Vector2d Plot2D::toPlot(double displayX, double displayY) const {
+    m_renderer->SetDisplayPoint(displayX, displayY, 0);
+    m_renderer->DisplayToWorld();
+    double w[4];
+    m_renderer->GetWorldPoint(w);
+    if (w[3] != 0 && w[3] != 1)
+        for (int i = 0; i < 3; ++i)
+            w[i] /= w[3];
+    return {w[0], plotY(w[1])};
+}
+
+Eigen::Vector2d Plot2D::toDisplay(double x, double y) const {
+    m_renderer->SetWorldPoint(x, worldY(y), 0, 1);
+    m_renderer->WorldToDisplay();
+    double d[3];
+    m_renderer->GetDisplayPoint(d);
+    return {d[0], d[1]};
+}
+
+bool Plot2D::insideFrame(const Eigen::Vector2d& p) const {
+    return p.x() >= m_frame[0] && p.x() <= m_frame[1] && p.y() >= m_frame[2] && p.y() <= m_frame[3];
+}
+
+} // namespace gs

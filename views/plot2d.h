@@ -1,0 +1,75 @@
+#pragma once
+// The frame every 2-D scene shares (the curve view, the contour view): a renderer with a
+// parallel camera looking down on the x-y plane, labelled axes around the plotted frame, a
+// title and a note, and the camera moves a flat plot needs (fit, zoom about a point, pan).
+// Plain VTK, so the window and the headless exporter draw the same picture. A plot's
+// vertical unit may be scaled to the world's (a curve's f against x); the only arithmetic
+// here maps plot units to world units and back.
+
+#include <Eigen/Core>
+#include <array>
+#include <optional>
+#include <string>
+#include <vtkSmartPointer.h>
+
+class vtkCubeAxesActor;
+class vtkRenderer;
+class vtkTextActor;
+
+namespace gs {
+
+class Plot2D {
+public:
+    Plot2D();
+    virtual ~Plot2D();
+    Plot2D(const Plot2D&) = delete;
+    Plot2D& operator=(const Plot2D&) = delete;
+
+    vtkRenderer* renderer() const;
+
+    void setTitle(const std::string& title);
+    /// A line of text under the title (a hint such as the stable learning rate); empty hides it.
+    void setNote(const std::string& note);
+    /// Fonts and line widths grow with exports larger than the window.
+    void setPixelScale(double scale);
+    double pixelScale() const { return m_pixelScale; }
+
+    /// Shows the whole frame, with room for the axes' labels, in the renderer's aspect.
+    void resetCamera();
+    /// Zooms by `factor` (> 1 closer) keeping the plot point under the display position put.
+    void zoom(double factor, double displayX, double displayY);
+    /// Moves the plot by a display offset (pixels).
+    void pan(double dx, double dy);
+
+    /// The plot point (x, y in the plot's units) under a display position (pixels, y up).
+    Eigen::Vector2d toPlot(double displayX, double displayY) const;
+    /// The display position (pixels, y up) of a plot point.
+    Eigen::Vector2d toDisplay(double x, double y) const;
+    /// True when the plot point lies inside the frame.
+    bool insideFrame(const Eigen::Vector2d& p) const;
+    /// The frame in plot units: xmin, xmax, ymin, ymax.
+    const std::array<double, 4>& frame() const { return m_frame; }
+
+protected:
+    /// The plotted rectangle in plot units; world y = (y - yOrigin) * yScale (scale 1 and
+    /// origin 0 keep plot and world the same, as a contour plot needs it).
+    void setPlotFrame(const std::array<double, 4>& frame, double yScale, double yOrigin,
+                      const std::string& xTitle, const std::string& yTitle);
+    double worldY(double y) const { return (y - m_yOrigin) * m_yScale; }
+    double plotY(double worldY) const { return m_yOrigin + worldY / m_yScale; }
+    /// The frame's width in world units (sizes of markers and arrows are fractions of it).
+    double worldWidth() const { return m_frame[1] - m_frame[0]; }
+    /// Display pixels per world unit at the current zoom.
+    double pixelsPerWorld() const;
+    virtual void applyPixelScale() {}
+
+private:
+    std::array<double, 4> m_frame{0, 1, 0, 1};
+    double m_yScale = 1.0, m_yOrigin = 0.0;
+    double m_pixelScale = 1.0;
+    vtkSmartPointer<vtkRenderer> m_renderer;
+    vtkSmartPointer<vtkCubeAxesActor> m_axes;
+    vtkSmartPointer<vtkTextActor> m_title, m_note;
+};
+
+} // namespace gs
