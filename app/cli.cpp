@@ -2,6 +2,7 @@
 
 #include "cmd_backprop.h"
 #include "cmd_criticalpoints.h"
+#include "cmd_exportgraph.h"
 #include "commands.h"
 #include "options.h"
 #include "optiontable.h"
@@ -108,6 +109,10 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("--backprop: one node per statement or per operation (default "
                         "statements)."),
          QStringLiteral("statements|operations")},
+        {QStringLiteral("view"),
+         QStringLiteral("--export: what to draw; graph: the computational graph of --function "
+                        "at --point (PNG or SVG, no display needed; --granularity)."),
+         QStringLiteral("graph")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
@@ -140,6 +145,11 @@ bool CommandLine::headless() const {
         if (m_parser.isSet(QString::fromLatin1(c.name)))
             return true;
     return false;
+}
+
+bool CommandLine::paintsWithQt() const {
+    return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
+           graphViewRequested(m_parser);
 }
 
 int runCommandLine(const CommandLine& line) {

@@ -3,6 +3,7 @@
 #include "animator.h"
 #include "document.h"
 #include "exportdialog.h"
+#include "graphdock.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "presets.h"
@@ -432,6 +433,14 @@ void MainWindow::buildMenus() {
     panel->setText(tr("&Panel"));
     panel->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(panel);
+    // The computational graph (backpropagation), a dock hidden until asked for.
+    auto* graph = new GraphDock(m_doc, this);
+    addDockWidget(Qt::RightDockWidgetArea, graph);
+    graph->hide();
+    QAction* graphAction = graph->toggleViewAction();
+    graphAction->setText(tr("&Graph (Backpropagation)"));
+    graphAction->setShortcut(QKeySequence(Qt::Key_F8));
+    view->addAction(graphAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* language =
@@ -526,6 +535,8 @@ void MainWindow::openExample(const Preset& preset) {
         m_tabs->setCurrentIndex(1);
     }
     m_view->resetView();
+    if (preset.view == QLatin1String("graph"))
+        findChild<GraphDock*>()->present();
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {
