@@ -4,6 +4,7 @@
 #include "commandargs.h"
 #include "graphview.h"
 #include "options.h"
+#include "optiontable.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -33,8 +34,13 @@ int exportGraphCommand(const QCommandLineParser& p) {
     scene.setGranularity(granularityOption(p));
     if (const QString error = scene.setFunction(f, x); !error.isEmpty())
         throw CommandError(ExitCode::Failure, error);
-    if (const QString error = exportGraphScene(scene, path, QSize(image.width, image.height));
-        !error.isEmpty())
+    scene.setHighlightWork(false); // both passes done, nothing at work
+    // Without --size, twice the drawing's own size (within the image size limits).
+    QSize size(image.width, image.height);
+    if (!p.isSet(QStringLiteral("size")))
+        size = scene.naturalImageSize(2.0).boundedTo(
+            QSize(int(options::imageSide.max), int(options::imageSide.max)));
+    if (const QString error = exportGraphScene(scene, path, size); !error.isEmpty())
         throw CommandError(ExitCode::Failure, QStringLiteral("--export: ") + error);
     std::printf("%s\n", qPrintable(path));
     return 0;

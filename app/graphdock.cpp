@@ -29,7 +29,7 @@ void GraphDock::present() {
     raise();
     // The graph needs the room: most of the window's width beside the 3-D view.
     if (auto* window = qobject_cast<QMainWindow*>(parentWidget()))
-        window->resizeDocks({this}, {int(window->width() * 0.6)}, Qt::Horizontal);
+        window->resizeDocks({this}, {int(window->width() * 0.7)}, Qt::Horizontal);
     follow(Document::SurfaceChange);
 }
 

@@ -1,6 +1,8 @@
 // The window's start: the scene options of the command line, the window, the event loop.
+#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
+#include "graphdock.h"
 #include "mainwindow.h"
 #include "options.h"
 
@@ -39,6 +41,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                             MainWindow::kLayoutVersion);
     }
     window.show();
+    if (graphViewRequested(p)) // --view graph: the graph beside the 3-D view
+        window.findChild<GraphDock*>()->present();
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
             const QPixmap shot = window.screen()->grabWindow(window.winId());

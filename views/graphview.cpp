@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QSvgGenerator>
 #include <QTextBrowser>
 #include <QTimer>
@@ -51,6 +52,7 @@ constexpr int nodeFontPixels = 12;
 constexpr int edgeFontPixels = 11;
 constexpr int maxExpressionChars = 48;
 constexpr int playIntervalMs = 900;
+constexpr double kExportScale = 2.0; ///< PNG at twice the drawing's size: sharp when printed
 
 QFont font(int pixels, bool bold = false) {
     QFont f(QStringLiteral("DejaVu Sans"));
@@ -374,12 +376,17 @@ int GraphScene::activeNode() const {
     return s ? s->node : -1;
 }
 
+void GraphScene::setHighlightWork(bool on) {
+    m_highlightWork = on;
+    refresh();
+}
+
 bool GraphScene::nodeActive(int node) const {
-    return node >= 0 && node == activeNode();
+    return m_highlightWork && node >= 0 && node == activeNode();
 }
 
 bool GraphScene::edgeActive(int edge) const {
-    const GraphStep* s = currentStep();
+    const GraphStep* s = m_highlightWork ? currentStep() : nullptr;
     return s && std::find(s->edges.begin(), s->edges.end(), edge) != s->edges.end();
 }
 
@@ -623,10 +630,20 @@ QImage GraphScene::renderImage(const QSize& size) const {
     image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    // The drawing scaled to fit, centred: scale = min(W / w, H / h).
     const QRectF source = drawingRect();
-    const_cast<GraphScene*>(this)->render(&p, QRectF(QPointF(0, 0), QSizeF(size)), source,
-                                          Qt::KeepAspectRatio);
+    const double scale = std::min(size.width() / source.width(), size.height() / source.height());
+    const QSizeF fitted = source.size() * scale;
+    const QRectF target(
+        QPointF((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2),
+        fitted);
+    const_cast<GraphScene*>(this)->render(&p, target, source, Qt::IgnoreAspectRatio);
     return image;
+}
+
+QSize GraphScene::naturalImageSize(double scale) const {
+    const QRectF r = drawingRect();
+    return QSize(int(std::ceil(r.width() * scale)), int(std::ceil(r.height() * scale)));
 }
 
 QString exportGraphScene(const GraphScene& scene, const QString& path, const QSize& size) {
@@ -659,6 +676,7 @@ QString exportGraphScene(const GraphScene& scene, const QString& path, const QSi
 // GraphCanvas
 
 void GraphCanvas::fit() {
+    m_autoFit = true;
     if (!scene())
         return;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
@@ -677,7 +695,14 @@ void GraphCanvas::wheelEvent(QWheelEvent* event) {
         return;
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     scale(factor, factor);
+    m_autoFit = false;
     event->accept();
+}
+
+void GraphCanvas::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fit();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -710,14 +735,20 @@ GraphView::GraphView(QWidget* parent)
         tr("One node per named statement, or one per operation (the fine-grained graph)"));
     m_mode = new QComboBox;
     m_mode->setToolTip(tr("The reverse pass (all partials at once) or forward mode for one input"));
-    m_restart = toolButton(QStringLiteral("⏮"), tr("Back to the start (Home)"));
-    m_previous = toolButton(QStringLiteral("◀"), tr("Step back (Left)"));
-    m_play = toolButton(QStringLiteral("▶ Play"), tr("Play the passes step by step (P)"));
+    m_restart = toolButton(tr("Start"), tr("Back to the start (Home)"));
+    m_restart->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    m_previous = toolButton(tr("Back"), tr("Step back (Left)"));
+    m_previous->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_play = toolButton(tr("Play"), tr("Play the passes step by step (P)"));
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_play->setCheckable(true);
-    m_next = toolButton(QStringLiteral("Step ▶|"), tr("Step forward (Right)"));
+    m_next = toolButton(tr("Step"), tr("Step forward (Right)"));
+    m_next->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    for (QToolButton* b : {m_restart, m_previous, m_play, m_next})
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_next->setObjectName(QStringLiteral("graphStep"));
     m_stepLabel = new QLabel;
-    m_stepLabel->setMinimumWidth(150);
+    m_stepLabel->setMinimumWidth(120);
     m_pathsBox = new QComboBox;
     m_pathsBox->setToolTip(tr("Highlight every path from an input to the output, with the "
                               "product of its local partials; their sum is the partial"));
@@ -727,20 +758,24 @@ GraphView::GraphView(QWidget* parent)
     m_search->setMaximumWidth(130);
     m_export = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"));
 
-    auto* tools = new QHBoxLayout;
+    // Two rows, so the view fits beside the 3-D view: what is shown, then the steps.
+    auto* tools = new QVBoxLayout;
     tools->setContentsMargins(4, 4, 4, 0);
-    tools->addWidget(m_granularityBox);
-    tools->addWidget(m_mode);
-    tools->addSpacing(8);
-    tools->addWidget(m_restart);
-    tools->addWidget(m_previous);
-    tools->addWidget(m_play);
-    tools->addWidget(m_next);
-    tools->addWidget(m_stepLabel);
-    tools->addStretch(1);
-    tools->addWidget(m_pathsBox);
-    tools->addWidget(m_search);
-    tools->addWidget(m_export);
+    auto* shown = new QHBoxLayout;
+    shown->addWidget(m_granularityBox);
+    shown->addWidget(m_mode);
+    shown->addWidget(m_pathsBox);
+    shown->addStretch(1);
+    shown->addWidget(m_search);
+    shown->addWidget(m_export);
+    auto* steps = new QHBoxLayout;
+    steps->addWidget(m_restart);
+    steps->addWidget(m_previous);
+    steps->addWidget(m_play);
+    steps->addWidget(m_next);
+    steps->addWidget(m_stepLabel, 1);
+    tools->addLayout(shown);
+    tools->addLayout(steps);
 
     m_panel = new QTextBrowser;
     m_panel->setObjectName(QStringLiteral("graphPanel"));
@@ -757,7 +792,7 @@ GraphView::GraphView(QWidget* parent)
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
-    split->setSizes({720, 300});
+    split->setSizes({800, 230});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -779,7 +814,6 @@ GraphView::GraphView(QWidget* parent)
     connect(m_granularityBox, &QComboBox::activated, this, [this](int i) {
         m_scene->setGranularity(i == 0 ? Granularity::Statements : Granularity::Operations);
         fillInputBoxes();
-        m_fitted = false;
         m_canvas->fit();
     });
     connect(m_mode, &QComboBox::activated, this,
@@ -819,10 +853,8 @@ GraphView::GraphView(QWidget* parent)
 void GraphView::setFunction(const Expression& f, const Eigen::VectorXd& x) {
     m_scene->setFunction(f, x);
     fillInputBoxes();
-    if (!m_fitted && isVisible()) {
+    if (m_canvas->autoFit())
         m_canvas->fit();
-        m_fitted = true;
-    }
 }
 
 void GraphView::fillInputBoxes() {
@@ -876,7 +908,8 @@ void GraphView::setPlaying(bool playing) {
         m_timer->stop();
     const QSignalBlocker block(m_play);
     m_play->setChecked(playing);
-    m_play->setText(playing ? QStringLiteral("⏸ Pause") : QStringLiteral("▶ Play"));
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void GraphView::search() {
@@ -896,10 +929,7 @@ void GraphView::exportDialog() {
                                                       tr("SVG (*.svg);;PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    const QRectF r = m_scene->drawingRect();
-    const double scale = 2.0; // PNG at twice the drawing's size: sharp when printed
-    const QString error =
-        exportTo(path, QSize(int(r.width() * scale + 0.5), int(r.height() * scale + 0.5)));
+    const QString error = exportTo(path, m_scene->naturalImageSize(look::kExportScale));
     m_stepLabel->setText(error.isEmpty() ? tr("Saved %1").arg(QFileInfo(path).fileName()) : error);
 }
 
@@ -944,8 +974,8 @@ void GraphView::updatePanel() {
         const OperationCounts c = operationCounts(g);
         const int k = int(g.inputs.size());
         html += tr("<p><b>Multiply-adds</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-                   "<tr><th></th><th>reverse mode</th><th>forward mode</th></tr>"
-                   "<tr><td>values (forward pass)</td><td>%1</td><td>%1</td></tr>"
+                   "<tr><th></th><th>reverse</th><th>forward mode</th></tr>"
+                   "<tr><td>values</td><td>%1</td><td>%1</td></tr>"
                    "<tr><td>one partial</td><td>%2</td><td>%3</td></tr>"
                    "<tr><td>all %4 partials</td><td>%2</td><td>%5</td></tr></table>")
                     .arg(c.forward)

@@ -70,6 +70,9 @@ public:
     QStringList edgeLines(int edge) const;
     /// The formula of the node's steps with numbers filled in (its tooltip).
     QString nodeToolTip(int node) const;
+    /// Draw the node and edges at work highlighted (the default), or the finished picture
+    /// without (the command line's export).
+    void setHighlightWork(bool on);
     /// Whether the node is drawn as at work / edge as at work.
     bool nodeActive(int node) const;
     bool edgeActive(int edge) const;
@@ -92,6 +95,8 @@ public:
     QRectF drawingRect() const;
     /// The drawing scaled into an image of `size` (aspect kept, centred) on white.
     QImage renderImage(const QSize& size) const;
+    /// The drawing's own size times `scale`, in pixels.
+    QSize naturalImageSize(double scale) const;
 
 signals:
     /// Anything drawn changed: position, mode, graph, paths.
@@ -117,6 +122,7 @@ private:
     std::vector<int> m_edgeSecondIndex;             ///< edge -> its step in the second pass
     std::vector<double> m_edgeTerm;                 ///< edge -> the term it contributes there
     int m_position = 0;
+    bool m_highlightWork = true;
     int m_pathsFrom = -1;
     PathEnumeration m_paths;
     int m_selectedPath = -1;
@@ -134,10 +140,17 @@ class GraphCanvas : public QGraphicsView {
     Q_OBJECT
 public:
     using QGraphicsView::QGraphicsView;
+    /// Fits the drawing into the view, and keeps fitting it as the view is resized until the
+    /// wheel zooms.
     void fit();
+    bool autoFit() const { return m_autoFit; }
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    bool m_autoFit = true;
 };
 
 /// The graph view: tool row (granularity, mode, step controls, paths, search, export), the
@@ -189,7 +202,6 @@ private:
     QListWidget* m_pathList;
     QTimer* m_timer;
     QStringList m_inputNames; ///< the inputs the boxes list
-    bool m_fitted = false;
 };
 
 /// Writes a scene's drawing to `path`: PNG through QImage at `size`, SVG through
