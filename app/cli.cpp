@@ -2,6 +2,7 @@
 
 #include "cmd_backprop.h"
 #include "cmd_criticalpoints.h"
+#include "cmd_exportgraph.h"
 #include "commands.h"
 #include "options.h"
 #include "optiontable.h"
@@ -62,8 +63,10 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("FILE")},
         {QStringLiteral("view"),
          QStringLiteral("--export: the view to render: surface (3-D), contour (top view with "
-                        "level curves) or curve (one input; its default)."),
-         QStringLiteral("surface|contour|curve")},
+                        "level curves), curve (one input; its default) or graph (the "
+                        "computational graph at --point, PNG or SVG, no display needed; "
+                        "--granularity)."),
+         QStringLiteral("surface|contour|curve|graph")},
         {QStringLiteral("domain"),
          QStringLiteral("Plot range (default -2,2,-2,2); each bound %1.")
              .arg(QString::fromStdString(options::domainBound.requirement())),
@@ -167,6 +170,11 @@ bool CommandLine::headless() const {
         if (m_parser.isSet(QString::fromLatin1(c.name)))
             return true;
     return false;
+}
+
+bool CommandLine::paintsWithQt() const {
+    return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
+           graphViewRequested(m_parser);
 }
 
 int runCommandLine(const CommandLine& line) {

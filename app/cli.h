@@ -16,6 +16,9 @@ public:
     /// True for a command (--analyze, --export, ...), --help, --version, or arguments that do
     /// not parse: everything that runs without opening the window.
     bool headless() const;
+    /// A headless command that paints with Qt (--export --view graph): it needs a
+    /// QApplication, an off-screen one.
+    bool paintsWithQt() const;
 
 private:
     QCommandLineParser m_parser;

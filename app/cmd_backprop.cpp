@@ -13,8 +13,14 @@ namespace gs {
 
 namespace {
 
+QString name(const ComputationalGraph& g, int node) {
+    return QString::fromStdString(g.nodes[std::size_t(node)].name);
+}
+
+} // namespace
+
 /// Statements when the program has named statements, else operations; --granularity chooses.
-Granularity granularity(const QCommandLineParser& p) {
+Granularity granularityOption(const QCommandLineParser& p) {
     if (!p.isSet(QStringLiteral("granularity")))
         return Granularity::Statements; // a single expression gets operations (buildGraph)
     const QString g = p.value(QStringLiteral("granularity")).trimmed().toLower();
@@ -27,16 +33,10 @@ Granularity granularity(const QCommandLineParser& p) {
                          .arg(p.value(QStringLiteral("granularity"))));
 }
 
-QString name(const ComputationalGraph& g, int node) {
-    return QString::fromStdString(g.nodes[std::size_t(node)].name);
-}
-
-} // namespace
-
 int backpropCommand(const QCommandLineParser& p) {
     const QString text = requiredValue(p, QStringLiteral("function"));
     const Expression f = parseFunction(text, variablesOption(p));
-    const Granularity wanted = granularity(p);
+    const Granularity wanted = granularityOption(p);
     const Eigen::VectorXd x = parseNumberList(
         QStringLiteral("--point"), requiredValue(p, QStringLiteral("point")), int(f.inputCount()));
     const ComputationalGraph g = buildGraph(f, x, wanted);

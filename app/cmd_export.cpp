@@ -1,4 +1,5 @@
 // --export and --animate: the document built from arguments, rendered off screen.
+#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
 #include "options.h"
@@ -72,6 +73,8 @@ double pixelScale(const ImageExportOptions& o) {
 } // namespace
 
 int exportCommand(const QCommandLineParser& p) {
+    if (graphViewRequested(p))
+        return exportGraphCommand(p);
     const QString path = p.value(QStringLiteral("export"));
     const ImageExportOptions options = imageOptions(p);
     if (const std::string problem = validateImageExport(path.toStdString(), options);

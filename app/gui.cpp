@@ -1,6 +1,8 @@
 // The window's start: the scene options of the command line, the window, the event loop.
+#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
+#include "graphdock.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "sessioncontroller.h"
@@ -77,6 +79,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                 &window, QObject::tr("Open Session"),
                 QObject::tr("The session could not be opened.\n\n%1").arg(sessionError));
         });
+    if (graphViewRequested(p)) // --view graph: the graph beside the 3-D view
+        window.findChild<GraphDock*>()->present();
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
             const QPixmap shot = window.screen()->grabWindow(window.winId());

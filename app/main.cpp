@@ -1,8 +1,10 @@
 #include "cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 int main(int argc, char** argv) {
     QStringList arguments;
@@ -13,7 +15,14 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(GRADSCAPE_VERSION));
     const gs::CommandLine line(arguments); // parsed once, for a command or the window
     if (line.headless()) {
-        QCoreApplication app(argc, argv);
+        // Painting with Qt (the graph export) needs a QApplication: an off-screen one.
+        std::unique_ptr<QCoreApplication> app;
+        if (line.paintsWithQt()) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         const int code = gs::runCommandLine(line);
         // A headless command is finished: leave without tearing down VTK and Qt, which
         // took longer than the export itself (docs/benchmarks.md). Output is flushed first.

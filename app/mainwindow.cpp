@@ -5,6 +5,7 @@
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
+#include "graphdock.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
@@ -697,6 +698,14 @@ void MainWindow::buildMenus() {
     panel->setText(tr("&Panel"));
     panel->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(panel);
+    // The computational graph (backpropagation), a dock hidden until asked for.
+    auto* graph = new GraphDock(m_doc, this);
+    addDockWidget(Qt::RightDockWidgetArea, graph);
+    graph->hide();
+    QAction* graphAction = graph->toggleViewAction();
+    graphAction->setText(tr("&Graph (Backpropagation)"));
+    graphAction->setShortcut(QKeySequence(Qt::Key_F8));
+    view->addAction(graphAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* language =
@@ -794,6 +803,8 @@ void MainWindow::openExample(const Preset& preset) {
         m_tabs->setCurrentIndex(1);
     }
     m_view->resetView();
+    if (preset.view == QLatin1String("graph"))
+        findChild<GraphDock*>()->present();
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {

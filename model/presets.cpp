@@ -37,6 +37,7 @@ std::vector<Preset> loadPresets() {
         p.settings.function = o[QStringLiteral("function")].toString();
         if (p.name.isEmpty() || p.settings.function.isEmpty())
             continue;
+        p.view = o[QStringLiteral("view")].toString();
         if (o.contains(QStringLiteral("point")))
             p.settings.point = numbers(o[QStringLiteral("point")]);
         if (o.contains(QStringLiteral("epsilon")))

@@ -12,6 +12,7 @@ namespace gs {
 struct Preset {
     QString name;
     Settings settings;
+    QString view; ///< the view it opens besides the 3-D one ("graph"), or empty
 };
 
 /// The presets, each applied on top of default settings. Malformed entries are skipped.

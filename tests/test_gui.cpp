@@ -5,6 +5,7 @@
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
+#include "graphdock.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -418,7 +419,7 @@ private slots:
 
     void everyExampleOpens() {
         const auto presets = loadPresets();
-        QCOMPARE(presets.size(), std::size_t(7));
+        QCOMPARE(presets.size(), std::size_t(8));
         for (const Preset& p : presets) {
             QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
             QCOMPARE(m_doc->settings().function, p.settings.function);
@@ -431,9 +432,29 @@ private slots:
             if (a->text().contains(QStringLiteral("xamples")))
                 examples = a->menu();
         QVERIFY(examples);
-        QCOMPARE(examples->actions().size(), 7);
+        QCOMPARE(examples->actions().size(), 8);
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
         QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
+
+        // The book's backpropagation example opens the Graph dock at (-1, 0, -2, 1), where
+        // df/dw = -4096 (hand-derived in test_graphview.cpp), and follows the point: at 0
+        // every statement is 0, so the gradient is 0.
+        auto* graph = m_window->findChild<GraphDock*>();
+        QVERIFY(graph);
+        QVERIFY(!graph->isVisible());
+        for (QAction* a : examples->actions())
+            if (a->text().contains(QStringLiteral("backpropagation")))
+                a->trigger();
+        QVERIFY(graph->isVisible());
+        auto* panel = graph->findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(panel);
+        QVERIFY2(panel->toPlainText().contains(QStringLiteral("∂f/∂w = -4096")),
+                 qPrintable(panel->toPlainText()));
+        Settings s = m_doc->settings();
+        s.point = {0, 0, 0, 0};
+        QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
+        QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+        graph->hide();
     }
 
     void arrowKeysNudge() {

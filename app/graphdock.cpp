@@ -1,0 +1,44 @@
+#include "graphdock.h"
+
+#include "document.h"
+#include "graphview.h"
+
+#include <Eigen/Core>
+#include <QMainWindow>
+
+namespace gs {
+
+GraphDock::GraphDock(Document* doc, QWidget* parent)
+    : QDockWidget(tr("Graph"), parent)
+    , m_doc(doc)
+    , m_view(new GraphView) {
+    setObjectName(QStringLiteral("graph")); // saveState() keys the layout by it
+    setWidget(m_view);
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                QDockWidget::DockWidgetClosable);
+    connect(doc, &Document::changed, this, &GraphDock::follow);
+    // Drawn when first shown: a hidden dock costs nothing while the point is dragged.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            follow(Document::SurfaceChange);
+    });
+}
+
+void GraphDock::present() {
+    show();
+    raise();
+    // The graph needs the room: most of the window's width beside the 3-D view.
+    if (auto* window = qobject_cast<QMainWindow*>(parentWidget()))
+        window->resizeDocks({this}, {int(window->width() * 0.7)}, Qt::Horizontal);
+    follow(Document::SurfaceChange);
+}
+
+void GraphDock::follow(int what) {
+    if (!isVisible() || !(what & (Document::SurfaceChange | Document::ExpansionChange)))
+        return;
+    const std::vector<double>& p = m_doc->settings().point;
+    const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(p.data(), Eigen::Index(p.size()));
+    m_view->setFunction(m_doc->expression(), x);
+}
+
+} // namespace gs

@@ -1,0 +1,1037 @@
+#include "graphview.h"
+
+#include "graphlayout.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsItem>
+#include <QGraphicsSceneHoverEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStyle>
+#include <QSvgGenerator>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace gs {
+
+namespace {
+
+// The look of the graph, in one place. Scene units are Graphviz points.
+namespace look {
+const QColor text(0x22, 0x22, 0x22);
+const QColor unknown(0x9a, 0x9a, 0x9a);
+const QColor border(0x55, 0x55, 0x55);
+const QColor edge(0x88, 0x88, 0x88);
+const QColor active(0xd3, 0x54, 0x00);   ///< the node and edges at work
+const QColor path(0x8e, 0x44, 0xad);     ///< the selected path from an input
+const QColor pathSoft(0xc3, 0x9b, 0xd3); ///< the other paths
+const QColor marked(0x1f, 0x6f, 0xd1);   ///< the node found by name
+const QColor product(0x6b, 0x3a, 0x10);  ///< a product the pass has used
+const QColor inputFill(0xe8, 0xf1, 0xfb);
+const QColor outputFill(0xe9, 0xf6, 0xe9);
+const QColor nodeFill(0xff, 0xff, 0xff);
+const QColor doneFill(0xff, 0xf3, 0xe6); ///< the node at work
+constexpr double nodePadding = 8;
+constexpr double labelPadding = 3;
+constexpr int nodeFontPixels = 12;
+constexpr int edgeFontPixels = 11;
+constexpr int maxExpressionChars = 48;
+constexpr int playIntervalMs = 900;
+constexpr double kExportScale = 2.0; ///< PNG at twice the drawing's size: sharp when printed
+
+QFont font(int pixels, bool bold = false) {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(pixels);
+    f.setBold(bold);
+    f.setStyleHint(QFont::SansSerif);
+    return f;
+}
+} // namespace look
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString number(double v) {
+    return text(formatNumber(v));
+}
+
+/// "512 + 512", "512 - 512": the terms as the engine's formulas write them.
+QString sumText(const std::vector<double>& terms) {
+    QString s;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (i == 0)
+            s = number(terms[i]);
+        else if (terms[i] < 0) // a zero term is "+ 0", whatever its sign bit
+            s += QStringLiteral(" − ") + number(-terms[i]);
+        else
+            s += QStringLiteral(" + ") + number(terms[i]);
+    }
+    return s;
+}
+
+/// A number as a factor: negative ones in parentheses.
+QString factor(double v) {
+    const QString s = number(v);
+    return v < 0 ? QLatin1Char('(') + s + QLatin1Char(')') : s;
+}
+
+QString elided(const QString& s) {
+    return s.size() > look::maxExpressionChars
+               ? s.left(look::maxExpressionChars - 1) + QChar(0x2026)
+               : s;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// Items
+
+class GraphNodeItem : public QGraphicsItem {
+public:
+    GraphNodeItem(const GraphScene* scene, int node, const QRectF& rect)
+        : m_scene(scene)
+        , m_node(node)
+        , m_rect(rect) {
+        setAcceptHoverEvents(true);
+    }
+    QRectF boundingRect() const override { return m_rect.adjusted(-3, -3, 3, 3); }
+    QRectF rect() const { return m_rect; }
+
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+        const ComputationalGraph& g = m_scene->graph();
+        const GraphNode& node = g.nodes[std::size_t(m_node)];
+        const bool active = m_scene->nodeActive(m_node);
+        QColor fill = node.input >= 0      ? look::inputFill
+                      : m_node == g.output ? look::outputFill
+                                           : look::nodeFill;
+        QPen pen(look::border, 1.2);
+        if (active) {
+            fill = look::doneFill;
+            pen = QPen(look::active, 3);
+        } else if (m_scene->markedNode() == m_node) {
+            pen = QPen(look::marked, 3);
+        } else if (m_scene->pathsFrom() >= 0 && onPath()) {
+            pen = QPen(look::path, 2.5);
+        }
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setPen(pen);
+        p->setBrush(fill);
+        p->drawRoundedRect(m_rect, 6, 6);
+        const QStringList lines = m_scene->nodeLines(m_node);
+        double y = m_rect.top() + look::nodePadding;
+        for (int i = 0; i < lines.size(); ++i) {
+            const QFont f = look::font(look::nodeFontPixels, i == 0);
+            p->setFont(f);
+            const bool unknown = lines[i].endsWith(QLatin1Char('?'));
+            p->setPen(unknown ? look::unknown : (active && i == 3 ? look::active : look::text));
+            const QFontMetricsF m(f);
+            p->drawText(QPointF(m_rect.left() + look::nodePadding, y + m.ascent()), lines[i]);
+            y += m.height();
+        }
+    }
+
+private:
+    bool onPath() const {
+        for (const int e : m_scene->graph().nodes[std::size_t(m_node)].outEdges)
+            if (m_scene->edgeOnPath(e))
+                return true;
+        return m_node == m_scene->graph().output;
+    }
+    const GraphScene* m_scene;
+    int m_node;
+    QRectF m_rect;
+};
+
+class GraphEdgeItem : public QGraphicsItem {
+public:
+    GraphEdgeItem(const GraphScene* scene, int edge, const EdgeRoute& route)
+        : m_scene(scene)
+        , m_edge(edge) {
+        setAcceptHoverEvents(true);
+        if (!route.spline.empty()) {
+            m_path.moveTo(route.spline.front());
+            for (std::size_t i = 1; i + 2 < route.spline.size(); i += 3)
+                m_path.cubicTo(route.spline[i], route.spline[i + 1], route.spline[i + 2]);
+            QPointF end = route.spline.back();
+            if (route.hasArrow) {
+                m_path.lineTo(route.arrowTip);
+                m_tip = route.arrowTip;
+            } else {
+                m_tip = end;
+                end = route.spline.size() > 1 ? route.spline[route.spline.size() - 2] : end;
+            }
+            // An arrow head 9 points long, 7 wide, along the last stretch.
+            QPointF d = m_tip - end;
+            const double len = std::hypot(d.x(), d.y());
+            d = len > 0 ? d / len : QPointF(1, 0);
+            const QPointF n(-d.y(), d.x());
+            m_arrow << m_tip << m_tip - 9 * d + 3.5 * n << m_tip - 9 * d - 3.5 * n;
+            m_labelCenter = route.labelCenter;
+        }
+        setZValue(-1);
+    }
+
+    QRectF labelRect() const {
+        const QStringList lines = m_scene->edgeLines(m_edge);
+        const QFontMetricsF m(look::font(look::edgeFontPixels));
+        double w = 0;
+        for (const QString& l : lines)
+            w = std::max(w, m.horizontalAdvance(l));
+        const double h = m.height() * lines.size();
+        return QRectF(m_labelCenter.x() - w / 2 - look::labelPadding,
+                      m_labelCenter.y() - h / 2 - look::labelPadding, w + 2 * look::labelPadding,
+                      h + 2 * look::labelPadding);
+    }
+    QRectF boundingRect() const override {
+        // Room for the longest label a pass can write (the product line).
+        return m_path.boundingRect()
+            .united(QPolygonF(m_arrow).boundingRect())
+            .adjusted(-4, -4, 4, 4)
+            .united(labelRect().adjusted(-60, -20, 60, 20));
+    }
+
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+        p->setRenderHint(QPainter::Antialiasing);
+        QColor c = look::edge;
+        double width = 1.3;
+        if (m_scene->edgeActive(m_edge)) {
+            c = look::active;
+            width = 3;
+        } else if (m_scene->edgeOnPath(m_edge)) {
+            c = look::path;
+            width = 3;
+        } else if (m_scene->pathsFrom() >= 0 && onAnyPath()) {
+            c = look::pathSoft;
+            width = 2;
+        }
+        p->setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(m_path);
+        p->setPen(Qt::NoPen);
+        p->setBrush(c);
+        p->drawPolygon(m_arrow);
+
+        const QStringList lines = m_scene->edgeLines(m_edge);
+        const QRectF r = labelRect();
+        p->setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.8));
+        p->setBrush(QColor(255, 255, 255, 235));
+        p->drawRoundedRect(r, 3, 3);
+        const QFont f = look::font(look::edgeFontPixels);
+        const QFontMetricsF m(f);
+        p->setFont(f);
+        double y = r.top() + look::labelPadding;
+        const bool active = m_scene->edgeActive(m_edge);
+        for (int i = 0; i < lines.size(); ++i) {
+            p->setPen(i == 0 ? look::text : active ? look::active : look::product);
+            const double w = m.horizontalAdvance(lines[i]);
+            p->drawText(QPointF(r.center().x() - w / 2, y + m.ascent()), lines[i]);
+            y += m.height();
+        }
+    }
+
+private:
+    bool onAnyPath() const {
+        for (const GraphPath& path : m_scene->paths().paths)
+            for (const int e : path.edges)
+                if (e == m_edge)
+                    return true;
+        return false;
+    }
+    const GraphScene* m_scene;
+    int m_edge;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QPointF m_tip, m_labelCenter;
+};
+
+// ---------------------------------------------------------------------------------------
+// GraphScene
+
+GraphScene::GraphScene(QObject* parent)
+    : QGraphicsScene(parent) {
+    setBackgroundBrush(Qt::white);
+}
+
+GraphScene::~GraphScene() = default;
+
+QString GraphScene::setFunction(const Expression& f, const Eigen::VectorXd& x) {
+    const int oldCount = stepCount();
+    const bool first = !m_function.has_value();
+    const auto oldInputs = m_graph.inputs;
+    m_function = f;
+    m_point = x;
+    m_graph = buildGraph(f, x, m_granularity);
+    if (m_graph.inputs != oldInputs) {
+        m_modeInput = -1;
+        m_pathsFrom = -1;
+    }
+    buildSteps();
+    if (first || stepCount() != oldCount)
+        m_position = stepCount();
+    rebuild();
+    return m_message;
+}
+
+void GraphScene::setGranularity(Granularity g) {
+    if (g == m_granularity)
+        return;
+    m_granularity = g;
+    if (!m_function)
+        return;
+    m_graph = buildGraph(*m_function, m_point, m_granularity);
+    m_pathsFrom = -1;
+    m_marked = -1;
+    buildSteps();
+    m_position = stepCount();
+    rebuild();
+}
+
+void GraphScene::setForwardModeInput(int input) {
+    if (input >= int(m_graph.inputs.size()))
+        input = -1;
+    if (input == m_modeInput)
+        return;
+    m_modeInput = input;
+    buildSteps();
+    m_position = std::min(m_position, stepCount());
+    rebuild(); // the labels' products change width
+}
+
+void GraphScene::buildSteps() {
+    m_forward = forwardSteps(m_graph);
+    m_second = m_modeInput >= 0 ? forwardModeSteps(m_graph, m_modeInput) : reverseSteps(m_graph);
+    m_tangents = m_modeInput >= 0 ? forwardTangents(m_graph, m_modeInput) : std::vector<double>{};
+    const std::size_t n = m_graph.nodes.size();
+    m_forwardIndex.assign(n, -1);
+    m_secondIndex.assign(n, -1);
+    m_edgeSecondIndex.assign(m_graph.edges.size(), -1);
+    m_edgeTerm.assign(m_graph.edges.size(), 0.0);
+    for (std::size_t i = 0; i < m_forward.size(); ++i)
+        m_forwardIndex[std::size_t(m_forward[i].node)] = int(i);
+    for (std::size_t i = 0; i < m_second.size(); ++i) {
+        const GraphStep& s = m_second[i];
+        m_secondIndex[std::size_t(s.node)] = int(i);
+        for (std::size_t k = 0; k < s.edges.size() && k < s.terms.size(); ++k) {
+            m_edgeSecondIndex[std::size_t(s.edges[k])] = int(i);
+            m_edgeTerm[std::size_t(s.edges[k])] = s.terms[k];
+        }
+    }
+    if (m_pathsFrom >= int(n))
+        m_pathsFrom = -1;
+    m_paths = m_pathsFrom >= 0 ? enumeratePaths(m_graph, m_pathsFrom) : PathEnumeration{};
+    if (m_selectedPath >= int(m_paths.paths.size()))
+        m_selectedPath = -1;
+    m_edgeOnPath.assign(m_graph.edges.size(), 0);
+    for (std::size_t i = 0; i < m_paths.paths.size(); ++i)
+        if (m_selectedPath < 0 || int(i) == m_selectedPath)
+            for (const int e : m_paths.paths[i].edges)
+                m_edgeOnPath[std::size_t(e)] = 1;
+}
+
+int GraphScene::stepCount() const {
+    return int(m_forward.size() + m_second.size());
+}
+
+void GraphScene::setPosition(int position) {
+    position = std::clamp(position, 0, stepCount());
+    if (position == m_position)
+        return;
+    m_position = position;
+    refresh();
+}
+
+const GraphStep* GraphScene::currentStep() const {
+    if (m_position <= 0)
+        return nullptr;
+    const std::size_t k = std::size_t(m_position - 1);
+    return k < m_forward.size() ? &m_forward[k] : &m_second[k - m_forward.size()];
+}
+
+GraphScene::Pass GraphScene::currentPass() const {
+    if (m_position <= 0)
+        return Pass::None;
+    if (std::size_t(m_position) <= m_forward.size())
+        return Pass::Forward;
+    return m_modeInput >= 0 ? Pass::Tangent : Pass::Reverse;
+}
+
+int GraphScene::activeNode() const {
+    const GraphStep* s = currentStep();
+    return s ? s->node : -1;
+}
+
+void GraphScene::setHighlightWork(bool on) {
+    m_highlightWork = on;
+    refresh();
+}
+
+bool GraphScene::nodeActive(int node) const {
+    return m_highlightWork && node >= 0 && node == activeNode();
+}
+
+bool GraphScene::edgeActive(int edge) const {
+    const GraphStep* s = m_highlightWork ? currentStep() : nullptr;
+    return s && std::find(s->edges.begin(), s->edges.end(), edge) != s->edges.end();
+}
+
+bool GraphScene::edgeOnPath(int edge) const {
+    return edge >= 0 && std::size_t(edge) < m_edgeOnPath.size() && m_edgeOnPath[std::size_t(edge)];
+}
+
+QString GraphScene::derivativeSymbol(int node) const {
+    const QString name = text(m_graph.nodes[std::size_t(node)].name);
+    if (m_modeInput >= 0)
+        return QStringLiteral("∂%1/∂%2").arg(name, text(m_graph.inputs[std::size_t(m_modeInput)]));
+    return QStringLiteral("∂%1/∂%2").arg(text(m_graph.nodes[std::size_t(m_graph.output)].name),
+                                         name);
+}
+
+QString GraphScene::valueLine(int node) const {
+    const GraphNode& n = m_graph.nodes[std::size_t(node)];
+    const int k = m_forwardIndex[std::size_t(node)];
+    const bool known = n.input >= 0 || (k >= 0 && k < m_position);
+    return QStringLiteral("value = ") + (known ? number(n.value) : QStringLiteral("?"));
+}
+
+QString GraphScene::derivativeLine(int node) const {
+    const QString symbol = derivativeSymbol(node) + QStringLiteral(" = ");
+    const int done = m_position - int(m_forward.size()); // steps of the second pass done
+    if (m_modeInput >= 0 && node == m_modeInput)
+        return symbol + QStringLiteral("1");
+    if (m_modeInput >= 0 && m_graph.nodes[std::size_t(node)].input >= 0)
+        return symbol + QStringLiteral("0");
+    const int k = m_secondIndex[std::size_t(node)];
+    if (k < 0 || k >= done)
+        return symbol + QStringLiteral("?");
+    const GraphStep& s = m_second[std::size_t(k)];
+    // An accumulating node writes its sum out: "512 + 512 = 1024".
+    if (s.terms.size() > 1)
+        return symbol + sumText(s.terms) + QStringLiteral(" = ") + number(s.result);
+    return symbol + number(s.result);
+}
+
+QStringList GraphScene::nodeLines(int node) const {
+    const GraphNode& n = m_graph.nodes[std::size_t(node)];
+    QString title = text(n.name);
+    if (n.input >= 0)
+        title += QStringLiteral("   (input)");
+    else if (node == m_graph.output)
+        title += QStringLiteral("   (output)");
+    const QString expression =
+        n.input >= 0 ? QStringLiteral("input") : QStringLiteral("= ") + elided(text(n.expression));
+    return {title, expression, valueLine(node), derivativeLine(node)};
+}
+
+QStringList GraphScene::edgeLines(int edge) const {
+    const GraphEdge& e = m_graph.edges[std::size_t(edge)];
+    const QString to = text(m_graph.nodes[std::size_t(e.to)].name);
+    const QString from = text(m_graph.nodes[std::size_t(e.from)].name);
+    QStringList lines{QStringLiteral("∂%1/∂%2 = %3").arg(to, from, number(e.localPartial))};
+    const int k = m_edgeSecondIndex[std::size_t(edge)];
+    const int done = m_position - int(m_forward.size());
+    if (k >= 0 && k < done) {
+        const double term = m_edgeTerm[std::size_t(edge)];
+        if (m_modeInput >= 0) // local partial · tangent(parent)
+            lines << QStringLiteral("%1·%2 = %3")
+                         .arg(factor(e.localPartial), factor(m_tangents[std::size_t(e.from)]),
+                              number(term));
+        else // adjoint(child) · local partial
+            lines << QStringLiteral("%1·%2 = %3")
+                         .arg(factor(m_graph.nodes[std::size_t(e.to)].adjoint),
+                              factor(e.localPartial), number(term));
+    }
+    return lines;
+}
+
+QString GraphScene::nodeToolTip(int node) const {
+    QStringList parts;
+    const int f = m_forwardIndex[std::size_t(node)];
+    if (f >= 0)
+        parts << text(m_forward[std::size_t(f)].formula);
+    else
+        parts << QStringLiteral("%1 = %2 (input)")
+                     .arg(text(m_graph.nodes[std::size_t(node)].name),
+                          number(m_graph.nodes[std::size_t(node)].value));
+    const int s = m_secondIndex[std::size_t(node)];
+    if (s >= 0)
+        parts << text(m_second[std::size_t(s)].formula);
+    return parts.join(QLatin1Char('\n'));
+}
+
+int GraphScene::stepIndexOf(const std::vector<GraphStep>& steps, int node) const {
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].node == node)
+            return int(i);
+    return -1;
+}
+
+void GraphScene::showPathsFrom(int from) {
+    if (from >= int(m_graph.nodes.size()))
+        from = -1;
+    m_pathsFrom = from;
+    m_selectedPath = -1;
+    buildSteps();
+    refresh();
+}
+
+void GraphScene::setSelectedPath(int path) {
+    m_selectedPath = path;
+    buildSteps();
+    refresh();
+}
+
+int GraphScene::markNode(const QString& name) {
+    const QString wanted = name.trimmed();
+    m_marked = -1;
+    if (!wanted.isEmpty()) {
+        m_marked = m_graph.find(wanted.toStdString());
+        for (std::size_t k = 0; m_marked < 0 && k < m_graph.nodes.size(); ++k)
+            if (text(m_graph.nodes[k].name).contains(wanted, Qt::CaseInsensitive))
+                m_marked = int(k);
+    }
+    refresh();
+    return m_marked;
+}
+
+QRectF GraphScene::nodeRect(int node) const {
+    if (node < 0 || std::size_t(node) >= m_nodeItems.size())
+        return {};
+    return m_nodeItems[std::size_t(node)]->rect();
+}
+
+void GraphScene::rebuild() {
+    clear(); // deletes the items
+    m_nodeItems.clear();
+    m_edgeItems.clear();
+    m_messageItem = nullptr;
+    m_message.clear();
+    const std::size_t n = m_graph.nodes.size();
+    if (n > std::size_t(kMaxDrawnNodes)) {
+        m_message = QStringLiteral("The graph has %1 nodes, more than the %2 drawn; collapse it "
+                                   "to statements (one node per named statement).")
+                        .arg(n)
+                        .arg(kMaxDrawnNodes);
+        m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
+        setSceneRect(itemsBoundingRect());
+        emit stateChanged();
+        return;
+    }
+    // Each box is as wide as the longest text it can show: its lines once every pass is done.
+    const int savedPosition = m_position;
+    m_position = stepCount();
+    std::vector<QSizeF> sizes;
+    for (std::size_t k = 0; k < n; ++k) {
+        const QStringList lines = nodeLines(int(k));
+        double w = 0, h = 0;
+        for (int i = 0; i < lines.size(); ++i) {
+            const QFontMetricsF m(look::font(look::nodeFontPixels, i == 0));
+            w = std::max(w, m.horizontalAdvance(lines[i]));
+            h += m.height();
+        }
+        sizes.emplace_back(std::max(w + 2 * look::nodePadding, 90.0), h + 2 * look::nodePadding);
+    }
+    m_position = savedPosition;
+    std::vector<LayoutEdge> edges;
+    for (const GraphEdge& e : m_graph.edges)
+        edges.push_back({e.from, e.to});
+    // Each edge label as large as its two lines get (local partial; the product).
+    LayoutOptions options;
+    {
+        const QFontMetricsF m(look::font(look::edgeFontPixels));
+        m_position = stepCount();
+        for (std::size_t k = 0; k < m_graph.edges.size(); ++k) {
+            double w = 0;
+            for (const QString& line : edgeLines(int(k)))
+                w = std::max(w, m.horizontalAdvance(line));
+            options.edgeLabels.emplace_back(w + 2 * look::labelPadding + 4,
+                                            2 * m.height() + 2 * look::labelPadding);
+        }
+        m_position = savedPosition;
+    }
+    for (std::size_t i = 0; i < m_graph.inputs.size(); ++i)
+        options.firstLayer.push_back(int(i));
+    options.rankSeparation = 16; // the labels sit in layers of their own between the nodes
+    options.nodeSeparation = 14;
+    const GraphLayout layout = layoutGraph(sizes, edges, options);
+    if (!layout.error.isEmpty()) {
+        m_message = layout.error;
+        m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
+        emit stateChanged();
+        return;
+    }
+    for (std::size_t k = 0; k < m_graph.edges.size(); ++k) {
+        auto* item = new GraphEdgeItem(this, int(k), layout.edges[k]);
+        addItem(item);
+        m_edgeItems.push_back(item);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        const QSizeF s = sizes[k];
+        const QPointF c = layout.centers[k];
+        auto* item = new GraphNodeItem(
+            this, int(k),
+            QRectF(c.x() - s.width() / 2, c.y() - s.height() / 2, s.width(), s.height()));
+        addItem(item);
+        m_nodeItems.push_back(item);
+    }
+    setSceneRect(drawingRect());
+    refresh();
+}
+
+void GraphScene::refresh() {
+    for (std::size_t k = 0; k < m_nodeItems.size(); ++k) {
+        m_nodeItems[k]->setToolTip(nodeToolTip(int(k)));
+        m_nodeItems[k]->update();
+    }
+    for (std::size_t k = 0; k < m_edgeItems.size(); ++k) {
+        const GraphEdge& e = m_graph.edges[k];
+        QString tip =
+            QStringLiteral("local partial ∂%1/∂%2 = %3")
+                .arg(text(m_graph.nodes[std::size_t(e.to)].name),
+                     text(m_graph.nodes[std::size_t(e.from)].name), number(e.localPartial));
+        const QStringList lines = edgeLines(int(k));
+        if (lines.size() > 1)
+            tip += QStringLiteral("\ncontributes %1").arg(lines[1]);
+        m_edgeItems[k]->setToolTip(tip);
+        m_edgeItems[k]->update();
+    }
+    update();
+    emit stateChanged();
+}
+
+QRectF GraphScene::drawingRect() const {
+    QRectF r;
+    for (const auto* item : m_nodeItems)
+        r = r.united(item->rect());
+    for (const auto* item : m_edgeItems)
+        r = r.united(item->labelRect());
+    if (m_messageItem)
+        r = r.united(m_messageItem->sceneBoundingRect());
+    return r.adjusted(-24, -24, 24, 24);
+}
+
+QImage GraphScene::renderImage(const QSize& size) const {
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    // The drawing scaled to fit, centred: scale = min(W / w, H / h).
+    const QRectF source = drawingRect();
+    const double scale = std::min(size.width() / source.width(), size.height() / source.height());
+    const QSizeF fitted = source.size() * scale;
+    const QRectF target(
+        QPointF((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2),
+        fitted);
+    const_cast<GraphScene*>(this)->render(&p, target, source, Qt::IgnoreAspectRatio);
+    return image;
+}
+
+QSize GraphScene::naturalImageSize(double scale) const {
+    const QRectF r = drawingRect();
+    return QSize(int(std::ceil(r.width() * scale)), int(std::ceil(r.height() * scale)));
+}
+
+QString exportGraphScene(const GraphScene& scene, const QString& path, const QSize& size) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        const QRectF source = scene.drawingRect();
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(QStringLiteral("Computational graph"));
+        svg.setDescription(QStringLiteral("gradscape: values, adjoints and local partials"));
+        QPainter p;
+        if (!p.begin(&svg))
+            return QStringLiteral("cannot write '%1'").arg(path);
+        p.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        const_cast<GraphScene&>(scene).render(&p, QRectF(QPointF(0, 0), source.size()), source);
+        p.end();
+        return QFileInfo(path).size() > 0 ? QString()
+                                          : QStringLiteral("cannot write '%1'").arg(path);
+    }
+    if (suffix != QLatin1String("png"))
+        return QStringLiteral("'%1': the graph exports as .png or .svg").arg(path);
+    if (!scene.renderImage(size).save(path, "PNG"))
+        return QStringLiteral("cannot write '%1'").arg(path);
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------
+// GraphCanvas
+
+void GraphCanvas::fit() {
+    m_autoFit = true;
+    if (!scene())
+        return;
+    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    // Never magnify a small graph past its natural size.
+    if (transform().m11() > 1.0) {
+        resetTransform();
+        centerOn(scene()->sceneRect().center());
+    }
+}
+
+void GraphCanvas::wheelEvent(QWheelEvent* event) {
+    // One notch (120) zooms by 15 %, about the point under the cursor.
+    const double factor = std::pow(1.15, event->angleDelta().y() / 120.0);
+    const double s = transform().m11() * factor;
+    if (s < 0.05 || s > 8)
+        return;
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    scale(factor, factor);
+    m_autoFit = false;
+    event->accept();
+}
+
+void GraphCanvas::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fit();
+}
+
+// ---------------------------------------------------------------------------------------
+// GraphView
+
+namespace {
+QToolButton* toolButton(const QString& label, const QString& tip) {
+    auto* b = new QToolButton;
+    b->setText(label);
+    b->setToolTip(tip);
+    b->setAutoRaise(false);
+    b->setFocusPolicy(Qt::StrongFocus);
+    return b;
+}
+} // namespace
+
+GraphView::GraphView(QWidget* parent)
+    : QWidget(parent)
+    , m_scene(new GraphScene(this)) {
+    m_canvas = new GraphCanvas(m_scene);
+    m_canvas->setObjectName(QStringLiteral("graphCanvas"));
+    m_canvas->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    m_canvas->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_canvas->setBackgroundBrush(Qt::white);
+
+    m_granularityBox = new QComboBox;
+    m_granularityBox->addItem(tr("Statements"));
+    m_granularityBox->addItem(tr("Operations"));
+    m_granularityBox->setToolTip(
+        tr("One node per named statement, or one per operation (the fine-grained graph)"));
+    m_mode = new QComboBox;
+    m_mode->setToolTip(tr("The reverse pass (all partials at once) or forward mode for one input"));
+    m_restart = toolButton(tr("Start"), tr("Back to the start (Home)"));
+    m_restart->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    m_previous = toolButton(tr("Back"), tr("Step back (Left)"));
+    m_previous->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_play = toolButton(tr("Play"), tr("Play the passes step by step (P)"));
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_play->setCheckable(true);
+    m_next = toolButton(tr("Step"), tr("Step forward (Right)"));
+    m_next->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    for (QToolButton* b : {m_restart, m_previous, m_play, m_next})
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_next->setObjectName(QStringLiteral("graphStep"));
+    m_stepLabel = new QLabel;
+    m_stepLabel->setMinimumWidth(120);
+    m_pathsBox = new QComboBox;
+    m_pathsBox->setToolTip(tr("Highlight every path from an input to the output, with the "
+                              "product of its local partials; their sum is the partial"));
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Find node…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(130);
+    m_export = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"));
+
+    // Two rows, so the view fits beside the 3-D view: what is shown, then the steps.
+    auto* tools = new QVBoxLayout;
+    tools->setContentsMargins(4, 4, 4, 0);
+    auto* shown = new QHBoxLayout;
+    shown->addWidget(m_granularityBox);
+    shown->addWidget(m_mode);
+    shown->addWidget(m_pathsBox);
+    shown->addStretch(1);
+    shown->addWidget(m_search);
+    shown->addWidget(m_export);
+    auto* steps = new QHBoxLayout;
+    steps->addWidget(m_restart);
+    steps->addWidget(m_previous);
+    steps->addWidget(m_play);
+    steps->addWidget(m_next);
+    steps->addWidget(m_stepLabel, 1);
+    tools->addLayout(shown);
+    tools->addLayout(steps);
+
+    m_panel = new QTextBrowser;
+    m_panel->setObjectName(QStringLiteral("graphPanel"));
+    m_pathList = new QListWidget;
+    m_pathList->setObjectName(QStringLiteral("graphPaths"));
+    m_pathList->hide();
+    auto* side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_panel, 2);
+    sideLayout->addWidget(m_pathList, 1);
+    auto* split = new QSplitter;
+    split->addWidget(m_canvas);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({800, 230});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(tools);
+    layout->addWidget(split, 1);
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(look::playIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_scene->position() >= m_scene->stepCount())
+            setPlaying(false);
+        else
+            stepForward();
+    });
+    connect(m_next, &QToolButton::clicked, this, &GraphView::stepForward);
+    connect(m_previous, &QToolButton::clicked, this, &GraphView::stepBack);
+    connect(m_restart, &QToolButton::clicked, this, &GraphView::restart);
+    connect(m_play, &QToolButton::toggled, this, &GraphView::setPlaying);
+    connect(m_granularityBox, &QComboBox::activated, this, [this](int i) {
+        m_scene->setGranularity(i == 0 ? Granularity::Statements : Granularity::Operations);
+        fillInputBoxes();
+        m_canvas->fit();
+    });
+    connect(m_mode, &QComboBox::activated, this,
+            [this](int i) { m_scene->setForwardModeInput(i - 1); });
+    connect(m_pathsBox, &QComboBox::activated, this,
+            [this](int i) { m_scene->showPathsFrom(i == 0 ? -1 : i - 1); });
+    connect(m_pathList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < int(m_scene->paths().paths.size()))
+            m_scene->setSelectedPath(row);
+        else
+            m_scene->setSelectedPath(-1);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &GraphView::search);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& t) {
+        if (t.isEmpty())
+            m_scene->markNode({});
+    });
+    connect(m_export, &QToolButton::clicked, this, &GraphView::exportDialog);
+    connect(m_scene, &GraphScene::stateChanged, this, [this] {
+        syncControls();
+        updatePanel();
+    });
+    // Keys while the view has focus: Right/Left step, P plays, Home restarts (Space is left to
+    // the focused button).
+    const auto shortcut = [this](QKeySequence key, auto slot) {
+        auto* s = new QShortcut(key, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::Key_Right), [this] { stepForward(); });
+    shortcut(QKeySequence(Qt::Key_Left), [this] { stepBack(); });
+    shortcut(QKeySequence(Qt::Key_Home), [this] { restart(); });
+    shortcut(QKeySequence(Qt::Key_P), [this] { m_play->toggle(); });
+    syncControls();
+}
+
+void GraphView::setFunction(const Expression& f, const Eigen::VectorXd& x) {
+    m_scene->setFunction(f, x);
+    fillInputBoxes();
+    if (m_canvas->autoFit())
+        m_canvas->fit();
+}
+
+void GraphView::fillInputBoxes() {
+    QStringList names;
+    for (const auto& n : m_scene->graph().inputs)
+        names << QString::fromStdString(n);
+    if (names == m_inputNames && m_mode->count() > 0) {
+        m_granularityBox->setCurrentIndex(
+            m_scene->graph().granularity == Granularity::Statements ? 0 : 1);
+        return;
+    }
+    m_inputNames = names;
+    m_mode->clear();
+    m_mode->addItem(tr("Reverse mode (backpropagation)"));
+    for (const QString& n : names)
+        m_mode->addItem(tr("Forward mode for %1").arg(n));
+    m_mode->setCurrentIndex(m_scene->forwardModeInput() + 1);
+    m_pathsBox->clear();
+    m_pathsBox->addItem(tr("Paths: none"));
+    for (const QString& n : names)
+        m_pathsBox->addItem(tr("All paths from %1").arg(n));
+    m_pathsBox->setCurrentIndex(m_scene->pathsFrom() + 1);
+    m_granularityBox->setCurrentIndex(m_scene->graph().granularity == Granularity::Statements ? 0
+                                                                                              : 1);
+}
+
+QString GraphView::exportTo(const QString& path, const QSize& size) const {
+    return exportGraphScene(*m_scene, path, size);
+}
+
+void GraphView::stepForward() {
+    m_scene->setPosition(m_scene->position() + 1);
+}
+
+void GraphView::stepBack() {
+    setPlaying(false);
+    m_scene->setPosition(m_scene->position() - 1);
+}
+
+void GraphView::restart() {
+    setPlaying(false);
+    m_scene->setPosition(0);
+}
+
+void GraphView::setPlaying(bool playing) {
+    if (playing && m_scene->position() >= m_scene->stepCount())
+        m_scene->setPosition(0); // play from the start when at the end
+    if (playing)
+        m_timer->start();
+    else
+        m_timer->stop();
+    const QSignalBlocker block(m_play);
+    m_play->setChecked(playing);
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+}
+
+void GraphView::search() {
+    const int node = m_scene->markNode(m_search->text());
+    if (node < 0) {
+        m_search->setStyleSheet(QStringLiteral("color: #b00020"));
+        m_search->setToolTip(tr("No node named “%1”").arg(m_search->text()));
+        return;
+    }
+    m_search->setStyleSheet(QString());
+    m_search->setToolTip(QString());
+    m_canvas->centerOn(m_scene->nodeRect(node).center());
+}
+
+void GraphView::exportDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the graph"), QString(),
+                                                      tr("SVG (*.svg);;PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportTo(path, m_scene->naturalImageSize(look::kExportScale));
+    m_stepLabel->setText(error.isEmpty() ? tr("Saved %1").arg(QFileInfo(path).fileName()) : error);
+}
+
+void GraphView::syncControls() {
+    const int pos = m_scene->position(), count = m_scene->stepCount();
+    m_previous->setEnabled(pos > 0);
+    m_restart->setEnabled(pos > 0);
+    m_next->setEnabled(pos < count);
+    QString pass;
+    switch (m_scene->currentPass()) {
+    case GraphScene::Pass::None:
+        pass = tr("start");
+        break;
+    case GraphScene::Pass::Forward:
+        pass = tr("forward pass");
+        break;
+    case GraphScene::Pass::Reverse:
+        pass = tr("reverse pass");
+        break;
+    case GraphScene::Pass::Tangent:
+        pass = tr("forward mode");
+        break;
+    }
+    m_stepLabel->setText(tr("Step %1 of %2: %3").arg(pos).arg(count).arg(pass));
+}
+
+void GraphView::updatePanel() {
+    const ComputationalGraph& g = m_scene->graph();
+    QString html;
+    if (!m_scene->message().isEmpty())
+        html += QStringLiteral("<p style='color:#b00020'>%1</p>")
+                    .arg(m_scene->message().toHtmlEscaped());
+    if (const GraphStep* s = m_scene->currentStep()) {
+        html += QStringLiteral("<p><b>%1</b></p><p style='font-size:large'>%2</p>")
+                    .arg(m_stepLabel->text().toHtmlEscaped(),
+                         QString::fromStdString(s->formula).toHtmlEscaped());
+    } else if (m_scene->stepCount() > 0) {
+        html += tr("<p><b>Start.</b> The inputs are set; step forward to compute the nodes, then "
+                   "backward from the output.</p>");
+    }
+    if (g.output >= 0) {
+        const OperationCounts c = operationCounts(g);
+        const int k = int(g.inputs.size());
+        html += tr("<p><b>Multiply-adds</b></p><table border='1' cellspacing='0' cellpadding='3'>"
+                   "<tr><th></th><th>reverse</th><th>forward mode</th></tr>"
+                   "<tr><td>values</td><td>%1</td><td>%1</td></tr>"
+                   "<tr><td>one partial</td><td>%2</td><td>%3</td></tr>"
+                   "<tr><td>all %4 partials</td><td>%2</td><td>%5</td></tr></table>")
+                    .arg(c.forward)
+                    .arg(c.reverse)
+                    .arg(c.forwardModeOneInput)
+                    .arg(k)
+                    .arg(c.forwardModeAllInputs);
+        html += tr("<p><b>Gradient</b> (reverse pass)<br>");
+        const QString out = QString::fromStdString(g.nodes[std::size_t(g.output)].name);
+        for (int i = 0; i < k; ++i)
+            html += QStringLiteral("∂%1/∂%2 = %3<br>")
+                        .arg(out, QString::fromStdString(g.inputs[std::size_t(i)]),
+                             number(g.nodes[std::size_t(i)].adjoint));
+        html += QStringLiteral("</p>");
+    }
+    m_panel->setHtml(html);
+
+    // The paths from the chosen input, each with its product, then their sum.
+    const int from = m_scene->pathsFrom();
+    m_pathList->setVisible(from >= 0);
+    if (from >= 0) {
+        const PathEnumeration& paths = m_scene->paths();
+        const QSignalBlocker block(m_pathList);
+        const int row = m_pathList->currentRow();
+        m_pathList->clear();
+        for (const GraphPath& path : paths.paths) {
+            QStringList names, factors;
+            for (const int n : path.nodes)
+                names << QString::fromStdString(g.nodes[std::size_t(n)].name);
+            for (const int e : path.edges)
+                factors << factor(g.edges[std::size_t(e)].localPartial);
+            m_pathList->addItem(QStringLiteral("%1:  %2 = %3")
+                                    .arg(names.join(QStringLiteral(" → ")),
+                                         factors.join(QStringLiteral("·")), number(path.product)));
+        }
+        const QString out = QString::fromStdString(g.nodes[std::size_t(g.output)].name);
+        const QString in = QString::fromStdString(g.nodes[std::size_t(from)].name);
+        std::vector<double> products;
+        for (const GraphPath& path : paths.paths)
+            products.push_back(path.product);
+        QString total = tr("Sum over %1 paths: %2 = %3 = ∂%4/∂%5")
+                            .arg(paths.paths.size())
+                            .arg(sumText(products), number(paths.sum), out, in);
+        if (paths.truncated)
+            total = QString::fromStdString(paths.message);
+        auto* item = new QListWidgetItem(total);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        m_pathList->addItem(item);
+        m_pathList->setCurrentRow(row);
+    }
+}
+
+} // namespace gs
+
+// Compiled here rather than in the library's combined moc file, where graph.h's
+// std::string formatNumber(double) would meet readoutpanel.h's QString formatNumber(double).
+#include "moc_graphview.cpp"
