@@ -196,7 +196,7 @@ inline constexpr OptionSpec nu{
     true,
     false,
     false,
-    "QHM's weight of the momentum buffer: x <- x - eta ((1-nu) g + nu b); nu = 1 is momentum."};
+    "QHM's weight of the momentum buffer: x <- x - eta ((1-nu) g + nu b); 0 is plain gd."};
 inline constexpr OptionSpec nu1{"nu1",
                                 "nu1",
                                 "QHAdam nu1",
