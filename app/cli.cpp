@@ -4,6 +4,7 @@
 #include "cmd_criticalpoints.h"
 #include "cmd_exportgraph.h"
 #include "commands.h"
+#include "optimizers.h"
 #include "options.h"
 #include "optiontable.h"
 
@@ -23,6 +24,7 @@ constexpr Command kCommands[] = {
     {"analyze", analyzeCommand},   {"export", exportCommand},
     {"descent", descentCommand},   {"animate", animateCommand},
     {"backprop", backpropCommand}, {"critical-points", criticalPointsCommand},
+    {"sweep", sweepCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -87,8 +89,8 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("transparent"),
          QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
-         QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: "
-                        "gd, momentum, nesterov, adam, newton or newton-ls."),
+         QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: %1.")
+             .arg(QString::fromStdString(methodNames())),
          QStringLiteral("METHOD")},
         {QStringLiteral("start"),
          QStringLiteral("Optimizer start point, in input order (--runs: default the point)."),
@@ -107,9 +109,28 @@ void addOptions(QCommandLineParser& p) {
         declared(options::momentum, QStringLiteral("b")),
         declared(options::beta1, QStringLiteral("b1")),
         declared(options::beta2, QStringLiteral("b2")),
-        declared(options::adamEpsilon, QStringLiteral("e")),
+        declared(options::epsilon, QStringLiteral("e")),
+        declared(options::rho, QStringLiteral("r")),
+        declared(options::nu, QStringLiteral("v")),
+        declared(options::nu1, QStringLiteral("v1")),
+        declared(options::nu2, QStringLiteral("v2")),
         declared(options::damping, QStringLiteral("d")),
         declared(options::tolerance, QStringLiteral("t")),
+        declared(options::noise, QStringLiteral("sigma")),
+        declared(options::seed, QStringLiteral("N")),
+        {QStringLiteral("state-csv"),
+         QStringLiteral("--descent: also write the run's state per iteration (gradient, moment, "
+                        "second moment, effective step per coordinate, step taken) as CSV."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("sweep"),
+         QStringLiteral("Run METHOD from --start at log-spaced learning rates (in parallel) and "
+                        "print final f, steps and divergence per rate as JSON; on a quadratic "
+                        "also 2/lambda_max and 2/(lambda_min+lambda_max)."),
+         QStringLiteral("METHOD")},
+        {QStringLiteral("lr-range"),
+         QStringLiteral("--sweep: the smallest and largest learning rate (default 1e-4,10)."),
+         QStringLiteral("a,b")},
+        declared(options::sweepCount, QStringLiteral("n")),
         {QStringLiteral("critical-points"),
          QStringLiteral("Find and classify the critical points of --function on --domain (one "
                         "input: xmin,xmax) and its extremes there; print them as JSON.")},

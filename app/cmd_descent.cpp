@@ -1,11 +1,66 @@
-// --descent: one optimizer run from --start, its trajectory and why it stopped, as JSON.
+// --descent: one optimizer run from --start, its trajectory and why it stopped, as JSON;
+// with --state-csv, the method's state per iteration as CSV; on a quadratic, the error along
+// each eigen-direction of H and the factors theory predicts.
 #include "commandargs.h"
 #include "commands.h"
 #include "jsonutil.h"
 #include "optimizers.h"
 #include "options.h"
+#include "sweep.h"
+
+#include <QFile>
+#include <QTextStream>
 
 namespace gs {
+
+namespace {
+
+QString csvNumber(double v) {
+    return QString::number(v, 'g', 17); // round-trips; nan and inf spelled out
+}
+
+/// The columns of one vector quantity: "grad_x,grad_y"; empty cells where the method has no
+/// such quantity (or at the last iterate, which takes no step).
+void appendVector(QStringList& row, const Eigen::VectorXd& v, Eigen::Index n) {
+    for (Eigen::Index i = 0; i < n; ++i)
+        row << (v.size() == n ? csvNumber(v[i]) : QString());
+}
+
+void writeStateCsv(const QString& path, const Trajectory& t, const QStringList& names) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        throw CommandError(
+            ExitCode::Failure,
+            QStringLiteral("--state-csv: cannot write '%1': %2").arg(path, file.errorString()));
+    const auto n = Eigen::Index(names.size());
+    QStringList header{QStringLiteral("step")};
+    header << names << QStringLiteral("f") << QStringLiteral("grad_norm");
+    for (const char* prefix : {"grad", "moment", "second", "rate", "update"})
+        for (const QString& name : names)
+            header << QStringLiteral("%1_%2").arg(QLatin1String(prefix), name);
+    header << QStringLiteral("update_norm");
+    QTextStream out(&file);
+    out << header.join(QLatin1Char(',')) << '\n';
+    for (std::size_t k = 0; k < t.steps.size(); ++k) {
+        const Step& s = t.steps[k];
+        QStringList row{QString::number(k)};
+        appendVector(row, s.x, n);
+        row << csvNumber(s.value) << csvNumber(s.gradientNorm);
+        appendVector(row, s.state.gradient, n);
+        appendVector(row, s.state.moment, n);
+        appendVector(row, s.state.secondMoment, n);
+        appendVector(row, s.state.rate, n);
+        appendVector(row, s.state.update, n);
+        row << (s.state.update.size() == n ? csvNumber(s.state.updateNorm) : QString());
+        out << row.join(QLatin1Char(',')) << '\n';
+    }
+    out.flush();
+    if (out.status() != QTextStream::Ok || !file.flush())
+        throw CommandError(ExitCode::Failure,
+                           QStringLiteral("--state-csv: writing '%1' failed").arg(path));
+}
+
+} // namespace
 
 int descentCommand(const QCommandLineParser& p) {
     const Method method =
@@ -37,7 +92,12 @@ int descentCommand(const QCommandLineParser& p) {
                               n);
     OptimizerOptions o = optimizerOptions(p, base);
     o.method = method;
+    const QString csvPath = p.value(QStringLiteral("state-csv"));
+    if (p.isSet(QStringLiteral("state-csv")) && csvPath.isEmpty())
+        throw UsageError(QStringLiteral("--state-csv: empty file name"));
     const Trajectory t = optimize(f, start, o);
+    if (!csvPath.isEmpty())
+        writeStateCsv(csvPath, t, inputNames(f));
 
     QJsonArray points;
     for (const Step& step : t.steps) {
@@ -53,12 +113,30 @@ int descentCommand(const QCommandLineParser& p) {
     out[QStringLiteral("stop_reason")] = QString::fromUtf8(toString(t.reason).data());
     out[QStringLiteral("message")] = QString::fromStdString(t.message);
     out[QStringLiteral("steps")] = t.stepCount();
+    if (o.noise > 0) {
+        out[QStringLiteral("noise")] = o.noise;
+        out[QStringLiteral("seed")] = QString::number(o.seed);
+    }
     if (t.endPoint)
         out[QStringLiteral("end_point")] = QJsonObject{
             {QStringLiteral("point"), json::vector(t.endPoint->point)},
             {QStringLiteral("value"), json::number(t.endPoint->value)},
             {QStringLiteral("classification"), QString::fromUtf8(t.endPoint->name().data())},
         };
+    // A quadratic f: the error along each eigenvector of H per iteration, and for gradient
+    // descent and momentum the contraction factor per direction that theory predicts.
+    if (const auto q = quadraticModel(f, start); q && q->hasCriticalPoint()) {
+        QJsonObject eigen{
+            {QStringLiteral("eigenvalues"), json::vector(q->eigenvalues)},
+            {QStringLiteral("eigenvectors"), json::matrix(q->eigenvectors.transpose())},
+            {QStringLiteral("critical_point"), json::vector(q->criticalPoint)},
+        };
+        if (const auto errors = eigenDirectionErrors(*q, t))
+            eigen[QStringLiteral("errors")] = json::matrix(*errors);
+        if (const auto factors = predictedFactors(*q, o))
+            eigen[QStringLiteral("predicted_factors")] = json::vector(*factors);
+        out[QStringLiteral("eigen_directions")] = eigen;
+    }
     printJson(out);
     return 0;
 }

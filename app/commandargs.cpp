@@ -51,18 +51,23 @@ OptimizerOptions optimizerOptions(const QCommandLineParser& p, OptimizerOptions 
     o.momentum = optionValue(p, options::momentum, o.momentum);
     o.beta1 = optionValue(p, options::beta1, o.beta1);
     o.beta2 = optionValue(p, options::beta2, o.beta2);
-    o.adamEpsilon = optionValue(p, options::adamEpsilon, o.adamEpsilon);
+    o.epsilon = optionValue(p, options::epsilon, o.epsilon);
+    o.rho = optionValue(p, options::rho, o.rho);
+    o.nu = optionValue(p, options::nu, o.nu);
+    o.nu1 = optionValue(p, options::nu1, o.nu1);
+    o.nu2 = optionValue(p, options::nu2, o.nu2);
     o.damping = optionValue(p, options::damping, o.damping);
     o.tolerance = optionValue(p, options::tolerance, o.tolerance);
+    o.noise = optionValue(p, options::noise, o.noise);
+    o.seed = std::uint64_t(optionValue(p, options::seed, double(o.seed)));
     return o;
 }
 
 Method parseMethod(const QString& option, const QString& name) {
     const auto method = methodFromString(name.trimmed().toStdString());
     if (!method)
-        throw UsageError(QStringLiteral("%1: unknown method '%2' (use gd, momentum, nesterov, "
-                                        "adam, newton or newton-ls)")
-                             .arg(option, name));
+        throw UsageError(QStringLiteral("%1: unknown method '%2' (use %3)")
+                             .arg(option, name, QString::fromStdString(methodNames())));
     return *method;
 }
 

@@ -17,8 +17,9 @@ QString requiredValue(const QCommandLineParser& p, const QString& name);
 QStringList variablesOption(const QCommandLineParser& p);
 /// The input names of a parsed function, in order.
 QStringList inputNames(const Expression& f);
-/// --lr, --steps, --momentum, --beta1, --beta2, --eps, --damping, --tolerance, each checked
-/// against its declaration in optiontable.h; options not given keep their value in `base`.
+/// --lr, --steps, --momentum, --beta1, --beta2, --eps, --rho, --nu, --nu1, --nu2, --damping,
+/// --tolerance, --noise, --seed, each checked against its declaration in optiontable.h;
+/// options not given keep their value in `base`.
 OptimizerOptions optimizerOptions(const QCommandLineParser& p, OptimizerOptions base = {});
 /// A method name of --descent or --runs.
 Method parseMethod(const QString& option, const QString& name);

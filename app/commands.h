@@ -9,6 +9,7 @@ namespace gs {
 
 int analyzeCommand(const QCommandLineParser& p); ///< --analyze: f, grad, H at --point
 int descentCommand(const QCommandLineParser& p); ///< --descent: one optimizer trajectory
+int sweepCommand(const QCommandLineParser& p);   ///< --sweep: one method over many rates
 int exportCommand(const QCommandLineParser& p);  ///< --export: the scene as an image
 int animateCommand(const QCommandLineParser& p); ///< --animate: the runs as frames/video/GIF
 

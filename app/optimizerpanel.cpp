@@ -152,9 +152,40 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     applyOption(m_damping, options::damping);
     m_dampingRow = row(tr("damping: step ×"), m_damping);
     auto* none = new QLabel(tr("none"));
-    none->setToolTip(tr("Gradient descent has no parameter beyond η"));
+    none->setToolTip(tr("No parameter beyond η (gradient descent + line search: η is the first "
+                        "trial step; AdaGrad: G ← G + g², x ← x − η g/(√G + ε))"));
+    // A row of labelled boxes for the newer methods.
+    auto pairs = [](std::initializer_list<std::pair<QString, QDoubleSpinBox*>> items) {
+        auto* w = new QWidget;
+        auto* h = new QHBoxLayout(w);
+        h->setContentsMargins(0, 0, 0, 0);
+        for (const auto& [label, box] : items) {
+            h->addWidget(new QLabel(label));
+            h->addWidget(box, 1);
+        }
+        return w;
+    };
+    m_rho = coefficientBox(options::rho.defaultValue, 0.999999, 6);
+    m_rho->setToolTip(tr("RMSProp ρ: E ← ρE + (1−ρ)g², x ← x − η g/(√E + ε)"));
+    m_qhmMomentum = coefficientBox(options::momentum.defaultValue, 1, 3);
+    m_qhmMomentum->setToolTip(tr("QHM β: b ← βb + (1−β)g"));
+    m_nu = coefficientBox(options::nu.defaultValue, 1, 3);
+    m_nu->setToolTip(tr("QHM ν: x ← x − η((1−ν)g + νb)"));
+    m_qhBeta1 = coefficientBox(options::beta1.defaultValue, 0.999999, 6);
+    m_qhBeta2 = coefficientBox(options::beta2.defaultValue, 0.999999, 6);
+    m_nu1 = coefficientBox(options::nu1.defaultValue, 1, 3);
+    m_nu2 = coefficientBox(options::nu2.defaultValue, 1, 3);
+    m_qhBeta1->setToolTip(tr("QHAdam β₁: decay of the first moment m"));
+    m_qhBeta2->setToolTip(tr("QHAdam β₂: decay of the second moment v"));
+    m_nu1->setToolTip(tr("QHAdam ν₁: x ← x − η((1−ν₁)g + ν₁m̂)/(√((1−ν₂)g² + ν₂v̂) + ε)"));
+    m_nu2->setToolTip(tr("QHAdam ν₂: the weight of v̂ in the denominator (1: Adam's)"));
+    QWidget* rmspropRow = pairs({{tr("ρ"), m_rho}});
+    QWidget* qhmRow = pairs({{tr("β"), m_qhmMomentum}, {tr("ν"), m_nu}});
+    QWidget* qhadamRow =
+        pairs({{tr("β₁"), m_qhBeta1}, {tr("β₂"), m_qhBeta2}, {tr("ν₁"), m_nu1}, {tr("ν₂"), m_nu2}});
     m_parameters = new QStackedWidget;
-    for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow})
+    for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow,
+                       rmspropRow, qhmRow, qhadamRow})
         m_parameters->addWidget(w);
     m_parameters->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     form->addRow(tr("Parameters"), m_parameters);
@@ -278,6 +309,9 @@ void OptimizerPanel::updateVisibleParameters() {
     m_parameters->setCurrentIndex(m == Method::Momentum || m == Method::Nesterov ? 1
                                   : m == Method::Adam                            ? 2
                                   : newton                                       ? 3
+                                  : m == Method::RMSProp                         ? 4
+                                  : m == Method::QHM                             ? 5
+                                  : m == Method::QHAdam                          ? 6
                                                                                  : 0);
 }
 
@@ -299,6 +333,13 @@ void OptimizerPanel::setRun(const RunSettings& run, const std::vector<double>& p
     m_beta1->setValue(o.beta1);
     m_beta2->setValue(o.beta2);
     m_damping->setValue(o.damping);
+    m_rho->setValue(o.rho);
+    m_qhmMomentum->setValue(o.momentum);
+    m_nu->setValue(o.nu);
+    m_qhBeta1->setValue(o.beta1);
+    m_qhBeta2->setValue(o.beta2);
+    m_nu1->setValue(o.nu1);
+    m_nu2->setValue(o.nu2);
     const bool atPoint = run.start == point;
     m_atPoint->setChecked(atPoint);
     if (!atPoint && run.start.size() >= 2) {
@@ -317,6 +358,16 @@ RunSettings OptimizerPanel::runAt(const std::vector<double>& start) const {
     r.options.beta1 = m_beta1->value();
     r.options.beta2 = m_beta2->value();
     r.options.damping = m_damping->value();
+    r.options.rho = m_rho->value();
+    r.options.nu = m_nu->value();
+    r.options.nu1 = m_nu1->value();
+    r.options.nu2 = m_nu2->value();
+    if (r.options.method == Method::QHM)
+        r.options.momentum = m_qhmMomentum->value();
+    if (r.options.method == Method::QHAdam) {
+        r.options.beta1 = m_qhBeta1->value();
+        r.options.beta2 = m_qhBeta2->value();
+    }
     r.start = start;
     return r;
 }

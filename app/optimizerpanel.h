@@ -68,6 +68,8 @@ private:
     QComboBox* m_chartQuantity;
     QCheckBox* m_log;
     QWidget *m_momentumRow, *m_adamRow, *m_dampingRow;
+    // RMSProp's rho, QHM's beta and nu, QHAdam's beta1, beta2, nu1, nu2 (issue 16).
+    QDoubleSpinBox *m_rho, *m_qhmMomentum, *m_nu, *m_qhBeta1, *m_qhBeta2, *m_nu1, *m_nu2;
     QStackedWidget* m_parameters; ///< the method's own parameters
     QWidget* m_chartOptions;
     QWidget* m_runsSection; ///< the run list and the animation: hidden while there are none

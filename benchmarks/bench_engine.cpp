@@ -7,6 +7,7 @@
 #include "evaluation.h"
 #include "expression.h"
 #include "graph.h"
+#include "sweep.h"
 
 #include <benchmark/benchmark.h>
 #include <cmath>
@@ -117,6 +118,18 @@ void gradientSample(benchmark::State& state) {
         benchmark::DoNotOptimize(gs::sampleGradient(f, gs::GridSpec{}, Eigen::Vector2d::Zero()));
 }
 
+// The learning-rate sweep as --sweep runs it: Adam on Rosenbrock from (-1.2, 1), 60 rates
+// from 1e-4 to 10, 1000 steps each; Arg = worker threads (1: serial).
+void learningRateSweep(benchmark::State& state) {
+    const auto f = *gs::Expression::parse("(1-x)^2 + 100*(y-x^2)^2").expression;
+    gs::SweepOptions s;
+    s.base.method = gs::Method::Adam;
+    s.base.maxSteps = 1000;
+    s.threads = int(state.range(0));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::sweepLearningRate(f, Eigen::Vector2d(-1.2, 1), s));
+}
+
 } // namespace
 
 BENCHMARK(evaluateSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
@@ -133,4 +146,5 @@ BENCHMARK(typedExpression)->Arg(1)->Arg(0)->UseRealTime()->Unit(benchmark::kMill
 BENCHMARK(handWritten)->Unit(benchmark::kMillisecond);
 BENCHMARK(parse)->Unit(benchmark::kMicrosecond);
 BENCHMARK(exactGradientAndHessian)->Unit(benchmark::kMicrosecond);
+BENCHMARK(learningRateSweep)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();

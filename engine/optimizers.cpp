@@ -7,7 +7,9 @@
 #include <Eigen/Eigenvalues>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
+#include <random>
 
 namespace gs {
 
@@ -35,6 +37,16 @@ std::string_view toString(Method m) {
         return "newton";
     case Method::NewtonLineSearch:
         return "newton-ls";
+    case Method::AdaGrad:
+        return "adagrad";
+    case Method::RMSProp:
+        return "rmsprop";
+    case Method::QHM:
+        return "qhm";
+    case Method::QHAdam:
+        return "qhadam";
+    case Method::GradientDescentLineSearch:
+        return "gd-linesearch";
     }
     return "gd";
 }
@@ -53,6 +65,16 @@ std::string_view displayName(Method m) {
         return "Newton";
     case Method::NewtonLineSearch:
         return "Newton + line search";
+    case Method::AdaGrad:
+        return "AdaGrad";
+    case Method::RMSProp:
+        return "RMSProp";
+    case Method::QHM:
+        return "QHM";
+    case Method::QHAdam:
+        return "QHAdam";
+    case Method::GradientDescentLineSearch:
+        return "Gradient descent + line search";
     }
     return "";
 }
@@ -62,6 +84,18 @@ std::optional<Method> methodFromString(std::string_view name) {
         if (name == toString(m))
             return m;
     return std::nullopt;
+}
+
+std::string methodNames() {
+    std::string out;
+    const std::size_t n = std::size(kMethods);
+    for (std::size_t i = 0; i < n; ++i)
+        out += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string(toString(kMethods[i]));
+    return out;
+}
+
+bool isAdaptive(Method m) {
+    return m == Method::AdaGrad || m == Method::RMSProp || m == Method::Adam || m == Method::QHAdam;
 }
 
 std::string_view toString(NewtonKind k) {
@@ -99,7 +133,13 @@ std::optional<OptionProblem> checkOptions(const OptimizerOptions& o) {
         {options::beta2, o.beta2},
         {options::damping, o.damping},
         {options::tolerance, o.tolerance},
-        {options::adamEpsilon, o.adamEpsilon},
+        {options::epsilon, o.epsilon},
+        {options::rho, o.rho},
+        {options::nu, o.nu},
+        {options::nu1, o.nu1},
+        {options::nu2, o.nu2},
+        {options::noise, o.noise},
+        {options::seed, double(o.seed)},
     };
     for (const auto& [spec, value] : checks)
         if (auto problem = checkOption(spec, value))
@@ -191,16 +231,29 @@ std::string newtonSummary(const Trajectory& t) {
 Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
     Trajectory t;
     const auto n = start.size();
+    // v: velocity (momentum, Nesterov) or QHM's buffer b; m: first moment; s: second moment,
+    // AdaGrad's G or RMSProp's E.
     Eigen::VectorXd x = start, v = Eigen::VectorXd::Zero(n), m = Eigen::VectorXd::Zero(n),
                     s = Eigen::VectorXd::Zero(n);
+    // The run's own noise source: the same seed, the same path; nothing drawn when sigma = 0.
+    std::mt19937_64 engine(o.seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    auto noisy = [&](Eigen::VectorXd g) {
+        if (o.noise > 0)
+            for (Eigen::Index i = 0; i < g.size(); ++i)
+                g[i] += o.noise * normal(engine);
+        return g;
+    };
     Derivatives d = derivatives(f, x);
     bool safeguarded = false;
     NewtonKind kind = NewtonKind::None;
     double stepLength = 1;
     const bool newton = o.method == Method::Newton || o.method == Method::NewtonLineSearch;
+    const double eta = o.learningRate;
     for (int k = 0;; ++k) {
         const double gnorm = d.gradient.norm();
-        t.steps.push_back({x, d.value, gnorm, safeguarded, kind, stepLength});
+        t.steps.push_back({x, d.value, gnorm, safeguarded, kind, stepLength, {}});
+        t.steps.back().state.gradient = d.gradient;
         if (!std::isfinite(d.value) || !d.gradient.allFinite()) {
             t.reason = StopReason::Diverged;
             t.divergence = k > 0 && d.value == -std::numeric_limits<double>::infinity() &&
@@ -247,36 +300,108 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                         (newton ? newtonSummary(t) : "");
             return t;
         }
-        const Eigen::VectorXd& g = d.gradient;
+        // Nesterov evaluates its own gradient at the look-ahead point (noise added there).
+        const Eigen::VectorXd g = o.method == Method::Nesterov ? d.gradient : noisy(d.gradient);
+        StepState state;
+        state.gradient = g;
         safeguarded = false;
         kind = NewtonKind::None;
         stepLength = 1;
+        const Eigen::VectorXd previous = x;
+        const Eigen::VectorXd etaEverywhere = Eigen::VectorXd::Constant(n, eta);
+        const double step = k + 1; // t in the bias corrections 1 - beta^t
         switch (o.method) {
         case Method::GradientDescent:
-            x -= o.learningRate * g;
+            x -= eta * g;
+            state.rate = etaEverywhere;
             break;
+        case Method::GradientDescentLineSearch: {
+            // Backtracking (Armijo): the largest t = eta 2^-j with
+            //   f(x - t g) <= f(x) - c1 t |g|^2   (the slope along -g is -|g|^2).
+            const double slope = -g.squaredNorm();
+            double trialStep = eta;
+            for (int j = 0; j < kMaxHalvings; ++j) {
+                const double trial = evaluate(f, x - trialStep * g);
+                if (trial <= d.value + kArmijo * trialStep * slope)
+                    break;
+                trialStep *= 0.5;
+            }
+            x -= trialStep * g;
+            stepLength = trialStep;
+            state.rate = Eigen::VectorXd::Constant(n, trialStep);
+            break;
+        }
         case Method::Momentum:
-            v = o.momentum * v - o.learningRate * g;
+            v = o.momentum * v - eta * g;
             x += v;
+            state.moment = v;
+            state.rate = etaEverywhere;
             break;
         case Method::Nesterov: {
             const Eigen::VectorXd ahead = x + o.momentum * v;
-            v = o.momentum * v - o.learningRate * gradient(f, ahead);
+            const Eigen::VectorXd gAhead = noisy(gradient(f, ahead));
+            v = o.momentum * v - eta * gAhead;
             x += v;
+            state.gradient = gAhead;
+            state.moment = v;
+            state.rate = etaEverywhere;
+            break;
+        }
+        case Method::QHM:
+            // Ma & Yarats: b <- beta b + (1-beta) g;  x <- x - eta ((1-nu) g + nu b).
+            v = o.momentum * v + (1 - o.momentum) * g;
+            x -= eta * ((1 - o.nu) * g + o.nu * v);
+            state.moment = v;
+            state.rate = etaEverywhere;
+            break;
+        case Method::AdaGrad: {
+            // G <- G + g^2;  x <- x - eta g / (sqrt(G) + eps).
+            s += g.cwiseAbs2();
+            const Eigen::ArrayXd rate = eta / (s.array().sqrt() + o.epsilon);
+            x.array() -= rate * g.array();
+            state.secondMoment = s;
+            state.rate = rate.matrix();
+            break;
+        }
+        case Method::RMSProp: {
+            // E <- rho E + (1-rho) g^2;  x <- x - eta g / (sqrt(E) + eps).
+            s = o.rho * s + (1 - o.rho) * g.cwiseAbs2();
+            const Eigen::ArrayXd rate = eta / (s.array().sqrt() + o.epsilon);
+            x.array() -= rate * g.array();
+            state.secondMoment = s;
+            state.rate = rate.matrix();
             break;
         }
         case Method::Adam: {
-            const double step = k + 1;
             m = o.beta1 * m + (1 - o.beta1) * g;
             s = o.beta2 * s + (1 - o.beta2) * g.cwiseAbs2();
             const Eigen::ArrayXd mhat = m.array() / (1 - std::pow(o.beta1, step));
             const Eigen::ArrayXd shat = s.array() / (1 - std::pow(o.beta2, step));
-            x.array() -= o.learningRate * mhat / (shat.sqrt() + o.adamEpsilon);
+            x.array() -= eta * mhat / (shat.sqrt() + o.epsilon);
+            state.moment = m;
+            state.secondMoment = s;
+            state.rate = (eta / (shat.sqrt() + o.epsilon)).matrix();
+            break;
+        }
+        case Method::QHAdam: {
+            // Ma & Yarats: m, v as Adam, bias-corrected m^, v^;
+            //   x <- x - eta ((1-nu1) g + nu1 m^) / (sqrt((1-nu2) g^2 + nu2 v^) + eps).
+            m = o.beta1 * m + (1 - o.beta1) * g;
+            s = o.beta2 * s + (1 - o.beta2) * g.cwiseAbs2();
+            const Eigen::ArrayXd mhat = m.array() / (1 - std::pow(o.beta1, step));
+            const Eigen::ArrayXd shat = s.array() / (1 - std::pow(o.beta2, step));
+            const Eigen::ArrayXd numerator = (1 - o.nu1) * g.array() + o.nu1 * mhat;
+            const Eigen::ArrayXd denominator =
+                ((1 - o.nu2) * g.array().square() + o.nu2 * shat).sqrt() + o.epsilon;
+            x.array() -= eta * numerator / denominator;
+            state.moment = m;
+            state.secondMoment = s;
+            state.rate = (eta / denominator).matrix();
             break;
         }
         case Method::Newton:
         case Method::NewtonLineSearch: {
-            const NewtonStep ns = newtonStep(g, d.hessian, o.learningRate);
+            const NewtonStep ns = newtonStep(g, d.hessian, eta);
             stepLength = o.damping;
             if (o.method == Method::NewtonLineSearch) {
                 // Backtracking: the largest t = damping 2^-j with sufficient decrease
@@ -297,6 +422,9 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             break;
         }
         }
+        state.update = x - previous;
+        state.updateNorm = state.update.norm();
+        t.steps.back().state = std::move(state);
         d = derivatives(f, x);
     }
 }

@@ -1,13 +1,16 @@
 #pragma once
-// Optimizers that walk a function's surface: gradient descent, momentum (heavy ball),
-// Nesterov, Adam and Newton's method. A run returns its whole trajectory and why it
-// stopped. Gradients and Hessians are exact (derivatives.h).
+// Optimizers that walk a function's surface: gradient descent (plain or with a backtracking
+// line search), momentum (heavy ball), Nesterov, QHM, AdaGrad, RMSProp, Adam, QHAdam and
+// Newton's method. A run returns its whole trajectory, each method's internal state per
+// iteration and why it stopped. Gradients and Hessians are exact (derivatives.h); optional
+// Gaussian gradient noise is drawn from the run's own seeded generator.
 
 #include "curvature.h"
 #include "expression.h"
 #include "optiontable.h"
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -16,16 +19,42 @@
 
 namespace gs {
 
-enum class Method { GradientDescent, Momentum, Nesterov, Adam, Newton, NewtonLineSearch };
+/// New methods are appended: the numbers of the old ones never change.
+enum class Method {
+    GradientDescent,
+    Momentum,
+    Nesterov,
+    Adam,
+    Newton,
+    NewtonLineSearch,
+    AdaGrad,
+    RMSProp,
+    QHM,
+    QHAdam,
+    GradientDescentLineSearch,
+};
 enum class StopReason { Converged, MaxSteps, Diverged };
 
-/// "gd", "momentum", "nesterov", "adam", "newton", "newton-ls"
+/// "gd", "gd-linesearch", "momentum", "nesterov", "qhm", "adagrad", "rmsprop", "adam",
+/// "qhadam", "newton", "newton-ls"
 std::string_view toString(Method m);
 std::string_view displayName(Method m); ///< "Gradient descent", ..., "Newton + line search"
 /// Every method, in the order of menus and messages.
-inline constexpr Method kMethods[] = {Method::GradientDescent, Method::Momentum,
-                                      Method::Nesterov,        Method::Adam,
-                                      Method::Newton,          Method::NewtonLineSearch};
+inline constexpr Method kMethods[] = {Method::GradientDescent,
+                                      Method::GradientDescentLineSearch,
+                                      Method::Momentum,
+                                      Method::Nesterov,
+                                      Method::QHM,
+                                      Method::AdaGrad,
+                                      Method::RMSProp,
+                                      Method::Adam,
+                                      Method::QHAdam,
+                                      Method::Newton,
+                                      Method::NewtonLineSearch};
+/// The names of kMethods joined: "gd, gd-linesearch, ..., newton or newton-ls".
+std::string methodNames();
+/// AdaGrad, RMSProp, Adam, QHAdam: a per-coordinate step eta / (sqrt(v) + eps).
+bool isAdaptive(Method m);
 std::optional<Method> methodFromString(std::string_view name);
 std::string_view toString(StopReason r); ///< "converged", "max_steps", "diverged"
 
@@ -37,9 +66,19 @@ struct OptimizerOptions {
     /// eta; for Newton, the step in flat or uphill directions
     double learningRate = options::learningRate.defaultValue;
     int maxSteps = int(options::steps.defaultValue);
-    double momentum = options::momentum.defaultValue; ///< beta of momentum and Nesterov
+    double momentum = options::momentum.defaultValue; ///< beta of momentum, Nesterov, QHM
+    /// Adam's and QHAdam's decays of the first and second moments.
     double beta1 = options::beta1.defaultValue, beta2 = options::beta2.defaultValue;
-    double adamEpsilon = options::adamEpsilon.defaultValue;
+    /// The eps of every adaptive method (AdaGrad, RMSProp, Adam, QHAdam); --eps.
+    double epsilon = options::epsilon.defaultValue;
+    double rho = options::rho.defaultValue; ///< RMSProp's decay
+    double nu = options::nu.defaultValue;   ///< QHM's weight of the momentum buffer
+    double nu1 = options::nu1.defaultValue, nu2 = options::nu2.defaultValue; ///< QHAdam's
+    /// Gaussian gradient noise: each gradient the method uses gets sigma * N(0, 1) added per
+    /// coordinate, drawn from a std::mt19937_64 seeded with `seed` and owned by the run.
+    /// sigma = 0 draws nothing: the exact-gradient run, bit for bit.
+    double noise = options::noise.defaultValue;
+    std::uint64_t seed = std::uint64_t(options::seed.defaultValue);
     /// Newton: x <- x + damping * d (newton-ls: the first trial step)
     double damping = options::damping.defaultValue;
     double tolerance = options::tolerance.defaultValue; ///< converged when |grad f| <= tolerance
@@ -58,6 +97,27 @@ enum class NewtonKind {
 };
 std::string_view toString(NewtonKind k); ///< "", "pure", "damped", "safeguarded"
 
+/// What a method computed at one iterate to take its step (all empty at the last iterate,
+/// from which no step was taken, except the gradient). An empty vector: the method has no
+/// such quantity (gradient descent has no moment, momentum no second moment).
+struct StepState {
+    /// The gradient the update used, noise included: at x, except for Nesterov (at the
+    /// look-ahead point x + beta v).
+    Eigen::VectorXd gradient;
+    /// The velocity v (momentum, Nesterov), the buffer b (QHM) or the first moment m
+    /// (Adam, QHAdam; before the bias correction), after this step's update.
+    Eigen::VectorXd moment;
+    /// The accumulator G (AdaGrad), the running mean E (RMSProp) or the second moment v
+    /// (Adam, QHAdam; before the bias correction), after this step's update.
+    Eigen::VectorXd secondMoment;
+    /// The effective step per coordinate: eta / (sqrt(G or E or v-hat) + eps) for the adaptive
+    /// methods (QHAdam: the sqrt of its mixed denominator), eta for the others, the accepted
+    /// trial step t for gd-linesearch. Empty for Newton.
+    Eigen::VectorXd rate;
+    Eigen::VectorXd update; ///< the step taken: x_{k+1} - x_k
+    double updateNorm = 0;  ///< |x_{k+1} - x_k|
+};
+
 struct Step {
     Eigen::VectorXd x;
     double value = 0;
@@ -67,6 +127,8 @@ struct Step {
     bool safeguarded = false;
     NewtonKind newton = NewtonKind::None; ///< the Newton step that led here
     double stepLength = 1;                ///< Newton: the fraction t of the direction taken
+    /// The method's state at this iterate and the step it took from here.
+    StepState state;
 };
 
 /// Where a converged run ended and what is there.
@@ -103,8 +165,16 @@ struct Trajectory {
 /// line both check with this.
 std::optional<OptionProblem> checkOptions(const OptimizerOptions& options);
 
-/// Runs the chosen method from `start`. Updates (g = grad f at the current x):
+/// Runs the chosen method from `start`. Updates (g = grad f at the current x, plus the noise
+/// when options.noise > 0; convergence is judged on the exact |grad f|; t = 1, 2, ...):
 ///   gd:        x <- x - eta g
+///   gd-linesearch: t = eta, halved until f(x - t g) <= f(x) - c1 t |g|^2 (c1 = 1e-4);
+///              x <- x - t g
+///   qhm:       b <- beta b + (1-beta) g;          x <- x - eta ((1-nu) g + nu b)   (b0 = 0)
+///   adagrad:   G <- G + g^2;                      x <- x - eta g / (sqrt(G) + eps)
+///   rmsprop:   E <- rho E + (1-rho) g^2;          x <- x - eta g / (sqrt(E) + eps)
+///   qhadam:    m, v as Adam; m^ = m / (1-b1^t), v^ = v / (1-b2^t);
+///              x <- x - eta ((1-nu1) g + nu1 m^) / (sqrt((1-nu2) g^2 + nu2 v^) + eps)
 ///   momentum:  v <- beta v - eta g;              x <- x + v          (v0 = 0)
 ///   nesterov:  v <- beta v - eta grad f(x + beta v); x <- x + v
 ///   adam:      m <- b1 m + (1-b1) g;  s <- b2 s + (1-b2) g^2;

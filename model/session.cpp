@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "diagnostics.h"
+#include "optiontable.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -50,7 +51,13 @@ template <class R, class V> void runFields(R& r, V& v) {
     v("momentum", r.options.momentum);
     v("beta1", r.options.beta1);
     v("beta2", r.options.beta2);
-    v("adam_epsilon", r.options.adamEpsilon);
+    v("adaptive_epsilon", r.options.epsilon);
+    v("rho", r.options.rho);
+    v("nu", r.options.nu);
+    v("nu1", r.options.nu1);
+    v("nu2", r.options.nu2);
+    v("noise", r.options.noise);
+    v("seed", r.options.seed);
     v("damping", r.options.damping);
     v("tolerance", r.options.tolerance);
     v("start", r.start);
@@ -63,6 +70,9 @@ QJsonValue toJson(double v) {
 }
 QJsonValue toJson(int v) {
     return v;
+}
+QJsonValue toJson(std::uint64_t v) {
+    return double(v); // exact: a seed is declared below 2^53 (optiontable.h)
 }
 QJsonValue toJson(bool v) {
     return v;
@@ -143,6 +153,13 @@ QString fromJson(const QJsonValue& v, int& out, const QString& where) {
     out = int(d);
     return {};
 }
+QString fromJson(const QJsonValue& v, std::uint64_t& out, const QString& where) {
+    const double d = v.toDouble();
+    if (!v.isDouble() || !options::seed.accepts(d))
+        return expected(where, "a whole number from 0 to 2^53", v);
+    out = std::uint64_t(d);
+    return {};
+}
 QString fromJson(const QJsonValue& v, bool& out, const QString& where) {
     if (!v.isBool())
         return expected(where, "true or false", v);
@@ -196,9 +213,8 @@ QString fromJson(const QJsonValue& v, Method& out, const QString& where) {
         return expected(where, "a method name", v);
     const auto m = methodFromString(v.toString().toStdString());
     if (!m)
-        return QStringLiteral("%1: unknown method \"%2\" (gd, momentum, nesterov, adam, newton or "
-                              "newton-ls)")
-            .arg(where, v.toString());
+        return QStringLiteral("%1: unknown method \"%2\" (one of %3)")
+            .arg(where, v.toString(), QString::fromStdString(methodNames()));
     out = *m;
     return {};
 }
@@ -307,7 +323,7 @@ QJsonObject migrateSessionV1(const QJsonObject& v1, QString* error) {
         for (const QJsonValue& run : runs.toArray()) {
             QJsonObject r = run.toObject();
             for (const auto& [old, now] :
-                 {std::pair{"lr", "learning_rate"}, std::pair{"eps", "adam_epsilon"}})
+                 {std::pair{"lr", "learning_rate"}, std::pair{"eps", "adaptive_epsilon"}})
                 if (r.contains(QLatin1String(old)))
                     r.insert(QLatin1String(now), r.take(QLatin1String(old)));
             migrated.append(run.isObject() ? QJsonValue(r) : run);

@@ -243,6 +243,155 @@ private slots:
         QCOMPARE(json(wild)["stop_reason"].toString(), QStringLiteral("diverged"));
     }
 
+    // The new methods by name; AdaGrad's first step from its rule: G = g^2, so
+    // x1 = x0 - eta g / (|g| + eps), here g = (2, 6) at (1, 1).
+    void descentNewMethods_data() {
+        QTest::addColumn<QString>("method");
+        for (const char* m : {"adagrad", "rmsprop", "qhm", "qhadam", "gd-linesearch"})
+            QTest::newRow(m) << QString::fromLatin1(m);
+    }
+    void descentNewMethods() {
+        QFETCH(QString, method);
+        const Run r = run({"--descent", method, "--function", "x^2 + 3*y^2", "--start", "1,1",
+                           "--lr", "0.1", "--steps", "2000"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["method"].toString(), method);
+        QCOMPARE(o["stop_reason"].toString(), QStringLiteral("converged"));
+        if (method == QLatin1String("adagrad")) {
+            const QJsonArray x1 = o["trajectory"][1].toArray();
+            QVERIFY(std::abs(x1[0].toDouble() - (1 - 0.1 * 2 / (2 + 1e-8))) <= 4 * kEps);
+            QVERIFY(std::abs(x1[1].toDouble() - (1 - 0.1 * 6 / (6 + 1e-8))) <= 4 * kEps);
+        }
+        // On a quadratic the eigen-directions come with the run.
+        QCOMPARE(o["eigen_directions"]["eigenvalues"].toArray(), QJsonArray({2, 6}));
+    }
+
+    // --noise and --seed: the same seed, the same output byte for byte; another seed, another
+    // path; --noise 0 is the exact run whatever the seed.
+    void descentNoiseSeed() {
+        const QStringList base{"--descent", "adam", "--function", "x^2 + 3*y^2",
+                               "--start",   "1,1",  "--steps",    "50"};
+        const Run a = run(base + QStringList{"--noise", "0.5", "--seed", "42"});
+        const Run b = run(base + QStringList{"--noise", "0.5", "--seed", "42"});
+        const Run c = run(base + QStringList{"--noise", "0.5", "--seed", "43"});
+        QCOMPARE(a.exitCode, 0);
+        QCOMPARE(a.out, b.out);
+        QVERIFY(a.out != c.out);
+        QCOMPARE(json(a)["seed"].toString(), QStringLiteral("42"));
+        const Run exact = run(base);
+        const Run zero = run(base + QStringList{"--noise", "0", "--seed", "9"});
+        QCOMPARE(zero.out, exact.out);
+        QVERIFY(json(a)["trajectory"] != json(exact)["trajectory"]);
+    }
+
+    // --state-csv: one row per iterate; gradient descent's x <- x - 0.1 * 2x by hand.
+    void descentStateCsv() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.csv"));
+        const Run r = run({"--descent", "gd", "--function", "x^2 + y^2", "--start", "1,-2", "--lr",
+                           "0.1", "--steps", "3", "--state-csv", path});
+        QCOMPARE(r.exitCode, 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines[0], QStringLiteral("step,x,y,f,grad_norm,grad_x,grad_y,moment_x,moment_y,"
+                                          "second_x,second_y,rate_x,rate_y,update_x,update_y,"
+                                          "update_norm"));
+        const QStringList row = lines[2].split(QLatin1Char(',')); // step 1 at (0.8, -1.6)
+        QCOMPARE(row.size(), 16);
+        QCOMPARE(row[0], QStringLiteral("1"));
+        QVERIFY(std::abs(row[5].toDouble() - 1.6) <= 4 * kEps);   // grad_x = 2x
+        QVERIFY(std::abs(row[6].toDouble() + 3.2) <= 8 * kEps);   // grad_y = 2y
+        QVERIFY(row[7].isEmpty() && row[10].isEmpty());           // no moments
+        QCOMPARE(row[11].toDouble(), 0.1);                        // rate = eta
+        QVERIFY(std::abs(row[13].toDouble() + 0.16) <= 4 * kEps); // -eta g
+        QVERIFY(std::abs(row[15].toDouble() - 0.16 * std::sqrt(5.0)) <= 8 * kEps);
+        // The last iterate took no step.
+        QVERIFY(lines[4].endsWith(QStringLiteral(",,,")));
+        // Unwritable: exit 1 with the path in the message.
+        const Run bad = run({"--descent", "gd", "--function", "x^2", "--start", "1", "--state-csv",
+                             dir.filePath(QStringLiteral("no/such/dir/state.csv"))});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("--state-csv: cannot write"), bad.err.constData());
+    }
+
+    // --sweep on x^2 + 3y^2 (H = diag(2, 6)): 2/lambda_max = 1/3, 2/(2 + 6) = 0.25; every
+    // rate above 1/3 diverges, the rates from 0.01 to 0.3 converge.
+    void sweep() {
+        const Run r = run({"--sweep", "gd", "--function", "x^2 + 3*y^2", "--start", "1,1",
+                           "--lr-range", "1e-3,10", "--count", "25", "--steps", "2000"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QCOMPARE(o["method"].toString(), QStringLiteral("gd"));
+        QCOMPARE(o["count"].toInt(), 25);
+        const QJsonArray runs = o["runs"].toArray();
+        QCOMPARE(runs.size(), 25);
+        QCOMPARE(runs[0]["lr"].toDouble(), 1e-3);
+        QCOMPARE(runs[24]["lr"].toDouble(), 10.0);
+        QVERIFY(std::abs(runs[6]["lr"].toDouble() - 1e-2) <= 1e-15); // 1e-3 * 10^(4 * 6/24)
+        QVERIFY(std::abs(o["quadratic"]["stability_limit"].toDouble() - 1.0 / 3) <= 2 * kEps);
+        QVERIFY(std::abs(o["quadratic"]["optimal_lr"].toDouble() - 0.25) <= 2 * kEps);
+        for (const QJsonValue& value : runs) {
+            const QJsonObject v = value.toObject();
+            const double lr = v["lr"].toDouble();
+            if (lr > 1.0 / 3)
+                QVERIFY(v["diverged"].toBool());
+            if (lr >= 0.01 && lr < 0.3) {
+                QVERIFY(v["converged"].toBool());
+                QCOMPARE(v["steps_to_converge"].toInt(), v["steps"].toInt());
+            }
+        }
+        // Not a quadratic: no limits.
+        const Run g = run({"--sweep", "adam", "--function", "x*exp(-x^2-y^2)", "--start",
+                           "-0.5,0.5", "--count", "5"});
+        QCOMPARE(g.exitCode, 0);
+        QVERIFY(json(g)["quadratic"].isNull());
+        QCOMPARE(json(g)["runs"].toArray().size(), 5);
+    }
+
+    void newOptionsBadInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList descent{"--descent", "rmsprop", "--function", "x^2", "--start", "1"};
+        const QStringList sweep{"--sweep", "gd", "--function", "x^2", "--start", "1"};
+        QTest::newRow("rho 1") << descent + QStringList{"--rho", "1"} << "--rho: 1 is out of range";
+        QTest::newRow("nu 1.5") << descent + QStringList{"--nu", "1.5"}
+                                << "--nu: 1.5 is out of range";
+        QTest::newRow("nu2 text") << descent + QStringList{"--nu2", "half"}
+                                  << "--nu2: 'half' is not a number";
+        QTest::newRow("noise negative")
+            << descent + QStringList{"--noise", "-1"} << "--noise: -1 is out of range";
+        QTest::newRow("seed fraction")
+            << descent + QStringList{"--seed", "1.5"} << "--seed: 1.5 is out of range";
+        QTest::newRow("state csv empty")
+            << descent + QStringList{"--state-csv", ""} << "--state-csv: empty file name";
+        QTest::newRow("sweep method")
+            << QStringList{"--sweep", "sgd", "--function", "x", "--start", "1"}
+            << "--sweep: unknown method 'sgd'";
+        QTest::newRow("sweep no start")
+            << QStringList{"--sweep", "gd", "--function", "x"} << "--start is required";
+        QTest::newRow("lr range one")
+            << sweep + QStringList{"--lr-range", "1"} << "--lr-range: expected 2";
+        QTest::newRow("lr range reversed")
+            << sweep + QStringList{"--lr-range", "1,0.1"} << "--lr-range: need a < b";
+        QTest::newRow("lr range zero")
+            << sweep + QStringList{"--lr-range", "0,1"} << "--lr-range: item 1, 0, is out of range";
+        QTest::newRow("count 1") << sweep + QStringList{"--count", "1"}
+                                 << "--count: 1 is out of range";
+        QTest::newRow("count huge")
+            << sweep + QStringList{"--count", "1e9"} << "--count: 1e9 is out of range";
+    }
+    void newOptionsBadInput() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void descentBadInput_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
@@ -358,8 +507,8 @@ private slots:
         QTest::newRow("no runs") << QStringList{"--animate", "/tmp"} << "no runs to animate";
         QTest::newRow("not a folder")
             << QStringList{"--runs", "gd", "--animate", "/nonexistent"} << "neither a folder";
-        QTest::newRow("method") << QStringList{"--runs", "gd,rmsprop", "--animate", "/tmp"}
-                                << "--runs: unknown method 'rmsprop'";
+        QTest::newRow("method") << QStringList{"--runs", "gd,sgd", "--animate", "/tmp"}
+                                << "--runs: unknown method 'sgd'";
         QTest::newRow("odd video size")
             << QStringList{"--runs", "gd", "--animate", "/tmp/a.ogv", "--size", "321x240"}
             << "even width";

@@ -58,7 +58,13 @@ Session everyField() {
     adam.options.maxSteps = 77;
     adam.options.beta1 = 0.85;
     adam.options.beta2 = 0.9995;
-    adam.options.adamEpsilon = 3e-12;
+    adam.options.epsilon = 3e-12;
+    adam.options.rho = 0.77;
+    adam.options.nu = 0.55;
+    adam.options.nu1 = 0.66;
+    adam.options.nu2 = 0.44;
+    adam.options.noise = 0.125;
+    adam.options.seed = 9007199254740991; // 2^53 - 1, the largest seed
     adam.start = {0.7, -0.6, 1.0 / 7.0};
     RunSettings newton;
     newton.options.method = Method::NewtonLineSearch;
@@ -93,7 +99,7 @@ private slots:
         // update these counts.
         QCOMPARE(memberCount<Settings>(), 19);
         QCOMPARE(memberCount<RunSettings>(), 2);
-        QCOMPARE(memberCount<gs::OptimizerOptions>(), 10); // escapeRadius is not a setting
+        QCOMPARE(memberCount<gs::OptimizerOptions>(), 16); // escapeRadius is not a setting
         const Session s = everyField();
         const Settings defaults;
         QVERIFY(s.settings.function != defaults.function);
@@ -322,7 +328,7 @@ private slots:
         adam.options.maxSteps = 40;
         adam.options.beta1 = 0.8;
         adam.options.beta2 = 0.99;
-        adam.options.adamEpsilon = 1e-7; // "eps"
+        adam.options.epsilon = 1e-7; // "eps"
         adam.start = {1, 1};
         RunSettings newton;
         newton.options.method = Method::Newton;
