@@ -11,11 +11,7 @@ namespace gs {
 
 int analyzeCommand(const QCommandLineParser& p) {
     // With --session, the function, point and epsilon are the session's unless given.
-    const std::optional<Settings> session =
-        p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
-    const QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
-                                                     : variablesOption(p));
+    const auto [session, text, f] = commandFunction(p);
     const int n = static_cast<int>(f.inputCount());
     const Eigen::VectorXd x =
         session ? Eigen::Map<const Eigen::VectorXd>(session->point.data(), n).eval()

@@ -67,11 +67,7 @@ int descentCommand(const QCommandLineParser& p) {
         parseMethod(QStringLiteral("--descent"), p.value(QStringLiteral("descent")));
     // With --session: its function; the options and start of its first run with this
     // method (else the defaults and the session's point); options given override them.
-    const std::optional<Settings> session =
-        p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
-    const QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
-                                                     : variablesOption(p));
+    const auto [session, text, f] = commandFunction(p);
     const int n = static_cast<int>(f.inputCount());
     OptimizerOptions base;
     std::vector<double> sessionStart;

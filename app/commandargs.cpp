@@ -211,6 +211,15 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
     return s;
 }
 
+CommandFunction commandFunction(const QCommandLineParser& p) {
+    std::optional<Settings> session =
+        p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
+    QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
+    Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
+                                               : variablesOption(p));
+    return {std::move(session), std::move(text), std::move(f)};
+}
+
 void printJson(const QJsonObject& o) {
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);

@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QJsonObject>
+#include <optional>
 
 namespace gs {
 
@@ -35,6 +36,15 @@ std::optional<Session> sessionOption(const QCommandLineParser& p);
 Settings sceneSettings(const QCommandLineParser& p, const Session* session);
 /// The same, with the session of --session (if any).
 Settings sceneSettings(const QCommandLineParser& p);
+
+/// The function a headless command works on: --session's (with its variables) when given,
+/// else --function and --variables.
+struct CommandFunction {
+    std::optional<Settings> session;
+    QString text;
+    Expression f;
+};
+CommandFunction commandFunction(const QCommandLineParser& p);
 /// One compact JSON line on stdout.
 void printJson(const QJsonObject& o);
 
