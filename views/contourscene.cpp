@@ -182,18 +182,7 @@ ContourScene::ContourScene()
     for (auto& a : m_axes)
         a = lineActor(segment({0, 0, 0}, {0, 0, 0}), positiveCurvature);
 
-    auto disc = vtkSmartPointer<vtkGlyphSource2D>::New();
-    disc->SetGlyphTypeToCircle();
-    disc->SetFilled(true);
-    disc->SetResolution(24);
-    auto pointData = vtkSmartPointer<vtkPolyData>::New();
-    pointData->SetPoints(vtkSmartPointer<vtkPoints>::New());
-    auto glyph = vtkSmartPointer<vtkGlyph3D>::New();
-    glyph->SetInputData(pointData);
-    glyph->SetSourceConnection(disc->GetOutputPort());
-    glyph->SetScaleModeToDataScalingOff();
-    m_pointActor = makeActor(glyph->GetOutputPort());
-    setColor(m_pointActor, look.marker);
+    m_pointDisc = std::make_unique<Disc>(look.marker);
 
     renderer()->AddActor(m_contourActor);
     renderer()->AddActor(m_modelActor);
@@ -205,7 +194,7 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
     m_markers->addTo(renderer());
-    renderer()->AddActor(m_pointActor);
+    renderer()->AddActor(m_pointDisc->actor);
     applyPixelScale();
 }
 
@@ -327,18 +316,16 @@ void ContourScene::rebuildLevels() {
 
 void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient) {
     const double w = worldWidth();
-    auto* glyph = vtkGlyph3D::SafeDownCast(m_pointActor->GetMapper()->GetInputAlgorithm());
-    auto* pts = vtkPolyData::SafeDownCast(glyph->GetInputDataObject(0, 0))->GetPoints();
-    pts->Reset();
     m_point.reset();
     const GridSpec& g = e.modelGrid;
     const bool defined = e.point.size() > std::max(g.axisX, g.axisY) && std::isfinite(e.at.value);
     if (defined) {
         m_point = Eigen::Vector2d(e.point[g.axisX], e.point[g.axisY]);
-        pts->InsertNextPoint(m_point->x(), m_point->y(), kPointZ * w);
     }
-    pts->Modified();
-    glyph->SetScaleFactor(0.022 * w);
+    m_pointDisc->place(m_point
+                           ? std::optional(Eigen::Vector3d(m_point->x(), m_point->y(), kPointZ * w))
+                           : std::nullopt,
+                       0.022 * w);
 
     // The level curve through the point: f = f(x0).
     m_pointLevel->SetValue(0, e.at.value);

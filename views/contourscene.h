@@ -85,8 +85,8 @@ private:
     vtkSmartPointer<vtkStripper> m_stripper;
     vtkSmartPointer<vtkColorTransferFunction> m_lut;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
-    vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine,
-        m_pointActor;
+    vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;
+    std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<Arrow> m_ascent, m_descent;
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
     std::unique_ptr<RunPaths> m_runs;

@@ -41,24 +41,13 @@ CurveScene::CurveScene()
     setColor(m_tangent->actor, look.tangentEdge);
     setColor(m_quadratic->actor, look.quadratic);
 
-    auto disc = vtkSmartPointer<vtkGlyphSource2D>::New();
-    disc->SetGlyphTypeToCircle();
-    disc->SetFilled(true);
-    disc->SetResolution(24);
-    auto pointData = vtkSmartPointer<vtkPolyData>::New();
-    pointData->SetPoints(vtkSmartPointer<vtkPoints>::New());
-    auto glyph = vtkSmartPointer<vtkGlyph3D>::New();
-    glyph->SetInputData(pointData);
-    glyph->SetSourceConnection(disc->GetOutputPort());
-    glyph->SetScaleModeToDataScalingOff();
-    m_pointActor = makeActor(glyph->GetOutputPort());
-    setColor(m_pointActor, look.marker);
+    m_pointDisc = std::make_unique<Disc>(look.marker);
 
     renderer()->AddActor(m_curve);
     renderer()->AddActor(m_quadratic->actor);
     renderer()->AddActor(m_tangent->actor);
     m_markers->addTo(renderer());
-    renderer()->AddActor(m_pointActor);
+    renderer()->AddActor(m_pointDisc->actor);
     applyPixelScale();
 }
 
@@ -119,17 +108,15 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
 }
 
 void CurveScene::setExpansion(const Expansion& e, bool tangent, bool quadratic) {
-    auto* glyph = vtkGlyph3D::SafeDownCast(m_pointActor->GetMapper()->GetInputAlgorithm());
-    auto* pts = vtkPolyData::SafeDownCast(glyph->GetInputDataObject(0, 0))->GetPoints();
-    pts->Reset();
     m_point.reset();
     const bool defined = e.point.size() > 0 && std::isfinite(e.at.value);
     if (defined) {
         m_point = Eigen::Vector2d(e.point[0], e.at.value);
-        pts->InsertNextPoint(e.point[0], worldY(e.at.value), kPointZ * worldWidth());
     }
-    pts->Modified();
-    glyph->SetScaleFactor(0.022 * worldWidth());
+    m_pointDisc->place(m_point ? std::optional(Eigen::Vector3d(e.point[0], worldY(e.at.value),
+                                                               kPointZ * worldWidth()))
+                               : std::nullopt,
+                       0.022 * worldWidth());
     auto column = [](const GridSpec& g, const Eigen::ArrayXXd& v) {
         std::vector<Eigen::Vector2d> points;
         for (int i = 0; i < g.nx && i < v.rows(); ++i)

@@ -50,7 +50,8 @@ private:
     std::optional<Eigen::Vector2d> m_point;
     std::vector<PlotMarker> m_markerData;
     vtkSmartPointer<vtkBox> m_box;
-    vtkSmartPointer<vtkActor> m_curve, m_pointActor;
+    vtkSmartPointer<vtkActor> m_curve;
+    std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<ClippedActor> m_tangent, m_quadratic;
     std::unique_ptr<CriticalMarkers> m_markers;
 };

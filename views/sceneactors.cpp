@@ -6,7 +6,10 @@
 #include <vtkArrowSource.h>
 #include <vtkBox.h>
 #include <vtkClipPolyData.h>
+#include <vtkGlyph3D.h>
+#include <vtkGlyphSource2D.h>
 #include <vtkNew.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -77,6 +80,30 @@ void Ball::place(const double at[3], double diameter) {
     transform->Translate(at);
     transform->Scale(diameter, diameter, diameter);
     filter->Modified();
+}
+
+Disc::Disc(const Rgb& color)
+    : points(vtkSmartPointer<vtkPoints>::New())
+    , glyph(vtkSmartPointer<vtkGlyph3D>::New()) {
+    vtkNew<vtkGlyphSource2D> disc;
+    disc->SetGlyphTypeToCircle();
+    disc->SetFilled(true);
+    disc->SetResolution(24);
+    vtkNew<vtkPolyData> data;
+    data->SetPoints(points);
+    glyph->SetInputData(data);
+    glyph->SetSourceConnection(disc->GetOutputPort());
+    glyph->SetScaleModeToDataScalingOff();
+    actor = makeActor(glyph->GetOutputPort());
+    actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+}
+
+void Disc::place(const std::optional<Eigen::Vector3d>& at, double size) {
+    points->Reset();
+    if (at)
+        points->InsertNextPoint(at->x(), at->y(), at->z());
+    points->Modified();
+    glyph->SetScaleFactor(size);
 }
 
 Arrow::Arrow(const Rgb& color)

@@ -6,12 +6,15 @@
 #include "scenestyle.h"
 
 #include <Eigen/Core>
+#include <optional>
 #include <vtkSmartPointer.h>
 
 class vtkActor;
 class vtkAlgorithmOutput;
 class vtkBox;
 class vtkClipPolyData;
+class vtkGlyph3D;
+class vtkPoints;
 class vtkPolyData;
 class vtkRenderer;
 class vtkTransform;
@@ -43,6 +46,17 @@ struct Ball {
     void place(const double at[3], double diameter);
     vtkSmartPointer<vtkTransform> transform;
     vtkSmartPointer<vtkTransformPolyDataFilter> filter;
+    vtkSmartPointer<vtkActor> actor;
+};
+
+/// A filled screen-facing disc of a given colour (the point in the flat views), placed by
+/// place(); hidden while it has no place.
+struct Disc {
+    explicit Disc(const Rgb& color);
+    /// At `at` with diameter `size`, or nowhere.
+    void place(const std::optional<Eigen::Vector3d>& at, double size);
+    vtkSmartPointer<vtkPoints> points;
+    vtkSmartPointer<vtkGlyph3D> glyph;
     vtkSmartPointer<vtkActor> actor;
 };
 
