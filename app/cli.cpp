@@ -262,10 +262,10 @@ QString helpText(const QCommandLineParser& p, const QList<QCommandLineOption>& o
         section(QStringLiteral("Other options"), others);
     out += QString::fromUtf8(
         "\nExit status:\n"
-        " 0  if OK,\n"
-        " 1  if the command failed (a run diverged, a file could not be written),\n"
-        " 2  if the input was wrong (an option, a function, a session file),\n"
-        " 3  if there is no display to render with (run it under xvfb-run).\n"
+        " 0  if OK (a run that diverged is a result, not a failure),\n"
+        " 1  if the command ran and failed (a file could not be written),\n"
+        " 2  if the input was wrong (an option, a value out of range, a function),\n"
+        " 3  if the environment lacks something (an X display: use xvfb-run).\n"
         "\nReport bugs to: " GRADSCAPE_BUG_REPORT "\n"
         "(with the output of 'gradscape --version').\n");
     if (const QString home = QString::fromUtf8(GRADSCAPE_HOMEPAGE); !home.isEmpty())
