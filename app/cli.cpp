@@ -8,8 +8,12 @@
 #include "options.h"
 #include "optiontable.h"
 
+#include <Eigen/Core>
 #include <QCoreApplication>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
+#include <vtkVersionMacros.h>
 
 namespace gs {
 
@@ -36,7 +40,9 @@ QCommandLineOption declared(const OptionSpec& spec, const QString& valueName) {
     return {QString::fromUtf8(spec.flag.data(), qsizetype(spec.flag.size())), help, valueName};
 }
 
-void addOptions(QCommandLineParser& p) {
+/// Every option the program takes, declared once: parsed by QCommandLineParser, listed by
+/// --help (grouped, helpText()) and so in the man page, which help2man makes from --help.
+QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.setApplicationDescription(QStringLiteral(
         "Explore the calculus of machine learning: surfaces, exact gradients and Hessians,\n"
@@ -44,9 +50,7 @@ void addOptions(QCommandLineParser& p) {
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QStringLiteral("A session (.gradscape) to open in the window."),
                             QStringLiteral("[FILE]"));
-    p.addHelpOption();
-    p.addVersionOption();
-    p.addOptions({
+    const QList<QCommandLineOption> options = {
         {QStringLiteral("analyze"), QStringLiteral("Print f, gradient, Hessian, eigenvalues and "
                                                    "classification at --point as JSON.")},
         {QStringLiteral("function"), QStringLiteral("The function, e.g. 'x*exp(-x^2-y^2)'."),
@@ -148,7 +152,139 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
-    });
+        {{QStringLiteral("h"), QStringLiteral("help")},
+         QStringLiteral("Display this help and exit.")},
+        {{QStringLiteral("v"), QStringLiteral("version")},
+         QStringLiteral("Output version information and exit.")},
+    };
+    p.addOptions(options);
+    return options;
+}
+
+/// --help's groups, in GNU style: the commands first, --help and --version last. An option
+/// in no group is listed under "Other options" (test_cli checks there is no such group).
+struct OptionGroup {
+    const char* title;
+    std::initializer_list<std::string_view> names;
+};
+const OptionGroup kGroups[] = {
+    {"Commands (each runs without the window, prints its result and exits)",
+     {"analyze", "export", "animate", "descent", "sweep", "critical-points", "backprop",
+      "screenshot"}},
+    {"The function and the point", {"session", "function", "variables", "point", "epsilon"}},
+    {"The scene and the image (the window, --export, --animate, --screenshot)",
+     {"view", "domain", options::resolution.flag, options::wireLines.flag,
+      options::modelRadius.flag, options::boxAspect.flag, "show", "shaded", "size", "transparent"}},
+    {"Optimizers (--descent, --runs, --sweep)",
+     {"start", "runs", options::learningRate.flag, options::steps.flag, options::momentum.flag,
+      options::beta1.flag, options::beta2.flag, options::epsilon.flag, options::rho.flag,
+      options::nu.flag, options::nu1.flag, options::nu2.flag, options::damping.flag,
+      options::tolerance.flag, options::noise.flag, options::seed.flag, "state-csv", "lr-range",
+      options::sweepCount.flag}},
+    {"The computational graph (--backprop, --export --view graph)", {"granularity"}},
+    {"Help", {"help", "version"}},
+};
+
+/// The option's long name (the one --help and the man page list).
+QString longName(const QCommandLineOption& o) {
+    return o.names().constLast();
+}
+
+/// "  -h, --help" or "      --function=EXPR", GNU style.
+QString optionSynopsis(const QCommandLineOption& o) {
+    QString s = QStringLiteral("  ");
+    const QStringList names = o.names();
+    s += names.size() > 1 && names.first().size() == 1 ? QStringLiteral("-%1, ").arg(names.first())
+                                                       : QStringLiteral("    ");
+    s += QStringLiteral("--") + longName(o);
+    if (!o.valueName().isEmpty())
+        s += QLatin1Char('=') + o.valueName();
+    return s;
+}
+
+/// Wraps `text` at 79 columns, each line indented by `indent` spaces; the first line starts
+/// after `lead` (padded to the indent, or on a line of its own when it is longer).
+QString wrapped(const QString& lead, const QString& text, int indent) {
+    constexpr int kWidth = 79;
+    QString out = lead;
+    int column = int(lead.size());
+    if (!lead.isEmpty() && column + 2 > indent) {
+        out += QLatin1Char('\n');
+        column = 0;
+    }
+    out += QString(indent - column, QLatin1Char(' '));
+    column = indent;
+    bool first = true;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!first && column + 1 + word.size() > kWidth) {
+            out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
+            column = indent;
+        } else if (!first) {
+            out += QLatin1Char(' ');
+            ++column;
+        }
+        out += word;
+        column += int(word.size());
+        first = false;
+    }
+    return out + QLatin1Char('\n');
+}
+
+/// --help in GNU style: usage, what the program does, the options by group, exit status,
+/// where to report bugs. help2man turns it into the man page.
+QString helpText(const QCommandLineParser& p, const QList<QCommandLineOption>& options) {
+    QString out =
+        QStringLiteral("Usage: gradscape [OPTION]... [FILE]\n") +
+        wrapped(QString(), p.applicationDescription().replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                0) +
+        QStringLiteral("FILE is a session (.gradscape) to open in the window.\n");
+    QStringList listed;
+    auto section = [&](const QString& title, const QList<QCommandLineOption>& group) {
+        out += QLatin1Char('\n') + title + QStringLiteral(":\n");
+        for (const QCommandLineOption& o : group)
+            out += wrapped(optionSynopsis(o), o.description(), 30);
+    };
+    for (const OptionGroup& g : kGroups) {
+        QList<QCommandLineOption> group;
+        for (std::string_view name : g.names)
+            for (const QCommandLineOption& o : options)
+                if (longName(o) == QString::fromUtf8(name.data(), qsizetype(name.size()))) {
+                    group << o;
+                    listed << longName(o);
+                }
+        section(QString::fromUtf8(g.title), group);
+    }
+    QList<QCommandLineOption> others;
+    for (const QCommandLineOption& o : options)
+        if (!listed.contains(longName(o)))
+            others << o;
+    if (!others.isEmpty())
+        section(QStringLiteral("Other options"), others);
+    out += QString::fromUtf8(
+        "\nExit status:\n"
+        " 0  if OK (a run that diverged is a result, not a failure),\n"
+        " 1  if the command ran and failed (a file could not be written),\n"
+        " 2  if the input was wrong (an option, a value out of range, a function),\n"
+        " 3  if the environment lacks something (an X display: use xvfb-run).\n"
+        "\nReport bugs to: " GRADSCAPE_BUG_REPORT "\n"
+        "(with the output of 'gradscape --version').\n");
+    if (const QString home = QString::fromUtf8(GRADSCAPE_HOMEPAGE); !home.isEmpty())
+        out += QStringLiteral("gradscape home page: <%1>\n").arg(home);
+    return out;
+}
+
+/// --version in GNU style: name and version, copyright, licence, no warranty.
+QString versionText() {
+    return QString::fromUtf8("gradscape %1\n"
+                             "Copyright (C) " GRADSCAPE_COPYRIGHT "\n"
+                             "License: " GRADSCAPE_LICENSE "\n"
+                             "There is NO WARRANTY, to the extent permitted by law.\n"
+                             "Built with Qt %2, VTK %3 and Eigen %4.%5.%6.\n")
+        .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+             QStringLiteral(VTK_VERSION))
+        .arg(EIGEN_WORLD_VERSION)
+        .arg(EIGEN_MAJOR_VERSION)
+        .arg(EIGEN_MINOR_VERSION);
 }
 
 int report(const CommandError& e) {
@@ -161,7 +297,7 @@ int report(const CommandError& e) {
 } // namespace
 
 CommandLine::CommandLine(const QStringList& arguments) {
-    addOptions(m_parser);
+    m_options = declareOptions(m_parser);
     if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
         return;
@@ -204,12 +340,13 @@ int runCommandLine(const CommandLine& line) {
         if (!line.m_error.isEmpty())
             throw UsageError(line.m_error);
         if (p.isSet(QStringLiteral("help"))) {
-            const QByteArray help = p.helpText().toUtf8();
+            const QByteArray help = helpText(p, line.m_options).toUtf8();
             std::fwrite(help.constData(), 1, static_cast<std::size_t>(help.size()), stdout);
             return 0;
         }
         if (p.isSet(QStringLiteral("version"))) {
-            std::printf("gradscape %s\n", qPrintable(QCoreApplication::applicationVersion()));
+            const QByteArray version = versionText().toUtf8();
+            std::fwrite(version.constData(), 1, static_cast<std::size_t>(version.size()), stdout);
             return 0;
         }
         for (const Command& c : kCommands)

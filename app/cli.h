@@ -22,7 +22,8 @@ public:
 
 private:
     QCommandLineParser m_parser;
-    QString m_error; ///< the parser's message when the arguments do not parse
+    QList<QCommandLineOption> m_options; ///< every option, in declaration order (--help)
+    QString m_error;                     ///< the parser's message when the arguments do not parse
     friend int runCommandLine(const CommandLine& line);
     friend int runWindow(int& argc, char** argv, const CommandLine& line);
 };

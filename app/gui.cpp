@@ -5,16 +5,23 @@
 #include "graphdock.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "preferences.h"
 #include "sessioncontroller.h"
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
 #include <cstdio>
+
+// The icon is a resource of the static app library: registered here, outside any namespace.
+static void initIconResource() {
+    Q_INIT_RESOURCE(help);
+}
 
 namespace gs {
 
@@ -50,10 +57,24 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
             QStringLiteral("no display to open the window on (DISPLAY is not set).\n"
                            "Run it under xvfb-run, or use --analyze or --export; see --help."));
     QApplication app(argc, argv);
+    // The installed theme's icon (hicolor, docs/install.md), else the one built in.
+    initIconResource();
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("gradscape"),
+                                                 QIcon(QStringLiteral(":/help/gradscape.svg"))));
+    // The person's preferences: the theme, colours and font scale, and the resolution and
+    // wire lines of a new document (not given by an option or a session). A --screenshot
+    // ignores them, as it ignores the saved layout: its picture is the same everywhere.
+    Settings start = session ? session->settings : settings;
+    if (screenshot.isEmpty()) {
+        const Preferences preferences = loadPreferences(QSettings());
+        applyPreferencesToApplication(preferences);
+        if (!session && !p.isSet(QStringLiteral("resolution")))
+            start.resolution = preferences.resolution;
+        if (!session && !p.isSet(QStringLiteral("wire-lines")))
+            start.wireLines = preferences.wireLines;
+    }
     Document doc;
-    if (const QString error =
-            doc.change(session ? session->settings : settings, QStringLiteral("Start"));
-        !error.isEmpty())
+    if (const QString error = doc.change(start, QStringLiteral("Start")); !error.isEmpty())
         throw UsageError(error);
     doc.undoStack()->clear(); // the start is not an undoable step
     MainWindow window(&doc);

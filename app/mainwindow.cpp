@@ -5,12 +5,15 @@
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
+#include "functions.h"
 #include "graphdock.h"
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
 #include "planebinding.h"
 #include "planeview.h"
+#include "preferences.h"
+#include "preferencesdialog.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
@@ -30,10 +33,12 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -57,7 +62,15 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <vtkVersionMacros.h>
+
+// The help resources live in a static library: register them explicitly, or the linker may
+// drop them (outside any namespace, as Q_INIT_RESOURCE requires).
+static void initHelpResource() {
+    Q_INIT_RESOURCE(help);
+}
 
 namespace gs {
 
@@ -649,6 +662,12 @@ void MainWindow::buildMenus() {
     });
     copy->setObjectName(QStringLiteral("copyView"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addSeparator();
+    // Where the platform keeps it: Edit ▸ Preferences here, the application menu on macOS.
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
 
     QMenu* examples = menuBar()->addMenu(tr("E&xamples"));
     examples->setToolTipsVisible(true);
@@ -716,72 +735,150 @@ void MainWindow::buildMenus() {
     help->addAction(tr("&About gradscape"), this, &MainWindow::showAbout);
 }
 
-void MainWindow::showHelp() {
-    QStringList functions;
-    for (const std::string& name : knownFunctions())
-        functions << QString::fromStdString(name);
-    const QString html =
-        tr("<h3>The expression language</h3>"
-           "<p>Type f in the box above the plot, for example <code>x*exp(-x^2-y^2)</code>.</p>"
-           "<ul>"
-           "<li>Numbers: <code>2</code>, <code>0.5</code>, <code>1e-3</code>; constants "
-           "<code>pi</code>, <code>e</code>.</li>"
-           "<li>Operators: <code>+ - * /</code>, powers <code>^</code> or <code>**</code> "
-           "(right to left: <code>2^3^2</code> = 2^9), unary minus (<code>-x^2</code> = "
-           "−(x²)), parentheses.</li>"
-           "<li>Functions: <code>%1</code>.</li>"
-           "<li>Inputs: any other name. <code>x</code> and <code>y</code> are plotted; "
-           "with other names, the first two in alphabetical order.</li>"
-           "<li>Statements: <code>a = x + y; f = a^2</code> names a part; the last statement "
-           "is f. Separate statements with <code>;</code> or new lines.</li>"
-           "</ul>"
-           "<p>Derivatives are exact (automatic differentiation), never finite differences. "
-           "Where f is undefined (<code>log</code> of a negative number, say) the surface has a "
-           "gap and the readout says the point is outside f's domain.</p>")
-            .arg(functions.join(QStringLiteral("</code>, <code>")));
-    auto* dialog = new QDialog(this);
+void MainWindow::showPreferences() {
+    auto* dialog = new PreferencesDialog(loadPreferences(QSettings()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("helpDialog"));
-    dialog->setWindowTitle(tr("gradscape Help"));
-    auto* layout = new QVBoxLayout(dialog);
-    auto* text = new QTextBrowser;
-    text->setHtml(html);
-    layout->addWidget(text);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    layout->addWidget(buttons);
-    dialog->resize(560, 460);
+    connect(dialog, &PreferencesDialog::applied, this, &MainWindow::applyPreferences);
     dialog->show();
 }
 
+void MainWindow::applyPreferences(const Preferences& preferences) {
+    QSettings store;
+    savePreferences(store, preferences);
+    applyPreferencesToApplication(preferences);
+    // Every view re-reads the look; the runs take their (maybe new) colours again.
+    m_view->scene().applyLook();
+    m_contourScene->applyLook();
+    m_curveScene->applyLook();
+    m_chart->applyLook();
+    showRuns(m_view->scene(), *m_doc);
+    m_optimizers->showRuns(*m_doc);
+    updateChart();
+    showCriticalPoints(m_view->scene(), *m_doc); // their labels' ground
+    m_view->render();
+    updatePlaneViews(Document::ExpansionChange | Document::RunsChange); // keeps their zoom
+}
+
+QDialog* MainWindow::textDialog(const QString& name, const QString& title, QTextBrowser** text) {
+    // One dialog per kind: asking again raises it instead of opening a second one.
+    if (auto* open = findChild<QDialog*>(name)) {
+        open->raise();
+        open->activateWindow();
+        *text = open->findChild<QTextBrowser*>();
+        return open;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(name);
+    dialog->setWindowTitle(title);
+    auto* layout = new QVBoxLayout(dialog);
+    *text = new QTextBrowser;
+    (*text)->setOpenExternalLinks(true);
+    layout->addWidget(*text);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    // Readable at a lecture's font scale, and never larger than the screen.
+    const QSize available = screen()->availableGeometry().size();
+    const double em = fontMetrics().averageCharWidth();
+    dialog->resize(std::min(int(86 * em), available.width() * 9 / 10),
+                   std::min(int(50 * fontMetrics().height()), available.height() * 9 / 10));
+    dialog->show();
+    return dialog;
+}
+
+static QString expressionLanguageMarkdown() {
+    initHelpResource();
+    QFile file(QStringLiteral(":/help/expression-language.md"));
+    QString text = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    // Every function of the language, from the engine's table (what the parser accepts).
+    text += QStringLiteral("\n## Function reference\n\n| function | definition |\n| --- | --- |\n");
+    for (const FunctionEntry& f : functionTable()) {
+        if (!f.name)
+            continue; // unary minus is an operator
+        QString name = QStringLiteral("`%1`").arg(QString::fromUtf8(f.name));
+        if (f.alias)
+            name += QStringLiteral(", `%1`").arg(QString::fromUtf8(f.alias));
+        text += QStringLiteral("| %1 | %2 |\n").arg(name, QString::fromUtf8(f.help));
+    }
+    return text;
+}
+
+void MainWindow::showHelp() {
+    QTextBrowser* text = nullptr;
+    textDialog(QStringLiteral("helpDialog"), tr("The Expression Language"), &text);
+    text->setMarkdown(expressionLanguageMarkdown());
+}
+
+QString MainWindow::shortcutsHtml() const {
+    // The menus' shortcuts, read from the actions themselves so the list cannot drift, then
+    // what the mouse and the keys do in the views.
+    QString rows;
+    auto row = [&rows](const QString& keys, const QString& what) {
+        rows += QStringLiteral("<tr><td style='padding-right:18px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    for (QAction* menuAction : menuBar()->actions()) {
+        QMenu* menu = menuAction->menu();
+        if (!menu)
+            continue;
+        QString menuName = menuAction->text();
+        menuName.remove(QLatin1Char('&'));
+        std::function<void(QMenu*, const QString&)> walk = [&](QMenu* m, const QString& path) {
+            for (QAction* a : m->actions()) {
+                QString name = a->text();
+                name.remove(QLatin1Char('&'));
+                name.remove(QStringLiteral("…"));
+                if (a->menu())
+                    walk(a->menu(), path + QStringLiteral(" ▸ ") + name);
+                else if (!a->shortcut().isEmpty())
+                    row(a->shortcut().toString(QKeySequence::NativeText),
+                        path + QStringLiteral(" ▸ ") + name);
+            }
+        };
+        walk(menu, menuName);
+    }
+    QString html = tr("<h3>Menus</h3><table>") + rows + QStringLiteral("</table>");
+    rows.clear();
+    row(tr("Drag the point or the surface"), tr("move the point (one undo step per drag)"));
+    row(tr("Drag elsewhere, Ctrl+drag"), tr("rotate the 3-D view; the wheel zooms"));
+    row(tr("Shift+click"), tr("start an optimizer run there"));
+    row(tr("Arrow keys"), tr("nudge the point 1% of the domain (Shift: 10%); a burst of "
+                             "nudges is one undo step"));
+    row(tr("2-D views: drag"), tr("move the point; Ctrl+drag or the middle button pans, the "
+                                  "wheel zooms"));
+    html += tr("<h3>In the views</h3><table>") + rows + QStringLiteral("</table>");
+    return html;
+}
+
 void MainWindow::showShortcuts() {
-    QMessageBox::information(
-        this, tr("Keyboard Shortcuts"),
-        tr("<table>"
-           "<tr><td>F1</td><td>the expression language</td></tr>"
-           "<tr><td>Arrow keys</td><td>nudge the point 1% of the domain (Shift: 10%); a burst "
-           "of nudges is one undo step</td></tr>"
-           "<tr><td>Drag the point or surface</td><td>move the point</td></tr>"
-           "<tr><td>Drag elsewhere, Ctrl+drag</td><td>rotate; the wheel zooms</td></tr>"
-           "<tr><td>Shift+click</td><td>start an optimizer run there</td></tr>"
-           "<tr><td>Ctrl+0</td><td>reset the view</td></tr>"
-           "<tr><td>Ctrl+1, Ctrl+2, Ctrl+3</td><td>view from the top, front, side</td></tr>"
-           "<tr><td>Ctrl+Z, Ctrl+Shift+Z</td><td>undo, redo</td></tr>"
-           "<tr><td>Ctrl+O, Ctrl+S, Ctrl+Shift+S</td><td>open, save, save the session as"
-           "</td></tr>"
-           "<tr><td>Ctrl+Shift+C</td><td>copy the view to the clipboard as an image</td></tr>"
-           "<tr><td>Ctrl+E, Ctrl+Shift+E</td><td>export image, animation</td></tr>"
-           "<tr><td>F9</td><td>show or hide the panel</td></tr>"
-           "</table>"));
+    QTextBrowser* text = nullptr;
+    textDialog(QStringLiteral("shortcutsDialog"), tr("Keyboard Shortcuts"), &text);
+    text->setHtml(shortcutsHtml());
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(
-        this, tr("About gradscape"),
-        tr("<b>gradscape</b> %1<br>Explore the calculus of machine learning: "
-           "surfaces, exact gradients and Hessians, Taylor models and "
-           "optimizers.<br>Qt %2, VTK, Eigen.")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("aboutDialog"));
+    box.setWindowTitle(tr("About gradscape"));
+    initHelpResource();
+    box.setIconPixmap(QIcon(QStringLiteral(":/help/gradscape.svg")).pixmap(96, 96));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<h3>gradscape %1</h3><p>Explore the calculus of machine learning: surfaces, exact "
+           "gradients and Hessians, Taylor models and optimizers.</p>"
+           "<p>Copyright © %2<br>License: %3</p>"
+           "<p>Built with Qt %4 (running on %5), VTK %6 and Eigen %7.%8.%9.</p>"
+           "<p>Help ▸ The Expression Language for what to type; <code>gradscape --help</code> "
+           "or <code>man gradscape</code> for the command line.</p>")
+            .arg(QStringLiteral(GRADSCAPE_VERSION), QStringLiteral(GRADSCAPE_COPYRIGHT),
+                 QStringLiteral(GRADSCAPE_LICENSE), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion()), QStringLiteral(VTK_VERSION))
+            .arg(EIGEN_WORLD_VERSION)
+            .arg(EIGEN_MAJOR_VERSION)
+            .arg(EIGEN_MINOR_VERSION));
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
 }
 
 void MainWindow::openExample(const Preset& preset) {

@@ -22,6 +22,8 @@ class QStackedWidget;
 class QTabBar;
 class QSpinBox;
 class QTabWidget;
+class QTextBrowser;
+class QDialog;
 class QTimer;
 
 namespace gs {
@@ -38,6 +40,7 @@ class Section;
 class SessionController;
 class SurfaceScene;
 class SurfaceView;
+struct Preferences;
 struct Preset;
 struct Settings;
 
@@ -95,10 +98,16 @@ public:
     /// The size a first start opens at on a screen whose free area is `available`.
     static QSize firstStartSize(const QSize& available);
 
+    /// Saves `preferences` (QSettings) and makes them the window's: the theme, the font
+    /// scale and the colours of every open view, at once.
+    void applyPreferences(const Preferences& preferences);
+
 public slots:
     void showHelp();
     void showShortcuts();
     void showAbout();
+    /// Edit ▸ Preferences (preferencesdialog.h).
+    void showPreferences();
 
 private slots:
     void onDocumentChanged(int what);
@@ -123,6 +132,10 @@ private:
     /// Redraws the 2-D views, the critical-point markers and the list after a change.
     void updatePlaneViews(int what);
     void buildMenus();
+    /// A dialog with a text browser and Close (help, shortcuts), or the open one raised.
+    QDialog* textDialog(const QString& name, const QString& title, QTextBrowser** text);
+    /// Every shortcut of the menus (read from the actions) and what the mouse does.
+    QString shortcutsHtml() const;
     void openExample(const Preset& preset);
     /// Applies the document's settings with one field changed by `modify`, as one undo
     /// step named `what`; a refusal is shown under the domain.

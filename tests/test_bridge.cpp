@@ -38,6 +38,33 @@ private slots:
             }
         QCOMPARE(wrong, 0);
     }
+
+    // High-DPI: VTK renders at the window's device-pixel size, so a screen with a device pixel
+    // ratio of 2 gets a sharp picture, not an upscaled one. CTest runs this test again as
+    // test_bridge_hidpi with QT_SCALE_FACTOR=2 (tests/CMakeLists.txt).
+    void rendersAtDevicePixels() {
+        const double ratio = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+                                 ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+                                 : 1.0;
+        gs::VtkWidget widget;
+        vtkNew<vtkRenderer> renderer;
+        renderer->SetBackground(0, 0.5, 0);
+        widget.renderWindow()->AddRenderer(renderer);
+        widget.resize(200, 100);
+        QSignalSpy frames(&widget, &QOpenGLWindow::frameSwapped);
+        widget.show();
+        QVERIFY(frames.wait(10000));
+        QCOMPARE(widget.devicePixelRatio(), ratio);
+        const int* size = widget.renderWindow()->GetSize();
+        QCOMPARE(QSize(size[0], size[1]), QSize(200, 100) * ratio);
+        widget.render();
+        const QImage grab = widget.grabFramebuffer();
+        QCOMPARE(grab.size(), QSize(200, 100) * ratio);
+        QCOMPARE(grab.pixelColor(grab.width() - 1, grab.height() - 1), QColor(0, 128, 0));
+        // A mouse position (logical pixels, y down) reaches VTK in device pixels, y up.
+        QCOMPARE(widget.toDisplay(QPointF(50, 25)),
+                 QPoint(int(50 * ratio), size[1] - int(25 * ratio) - 1));
+    }
 };
 
 QTEST_MAIN(TestBridge)

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -758,13 +759,63 @@ private slots:
         QVERIFY2(r.err.contains("unexpected argument 'b.gradscape'"), r.err.constData());
     }
 
-    void helpAndVersion() {
+    // GNU conventions (the GNU Coding Standards, "--version" and "--help"): both print to
+    // stdout, nothing to stderr, exit 0.
+    void versionFollowsGnu() {
+        for (const char* flag : {"--version", "-v"}) {
+            const Run v = run({flag});
+            QCOMPARE(v.exitCode, 0);
+            QVERIFY(v.err.isEmpty());
+            const QStringList lines = QString::fromUtf8(v.out).split(QLatin1Char('\n'));
+            // First line: the program's name and its version, nothing else.
+            QVERIFY2(QRegularExpression(QStringLiteral("^gradscape \\d+\\.\\d+\\.\\d+$"))
+                         .match(lines.value(0))
+                         .hasMatch(),
+                     v.out.constData());
+            QVERIFY2(lines.value(1).startsWith(QStringLiteral("Copyright (C) ")),
+                     v.out.constData());
+            QVERIFY2(lines.value(2).startsWith(QStringLiteral("License: ")), v.out.constData());
+            QVERIFY2(v.out.contains("There is NO WARRANTY, to the extent permitted by law."),
+                     v.out.constData());
+        }
+    }
+
+    void helpFollowsGnu() {
         const Run h = run({"--help"});
         QCOMPARE(h.exitCode, 0);
-        QVERIFY(h.out.contains("--analyze"));
-        const Run v = run({"--version"});
-        QCOMPARE(v.exitCode, 0);
-        QVERIFY(v.out.startsWith("gradscape "));
+        QVERIFY(h.err.isEmpty());
+        QCOMPARE(run({"-h"}).out, h.out);
+        const QString help = QString::fromUtf8(h.out);
+        const QStringList lines = help.split(QLatin1Char('\n'));
+        QCOMPARE(lines.value(0), QStringLiteral("Usage: gradscape [OPTION]... [FILE]"));
+        for (const QString& line : lines)
+            QVERIFY2(line.size() <= 79, qPrintable(line)); // fits a terminal
+        // The options grouped, --help and --version last; every option in a group.
+        QStringList groups;
+        for (const QString& line : lines)
+            if (!line.isEmpty() && !line.startsWith(QLatin1Char(' ')) &&
+                line.endsWith(QLatin1Char(':')))
+                groups << line;
+        QVERIFY2(groups.size() >= 5, qPrintable(groups.join(QLatin1Char('|'))));
+        QVERIFY2(!groups.contains(QStringLiteral("Other options:")), h.out.constData());
+        QCOMPARE(groups.value(groups.size() - 2), QStringLiteral("Help:"));
+        QCOMPARE(groups.last(), QStringLiteral("Exit status:"));
+        QVERIFY(help.contains(QStringLiteral("  -h, --help ")));
+        QVERIFY(help.contains(QStringLiteral("  -v, --version ")));
+        QVERIFY(help.contains(QStringLiteral("      --function=EXPR ")));
+        // Each option once (a group listing one twice, or a declaration lost, shows here).
+        QStringList options;
+        const QRegularExpression option(QStringLiteral("^  (?:-[a-z], |    )--([a-z0-9-]+)"));
+        for (const QString& line : lines)
+            if (const auto m = option.match(line); m.hasMatch())
+                options << m.captured(1);
+        QVERIFY2(options.removeDuplicates() == 0, qPrintable(options.join(QLatin1Char(' '))));
+        for (const char* name :
+             {"analyze", "export", "descent", "sweep", "session", "resolution", "wire-lines", "lr",
+              "granularity", "screenshot", "help", "version"})
+            QVERIFY2(options.contains(QLatin1String(name)), name);
+        QVERIFY2(options.size() >= 45, qPrintable(options.join(QLatin1Char(' '))));
+        QVERIFY(help.contains(QStringLiteral("\nReport bugs to: ")));
     }
 
     // The book's backpropagation example; the numbers are worked by hand in test_graph.cpp:

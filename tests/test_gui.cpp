@@ -11,6 +11,8 @@
 #include "mouse.h"
 #include "optimizerpanel.h"
 #include "planeview.h"
+#include "preferences.h"
+#include "preferencesdialog.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
@@ -1178,6 +1180,201 @@ private slots:
                 dark += qGray(image.pixel(x, y)) < 128;
         QCOMPARE(image.pixelColor(2, 2), QColor(Qt::white));
         QVERIFY2(dark > 50, qPrintable(QString::number(dark)));
+    }
+
+    // Edit ▸ Preferences: the theme, the surface colour and the font scale reach the open
+    // views at once (the 3-D view's pixels, every view's ground), and they are kept in
+    // QSettings (the test organization's, never the person's: initTestCase).
+    void preferencesRestyleTheViewsAndPersist() {
+        // Whatever happens below, the next test starts from the defaults.
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        auto* action = m_window->findChild<QAction*>(QStringLiteral("preferences"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+,")));
+        action->trigger();
+        PreferencesDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<PreferencesDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->preferences(), Preferences()); // nothing saved yet: the defaults
+        const QColor orange(255, 128, 0);               // in no default of the scene
+        auto orangePixels = [this, orange] {
+            const QImage image = m_window->surfaceView()->grabFramebuffer();
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += std::abs(c.red() - orange.red()) + std::abs(c.green() - orange.green()) +
+                             std::abs(c.blue() - orange.blue()) <
+                         24;
+                }
+            return n;
+        };
+        QCOMPARE(orangePixels(), 0);
+
+        Preferences wanted;
+        wanted.theme = Preferences::Theme::Dark;
+        wanted.surface = orange;
+        wanted.fontScale = 1.5;
+        wanted.resolution = 61;
+        dialog->setPreferences(wanted);
+        QCOMPARE(dialog->preferences(), wanted);
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+
+        // The ground of the 3-D view, the contour view and the loss chart is the dark look's.
+        const Rgb dark = SceneLook().dark().background;
+        for (vtkRenderer* r :
+             {m_window->surfaceView()->scene().renderer(), m_window->contourScene().renderer()}) {
+            const double* bg = r->GetBackground();
+            QCOMPARE(Rgb({bg[0], bg[1], bg[2]}), dark);
+        }
+        QCOMPARE(sceneLook().background, dark);
+        QCOMPARE(sceneLook().titleFont, SceneLook().titleFont * 1.5);
+        m_window->surfaceView()->render();
+        QTest::qWait(100);
+        const QImage image = m_window->surfaceView()->grabFramebuffer();
+        QCOMPARE(image.pixel(2, 2),
+                 QColor::fromRgbF(float(dark[0]), float(dark[1]), float(dark[2])).rgb());
+        // The wire lines are drawn in the new colour (thousands of pixels at this size).
+        QVERIFY2(orangePixels() > 500, qPrintable(QString::number(orangePixels())));
+        // The window follows the theme: a dark palette.
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+
+        // Kept: the saved preferences read back equal, and a new dialog starts from them.
+        QCOMPARE(QSettings().value(QStringLiteral("preferences/theme")).toString(),
+                 QStringLiteral("dark"));
+        QCOMPARE(loadPreferences(QSettings()), wanted);
+        dialog->close();
+        action->trigger();
+        QTRY_VERIFY((dialog = m_window->findChild<PreferencesDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->preferences(), wanted);
+        // Restore Defaults, then OK: back to the light look, saved.
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::RestoreDefaults)->click();
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(loadPreferences(QSettings()), Preferences());
+        const double* bg = m_window->surfaceView()->scene().renderer()->GetBackground();
+        QCOMPARE(Rgb({bg[0], bg[1], bg[2]}), SceneLook().background);
+        QCOMPARE(sceneLook().surface, SceneLook().surface);
+    }
+
+    // Damaged or foreign values in the settings file fall back to the defaults, one by one.
+    void preferencesRefuseBadValues() {
+        QSettings store;
+        store.setValue(QStringLiteral("preferences/resolution"), 5000); // above 1001
+        store.setValue(QStringLiteral("preferences/wireLines"), QStringLiteral("many"));
+        store.setValue(QStringLiteral("preferences/surface"), QStringLiteral("#00ff00"));
+        store.setValue(QStringLiteral("preferences/tangent"), QStringLiteral("not a colour"));
+        store.setValue(QStringLiteral("preferences/fontScale"), 40);
+        store.setValue(QStringLiteral("preferences/theme"), QStringLiteral("purple"));
+        const Preferences p = loadPreferences(store);
+        const Preferences d;
+        QCOMPARE(p.resolution, d.resolution);
+        QCOMPARE(p.wireLines, d.wireLines);
+        QCOMPARE(p.surface, QColor(0, 255, 0)); // the one good value is kept
+        QCOMPARE(p.tangent, d.tangent);
+        QCOMPARE(p.fontScale, d.fontScale);
+        QCOMPARE(p.theme, Preferences::Theme::Light);
+        store.remove(QStringLiteral("preferences"));
+    }
+
+    // The default colours stay apart for colour-blind eyes: surface, tangent, quadratic and
+    // the ground, simulated for protanopia, deuteranopia and tritanopia (Machado, Oliveira and
+    // Fernandes 2009, severity 1, on linear RGB), at least 15 CIELAB (1976) units apart in
+    // both themes. The smallest, 17.8, is the surface and the quadratic under deuteranopia
+    // (python3 with the same matrices, offline).
+    void defaultColoursAreColourBlindSafe() {
+        using M = std::array<std::array<double, 3>, 3>;
+        const M simulations[] = {{{{0.152286, 1.052583, -0.204868},
+                                   {0.114503, 0.786281, 0.099216},
+                                   {-0.003882, -0.048116, 1.051998}}},
+                                 {{{0.367322, 0.860646, -0.227968},
+                                   {0.280085, 0.672501, 0.047413},
+                                   {-0.011820, 0.042940, 0.968881}}},
+                                 {{{1.255528, -0.076749, -0.178779},
+                                   {-0.078411, 0.930809, 0.147602},
+                                   {0.004733, 0.691367, 0.303900}}}};
+        auto lab = [](const M& m, const Rgb& srgb) {
+            Rgb lin, sim;
+            for (int i = 0; i < 3; ++i) // sRGB decoding
+                lin[i] =
+                    srgb[i] <= 0.04045 ? srgb[i] / 12.92 : std::pow((srgb[i] + 0.055) / 1.055, 2.4);
+            for (int i = 0; i < 3; ++i)
+                sim[i] =
+                    std::clamp(m[i][0] * lin[0] + m[i][1] * lin[1] + m[i][2] * lin[2], 0.0, 1.0);
+            // linear RGB -> XYZ (D65) -> CIELAB
+            const double X = (0.4124 * sim[0] + 0.3576 * sim[1] + 0.1805 * sim[2]) / 0.95047;
+            const double Y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2];
+            const double Z = (0.0193 * sim[0] + 0.1192 * sim[1] + 0.9505 * sim[2]) / 1.08883;
+            auto f = [](double t) {
+                return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0;
+            };
+            return Rgb{116 * f(Y) - 16, 500 * (f(X) - f(Y)), 200 * (f(Y) - f(Z))};
+        };
+        double smallest = 1e9;
+        for (const SceneLook& look : {Preferences().look(), [] {
+                                          Preferences p;
+                                          p.theme = Preferences::Theme::Dark;
+                                          return p.look();
+                                      }()}) {
+            const Rgb colours[] = {look.surface, look.tangent, look.quadratic, look.background};
+            for (const M& m : simulations)
+                for (std::size_t i = 0; i < std::size(colours); ++i)
+                    for (std::size_t j = i + 1; j < std::size(colours); ++j) {
+                        const Rgb a = lab(m, colours[i]), b = lab(m, colours[j]);
+                        smallest =
+                            std::min(smallest, std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]));
+                    }
+        }
+        QVERIFY2(smallest >= 15, qPrintable(QString::number(smallest)));
+        QVERIFY2(smallest < 18, qPrintable(QString::number(smallest))); // 17.8, as computed
+    }
+
+    // Help ▸ Keyboard Shortcuts lists every shortcut of the menus (read from the actions) and
+    // Help ▸ The Expression Language has the documentation page and every function.
+    void helpDialogsAreComplete() {
+        m_window->showShortcuts();
+        QDialog* shortcuts = nullptr;
+        QTRY_VERIFY((shortcuts = m_window->findChild<QDialog*>(QStringLiteral("shortcutsDialog"))));
+        const QString text = shortcuts->findChild<QTextBrowser*>()->toPlainText();
+        int listed = 0;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (!a->shortcut().isEmpty() && !a->text().isEmpty()) {
+                QVERIFY2(text.contains(a->shortcut().toString(QKeySequence::NativeText)),
+                         qPrintable(a->text()));
+                ++listed;
+            }
+        QVERIFY(listed >= 15);
+        QVERIFY(text.contains(QStringLiteral("Edit ▸ Preferences")));
+        shortcuts->close();
+
+        m_window->showHelp();
+        QDialog* help = nullptr;
+        QTRY_VERIFY((help = m_window->findChild<QDialog*>(QStringLiteral("helpDialog"))));
+        const QString language = help->findChild<QTextBrowser*>()->toPlainText();
+        QVERIFY(language.contains(QStringLiteral("The expression language")));
+        QVERIFY(language.contains(QStringLiteral("Function reference")));
+        for (const std::string& name : knownFunctions())
+            QVERIFY2(language.contains(QString::fromStdString(name)), name.c_str());
+        help->close();
+
+        // About: the version, and the licence line --version prints. (Modal: a timer reads
+        // and closes it once it is up.)
+        QString about;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&about] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                about = box->text();
+                box->close();
+            }
+        });
+        poll.start(50);
+        m_window->showAbout();
+        poll.stop();
+        QVERIFY2(about.contains(QStringLiteral("gradscape " GRADSCAPE_VERSION)), qPrintable(about));
+        QVERIFY2(about.contains(QStringLiteral("License:")), qPrintable(about));
     }
 
     void fileMenuHasSessionActions() {

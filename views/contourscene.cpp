@@ -202,6 +202,10 @@ ContourScene::~ContourScene() = default;
 
 void ContourScene::applyPixelScale() {
     const double k = pixelScale();
+    const SceneLook& look = sceneLook(); // it may have changed (the window's preferences)
+    setColor(m_modelActor, look.quadratic);
+    m_tangentLine->GetProperty()->SetColor(look.tangentEdge[0], look.tangentEdge[1],
+                                           look.tangentEdge[2]);
     m_contourActor->GetProperty()->SetLineWidth(float(1.3 * k));
     m_pointLevelActor->GetProperty()->SetLineWidth(float(2.6 * k));
     m_modelActor->GetProperty()->SetLineWidth(float(1.2 * k));
@@ -271,7 +275,8 @@ void ContourScene::placeLabels() {
         vtkTextProperty* p = label->GetTextProperty();
         p->SetFontSize(int(std::lround(11 * pixelScale())));
         p->SetColor(ink[0], ink[1], ink[2]);
-        p->SetBackgroundColor(1, 1, 1);
+        const Rgb& panel = sceneLook().panel;
+        p->SetBackgroundColor(panel[0], panel[1], panel[2]);
         p->SetBackgroundOpacity(0.8);
         p->SetJustificationToCentered();
         p->SetVerticalJustificationToCentered();

@@ -203,7 +203,8 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         const Rgb c = m.extreme ? ink : markerColor(m.kind);
         p->SetColor(c[0], c[1], c[2]);
         p->SetBold(m.extreme != 0);
-        p->SetBackgroundColor(1, 1, 1);
+        const Rgb& panel = sceneLook().panel;
+        p->SetBackgroundColor(panel[0], panel[1], panel[2]);
         p->SetBackgroundOpacity(0.75);
         // Minima are labelled below their marker, everything else above.
         const bool below = m.kind == Classification::Minimum || m.extreme < 0;

@@ -56,6 +56,9 @@ CurveScene::~CurveScene() = default;
 void CurveScene::applyPixelScale() {
     const SceneLook& look = sceneLook();
     const double k = pixelScale();
+    setColor(m_curve, look.surface); // the look may have changed (the window's preferences)
+    setColor(m_tangent->actor, look.tangentEdge);
+    setColor(m_quadratic->actor, look.quadratic);
     m_curve->GetProperty()->SetLineWidth(float(2.2 * k));
     m_tangent->actor->GetProperty()->SetLineWidth(float(2.0 * k));
     m_quadratic->actor->GetProperty()->SetLineWidth(float(look.quadraticWidth * 1.3 * k));

@@ -168,11 +168,17 @@ void InputAxes::rebuild(const GridSpec& g) {
 void InputAxes::applyStyle(double pixelScale) {
     const SceneLook& look = sceneLook();
     m_pixelScale = pixelScale;
+    const Rgb& ink = look.ink; // the look may have changed (the window's preferences)
+    m_line->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
-    for (vtkBillboardTextActor3D* t : {m_xTitle.Get(), m_yTitle.Get()})
+    for (vtkBillboardTextActor3D* t : {m_xTitle.Get(), m_yTitle.Get()}) {
         t->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
-    for (auto& label : m_labels)
+        t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    }
+    for (auto& label : m_labels) {
         label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, pixelScale));
+        label->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    }
 }
 
 std::vector<vtkBillboardTextActor3D*> InputAxes::texts() const {
@@ -187,10 +193,15 @@ std::vector<vtkBillboardTextActor3D*> InputAxes::texts() const {
 void FAxis::applyStyle(double pixelScale) {
     const SceneLook& look = sceneLook();
     m_pixelScale = pixelScale;
+    const Rgb& ink = look.ink; // the look may have changed (the window's preferences)
     m_title->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
+    m_title->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_line->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
-    for (auto& label : m_labels)
+    for (auto& label : m_labels) {
         label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, pixelScale));
+        label->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    }
 }
 
 } // namespace gs

@@ -1,9 +1,12 @@
 #include "losschart.h"
 
+#include "scenestyle.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vtkAxis.h>
+#include <vtkBrush.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
@@ -23,7 +26,6 @@ LossChart::LossChart()
     : m_view(vtkSmartPointer<vtkContextView>::New())
     , m_chart(vtkSmartPointer<vtkChartXY>::New()) {
     m_view->SetRenderWindow(renderWindow());
-    m_view->GetRenderer()->SetBackground(1, 1, 1);
     m_view->GetScene()->AddItem(m_chart);
     m_chart->SetShowLegend(true);
     m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
@@ -31,6 +33,27 @@ LossChart::LossChart()
     m_chart->GetLegend()->SetLabelSize(10); // a small chart: the legend must not hide it
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
+    applyLook();
+}
+
+void LossChart::applyLook() {
+    const SceneLook& look = sceneLook();
+    const Rgb& ink = look.ink;
+    m_view->GetRenderer()->SetBackground(look.background[0], look.background[1],
+                                         look.background[2]);
+    for (int a : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        vtkAxis* axis = m_chart->GetAxis(a);
+        axis->GetPen()->SetColorF(ink[0], ink[1], ink[2]);
+        axis->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+        axis->GetTitleProperties()->SetColor(ink[0], ink[1], ink[2]);
+        // Grid lines halfway between the ground and the ink: visible on either theme.
+        axis->GetGridPen()->SetColorF(0.75 * look.background[0] + 0.25 * ink[0],
+                                      0.75 * look.background[1] + 0.25 * ink[1],
+                                      0.75 * look.background[2] + 0.25 * ink[2]);
+    }
+    m_chart->GetLegend()->GetBrush()->SetColorF(look.panel[0], look.panel[1], look.panel[2], 0.85);
+    m_chart->GetLegend()->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+    render();
 }
 
 LossChart::~LossChart() = default;

@@ -28,6 +28,8 @@ public:
     void setSeries(const std::vector<ChartSeries>& series, const std::string& yTitle);
     /// Log scale on the value axis; VTK falls back to linear when a value is not positive.
     void setLogScale(bool on);
+    /// Re-reads sceneLook()'s ground and ink (the window's theme).
+    void applyLook();
     bool logScaleActive() const;
     int seriesCount() const;
     /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most

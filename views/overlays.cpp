@@ -90,6 +90,14 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
 
 void ExpansionOverlays::applyStyle(double k) {
     const SceneLook& look = sceneLook();
+    // The colours the window's preferences may change.
+    m_tangent.actor->GetProperty()->SetColor(look.tangent[0], look.tangent[1], look.tangent[2]);
+    m_tangent.actor->GetProperty()->SetEdgeColor(look.tangentEdge[0], look.tangentEdge[1],
+                                                 look.tangentEdge[2]);
+    m_quadratic.actor->GetProperty()->SetColor(look.quadratic[0], look.quadratic[1],
+                                               look.quadratic[2]);
+    m_newton.actor->GetProperty()->SetColor(look.newtonModel[0], look.newtonModel[1],
+                                            look.newtonModel[2]);
     m_quadratic.actor->GetProperty()->SetLineWidth(static_cast<float>(look.quadraticWidth * k));
     m_tangent.actor->GetProperty()->SetLineWidth(static_cast<float>(look.tangentEdgeWidth * k));
     m_newton.actor->GetProperty()->SetLineWidth(static_cast<float>(look.newtonWidth * k));

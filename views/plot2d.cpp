@@ -25,8 +25,6 @@ Plot2D::Plot2D()
     , m_axes(vtkSmartPointer<vtkCubeAxesActor>::New())
     , m_title(vtkSmartPointer<vtkTextActor>::New())
     , m_note(vtkSmartPointer<vtkTextActor>::New()) {
-    const Rgb& ink = sceneLook().ink;
-    m_renderer->SetBackground(1, 1, 1);
     m_renderer->GetActiveCamera()->ParallelProjectionOn();
 
     m_axes->SetCamera(m_renderer->GetActiveCamera());
@@ -40,16 +38,9 @@ Plot2D::Plot2D()
     m_axes->SetUse2DMode(1);
     m_axes->SetScreenSize(9);
     m_axes->SetLabelOffset(12);
-    m_axes->GetXAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_axes->GetYAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
-    for (int a = 0; a < 3; ++a) {
-        m_axes->GetTitleTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
-        m_axes->GetLabelTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
-    }
     m_renderer->AddActor(m_axes);
 
     for (vtkTextActor* t : {m_title.Get(), m_note.Get()}) {
-        t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
         t->GetTextProperty()->SetJustificationToCentered();
         t->GetTextProperty()->SetVerticalJustificationToTop();
         t->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
@@ -79,6 +70,17 @@ void Plot2D::setNote(const std::string& note) {
 void Plot2D::setPixelScale(double scale) {
     m_pixelScale = scale;
     const SceneLook& look = sceneLook();
+    // Colours too: the look may have changed since the plot was built (applyLook).
+    const Rgb& ink = look.ink;
+    m_renderer->SetBackground(look.background[0], look.background[1], look.background[2]);
+    m_axes->GetXAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_axes->GetYAxesLinesProperty()->SetColor(ink[0], ink[1], ink[2]);
+    for (int a = 0; a < 3; ++a) {
+        m_axes->GetTitleTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
+        m_axes->GetLabelTextProperty(a)->SetColor(ink[0], ink[1], ink[2]);
+    }
+    for (vtkTextActor* t : {m_title.Get(), m_note.Get()})
+        t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_title->GetTextProperty()->SetFontSize(int(std::lround(look.titleFont * scale)));
     m_note->GetTextProperty()->SetFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
     m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * scale));

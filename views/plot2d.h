@@ -33,6 +33,8 @@ public:
     /// Fonts and line widths grow with exports larger than the window.
     void setPixelScale(double scale);
     double pixelScale() const { return m_pixelScale; }
+    /// Re-reads sceneLook() (colours, fonts): after the window's preferences changed it.
+    void applyLook() { setPixelScale(m_pixelScale); }
 
     /// Shows the whole frame, with room for the axes' labels, in the renderer's aspect.
     void resetCamera();

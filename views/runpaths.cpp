@@ -20,24 +20,13 @@
 
 namespace gs {
 
-namespace {
-
-// Okabe-Ito orange #E69F00, sky blue #56B4E9, reddish purple #CC79A7; Tol muted indigo
-// #332288, olive #999933, teal #44AA99, sand #DDCC77. None is the surface's
-// blue, the quadratic's purple, the tangent's grey, the arrows' red and green or the Newton
-// model's near-black (test_render checks the distances).
-constexpr Rgb kRunPalette[] = {{0.902, 0.624, 0.000}, {0.337, 0.706, 0.914}, {0.800, 0.475, 0.655},
-                               {0.200, 0.133, 0.533}, {0.600, 0.600, 0.200}, {0.267, 0.667, 0.600},
-                               {0.867, 0.800, 0.467}};
-
-} // namespace
-
 Rgb runColor(int i) {
-    return kRunPalette[static_cast<std::size_t>(i) % std::size(kRunPalette)];
+    const std::vector<Rgb>& runs = sceneLook().runs;
+    return runs[static_cast<std::size_t>(i) % runs.size()];
 }
 
 int runColorCount() {
-    return int(std::size(kRunPalette));
+    return int(sceneLook().runs.size());
 }
 
 RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
@@ -52,7 +41,6 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_legend->SetPadding(3);
     m_legend->GetEntryTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_legend->UseBackgroundOn();
-    m_legend->SetBackgroundColor(1, 1, 1);
     m_legend->SetBackgroundOpacity(0.85);
     m_legend->GetEntryTextProperty()->ShadowOff();
     m_legend->GetEntryTextProperty()->ItalicOff();
@@ -115,6 +103,8 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
 
 void RunPaths::applyStyle(double k) {
     const SceneLook& look = sceneLook();
+    m_legend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
+    m_legend->GetEntryTextProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
     for (auto& r : m_runs) {
         r.line.actor->GetProperty()->SetLineWidth(static_cast<float>(look.pathWidth * k));
         r.line.actor->GetProperty()->SetPointSize(static_cast<float>(look.pathPointSize * k));

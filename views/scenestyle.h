@@ -4,6 +4,7 @@
 // piece of the scene and every export draws with the same values.
 
 #include <array>
+#include <vector>
 
 namespace gs {
 
@@ -26,6 +27,11 @@ struct SceneStyle {
 struct SceneLook {
     // Lecture-ready colours on white: the book's matplotlib blue and purple. The overlays'
     // hues (blue, purple, grey, red, green, near-black) are not used by the runs (runColor).
+    // Colour-blind safe: under simulated protanopia, deuteranopia and tritanopia (Machado et
+    // al. 2009) surface, quadratic, tangent and background stay at least 15 CIELAB units
+    // apart (test_gui checks it for the defaults and both themes).
+    Rgb background{1, 1, 1}; ///< the views' ground (the window's theme: light or dark)
+    Rgb panel{1, 1, 1};      ///< behind titles, labels and the legend, drawn translucent
     Rgb ink{0.13, 0.13, 0.16};
     Rgb surface{0.12, 0.47, 0.71};
     Rgb quadratic{0.50, 0.0, 0.50};
@@ -43,16 +49,31 @@ struct SceneLook {
     double pathWidth = 3, pathPointSize = 6, newtonWidth = 1.4;
 
     double markerDiameter = 0.06, ballDiameter = 0.045, arrowLength = 0.3, fTick = 0.025;
+
+    /// The optimizer runs' colours, in order (runColor): a colour-blind-safe qualitative
+    /// palette without the overlays' hues. Okabe-Ito orange #E69F00, sky blue #56B4E9,
+    /// reddish purple #CC79A7; Tol muted indigo #332288, olive #999933, teal #44AA99, sand
+    /// #DDCC77. None is the surface's blue, the quadratic's purple, the tangent's grey, the
+    /// arrows' red and green or the Newton model's near-black (test_render checks the
+    /// distances).
+    std::vector<Rgb> runs{{0.902, 0.624, 0.000}, {0.337, 0.706, 0.914}, {0.800, 0.475, 0.655},
+                          {0.200, 0.133, 0.533}, {0.600, 0.600, 0.200}, {0.267, 0.667, 0.600},
+                          {0.867, 0.800, 0.467}};
+
+    /// The same look on a dark ground: light ink, a lighter tangent edge and Newton model.
+    SceneLook dark() const;
+    /// Every font size multiplied by `factor` (lectures: text readable from the back row).
+    SceneLook withFontScale(double factor) const;
 };
 
-/// The one look of gradscape's scenes.
-inline const SceneLook& sceneLook() {
-    static const SceneLook look;
-    return look;
-}
+/// The look of gradscape's scenes: the defaults, or what the window's preferences set. Scenes
+/// read it when built and in applyLook(); the command line never changes it.
+const SceneLook& sceneLook();
+/// Replaces the look for scenes built (or re-styled with applyLook()) from now on.
+void setSceneLook(const SceneLook& look);
 
-/// The colour of the i-th optimizer run: a colour-blind-safe qualitative palette (Okabe-Ito
-/// and Paul Tol's muted set) without the overlays' hues, so a path never reads as a model.
+/// The colour of the i-th optimizer run (sceneLook().runs, repeating), so a path never
+/// reads as a model.
 Rgb runColor(int i);
 /// How many run colours there are before they repeat.
 int runColorCount();

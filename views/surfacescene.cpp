@@ -34,32 +34,26 @@ int fontSize(double points, double pixelScale) {
 SurfaceScene::SurfaceScene()
     : m_renderer(vtkSmartPointer<vtkRenderer>::New())
     , m_box(vtkSmartPointer<vtkBox>::New()) {
-    const SceneLook& look = sceneLook();
-    const Rgb& ink = look.ink;
-    m_renderer->SetBackground(1, 1, 1);
     m_boxBounds = {-2, 2, -2, 2, 0, m_style.boxHeight * 4};
 
     m_wire = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
-    m_wire->GetProperty()->SetColor(look.surface[0], look.surface[1], look.surface[2]);
     m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
 
     m_title = vtkSmartPointer<vtkTextActor>::New();
-    m_title->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_title->GetTextProperty()->SetJustificationToCentered();
     m_title->GetTextProperty()->SetVerticalJustificationToTop();
     m_title->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
     m_title->SetPosition(0.5, 0.97);
-    // Zoomed in, the surface reaches the top of the view: the title keeps a white ground.
-    m_title->GetTextProperty()->SetBackgroundColor(1, 1, 1);
+    // Zoomed in, the surface reaches the top of the view: the title keeps a ground
+    // (look.panel, applyStyle).
     m_title->GetTextProperty()->SetBackgroundOpacity(0.85);
     m_title->GetTextProperty()->SetFrame(false);
 
     m_colorBar = vtkSmartPointer<vtkScalarBarActor>::New();
     m_colorBar->SetNumberOfLabels(5);
     m_colorBar->SetLabelFormat("%.3g");
-    m_colorBar->GetLabelTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_colorBar->GetLabelTextProperty()->ShadowOff();
     m_colorBar->GetLabelTextProperty()->ItalicOff();
     m_colorBar->GetLabelTextProperty()->BoldOff();
@@ -190,6 +184,13 @@ void SurfaceScene::updateRuns() {
 void SurfaceScene::applyStyle() {
     const SceneLook& look = sceneLook();
     const double k = m_style.pixelScale;
+    // Colours: the look may have changed since the scene was built (applyLook).
+    const Rgb& ink = look.ink;
+    m_renderer->SetBackground(look.background[0], look.background[1], look.background[2]);
+    m_wire->GetProperty()->SetColor(look.surface[0], look.surface[1], look.surface[2]);
+    m_title->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_title->GetTextProperty()->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
+    m_colorBar->GetLabelTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_wire->SetVisibility(!m_style.shaded);
     m_shaded->SetVisibility(m_style.shaded);
     m_colorBar->SetVisibility(m_style.shaded);

@@ -51,6 +51,8 @@ public:
     /// A moved expansion point: only the marker, models and arrows change.
     void setExpansion(const Expansion& expansion);
     void setStyle(const SceneStyle& style);
+    /// Re-reads sceneLook() (colours, fonts): after the window's preferences changed it.
+    void applyLook() { applyStyle(); }
 
     /// Optimizer runs; each is drawn up to the current frame (all of it by default).
     void setRuns(const std::vector<RunPath>& runs);

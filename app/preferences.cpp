@@ -1,0 +1,169 @@
+#include "preferences.h"
+
+#include "optiontable.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QPalette>
+#include <QSettings>
+#include <QStringList>
+#include <QStyle>
+#include <QStyleFactory>
+#include <algorithm>
+#include <optional>
+
+namespace gs {
+
+namespace {
+
+/// 8 bits a channel: what a colour dialog shows and the settings file keeps (#rrggbb).
+QColor toColor(const Rgb& c) {
+    return QColor(qRound(c[0] * 255), qRound(c[1] * 255), qRound(c[2] * 255));
+}
+
+/// The chosen colour; the default's exact value when it is the default's colour (so default
+/// preferences draw exactly what the command line draws).
+Rgb toRgb(const QColor& chosen, const Rgb& byDefault) {
+    if (chosen == toColor(byDefault))
+        return byDefault;
+    return {chosen.redF(), chosen.greenF(), chosen.blueF()};
+}
+
+const QString kGroup = QStringLiteral("preferences/");
+
+QColor readColor(const QSettings& store, const QString& key, const QColor& fallback) {
+    const QColor c = QColor::fromString(store.value(kGroup + key).toString());
+    return c.isValid() ? c : fallback;
+}
+
+int readInt(const QSettings& store, const QString& key, const OptionSpec& spec, int fallback) {
+    bool ok = false;
+    const int v = store.value(kGroup + key).toInt(&ok);
+    return ok && spec.accepts(v) ? v : fallback;
+}
+
+/// The style and palette the application started with (the light theme).
+struct StartupLook {
+    QString style;
+    QPalette palette;
+    QFont font;
+};
+std::optional<StartupLook>& startupLook() {
+    static std::optional<StartupLook> look;
+    return look;
+}
+
+QPalette darkPalette() {
+    // Fusion's palette on a dark ground; the same greys as SceneLook::dark.
+    QPalette p;
+    const QColor window(45, 45, 50), base(31, 31, 36), text(230, 230, 235);
+    const QColor disabled(130, 130, 135), highlight(0x33, 0x7a, 0xb7);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x56, 0xb4, 0xe9));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+} // namespace
+
+Preferences::Preferences()
+    : resolution(int(options::resolution.defaultValue))
+    , wireLines(int(options::wireLines.defaultValue)) {
+    const SceneLook look;
+    surface = toColor(look.surface);
+    tangent = toColor(look.tangent);
+    quadratic = toColor(look.quadratic);
+    for (const Rgb& c : look.runs)
+        paths << toColor(c);
+}
+
+SceneLook Preferences::look() const {
+    const SceneLook defaults;
+    SceneLook base = theme == Theme::Dark ? defaults.dark() : defaults;
+    base.surface = toRgb(surface, defaults.surface);
+    base.tangent = toRgb(tangent, defaults.tangent);
+    base.quadratic = toRgb(quadratic, defaults.quadratic);
+    base.runs.clear();
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        base.runs.push_back(toRgb(paths[i], defaults.runs[std::size_t(i) % defaults.runs.size()]));
+    if (base.runs.empty())
+        base.runs = defaults.runs;
+    return base.withFontScale(fontScale);
+}
+
+Preferences loadPreferences(const QSettings& store) {
+    Preferences p;
+    p.resolution = readInt(store, QStringLiteral("resolution"), options::resolution, p.resolution);
+    p.wireLines = readInt(store, QStringLiteral("wireLines"), options::wireLines, p.wireLines);
+    p.surface = readColor(store, QStringLiteral("surface"), p.surface);
+    p.tangent = readColor(store, QStringLiteral("tangent"), p.tangent);
+    p.quadratic = readColor(store, QStringLiteral("quadratic"), p.quadratic);
+    const QStringList paths = store.value(kGroup + QStringLiteral("paths")).toStringList();
+    for (qsizetype i = 0; i < std::min(paths.size(), p.paths.size()); ++i)
+        if (const QColor c = QColor::fromString(paths[i]); c.isValid())
+            p.paths[i] = c;
+    p.theme = store.value(kGroup + QStringLiteral("theme")).toString() == QStringLiteral("dark")
+                  ? Preferences::Theme::Dark
+                  : Preferences::Theme::Light;
+    bool ok = false;
+    const double scale = store.value(kGroup + QStringLiteral("fontScale")).toDouble(&ok);
+    if (ok && scale >= Preferences::kMinFontScale && scale <= Preferences::kMaxFontScale)
+        p.fontScale = scale;
+    return p;
+}
+
+void savePreferences(QSettings& store, const Preferences& p) {
+    store.setValue(kGroup + QStringLiteral("resolution"), p.resolution);
+    store.setValue(kGroup + QStringLiteral("wireLines"), p.wireLines);
+    store.setValue(kGroup + QStringLiteral("surface"), p.surface.name());
+    store.setValue(kGroup + QStringLiteral("tangent"), p.tangent.name());
+    store.setValue(kGroup + QStringLiteral("quadratic"), p.quadratic.name());
+    QStringList paths;
+    for (const QColor& c : p.paths)
+        paths << c.name();
+    store.setValue(kGroup + QStringLiteral("paths"), paths);
+    store.setValue(kGroup + QStringLiteral("theme"), p.theme == Preferences::Theme::Dark
+                                                         ? QStringLiteral("dark")
+                                                         : QStringLiteral("light"));
+    store.setValue(kGroup + QStringLiteral("fontScale"), p.fontScale);
+}
+
+void applyPreferencesToApplication(const Preferences& p) {
+    setSceneLook(p.look());
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    if (!app)
+        return;
+    std::optional<StartupLook>& start = startupLook();
+    if (!start)
+        start = StartupLook{QApplication::style()->name(), QApplication::palette(),
+                            QApplication::font()};
+    if (p.theme == Preferences::Theme::Dark) {
+        // Fusion draws every widget from the palette, so the whole window turns dark.
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    } else {
+        QApplication::setStyle(QStyleFactory::create(start->style));
+        QApplication::setPalette(start->palette);
+    }
+    QFont font = start->font;
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * p.fontScale);
+    else
+        font.setPixelSize(int(font.pixelSize() * p.fontScale));
+    QApplication::setFont(font);
+}
+
+} // namespace gs
