@@ -68,7 +68,7 @@ QString text(const std::string& s) {
 }
 
 QString number(double v) {
-    return text(formatNumber(v));
+    return text(shortestNumberText(v));
 }
 
 /// "512 + 512", "512 - 512": the terms as the engine's formulas write them.
@@ -1031,7 +1031,3 @@ void GraphView::updatePanel() {
 }
 
 } // namespace gs
-
-// Compiled here rather than in the library's combined moc file, where graph.h's
-// std::string formatNumber(double) would meet readoutpanel.h's QString formatNumber(double).
-#include "moc_graphview.cpp"
