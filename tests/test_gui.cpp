@@ -412,9 +412,14 @@ private slots:
         QVERIFY(!scene.newtonModelVisible()); // the whole path, no step in progress
         m_window->animator()->reset();
         QVERIFY(scene.newtonModelVisible());
+        // H = [[12x^2, 1], [1, 2]] = [[27, 1], [1, 2]] at (1.5, -1): positive definite, and
+        // the default damping 1 takes the whole step.
+        QCOMPARE(QString::fromStdString(scene.newtonLabel()),
+                 QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
         m_window->animator()->play();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
         QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
+        QVERIFY(scene.newtonLabel().empty());
     }
 
     void everyExampleOpens() {
