@@ -1246,6 +1246,37 @@ private slots:
         m_window->showViewTab(0); // remembered: the next window opens on the 3-D view again
     }
 
+    // The contour view's gradient field and level bands: check boxes in the panel, each an
+    // undoable edit of the document, drawn from the engine's field: 17 x 17 arrows on the
+    // default square domain (grad(x exp(-x^2-y^2)) vanishes only at (+-1/sqrt 2, 0), on no
+    // cell centre).
+    void fieldAndBandsToggle() {
+        ContourScene& scene = m_window->contourScene();
+        QCOMPARE(scene.fieldArrows(), 0);
+        QCOMPARE(scene.bandPolygons(), 0);
+        auto* field = m_window->findChild<QCheckBox*>(QStringLiteral("showField"));
+        auto* bands = m_window->findChild<QCheckBox*>(QStringLiteral("showBands"));
+        QVERIFY(field && bands);
+        field->click();
+        QVERIFY(m_doc->settings().showField);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Show gradient field"));
+        QCOMPARE(scene.fieldArrows(), 17 * 17);
+        QVERIFY(QString::fromStdString(scene.fieldLegend())
+                    .startsWith(QStringLiteral("arrows: grad f")));
+        bands->click();
+        QVERIFY(m_doc->settings().showBands);
+        QVERIFY(scene.bandPolygons() > 0);
+        // One swatch per band: the levels split f's range into levels + 1 bands.
+        QCOMPARE(scene.colorBarSwatches(), int(scene.levels().size()) + 1);
+        QCOMPARE(scene.colorBarLabels().size(), scene.levels().size() + 2);
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QVERIFY(!field->isChecked() && !bands->isChecked());
+        QCOMPARE(scene.fieldArrows(), 0);
+        QCOMPARE(scene.bandPolygons(), 0);
+        QCOMPARE(scene.colorBarSwatches(), 0);
+    }
+
     // The critical points are listed (x exp(-x^2-y^2): a minimum and a maximum at
     // (-+1/sqrt 2, 0), then the domain's extremes) and a click moves the point there.
     void criticalListMovesThePoint() {
