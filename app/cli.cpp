@@ -80,7 +80,7 @@ void addOptions(QCommandLineParser& p) {
         {QStringLiteral("show"),
          QStringLiteral("What to draw: any of tangent,quadratic,gradient (at the point; default "
                         "these three), field,bands (the contour view's gradient field and filled "
-                        "level bands), or none."),
+                        "level bands), critical (markers in the 3-D view), or none."),
          QStringLiteral("LIST")},
         {QStringLiteral("shaded"), QStringLiteral("Shaded surface coloured by height.")},
         {QStringLiteral("size"),

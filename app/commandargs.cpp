@@ -178,9 +178,10 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
                 s.showField = true;
             else if (w == QLatin1String("bands"))
                 s.showBands = true;
-            else if (w != QLatin1String("none"))
+            else if (w != QLatin1String("none") && w != QLatin1String("critical"))
                 throw UsageError(QStringLiteral("--show: unknown item '%1' (use tangent, "
-                                                "quadratic, gradient, field, bands or none)")
+                                                "quadratic, gradient, field, bands, critical or "
+                                                "none)")
                                      .arg(item));
         }
     }
@@ -228,6 +229,15 @@ void printJson(const QJsonObject& o) {
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+bool showsCriticalPoints(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("show")))
+        return false;
+    for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(',')))
+        if (item.trimmed().compare(QLatin1String("critical"), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
 }
 
 } // namespace gs
