@@ -464,8 +464,8 @@ void MainWindow::buildControls() {
     m_modelRadius->setSpecialValueText(tr("whole domain"));
     auto* radiusLabel = new QLabel(tr("Quadratic radius"));
     radiusLabel->setToolTip(m_modelRadius->toolTip());
-    show->addWidget(radiusLabel, 2, 0);
-    show->addWidget(m_modelRadius, 2, 1);
+    show->addWidget(radiusLabel, 3, 0);
+    show->addWidget(m_modelRadius, 3, 1);
     layout->addWidget(new Section(tr("Show"), showPanel, true));
 
     // The readout.
