@@ -6,6 +6,7 @@
 #include "document.h"
 #include "exportdialog.h"
 #include "graphdock.h"
+#include "graphview.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -459,6 +460,41 @@ private slots:
         s.point = {0, 0, 0, 0};
         QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
         QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+
+        // Every one of the four inputs has an editor in the graph; typing z = 1 moves the
+        // document's point (one undo step). At (0, 0, 0, 1) by hand: a = (w+x+y+z)^2 = 1,
+        // b = (w+x-y-z)^2 = 1, u = (a+b)^2 = 4, v = (a-b)^2 = 0, f = (u+v)^2 = 16;
+        // df/du = df/dv = 2(u+v) = 8, du/da = du/db = 2(a+b) = 4, dv/da = -dv/db = 2(a-b) = 0,
+        // so df/da = df/db = 32; da/dz = 2(w+x+y+z) = 2, db/dz = -2(w+x-y-z) = 2:
+        // df/dz = 32*2 + 32*2 = 128, and df/dw = 32*2 + 32*(-2) = 0.
+        GraphView* view = graph->view();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(view->inputEditor(i));
+        QVERIFY(!view->inputEditor(4));
+        QLineEdit* z = view->inputEditor(3);
+        QCOMPARE(z->objectName(), QStringLiteral("graphInput_z"));
+        QCOMPARE(z->text(), QStringLiteral("0"));
+        z->selectAll();
+        QTest::keyClicks(z, QStringLiteral("1"));
+        QTest::keyClick(z, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 1}));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set z in the graph"));
+        const ComputationalGraph& g = view->scene()->graph();
+        QCOMPARE(g.nodes[std::size_t(g.output)].value, 16.0);
+        QVERIFY2(panel->toPlainText().contains(QStringLiteral("∂f/∂z = 128")),
+                 qPrintable(panel->toPlainText()));
+        QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+        // Not a number: refused with a message, the point stays.
+        QLineEdit* w = view->inputEditor(0);
+        w->selectAll();
+        QTest::keyClicks(w, QStringLiteral("abc"));
+        QTest::keyClick(w, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 1}));
+        QVERIFY(view->stepLabel()->text().contains(QStringLiteral("not a finite number")));
+        // Undo: back to 0, and the editor follows the document.
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 0}));
+        QCOMPARE(z->text(), QStringLiteral("0"));
         graph->hide();
     }
 
