@@ -82,8 +82,9 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
         declared(options::modelRadius, QStringLiteral("r")),
         declared(options::boxAspect, QStringLiteral("h")),
         {QStringLiteral("show"),
-         QStringLiteral("What to draw at the point: any of tangent,quadratic,gradient, or none "
-                        "(default all)."),
+         QStringLiteral("What to draw: any of tangent,quadratic,gradient (at the point; default "
+                        "these three), field,bands (the contour view's gradient field and filled "
+                        "level bands), critical (markers in the 3-D view), or none."),
          QStringLiteral("LIST")},
         {QStringLiteral("shaded"), QStringLiteral("Shaded surface coloured by height.")},
         {QStringLiteral("size"),

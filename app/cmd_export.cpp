@@ -90,6 +90,8 @@ int exportCommand(const QCommandLineParser& p) {
     if (view == ViewKind::Surface) {
         SurfaceScene scene;
         showDocument(scene, doc, pixelScale(options));
+        if (showsCriticalPoints(p))
+            showCriticalPoints(scene, doc);
         // The camera is fitted once the off-screen window gives the picture its aspect (or
         // is the session's own).
         const auto placeCamera = [&] {

@@ -165,7 +165,7 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
     if (p.isSet(QStringLiteral("box-aspect")))
         s.boxAspect = parseOption(options::boxAspect, p.value(QStringLiteral("box-aspect")));
     if (p.isSet(QStringLiteral("show"))) {
-        s.showTangent = s.showQuadratic = s.showGradient = false;
+        s.showTangent = s.showQuadratic = s.showGradient = s.showField = s.showBands = false;
         for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(','))) {
             const QString w = item.trimmed().toLower();
             if (w == QLatin1String("tangent"))
@@ -174,11 +174,15 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
                 s.showQuadratic = true;
             else if (w == QLatin1String("gradient"))
                 s.showGradient = true;
-            else if (w != QLatin1String("none"))
-                throw UsageError(
-                    QStringLiteral(
-                        "--show: unknown item '%1' (use tangent, quadratic, gradient or none)")
-                        .arg(item));
+            else if (w == QLatin1String("field"))
+                s.showField = true;
+            else if (w == QLatin1String("bands"))
+                s.showBands = true;
+            else if (w != QLatin1String("none") && w != QLatin1String("critical"))
+                throw UsageError(QStringLiteral("--show: unknown item '%1' (use tangent, "
+                                                "quadratic, gradient, field, bands, critical or "
+                                                "none)")
+                                     .arg(item));
         }
     }
     s.shaded = s.shaded || p.isSet(QStringLiteral("shaded"));
@@ -225,6 +229,15 @@ void printJson(const QJsonObject& o) {
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+bool showsCriticalPoints(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("show")))
+        return false;
+    for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(',')))
+        if (item.trimmed().compare(QLatin1String("critical"), Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
 }
 
 } // namespace gs

@@ -36,6 +36,9 @@ std::optional<Session> sessionOption(const QCommandLineParser& p);
 Settings sceneSettings(const QCommandLineParser& p, const Session* session);
 /// The same, with the session of --session (if any).
 Settings sceneSettings(const QCommandLineParser& p);
+/// True when --show lists `critical`: the 3-D export draws the critical-point markers (the
+/// contour and curve views always draw them, as the window does).
+bool showsCriticalPoints(const QCommandLineParser& p);
 
 /// The function a headless command works on: --session's (with its variables) when given,
 /// else --function and --variables.

@@ -460,6 +460,16 @@ void MainWindow::buildControls() {
     show->addWidget(m_quadratic, 0, 1);
     show->addWidget(m_gradient, 1, 0);
     show->addWidget(m_shaded, 1, 1);
+    m_field = new QCheckBox(tr("Gradient field"));
+    m_field->setObjectName(QStringLiteral("showField"));
+    m_field->setToolTip(tr("Contour view: arrows of ∇f on a grid, length in proportion to |∇f| "
+                           "up to a cap (the legend gives the scale)"));
+    m_bands = new QCheckBox(tr("Level bands"));
+    m_bands->setObjectName(QStringLiteral("showBands"));
+    m_bands->setToolTip(tr("Contour view: the bands between the levels filled, with a colour "
+                           "bar labelled with the levels"));
+    show->addWidget(m_field, 2, 0);
+    show->addWidget(m_bands, 2, 1);
     m_modelRadius = numberBox(options::modelRadius.min, options::modelRadius.max, 0.25,
                               tr("The quadratic is drawn within this distance of x₀ along each "
                                  "plotted input; 0 draws it over the whole domain"));
@@ -467,8 +477,8 @@ void MainWindow::buildControls() {
     m_modelRadius->setSpecialValueText(tr("whole domain"));
     auto* radiusLabel = new QLabel(tr("Quadratic radius"));
     radiusLabel->setToolTip(m_modelRadius->toolTip());
-    show->addWidget(radiusLabel, 2, 0);
-    show->addWidget(m_modelRadius, 2, 1);
+    show->addWidget(radiusLabel, 3, 0);
+    show->addWidget(m_modelRadius, 3, 1);
     layout->addWidget(new Section(tr("Show"), showPanel, true));
 
     // The readout.
@@ -559,6 +569,14 @@ void MainWindow::buildControls() {
     connect(m_gradient, &QCheckBox::toggled, this, [this](bool on) {
         edit(on ? tr("Show gradient arrows") : tr("Hide gradient arrows"),
              [on](Settings& s) { s.showGradient = on; });
+    });
+    connect(m_field, &QCheckBox::toggled, this, [this](bool on) {
+        edit(on ? tr("Show gradient field") : tr("Hide gradient field"),
+             [on](Settings& s) { s.showField = on; });
+    });
+    connect(m_bands, &QCheckBox::toggled, this, [this](bool on) {
+        edit(on ? tr("Show level bands") : tr("Hide level bands"),
+             [on](Settings& s) { s.showBands = on; });
     });
     connect(m_shaded, &QCheckBox::toggled, this, [this](bool on) {
         edit(on ? tr("Shade surface") : tr("Show wireframe"), [on](Settings& s) { s.shaded = on; });
@@ -918,7 +936,7 @@ void MainWindow::syncEditors() {
         QSignalBlocker(m_epsX),      QSignalBlocker(m_epsY),    QSignalBlocker(m_resolution),
         QSignalBlocker(m_wireLines), QSignalBlocker(m_tangent), QSignalBlocker(m_quadratic),
         QSignalBlocker(m_gradient),  QSignalBlocker(m_shaded),  QSignalBlocker(m_modelRadius),
-        QSignalBlocker(m_boxAspect)};
+        QSignalBlocker(m_boxAspect), QSignalBlocker(m_field),   QSignalBlocker(m_bands)};
     // The editor shows the document's function whenever that changes from elsewhere (an
     // undo, an example), focused or not; text the person is typing (unapplied, or refused
     // with a message) stays while the document's function stays.
@@ -954,6 +972,10 @@ void MainWindow::syncEditors() {
     m_modelRadius->setEnabled(s.showQuadratic);
     m_gradient->setChecked(s.showGradient);
     m_shaded->setChecked(s.shaded);
+    m_field->setChecked(s.showField);
+    m_bands->setChecked(s.showBands);
+    m_field->setEnabled(s.point.size() > 1); // the contour view's: none for one input
+    m_bands->setEnabled(s.point.size() > 1);
     // Labels and prefixes take the input names; they change with the function only.
     const QStringList names = m_doc->inputNames();
     const QString px = names.value(s.plotX) + QStringLiteral(" = "),

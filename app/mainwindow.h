@@ -161,7 +161,7 @@ private:
     QDoubleSpinBox *m_xmin, *m_xmax, *m_ymin, *m_ymax, *m_x0, *m_y0, *m_epsX, *m_epsY;
     QLabel *m_xRangeLabel, *m_yRangeLabel, *m_pointLabel;
     QSpinBox *m_resolution, *m_wireLines;
-    QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded;
+    QCheckBox *m_tangent, *m_quadratic, *m_gradient, *m_shaded, *m_field, *m_bands;
     QDoubleSpinBox* m_modelRadius; ///< how far from the point the quadratic is drawn
     QDoubleSpinBox* m_boxAspect;   ///< the box's height relative to its width
     // More than two inputs: which two are plotted, and the values the others are held at.

@@ -154,6 +154,11 @@ void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
     scene.setSurface(doc.surface(), names.value(0, QStringLiteral("x")).toStdString(),
                      names.value(1, QStringLiteral("y")).toStdString());
     scene.setCriticalPoints(criticalMarkers(doc, true));
+    // The field over the plotted inputs, the others at the point (the surface's slice).
+    const std::vector<double>& p = doc.settings().point;
+    scene.setGradientField(
+        gradientField(doc.expression(), doc.grid(),
+                      Eigen::Map<const Eigen::VectorXd>(p.data(), Eigen::Index(p.size()))));
     showContourRuns(scene, doc);
     showContourExpansion(scene, doc);
 }
@@ -161,6 +166,8 @@ void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
 void showContourExpansion(ContourScene& scene, const Document& doc) {
     const Settings& s = doc.settings();
     scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic, s.showGradient);
+    scene.showGradientField(s.showField);
+    scene.showBands(s.showBands);
     scene.setNote(stabilityHint(doc).toStdString());
 }
 

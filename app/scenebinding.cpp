@@ -1,8 +1,10 @@
 #include "scenebinding.h"
 
+#include "overlays.h"
 #include "taylor.h"
 
 #include <QRegularExpression>
+#include <vtkActor.h> // overlays.h converts a vtkActor smart pointer inline
 
 namespace gs {
 
@@ -136,7 +138,9 @@ void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
         const Eigen::VectorXd& x = t.steps[std::size_t(frame)].x;
         GridSpec g = doc.grid();
         g.nx = g.ny = Document::kModelResolution;
-        scene.setNewtonModel(g, taylor(doc.expression(), x, 2).sampleGrid(g));
+        // The label says what that step actually was (pure, damped, safeguarded).
+        scene.setNewtonModel(g, taylor(doc.expression(), x, 2).sampleGrid(g),
+                             newtonStepText(t.steps[std::size_t(frame) + 1], frame + 1));
         return;
     }
 }

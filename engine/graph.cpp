@@ -342,7 +342,7 @@ private:
 
     std::string valueText(int dag) const {
         const double v = m_g.nodes[std::size_t(m_leafOf[std::size_t(dag)])].value;
-        const std::string s = formatNumber(v);
+        const std::string s = shortestNumberText(v);
         return s[0] == '-' ? "(" + s + ")" : s;
     }
 
@@ -453,7 +453,7 @@ private:
 
 // "64·8" with negative factors in parentheses.
 std::string factor(double v) {
-    const std::string s = formatNumber(v);
+    const std::string s = shortestNumberText(v);
     return v < 0 ? "(" + s + ")" : s;
 }
 
@@ -462,11 +462,11 @@ std::string sumText(const std::vector<double>& terms) {
     std::string s;
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (i == 0)
-            s = formatNumber(terms[i]);
+            s = shortestNumberText(terms[i]);
         else if (std::signbit(terms[i]) && !std::isnan(terms[i]))
-            s += " - " + formatNumber(-terms[i]);
+            s += " - " + shortestNumberText(-terms[i]);
         else
-            s += " + " + formatNumber(terms[i]);
+            s += " + " + shortestNumberText(terms[i]);
     }
     return s;
 }
@@ -488,12 +488,12 @@ std::string chainFormula(const std::string& lhs, const std::vector<std::string>&
     s += " = " + products;
     if (terms.size() > 1)
         s += " = " + sumText(terms);
-    return s + " = " + formatNumber(result);
+    return s + " = " + shortestNumberText(result);
 }
 
 } // namespace
 
-std::string formatNumber(double v) {
+std::string shortestNumberText(double v) {
     if (std::isnan(v))
         return "nan";
     if (std::isinf(v))
@@ -600,7 +600,7 @@ std::vector<GraphStep> forwardSteps(const ComputationalGraph& g) {
         step.formula = node.name + " = " + node.expression;
         if (node.substituted != node.expression)
             step.formula += " = " + node.substituted;
-        const std::string value = formatNumber(node.value);
+        const std::string value = shortestNumberText(node.value);
         if (value != node.substituted)
             step.formula += " = " + value;
         steps.push_back(std::move(step));
@@ -771,7 +771,7 @@ PathEnumeration enumeratePaths(const ComputationalGraph& g, int from, std::size_
                          " to " + g.nodes[std::size_t(g.output)].name + "; listing the first " +
                          std::to_string(result.paths.size()) +
                          " (their sum is not the adjoint; the adjoint is " +
-                         formatNumber(g.nodes[std::size_t(from)].adjoint) + ")";
+                         shortestNumberText(g.nodes[std::size_t(from)].adjoint) + ")";
     }
     return result;
 }

@@ -126,6 +126,6 @@ inline constexpr std::size_t kMaxPaths = 10000;
 PathEnumeration enumeratePaths(const ComputationalGraph& g, int from, std::size_t cap = kMaxPaths);
 
 /// A number as the steps write it: shortest round-trip form ("1024", "-0.5", "1e-08").
-std::string formatNumber(double v);
+std::string shortestNumberText(double v);
 
 } // namespace gs

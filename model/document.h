@@ -46,6 +46,9 @@ struct Settings {
     /// The box's height relative to its width (the aspect ratio of f).
     double boxAspect = options::boxAspect.defaultValue;
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
+    /// The contour view's gradient field (arrows of grad f on a grid) and filled level bands
+    /// with a colour bar.
+    bool showField = false, showBands = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
 
     bool operator==(const Settings&) const = default;

@@ -35,6 +35,8 @@ template <class S, class V> void settingsFields(S& s, V& v) {
     v("show_tangent", s.showTangent);
     v("show_quadratic", s.showQuadratic);
     v("show_gradient", s.showGradient);
+    v("show_field", s.showField);
+    v("show_bands", s.showBands);
     v("shaded", s.shaded);
     v("plot_x", s.plotX);
     v("plot_y", s.plotY);

@@ -178,6 +178,10 @@ private slots:
             << QStringList{"--export", "/tmp/x.jpg", "--transparent"} << "needs PNG";
         QTest::newRow("show") << QStringList{"--export", "/tmp/x.png", "--show", "tangent,hessian"}
                               << "unknown item 'hessian'";
+        QTest::newRow("show items")
+            << QStringList{"--export", "/tmp/x.png", "--show", "field,arrows"}
+            << "unknown item 'arrows' (use tangent, quadratic, gradient, field, bands, critical "
+               "or none)";
         QTest::newRow("resolution") << QStringList{"--export", "/tmp/x.png", "--resolution", "5000"}
                                     << "--resolution: 5000 is out of range";
         QTest::newRow("domain") << QStringList{"--export", "/tmp/x.png", "--domain", "1,-1,0,1"}

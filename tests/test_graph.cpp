@@ -510,11 +510,11 @@ private slots:
     }
 
     void numbers() {
-        QCOMPARE(gs::formatNumber(1024), std::string("1024"));
-        QCOMPARE(gs::formatNumber(-0.0), std::string("0"));
-        QCOMPARE(gs::formatNumber(0.1), std::string("0.1"));
-        QCOMPARE(gs::formatNumber(std::nan("")), std::string("nan"));
-        QCOMPARE(gs::formatNumber(-INFINITY), std::string("-inf"));
+        QCOMPARE(gs::shortestNumberText(1024), std::string("1024"));
+        QCOMPARE(gs::shortestNumberText(-0.0), std::string("0"));
+        QCOMPARE(gs::shortestNumberText(0.1), std::string("0.1"));
+        QCOMPARE(gs::shortestNumberText(std::nan("")), std::string("nan"));
+        QCOMPARE(gs::shortestNumberText(-INFINITY), std::string("-inf"));
     }
 };
 

@@ -20,11 +20,16 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <cstdio>
 
 using namespace gs;
 
@@ -68,6 +73,9 @@ private slots:
     void svgExportIsVector();
     void pngBaseline();
     void stepButtonWithMouseAndKeys();
+    void inputsEditable();
+    void fitKeepsTextReadable_data();
+    void fitKeepsTextReadable();
 };
 
 void TestGraphView::layoutChainInLayers() {
@@ -337,6 +345,90 @@ void TestGraphView::stepButtonWithMouseAndKeys() {
                       QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(view.canvas()->viewport(), &wheel);
     QVERIFY(view.canvas()->transform().m11() > before);
+}
+
+void TestGraphView::inputsEditable() {
+    // Every input of the book's four has an editor showing its value; Enter on a new number
+    // asks the owner to apply it; text that is not a number is refused with a message.
+    GraphView view;
+    view.setFunction(book(), bookPoint());
+    const char* values[] = {"-1", "0", "-2", "1"};
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(view.inputEditor(i)->text(), QString::fromLatin1(values[i]));
+    QVERIFY(!view.inputEditor(4));
+    QSignalSpy edited(&view, &GraphView::inputEdited);
+    QLineEdit* y = view.inputEditor(2);
+    y->selectAll();
+    QTest::keyClicks(y, QStringLiteral("2.5"));
+    QTest::keyClick(y, Qt::Key_Return);
+    QCOMPARE(edited.count(), 1);
+    QCOMPARE(edited[0][0].toInt(), 2);
+    QCOMPARE(edited[0][1].toDouble(), 2.5);
+    y->selectAll();
+    QTest::keyClicks(y, QStringLiteral("two"));
+    QTest::keyClick(y, Qt::Key_Return);
+    QCOMPARE(edited.count(), 1);
+    QCOMPARE(view.stepLabel()->text(), QStringLiteral("y: 'two' is not a finite number"));
+    // The owner applies the edit: the graph is evaluated there and the editor shows it.
+    Eigen::VectorXd x = bookPoint();
+    x[2] = 2.5;
+    view.setFunction(book(), x);
+    QCOMPARE(y->text(), QStringLiteral("2.5"));
+}
+
+void TestGraphView::fitKeepsTextReadable_data() {
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<int>("granularity");
+    QTest::addColumn<QSize>("size");
+    // 1280x720 with the dock at 70 % beside the 3-D view leaves about 650 x 480 for the canvas.
+    QTest::newRow("book, statements") << QString::fromLatin1(kBook) << 0 << QSize(650, 480);
+    QTest::newRow("book, operations") << QString::fromLatin1(kBook) << 1 << QSize(650, 480);
+    QTest::newRow("book, small") << QString::fromLatin1(kBook) << 1 << QSize(300, 200);
+}
+
+void TestGraphView::fitKeepsTextReadable() {
+    QFETCH(QString, function);
+    QFETCH(int, granularity);
+    QFETCH(QSize, size);
+    GraphCanvas canvas;
+    GraphScene scene;
+    canvas.setScene(&scene);
+    canvas.setFrameShape(QFrame::NoFrame);
+    canvas.resize(size);
+    scene.setGranularity(granularity == 0 ? Granularity::Statements : Granularity::Operations);
+    auto parsed = Expression::parse(function.toStdString());
+    QVERIFY(scene.setFunction(*parsed.expression, bookPoint()).isEmpty());
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.fit();
+    // Node text is 12 scene units: on screen 12 s pixels, never below kMinTextPixels, and a
+    // small graph is never magnified.
+    const double s = canvas.transform().m11();
+    QVERIFY2(12 * s >= GraphCanvas::kMinTextPixels - 1e-9, qPrintable(QString::number(s)));
+    QVERIFY(s <= 1.0);
+    const QRectF r = scene.sceneRect();
+    const QSize room = canvas.contentsRect().size();
+    const int bar = canvas.style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, &canvas);
+    const double whole = std::min(room.width() / r.width(), room.height() / r.height());
+    if (whole * 12 >= GraphCanvas::kMinTextPixels) {
+        QCOMPARE(s, std::min(1.0, whole)); // it all fits, readable
+        QCOMPARE(canvas.verticalScrollBar()->maximum(), canvas.verticalScrollBar()->minimum());
+    } else {
+        // Too big to fit readable: the whole width or height (the larger scale) beside the
+        // other scroll bar, never below readable; it scrolls, starting at the top.
+        const double oneAxis =
+            std::max((room.width() - bar) / r.width(), (room.height() - bar) / r.height());
+        QCOMPARE(s, std::min(1.0, std::max(GraphCanvas::kMinTextPixels / 12, oneAxis)));
+        QVERIFY(canvas.verticalScrollBar()->maximum() > canvas.verticalScrollBar()->minimum() ||
+                canvas.horizontalScrollBar()->maximum() > canvas.horizontalScrollBar()->minimum());
+        QCOMPARE(canvas.verticalScrollBar()->value(), canvas.verticalScrollBar()->minimum());
+        QCOMPARE(canvas.horizontalScrollBar()->value(), canvas.horizontalScrollBar()->minimum());
+        // The inputs (dot puts them at the left) are in view.
+        const QRectF w = scene.nodeRect(0);
+        QVERIFY(canvas.mapFromScene(w.topLeft()).x() >= 0);
+    }
+    std::printf("scene %gx%g, view %dx%d: scale %.3g, text %.3g px\n", r.width(), r.height(),
+                room.width(), room.height(), s, 12 * s);
 }
 
 int main(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include "document.h"
 #include "exportdialog.h"
 #include "graphdock.h"
+#include "graphview.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -414,9 +415,14 @@ private slots:
         QVERIFY(!scene.newtonModelVisible()); // the whole path, no step in progress
         m_window->animator()->reset();
         QVERIFY(scene.newtonModelVisible());
+        // H = [[12x^2, 1], [1, 2]] = [[27, 1], [1, 2]] at (1.5, -1): positive definite, and
+        // the default damping 1 takes the whole step.
+        QCOMPARE(QString::fromStdString(scene.newtonLabel()),
+                 QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
         m_window->animator()->play();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
         QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
+        QVERIFY(scene.newtonLabel().empty());
     }
 
     void everyExampleOpens() {
@@ -456,6 +462,41 @@ private slots:
         s.point = {0, 0, 0, 0};
         QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
         QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+
+        // Every one of the four inputs has an editor in the graph; typing z = 1 moves the
+        // document's point (one undo step). At (0, 0, 0, 1) by hand: a = (w+x+y+z)^2 = 1,
+        // b = (w+x-y-z)^2 = 1, u = (a+b)^2 = 4, v = (a-b)^2 = 0, f = (u+v)^2 = 16;
+        // df/du = df/dv = 2(u+v) = 8, du/da = du/db = 2(a+b) = 4, dv/da = -dv/db = 2(a-b) = 0,
+        // so df/da = df/db = 32; da/dz = 2(w+x+y+z) = 2, db/dz = -2(w+x-y-z) = 2:
+        // df/dz = 32*2 + 32*2 = 128, and df/dw = 32*2 + 32*(-2) = 0.
+        GraphView* view = graph->view();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(view->inputEditor(i));
+        QVERIFY(!view->inputEditor(4));
+        QLineEdit* z = view->inputEditor(3);
+        QCOMPARE(z->objectName(), QStringLiteral("graphInput_z"));
+        QCOMPARE(z->text(), QStringLiteral("0"));
+        z->selectAll();
+        QTest::keyClicks(z, QStringLiteral("1"));
+        QTest::keyClick(z, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 1}));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set z in the graph"));
+        const ComputationalGraph& g = view->scene()->graph();
+        QCOMPARE(g.nodes[std::size_t(g.output)].value, 16.0);
+        QVERIFY2(panel->toPlainText().contains(QStringLiteral("∂f/∂z = 128")),
+                 qPrintable(panel->toPlainText()));
+        QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+        // Not a number: refused with a message, the point stays.
+        QLineEdit* w = view->inputEditor(0);
+        w->selectAll();
+        QTest::keyClicks(w, QStringLiteral("abc"));
+        QTest::keyClick(w, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 1}));
+        QVERIFY(view->stepLabel()->text().contains(QStringLiteral("not a finite number")));
+        // Undo: back to 0, and the editor follows the document.
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 0}));
+        QCOMPARE(z->text(), QStringLiteral("0"));
         graph->hide();
     }
 
@@ -1436,6 +1477,37 @@ private slots:
         QCOMPARE(m_doc->settings().point[1], 0.0);
         QCOMPARE(scene.pointMarker()->x(), -1.0);
         m_window->showViewTab(0); // remembered: the next window opens on the 3-D view again
+    }
+
+    // The contour view's gradient field and level bands: check boxes in the panel, each an
+    // undoable edit of the document, drawn from the engine's field: 17 x 17 arrows on the
+    // default square domain (grad(x exp(-x^2-y^2)) vanishes only at (+-1/sqrt 2, 0), on no
+    // cell centre).
+    void fieldAndBandsToggle() {
+        ContourScene& scene = m_window->contourScene();
+        QCOMPARE(scene.fieldArrows(), 0);
+        QCOMPARE(scene.bandPolygons(), 0);
+        auto* field = m_window->findChild<QCheckBox*>(QStringLiteral("showField"));
+        auto* bands = m_window->findChild<QCheckBox*>(QStringLiteral("showBands"));
+        QVERIFY(field && bands);
+        field->click();
+        QVERIFY(m_doc->settings().showField);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Show gradient field"));
+        QCOMPARE(scene.fieldArrows(), 17 * 17);
+        QVERIFY(QString::fromStdString(scene.fieldLegend())
+                    .startsWith(QStringLiteral("arrows: grad f")));
+        bands->click();
+        QVERIFY(m_doc->settings().showBands);
+        QVERIFY(scene.bandPolygons() > 0);
+        // One swatch per band: the levels split f's range into levels + 1 bands.
+        QCOMPARE(scene.colorBarSwatches(), int(scene.levels().size()) + 1);
+        QCOMPARE(scene.colorBarLabels().size(), scene.levels().size() + 2);
+        m_doc->undoStack()->undo();
+        m_doc->undoStack()->undo();
+        QVERIFY(!field->isChecked() && !bands->isChecked());
+        QCOMPARE(scene.fieldArrows(), 0);
+        QCOMPARE(scene.bandPolygons(), 0);
+        QCOMPARE(scene.colorBarSwatches(), 0);
     }
 
     // The critical points are listed (x exp(-x^2-y^2): a minimum and a maximum at

@@ -3,15 +3,18 @@
 // tests/CMakeLists.txt.) Needs an X display (scripts/test uses Xvfb).
 #include "imagecompare.h"
 #include "optimizers.h"
+#include "overlays.h"
 #include "sceneexport.h"
 #include "surface.h"
 #include "surfacescene.h"
+#include "taylor.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <limits>
+#include <vtkActor.h>
 
 namespace {
 
@@ -231,6 +234,57 @@ private slots:
         style.boxHeight = 0.25;
         scene.setStyle(style);
         QCOMPARE(scene.boxBounds()[5], 1.0);
+    }
+
+    void newtonStepSaysWhatItWas_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("damping");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("text");
+        // x^2 + 5y^2: H = diag(2, 10) positive definite, so the Newton step is x - H^-1 g;
+        // damping 1 takes all of it (pure), 0.25 a quarter (damped).
+        QTest::newRow("pure") << "x^2+5*y^2" << 1.0 << int(gs::NewtonKind::Pure)
+                              << "Newton step 1: pure, the full step to the model's minimum";
+        QTest::newRow("damped") << "x^2+5*y^2" << 0.25 << int(gs::NewtonKind::Damped)
+                                << "Newton step 1: damped, t = 0.25 of the step to the "
+                                   "model's minimum";
+        // x^2 - y^2: H = diag(2, -2) is indefinite, so the safeguarded direction is taken.
+        QTest::newRow("safeguarded")
+            << "x^2-y^2" << 1.0 << int(gs::NewtonKind::Safeguarded)
+            << "Newton step 1: safeguarded (H not positive definite): eigenvalues floored at 1/lr";
+        QTest::newRow("safeguarded, half")
+            << "x^2-y^2" << 0.5 << int(gs::NewtonKind::Safeguarded)
+            << "Newton step 1: safeguarded (H not positive definite): eigenvalues floored at "
+               "1/lr, t = 0.5";
+    }
+
+    void newtonStepSaysWhatItWas() {
+        // The label comes from the engine's record of the step (Step::newton, stepLength),
+        // and the scene shows it with the model until the model is cleared.
+        QFETCH(QString, function);
+        QFETCH(double, damping);
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        gs::OptimizerOptions o;
+        o.method = gs::Method::Newton;
+        o.damping = damping;
+        o.maxSteps = 3;
+        const auto f = parse(qPrintable(function));
+        const gs::Trajectory t = gs::optimize(f, Eigen::Vector2d(0.5, 0.5), o);
+        QVERIFY(t.steps.size() >= 2);
+        QCOMPARE(int(t.steps[1].newton), kind);
+        QCOMPARE(QString::fromStdString(gs::newtonStepText(t.steps[1], 1)), text);
+        QVERIFY(gs::newtonStepText(t.steps[0], 0).empty()); // the start: no step led there
+
+        gs::SurfaceScene scene;
+        gs::GridSpec g;
+        g.nx = g.ny = 11;
+        scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0.5, 0.5)));
+        scene.setNewtonModel(g, gs::taylor(f, t.steps[0].x, 2).sampleGrid(g),
+                             gs::newtonStepText(t.steps[1], 1));
+        QCOMPARE(QString::fromStdString(scene.newtonLabel()), text);
+        scene.clearNewtonModel();
+        QVERIFY(scene.newtonLabel().empty());
     }
 
     void runColoursAvoidOverlays() {

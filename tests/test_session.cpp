@@ -48,6 +48,8 @@ Session everyField() {
     t.showQuadratic = false;
     t.showGradient = false;
     t.shaded = true;
+    t.showField = true;
+    t.showBands = true;
     t.plotX = 2; // w across, u up: the slice holds v
     t.plotY = 0;
     t.modelRadius = 0.37;
@@ -97,7 +99,7 @@ private slots:
         // A member added to Settings or RunSettings must get its line in session.cpp's
         // settingsFields/runFields and a non-default value in everyField() above; then
         // update these counts.
-        QCOMPARE(memberCount<Settings>(), 19);
+        QCOMPARE(memberCount<Settings>(), 21);
         QCOMPARE(memberCount<RunSettings>(), 2);
         QCOMPARE(memberCount<gs::OptimizerOptions>(), 16); // escapeRadius is not a setting
         const Session s = everyField();

@@ -7,23 +7,31 @@
 #include <cstdio>
 #include <map>
 #include <vtkActor.h>
+#include <vtkActor2D.h>
+#include <vtkBandedPolyDataContourFilter.h>
 #include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
 #include <vtkCellArray.h>
+#include <vtkCellData.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkContourFilter.h>
+#include <vtkCoordinate.h>
 #include <vtkDoubleArray.h>
 #include <vtkGlyph3D.h>
 #include <vtkGlyphSource2D.h>
 #include <vtkImageData.h>
+#include <vtkLookupTable.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
+#include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkStripper.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkUnsignedCharArray.h>
 
 namespace gs {
 
@@ -34,14 +42,44 @@ constexpr int kLevelCount = 16;
 /// Log levels span this many decades above the minimum.
 constexpr double kLogDecades = 4.0;
 // Drawing order along z (towards the camera), in units of the frame's width.
-constexpr double kContourZ = -0.004, kModelZ = -0.002, kOverlayZ = 0.002, kMarkerZ = 0.003,
-                 kPointZ = 0.004;
+constexpr double kBandZ = -0.006, kFieldZ = -0.003, kContourZ = -0.004, kModelZ = -0.002,
+                 kOverlayZ = 0.002, kMarkerZ = 0.003, kPointZ = 0.004;
 /// Principal axes: the longer is this fraction of the frame's width.
 constexpr double kAxisLength = 0.22;
 /// Arrows and the tangent line, as fractions of the frame's width.
 constexpr double kArrowLength = 0.14, kTangentHalf = 0.12;
 
+/// An arrow of the gradient field at full length: this fraction of the cell's smaller side.
+constexpr double kFieldArrow = 0.85;
+/// The arrow's head: this fraction of its length, at this half-angle (radians, 25 degrees).
+constexpr double kHeadLength = 0.3, kHeadAngle = 0.436;
+/// Bands are the lines' colours this much lighter (mixed with white), so lines and overlays
+/// stay visible on them.
+constexpr double kBandLightening = 0.55;
+/// The colour bar in normalized viewport units, and the room kept for it and its labels
+/// right of the frame (pixels at pixel scale 1).
+constexpr double kBarLeft = 0.955, kBarRight = 0.975, kBarBottom = 0.12, kBarTop = 0.84;
+constexpr double kBarReserve = 120;
+
 Rgb positiveCurvature{0.10, 0.35, 0.85}, negativeCurvature{0.90, 0.30, 0.10};
+const Rgb fieldInk{0.30, 0.30, 0.30};
+
+/// The levels' palette at rank t in [0, 1]: dark purple -> teal -> yellow (viridis-like).
+Rgb levelColor(double t) {
+    const double r = t < 0.5 ? 0.27 + (0.13 - 0.27) * 2 * t : 0.13 + (0.85 - 0.13) * (2 * t - 1);
+    const double g = t < 0.5 ? 0.57 * 2 * t : 0.57 + (0.75 - 0.57) * (2 * t - 1);
+    const double b = t < 0.5 ? 0.33 + (0.55 - 0.33) * 2 * t : 0.55 + (0.10 - 0.55) * (2 * t - 1);
+    return {r, g, b};
+}
+
+/// Band k of n + 1 (below the first level to above the last), lightened.
+Rgb bandColor(std::size_t k, std::size_t levels) {
+    const Rgb c = levelColor(levels > 0 ? double(k) / double(levels) : 0.0);
+    Rgb light;
+    for (int i = 0; i < 3; ++i)
+        light[std::size_t(i)] = (1 - kBandLightening) * c[std::size_t(i)] + kBandLightening;
+    return light;
+}
 
 void setColor(vtkActor* a, const Rgb& c) {
     a->GetProperty()->SetColor(c[0], c[1], c[2]);
@@ -184,6 +222,44 @@ ContourScene::ContourScene()
 
     m_pointDisc = std::make_unique<Disc>(look.marker);
 
+    // Filled bands: each cell's scalar is its band's index, coloured from a table.
+    m_bands = vtkSmartPointer<vtkBandedPolyDataContourFilter>::New();
+    m_bands->SetScalarModeToIndex();
+    m_bands->GenerateContourEdgesOff();
+    m_bandColors = vtkSmartPointer<vtkLookupTable>::New();
+    m_bandActor = makeActor(m_bands->GetOutputPort());
+    m_bandActor->GetMapper()->ScalarVisibilityOn();
+    m_bandActor->GetMapper()->SetScalarModeToUseCellData();
+    m_bandActor->GetMapper()->SetLookupTable(m_bandColors);
+    m_bandActor->GetProperty()->LightingOff();
+    m_bandActor->SetVisibility(false);
+    m_colorBar = vtkSmartPointer<vtkActor2D>::New();
+    auto barMapper = vtkSmartPointer<vtkPolyDataMapper2D>::New();
+    auto normalized = vtkSmartPointer<vtkCoordinate>::New();
+    normalized->SetCoordinateSystemToNormalizedViewport();
+    barMapper->SetTransformCoordinate(normalized);
+    barMapper->ScalarVisibilityOn();
+    barMapper->SetScalarModeToUseCellData();
+    barMapper->SetColorModeToDirectScalars();
+    m_colorBar->SetMapper(barMapper);
+    m_colorBar->SetVisibility(false);
+
+    // The gradient field: grey line arrows under the contour lines' labels.
+    m_fieldActor = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    setColor(m_fieldActor, fieldInk);
+    m_fieldActor->SetVisibility(false);
+    m_fieldLegend = vtkSmartPointer<vtkTextActor>::New();
+    m_fieldLegend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_fieldLegend->SetPosition(0.98, 0.02);
+    m_fieldLegend->GetTextProperty()->SetColor(fieldInk[0], fieldInk[1], fieldInk[2]);
+    m_fieldLegend->GetTextProperty()->SetJustificationToRight();
+    m_fieldLegend->GetTextProperty()->SetVerticalJustificationToBottom();
+    m_fieldLegend->GetTextProperty()->SetBackgroundColor(1, 1, 1);
+    m_fieldLegend->GetTextProperty()->SetBackgroundOpacity(0.85);
+    m_fieldLegend->SetVisibility(false);
+
+    renderer()->AddActor(m_bandActor);
+    renderer()->AddActor(m_fieldActor);
     renderer()->AddActor(m_contourActor);
     renderer()->AddActor(m_modelActor);
     renderer()->AddActor(m_pointLevelActor);
@@ -195,6 +271,8 @@ ContourScene::ContourScene()
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
+    renderer()->AddActor2D(m_colorBar);
+    renderer()->AddActor2D(m_fieldLegend);
     applyPixelScale();
 }
 
@@ -213,7 +291,10 @@ void ContourScene::applyPixelScale() {
     for (auto& a : m_axes)
         a->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
+    m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
+    m_fieldLegend->GetTextProperty()->SetFontSize(int(std::lround(11 * k)));
     placeLabels();
+    rebuildBands();
 }
 
 void ContourScene::setSurface(const SurfaceSample& s, const std::string& xName,
@@ -303,13 +384,8 @@ void ContourScene::rebuildLevels() {
     const double n = std::max<double>(1, double(m_levels.size()) - 1);
     m_lut->AddRGBPoint(0.0, 0.27, 0.00, 0.33);
     for (std::size_t k = 0; k < m_levels.size(); ++k) {
-        const double t = k / n; // dark purple -> teal -> yellow
-        const double r =
-            t < 0.5 ? 0.27 + (0.13 - 0.27) * 2 * t : 0.13 + (0.85 - 0.13) * (2 * t - 1);
-        const double g = t < 0.5 ? 0.57 * 2 * t : 0.57 + (0.75 - 0.57) * (2 * t - 1);
-        const double b =
-            t < 0.5 ? 0.33 + (0.55 - 0.33) * 2 * t : 0.55 + (0.10 - 0.55) * (2 * t - 1);
-        m_lut->AddRGBPoint(m_levels[k], r, g, b);
+        const Rgb c = levelColor(k / n);
+        m_lut->AddRGBPoint(m_levels[k], c[0], c[1], c[2]);
     }
     m_contourActor->GetMapper()->SetScalarRange(m_levels.empty() ? 0 : m_levels.front(),
                                                 m_levels.empty() ? 1 : m_levels.back());
@@ -317,6 +393,204 @@ void ContourScene::rebuildLevels() {
     m_modelContour->SetNumberOfContours(int(m_levels.size()));
     for (std::size_t k = 0; k < m_levels.size(); ++k)
         m_modelContour->SetValue(int(k), m_levels[k]);
+    rebuildBands();
+}
+
+void ContourScene::rebuildBands() {
+    for (auto& l : m_barLabels)
+        renderer()->RemoveActor2D(l);
+    m_barLabels.clear();
+    const bool show = m_showBands && m_surface && !m_levels.empty();
+    m_bandActor->SetVisibility(show);
+    m_colorBar->SetVisibility(show);
+    setRightReserve(show ? kBarReserve : 0.0);
+    if (!show)
+        return;
+    // The sample's cells with four defined corners, as quads carrying f (holes stay empty).
+    const SurfaceSample& s = *m_surface;
+    const GridSpec& g = s.grid;
+    const double z = kBandZ * worldWidth();
+    auto pts = vtkSmartPointer<vtkPoints>::New();
+    auto f = vtkSmartPointer<vtkDoubleArray>::New();
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i) {
+            pts->InsertNextPoint(g.x(i), g.y(j), z);
+            f->InsertNextValue(i < s.z.rows() && j < s.z.cols() ? s.z(i, j) : std::nan(""));
+        }
+    auto quads = vtkSmartPointer<vtkCellArray>::New();
+    auto defined = [&](int i, int j) {
+        return std::isfinite(f->GetValue(vtkIdType(j) * g.nx + i));
+    };
+    for (int j = 0; j + 1 < g.ny; ++j)
+        for (int i = 0; i + 1 < g.nx; ++i) {
+            if (!defined(i, j) || !defined(i + 1, j) || !defined(i + 1, j + 1) ||
+                !defined(i, j + 1))
+                continue;
+            const vtkIdType a = vtkIdType(j) * g.nx + i;
+            const vtkIdType ids[4] = {a, a + 1, a + 1 + g.nx, a + g.nx};
+            quads->InsertNextCell(4, ids);
+        }
+    auto grid = vtkSmartPointer<vtkPolyData>::New();
+    grid->SetPoints(pts);
+    grid->SetPolys(quads);
+    grid->GetPointData()->SetScalars(f);
+    // Bands between consecutive levels, each cell's scalar the band's index: 0 below the
+    // first level ... n above the last (VTK adds the data's range as outer clip values).
+    m_bands->SetInputData(grid);
+    m_bands->SetNumberOfContours(int(m_levels.size()));
+    for (std::size_t k = 0; k < m_levels.size(); ++k)
+        m_bands->SetValue(int(k), m_levels[k]);
+    const std::size_t n = m_levels.size();
+    m_bandColors->SetNumberOfTableValues(vtkIdType(n + 1));
+    for (std::size_t k = 0; k <= n; ++k) {
+        const Rgb c = bandColor(k, n);
+        m_bandColors->SetTableValue(vtkIdType(k), c[0], c[1], c[2], 1.0);
+    }
+    m_bandColors->SetTableRange(-0.5, double(n) + 0.5);
+    m_bandActor->GetMapper()->SetScalarRange(-0.5, double(n) + 0.5);
+
+    // The colour bar: one equal swatch per band (log levels stay readable), the levels at
+    // the boundaries, f's range at the ends.
+    auto barPts = vtkSmartPointer<vtkPoints>::New();
+    auto swatches = vtkSmartPointer<vtkCellArray>::New();
+    auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+    colors->SetNumberOfComponents(3);
+    const double h = (kBarTop - kBarBottom) / double(n + 1);
+    for (std::size_t k = 0; k <= n; ++k) {
+        const double y0 = kBarBottom + h * double(k), y1 = y0 + h;
+        const vtkIdType a = barPts->InsertNextPoint(kBarLeft, y0, 0);
+        barPts->InsertNextPoint(kBarRight, y0, 0);
+        barPts->InsertNextPoint(kBarRight, y1, 0);
+        barPts->InsertNextPoint(kBarLeft, y1, 0);
+        const vtkIdType ids[4] = {a, a + 1, a + 2, a + 3};
+        swatches->InsertNextCell(4, ids);
+        const Rgb c = bandColor(k, n);
+        colors->InsertNextTuple3(std::round(255 * c[0]), std::round(255 * c[1]),
+                                 std::round(255 * c[2]));
+    }
+    auto bar = vtkSmartPointer<vtkPolyData>::New();
+    bar->SetPoints(barPts);
+    bar->SetPolys(swatches);
+    bar->GetCellData()->SetScalars(colors);
+    vtkPolyDataMapper2D::SafeDownCast(m_colorBar->GetMapper())->SetInputData(bar);
+    const Rgb& ink = sceneLook().ink;
+    auto addLabel = [&](double y, const std::string& text) {
+        auto label = vtkSmartPointer<vtkTextActor>::New();
+        label->SetInput(text.c_str());
+        label->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+        label->SetPosition(kBarLeft - 0.006, y);
+        vtkTextProperty* p = label->GetTextProperty();
+        p->SetFontSize(int(std::lround(11 * pixelScale())));
+        p->SetColor(ink[0], ink[1], ink[2]);
+        p->SetJustificationToRight();
+        p->SetVerticalJustificationToCentered();
+        renderer()->AddActor2D(label);
+        m_barLabels.push_back(label);
+    };
+    addLabel(kBarBottom, levelText(s.zmin));
+    for (std::size_t k = 0; k < n; ++k)
+        addLabel(kBarBottom + h * double(k + 1), levelText(m_levels[k]));
+    addLabel(kBarTop, levelText(s.zmax));
+}
+
+void ContourScene::showBands(bool show) {
+    if (show == m_showBands)
+        return;
+    m_showBands = show;
+    rebuildBands();
+    resetCamera(); // the colour bar takes room on the right, or gives it back
+}
+
+void ContourScene::setGradientField(const GradientField& field) {
+    m_field = field;
+    rebuildField();
+}
+
+void ContourScene::showGradientField(bool show) {
+    m_showField = show;
+    rebuildField();
+}
+
+void ContourScene::rebuildField() {
+    const bool show = m_showField && m_field && m_field->fullNorm > 0;
+    m_fieldActor->SetVisibility(show);
+    m_fieldLegend->SetVisibility(show);
+    if (!show)
+        return;
+    // One arrow per cell, centred on the cell's centre, along grad f, its length the
+    // engine's fraction of the cell; a head of two strokes at the tip.
+    const GradientField& fd = *m_field;
+    const double full = kFieldArrow * std::min(fd.cellX, fd.cellY);
+    const double z = kFieldZ * worldWidth();
+    auto pts = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    auto stroke = [&](const Eigen::Vector2d& a, const Eigen::Vector2d& b) {
+        const vtkIdType ids[2] = {pts->InsertNextPoint(a.x(), a.y(), z),
+                                  pts->InsertNextPoint(b.x(), b.y(), z)};
+        lines->InsertNextCell(2, ids);
+    };
+    const double c = std::cos(kHeadAngle), sn = std::sin(kHeadAngle);
+    for (int j = 0; j < fd.grid.ny; ++j)
+        for (int i = 0; i < fd.grid.nx; ++i) {
+            const double len = full * fd.length(i, j);
+            const Eigen::Vector2d d(fd.dx(i, j), fd.dy(i, j));
+            if (!(len > 0) || !d.allFinite())
+                continue;
+            const Eigen::Vector2d u = d.normalized(), at(fd.grid.x(i), fd.grid.y(j));
+            const Eigen::Vector2d tail = at - 0.5 * len * u, tip = at + 0.5 * len * u;
+            stroke(tail, tip);
+            const double head = kHeadLength * len;
+            // The head's strokes: -u turned by +-kHeadAngle.
+            stroke(tip,
+                   tip - head * Eigen::Vector2d(c * u.x() - sn * u.y(), sn * u.x() + c * u.y()));
+            stroke(tip,
+                   tip - head * Eigen::Vector2d(c * u.x() + sn * u.y(), -sn * u.x() + c * u.y()));
+        }
+    auto data = vtkSmartPointer<vtkPolyData>::New();
+    data->SetPoints(pts);
+    data->SetLines(lines);
+    vtkPolyDataMapper::SafeDownCast(m_fieldActor->GetMapper())->SetInputData(data);
+    // Two short lines at the bottom right, clear of the x axis's title.
+    std::string legend = "arrows: grad f, length in proportion to |grad f|\n"
+                         "one cell: |grad f| = " +
+                         levelText(fd.fullNorm);
+    if (fd.capped > 0)
+        legend += " (" + std::to_string(fd.capped) + " longer ones capped)";
+    m_fieldLegend->SetInput(legend.c_str());
+}
+
+int ContourScene::fieldArrows() const {
+    if (!m_fieldActor->GetVisibility())
+        return 0;
+    auto* d = vtkPolyData::SafeDownCast(m_fieldActor->GetMapper()->GetInput());
+    return d ? int(d->GetNumberOfLines() / 3) : 0;
+}
+
+std::string ContourScene::fieldLegend() const {
+    const char* t = m_fieldLegend->GetInput();
+    return m_fieldLegend->GetVisibility() && t ? std::string(t) : std::string();
+}
+
+int ContourScene::bandPolygons() const {
+    if (!m_bandActor->GetVisibility())
+        return 0;
+    m_bands->Update();
+    return int(m_bands->GetOutput()->GetNumberOfPolys());
+}
+
+int ContourScene::colorBarSwatches() const {
+    if (!m_colorBar->GetVisibility())
+        return 0;
+    auto* d = vtkPolyData::SafeDownCast(
+        vtkPolyDataMapper2D::SafeDownCast(m_colorBar->GetMapper())->GetInput());
+    return d ? int(d->GetNumberOfPolys()) : 0;
+}
+
+std::vector<std::string> ContourScene::colorBarLabels() const {
+    std::vector<std::string> labels;
+    for (const auto& l : m_barLabels)
+        labels.emplace_back(l->GetInput());
+    return labels;
 }
 
 void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient) {

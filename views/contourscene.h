@@ -8,6 +8,7 @@
 // shows what the engine computed; the arithmetic here places levels and maps lengths.
 
 #include "criticalmarkers.h"
+#include "gradientfield.h"
 #include "plot2d.h"
 #include "runpaths.h"
 #include "sceneactors.h"
@@ -17,6 +18,10 @@
 #include <optional>
 
 class vtkActor;
+class vtkActor2D;
+class vtkBandedPolyDataContourFilter;
+class vtkLookupTable;
+class vtkTextActor;
 class vtkBox;
 class vtkContourFilter;
 class vtkImageData;
@@ -55,6 +60,21 @@ public:
     void setFrame(int frame);
     /// Markers in plot units: at = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
+    /// The gradient field as the engine computed it (gradientField): an arrow per cell,
+    /// centred on the cell, its length field.length of the cell; a legend says the scale.
+    void setGradientField(const GradientField& field);
+    void showGradientField(bool show);
+    /// Filled bands between the levels (coloured by rank, as the lines) and a colour bar
+    /// beside the frame, labelled with the levels.
+    void showBands(bool show);
+
+    /// For tests: arrows drawn, the field's legend, band polygons drawn, the colour bar's
+    /// swatches and labels (bottom to top).
+    int fieldArrows() const;
+    std::string fieldLegend() const;
+    int bandPolygons() const;
+    int colorBarSwatches() const;
+    std::vector<std::string> colorBarLabels() const;
 
     /// The expansion point, if drawn.
     std::optional<Eigen::Vector2d> pointMarker() const { return m_point; }
@@ -74,6 +94,8 @@ private:
     void applyPixelScale() override;
     void rebuildLevels();
     void placeLabels();
+    void rebuildBands();
+    void rebuildField();
 
     std::optional<SurfaceSample> m_surface;
     std::optional<Eigen::Vector2d> m_point;
@@ -91,6 +113,16 @@ private:
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<CriticalMarkers> m_markers;
+
+    std::optional<GradientField> m_field;
+    bool m_showField = false, m_showBands = false;
+    vtkSmartPointer<vtkActor> m_fieldActor;
+    vtkSmartPointer<vtkTextActor> m_fieldLegend;
+    vtkSmartPointer<vtkBandedPolyDataContourFilter> m_bands;
+    vtkSmartPointer<vtkLookupTable> m_bandColors;
+    vtkSmartPointer<vtkActor> m_bandActor;
+    vtkSmartPointer<vtkActor2D> m_colorBar;
+    std::vector<vtkSmartPointer<vtkTextActor>> m_barLabels;
 };
 
 } // namespace gs

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -68,7 +69,7 @@ QString text(const std::string& s) {
 }
 
 QString number(double v) {
-    return text(formatNumber(v));
+    return text(shortestNumberText(v));
 }
 
 /// "512 + 512", "512 - 512": the terms as the engine's formulas write them.
@@ -679,12 +680,26 @@ void GraphCanvas::fit() {
     m_autoFit = true;
     if (!scene())
         return;
-    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
-    // Never magnify a small graph past its natural size.
-    if (transform().m11() > 1.0) {
-        resetTransform();
-        centerOn(scene()->sceneRect().center());
-    }
+    const QRectF r = scene()->sceneRect();
+    // The room without scroll bars; one, once needed, takes its extent from the other axis.
+    const QSize room = contentsRect().size();
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    if (r.isEmpty() || room.isEmpty())
+        return;
+    // The whole drawing if its text stays readable (node text is nodeFontPixels scene units,
+    // drawn at scale s as s * nodeFontPixels pixels); else the whole width (scrolling down)
+    // or the whole height (scrolling across), whichever is larger, beside the other scroll
+    // bar; never below the readable scale, never magnified past natural size.
+    const double readable = kMinTextPixels / look::nodeFontPixels;
+    const double whole = std::min(room.width() / r.width(), room.height() / r.height());
+    const double oneAxis =
+        std::max((room.width() - bar) / r.width(), (room.height() - bar) / r.height());
+    double s = whole >= readable ? whole : std::max(readable, oneAxis);
+    s = std::min(s, 1.0);
+    setTransform(QTransform::fromScale(s, s));
+    // Start at the top left, where dot puts the inputs (a scroll bar without range is 0).
+    horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+    verticalScrollBar()->setValue(verticalScrollBar()->minimum());
 }
 
 void GraphCanvas::wheelEvent(QWheelEvent* event) {
@@ -757,6 +772,10 @@ GraphView::GraphView(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(130);
     m_export = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"));
+    // The inputs' values, editable: the owner applies an edit to the document.
+    m_inputRow = new QWidget;
+    m_inputLayout = new QHBoxLayout(m_inputRow);
+    m_inputLayout->setContentsMargins(0, 0, 0, 0);
 
     // Two rows, so the view fits beside the 3-D view: what is shown, then the steps.
     auto* tools = new QVBoxLayout;
@@ -775,6 +794,7 @@ GraphView::GraphView(QWidget* parent)
     steps->addWidget(m_next);
     steps->addWidget(m_stepLabel, 1);
     tools->addLayout(shown);
+    tools->addWidget(m_inputRow);
     tools->addLayout(steps);
 
     m_panel = new QTextBrowser;
@@ -853,6 +873,7 @@ GraphView::GraphView(QWidget* parent)
 void GraphView::setFunction(const Expression& f, const Eigen::VectorXd& x) {
     m_scene->setFunction(f, x);
     fillInputBoxes();
+    fillInputEditors();
     if (m_canvas->autoFit())
         m_canvas->fit();
 }
@@ -879,6 +900,69 @@ void GraphView::fillInputBoxes() {
     m_pathsBox->setCurrentIndex(m_scene->pathsFrom() + 1);
     m_granularityBox->setCurrentIndex(m_scene->graph().granularity == Granularity::Statements ? 0
                                                                                               : 1);
+}
+
+void GraphView::fillInputEditors() {
+    QStringList names;
+    for (const auto& n : m_scene->graph().inputs)
+        names << QString::fromStdString(n);
+    const int shown = std::min<int>(int(names.size()), kMaxInputEditors);
+    if (names != m_editorNames) {
+        m_editorNames = names;
+        while (QLayoutItem* item = m_inputLayout->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+        m_inputEditors.clear();
+        if (!names.isEmpty())
+            m_inputLayout->addWidget(new QLabel(tr("Inputs:")));
+        for (int i = 0; i < shown; ++i) {
+            auto* label = new QLabel(names[i] + QStringLiteral(" ="));
+            auto* edit = new QLineEdit;
+            edit->setObjectName(QStringLiteral("graphInput_") + names[i]);
+            edit->setToolTip(
+                tr("The value of %1; Enter evaluates the graph there (undoable)").arg(names[i]));
+            edit->setMaximumWidth(90);
+            connect(edit, &QLineEdit::editingFinished, this, [this, i, edit] {
+                bool ok = false;
+                const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
+                if (!ok || !std::isfinite(v)) {
+                    edit->setStyleSheet(QStringLiteral("color: #b00020"));
+                    showMessage(tr("%1: '%2' is not a finite number")
+                                    .arg(m_editorNames.value(i), edit->text()));
+                    return;
+                }
+                edit->setStyleSheet(QString());
+                if (i < m_scene->point().size() && v == m_scene->point()[i])
+                    return; // Enter on an unchanged value: nothing to do
+                emit inputEdited(i, v);
+            });
+            m_inputLayout->addWidget(label);
+            m_inputLayout->addWidget(edit);
+            m_inputEditors.push_back(edit);
+        }
+        if (int(names.size()) > shown)
+            m_inputLayout->addWidget(
+                new QLabel(tr("(first %1 of %2 inputs)").arg(shown).arg(names.size())));
+        m_inputLayout->addStretch(1);
+    }
+    for (int i = 0; i < int(m_inputEditors.size()); ++i) {
+        QLineEdit* edit = m_inputEditors[std::size_t(i)];
+        if (edit->hasFocus() && edit->isModified())
+            continue; // the person is typing there
+        const QSignalBlocker block(edit);
+        edit->setText(i < m_scene->point().size() ? number(m_scene->point()[i]) : QString());
+        edit->setStyleSheet(QString());
+    }
+}
+
+QLineEdit* GraphView::inputEditor(int input) const {
+    return input >= 0 && input < int(m_inputEditors.size()) ? m_inputEditors[std::size_t(input)]
+                                                            : nullptr;
+}
+
+void GraphView::showMessage(const QString& message) {
+    m_stepLabel->setText(message);
 }
 
 QString GraphView::exportTo(const QString& path, const QSize& size) const {
@@ -1031,7 +1115,3 @@ void GraphView::updatePanel() {
 }
 
 } // namespace gs
-
-// Compiled here rather than in the library's combined moc file, where graph.h's
-// std::string formatNumber(double) would meet readoutpanel.h's QString formatNumber(double).
-#include "moc_graphview.cpp"

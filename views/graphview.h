@@ -15,6 +15,7 @@
 #include <optional>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -49,6 +50,8 @@ public:
     int forwardModeInput() const { return m_modeInput; }
 
     const ComputationalGraph& graph() const { return m_graph; }
+    /// The point the graph is evaluated at (every input).
+    const Eigen::VectorXd& point() const { return m_point; }
     const QString& message() const { return m_message; }
 
     /// The steps: the forward pass, then the reverse pass (or the tangent pass). Position 0 is
@@ -140,8 +143,13 @@ class GraphCanvas : public QGraphicsView {
     Q_OBJECT
 public:
     using QGraphicsView::QGraphicsView;
+    /// Text never drawn smaller than this on screen (pixels): a fit stops shrinking there.
+    static constexpr double kMinTextPixels = 10;
+
     /// Fits the drawing into the view, and keeps fitting it as the view is resized until the
-    /// wheel zooms.
+    /// wheel zooms. A drawing too big to fit with its text at kMinTextPixels or more fits the
+    /// view's width or height instead, whichever is larger (at least at that text size), and
+    /// scrolls along the other, starting at the top left (the inputs).
     void fit();
     bool autoFit() const { return m_autoFit; }
 
@@ -178,6 +186,17 @@ public:
     QTextBrowser* panel() const { return m_panel; }
     QListWidget* pathList() const { return m_pathList; }
     QLabel* stepLabel() const { return m_stepLabel; }
+    /// The editor of input `input`'s value (nullptr past the editable ones).
+    QLineEdit* inputEditor(int input) const;
+    /// Shows a message where the step is written (an edit the document refused).
+    void showMessage(const QString& message);
+
+    /// Inputs with an editor each; a function with more is edited in the first ones only.
+    static constexpr int kMaxInputEditors = 64;
+
+signals:
+    /// The person typed a new value for input `input` (the owner applies it to the document).
+    void inputEdited(int input, double value);
 
 public slots:
     void stepForward();
@@ -189,6 +208,7 @@ private:
     void syncControls();
     void updatePanel();
     void fillInputBoxes();
+    void fillInputEditors();
     void exportDialog();
     void search();
 
@@ -202,6 +222,10 @@ private:
     QListWidget* m_pathList;
     QTimer* m_timer;
     QStringList m_inputNames; ///< the inputs the boxes list
+    QWidget* m_inputRow;
+    QHBoxLayout* m_inputLayout;
+    std::vector<QLineEdit*> m_inputEditors;
+    QStringList m_editorNames; ///< the inputs the editors belong to
 };
 
 /// Writes a scene's drawing to `path`: PNG through QImage at `size`, SVG through

@@ -6,9 +6,12 @@
 #include <vtkPolyData.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace gs {
 
@@ -18,8 +21,19 @@ ExpansionOverlays::ExpansionOverlays(vtkBox* box)
     , m_quadratic(box)
     , m_newton(box)
     , m_ascent(sceneLook().ascent)
-    , m_descent(sceneLook().descent) {
+    , m_descent(sceneLook().descent)
+    , m_newtonLabel(vtkSmartPointer<vtkTextActor>::New()) {
     const SceneLook& look = sceneLook();
+    // The Newton label: bottom right, in the model's colour, on a white ground.
+    vtkTextProperty* label = m_newtonLabel->GetTextProperty();
+    label->SetColor(look.newtonModel[0], look.newtonModel[1], look.newtonModel[2]);
+    label->SetJustificationToRight();
+    label->SetVerticalJustificationToBottom();
+    label->SetBackgroundColor(1, 1, 1);
+    label->SetBackgroundOpacity(0.85);
+    m_newtonLabel->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_newtonLabel->SetPosition(0.98, 0.02);
+    m_newtonLabel->SetVisibility(false);
     vtkProperty* tangent = m_tangent.actor->GetProperty();
     tangent->SetColor(look.tangent[0], look.tangent[1], look.tangent[2]);
     tangent->SetOpacity(look.tangentOpacity);
@@ -39,6 +53,7 @@ ExpansionOverlays::ExpansionOverlays(vtkBox* box)
 
 void ExpansionOverlays::addNewtonModelTo(vtkRenderer* renderer) const {
     renderer->AddActor(m_newton.actor);
+    renderer->AddActor2D(m_newtonLabel);
 }
 
 void ExpansionOverlays::addTo(vtkRenderer* renderer) const {
@@ -101,6 +116,7 @@ void ExpansionOverlays::applyStyle(double k) {
     m_quadratic.actor->GetProperty()->SetLineWidth(static_cast<float>(look.quadraticWidth * k));
     m_tangent.actor->GetProperty()->SetLineWidth(static_cast<float>(look.tangentEdgeWidth * k));
     m_newton.actor->GetProperty()->SetLineWidth(static_cast<float>(look.newtonWidth * k));
+    m_newtonLabel->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(look.tickFont * k)));
 }
 
 void ExpansionOverlays::boxChanged() {
@@ -109,13 +125,17 @@ void ExpansionOverlays::boxChanged() {
 }
 
 void ExpansionOverlays::setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
-                                       const HeightMap& height) {
+                                       const HeightMap& height, const std::string& label) {
     m_newton.setInput(wireframe(gridGeometry(grid, values, height), 11));
     m_newton.actor->SetVisibility(true);
+    m_newtonLabel->SetInput(label.c_str());
+    m_newtonLabel->SetVisibility(!label.empty());
 }
 
 void ExpansionOverlays::clearNewtonModel() {
     m_newton.actor->SetVisibility(false);
+    m_newtonLabel->SetInput("");
+    m_newtonLabel->SetVisibility(false);
     // The point and the arrows explain the models: never buried by them or by the surface.
     for (vtkActor* a : {m_marker.actor.Get(), m_ascent.actor.Get(), m_descent.actor.Get()})
         drawOnTop(a);
@@ -123,6 +143,30 @@ void ExpansionOverlays::clearNewtonModel() {
 
 bool ExpansionOverlays::newtonModelVisible() const {
     return m_newton.actor->GetVisibility();
+}
+
+std::string ExpansionOverlays::newtonLabel() const {
+    const char* text = m_newtonLabel->GetInput();
+    return m_newtonLabel->GetVisibility() && text ? std::string(text) : std::string();
+}
+
+std::string newtonStepText(const Step& next, int index) {
+    // VTK's fonts have no Greek or superscripts: t is the fraction of the direction taken.
+    char t[32];
+    std::snprintf(t, sizeof t, "t = %.3g", next.stepLength);
+    const std::string head = "Newton step " + std::to_string(index) + ": ";
+    switch (next.newton) {
+    case NewtonKind::None:
+        return {};
+    case NewtonKind::Pure:
+        return head + "pure, the full step to the model's minimum";
+    case NewtonKind::Damped:
+        return head + "damped, " + t + " of the step to the model's minimum";
+    case NewtonKind::Safeguarded:
+        return head + "safeguarded (H not positive definite): eigenvalues floored at 1/lr" +
+               (next.stepLength < 1 ? std::string(", ") + t : std::string());
+    }
+    return {};
 }
 
 } // namespace gs

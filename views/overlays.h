@@ -3,9 +3,14 @@
 // model, the gradient arrows (ascent and descent), and the quadratic a Newton step minimized.
 // All clipped to the plot's box.
 
+#include "optimizers.h"
 #include "sceneactors.h"
 #include "surface.h"
 #include "surfacegeometry.h"
+
+#include <string>
+
+class vtkTextActor;
 
 namespace gs {
 
@@ -24,10 +29,14 @@ public:
     /// The box's bounds changed: clipped models must be clipped again.
     void boxChanged();
 
+    /// The model a Newton step minimized, and a label saying what that step was
+    /// (newtonStepText; empty: no label).
     void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
-                        const HeightMap& height);
+                        const HeightMap& height, const std::string& label);
     void clearNewtonModel();
     bool newtonModelVisible() const;
+    /// The Newton label's text, empty when hidden.
+    std::string newtonLabel() const;
 
     vtkActor* marker() const { return m_marker.actor; }
     /// What is drawn of the quadratic model, after clipping.
@@ -37,6 +46,14 @@ private:
     Ball m_marker;
     ClippedActor m_tangent, m_quadratic, m_newton;
     Arrow m_ascent, m_descent;
+    vtkSmartPointer<vtkTextActor> m_newtonLabel;
 };
+
+/// What the Newton step numbered `index` (from iterate index - 1 to `next`) actually was,
+/// from the engine's record of it (Step::newton, Step::stepLength): "Newton step 3: pure, the
+/// full step to the model's minimum", "... damped, t = 0.25 of the step to the model's
+/// minimum", "... safeguarded (H not positive definite): eigenvalues floored at 1/lr"
+/// (", t = 0.5" when backtracked). Empty when `next` did not come from a Newton step.
+std::string newtonStepText(const Step& next, int index);
 
 } // namespace gs

@@ -111,8 +111,20 @@ void Plot2D::resetCamera() {
     double aspect = m_renderer->GetTiledAspectRatio(); // width / height
     if (!(aspect > 0))
         aspect = 4.0 / 3.0;
+    // A reserve on the right takes the fraction r of the view's width: the frame and its
+    // margins fit the rest, (1 - r) of the width, centred there.
+    const int* size = m_renderer->GetSize();
+    const double r = m_rightReserve > 0 && size[0] > 0
+                         ? std::min(0.4, m_rightReserve * m_pixelScale / size[0])
+                         : 0.0;
     // The parallel scale is half the visible height; leave a margin for labels and title.
-    cam->SetParallelScale(0.5 * (1 + 2 * kMargin) * std::max(h, w / aspect));
+    const double scale = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - r)));
+    cam->SetParallelScale(scale);
+    // Visible width V = 2 scale aspect; the frame's centre sits at the middle of the left
+    // (1 - r) V: the camera moves right by r V / 2.
+    const double shift = r * scale * aspect;
+    cam->SetFocalPoint(cx + shift, cy, 0);
+    cam->SetPosition(cx + shift, cy, 4 * std::max(w, h));
     m_renderer->ResetCameraClippingRange(m_frame[0] - w, m_frame[1] + w, cy - h, cy + h, -w, w);
 }
 

@@ -64,11 +64,15 @@ protected:
     /// Display pixels per world unit at the current zoom.
     double pixelsPerWorld() const;
     virtual void applyPixelScale() {}
+    /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
+    /// camera fits the frame into the rest of the view.
+    void setRightReserve(double pixels) { m_rightReserve = pixels; }
 
 private:
     std::array<double, 4> m_frame{0, 1, 0, 1};
     double m_yScale = 1.0, m_yOrigin = 0.0;
     double m_pixelScale = 1.0;
+    double m_rightReserve = 0.0;
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     vtkSmartPointer<vtkTextActor> m_title, m_note;

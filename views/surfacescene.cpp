@@ -235,8 +235,13 @@ int SurfaceScene::drawnPathPoints(int run) const {
     return m_runs->drawnPoints(run);
 }
 
-void SurfaceScene::setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values) {
-    m_overlays->setNewtonModel(grid, values, heightMap());
+void SurfaceScene::setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
+                                  const std::string& label) {
+    m_overlays->setNewtonModel(grid, values, heightMap(), label);
+}
+
+std::string SurfaceScene::newtonLabel() const {
+    return m_overlays->newtonLabel();
 }
 
 void SurfaceScene::clearNewtonModel() {

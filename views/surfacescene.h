@@ -59,8 +59,11 @@ public:
     /// Shows iterates 0..frame of every run (a run shorter than that is shown whole) and a
     /// ball at each run's current iterate. A negative frame shows every path whole.
     void setFrame(int frame);
-    /// The quadratic a Newton step minimized, drawn on the model grid (hidden when empty).
-    void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values);
+    /// The quadratic a Newton step minimized, drawn on the model grid (hidden when empty),
+    /// with a label saying what the step was (newtonStepText in overlays.h).
+    void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
+                        const std::string& label = {});
+    std::string newtonLabel() const;
     void clearNewtonModel();
     bool newtonModelVisible() const;
     /// How many points of run `i` are drawn now (for tests).
