@@ -114,6 +114,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     sweepRow->addWidget(m_sweepQuantity, 1);
     sweepLayout->addLayout(sweepRow);
     m_sweepChart = new LineChart;
+    m_sweepChart->setLegendCorner(false, false); // small and large eta are high: bottom left
     auto* sweepContainer = QWidget::createWindowContainer(m_sweepChart, this);
     sweepContainer->setMinimumHeight(180);
     sweepContainer->setToolTip(tr("Each point one run at that learning rate: green converged, "
@@ -133,7 +134,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     auto* eigenContainer = QWidget::createWindowContainer(m_eigenChart, this);
     eigenContainer->setMinimumHeight(180);
     eigenContainer->setToolTip(tr("|v_i · (x_k − x*)| per iteration for each eigenvector v_i of "
-                                  "H (solid) and the decay theory predicts (dashed)"));
+                                  "H (solid) and the decay theory predicts (dashed black)"));
     eigenLayout->addWidget(eigenContainer, 1);
     m_eigenLabel = new QLabel;
     m_eigenLabel->setWordWrap(true);
@@ -524,7 +525,7 @@ void StepDock::fillEigen() {
         lines.push_back(measured);
         QString note = tr("λ%1 = %2").arg(i + 1).arg(number(q->eigenvalues[i]));
         if (predicted.rows() > 0) {
-            ChartLine theory{"predicted", c, ChartLine::Style::Dashed, {}, {}};
+            ChartLine theory{"predicted", sceneLook().ink, ChartLine::Style::Dashed, {}, {}};
             if (i > 0)
                 theory.name.clear(); // one legend entry for the dashed lines
             for (Eigen::Index k = 0; k < predicted.rows(); ++k) {

@@ -451,6 +451,9 @@ private slots:
         QVERIFY2(dock->eigenNote().contains(QStringLiteral("λ1 = 2 (factor 0.9 per step)")),
                  qPrintable(dock->eigenNote()));
         QVERIFY(dock->eigenNote().contains(QStringLiteral("λ2 = 20 (factor 0 per step)")));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_dock_eigen_1280x720.png"));
 
         dock->tabs()->setCurrentIndex(2);
         QTest::qWait(50);
@@ -466,7 +469,7 @@ private slots:
         // the two vertical marks.
         QCOMPARE(dock->sweepChart()->lineCount(), 5);
         // The view keeps its room with the dock in front; nothing scrolls sideways.
-        QTest::qWait(100);
+        QTest::qWait(500);
         const QSize view = m_window->viewContainer()->size();
         const double share = double(view.width()) * view.height() / (1280.0 * 720.0);
         QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));

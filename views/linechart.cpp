@@ -96,11 +96,13 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         plot->SetColor(static_cast<unsigned char>(255 * line.color[0]),
                        static_cast<unsigned char>(255 * line.color[1]),
                        static_cast<unsigned char>(255 * line.color[2]), 255);
-        plot->SetWidth(points ? 1.0f : 2.0f);
-        if (line.style == ChartLine::Style::Dashed)
+        const bool dashed = line.style == ChartLine::Style::Dashed;
+        // Dashed lines (marks, predictions) thinner, over the solid ones they annotate.
+        plot->SetWidth(points ? 1.0f : dashed ? 1.5f : 3.0f);
+        if (dashed)
             plot->GetPen()->SetLineType(vtkPen::DASH_LINE);
-        if (auto* marks = vtkPlotPoints::SafeDownCast(plot)) {
-            marks->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+        if (auto* marks = vtkPlotPoints::SafeDownCast(plot)) { // lines are plot points too
+            marks->SetMarkerStyle(points ? vtkPlotPoints::CIRCLE : vtkPlotPoints::NONE);
             marks->SetMarkerSize(6);
         }
         plot->SetLabel(line.name);
@@ -121,6 +123,12 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     if (logY && std::isfinite(lowY))
         decadeTicks(left, lowY, highY);
     render();
+}
+
+void LineChart::setLegendCorner(bool top, bool right) {
+    m_chart->GetLegend()->SetHorizontalAlignment(right ? vtkChartLegend::RIGHT
+                                                       : vtkChartLegend::LEFT);
+    m_chart->GetLegend()->SetVerticalAlignment(top ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM);
 }
 
 int LineChart::lineCount() const {

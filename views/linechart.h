@@ -34,6 +34,8 @@ public:
 
     void setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
                   const std::string& yTitle, bool logX, bool logY);
+    /// Where the legend sits (top right by default).
+    void setLegendCorner(bool top, bool right);
     /// The lines drawn (those with at least one point left), and the points of line i.
     int lineCount() const;
     int pointCount(int line) const;
