@@ -780,6 +780,8 @@ void MainWindow::showShortcuts() {
            "</td></tr>"
            "<tr><td>Ctrl+Shift+C</td><td>copy the view to the clipboard as an image</td></tr>"
            "<tr><td>Ctrl+E, Ctrl+Shift+E</td><td>export image, animation</td></tr>"
+           "<tr><td>F7</td><td>the selected run step by step: sub-steps, state table, "
+           "learning-rate sweep, eigen-directions</td></tr>"
            "<tr><td>F9</td><td>show or hide the panel</td></tr>"
            "</table>"));
 }
