@@ -50,6 +50,12 @@ void Animator::stepForward() {
     advance();
 }
 
+void Animator::setFrame(int frame) {
+    pause();
+    m_frame = std::clamp(frame, 0, m_length);
+    emit frameChanged(m_frame);
+}
+
 void Animator::reset() {
     pause();
     m_frame = 0;

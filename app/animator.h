@@ -26,6 +26,8 @@ public slots:
     void pause();
     void togglePlay();
     void stepForward();
+    /// Shows iterate `frame` (clamped to 0..length), paused.
+    void setFrame(int frame);
     void reset();
     void setSpeed(double stepsPerSecond);
 

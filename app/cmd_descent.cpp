@@ -6,61 +6,10 @@
 #include "jsonutil.h"
 #include "optimizers.h"
 #include "options.h"
+#include "statecsv.h"
 #include "sweep.h"
 
-#include <QFile>
-#include <QTextStream>
-
 namespace gs {
-
-namespace {
-
-QString csvNumber(double v) {
-    return QString::number(v, 'g', 17); // round-trips; nan and inf spelled out
-}
-
-/// The columns of one vector quantity: "grad_x,grad_y"; empty cells where the method has no
-/// such quantity (or at the last iterate, which takes no step).
-void appendVector(QStringList& row, const Eigen::VectorXd& v, Eigen::Index n) {
-    for (Eigen::Index i = 0; i < n; ++i)
-        row << (v.size() == n ? csvNumber(v[i]) : QString());
-}
-
-void writeStateCsv(const QString& path, const Trajectory& t, const QStringList& names) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        throw CommandError(
-            ExitCode::Failure,
-            QStringLiteral("--state-csv: cannot write '%1': %2").arg(path, file.errorString()));
-    const auto n = Eigen::Index(names.size());
-    QStringList header{QStringLiteral("step")};
-    header << names << QStringLiteral("f") << QStringLiteral("grad_norm");
-    for (const char* prefix : {"grad", "moment", "second", "rate", "update"})
-        for (const QString& name : names)
-            header << QStringLiteral("%1_%2").arg(QLatin1String(prefix), name);
-    header << QStringLiteral("update_norm");
-    QTextStream out(&file);
-    out << header.join(QLatin1Char(',')) << '\n';
-    for (std::size_t k = 0; k < t.steps.size(); ++k) {
-        const Step& s = t.steps[k];
-        QStringList row{QString::number(k)};
-        appendVector(row, s.x, n);
-        row << csvNumber(s.value) << csvNumber(s.gradientNorm);
-        appendVector(row, s.state.gradient, n);
-        appendVector(row, s.state.moment, n);
-        appendVector(row, s.state.secondMoment, n);
-        appendVector(row, s.state.rate, n);
-        appendVector(row, s.state.update, n);
-        row << (s.state.update.size() == n ? csvNumber(s.state.updateNorm) : QString());
-        out << row.join(QLatin1Char(',')) << '\n';
-    }
-    out.flush();
-    if (out.status() != QTextStream::Ok || !file.flush())
-        throw CommandError(ExitCode::Failure,
-                           QStringLiteral("--state-csv: writing '%1' failed").arg(path));
-}
-
-} // namespace
 
 int descentCommand(const QCommandLineParser& p) {
     const Method method =
@@ -93,7 +42,8 @@ int descentCommand(const QCommandLineParser& p) {
         throw UsageError(QStringLiteral("--state-csv: empty file name"));
     const Trajectory t = optimize(f, start, o);
     if (!csvPath.isEmpty())
-        writeStateCsv(csvPath, t, inputNames(f));
+        if (const QString error = writeStateCsv(csvPath, t, inputNames(f)); !error.isEmpty())
+            throw CommandError(ExitCode::Failure, QStringLiteral("--state-csv: ") + error);
 
     QJsonArray points;
     for (const Step& step : t.steps) {

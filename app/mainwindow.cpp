@@ -20,6 +20,7 @@
 #include "sceneexport.h"
 #include "section.h"
 #include "sessioncontroller.h"
+#include "stepdock.h"
 #include "surfaceview.h"
 
 #include <QAction>
@@ -154,10 +155,7 @@ QWidget* MainWindow::buildPlaneViews() {
         connect(v, &PlaneView::pointDragged, this, &MainWindow::onPointDragged);
         connect(v, &PlaneView::dragFinished, this, [this] { m_currentDrag = -1; });
     }
-    connect(m_animator, &Animator::frameChanged, this, [this](int frame) {
-        m_contourScene->setFrame(frame);
-        m_contourView->render();
-    });
+    // The contour view follows the frame in onFrameChanged, with the step's marks.
 
     // The 3-D and contour views share a splitter: both shown side by side, or one at a time
     // with the tab bar above choosing which.
@@ -618,6 +616,13 @@ void MainWindow::buildControls() {
     m_panelDock->setMaximumWidth(420);
     addDockWidget(Qt::LeftDockWidgetArea, m_panelDock);
     resizeDocks({m_panelDock}, {340}, Qt::Horizontal);
+    // The selected run's state: a tab beside the panel (the plot keeps its room).
+    m_stepDock = new StepDock(m_doc, m_animator, this);
+    m_stepDock->setMinimumWidth(300);
+    setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
+    tabifyDockWidget(m_panelDock, m_stepDock);
+    m_panelDock->raise();
+    connect(m_stepDock, &StepDock::focusChanged, this, [this] { showStepMarks(true); });
 
     // Messages that matter stay in the status bar until dismissed or replaced.
     m_messageBox = new QWidget;
@@ -735,6 +740,10 @@ void MainWindow::buildMenus() {
     panel->setText(tr("&Panel"));
     panel->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(panel);
+    QAction* steps = m_stepDock->toggleViewAction();
+    steps->setText(tr("S&tep by Step"));
+    steps->setShortcut(QKeySequence(Qt::Key_F7));
+    view->addAction(steps);
     // The computational graph (backpropagation), a dock hidden until asked for.
     auto* graph = new GraphDock(m_doc, this);
     addDockWidget(Qt::RightDockWidgetArea, graph);
@@ -1143,8 +1152,20 @@ void MainWindow::addRunAt(double x, double y) {
 
 void MainWindow::onFrameChanged(int frame) {
     showFrame(m_view->scene(), *m_doc, frame);
-    m_view->render();
+    m_contourScene->setFrame(frame);
+    m_stepDock->followFrame(frame);
+    showStepMarks(true);
     m_optimizers->setFrame(frame, m_animator->length());
+}
+
+void MainWindow::showStepMarks(bool render) {
+    const std::optional<StepMarks> marks = stepMarks(*m_doc, m_stepDock->focus());
+    m_view->scene().setStepMarks(marks);
+    m_contourScene->setStepMarks(marks);
+    if (!render)
+        return;
+    m_view->render();
+    m_contourView->render();
 }
 
 void MainWindow::updateChart() {
@@ -1168,6 +1189,7 @@ void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
     showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
     showFrame(scene, *m_doc, m_animator->frame());
+    scene.setStepMarks(stepMarks(*m_doc, m_stepDock->focus()));
     scene.copyCamera(m_view->scene());
 }
 

@@ -38,6 +38,7 @@ class PlaneView;
 class ReadoutPanel;
 class Section;
 class SessionController;
+class StepDock;
 class SurfaceScene;
 class SurfaceView;
 struct Preferences;
@@ -48,7 +49,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     /// Bumped when the dock layout changes, so an older saved layout is not restored.
-    static constexpr int kLayoutVersion = 2;
+    static constexpr int kLayoutVersion = 3;
 
     explicit MainWindow(Document* doc, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -85,6 +86,9 @@ public:
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
     LossChart* lossChart() const { return m_chart; }
+    /// The "Step by Step" dock (a tab beside the panel): the selected run's sub-steps, its
+    /// state table, the learning-rate sweep and eigen-direction charts.
+    StepDock* stepDock() const { return m_stepDock; }
     /// File ▸ Open/Save, the title's file name and unsaved-changes mark, the close question.
     SessionController* session() const { return m_session; }
 
@@ -121,6 +125,8 @@ private slots:
     void addRunAt(double x, double y);
     void onFrameChanged(int frame);
     void updateChart();
+    /// Draws the step dock's run state (arrows, rectangle) in the 3-D and contour views.
+    void showStepMarks(bool render);
 
 private:
     void buildControls();
@@ -177,6 +183,7 @@ private:
     OptimizerPanel* m_optimizers;
     Animator* m_animator;
     LossChart* m_chart;
+    StepDock* m_stepDock = nullptr;
     SessionController* m_session = nullptr;
     int m_dragId = 1000;
     int m_currentDrag = -1;

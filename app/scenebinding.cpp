@@ -1,6 +1,7 @@
 #include "scenebinding.h"
 
 #include "overlays.h"
+#include "stepexplain.h"
 #include "taylor.h"
 
 #include <QRegularExpression>
@@ -143,6 +144,39 @@ void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
                              newtonStepText(t.steps[std::size_t(frame) + 1], frame + 1));
         return;
     }
+}
+
+std::optional<StepMarks> stepMarks(const Document& doc, const StepFocus& focus) {
+    if (focus.run < 0 || std::size_t(focus.run) >= doc.trajectories().size())
+        return std::nullopt;
+    const RunSettings& run = doc.settings().runs[std::size_t(focus.run)];
+    const auto e =
+        explainStep(doc.trajectories()[std::size_t(focus.run)], run.options, focus.frame);
+    if (!e)
+        return std::nullopt;
+    const GridSpec g = doc.grid();
+    const StepArrows& a = e->arrows;
+    auto plotted = [&](const Eigen::VectorXd& v) -> std::optional<Eigen::Vector2d> {
+        if (v.size() <= g.axisX)
+            return std::nullopt;
+        return Eigen::Vector2d(v[g.axisX], v.size() > g.axisY ? v[g.axisY] : 0.0);
+    };
+    const int count = int(e->subSteps.size());
+    const int shown = focus.subStep < 0 || focus.subStep >= count ? count - 1 : focus.subStep;
+    StepMarks m;
+    m.point = *plotted(a.point);
+    m.value = a.value;
+    m.gradientStep = plotted(a.gradientStep);
+    // The moment appears with the second sub-step, the rectangle with the scaling (the one
+    // before the step), the step taken with the last.
+    if (shown >= 1)
+        m.momentStep = plotted(a.momentStep);
+    if (shown >= count - 2 && count >= 4)
+        m.rate = plotted(a.rate);
+    if (shown == count - 1)
+        m.update = plotted(a.update);
+    m.momentLabel = a.momentLabel;
+    return m;
 }
 
 } // namespace gs

@@ -35,4 +35,18 @@ std::vector<ChartSeries> lossSeries(const Document& doc, bool gradientNorm);
 /// in the step that starts there. A negative frame shows every path whole.
 void showFrame(SurfaceScene& scene, const Document& doc, int frame);
 
+/// What the step-by-step view shows: run `run` at iterate `frame`, up to sub-step `subStep`
+/// of that iteration (gradient, moment, scaling, step; a negative sub-step or one past the
+/// last: all of them).
+struct StepFocus {
+    int run = -1; ///< none: no state drawn
+    int frame = 0;
+    int subStep = -1;
+};
+/// The marks of `focus` in the plotted inputs, from the engine's explanation of the step
+/// (stepexplain.h): the gradient step from the first sub-step, the moment from the second
+/// (methods that have one), the adaptive rectangle from the scaling, the step taken from
+/// the last. Nothing when the run has no step there (its last iterate, or no such run).
+std::optional<StepMarks> stepMarks(const Document& doc, const StepFocus& focus);
+
 } // namespace gs

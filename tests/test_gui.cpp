@@ -7,10 +7,12 @@
 #include "exportdialog.h"
 #include "graphdock.h"
 #include "graphview.h"
+#include "linechart.h"
 #include "losschart.h"
 #include "mainwindow.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
+#include "optimizers.h"
 #include "planeview.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
@@ -19,6 +21,7 @@
 #include "scenebinding.h"
 #include "session.h"
 #include "sessioncontroller.h"
+#include "stepdock.h"
 #include "surfaceview.h"
 
 #include <QCheckBox>
@@ -28,6 +31,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
@@ -49,6 +54,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -316,6 +322,180 @@ private slots:
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
         QVERIFY(chart->isHidden()); // no runs, no empty chart
+    }
+
+    void stepByStepThroughAdam() {
+        // Adam from (1.5, 0.2) at the saddle of x^2 - y^2: the dock's sub-steps, their numbers,
+        // the marks in both views, the state table and its CSV.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2-y^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.1;
+        run.options.maxSteps = 20;
+        run.start = {1.5, 0.2};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        dock->show();
+        dock->raise();
+        QTest::qWait(50);
+        // The engine's run, computed here on its own; the numbers below are formatted from it
+        // as the panel formats them (6 significant digits).
+        const auto f = Expression::parse("x^2-y^2").expression;
+        const Trajectory t = optimize(*f, Eigen::Vector2d(1.5, 0.2), run.options);
+        QCOMPARE(t.stepCount(), m_doc->trajectories().at(0).stepCount());
+        auto vec = [](const Eigen::VectorXd& v) {
+            return QStringLiteral("(%1, %2)")
+                .arg(QString::number(v[0], 'g', 6), QString::number(v[1], 'g', 6));
+        };
+        Animator* anim = m_window->animator();
+        anim->reset(); // iterate 0, the whole iteration
+        QVERIFY(dock->stepText().contains(QStringLiteral("Δx = ") + vec(t.steps[0].state.update)));
+        // Back: the scaling (sub-step 3 of 4) of iteration 1, without the step.
+        QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+        QCOMPARE(anim->frame(), 0);
+        QCOMPARE(dock->focus().subStep, 2);
+        QVERIFY(dock->stepText().contains(QStringLiteral("r = ") + vec(t.steps[0].state.rate)));
+        QVERIFY(!dock->stepText().contains(QStringLiteral("Δx")));
+        const StateGlyphs& glyphs = m_window->surfaceView()->scene().stateGlyphs();
+        const StateGlyphs& flat = m_window->contourScene().stateGlyphs();
+        QVERIFY(glyphs.gradientVisible() && glyphs.momentVisible() && glyphs.rateVisible());
+        QVERIFY(!glyphs.updateVisible());
+        QVERIFY(flat.rateVisible() && !flat.updateVisible());
+        QCOMPARE(glyphs.rateExtent().x(), t.steps[0].state.rate[0]);
+        QCOMPARE(glyphs.rateExtent().y(), t.steps[0].state.rate[1]);
+        // Forward: the step; forward again: iteration 2's gradient, the animation follows.
+        QTest::mouseClick(dock->forwardButton(), Qt::LeftButton);
+        QVERIFY(glyphs.updateVisible() && flat.updateVisible());
+        QTest::mouseClick(dock->forwardButton(), Qt::LeftButton);
+        QCOMPARE(anim->frame(), 1);
+        QCOMPARE(dock->focus().subStep, 0);
+        QCOMPARE(m_window->surfaceView()->scene().drawnPathPoints(0), 2);
+        QVERIFY(dock->stepText().contains(QStringLiteral("g = ") + vec(t.steps[1].state.gradient)));
+        QVERIFY(!dock->stepText().contains(QStringLiteral("moments")));
+        QVERIFY(glyphs.gradientVisible() && !glyphs.momentVisible() && !glyphs.rateVisible());
+        // Through the moments, the scaling and the step of iteration 2, checked against
+        // Adam's rule: m^ = m / (1 - beta1^2), v^ = v / (1 - beta2^2) at t = 2.
+        for (int i = 0; i < 3; ++i)
+            QTest::mouseClick(dock->forwardButton(), Qt::LeftButton);
+        QCOMPARE(dock->focus().subStep, 3);
+        const StepState& s = t.steps[1].state;
+        const QString text = dock->stepText();
+        QVERIFY2(text.contains(QStringLiteral("m′ = ") + vec(s.moment)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("v′ = ") + vec(s.secondMoment)));
+        QVERIFY(text.contains(QStringLiteral("m̂ = ") + vec(s.moment / (1 - 0.9 * 0.9))));
+        QVERIFY(text.contains(QStringLiteral("v̂ = ") + vec(s.secondMoment / (1 - 0.999 * 0.999))));
+        QVERIFY(text.contains(QStringLiteral("r = ") + vec(s.rate)));
+        QVERIFY(text.contains(QStringLiteral("Δx = ") + vec(s.update)));
+        QVERIFY(text.contains(QStringLiteral("x′ = ") + vec(t.steps[2].x)));
+        // The view keeps its room with the dock in front.
+        QTest::qWait(100);
+        const QSize view = m_window->viewContainer()->size();
+        QVERIFY(double(view.width()) * view.height() / (1280.0 * 720.0) >= 0.6);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_dock_1280x720.png"));
+        m_window->showViewTab(1); // the top view: the rectangle and arrows seen from above
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_dock_contour_1280x720.png"));
+        m_window->showViewTab(0);
+        // Back over the iteration's start returns to iteration 1's step.
+        for (int i = 0; i < 4; ++i)
+            QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+        QCOMPARE(anim->frame(), 0);
+        QCOMPARE(dock->focus().subStep, 3);
+
+        // The table: one row per iterate, the CSV's columns; saved, it is the command's CSV.
+        dock->tabs()->setCurrentIndex(1);
+        QTableWidget* table = dock->table();
+        QCOMPARE(table->rowCount(), t.stepCount() + 1);
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("step"));
+        QCOMPARE(table->item(3, 1)->text(), QString::number(t.steps[3].x[0], 'g', 6));
+        QTemporaryDir dir;
+        const QString gui = dir.filePath(QStringLiteral("gui.csv"));
+        const QString cli = dir.filePath(QStringLiteral("cli.csv"));
+        QCOMPARE(dock->saveCsv(gui), QString());
+        QProcess p;
+        p.start(QStringLiteral(GRADSCAPE_BINARY),
+                {QStringLiteral("--descent"), QStringLiteral("adam"), QStringLiteral("--function"),
+                 QStringLiteral("x^2-y^2"), QStringLiteral("--start"), QStringLiteral("1.5,0.2"),
+                 QStringLiteral("--lr"), QStringLiteral("0.1"), QStringLiteral("--steps"),
+                 QStringLiteral("20"), QStringLiteral("--state-csv"), cli});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QFile a(gui), b(cli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray fromGui = a.readAll();
+        QVERIFY(fromGui.count('\n') == t.stepCount() + 2);
+        QCOMPARE(fromGui, b.readAll());
+    }
+
+    void sweepAndEigenDirectionsInTheDock() {
+        // Gradient descent on x^2 + 10 y^2 (H = diag(2, 20)) with eta = 0.05: theory's factors
+        // per step |1 - eta lambda| are 0.9 and 0; the stability limit 2/20 = 0.1, the
+        // optimal eta 2/(2 + 20) = 0.0909091.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.05;
+        run.options.maxSteps = 300; // enough to converge near the optimal eta
+        run.start = {1.5, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(3);
+        QTest::qWait(100);
+        QCOMPARE(dock->eigenChart()->lineCount(), 4); // measured and predicted, two directions
+        QVERIFY2(dock->eigenNote().contains(QStringLiteral("λ1 = 2 (factor 0.9 per step)")),
+                 qPrintable(dock->eigenNote()));
+        QVERIFY(dock->eigenNote().contains(QStringLiteral("λ2 = 20 (factor 0 per step)")));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_dock_eigen_1280x720.png"));
+
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(50);
+        auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
+        QVERIFY(sweep && sweep->isVisible());
+        QTest::mouseClick(sweep, Qt::LeftButton);
+        QVERIFY(dock->sweep());
+        QCOMPARE(int(dock->sweep()->points.size()), 60);
+        QVERIFY2(dock->sweepNote().contains(QStringLiteral("2/λmax = 0.1;")),
+                 qPrintable(dock->sweepNote()));
+        QVERIFY(dock->sweepNote().contains(QStringLiteral("2/(λmin + λmax) = 0.0909091")));
+        // Points of all three kinds (1e-4 runs out of steps, 0.05 converges, 10 diverges) and
+        // the two vertical marks.
+        QCOMPARE(dock->sweepChart()->lineCount(), 5);
+        // The view keeps its room with the dock in front; nothing scrolls sideways.
+        QTest::qWait(500);
+        const QSize view = m_window->viewContainer()->size();
+        const double share = double(view.width()) * view.height() / (1280.0 * 720.0);
+        QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
+        for (auto* scroll : m_window->findChildren<QScrollArea*>())
+            if (scroll->isVisible())
+                QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_dock_sweep_1280x720.png"));
+        // A click on the chart adds the sweep's run nearest the learning rate under it.
+        LineChart* chart = dock->sweepChart();
+        const QPoint click(chart->width() / 2, chart->height() / 2);
+        const auto eta = chart->xAt(chart->toDisplay(QPointF(click)).x());
+        QVERIFY(eta && *eta > 1e-4 && *eta < 10);
+        QTest::mouseClick(chart, Qt::LeftButton, Qt::NoModifier, click);
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(2));
+        const double added = m_doc->settings().runs[1].options.learningRate;
+        double nearest = 0;
+        for (const SweepPoint& p : dock->sweep()->points)
+            if (nearest == 0 ||
+                std::abs(std::log(p.learningRate / *eta)) < std::abs(std::log(nearest / *eta)))
+                nearest = p.learningRate;
+        QCOMPARE(added, nearest);
     }
 
     void exportedImageShowsTheRuns() {

@@ -5,6 +5,7 @@
 #include "optimizers.h"
 #include "overlays.h"
 #include "sceneexport.h"
+#include "stepexplain.h"
 #include "surface.h"
 #include "surfacescene.h"
 #include "taylor.h"
@@ -140,6 +141,85 @@ private slots:
             QFile::copy(file, kept);
             QFAIL(qPrintable(
                 QStringLiteral("the path is not drawn from start to end; image kept at ") + kept));
+        }
+    }
+
+    void stateArrowsMatchTheirBaseline() {
+        // Adam at the saddle of x^2 - y^2 from (0.6, 0.3), iteration 4: the gradient step, the
+        // moment, the per-coordinate step sizes as a rectangle and the step taken, from the
+        // engine's explanation of that step. GRADSCAPE_UPDATE_BASELINES=1 rewrites the picture.
+        const auto f = parse("x^2-y^2");
+        gs::OptimizerOptions o;
+        o.method = gs::Method::Adam;
+        o.learningRate = 0.1;
+        o.maxSteps = 10;
+        o.tolerance = 0;
+        const auto run = gs::optimize(f, Eigen::Vector2d(0.6, 0.3), o);
+        const auto e = gs::explainStep(run, o, 3);
+        QVERIFY(e);
+        const gs::StepArrows& a = e->arrows;
+        gs::StepMarks marks;
+        marks.point = a.point;
+        marks.value = a.value;
+        marks.gradientStep = a.gradientStep;
+        marks.momentStep = a.momentStep;
+        marks.rate = a.rate;
+        marks.update = a.update;
+        marks.momentLabel = a.momentLabel;
+        gs::RunPath path;
+        for (const auto& step : run.steps)
+            path.points.emplace_back(step.x[0], step.x[1], step.value);
+        path.color = {0.902, 0.624, 0.0};
+        path.label = "adam lr=0.1";
+
+        gs::SurfaceScene scene;
+        scene.setTitle("f(x, y) = x^2-y^2");
+        scene.setSurface(gs::sampleSurface(f, gs::GridSpec{}, Eigen::Vector2d(0.6, 0.3)));
+        scene.setRuns({path});
+        scene.setFrame(3);
+        scene.setStepMarks(marks);
+        const gs::StateGlyphs& glyphs = scene.stateGlyphs();
+        QVERIFY(glyphs.gradientVisible() && glyphs.momentVisible() && glyphs.rateVisible() &&
+                glyphs.updateVisible());
+        // The longest glyph magnified by a 1-2-5 factor into (0.4, 1] x kMagnifyTo of the
+        // plot's width (4 here).
+        const double longest =
+            std::max({a.gradientStep.norm(), a.momentStep.norm(), a.update.norm(), a.rate.norm()});
+        const double k = glyphs.arrowScale();
+        const double decade = std::pow(10.0, std::floor(std::log10(k) + 1e-9));
+        QVERIFY(k == decade || k == 2 * decade || k == 5 * decade);
+        QVERIFY(k * longest <= gs::StateGlyphs::kMagnifyTo * 4 &&
+                k * longest > 0.4 * gs::StateGlyphs::kMagnifyTo * 4);
+        QCOMPARE(glyphs.rateExtent().x(), run.steps[3].state.rate[0]);
+        // Nothing to draw at the last iterate: the glyphs go.
+        scene.setStepMarks(std::nullopt);
+        QVERIFY(!glyphs.gradientVisible() && !glyphs.rateVisible());
+        scene.setStepMarks(marks);
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("state_arrows.png"));
+        gs::ImageExportOptions opt;
+        opt.width = 800;
+        opt.height = 600;
+        QVERIFY(gs::exportImage(scene.renderer(), file.toStdString(), opt, [&] {
+                    scene.resetCamera();
+                }).empty());
+        const QString baseline = QStringLiteral(GRADSCAPE_BASELINES "/state_arrows.png");
+        if (qEnvironmentVariableIntValue("GRADSCAPE_UPDATE_BASELINES") == 1) {
+            QFile::remove(baseline);
+            QVERIFY(QFile::copy(file, baseline));
+            return;
+        }
+        const auto d = gs::test::compareImages(QImage(file), QImage(baseline));
+        if (!(d.problem.isEmpty() && d.meanAbsolute <= 1.5 && d.fractionOff <= 0.005)) {
+            const QString kept = gs::test::failureOutput(QStringLiteral("state_arrows.actual.png"));
+            QFile::remove(kept);
+            QFile::copy(file, kept);
+            QFAIL(qPrintable(QStringLiteral("differs from %1 (mean %2, %3 off); kept at %4")
+                                 .arg(baseline)
+                                 .arg(d.meanAbsolute)
+                                 .arg(d.fractionOff)
+                                 .arg(kept)));
         }
     }
 

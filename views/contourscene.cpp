@@ -667,6 +667,11 @@ void ContourScene::setFrame(int frame) {
     m_runs->update(HeightMap{0, 0}, worldWidth());
 }
 
+void ContourScene::setStepMarks(const std::optional<StepMarks>& marks) {
+    m_runs->setStepMarks(marks);
+    m_runs->update(HeightMap{0, 0}, worldWidth());
+}
+
 void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)

@@ -58,6 +58,9 @@ public:
     void setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient);
     void setRuns(const std::vector<RunPath>& runs);
     void setFrame(int frame);
+    /// The selected run's state at the iterate on screen (nothing: none drawn).
+    void setStepMarks(const std::optional<StepMarks>& marks);
+    const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
     /// Markers in plot units: at = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
     /// The gradient field as the engine computed it (gradientField): an arrow per cell,

@@ -47,6 +47,7 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_legend->GetEntryTextProperty()->BoldOff();
     m_legend->SetVisibility(false);
     m_renderer->AddActor2D(m_legend);
+    m_state = std::make_unique<StateGlyphs>(renderer, box);
 }
 
 void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
@@ -109,6 +110,7 @@ void RunPaths::applyStyle(double k) {
         r.line.actor->GetProperty()->SetLineWidth(static_cast<float>(look.pathWidth * k));
         r.line.actor->GetProperty()->SetPointSize(static_cast<float>(look.pathPointSize * k));
     }
+    m_state->applyStyle(k);
 }
 
 int RunPaths::drawnPoints(int run) const {
@@ -149,6 +151,7 @@ void RunPaths::update(const HeightMap& height, double width) {
         if (inside)
             r.ball.place(at, sceneLook().ballDiameter * width);
     }
+    m_state->update(height, width);
 }
 
 } // namespace gs

@@ -1,11 +1,14 @@
 #pragma once
 // Optimizer runs in the 3-D scene: each run's path up to the current frame (clipped to the
-// plot's box), a ball at its current iterate, and a legend naming the runs.
+// plot's box), a ball at its current iterate, and a legend naming the runs; the selected
+// run's state at its iterate (stateglyphs.h).
 
 #include "sceneactors.h"
+#include "stateglyphs.h"
 #include "surfacegeometry.h"
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,10 @@ public:
     void applyStyle(double pixelScale);
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
+    /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn
+    /// by the next update().
+    void setStepMarks(const std::optional<StepMarks>& marks) { m_state->setMarks(marks); }
+    const StateGlyphs& stateGlyphs() const { return *m_state; }
 
 private:
     struct Actors {
@@ -44,6 +51,7 @@ private:
     std::vector<Actors> m_runs;
     int m_frame = -1;
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
+    std::unique_ptr<StateGlyphs> m_state;
 };
 
 } // namespace gs

@@ -231,6 +231,11 @@ void SurfaceScene::setFrame(int frame) {
     updateRuns();
 }
 
+void SurfaceScene::setStepMarks(const std::optional<StepMarks>& marks) {
+    m_runs->setStepMarks(marks);
+    updateRuns();
+}
+
 int SurfaceScene::drawnPathPoints(int run) const {
     return m_runs->drawnPoints(run);
 }

@@ -68,6 +68,9 @@ public:
     bool newtonModelVisible() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPathPoints(int run) const;
+    /// The selected run's state at the iterate on screen (nothing: none drawn).
+    void setStepMarks(const std::optional<StepMarks>& marks);
+    const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
     /// Critical points of f as markers (one symbol and colour per kind); `at` = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
     const CriticalMarkers& criticalMarkers() const { return *m_critical; }

@@ -97,6 +97,7 @@ void VtkWidget::resizeGL(int w, int h) {
     m_window->SetDPI(static_cast<int>(72 * dpr));
     m_interactor->UpdateSize(pw, ph);
     m_needsRender = true;
+    update(); // a window that only shrank gets no expose: draw at the new size now
 }
 
 void VtkWidget::render() {

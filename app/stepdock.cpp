@@ -1,0 +1,547 @@
+#include "stepdock.h"
+
+#include "animator.h"
+#include "document.h"
+#include "linechart.h"
+#include "statecsv.h"
+#include "stepexplain.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace gs {
+
+namespace {
+
+QString number(double v) {
+    return QString::number(v, 'g', 6);
+}
+
+// "0.9" for a number, "(0.1, −0.2)" for a vector.
+QString quantityText(const StepQuantity& q) {
+    if (q.scalar)
+        return number(q.value[0]);
+    QStringList parts;
+    for (Eigen::Index i = 0; i < q.value.size(); ++i)
+        parts << number(q.value[i]);
+    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+} // namespace
+
+StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
+    : QDockWidget(tr("Step by Step"), parent)
+    , m_doc(doc)
+    , m_animator(animator) {
+    setObjectName(QStringLiteral("stepByStep")); // saveState() keys the layout by it
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                QDockWidget::DockWidgetClosable);
+
+    // --- Step: the run, where it is, forward and back, the rules with their numbers.
+    auto* step = new QWidget;
+    auto* layout = new QVBoxLayout(step);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_run = new QComboBox;
+    m_run->setToolTip(tr("The run whose state is shown here and drawn in the views"));
+    m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_run->setMinimumContentsLength(12);
+    layout->addWidget(m_run);
+    auto* nav = new QHBoxLayout;
+    m_back = new QPushButton(tr("◀ Back"));
+    m_back->setObjectName(QStringLiteral("stepBack"));
+    m_back->setToolTip(tr("The previous sub-step (before the first: the previous iteration)"));
+    m_forward = new QPushButton(tr("Forward ▶"));
+    m_forward->setObjectName(QStringLiteral("stepForward"));
+    m_forward->setToolTip(tr("The next sub-step: gradient, moment update, scaling, step "
+                             "(after the step: the next iteration)"));
+    nav->addWidget(m_back);
+    nav->addWidget(m_forward);
+    layout->addLayout(nav);
+    m_position = new QLabel;
+    m_position->setWordWrap(true);
+    layout->addWidget(m_position);
+    m_text = new QTextBrowser;
+    m_text->setObjectName(QStringLiteral("stepText"));
+    m_text->setToolTip(tr("The update rule of each sub-step with the numbers the run used"));
+    m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_text, 1);
+
+    // --- State: one row per iteration, the same columns as --state-csv.
+    auto* state = new QWidget;
+    auto* stateLayout = new QVBoxLayout(state);
+    stateLayout->setContentsMargins(6, 6, 6, 6);
+    m_table = new QTableWidget;
+    m_table->setObjectName(QStringLiteral("stateTable"));
+    m_table->setToolTip(tr("The run's state at each iterate: moments, accumulators, step "
+                           "sizes, the step taken (the columns of --state-csv)"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    stateLayout->addWidget(m_table, 1);
+    m_save = new QPushButton(tr("Save as CSV…"));
+    m_save->setToolTip(tr("The table as CSV, the same file as gradscape --descent --state-csv"));
+    stateLayout->addWidget(m_save);
+
+    // --- η sweep: the run's method over log-spaced learning rates.
+    auto* sweep = new QWidget;
+    auto* sweepLayout = new QVBoxLayout(sweep);
+    sweepLayout->setContentsMargins(6, 6, 6, 6);
+    auto* sweepRow = new QHBoxLayout;
+    auto* runSweepButton = new QPushButton(tr("Run sweep"));
+    runSweepButton->setObjectName(QStringLiteral("runSweep"));
+    runSweepButton->setToolTip(tr("Runs the selected run's method from its start at %1 "
+                                  "learning rates from 1e-4 to 10 (its other options kept)")
+                                   .arg(int(options::sweepCount.defaultValue)));
+    m_sweepQuantity = new QComboBox;
+    m_sweepQuantity->addItems({tr("final f"), tr("steps taken")});
+    m_sweepQuantity->setToolTip(tr("What the sweep chart plots against the learning rate"));
+    sweepRow->addWidget(runSweepButton);
+    sweepRow->addWidget(m_sweepQuantity, 1);
+    sweepLayout->addLayout(sweepRow);
+    m_sweepChart = new LineChart;
+    m_sweepChart->setLegendCorner(false, false); // small and large eta are high: bottom left
+    auto* sweepContainer = QWidget::createWindowContainer(m_sweepChart, this);
+    sweepContainer->setMinimumHeight(180);
+    sweepContainer->setToolTip(tr("Each point one run at that learning rate: green converged, "
+                                  "orange out of steps, red diverged (drawn at the top). "
+                                  "Click a point to add that run."));
+    sweepLayout->addWidget(sweepContainer, 1);
+    m_sweepLabel = new QLabel;
+    m_sweepLabel->setWordWrap(true);
+    m_sweepLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sweepLayout->addWidget(m_sweepLabel);
+
+    // --- Eigen: on a quadratic, the error along each eigenvector of H.
+    auto* eigen = new QWidget;
+    auto* eigenLayout = new QVBoxLayout(eigen);
+    eigenLayout->setContentsMargins(6, 6, 6, 6);
+    m_eigenChart = new LineChart;
+    auto* eigenContainer = QWidget::createWindowContainer(m_eigenChart, this);
+    eigenContainer->setMinimumHeight(180);
+    eigenContainer->setToolTip(tr("|v_i · (x_k − x*)| per iteration for each eigenvector v_i of "
+                                  "H (solid) and the decay theory predicts (dashed black)"));
+    eigenLayout->addWidget(eigenContainer, 1);
+    m_eigenLabel = new QLabel;
+    m_eigenLabel->setWordWrap(true);
+    m_eigenLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    eigenLayout->addWidget(m_eigenLabel);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(step, tr("Step"));
+    m_tabs->addTab(state, tr("State"));
+    m_tabs->setTabToolTip(0, tr("One iteration of the selected run, sub-step by sub-step"));
+    m_tabs->addTab(sweep, tr("η sweep"));
+    m_tabs->addTab(eigen, tr("Eigen"));
+    m_tabs->setTabToolTip(1, tr("The selected run's state per iteration, as a table"));
+    m_tabs->setTabToolTip(2, tr("The selected run's method over a range of learning rates"));
+    m_tabs->setTabToolTip(3, tr("On a quadratic: the error along each eigen-direction of H"));
+    setWidget(m_tabs);
+
+    connect(m_forward, &QPushButton::clicked, this, &StepDock::forward);
+    connect(m_back, &QPushButton::clicked, this, &StepDock::back);
+    connect(m_save, &QPushButton::clicked, this, &StepDock::saveCsvAs);
+    connect(m_run, &QComboBox::currentIndexChanged, this, [this] {
+        refresh();
+        emit focusChanged();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refresh(); });
+    connect(runSweepButton, &QPushButton::clicked, this, &StepDock::runSweep);
+    connect(m_sweepQuantity, &QComboBox::currentIndexChanged, this, &StepDock::drawSweep);
+    connect(m_sweepChart, &LineChart::clicked, this, &StepDock::addSweepRun);
+    connect(doc, &Document::changed, this, &StepDock::onDocumentChanged);
+    onDocumentChanged(Document::RunsChange);
+}
+
+StepFocus StepDock::focus() const {
+    StepFocus f;
+    f.run = m_run->currentIndex();
+    f.frame = iterate();
+    f.subStep = m_subStep;
+    return f;
+}
+
+int StepDock::iterate() const {
+    const int run = m_run->currentIndex();
+    if (run < 0 || std::size_t(run) >= m_doc->trajectories().size())
+        return 0;
+    return std::clamp(m_frame, 0, m_doc->trajectories()[std::size_t(run)].stepCount());
+}
+
+int StepDock::subStepsHere() const {
+    const int run = m_run->currentIndex();
+    if (run < 0 || std::size_t(run) >= m_doc->trajectories().size() ||
+        iterate() >= m_doc->trajectories()[std::size_t(run)].stepCount())
+        return 0;
+    return subStepCount(m_doc->settings().runs[std::size_t(run)].options.method);
+}
+
+void StepDock::selectRun(int run) {
+    m_run->setCurrentIndex(run);
+}
+
+void StepDock::followFrame(int frame) {
+    m_frame = std::max(0, frame);
+    m_subStep = -1;
+    refresh();
+}
+
+void StepDock::go(int frame, int subStep) {
+    // The animator tells the window, which calls followFrame: the sub-step is set after.
+    m_animator->setFrame(frame);
+    m_frame = frame;
+    m_subStep = subStep;
+    refresh();
+    emit focusChanged();
+}
+
+void StepDock::forward() {
+    const int count = subStepsHere();
+    if (count == 0)
+        return; // the run's last iterate: nothing further
+    const int sub = m_subStep < 0 ? count - 1 : m_subStep;
+    if (sub + 1 < count) {
+        m_subStep = sub + 1;
+        refresh();
+        emit focusChanged();
+        return;
+    }
+    go(iterate() + 1, 0);
+}
+
+void StepDock::back() {
+    const int count = subStepsHere();
+    const int sub = m_subStep < 0 ? count - 1 : m_subStep;
+    if (count > 0 && sub > 0) {
+        m_subStep = sub - 1;
+        refresh();
+        emit focusChanged();
+        return;
+    }
+    const int k = iterate();
+    if (k == 0)
+        return;
+    go(k - 1,
+       subStepCount(m_doc->settings().runs[std::size_t(m_run->currentIndex())].options.method) - 1);
+}
+
+void StepDock::onDocumentChanged(int what) {
+    if (!(what & Document::RunsChange))
+        return;
+    const int runs = int(m_doc->trajectories().size());
+    const int current = m_run->currentIndex();
+    {
+        const QSignalBlocker block(m_run);
+        m_run->clear();
+        for (int i = 0; i < runs; ++i) {
+            QPixmap swatch(12, 12);
+            const auto c = runColor(i);
+            swatch.fill(QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2])));
+            m_run->addItem(QIcon(swatch), runLabel(*m_doc, i));
+        }
+        m_run->setCurrentIndex(runs == 0 ? -1 : std::clamp(current, 0, runs - 1));
+    }
+    m_tableRun = -2;
+    refresh();
+}
+
+void StepDock::refresh() {
+    const int run = m_run->currentIndex();
+    const bool any = run >= 0 && std::size_t(run) < m_doc->trajectories().size();
+    m_save->setEnabled(any);
+    if (m_tabs->currentIndex() == 1 && m_tableRun != run)
+        fillTable();
+    if (m_tabs->currentIndex() == 3)
+        fillEigen();
+    if (!any) {
+        m_position->setText(tr("No runs yet: add one in the Optimizers tab."));
+        m_text->clear();
+        m_back->setEnabled(false);
+        m_forward->setEnabled(false);
+        return;
+    }
+    const Trajectory& t = m_doc->trajectories()[std::size_t(run)];
+    const RunSettings& settings = m_doc->settings().runs[std::size_t(run)];
+    const int k = iterate();
+    const auto e = explainStep(t, settings.options, k);
+    m_back->setEnabled(k > 0 || (e && m_subStep != 0));
+    m_forward->setEnabled(bool(e));
+    if (!e) {
+        const Step& s = t.steps[std::size_t(k)];
+        m_position->setText(tr("Iterate %1 of %2: the run's last, no step taken from here.")
+                                .arg(k)
+                                .arg(t.stepCount()));
+        QStringList x;
+        for (Eigen::Index i = 0; i < s.x.size(); ++i)
+            x << number(s.x[i]);
+        m_text->setHtml(tr("<p>x = (%1)<br>f(x) = %2<br>|∇f(x)| = %3</p><p>%4</p>")
+                            .arg(x.join(QStringLiteral(", ")), number(s.value),
+                                 number(s.gradientNorm),
+                                 QString::fromStdString(t.message).toHtmlEscaped()));
+        return;
+    }
+    const int count = int(e->subSteps.size());
+    const int shown = m_subStep < 0 ? count - 1 : std::min(m_subStep, count - 1);
+    m_position->setText(tr("Iteration %1 of %2 · sub-step %3 of %4: %5")
+                            .arg(k + 1)
+                            .arg(t.stepCount())
+                            .arg(shown + 1)
+                            .arg(count)
+                            .arg(QString::fromStdString(e->subSteps[std::size_t(shown)].title)));
+    QString html = QStringLiteral("<p><b>%1</b>, from x<sub>%2</sub></p>")
+                       .arg(QString::fromUtf8(displayName(settings.options.method).data()))
+                       .arg(k);
+    for (int i = 0; i <= shown; ++i) {
+        const SubStep& s = e->subSteps[std::size_t(i)];
+        html += QStringLiteral("<p%1><b>%2. %3</b>&nbsp;&nbsp;<code>%4</code><br>")
+                    .arg(i == shown ? QStringLiteral(" style=\"background:#eef4ff\"") : QString())
+                    .arg(i + 1)
+                    .arg(QString::fromStdString(s.title).toHtmlEscaped(),
+                         QString::fromStdString(s.formula).toHtmlEscaped());
+        QStringList lines;
+        for (const StepQuantity& q : s.quantities)
+            lines << QStringLiteral("<code>%1 = %2</code>")
+                         .arg(QString::fromStdString(q.symbol).toHtmlEscaped(), quantityText(q));
+        html += lines.join(QStringLiteral("<br>")) + QStringLiteral("</p>");
+    }
+    m_text->setHtml(html);
+}
+
+QString StepDock::stepText() const {
+    return m_text->toPlainText();
+}
+
+void StepDock::fillTable() {
+    const int run = m_run->currentIndex();
+    m_tableRun = run;
+    m_table->clear();
+    if (run < 0 || std::size_t(run) >= m_doc->trajectories().size()) {
+        m_table->setRowCount(0);
+        m_table->setColumnCount(0);
+        return;
+    }
+    const Trajectory& t = m_doc->trajectories()[std::size_t(run)];
+    const QStringList names = m_doc->inputNames();
+    const QStringList header = stateCsvHeader(names);
+    m_table->setColumnCount(int(header.size()));
+    m_table->setHorizontalHeaderLabels(header);
+    m_table->setRowCount(int(t.steps.size()));
+    for (int k = 0; k < int(t.steps.size()); ++k) {
+        const QStringList row = stateCsvRow(t, k, Eigen::Index(names.size()));
+        for (int c = 0; c < int(row.size()); ++c) {
+            // Shown to 6 digits; the CSV keeps all 17.
+            bool ok = false;
+            const double v = row[c].toDouble(&ok);
+            auto* item = new QTableWidgetItem(ok && c > 0 ? number(v) : row[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(k, c, item);
+        }
+    }
+}
+
+QString StepDock::saveCsv(const QString& path) const {
+    const int run = m_run->currentIndex();
+    if (run < 0 || std::size_t(run) >= m_doc->trajectories().size())
+        return tr("no run to save");
+    return writeStateCsv(path, m_doc->trajectories()[std::size_t(run)], m_doc->inputNames());
+}
+
+void StepDock::saveCsvAs() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the Run's State as CSV"),
+                                     QStringLiteral("state.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveCsv(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Save as CSV"), error);
+}
+
+QString StepDock::sweepNote() const {
+    return m_sweepLabel->text();
+}
+
+QString StepDock::eigenNote() const {
+    return m_eigenLabel->text();
+}
+
+void StepDock::runSweep() {
+    const int run = m_run->currentIndex();
+    if (run < 0 || std::size_t(run) >= m_doc->settings().runs.size()) {
+        m_sweepLabel->setText(tr("Add a run first: the sweep varies its learning rate."));
+        return;
+    }
+    m_sweepRun = m_doc->settings().runs[std::size_t(run)];
+    SweepOptions o;
+    o.base = m_sweepRun.options;
+    const Eigen::VectorXd start = Eigen::Map<const Eigen::VectorXd>(
+        m_sweepRun.start.data(), Eigen::Index(m_sweepRun.start.size()));
+    if (const auto problem = checkSweep(o)) {
+        m_sweepLabel->setText(tr("Cannot sweep: %1 must be %2")
+                                  .arg(QString::fromStdString(problem->field),
+                                       QString::fromStdString(problem->requirement)));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    m_sweep = sweepLearningRate(m_doc->expression(), start, o);
+    QApplication::restoreOverrideCursor();
+    drawSweep();
+}
+
+void StepDock::drawSweep() {
+    if (!m_sweep)
+        return;
+    const bool steps = m_sweepQuantity->currentIndex() == 1;
+    const SceneLook& look = sceneLook();
+    ChartLine converged{"converged", look.descent, ChartLine::Style::Points, {}, {}};
+    ChartLine budget{"out of steps", {0.902, 0.624, 0.0}, ChartLine::Style::Points, {}, {}};
+    ChartLine diverged{"diverged", look.ascent, ChartLine::Style::Points, {}, {}};
+    double low = INFINITY, high = -INFINITY;
+    auto value = [steps](const SweepPoint& p) { return steps ? double(p.steps) : p.finalValue; };
+    for (const SweepPoint& p : m_sweep->points)
+        if (!p.diverged() && std::isfinite(value(p))) {
+            low = std::min(low, value(p));
+            high = std::max(high, value(p));
+        }
+    for (const SweepPoint& p : m_sweep->points) {
+        ChartLine& line = p.converged() ? converged : p.diverged() ? diverged : budget;
+        line.x.push_back(p.learningRate);
+        // A diverged run has no final f to speak of: drawn at the top of the others.
+        line.y.push_back(p.diverged() && !(steps && std::isfinite(value(p)))
+                             ? (std::isfinite(high) ? high : 0.0)
+                             : value(p));
+    }
+    std::vector<ChartLine> lines{converged, budget, diverged};
+    QStringList notes;
+    notes << tr("%1 from (%2): %3 learning rates, %4 converged, %5 diverged.")
+                 .arg(QString::fromUtf8(displayName(m_sweepRun.options.method).data()))
+                 .arg([this] {
+                     QStringList c;
+                     for (double v : m_sweepRun.start)
+                         c << number(v);
+                     return c.join(QStringLiteral(", "));
+                 }())
+                 .arg(m_sweep->points.size())
+                 .arg(std::count_if(m_sweep->points.begin(), m_sweep->points.end(),
+                                    [](const SweepPoint& p) { return p.converged(); }))
+                 .arg(std::count_if(m_sweep->points.begin(), m_sweep->points.end(),
+                                    [](const SweepPoint& p) { return p.diverged(); }));
+    const auto& q = m_sweep->quadratic;
+    if (!std::isfinite(low)) { // every run diverged: a unit band for the marks
+        low = 0;
+        high = 1;
+    }
+    if (q && q->stabilityLimit && q->optimalRate) {
+        lines.push_back({"2/lambda_max",
+                         look.ascent,
+                         ChartLine::Style::Dashed,
+                         {*q->stabilityLimit, *q->stabilityLimit},
+                         {low, high}});
+        lines.push_back({"optimal lr",
+                         look.ink,
+                         ChartLine::Style::Dashed,
+                         {*q->optimalRate, *q->optimalRate},
+                         {low, high}});
+        notes << tr("f is quadratic: gradient descent is stable for η < 2/λmax = %1; the "
+                    "optimal η = 2/(λmin + λmax) = %2.")
+                     .arg(number(*q->stabilityLimit), number(*q->optimalRate));
+    } else if (q) {
+        notes << tr("f is quadratic but not convex (H is not positive definite): no "
+                    "stability limit.");
+    } else {
+        notes << tr("f is not quadratic: no stability limit from theory.");
+    }
+    notes << tr("Click a point to add that run.");
+    m_sweepLabel->setText(notes.join(QLatin1Char(' ')));
+    m_sweepChart->setLines(lines, "learning rate", steps ? "steps taken" : "final f", true, false);
+}
+
+void StepDock::addSweepRun(double eta) {
+    if (!m_sweep || m_sweep->points.empty() || !(eta > 0))
+        return;
+    const auto nearest = std::min_element(m_sweep->points.begin(), m_sweep->points.end(),
+                                          [eta](const SweepPoint& a, const SweepPoint& b) {
+                                              return std::abs(std::log(a.learningRate / eta)) <
+                                                     std::abs(std::log(b.learningRate / eta));
+                                          });
+    RunSettings run = m_sweepRun;
+    run.options.learningRate = nearest->learningRate;
+    if (const QString error = m_doc->addRun(run); !error.isEmpty())
+        m_sweepLabel->setText(error);
+}
+
+void StepDock::fillEigen() {
+    const int run = m_run->currentIndex();
+    std::vector<ChartLine> lines;
+    if (run < 0 || std::size_t(run) >= m_doc->trajectories().size()) {
+        m_eigenLabel->setText(tr("No runs yet."));
+        m_eigenChart->setLines(lines, "iteration", "error", false, true);
+        return;
+    }
+    const RunSettings& settings = m_doc->settings().runs[std::size_t(run)];
+    const Trajectory& t = m_doc->trajectories()[std::size_t(run)];
+    const Eigen::VectorXd start = Eigen::Map<const Eigen::VectorXd>(
+        settings.start.data(), Eigen::Index(settings.start.size()));
+    const auto q = quadraticModel(m_doc->expression(), start);
+    const auto errors = q ? eigenDirectionErrors(*q, t) : std::nullopt;
+    if (!errors) {
+        m_eigenLabel->setText(
+            q ? tr("f is quadratic but H is singular: no unique minimizer to measure the error "
+                   "from.")
+              : tr("f is not quadratic (its Hessian changes from point to point): the "
+                   "eigen-direction view needs a quadratic, such as x^2 + 10*y^2."));
+        m_eigenChart->setLines(lines, "iteration", "error", false, true);
+        return;
+    }
+    const auto factors = predictedFactors(*q, settings.options);
+    const Eigen::MatrixXd predicted =
+        factors ? predictedEigenErrors(*errors, *factors) : Eigen::MatrixXd();
+    // Tol's bright scheme: blue, red, green, yellow, cyan, purple.
+    static const Rgb palette[] = {{0.267, 0.467, 0.667}, {0.933, 0.400, 0.467},
+                                  {0.133, 0.533, 0.200}, {0.800, 0.733, 0.267},
+                                  {0.400, 0.800, 0.933}, {0.667, 0.200, 0.467}};
+    QStringList notes;
+    for (Eigen::Index i = 0; i < errors->cols(); ++i) {
+        const Rgb& c = palette[std::size_t(i) % std::size(palette)];
+        ChartLine measured{"|e" + std::to_string(i + 1) + "|", c, ChartLine::Style::Solid, {}, {}};
+        for (Eigen::Index k = 0; k < errors->rows(); ++k) {
+            measured.x.push_back(double(k));
+            measured.y.push_back(std::abs((*errors)(k, i)));
+        }
+        lines.push_back(measured);
+        QString note = tr("λ%1 = %2").arg(i + 1).arg(number(q->eigenvalues[i]));
+        if (predicted.rows() > 0) {
+            ChartLine theory{"predicted", sceneLook().ink, ChartLine::Style::Dashed, {}, {}};
+            if (i > 0)
+                theory.name.clear(); // one legend entry for the dashed lines
+            for (Eigen::Index k = 0; k < predicted.rows(); ++k) {
+                theory.x.push_back(double(k));
+                theory.y.push_back(predicted(k, i));
+            }
+            lines.push_back(theory);
+            note += tr(" (factor %1 per step)").arg(number((*factors)[i]));
+        }
+        notes << note;
+    }
+    m_eigenLabel->setText(
+        tr("Error along each eigenvector of H: %1.").arg(notes.join(QStringLiteral(", "))) +
+        (factors ? QString()
+                 : tr(" Theory's factors are for gradient descent and momentum only.")));
+    m_eigenChart->setLines(lines, "iteration", "|error| along eigenvector", false, true);
+}
+
+} // namespace gs

@@ -1,0 +1,62 @@
+#pragma once
+// A small 2-D chart of named lines and point sets on linear or log axes, drawn with VTK's
+// charts in its own GL window (as the loss chart): the learning-rate sweep (final f or steps
+// against eta, the stability limit and the optimal eta as vertical lines) and the
+// eigen-direction errors per iteration with their predicted decay. It plots the numbers it
+// is given; a click reports the x under the cursor.
+
+#include "scenestyle.h"
+#include "vtkwidget.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+class vtkChartXY;
+class vtkContextView;
+
+namespace gs {
+
+struct ChartLine {
+    enum class Style { Solid, Dashed, Points };
+    std::string name; ///< the legend's text (empty: not in the legend)
+    Rgb color{0, 0, 0};
+    Style style = Style::Solid;
+    std::vector<double> x,
+        y; ///< pairs that are not finite (or not positive on a log axis) are left out
+};
+
+class LineChart : public VtkWidget {
+    Q_OBJECT
+public:
+    LineChart();
+    ~LineChart() override;
+
+    void setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
+                  const std::string& yTitle, bool logX, bool logY);
+    /// Where the legend sits (top right by default).
+    void setLegendCorner(bool top, bool right);
+    /// The lines drawn (those with at least one point left), and the points of line i.
+    int lineCount() const;
+    int pointCount(int line) const;
+    /// The x value at a display position (pixels, y up): on a log axis, 10^(the position's
+    /// log10 value).
+    std::optional<double> xAt(double displayX) const;
+
+signals:
+    /// A click (press and release without a drag) at x in the chart's units.
+    void clicked(double x);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    vtkSmartPointer<vtkContextView> m_view;
+    vtkSmartPointer<vtkChartXY> m_chart;
+    std::vector<int> m_points;
+    QPointF m_pressedAt;
+    bool m_logX = false;
+};
+
+} // namespace gs

@@ -1,0 +1,73 @@
+#pragma once
+// What an optimizer is thinking at the iterate on screen, drawn at that iterate in the plane
+// of the two plotted inputs: the plain gradient step -eta grad f, what the moment carries,
+// the adaptive methods' per-coordinate step sizes as a rectangle around the point (its sides
+// are the step sizes), and the step actually taken; with a legend. It draws the vectors it
+// is given (engine/stepexplain.h), at their true length in the inputs' units.
+
+#include "sceneactors.h"
+#include "surfacegeometry.h"
+
+#include <Eigen/Core>
+#include <memory>
+#include <optional>
+#include <string>
+
+class vtkBox;
+class vtkLegendBoxActor;
+class vtkRenderer;
+
+namespace gs {
+
+/// One iteration's state in plot units (the two plotted inputs). An empty vector or rate is
+/// not drawn (the method has none, or the sub-step on screen has not reached it yet).
+struct StepMarks {
+    Eigen::Vector2d point{0, 0}; ///< x_k
+    double value = 0;            ///< f(x_k): the arrows' height in the 3-D view
+    std::optional<Eigen::Vector2d> gradientStep, momentStep, update, rate;
+    std::string momentLabel = "moment";
+};
+
+class StateGlyphs {
+public:
+    StateGlyphs(vtkRenderer* renderer, vtkBox* box);
+    ~StateGlyphs();
+
+    void setMarks(const std::optional<StepMarks>& marks) { m_marks = marks; }
+    const std::optional<StepMarks>& marks() const { return m_marks; }
+    /// Draws the marks at height(f(x_k)) in a plot `width` wide (the legend's place).
+    void update(const HeightMap& height, double width);
+    void applyStyle(double pixelScale);
+
+    /// For tests: which glyphs are drawn now (arrows: gradient step, moment, update; the
+    /// rectangle), and the rectangle's corners' extent in x and y.
+    bool gradientVisible() const;
+    bool momentVisible() const;
+    bool updateVisible() const;
+    bool rateVisible() const;
+    Eigen::Vector2d rateExtent() const { return m_rateExtent; }
+    /// The glyphs' common magnification (1, 2, 5, 10, 20, ...).
+    double arrowScale() const { return m_arrowScale; }
+    /// The glyphs are magnified when the longest (arrow or rectangle side) is under half of
+    /// kMagnifyTo of the plot's width, by the largest 1-2-5 factor that keeps it at most
+    /// kMagnifyTo of it (so it ends between 0.4 and 1 times that).
+    static constexpr double kMagnifyTo = 0.3;
+    static double magnification(double longest, double width);
+
+    static Rgb gradientColor() { return {0.933, 0.200, 0.467}; } ///< Tol vibrant magenta
+    static Rgb momentColor() { return {0.549, 0.318, 0.039}; }   ///< BrBG brown #8C510A
+    static Rgb updateColor() { return {0.0, 0.0, 0.0}; }         ///< black: the step taken
+    static Rgb rateColor() { return {0.0, 0.600, 0.533}; }       ///< Tol vibrant teal
+
+private:
+    vtkRenderer* m_renderer;
+    vtkBox* m_box;
+    std::optional<StepMarks> m_marks;
+    Arrow m_gradient, m_moment, m_update;
+    ClippedActor m_rate;
+    vtkSmartPointer<vtkLegendBoxActor> m_legend;
+    Eigen::Vector2d m_rateExtent{0, 0};
+    double m_arrowScale = 1;
+};
+
+} // namespace gs
