@@ -330,7 +330,8 @@ private slots:
                                  << "parameter a: the value 6 is outside its range [-5, 5]";
         QTest::newRow("empty range")
             << 1.0 << 2.0 << 2.0 << 0.1 << "parameter a: the range must be finite with min < max";
-        QTest::newRow("nan value") << nan << -5.0 << 5.0 << 0.1 << "the parameter 'a' must be finite";
+        QTest::newRow("nan value")
+            << nan << -5.0 << 5.0 << 0.1 << "the parameter 'a' must be finite";
         QTest::newRow("zero step")
             << 1.0 << -5.0 << 5.0 << 0.0 << "parameter a: the step 0 must be positive";
         QTest::newRow("step too wide") << 1.0 << -1.0 << 1.0 << 3.0 << "at most the range's width";
