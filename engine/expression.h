@@ -45,7 +45,7 @@ struct Node {
     /// Op::Constant: the number. Any node with `variable == false`: its value, folded once
     /// at parse time (a sub-expression that depends on no input is a constant).
     double value = 0.0;
-    int input = -1; ///< Op::Input: index into Expression::inputs()
+    int input = -1;                     ///< Op::Input: index into Expression::inputs()
     std::size_t offset = 0, length = 0; ///< where the node came from in the text
     /// Depends on an input: an Input, or an op with a variable operand. Evaluators treat a
     /// node with `variable == false` as the constant `value` (zero derivatives, whatever
