@@ -1010,7 +1010,10 @@ void MainWindow::onDocumentChanged(int what) {
             if (t.reason == StopReason::Diverged)
                 notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
     }
-    m_view->render();
+    // A new surface is rendered once, in updatePlaneViews, after its critical points are
+    // marked (rendering here as well cost a second software-rendered frame per re-sample).
+    if (!(what & Document::SurfaceChange))
+        m_view->render();
     updatePlaneViews(what);
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     m_parameters->sync();
