@@ -58,6 +58,10 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
         {QStringLiteral("variables"),
          QStringLiteral("Input order, comma-separated (default: alphabetical)."),
          QStringLiteral("x,y")},
+        {QStringLiteral("parameters"),
+         QStringLiteral("Named constants of the function (sliders in the window), e.g. "
+                        "a=1,b=0.5: never inputs, zero derivatives; with every command."),
+         QStringLiteral("a=1,b=0.5")},
         {QStringLiteral("point"), QStringLiteral("Expansion point, in input order."),
          QStringLiteral("P")},
         {QStringLiteral("epsilon"),

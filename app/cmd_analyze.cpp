@@ -24,6 +24,12 @@ int analyzeCommand(const QCommandLineParser& p) {
     o[QStringLiteral("function")] = text;
     o[QStringLiteral("variables")] = QJsonArray::fromStringList(inputNames(f));
     o[QStringLiteral("point")] = json::vector(x);
+    if (!f.parameters().empty()) {
+        QJsonObject parameters;
+        for (const ParameterValue& q : f.parameters())
+            parameters[QString::fromStdString(q.name)] = q.value;
+        o[QStringLiteral("parameters")] = parameters;
+    }
     o[QStringLiteral("value")] = json::number(d.value);
     o[QStringLiteral("gradient")] = json::vector(d.gradient);
     o[QStringLiteral("hessian")] = json::matrix(d.hessian);

@@ -35,7 +35,7 @@ Granularity granularityOption(const QCommandLineParser& p) {
 
 int backpropCommand(const QCommandLineParser& p) {
     const QString text = requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, variablesOption(p));
+    const Expression f = functionOption(p);
     const Granularity wanted = granularityOption(p);
     const Eigen::VectorXd x = parseNumberList(
         QStringLiteral("--point"), requiredValue(p, QStringLiteral("point")), int(f.inputCount()));

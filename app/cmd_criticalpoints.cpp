@@ -62,7 +62,7 @@ QJsonObject curve(const CriticalCurve& c) {
 
 int criticalPointsCommand(const QCommandLineParser& p) {
     const QString text = requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, variablesOption(p));
+    const Expression f = functionOption(p);
     const int n = static_cast<int>(f.inputCount());
     if (n == 0)
         throw UsageError(

@@ -24,8 +24,7 @@ int exportGraphCommand(const QCommandLineParser& p) {
         throw UsageError(
             QStringLiteral("--export: '%1': --view graph writes .png or .svg").arg(path));
     const ImageExportOptions image = imageOptions(p);
-    const Expression f =
-        parseFunction(requiredValue(p, QStringLiteral("function")), variablesOption(p));
+    const Expression f = functionOption(p);
     Eigen::VectorXd x = Eigen::VectorXd::Zero(Eigen::Index(f.inputCount()));
     if (p.isSet(QStringLiteral("point")))
         x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")),

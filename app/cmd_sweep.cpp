@@ -12,7 +12,7 @@ namespace gs {
 int sweepCommand(const QCommandLineParser& p) {
     const Method method = parseMethod(QStringLiteral("--sweep"), p.value(QStringLiteral("sweep")));
     const QString text = requiredValue(p, QStringLiteral("function"));
-    const Expression f = parseFunction(text, variablesOption(p));
+    const Expression f = functionOption(p);
     const int n = static_cast<int>(f.inputCount());
     const Eigen::VectorXd start =
         parseNumberList(QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")), n);

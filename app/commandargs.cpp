@@ -3,6 +3,8 @@
 #include "options.h"
 
 #include <QJsonDocument>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace gs {
@@ -22,6 +24,78 @@ QStringList variablesOption(const QCommandLineParser& p) {
             throw UsageError(QStringLiteral("--variables: empty name in '%1'")
                                  .arg(p.value(QStringLiteral("variables"))));
     return v;
+}
+
+std::vector<Parameter> parametersOption(const QCommandLineParser& p) {
+    const QString option = QStringLiteral("parameters");
+    if (!p.isSet(option))
+        return {};
+    const QString text = p.value(option);
+    const QStringList variables = variablesOption(p);
+    std::vector<Parameter> out;
+    for (const QString& raw : text.split(QLatin1Char(','))) {
+        const QString item = raw.trimmed();
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        if (item.isEmpty())
+            throw UsageError(QStringLiteral("--parameters: empty item in '%1' (write "
+                                            "NAME=VALUE,NAME=VALUE)")
+                                 .arg(text));
+        if (eq < 0)
+            throw UsageError(
+                QStringLiteral("--parameters: '%1' has no '=' (write %1=VALUE)").arg(item));
+        const QString name = item.left(eq).trimmed();
+        const QString value = item.mid(eq + 1).trimmed();
+        if (name.isEmpty())
+            throw UsageError(QStringLiteral("--parameters: '%1' has no name").arg(item));
+        if (value.isEmpty())
+            throw UsageError(QStringLiteral("--parameters: '%1' has no value").arg(item));
+        bool ok = false;
+        const double v = value.toDouble(&ok);
+        if (!ok || !std::isfinite(v))
+            throw UsageError(
+                QStringLiteral("--parameters: '%1': '%2' is not a finite number").arg(item, value));
+        for (const Parameter& q : out)
+            if (q.name == name)
+                throw UsageError(QStringLiteral("--parameters: '%1' is given twice").arg(name));
+        for (const QString& var : variables)
+            if (var.trimmed() == name)
+                throw UsageError(QStringLiteral("--parameters: '%1' is also a variable (in "
+                                                "--variables); a name is one or the other")
+                                     .arg(name));
+        out.push_back(Parameter::named(name, v));
+    }
+    if (out.size() > std::size_t(Document::kMaxParameters))
+        throw UsageError(QStringLiteral("--parameters: %1 parameters; at most %2")
+                             .arg(out.size())
+                             .arg(Document::kMaxParameters));
+    return out;
+}
+
+std::vector<Parameter> withParametersOption(const QCommandLineParser& p,
+                                            std::vector<Parameter> base) {
+    for (const Parameter& given : parametersOption(p)) {
+        auto it = std::find_if(base.begin(), base.end(),
+                               [&](const Parameter& q) { return q.name == given.name; });
+        if (it == base.end()) {
+            base.push_back(given);
+            continue;
+        }
+        it->value = given.value;
+        it->min = std::min(it->min, given.min);
+        it->max = std::max(it->max, given.max);
+        if (!(it->min <= it->value && it->value <= it->max)) { // keeps the session's range
+            it->min = std::min(it->min, given.value);
+            it->max = std::max(it->max, given.value);
+        }
+    }
+    return base;
+}
+
+Expression functionOption(const QCommandLineParser& p) {
+    Settings s;
+    s.parameters = parametersOption(p);
+    return parseFunction(requiredValue(p, QStringLiteral("function")), variablesOption(p),
+                         parameterValues(s));
 }
 
 QStringList inputNames(const Expression& f) {
@@ -111,9 +185,16 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
         s.function = p.value(QStringLiteral("function"));
     if (!session || p.isSet(QStringLiteral("variables")) || p.isSet(QStringLiteral("function")))
         s.variables = variablesOption(p);
+    s.parameters = withParametersOption(p, s.parameters);
+    for (const Parameter& q : s.parameters) // a session's parameter named in --variables
+        if (s.variables.contains(q.name))
+            throw UsageError(QStringLiteral("--variables: '%1' is a parameter of the session; "
+                                            "a name is one or the other")
+                                 .arg(q.name));
+    const std::vector<ParameterValue> params = parameterValues(s);
     ParseError pe;
-    const QStringList vars = documentVariables(s.function, s.variables, &pe);
-    const Expression f = parseFunction(s.function, vars); // caret diagram on error
+    const QStringList vars = documentVariables(s.function, s.variables, &pe, params);
+    const Expression f = parseFunction(s.function, vars, params); // caret diagram on error
     const int n = static_cast<int>(f.inputCount());
     if (p.isSet(QStringLiteral("point"))) {
         const Eigen::VectorXd x =
@@ -219,8 +300,11 @@ CommandFunction commandFunction(const QCommandLineParser& p) {
     std::optional<Settings> session =
         p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
     QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
-    Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
-                                               : variablesOption(p));
+    Expression f = session ? parseFunction(text,
+                                           documentVariables(text, session->variables, nullptr,
+                                                             parameterValues(*session)),
+                                           parameterValues(*session))
+                           : functionOption(p);
     return {std::move(session), std::move(text), std::move(f)};
 }
 

@@ -16,6 +16,16 @@ namespace gs {
 QString requiredValue(const QCommandLineParser& p, const QString& name);
 /// --variables as a list (empty when not given).
 QStringList variablesOption(const QCommandLineParser& p);
+/// --parameters NAME=VALUE,... (empty when not given), each a new Parameter::named; a bad
+/// form (no '=', no name, no value, not a finite number, a name twice, a name that is also
+/// in --variables) is a UsageError naming it.
+std::vector<Parameter> parametersOption(const QCommandLineParser& p);
+/// `base` with --parameters applied: a named one takes the new value (its range widened to
+/// hold it), a new one is added.
+std::vector<Parameter> withParametersOption(const QCommandLineParser& p,
+                                            std::vector<Parameter> base = {});
+/// --function parsed with --variables and --parameters (the commands without a session).
+Expression functionOption(const QCommandLineParser& p);
 /// The input names of a parsed function, in order.
 QStringList inputNames(const Expression& f);
 /// --lr, --steps, --momentum, --beta1, --beta2, --eps, --rho, --nu, --nu1, --nu2, --damping,

@@ -10,6 +10,7 @@
 #include "losschart.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
+#include "parameterpanel.h"
 #include "planebinding.h"
 #include "planeview.h"
 #include "preferences.h"
@@ -339,6 +340,10 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     const Settings& s = m_doc->settings();
     m_framedDomain = {s.xmin, s.xmax, s.ymin, s.ymax};
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    m_parameters->sync();
+    m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
+    if (!m_applyingFunction && !m_functionError->isVisible())
+        m_makeParameters->hide(); // an offer for text typed before this change
     syncEditors();
     if (!s.runs.empty()) // started with runs (--runs): "Add run" repeats the first
         m_optimizers->setRun(s.runs.front(), s.point);
@@ -372,6 +377,32 @@ void MainWindow::buildControls() {
     fnRow->addWidget(m_function, 1);
     layout->addLayout(fnRow);
     layout->addWidget(m_functionError);
+    m_makeParameters = new QPushButton;
+    m_makeParameters->setObjectName(QStringLiteral("makeParameters"));
+    m_makeParameters->setToolTip(tr("Make the symbols named here parameters: constants with "
+                                    "sliders"));
+    m_makeParameters->hide();
+    layout->addWidget(m_makeParameters, 0, Qt::AlignLeft);
+    connect(m_makeParameters, &QPushButton::clicked, this, [this] {
+        m_functionTimer->stop();
+        const QStringList names = m_candidates;
+        m_applyingFunction = true;
+        const QString error = m_doc->addParameters(names, m_function->text());
+        m_applyingFunction = false;
+        m_functionError->setText(error);
+        m_functionError->setVisible(!error.isEmpty());
+        m_function->setStyleSheet(error.isEmpty() ? QString()
+                                                  : QStringLiteral("border: 1px solid #b00020;"));
+        if (error.isEmpty()) {
+            m_makeParameters->hide();
+            m_parameterSection->setExpanded(true);
+        }
+    });
+    m_parameters = new ParameterPanel(m_doc);
+    m_parameters->setObjectName(QStringLiteral("parameters"));
+    connect(m_parameters, &ParameterPanel::error, this, &MainWindow::showSettingsError);
+    m_parameterSection = new Section(tr("Parameters"), m_parameters, true);
+    m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
     m_domainNote = new QLabel;
     m_domainNote->setWordWrap(true);
     m_domainNote->setObjectName(QStringLiteral("domainNote"));
@@ -408,6 +439,7 @@ void MainWindow::buildControls() {
     m_epsX->setObjectName(QStringLiteral("epsX"));
     m_epsY->setObjectName(QStringLiteral("epsY"));
     point->addRow(tr("ε"), pair(m_epsX, m_epsY));
+    layout->addWidget(m_parameterSection);
     layout->addWidget(new Section(tr("Expansion point"), pointPanel, true));
 
     // More than two inputs: the two plotted and the values the others are held at.
@@ -920,6 +952,7 @@ void MainWindow::openExample(const Preset& preset) {
     m_function->setText(m_doc->settings().function);
     m_shownFunction = m_doc->settings().function;
     m_functionError->hide();
+    m_makeParameters->hide();
     m_function->setStyleSheet(QString());
     // "Add run" then repeats the example's (first) run.
     if (!preset.settings.runs.empty()) {
@@ -955,6 +988,7 @@ void MainWindow::syncEditors() {
             m_functionTimer->stop();
             m_function->setText(s.function);
             m_functionError->hide();
+            m_makeParameters->hide();
             m_function->setStyleSheet(QString());
         }
     }
@@ -1104,9 +1138,16 @@ void MainWindow::onDocumentChanged(int what) {
             if (t.reason == StopReason::Diverged)
                 notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
     }
-    m_view->render();
+    // A new surface is rendered once, in updatePlaneViews, after its critical points are
+    // marked (rendering here as well cost a second software-rendered frame per re-sample).
+    if (!(what & Document::SurfaceChange))
+        m_view->render();
     updatePlaneViews(what);
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    m_parameters->sync();
+    m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
+    if (!m_applyingFunction && !m_functionError->isVisible())
+        m_makeParameters->hide(); // an offer for text typed before this change
     syncEditors();
     updateDomainNote();
 }
@@ -1122,6 +1163,27 @@ void MainWindow::applyFunction() {
     m_functionError->setVisible(!error.isEmpty());
     m_function->setStyleSheet(error.isEmpty() ? QString()
                                               : QStringLiteral("border: 1px solid #b00020;"));
+    offerParameters(s.function);
+}
+
+void MainWindow::offerParameters(const QString& function) {
+    Settings s = m_doc->settings();
+    s.function = function;
+    m_candidates = parameterCandidates(s);
+    if (m_candidates.isEmpty()) {
+        m_makeParameters->hide();
+        return;
+    }
+    const QString names = m_candidates.join(QStringLiteral(", "));
+    m_makeParameters->setText(m_candidates.size() == 1 ? tr("Make %1 a parameter").arg(names)
+                                                       : tr("Make %1 parameters").arg(names));
+    m_makeParameters->setToolTip(
+        m_functionError->isVisible()
+            ? tr("%1: constants with sliders (value 1, range −5 to 5)").arg(names)
+            : tr("%1 are inputs now, held at the point; as parameters they are constants with "
+                 "sliders (value 1, range −5 to 5) and the surface is over x and y")
+                  .arg(names));
+    m_makeParameters->show();
 }
 
 void MainWindow::showSettingsError(const QString& error) {

@@ -17,6 +17,7 @@ class QComboBox;
 class QFormLayout;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabBar;
@@ -32,6 +33,7 @@ class Animator;
 class Document;
 class LossChart;
 class OptimizerPanel;
+class ParameterPanel;
 class ContourScene;
 class CurveScene;
 class PlaneView;
@@ -60,6 +62,10 @@ public:
     ReadoutPanel* readout() const { return m_readout; }
     QLineEdit* functionEditor() const { return m_function; }
     QLabel* functionError() const { return m_functionError; }
+    /// Under the function: "Make a, b parameters", shown when the typed function has symbols
+    /// that could be parameters (unknown ones, or inputs besides x and y).
+    QPushButton* makeParametersButton() const { return m_makeParameters; }
+    ParameterPanel* parameterPanel() const { return m_parameters; }
     /// The inline message under the domain controls (empty when all is well).
     QLabel* settingsError() const { return m_settingsError; }
     /// What the window says, in words, about the domain: the point outside it, f undefined
@@ -159,6 +165,11 @@ private:
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
     QLabel* m_functionError;
+    QPushButton* m_makeParameters;
+    QStringList m_candidates; ///< the names m_makeParameters offers
+    Section* m_parameterSection;
+    ParameterPanel* m_parameters;
+    void offerParameters(const QString& function);
     QLabel* m_settingsError;
     QLabel* m_domainNote;
     QLabel* m_message;

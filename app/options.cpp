@@ -88,12 +88,13 @@ int parseCount(const QString& option, const QString& text, int minimum, int maxi
     return v;
 }
 
-Expression parseFunction(const QString& text, const QStringList& variables) {
+Expression parseFunction(const QString& text, const QStringList& variables,
+                         const std::vector<ParameterValue>& parameters) {
     std::vector<std::string> vars;
     for (const auto& v : variables)
         vars.push_back(v.trimmed().toStdString());
     const std::string utf8 = text.toStdString();
-    auto result = Expression::parse(utf8, vars);
+    auto result = Expression::parse(utf8, vars, parameters);
     if (!result.ok()) {
         const auto& e = *result.error;
         throw UsageError(QStringLiteral("--function: ") + describeParseError(text, e) +

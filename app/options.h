@@ -57,6 +57,7 @@ double parseOption(const OptionSpec& spec, const QString& text);
 
 /// Parses `text` as the function of --function; on error throws a UsageError whose
 /// message shows the text with a caret under the column.
-Expression parseFunction(const QString& text, const QStringList& variables);
+Expression parseFunction(const QString& text, const QStringList& variables,
+                         const std::vector<ParameterValue>& parameters = {});
 
 } // namespace gs

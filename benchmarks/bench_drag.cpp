@@ -5,12 +5,15 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "mouse.h"
+#include "parameterpanel.h"
 #include "surfaceview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMouseEvent>
+#include <QSlider>
 #include <QTest>
+#include <QUndoStack>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -82,11 +85,90 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
                 view->height());
 }
 
+// A parameter slider drag: each move re-parses the function with the new value, re-samples
+// the surface (and searches its critical points), recomputes the models and redraws the 3-D
+// and contour views. From the slider's move to the 3-D view's frame on screen.
+void measureSlider(const char* name, int resolution, int moves) {
+    Document doc;
+    Settings s = doc.settings();
+    s.function = QStringLiteral("a*x^2 + 2*b*x*y + c*y^2");
+    s.variables = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+    s.parameters = {Parameter::named(QStringLiteral("a")), Parameter::named(QStringLiteral("b")),
+                    Parameter::named(QStringLiteral("c"))};
+    s.resolution = resolution;
+    s.point = {1.0, 0.5};
+    if (const QString error = doc.change(s, QStringLiteral("bench")); !error.isEmpty())
+        qFatal("bench_drag: %s", qPrintable(error));
+    MainWindow window(&doc);
+    window.resize(1280, 860);
+    window.show();
+    (void)QTest::qWaitForWindowExposed(&window);
+    QTest::qWait(300);
+    SurfaceView* view = window.surfaceView();
+    int frames = 0;
+    QObject::connect(view, &QOpenGLWindow::frameSwapped, [&] { ++frames; });
+    QSlider* slider = window.parameterPanel()->slider(1);
+    std::vector<double> ms, handler;
+    QElapsedTimer timer;
+    slider->setSliderDown(true);
+    for (int k = 0; k < moves; ++k) {
+        // b sweeps -2 .. 2 and back: bowl (|b| < 1), valley, saddle (|b| > 1).
+        const double t = std::abs(std::fmod(k / 40.0, 2.0) - 1.0);
+        const int position = slider->minimum() + int((0.3 + 0.4 * t) * slider->maximum());
+        const int before = frames;
+        timer.start();
+        slider->setSliderPosition(position == slider->value() ? position + 1 : position);
+        handler.push_back(timer.nsecsElapsed() / 1e6);
+        while (frames == before && timer.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        ms.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    slider->setSliderDown(false);
+    std::vector<double> renderOnly, parse;
+    for (int k = 0; k < 50; ++k) {
+        timer.start();
+        view->renderWindow()->Render();
+        renderOnly.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    const std::string text = s.function.toStdString();
+    for (int k = 0; k < 1000; ++k) {
+        timer.start();
+        const auto r = Expression::parse(text, {"x", "y"}, parameterValues(doc.settings()));
+        parse.push_back(timer.nsecsElapsed() / 1e3);
+        if (!r.ok())
+            qFatal("bench_drag: the function does not parse");
+    }
+    // The document alone (parse, sample, critical points, models), no window observing.
+    std::vector<double> model;
+    {
+        Document alone;
+        if (const QString error = alone.change(s, QStringLiteral("bench")); !error.isEmpty())
+            qFatal("bench_drag: %s", qPrintable(error));
+        for (int k = 0; k < 50; ++k) {
+            timer.start();
+            (void)alone.setParameterValue(1, -2.0 + 0.08 * k, 7);
+            model.push_back(timer.nsecsElapsed() / 1e6);
+        }
+    }
+    const double render = percentile(renderOnly, 0.5);
+    std::printf("%-10s resolution %4d: slider move to frame median %6.2f ms, p95 %6.2f ms; "
+                "move handler (parse, sample, critical points, models, scenes) median %6.2f "
+                "ms (of which the document alone %6.2f ms); VTK render alone median %6.2f ms (two "
+                "frames: %6.2f ms); parse alone median %5.2f us (%d moves, undo steps %d)\n",
+                name, resolution, percentile(ms, 0.5), percentile(ms, 0.95),
+                percentile(handler, 0.5), percentile(model, 0.5), render, 2 * render,
+                percentile(parse, 0.5), moves, doc.undoStack()->count());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    const QByteArray only = qgetenv("GS_BENCH_ONLY"); // "default" to profile one setting
+    const QByteArray only = qgetenv("GS_BENCH_ONLY"); // "default" or "slider": one setting
+    if (only.isEmpty() || only == "slider")
+        measureSlider("slider", 101, 200);
+    if (only == "slider")
+        return 0;
     measure("default", 101, 21, 200);
     if (only.isEmpty()) {
         measure("dense", 401, 81, 200);

@@ -100,13 +100,16 @@ bool isReservedName(std::string_view name) {
 struct ParseFailure {
     std::string message;
     std::size_t offset, length;
+    std::vector<std::string> unknownNames = {};
 };
 
 class Parser {
 public:
-    Parser(std::string_view text, const std::vector<std::string>& variables)
+    Parser(std::string_view text, const std::vector<std::string>& variables,
+           const std::vector<ParameterValue>& parameters)
         : m_text(text)
-        , m_variables(variables) {}
+        , m_variables(variables)
+        , m_parameters(parameters) {}
 
     ParseResult run() {
         ParseResult result;
@@ -115,12 +118,14 @@ public:
                 fail("the input is too long (" + std::to_string(m_text.size()) +
                          " characters; at most " + std::to_string(Expression::kMaxLength) + ")",
                      Expression::kMaxLength, 1);
+            checkParameters();
             tokenize();
             parseProgram();
             finish();
             result.expression = std::move(m_expr);
         } catch (const ParseFailure& f) {
             ParseError e{f.message, f.offset, std::max<std::size_t>(f.length, 1), 1, 1};
+            e.unknownNames = f.unknownNames;
             for (std::size_t i = 0; i < f.offset && i < m_text.size(); ++i) {
                 if (m_text[i] == '\n') {
                     ++e.line;
@@ -317,6 +322,9 @@ private:
             if (std::find(m_variables.begin(), m_variables.end(), n) != m_variables.end())
                 fail("'" + n + "' is listed as a variable and cannot also be defined", name.offset,
                      name.length);
+            if (findParameter(n) >= 0)
+                fail("'" + n + "' is a parameter and cannot also be defined", name.offset,
+                     name.length);
             if (peek().kind == Tok::Separator || peek().kind == Tok::End)
                 fail("expected an expression after '='", assign.offset, 1);
             const int node = parseExpression(0);
@@ -498,6 +506,13 @@ private:
             return add({Op::Constant, -1, -1, *c, -1, t.offset, t.length});
         if (auto it = m_defined.find(name); it != m_defined.end())
             return it->second;
+        // A parameter: a named constant (its text is its name), never an input.
+        if (const int k = findParameter(name); k >= 0) {
+            Node n{Op::Constant, -1,       -1,      m_parameters[std::size_t(k)].value,
+                   -1,           t.offset, t.length};
+            n.parameter = k;
+            return add(n);
+        }
         // A free identifier: an input. One leaf per name keeps the DAG shared.
         auto [it, inserted] = m_inputNodes.try_emplace(name, -1);
         if (inserted) {
@@ -514,16 +529,68 @@ private:
         return s;
     }
 
+    // A parameter is a name the text could use: an identifier that is no function, constant
+    // or reserved word, given once, with a finite value.
+    void checkParameters() {
+        const std::size_t all = std::max<std::size_t>(m_text.size(), 1);
+        for (std::size_t k = 0; k < m_parameters.size(); ++k) {
+            const std::string& n = m_parameters[k].name;
+            const bool identifier =
+                !n.empty() && !std::isdigit(static_cast<unsigned char>(n[0])) &&
+                std::all_of(n.begin(), n.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                });
+            if (!identifier)
+                fail("the parameter name '" + n + "' is not a name (letters, digits, _)", 0, all);
+            if (isReservedName(n) || findFunction(n) || findConstant(n))
+                fail("the parameter name '" + n + "' is taken (a function, constant or nan/inf)", 0,
+                     all);
+            if (findParameter(n) != int(k))
+                fail("the parameter '" + n + "' is given twice", 0, all);
+            if (!std::isfinite(m_parameters[k].value))
+                fail("the parameter '" + n + "' must be finite", 0, all);
+        }
+    }
+
+    int findParameter(std::string_view name) const {
+        for (std::size_t k = 0; k < m_parameters.size(); ++k)
+            if (m_parameters[k].name == name)
+                return int(k);
+        return -1;
+    }
+
     void finish() {
         for (const auto& [name, token] : m_firstUse)
             if (m_defined.count(name))
                 fail("'" + name + "' is used before it is defined", token.offset, token.length);
-        if (!m_variables.empty())
+        for (const auto& p : m_parameters)
+            if (std::find(m_variables.begin(), m_variables.end(), p.name) != m_variables.end())
+                fail("'" + p.name + "' is both a variable and a parameter", 0, m_text.size());
+        if (!m_variables.empty()) {
+            // Every symbol that is not a variable, in order of first use; the error points at
+            // the first and carries all of them (the window offers to make them parameters).
+            std::vector<std::pair<std::size_t, std::string>> unknown;
             for (const auto& [name, token] : m_firstUse)
                 if (std::find(m_variables.begin(), m_variables.end(), name) == m_variables.end())
-                    fail("unknown variable '" + name + "' (the variables are " +
-                             joined(m_variables) + ")",
-                         token.offset, token.length);
+                    unknown.emplace_back(token.offset, name);
+            if (!unknown.empty()) {
+                std::sort(unknown.begin(), unknown.end());
+                ParseFailure f;
+                std::string quoted;
+                for (const auto& [offset, name] : unknown) {
+                    quoted += (quoted.empty() ? "'" : ", '") + name + "'";
+                    f.unknownNames.push_back(name);
+                }
+                const bool one = unknown.size() == 1;
+                f.message = (one ? "unknown symbol " : "unknown symbols ") + quoted + ": declare " +
+                            (one ? "it as a variable, or make it a parameter"
+                                 : "them as variables, or make them parameters") +
+                            " (the variables are " + joined(m_variables) + ")";
+                f.offset = unknown.front().first;
+                f.length = m_firstUse.at(unknown.front().second).length;
+                throw f;
+            }
+        }
         auto& inputs = m_expr.m_inputs;
         if (!m_variables.empty()) {
             std::set<std::string> seen;
@@ -543,10 +610,12 @@ private:
             m_expr.m_nodes[node].input =
                 static_cast<int>(std::find(inputs.begin(), inputs.end(), name) - inputs.begin());
         m_expr.m_text = std::string(m_text);
+        m_expr.m_parameters = m_parameters;
     }
 
     std::string_view m_text;
     const std::vector<std::string>& m_variables;
+    const std::vector<ParameterValue>& m_parameters;
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
     Expression m_expr;
@@ -555,8 +624,9 @@ private:
     std::map<std::string, Token> m_firstUse;
 };
 
-ParseResult Expression::parse(std::string_view text, const std::vector<std::string>& variables) {
-    return Parser(text, variables).run();
+ParseResult Expression::parse(std::string_view text, const std::vector<std::string>& variables,
+                              const std::vector<ParameterValue>& parameters) {
+    return Parser(text, variables, parameters).run();
 }
 
 std::string caretDiagram(std::string_view text, const ParseError& error) {

@@ -52,6 +52,9 @@ struct Node {
     /// its local derivative: x + sqrt(0) has gradient 1), and `a ^ b` with a constant `b`
     /// by the power rule.
     bool variable = false;
+    /// Op::Constant named by a parameter: index into Expression::parameters() (its text is
+    /// the name, so the graph shows `a`, not its value), else -1.
+    int parameter = -1;
 };
 
 struct Statement {
@@ -66,21 +69,37 @@ struct ParseError {
     std::size_t length = 1; ///< how many characters the caret should cover
     int line = 1;           ///< 1-based
     int column = 1;         ///< 1-based, within the line
+    /// Symbols that are neither inputs, statements, functions nor parameters (in order of
+    /// first use), when that is the error: what a window can offer to make parameters.
+    std::vector<std::string> unknownNames = {};
 };
 
 struct ParseResult;
+
+/// A named constant whose value a person chooses (a slider): a constant with respect to the
+/// inputs (zero derivatives), named in the text and the graph.
+struct ParameterValue {
+    std::string name;
+    double value = 0.0;
+    bool operator==(const ParameterValue&) const = default;
+};
 
 class Expression {
 public:
     /// Parses `text`. Inputs are the free identifiers in alphabetical order, or
     /// exactly `variables` in that order when given (an identifier outside the
     /// list is then an error; a listed name that is never used is still an input).
-    static ParseResult parse(std::string_view text, const std::vector<std::string>& variables = {});
+    /// A name in `parameters` is that constant, never an input; a name both a variable and a
+    /// parameter, or a parameter that is assigned, is an error.
+    static ParseResult parse(std::string_view text, const std::vector<std::string>& variables = {},
+                             const std::vector<ParameterValue>& parameters = {});
 
     const std::string& text() const { return m_text; }
     const std::vector<Node>& nodes() const { return m_nodes; }
     const std::vector<std::string>& inputs() const { return m_inputs; }
     const std::vector<Statement>& statements() const { return m_statements; }
+    /// The parameters it was parsed with (used or not), in the order given.
+    const std::vector<ParameterValue>& parameters() const { return m_parameters; }
     int output() const { return m_statements.back().node; }
     std::size_t inputCount() const { return m_inputs.size(); }
 
@@ -93,6 +112,7 @@ private:
     std::vector<Node> m_nodes;
     std::vector<std::string> m_inputs;
     std::vector<Statement> m_statements;
+    std::vector<ParameterValue> m_parameters;
 };
 
 struct ParseResult {

@@ -55,11 +55,32 @@ bool slicesMoved(const std::vector<double>& a, const std::vector<double>& b, int
 
 } // namespace
 
-QStringList documentVariables(const QString& function, const QStringList& given,
-                              ParseError* error) {
+Parameter Parameter::named(const QString& name, double value) {
+    Parameter p;
+    p.name = name;
+    p.value = value;
+    if (std::isfinite(value) && std::abs(value) > p.max) {
+        // The power of ten above |value|: 12 -> [-100, 100], step a hundredth of that.
+        const double bound = std::pow(10.0, std::ceil(std::log10(std::abs(value)) + 1e-12));
+        p.min = -bound;
+        p.max = bound;
+        p.step = bound / 50;
+    }
+    return p;
+}
+
+std::vector<ParameterValue> parameterValues(const Settings& s) {
+    std::vector<ParameterValue> v;
+    for (const Parameter& p : s.parameters)
+        v.push_back({p.name.toStdString(), p.value});
+    return v;
+}
+
+QStringList documentVariables(const QString& function, const QStringList& given, ParseError* error,
+                              const std::vector<ParameterValue>& parameters) {
     if (!given.isEmpty())
         return given;
-    auto r = Expression::parse(function.toStdString());
+    auto r = Expression::parse(function.toStdString(), {}, parameters);
     if (!r.ok()) {
         if (error)
             *error = *r.error;
@@ -76,6 +97,30 @@ QStringList documentVariables(const QString& function, const QStringList& given,
     if (names.size() == 1)
         names << (names[0] == QLatin1String("y") ? QStringLiteral("x") : QStringLiteral("y"));
     return names;
+}
+
+QStringList parameterCandidates(const Settings& s) {
+    const std::vector<ParameterValue> params = parameterValues(s);
+    const QStringList vars = documentVariables(s.function, s.variables, nullptr, params);
+    if (vars.isEmpty())
+        return {};
+    const auto r = Expression::parse(s.function.toStdString(), toStd(vars), params);
+    QStringList names;
+    if (!r.ok()) {
+        for (const std::string& n : r.error->unknownNames)
+            names << QString::fromStdString(n);
+        return names;
+    }
+    if (!s.variables.isEmpty())
+        return {};
+    bool xy = false;
+    for (const std::string& n : r.expression->inputs()) {
+        if (n == "x" || n == "y")
+            xy = true;
+        else
+            names << QString::fromStdString(n);
+    }
+    return xy ? names : QStringList();
 }
 
 Document::Document(QObject* parent)
@@ -110,11 +155,16 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     // changes reuse the expression the document already holds.
     std::optional<Expression> expression;
     if (!sameFunction(s)) {
+        if (s.parameters.size() > std::size_t(kMaxParameters))
+            return QStringLiteral("%1 parameters; at most %2")
+                .arg(s.parameters.size())
+                .arg(kMaxParameters);
+        const std::vector<ParameterValue> params = parameterValues(s);
         ParseError pe;
-        const QStringList vars = documentVariables(s.function, s.variables, &pe);
+        const QStringList vars = documentVariables(s.function, s.variables, &pe, params);
         if (vars.isEmpty())
             return describeParseError(s.function, pe);
-        auto r = Expression::parse(s.function.toStdString(), toStd(vars));
+        auto r = Expression::parse(s.function.toStdString(), toStd(vars), params);
         if (!r.ok())
             return describeParseError(s.function, *r.error);
         expression = std::move(r.expression);
@@ -161,6 +211,26 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     for (double v : s.point)
         if (!std::isfinite(v))
             return QStringLiteral("the expansion point must be finite");
+    for (const Parameter& p : s.parameters) {
+        if (!std::isfinite(p.min) || !std::isfinite(p.max) || !(p.min < p.max))
+            return QStringLiteral("parameter %1: the range must be finite with min < max (got "
+                                  "%2 to %3)")
+                .arg(p.name)
+                .arg(p.min)
+                .arg(p.max);
+        if (!std::isfinite(p.value) || p.value < p.min || p.value > p.max)
+            return QStringLiteral("parameter %1: the value %2 is outside its range [%3, %4]")
+                .arg(p.name)
+                .arg(p.value)
+                .arg(p.min)
+                .arg(p.max);
+        if (!std::isfinite(p.step) || !(p.step > 0) || p.step > p.max - p.min)
+            return QStringLiteral("parameter %1: the step %2 must be positive and at most the "
+                                  "range's width %3")
+                .arg(p.name)
+                .arg(p.step)
+                .arg(p.max - p.min);
+    }
     for (std::size_t i = 0; i < s.runs.size(); ++i) {
         if (const auto problem = checkOptions(s.runs[i].options))
             return QStringLiteral("run %1: %2 must be %3")
@@ -177,7 +247,10 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
 }
 
 bool Document::sameFunction(const Settings& s) const {
-    return m_expression && s.function == m_settings.function && s.variables == m_settings.variables;
+    // A parameter's value is part of the function (its constants are folded at parse time);
+    // its range and step are not.
+    return m_expression && s.function == m_settings.function &&
+           s.variables == m_settings.variables && parameterValues(s) == m_expression->parameters();
 }
 
 QString Document::change(const Settings& s, const QString& what, int mergeId) {
@@ -210,9 +283,10 @@ void Document::apply(const Settings& next) {
         r.start.resize(n, 0.0);
     const bool surface =
         first || prev.function != next.function || prev.variables != next.variables ||
-        prev.xmin != next.xmin || prev.xmax != next.xmax || prev.ymin != next.ymin ||
-        prev.ymax != next.ymax || prev.resolution != next.resolution ||
-        prev.plotX != m_settings.plotX || prev.plotY != m_settings.plotY ||
+        parameterValues(prev) != parameterValues(next) || prev.xmin != next.xmin ||
+        prev.xmax != next.xmax || prev.ymin != next.ymin || prev.ymax != next.ymax ||
+        prev.resolution != next.resolution || prev.plotX != m_settings.plotX ||
+        prev.plotY != m_settings.plotY ||
         slicesMoved(prev.point, m_settings.point, m_settings.plotX, m_settings.plotY);
     const bool runs = surface || prev.runs != m_settings.runs;
     if (surface) {
@@ -315,6 +389,87 @@ QString Document::clearRuns() {
     Settings s = m_settings;
     s.runs.clear();
     return change(s, QStringLiteral("Clear runs"));
+}
+
+QString Document::setParameterValue(int index, double value, int mergeId) {
+    if (index < 0 || index >= int(m_settings.parameters.size()))
+        return QStringLiteral("no parameter %1").arg(index + 1);
+    Settings s = m_settings;
+    s.parameters[std::size_t(index)].value = value;
+    return change(s, QStringLiteral("Set %1").arg(s.parameters[std::size_t(index)].name), mergeId);
+}
+
+QString Document::setParameter(int index, const Parameter& p) {
+    if (index < 0 || index >= int(m_settings.parameters.size()))
+        return QStringLiteral("no parameter %1").arg(index + 1);
+    Settings s = m_settings;
+    Parameter& q = s.parameters[std::size_t(index)];
+    const QString name = q.name;
+    q = p;
+    q.name = name;
+    return change(s, QStringLiteral("Edit parameter %1").arg(name));
+}
+
+Settings Document::withInputs(Settings s, const QStringList& names) const {
+    const QStringList old = inputNames();
+    auto moved = [&](const std::vector<double>& v) {
+        std::vector<double> out;
+        for (const QString& n : names) {
+            const qsizetype i = old.indexOf(n);
+            out.push_back(i >= 0 && std::size_t(i) < v.size() ? v[std::size_t(i)] : 0.0);
+        }
+        return out;
+    };
+    s.point = moved(s.point);
+    s.epsilon = moved(s.epsilon);
+    for (RunSettings& r : s.runs)
+        r.start = moved(r.start);
+    // The plotted inputs stay plotted when they remain; else the first two.
+    const qsizetype px = names.indexOf(old.value(s.plotX)), py = names.indexOf(old.value(s.plotY));
+    if (px >= 0 && py >= 0 && px != py) {
+        s.plotX = int(px);
+        s.plotY = int(py);
+    } else {
+        s.plotX = 0;
+        s.plotY = 1;
+    }
+    return s;
+}
+
+QString Document::addParameters(const QStringList& names, const QString& function) {
+    Settings s = m_settings;
+    if (!function.isEmpty())
+        s.function = function;
+    for (const QString& n : names) {
+        bool known = false;
+        for (const Parameter& p : s.parameters)
+            known = known || p.name == n;
+        if (!known)
+            s.parameters.push_back(Parameter::named(n));
+        s.variables.removeAll(n);
+    }
+    // The inputs the function will have: a name made a parameter leaves them.
+    const std::vector<ParameterValue> params = parameterValues(s);
+    const QStringList vars = documentVariables(s.function, s.variables, nullptr, params);
+    if (!vars.isEmpty() && Expression::parse(s.function.toStdString(), toStd(vars), params).ok())
+        s = withInputs(s, vars);
+    return change(s,
+                  names.size() == 1
+                      ? QStringLiteral("Make %1 a parameter").arg(names[0])
+                      : QStringLiteral("Make %1 parameters").arg(names.join(QStringLiteral(", "))));
+}
+
+QString Document::removeParameter(int index) {
+    if (index < 0 || index >= int(m_settings.parameters.size()))
+        return QStringLiteral("no parameter %1").arg(index + 1);
+    Settings s = m_settings;
+    const QString name = s.parameters[std::size_t(index)].name;
+    s.parameters.erase(s.parameters.begin() + index);
+    const std::vector<ParameterValue> params = parameterValues(s);
+    const QStringList vars = documentVariables(s.function, s.variables, nullptr, params);
+    if (!vars.isEmpty() && Expression::parse(s.function.toStdString(), toStd(vars), params).ok())
+        s = withInputs(s, vars);
+    return change(s, QStringLiteral("Remove parameter %1").arg(name));
 }
 
 QString Document::setFunction(const QString& text) {

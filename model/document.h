@@ -28,6 +28,20 @@ struct RunSettings {
     bool operator==(const RunSettings&) const = default;
 };
 
+/// A named constant of the function with a slider: its value, the slider's range and step.
+/// A constant with respect to the inputs (zero derivatives); changing it re-samples.
+struct Parameter {
+    QString name;
+    double value = 1.0;
+    double min = -5.0, max = 5.0;
+    double step = 0.1;
+
+    bool operator==(const Parameter&) const = default;
+    /// A new parameter at `value`, its range [-5, 5] widened to hold it (to the power of ten
+    /// above |value|, so the value sits inside the slider).
+    static Parameter named(const QString& name, double value = 1.0);
+};
+
 /// What a person chooses; the undoable state.
 struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
@@ -50,9 +64,13 @@ struct Settings {
     /// with a colour bar.
     bool showField = false, showBands = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
+    std::vector<Parameter> parameters; ///< named constants with sliders, in panel order
 
     bool operator==(const Settings&) const = default;
 };
+
+/// The parameters' names and values, as the parser takes them.
+std::vector<ParameterValue> parameterValues(const Settings& s);
 
 class Document : public QObject {
     Q_OBJECT
@@ -60,6 +78,7 @@ public:
     static constexpr int kMaxResolution = int(options::resolution.max);
     static constexpr int kMinResolution = int(options::resolution.min);
     static constexpr int kModelResolution = 41;
+    static constexpr int kMaxParameters = 64;
 
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
@@ -98,6 +117,17 @@ public:
     [[nodiscard]] QString addRun(const RunSettings& run);
     [[nodiscard]] QString removeRun(int index);
     [[nodiscard]] QString clearRuns();
+    /// Sets parameter `index`'s value (a slider: the moves of one drag share `mergeId`).
+    [[nodiscard]] QString setParameterValue(int index, double value, int mergeId = -1);
+    /// Replaces parameter `index` (its range and step; the name is kept).
+    [[nodiscard]] QString setParameter(int index, const Parameter& p);
+    /// Makes `names` parameters (Parameter::named, value 1) in one step: symbols the function
+    /// does not know, or inputs (then the point, epsilon and runs keep the other inputs'
+    /// values, matched by name). With `function`, that text replaces the function in the
+    /// same step (the window's editor holds text the document refused for those symbols).
+    [[nodiscard]] QString addParameters(const QStringList& names, const QString& function = {});
+    /// Removes parameter `index` (refused when the function then does not parse).
+    [[nodiscard]] QString removeParameter(int index);
 
     /// Applies without the undo stack (the undo commands themselves call this).
     void apply(const Settings& s);
@@ -116,6 +146,9 @@ private:
     void recomputeExpansion();
     void recomputeRuns();
     void recomputeCriticalPoints();
+    /// `s` with its point, epsilon, run starts and plotted inputs moved from the current
+    /// input order to `names` (matched by name; a new input gets 0).
+    Settings withInputs(Settings s, const QStringList& names) const;
 
     Settings m_settings;
     std::optional<Expression> m_expression;
@@ -130,7 +163,14 @@ private:
 /// The input order a function gets in the document: the given variables, else x and y
 /// when it uses no other names (so f = x^2 is still a surface over x and y), else
 /// alphabetical, padded with y when only one name is used.
+/// Names the window can offer to make parameters (`s` as typed): the unknown symbols when the
+/// declared variables do not cover the function, or, with none declared, the inputs besides
+/// x and y of a function that uses x or y (`a*x^2 + b*y^2`: a and b). Else empty.
+QStringList parameterCandidates(const Settings& s);
+
+/// Parameters are never inputs.
 QStringList documentVariables(const QString& function, const QStringList& given,
-                              ParseError* error = nullptr);
+                              ParseError* error = nullptr,
+                              const std::vector<ParameterValue>& parameters = {});
 
 } // namespace gs

@@ -44,6 +44,16 @@ std::vector<Preset> loadPresets() {
             p.settings.epsilon = numbers(o[QStringLiteral("epsilon")]);
         for (const QJsonValue& v : o[QStringLiteral("variables")].toArray())
             p.settings.variables << v.toString();
+        // Parameters: {"name", "value", and optionally "min", "max", "step"}.
+        for (const QJsonValue& v : o[QStringLiteral("parameters")].toArray()) {
+            const QJsonObject q = v.toObject();
+            Parameter param = Parameter::named(q[QStringLiteral("name")].toString(),
+                                               q[QStringLiteral("value")].toDouble(1.0));
+            param.min = q[QStringLiteral("min")].toDouble(param.min);
+            param.max = q[QStringLiteral("max")].toDouble(param.max);
+            param.step = q[QStringLiteral("step")].toDouble(param.step);
+            p.settings.parameters.push_back(param);
+        }
         const std::vector<double> d = numbers(o[QStringLiteral("domain")]);
         if (d.size() == 2) { // one input: an interval
             p.settings.xmin = d[0];

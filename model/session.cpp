@@ -43,6 +43,16 @@ template <class S, class V> void settingsFields(S& s, V& v) {
     v("model_radius", s.modelRadius);
     v("box_aspect", s.boxAspect);
     v("runs", s.runs);
+    v("parameters", s.parameters);
+}
+
+// One parameter (a slider).
+template <class P, class V> void parameterFields(P& p, V& v) {
+    v("name", p.name, Required);
+    v("value", p.value, Required);
+    v("min", p.min);
+    v("max", p.max);
+    v("step", p.step);
 }
 
 // One optimizer run; the keys are the option table's field names (optiontable.h).
@@ -95,6 +105,7 @@ QJsonValue toJson(Method m) {
     return QString::fromUtf8(toString(m).data(), qsizetype(toString(m).size()));
 }
 QJsonValue toJson(const std::vector<RunSettings>& runs);
+QJsonValue toJson(const std::vector<Parameter>& parameters);
 
 struct Writer {
     QJsonObject object;
@@ -108,6 +119,16 @@ QJsonValue toJson(const std::vector<RunSettings>& runs) {
     for (const RunSettings& r : runs) {
         Writer w;
         runFields(r, w);
+        a.append(w.object);
+    }
+    return a;
+}
+
+QJsonValue toJson(const std::vector<Parameter>& parameters) {
+    QJsonArray a;
+    for (const Parameter& p : parameters) {
+        Writer w;
+        parameterFields(p, w);
         a.append(w.object);
     }
     return a;
@@ -221,6 +242,7 @@ QString fromJson(const QJsonValue& v, Method& out, const QString& where) {
     return {};
 }
 QString fromJson(const QJsonValue& v, std::vector<RunSettings>& out, const QString& where);
+QString fromJson(const QJsonValue& v, std::vector<Parameter>& out, const QString& where);
 
 struct Reader {
     const QJsonObject& object;
@@ -265,6 +287,32 @@ QString fromJson(const QJsonValue& v, std::vector<RunSettings>& out, const QStri
         runs.push_back(run);
     }
     out = runs;
+    return {};
+}
+
+QString fromJson(const QJsonValue& v, std::vector<Parameter>& out, const QString& where) {
+    if (!v.isArray())
+        return expected(where, "a list of parameters", v);
+    const QJsonArray a = v.toArray();
+    if (a.size() > Document::kMaxParameters)
+        return QStringLiteral("%1: %2 parameters; at most %3")
+            .arg(where)
+            .arg(a.size())
+            .arg(Document::kMaxParameters);
+    std::vector<Parameter> parameters;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString at = QStringLiteral("%1[%2]").arg(where).arg(i);
+        if (!a[i].isObject())
+            return expected(at, "a parameter (an object)", a[i]);
+        const QJsonObject o = a[i].toObject();
+        Parameter p;
+        Reader r{o, at, {}};
+        parameterFields(p, r);
+        if (!r.error.isEmpty())
+            return r.error;
+        parameters.push_back(p);
+    }
+    out = parameters;
     return {};
 }
 
@@ -419,14 +467,15 @@ SessionRead sessionFromJson(const QByteArray& text) {
     // language may have changed since the file was written), the numbers be in range.
     const Settings& s = session.settings;
     ParseError parseError;
-    const QStringList variables = documentVariables(s.function, s.variables, &parseError);
+    const std::vector<ParameterValue> params = parameterValues(s);
+    const QStringList variables = documentVariables(s.function, s.variables, &parseError, params);
     if (variables.isEmpty())
         return failure(QStringLiteral("settings.function does not parse:\n") +
                        describeParseError(s.function, parseError));
     std::vector<std::string> names;
     for (const QString& v : variables)
         names.push_back(v.trimmed().toStdString());
-    if (const auto r = Expression::parse(s.function.toStdString(), names); !r.ok())
+    if (const auto r = Expression::parse(s.function.toStdString(), names, params); !r.ok())
         return failure(QStringLiteral("settings.function does not parse:\n") +
                        describeParseError(s.function, *r.error));
     const Document probe;

@@ -148,6 +148,125 @@ private slots:
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
+    // f = a x^2 + 2 b x y + c y^2 with a = 1, b = 2, c = 0.5 at (1, 1): by hand f = 5.5,
+    // grad = (2ax + 2by, 2bx + 2cy) = (6, 5), H = [[2a, 2b], [2b, 2c]] = [[2, 4], [4, 1]].
+    void parametersWithEveryCommand() {
+        const QStringList form{"--function", "a*x^2 + 2*b*x*y + c*y^2", "--parameters",
+                               "a=1, b=2,c=0.5"};
+        const Run analyze = run(QStringList{"--analyze", "--point", "1,1"} + form);
+        QCOMPARE(analyze.exitCode, 0);
+        auto o = json(analyze);
+        QCOMPARE(o["variables"].toArray(), QJsonArray({"x", "y"}));
+        QCOMPARE(o["value"].toDouble(), 5.5);
+        QCOMPARE(o["gradient"].toArray(), QJsonArray({6, 5}));
+        QCOMPARE(o["hessian"].toArray(), QJsonArray({QJsonArray{2, 4}, QJsonArray{4, 1}}));
+        QCOMPARE(o["parameters"].toObject()["b"].toDouble(), 2.0);
+        // det H = 2 - 16 < 0: a saddle; b = 0.5 makes it a bowl (det = 2 - 1 > 0).
+        QCOMPARE(o["classification"].toString(), QStringLiteral("not_critical"));
+        // Backprop: d(a*x)/dx = a, and the graph writes the parameter by name.
+        const Run backprop =
+            run({"--backprop", "--function", "a*x", "--parameters", "a=3", "--point", "2"});
+        QCOMPARE(backprop.exitCode, 0);
+        o = json(backprop);
+        QCOMPARE(o["inputs"].toArray(), QJsonArray({"x"}));
+        QCOMPARE(o["gradient"].toObject()["x"].toDouble(), 3.0);
+        QVERIFY(backprop.out.contains("a*x"));
+        // Critical points of (x - a)^2 on [-2, 2]: one minimum at a.
+        const Run critical = run({"--critical-points", "--function", "(x-a)^2", "--parameters",
+                                  "a=0.5", "--domain", "-2,2"});
+        QCOMPARE(critical.exitCode, 0);
+        o = json(critical);
+        const QJsonArray points = o["critical_points"].toArray();
+        QCOMPARE(points.size(), 1);
+        QVERIFY(std::abs(points[0].toObject()["point"].toArray()[0].toDouble() - 0.5) <= 8 * kEps);
+        // Newton on (x - a)^2 + (y - b)^2 lands on (a, b) in one step.
+        const Run descent = run({"--descent", "newton", "--function", "(x-a)^2 + (y-b)^2",
+                                 "--parameters", "a=1,b=-1", "--start", "0,0"});
+        QCOMPARE(descent.exitCode, 0);
+        o = json(descent);
+        QCOMPARE(o["end_point"].toObject()["point"].toArray(), QJsonArray({1, -1}));
+        // The sweep runs on a parameterized quadratic: f = a x^2, lambda_max = 2a = 8.
+        const Run sweep = run({"--sweep", "gd", "--function", "a*x^2", "--parameters", "a=4",
+                               "--start", "1", "--count", "5"});
+        QCOMPARE(sweep.exitCode, 0);
+        o = json(sweep);
+        QCOMPARE(o["quadratic"].toObject()["stability_limit"].toDouble(), 2.0 / 8.0);
+    }
+
+    void parametersExportAndSession() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("p.png"));
+        const Run r = run({"--function", "a*x^2 + y^2", "--parameters", "a=-1", "--export", png,
+                           "--size", "320x240"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(320, 240));
+        // A session's parameter, overridden on the command line.
+        const QString session = writeSession(dir, QStringLiteral("p.gradscape"),
+                                             R"({"function": "a*x + y", "point": [2, 0], )"
+                                             R"("parameters": [{"name": "a", "value": 3}]})");
+        QJsonObject o = json(run({"--analyze", "--session", session}));
+        QCOMPARE(o["value"].toDouble(), 6.0);
+        o = json(run({"--analyze", "--session", session, "--parameters", "a=-7"}));
+        QCOMPARE(o["value"].toDouble(), -14.0);
+        QCOMPARE(o["gradient"].toArray(), QJsonArray({-7, 1}));
+    }
+
+    void badParameters_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList analyze{"--analyze", "--function", "a*x", "--point", "1,0"};
+        QTest::newRow("no value") << analyze + QStringList{"--parameters", "a="}
+                                  << "--parameters: 'a=' has no value";
+        QTest::newRow("no equals")
+            << analyze + QStringList{"--parameters", "a"} << "--parameters: 'a' has no '='";
+        QTest::newRow("no name") << analyze + QStringList{"--parameters", "=1"}
+                                 << "--parameters: '=1' has no name";
+        QTest::newRow("empty item")
+            << analyze + QStringList{"--parameters", "a=1,,b=2"} << "--parameters: empty item";
+        QTest::newRow("twice") << analyze + QStringList{"--parameters", "a=1,a=2"}
+                               << "--parameters: 'a' is given twice";
+        QTest::newRow("not a number") << analyze + QStringList{"--parameters", "a=one"}
+                                      << "--parameters: 'a=one': 'one' is not a finite number";
+        QTest::newRow("infinite") << analyze + QStringList{"--parameters", "a=inf"}
+                                  << "'inf' is not a finite number";
+        QTest::newRow("nan") << analyze + QStringList{"--parameters", "a=nan"}
+                             << "'nan' is not a finite number";
+        QTest::newRow("also a variable")
+            << QStringList{"--analyze", "--function", "a*x",          "--variables", "a,x",
+                           "--point",   "1,0",        "--parameters", "a=1"}
+            << "--parameters: 'a' is also a variable";
+        QTest::newRow("function name") << analyze + QStringList{"--parameters", "exp=1"}
+                                       << "the parameter name 'exp' is taken";
+        QTest::newRow("unknown symbol")
+            << QStringList{"--analyze", "--function", "a*x + b", "--variables", "x", "--point", "1"}
+            << "unknown symbols 'a', 'b': declare them as variables, or make them parameters";
+        QTest::newRow("backprop") << QStringList{"--backprop", "--function",   "a*x", "--point",
+                                                 "1",          "--parameters", "a="}
+                                  << "'a=' has no value";
+        QTest::newRow("sweep") << QStringList{"--sweep", "gd", "--function",   "a*x^2",
+                                              "--start", "1",  "--parameters", "a=1,a=1"}
+                               << "given twice";
+        QTest::newRow("critical points")
+            << QStringList{"--critical-points", "--function", "a*x^2", "--parameters", "a"}
+            << "has no '='";
+        QTest::newRow("descent") << QStringList{"--descent", "gd", "--function",   "a*x^2",
+                                                "--start",   "1",  "--parameters", "a=1e999"}
+                                 << "not a finite number";
+        QTest::newRow("export") << QStringList{"--export", "/tmp/never.png", "--function",
+                                               "a*x",      "--parameters",   "a=,"}
+                                << "'a=' has no value";
+        QTest::newRow("window") << QStringList{"--function", "a*x", "--parameters", "b"}
+                                << "'b' has no '='";
+    }
+    void badParameters() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void exportWritesTheImage() {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("scene.png"));
@@ -337,7 +456,8 @@ private slots:
         QCOMPARE(runs[0]["lr"].toDouble(), 1e-3);
         QCOMPARE(runs[24]["lr"].toDouble(), 10.0);
         QVERIFY(std::abs(runs[6]["lr"].toDouble() - 1e-2) <= 1e-15); // 1e-3 * 10^(4 * 6/24)
-        QVERIFY(std::abs(o["quadratic"]["stability_limit"].toDouble() - 1.0 / 3) <= 2 * kEps);
+        QVERIFY(std::abs(o["quadratic"].toObject()["stability_limit"].toDouble() - 1.0 / 3) <=
+                2 * kEps);
         QVERIFY(std::abs(o["quadratic"]["optimal_lr"].toDouble() - 0.25) <= 2 * kEps);
         for (const QJsonValue& value : runs) {
             const QJsonObject v = value.toObject();

@@ -280,6 +280,123 @@ private slots:
         QCOMPARE(doc.undoStack()->count(), steps);
     }
 
+    // f = a*x^2 + 2*b*x*y + c*y^2: a slider drag of b is one undo step; each move
+    // re-samples (the surface at a grid node is a x^2 + 2 b x y + c y^2 with the new b), and
+    // undo restores the value and the surface.
+    void parameterDragIsOneUndoStep() {
+        Document doc;
+        Settings s = doc.settings();
+        s.function = QStringLiteral("a*x^2 + 2*b*x*y + c*y^2");
+        s.variables = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+        s.parameters = {gs::Parameter::named(QStringLiteral("a")),
+                        gs::Parameter::named(QStringLiteral("b"), 0.25),
+                        gs::Parameter::named(QStringLiteral("c"))};
+        QCOMPARE(doc.change(s, QStringLiteral("Quadratic form")), QString());
+        QCOMPARE(doc.inputNames(), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+        const int steps = doc.undoStack()->count();
+        // Corner node (x, y) = (xmin, ymin) = (-2, -2): f = 4a + 8b + 4c.
+        auto corner = [&] { return doc.surface().z(0, 0); };
+        QCOMPARE(corner(), 4.0 + 8 * 0.25 + 4.0);
+        QSignalSpy spy(&doc, &Document::changed);
+        for (int k = 1; k <= 10; ++k) {
+            QCOMPARE(doc.setParameterValue(1, 0.25 + 0.1 * k, 42), QString());
+            QCOMPARE(spy.takeLast().at(0).toInt() & Document::SurfaceChange,
+                     int(Document::SurfaceChange));
+        }
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Set b"));
+        const double b = 0.25 + 0.1 * 10;
+        QCOMPARE(doc.settings().parameters[1].value, b);
+        QCOMPARE(corner(), 4.0 + 8 * b + 4.0);
+        // b = 1.25 > sqrt(ac) = 1: the Hessian [[2a, 2b], [2b, 2c]] has a negative eigenvalue
+        // 2 - 2.5 = -0.5 and a positive one 2 + 2.5 = 4.5: a saddle.
+        const Eigen::VectorXd lambda = doc.expansion().curvature.eigenvalues;
+        QVERIFY(std::abs(lambda.minCoeff() + 0.5) < 1e-12);
+        QVERIFY(std::abs(lambda.maxCoeff() - 4.5) < 1e-12);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().parameters[1].value, 0.25);
+        QCOMPARE(corner(), 4.0 + 8 * 0.25 + 4.0);
+        QCOMPARE(doc.expression().parameters()[1].value, 0.25);
+    }
+
+    void parameterValidation_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("step");
+        QTest::addColumn<QString>("message");
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("outside") << 6.0 << -5.0 << 5.0 << 0.1
+                                 << "parameter a: the value 6 is outside its range [-5, 5]";
+        QTest::newRow("empty range")
+            << 1.0 << 2.0 << 2.0 << 0.1 << "parameter a: the range must be finite with min < max";
+        QTest::newRow("nan value")
+            << nan << -5.0 << 5.0 << 0.1 << "the parameter 'a' must be finite";
+        QTest::newRow("zero step")
+            << 1.0 << -5.0 << 5.0 << 0.0 << "parameter a: the step 0 must be positive";
+        QTest::newRow("step too wide") << 1.0 << -1.0 << 1.0 << 3.0 << "at most the range's width";
+    }
+    void parameterValidation() {
+        QFETCH(double, value);
+        QFETCH(double, min);
+        QFETCH(double, max);
+        QFETCH(double, step);
+        QFETCH(QString, message);
+        Document doc;
+        Settings s = doc.settings();
+        s.function = QStringLiteral("a*x^2 + y^2");
+        s.parameters = {{QStringLiteral("a"), value, min, max, step}};
+        const Settings before = doc.settings();
+        const QString error = doc.change(s, QStringLiteral("Edit"));
+        QVERIFY2(error.startsWith(message) || error.contains(message), qPrintable(error));
+        QVERIFY(doc.settings() == before); // refused: the last good state stays
+        // A parameter also listed as a variable is refused by the parser.
+        s.parameters = {gs::Parameter::named(QStringLiteral("a"))};
+        s.variables = QStringList{QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("y")};
+        QVERIFY(doc.change(s, QStringLiteral("Edit")).contains("both a variable and a parameter"));
+    }
+
+    // The inputs a, b, c, x, y (nothing declared) made parameters: x and y stay inputs with
+    // their point coordinates, and are plotted.
+    void makingInputsParameters() {
+        Document doc;
+        Settings s = doc.settings();
+        s.function = QStringLiteral("a*x^2 + 2*b*x*y + c*y^2");
+        s.point = {0.5, 0.25, 0.75, -1.5, 1.25}; // a, b, c, x, y
+        QCOMPARE(doc.change(s, QStringLiteral("Edit")), QString());
+        QCOMPARE(doc.inputNames().size(), 5);
+        QCOMPARE(gs::parameterCandidates(doc.settings()), (QStringList{"a", "b", "c"}));
+        QCOMPARE(doc.addParameters(QStringList{"a", "b", "c"}), QString());
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Make a, b, c parameters"));
+        QCOMPARE(doc.inputNames(), (QStringList{"x", "y"}));
+        QVERIFY(gs::parameterCandidates(doc.settings()).isEmpty());
+        QCOMPARE(doc.settings().point, (std::vector<double>{-1.5, 1.25}));
+        QCOMPARE(doc.settings().plotX, 0);
+        QCOMPARE(doc.settings().plotY, 1);
+        QCOMPARE(doc.settings().parameters.size(), std::size_t(3));
+        QCOMPARE(doc.settings().parameters[0].value, 1.0);
+        // f at (-1.5, 1.25) with a = b = c = 1: (x + y)^2 = 0.0625.
+        QCOMPARE(doc.expansion().at.value, 0.0625);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.inputNames().size(), 5);
+        QCOMPARE(doc.settings().point, s.point);
+        // An unknown symbol with the variables declared: the same offer.
+        s.variables = QStringList{"x", "y"};
+        s.point = {0.0, 0.0};
+        QVERIFY(doc.change(s, QStringLiteral("Edit")).contains("unknown symbols 'a', 'b', 'c'"));
+        QCOMPARE(gs::parameterCandidates(s), (QStringList{"a", "b", "c"}));
+        Settings uv = s;
+        uv.function = QStringLiteral("u*v"); // no x or y: u and v are simply the inputs
+        uv.variables.clear();
+        QVERIFY(gs::parameterCandidates(uv).isEmpty());
+        s.parameters = {gs::Parameter::named("a"), gs::Parameter::named("b"),
+                        gs::Parameter::named("c")};
+        QCOMPARE(doc.change(s, QStringLiteral("Edit")), QString());
+        // Removing a parameter that the declared variables do not cover is refused.
+        QVERIFY(doc.removeParameter(0).contains("unknown symbol 'a'"));
+        QCOMPARE(doc.settings().parameters.size(), std::size_t(3));
+    }
+
     // f = 3x^4 - 4x^3 - 12x^2, f' = 12x^3 - 12x^2 - 24x = 12x(x - 2)(x + 1): critical points
     // -1, 0, 2 with f = 3 + 4 - 12 = -5, 0, 48 - 32 - 48 = -32; f'' = 36x^2 - 24x - 24 is
     // 36, -24, 72 there: minimum, maximum, minimum. On [-2, 3] the ends give f(-2) = 32 and

@@ -1,7 +1,9 @@
 // Parsing: what is accepted (checked by value), what is refused and where.
+#include "derivatives.h"
 #include "evaluation.h"
 #include "expression.h"
 #include "functions.h"
+#include "graph.h"
 
 #include <QTest>
 #include <cmath>
@@ -103,7 +105,9 @@ private slots:
         QTest::newRow("malformed number") << "1e+" << 1 << 1 << "malformed number";
         QTest::newRow("bare middle statement") << "x + 1; f = y" << 1 << 1 << "only the last";
         QTest::newRow("empty assignment") << "a = ; f = a" << 1 << 3 << "after '='";
-        QTest::newRow("unknown variable") << "x + z" << 1 << 5 << "unknown variable 'z'";
+        QTest::newRow("unknown symbol")
+            << "x + z" << 1 << 5
+            << "unknown symbol 'z': declare it as a variable, or make it a parameter";
         QTest::newRow("reserved nan") << "nan*x" << 1 << 1 << "'nan' is reserved";
         QTest::newRow("reserved Inf") << "x + Inf" << 1 << 5 << "'Inf' is reserved";
         QTest::newRow("reserved assignment") << "infinity = 2; x" << 1 << 1 << "reserved";
@@ -282,6 +286,117 @@ private slots:
             }
         }
         QCOMPARE(gs::knownFunctions(), names);
+    }
+
+    // f = a*x^2 + 2*b*x*y + c*y^2 with parameters a, b, c: by hand, f_x = 2ax + 2by,
+    // f_y = 2bx + 2cy, H = [[2a, 2b], [2b, 2c]]; the parameters are not inputs.
+    void parametersAreConstants_data() {
+        QTest::addColumn<double>("a");
+        QTest::addColumn<double>("b");
+        QTest::addColumn<double>("c");
+        QTest::newRow("bowl") << 1.0 << 0.25 << 2.0;
+        QTest::newRow("saddle") << 1.0 << 1.5 << -0.5;
+        QTest::newRow("zero") << 0.0 << 0.0 << 0.0;
+    }
+    void parametersAreConstants() {
+        QFETCH(double, a);
+        QFETCH(double, b);
+        QFETCH(double, c);
+        const std::vector<gs::ParameterValue> params{{"a", a}, {"b", b}, {"c", c}};
+        auto r = Expression::parse("q = a*x^2 + 2*b*x*y; q + c*y^2", {}, params);
+        QVERIFY2(r.ok(), r.error ? r.error->message.c_str() : "");
+        const Expression& f = *r.expression;
+        QCOMPARE(f.inputs(), (std::vector<std::string>{"x", "y"}));
+        QCOMPARE(f.parameters(), params);
+        const double x = 0.7, y = -1.3;
+        const Eigen::Vector2d p(x, y);
+        const double tol = 16 * std::numeric_limits<double>::epsilon() * 10;
+        QVERIFY(std::abs(gs::evaluate(f, p) - (a * x * x + 2 * b * x * y + c * y * y)) <= tol);
+        const gs::Derivatives d = gs::derivatives(f, p);
+        QVERIFY(std::abs(d.gradient[0] - (2 * a * x + 2 * b * y)) <= tol);
+        QVERIFY(std::abs(d.gradient[1] - (2 * b * x + 2 * c * y)) <= tol);
+        Eigen::Matrix2d h;
+        h << 2 * a, 2 * b, 2 * b, 2 * c;
+        QVERIFY((d.hessian - h).cwiseAbs().maxCoeff() <= tol);
+        const Eigen::VectorXd reverse = gs::reverseGradient(f, p);
+        QVERIFY((reverse - d.gradient).cwiseAbs().maxCoeff() <= tol);
+        // Each parameter is one named constant: its node's text is its name.
+        int named = 0;
+        for (const gs::Node& n : f.nodes())
+            if (n.parameter >= 0) {
+                ++named;
+                QCOMPARE(n.op, gs::Op::Constant);
+                QVERIFY(!n.variable);
+                QCOMPARE(f.text().substr(n.offset, n.length),
+                         params[std::size_t(n.parameter)].name);
+                QCOMPARE(n.value, params[std::size_t(n.parameter)].value);
+            }
+        QCOMPARE(named, 3);
+    }
+
+    void parameterNamesStayInTheGraph() {
+        auto r = Expression::parse("a*x + y", {"x", "y"}, {{"a", 2.0}});
+        QVERIFY(r.ok());
+        const auto g =
+            gs::buildGraph(*r.expression, Eigen::Vector2d(3, 1), gs::Granularity::Statements);
+        // (One statement is drawn per operation: t1 = a*x, the parameter written by name.)
+        bool named = false;
+        for (const auto& n : g.nodes)
+            named = named || n.expression == "a*x";
+        QVERIFY(named);
+        QCOMPARE(g.nodes.back().value, 7.0);
+        QCOMPARE(g.gradient(), Eigen::VectorXd(Eigen::Vector2d(2, 1)));
+    }
+
+    void unknownSymbolsAreNamed() {
+        auto r = Expression::parse("b*y + a*x + b", {"x", "y"});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error->unknownNames, (std::vector<std::string>{"b", "a"}));
+        QCOMPARE(QString::fromStdString(r.error->message),
+                 QStringLiteral("unknown symbols 'b', 'a': declare them as variables, or make "
+                                "them parameters (the variables are x, y)"));
+        QCOMPARE(r.error->column, 1);
+        // Made parameters, the same text parses; other errors carry no names.
+        QVERIFY(Expression::parse("b*y + a*x + b", {"x", "y"}, {{"a", 1}, {"b", 2}}).ok());
+        QVERIFY(Expression::parse("x +", {"x", "y"}).error->unknownNames.empty());
+    }
+
+    void badParametersAreRefused_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("variables");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("fragment");
+        const double inf = std::numeric_limits<double>::infinity();
+        QTest::newRow("also a variable") << "a*x" << QStringList{"x", "a"} << "a" << 1.0
+                                         << "'a' is both a variable and a parameter";
+        QTest::newRow("assigned") << "a = x; a" << QStringList{"x"} << "a" << 1.0
+                                  << "'a' is a parameter and cannot also be defined";
+        QTest::newRow("function name") << "x" << QStringList{"x"} << "exp" << 1.0 << "taken";
+        QTest::newRow("constant name") << "x" << QStringList{"x"} << "pi" << 1.0 << "taken";
+        QTest::newRow("reserved name") << "x" << QStringList{"x"} << "NaN" << 1.0 << "taken";
+        QTest::newRow("not a name") << "x" << QStringList{"x"} << "2a" << 1.0 << "not a name";
+        QTest::newRow("empty name") << "x" << QStringList{"x"} << "" << 1.0 << "not a name";
+        QTest::newRow("infinite") << "a*x" << QStringList{"x"} << "a" << inf << "must be finite";
+        QTest::newRow("nan") << "a*x" << QStringList{"x"} << "a"
+                             << std::numeric_limits<double>::quiet_NaN() << "must be finite";
+    }
+    void badParametersAreRefused() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, variables);
+        QFETCH(QString, name);
+        QFETCH(double, value);
+        QFETCH(QString, fragment);
+        std::vector<std::string> vars;
+        for (const auto& v : variables)
+            vars.push_back(v.toStdString());
+        auto r = Expression::parse(text.toStdString(), vars, {{name.toStdString(), value}});
+        QVERIFY(!r.ok());
+        QVERIFY2(QString::fromStdString(r.error->message).contains(fragment),
+                 r.error->message.c_str());
+        auto twice = Expression::parse("a*x", {"x"}, {{"a", 1}, {"a", 2}});
+        QVERIFY(!twice.ok());
+        QVERIFY(twice.error->message.find("given twice") != std::string::npos);
     }
 
     void reservedNamesCannotBeVariables() {

@@ -13,6 +13,7 @@
 #include "mouse.h"
 #include "optimizerpanel.h"
 #include "optimizers.h"
+#include "parameterpanel.h"
 #include "planeview.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
@@ -217,6 +218,88 @@ private slots:
         m_doc->undoStack()->undo();
         QCOMPARE(editor->text(), QStringLiteral("x*exp(-x^2-y^2)"));
         QVERIFY(!m_window->functionError()->isVisible());
+    }
+
+    // a*x^2 + 2*b*x*y + c*y^2 typed with no variables declared: a, b, c are inputs, and the
+    // window offers to make them parameters; then the surface is over x and y, a slider drag
+    // re-samples it live and undoes in one step.
+    void makeParametersAndDragASlider() {
+        QLineEdit* editor = m_window->functionEditor();
+        QPushButton* make = m_window->makeParametersButton();
+        QVERIFY(!make->isVisible());
+        editor->setText(QStringLiteral("a*x^2 + 2*b*x*y + c*y^2"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QCOMPARE(m_doc->inputNames().size(), 5);
+        QVERIFY(make->isVisible());
+        QCOMPARE(make->text(), QStringLiteral("Make a, b, c parameters"));
+        QTest::mouseClick(make, Qt::LeftButton);
+        QVERIFY(!make->isVisible());
+        QCOMPARE(m_doc->inputNames(), (QStringList{"x", "y"}));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Make a, b, c parameters"));
+        ParameterPanel* panel = m_window->parameterPanel();
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->rowCount(), 3);
+        // a = b = c = 1: f = (x + y)^2, 16 at the corner (-2, -2).
+        QCOMPARE(m_doc->surface().z(0, 0), 16.0);
+
+        // Drag b's slider (the slider's own drag signals: pressed, moves, released).
+        QSlider* b = panel->slider(1);
+        QCOMPARE(b->objectName(), QStringLiteral("parameterSlider_b"));
+        const int steps = m_doc->undoStack()->count();
+        const int start = b->value();
+        b->setSliderDown(true);
+        for (int k = 1; k <= 10; ++k)
+            b->setSliderPosition(start - 3 * k);
+        b->setSliderDown(false);
+        // Range [-5, 5], step 0.1: position 60 is 1, 30 positions down is b = -2.
+        const double value = m_doc->settings().parameters[1].value;
+        QCOMPARE(value, -2.0); // exactly: the slider keeps the step's decimals
+        QCOMPARE(panel->valueBox(1)->value(), -2.0);
+        // The surface followed: at (-2, -2), 4a + 8b + 4c = 4 - 8 * 2 + 4 = -8 (to rounding).
+        QVERIFY(std::abs(m_doc->surface().z(0, 0) - (8 + 8 * value)) < 1e-12);
+        QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->settings().parameters[1].value, 1.0);
+        QCOMPARE(b->value(), start);
+        QCOMPARE(m_doc->surface().z(0, 0), 16.0);
+
+        // The value box and the range boxes edit the parameter; a bad range is refused.
+        panel->valueBox(0)->setValue(0.5);
+        QCOMPARE(m_doc->settings().parameters[0].value, 0.5);
+        panel->minBox(0)->setValue(-1);
+        QCOMPARE(m_doc->settings().parameters[0].min, -1.0);
+        panel->maxBox(0)->setValue(-3);
+        QVERIFY(m_window->settingsError()->text().contains(QStringLiteral("min < max")));
+        QCOMPARE(m_doc->settings().parameters[0].max, 5.0);
+        QCOMPARE(panel->maxBox(0)->value(), 5.0);
+    }
+
+    // With the variables declared, an unknown symbol is an error that offers the same button.
+    void unknownSymbolOffersParameters() {
+        Settings s = m_doc->settings();
+        s.variables = QStringList{"x", "y"};
+        QCOMPARE(m_doc->change(s, QStringLiteral("declare")), QString());
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("k*x^2 + y^2"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(m_window->functionError()->isVisible());
+        QVERIFY2(m_window->functionError()->text().contains(
+                     "unknown symbol 'k': declare it as a variable, or make it a parameter"),
+                 qPrintable(m_window->functionError()->text()));
+        QPushButton* make = m_window->makeParametersButton();
+        QVERIFY(make->isVisible());
+        QCOMPARE(make->text(), QStringLiteral("Make k a parameter"));
+        QTest::mouseClick(make, Qt::LeftButton);
+        QVERIFY(!m_window->functionError()->isVisible());
+        QCOMPARE(m_doc->settings().function, QStringLiteral("k*x^2 + y^2"));
+        QCOMPARE(m_doc->settings().parameters.size(), std::size_t(1));
+        QCOMPARE(m_doc->surface().z(0, 0), 8.0); // k = 1 at (-2, -2)
+        // Removing it brings the error back: refused, the parameter stays.
+        QTest::mouseClick(m_window->parameterPanel()->findChild<QToolButton*>(
+                              QStringLiteral("parameterRemove_k")),
+                          Qt::LeftButton);
+        QVERIFY(m_window->settingsError()->text().contains(QStringLiteral("unknown symbol 'k'")));
+        QCOMPARE(m_doc->settings().parameters.size(), std::size_t(1));
     }
 
     // The window's boxes take their ranges from the one declaration (engine/optiontable.h):
@@ -607,7 +690,7 @@ private slots:
 
     void everyExampleOpens() {
         const auto presets = loadPresets();
-        QCOMPARE(presets.size(), std::size_t(8));
+        QCOMPARE(presets.size(), std::size_t(9));
         for (const Preset& p : presets) {
             QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
             QCOMPARE(m_doc->settings().function, p.settings.function);
@@ -620,7 +703,7 @@ private slots:
             if (a->text().contains(QStringLiteral("xamples")))
                 examples = a->menu();
         QVERIFY(examples);
-        QCOMPARE(examples->actions().size(), 8);
+        QCOMPARE(examples->actions().size(), 9);
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
         QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
 

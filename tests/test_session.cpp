@@ -34,7 +34,7 @@ template <class T, class... A> constexpr int memberCount() {
 Session everyField() {
     Session s;
     Settings& t = s.settings;
-    t.function = QStringLiteral("a = u*v; a + w^2/3");
+    t.function = QStringLiteral("a = u*v; a + k*w^2/3");
     t.variables = {QStringLiteral("u"), QStringLiteral("v"), QStringLiteral("w")};
     t.xmin = 0.1 + 0.2;          // 0.30000000000000004
     t.xmax = 1.0000000000000002; // 1 + one ulp
@@ -75,6 +75,8 @@ Session everyField() {
     newton.options.tolerance = 1e-11;
     newton.start = {-1, 2, 3};
     t.runs = {adam, newton};
+    t.parameters = {{QStringLiteral("k"), 1.0 / 3.0, -2.5, 7.000000000000001, 0.0625},
+                    {QStringLiteral("unused"), -1e-300, -1e-299, 1e-299, 1e-300}};
     s.views = QJsonDocument::fromJson(R"({"surface": {"camera": {
         "position": [5.5, -7.25, 4.000000000000001], "focal_point": [0, 0, 0.1],
         "view_up": [0, 0, 1], "view_angle": 30, "parallel_scale": 2.75,
@@ -99,7 +101,8 @@ private slots:
         // A member added to Settings or RunSettings must get its line in session.cpp's
         // settingsFields/runFields and a non-default value in everyField() above; then
         // update these counts.
-        QCOMPARE(memberCount<Settings>(), 21);
+        QCOMPARE(memberCount<Settings>(), 22);
+        QCOMPARE(memberCount<gs::Parameter>(), 5);
         QCOMPARE(memberCount<RunSettings>(), 2);
         QCOMPARE(memberCount<gs::OptimizerOptions>(), 16); // escapeRadius is not a setting
         const Session s = everyField();
@@ -126,6 +129,8 @@ private slots:
         // Bit for bit, not just close.
         QCOMPARE(r.session->settings.xmin, 0.30000000000000004);
         QCOMPARE(r.session->settings.point[2], 4.9406564584124654e-324);
+        QCOMPARE(r.session->settings.parameters[0].max, 7.000000000000001);
+        QCOMPARE(r.session->settings.parameters[1].value, -1e-300);
         QVERIFY(r.session->settings.point[2] > 0);
 
         QFile f(path);
@@ -153,6 +158,14 @@ private slots:
         Settings expected;
         expected.function = QStringLiteral("x^2 + y^2");
         QVERIFY(r.session->settings == expected);
+        QVERIFY(r.session->settings.parameters.empty()); // older files have none
+        // A parameter with only its name and value takes the default range and step.
+        const auto param = gs::sessionFromJson(
+            minimal(R"({"function": "a*x^2", "parameters": [{"name": "a", "value": 2}]})"));
+        QVERIFY2(param.session, qPrintable(param.error));
+        QCOMPARE(param.session->settings.parameters.size(), std::size_t(1));
+        QVERIFY(param.session->settings.parameters[0] ==
+                (gs::Parameter{QStringLiteral("a"), 2.0, -5.0, 5.0, 0.1}));
         // A run with only its method and start takes every default option.
         const auto run = gs::sessionFromJson(
             minimal(R"({"function": "x*y", "runs": [{"method": "momentum", "start": [1, 2]}]})"));
@@ -239,6 +252,25 @@ private slots:
             << "settings.function does not parse:\ncolumn 3: unknown function";
         QTest::newRow("function syntax")
             << minimal(R"({"function": "x+"})") << "settings.function does not parse:";
+        QTest::newRow("parameters object")
+            << minimal(R"({"function": "x", "parameters": {}})")
+            << "settings.parameters: expected a list of parameters, got an object";
+        QTest::newRow("parameter no value")
+            << minimal(R"({"function": "a*x", "parameters": [{"name": "a"}]})")
+            << R"(settings.parameters[0]: missing field "value")";
+        QTest::newRow("parameter value text")
+            << minimal(R"({"function": "a*x", "parameters": [{"name": "a", "value": "1"}]})")
+            << R"(settings.parameters[0].value: expected a number, got the text "1")";
+        QTest::newRow("parameter outside range")
+            << minimal(R"({"function": "a*x", "parameters": [{"name": "a", "value": 9}]})")
+            << "settings: parameter a: the value 9 is outside its range [-5, 5]";
+        QTest::newRow("parameter also variable")
+            << minimal(R"({"function": "a*x", "variables": ["a", "x"], )"
+                       R"("parameters": [{"name": "a", "value": 1}]})")
+            << "'a' is both a variable and a parameter";
+        QTest::newRow("unknown symbol")
+            << minimal(R"({"function": "a*x", "variables": ["x"]})")
+            << "column 1: unknown symbol 'a': declare it as a variable, or make it a parameter";
         QTest::newRow("resolution range") << minimal(R"({"function": "x", "resolution": 2})")
                                           << "settings: resolution 2 is out of range";
         QTest::newRow("domain order") << minimal(R"({"function": "x", "xmin": 3, "xmax": 1})")
