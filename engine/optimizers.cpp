@@ -196,6 +196,10 @@ EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance
     EndPoint e;
     e.point = t.steps.back().x;
     e.value = t.steps.back().value;
+    if (!d.hessianComputed) { // many inputs: no Hessian to classify with
+        e.classified = false;
+        return e;
+    }
     const Inertia inertia = hessianInertia(d.hessian, d.error.hessian);
     e.classification = classifyInertia(inertia);
     double extent = 0;
@@ -245,6 +249,14 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         return g;
     };
     Derivatives d = derivatives(f, x);
+    if (!d.hessianComputed &&
+        (o.method == Method::Newton || o.method == Method::NewtonLineSearch)) {
+        t.steps.push_back({x, d.value, d.gradient.norm(), false, NewtonKind::None, 1, {}});
+        t.reason = StopReason::Diverged;
+        t.divergence = Divergence::Undefined;
+        t.message = "Newton's method needs the Hessian, which is " + *hessianNotComputed(f);
+        return t;
+    }
     bool safeguarded = false;
     NewtonKind kind = NewtonKind::None;
     double stepLength = 1;
@@ -286,9 +298,12 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.reason = StopReason::Converged;
             t.endPoint = classifyEnd(t, d, o.tolerance);
             const std::string_view what = t.endPoint->name();
-            const std::string where = what == "flat" ? "on a flat region (grad f and H vanish)"
-                                      : what == "degenerate" ? "to a degenerate critical point"
-                                                             : "to a " + std::string(what);
+            const std::string where =
+                what == "flat"         ? "on a flat region (grad f and H vanish)"
+                : what == "degenerate" ? "to a degenerate critical point"
+                : what == "unclassified"
+                    ? "to a critical point (not classified: Hessian " + *hessianNotComputed(f) + ")"
+                    : "to a " + std::string(what);
             t.message = "converged " + where + ": |grad f| = " + shortNumber(gnorm) +
                         " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
                         " steps" + (newton ? newtonSummary(t) : "");
