@@ -232,6 +232,15 @@ std::string newtonSummary(const Trajectory& t) {
 
 } // namespace
 
+// "to a critical point (not classified: Hessian not computed: 200 scalar inputs > 50)".
+// Appended, not "..." + string: GCC 12 warns falsely (-Wrestrict) on that.
+static std::string unclassifiedEnd(const Expression& f) {
+    std::string s = "to a critical point (not classified: Hessian ";
+    s += hessianNotComputed(f).value_or("not computed");
+    s += ')';
+    return s;
+}
+
 Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
     Trajectory t;
     const auto n = start.size();
@@ -254,7 +263,8 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         t.steps.push_back({x, d.value, d.gradient.norm(), false, NewtonKind::None, 1, {}});
         t.reason = StopReason::Diverged;
         t.divergence = Divergence::Undefined;
-        t.message = "Newton's method needs the Hessian, which is " + *hessianNotComputed(f);
+        t.message = "Newton's method needs the Hessian, which is ";
+        t.message += hessianNotComputed(f).value_or("not computed");
         return t;
     }
     bool safeguarded = false;
@@ -298,12 +308,10 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.reason = StopReason::Converged;
             t.endPoint = classifyEnd(t, d, o.tolerance);
             const std::string_view what = t.endPoint->name();
-            const std::string where =
-                what == "flat"         ? "on a flat region (grad f and H vanish)"
-                : what == "degenerate" ? "to a degenerate critical point"
-                : what == "unclassified"
-                    ? "to a critical point (not classified: Hessian " + *hessianNotComputed(f) + ")"
-                    : "to a " + std::string(what);
+            const std::string where = what == "flat" ? "on a flat region (grad f and H vanish)"
+                                      : what == "degenerate"   ? "to a degenerate critical point"
+                                      : what == "unclassified" ? unclassifiedEnd(f)
+                                                               : "to a " + std::string(what);
             t.message = "converged " + where + ": |grad f| = " + shortNumber(gnorm) +
                         " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
                         " steps" + (newton ? newtonSummary(t) : "");
