@@ -39,11 +39,17 @@ void locate(std::string_view text, ParseError& e) {
 std::vector<std::string> declarationTexts(const Expression& f) {
     std::vector<std::string> out;
     for (const InputDeclaration& d : f.declaredInputs()) {
+        // Appended piece by piece, not "[" + string: GCC 12 warns falsely (-Wrestrict).
         std::string s = d.name;
-        if (d.dimensions == 1)
-            s += "[" + std::to_string(d.rows) + "]";
-        else if (d.dimensions == 2)
-            s += "[" + std::to_string(d.rows) + "," + std::to_string(d.cols) + "]";
+        if (d.dimensions > 0) {
+            s += '[';
+            s += std::to_string(d.rows);
+            if (d.dimensions == 2) {
+                s += ',';
+                s += std::to_string(d.cols);
+            }
+            s += ']';
+        }
         out.push_back(std::move(s));
     }
     return out;
@@ -74,10 +80,14 @@ GradientCheckResult checkGradient(const Expression& f, std::string_view closedFo
     const int which = findDeclaredInput(f, withRespectTo);
     if (which < 0) {
         std::string names;
-        for (const auto& d : f.declaredInputs())
-            names += (names.empty() ? "" : ", ") + d.name;
-        result.error =
-            "'" + std::string(withRespectTo) + "' is not an input (the inputs are " + names + ")";
+        for (const auto& d : f.declaredInputs()) {
+            if (!names.empty())
+                names += ", ";
+            names += d.name;
+        }
+        result.error = "'";
+        result.error += withRespectTo;
+        result.error += "' is not an input (the inputs are " + names + ")";
         return result;
     }
     if (draws < 0 || draws > kMaxGradientDraws) {
