@@ -28,7 +28,7 @@ constexpr Command kCommands[] = {
     {"analyze", analyzeCommand},   {"export", exportCommand},
     {"descent", descentCommand},   {"animate", animateCommand},
     {"backprop", backpropCommand}, {"critical-points", criticalPointsCommand},
-    {"sweep", sweepCommand},
+    {"sweep", sweepCommand},       {"check-gradient", checkGradientCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -56,12 +56,26 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
         {QStringLiteral("function"), QStringLiteral("The function, e.g. 'x*exp(-x^2-y^2)'."),
          QStringLiteral("EXPR")},
         {QStringLiteral("variables"),
-         QStringLiteral("Input order, comma-separated (default: alphabetical)."),
+         QStringLiteral("Input order, comma-separated (default: alphabetical); a vector or "
+                        "matrix declares its shape: 'x[3], V[5,4], y'. --point and --start "
+                        "are then flattened row-major."),
          QStringLiteral("x,y")},
         {QStringLiteral("parameters"),
          QStringLiteral("Named constants of the function (sliders in the window), e.g. "
                         "a=1,b=0.5: never inputs, zero derivatives; with every command."),
          QStringLiteral("a=1,b=0.5")},
+        {QStringLiteral("check-gradient"),
+         QStringLiteral("Compare CLOSED_FORM (e.g. '(A + A\') * x') with the automatic "
+                        "gradient of --function with respect to --with-respect-to, at --point "
+                        "(default 0) and at --draws random points; print the report as JSON."),
+         QStringLiteral("CLOSED_FORM")},
+        {QStringLiteral("with-respect-to"),
+         QStringLiteral("--check-gradient: the input the closed form is the gradient for."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("draws"),
+         QStringLiteral("--check-gradient: random points (N(0,1) entries, seeded by --seed, "
+                        "default 1) besides --point (default 20)."),
+         QStringLiteral("N")},
         {QStringLiteral("point"), QStringLiteral("Expansion point, in input order."),
          QStringLiteral("P")},
         {QStringLiteral("epsilon"),

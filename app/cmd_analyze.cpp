@@ -4,6 +4,7 @@
 #include "curvature.h"
 #include "derivatives.h"
 #include "jsonutil.h"
+#include "matrixcalculus.h"
 #include "options.h"
 #include "taylor.h"
 
@@ -32,10 +33,25 @@ int analyzeCommand(const QCommandLineParser& p) {
     }
     o[QStringLiteral("value")] = json::number(d.value);
     o[QStringLiteral("gradient")] = json::vector(d.gradient);
-    o[QStringLiteral("hessian")] = json::matrix(d.hessian);
-    // The same rounding-to-zero rule as the readout (and every other output).
-    o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
-    o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
+    // The gradient in the shape of each input (denominator layout): {"x": [...], "V": [[...]]}.
+    QJsonObject byInput;
+    for (const InputDeclaration& in : f.declaredInputs())
+        byInput[QString::fromStdString(in.name)] =
+            json::shaped(inputBlock(in, d.gradient), in.dimensions);
+    o[QStringLiteral("gradient_by_input")] = byInput;
+    if (d.hessianComputed) {
+        o[QStringLiteral("hessian")] = json::matrix(d.hessian);
+        // The same rounding-to-zero rule as the readout (and every other output).
+        o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
+        o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
+    } else {
+        // Many inputs: the gradient by reverse mode, no Hessian, and it says why.
+        o[QStringLiteral("hessian")] = QJsonValue();
+        o[QStringLiteral("hessian_eigenvalues")] = QJsonValue();
+        o[QStringLiteral("hessian_not_computed")] =
+            QString::fromStdString(hessianNotComputed(f).value_or(""));
+        o[QStringLiteral("classification")] = QStringLiteral("not_classified");
+    }
     if (session || p.isSet(QStringLiteral("epsilon"))) {
         Eigen::VectorXd eps;
         if (session) {

@@ -18,7 +18,11 @@ QString requiredValue(const QCommandLineParser& p, const QString& name) {
 QStringList variablesOption(const QCommandLineParser& p) {
     if (!p.isSet(QStringLiteral("variables")))
         return {};
-    const QStringList v = p.value(QStringLiteral("variables")).split(QLatin1Char(','));
+    // Commas inside a shape (V[5,4]) do not separate variables.
+    QStringList v;
+    for (const std::string& item :
+         splitVariableList(p.value(QStringLiteral("variables")).toStdString()))
+        v << QString::fromStdString(item);
     for (const auto& name : v)
         if (name.trimmed().isEmpty())
             throw UsageError(QStringLiteral("--variables: empty name in '%1'")

@@ -12,6 +12,8 @@ int descentCommand(const QCommandLineParser& p); ///< --descent: one optimizer t
 int sweepCommand(const QCommandLineParser& p);   ///< --sweep: one method over many rates
 int exportCommand(const QCommandLineParser& p);  ///< --export: the scene as an image
 int animateCommand(const QCommandLineParser& p); ///< --animate: the runs as frames/video/GIF
+/// --check-gradient: a closed-form gradient against the automatic one (matrixcalculus.h)
+int checkGradientCommand(const QCommandLineParser& p);
 
 /// The window, started with the scene options of `p` (and --screenshot).
 int runGui(int& argc, char** argv, const QCommandLineParser& p);

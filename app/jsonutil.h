@@ -26,4 +26,14 @@ inline QJsonArray matrix(const Eigen::MatrixXd& m) {
     return rows;
 }
 
+/// The entries of one declared input in its shape: a number (scalar), an array (vector x[n])
+/// or an array of rows (matrix V[m,n]), from its rows x cols block.
+inline QJsonValue shaped(const Eigen::MatrixXd& block, int dimensions) {
+    if (dimensions == 0)
+        return number(block(0, 0));
+    if (dimensions == 1)
+        return vector(Eigen::Map<const Eigen::VectorXd>(block.data(), block.size()));
+    return matrix(block);
+}
+
 } // namespace gs::json

@@ -11,6 +11,8 @@
 
 #include <benchmark/benchmark.h>
 #include <cmath>
+#include <cstdint>
+#include <string>
 
 namespace {
 
@@ -130,8 +132,57 @@ void learningRateSweep(benchmark::State& state) {
         benchmark::DoNotOptimize(gs::sweepLearningRate(f, Eigen::Vector2d(-1.2, 1), s));
 }
 
+// The book's matrix factorization |X - UV|^2 with X 50 x 40, U 50 x 5 constants and V 5 x 40
+// the input (200 scalars): parsed once (scalarized: about 26,000 scalar nodes), then one
+// evaluation, one reverse-mode gradient, and the parse itself. Fixed pseudo-random entries.
+gs::Expression factorization() {
+    std::uint64_t state = 12345;
+    auto next = [&state] { // a small LCG: the same numbers on every machine
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return double(state >> 11) / double(1ULL << 53) - 0.5;
+    };
+    auto literal = [&](int rows, int cols) {
+        std::string s = "[";
+        for (int i = 0; i < rows; ++i) {
+            s += i ? ", [" : "[";
+            for (int j = 0; j < cols; ++j)
+                s += (j ? ", " : "") + std::to_string(next());
+            s += "]";
+        }
+        return s + "]";
+    };
+    std::string text = "X = " + literal(50, 40);
+    text += "; U = " + literal(50, 5);
+    text += "; f = norm(X - U * V)^2";
+    return *gs::Expression::parse(text, {"V[5,40]"}).expression;
+}
+
+void factorizationEvaluate(benchmark::State& state) {
+    const gs::Expression f = factorization();
+    const Eigen::VectorXd v = Eigen::VectorXd::LinSpaced(200, -1, 1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::evaluate(f, v));
+    state.counters["nodes"] = double(f.nodes().size());
+}
+
+void factorizationGradient(benchmark::State& state) {
+    const gs::Expression f = factorization();
+    const Eigen::VectorXd v = Eigen::VectorXd::LinSpaced(200, -1, 1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gs::reverseGradient(f, v));
+    state.counters["nodes"] = double(f.nodes().size());
+}
+
+void factorizationParse(benchmark::State& state) {
+    for (auto _ : state)
+        benchmark::DoNotOptimize(factorization());
+}
+
 } // namespace
 
+BENCHMARK(factorizationEvaluate)->Unit(benchmark::kMicrosecond);
+BENCHMARK(factorizationGradient)->Unit(benchmark::kMicrosecond);
+BENCHMARK(factorizationParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(evaluateSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(reverseGradientSquares)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(forwardJetSquares)->Arg(10)->Arg(30)->Arg(100)->Unit(benchmark::kMicrosecond);

@@ -858,6 +858,10 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
                  "samples on each of two non-empty ranges";
         return r;
     }
+    if (const auto why = hessianNotComputed(f)) { // Newton needs the exact Hessian
+        r.note = "nothing searched: the Hessian is " + *why;
+        return r;
+    }
     const Eigen::VectorXd base = fullPoint(baseIn, f.inputCount());
     const GradientSample g = sampleGradient(f, grid, base);
     const int nx = grid.nx, ny = grid.ny;
@@ -1026,6 +1030,10 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         !(interval.xmin < interval.xmax)) {
         r.note = "nothing searched: the interval needs an input of f, at least two samples and "
                  "xmin < xmax";
+        return r;
+    }
+    if (const auto why = hessianNotComputed(f)) {
+        r.note = "nothing searched: the Hessian is " + *why;
         return r;
     }
     const Eigen::VectorXd base = fullPoint(baseIn, f.inputCount());

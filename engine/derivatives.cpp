@@ -1,6 +1,7 @@
 #include "derivatives.h"
 
 #include "evaluation.h"
+#include "graph.h"
 #include "tape.h"
 
 #include <cmath>
@@ -138,8 +139,31 @@ struct JetOps {
 
 } // namespace
 
+std::optional<std::string> hessianNotComputed(const Expression& f) {
+    const std::size_t n = f.inputCount();
+    if (n > kMaxHessianInputs)
+        return "not computed: " + std::to_string(n) + " scalar inputs > " +
+               std::to_string(kMaxHessianInputs);
+    if (double(f.nodes().size()) * double(n) * double(n) > kMaxJetEntries)
+        return "not computed: " + std::to_string(f.nodes().size()) + " operations x " +
+               std::to_string(n) + "^2 inputs exceed the budget of second-order jets";
+    return std::nullopt;
+}
+
 Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
     const auto n = static_cast<Eigen::Index>(f.inputCount());
+    if (hessianNotComputed(f)) {
+        // Many inputs: value and gradient by reverse mode, a small constant times one
+        // evaluation; no Hessian, and no rounding-error bound on the gradient.
+        Derivatives d;
+        Eigen::VectorXd point = Eigen::VectorXd::Zero(n);
+        point.head(std::min(n, x.size())) = x.head(std::min(n, x.size()));
+        d.value = evaluate(f, point);
+        d.gradient = reverseGradient(f, point);
+        d.error.gradient = Vec::Constant(n, std::numeric_limits<double>::quiet_NaN());
+        d.hessianComputed = false;
+        return d;
+    }
     std::vector<Jet> inputs;
     inputs.reserve(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) {

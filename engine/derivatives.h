@@ -7,6 +7,8 @@
 #include "functions.h"
 
 #include <Eigen/Core>
+#include <optional>
+#include <string>
 
 namespace gs {
 
@@ -24,11 +26,24 @@ struct ErrorBounds {
 struct Derivatives {
     double value = 0.0;
     Eigen::VectorXd gradient;
-    Eigen::MatrixXd hessian;
-    ErrorBounds error;
+    Eigen::MatrixXd hessian; ///< empty (0 x 0) when not computed (hessianNotComputed)
+    ErrorBounds error;       ///< error.hessian empty, error.gradient NaN when not computed
+    bool hessianComputed = true;
 };
 
-/// value, gradient and Hessian of f at x (x in input order).
+/// The Hessian (second-order jets, whose cost grows with n^2 per operation) is computed for
+/// at most this many scalar inputs...
+inline constexpr std::size_t kMaxHessianInputs = 50;
+/// ... and while the jets' entries (operations x n^2) stay within this budget (memory: two
+/// n x n matrices per operation, 16 bytes an entry: 160 MB at the budget).
+inline constexpr double kMaxJetEntries = 1e7;
+
+/// Why derivatives() would not compute f's Hessian ("not computed: 200 scalar inputs > 50"),
+/// or nothing when it does. Without it, the gradient comes from reverse mode (graph.h).
+std::optional<std::string> hessianNotComputed(const Expression& f);
+
+/// value, gradient and Hessian of f at x (x in input order). Without a Hessian
+/// (hessianNotComputed), the value and the reverse-mode gradient, `hessianComputed` false.
 Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x);
 /// grad f(x), exact.
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x);

@@ -48,6 +48,12 @@ enum class Tok {
     Caret,
     LParen,
     RParen,
+    LBracket,
+    RBracket,
+    Quote,    ///< ' (transpose)
+    DotStar,  ///< .*
+    DotSlash, ///< ./
+    DotCaret, ///< .^
     Comma,
     Assign,
     Separator,
@@ -73,6 +79,119 @@ std::string describe(const Token& t, std::string_view text) {
 
 } // namespace
 
+std::span<const MatrixFunction> matrixFunctions() {
+    static constexpr MatrixFunction table[] = {
+        {"sum", 1, "sum(A): the sum of the entries of a vector or matrix"},
+        {"dot", 2, "dot(a, b): sum of a_i b_i over two vectors (or matrices) of equal shape"},
+        {"norm", 1, "norm(v): the 2-norm of a vector, the Frobenius norm of a matrix"},
+        {"trace", 1, "trace(A): the sum of the diagonal of a square matrix"},
+    };
+    return table;
+}
+
+std::string InputDeclaration::elementName(std::size_t k) const {
+    if (dimensions == 0)
+        return name;
+    const std::size_t c = std::size_t(cols);
+    std::string s = name;
+    s += '[';
+    if (dimensions == 1) {
+        s += std::to_string(k + 1);
+    } else {
+        s += std::to_string(k / c + 1);
+        s += ',';
+        s += std::to_string(k % c + 1);
+    }
+    s += ']';
+    return s;
+}
+
+namespace {
+
+std::string_view trim(std::string_view t) {
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
+        t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
+        t.remove_suffix(1);
+    return t;
+}
+
+bool isIdentifier(std::string_view t) {
+    if (t.empty() || std::isdigit(static_cast<unsigned char>(t.front())))
+        return false;
+    return std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
+} // namespace
+
+std::optional<InputDeclaration> parseInputDeclaration(std::string_view text, std::string* error) {
+    auto failed = [&](std::string message) -> std::optional<InputDeclaration> {
+        if (error)
+            *error = std::move(message);
+        return std::nullopt;
+    };
+    const std::string_view t = trim(text);
+    InputDeclaration d;
+    const std::size_t open = t.find('[');
+    d.name = std::string(trim(t.substr(0, open)));
+    if (!isIdentifier(d.name))
+        return failed("the variable '" + std::string(t) +
+                      "' is not a name (letters, digits and _, not starting with a digit)" +
+                      (open == std::string_view::npos ? "" : " followed by a shape [n] or [m,n]"));
+    if (open == std::string_view::npos)
+        return d;
+    if (t.back() != ']')
+        return failed("the variable '" + std::string(t) + "' has an unclosed shape: write " +
+                      d.name + "[3] or " + d.name + "[2,3]");
+    const std::string_view inside = t.substr(open + 1, t.size() - open - 2);
+    std::vector<int> sizes;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = inside.find(',', start);
+        const std::string_view part = trim(inside.substr(start, comma - start));
+        int v = 0;
+        const auto r = std::from_chars(part.data(), part.data() + part.size(), v);
+        if (part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size() || v < 1)
+            return failed("the variable '" + std::string(t) + "': the size '" + std::string(part) +
+                          "' is not a whole number of at least 1");
+        sizes.push_back(v);
+        if (comma == std::string_view::npos)
+            break;
+        start = comma + 1;
+    }
+    if (sizes.size() > 2)
+        return failed("the variable '" + std::string(t) +
+                      "' has more than two sizes: vectors x[n] and matrices V[m,n] only");
+    d.dimensions = int(sizes.size());
+    d.rows = sizes[0];
+    d.cols = sizes.size() == 2 ? sizes[1] : 1;
+    if (double(d.rows) * double(d.cols) > double(Expression::kMaxScalarInputs))
+        return failed("the variable '" + std::string(t) + "' has " +
+                      std::to_string(std::size_t(d.rows) * std::size_t(d.cols)) +
+                      " elements; at most " + std::to_string(Expression::kMaxScalarInputs));
+    return d;
+}
+
+std::vector<std::string> splitVariableList(std::string_view text) {
+    std::vector<std::string> items;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : ',';
+        if (c == '[')
+            ++depth;
+        else if (c == ']' && depth > 0)
+            --depth;
+        else if (c == ',' && (depth == 0 || i == text.size())) {
+            items.emplace_back(trim(text.substr(start, i - start)));
+            start = i + 1;
+        }
+    }
+    return items;
+}
+
 const std::vector<std::string>& knownFunctions() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
@@ -82,6 +201,8 @@ const std::vector<std::string>& knownFunctions() {
             if (f.alias)
                 v.emplace_back(f.alias);
         }
+        for (const auto& f : matrixFunctions())
+            v.emplace_back(f.name);
         return v;
     }();
     return names;
@@ -106,10 +227,11 @@ struct ParseFailure {
 class Parser {
 public:
     Parser(std::string_view text, const std::vector<std::string>& variables,
-           const std::vector<ParameterValue>& parameters)
+           const std::vector<ParameterValue>& parameters, bool shapedResult = false)
         : m_text(text)
         , m_variables(variables)
-        , m_parameters(parameters) {}
+        , m_parameters(parameters)
+        , m_shapedResult(shapedResult) {}
 
     ParseResult run() {
         ParseResult result;
@@ -119,6 +241,7 @@ public:
                          " characters; at most " + std::to_string(Expression::kMaxLength) + ")",
                      Expression::kMaxLength, 1);
             checkParameters();
+            declare();
             tokenize();
             parseProgram();
             finish();
@@ -144,8 +267,20 @@ private:
         throw ParseFailure{std::move(message), offset, length};
     }
 
+    // 1-based column of a character offset within its line (characters, not bytes).
+    int columnOf(std::size_t offset) const {
+        int column = 1;
+        for (std::size_t i = 0; i < offset && i < m_text.size(); ++i) {
+            if (m_text[i] == '\n')
+                column = 1;
+            else if ((m_text[i] & 0xC0) != 0x80)
+                ++column;
+        }
+        return column;
+    }
+
     void tokenize() {
-        int parens = 0;
+        int parens = 0; // open parentheses and brackets
         std::vector<std::size_t> open;
         std::size_t i = 0;
         auto push = [&](Tok k, std::size_t len) {
@@ -155,7 +290,7 @@ private:
         while (i < m_text.size()) {
             const char c = m_text[i];
             if (c == '\n') {
-                // Inside parentheses a line break is only white space.
+                // Inside parentheses or brackets a line break is only white space.
                 if (parens > 0)
                     ++i;
                 else
@@ -174,6 +309,12 @@ private:
                 push(Tok::Ident, j - i);
             } else if (c == '*' && i + 1 < m_text.size() && m_text[i + 1] == '*') {
                 push(Tok::Caret, 2);
+            } else if (c == '.' && i + 1 < m_text.size() &&
+                       (m_text[i + 1] == '*' || m_text[i + 1] == '/' || m_text[i + 1] == '^')) {
+                push(m_text[i + 1] == '*'   ? Tok::DotStar
+                     : m_text[i + 1] == '/' ? Tok::DotSlash
+                                            : Tok::DotCaret,
+                     2);
             } else {
                 switch (c) {
                 case '+':
@@ -200,18 +341,32 @@ private:
                 case ';':
                     push(Tok::Separator, 1);
                     break;
+                case '\'':
+                    push(Tok::Quote, 1);
+                    break;
                 case '(':
+                case '[':
                     open.push_back(i);
                     ++parens;
-                    push(Tok::LParen, 1);
+                    push(c == '(' ? Tok::LParen : Tok::LBracket, 1);
                     break;
                 case ')':
+                case ']': {
+                    const char want = c == ')' ? '(' : '[';
                     if (parens == 0)
-                        fail("unbalanced parenthesis: this ')' has no matching '('", i, 1);
+                        fail(c == ')' ? "unbalanced parenthesis: this ')' has no matching '('"
+                                      : "unbalanced bracket: this ']' has no matching '['",
+                             i, 1);
+                    if (m_text[open.back()] != want)
+                        fail(std::string("this '") + c + "' closes the '" + m_text[open.back()] +
+                                 "' at column " + std::to_string(columnOf(open.back())) +
+                                 ", which needs a '" + (want == '(' ? ']' : ')') + "' first",
+                             i, 1);
                     open.pop_back();
                     --parens;
-                    push(Tok::RParen, 1);
+                    push(c == ')' ? Tok::RParen : Tok::RBracket, 1);
                     break;
+                }
                 default: {
                     // Report a whole UTF-8 character, not its first byte.
                     std::size_t len = 1;
@@ -224,7 +379,9 @@ private:
             }
         }
         if (!open.empty())
-            fail("unbalanced parenthesis: this '(' is never closed", open.back(), 1);
+            fail(m_text[open.back()] == '(' ? "unbalanced parenthesis: this '(' is never closed"
+                                            : "unbalanced bracket: this '[' is never closed",
+                 open.back(), 1);
         m_tokens.push_back({Tok::End, m_text.size(), 0});
     }
 
@@ -271,6 +428,10 @@ private:
     // a node that does not is folded: its value is computed once, with the evaluators' rules.
     int add(Node n) {
         const auto& nodes = m_expr.m_nodes;
+        if (nodes.size() >= Expression::kMaxNodes)
+            fail("the expression is too large (more than " + std::to_string(Expression::kMaxNodes) +
+                     " scalar operations)",
+                 n.offset, n.length);
         if (n.op == Op::Input) {
             n.variable = true;
         } else if (n.op != Op::Constant) {
@@ -282,6 +443,94 @@ private:
         }
         m_expr.m_nodes.push_back(n);
         return static_cast<int>(m_expr.m_nodes.size()) - 1;
+    }
+
+    // A value of the language: a rows x cols matrix of DAG nodes, row-major. A scalar is
+    // 1 x 1, a vector a column (n x 1) unless transposed. Every operation on shaped values
+    // emits scalar nodes: the DAG stays scalar (scalarization at parse time).
+    struct Shaped {
+        int rows = 1, cols = 1;
+        std::vector<int> e;
+        bool scalar() const { return rows == 1 && cols == 1; }
+        bool vector() const { return rows == 1 || cols == 1; }
+        int at(int i, int j) const {
+            return e[std::size_t(i) * std::size_t(cols) + std::size_t(j)];
+        }
+        std::size_t size() const { return e.size(); }
+    };
+    static Shaped scalarValue(int node) { return {1, 1, {node}}; }
+    static std::string shapeText(const Shaped& v) {
+        return "(" + std::to_string(v.rows) + "x" + std::to_string(v.cols) + ")";
+    }
+    int node(Op op, int a, int b, const Token& at) {
+        return add({op, a, b, 0, -1, at.offset, at.length});
+    }
+    int scalarOf(const Shaped& v) const { return v.e[0]; }
+
+    // A sum of terms, added pairwise (a balanced tree): rounding error grows with log2 n
+    // instead of n, and the DAG stays shallow for the graph's sweeps.
+    int sumOf(const std::vector<int>& terms, std::size_t lo, std::size_t hi, const Token& at) {
+        if (hi - lo == 1)
+            return terms[lo];
+        const std::size_t mid = lo + (hi - lo) / 2;
+        const int left = sumOf(terms, lo, mid, at);
+        return node(Op::Add, left, sumOf(terms, mid, hi, at), at);
+    }
+
+    // a op b entry by entry: equal shapes, or (when `broadcast`) a scalar with anything.
+    Shaped elementwise(Op op, const Shaped& a, const Shaped& b, const Token& at, bool broadcast,
+                       const char* rule) {
+        if (a.rows != b.rows || a.cols != b.cols) {
+            if (!(broadcast && (a.scalar() || b.scalar())))
+                fail(shapeText(a) + " " + std::string(textOf(at)) + " " + shapeText(b) +
+                         ": shapes differ; " + rule,
+                     at.offset, at.length);
+        }
+        const Shaped& shape = a.scalar() ? b : a;
+        Shaped r{shape.rows, shape.cols, {}};
+        r.e.reserve(shape.size());
+        for (std::size_t k = 0; k < shape.size(); ++k)
+            r.e.push_back(node(op, a.e[a.scalar() ? 0 : k], b.e[b.scalar() ? 0 : k], at));
+        return r;
+    }
+
+    // A one-argument function or unary minus, entry by entry.
+    Shaped map(Op op, const Shaped& v, const Token& at) {
+        Shaped r{v.rows, v.cols, {}};
+        r.e.reserve(v.size());
+        for (const int k : v.e)
+            r.e.push_back(add({op, k, -1, 0, -1, at.offset, at.length}));
+        return r;
+    }
+
+    // Matrix product; a scalar multiplies anything entry by entry.
+    // (AB)_ij = sum_k A_ik B_kj.
+    Shaped product(const Shaped& a, const Shaped& b, const Token& at) {
+        if (a.scalar() || b.scalar())
+            return elementwise(Op::Mul, a, b, at, true, "");
+        if (a.cols != b.rows)
+            fail(shapeText(a) + " * " + shapeText(b) + ": inner dimensions differ (" +
+                     std::to_string(a.cols) + " columns times " + std::to_string(b.rows) +
+                     " rows); use .* for the elementwise product",
+                 at.offset, at.length);
+        Shaped r{a.rows, b.cols, {}};
+        r.e.reserve(std::size_t(a.rows) * std::size_t(b.cols));
+        std::vector<int> terms(std::size_t(a.cols));
+        for (int i = 0; i < a.rows; ++i)
+            for (int j = 0; j < b.cols; ++j) {
+                for (int k = 0; k < a.cols; ++k)
+                    terms[std::size_t(k)] = node(Op::Mul, a.at(i, k), b.at(k, j), at);
+                r.e.push_back(sumOf(terms, 0, terms.size(), at));
+            }
+        return r;
+    }
+
+    static Shaped transpose(const Shaped& v) {
+        Shaped r{v.cols, v.rows, std::vector<int>(v.size())};
+        for (int i = 0; i < v.rows; ++i)
+            for (int j = 0; j < v.cols; ++j)
+                r.e[std::size_t(j) * std::size_t(v.rows) + std::size_t(i)] = v.at(i, j);
+        return r;
     }
 
     void parseProgram() {
@@ -303,6 +552,29 @@ private:
         if (!any)
             fail("empty expression: type a function such as x*exp(-x^2-y^2)", 0,
                  std::max<std::size_t>(m_text.size(), 1));
+        const Statement& last = m_expr.m_statements.back();
+        if (!m_shapedResult && (last.rows != 1 || last.cols != 1))
+            fail("the function's result must be a scalar, got (" + std::to_string(last.rows) + "x" +
+                     std::to_string(last.cols) +
+                     "): reduce it, e.g. with sum(...), norm(...), dot(a, b) or x' * A * x",
+                 last.offset, m_lastStatementLength);
+    }
+
+    void addStatement(std::string name, const Shaped& v, std::size_t start) {
+        Statement s{std::move(name), v.scalar() ? v.e[0] : -1, start, v.rows, v.cols, v.e};
+        m_expr.m_statements.push_back(std::move(s));
+        m_lastStatementLength = m_tokens[m_pos - 1].offset + m_tokens[m_pos - 1].length - start;
+    }
+
+    bool isDeclared(const std::string& n) const {
+        return std::any_of(m_declarations.begin(), m_declarations.end(),
+                           [&](const InputDeclaration& d) { return d.name == n; });
+    }
+    const InputDeclaration* declaration(const std::string& n) const {
+        for (const auto& d : m_declarations)
+            if (d.name == n)
+                return &d;
+        return nullptr;
     }
 
     void parseStatement() {
@@ -313,13 +585,13 @@ private:
             const std::string n(textOf(name));
             if (isReservedName(n))
                 reserved(name);
-            if (findFunction(n))
+            if (findFunction(n) || isMatrixFunction(n))
                 fail("'" + n + "' is a function and cannot be assigned", name.offset, name.length);
             if (findConstant(n))
                 fail("'" + n + "' is a constant and cannot be assigned", name.offset, name.length);
             if (m_defined.count(n))
                 fail("'" + n + "' is defined twice", name.offset, name.length);
-            if (std::find(m_variables.begin(), m_variables.end(), n) != m_variables.end())
+            if (isDeclared(n))
                 fail("'" + n + "' is listed as a variable and cannot also be defined", name.offset,
                      name.length);
             if (findParameter(n) >= 0)
@@ -327,12 +599,12 @@ private:
                      name.length);
             if (peek().kind == Tok::Separator || peek().kind == Tok::End)
                 fail("expected an expression after '='", assign.offset, 1);
-            const int node = parseExpression(0);
-            m_defined[n] = node;
-            m_expr.m_statements.push_back({n, node, start});
+            const Shaped value = parseExpression(0);
+            m_defined[n] = value;
+            addStatement(n, value, start);
         } else {
-            const int node = parseExpression(0);
-            m_expr.m_statements.push_back({"", node, start});
+            const Shaped value = parseExpression(0);
+            addStatement("", value, start);
         }
     }
 
@@ -343,52 +615,182 @@ private:
                  at.offset, 1);
     }
 
-    // expression := term (('+' | '-') term)*
-    int parseExpression(int depth) {
-        int left = parseTerm(depth);
+    // expression := term (('+' | '-') term)*; shapes must be equal.
+    Shaped parseExpression(int depth) {
+        Shaped left = parseTerm(depth);
         while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
             const Token op = take();
-            const int right = parseTerm(depth);
-            left =
-                add({op.kind == Tok::Plus ? Op::Add : Op::Sub, left, right, 0, -1, op.offset, 1});
+            const Shaped right = parseTerm(depth);
+            left = elementwise(op.kind == Tok::Plus ? Op::Add : Op::Sub, left, right, op, false,
+                               "+ and - need equal shapes");
         }
         return left;
     }
 
-    // term := unary (('*' | '/') unary)*
-    int parseTerm(int depth) {
-        int left = parseUnary(depth);
-        while (peek().kind == Tok::Star || peek().kind == Tok::Slash) {
+    // term := unary (('*' | '/' | '.*' | './') unary)*
+    Shaped parseTerm(int depth) {
+        Shaped left = parseUnary(depth);
+        while (peek().kind == Tok::Star || peek().kind == Tok::Slash ||
+               peek().kind == Tok::DotStar || peek().kind == Tok::DotSlash) {
             const Token op = take();
-            const int right = parseUnary(depth);
-            left =
-                add({op.kind == Tok::Star ? Op::Mul : Op::Div, left, right, 0, -1, op.offset, 1});
+            const Shaped right = parseUnary(depth);
+            switch (op.kind) {
+            case Tok::Star:
+                left = product(left, right, op);
+                break;
+            case Tok::Slash:
+                if (!right.scalar())
+                    fail(shapeText(left) + " / " + shapeText(right) +
+                             ": the divisor must be a scalar; use ./ to divide entry by entry",
+                         op.offset, op.length);
+                left = elementwise(Op::Div, left, right, op, true, "");
+                break;
+            case Tok::DotStar:
+                left = elementwise(Op::Mul, left, right, op, true,
+                                   ".* needs equal shapes (or a scalar)");
+                break;
+            default:
+                left = elementwise(Op::Div, left, right, op, true,
+                                   "./ needs equal shapes (or a scalar)");
+            }
         }
         return left;
     }
 
     // unary := ('-' | '+') unary | power. Power binds tighter: -x^2 = -(x^2).
-    int parseUnary(int depth) {
+    Shaped parseUnary(int depth) {
         enter(depth, peek());
         if (peek().kind == Tok::Minus || peek().kind == Tok::Plus) {
             const Token op = take();
-            const int operand = parseUnary(depth + 1);
+            const Shaped operand = parseUnary(depth + 1);
             if (op.kind == Tok::Plus)
                 return operand;
-            return add({Op::Neg, operand, -1, 0, -1, op.offset, 1});
+            return map(Op::Neg, operand, op);
         }
         return parsePower(depth);
     }
 
-    // power := primary (('^' | '**') unary)?, right-associative through unary.
-    int parsePower(int depth) {
-        const int base = parsePrimary(depth);
-        if (peek().kind == Tok::Caret) {
+    // power := postfix (('^' | '**' | '.^') unary)?, right-associative through unary.
+    Shaped parsePower(int depth) {
+        const Shaped base = parsePostfix(depth);
+        if (peek().kind == Tok::Caret || peek().kind == Tok::DotCaret) {
             const Token op = take();
-            const int exponent = parseUnary(depth + 1);
-            return add({Op::Pow, base, exponent, 0, -1, op.offset, op.length});
+            const Shaped exponent = parseUnary(depth + 1);
+            if (op.kind == Tok::Caret && !(base.scalar() && exponent.scalar()))
+                fail(shapeText(base) + " " + std::string(textOf(op)) + " " + shapeText(exponent) +
+                         ": powers of vectors and matrices are not defined; use .^ for entry "
+                         "by entry",
+                     op.offset, op.length);
+            return elementwise(Op::Pow, base, exponent, op, true,
+                               ".^ needs equal shapes (or a scalar)");
         }
         return base;
+    }
+
+    // postfix := primary ("'" | '[' index (',' index)? ']')*
+    Shaped parsePostfix(int depth) {
+        Shaped v = parsePrimary(depth);
+        while (peek().kind == Tok::Quote || peek().kind == Tok::LBracket) {
+            const Token t = take();
+            if (t.kind == Tok::Quote)
+                v = transpose(v);
+            else
+                v = parseIndex(v, t, depth);
+        }
+        return v;
+    }
+
+    // One index: a constant whole number from 1 to `count` (one-based, as x_1 in the book).
+    int parseOneIndex(int count, const Shaped& of, int depth) {
+        const std::size_t first = m_pos;
+        const Shaped i = parseExpression(depth + 1);
+        const std::size_t from = m_tokens[first].offset;
+        const std::size_t length = m_tokens[m_pos - 1].offset + m_tokens[m_pos - 1].length - from;
+        if (!i.scalar())
+            fail("an index must be a number, got " + shapeText(i), from, length);
+        const Node& n = m_expr.m_nodes[std::size_t(i.e[0])];
+        if (n.variable)
+            fail("an index must be a constant whole number, not depend on an input", from, length);
+        if (!(n.value == std::floor(n.value)) || n.value < 1 || n.value > count)
+            fail("index " + formatIndex(n.value) + " is out of range for " + shapeText(of) +
+                     ": indices run from 1 to " + std::to_string(count) + " (one-based)",
+                 from, length);
+        return int(n.value) - 1;
+    }
+
+    static std::string formatIndex(double v) {
+        if (v == std::floor(v) && std::abs(v) < 1e15)
+            return std::to_string(static_cast<long long>(v));
+        char buffer[32];
+        const auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
+        return std::string(buffer, r.ptr);
+    }
+
+    Shaped parseIndex(const Shaped& v, const Token& open, int depth) {
+        enter(depth + 1, open);
+        std::vector<int> idx;
+        idx.push_back(parseOneIndex(v.vector() ? int(v.size()) : v.rows, v, depth));
+        if (peek().kind == Tok::Comma) {
+            take();
+            idx.push_back(parseOneIndex(v.cols, v, depth));
+        }
+        expect(Tok::RBracket, "']' or ','");
+        if (idx.size() == 1) {
+            if (!v.vector())
+                fail(shapeText(v) + " is a matrix: index it with a row and a column, as in A[1, 2]",
+                     open.offset, m_tokens[m_pos - 1].offset + 1 - open.offset);
+            return scalarValue(v.e[std::size_t(idx[0])]);
+        }
+        // Two indices: the first was checked against the rows only when v is a matrix.
+        if (v.vector() && idx[0] >= v.rows)
+            fail("row " + std::to_string(idx[0] + 1) + " is out of range for " + shapeText(v) +
+                     ": rows run from 1 to " + std::to_string(v.rows) + " (one-based)",
+                 open.offset, m_tokens[m_pos - 1].offset + 1 - open.offset);
+        return scalarValue(v.at(idx[0], idx[1]));
+    }
+
+    // '[' ... ']': numbers (or scalars) make a column vector; vectors of equal length make
+    // the rows of a matrix: [1, 2, 3] is 3 x 1, [[2, 1], [1, 3]] is 2 x 2, [[1, 2, 3]] is 1 x 3.
+    Shaped parseLiteral(const Token& open, int depth) {
+        enter(depth + 1, open);
+        if (peek().kind == Tok::RBracket)
+            fail("empty brackets: a vector needs at least one entry, as in [1, 2]", open.offset, 2);
+        std::vector<Shaped> items;
+        std::vector<std::size_t> starts;
+        while (true) {
+            starts.push_back(peek().offset);
+            items.push_back(parseExpression(depth + 1));
+            if (peek().kind != Tok::Comma)
+                break;
+            take();
+        }
+        expect(Tok::RBracket, "']' or ','");
+        const bool allScalars =
+            std::all_of(items.begin(), items.end(), [](const Shaped& s) { return s.scalar(); });
+        Shaped r;
+        if (allScalars) {
+            r.rows = int(items.size());
+            r.cols = 1;
+            for (const auto& s : items)
+                r.e.push_back(s.e[0]);
+            return r;
+        }
+        r.rows = int(items.size());
+        r.cols = int(items[0].size());
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (!items[k].vector())
+                fail("row " + std::to_string(k + 1) + " of this matrix is a matrix " +
+                         shapeText(items[k]) +
+                         ": each row must be a vector, as in [[1, 2], [3, 4]]",
+                     starts[k], 1);
+            if (int(items[k].size()) != r.cols)
+                fail("the rows of a matrix must have equal lengths: row 1 has " +
+                         std::to_string(r.cols) + " entries, row " + std::to_string(k + 1) +
+                         " has " + std::to_string(items[k].size()),
+                     starts[k], 1);
+            r.e.insert(r.e.end(), items[k].e.begin(), items[k].e.end());
+        }
+        return r;
     }
 
     [[noreturn]] void unexpected(const Token& t) {
@@ -407,17 +809,19 @@ private:
         }
     }
 
-    int parsePrimary(int depth) {
+    Shaped parsePrimary(int depth) {
         const Token t = take();
         switch (t.kind) {
         case Tok::Number:
-            return add({Op::Constant, -1, -1, t.number, -1, t.offset, t.length});
+            return scalarValue(add({Op::Constant, -1, -1, t.number, -1, t.offset, t.length}));
         case Tok::LParen: {
             enter(depth + 1, t);
-            const int inner = parseExpression(depth + 1);
+            Shaped inner = parseExpression(depth + 1);
             expect(Tok::RParen, "')'");
             return inner;
         }
+        case Tok::LBracket:
+            return parseLiteral(t, depth);
         case Tok::Ident:
             return parseIdentifier(t, depth);
         default: {
@@ -426,6 +830,7 @@ private:
             const Token& before = m_tokens[m_pos >= 2 ? m_pos - 2 : 0];
             const bool afterOperator = m_pos >= 2 && before.kind != Tok::Number &&
                                        before.kind != Tok::Ident && before.kind != Tok::RParen &&
+                                       before.kind != Tok::RBracket && before.kind != Tok::Quote &&
                                        before.kind != Tok::Separator;
             const std::string found = describe(t, m_text);
             if (!afterOperator)
@@ -456,11 +861,84 @@ private:
              t.offset, t.length);
     }
 
-    int parseIdentifier(const Token& t, int depth) {
+    static bool isMatrixFunction(const std::string& name) {
+        const auto table = matrixFunctions();
+        return std::any_of(table.begin(), table.end(),
+                           [&](const MatrixFunction& f) { return name == f.name; });
+    }
+
+    std::vector<Shaped> parseArguments(int depth) {
+        const Token open = take();
+        enter(depth + 1, open);
+        std::vector<Shaped> args;
+        if (peek().kind != Tok::RParen) {
+            args.push_back(parseExpression(depth + 1));
+            while (peek().kind == Tok::Comma) {
+                take();
+                args.push_back(parseExpression(depth + 1));
+            }
+        }
+        expect(Tok::RParen, "')' or ','");
+        return args;
+    }
+
+    // sum, dot, norm, trace: reductions of shaped values to one scalar.
+    Shaped parseMatrixFunction(const std::string& name, const Token& t, int depth) {
+        const std::vector<Shaped> args = parseArguments(depth);
+        Token call = t;
+        call.length = m_tokens[m_pos - 1].offset + 1 - t.offset;
+        const int arity = name == "dot" ? 2 : 1;
+        if (int(args.size()) != arity)
+            fail(name + " takes " + std::to_string(arity) + " argument" + (arity == 1 ? "" : "s") +
+                     ", got " + std::to_string(args.size()),
+                 call.offset, call.length);
+        const Shaped& a = args[0];
+        std::vector<int> terms;
+        if (name == "sum") {
+            terms = a.e; // sum(A) = sum_ij A_ij
+        } else if (name == "norm") {
+            for (const int k : a.e) // norm(A) = sqrt(sum_ij A_ij^2) (2-norm, Frobenius)
+                terms.push_back(node(Op::Mul, k, k, call));
+            return scalarValue(node(Op::Sqrt, sumOf(terms, 0, terms.size(), call), -1, call));
+        } else if (name == "trace") {
+            if (a.rows != a.cols)
+                fail("trace needs a square matrix, got " + shapeText(a), call.offset, call.length);
+            for (int i = 0; i < a.rows; ++i) // trace(A) = sum_i A_ii
+                terms.push_back(a.at(i, i));
+        } else { // dot(a, b) = sum_i a_i b_i: equal shapes, or two vectors of one length
+            const Shaped& b = args[1];
+            const bool same = a.rows == b.rows && a.cols == b.cols;
+            const bool vectors = a.vector() && b.vector() && a.size() == b.size();
+            if (!same && !vectors)
+                fail("dot" + shapeText(a) + ", " + shapeText(b) +
+                         ": needs two vectors of one length (or matrices of one shape)",
+                     call.offset, call.length);
+            for (std::size_t k = 0; k < a.size(); ++k)
+                terms.push_back(node(Op::Mul, a.e[k], b.e[k], call));
+        }
+        return scalarValue(sumOf(terms, 0, terms.size(), call));
+    }
+
+    // A declared vector or matrix input: one Input node per element, made once.
+    Shaped shapedInput(const InputDeclaration& d, const Token& t) {
+        auto [it, inserted] = m_shapedInputs.try_emplace(d.name);
+        if (inserted) {
+            it->second.rows = d.rows;
+            it->second.cols = d.cols;
+            for (std::size_t k = 0; k < d.size(); ++k)
+                it->second.e.push_back(add({Op::Input, -1, -1, 0, -1, t.offset, t.length}));
+            m_firstUse[d.name] = t;
+        }
+        return it->second;
+    }
+
+    Shaped parseIdentifier(const Token& t, int depth) {
         const std::string name(textOf(t));
         if (isReservedName(name))
             reserved(t);
         if (peek().kind == Tok::LParen) {
+            if (isMatrixFunction(name))
+                return parseMatrixFunction(name, t, depth);
             const FunctionEntry* f = findFunction(name);
             if (!f) {
                 if (findConstant(name) || m_defined.count(name))
@@ -482,28 +960,23 @@ private:
                     message += "; did you mean '" + suggestion + "'?";
                 fail(message, t.offset, t.length);
             }
-            const Token open = take();
-            enter(depth + 1, open);
-            std::vector<int> args;
-            if (peek().kind != Tok::RParen) {
-                args.push_back(parseExpression(depth + 1));
-                while (peek().kind == Tok::Comma) {
-                    take();
-                    args.push_back(parseExpression(depth + 1));
-                }
-            }
-            expect(Tok::RParen, "')' or ','");
+            const std::vector<Shaped> args = parseArguments(depth);
+            Token call = t;
+            call.length = m_tokens[m_pos - 1].offset + 1 - t.offset;
             if (static_cast<int>(args.size()) != f->arity)
                 fail(name + " takes " + std::to_string(f->arity) + " argument" +
                          (f->arity == 1 ? "" : "s") + ", got " + std::to_string(args.size()),
-                     t.offset, m_tokens[m_pos - 1].offset + 1 - t.offset);
-            return add({f->op, args[0], f->arity == 2 ? args[1] : -1, 0, -1, t.offset,
-                        m_tokens[m_pos - 1].offset + 1 - t.offset});
+                     call.offset, call.length);
+            // The language's functions apply entry by entry (pow: a scalar with anything).
+            if (f->arity == 2)
+                return elementwise(f->op, args[0], args[1], call, true,
+                                   "pow needs equal shapes (or a scalar)");
+            return map(f->op, args[0], call);
         }
-        if (findFunction(name))
+        if (findFunction(name) || isMatrixFunction(name))
             fail("'" + name + "' is a function: write " + name + "(...)", t.offset, t.length);
         if (auto c = findConstant(name))
-            return add({Op::Constant, -1, -1, *c, -1, t.offset, t.length});
+            return scalarValue(add({Op::Constant, -1, -1, *c, -1, t.offset, t.length}));
         if (auto it = m_defined.find(name); it != m_defined.end())
             return it->second;
         // A parameter: a named constant (its text is its name), never an input.
@@ -511,9 +984,21 @@ private:
             Node n{Op::Constant, -1,       -1,      m_parameters[std::size_t(k)].value,
                    -1,           t.offset, t.length};
             n.parameter = k;
-            return add(n);
+            return scalarValue(add(n));
         }
-        // A free identifier: an input. One leaf per name keeps the DAG shared.
+        if (const InputDeclaration* d = declaration(name); d && d->dimensions > 0)
+            return shapedInput(*d, t);
+        if (peek().kind == Tok::LBracket)
+            fail("'" + name +
+                     "' is a scalar input and cannot be indexed: declare its shape in "
+                     "the variables, as in " +
+                     name + "[3] or " + name + "[2,3]",
+                 t.offset, t.length);
+        return scalarValue(scalarInput(name, t));
+    }
+
+    // A free identifier: a scalar input. One leaf per name keeps the DAG shared.
+    int scalarInput(const std::string& name, const Token& t) {
         auto [it, inserted] = m_inputNodes.try_emplace(name, -1);
         if (inserted) {
             it->second = add({Op::Input, -1, -1, 0, -1, t.offset, t.length});
@@ -559,19 +1044,46 @@ private:
         return -1;
     }
 
+    // The declared variables (an empty list: the free identifiers, found while parsing).
+    void declare() {
+        std::set<std::string> seen;
+        std::size_t total = 0;
+        for (const auto& v : m_variables) {
+            std::string message;
+            auto d = parseInputDeclaration(v, &message);
+            if (!d)
+                fail(message, 0, m_text.size());
+            if (isReservedName(d->name))
+                fail("the variable '" + d->name + "' is a reserved name (nan, inf, infinity)", 0,
+                     m_text.size());
+            if (!seen.insert(d->name).second)
+                fail("the variable '" + d->name + "' is listed twice", 0, m_text.size());
+            d->first = total;
+            total += d->size();
+            if (total > Expression::kMaxScalarInputs)
+                fail("the variables have more than " +
+                         std::to_string(Expression::kMaxScalarInputs) + " scalar entries",
+                     0, m_text.size());
+            m_declarations.push_back(std::move(*d));
+        }
+    }
+
     void finish() {
         for (const auto& [name, token] : m_firstUse)
             if (m_defined.count(name))
                 fail("'" + name + "' is used before it is defined", token.offset, token.length);
+        std::vector<std::string> declaredNames;
+        for (const auto& d : m_declarations)
+            declaredNames.push_back(d.name);
         for (const auto& p : m_parameters)
-            if (std::find(m_variables.begin(), m_variables.end(), p.name) != m_variables.end())
+            if (isDeclared(p.name))
                 fail("'" + p.name + "' is both a variable and a parameter", 0, m_text.size());
-        if (!m_variables.empty()) {
+        if (!m_declarations.empty()) {
             // Every symbol that is not a variable, in order of first use; the error points at
             // the first and carries all of them (the window offers to make them parameters).
             std::vector<std::pair<std::size_t, std::string>> unknown;
             for (const auto& [name, token] : m_firstUse)
-                if (std::find(m_variables.begin(), m_variables.end(), name) == m_variables.end())
+                if (!isDeclared(name))
                     unknown.emplace_back(token.offset, name);
             if (!unknown.empty()) {
                 std::sort(unknown.begin(), unknown.end());
@@ -585,30 +1097,31 @@ private:
                 f.message = (one ? "unknown symbol " : "unknown symbols ") + quoted + ": declare " +
                             (one ? "it as a variable, or make it a parameter"
                                  : "them as variables, or make them parameters") +
-                            " (the variables are " + joined(m_variables) + ")";
+                            " (the variables are " + joined(declaredNames) + ")";
                 f.offset = unknown.front().first;
                 f.length = m_firstUse.at(unknown.front().second).length;
                 throw f;
             }
         }
         auto& inputs = m_expr.m_inputs;
-        if (!m_variables.empty()) {
-            std::set<std::string> seen;
-            for (const auto& v : m_variables)
-                if (isReservedName(v))
-                    fail("the variable '" + v + "' is a reserved name (nan, inf, infinity)", 0,
-                         m_text.size());
-            for (const auto& v : m_variables)
-                if (!seen.insert(v).second)
-                    fail("the variable '" + v + "' is listed twice", 0, m_text.size());
-            inputs = m_variables;
-        } else {
-            for (const auto& [name, node] : m_inputNodes)
-                inputs.push_back(name); // std::map iterates alphabetically
-        }
+        if (m_declarations.empty())
+            for (const auto& [name, node] : m_inputNodes) { // std::map: alphabetically
+                InputDeclaration d;
+                d.name = name;
+                d.first = m_declarations.size();
+                m_declarations.push_back(std::move(d));
+            }
+        for (const auto& d : m_declarations)
+            for (std::size_t k = 0; k < d.size(); ++k)
+                inputs.push_back(d.elementName(k));
         for (const auto& [name, node] : m_inputNodes)
-            m_expr.m_nodes[node].input =
-                static_cast<int>(std::find(inputs.begin(), inputs.end(), name) - inputs.begin());
+            m_expr.m_nodes[node].input = int(declaration(name)->first);
+        for (const auto& [name, value] : m_shapedInputs) {
+            const InputDeclaration& d = *declaration(name);
+            for (std::size_t k = 0; k < value.size(); ++k)
+                m_expr.m_nodes[std::size_t(value.e[k])].input = int(d.first + k);
+        }
+        m_expr.m_declared = m_declarations;
         m_expr.m_text = std::string(m_text);
         m_expr.m_parameters = m_parameters;
     }
@@ -619,14 +1132,24 @@ private:
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
     Expression m_expr;
-    std::map<std::string, int> m_defined;
+    std::map<std::string, Shaped> m_defined;
     std::map<std::string, int> m_inputNodes;
+    std::map<std::string, Shaped> m_shapedInputs;
     std::map<std::string, Token> m_firstUse;
+    std::vector<InputDeclaration> m_declarations;
+    std::size_t m_lastStatementLength = 1;
+    bool m_shapedResult = false;
 };
 
 ParseResult Expression::parse(std::string_view text, const std::vector<std::string>& variables,
                               const std::vector<ParameterValue>& parameters) {
     return Parser(text, variables, parameters).run();
+}
+
+ParseResult Expression::parseValue(std::string_view text,
+                                   const std::vector<std::string>& variables,
+                                   const std::vector<ParameterValue>& parameters) {
+    return Parser(text, variables, parameters, true).run();
 }
 
 std::string caretDiagram(std::string_view text, const ParseError& error) {

@@ -2,9 +2,16 @@
 // Text -> immutable expression DAG. A program is a list of statements
 // (`a = ...; f = ...`); the last one is the output, earlier names are
 // intermediate nodes and free identifiers are the inputs.
+//
+// Vectors and matrices are scalarized here, at parse time: the parser works with shaped
+// values (a matrix of node indices) and emits the one scalar DAG every evaluator already
+// handles, so values, exact derivatives, the graph and the optimizers see the flattened
+// scalar inputs (row-major, one-based names x[1], V[1,2]). declaredInputs() keeps the shapes
+// so that results can be shown in the shape of each input.
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,10 +65,33 @@ struct Node {
 };
 
 struct Statement {
-    std::string name; ///< empty for a bare final expression
-    int node = -1;
+    std::string name;       ///< empty for a bare final expression
+    int node = -1;          ///< a scalar statement's node; -1 for a vector or matrix (see elements)
     std::size_t offset = 0; ///< where the statement starts in the text
+    int rows = 1, cols = 1; ///< its shape; the output is always 1 x 1
+    std::vector<int> elements; ///< its nodes, row-major (one, equal to `node`, for a scalar)
 };
+
+/// One input as declared: a scalar `y`, a vector `x[3]` (a 3 x 1 column) or a matrix
+/// `V[5,4]`. Its scalar inputs are consecutive in Expression::inputs() from `first`,
+/// row-major, named one-based: x[1], x[2], x[3]; V[1,1], V[1,2], ..., V[5,4].
+struct InputDeclaration {
+    std::string name;
+    int rows = 1, cols = 1;
+    int dimensions = 0;    ///< 0 scalar, 1 vector (x[n]), 2 matrix (V[m,n])
+    std::size_t first = 0; ///< index of its first scalar input
+    std::size_t size() const { return std::size_t(rows) * std::size_t(cols); }
+    /// The name of its scalar input k (row-major): "y", "x[2]", "V[1,3]".
+    std::string elementName(std::size_t k) const;
+};
+
+/// Reads "x", "x[3]" or "V[5,4]" (white space allowed around the parts); nullopt with a
+/// message in `error` when malformed (a bad name, a size below 1, too many elements).
+std::optional<InputDeclaration> parseInputDeclaration(std::string_view text, std::string* error);
+
+/// "x[2], V[5,4], y" -> {"x[2]", "V[5,4]", "y"}: splits at the commas outside brackets and
+/// trims each item (an empty item stays empty, for the caller's message).
+std::vector<std::string> splitVariableList(std::string_view text);
 
 struct ParseError {
     std::string message;
@@ -91,12 +121,21 @@ public:
     /// list is then an error; a listed name that is never used is still an input).
     /// A name in `parameters` is that constant, never an input; a name both a variable and a
     /// parameter, or a parameter that is assigned, is an error.
+    /// A variable may declare a shape: "x[3]", "V[5,4]" (parseInputDeclaration).
     static ParseResult parse(std::string_view text, const std::vector<std::string>& variables = {},
                              const std::vector<ParameterValue>& parameters = {});
+    /// Like parse(), but the last statement may be a vector or matrix (its nodes are
+    /// statements().back().elements; output() is then -1): a closed-form gradient, say.
+    static ParseResult parseValue(std::string_view text,
+                                  const std::vector<std::string>& variables = {},
+                                  const std::vector<ParameterValue>& parameters = {});
 
     const std::string& text() const { return m_text; }
     const std::vector<Node>& nodes() const { return m_nodes; }
+    /// The scalar inputs, flattened: "y", "x[1]", "x[2]", "V[1,1]", ... (the point's order).
     const std::vector<std::string>& inputs() const { return m_inputs; }
+    /// The inputs as declared, with their shapes, in order; their elements cover inputs().
+    const std::vector<InputDeclaration>& declaredInputs() const { return m_declared; }
     const std::vector<Statement>& statements() const { return m_statements; }
     /// The parameters it was parsed with (used or not), in the order given.
     const std::vector<ParameterValue>& parameters() const { return m_parameters; }
@@ -105,12 +144,17 @@ public:
 
     static constexpr std::size_t kMaxLength = 100000;
     static constexpr int kMaxDepth = 200;
+    /// At most this many scalar inputs (all declarations together) and DAG nodes: a product
+    /// of two large declared matrices is an error message, not an exhausted memory.
+    static constexpr std::size_t kMaxScalarInputs = 100000;
+    static constexpr std::size_t kMaxNodes = 2000000;
 
 private:
     friend class Parser;
     std::string m_text;
     std::vector<Node> m_nodes;
     std::vector<std::string> m_inputs;
+    std::vector<InputDeclaration> m_declared;
     std::vector<Statement> m_statements;
     std::vector<ParameterValue> m_parameters;
 };
@@ -121,8 +165,17 @@ struct ParseResult {
     bool ok() const { return expression.has_value(); }
 };
 
+/// The functions of vectors and matrices (not in the scalar table, functions.h: they are
+/// scalarized by the parser): sum, dot, norm, trace, with one line of help each.
+struct MatrixFunction {
+    const char* name;
+    int arity;
+    const char* help;
+};
+std::span<const MatrixFunction> matrixFunctions();
+
 /// The function names the language knows, for messages and documentation (from the
-/// function table, functions.h).
+/// function table, functions.h, and matrixFunctions()).
 const std::vector<std::string>& knownFunctions();
 
 /// Names that cannot be inputs or statement names: nan, inf, infinity (any case).

@@ -379,10 +379,30 @@ private:
         m_g.nodes[std::size_t(parent)].outEdges.push_back(e);
     }
 
+    // The name of entry k of a vector or matrix statement: a[2], A[1,2] (one-based).
+    static std::string elementName(const Statement& st, std::size_t k) {
+        InputDeclaration d;
+        d.name = st.name;
+        d.rows = st.rows;
+        d.cols = st.cols;
+        d.dimensions = st.cols == 1 ? 1 : 2;
+        return d.elementName(k);
+    }
+
     void buildStatements() {
         const auto& statements = m_f.statements();
-        for (std::size_t s = 0; s < statements.size(); ++s)
-            addComputed(statementName(s), statements[s].node, statementText(s), true);
+        for (std::size_t s = 0; s < statements.size(); ++s) {
+            const Statement& st = statements[s];
+            if (st.node >= 0) {
+                addComputed(statementName(s), st.node, statementText(s), true);
+                continue;
+            }
+            // A vector or matrix: one node per entry that depends on an input (constant
+            // entries are written into their consumers, like any constant).
+            for (std::size_t k = 0; k < st.elements.size(); ++k)
+                if (m_varying[std::size_t(st.elements[k])])
+                    addComputed(elementName(st, k), st.elements[k], {}, false);
+        }
         m_g.output = int(m_g.nodes.size()) - 1;
     }
 
@@ -393,7 +413,13 @@ private:
         std::vector<std::string> named(m_nodes.size());
         std::set<std::string> used(m_f.inputs().begin(), m_f.inputs().end());
         for (std::size_t s = 0; s < statements.size(); ++s) {
-            named[std::size_t(statements[s].node)] = statementName(s);
+            const Statement& st = statements[s];
+            if (st.node >= 0)
+                named[std::size_t(st.node)] = statementName(s);
+            else
+                for (std::size_t k = 0; k < st.elements.size(); ++k)
+                    if (named[std::size_t(st.elements[k])].empty())
+                        named[std::size_t(st.elements[k])] = elementName(st, k);
             used.insert(statementName(s));
         }
         int temporary = 0;

@@ -196,6 +196,10 @@ EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance
     EndPoint e;
     e.point = t.steps.back().x;
     e.value = t.steps.back().value;
+    if (!d.hessianComputed) { // many inputs: no Hessian to classify with
+        e.classified = false;
+        return e;
+    }
     const Inertia inertia = hessianInertia(d.hessian, d.error.hessian);
     e.classification = classifyInertia(inertia);
     double extent = 0;
@@ -228,6 +232,15 @@ std::string newtonSummary(const Trajectory& t) {
 
 } // namespace
 
+// "to a critical point (not classified: Hessian not computed: 200 scalar inputs > 50)".
+// Appended, not "..." + string: GCC 12 warns falsely (-Wrestrict) on that.
+static std::string unclassifiedEnd(const Expression& f) {
+    std::string s = "to a critical point (not classified: Hessian ";
+    s += hessianNotComputed(f).value_or("not computed");
+    s += ')';
+    return s;
+}
+
 Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const OptimizerOptions& o) {
     Trajectory t;
     const auto n = start.size();
@@ -245,6 +258,15 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         return g;
     };
     Derivatives d = derivatives(f, x);
+    if (!d.hessianComputed &&
+        (o.method == Method::Newton || o.method == Method::NewtonLineSearch)) {
+        t.steps.push_back({x, d.value, d.gradient.norm(), false, NewtonKind::None, 1, {}});
+        t.reason = StopReason::Diverged;
+        t.divergence = Divergence::Undefined;
+        t.message = "Newton's method needs the Hessian, which is ";
+        t.message += hessianNotComputed(f).value_or("not computed");
+        return t;
+    }
     bool safeguarded = false;
     NewtonKind kind = NewtonKind::None;
     double stepLength = 1;
@@ -287,8 +309,9 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.endPoint = classifyEnd(t, d, o.tolerance);
             const std::string_view what = t.endPoint->name();
             const std::string where = what == "flat" ? "on a flat region (grad f and H vanish)"
-                                      : what == "degenerate" ? "to a degenerate critical point"
-                                                             : "to a " + std::string(what);
+                                      : what == "degenerate"   ? "to a degenerate critical point"
+                                      : what == "unclassified" ? unclassifiedEnd(f)
+                                                               : "to a " + std::string(what);
             t.message = "converged " + where + ": |grad f| = " + shortNumber(gnorm) +
                         " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
                         " steps" + (newton ? newtonSummary(t) : "");

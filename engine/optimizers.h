@@ -142,8 +142,12 @@ struct EndPoint {
     /// |lambda| * extent <= tolerance, extent = the largest distance of an iterate from
     /// the end point) or within rounding.
     bool flat = false;
-    /// "minimum", "maximum", "saddle", "degenerate" or "flat".
-    std::string_view name() const { return flat ? "flat" : toString(classification); }
+    /// False when the Hessian was not computed (too many inputs, derivatives.h).
+    bool classified = true;
+    /// "minimum", "maximum", "saddle", "degenerate", "flat" or "unclassified".
+    std::string_view name() const {
+        return !classified ? "unclassified" : flat ? "flat" : toString(classification);
+    }
 };
 
 /// Why a diverged run diverged, told from its values: f falling without bound along the

@@ -76,7 +76,7 @@ bool isQuadratic(const Expression& f) {
 }
 
 std::optional<QuadraticModel> quadraticModel(const Expression& f, const Eigen::VectorXd& at) {
-    if (!isQuadratic(f) || at.size() != Eigen::Index(f.inputCount()))
+    if (hessianNotComputed(f) || !isQuadratic(f) || at.size() != Eigen::Index(f.inputCount()))
         return std::nullopt;
     const Derivatives d = derivatives(f, at);
     QuadraticModel q;

@@ -5,7 +5,7 @@ namespace gs {
 double TaylorModel::operator()(const Eigen::VectorXd& x) const {
     const Eigen::VectorXd d = x - center;
     double v = at.value + at.gradient.dot(d);
-    if (order >= 2)
+    if (order >= 2 && at.hessian.rows() == d.size()) // no Hessian (many inputs): linear
         v += 0.5 * d.dot(at.hessian * d);
     return v;
 }
@@ -15,8 +15,9 @@ Eigen::ArrayXXd TaylorModel::sampleGrid(const GridSpec& g) const {
     const auto n = center.size();
     const auto ax = g.axisX, ay = g.axisY;
     const double gx = ax < n ? at.gradient[ax] : 0, gy = ay < n ? at.gradient[ay] : 0;
-    const double hxx = ax < n ? at.hessian(ax, ax) : 0, hyy = ay < n ? at.hessian(ay, ay) : 0;
-    const double hxy = ax < n && ay < n ? at.hessian(ax, ay) : 0;
+    const auto nh = at.hessian.rows(); // 0 when not computed (many inputs): a plane
+    const double hxx = ax < nh ? at.hessian(ax, ax) : 0, hyy = ay < nh ? at.hessian(ay, ay) : 0;
+    const double hxy = ax < nh && ay < nh ? at.hessian(ax, ay) : 0;
     const double cx = ax < n ? center[ax] : 0, cy = ay < n ? center[ay] : 0;
     const double q = order >= 2 ? 1.0 : 0.0;
     Eigen::ArrayXXd z(g.nx, g.ny);

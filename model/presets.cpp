@@ -38,6 +38,8 @@ std::vector<Preset> loadPresets() {
         if (p.name.isEmpty() || p.settings.function.isEmpty())
             continue;
         p.view = o[QStringLiteral("view")].toString();
+        p.closedForm = o[QStringLiteral("closed_form")].toString();
+        p.withRespectTo = o[QStringLiteral("with_respect_to")].toString();
         if (o.contains(QStringLiteral("point")))
             p.settings.point = numbers(o[QStringLiteral("point")]);
         if (o.contains(QStringLiteral("epsilon")))

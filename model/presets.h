@@ -13,6 +13,9 @@ struct Preset {
     QString name;
     Settings settings;
     QString view; ///< the view it opens besides the 3-D one ("graph"), or empty
+    /// Matrix calculus: the closed form of the gradient the book gives ("(A + A') * x")
+    /// and the input it is taken with respect to ("x"); empty for other presets.
+    QString closedForm, withRespectTo;
 };
 
 /// The presets, each applied on top of default settings. Malformed entries are skipped.

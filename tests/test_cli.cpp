@@ -138,6 +138,40 @@ private slots:
         QTest::newRow("empty variable")
             << QStringList{"--analyze", "--function", "x", "--variables", "x,,y", "--point", "1"}
             << "--variables: empty name";
+        QTest::newRow("shape error")
+            << QStringList{"--analyze", "--function", "f = sum(V * V)", "--variables",
+                           "V[2,3]",    "--point",    "1,2,3,4,5,6"}
+            << "(2x3) * (2x3): inner dimensions differ";
+        QTest::newRow("flattened point")
+            << QStringList{"--analyze", "--function", "f = sum(V)", "--variables",
+                           "V[2,3]",    "--point",    "1,2,3"}
+            << "--point: expected 6 comma-separated numbers, got 3";
+        QTest::newRow("bad shape")
+            << QStringList{"--analyze", "--function", "x'*x", "--variables", "x[0]", "--point", "1"}
+            << "not a whole number of at least 1";
+        QTest::newRow("check-gradient parse")
+            << QStringList{"--check-gradient",  "(A + A') *",
+                           "--with-respect-to", "x",
+                           "--function",        "A = [[2, 1], [0, 3]]; f = x' * A * x",
+                           "--variables",       "x[2]"}
+            << "--check-gradient: column 10: expected an operand after '*'";
+        QTest::newRow("check-gradient input")
+            << QStringList{"--check-gradient", "x",          "--with-respect-to", "z",
+                           "--function",       "f = x' * x", "--variables",       "x[2]"}
+            << "--with-respect-to: 'z' is not an input (the inputs are x)";
+        QTest::newRow("check-gradient shape")
+            << QStringList{"--check-gradient", "x'",         "--with-respect-to", "x",
+                           "--function",       "f = x' * x", "--variables",       "x[2]"}
+            << "the closed form is (1x2) but x is (2x1)";
+        QTest::newRow("check-gradient without input")
+            << QStringList{"--check-gradient", "x",           "--function",
+                           "f = x' * x",       "--variables", "x[2]"}
+            << "--with-respect-to is required";
+        QTest::newRow("check-gradient draws")
+            << QStringList{"--check-gradient", "2 * x",      "--with-respect-to", "x",
+                           "--function",       "f = x' * x", "--variables",       "x[2]",
+                           "--draws",          "-1"}
+            << "--draws: -1 is out of range";
     }
     void badInput() {
         QFETCH(QStringList, args);
@@ -265,6 +299,76 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+
+    void analyzeShapedInputs() {
+        // f = sum(V .* V) + y x_1: grad = (y, 0 | x_1 | 2V), by hand.
+        const Run r = run({"--analyze", "--function", "f = sum(V .* V) + y*x[1]", "--variables",
+                           "x[2], y, V[2,2]", "--point", "1,2,3,1,2,3,4"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r);
+        QCOMPARE(o[QStringLiteral("variables")].toArray().at(3).toString(),
+                 QStringLiteral("V[1,1]"));
+        const QJsonObject g = o[QStringLiteral("gradient_by_input")].toObject();
+        QCOMPARE(g[QStringLiteral("y")].toDouble(), 1.0);
+        QCOMPARE(g[QStringLiteral("x")].toArray(), (QJsonArray{3, 0}));
+        QCOMPARE(g[QStringLiteral("V")].toArray(),
+                 (QJsonArray{QJsonArray{2, 4}, QJsonArray{6, 8}}));
+        QCOMPARE(o[QStringLiteral("hessian")].toArray().size(), 7);
+    }
+
+    void analyzeManyInputsSaysWhyNoHessian() {
+        QStringList ones;
+        for (int i = 0; i < 64; ++i)
+            ones << QStringLiteral("1");
+        const Run r = run({"--analyze", "--function", "f = norm(V)^2", "--variables", "V[8,8]",
+                           "--point", ones.join(QLatin1Char(','))});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r);
+        QVERIFY(o[QStringLiteral("hessian")].isNull());
+        QCOMPARE(o[QStringLiteral("hessian_not_computed")].toString(),
+                 QStringLiteral("not computed: 64 scalar inputs > 50"));
+        const QJsonArray rows =
+            o[QStringLiteral("gradient_by_input")][QStringLiteral("V")].toArray();
+        QCOMPARE(rows.size(), 8);
+        QCOMPARE(rows.at(7).toArray().at(7).toDouble(), 2.0); // d|V|^2/dV = 2V
+    }
+
+    void checkGradientReports() {
+        const QStringList f{"--function",        "A = [[2, 1], [0, 3]]; f = x' * A * x",
+                            "--variables",       "x[2]",
+                            "--point",           "1,1",
+                            "--with-respect-to", "x",
+                            "--draws",           "5"};
+        const Run good = run(QStringList{"--check-gradient", "(A + A') * x"} + f);
+        QCOMPARE(good.exitCode, 0);
+        const QJsonObject g = json(good);
+        QVERIFY(g[QStringLiteral("agrees")].toBool());
+        QCOMPARE(g[QStringLiteral("draws")].toInt(), 5);
+        QCOMPARE(g[QStringLiteral("automatic")].toArray(), (QJsonArray{5, 7})); // (A + A')(1, 1)
+        QVERIFY(g[QStringLiteral("summary")].toString().startsWith(QStringLiteral("agrees to")));
+        // 2Ax is the gradient only for a symmetric A: (6, 6) at (1, 1), and on every draw.
+        const Run bad = run(QStringList{"--check-gradient", "2 * A * x"} + f);
+        QCOMPARE(bad.exitCode, 0);
+        const QJsonObject b = json(bad);
+        QVERIFY(!b[QStringLiteral("agrees")].toBool());
+        QCOMPARE(b[QStringLiteral("differing_entries")].toInt(), 12);
+        const QJsonObject first = b[QStringLiteral("differences")].toArray().at(0).toObject();
+        QCOMPARE(first[QStringLiteral("entry")].toString(), QStringLiteral("x[1]"));
+        QCOMPARE(first[QStringLiteral("closed_form")].toDouble(), 6.0);
+    }
+
+    void adamFactorizationLowersTheLoss() {
+        // X = U V* with V* = [[1, 2, 0], [0, 1, -1]]: Adam on V drives |X - UV|^2 from 28.5
+        // (at the start, by hand: residual rows (1.5, 1.5, -0.5), (-0.5, 1.5, -1.5), ...) down.
+        const Run r = run({"--descent", "adam", "--function",
+                           "X = [[1, 2, 0], [0, 1, -1], [1, 3, -1], [1, 1, 1]]; U = [[1, 0], [0, "
+                           "1], [1, 1], [1, -1]]; f = norm(X - U * V)^2",
+                           "--variables", "V[2,3]", "--start", "-0.5,0.5,0.5,0.5,-0.5,0.5", "--lr",
+                           "0.05", "--steps", "400"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray t = json(r)[QStringLiteral("trajectory")].toArray();
+        QCOMPARE(t.first().toArray().last().toDouble(), 28.5);
+        QVERIFY(t.last().toArray().last().toDouble() < 1e-6);
     }
 
     void exportWritesTheImage() {

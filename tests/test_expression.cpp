@@ -250,8 +250,8 @@ private slots:
     }
 
     void functionTableIsTheLanguage() {
-        // knownFunctions() is the table's names and aliases; each parses to its op; the grid
-        // (vectorized) form agrees with the scalar value.
+        // knownFunctions() is the table's names and aliases, then sum, dot, norm, trace; each
+        // parses to its op; the grid (vectorized) form agrees with the scalar value.
         std::vector<std::string> names;
         for (const gs::FunctionEntry& e : gs::functionTable()) {
             for (const char* name : {e.name, e.alias}) {
@@ -285,6 +285,9 @@ private slots:
                          e.name);
             }
         }
+        // then the functions of vectors and matrices (scalarized by the parser)
+        for (const gs::MatrixFunction& m : gs::matrixFunctions())
+            names.emplace_back(m.name);
         QCOMPARE(gs::knownFunctions(), names);
     }
 

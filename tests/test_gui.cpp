@@ -10,6 +10,7 @@
 #include "linechart.h"
 #include "losschart.h"
 #include "mainwindow.h"
+#include "matrixcalculus.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
 #include "optimizers.h"
@@ -690,20 +691,32 @@ private slots:
 
     void everyExampleOpens() {
         const auto presets = loadPresets();
-        QCOMPARE(presets.size(), std::size_t(9));
+        QCOMPARE(presets.size(), std::size_t(14));
+        int closedForms = 0;
         for (const Preset& p : presets) {
             QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
             QCOMPARE(m_doc->settings().function, p.settings.function);
             QCOMPARE(m_doc->trajectories().size(), p.settings.runs.size());
             QVERIFY(std::isfinite(m_doc->expansion().at.value));
+            if (p.closedForm.isEmpty())
+                continue;
+            // The matrix-calculus examples: the book's closed form agrees with the automatic
+            // gradient at the example's point and on 20 random draws.
+            const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(
+                m_doc->settings().point.data(), Eigen::Index(m_doc->settings().point.size()));
+            const auto r = checkGradient(m_doc->expression(), p.closedForm.toStdString(),
+                                         p.withRespectTo.toStdString(), x, 20, 1);
+            QVERIFY2(r.check && r.check->agrees, qPrintable(p.name));
+            ++closedForms;
         }
+        QCOMPARE(closedForms, 5); // the book's three identities and two exercises
         // The menu offers them all.
         QMenu* examples = nullptr;
         for (QAction* a : m_window->menuBar()->actions())
             if (a->text().contains(QStringLiteral("xamples")))
                 examples = a->menu();
         QVERIFY(examples);
-        QCOMPARE(examples->actions().size(), 9);
+        QCOMPARE(examples->actions().size(), 14);
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
         QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
 
