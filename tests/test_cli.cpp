@@ -299,6 +299,7 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
 
     void analyzeShapedInputs() {
         // f = sum(V .* V) + y x_1: grad = (y, 0 | x_1 | 2V), by hand.
