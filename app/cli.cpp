@@ -7,6 +7,7 @@
 #include "optimizers.h"
 #include "options.h"
 #include "optiontable.h"
+#include "vectorexport.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -194,8 +195,10 @@ bool CommandLine::headless() const {
 }
 
 bool CommandLine::paintsWithQt() const {
+    // The graph view, and any SVG or PDF figure (vectorexport.h), are painted with Qt.
     return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
-           graphViewRequested(m_parser);
+           (graphViewRequested(m_parser) ||
+            isVectorPath(m_parser.value(QStringLiteral("export")).toStdString()));
 }
 
 int runCommandLine(const CommandLine& line) {
