@@ -25,7 +25,6 @@
 #include <vtkLegendBoxActor.h>
 #include <vtkMapper.h>
 #include <vtkMatrix4x4.h>
-#include <vtkPDFExporter.h>
 #include <vtkPointData.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -36,7 +35,6 @@
 #include <vtkProperty2D.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkSVGExporter.h>
 #include <vtkScalarBarActor.h>
 #include <vtkScalarBarActorInternal.h>
 #include <vtkScalarsToColors.h>
@@ -1032,32 +1030,11 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
     return error;
 }
 
-std::string exportContextVector(vtkRenderer* chartRenderer, const std::string& path,
-                                const ImageExportOptions& o) {
+std::string writeVectorFigure(const std::string& path, int width, int height,
+                              const std::function<void(QPainter&)>& draw) {
     if (!isVectorPath(path))
-        return "'" + path + "': the file name must end in .svg or .pdf";
-    vtkRenderWindow* window = chartRenderer->GetRenderWindow();
-    if (!window)
-        return "the chart is not shown";
-    (void)o;
-    if (extensionOf(path) == ".svg") {
-        vtkNew<vtkSVGExporter> svg;
-        svg->SetRenderWindow(window);
-        svg->SetFileName(path.c_str());
-        svg->SetTextAsPath(false);
-        svg->SetDrawBackground(true);
-        svg->SetTitle("gradscape");
-        svg->Write();
-    } else {
-        vtkNew<vtkPDFExporter> pdf;
-        pdf->SetRenderWindow(window);
-        pdf->SetFileName(path.c_str());
-        pdf->SetTitle("gradscape");
-        pdf->Write();
-    }
-    if (!std::filesystem::exists(path))
-        return "could not write '" + path + "'";
-    return {};
+        return "'" + path + "': a figure is .svg or .pdf";
+    return writeVectorFile(path, width, height, draw);
 }
 
 } // namespace gs

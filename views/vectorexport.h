@@ -45,9 +45,10 @@ bool isVectorPath(const std::string& path);
                                        const ImageExportOptions& options,
                                        const std::function<void()>& prepare = {});
 
-/// Writes a 2-D chart window (vtkContextView, the loss chart) as SVG or PDF with VTK's context
-/// exporters, which paint the chart's items as vector paths and text.
-[[nodiscard]] std::string exportContextVector(vtkRenderer* chartRenderer, const std::string& path,
-                                              const ImageExportOptions& options);
+/// Paints `draw` into an SVG (QSvgGenerator) or PDF (QPdfWriter) file of width x height
+/// pixels (PDF: points), in painter coordinates with y down. For figures drawn from a layout
+/// VTK computed (the loss chart). Returns an empty string or the message.
+[[nodiscard]] std::string writeVectorFigure(const std::string& path, int width, int height,
+                                            const std::function<void(QPainter&)>& draw);
 
 } // namespace gs
