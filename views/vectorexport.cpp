@@ -535,27 +535,15 @@ private:
         }
     }
 
+    /// How often a polygon the hiding surface cuts is split in four to follow the cut.
+    static constexpr int kMaxSplits = 3;
+
     void filledPolygon(const std::vector<std::array<double, 3>>& corners, QColor fill,
                        const QColor& edge, double width, vtkProperty* property, int layer) {
-        Primitive p;
-        p.kind = Primitive::Kind::Polygon;
-        p.layer = layer;
         std::array<double, 3> centre{0, 0, 0};
-        for (const auto& c : corners) {
-            QPointF at;
-            if (!m_projection.toPicture(c.data(), at))
-                return;
-            p.points << at;
+        for (const auto& c : corners)
             for (int k = 0; k < 3; ++k)
                 centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
-        }
-        p.depth = m_projection.depth(centre.data());
-        if (layer == kLayerScene) {
-            QPointF at;
-            m_projection.toPicture(centre.data(), at);
-            if (!m_depth.visible(at, p.depth))
-                return;
-        }
         // VTK's headlight: diffuse light along the view direction, either side lit alike.
         if (property->GetLighting() && corners.size() >= 3) {
             const auto& a = corners[0];
@@ -589,6 +577,65 @@ private:
                                         float(fill.blueF() * k), fill.alphaF());
             }
         }
+        if (layer != kLayerScene || m_depth.empty()) {
+            piece(corners, fill, edge, width, layer);
+            return;
+        }
+        // A polygon the hiding surface cuts is split into triangles, each in four while
+        // some of its corners are hidden and others not, so the cut is followed to
+        // 1/2^kMaxSplits of the polygon; a piece is kept when its centre is visible.
+        for (std::size_t k = 1; k + 1 < corners.size(); ++k)
+            visiblePart({corners[0], corners[k], corners[k + 1]}, fill, edge, width, 0);
+    }
+
+    bool seen(const std::array<double, 3>& w) const {
+        QPointF at;
+        return m_projection.toPicture(w.data(), at) &&
+               m_depth.visible(at, m_projection.depth(w.data()));
+    }
+
+    void visiblePart(const std::array<std::array<double, 3>, 3>& t, const QColor& fill,
+                     const QColor& edge, double width, int splits) {
+        std::array<double, 3> centre{};
+        for (int k = 0; k < 3; ++k)
+            centre[std::size_t(k)] =
+                (t[0][std::size_t(k)] + t[1][std::size_t(k)] + t[2][std::size_t(k)]) / 3;
+        const int corners = int(seen(t[0])) + int(seen(t[1])) + int(seen(t[2]));
+        const bool middle = seen(centre);
+        if (corners == 3 && middle) {
+            piece({t[0], t[1], t[2]}, fill, edge, width, kLayerScene);
+            return;
+        }
+        if (splits >= kMaxSplits || (corners == 0 && !middle)) {
+            if (middle)
+                piece({t[0], t[1], t[2]}, fill, edge, width, kLayerScene);
+            return;
+        }
+        auto mid = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
+            return std::array<double, 3>{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2};
+        };
+        const auto ab = mid(t[0], t[1]), bc = mid(t[1], t[2]), ca = mid(t[2], t[0]);
+        // Inner edges are not the polygon's: only the outer pieces keep an edge colour.
+        for (const auto& s : {std::array{t[0], ab, ca}, std::array{ab, t[1], bc},
+                              std::array{ca, bc, t[2]}, std::array{ab, bc, ca}})
+            visiblePart(s, fill, QColor(), width, splits + 1);
+    }
+
+    void piece(const std::vector<std::array<double, 3>>& corners, const QColor& fill,
+               const QColor& edge, double width, int layer) {
+        Primitive p;
+        p.kind = Primitive::Kind::Polygon;
+        p.layer = layer;
+        std::array<double, 3> centre{0, 0, 0};
+        for (const auto& c : corners) {
+            QPointF at;
+            if (!m_projection.toPicture(c.data(), at))
+                return;
+            p.points << at;
+            for (int k = 0; k < 3; ++k)
+                centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
+        }
+        p.depth = m_projection.depth(centre.data());
         p.fill = fill;
         p.stroke = edge;
         p.width = width;

@@ -9,7 +9,8 @@
 // figure's size and the depth buffer is read back. Every line is then cut into the runs whose
 // samples (every half pixel) are not behind that depth, so the wireframe behind the surface,
 // and the parts of the tangent plane, the quadratic or a path it hides, are left out of the
-// file. Filled polygons are kept when their centre passes the same test. What is left is
+// file. Filled polygons are kept when they pass the same test, split where the surface cuts
+// them. What is left is
 // painted back to front (painter's algorithm on the primitives' distance from the camera), and
 // what a scene draws on top of everything (markDrawnOnTop: the point, arrows, paths) after it.
 // The writer computes no mathematics beyond this projection.
