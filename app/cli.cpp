@@ -88,7 +88,8 @@ void addOptions(QCommandLineParser& p) {
              .arg(QString::fromStdString(options::imageSide.requirement())),
          QStringLiteral("WxH")},
         {QStringLiteral("transparent"),
-         QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
+         QStringLiteral(
+             "Transparent background (PNG, SVG, PDF; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: %1.")
              .arg(QString::fromStdString(methodNames())),
