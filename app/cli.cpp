@@ -7,6 +7,7 @@
 #include "optimizers.h"
 #include "options.h"
 #include "optiontable.h"
+#include "vectorexport.h"
 
 #include <Eigen/Core>
 #include <QCoreApplication>
@@ -110,7 +111,8 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
              .arg(QString::fromStdString(options::imageSide.requirement())),
          QStringLiteral("WxH")},
         {QStringLiteral("transparent"),
-         QStringLiteral("Transparent background (PNG; with --animate, GIF or PNG frames).")},
+         QStringLiteral(
+             "Transparent background (PNG, SVG, PDF; with --animate, GIF or PNG frames).")},
         {QStringLiteral("descent"),
          QStringLiteral("Run an optimizer from --start and print its trajectory as JSON: %1.")
              .arg(QString::fromStdString(methodNames())),
@@ -349,8 +351,10 @@ bool CommandLine::headless() const {
 }
 
 bool CommandLine::paintsWithQt() const {
+    // The graph view, and any SVG or PDF figure (vectorexport.h), are painted with Qt.
     return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
-           graphViewRequested(m_parser);
+           (graphViewRequested(m_parser) ||
+            isVectorPath(m_parser.value(QStringLiteral("export")).toStdString()));
 }
 
 int runCommandLine(const CommandLine& line) {

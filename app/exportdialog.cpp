@@ -81,8 +81,11 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
             browse == Browse::Folder
                 ? QFileDialog::getExistingDirectory(this, tr("Folder for PNG frames"),
                                                     QFileInfo(current).absolutePath())
-                : QFileDialog::getSaveFileName(this, windowTitle(), current,
-                                               tr("Images (*.png *.jpg *.jpeg)"));
+                : QFileDialog::getSaveFileName(
+                      this, windowTitle(), current,
+                      tr("Images and figures (*.png *.jpg *.jpeg *.svg *.pdf);;"
+                         "PNG (*.png);;JPEG (*.jpg *.jpeg);;"
+                         "SVG figure (*.svg);;PDF figure (*.pdf)"));
         if (!chosen.isEmpty())
             m_path->setText(chosen);
     });

@@ -690,6 +690,7 @@ void MainWindow::buildMenus() {
     QAction* exportAnim =
         file->addAction(tr("Export &Animation…"), this, &MainWindow::showAnimationExportDialog);
     exportAnim->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addAction(tr("Export Loss &Chart…"), this, &MainWindow::showChartExportDialog);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -1365,11 +1366,25 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
 void MainWindow::showExportDialog() {
     const qreal dpr = m_view->devicePixelRatio();
     const QSize threeTimes(int(3 * m_view->width() * dpr), int(3 * m_view->height() * dpr));
-    ExportDialog dialog(this, tr("Export Image"), tr("File"), QStringLiteral("exportImage"),
-                        QStringLiteral("gradscape.png"), ExportDialog::Browse::SaveFile, threeTimes,
-                        tr("Transparent background (PNG)"), [this](const ExportRequest& r) {
-                            const QString error =
-                                exportImage(r.path, r.width, r.height, r.transparent);
+    ExportDialog dialog(
+        this, tr("Export Image"), tr("File"), QStringLiteral("exportImage"),
+        QStringLiteral("gradscape.png"), ExportDialog::Browse::SaveFile, threeTimes,
+        tr("Transparent background (PNG, SVG, PDF)"), [this](const ExportRequest& r) {
+            const QString error = exportImage(r.path, r.width, r.height, r.transparent);
+            if (error.isEmpty())
+                notify(tr("Exported %1").arg(r.path));
+            return error;
+        });
+    dialog.exec();
+}
+
+void MainWindow::showChartExportDialog() {
+    ExportDialog dialog(this, tr("Export Loss Chart"), tr("SVG or PDF file"),
+                        QStringLiteral("exportChart"), QStringLiteral("loss-chart.svg"),
+                        ExportDialog::Browse::SaveFile, QSize(1200, 600), QString(),
+                        [this](const ExportRequest& r) {
+                            const QString error = QString::fromStdString(
+                                m_chart->exportFigure(r.path.toStdString(), r.width, r.height));
                             if (error.isEmpty())
                                 notify(tr("Exported %1").arg(r.path));
                             return error;

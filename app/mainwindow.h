@@ -127,6 +127,8 @@ private slots:
     void onNudged(int dx, int dy);
     void showExportDialog();
     void showAnimationExportDialog();
+    /// File > Export Loss Chart: the chart as an SVG or PDF figure.
+    void showChartExportDialog();
     void addRun();
     void addRunAt(double x, double y);
     void onFrameChanged(int frame);

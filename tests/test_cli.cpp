@@ -393,7 +393,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("folder") << QStringList{"--export", "/nonexistent/x.png"}
                                 << "does not exist";
-        QTest::newRow("type") << QStringList{"--export", "/tmp/x.bmp"} << ".png, .jpg or .jpeg";
+        QTest::newRow("type") << QStringList{"--export", "/tmp/x.bmp"}
+                              << ".png, .jpg, .jpeg, .svg or .pdf";
         QTest::newRow("size format")
             << QStringList{"--export", "/tmp/x.png", "--size", "big"} << "WIDTHxHEIGHT";
         QTest::newRow("size range")

@@ -332,6 +332,16 @@ private slots:
         QCOMPARE(img.size(), size);
         QVERIFY(m_window->exportImage(dir.filePath(QStringLiteral("x.tiff")), 100, 100, false)
                     .contains(QStringLiteral(".png")));
+        // SVG and PDF: vector figures chosen by the extension, no raster image inside.
+        for (const QString& name : {QStringLiteral("view.svg"), QStringLiteral("view.pdf")}) {
+            const QString figure = dir.filePath(name);
+            QCOMPARE(m_window->exportImage(figure, 640, 480, false), QString());
+            QFile f(figure);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY(bytes.startsWith(name.endsWith(QLatin1String(".svg")) ? "<?xml" : "%PDF-"));
+            QVERIFY(!bytes.contains("<image") && !bytes.contains("/Subtype /Image"));
+        }
         // The window still draws after an export rendered off screen.
         const QImage grab = view->grabFramebuffer();
         grab.save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/after_export.png"));

@@ -393,7 +393,8 @@ private slots:
         QTest::addColumn<int>("width");
         QTest::addColumn<bool>("transparent");
         QTest::addColumn<QString>("message");
-        QTest::newRow("extension") << "/tmp/x.gif" << 100 << false << ".png, .jpg or .jpeg";
+        QTest::newRow("extension")
+            << "/tmp/x.gif" << 100 << false << ".png, .jpg, .jpeg, .svg or .pdf";
         QTest::newRow("folder") << "/nonexistent/dir/x.png" << 100 << false << "does not exist";
         QTest::newRow("size") << "/tmp/x.png" << 100000 << false << "out of range";
         QTest::newRow("jpeg alpha") << "/tmp/x.jpg" << 100 << true << "needs PNG";

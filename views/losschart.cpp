@@ -1,6 +1,11 @@
 #include "losschart.h"
 
 #include "scenestyle.h"
+#include "vectorexport.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +16,9 @@
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
 #include <vtkContextView.h>
+#include <vtkDataArray.h>
 #include <vtkDoubleArray.h>
+#include <vtkFloatArray.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
 #include <vtkRenderWindow.h>
@@ -156,6 +163,191 @@ void LossChart::setLogScale(bool on) {
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(on);
     updateValueTicks();
     render();
+}
+
+namespace {
+
+/// One of the chart's axes as VTK laid it out: its ends and ticks in scene pixels (y up).
+struct AxisLayout {
+    QPointF p1, p2;
+    double minimum = 0, maximum = 1; ///< in the axis's own units (log10 on a log axis)
+    bool log = false;
+    std::vector<std::pair<double, QString>> ticks; ///< scene position along the axis, label
+    QString title;
+    int labelSize = 12, titleSize = 12;
+    QColor grid;
+};
+
+AxisLayout layoutOf(vtkAxis* axis) {
+    AxisLayout a;
+    const float* p1 = axis->GetPoint1();
+    const float* p2 = axis->GetPoint2();
+    a.p1 = QPointF(p1[0], p1[1]);
+    a.p2 = QPointF(p2[0], p2[1]);
+    a.minimum = axis->GetMinimum();
+    a.maximum = axis->GetMaximum();
+    a.log = axis->GetLogScaleActive();
+    vtkFloatArray* positions = axis->GetTickScenePositions();
+    vtkStringArray* labels = axis->GetTickLabels();
+    for (vtkIdType i = 0; positions && i < positions->GetNumberOfTuples(); ++i)
+        a.ticks.emplace_back(positions->GetValue(i),
+                             labels && i < labels->GetNumberOfValues()
+                                 ? QString::fromStdString(labels->GetValue(i))
+                                 : QString());
+    a.title = QString::fromStdString(axis->GetTitle());
+    a.labelSize = axis->GetLabelProperties()->GetFontSize();
+    a.titleSize = axis->GetTitleProperties()->GetFontSize();
+    unsigned char g[4];
+    axis->GetGridPen()->GetColor(g);
+    a.grid = QColor(g[0], g[1], g[2]);
+    return a;
+}
+
+QFont figureFont(int pixels, bool bold = false) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(1, pixels));
+    font.setBold(bold);
+    return font;
+}
+
+} // namespace
+
+std::string LossChart::exportFigure(const std::string& path, int width, int height) {
+    if (!isVectorPath(path))
+        return "'" + path + "': a chart figure is .svg or .pdf";
+    ImageExportOptions o;
+    o.width = width;
+    o.height = height;
+    if (std::string problem = validateImageExport(path, o); !problem.empty())
+        return problem;
+    if (!displayAvailable())
+        return "no X display to render with (DISPLAY is not set or unreachable)";
+    // VTK lays the chart out (axes, ticks, labels) at the figure's size in an off-screen view;
+    // the figure draws that layout, and the runs' values placed on the axes' ranges.
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetSize(width, height);
+    vtkNew<vtkContextView> view;
+    view->SetRenderWindow(window);
+    m_view->GetScene()->RemoveItem(m_chart);
+    view->GetScene()->AddItem(m_chart);
+    window->Render();
+    const AxisLayout bottom = layoutOf(m_chart->GetAxis(vtkAxis::BOTTOM));
+    const AxisLayout left = layoutOf(m_chart->GetAxis(vtkAxis::LEFT));
+    struct Line {
+        QColor color;
+        double width;
+        QString label;
+        QPolygonF points;
+    };
+    std::vector<Line> lines;
+    const double h = height;
+    auto picture = [&](double sx, double sy) { return QPointF(sx, h - sy); };
+    auto along = [](const AxisLayout& a, double v, double from, double to) {
+        const double u = a.log ? std::log10(v) : v;
+        return from + (u - a.minimum) / (a.maximum - a.minimum) * (to - from);
+    };
+    for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i) {
+        vtkPlot* plot = m_chart->GetPlot(i);
+        vtkTable* table = plot ? plot->GetInput() : nullptr;
+        if (!table || table->GetNumberOfColumns() < 2)
+            continue;
+        auto* xs = vtkDataArray::SafeDownCast(table->GetColumn(0));
+        auto* ys = vtkDataArray::SafeDownCast(table->GetColumn(1));
+        if (!xs || !ys)
+            continue;
+        unsigned char c[3];
+        plot->GetColor(c);
+        Line line{QColor(c[0], c[1], c[2]),
+                  plot->GetWidth(),
+                  QString::fromStdString(plot->GetLabel()),
+                  {}};
+        for (vtkIdType k = 0; k < xs->GetNumberOfTuples(); ++k) {
+            const double y = ys->GetTuple1(k);
+            if (left.log && !(y > 0))
+                continue;
+            line.points << picture(along(bottom, xs->GetTuple1(k), bottom.p1.x(), bottom.p2.x()),
+                                   along(left, y, left.p1.y(), left.p2.y()));
+        }
+        lines.push_back(line);
+    }
+    const int legendSize = m_chart->GetLegend()->GetLabelSize();
+    view->GetScene()->RemoveItem(m_chart);
+    m_view->GetScene()->AddItem(m_chart);
+    render();
+
+    const QColor ink(0, 0, 0);
+    return writeVectorFigure(path, width, height, [&](QPainter& p) {
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.fillRect(QRectF(0, 0, width, height), Qt::white);
+        const QRectF plotArea(picture(bottom.p1.x(), left.p2.y()),
+                              picture(bottom.p2.x(), left.p1.y()));
+        // The grid, then the runs clipped to the plot, then the axes over them.
+        p.setPen(QPen(bottom.grid, 1));
+        for (const auto& [x, label] : bottom.ticks)
+            p.drawLine(QPointF(x, plotArea.top()), QPointF(x, plotArea.bottom()));
+        for (const auto& [y, label] : left.ticks)
+            p.drawLine(QPointF(plotArea.left(), h - y), QPointF(plotArea.right(), h - y));
+        p.save();
+        p.setClipRect(plotArea);
+        for (const Line& line : lines) {
+            QPen pen(line.color, line.width);
+            pen.setCapStyle(Qt::RoundCap);
+            pen.setJoinStyle(Qt::RoundJoin);
+            p.setPen(pen);
+            p.drawPolyline(line.points);
+        }
+        p.restore();
+        p.setPen(QPen(ink, 1));
+        p.drawLine(plotArea.bottomLeft(), plotArea.bottomRight());
+        p.drawLine(plotArea.bottomLeft(), plotArea.topLeft());
+        constexpr double tick = 5;
+        p.setFont(figureFont(bottom.labelSize));
+        for (const auto& [x, label] : bottom.ticks) {
+            p.drawLine(QPointF(x, plotArea.bottom()), QPointF(x, plotArea.bottom() + tick));
+            p.drawText(QRectF(x - 50, plotArea.bottom() + tick, 100, bottom.labelSize * 1.4),
+                       Qt::AlignHCenter | Qt::AlignTop, label);
+        }
+        p.setFont(figureFont(left.labelSize));
+        for (const auto& [y, label] : left.ticks) {
+            p.drawLine(QPointF(plotArea.left() - tick, h - y), QPointF(plotArea.left(), h - y));
+            p.drawText(
+                QRectF(0, h - y - left.labelSize, plotArea.left() - tick - 2, 2 * left.labelSize),
+                Qt::AlignRight | Qt::AlignVCenter, label);
+        }
+        p.setFont(figureFont(bottom.titleSize, true));
+        p.drawText(QRectF(plotArea.left(), plotArea.bottom() + tick + bottom.labelSize * 1.4,
+                          plotArea.width(), bottom.titleSize * 1.5),
+                   Qt::AlignHCenter | Qt::AlignTop, bottom.title);
+        p.save();
+        p.setFont(figureFont(left.titleSize, true));
+        p.translate(2, plotArea.center().y());
+        p.rotate(-90);
+        p.drawText(QRectF(-plotArea.height() / 2, 0, plotArea.height(), left.titleSize * 1.5),
+                   Qt::AlignHCenter | Qt::AlignTop, left.title);
+        p.restore();
+        // The legend in the plot's top right corner, as on screen.
+        const QFont legendFont = figureFont(legendSize);
+        p.setFont(legendFont);
+        const QFontMetricsF m(legendFont, p.device());
+        double textWidth = 0;
+        for (const Line& line : lines)
+            textWidth = std::max(textWidth, m.horizontalAdvance(line.label));
+        const double row = m.height() + 2, sample = 24, pad = 5;
+        const QRectF box(plotArea.right() - textWidth - sample - 3 * pad, plotArea.top() + pad,
+                         textWidth + sample + 3 * pad, row * double(lines.size()) + 2 * pad);
+        p.setPen(QPen(ink, 0.5));
+        p.setBrush(QColor(255, 255, 255, 230));
+        p.drawRect(box);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const double y = box.top() + pad + row * (double(i) + 0.5);
+            p.setPen(QPen(lines[i].color, lines[i].width));
+            p.drawLine(QPointF(box.left() + pad, y), QPointF(box.left() + pad + sample, y));
+            p.setPen(ink);
+            p.drawText(QPointF(box.left() + 2 * pad + sample, y + (m.ascent() - m.descent()) / 2),
+                       lines[i].label);
+        }
+    });
 }
 
 bool LossChart::logScaleActive() const {

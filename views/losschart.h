@@ -36,6 +36,10 @@ public:
     /// kMaxLogTicks of them), positions in log10 units.
     std::vector<double> valueTickPositions() const;
     std::vector<std::string> valueTickLabels() const;
+    /// Writes the chart as an SVG or PDF figure of width x height (pixels; PDF points): VTK's
+    /// context exporters paint its lines, axes and legend as vector paths and text. Laid out
+    /// off screen at that size (needs an X display). Returns an empty string or the message.
+    [[nodiscard]] std::string exportFigure(const std::string& path, int width, int height);
 
     static constexpr int kMaxLogTicks = 6;
 

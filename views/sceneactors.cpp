@@ -1,5 +1,7 @@
 #include "sceneactors.h"
 
+#include "vectorexport.h"
+
 #include <Eigen/Geometry>
 
 #include <vtkActor.h>
@@ -35,6 +37,7 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
 }
 
 void drawOnTop(vtkActor* actor) {
+    markDrawnOnTop(actor); // and in a vector figure: painted after the scene, never hidden
     // Inserted after the tag, so it follows whatever depth VTK itself writes there.
     actor->GetShaderProperty()->AddFragmentShaderReplacement(
         "//VTK::Depth::Impl", true,

@@ -1,6 +1,7 @@
 #include "sceneexport.h"
 
 #include "gifwriter.h"
+#include "vectorexport.h"
 
 #include <X11/Xlib.h>
 #include <algorithm>
@@ -94,10 +95,10 @@ private:
 
 std::string validateImageExport(const std::string& path, const ImageExportOptions& o) {
     const std::string ext = extensionOf(path);
-    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
-        return "'" + path + "': the file name must end in .png, .jpg or .jpeg";
-    if (o.transparent && ext != ".png")
-        return "a transparent background needs PNG; JPEG has no alpha channel";
+    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg" && ext != ".pdf")
+        return "'" + path + "': the file name must end in " + kImageFormats;
+    if (o.transparent && (ext == ".jpg" || ext == ".jpeg"))
+        return "a transparent background needs PNG, SVG or PDF; JPEG has no alpha channel";
     if (!options::imageSide.accepts(o.width) || !options::imageSide.accepts(o.height))
         return "image size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
                " is out of range (" + options::imageSide.requirement() + " pixels a side)";
@@ -128,6 +129,8 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
                         const std::function<void()>& prepare, ExportTeardown teardown) {
     if (std::string problem = validateImageExport(path, o); !problem.empty())
         return problem;
+    if (isVectorPath(path))
+        return exportVector(renderer, path, o, prepare);
     if (!displayAvailable())
         return kNoDisplay;
     OffscreenTarget target(renderer, o);
@@ -151,6 +154,8 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
 }
 
 const char* const kExportCancelled = "export cancelled";
+
+const char* const kImageFormats = ".png, .jpg, .jpeg, .svg or .pdf";
 
 namespace {
 

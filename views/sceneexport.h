@@ -1,6 +1,7 @@
 #pragma once
 // Writes a scene to a PNG or JPEG file at any size, off screen, with the same
-// renderer contents the window shows. Needs an X display (VTK renders through GLX).
+// renderer contents the window shows; an .svg or .pdf path becomes a vector figure
+// (vectorexport.h). Needs an X display (VTK renders through GLX).
 
 #include "optiontable.h"
 
@@ -19,6 +20,10 @@ struct ImageExportOptions {
 /// The largest side an export may have (the GL renderbuffer limit on llvmpipe is 16384).
 constexpr int kMaxExportSide = int(options::imageSide.max);
 
+/// The file types an image export writes, for messages: PNG and JPEG are rendered pictures,
+/// SVG and PDF vector figures (vectorexport.h).
+extern const char* const kImageFormats;
+
 /// Checks what can be checked before rendering: the file type, the folder, the size and
 /// transparency. Returns an empty string when fine, else the message.
 [[nodiscard]] std::string validateImageExport(const std::string& path,
@@ -34,9 +39,10 @@ enum class ExportTeardown {
                  ///< (releasing them cost a command-line export a quarter of its time)
 };
 
-/// Renders `renderer` off screen into `path`. Returns an empty string on success, else
-/// the message. The renderer must not belong to another render window meanwhile.
-/// `prepare`, if given, runs once the renderer has its window and size (to fit a camera).
+/// Renders `renderer` off screen into `path` (PNG, JPEG; SVG and PDF through exportVector). Returns
+/// an empty string on success, else the message. The renderer must not belong to another render
+/// window meanwhile. `prepare`, if given, runs once the renderer has its window and size (to fit a
+/// camera).
 [[nodiscard]] std::string exportImage(vtkRenderer* renderer, const std::string& path,
                                       const ImageExportOptions& options,
                                       const std::function<void()>& prepare = {},

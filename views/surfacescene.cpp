@@ -4,6 +4,7 @@
 #include "overlays.h"
 #include "scenecamera.h"
 #include "scenepicking.h"
+#include "vectorexport.h"
 
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
@@ -40,6 +41,8 @@ SurfaceScene::SurfaceScene()
     m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
+    // The surface's triangles hide the wire lines behind them in a vector figure, drawn or not.
+    markHiding(m_shaded);
 
     m_title = vtkSmartPointer<vtkTextActor>::New();
     m_title->GetTextProperty()->SetJustificationToCentered();
