@@ -589,12 +589,125 @@ private slots:
                 m_doc->settings().runs.front().options);
     }
 
+    // Matrices as aligned columns two spaces apart that fit the width given, whole entries.
+    void readoutMatrixFitsAndNeverRunsTogether_data() {
+        QTest::addColumn<int>("maxChars");
+        QTest::newRow("wide") << 200;
+        QTest::newRow("two columns of 6 digits") << 26;
+        QTest::newRow("narrow") << 14;
+    }
+    void readoutMatrixFitsAndNeverRunsTogether() {
+        QFETCH(int, maxChars);
+        Eigen::MatrixXd h(3, 3);
+        h << 0, -1.38879e-10, 2, -1.38879e-10, 123456, 0.5, 2, 0.5, -7.25;
+        const QString text = formatMatrix(h, maxChars);
+        QStringList tokens;
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            QVERIFY2(line.size() <= maxChars, qPrintable(line));
+            if (!line.startsWith(QStringLiteral("column")))
+                tokens << line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        }
+        // Every entry, each a number of its own: 9 tokens, each parses.
+        QCOMPARE(tokens.size(), 9);
+        for (const QString& t : tokens) {
+            bool ok = false;
+            t.toDouble(&ok);
+            QVERIFY2(ok, qPrintable(t));
+        }
+        QVERIFY(text.contains(QStringLiteral("-1.38879e-10")) ||
+                text.contains(QStringLiteral("-1.389e-10")));
+        // The vector: broken after commas, whole entries, none lost.
+        Eigen::VectorXd g(4);
+        g << -4096, -4096, -4096, -4096;
+        const QString v = formatVector(g, maxChars);
+        for (const QString& line : v.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= std::max<qsizetype>(maxChars, 7), qPrintable(line));
+        QCOMPARE(v.count(QStringLiteral("-4096")), 4);
+    }
+
+    // The readout in the window: every entry of ∇f and H is on screen, at any panel width,
+    // for 2, 3 and 4 inputs (the graph no longer narrows the panel: layoutGivesTheViewTheRoom).
+    void readoutShowsEveryEntry_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("x^4+y^4") << "x^4+y^4" << QSize(1280, 720);
+        QTest::newRow("3 inputs") << "x^2+y^2+z^2+x*z" << QSize(1280, 720);
+        QTest::newRow("4 inputs 1280") << "(w*x - y)^2 * z^3" << QSize(1280, 720);
+        QTest::newRow("4 inputs 1600") << "(w*x - y)^2 * z^3" << QSize(1600, 1000);
+    }
+    void readoutShowsEveryEntry() {
+        QFETCH(QString, function);
+        QFETCH(QSize, size);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        Settings s = m_doc->settings();
+        for (std::size_t i = 0; i < s.point.size(); ++i)
+            s.point[i] = -1.5 + 0.75 * double(i) + 1e-3 / 7;
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(50);
+        const Eigen::MatrixXd& h = m_doc->expansion().at.hessian;
+        const Eigen::VectorXd& g = m_doc->expansion().at.gradient;
+        for (ReadoutPanel* panel : {m_window->readout(), new ReadoutPanel}) {
+            if (panel != m_window->readout()) { // a narrow panel on its own
+                panel->setExpansion(m_doc->expansion(), m_doc->inputNames());
+                panel->resize(220, 600);
+                panel->show();
+                QVERIFY(QTest::qWaitForWindowExposed(panel));
+            }
+            for (QLabel* label : panel->findChildren<QLabel*>()) {
+                if (label->wordWrap())
+                    continue;
+                for (const QString& line : label->text().split(QLatin1Char('\n')))
+                    QVERIFY2(label->fontMetrics().horizontalAdvance(line) <=
+                                 label->contentsRect().width(),
+                             qPrintable(QStringLiteral("%1 (width %2)")
+                                            .arg(line)
+                                            .arg(label->contentsRect().width())));
+            }
+            const QString text = panel->text();
+            const qsizetype from = text.indexOf(QStringLiteral("H(x₀): "));
+            const qsizetype to = text.indexOf(QStringLiteral("\neigenvalues"));
+            QVERIFY(from >= 0 && to > from);
+            // Rows of whole entries, in blocks of columns ("columns 3–4:") when narrow.
+            int shownEntries = 0, firstColumn = 0, row = 0;
+            for (const QString& line : text.mid(from + 7, to - from - 7).split(QLatin1Char('\n'))) {
+                if (line.startsWith(QStringLiteral("column"))) {
+                    firstColumn = line.section(QLatin1Char(' '), 1).toInt() - 1;
+                    row = 0;
+                    continue;
+                }
+                const QStringList tokens = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                for (int k = 0; k < tokens.size(); ++k) {
+                    const double shown = tokens[k].toDouble();
+                    const double want = h(row, firstColumn + k);
+                    QVERIFY2(
+                        std::abs(shown - want) <= 1e-3 * std::abs(want),
+                        qPrintable(tokens[k] + QStringLiteral(" vs ") + QString::number(want)));
+                    ++shownEntries;
+                }
+                ++row;
+            }
+            QCOMPARE(shownEntries, int(h.size()));
+            const QString gradRow =
+                text.section(QStringLiteral("∇f(x₀): "), 1).section(QStringLiteral("\n|∇f"), 0, 0);
+            QCOMPARE(gradRow.count(QLatin1Char(',')), g.size() - 1);
+            QVERIFY(gradRow.trimmed().endsWith(QLatin1Char(')')));
+            if (panel != m_window->readout())
+                delete panel;
+        }
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
         const QString text = m_window->readout()->text();
         QVERIFY2(text.contains(QStringLiteral("point: outside f's domain")), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("not critical")));
+        // One word for it everywhere: the models' rows too say "undefined", never "nan".
+        QVERIFY2(!text.contains(QStringLiteral("nan")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("tangent plane: undefined")));
         QCOMPARE(m_doc->setPoint(1, 0), QString());
         QVERIFY(m_window->readout()->text().contains(QStringLiteral("not critical")));
     }
