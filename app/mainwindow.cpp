@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "animator.h"
+#include "arrowscale.h"
 #include "contourscene.h"
 #include "curvescene.h"
 #include "document.h"
@@ -327,6 +328,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_view->scene().resetCamera();
     const Settings& s = m_doc->settings();
     m_framedDomain = {s.xmin, s.xmax, s.ymin, s.ymax};
+    m_readout->setArrowScale(meanSlope(m_doc->surface()));
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
     if (!s.runs.empty()) // started with runs (--runs): "Add run" repeats the first

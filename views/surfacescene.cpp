@@ -180,7 +180,8 @@ void SurfaceScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
 
 void SurfaceScene::rebuildExpansion() {
     m_overlays->update(m_expansion ? &*m_expansion : nullptr,
-                       m_surface ? &m_surface->grid : nullptr, heightMap(), m_style);
+                       m_surface ? &m_surface->grid : nullptr, heightMap(), m_style,
+                       m_surface ? meanSlope(*m_surface) : 0.0);
 }
 
 void SurfaceScene::updateRuns() {
@@ -257,6 +258,22 @@ std::array<double, 6> SurfaceScene::quadraticBounds() const {
     std::array<double, 6> b{};
     m_overlays->quadraticGeometry()->GetBounds(b.data());
     return b;
+}
+
+std::array<double, 6> SurfaceScene::tangentBounds() const {
+    std::array<double, 6> b{};
+    m_overlays->tangentGeometry()->GetBounds(b.data());
+    return b;
+}
+
+std::array<double, 6> SurfaceScene::newtonModelBounds() const {
+    std::array<double, 6> b{};
+    m_overlays->newtonGeometry()->GetBounds(b.data());
+    return b;
+}
+
+double SurfaceScene::gradientArrowLength() const {
+    return m_overlays->arrowLength();
 }
 
 std::array<double, 6> SurfaceScene::boxBounds() const {
