@@ -699,6 +699,21 @@ private slots:
         }
     }
 
+    // log-sum-exp off the diagonal: eigenvalues (0, 0.445) to the engine's tolerance. The
+    // contour view draws the one λ > 0 axis and nothing for the flat direction (a computed
+    // ±1e-17 is no negative curvature).
+    void contourAxesUseTheEnginesSigns() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(exp(x)+exp(y))")), QString());
+        QCOMPARE(m_doc->setPoint(0.736017, 0.04831), QString());
+        const CurvatureAnalysis& c = m_doc->expansion().curvature;
+        QCOMPARE(c.inertia.zero, 1);
+        QCOMPARE(c.inertia.positive, 1);
+        QCOMPARE(m_window->contourScene().principalAxes(), 1);
+        // At (0, log 2) too.
+        QCOMPARE(m_doc->setPoint(0, std::log(2.0)), QString());
+        QCOMPARE(m_window->contourScene().principalAxes(), 1);
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
