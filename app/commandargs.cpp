@@ -215,8 +215,9 @@ CommandFunction commandFunction(const QCommandLineParser& p) {
     std::optional<Settings> session =
         p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
     QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
-    Expression f = parseFunction(text, session ? documentVariables(text, session->variables)
-                                               : variablesOption(p));
+    // The window's rule: the fixed variables, else the names f uses (documentVariables).
+    Expression f = parseFunction(
+        text, documentVariables(text, session ? session->variables : variablesOption(p)));
     return {std::move(session), std::move(text), std::move(f)};
 }
 

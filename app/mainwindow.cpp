@@ -42,6 +42,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -362,16 +363,61 @@ void MainWindow::buildControls() {
     fnRow->addWidget(fnLabel);
     fnRow->addWidget(m_function, 1);
     layout->addLayout(fnRow);
-    layout->addWidget(m_functionError);
+    // The inputs: inferred from f unless the person fixes them here.
+    m_variables = new QLineEdit;
+    m_variables->setObjectName(QStringLiteral("variables"));
+    m_variables->setToolTip(
+        tr("The inputs of f, in order. Empty: taken from f (the names it uses, alphabetical), "
+           "so sin(x) is a curve and x*y a surface. Type names such as “x, y” to fix them: then "
+           "x^2 is a surface over x and y, and a name f does not use is an input it ignores."));
+    auto* varRow = new QHBoxLayout;
+    auto* varLabel = new QLabel(tr("inputs"));
+    varLabel->setToolTip(m_variables->toolTip());
+    varRow->addWidget(varLabel);
+    varRow->addWidget(m_variables, 1);
+    layout->addLayout(varRow);
+    connect(m_variables, &QLineEdit::editingFinished, this, [this] {
+        QStringList names;
+        for (const QString& n : m_variables->text().split(
+                 QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+            names << n;
+        if (names == m_doc->settings().variables)
+            return;
+        Settings s = m_doc->settings();
+        s.variables = names;
+        if (s.plotX >= names.size() || s.plotY >= names.size()) { // fewer inputs: x and y
+            s.plotX = 0;
+            s.plotY = 1;
+        }
+        const QString error = m_doc->change(s, tr("Change inputs"));
+        m_functionError->setText(error);
+        m_functionError->setVisible(!error.isEmpty());
+    });
+    // The messages about f, the domain and refused settings share a reserved area of three
+    // lines (scrolling when longer): a message appearing never moves the controls below.
+    auto* messages = new QWidget;
+    auto* notes = new QVBoxLayout(messages);
+    notes->setContentsMargins(0, 0, 0, 0);
+    notes->setSpacing(2);
+    notes->addWidget(m_functionError);
     m_domainNote = new QLabel;
     m_domainNote->setWordWrap(true);
     m_domainNote->setObjectName(QStringLiteral("domainNote"));
     m_domainNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
     m_domainNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_domainNote->hide();
-    layout->addWidget(m_domainNote);
+    notes->addWidget(m_domainNote);
     m_settingsError = errorLabel(); // above the sections: seen even when they are collapsed
-    layout->addWidget(m_settingsError);
+    notes->addWidget(m_settingsError);
+    notes->addStretch();
+    auto* messageArea = new QScrollArea;
+    messageArea->setObjectName(QStringLiteral("messageArea"));
+    messageArea->setWidget(messages);
+    messageArea->setWidgetResizable(true);
+    messageArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    messageArea->setFrameShape(QFrame::NoFrame);
+    messageArea->setFixedHeight(3 * messageArea->fontMetrics().lineSpacing() + 6);
+    layout->addWidget(messageArea);
     // Parse as the person types; apply once the text has rested, so a half-typed
     // function never replaces the last good surface.
     m_functionTimer = new QTimer(this);
@@ -836,6 +882,12 @@ void MainWindow::syncEditors() {
             m_function->setStyleSheet(QString());
         }
     }
+    // The inputs: the fixed names, or empty with the inferred ones as the placeholder.
+    const QString fixed = s.variables.join(QStringLiteral(", "));
+    if (!m_variables->hasFocus() && m_variables->text() != fixed)
+        m_variables->setText(fixed);
+    m_variables->setPlaceholderText(
+        tr("from f: %1").arg(m_doc->inputNames().join(QStringLiteral(", "))));
     // The boxes show what fits; they are read back only when the person edits them.
     m_xmin->setValue(s.xmin);
     m_xmax->setValue(s.xmax);
@@ -992,7 +1044,12 @@ void MainWindow::applyFunction() {
     m_applyingFunction = true;
     const QString error = m_doc->change(s, tr("Edit function"));
     m_applyingFunction = false;
-    m_functionError->setText(error);
+    // Inputs fixed by the person and a name that is not among them: say where to change it.
+    const bool fixedInputs = !error.isEmpty() && !s.variables.isEmpty() &&
+                             error.contains(QStringLiteral("unknown variable"));
+    m_functionError->setText(fixedInputs ? error + tr(" (the inputs are fixed in the inputs "
+                                                      "field: clear it to take them from f)")
+                                         : error);
     m_functionError->setVisible(!error.isEmpty());
     m_function->setStyleSheet(error.isEmpty() ? QString()
                                               : QStringLiteral("border: 1px solid #b00020;"));

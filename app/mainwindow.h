@@ -55,6 +55,9 @@ public:
     QWidget* viewContainer() const { return m_viewContainer; }
     ReadoutPanel* readout() const { return m_readout; }
     QLineEdit* functionEditor() const { return m_function; }
+    /// The inputs of f: empty (placeholder "from f: x, y") when inferred from f, the names
+    /// when the person fixed them (Document's documentVariables rule).
+    QLineEdit* variablesEditor() const { return m_variables; }
     QLabel* functionError() const { return m_functionError; }
     /// The inline message under the domain controls (empty when all is well).
     QLabel* settingsError() const { return m_settingsError; }
@@ -139,6 +142,7 @@ private:
     QWidget* m_viewContainer;
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
+    QLineEdit* m_variables = nullptr;
     QLabel* m_functionError;
     QLabel* m_settingsError;
     QLabel* m_domainNote;

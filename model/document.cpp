@@ -65,16 +65,13 @@ QStringList documentVariables(const QString& function, const QStringList& given,
             *error = *r.error;
         return {};
     }
+    // Inferred: the names f uses, in the parser's (alphabetical) order; a constant is a
+    // function of x. So sin(x) is a curve, x*y a surface, x+y+z a slice of three inputs.
     QStringList names;
     for (const auto& n : r.expression->inputs())
         names << QString::fromStdString(n);
-    bool onlyXY = true;
-    for (const auto& n : names)
-        onlyXY = onlyXY && (n == QLatin1String("x") || n == QLatin1String("y"));
-    if (onlyXY)
-        return {QStringLiteral("x"), QStringLiteral("y")};
-    if (names.size() == 1)
-        names << (names[0] == QLatin1String("y") ? QStringLiteral("x") : QStringLiteral("y"));
+    if (names.isEmpty())
+        names << QStringLiteral("x");
     return names;
 }
 

@@ -31,7 +31,7 @@ struct RunSettings {
 /// What a person chooses; the undoable state.
 struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
-    QStringList variables; ///< empty: x, y when the function uses no others, else alphabetical
+    QStringList variables; ///< fixed by the person; empty: inferred (documentVariables)
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
     int resolution = int(options::resolution.defaultValue); ///< samples per axis
     int wireLines = int(options::wireLines.defaultValue);   ///< wire lines per axis
@@ -124,9 +124,10 @@ private:
     QUndoStack* m_undo;
 };
 
-/// The input order a function gets in the document: the given variables, else x and y
-/// when it uses no other names (so f = x^2 is still a surface over x and y), else
-/// alphabetical, padded with y when only one name is used.
+/// The inputs a function gets in the document. The rule (docs/expression-language.md):
+/// the variables the person fixed (`given`: the window's Variables field, --variables, a
+/// session) when there are any; otherwise inferred from f: the names it uses, alphabetical
+/// (x for a constant). So sin(x) is a curve and x*y a surface, whatever came before.
 QStringList documentVariables(const QString& function, const QStringList& given,
                               ParseError* error = nullptr);
 

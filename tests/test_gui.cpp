@@ -714,6 +714,45 @@ private slots:
         QCOMPARE(m_window->contourScene().principalAxes(), 1);
     }
 
+    // The inputs are inferred from f unless fixed in the inputs field; never stuck.
+    void inputsFollowTheFunction() {
+        auto type = [this](QLineEdit* editor, const QString& text) {
+            editor->setFocus();
+            editor->selectAll();
+            QTest::keyClick(editor, Qt::Key_Backspace);
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTest::qWait(20);
+        };
+        QLineEdit* function = m_window->functionEditor();
+        QLineEdit* inputs = m_window->variablesEditor();
+        QVERIFY(inputs && inputs->isVisible());
+        QCOMPARE(inputs->placeholderText(), QStringLiteral("from f: x, y"));
+        // The default scene: sin(x) is a curve.
+        type(function, QStringLiteral("sin(x)"));
+        QCOMPARE(m_window->functionError()->text(), QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        QTRY_VERIFY(m_window->curveView()->isExposed());
+        QCOMPARE(inputs->placeholderText(), QStringLiteral("from f: x"));
+        // x*y after a one-input function: a surface, not refused.
+        type(function, QStringLiteral("x*y"));
+        QCOMPARE(m_window->functionError()->text(), QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(2));
+        // Fixing the inputs makes sin(x) a surface over x and y; clearing them, a curve again.
+        type(function, QStringLiteral("sin(x)"));
+        type(inputs, QStringLiteral("x, y"));
+        QCOMPARE(m_doc->settings().variables, (QStringList{"x", "y"}));
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(2));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change inputs"));
+        // A name outside the fixed inputs is refused with where to change them.
+        type(function, QStringLiteral("x*z"));
+        QVERIFY(m_window->functionError()->text().contains(QStringLiteral("inputs field")));
+        type(function, QStringLiteral("sin(x)"));
+        type(inputs, QString());
+        QVERIFY(m_doc->settings().variables.isEmpty());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
