@@ -157,31 +157,50 @@ QWidget* MainWindow::buildPlaneViews() {
     m_viewTabs = new QTabBar;
     m_viewTabs->addTab(tr("3-D"));
     m_viewTabs->addTab(tr("Contour"));
+    m_viewTabs->addTab(tr("Graph"));
     m_viewTabs->setDocumentMode(true);
     m_viewTabs->setExpanding(false);
     m_viewTabs->setToolTip(tr("The 3-D surface or its top view with level curves (View ▸ Side "
-                              "by Side shows both)"));
+                              "by Side shows both), or the computational graph (F8)"));
+    m_viewTabs->setTabToolTip(2, tr("The computational graph: backpropagation step by step (F8)"));
     connect(m_viewTabs, &QTabBar::currentChanged, this, &MainWindow::showViewTab);
-    auto* pair = new QWidget;
-    auto* layout = new QVBoxLayout(pair);
+
+    // The graph is a page of its own: it takes the plot's place while shown, never its room.
+    m_graph = new GraphDock(m_doc);
+    m_graph->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_graph->setTitleBarWidget(new QWidget); // the tab says what it is
+
+    // Pages: the 3-D and contour views, the curve view (one input), the graph.
+    m_central = new QStackedWidget;
+    m_central->addWidget(m_viewSplit);
+    m_central->addWidget(m_curveContainer);
+    m_central->addWidget(m_graph);
+    auto* area = new QWidget;
+    auto* layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_viewTabs);
-    layout->addWidget(m_viewSplit, 1);
-
-    m_central = new QStackedWidget;
-    m_central->addWidget(pair);
-    m_central->addWidget(m_curveContainer);
+    layout->addWidget(m_central, 1);
     const QSettings settings;
     m_viewTabs->setCurrentIndex(settings.value(QStringLiteral("views/tab"), 0).toInt() == 1);
     setSideBySide(settings.value(QStringLiteral("views/sideBySide"), false).toBool());
-    return m_central;
+    return area;
+}
+
+void MainWindow::showPage() {
+    const bool oneInput = m_doc->expression().inputCount() == 1;
+    // One input: the curve takes the first tab, there is no contour view.
+    m_viewTabs->setTabText(0, oneInput ? tr("Curve") : tr("3-D"));
+    m_viewTabs->setTabVisible(1, !oneInput);
+    const int tab = m_viewTabs->currentIndex();
+    m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
+    if (m_graphAction)
+        m_graphAction->setChecked(tab == 2);
 }
 
 void MainWindow::setSideBySide(bool sideBySide) {
     m_sideBySide = sideBySide;
     QSettings().setValue(QStringLiteral("views/sideBySide"), sideBySide);
-    m_viewTabs->setVisible(!sideBySide);
     if (sideBySide) {
         m_viewContainer->show();
         m_contourContainer->show();
@@ -194,11 +213,20 @@ void MainWindow::setSideBySide(bool sideBySide) {
 void MainWindow::showViewTab(int tab) {
     if (m_viewTabs->currentIndex() != tab)
         m_viewTabs->setCurrentIndex(tab); // comes back here
-    QSettings().setValue(QStringLiteral("views/tab"), tab);
-    if (m_sideBySide)
+    if (tab != 2) {
+        m_lastViewTab = tab;
+        QSettings().setValue(QStringLiteral("views/tab"), tab);
+    }
+    showPage();
+    if (m_sideBySide || tab == 2)
         return;
     m_viewContainer->setVisible(tab == 0);
     m_contourContainer->setVisible(tab == 1);
+    // Drawn at once at its size now (VtkWidget::paintGL takes the window's size).
+    if (tab == 0)
+        m_view->render();
+    else
+        m_contourView->render();
 }
 
 QWidget* MainWindow::buildCriticalPanel() {
@@ -219,7 +247,7 @@ QWidget* MainWindow::buildCriticalPanel() {
 
 void MainWindow::updatePlaneViews(int what) {
     const bool oneInput = m_doc->expression().inputCount() == 1;
-    m_central->setCurrentIndex(oneInput ? 1 : 0);
+    showPage();
     if (oneInput) {
         if (what & Document::SurfaceChange) {
             showCurve(*m_curveScene, *m_doc);
@@ -746,14 +774,12 @@ void MainWindow::buildMenus() {
     panel->setText(tr("&Panel"));
     panel->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(panel);
-    // The computational graph (backpropagation), a dock hidden until asked for.
-    auto* graph = new GraphDock(m_doc, this);
-    addDockWidget(Qt::RightDockWidgetArea, graph);
-    graph->hide();
-    QAction* graphAction = graph->toggleViewAction();
-    graphAction->setText(tr("&Graph (Backpropagation)"));
-    graphAction->setShortcut(QKeySequence(Qt::Key_F8));
-    view->addAction(graphAction);
+    // The computational graph (backpropagation): a tab beside the plot's, F8 there and back.
+    m_graphAction = view->addAction(tr("&Graph (Backpropagation)"));
+    m_graphAction->setCheckable(true);
+    m_graphAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_graphAction, &QAction::triggered, this,
+            [this](bool on) { showViewTab(on ? 2 : m_lastViewTab); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* language =
@@ -852,7 +878,7 @@ void MainWindow::openExample(const Preset& preset) {
     }
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
-        findChild<GraphDock*>()->present();
+        showViewTab(2);
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {
@@ -1198,7 +1224,7 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
         return QString::fromStdString(problem);
     // The view on screen: the curve (one input), the contour view when it is the tab shown.
     const double scale = std::max(1.0, double(height) / std::max(1, m_view->height()));
-    if (m_central->currentIndex() == 1) {
+    if (m_doc->expression().inputCount() == 1) {
         CurveScene scene;
         showCurve(scene, *m_doc, scale);
         return QString::fromStdString(

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QCheckBox;
 class QDockWidget;
 class QDoubleSpinBox;
@@ -31,6 +32,7 @@ class Document;
 class LossChart;
 class OptimizerPanel;
 class ContourScene;
+class GraphDock;
 class CurveScene;
 class PlaneView;
 class ReadoutPanel;
@@ -45,7 +47,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     /// Bumped when the dock layout changes, so an older saved layout is not restored.
-    static constexpr int kLayoutVersion = 2;
+    static constexpr int kLayoutVersion = 3;
 
     explicit MainWindow(Document* doc, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -79,8 +81,11 @@ public:
     /// The contour view next to the 3-D view (true) or as a tab beside it; remembered.
     void setSideBySide(bool sideBySide);
     bool sideBySide() const { return m_sideBySide; }
-    /// Shows the 3-D view (0) or the contour view (1) when they are tabs.
+    /// Shows the 3-D view (0) or the contour view (1) when they are tabs (either: both when
+    /// side by side), or the computational graph (2) in their place.
     void showViewTab(int tab);
+    /// The computational graph's page (a tab beside the views).
+    GraphDock* graph() const { return m_graph; }
 
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
@@ -121,6 +126,8 @@ private:
     /// The central area: the 3-D and contour views (side by side or as tabs) and the curve
     /// view, which replaces them for a function of one input.
     QWidget* buildPlaneViews();
+    /// Shows the page the view tab and the function ask for (views, curve or graph).
+    void showPage();
     /// The list of critical points (a section of the Function tab).
     QWidget* buildCriticalPanel();
     /// Redraws the 2-D views, the critical-point markers and the list after a change.
@@ -184,6 +191,9 @@ private:
     QWidget* m_contourContainer = nullptr;
     QWidget* m_curveContainer = nullptr;
     QStackedWidget* m_central = nullptr;
+    GraphDock* m_graph = nullptr;
+    QAction* m_graphAction = nullptr;
+    int m_lastViewTab = 0; ///< the view tab F8 returns to from the graph
     QSplitter* m_viewSplit = nullptr;
     QTabBar* m_viewTabs = nullptr;
     QListWidget* m_criticalList = nullptr;

@@ -54,6 +54,7 @@
 #include <QUndoStack>
 #include <cmath>
 #include <vtkCamera.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
 using namespace gs;
@@ -454,7 +455,8 @@ private slots:
         s.point = {0, 0, 0, 0};
         QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
         QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
-        graph->hide();
+        m_window->showViewTab(0);
+        QVERIFY(!graph->isVisible());
     }
 
     void arrowKeysNudge() {
@@ -753,6 +755,33 @@ private slots:
         QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
     }
 
+    // Contour tab, an optimizer example, back to 3-D: the scene fills the view (VTK's size
+    // is the window's), with no click needed.
+    void threeDViewFillsItsTabAfterAnExample() {
+        m_window->setSideBySide(false);
+        m_window->showViewTab(1);
+        QTest::qWait(50);
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        QVERIFY(examples);
+        for (QAction* a : examples->actions())
+            if (a->text().contains(QStringLiteral("Rosenbrock")))
+                a->trigger();
+        QTest::qWait(50);
+        QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
+        m_window->showViewTab(0);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 5000);
+        QTest::qWait(50);
+        SurfaceView* view = m_window->surfaceView();
+        const double dpr = view->devicePixelRatio();
+        const int* size = view->renderWindow()->GetSize();
+        QCOMPARE(size[0], int(view->width() * dpr));
+        QCOMPARE(size[1], int(view->height() * dpr));
+        QCOMPARE(view->size(), m_window->viewContainer()->size());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
@@ -864,6 +893,27 @@ private slots:
                          qPrintable(label->text()));
             }
         }
+        // The graph (F8) takes the plot's place, not its room; F8 again gives every size back.
+        const int panelBefore = m_window->panelTabs()->width();
+        m_window->showViewTab(0);
+        QTest::qWait(50);
+        const QSize viewShown = m_window->viewContainer()->size();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_F8);
+        QTest::qWait(100);
+        QVERIFY(m_window->graph()->isVisible());
+        QVERIFY(!m_window->viewContainer()->isVisible());
+        const QSize graph = m_window->graph()->size();
+        QVERIFY2(double(graph.width()) * graph.height() >=
+                     0.6 * double(m_window->width()) * m_window->height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(graph.width()).arg(graph.height())));
+        QCOMPARE(m_window->panelTabs()->width(), panelBefore);
+        QTest::keyClick(m_window, Qt::Key_F8);
+        QTest::qWait(100);
+        QVERIFY(!m_window->graph()->isVisible());
+        QCOMPARE(m_window->viewContainer()->size(), viewShown);
+        QCOMPARE(m_window->panelTabs()->width(), panelBefore);
         m_window->screen()
             ->grabWindow(m_window->winId())
             .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_%1x%2.png")

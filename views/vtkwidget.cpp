@@ -115,7 +115,15 @@ void VtkWidget::paintGL() {
     vtkOpenGLState* state = m_window->GetState();
     state->Reset();
     state->Push();
-    // Qt may have resized the widget since VTK's last frame: render at the new size.
+    // Qt may have resized the window since VTK's last frame, or resized it while it was
+    // hidden (a view in a tab that was not shown) without a resizeGL since: VTK's size must
+    // be the window's, or the scene is drawn in a strip with the rest black.
+    const double dpr = devicePixelRatio();
+    const int pw = static_cast<int>(width() * dpr), ph = static_cast<int>(height() * dpr);
+    if (m_window->GetSize()[0] != pw || m_window->GetSize()[1] != ph) {
+        m_window->SetSize(pw, ph);
+        resizeGL(width(), height());
+    }
     const int* size = m_window->GetSize();
     vtkOpenGLFramebufferObject* fbo = m_window->GetDisplayFramebuffer();
     if (m_needsRender || !fbo || fbo->GetLastSize()[0] != size[0] ||
