@@ -142,6 +142,7 @@ QWidget* MainWindow::buildPlaneViews() {
         connect(v, &PlaneView::dragStarted, this, &MainWindow::onDragStarted);
         connect(v, &PlaneView::pointDragged, this, &MainWindow::onPointDragged);
         connect(v, &PlaneView::dragFinished, this, [this] { m_currentDrag = -1; });
+        connect(v, &PlaneView::startPicked, this, &MainWindow::addRunAt);
     }
     connect(m_animator, &Animator::frameChanged, this, [this](int frame) {
         m_contourScene->setFrame(frame);
@@ -926,8 +927,15 @@ void MainWindow::syncEditors() {
     m_y0->setValue(twoInputs ? s.point[iy] : 0.0);
     m_epsX->setValue(s.epsilon[ix]);
     m_epsY->setValue(twoInputs ? s.epsilon[iy] : 0.0);
-    m_y0->setEnabled(twoInputs);
-    m_epsY->setEnabled(twoInputs);
+    // One input: one box each, no plane, arrows or shading (the curve view has a tangent
+    // line and no surface).
+    m_y0->setVisible(twoInputs);
+    m_epsY->setVisible(twoInputs);
+    m_tangent->setText(twoInputs ? tr("Tangent plane") : tr("Tangent line"));
+    m_gradient->setVisible(twoInputs);
+    m_shaded->setVisible(twoInputs);
+    m_optimizers->setExpansionPoint(twoInputs ? std::vector<double>{s.point[ix], s.point[iy]}
+                                              : std::vector<double>{s.point[ix]});
     m_resolution->setValue(s.resolution);
     m_wireLines->setValue(s.wireLines);
     m_tangent->setChecked(s.showTangent);
@@ -1101,7 +1109,7 @@ void MainWindow::addRunAt(double x, double y) {
     std::vector<double> start = m_doc->settings().point;
     const auto ix = std::size_t(m_doc->settings().plotX), iy = std::size_t(m_doc->settings().plotY);
     start[ix] = x;
-    if (iy < start.size())
+    if (iy < start.size()) // one input: y is f's axis of the curve view, not an input
         start[iy] = y;
     if (const QString error = m_doc->addRun(m_optimizers->runAt(start)); !error.isEmpty())
         notify(error);

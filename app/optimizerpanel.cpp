@@ -372,6 +372,16 @@ RunSettings OptimizerPanel::runAt(const std::vector<double>& start) const {
     return r;
 }
 
+void OptimizerPanel::setExpansionPoint(const std::vector<double>& plotted) {
+    m_startY->setVisible(plotted.size() > 1);
+    if (!m_atPoint->isChecked() || plotted.empty())
+        return;
+    const QSignalBlocker bx(m_startX), by(m_startY);
+    m_startX->setValue(plotted[0]);
+    if (plotted.size() > 1)
+        m_startY->setValue(plotted[1]);
+}
+
 bool OptimizerPanel::startAtExpansionPoint() const {
     return m_atPoint->isChecked();
 }

@@ -782,6 +782,40 @@ private slots:
         QCOMPARE(view->size(), m_window->viewContainer()->size());
     }
 
+    // One input: one x0, ε and Start field, no plane/arrow/shading boxes; Shift+click in
+    // the curve view starts a run there instead of moving the point.
+    void oneInputShowsOneInputControls() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^3 - x")), QString());
+        QTest::qWait(50);
+        auto visible = [this](const char* name) {
+            auto* w = m_window->findChild<QWidget*>(QString::fromLatin1(name));
+            return w && w->isVisibleTo(m_window);
+        };
+        QVERIFY(visible("x0"));
+        QVERIFY(!visible("y0"));
+        QVERIFY(!visible("epsY"));
+        for (QCheckBox* b : m_window->panelTabs()->findChildren<QCheckBox*>()) {
+            QVERIFY(b->text() != QStringLiteral("Tangent plane"));
+            if (b->text() == QStringLiteral("Shaded") || b->text() == QStringLiteral("∇f and −∇f"))
+                QVERIFY(!b->isVisibleTo(m_window));
+        }
+        PlaneView* view = m_window->curveView();
+        QTRY_VERIFY(view->isExposed());
+        CurveScene& scene = m_window->curveScene();
+        const std::vector<double> before = m_doc->settings().point;
+        const Eigen::Vector2d d = scene.toDisplay(0.5, 0.0);
+        const QPointF at = view->fromDisplay(d.x(), d.y());
+        test::sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton,
+                        Qt::ShiftModifier);
+        test::sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton,
+                        Qt::ShiftModifier);
+        QCOMPARE(m_doc->settings().point, before);
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(1));
+        QCOMPARE(m_doc->settings().runs[0].start.size(), std::size_t(1));
+        const double pixel = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
+        QVERIFY(std::abs(m_doc->settings().runs[0].start[0] - 0.5) <= 2 * pixel);
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
