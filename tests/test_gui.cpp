@@ -10,10 +10,12 @@
 #include "mainwindow.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
+#include "planebinding.h"
 #include "planeview.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "scenestyle.h"
 #include "session.h"
 #include "sessioncontroller.h"
 #include "surfaceview.h"
@@ -814,6 +816,26 @@ private slots:
         QCOMPARE(m_doc->settings().runs[0].start.size(), std::size_t(1));
         const double pixel = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
         QVERIFY(std::abs(m_doc->settings().runs[0].start[0] - 0.5) <= 2 * pixel);
+    }
+
+    // Every method in one figure: twelve colours, none repeated; the chart's legend gives
+    // way to the run list once it would cover the chart.
+    void everyMethodGetsItsOwnColour() {
+        m_window->panelTabs()->setCurrentIndex(1);
+        for (const Method m : kMethods) {
+            RunSettings run;
+            run.options.method = m;
+            run.options.maxSteps = 5;
+            run.start = {0.5, 0.5};
+            QCOMPARE(m_doc->addRun(run), QString());
+            if (m_doc->settings().runs.size() == 2)
+                QVERIFY(m_window->lossChart()->legendShown());
+        }
+        QTest::qWait(50);
+        QVERIFY(!m_window->lossChart()->legendShown());
+        for (int i = 0; i < int(std::size(kMethods)); ++i)
+            for (int j = 0; j < i; ++j)
+                QVERIFY(runColor(i) != runColor(j));
     }
 
     void readoutSaysOutsideTheDomain() {

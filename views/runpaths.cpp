@@ -23,12 +23,15 @@ namespace gs {
 namespace {
 
 // Okabe-Ito orange #E69F00, sky blue #56B4E9, reddish purple #CC79A7; Tol muted indigo
-// #332288, olive #999933, teal #44AA99, sand #DDCC77. None is the surface's
-// blue, the quadratic's purple, the tangent's grey, the arrows' red and green or the Newton
-// model's near-black (test_render checks the distances).
+// #332288, olive #999933, teal #44AA99, sand #DDCC77; then brown #8C510A, Okabe-Ito bluish
+// green #009E73, Tol vibrant magenta #EE3377, Tol light blue #99DDFF, wine #994455: twelve,
+// one per method with one to spare, before a colour repeats. None is the surface's blue, the
+// quadratic's purple, the tangent's grey, the arrows' red and green or the Newton model's
+// near-black (test_render checks the distances: >= 0.25 from those, >= 0.3 between runs).
 constexpr Rgb kRunPalette[] = {{0.902, 0.624, 0.000}, {0.337, 0.706, 0.914}, {0.800, 0.475, 0.655},
                                {0.200, 0.133, 0.533}, {0.600, 0.600, 0.200}, {0.267, 0.667, 0.600},
-                               {0.867, 0.800, 0.467}};
+                               {0.867, 0.800, 0.467}, {0.549, 0.318, 0.039}, {0.000, 0.620, 0.451},
+                               {0.933, 0.200, 0.467}, {0.600, 0.867, 1.000}, {0.600, 0.267, 0.333}};
 
 } // namespace
 
@@ -46,8 +49,8 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     , m_legend(vtkSmartPointer<vtkLegendBoxActor>::New()) {
     const Rgb& ink = sceneLook().ink;
     m_legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    m_legend->GetPositionCoordinate()->SetValue(0.02, 0.02);
-    m_legend->GetPosition2Coordinate()->SetValue(0.34, 0.04);
+    m_legend->GetPositionCoordinate()->SetValue(0.76, 0.88);
+    m_legend->GetPosition2Coordinate()->SetValue(0.23, 0.04);
     m_legend->BorderOff();
     m_legend->SetPadding(3);
     m_legend->GetEntryTextProperty()->SetColor(ink[0], ink[1], ink[2]);
@@ -109,7 +112,11 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
         m_legend->SetEntry(static_cast<int>(i), symbol.Get(), ("  " + m_runs[i].path.label).c_str(),
                            text.data());
     }
-    m_legend->GetPosition2Coordinate()->SetValue(0.26, 0.032 * double(m_runs.size()));
+    // In the top right corner, under the title: the 3-D box and the contour frame leave it
+    // free, where the bottom left held the axes' tick labels.
+    const double height = std::min(0.6, 0.03 * double(m_runs.size()));
+    m_legend->GetPositionCoordinate()->SetValue(0.76, 0.9 - height);
+    m_legend->GetPosition2Coordinate()->SetValue(0.23, height);
     m_legend->SetVisibility(!m_runs.empty());
 }
 
@@ -118,6 +125,9 @@ void RunPaths::applyStyle(double k) {
     for (auto& r : m_runs) {
         r.line.actor->GetProperty()->SetLineWidth(static_cast<float>(look.pathWidth * k));
         r.line.actor->GetProperty()->SetPointSize(static_cast<float>(look.pathPointSize * k));
+        // Unlit: the path has the legend's colour whatever the light (lit lines without
+        // normals came out nearly black where hundreds of short steps overlap).
+        r.line.actor->GetProperty()->LightingOff();
     }
 }
 
