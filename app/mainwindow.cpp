@@ -209,6 +209,9 @@ void MainWindow::setSideBySide(bool sideBySide) {
     } else {
         showViewTab(m_viewTabs->currentIndex());
     }
+    // The 3-D view's width changed: frame the box again once the layout has settled (the
+    // direction the person chose stays).
+    QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
 }
 
 void MainWindow::showViewTab(int tab) {

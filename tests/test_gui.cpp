@@ -1205,7 +1205,40 @@ private slots:
             for (int i = 0; i < 3; ++i)
                 QVERIFY2(std::abs(d[i] - p.direction[i]) < 1e-9,
                          qPrintable(QStringLiteral("%1 %2 %3").arg(d[0]).arg(d[1]).arg(d[2])));
+            // The top view is a true top view (parallel), without the f axis, whose ticks
+            // would all fall on one corner; the others are perspective with it.
+            const bool top = p.key == Qt::Key_1;
+            QCOMPARE(bool(cam->GetParallelProjection()), top);
+            QCOMPARE(m_window->surfaceView()->scene().fAxisVisible(), !top);
         }
+    }
+
+    // Side by side (Ctrl+4) frames the 3-D view again: every corner of the box in view.
+    void sideBySideRefitsTheThreeDView() {
+        m_window->resize(1280, 720);
+        QTest::qWait(100);
+        m_window->setSideBySide(false);
+        m_window->showViewTab(0);
+        QTest::qWait(100);
+        m_window->setSideBySide(true);
+        QTest::qWait(200);
+        vtkRenderer* renderer = m_window->surfaceView()->scene().renderer();
+        const auto b = m_window->surfaceView()->scene().boxBounds();
+        const int* size = m_window->surfaceView()->renderWindow()->GetSize();
+        for (int corner = 0; corner < 8; ++corner) {
+            renderer->SetWorldPoint(b[corner & 1], b[2 + ((corner >> 1) & 1)],
+                                    b[4 + ((corner >> 2) & 1)], 1.0);
+            renderer->WorldToDisplay();
+            const double* d = renderer->GetDisplayPoint();
+            QVERIFY2(d[0] >= 0 && d[0] <= size[0] && d[1] >= 0 && d[1] <= size[1],
+                     qPrintable(QStringLiteral("corner %1 at %2, %3 of %4x%5")
+                                    .arg(corner)
+                                    .arg(d[0])
+                                    .arg(d[1])
+                                    .arg(size[0])
+                                    .arg(size[1])));
+        }
+        m_window->setSideBySide(false);
     }
 
     void exportDialogRemembersAndShowsWholeErrors() {
