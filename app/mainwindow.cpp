@@ -390,6 +390,8 @@ void MainWindow::buildControls() {
                               "a = ...; f = ... (F1: the language)")
                                .arg(functions.join(QLatin1Char(' '))));
     m_functionError = errorLabel();
+    // The red border of an error must not change the box's height (a style sheet would).
+    m_function->setFixedHeight(m_function->sizeHint().height());
     auto* fnLabel = new QLabel(tr("f ="));
     auto* fnRow = new QHBoxLayout;
     fnRow->addWidget(fnLabel);

@@ -838,6 +838,46 @@ private slots:
                 QVERIFY(runColor(i) != runColor(j));
     }
 
+    // A message under the function box, or in the export dialog, moves no control.
+    void messagesMoveNoControl() {
+        m_window->panelTabs()->setCurrentIndex(0);
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        const QPoint before = x0->mapTo(m_window, QPoint());
+        QLineEdit* function = m_window->functionEditor();
+        function->setFocus();
+        function->selectAll();
+        QTest::keyClicks(function, QStringLiteral("x+"));
+        QTest::keyClick(function, Qt::Key_Return);
+        QTest::qWait(50);
+        QVERIFY(m_window->functionError()->isVisible());
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        QCOMPARE(m_doc->setPoint(9, 0), QString()); // outside the domain: a note too
+        QTest::qWait(50);
+        QVERIFY(m_window->domainNote()->isVisible());
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+
+        ExportDialog dialog(m_window, QStringLiteral("Export Animation"), QStringLiteral("File"),
+                            QStringLiteral("testExportMove"), QStringLiteral("x.gif"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480), QString(),
+                            [](const ExportRequest& r) {
+                                return QStringLiteral("cannot write '%1': the folder does not "
+                                                      "exist")
+                                    .arg(r.path);
+                            });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton* save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        const QPoint saveAt = save->mapTo(&dialog, QPoint());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTest::qWait(50);
+        QVERIFY(!dialog.errorLabel()->text().isEmpty());
+        QCOMPARE(save->mapTo(&dialog, QPoint()), saveAt);
+        // A new path clears the old message.
+        dialog.pathEdit()->setFocus();
+        QTest::keyClicks(dialog.pathEdit(), QStringLiteral("x"));
+        QVERIFY(dialog.errorLabel()->text().isEmpty());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
