@@ -532,6 +532,10 @@ private slots:
         QTest::newRow("odd video size")
             << QStringList{"--runs", "gd", "--animate", "/tmp/a.ogv", "--size", "321x240"}
             << "even width";
+        // The message names the file asked for, not the .png stand-in of the checks.
+        QTest::newRow("gif in a missing folder")
+            << QStringList{"--runs", "gd", "--animate", "/nonexistent/a.gif"}
+            << "cannot write '/nonexistent/a.gif'";
     }
     void animateBadInput() {
         QFETCH(QStringList, args);
