@@ -78,6 +78,9 @@ public:
     double stableLearningRate() const;
     QStringList inputNames() const;
     GridSpec grid() const;
+    /// The grid a quadratic model around `x` is drawn on: the square of half-width
+    /// Settings::modelRadius around it (within the domain), or the whole domain when 0.
+    GridSpec modelGrid(const Eigen::VectorXd& x) const;
     QUndoStack* undoStack() const { return m_undo; }
 
     /// Checks `s` without applying it: an empty string, or what is wrong and where.

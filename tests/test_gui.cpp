@@ -415,6 +415,13 @@ private slots:
         QVERIFY(!scene.newtonModelVisible()); // the whole path, no step in progress
         m_window->animator()->reset();
         QVERIFY(scene.newtonModelVisible());
+        // Within the quadratic radius of the iterate (1.5, -1), like the purple model.
+        const double r = m_doc->settings().modelRadius;
+        QVERIFY(r > 0);
+        const auto b = scene.newtonModelBounds();
+        QVERIFY2(b[0] >= 1.5 - r - 1e-6 && b[1] <= 1.5 + r + 1e-6 && b[2] >= -1 - r - 1e-6 &&
+                     b[3] <= -1 + r + 1e-6,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3])));
         m_window->animator()->play();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
         QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
