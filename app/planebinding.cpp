@@ -105,6 +105,15 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
                           .toStdString();
         markers.push_back(m);
     }
+    // Labels near an edge of the plot turn inwards: off the frame and its tick labels.
+    const bool curve = doc.expression().inputCount() == 1;
+    const double x0 = g.xmin, x1 = g.xmax;
+    const double y0 = curve ? s.zmin : g.ymin, y1 = curve ? s.zmax : g.ymax;
+    for (PlotMarker& m : markers) {
+        const double fx = (m.at.x() - x0) / (x1 - x0), fy = (m.at.y() - y0) / (y1 - y0);
+        m.labelX = fx > 0.8 ? -1 : fx < 0.2 ? 1 : 0;
+        m.labelY = fy > 0.8 ? -1 : fy < 0.2 ? 1 : 0;
+    }
     return markers;
 }
 

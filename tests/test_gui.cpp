@@ -885,6 +885,22 @@ private slots:
         QVERIFY(dialog.errorLabel()->text().isEmpty());
     }
 
+    // Labels of markers at the plot's corners turn inwards (log-sum-exp: the lowest f at
+    // (-2, -2), the highest at (2, 2)), off the frame and its tick labels.
+    void cornerLabelsTurnInwards() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(exp(x)+exp(y))")), QString());
+        int seen = 0;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            if (m.extreme == 0)
+                continue;
+            ++seen;
+            const int inward = m.extreme > 0 ? -1 : 1; // the max at (2, 2), the min at (-2, -2)
+            QCOMPARE(m.labelX, inward);
+            QCOMPARE(m.labelY, inward);
+        }
+        QCOMPARE(seen, 2);
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
