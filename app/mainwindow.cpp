@@ -35,6 +35,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -240,7 +241,12 @@ QWidget* MainWindow::buildCriticalPanel() {
         tr("Where ∇f = 0 on the domain, classified by the Hessian's eigenvalues (or by f itself "
            "where the Hessian is singular). Click one to move the expansion point there."));
     m_criticalList->setWordWrap(true);
-    m_criticalList->setMinimumHeight(90);
+    // As tall as its entries (at most about six lines), not a fixed block: the readout
+    // above gets the room.
+    m_criticalList->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_criticalList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_criticalList->setMinimumHeight(m_criticalList->fontMetrics().lineSpacing() + 8);
+    m_criticalList->setMaximumHeight(6 * m_criticalList->fontMetrics().lineSpacing() + 8);
     connect(m_criticalList, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QVariantList p = item->data(Qt::UserRole).toList();
         if (p.size() >= 1)
@@ -353,7 +359,14 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     connect(m_optimizers, &OptimizerPanel::stepRequested, m_animator, &Animator::stepForward);
     connect(m_optimizers, &OptimizerPanel::resetRequested, m_animator, &Animator::reset);
     connect(m_optimizers, &OptimizerPanel::speedChanged, m_animator, &Animator::setSpeed);
-    connect(m_optimizers, &OptimizerPanel::chartOptionsChanged, this, &MainWindow::updateChart);
+    connect(m_optimizers, &OptimizerPanel::chartOptionsChanged, this, [this] {
+        // The log scale is the document's (saved in a session); the quantity is the view's.
+        const bool log = m_optimizers->chartLogScale();
+        if (log != m_doc->settings().chartLogScale)
+            edit(log ? tr("Log scale") : tr("Linear scale"),
+                 [log](Settings& s) { s.chartLogScale = log; });
+        updateChart();
+    });
     connect(m_animator, &Animator::frameChanged, this, &MainWindow::onFrameChanged);
     connect(m_animator, &Animator::playingChanged, m_optimizers, &OptimizerPanel::setPlaying);
 
@@ -658,6 +671,11 @@ void MainWindow::buildControls() {
     m_tabs->setTabToolTip(0, tr("The function, the expansion point, what is shown, the numbers"));
     m_tabs->setTabToolTip(1, tr("Optimizer runs, their animation and loss chart"));
 
+    // Undo and redo in a spin box are the document's (Edit ▸ Undo "Change domain"): the box
+    // would otherwise take Ctrl+Z for its own text and the shortcut would do nothing.
+    for (QAbstractSpinBox* box : m_tabs->findChildren<QAbstractSpinBox*>())
+        box->installEventFilter(this);
+
     m_panelDock = new QDockWidget(tr("Panel"), this);
     m_panelDock->setObjectName(QStringLiteral("panel")); // saveState() keys the layout by it
     m_panelDock->setWidget(m_tabs);
@@ -688,6 +706,17 @@ void MainWindow::buildControls() {
     statusBar()->addPermanentWidget(m_messageBox, 1);
     m_messageBox->hide();
     connect(dismiss, &QToolButton::clicked, m_messageBox, &QWidget::hide);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::notify(const QString& text) {
@@ -802,7 +831,8 @@ void MainWindow::showHelp() {
         functions << QString::fromStdString(name);
     const QString html =
         tr("<h3>The expression language</h3>"
-           "<p>Type f in the box above the plot, for example <code>x*exp(-x^2-y^2)</code>.</p>"
+           "<p>Type f in the box at the top of the panel beside the plot, for example "
+           "<code>x*exp(-x^2-y^2)</code>.</p>"
            "<ul>"
            "<li>Numbers: <code>2</code>, <code>0.5</code>, <code>1e-3</code>; constants "
            "<code>pi</code>, <code>e</code>.</li>"
@@ -950,6 +980,10 @@ void MainWindow::syncEditors() {
     m_modelRadius->setEnabled(s.showQuadratic);
     m_gradient->setChecked(s.showGradient);
     m_shaded->setChecked(s.shaded);
+    if (m_optimizers->chartLogScale() != s.chartLogScale) {
+        m_optimizers->setChartLogScale(s.chartLogScale);
+        updateChart();
+    }
     // Labels and prefixes take the input names; they change with the function only.
     const QStringList names = m_doc->inputNames();
     const QString px = names.value(s.plotX) + QStringLiteral(" = "),
@@ -1065,12 +1099,19 @@ void MainWindow::onDocumentChanged(int what) {
         for (const Trajectory& t : m_doc->trajectories())
             longest = std::max(longest, t.stepCount());
         m_animator->setLength(longest); // shows the paths whole; renders via onFrameChanged
+        bool diverged = false;
         for (const Trajectory& t : m_doc->trajectories())
-            if (t.reason == StopReason::Diverged)
+            if (t.reason == StopReason::Diverged) {
                 notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
+                diverged = true;
+            }
+        // The runs it spoke of are gone (another example, session or function): so is it.
+        if (!diverged && m_message->text().startsWith(tr("A run diverged")))
+            m_messageBox->hide();
     }
     m_view->render();
     updatePlaneViews(what);
+    m_readout->setArrowScale(meanSlope(m_doc->surface()));
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     syncEditors();
     updateDomainNote();

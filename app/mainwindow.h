@@ -108,6 +108,10 @@ public slots:
     void showShortcuts();
     void showAbout();
 
+protected:
+    /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private slots:
     void onDocumentChanged(int what);
     void applyFunction();

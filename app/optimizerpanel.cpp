@@ -420,6 +420,11 @@ bool OptimizerPanel::chartGradientNorm() const {
     return m_chartQuantity->currentIndex() == 1;
 }
 
+void OptimizerPanel::setChartLogScale(bool on) {
+    const QSignalBlocker block(m_log);
+    m_log->setChecked(on);
+}
+
 bool OptimizerPanel::chartLogScale() const {
     return m_log->isChecked();
 }

@@ -191,9 +191,11 @@ void showContourRuns(ContourScene& scene, const Document& doc) {
 QString stabilityHint(const Document& doc) {
     const double eta = doc.stableLearningRate();
     if (!(eta > 0))
-        return QStringLiteral("no positive curvature here: no bound on lr");
+        return QStringLiteral("no positive curvature here: no bound on the learning rate");
     // VTK's fonts have no Greek: spelled out.
-    return QStringLiteral("gradient descent stable here for lr < 2/lambda_max = %1")
+    // In words: VTK's embedded font has no Greek letters (η, λ came out blank).
+    return QStringLiteral("gradient descent stable here for learning rate < 2 / (largest "
+                          "eigenvalue of H) = %1")
         .arg(number(eta));
 }
 

@@ -47,6 +47,7 @@ struct Settings {
     double boxAspect = options::boxAspect.defaultValue;
     bool showTangent = true, showQuadratic = true, showGradient = true, shaded = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
+    bool chartLogScale = false;    ///< the loss chart's value axis on a log scale
 
     bool operator==(const Settings&) const = default;
 };

@@ -312,6 +312,9 @@ private slots:
         QCOMPARE(anim->frame(), t.stepCount());
         QCOMPARE(scene.drawnPathPoints(0), t.stepCount() + 1);
 
+        // The log scale is the document's (a session keeps it): its own undo step.
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Log scale"));
+        m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
@@ -901,6 +904,45 @@ private slots:
         QCOMPARE(seen, 2);
     }
 
+    // One wheel notch zooms by 1.1^(10 * 0.2 * 0.4) = 1.079 (VTK's trackball: MotionFactor
+    // 10, times 0.2, times the wheel factor), not VTK's 21%.
+    void wheelZoomIsGentle() {
+        SurfaceView* view = m_window->surfaceView();
+        vtkCamera* cam = view->scene().renderer()->GetActiveCamera();
+        const double before = cam->GetDistance();
+        const QPointF centre(view->width() / 2.0, view->height() / 2.0);
+        QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+        const double ratio = before / cam->GetDistance();
+        QVERIFY2(std::abs(ratio - std::pow(1.1, 0.8)) < 1e-9, qPrintable(QString::number(ratio)));
+    }
+
+    // Ctrl+Z with the focus in a spin box undoes the document's last edit.
+    void undoFromASpinBox() {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        x0->setFocus();
+        x0->selectAll();
+        QTest::keyClicks(x0, QStringLiteral("0.5"));
+        QTest::keyClick(x0, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point[0], 0.5);
+        QVERIFY(x0->hasFocus());
+        QTest::keyClick(x0, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_doc->settings().point[0], -1.0);
+    }
+
+    // The loss chart's log scale is the document's: an opened session (or undo) restores it.
+    void logScaleFollowsTheDocument() {
+        Settings s = m_doc->settings();
+        s.chartLogScale = true;
+        QCOMPARE(m_doc->change(s, QStringLiteral("open")), QString());
+        QVERIFY(m_window->optimizerPanel()->chartLogScale());
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_window->optimizerPanel()->chartLogScale());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
@@ -1387,6 +1429,10 @@ private slots:
         QTest::qWait(200);
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), text);
+        // Once the diverged run is gone (another example, session, or cleared), so is the
+        // message about it.
+        QCOMPARE(m_doc->clearRuns(), QString());
+        QVERIFY(!message->isVisible());
     }
 
     void didYouMeanOnlyForCloseNames_data() {
@@ -1400,6 +1446,8 @@ private slots:
         QTest::newRow("two off, long name") << "sigmiod(x) + y"
                                             << "sigmoid";
         QTest::newRow("far") << "banana(x)" << QString();
+        QTest::newRow("two as close: sin first") << "sn(x)"
+                                                 << "sin' or 'ln";
     }
     void didYouMeanOnlyForCloseNames() {
         QFETCH(QString, typed);

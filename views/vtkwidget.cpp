@@ -25,6 +25,9 @@ VtkWidget::VtkWidget()
     m_interactor->SetRenderWindow(m_window);
     m_interactor->Initialize();
     vtkNew<vtkInteractorStyleTrackballCamera> style;
+    // One wheel notch zooms by 1.1^(0.2 * 10 * factor): 8% at 0.4 (VTK's 1.0 gave 21% a notch,
+    // and four notches went deep into the surface).
+    style->SetMouseWheelMotionFactor(kWheelMotionFactor);
     m_interactor->SetInteractorStyle(style);
 
     // VTK asks us to make its context current: Qt's context on this window, directly
