@@ -37,6 +37,7 @@
 #include <QMouseEvent>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -688,7 +689,10 @@ private slots:
             int shownEntries = 0, firstColumn = 0, row = 0;
             for (const QString& line : text.mid(from + 7, to - from - 7).split(QLatin1Char('\n'))) {
                 if (line.startsWith(QStringLiteral("column"))) {
-                    firstColumn = line.section(QLatin1Char(' '), 1).toInt() - 1;
+                    // "column 3:" or "columns 3–4:": the first number.
+                    firstColumn =
+                        QRegularExpression(QStringLiteral("\\d+")).match(line).captured().toInt() -
+                        1;
                     row = 0;
                     continue;
                 }

@@ -199,7 +199,11 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         v->setToolTip(rowTip(key));
-        v->setWordWrap(key == QLatin1String("class") || key == QLatin1String("arrows"));
+        // Vectors and the matrix are laid out to fit by reformat; the other rows wrap.
+        static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
+                                           QStringLiteral("H"), QStringLiteral("eig"),
+                                           QStringLiteral("eps")};
+        v->setWordWrap(!formatted.contains(key));
         // The width follows the panel; the text is formatted to fit it (reformat).
         v->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         v->setMinimumWidth(0);
