@@ -96,9 +96,12 @@ std::vector<Parameter> withParametersOption(const QCommandLineParser& p,
 }
 
 Expression functionOption(const QCommandLineParser& p) {
+    // The window's rule: the fixed variables, else the names f uses (documentVariables).
     Settings s;
     s.parameters = parametersOption(p);
-    return parseFunction(requiredValue(p, QStringLiteral("function")), variablesOption(p),
+    const QString text = requiredValue(p, QStringLiteral("function"));
+    return parseFunction(text,
+                         documentVariables(text, variablesOption(p), nullptr, parameterValues(s)),
                          parameterValues(s));
 }
 
@@ -304,6 +307,7 @@ CommandFunction commandFunction(const QCommandLineParser& p) {
     std::optional<Settings> session =
         p.isSet(QStringLiteral("session")) ? std::optional(sceneSettings(p)) : std::nullopt;
     QString text = session ? session->function : requiredValue(p, QStringLiteral("function"));
+    // The window's rule: the fixed variables, else the names f uses (documentVariables).
     Expression f = session ? parseFunction(text,
                                            documentVariables(text, session->variables, nullptr,
                                                              parameterValues(*session)),

@@ -70,8 +70,12 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setObjectName(QStringLiteral("exportError"));
-    m_error->hide();
+    // Room for a message is kept (three lines): the first error does not move Save.
+    m_error->setMinimumHeight(3 * m_error->fontMetrics().lineSpacing());
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     form->addRow(m_error);
+    // An edited path makes the last message stale.
+    connect(m_path, &QLineEdit::textEdited, m_error, &QLabel::clear);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     form->addRow(buttons);
 
@@ -98,9 +102,9 @@ void ExportDialog::save() {
                                 m_transparent && m_transparent->isChecked()};
     const QString problem = m_exporter(request);
     m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
     if (!problem.isEmpty()) {
-        adjustSize(); // grow to show the whole message
+        if (m_error->heightForWidth(m_error->width()) > m_error->height())
+            adjustSize(); // grow to show the whole message (longer than the room kept)
         return;
     }
     QSettings settings;

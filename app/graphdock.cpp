@@ -4,7 +4,6 @@
 #include "graphview.h"
 
 #include <Eigen/Core>
-#include <QMainWindow>
 
 namespace gs {
 
@@ -34,15 +33,6 @@ GraphDock::GraphDock(Document* doc, QWidget* parent)
         if (visible)
             follow(Document::SurfaceChange);
     });
-}
-
-void GraphDock::present() {
-    show();
-    raise();
-    // The graph needs the room: most of the window's width beside the 3-D view.
-    if (auto* window = qobject_cast<QMainWindow*>(parentWidget()))
-        window->resizeDocks({this}, {int(window->width() * 0.7)}, Qt::Horizontal);
-    follow(Document::SurfaceChange);
 }
 
 void GraphDock::follow(int what) {

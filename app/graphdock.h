@@ -1,7 +1,7 @@
 #pragma once
-// The "Graph" dock: the computational graph of the document's function at the expansion
-// point (views/graphview.h), following the point as it is dragged and the function as it
-// is edited.
+// The "Graph" page (a tab beside the plot's, MainWindow::showViewTab(2)): the computational graph
+// of the document's function at the expansion point (views/graphview.h), following the point as it
+// is dragged and the function as it is edited.
 
 #include <QDockWidget>
 
@@ -15,8 +15,6 @@ class GraphDock : public QDockWidget {
 public:
     explicit GraphDock(Document* doc, QWidget* parent = nullptr);
     GraphView* view() const { return m_view; }
-    /// Shows the dock in front and draws the document's graph.
-    void present();
 
 private:
     void follow(int what);

@@ -100,8 +100,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                 &window, QObject::tr("Open Session"),
                 QObject::tr("The session could not be opened.\n\n%1").arg(sessionError));
         });
-    if (graphViewRequested(p)) // --view graph: the graph beside the 3-D view
-        window.findChild<GraphDock*>()->present();
+    if (graphViewRequested(p)) // --view graph: the graph's tab
+        window.showViewTab(2);
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(1500, &window, [&] {
             const QPixmap shot = window.screen()->grabWindow(window.winId());

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "animator.h"
+#include "arrowscale.h"
 #include "contourscene.h"
 #include "curvescene.h"
 #include "document.h"
@@ -41,6 +42,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,6 +50,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -155,6 +158,7 @@ QWidget* MainWindow::buildPlaneViews() {
         connect(v, &PlaneView::dragStarted, this, &MainWindow::onDragStarted);
         connect(v, &PlaneView::pointDragged, this, &MainWindow::onPointDragged);
         connect(v, &PlaneView::dragFinished, this, [this] { m_currentDrag = -1; });
+        connect(v, &PlaneView::startPicked, this, &MainWindow::addRunAt);
     }
     // The contour view follows the frame in onFrameChanged, with the step's marks.
 
@@ -167,31 +171,50 @@ QWidget* MainWindow::buildPlaneViews() {
     m_viewTabs = new QTabBar;
     m_viewTabs->addTab(tr("3-D"));
     m_viewTabs->addTab(tr("Contour"));
+    m_viewTabs->addTab(tr("Graph"));
     m_viewTabs->setDocumentMode(true);
     m_viewTabs->setExpanding(false);
     m_viewTabs->setToolTip(tr("The 3-D surface or its top view with level curves (View ▸ Side "
-                              "by Side shows both)"));
+                              "by Side shows both), or the computational graph (F8)"));
+    m_viewTabs->setTabToolTip(2, tr("The computational graph: backpropagation step by step (F8)"));
     connect(m_viewTabs, &QTabBar::currentChanged, this, &MainWindow::showViewTab);
-    auto* pair = new QWidget;
-    auto* layout = new QVBoxLayout(pair);
+
+    // The graph is a page of its own: it takes the plot's place while shown, never its room.
+    m_graph = new GraphDock(m_doc);
+    m_graph->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    m_graph->setTitleBarWidget(new QWidget); // the tab says what it is
+
+    // Pages: the 3-D and contour views, the curve view (one input), the graph.
+    m_central = new QStackedWidget;
+    m_central->addWidget(m_viewSplit);
+    m_central->addWidget(m_curveContainer);
+    m_central->addWidget(m_graph);
+    auto* area = new QWidget;
+    auto* layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_viewTabs);
-    layout->addWidget(m_viewSplit, 1);
-
-    m_central = new QStackedWidget;
-    m_central->addWidget(pair);
-    m_central->addWidget(m_curveContainer);
+    layout->addWidget(m_central, 1);
     const QSettings settings;
     m_viewTabs->setCurrentIndex(settings.value(QStringLiteral("views/tab"), 0).toInt() == 1);
     setSideBySide(settings.value(QStringLiteral("views/sideBySide"), false).toBool());
-    return m_central;
+    return area;
+}
+
+void MainWindow::showPage() {
+    const bool oneInput = m_doc->expression().inputCount() == 1;
+    // One input: the curve takes the first tab, there is no contour view.
+    m_viewTabs->setTabText(0, oneInput ? tr("Curve") : tr("3-D"));
+    m_viewTabs->setTabVisible(1, !oneInput);
+    const int tab = m_viewTabs->currentIndex();
+    m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
+    if (m_graphAction)
+        m_graphAction->setChecked(tab == 2);
 }
 
 void MainWindow::setSideBySide(bool sideBySide) {
     m_sideBySide = sideBySide;
     QSettings().setValue(QStringLiteral("views/sideBySide"), sideBySide);
-    m_viewTabs->setVisible(!sideBySide);
     if (sideBySide) {
         m_viewContainer->show();
         m_contourContainer->show();
@@ -199,16 +222,28 @@ void MainWindow::setSideBySide(bool sideBySide) {
     } else {
         showViewTab(m_viewTabs->currentIndex());
     }
+    // The 3-D view's width changed: frame the box again once the layout has settled (the
+    // direction the person chose stays).
+    QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
 }
 
 void MainWindow::showViewTab(int tab) {
     if (m_viewTabs->currentIndex() != tab)
         m_viewTabs->setCurrentIndex(tab); // comes back here
-    QSettings().setValue(QStringLiteral("views/tab"), tab);
-    if (m_sideBySide)
+    if (tab != 2) {
+        m_lastViewTab = tab;
+        QSettings().setValue(QStringLiteral("views/tab"), tab);
+    }
+    showPage();
+    if (m_sideBySide || tab == 2)
         return;
     m_viewContainer->setVisible(tab == 0);
     m_contourContainer->setVisible(tab == 1);
+    // Drawn at once at its size now (VtkWidget::paintGL takes the window's size).
+    if (tab == 0)
+        m_view->render();
+    else
+        m_contourView->render();
 }
 
 QWidget* MainWindow::buildCriticalPanel() {
@@ -218,7 +253,12 @@ QWidget* MainWindow::buildCriticalPanel() {
         tr("Where ∇f = 0 on the domain, classified by the Hessian's eigenvalues (or by f itself "
            "where the Hessian is singular). Click one to move the expansion point there."));
     m_criticalList->setWordWrap(true);
-    m_criticalList->setMinimumHeight(90);
+    // As tall as its entries (at most about six lines), not a fixed block: the readout
+    // above gets the room.
+    m_criticalList->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_criticalList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_criticalList->setMinimumHeight(m_criticalList->fontMetrics().lineSpacing() + 8);
+    m_criticalList->setMaximumHeight(6 * m_criticalList->fontMetrics().lineSpacing() + 8);
     connect(m_criticalList, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QVariantList p = item->data(Qt::UserRole).toList();
         if (p.size() >= 1)
@@ -229,7 +269,7 @@ QWidget* MainWindow::buildCriticalPanel() {
 
 void MainWindow::updatePlaneViews(int what) {
     const bool oneInput = m_doc->expression().inputCount() == 1;
-    m_central->setCurrentIndex(oneInput ? 1 : 0);
+    showPage();
     if (oneInput) {
         if (what & Document::SurfaceChange) {
             showCurve(*m_curveScene, *m_doc);
@@ -331,7 +371,14 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     connect(m_optimizers, &OptimizerPanel::stepRequested, m_animator, &Animator::stepForward);
     connect(m_optimizers, &OptimizerPanel::resetRequested, m_animator, &Animator::reset);
     connect(m_optimizers, &OptimizerPanel::speedChanged, m_animator, &Animator::setSpeed);
-    connect(m_optimizers, &OptimizerPanel::chartOptionsChanged, this, &MainWindow::updateChart);
+    connect(m_optimizers, &OptimizerPanel::chartOptionsChanged, this, [this] {
+        // The log scale is the document's (saved in a session); the quantity is the view's.
+        const bool log = m_optimizers->chartLogScale();
+        if (log != m_doc->settings().chartLogScale)
+            edit(log ? tr("Log scale") : tr("Linear scale"),
+                 [log](Settings& s) { s.chartLogScale = log; });
+        updateChart();
+    });
     connect(m_animator, &Animator::frameChanged, this, &MainWindow::onFrameChanged);
     connect(m_animator, &Animator::playingChanged, m_optimizers, &OptimizerPanel::setPlaying);
 
@@ -339,6 +386,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_view->scene().resetCamera();
     const Settings& s = m_doc->settings();
     m_framedDomain = {s.xmin, s.xmax, s.ymin, s.ymax};
+    m_readout->setArrowScale(meanSlope(m_doc->surface()));
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     m_parameters->sync();
     m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
@@ -371,12 +419,68 @@ void MainWindow::buildControls() {
                               "a = ...; f = ... (F1: the language)")
                                .arg(functions.join(QLatin1Char(' '))));
     m_functionError = errorLabel();
+    // The red border of an error must not change the box's height (a style sheet would).
+    m_function->setFixedHeight(m_function->sizeHint().height());
     auto* fnLabel = new QLabel(tr("f ="));
     auto* fnRow = new QHBoxLayout;
     fnRow->addWidget(fnLabel);
     fnRow->addWidget(m_function, 1);
     layout->addLayout(fnRow);
-    layout->addWidget(m_functionError);
+    // The inputs: inferred from f unless the person fixes them here.
+    m_variables = new QLineEdit;
+    m_variables->setObjectName(QStringLiteral("variables"));
+    m_variables->setToolTip(
+        tr("The inputs of f, in order. Empty: taken from f (the names it uses, alphabetical), "
+           "so sin(x) is a curve and x*y a surface. Type names such as “x, y” to fix them: then "
+           "x^2 is a surface over x and y, and a name f does not use is an input it ignores."));
+    auto* varRow = new QHBoxLayout;
+    auto* varLabel = new QLabel(tr("inputs"));
+    varLabel->setToolTip(m_variables->toolTip());
+    varRow->addWidget(varLabel);
+    varRow->addWidget(m_variables, 1);
+    layout->addLayout(varRow);
+    connect(m_variables, &QLineEdit::editingFinished, this, [this] {
+        QStringList names;
+        for (const QString& n : m_variables->text().split(
+                 QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+            names << n;
+        if (names == m_doc->settings().variables)
+            return;
+        Settings s = m_doc->settings();
+        s.variables = names;
+        if (s.plotX >= names.size() || s.plotY >= names.size()) { // fewer inputs: x and y
+            s.plotX = 0;
+            s.plotY = 1;
+        }
+        const QString error = m_doc->change(s, tr("Change inputs"));
+        m_functionError->setText(error);
+        m_functionError->setVisible(!error.isEmpty());
+    });
+    // The messages about f, the domain and refused settings share a reserved area of three
+    // lines (scrolling when longer): a message appearing never moves the controls below.
+    auto* messages = new QWidget;
+    auto* notes = new QVBoxLayout(messages);
+    notes->setContentsMargins(0, 0, 0, 0);
+    notes->setSpacing(2);
+    notes->addWidget(m_functionError);
+    m_domainNote = new QLabel;
+    m_domainNote->setWordWrap(true);
+    m_domainNote->setObjectName(QStringLiteral("domainNote"));
+    m_domainNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_domainNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_domainNote->hide();
+    notes->addWidget(m_domainNote);
+    m_settingsError = errorLabel(); // above the sections: seen even when they are collapsed
+    notes->addWidget(m_settingsError);
+    notes->addStretch();
+    auto* messageArea = new QScrollArea;
+    messageArea->setObjectName(QStringLiteral("messageArea"));
+    messageArea->setWidget(messages);
+    messageArea->setWidgetResizable(true);
+    messageArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    messageArea->setFrameShape(QFrame::NoFrame);
+    messageArea->setFixedHeight(3 * messageArea->fontMetrics().lineSpacing() + 6);
+    layout->addWidget(messageArea);
     m_makeParameters = new QPushButton;
     m_makeParameters->setObjectName(QStringLiteral("makeParameters"));
     m_makeParameters->setToolTip(tr("Make the symbols named here parameters: constants with "
@@ -403,15 +507,6 @@ void MainWindow::buildControls() {
     connect(m_parameters, &ParameterPanel::error, this, &MainWindow::showSettingsError);
     m_parameterSection = new Section(tr("Parameters"), m_parameters, true);
     m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
-    m_domainNote = new QLabel;
-    m_domainNote->setWordWrap(true);
-    m_domainNote->setObjectName(QStringLiteral("domainNote"));
-    m_domainNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
-    m_domainNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_domainNote->hide();
-    layout->addWidget(m_domainNote);
-    m_settingsError = errorLabel(); // above the sections: seen even when they are collapsed
-    layout->addWidget(m_settingsError);
     // Parse as the person types; apply once the text has rested, so a half-typed
     // function never replaces the last good surface.
     m_functionTimer = new QTimer(this);
@@ -637,6 +732,11 @@ void MainWindow::buildControls() {
     m_tabs->setTabToolTip(0, tr("The function, the expansion point, what is shown, the numbers"));
     m_tabs->setTabToolTip(1, tr("Optimizer runs, their animation and loss chart"));
 
+    // Undo and redo in a spin box are the document's (Edit ▸ Undo "Change domain"): the box
+    // would otherwise take Ctrl+Z for its own text and the shortcut would do nothing.
+    for (QAbstractSpinBox* box : m_tabs->findChildren<QAbstractSpinBox*>())
+        box->installEventFilter(this);
+
     m_panelDock = new QDockWidget(tr("Panel"), this);
     m_panelDock->setObjectName(QStringLiteral("panel")); // saveState() keys the layout by it
     m_panelDock->setWidget(m_tabs);
@@ -674,6 +774,17 @@ void MainWindow::buildControls() {
     statusBar()->addPermanentWidget(m_messageBox, 1);
     m_messageBox->hide();
     connect(dismiss, &QToolButton::clicked, m_messageBox, &QWidget::hide);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::notify(const QString& text) {
@@ -777,14 +888,12 @@ void MainWindow::buildMenus() {
     steps->setText(tr("S&tep by Step"));
     steps->setShortcut(QKeySequence(Qt::Key_F7));
     view->addAction(steps);
-    // The computational graph (backpropagation), a dock hidden until asked for.
-    auto* graph = new GraphDock(m_doc, this);
-    addDockWidget(Qt::RightDockWidgetArea, graph);
-    graph->hide();
-    QAction* graphAction = graph->toggleViewAction();
-    graphAction->setText(tr("&Graph (Backpropagation)"));
-    graphAction->setShortcut(QKeySequence(Qt::Key_F8));
-    view->addAction(graphAction);
+    // The computational graph (backpropagation): a tab beside the plot's, F8 there and back.
+    m_graphAction = view->addAction(tr("&Graph (Backpropagation)"));
+    m_graphAction->setCheckable(true);
+    m_graphAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_graphAction, &QAction::triggered, this,
+            [this](bool on) { showViewTab(on ? 2 : m_lastViewTab); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* language =
@@ -962,7 +1071,7 @@ void MainWindow::openExample(const Preset& preset) {
     }
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
-        findChild<GraphDock*>()->present();
+        showViewTab(2);
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {
@@ -993,6 +1102,12 @@ void MainWindow::syncEditors() {
             m_function->setStyleSheet(QString());
         }
     }
+    // The inputs: the fixed names, or empty with the inferred ones as the placeholder.
+    const QString fixed = s.variables.join(QStringLiteral(", "));
+    if (!m_variables->hasFocus() && m_variables->text() != fixed)
+        m_variables->setText(fixed);
+    m_variables->setPlaceholderText(
+        tr("from f: %1").arg(m_doc->inputNames().join(QStringLiteral(", "))));
     // The boxes show what fits; they are read back only when the person edits them.
     m_xmin->setValue(s.xmin);
     m_xmax->setValue(s.xmax);
@@ -1005,8 +1120,15 @@ void MainWindow::syncEditors() {
     m_y0->setValue(twoInputs ? s.point[iy] : 0.0);
     m_epsX->setValue(s.epsilon[ix]);
     m_epsY->setValue(twoInputs ? s.epsilon[iy] : 0.0);
-    m_y0->setEnabled(twoInputs);
-    m_epsY->setEnabled(twoInputs);
+    // One input: one box each, no plane, arrows or shading (the curve view has a tangent
+    // line and no surface).
+    m_y0->setVisible(twoInputs);
+    m_epsY->setVisible(twoInputs);
+    m_tangent->setText(twoInputs ? tr("Tangent plane") : tr("Tangent line"));
+    m_gradient->setVisible(twoInputs);
+    m_shaded->setVisible(twoInputs);
+    m_optimizers->setExpansionPoint(twoInputs ? std::vector<double>{s.point[ix], s.point[iy]}
+                                              : std::vector<double>{s.point[ix]});
     m_resolution->setValue(s.resolution);
     m_wireLines->setValue(s.wireLines);
     m_tangent->setChecked(s.showTangent);
@@ -1020,6 +1142,10 @@ void MainWindow::syncEditors() {
     m_bands->setChecked(s.showBands);
     m_field->setEnabled(s.point.size() > 1); // the contour view's: none for one input
     m_bands->setEnabled(s.point.size() > 1);
+    if (m_optimizers->chartLogScale() != s.chartLogScale) {
+        m_optimizers->setChartLogScale(s.chartLogScale);
+        updateChart();
+    }
     // Labels and prefixes take the input names; they change with the function only.
     const QStringList names = m_doc->inputNames();
     const QString px = names.value(s.plotX) + QStringLiteral(" = "),
@@ -1135,15 +1261,22 @@ void MainWindow::onDocumentChanged(int what) {
         for (const Trajectory& t : m_doc->trajectories())
             longest = std::max(longest, t.stepCount());
         m_animator->setLength(longest); // shows the paths whole; renders via onFrameChanged
+        bool diverged = false;
         for (const Trajectory& t : m_doc->trajectories())
-            if (t.reason == StopReason::Diverged)
+            if (t.reason == StopReason::Diverged) {
                 notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
+                diverged = true;
+            }
+        // The runs it spoke of are gone (another example, session or function): so is it.
+        if (!diverged && m_message->text().startsWith(tr("A run diverged")))
+            m_messageBox->hide();
     }
     // A new surface is rendered once, in updatePlaneViews, after its critical points are
     // marked (rendering here as well cost a second software-rendered frame per re-sample).
     if (!(what & Document::SurfaceChange))
         m_view->render();
     updatePlaneViews(what);
+    m_readout->setArrowScale(meanSlope(m_doc->surface()));
     m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
     m_parameters->sync();
     m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
@@ -1160,7 +1293,12 @@ void MainWindow::applyFunction() {
     m_applyingFunction = true;
     const QString error = m_doc->change(s, tr("Edit function"));
     m_applyingFunction = false;
-    m_functionError->setText(error);
+    // Inputs fixed by the person and a name that is not among them: say where to change it.
+    const bool fixedInputs = !error.isEmpty() && !s.variables.isEmpty() &&
+                             error.contains(QStringLiteral("unknown variable"));
+    m_functionError->setText(fixedInputs ? error + tr(" (the inputs are fixed in the inputs "
+                                                      "field: clear it to take them from f)")
+                                         : error);
     m_functionError->setVisible(!error.isEmpty());
     m_function->setStyleSheet(error.isEmpty() ? QString()
                                               : QStringLiteral("border: 1px solid #b00020;"));
@@ -1207,7 +1345,7 @@ void MainWindow::addRunAt(double x, double y) {
     std::vector<double> start = m_doc->settings().point;
     const auto ix = std::size_t(m_doc->settings().plotX), iy = std::size_t(m_doc->settings().plotY);
     start[ix] = x;
-    if (iy < start.size())
+    if (iy < start.size()) // one input: y is f's axis of the curve view, not an input
         start[iy] = y;
     if (const QString error = m_doc->addRun(m_optimizers->runAt(start)); !error.isEmpty())
         notify(error);
@@ -1343,7 +1481,7 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
         return QString::fromStdString(problem);
     // The view on screen: the curve (one input), the contour view when it is the tab shown.
     const double scale = std::max(1.0, double(height) / std::max(1, m_view->height()));
-    if (m_central->currentIndex() == 1) {
+    if (m_doc->expression().inputCount() == 1) {
         CurveScene scene;
         showCurve(scene, *m_doc, scale);
         return QString::fromStdString(

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QCheckBox;
 class QDockWidget;
 class QDoubleSpinBox;
@@ -35,6 +36,7 @@ class LossChart;
 class OptimizerPanel;
 class ParameterPanel;
 class ContourScene;
+class GraphDock;
 class CurveScene;
 class PlaneView;
 class ReadoutPanel;
@@ -61,6 +63,9 @@ public:
     QWidget* viewContainer() const { return m_viewContainer; }
     ReadoutPanel* readout() const { return m_readout; }
     QLineEdit* functionEditor() const { return m_function; }
+    /// The inputs of f: empty (placeholder "from f: x, y") when inferred from f, the names
+    /// when the person fixed them (Document's documentVariables rule).
+    QLineEdit* variablesEditor() const { return m_variables; }
     QLabel* functionError() const { return m_functionError; }
     /// Under the function: "Make a, b parameters", shown when the typed function has symbols
     /// that could be parameters (unknown ones, or inputs besides x and y).
@@ -86,8 +91,11 @@ public:
     /// The contour view next to the 3-D view (true) or as a tab beside it; remembered.
     void setSideBySide(bool sideBySide);
     bool sideBySide() const { return m_sideBySide; }
-    /// Shows the 3-D view (0) or the contour view (1) when they are tabs.
+    /// Shows the 3-D view (0) or the contour view (1) when they are tabs (either: both when
+    /// side by side), or the computational graph (2) in their place.
     void showViewTab(int tab);
+    /// The computational graph's page (a tab beside the views).
+    GraphDock* graph() const { return m_graph; }
 
     OptimizerPanel* optimizerPanel() const { return m_optimizers; }
     Animator* animator() const { return m_animator; }
@@ -119,6 +127,10 @@ public slots:
     /// Edit ▸ Preferences (preferencesdialog.h).
     void showPreferences();
 
+protected:
+    /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private slots:
     void onDocumentChanged(int what);
     void applyFunction();
@@ -141,6 +153,8 @@ private:
     /// The central area: the 3-D and contour views (side by side or as tabs) and the curve
     /// view, which replaces them for a function of one input.
     QWidget* buildPlaneViews();
+    /// Shows the page the view tab and the function ask for (views, curve or graph).
+    void showPage();
     /// The list of critical points (a section of the Function tab).
     QWidget* buildCriticalPanel();
     /// Redraws the 2-D views, the critical-point markers and the list after a change.
@@ -166,6 +180,7 @@ private:
     QWidget* m_viewContainer;
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
+    QLineEdit* m_variables = nullptr;
     QLabel* m_functionError;
     QPushButton* m_makeParameters;
     QStringList m_candidates; ///< the names m_makeParameters offers
@@ -213,6 +228,9 @@ private:
     QWidget* m_contourContainer = nullptr;
     QWidget* m_curveContainer = nullptr;
     QStackedWidget* m_central = nullptr;
+    GraphDock* m_graph = nullptr;
+    QAction* m_graphAction = nullptr;
+    int m_lastViewTab = 0; ///< the view tab F8 returns to from the graph
     QSplitter* m_viewSplit = nullptr;
     QTabBar* m_viewTabs = nullptr;
     QListWidget* m_criticalList = nullptr;

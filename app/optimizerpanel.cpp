@@ -372,6 +372,16 @@ RunSettings OptimizerPanel::runAt(const std::vector<double>& start) const {
     return r;
 }
 
+void OptimizerPanel::setExpansionPoint(const std::vector<double>& plotted) {
+    m_startY->setVisible(plotted.size() > 1);
+    if (!m_atPoint->isChecked() || plotted.empty())
+        return;
+    const QSignalBlocker bx(m_startX), by(m_startY);
+    m_startX->setValue(plotted[0]);
+    if (plotted.size() > 1)
+        m_startY->setValue(plotted[1]);
+}
+
 bool OptimizerPanel::startAtExpansionPoint() const {
     return m_atPoint->isChecked();
 }
@@ -408,6 +418,11 @@ void OptimizerPanel::setFrame(int frame, int length) {
 
 bool OptimizerPanel::chartGradientNorm() const {
     return m_chartQuantity->currentIndex() == 1;
+}
+
+void OptimizerPanel::setChartLogScale(bool on) {
+    const QSignalBlocker block(m_log);
+    m_log->setChecked(on);
 }
 
 bool OptimizerPanel::chartLogScale() const {

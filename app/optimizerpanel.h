@@ -39,6 +39,11 @@ public:
     /// Sets every control to `run` (an example's run), so "Add run" repeats it; the start
     /// is "at the expansion point" when it is `point`, else typed.
     void setRun(const RunSettings& run, const std::vector<double>& point);
+    /// The expansion point's plotted coordinates (one or two): as many Start fields, which
+    /// show it while "at x₀" is ticked.
+    void setExpansionPoint(const std::vector<double>& plotted);
+    /// Shows the document's log-scale setting (without signalling a change).
+    void setChartLogScale(bool on);
     /// The chart's options (quantity, log scale), shown by the window next to the chart.
     QWidget* chartOptions() const { return m_chartOptions; }
 

@@ -57,11 +57,17 @@ Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int 
         throw UsageError(
             QStringLiteral("%1: expected comma-separated numbers, got nothing").arg(option));
     if (expected >= 0 && items.size() != expected)
-        throw UsageError(QStringLiteral("%1: expected %2 comma-separated numbers, got %3 ('%4')")
-                             .arg(option)
-                             .arg(expected)
-                             .arg(items.size())
-                             .arg(text));
+        throw UsageError(
+            (expected == 1
+                 ? QStringLiteral("%1: expected %2 number, got %3 ('%4')")
+                 : QStringLiteral("%1: expected %2 comma-separated numbers, got %3 ('%4')"))
+                .arg(option)
+                .arg(expected)
+                .arg(items.size())
+                .arg(text) +
+            (option == QLatin1String("--point") || option == QLatin1String("--start")
+                 ? QStringLiteral(": one per input of f (the names it uses, or --variables)")
+                 : QString()));
     Eigen::VectorXd v(items.size());
     for (int i = 0; i < items.size(); ++i) {
         const bool ok = toNumber(items[i], &v[i]);

@@ -105,6 +105,15 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
                           .toStdString();
         markers.push_back(m);
     }
+    // Labels near an edge of the plot turn inwards: off the frame and its tick labels.
+    const bool curve = doc.expression().inputCount() == 1;
+    const double x0 = g.xmin, x1 = g.xmax;
+    const double y0 = curve ? s.zmin : g.ymin, y1 = curve ? s.zmax : g.ymax;
+    for (PlotMarker& m : markers) {
+        const double fx = (m.at.x() - x0) / (x1 - x0), fy = (m.at.y() - y0) / (y1 - y0);
+        m.labelX = fx > 0.8 ? -1 : fx < 0.2 ? 1 : 0;
+        m.labelY = fy > 0.8 ? -1 : fy < 0.2 ? 1 : 0;
+    }
     return markers;
 }
 
@@ -189,9 +198,11 @@ void showContourRuns(ContourScene& scene, const Document& doc) {
 QString stabilityHint(const Document& doc) {
     const double eta = doc.stableLearningRate();
     if (!(eta > 0))
-        return QStringLiteral("no positive curvature here: no bound on lr");
+        return QStringLiteral("no positive curvature here: no bound on the learning rate");
     // VTK's fonts have no Greek: spelled out.
-    return QStringLiteral("gradient descent stable here for lr < 2/lambda_max = %1")
+    // In words: VTK's embedded font has no Greek letters (η, λ came out blank).
+    return QStringLiteral("gradient descent stable here for learning rate < 2 / (largest "
+                          "eigenvalue of H) = %1")
         .arg(number(eta));
 }
 

@@ -137,9 +137,9 @@ void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
             continue;
         // The step from iterate `frame` jumps to the minimum of this quadratic model.
         const Eigen::VectorXd& x = t.steps[std::size_t(frame)].x;
-        GridSpec g = doc.grid();
-        g.nx = g.ny = Document::kModelResolution;
-        // The label says what that step actually was (pure, damped, safeguarded).
+        // Within the quadratic radius of the iterate, like the quadratic at the point; the
+        // label says what that step actually was (pure, damped, safeguarded).
+        const GridSpec g = doc.modelGrid(x);
         scene.setNewtonModel(g, taylor(doc.expression(), x, 2).sampleGrid(g),
                              newtonStepText(t.steps[std::size_t(frame) + 1], frame + 1));
         return;

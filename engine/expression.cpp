@@ -947,17 +947,28 @@ private:
                 std::string message = "unknown function '" + name + "'";
                 // Only a close name is suggested: one edit for short names (foo is two
                 // edits from log, and no typo of it), two for names of five letters or more.
-                std::size_t best = name.size() >= 5 ? 3 : 2;
-                std::string suggestion;
+                // Every name at the closest distance is offered (sn: sin or ln), those with
+                // the typed first letter first.
+                const std::size_t limit = name.size() >= 5 ? 3 : 2;
+                std::size_t best = limit;
+                std::vector<std::string> suggestions;
                 for (const auto& k : knownFunctions()) {
                     const std::size_t d = editDistance(name, k);
+                    if (d >= limit)
+                        continue;
                     if (d < best) {
                         best = d;
-                        suggestion = k;
+                        suggestions.clear();
                     }
+                    if (d == best)
+                        suggestions.push_back(k);
                 }
-                if (!suggestion.empty())
-                    message += "; did you mean '" + suggestion + "'?";
+                std::stable_partition(suggestions.begin(), suggestions.end(),
+                                      [&](const std::string& k) { return k[0] == name[0]; });
+                for (std::size_t i = 0; i < suggestions.size() && i < 3; ++i)
+                    message += (i == 0 ? "; did you mean '" : "' or '") + suggestions[i];
+                if (!suggestions.empty())
+                    message += "'?";
                 fail(message, t.offset, t.length);
             }
             const std::vector<Shaped> args = parseArguments(depth);

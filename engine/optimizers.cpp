@@ -308,12 +308,12 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.reason = StopReason::Converged;
             t.endPoint = classifyEnd(t, d, o.tolerance);
             const std::string_view what = t.endPoint->name();
-            const std::string where = what == "flat" ? "on a flat region (grad f and H vanish)"
+            const std::string where = what == "flat" ? "on a flat region (∇f and H vanish)"
                                       : what == "degenerate"   ? "to a degenerate critical point"
                                       : what == "unclassified" ? unclassifiedEnd(f)
                                                                : "to a " + std::string(what);
-            t.message = "converged " + where + ": |grad f| = " + shortNumber(gnorm) +
-                        " <= " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
+            t.message = "converged " + where + ": |∇f| = " + shortNumber(gnorm) +
+                        " ≤ " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
                         " steps" + (newton ? newtonSummary(t) : "");
             return t;
         }

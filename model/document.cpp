@@ -86,16 +86,13 @@ QStringList documentVariables(const QString& function, const QStringList& given,
             *error = *r.error;
         return {};
     }
+    // Inferred: the names f uses, in the parser's (alphabetical) order; a constant is a
+    // function of x. So sin(x) is a curve, x*y a surface, x+y+z a slice of three inputs.
     QStringList names;
     for (const auto& n : r.expression->inputs())
         names << QString::fromStdString(n);
-    bool onlyXY = true;
-    for (const auto& n : names)
-        onlyXY = onlyXY && (n == QLatin1String("x") || n == QLatin1String("y"));
-    if (onlyXY)
-        return {QStringLiteral("x"), QStringLiteral("y")};
-    if (names.size() == 1)
-        names << (names[0] == QLatin1String("y") ? QStringLiteral("x") : QStringLiteral("y"));
+    if (names.isEmpty())
+        names << QStringLiteral("x");
     return names;
 }
 
@@ -329,6 +326,29 @@ double Document::stableLearningRate() const {
     return 2.0 / lambda.maxCoeff();
 }
 
+GridSpec Document::modelGrid(const Eigen::VectorXd& x) const {
+    GridSpec g = grid();
+    g.nx = g.ny = kModelResolution;
+    const double r = m_settings.modelRadius;
+    if (!(r > 0) || g.axisX >= x.size() || g.axisY >= x.size())
+        return g;
+    // The square [x - r, x + r] x [y - r, y + r] (within the domain where the two meet): a
+    // model of f near the point, not over the whole plot.
+    GridSpec m = g;
+    const double cx = x[g.axisX], cy = x[g.axisY];
+    m.xmin = std::max(g.xmin, cx - r);
+    m.xmax = std::min(g.xmax, cx + r);
+    m.ymin = std::max(g.ymin, cy - r);
+    m.ymax = std::min(g.ymax, cy + r);
+    if (!(m.xmin < m.xmax && m.ymin < m.ymax)) { // the point is outside the domain
+        m.xmin = cx - r;
+        m.xmax = cx + r;
+        m.ymin = cy - r;
+        m.ymax = cy + r;
+    }
+    return m;
+}
+
 void Document::recomputeExpansion() {
     const Eigen::Map<const Eigen::VectorXd> x0(m_settings.point.data(),
                                                Eigen::Index(m_settings.point.size()));
@@ -336,24 +356,9 @@ void Document::recomputeExpansion() {
                                                 Eigen::Index(m_settings.epsilon.size()));
     const GridSpec g = grid();
     m_expansion = expand(*m_expression, x0, g, kModelResolution, eps);
-    const double r = m_settings.modelRadius;
-    if (r > 0 && g.axisX < x0.size() && g.axisY < x0.size()) {
-        // The quadratic on the square [x0 - r, x0 + r] x [y0 - r, y0 + r] (within the domain
-        // where the two meet): a model of f near the point, not over the whole plot.
-        GridSpec m = m_expansion.modelGrid;
-        const double cx = x0[g.axisX], cy = x0[g.axisY];
-        m.xmin = std::max(g.xmin, cx - r);
-        m.xmax = std::min(g.xmax, cx + r);
-        m.ymin = std::max(g.ymin, cy - r);
-        m.ymax = std::min(g.ymax, cy + r);
-        if (!(m.xmin < m.xmax && m.ymin < m.ymax)) { // the point is outside the domain
-            m.xmin = cx - r;
-            m.xmax = cx + r;
-            m.ymin = cy - r;
-            m.ymax = cy + r;
-        }
-        m_expansion.modelGrid = m;
-        m_expansion.quadratic = taylor(m_expansion.at, x0, 2).sampleGrid(m);
+    if (m_settings.modelRadius > 0 && g.axisX < x0.size() && g.axisY < x0.size()) {
+        m_expansion.modelGrid = modelGrid(x0);
+        m_expansion.quadratic = taylor(m_expansion.at, x0, 2).sampleGrid(m_expansion.modelGrid);
     }
 }
 

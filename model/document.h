@@ -45,7 +45,7 @@ struct Parameter {
 /// What a person chooses; the undoable state.
 struct Settings {
     QString function = QStringLiteral("x*exp(-x^2-y^2)");
-    QStringList variables; ///< empty: x, y when the function uses no others, else alphabetical
+    QStringList variables; ///< fixed by the person; empty: inferred (documentVariables)
     double xmin = -2, xmax = 2, ymin = -2, ymax = 2;
     int resolution = int(options::resolution.defaultValue); ///< samples per axis
     int wireLines = int(options::wireLines.defaultValue);   ///< wire lines per axis
@@ -65,6 +65,7 @@ struct Settings {
     bool showField = false, showBands = false;
     std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
     std::vector<Parameter> parameters; ///< named constants with sliders, in panel order
+    bool chartLogScale = false;    ///< the loss chart's value axis on a log scale
 
     bool operator==(const Settings&) const = default;
 };
@@ -100,6 +101,9 @@ public:
     double stableLearningRate() const;
     QStringList inputNames() const;
     GridSpec grid() const;
+    /// The grid a quadratic model around `x` is drawn on: the square of half-width
+    /// Settings::modelRadius around it (within the domain), or the whole domain when 0.
+    GridSpec modelGrid(const Eigen::VectorXd& x) const;
     QUndoStack* undoStack() const { return m_undo; }
 
     /// Checks `s` without applying it: an empty string, or what is wrong and where.
@@ -160,14 +164,15 @@ private:
     QUndoStack* m_undo;
 };
 
-/// The input order a function gets in the document: the given variables, else x and y
-/// when it uses no other names (so f = x^2 is still a surface over x and y), else
-/// alphabetical, padded with y when only one name is used.
 /// Names the window can offer to make parameters (`s` as typed): the unknown symbols when the
 /// declared variables do not cover the function, or, with none declared, the inputs besides
 /// x and y of a function that uses x or y (`a*x^2 + b*y^2`: a and b). Else empty.
 QStringList parameterCandidates(const Settings& s);
 
+/// The inputs a function gets in the document. The rule (docs/expression-language.md):
+/// the variables the person fixed (`given`: the window's Variables field, --variables, a
+/// session) when there are any; otherwise inferred from f: the names it uses, alphabetical
+/// (x for a constant). So sin(x) is a curve and x*y a surface, whatever came before.
 /// Parameters are never inputs.
 QStringList documentVariables(const QString& function, const QStringList& given,
                               ParseError* error = nullptr,

@@ -43,6 +43,7 @@ template <class S, class V> void settingsFields(S& s, V& v) {
     v("model_radius", s.modelRadius);
     v("box_aspect", s.boxAspect);
     v("runs", s.runs);
+    v("chart_log_scale", s.chartLogScale);
     v("parameters", s.parameters);
 }
 
@@ -490,9 +491,11 @@ SessionRead readSession(const QString& path) {
         return failure(name + QStringLiteral(": ") + message);
     };
     QFile file(path);
+    // A file that is not there is named with its folder: where it was looked for.
+    if (!QFileInfo::exists(path))
+        return failure(path + QStringLiteral(": no such file"));
     if (!QFileInfo(path).isFile())
-        return fail(QFileInfo::exists(path) ? QStringLiteral("not a file")
-                                            : QStringLiteral("no such file"));
+        return fail(QStringLiteral("not a file"));
     if (file.size() > kMaxSessionBytes)
         return fail(QStringLiteral("too large for a session (%1 bytes; at most %2)")
                         .arg(file.size())

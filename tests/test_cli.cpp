@@ -115,6 +115,10 @@ private slots:
         QTest::newRow("too few coordinates")
             << QStringList{"--analyze", "--function", "x+y", "--point", "1"}
             << "--point: expected 2 comma-separated numbers, got 1";
+        // One input inferred from f (the window's rule): one number, said in the singular.
+        QTest::newRow("one input, two coordinates")
+            << QStringList{"--analyze", "--function", "sqrt(-1-x^2)", "--point", "1,2"}
+            << "--point: expected 1 number, got 2 ('1,2'): one per input of f";
         QTest::newRow("not a number")
             << QStringList{"--analyze", "--function", "x+y", "--point", "1,abc"}
             << "--point: item 2, 'abc', is not a finite number";
@@ -386,6 +390,22 @@ private slots:
         const QString jpg = dir.filePath(QStringLiteral("scene.jpg"));
         QCOMPARE(run({"--export", jpg, "--size", "320x240", "--shaded"}).exitCode, 0);
         QCOMPARE(QImage(jpg).size(), QSize(320, 240));
+    }
+
+    // The inputs are inferred from f as in the window: sin(x) is a curve, with one
+    // coordinate; --variables x,y makes it a surface again.
+    void inputsAreInferredFromTheFunction() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("curve.png"));
+        const Run curve = run({"--function", "sin(x)", "--point", "1", "--view", "curve",
+                               "--export", png, "--size", "320x240"});
+        QVERIFY2(curve.exitCode == 0, curve.err.constData());
+        const Run surface = run({"--function", "sin(x)", "--variables", "x,y", "--point", "1,0",
+                                 "--export", png, "--size", "320x240"});
+        QVERIFY2(surface.exitCode == 0, surface.err.constData());
+        const Run analyze = run({"--analyze", "--function", "sin(x)", "--point", "1"});
+        QCOMPARE(analyze.exitCode, 0);
+        QCOMPARE(json(analyze)["variables"].toArray().size(), 1);
     }
 
     void exportBadInput_data() {
@@ -743,6 +763,10 @@ private slots:
         QTest::newRow("odd video size")
             << QStringList{"--runs", "gd", "--animate", "/tmp/a.ogv", "--size", "321x240"}
             << "even width";
+        // The message names the file asked for, not the .png stand-in of the checks.
+        QTest::newRow("gif in a missing folder")
+            << QStringList{"--runs", "gd", "--animate", "/nonexistent/a.gif"}
+            << "cannot write '/nonexistent/a.gif'";
     }
     void animateBadInput() {
         QFETCH(QStringList, args);
@@ -845,7 +869,7 @@ private slots:
         const Run bad =
             run({"--export", png, "--variables", "x", "--function", "x^2", "--point", "0.5,1"});
         QCOMPARE(bad.exitCode, 2);
-        QVERIFY(bad.err.contains("expected 1 comma-separated"));
+        QVERIFY(bad.err.contains("expected 1 number, got 2"));
     }
 
     void sessionFeedsAnalyze() {
@@ -961,7 +985,9 @@ private slots:
         const QString missing = dir.filePath(QStringLiteral("gone.gradscape"));
         Run r = run({"--analyze", "--session", missing});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("--session: gone.gradscape: no such file"), r.err.constData());
+        QVERIFY2(
+            r.err.contains(QStringLiteral("--session: %1: no such file").arg(missing).toUtf8()),
+            r.err.constData());
         const QString corrupt = dir.filePath(QStringLiteral("c.gradscape"));
         QFile f(corrupt);
         QVERIFY(f.open(QIODevice::WriteOnly));

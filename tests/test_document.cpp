@@ -214,7 +214,9 @@ private slots:
         QTest::addColumn<int>("inputs");
         QTest::newRow("three") << "x + y + z" << QStringList{} << 3;
         QTest::newRow("one, given") << "x^2" << QStringList{"x"} << 1;
-        QTest::newRow("x only, as a surface") << "x^2" << QStringList{} << 2;
+        QTest::newRow("x only, inferred: a curve") << "x^2" << QStringList{} << 1;
+        QTest::newRow("x only, given x and y: a surface") << "x^2" << QStringList{"x", "y"} << 2;
+        QTest::newRow("a constant: a function of x") << "3" << QStringList{} << 1;
         QTest::newRow("four") << "(w+x+y+z)^2" << QStringList{} << 4;
     }
     void pointAndEpsilonFollowTheInputs() {

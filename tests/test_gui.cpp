@@ -15,12 +15,14 @@
 #include "optimizerpanel.h"
 #include "optimizers.h"
 #include "parameterpanel.h"
+#include "planebinding.h"
 #include "planeview.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "scenestyle.h"
 #include "session.h"
 #include "sessioncontroller.h"
 #include "stepdock.h"
@@ -45,6 +47,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -65,6 +68,7 @@
 #include <QUndoStack>
 #include <cmath>
 #include <vtkCamera.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
 using namespace gs;
@@ -412,6 +416,9 @@ private slots:
         QCOMPARE(anim->frame(), t.stepCount());
         QCOMPARE(scene.drawnPathPoints(0), t.stepCount() + 1);
 
+        // The log scale is the document's (a session keeps it): its own undo step.
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Log scale"));
+        m_doc->undoStack()->undo();
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
@@ -693,6 +700,13 @@ private slots:
         // the default damping 1 takes the whole step.
         QCOMPARE(QString::fromStdString(scene.newtonLabel()),
                  QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
+        // Within the quadratic radius of the iterate (1.5, -1), like the purple model.
+        const double r = m_doc->settings().modelRadius;
+        QVERIFY(r > 0);
+        const auto b = scene.newtonModelBounds();
+        QVERIFY2(b[0] >= 1.5 - r - 1e-6 && b[1] <= 1.5 + r + 1e-6 && b[2] >= -1 - r - 1e-6 &&
+                     b[3] <= -1 + r + 1e-6,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3])));
         m_window->animator()->play();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->animator()->playing(), 10000);
         QVERIFY(!scene.newtonModelVisible()); // the run is over: no step to explain
@@ -783,7 +797,8 @@ private slots:
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->settings().point, (std::vector<double>{0, 0, 0, 0}));
         QCOMPARE(z->text(), QStringLiteral("0"));
-        graph->hide();
+        m_window->showViewTab(0);
+        QVERIFY(!graph->isVisible());
     }
 
     void arrowKeysNudge() {
@@ -918,12 +933,358 @@ private slots:
                 m_doc->settings().runs.front().options);
     }
 
+    // Matrices as aligned columns two spaces apart that fit the width given, whole entries.
+    void readoutMatrixFitsAndNeverRunsTogether_data() {
+        QTest::addColumn<int>("maxChars");
+        QTest::newRow("wide") << 200;
+        QTest::newRow("two columns of 6 digits") << 26;
+        QTest::newRow("narrow") << 14;
+    }
+    void readoutMatrixFitsAndNeverRunsTogether() {
+        QFETCH(int, maxChars);
+        Eigen::MatrixXd h(3, 3);
+        h << 0, -1.38879e-10, 2, -1.38879e-10, 123456, 0.5, 2, 0.5, -7.25;
+        const QString text = formatMatrix(h, maxChars);
+        QStringList tokens;
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            QVERIFY2(line.size() <= maxChars, qPrintable(line));
+            if (!line.startsWith(QStringLiteral("column")))
+                tokens << line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        }
+        // Every entry, each a number of its own: 9 tokens, each parses.
+        QCOMPARE(tokens.size(), 9);
+        for (const QString& t : tokens) {
+            bool ok = false;
+            t.toDouble(&ok);
+            QVERIFY2(ok, qPrintable(t));
+        }
+        QVERIFY(text.contains(QStringLiteral("-1.38879e-10")) ||
+                text.contains(QStringLiteral("-1.389e-10")));
+        // The vector: broken after commas, whole entries, none lost.
+        Eigen::VectorXd g(4);
+        g << -4096, -4096, -4096, -4096;
+        const QString v = formatVector(g, maxChars);
+        for (const QString& line : v.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= std::max<qsizetype>(maxChars, 7), qPrintable(line));
+        QCOMPARE(v.count(QStringLiteral("-4096")), 4);
+    }
+
+    // The readout in the window: every entry of ∇f and H is on screen, at any panel width,
+    // for 2, 3 and 4 inputs (the graph no longer narrows the panel: layoutGivesTheViewTheRoom).
+    void readoutShowsEveryEntry_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("x^4+y^4") << "x^4+y^4" << QSize(1280, 720);
+        QTest::newRow("3 inputs") << "x^2+y^2+z^2+x*z" << QSize(1280, 720);
+        QTest::newRow("4 inputs 1280") << "(w*x - y)^2 * z^3" << QSize(1280, 720);
+        QTest::newRow("4 inputs 1600") << "(w*x - y)^2 * z^3" << QSize(1600, 1000);
+    }
+    void readoutShowsEveryEntry() {
+        QFETCH(QString, function);
+        QFETCH(QSize, size);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        Settings s = m_doc->settings();
+        for (std::size_t i = 0; i < s.point.size(); ++i)
+            s.point[i] = -1.5 + 0.75 * double(i) + 1e-3 / 7;
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(50);
+        const Eigen::MatrixXd& h = m_doc->expansion().at.hessian;
+        const Eigen::VectorXd& g = m_doc->expansion().at.gradient;
+        for (ReadoutPanel* panel : {m_window->readout(), new ReadoutPanel}) {
+            if (panel != m_window->readout()) { // a narrow panel on its own
+                panel->setExpansion(m_doc->expansion(), m_doc->inputNames());
+                panel->resize(220, 600);
+                panel->show();
+                QVERIFY(QTest::qWaitForWindowExposed(panel));
+            }
+            for (QLabel* label : panel->findChildren<QLabel*>()) {
+                if (label->wordWrap())
+                    continue;
+                for (const QString& line : label->text().split(QLatin1Char('\n')))
+                    QVERIFY2(label->fontMetrics().horizontalAdvance(line) <=
+                                 label->contentsRect().width(),
+                             qPrintable(QStringLiteral("%1 (width %2)")
+                                            .arg(line)
+                                            .arg(label->contentsRect().width())));
+            }
+            const QString text = panel->text();
+            const qsizetype from = text.indexOf(QStringLiteral("H(x₀): "));
+            const qsizetype to = text.indexOf(QStringLiteral("\neigenvalues"));
+            QVERIFY(from >= 0 && to > from);
+            // Rows of whole entries, in blocks of columns ("columns 3–4:") when narrow.
+            int shownEntries = 0, firstColumn = 0, row = 0;
+            for (const QString& line : text.mid(from + 7, to - from - 7).split(QLatin1Char('\n'))) {
+                if (line.startsWith(QStringLiteral("column"))) {
+                    // "column 3:" or "columns 3–4:": the first number.
+                    firstColumn =
+                        QRegularExpression(QStringLiteral("\\d+")).match(line).captured().toInt() -
+                        1;
+                    row = 0;
+                    continue;
+                }
+                const QStringList tokens = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                for (int k = 0; k < tokens.size(); ++k) {
+                    const double shown = tokens[k].toDouble();
+                    const double want = h(row, firstColumn + k);
+                    QVERIFY2(
+                        std::abs(shown - want) <= 1e-3 * std::abs(want),
+                        qPrintable(tokens[k] + QStringLiteral(" vs ") + QString::number(want)));
+                    ++shownEntries;
+                }
+                ++row;
+            }
+            QCOMPARE(shownEntries, int(h.size()));
+            const QString gradRow =
+                text.section(QStringLiteral("∇f(x₀): "), 1).section(QStringLiteral("\n|∇f"), 0, 0);
+            QCOMPARE(gradRow.count(QLatin1Char(',')), g.size() - 1);
+            QVERIFY(gradRow.trimmed().endsWith(QLatin1Char(')')));
+            if (panel != m_window->readout())
+                delete panel;
+        }
+    }
+
+    // log-sum-exp off the diagonal: eigenvalues (0, 0.445) to the engine's tolerance. The
+    // contour view draws the one λ > 0 axis and nothing for the flat direction (a computed
+    // ±1e-17 is no negative curvature).
+    void contourAxesUseTheEnginesSigns() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(exp(x)+exp(y))")), QString());
+        QCOMPARE(m_doc->setPoint(0.736017, 0.04831), QString());
+        const CurvatureAnalysis& c = m_doc->expansion().curvature;
+        QCOMPARE(c.inertia.zero, 1);
+        QCOMPARE(c.inertia.positive, 1);
+        QCOMPARE(m_window->contourScene().principalAxes(), 1);
+        // At (0, log 2) too.
+        QCOMPARE(m_doc->setPoint(0, std::log(2.0)), QString());
+        QCOMPARE(m_window->contourScene().principalAxes(), 1);
+    }
+
+    // The inputs are inferred from f unless fixed in the inputs field; never stuck.
+    void inputsFollowTheFunction() {
+        auto type = [this](QLineEdit* editor, const QString& text) {
+            editor->setFocus();
+            editor->selectAll();
+            QTest::keyClick(editor, Qt::Key_Backspace);
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTest::qWait(20);
+        };
+        QLineEdit* function = m_window->functionEditor();
+        QLineEdit* inputs = m_window->variablesEditor();
+        QVERIFY(inputs && inputs->isVisible());
+        QCOMPARE(inputs->placeholderText(), QStringLiteral("from f: x, y"));
+        // The default scene: sin(x) is a curve.
+        type(function, QStringLiteral("sin(x)"));
+        QCOMPARE(m_window->functionError()->text(), QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        QTRY_VERIFY(m_window->curveView()->isExposed());
+        QCOMPARE(inputs->placeholderText(), QStringLiteral("from f: x"));
+        // x*y after a one-input function: a surface, not refused.
+        type(function, QStringLiteral("x*y"));
+        QCOMPARE(m_window->functionError()->text(), QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(2));
+        // Fixing the inputs makes sin(x) a surface over x and y; clearing them, a curve again.
+        type(function, QStringLiteral("sin(x)"));
+        type(inputs, QStringLiteral("x, y"));
+        QCOMPARE(m_doc->settings().variables, (QStringList{"x", "y"}));
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(2));
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change inputs"));
+        // A name outside the fixed inputs is refused with where to change them.
+        type(function, QStringLiteral("x*z"));
+        QVERIFY(m_window->functionError()->text().contains(QStringLiteral("inputs field")));
+        type(function, QStringLiteral("sin(x)"));
+        type(inputs, QString());
+        QVERIFY(m_doc->settings().variables.isEmpty());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+    }
+
+    // Contour tab, an optimizer example, back to 3-D: the scene fills the view (VTK's size
+    // is the window's), with no click needed.
+    void threeDViewFillsItsTabAfterAnExample() {
+        m_window->setSideBySide(false);
+        m_window->showViewTab(1);
+        QTest::qWait(50);
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        QVERIFY(examples);
+        for (QAction* a : examples->actions())
+            if (a->text().contains(QStringLiteral("Rosenbrock")))
+                a->trigger();
+        QTest::qWait(50);
+        QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
+        m_window->showViewTab(0);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 5000);
+        QTest::qWait(50);
+        SurfaceView* view = m_window->surfaceView();
+        const double dpr = view->devicePixelRatio();
+        const int* size = view->renderWindow()->GetSize();
+        QCOMPARE(size[0], int(view->width() * dpr));
+        QCOMPARE(size[1], int(view->height() * dpr));
+        QCOMPARE(view->size(), m_window->viewContainer()->size());
+    }
+
+    // One input: one x0, ε and Start field, no plane/arrow/shading boxes; Shift+click in
+    // the curve view starts a run there instead of moving the point.
+    void oneInputShowsOneInputControls() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^3 - x")), QString());
+        QTest::qWait(50);
+        auto visible = [this](const char* name) {
+            auto* w = m_window->findChild<QWidget*>(QString::fromLatin1(name));
+            return w && w->isVisibleTo(m_window);
+        };
+        QVERIFY(visible("x0"));
+        QVERIFY(!visible("y0"));
+        QVERIFY(!visible("epsY"));
+        for (QCheckBox* b : m_window->panelTabs()->findChildren<QCheckBox*>()) {
+            QVERIFY(b->text() != QStringLiteral("Tangent plane"));
+            if (b->text() == QStringLiteral("Shaded") || b->text() == QStringLiteral("∇f and −∇f"))
+                QVERIFY(!b->isVisibleTo(m_window));
+        }
+        PlaneView* view = m_window->curveView();
+        QTRY_VERIFY(view->isExposed());
+        CurveScene& scene = m_window->curveScene();
+        const std::vector<double> before = m_doc->settings().point;
+        const Eigen::Vector2d d = scene.toDisplay(0.5, 0.0);
+        const QPointF at = view->fromDisplay(d.x(), d.y());
+        test::sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton,
+                        Qt::ShiftModifier);
+        test::sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton,
+                        Qt::ShiftModifier);
+        QCOMPARE(m_doc->settings().point, before);
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(1));
+        QCOMPARE(m_doc->settings().runs[0].start.size(), std::size_t(1));
+        const double pixel = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
+        QVERIFY(std::abs(m_doc->settings().runs[0].start[0] - 0.5) <= 2 * pixel);
+    }
+
+    // Every method in one figure: twelve colours, none repeated; the chart's legend gives
+    // way to the run list once it would cover the chart.
+    void everyMethodGetsItsOwnColour() {
+        m_window->panelTabs()->setCurrentIndex(1);
+        for (const Method m : kMethods) {
+            RunSettings run;
+            run.options.method = m;
+            run.options.maxSteps = 5;
+            run.start = {0.5, 0.5};
+            QCOMPARE(m_doc->addRun(run), QString());
+            if (m_doc->settings().runs.size() == 2)
+                QVERIFY(m_window->lossChart()->legendShown());
+        }
+        QTest::qWait(50);
+        QVERIFY(!m_window->lossChart()->legendShown());
+        for (int i = 0; i < int(std::size(kMethods)); ++i)
+            for (int j = 0; j < i; ++j)
+                QVERIFY(runColor(i) != runColor(j));
+    }
+
+    // A message under the function box, or in the export dialog, moves no control.
+    void messagesMoveNoControl() {
+        m_window->panelTabs()->setCurrentIndex(0);
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        const QPoint before = x0->mapTo(m_window, QPoint());
+        QLineEdit* function = m_window->functionEditor();
+        function->setFocus();
+        function->selectAll();
+        QTest::keyClicks(function, QStringLiteral("x+"));
+        QTest::keyClick(function, Qt::Key_Return);
+        QTest::qWait(50);
+        QVERIFY(m_window->functionError()->isVisible());
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        QCOMPARE(m_doc->setPoint(9, 0), QString()); // outside the domain: a note too
+        QTest::qWait(50);
+        QVERIFY(m_window->domainNote()->isVisible());
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+
+        ExportDialog dialog(m_window, QStringLiteral("Export Animation"), QStringLiteral("File"),
+                            QStringLiteral("testExportMove"), QStringLiteral("x.gif"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480), QString(),
+                            [](const ExportRequest& r) {
+                                return QStringLiteral("cannot write '%1': the folder does not "
+                                                      "exist")
+                                    .arg(r.path);
+                            });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton* save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        const QPoint saveAt = save->mapTo(&dialog, QPoint());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTest::qWait(50);
+        QVERIFY(!dialog.errorLabel()->text().isEmpty());
+        QCOMPARE(save->mapTo(&dialog, QPoint()), saveAt);
+        // A new path clears the old message.
+        dialog.pathEdit()->setFocus();
+        QTest::keyClicks(dialog.pathEdit(), QStringLiteral("x"));
+        QVERIFY(dialog.errorLabel()->text().isEmpty());
+    }
+
+    // Labels of markers at the plot's corners turn inwards (log-sum-exp: the lowest f at
+    // (-2, -2), the highest at (2, 2)), off the frame and its tick labels.
+    void cornerLabelsTurnInwards() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(exp(x)+exp(y))")), QString());
+        int seen = 0;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            if (m.extreme == 0)
+                continue;
+            ++seen;
+            const int inward = m.extreme > 0 ? -1 : 1; // the max at (2, 2), the min at (-2, -2)
+            QCOMPARE(m.labelX, inward);
+            QCOMPARE(m.labelY, inward);
+        }
+        QCOMPARE(seen, 2);
+    }
+
+    // One wheel notch zooms by 1.1^(10 * 0.2 * 0.4) = 1.079 (VTK's trackball: MotionFactor
+    // 10, times 0.2, times the wheel factor), not VTK's 21%.
+    void wheelZoomIsGentle() {
+        SurfaceView* view = m_window->surfaceView();
+        vtkCamera* cam = view->scene().renderer()->GetActiveCamera();
+        const double before = cam->GetDistance();
+        const QPointF centre(view->width() / 2.0, view->height() / 2.0);
+        QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+        const double ratio = before / cam->GetDistance();
+        QVERIFY2(std::abs(ratio - std::pow(1.1, 0.8)) < 1e-9, qPrintable(QString::number(ratio)));
+    }
+
+    // Ctrl+Z with the focus in a spin box undoes the document's last edit.
+    void undoFromASpinBox() {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        x0->setFocus();
+        x0->selectAll();
+        QTest::keyClicks(x0, QStringLiteral("0.5"));
+        QTest::keyClick(x0, Qt::Key_Return);
+        QCOMPARE(m_doc->settings().point[0], 0.5);
+        QVERIFY(x0->hasFocus());
+        QTest::keyClick(x0, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_doc->settings().point[0], -1.0);
+    }
+
+    // The loss chart's log scale is the document's: an opened session (or undo) restores it.
+    void logScaleFollowsTheDocument() {
+        Settings s = m_doc->settings();
+        s.chartLogScale = true;
+        QCOMPARE(m_doc->change(s, QStringLiteral("open")), QString());
+        QVERIFY(m_window->optimizerPanel()->chartLogScale());
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_window->optimizerPanel()->chartLogScale());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
         const QString text = m_window->readout()->text();
         QVERIFY2(text.contains(QStringLiteral("point: outside f's domain")), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("not critical")));
+        // One word for it everywhere: the models' rows too say "undefined", never "nan".
+        QVERIFY2(!text.contains(QStringLiteral("nan")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("tangent plane: undefined")));
         QCOMPARE(m_doc->setPoint(1, 0), QString());
         QVERIFY(m_window->readout()->text().contains(QStringLiteral("not critical")));
     }
@@ -1026,6 +1387,27 @@ private slots:
                          qPrintable(label->text()));
             }
         }
+        // The graph (F8) takes the plot's place, not its room; F8 again gives every size back.
+        const int panelBefore = m_window->panelTabs()->width();
+        m_window->showViewTab(0);
+        QTest::qWait(50);
+        const QSize viewShown = m_window->viewContainer()->size();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_F8);
+        QTest::qWait(100);
+        QVERIFY(m_window->graph()->isVisible());
+        QVERIFY(!m_window->viewContainer()->isVisible());
+        const QSize graph = m_window->graph()->size();
+        QVERIFY2(double(graph.width()) * graph.height() >=
+                     0.6 * double(m_window->width()) * m_window->height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(graph.width()).arg(graph.height())));
+        QCOMPARE(m_window->panelTabs()->width(), panelBefore);
+        QTest::keyClick(m_window, Qt::Key_F8);
+        QTest::qWait(100);
+        QVERIFY(!m_window->graph()->isVisible());
+        QCOMPARE(m_window->viewContainer()->size(), viewShown);
+        QCOMPARE(m_window->panelTabs()->width(), panelBefore);
         m_window->screen()
             ->grabWindow(m_window->winId())
             .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_%1x%2.png")
@@ -1261,7 +1643,40 @@ private slots:
             for (int i = 0; i < 3; ++i)
                 QVERIFY2(std::abs(d[i] - p.direction[i]) < 1e-9,
                          qPrintable(QStringLiteral("%1 %2 %3").arg(d[0]).arg(d[1]).arg(d[2])));
+            // The top view is a true top view (parallel), without the f axis, whose ticks
+            // would all fall on one corner; the others are perspective with it.
+            const bool top = p.key == Qt::Key_1;
+            QCOMPARE(bool(cam->GetParallelProjection()), top);
+            QCOMPARE(m_window->surfaceView()->scene().fAxisVisible(), !top);
         }
+    }
+
+    // Side by side (Ctrl+4) frames the 3-D view again: every corner of the box in view.
+    void sideBySideRefitsTheThreeDView() {
+        m_window->resize(1280, 720);
+        QTest::qWait(100);
+        m_window->setSideBySide(false);
+        m_window->showViewTab(0);
+        QTest::qWait(100);
+        m_window->setSideBySide(true);
+        QTest::qWait(200);
+        vtkRenderer* renderer = m_window->surfaceView()->scene().renderer();
+        const auto b = m_window->surfaceView()->scene().boxBounds();
+        const int* size = m_window->surfaceView()->renderWindow()->GetSize();
+        for (int corner = 0; corner < 8; ++corner) {
+            renderer->SetWorldPoint(b[corner & 1], b[2 + ((corner >> 1) & 1)],
+                                    b[4 + ((corner >> 2) & 1)], 1.0);
+            renderer->WorldToDisplay();
+            const double* d = renderer->GetDisplayPoint();
+            QVERIFY2(d[0] >= 0 && d[0] <= size[0] && d[1] >= 0 && d[1] <= size[1],
+                     qPrintable(QStringLiteral("corner %1 at %2, %3 of %4x%5")
+                                    .arg(corner)
+                                    .arg(d[0])
+                                    .arg(d[1])
+                                    .arg(size[0])
+                                    .arg(size[1])));
+        }
+        m_window->setSideBySide(false);
     }
 
     void exportDialogRemembersAndShowsWholeErrors() {
@@ -1347,6 +1762,10 @@ private slots:
         QTest::qWait(200);
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), text);
+        // Once the diverged run is gone (another example, session, or cleared), so is the
+        // message about it.
+        QCOMPARE(m_doc->clearRuns(), QString());
+        QVERIFY(!message->isVisible());
     }
 
     void didYouMeanOnlyForCloseNames_data() {
@@ -1360,6 +1779,8 @@ private slots:
         QTest::newRow("two off, long name") << "sigmiod(x) + y"
                                             << "sigmoid";
         QTest::newRow("far") << "banana(x)" << QString();
+        QTest::newRow("two as close: sin first") << "sn(x)"
+                                                 << "sin' or 'ln";
     }
     void didYouMeanOnlyForCloseNames() {
         QFETCH(QString, typed);

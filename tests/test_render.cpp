@@ -64,6 +64,71 @@ private slots:
         QVERIFY(q[5] > box[5] - 0.01 * (box[5] - box[4])); // it does reach the top, cut there
     }
 
+    // At a maximum the tangent plane is horizontal on the top of the box: it must be drawn
+    // whole, and near the maximum both halves (the rising one too).
+    void tangentPlaneAtAMaximum_data() {
+        QTest::addColumn<double>("x0");
+        QTest::newRow("at the maximum") << 0.0;
+        QTest::newRow("near it") << 0.05;
+    }
+    void tangentPlaneAtAMaximum() {
+        QFETCH(double, x0);
+        const auto f = parse("-(x^2+y^2)");
+        gs::GridSpec g; // [-2, 2]^2
+        gs::SurfaceScene scene;
+        gs::SceneStyle style; // the tangent plane shown
+        QVERIFY(style.showTangent);
+        scene.setStyle(style);
+        const Eigen::Vector2d p(x0, 0);
+        scene.setSurface(gs::sampleSurface(f, g, p));
+        scene.setExpansion(gs::expand(f, p, g, 41, Eigen::Vector2d(0.01, 0.01)));
+        const auto t = scene.tangentBounds();
+        // The patch is x0 ± 1 (a quarter of the domain's width) each way: all of it drawn.
+        QVERIFY2(t[1] > t[0], "no tangent plane drawn");
+        QVERIFY2(std::abs(t[0] - (x0 - 1)) < 1e-6 && std::abs(t[1] - (x0 + 1)) < 1e-6,
+                 qPrintable(QStringLiteral("%1 .. %2").arg(t[0]).arg(t[1])));
+        QVERIFY(std::abs(t[2] + 1) < 1e-6 && std::abs(t[3] - 1) < 1e-6);
+    }
+
+    // The ∇f arrow's length follows |∇f|: full length (0.3 of the width) at the plot's mean
+    // slope S = (f max - f min) / width, capped at twice that, none when too short to see.
+    void gradientArrowFollowsTheSlope_data() {
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<double>("xmax");
+        // df/dx = (1 - 2x^2) e^(-x^2-y^2), df/dy = -2xy e^(-x^2-y^2) (by hand).
+        QTest::newRow("(-1, 0)") << -1.0 << 0.0 << 2.0;
+        QTest::newRow("(-1, 0.8)") << -1.0 << 0.8 << 2.0;
+        QTest::newRow("(1.5, 1.5)") << 1.5 << 1.5 << 2.0;
+        QTest::newRow("(5, 0): |grad f| = 7e-10") << 5.0 << 0.0 << 6.0;
+    }
+    void gradientArrowFollowsTheSlope() {
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(double, xmax);
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::GridSpec g;
+        g.xmax = xmax;
+        const Eigen::Vector2d p(x, y);
+        gs::SurfaceScene scene;
+        const gs::SurfaceSample sample = gs::sampleSurface(f, g, p);
+        scene.setSurface(sample);
+        scene.setExpansion(gs::expand(f, p, g, 41, Eigen::Vector2d(0.01, 0.01)));
+        const double e = std::exp(-x * x - y * y);
+        const double norm = std::hypot((1 - 2 * x * x) * e, -2 * x * y * e);
+        const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+        const double slope = (sample.zmax - sample.zmin) / width;
+        double ratio = std::min(norm / slope, 2.0);
+        if (ratio < 0.02)
+            ratio = 0;
+        QVERIFY2(std::abs(scene.gradientArrowLength() - ratio * 0.3 * width) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(scene.gradientArrowLength())
+                                .arg(ratio * 0.3 * width)));
+        if (xmax > 2)
+            QCOMPARE(scene.gradientArrowLength(), 0.0);
+    }
+
     void transparentBackground() {
         gs::SurfaceScene scene;
         bookScene(scene);
@@ -377,7 +442,8 @@ private slots:
         auto dist = [](const gs::Rgb& a, const gs::Rgb& b) {
             return std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
         };
-        QVERIFY(gs::runColorCount() >= 6);
+        // One colour per method: all of them in one figure repeat no colour.
+        QVERIFY(gs::runColorCount() >= int(std::size(gs::kMethods)));
         for (int i = 0; i < gs::runColorCount(); ++i) {
             for (const gs::Rgb& o : overlays)
                 QVERIFY2(dist(gs::runColor(i), o) >= 0.25, qPrintable(QString::number(i)));

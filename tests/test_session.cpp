@@ -54,6 +54,7 @@ Session everyField() {
     t.plotY = 0;
     t.modelRadius = 0.37;
     t.boxAspect = 1.75;
+    t.chartLogScale = true;
     RunSettings adam;
     adam.options.method = Method::Adam;
     adam.options.learningRate = 0.0123;
@@ -101,7 +102,7 @@ private slots:
         // A member added to Settings or RunSettings must get its line in session.cpp's
         // settingsFields/runFields and a non-default value in everyField() above; then
         // update these counts.
-        QCOMPARE(memberCount<Settings>(), 22);
+        QCOMPARE(memberCount<Settings>(), 23);
         QCOMPARE(memberCount<gs::Parameter>(), 5);
         QCOMPARE(memberCount<RunSettings>(), 2);
         QCOMPARE(memberCount<gs::OptimizerOptions>(), 16); // escapeRadius is not a setting
@@ -300,7 +301,7 @@ private slots:
     void fileMessagesNameTheFile() {
         QTemporaryDir dir;
         const QString missing = dir.filePath(QStringLiteral("gone.gradscape"));
-        QCOMPARE(gs::readSession(missing).error, QStringLiteral("gone.gradscape: no such file"));
+        QCOMPARE(gs::readSession(missing).error, missing + QStringLiteral(": no such file"));
         QCOMPARE(gs::readSession(dir.path()).error.endsWith(QStringLiteral(": not a file")), true);
         const QString big = dir.filePath(QStringLiteral("big.gradscape"));
         QFile f(big);

@@ -1,5 +1,7 @@
 #include "contourscene.h"
 
+#include "arrowscale.h"
+
 #include "ticks.h"
 
 #include <algorithm>
@@ -620,22 +622,31 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     const bool moving = defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0;
     const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * w)
                                        : Eigen::Vector3d::Zero();
+    bool arrows = false;
     if (moving) {
         const Eigen::Vector2d u = grad.normalized();
         // The level curve's tangent is perpendicular to grad f.
         const Eigen::Vector3d t(-u.y(), u.x(), 0);
         vtkPolyDataMapper::SafeDownCast(m_tangentLine->GetMapper())
             ->SetInputData(segment(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
-        m_ascent->place(at, Eigen::Vector3d(u.x(), u.y(), 0), kArrowLength * w);
-        m_descent->place(at, Eigen::Vector3d(-u.x(), -u.y(), 0), kArrowLength * w);
+        // In proportion to |∇f|, as in the 3-D view (arrowscale.h).
+        const double len =
+            arrowRatio(grad.norm(), m_surface ? meanSlope(*m_surface) : 0.0) * kArrowLength * w;
+        arrows = len > 0;
+        if (arrows) {
+            m_ascent->place(at, Eigen::Vector3d(u.x(), u.y(), 0), len);
+            m_descent->place(at, Eigen::Vector3d(-u.x(), -u.y(), 0), len);
+        }
     }
     m_tangentLine->SetVisibility(moving && tangent);
-    m_ascent->actor->SetVisibility(moving && gradient);
-    m_descent->actor->SetVisibility(moving && gradient);
+    m_ascent->actor->SetVisibility(arrows && gradient);
+    m_descent->actor->SetVisibility(arrows && gradient);
 
     // Principal axes: the Hessian's eigenvectors, lengths in proportion to 1/sqrt|lambda|
     // (the semi-axes of the model's level curves), blue for lambda > 0, orange for < 0.
-    const Eigen::VectorXd& lambda = e.curvature.eigenvalues;
+    // The signs are the engine's (eigenvaluesToTolerance): an eigenvalue within rounding
+    // error of 0 is flat and gets no axis, whatever the sign of its computed value.
+    const Eigen::VectorXd lambda = e.curvature.eigenvaluesToTolerance();
     const Eigen::MatrixXd& v = e.curvature.eigenvectors;
     const bool twoInputs = lambda.size() == 2 && v.rows() == 2 && v.cols() == 2;
     double smallest = 0; // the smallest nonzero |lambda|

@@ -207,11 +207,19 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         p->SetBackgroundColor(panel[0], panel[1], panel[2]);
         p->SetBackgroundOpacity(0.75);
         // Minima are labelled below their marker, everything else above.
-        const bool below = m.kind == Classification::Minimum || m.extreme < 0;
+        // Near an edge of the plot the label turns inwards (PlotMarker::labelX, labelY).
+        const bool below =
+            m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
         p->SetVerticalJustification(below ? VTK_TEXT_TOP : VTK_TEXT_BOTTOM);
-        p->SetJustificationToCentered();
-        t->SetDisplayOffset(0, int(std::lround((below ? -1 : 1) * 9 * pixelScale)) *
-                                   (m.extreme ? 2 : 1));
+        if (m.labelX < 0)
+            p->SetJustificationToRight();
+        else if (m.labelX > 0)
+            p->SetJustificationToLeft();
+        else
+            p->SetJustificationToCentered();
+        t->SetDisplayOffset(int(std::lround(m.labelX * 6 * pixelScale)),
+                            int(std::lround((below ? -1 : 1) * 9 * pixelScale)) *
+                                (m.extreme ? 2 : 1));
         t->SetVisibility(m_visible);
         m_renderer->AddActor(t);
         m_labels.push_back(t);

@@ -27,6 +27,10 @@ struct PlotMarker {
     std::string label;
     /// The lowest (-1) or highest (+1) value found on the domain: drawn with a ring.
     int extreme = 0;
+    /// Where the label goes, towards the inside of the plot: labelX -1 ends it at the marker
+    /// (near the right edge), +1 starts it there (near the left edge), 0 centres it; labelY
+    /// +1 above, -1 below, 0 the default (minima below, the rest above).
+    int labelX = 0, labelY = 0;
 };
 
 /// The marker colour of each kind.

@@ -41,6 +41,14 @@ FAxis::FAxis(vtkRenderer* renderer)
     m_renderer->AddActor(m_title);
 }
 
+void FAxis::setVisible(bool visible) {
+    m_visible = visible;
+    m_line->SetVisibility(visible);
+    m_title->SetVisibility(visible);
+    for (auto& label : m_labels)
+        label->SetVisibility(visible);
+}
+
 void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap& height,
                     double boxHeight) {
     const SceneLook& look = sceneLook();
@@ -70,6 +78,7 @@ void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap
         label->GetTextProperty()->SetJustificationToRight();
         label->GetTextProperty()->SetVerticalJustificationToCentered();
         label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, m_pixelScale));
+        label->SetVisibility(m_visible);
         m_renderer->AddActor(label);
         m_labels.push_back(label);
     }

@@ -28,8 +28,12 @@ public:
                  double boxHeight);
     /// Fonts and line width for `pixelScale`.
     void applyStyle(double pixelScale);
+    /// Hidden in a view from straight above, where every tick projects onto one point.
+    void setVisible(bool visible);
+    bool isVisible() const { return m_visible; }
 
 private:
+    bool m_visible = true;
     vtkRenderer* m_renderer;
     double m_pixelScale = 1;
     vtkSmartPointer<vtkActor> m_line; ///< the axis and its ticks

@@ -100,10 +100,17 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         plot->SetWidth(2.0);
         plot->SetLabel(s.name);
     }
+    // A legend over a small chart hides it: only for a few runs. The run list beside the
+    // chart names every run in its colour.
+    m_chart->SetShowLegend(m_chart->GetNumberOfPlots() <= kMaxLegendEntries);
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
     updateValueTicks();
     render();
+}
+
+bool LossChart::legendShown() const {
+    return m_chart->GetShowLegend();
 }
 
 void LossChart::updateValueTicks() {

@@ -42,6 +42,10 @@ public:
     [[nodiscard]] std::string exportFigure(const std::string& path, int width, int height);
 
     static constexpr int kMaxLogTicks = 6;
+    /// The chart shows a legend for at most this many runs (more would cover the chart;
+    /// the run list beside it names each run in its colour).
+    static constexpr int kMaxLegendEntries = 3;
+    bool legendShown() const;
 
 private:
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.

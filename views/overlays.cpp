@@ -1,6 +1,7 @@
 #include "overlays.h"
 
 #include <vtkActor.h>
+#include <vtkBox.h>
 #include <vtkClipPolyData.h>
 #include <vtkPointData.h>
 #include <vtkPolyData.h>
@@ -16,8 +17,10 @@
 namespace gs {
 
 ExpansionOverlays::ExpansionOverlays(vtkBox* box)
-    : m_marker(sceneLook().marker)
-    , m_tangent(box)
+    : m_plotBox(box)
+    , m_tangentBox(vtkSmartPointer<vtkBox>::New())
+    , m_marker(sceneLook().marker)
+    , m_tangent(m_tangentBox)
     , m_quadratic(box)
     , m_newton(box)
     , m_ascent(sceneLook().ascent)
@@ -64,18 +67,27 @@ void ExpansionOverlays::addTo(vtkRenderer* renderer) const {
 }
 
 void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const HeightMap& height,
-                               const SceneStyle& style) {
+                               const SceneStyle& style, double slope) {
     const bool show =
         e && g && std::isfinite(e->at.value) && e->point.size() > std::max(g->axisX, g->axisY);
     for (vtkActor* a : {m_marker.actor.Get(), m_tangent.actor.Get(), m_quadratic.actor.Get(),
                         m_ascent.actor.Get(), m_descent.actor.Get()})
         a->SetVisibility(show);
+    m_arrowLength = 0;
     if (!show)
         return;
     const SceneLook& look = sceneLook();
     const double width = std::max(g->xmax - g->xmin, g->ymax - g->ymin);
     const Eigen::Vector3d at(e->point[g->axisX], e->point[g->axisY], height(e->at.value));
     m_marker.place(at.data(), look.markerDiameter * width);
+    // The plane's box: the plot's, with room above and below the point (a horizontal plane
+    // at a maximum lies exactly on the top face and would be clipped away as outside).
+    double b[6];
+    m_plotBox->GetBounds(b);
+    const double margin = kTangentMargin * (b[5] - b[4]);
+    b[4] = std::min(b[4], at.z() - margin);
+    b[5] = std::max(b[5], at.z() + margin);
+    m_tangentBox->SetBounds(b);
 
     const GridGeometry tangent = gridGeometry(e->tangentGrid, e->tangent, height);
     auto plane = mesh(tangent);
@@ -91,12 +103,15 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
     // The ascent direction lives in f's units; in the box, z is scaled.
     const Eigen::Vector3d ascent(e->ascent.x(), e->ascent.y(), e->ascent.z() * height.scale);
     // No arrows at a critical point, or where f changes only along inputs not plotted.
+    // Their length in proportion to |∇f| over the plotted inputs (arrowRatio).
+    const double ratio = arrowRatio(e->ascent.head<2>().norm(), slope);
     const bool flat = e->gradientNorm <= e->curvature.gradientTolerance ||
-                      e->ascent.head<2>().isZero(0) || !ascent.allFinite();
+                      e->ascent.head<2>().isZero(0) || !ascent.allFinite() || ratio == 0;
     if (!flat) {
-        m_ascent.place(at, ascent, look.arrowLength * width);
-        m_descent.place(at, -ascent, look.arrowLength * width);
+        m_ascent.place(at, ascent, ratio * look.arrowLength * width);
+        m_descent.place(at, -ascent, ratio * look.arrowLength * width);
     }
+    m_arrowLength = style.showGradient && !flat ? ratio * look.arrowLength * width : 0.0;
     m_ascent.actor->SetVisibility(style.showGradient && !flat);
     m_descent.actor->SetVisibility(style.showGradient && !flat);
     m_tangent.actor->SetVisibility(style.showTangent);

@@ -44,6 +44,11 @@ void PlaneView::mousePressEvent(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton)
         return;
     const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
+    if (e->modifiers() & Qt::ShiftModifier) { // Shift+click starts a run, as in the 3-D view
+        if (m_scene.insideFrame(p))
+            emit startPicked(p.x(), p.y());
+        return;
+    }
     const bool onMarker = m_hits && m_hits(d.x(), d.y());
     if (!onMarker && !m_scene.insideFrame(p))
         return;

@@ -30,6 +30,9 @@ signals:
     void dragStarted();
     void pointDragged(double x, double y);
     void dragFinished();
+    /// Shift+click inside the plot: start an optimizer run there (plot coordinates; in the
+    /// curve view y is f's axis and only x counts).
+    void startPicked(double x, double y);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;

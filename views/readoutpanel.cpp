@@ -1,43 +1,109 @@
 #include "readoutpanel.h"
 
+#include "arrowscale.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHash>
 #include <QLabel>
+#include <QResizeEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
 
-QString formatNumber(double v) {
+QString formatNumber(double v, int digits) {
     if (std::isnan(v))
         return QStringLiteral("undefined");
     if (std::isinf(v))
         return v > 0 ? QStringLiteral("+inf") : QStringLiteral("-inf");
     if (v == 0)
         return QStringLiteral("0"); // no "-0"
-    return QString::number(v, 'g', 6);
+    return QString::number(v, 'g', digits);
+}
+
+QString formatVector(const Eigen::VectorXd& v, int maxChars) {
+    QStringList lines;
+    QString line = QStringLiteral("(");
+    for (Eigen::Index i = 0; i < v.size(); ++i) {
+        const QString item =
+            formatNumber(v[i]) + (i + 1 < v.size() ? QStringLiteral(",") : QStringLiteral(")"));
+        // A new line when this entry would not fit (the first one always goes on the first).
+        if (i > 0 && line.size() + 1 + item.size() > maxChars) {
+            lines << line;
+            line = QStringLiteral(" ") + item;
+        } else {
+            line += (i > 0 ? QStringLiteral(" ") : QString()) + item;
+        }
+    }
+    if (v.size() == 0)
+        line += QLatin1Char(')');
+    lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString formatMatrix(const Eigen::MatrixXd& m, int maxChars) {
+    constexpr int gap = 2; // spaces between columns: "0  -1.38879e-10", never "0-1.38879e-10"
+    const auto cols = m.cols();
+    auto entries = [&](int digits) {
+        std::vector<std::vector<QString>> e(std::size_t(m.rows()));
+        for (Eigen::Index i = 0; i < m.rows(); ++i)
+            for (Eigen::Index j = 0; j < cols; ++j)
+                e[std::size_t(i)].push_back(formatNumber(m(i, j), digits));
+        return e;
+    };
+    auto widths = [&](const std::vector<std::vector<QString>>& e) {
+        std::vector<int> w(std::size_t(cols), 0);
+        for (const auto& row : e)
+            for (std::size_t j = 0; j < row.size(); ++j)
+                w[j] = std::max(w[j], int(row[j].size()));
+        return w;
+    };
+    // Rows of the columns [from, to), right-aligned.
+    auto block = [&](const std::vector<std::vector<QString>>& e, const std::vector<int>& w,
+                     std::size_t from, std::size_t to) {
+        QStringList rows;
+        for (const auto& row : e) {
+            QString line;
+            for (std::size_t j = from; j < to; ++j)
+                line += (j > from ? QString(gap, QLatin1Char(' ')) : QString()) +
+                        row[j].rightJustified(w[j]);
+            rows << line;
+        }
+        return rows;
+    };
+    auto total = [&](const std::vector<int>& w) {
+        int t = 0;
+        for (int x : w)
+            t += x;
+        return t + gap * std::max(0, int(w.size()) - 1);
+    };
+    for (int digits : {6, 4}) {
+        const auto e = entries(digits);
+        const auto w = widths(e);
+        if (total(w) <= maxChars || digits == 4) {
+            if (total(w) <= maxChars || cols <= 1)
+                return block(e, w, 0, std::size_t(cols)).join(QLatin1Char('\n'));
+            // Blocks of as many columns as fit (at least one each).
+            QStringList out;
+            std::size_t from = 0;
+            while (from < std::size_t(cols)) {
+                std::size_t to = from + 1;
+                int width = w[from];
+                while (to < std::size_t(cols) && width + gap + w[to] <= maxChars)
+                    width += gap + w[to++];
+                out << (to - from == 1 ? QStringLiteral("column %1:").arg(from + 1)
+                                       : QStringLiteral("columns %1–%2:").arg(from + 1).arg(to));
+                out << block(e, w, from, to);
+                from = to;
+            }
+            return out.join(QLatin1Char('\n'));
+        }
+    }
+    return {};
 }
 
 namespace {
-
-QString vectorText(const Eigen::VectorXd& v) {
-    QStringList items;
-    for (Eigen::Index i = 0; i < v.size(); ++i)
-        items << formatNumber(v[i]);
-    return QStringLiteral("(") + items.join(QStringLiteral(", ")) + QStringLiteral(")");
-}
-
-// Rows of a matrix, columns aligned in the fixed-width font.
-QString matrixText(const Eigen::MatrixXd& m) {
-    QStringList rows;
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        QString row;
-        for (Eigen::Index j = 0; j < m.cols(); ++j)
-            row += formatNumber(m(i, j)).rightJustified(12);
-        rows << row;
-    }
-    return rows.join(QLatin1Char('\n'));
-}
 
 QString classText(Classification c) {
     switch (c) {
@@ -62,7 +128,30 @@ ReadoutPanel::ReadoutPanel(QWidget* parent)
     , m_grid(new QGridLayout(this)) {
     m_grid->setAlignment(Qt::AlignTop);
     m_grid->setColumnStretch(1, 1);
-    setMinimumWidth(260);
+    setMinimumWidth(200);
+}
+
+int ReadoutPanel::valueColumnChars() const {
+    if (m_values.isEmpty())
+        return 1 << 20;
+    const QLabel* v = m_values.front();
+    const int advance = std::max(1, v->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    // The value column's width: the panel's, less the name column, the spacing and margins.
+    const QMargins margins = m_grid->contentsMargins();
+    // The name column is as wide as its widest label wants (its width() may lag a change
+    // of the names that the layout has not applied yet).
+    int names = 0;
+    for (const QLabel* n : m_names)
+        names = std::max(names, n->sizeHint().width());
+    const int column = width() - margins.left() - margins.right() - m_grid->horizontalSpacing() -
+                       names - 2 * v->margin();
+    return std::max(8, column / advance - 1);
+}
+
+void ReadoutPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (valueColumnChars() != m_chars)
+        reformat();
 }
 
 namespace {
@@ -76,6 +165,10 @@ QString rowTip(const QString& key) {
                                                 "x₀, exact (automatic differentiation)")},
         {QStringLiteral("norm"), QStringLiteral("The length of the gradient: the slope of the "
                                                 "steepest ascent")},
+        {QStringLiteral("arrows"),
+         QStringLiteral("How long the ∇f and −∇f arrows are drawn: in proportion to |∇f| over "
+                        "the plotted inputs, at full length when |∇f| equals the plot's mean "
+                        "slope S = (f max − f min) / domain width, at most twice that")},
         {QStringLiteral("H"), QStringLiteral("The Hessian: the second partial derivatives at x₀")},
         {QStringLiteral("eig"), QStringLiteral("The Hessian's eigenvalues: the curvatures along "
                                                "its principal directions (tiny ones shown as 0)")},
@@ -92,7 +185,8 @@ QString rowTip(const QString& key) {
 
 } // namespace
 
-void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text) {
+void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text,
+                          const QString& full) {
     int row = static_cast<int>(m_keys.indexOf(key));
     if (row < 0) {
         row = static_cast<int>(m_keys.size());
@@ -105,7 +199,14 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         v->setToolTip(rowTip(key));
-        v->setWordWrap(key == QLatin1String("class"));
+        // Vectors and the matrix are laid out to fit by reformat; the other rows wrap.
+        static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
+                                           QStringLiteral("H"), QStringLiteral("eig"),
+                                           QStringLiteral("eps")};
+        v->setWordWrap(!formatted.contains(key));
+        // The width follows the panel; the text is formatted to fit it (reformat).
+        v->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        v->setMinimumWidth(0);
         m_grid->addWidget(n, row, 0);
         m_grid->addWidget(v, row, 1);
         m_names << n;
@@ -114,18 +215,64 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
     m_names[row]->setText(name);
     if (m_values[row]->text() != text)
         m_values[row]->setText(text);
+    // The whole value in one line as the tooltip, whatever the width.
+    const QString tip = full.isEmpty() ? rowTip(key) : rowTip(key) + QStringLiteral("\n") + full;
+    if (m_values[row]->toolTip() != tip)
+        m_values[row]->setToolTip(tip);
+}
+
+void ReadoutPanel::reformat() {
+    m_chars = valueColumnChars();
+    if (m_keys.isEmpty())
+        return;
+    auto oneLine = [](const Eigen::VectorXd& v) { return formatVector(v); };
+    const QString name0 = m_names[int(m_keys.indexOf(QStringLiteral("x0")))]->text();
+    setRow(QStringLiteral("x0"), name0, formatVector(m_point, m_chars), oneLine(m_point));
+    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), formatVector(m_gradient, m_chars),
+           oneLine(m_gradient));
+    QStringList rows;
+    for (Eigen::Index i = 0; i < m_hessian.rows(); ++i)
+        rows << oneLine(m_hessian.row(i).transpose());
+    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), formatMatrix(m_hessian, m_chars),
+           rows.join(QLatin1Char('\n')));
+    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
+           formatVector(m_eigenvalues, m_chars), oneLine(m_eigenvalues));
+    setRow(QStringLiteral("eps"), QStringLiteral("ε"), formatVector(m_epsilon, m_chars),
+           oneLine(m_epsilon));
 }
 
 void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     const auto& c = e.check;
+    m_point = e.point;
+    m_gradient = e.at.gradient;
+    m_hessian = e.at.hessian;
+    m_eigenvalues = e.curvature.eigenvaluesToTolerance();
+    m_epsilon = c.epsilon;
+    // The rows in order (the width-dependent ones are filled by reformat below).
     setRow(QStringLiteral("x0"), QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))),
-           vectorText(e.point));
+           {});
     setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
-    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), vectorText(e.at.gradient));
+    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), {});
     setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.gradientNorm));
-    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), matrixText(e.at.hessian));
-    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
-           vectorText(e.curvature.eigenvaluesToTolerance()));
+    // The arrows' scale, in words (the views draw them by the same rule: arrowRatio).
+    const double plotted =
+        e.ascent.allFinite() ? Eigen::Vector2d(e.ascent.x(), e.ascent.y()).norm() : NAN;
+    const double ratio = arrowRatio(plotted, m_slope);
+    const QString slope = formatNumber(m_slope, 3);
+    const QString arrows =
+        !e.at.gradient.allFinite() ? QStringLiteral("none (∇f undefined)")
+        : e.gradientNorm <= e.curvature.gradientTolerance
+            ? QStringLiteral("none: ∇f ≈ 0 (within rounding error)")
+        : ratio == 0 ? QStringLiteral("too short to draw:\n|∇f| < %1 S (S = %2)")
+                           .arg(kMinArrowRatio)
+                           .arg(slope)
+        : ratio >= kMaxArrowRatio
+            ? QStringLiteral("2 × full length (capped)\nfull = |∇f| of S = %1").arg(slope)
+            : QStringLiteral("%1 × full length\nfull = |∇f| of S = %2")
+                  .arg(formatNumber(ratio, 3), slope);
+    setRow(QStringLiteral("arrows"), QStringLiteral("arrows"), arrows);
+    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), {});
+    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), {});
     // Where f or its derivatives are undefined, the classification has nothing to go on.
     const QString kind = !std::isfinite(e.at.value)
                              ? QStringLiteral("outside f's domain (f is undefined here)")
@@ -133,15 +280,15 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
                              ? QStringLiteral("f is not differentiable here (∇f or H undefined)")
                              : classText(e.curvature.classification);
     setRow(QStringLiteral("class"), QStringLiteral("point"), kind);
-    setRow(QStringLiteral("eps"), QStringLiteral("ε"), vectorText(c.epsilon));
-    setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"),
-           QString::number(c.trueValue, 'g', 10));
+    setRow(QStringLiteral("eps"), QStringLiteral("ε"), {});
+    setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"), formatNumber(c.trueValue, 10));
     setRow(QStringLiteral("lin"), QStringLiteral("tangent plane"),
            QStringLiteral("%1\nerror %2") // two lines: fits the panel's width
-               .arg(QString::number(c.linear, 'g', 10), formatNumber(c.linearError())));
+               .arg(formatNumber(c.linear, 10), formatNumber(c.linearError())));
     setRow(QStringLiteral("quad"), QStringLiteral("quadratic"),
            QStringLiteral("%1\nerror %2")
-               .arg(QString::number(c.quadratic, 'g', 10), formatNumber(c.quadraticError())));
+               .arg(formatNumber(c.quadratic, 10), formatNumber(c.quadraticError())));
+    reformat();
 }
 
 QString ReadoutPanel::text() const {

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <Eigen/Core>
+
 class QGridLayout;
 class QLabel;
 
@@ -19,18 +21,44 @@ class ReadoutPanel : public QWidget {
 public:
     explicit ReadoutPanel(QWidget* parent = nullptr);
     void setExpansion(const Expansion& e, const QStringList& names);
+    /// The plot's mean slope S (overlays.h: meanSlope), the gradient arrows' scale, which
+    /// the "arrows" row explains. Set before setExpansion.
+    void setArrowScale(double slope) { m_slope = slope; }
     /// The panel's text as shown, one "name: value" line per row (for tests and copying).
     QString text() const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
-    void setRow(const QString& key, const QString& name, const QString& text);
+    void setRow(const QString& key, const QString& name, const QString& text,
+                const QString& full = {});
+    /// Re-formats the vectors and the matrix for the width the value column has now.
+    void reformat();
+    /// How many characters of the fixed-width font fit the value column.
+    int valueColumnChars() const;
 
     QGridLayout* m_grid;
     QStringList m_keys;
     QList<QLabel*> m_names, m_values;
+    // What the rows that depend on the width show (kept to re-format on a resize).
+    Eigen::VectorXd m_point, m_gradient, m_eigenvalues, m_epsilon;
+    Eigen::MatrixXd m_hessian;
+    int m_chars = 0;
+    double m_slope = 0;
 };
 
 /// A number as the readout shows it: 6 significant digits, "undefined" when not finite.
-QString formatNumber(double v);
+QString formatNumber(double v, int digits = 6);
+
+/// A vector "(a, b, c)" broken after a comma into lines of at most `maxChars` characters
+/// (a single entry longer than that gets a line of its own; nothing is ever cut).
+QString formatVector(const Eigen::VectorXd& v, int maxChars = 1 << 20);
+
+/// A matrix as right-aligned columns two spaces apart (so two entries never touch). Where
+/// the rows are wider than `maxChars`, the entries get 4 significant digits instead of 6,
+/// and if that is still too wide the columns are shown in blocks ("columns 1–2", ...) that
+/// fit. Every entry is always shown in full.
+QString formatMatrix(const Eigen::MatrixXd& m, int maxChars = 1 << 20);
 
 } // namespace gs

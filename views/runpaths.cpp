@@ -35,8 +35,8 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     , m_legend(vtkSmartPointer<vtkLegendBoxActor>::New()) {
     const Rgb& ink = sceneLook().ink;
     m_legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    m_legend->GetPositionCoordinate()->SetValue(0.02, 0.02);
-    m_legend->GetPosition2Coordinate()->SetValue(0.34, 0.04);
+    m_legend->GetPositionCoordinate()->SetValue(0.76, 0.88);
+    m_legend->GetPosition2Coordinate()->SetValue(0.23, 0.04);
     m_legend->BorderOff();
     m_legend->SetPadding(3);
     m_legend->GetEntryTextProperty()->SetColor(ink[0], ink[1], ink[2]);
@@ -98,7 +98,11 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
         m_legend->SetEntry(static_cast<int>(i), symbol.Get(), ("  " + m_runs[i].path.label).c_str(),
                            text.data());
     }
-    m_legend->GetPosition2Coordinate()->SetValue(0.26, 0.032 * double(m_runs.size()));
+    // In the top right corner, under the title: the 3-D box and the contour frame leave it
+    // free, where the bottom left held the axes' tick labels.
+    const double height = std::min(0.6, 0.03 * double(m_runs.size()));
+    m_legend->GetPositionCoordinate()->SetValue(0.76, 0.9 - height);
+    m_legend->GetPosition2Coordinate()->SetValue(0.23, height);
     m_legend->SetVisibility(!m_runs.empty());
 }
 
@@ -109,6 +113,9 @@ void RunPaths::applyStyle(double k) {
     for (auto& r : m_runs) {
         r.line.actor->GetProperty()->SetLineWidth(static_cast<float>(look.pathWidth * k));
         r.line.actor->GetProperty()->SetPointSize(static_cast<float>(look.pathPointSize * k));
+        // Unlit: the path has the legend's colour whatever the light (lit lines without
+        // normals came out nearly black where hundreds of short steps overlap).
+        r.line.actor->GetProperty()->LightingOff();
     }
     m_state->applyStyle(k);
 }

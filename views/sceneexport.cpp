@@ -223,12 +223,16 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
                ".gif file (animated GIF)";
     ImageExportOptions check = o;
     check.transparent = false;
-    if (const std::string problem =
-            validateImageExport(video || gif ? fs::path(path).replace_extension(".png").string()
-                                             : (fs::path(path) / "f.png").string(),
-                                check);
-        !problem.empty())
+    // The folder and size checks of an image, on a stand-in .png name; a message names the
+    // file the person asked for, never the stand-in.
+    const std::string standIn = video || gif ? fs::path(path).replace_extension(".png").string()
+                                             : (fs::path(path) / "f.png").string();
+    if (std::string problem = validateImageExport(standIn, check); !problem.empty()) {
+        for (std::size_t at = problem.find(standIn); at != std::string::npos;
+             at = problem.find(standIn, at + path.size()))
+            problem.replace(at, standIn.size(), path);
         return problem;
+    }
     if (video && o.transparent)
         return "a transparent background needs a .gif or a folder of PNG frames; Ogg Theora "
                "video has no alpha channel";

@@ -53,12 +53,15 @@ struct SceneLook {
     /// The optimizer runs' colours, in order (runColor): a colour-blind-safe qualitative
     /// palette without the overlays' hues. Okabe-Ito orange #E69F00, sky blue #56B4E9,
     /// reddish purple #CC79A7; Tol muted indigo #332288, olive #999933, teal #44AA99, sand
-    /// #DDCC77. None is the surface's blue, the quadratic's purple, the tangent's grey, the
-    /// arrows' red and green or the Newton model's near-black (test_render checks the
-    /// distances).
+    /// #DDCC77; then brown #8C510A, Okabe-Ito bluish green #009E73, Tol vibrant magenta
+    /// #EE3377, Tol light blue #99DDFF, wine #994455: twelve, one per method with one to
+    /// spare, before a colour repeats. None is the surface's blue, the quadratic's purple,
+    /// the tangent's grey, the arrows' red and green or the Newton model's near-black
+    /// (test_render checks the distances: >= 0.25 from those, >= 0.3 between runs).
     std::vector<Rgb> runs{{0.902, 0.624, 0.000}, {0.337, 0.706, 0.914}, {0.800, 0.475, 0.655},
                           {0.200, 0.133, 0.533}, {0.600, 0.600, 0.200}, {0.267, 0.667, 0.600},
-                          {0.867, 0.800, 0.467}};
+                          {0.867, 0.800, 0.467}, {0.549, 0.318, 0.039}, {0.000, 0.620, 0.451},
+                          {0.933, 0.200, 0.467}, {0.600, 0.867, 1.000}, {0.600, 0.267, 0.333}};
 
     /// The same look on a dark ground: light ink, a lighter tangent edge and Newton model.
     SceneLook dark() const;

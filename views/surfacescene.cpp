@@ -177,7 +177,8 @@ void SurfaceScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
 
 void SurfaceScene::rebuildExpansion() {
     m_overlays->update(m_expansion ? &*m_expansion : nullptr,
-                       m_surface ? &m_surface->grid : nullptr, heightMap(), m_style);
+                       m_surface ? &m_surface->grid : nullptr, heightMap(), m_style,
+                       m_surface ? meanSlope(*m_surface) : 0.0);
 }
 
 void SurfaceScene::updateRuns() {
@@ -206,7 +207,27 @@ void SurfaceScene::applyStyle() {
     m_runs->applyStyle(k);
 }
 
+void SurfaceScene::setTopView(bool top) {
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    m_fAxis->setVisible(!top);
+    cam->SetParallelProjection(top);
+    if (top && m_surface) {
+        // Half the visible height: the domain with a margin for the axes' labels.
+        const GridSpec& g = m_surface->grid;
+        const double aspect = m_renderer->GetRenderWindow() ? m_renderer->GetAspect()[0] : 1.0;
+        cam->SetParallelScale(0.5 * 1.3 *
+                              std::max(g.ymax - g.ymin, (g.xmax - g.xmin) / std::max(aspect, 0.1)));
+    }
+    m_renderer->ResetCameraClippingRange();
+}
+
+bool SurfaceScene::fAxisVisible() const {
+    return m_fAxis->isVisible();
+}
+
 void SurfaceScene::resetCamera() {
+    m_fAxis->setVisible(true);
+    m_renderer->GetActiveCamera()->ParallelProjectionOff();
     double b[6] = {-2, 2, -2, 2, 0, 2.8};
     if (m_surface) {
         const GridSpec& g = m_surface->grid;
@@ -271,6 +292,22 @@ std::array<double, 6> SurfaceScene::quadraticBounds() const {
     std::array<double, 6> b{};
     m_overlays->quadraticGeometry()->GetBounds(b.data());
     return b;
+}
+
+std::array<double, 6> SurfaceScene::tangentBounds() const {
+    std::array<double, 6> b{};
+    m_overlays->tangentGeometry()->GetBounds(b.data());
+    return b;
+}
+
+std::array<double, 6> SurfaceScene::newtonModelBounds() const {
+    std::array<double, 6> b{};
+    m_overlays->newtonGeometry()->GetBounds(b.data());
+    return b;
+}
+
+double SurfaceScene::gradientArrowLength() const {
+    return m_overlays->arrowLength();
 }
 
 std::array<double, 6> SurfaceScene::boxBounds() const {

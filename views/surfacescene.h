@@ -66,6 +66,8 @@ public:
     std::string newtonLabel() const;
     void clearNewtonModel();
     bool newtonModelVisible() const;
+    /// The bounds of what is drawn of Newton's model (after clipping).
+    std::array<double, 6> newtonModelBounds() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPathPoints(int run) const;
     /// The selected run's state at the iterate on screen (nothing: none drawn).
@@ -90,6 +92,14 @@ public:
     Eigen::Vector2d toDisplay(double x, double y, double f) const;
     /// World bounds of what is drawn of the quadratic and of the box (for tests).
     std::array<double, 6> quadraticBounds() const;
+    /// Looks straight down in parallel projection (a true top view, f axis hidden: its ticks
+    /// would all project onto one corner) or back to the fitted perspective view.
+    void setTopView(bool top);
+    bool fAxisVisible() const;
+    /// The bounds of what is drawn of the tangent plane (after clipping).
+    std::array<double, 6> tangentBounds() const;
+    /// The length of the ∇f arrow as drawn, in the box's units (0: no arrow).
+    double gradientArrowLength() const;
     std::array<double, 6> boxBounds() const;
     /// The font sizes of the input axes' tick labels and titles (for tests).
     std::vector<int> textFontSizes() const;

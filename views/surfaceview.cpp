@@ -45,6 +45,7 @@ void SurfaceView::setCameraPreset(CameraPreset preset) {
         return;
     case CameraPreset::Top:
         orient(top, north);
+        m_scene.setTopView(true);
         break;
     case CameraPreset::Front:
         orient(front, zUp);
@@ -76,7 +77,10 @@ void SurfaceView::refit() {
     }
     for (double& c : dir)
         c /= n;
+    const bool top = cam->GetParallelProjection();
     orient(dir, up);
+    if (top)
+        m_scene.setTopView(true);
     render();
 }
 
@@ -113,6 +117,8 @@ void SurfaceView::mousePressEvent(QMouseEvent* e) {
         }
     }
     m_cameraMoved = true;
+    if (e->button() == Qt::LeftButton) // turning away from the top view: perspective again
+        m_scene.setTopView(false);
     VtkWidget::mousePressEvent(e);
 }
 
