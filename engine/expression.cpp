@@ -1157,8 +1157,7 @@ ParseResult Expression::parse(std::string_view text, const std::vector<std::stri
     return Parser(text, variables, parameters).run();
 }
 
-ParseResult Expression::parseValue(std::string_view text,
-                                   const std::vector<std::string>& variables,
+ParseResult Expression::parseValue(std::string_view text, const std::vector<std::string>& variables,
                                    const std::vector<ParameterValue>& parameters) {
     return Parser(text, variables, parameters, true).run();
 }

@@ -312,9 +312,9 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                                       : what == "degenerate"   ? "to a degenerate critical point"
                                       : what == "unclassified" ? unclassifiedEnd(f)
                                                                : "to a " + std::string(what);
-            t.message = "converged " + where + ": |∇f| = " + shortNumber(gnorm) +
-                        " ≤ " + shortNumber(o.tolerance) + " after " + std::to_string(k) +
-                        " steps" + (newton ? newtonSummary(t) : "");
+            t.message = "converged " + where + ": |∇f| = " + shortNumber(gnorm) + " ≤ " +
+                        shortNumber(o.tolerance) + " after " + std::to_string(k) + " steps" +
+                        (newton ? newtonSummary(t) : "");
             return t;
         }
         if (k == o.maxSteps) {

@@ -63,9 +63,9 @@ struct Settings {
     /// The contour view's gradient field (arrows of grad f on a grid) and filled level bands
     /// with a colour bar.
     bool showField = false, showBands = false;
-    std::vector<RunSettings> runs; ///< optimizer runs, drawn in this order
+    std::vector<RunSettings> runs;     ///< optimizer runs, drawn in this order
     std::vector<Parameter> parameters; ///< named constants with sliders, in panel order
-    bool chartLogScale = false;    ///< the loss chart's value axis on a log scale
+    bool chartLogScale = false;        ///< the loss chart's value axis on a log scale
 
     bool operator==(const Settings&) const = default;
 };

@@ -4,8 +4,8 @@
 // All clipped to the plot's box; the tangent plane to the box widened in f around the point
 // (a plane at a maximum or minimum lies on the box's top or bottom and must stay whole).
 
-#include "optimizers.h"
 #include "arrowscale.h"
+#include "optimizers.h"
 #include "sceneactors.h"
 #include "surface.h"
 #include "surfacegeometry.h"
