@@ -24,7 +24,7 @@ constexpr Command kCommands[] = {
     {"analyze", analyzeCommand},   {"export", exportCommand},
     {"descent", descentCommand},   {"animate", animateCommand},
     {"backprop", backpropCommand}, {"critical-points", criticalPointsCommand},
-    {"sweep", sweepCommand},
+    {"sweep", sweepCommand},       {"batch", batchCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -36,7 +36,9 @@ QCommandLineOption declared(const OptionSpec& spec, const QString& valueName) {
     return {QString::fromUtf8(spec.flag.data(), qsizetype(spec.flag.size())), help, valueName};
 }
 
-void addOptions(QCommandLineParser& p) {
+} // namespace
+
+void addCommandLineOptions(QCommandLineParser& p) {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.setApplicationDescription(QStringLiteral(
         "Explore the calculus of machine learning: surfaces, exact gradients and Hessians,\n"
@@ -145,11 +147,18 @@ void addOptions(QCommandLineParser& p) {
          QStringLiteral("Start from a saved session (.gradscape): its settings feed the window "
                         "and every command; options given as well override them."),
          QStringLiteral("FILE")},
+        {QStringLiteral("batch"),
+         QStringLiteral("Render many figures in one process: FILE is JSON, {\"scenes\": "
+                        "[{\"function\": ..., \"output\": \"fig1.png\", ...}]}, each scene's "
+                        "fields named as these options (docs/cli.md)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
          QStringLiteral("FILE")},
     });
 }
+
+namespace {
 
 int report(const CommandError& e) {
     std::fprintf(stderr, "gradscape: %s\n", e.what());
@@ -161,7 +170,7 @@ int report(const CommandError& e) {
 } // namespace
 
 CommandLine::CommandLine(const QStringList& arguments) {
-    addOptions(m_parser);
+    addCommandLineOptions(m_parser);
     if (!m_parser.parse(arguments)) {
         m_error = m_parser.errorText();
         return;
@@ -194,8 +203,9 @@ bool CommandLine::headless() const {
 }
 
 bool CommandLine::paintsWithQt() const {
-    return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
-           graphViewRequested(m_parser);
+    return m_error.isEmpty() &&
+           ((m_parser.isSet(QStringLiteral("export")) && graphViewRequested(m_parser)) ||
+            m_parser.isSet(QStringLiteral("batch")));
 }
 
 int runCommandLine(const CommandLine& line) {
