@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {"descent", descentCommand},   {"animate", animateCommand},
     {"backprop", backpropCommand}, {"critical-points", criticalPointsCommand},
     {"sweep", sweepCommand},       {"check-gradient", checkGradientCommand},
+    {"batch", batchCommand},
 };
 
 /// An option declared in optiontable.h, its help ending in the default and the range.
@@ -169,6 +170,11 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
         {QStringLiteral("session"),
          QStringLiteral("Start from a saved session (.gradscape): its settings feed the window "
                         "and every command; options given as well override them."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("batch"),
+         QStringLiteral("Render many figures in one process: FILE is JSON, {\"scenes\": "
+                        "[{\"function\": ..., \"output\": \"fig1.png\", ...}]}, each scene's "
+                        "fields named as these options (docs/cli.md)."),
          QStringLiteral("FILE")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Open the window, save a screenshot of it to FILE and quit."),
@@ -317,6 +323,10 @@ int report(const CommandError& e) {
 
 } // namespace
 
+void addCommandLineOptions(QCommandLineParser& p) {
+    declareOptions(p);
+}
+
 CommandLine::CommandLine(const QStringList& arguments) {
     m_options = declareOptions(m_parser);
     if (!m_parser.parse(arguments)) {
@@ -351,10 +361,12 @@ bool CommandLine::headless() const {
 }
 
 bool CommandLine::paintsWithQt() const {
-    // The graph view, and any SVG or PDF figure (vectorexport.h), are painted with Qt.
-    return m_error.isEmpty() && m_parser.isSet(QStringLiteral("export")) &&
-           (graphViewRequested(m_parser) ||
-            isVectorPath(m_parser.value(QStringLiteral("export")).toStdString()));
+    // The graph view, any SVG or PDF figure (vectorexport.h) and a batch are painted with Qt.
+    return m_error.isEmpty() &&
+           ((m_parser.isSet(QStringLiteral("export")) &&
+             (graphViewRequested(m_parser) ||
+              isVectorPath(m_parser.value(QStringLiteral("export")).toStdString()))) ||
+            m_parser.isSet(QStringLiteral("batch")));
 }
 
 int runCommandLine(const CommandLine& line) {

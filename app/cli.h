@@ -16,8 +16,8 @@ public:
     /// True for a command (--analyze, --export, ...), --help, --version, or arguments that do
     /// not parse: everything that runs without opening the window.
     bool headless() const;
-    /// A headless command that paints with Qt (--export --view graph): it needs a
-    /// QApplication, an off-screen one.
+    /// A headless command that paints with Qt (--export --view graph, or --batch, whose
+    /// scenes may): it needs a QApplication, an off-screen one.
     bool paintsWithQt() const;
 
 private:
@@ -27,6 +27,9 @@ private:
     friend int runCommandLine(const CommandLine& line);
     friend int runWindow(int& argc, char** argv, const CommandLine& line);
 };
+
+/// Declares every option of the command line on `p` (a --batch scene is parsed with them too).
+void addCommandLineOptions(QCommandLineParser& p);
 
 /// Runs a headless command; returns the exit status (0 ok, 1 failure, 2 bad input,
 /// 3 no display). Messages go to stderr.

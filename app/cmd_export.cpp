@@ -75,6 +75,13 @@ double pixelScale(const ImageExportOptions& o) {
 int exportCommand(const QCommandLineParser& p) {
     if (graphViewRequested(p))
         return exportGraphCommand(p);
+    std::printf("%s\n", qPrintable(exportFigure(p, /*processExits=*/true)));
+    return 0;
+}
+
+QString exportFigure(const QCommandLineParser& p, bool processExits) {
+    const ExportTeardown teardown =
+        processExits ? ExportTeardown::ProcessExits : ExportTeardown::Release;
     const QString path = p.value(QStringLiteral("export"));
     const ImageExportOptions options = imageOptions(p);
     if (const std::string problem = validateImageExport(path.toStdString(), options);
@@ -86,6 +93,21 @@ int exportCommand(const QCommandLineParser& p) {
     buildDocument(doc, p, session);
     const ViewKind view = requestedView(p, doc);
     requireDisplay(QStringLiteral("--export"));
+    // The picture is still written (a figure may show just that), but said in words, as the
+    // window's note does.
+    if (doc.surface().z.size() > 0 && !doc.surface().anyFinite)
+        std::fprintf(stderr,
+                     "gradscape: note: f is undefined everywhere on the domain: the picture "
+                     "shows no surface\n");
+    const Settings& s = doc.settings();
+    const auto outside = [&](int i, double lo, double hi) {
+        return std::size_t(i) < s.point.size() && (s.point[i] < lo || s.point[i] > hi);
+    };
+    if (outside(s.plotX, s.xmin, s.xmax) ||
+        (doc.expression().inputCount() > 1 && outside(s.plotY, s.ymin, s.ymax)))
+        std::fprintf(stderr,
+                     "gradscape: note: the point is outside the plotted domain: its marker, "
+                     "planes and arrows are not drawn\n");
     std::string error;
     if (view == ViewKind::Surface) {
         SurfaceScene scene;
@@ -100,25 +122,21 @@ int exportCommand(const QCommandLineParser& p) {
             else
                 scene.resetCamera();
         };
-        error = exportImage(scene.renderer(), path.toStdString(), options, placeCamera,
-                            ExportTeardown::ProcessExits);
+        error = exportImage(scene.renderer(), path.toStdString(), options, placeCamera, teardown);
     } else if (view == ViewKind::Contour) {
         ContourScene scene;
         showContour(scene, doc, pixelScale(options));
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
-            ExportTeardown::ProcessExits);
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown);
     } else {
         CurveScene scene;
         showCurve(scene, doc, pixelScale(options));
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); },
-            ExportTeardown::ProcessExits);
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown);
     }
     if (!error.empty())
         throw CommandError(ExitCode::Failure, QString::fromStdString(error));
-    std::printf("%s\n", qPrintable(path));
-    return 0;
+    return path;
 }
 
 int animateCommand(const QCommandLineParser& p) {

@@ -411,6 +411,9 @@ void MainWindow::buildControls() {
     layout->setContentsMargins(6, 6, 6, 6);
 
     m_function = new QLineEdit;
+    // Text beyond the language's limit is kept (one character of it) so that the parser says
+    // "too long" instead of the editor cutting it silently at its default 32767.
+    m_function->setMaxLength(int(Expression::kMaxLength) + 1);
     m_function->setPlaceholderText(QStringLiteral("x*exp(-x^2-y^2)"));
     QStringList functions; // the language's own list, so the tip never falls behind it
     for (const std::string& name : knownFunctions())

@@ -147,11 +147,16 @@ GridSpec Document::grid() const {
     return g;
 }
 
-QString Document::validate(const Settings& s, std::optional<Expression>* parsed) const {
+namespace {
+
+// The checks of Document::validate. `current` is the document's parsed function when `s` has
+// the same function text and variables (it is not parsed again), else null.
+QString validateSettings(const Settings& s, const Expression* current,
+                         std::optional<Expression>* parsed) {
     // The function is parsed only when its text or variables change: a drag's many small
     // changes reuse the expression the document already holds.
     std::optional<Expression> expression;
-    if (!sameFunction(s)) {
+    if (!current) {
         if (s.parameters.size() > std::size_t(kMaxParameters))
             return QStringLiteral("%1 parameters; at most %2")
                 .arg(s.parameters.size())
@@ -192,10 +197,10 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
             .arg(s.plotX + 1)
             .arg(s.plotY + 1);
     // (A function of one input keeps plotY = 1: it has no second axis to choose.)
-    if (sameFunction(s) && m_expression->inputCount() >= 2 &&
-        std::size_t(std::max(s.plotX, s.plotY)) >= m_expression->inputCount())
+    if (current && current->inputCount() >= 2 &&
+        std::size_t(std::max(s.plotX, s.plotY)) >= current->inputCount())
         return QStringLiteral("f has %1 inputs: there is no input %2 to plot")
-            .arg(m_expression->inputCount())
+            .arg(current->inputCount())
             .arg(std::max(s.plotX, s.plotY) + 1);
     if (const auto p = checkOption(options::modelRadius, s.modelRadius))
         return QStringLiteral("model radius %1 is out of range: it must be %2")
@@ -241,6 +246,16 @@ QString Document::validate(const Settings& s, std::optional<Expression>* parsed)
     if (parsed)
         *parsed = std::move(expression);
     return {};
+}
+
+} // namespace
+
+QString Document::validate(const Settings& s, std::optional<Expression>* parsed) const {
+    return validateSettings(s, sameFunction(s) ? &*m_expression : nullptr, parsed);
+}
+
+QString Document::validateNew(const Settings& s) {
+    return validateSettings(s, nullptr, nullptr);
 }
 
 bool Document::sameFunction(const Settings& s) const {

@@ -109,6 +109,9 @@ public:
     /// Checks `s` without applying it: an empty string, or what is wrong and where.
     /// `parsed` receives the parsed function when it differs from the current one.
     QString validate(const Settings& s, std::optional<Expression>* parsed = nullptr) const;
+    /// The same checks as for a document holding another function (`s` is parsed), without
+    /// a document: what a session reader asks before anything is computed.
+    static QString validateNew(const Settings& s);
 
     /// Applies `s` as one undoable step named `what`. Consecutive steps with the same
     /// non-negative `mergeId` (one drag) undo together. Returns the error, or empty.

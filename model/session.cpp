@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSaveFile>
 #include <cmath>
 #include <type_traits>
@@ -145,7 +146,10 @@ QString describe(const QJsonValue& v) {
     case QJsonValue::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return QStringLiteral("the number %1").arg(v.toDouble(), 0, 'g', 17);
+        // The shortest text that reads back as the same double: 1e+300,
+        // not 1.0000000000000001e+300.
+        return QStringLiteral("the number %1")
+            .arg(v.toDouble(), 0, 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String: {
         const QString s = v.toString();
         return QStringLiteral("the text \"%1\"").arg(s.size() > 40 ? s.left(40) + u'…' : s);
@@ -476,12 +480,22 @@ SessionRead sessionFromJson(const QByteArray& text) {
     std::vector<std::string> names;
     for (const QString& v : variables)
         names.push_back(v.trimmed().toStdString());
-    if (const auto r = Expression::parse(s.function.toStdString(), names, params); !r.ok())
+    const auto r = Expression::parse(s.function.toStdString(), names, params);
+    if (!r.ok())
         return failure(QStringLiteral("settings.function does not parse:\n") +
                        describeParseError(s.function, *r.error));
-    const Document probe;
-    if (const QString e = probe.validate(s); !e.isEmpty())
+    if (const QString e = Document::validateNew(s); !e.isEmpty())
         return failure(QStringLiteral("settings: ") + e);
+    // The plotted inputs must exist (a document holding the same function would refuse them;
+    // one of two inputs plots x and keeps plot_y = 1).
+    const auto inputs = r.expression->inputCount();
+    for (const auto& [key, index] : {std::pair{"plot_x", s.plotX}, std::pair{"plot_y", s.plotY}})
+        if (inputs >= 2 && std::size_t(index) >= inputs)
+            return failure(QStringLiteral("settings.%1: f has %2 inputs: there is no input %3 to "
+                                          "plot")
+                               .arg(QLatin1String(key))
+                               .arg(inputs)
+                               .arg(index + 1));
     return {session, {}};
 }
 

@@ -52,6 +52,26 @@ QString writeSession(const QTemporaryDir& dir, const QString& name, const QByteA
     return path;
 }
 
+/// True when `out` has only JSON's own tokens: no NaN, Infinity or other bare words (which
+/// are not JSON, though some writers emit them). Strings, numbers and true/false/null removed,
+/// no letter may remain.
+bool onlyJsonTokens(const QByteArray& out) {
+    QString s = QString::fromUtf8(out);
+    s.remove(QRegularExpression(QStringLiteral("\"(?:[^\"\\\\]|\\\\.)*\"")));
+    s.remove(QRegularExpression(QStringLiteral("-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?")));
+    s.remove(QRegularExpression(QStringLiteral("\\b(?:true|false|null)\\b")));
+    return !s.contains(QRegularExpression(QStringLiteral("[A-Za-z]")));
+}
+
+/// The value at `path` ("gradient[0]", "hessian[1][0]", "value") in `o`.
+QJsonValue at(const QJsonObject& o, const QString& path) {
+    const QStringList parts = path.split(QLatin1Char('['));
+    QJsonValue v = o.value(parts.first());
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        v = v.toArray().at(parts[i].chopped(1).toInt());
+    return v;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -1390,6 +1410,339 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+    // The bad-input table of docs/hardening.md, on the command line: each case exits 2 with
+    // the message on stderr, or (a value that is not finite) exits 0 with null in the JSON,
+    // where it is, and never a NaN or Infinity token. SESSION is a session file whose function
+    // is `function`; OUT an image path in a fresh folder.
+    void badInputTable_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("function");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("nulls");   // the fields that must be null (exit 0)
+        QTest::addColumn<QStringList>("numbers"); // and those that must be numbers
+        const QString a = QStringLiteral("--analyze"), f = QStringLiteral("--function"),
+                      pt = QStringLiteral("--point"), e = QStringLiteral("--export"),
+                      out = QStringLiteral("OUT");
+        const QStringList none;
+        QTest::newRow("empty text") << QStringList{a, f, "", pt, "1,2"} << QByteArray() << 2
+                                    << "column 1: empty expression" << none << none;
+        QTest::newRow("whitespace only") << QStringList{a, f, " \t\n ", pt, "1,2"} << QByteArray()
+                                         << 2 << "empty expression" << none << none;
+        // A command line holds at most 128 kB per argument: long text comes in a session.
+        QTest::newRow("1 MB of text")
+            << QStringList{a, "--session", "SESSION", pt, "1,2"}
+            << QByteArray("x+").repeated(1 << 19) + "x" << 2
+            << "settings.function does not parse:\ncolumn 100001: the input is too long "
+               "(1048577 characters; at most 100000)"
+            << none << none;
+        QTest::newRow("100000 nested parentheses")
+            << QStringList{a, "--session", "SESSION", pt, "1,2"}
+            << QByteArray(100000, '(') + "x" + QByteArray(100000, ')') << 2 << "too long" << none
+            << none;
+        QTest::newRow("1000 nested parentheses")
+            << QStringList{a, f, QString(1000, '(') + "x+y" + QString(1000, ')'), pt, "1,2"}
+            << QByteArray() << 2 << "column 201: the expression is nested too deeply" << none
+            << none;
+        QTest::newRow("unknown function")
+            << QStringList{a, f, "x*expp(y)", pt, "1,2"} << QByteArray() << 2
+            << "unknown function 'expp'" << none << none;
+        QTest::newRow("unknown symbol")
+            << QStringList{a, f, "x + z", "--variables", "x,y", pt, "1,2"} << QByteArray() << 2
+            << "column 5: unknown variable 'z'" << none << none;
+        QTest::newRow("reserved nan") << QStringList{a, f, "nan*x + y", pt, "1,2"} << QByteArray()
+                                      << 2 << "'nan' is reserved" << none << none;
+        // Where one partial is not finite the chain rule's inf * 0 makes the others NaN too
+        // (d/dy of sqrt(x) + y is null at x = 0): the nulls say which of f, grad f and H.
+        QTest::newRow("x^1e308") << QStringList{a, f, "x^1e308 + y", pt, "2,1"} << QByteArray() << 0
+                                 << QString() << QStringList{"value", "gradient[0]"} << none;
+        QTest::newRow("exp(1e308)")
+            << QStringList{a, f, "exp(1e308)*x + y", pt, "1,1"} << QByteArray() << 0 << QString()
+            << QStringList{"value", "gradient[0]"} << none;
+        QTest::newRow("log and sqrt of negatives")
+            << QStringList{a, f, "log(x) + sqrt(y)", pt, "-1,-1"} << QByteArray() << 0 << QString()
+            << QStringList{"value", "gradient[0]", "gradient[1]"} << none;
+        QTest::newRow("division by zero")
+            << QStringList{a, f, "1/x + y", pt, "0,1"} << QByteArray() << 0 << QString()
+            << QStringList{"value", "gradient[0]"} << none;
+        // sqrt(x) at 0: f = 0 but f' = 1/(2 sqrt x) is not finite; x^1.5: f and f' = 0,
+        // f'' = 0.75/sqrt(x) not finite.
+        QTest::newRow("gradient not finite")
+            << QStringList{a, f, "sqrt(x) + y", pt, "0,1"} << QByteArray() << 0 << QString()
+            << QStringList{"gradient[0]", "hessian[0][0]"} << QStringList{"value"};
+        QTest::newRow("Hessian not finite")
+            << QStringList{a, f, "x^1.5 + y", pt, "0,1"} << QByteArray() << 0 << QString()
+            << QStringList{"hessian[0][0]"} << QStringList{"value", "gradient[0]", "gradient[1]"};
+        QTest::newRow("undefined over the whole grid")
+            << QStringList{e, out, f, "log(-x-3) + y"} << QByteArray() << 0
+            << "note: f is undefined everywhere on the domain" << none << none;
+        QTest::newRow("point outside the domain")
+            << QStringList{e, out, pt, "5,5"} << QByteArray() << 0
+            << "note: the point is outside the plotted domain" << none << none;
+        for (const char* r : {"0", "1", "2", "1000000"})
+            QTest::addRow("resolution %s", r)
+                << QStringList{e, out, "--resolution", r} << QByteArray() << 2
+                << QStringLiteral("--resolution: %1 is out of range").arg(QLatin1String(r)) << none
+                << none;
+        QTest::newRow("xmin = xmax") << QStringList{e, out, "--domain", "1,1,0,1"} << QByteArray()
+                                     << 2 << "xmin < xmax" << none << none;
+        QTest::newRow("xmin > xmax") << QStringList{e, out, "--domain", "2,1,0,1"} << QByteArray()
+                                     << 2 << "xmin < xmax" << none << none;
+        QTest::newRow("domain 1e300 wide")
+            << QStringList{e, out, "--domain", "-1e300,1e300,0,1", pt, "0,0.5"} << QByteArray() << 2
+            << "--domain: item 1, -1e+300, is out of range" << none << none;
+        QTest::newRow("domain 1e-300 wide")
+            << QStringList{e, out, "--domain", "0,1e-300,0,1", pt, "0,0.5"} << QByteArray() << 0
+            << QString() << none << none;
+        QTest::newRow("non-numeric coordinate")
+            << QStringList{a, f, "x+y", pt, "1,abc"} << QByteArray() << 2
+            << "--point: item 2, 'abc', is not a finite number" << none << none;
+        QTest::newRow("missing coordinate")
+            << QStringList{a, f, "x+y", pt, "1"} << QByteArray() << 2
+            << "expected 2 comma-separated numbers, got 1" << none << none;
+        QTest::newRow("empty coordinate") << QStringList{a, f, "x+y", pt, "1,"} << QByteArray() << 2
+                                          << "--point: item 2" << none << none;
+        QTest::newRow("extra coordinate")
+            << QStringList{a, f, "x+y", pt, "1,2,3"} << QByteArray() << 2
+            << "expected 2 comma-separated numbers, got 3" << none << none;
+        QTest::newRow("NaN coordinate") << QStringList{a, f, "x+y", pt, "1,nan"} << QByteArray()
+                                        << 2 << "'nan', is not a finite number" << none << none;
+        QTest::newRow("inf coordinate") << QStringList{a, f, "x+y", pt, "-inf,1"} << QByteArray()
+                                        << 2 << "'-inf', is not a finite number" << none << none;
+        QTest::newRow("missing export folder")
+            << QStringList{e, "/nonexistent/x.png"} << QByteArray() << 2
+            << "the folder '/nonexistent' does not exist" << none << none;
+    }
+    void badInputTable() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, function);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(QStringList, nulls);
+        QFETCH(QStringList, numbers);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("out.png"));
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^OUT$")), png);
+        if (!function.isEmpty()) {
+            const QByteArray text =
+                QJsonDocument(QJsonObject{{"function", QString::fromLatin1(function)}})
+                    .toJson(QJsonDocument::Compact);
+            args.replaceInStrings(QRegularExpression(QStringLiteral("^SESSION$")),
+                                  writeSession(dir, QStringLiteral("big.gradscape"), text));
+        }
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        if (message.isEmpty())
+            QVERIFY2(r.err.isEmpty(), r.err.constData());
+        else
+            QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.left(2000).constData());
+        if (exitCode != 0) {
+            QVERIFY(r.out.isEmpty());
+            QVERIFY(!QFileInfo::exists(png));
+            return;
+        }
+        if (args.first() == QLatin1String("--export")) {
+            QCOMPARE(QString::fromUtf8(r.out.trimmed()), png);
+            QVERIFY(!QImage(png).isNull());
+            return;
+        }
+        QVERIFY2(onlyJsonTokens(r.out), r.out.constData());
+        const QJsonObject o = json(r);
+        QVERIFY(!o.isEmpty());
+        for (const QString& field : nulls)
+            QVERIFY2(at(o, field).isNull(), qPrintable(field));
+        for (const QString& field : numbers)
+            QVERIFY2(at(o, field).isDouble(), qPrintable(field));
+    }
+
+    // An export that cannot be written says so and exits 1 (the command ran and failed, as
+    // docs/cli.md has it), and a file already at the path is left as it was.
+    void exportFailureKeepsTheOldFile() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("figure.png"));
+        QFile old(png);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the figure of yesterday");
+        old.close();
+        // A full disk, as the writer sees it: a file-size limit of 4 kB (EFBIG), the signal
+        // that comes with it ignored.
+        QProcess p;
+        p.start(QStringLiteral("/bin/bash"),
+                {"-c", R"(trap '' XFSZ; ulimit -f 4; exec "$0" --export "$1" --size 800x600)",
+                 QStringLiteral(GRADSCAPE_BINARY), png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("gradscape: could not write '" + png.toUtf8() +
+                              "' (the disk is full or the file is over a size limit)"),
+                 err.constData());
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("the figure of yesterday"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"figure.png"});
+        // A place nobody can write, not even root.
+        const Run r = run({"--export", "/proc/gradscape.png"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("could not write '/proc/gradscape.png'"), r.err.constData());
+    }
+
+    // Hostile session files: a 1 GB size claim (a sparse file) is refused before reading,
+    // nesting and wrong types are named.
+    void hostileSessionFiles_data() {
+        // (Unbalanced braces go in ordinary literals: moc counts those in raw strings.)
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("1 GB") << QByteArray("{") << (qint64(1) << 30)
+                              << "h.gradscape: too large for a session (1073741824 bytes; at "
+                                 "most 4194304)";
+        QTest::newRow("truncated")
+            << QByteArray(
+                   "{\"format\": \"gradscape-session\", \"version\": 2, \"settings\": {\"fun")
+            << qint64(0) << "h.gradscape: not valid JSON";
+        QTest::newRow("deeply nested")
+            << QByteArray("{\"format\": \"gradscape-session\", \"version\": 2, \"settings\": ") +
+                   QByteArray(100000, '[') + QByteArray(100000, ']') + "}"
+            << qint64(0) << "h.gradscape: not a gradscape session: the JSON is nested too deeply";
+        QTest::newRow("wrong types")
+            << QByteArray(R"({"format": "gradscape-session", "version": 2, "settings": )"
+                          R"({"function": "x", "point": {"x": 1}}})")
+            << qint64(0) << "settings.point: expected a list of numbers, got an object";
+        QTest::newRow("huge resolution")
+            << QByteArray(R"({"format": "gradscape-session", "version": 2, "settings": )"
+                          R"({"function": "x", "resolution": 1e300}})")
+            << qint64(0) << "settings.resolution: expected a whole number, got the number 1e+300\n";
+        QTest::newRow("NaN token")
+            << QByteArray(R"({"format": "gradscape-session", "version": 2, "settings": )"
+                          R"({"function": "x", "point": [NaN, 1]}})")
+            << qint64(0) << "h.gradscape: not valid JSON";
+    }
+    void hostileSessionFiles() {
+        QFETCH(QByteArray, text);
+        QFETCH(qint64, size);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.gradscape"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        if (size > 0)
+            QVERIFY(file.resize(size)); // sparse: no disk is used
+        file.close();
+        const Run r = run({"--analyze", "--session", path, "--point", "1,2"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+    // --batch: every good scene rendered as --export renders it, in one process; a bad one
+    // reported with its index while the others still render; exit 2 at the end.
+    void batchRendersEveryScene() {
+        QTemporaryDir dir;
+        const QString session = writeSession(dir, QStringLiteral("s.gradscape"),
+                                             R"({"function": "sin(x)*y", "point": [0.5, 0.5]})");
+        QVERIFY(!session.isEmpty());
+        const QString batch = dir.filePath(QStringLiteral("figures.json"));
+        QFile f(batch);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"scenes": [
+            {"function": "x*exp(-x^2-y^2)", "variables": ["x", "y"], "domain": [-2, 2, -2, 2],
+             "point": [-1, 0], "show": ["tangent", "gradient"], "view": "surface",
+             "size": [320, 240], "output": "one.png"},
+            {"function": "x^2-y^2", "resolution": 5000, "output": "bad.png"},
+            {"function": "x^2+3*y^2", "view": "contour", "runs": ["gd", "adam"], "lr": 0.05,
+             "steps": 20, "size": "300x200", "output": "two.png"},
+            7,
+            {"session": "s.gradscape", "shaded": true, "size": [200, 150], "output": "three.png"},
+            {"function": "x+", "output": "four.png"}
+        ]})json");
+        f.close();
+        const Run r = run({"--batch", batch});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList written = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(written, (QStringList{dir.filePath("one.png"), dir.filePath("two.png"),
+                                       dir.filePath("three.png")}));
+        QCOMPARE(QImage(dir.filePath("one.png")).size(), QSize(320, 240));
+        QCOMPARE(QImage(dir.filePath("two.png")).size(), QSize(300, 200));
+        QCOMPARE(QImage(dir.filePath("three.png")).size(), QSize(200, 150));
+        QVERIFY(!QFileInfo::exists(dir.filePath("bad.png")));
+        QVERIFY(!QFileInfo::exists(dir.filePath("four.png")));
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains("gradscape: --batch: scenes[1]: --resolution: 5000 is out of range"),
+                 r.err.constData());
+        QVERIFY2(err.contains("gradscape: --batch: scenes[3]: expected a scene (an object)"),
+                 r.err.constData());
+        QVERIFY2(err.contains("gradscape: --batch: scenes[5]: --function: column 2:"),
+                 r.err.constData());
+        QVERIFY2(err.contains("--batch: 3 of 6 scenes failed; the others were written"),
+                 r.err.constData());
+
+        // A batch figure is the picture --export draws from the same options, pixel for pixel.
+        const QString single = dir.filePath(QStringLiteral("single.png"));
+        const Run one = run({"--function", "x*exp(-x^2-y^2)", "--variables", "x,y", "--domain",
+                             "-2,2,-2,2", "--point", "-1,0", "--show", "tangent,gradient", "--view",
+                             "surface", "--size", "320x240", "--export", single});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(QImage(dir.filePath("one.png")), QImage(single));
+
+        // All good: exit 0.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"scenes": [{"function": "x^3-3*x", "variables": ["x"], "domain": [-2, 2],)"
+                R"( "point": [0.5], "size": [200, 150], "output": "curve.png"}]})");
+        f.close();
+        const Run ok = run({"--batch", batch});
+        QCOMPARE(ok.exitCode, 0);
+        // (Qt's off-screen platform may warn that XDG_RUNTIME_DIR is not set: not ours.)
+        QVERIFY2(!ok.err.contains("gradscape:"), ok.err.constData());
+        QCOMPARE(QImage(dir.filePath("curve.png")).size(), QSize(200, 150));
+    }
+
+    void batchBadFiles_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("message");
+        const QStringList none;
+        QTest::newRow("not JSON") << QByteArray("{\"scenes\": [") << none
+                                  << "--batch: b.json: not valid JSON";
+        QTest::newRow("no scenes") << QByteArray(R"({"figures": []})") << none
+                                   << R"(--batch: b.json: expected {"scenes": [...]})";
+        QTest::newRow("scenes not a list")
+            << QByteArray(R"({"scenes": {}})") << none << R"(expected {"scenes": [...]})";
+        QTest::newRow("no output") << QByteArray(R"({"scenes": [{"function": "x"}]})") << none
+                                   << R"(scenes[0]: missing field "output")";
+        QTest::newRow("no function") << QByteArray(R"({"scenes": [{"output": "a.png"}]})") << none
+                                     << R"(scenes[0]: missing field "function")";
+        QTest::newRow("a command") << QByteArray(R"({"scenes": [{"function": "x", "output": )"
+                                                 R"("a.png", "analyze": true}]})")
+                                   << none << R"(scenes[0]: "analyze" is not a scene field)";
+        QTest::newRow("unknown field")
+            << QByteArray(R"({"scenes": [{"function": "x", "output": "a.png", "colour": 3}]})")
+            << none << "scenes[0]: Unknown option 'colour'";
+        QTest::newRow("nested value")
+            << QByteArray(R"({"scenes": [{"function": "x", "output": "a.png", "point": {}}]})")
+            << none << "scenes[0].point: expected a number, text or a list";
+        QTest::newRow("option beside --batch")
+            << QByteArray(R"({"scenes": []})") << QStringList{"--resolution", "51"}
+            << "--batch: --resolution belongs in the scenes' fields";
+    }
+    void batchBadFiles() {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, extra);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("b.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        const Run r = run(QStringList{"--batch", path} + extra);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a.png"))));
+        const Run missing = run({"--batch", dir.filePath(QStringLiteral("none.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("--batch: none.json: no such file"));
     }
 };
 

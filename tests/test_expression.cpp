@@ -4,6 +4,7 @@
 #include "expression.h"
 #include "functions.h"
 #include "graph.h"
+#include "surface.h"
 
 #include <QTest>
 #include <cmath>
@@ -54,6 +55,12 @@ private slots:
         QTest::newRow("unary plus") << "+x" << x << y << x;
         QTest::newRow("log of negative is NaN")
             << "log(y)" << x << y << std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("exp(1e308) overflows")
+            << "exp(1e308)*x" << x << y << std::numeric_limits<double>::infinity();
+        QTest::newRow("x^1e308 overflows")
+            << "(x+2)^1e308" << x << y << std::numeric_limits<double>::infinity();
+        QTest::newRow("sqrt of negative is NaN")
+            << "sqrt(y)" << x << y << std::numeric_limits<double>::quiet_NaN();
         QTest::newRow("one over zero is inf")
             << "1/(x-x)" << x << y << std::numeric_limits<double>::infinity();
     }
@@ -114,6 +121,8 @@ private slots:
         QTest::newRow("deep nesting")
             << QString(10000, '(') + "x" + QString(10000, ')') << 1 << 201 << "nested too deeply";
         QTest::newRow("deep unary") << QString(5000, '-') + "x" << 1 << 202 << "nested too deeply";
+        QTest::newRow("1 MB of text")
+            << QStringLiteral("x+").repeated(1 << 19) + "x" << 1 << 100001 << "too long";
         QTest::newRow("100000 parens")
             << QString(100000, '(') + "x" + QString(100000, ')') << 1 << 100001 << "too long";
     }
@@ -129,6 +138,67 @@ private slots:
         QVERIFY2(message.contains(fragment), qPrintable(message));
         QCOMPARE(r.error->line, line);
         QCOMPARE(r.error->column, column);
+    }
+
+    // The bad-input table's values that are not finite, in the engine: which of f, grad f and
+    // H is finite (1), not finite (0). Where one partial is infinite the chain rule's inf * 0
+    // makes the other NaN (d/dy of sqrt(x) + y at x = 0): a known limit of forward-mode AD.
+    void notFiniteSaysWhich_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<bool>("f");
+        QTest::addColumn<bool>("gradient");
+        QTest::addColumn<bool>("hessian");
+        QTest::newRow("x^1e308") << "x^1e308 + y" << 2.0 << 1.0 << false << false << false;
+        QTest::newRow("exp(1e308)") << "exp(1e308)*x + y" << 1.0 << 1.0 << false << false << false;
+        QTest::newRow("log of negative") << "log(x) + y" << -1.0 << 1.0 << false << false << false;
+        QTest::newRow("division by zero") << "1/x + y" << 0.0 << 1.0 << false << false << false;
+        QTest::newRow("sqrt at 0: f only") << "sqrt(x) + y" << 0.0 << 1.0 << true << false << false;
+        QTest::newRow("x^1.5 at 0: f and gradient")
+            << "x^1.5 + y" << 0.0 << 1.0 << true << true << false;
+        QTest::newRow("smooth") << "x*exp(-x^2-y^2)" << -1.0 << 0.0 << true << true << true;
+    }
+    void notFiniteSaysWhich() {
+        QFETCH(QString, text);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(bool, f);
+        QFETCH(bool, gradient);
+        QFETCH(bool, hessian);
+        auto r = Expression::parse(text.toStdString(), {"x", "y"});
+        QVERIFY(r.ok());
+        const gs::Derivatives d = gs::derivatives(*r.expression, Eigen::Vector2d(x, y));
+        QCOMPARE(bool(std::isfinite(d.value)), f);
+        QCOMPARE(bool(d.gradient.allFinite()), gradient);
+        QCOMPARE(bool(d.hessian.allFinite()), hessian);
+    }
+
+    // Undefined over part or all of the grid: NaN (or inf) samples are holes, and the range
+    // the scene scales by is that of the finite values only, so a hole never becomes a spike.
+    void holesOverTheGrid() {
+        gs::GridSpec g; // [-2, 2]^2, 101 x 101: x = 0 is a node
+        auto half = Expression::parse("log(x) + y", {"x", "y"});
+        QVERIFY(half.ok());
+        const gs::SurfaceSample s = gs::sampleSurface(*half.expression, g, Eigen::Vector2d(1, 0));
+        QVERIFY(s.anyFinite);
+        // log(x) + y is finite exactly where x > 0: 50 of the 101 columns.
+        long finite = 0;
+        for (int i = 0; i < g.nx; ++i)
+            for (int j = 0; j < g.ny; ++j) {
+                QCOMPARE(bool(std::isfinite(s.z(i, j))), g.x(i) > 0);
+                finite += std::isfinite(s.z(i, j));
+            }
+        QCOMPARE(finite, 50L * g.ny);
+        // The range: log(x_51) - 2 (x_51 = 0.04, the first node right of 0) to log(2) + 2.
+        QCOMPARE(s.zmin, std::log(g.x(51)) - 2);
+        QCOMPARE(s.zmax, std::log(2.0) + 2);
+        auto none = Expression::parse("log(-x-3) + y", {"x", "y"});
+        QVERIFY(none.ok());
+        const gs::SurfaceSample empty =
+            gs::sampleSurface(*none.expression, g, Eigen::Vector2d(0, 0));
+        QVERIFY(!empty.anyFinite);
+        QVERIFY(std::isfinite(empty.zmin) && std::isfinite(empty.zmax) && empty.zmin < empty.zmax);
     }
 
     void inputsAreAlphabeticalUnlessGiven() {

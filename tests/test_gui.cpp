@@ -200,6 +200,138 @@ private slots:
         QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
     }
 
+    // The bad-input table of docs/hardening.md, in the window: each case is said inline and
+    // the last good state (settings, surface) stays; values that are not finite are said in
+    // the readout, by name.
+    void badInputTable() {
+        const Settings good = m_doc->settings();
+        const Eigen::ArrayXXd surface = m_doc->surface().z;
+        QLineEdit* editor = m_window->functionEditor();
+        QLabel* error = m_window->functionError();
+        const auto kept = [&] {
+            return m_doc->settings() == good && (m_doc->surface().z == surface).all();
+        };
+        // Function text: each refused with its message under the editor.
+        const QList<std::pair<QString, QString>> texts = {
+            {QString(), QStringLiteral("column 1: empty expression")},
+            {QStringLiteral(" \t "), QStringLiteral("column 1: empty expression")},
+            {QStringLiteral("x+").repeated(1 << 19) + u'x',
+             QStringLiteral("column 100001: the input is too long (100001 characters; at most "
+                            "100000)")},
+            {QString(100000, u'(') + u'x' + QString(100000, u')'),
+             QStringLiteral("the input is too long")},
+            {QString(1000, u'(') + u'x' + QString(1000, u')'),
+             QStringLiteral("column 201: the expression is nested too deeply")},
+            {QStringLiteral("x*expp(y)"), QStringLiteral("unknown function 'expp'")},
+            {QStringLiteral("nan*x + y"), QStringLiteral("'nan' is reserved")},
+        };
+        for (const auto& [text, message] : texts) {
+            editor->setText(text);
+            QMetaObject::invokeMethod(editor, "returnPressed");
+            QVERIFY2(error->isVisible(), qPrintable(text.left(40)));
+            QVERIFY2(error->text().contains(message), qPrintable(error->text()));
+            QVERIFY(kept());
+        }
+        editor->setText(good.function);
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(!error->isVisible());
+
+        // Numbers typed into the boxes: NaN, inf and text are not numbers; resolutions below
+        // 3 are not taken; an empty domain is refused inline.
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        QVERIFY(x0);
+        for (const char* typed : {"nan", "inf", "-inf", "1e999", "abc"}) {
+            x0->selectAll();
+            QTest::keyClicks(x0, QLatin1String(typed));
+            QTest::keyClick(x0, Qt::Key_Enter);
+            QVERIFY2(std::isfinite(x0->value()), typed);
+            QVERIFY2(std::isfinite(m_doc->settings().point[0]), typed);
+        }
+        QCOMPARE(m_doc->setPoint(good.point[0], good.point[1]), QString());
+        QSpinBox* resolution = nullptr;
+        QDoubleSpinBox *xmin = nullptr, *xmax = nullptr;
+        for (auto* box : m_window->findChildren<QSpinBox*>())
+            if (box->toolTip().startsWith(QStringLiteral("Resolution:")))
+                resolution = box;
+        for (auto* box : m_window->findChildren<QDoubleSpinBox*>()) {
+            if (box->toolTip() == QStringLiteral("Lower end of the first input's range"))
+                xmin = box;
+            if (box->toolTip() == QStringLiteral("Upper end of the first input's range"))
+                xmax = box;
+        }
+        QVERIFY(resolution && xmin && xmax);
+        for (const char* typed : {"0", "1", "2"}) {
+            resolution->selectAll();
+            QTest::keyClicks(resolution, QLatin1String(typed));
+            QTest::keyClick(resolution, Qt::Key_Enter);
+            QVERIFY(m_doc->settings().resolution >= int(options::resolution.min));
+        }
+        xmin->setValue(xmax->value()); // xmin = xmax
+        QVERIFY(m_window->settingsError()->isVisible());
+        QVERIFY2(m_window->settingsError()->text().contains(QStringLiteral("xmin < xmax")),
+                 qPrintable(m_window->settingsError()->text()));
+        QCOMPARE(m_doc->settings().xmin, good.xmin);
+        xmin->setValue(xmax->value() - 1e-300); // 1e-300 wide: the box has 4 decimals
+        QCOMPARE(m_doc->settings().xmin, good.xmin);
+        xmin->setValue(1e300); // clamped to the declared bound: still above xmax
+        QVERIFY(xmin->value() <= options::domainBound.max);
+        QCOMPARE(m_doc->settings().xmin, good.xmin);
+        xmin->setValue(good.xmin);
+        QVERIFY(!m_window->settingsError()->isVisible());
+
+        // Values that are not finite at the point: the readout names f, grad f or H.
+        const QList<std::tuple<QString, double, double, QString>> points = {
+            {QStringLiteral("x^1e308 + y"), 2, 1, QStringLiteral("f overflows here (f = +inf)")},
+            {QStringLiteral("log(x) + sqrt(y)"), -1, -1, QStringLiteral("outside f's domain")},
+            {QStringLiteral("1/x + y"), 0, 1, QStringLiteral("f overflows here (f = +inf)")},
+            {QStringLiteral("sqrt(x) + y"), 0, 1, QStringLiteral("∇f is not finite")},
+            {QStringLiteral("x^1.5 + y"), 0, 1, QStringLiteral("H is not finite")},
+        };
+        for (const auto& [function, x, y, says] : points) {
+            QCOMPARE(m_doc->setFunction(function), QString());
+            QCOMPARE(m_doc->setPoint(x, y), QString());
+            QVERIFY2(m_window->readout()->text().contains(says),
+                     qPrintable(m_window->readout()->text()));
+            // Holes, never spikes: the surface's range is that of its finite values.
+            QVERIFY(std::isfinite(m_doc->surface().zmin) && std::isfinite(m_doc->surface().zmax));
+        }
+
+        // Export paths that cannot be written: said, and the window goes on.
+        QVERIFY(m_window->exportImage(QStringLiteral("/nonexistent/x.png"), 200, 100, false)
+                    .contains(QStringLiteral("the folder '/nonexistent' does not exist")));
+        QVERIFY(m_window->exportImage(QStringLiteral("/proc/gradscape.png"), 200, 100, false)
+                    .contains(QStringLiteral("could not write '/proc/gradscape.png'")));
+
+        // Session files that are corrupt, truncated or hostile: refused with the file's name
+        // and the problem; nothing open changes.
+        const Settings before = m_doc->settings();
+        QTemporaryDir dir;
+        const QList<std::tuple<QByteArray, qint64, QString>> files = {
+            {QByteArray("{\"format\": \"gradscape-session\", \"vers"), 0,
+             QStringLiteral("not valid JSON")},
+            {QByteArray(R"({"format": "gradscape-session", "version": 2, "settings": )"
+                        R"({"function": ["x"]}})"),
+             0, QStringLiteral("settings.function: expected text, got a list")},
+            {QByteArray(R"({"format": "gradscape-session", "version": 2, "settings": )") +
+                 QByteArray(50000, '[') + QByteArray(50000, ']') + "}",
+             0, QStringLiteral("nested too deeply")},
+            {QByteArray("{"), qint64(1) << 30, QStringLiteral("too large for a session")},
+        };
+        for (const auto& [text, size, message] : files) {
+            const QString path = dir.filePath(QStringLiteral("hostile.gradscape"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+            if (size > 0)
+                QVERIFY(f.resize(size)); // sparse
+            f.close();
+            const QString e = m_window->session()->openFile(path);
+            QVERIFY2(e.startsWith(QStringLiteral("hostile.gradscape: ")) && e.contains(message),
+                     qPrintable(e));
+            QVERIFY(m_doc->settings() == before);
+        }
+    }
+
     void badFunctionKeepsTheLastGoodSurface() {
         const auto before = m_doc->surface().z;
         QLineEdit* editor = m_window->functionEditor();

@@ -274,6 +274,9 @@ private slots:
             << "column 1: unknown symbol 'a': declare it as a variable, or make it a parameter";
         QTest::newRow("resolution range") << minimal(R"({"function": "x", "resolution": 2})")
                                           << "settings: resolution 2 is out of range";
+        QTest::newRow("plotted input beyond the inputs")
+            << minimal(R"({"function": "x*y", "plot_x": 5})")
+            << "settings.plot_x: f has 2 inputs: there is no input 6 to plot";
         QTest::newRow("domain order") << minimal(R"({"function": "x", "xmin": 3, "xmax": 1})")
                                       << "settings: the x range must have xmin < xmax";
         QByteArray deep = minimal(R"({"function": "x", "extra": )" + QByteArray(5000, '[') +

@@ -274,11 +274,16 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), {});
     setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), {});
     // Where f or its derivatives are undefined, the classification has nothing to go on.
-    const QString kind = !std::isfinite(e.at.value)
-                             ? QStringLiteral("outside f's domain (f is undefined here)")
-                         : !e.at.gradient.allFinite() || !e.at.hessian.allFinite()
-                             ? QStringLiteral("f is not differentiable here (∇f or H undefined)")
-                             : classText(e.curvature.classification);
+    // The row says which of f, ∇f and H is not a finite number, and how.
+    const QString kind =
+        std::isnan(e.at.value) ? QStringLiteral("outside f's domain (f is undefined here)")
+        : std::isinf(e.at.value)
+            ? QStringLiteral("f overflows here (f = %1)").arg(formatNumber(e.at.value))
+        : !e.at.gradient.allFinite()
+            ? QStringLiteral("f is not differentiable here (∇f is not finite)")
+        : !e.at.hessian.allFinite()
+            ? QStringLiteral("f is not twice differentiable here (H is not finite)")
+            : classText(e.curvature.classification);
     setRow(QStringLiteral("class"), QStringLiteral("point"), kind);
     setRow(QStringLiteral("eps"), QStringLiteral("ε"), {});
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"), formatNumber(c.trueValue, 10));

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
+#include <vtkErrorCode.h>
 #include <vtkImageData.h>
 #include <vtkImageWriter.h>
 #include <vtkJPEGWriter.h>
@@ -145,12 +146,29 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     } else {
         writer = vtkSmartPointer<vtkJPEGWriter>::New();
     }
-    writer->SetFileName(path.c_str());
+    // Written next to the target and renamed onto it when whole: a write that fails (a full
+    // disk, a file-size limit) leaves a file already at `path` as it was.
+    const std::string staged = path + ".gradscape-" + std::to_string(::getpid()) + ".part";
+    writer->SetFileName(staged.c_str());
     writer->SetInputConnection(picture->GetOutputPort());
     writer->Write();
     if (teardown == ExportTeardown::ProcessExits)
         target.keepForExit();
-    return writer->GetErrorCode() != 0 ? "could not write '" + path + "'" : std::string();
+    std::error_code ec;
+    if (const unsigned long code = writer->GetErrorCode(); code != vtkErrorCode::NoError) {
+        std::filesystem::remove(staged, ec);
+        return "could not write '" + path + "'" +
+               (code == vtkErrorCode::OutOfDiskSpaceError
+                    ? std::string(" (the disk is full or the file is over a size limit)")
+                : code == vtkErrorCode::CannotOpenFileError ? std::string(" (cannot open it)")
+                                                            : std::string());
+    }
+    std::filesystem::rename(staged, path, ec);
+    if (ec) {
+        std::filesystem::remove(staged, ec);
+        return "could not write '" + path + "': " + ec.message();
+    }
+    return {};
 }
 
 const char* const kExportCancelled = "export cancelled";

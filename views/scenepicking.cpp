@@ -28,11 +28,15 @@ void ScenePicker::setSurface(vtkPolyData* mesh) {
     m_mesh->GetMapper()->SetInputDataObject(mesh);
     m_mesh->GetMapper()->Update();
     m_surfacePicker->RemoveAllLocators();
+    // f undefined on the whole domain leaves no triangles: nothing to pick (and a locator
+    // over no cells only logs an error).
+    m_hasSurface = mesh && mesh->GetNumberOfCells() > 0;
+    if (!m_hasSurface)
+        return;
     auto locator = vtkSmartPointer<vtkStaticCellLocator>::New();
     locator->SetDataSet(mesh);
     locator->BuildLocator();
     m_surfacePicker->AddLocator(locator);
-    m_hasSurface = true;
 }
 
 std::optional<Eigen::Vector2d> ScenePicker::pickSurface(vtkRenderer* renderer, int x, int y) const {

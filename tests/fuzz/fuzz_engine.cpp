@@ -2,6 +2,7 @@
 // derivatives (forward and reverse mode), Taylor models, classification, the critical-point
 // search and the computational graph. The first bytes choose the point, the rest is the text.
 // Built by the `fuzz` preset (clang, -fsanitize=fuzzer,address,undefined); scripts/fuzz runs it.
+#include "cpubudget.h"
 #include "criticalpoints.h"
 #include "curvature.h"
 #include "derivatives.h"
@@ -31,6 +32,7 @@ constexpr std::size_t kMaxNodesForGraph = 400;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 2)
         return 0;
+    const gs::fuzz::CpuBudget budget; // 1 s of CPU per input, whatever the load
     const std::uint8_t pointSeed = data[0];
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     const gs::ParseResult parsed = gs::Expression::parse(text);

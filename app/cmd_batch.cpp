@@ -1,0 +1,171 @@
+// --batch FILE: many figures in one process. FILE is JSON, {"scenes": [{...}, ...]}; each
+// scene's fields are the command line's scene and image options by name ("function",
+// "domain": [-2, 2, -2, 2], "size": [800, 600], "output": "fig1.png", ...), turned into the
+// arguments of one --export and read by the same code (commandargs), so every default,
+// range and message is the command line's. A bad scene is reported with its index and the
+// others still render; the exit status is then 2.
+#include "cli.h"
+#include "cmd_exportgraph.h"
+#include "commands.h"
+#include "options.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+namespace gs {
+
+namespace {
+
+/// A batch is a list of figures, not data: larger files are refused before they are read.
+constexpr qint64 kMaxBatchBytes = 16 * 1024 * 1024;
+constexpr qsizetype kMaxScenes = 10000;
+
+/// Fields that name a command or a window option: a scene is one export, nothing else.
+bool refusedField(const QString& key) {
+    static const QStringList refused = {
+        QStringLiteral("export"),     QStringLiteral("batch"),
+        QStringLiteral("analyze"),    QStringLiteral("descent"),
+        QStringLiteral("animate"),    QStringLiteral("backprop"),
+        QStringLiteral("sweep"),      QStringLiteral("help"),
+        QStringLiteral("version"),    QStringLiteral("state-csv"),
+        QStringLiteral("screenshot"), QStringLiteral("critical-points")};
+    return refused.contains(key);
+}
+
+/// One JSON value as the text of a command-line value: numbers in shortest round-trip form,
+/// lists joined by commas ("size": [800, 600] as 800x600).
+QString argumentText(const QString& where, const QString& key, const QJsonValue& v) {
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isArray()) {
+        QStringList items;
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (a[i].isDouble())
+                items << QString::number(a[i].toDouble(), 'g', 17);
+            else if (a[i].isString())
+                items << a[i].toString();
+            else
+                throw UsageError(QStringLiteral("%1.%2[%3]: expected a number or a name")
+                                     .arg(where, key)
+                                     .arg(i));
+        }
+        return items.join(key == QLatin1String("size") ? QLatin1Char('x') : QLatin1Char(','));
+    }
+    throw UsageError(QStringLiteral("%1.%2: expected a number, text or a list").arg(where, key));
+}
+
+/// The arguments of the --export that `scene` describes. Relative paths (output, session)
+/// are relative to the batch file's folder.
+QStringList sceneArguments(const QString& where, const QJsonObject& scene, const QDir& base) {
+    QStringList args{QStringLiteral("gradscape")};
+    if (!scene.contains(QLatin1String("output")))
+        throw UsageError(QStringLiteral("%1: missing field \"output\"").arg(where));
+    if (!scene.contains(QLatin1String("function")) && !scene.contains(QLatin1String("session")))
+        throw UsageError(
+            QStringLiteral("%1: missing field \"function\" (or \"session\")").arg(where));
+    for (auto it = scene.constBegin(); it != scene.constEnd(); ++it) {
+        const QString key = it.key();
+        const QJsonValue& v = it.value();
+        if (refusedField(key) || key.startsWith(u'-'))
+            throw UsageError(QStringLiteral("%1: \"%2\" is not a scene field").arg(where, key));
+        if (key == QLatin1String("output") || key == QLatin1String("session")) {
+            if (!v.isString() || v.toString().isEmpty())
+                throw UsageError(QStringLiteral("%1.%2: expected a file name").arg(where, key));
+            args << (key == QLatin1String("output") ? QStringLiteral("--export")
+                                                    : QStringLiteral("--session"))
+                 << QDir::cleanPath(base.absoluteFilePath(v.toString()));
+        } else if (v.isBool()) {
+            if (v.toBool())
+                args << QStringLiteral("--") + key; // a switch; false is its default
+        } else {
+            args << QStringLiteral("--") + key << argumentText(where, key, v);
+        }
+    }
+    return args;
+}
+
+} // namespace
+
+int batchCommand(const QCommandLineParser& p) {
+    const QString path = p.value(QStringLiteral("batch"));
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!QFileInfo(path).isFile())
+        throw UsageError(QStringLiteral("--batch: %1: %2")
+                             .arg(name, QFileInfo::exists(path) ? QStringLiteral("not a file")
+                                                                : QStringLiteral("no such file")));
+    if (file.size() > kMaxBatchBytes)
+        throw UsageError(QStringLiteral("--batch: %1: too large (%2 bytes; at most %3)")
+                             .arg(name)
+                             .arg(file.size())
+                             .arg(kMaxBatchBytes));
+    if (!file.open(QIODevice::ReadOnly))
+        throw UsageError(
+            QStringLiteral("--batch: %1: cannot read it (%2)").arg(name, file.errorString()));
+    QJsonParseError pe;
+    const QJsonDocument d = QJsonDocument::fromJson(file.read(kMaxBatchBytes + 1), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        throw UsageError(QStringLiteral("--batch: %1: not valid JSON (%2 at byte %3)")
+                             .arg(name, pe.errorString())
+                             .arg(pe.offset));
+    const QJsonValue scenes = d.object().value(QLatin1String("scenes"));
+    if (!d.isObject() || !scenes.isArray())
+        throw UsageError(QStringLiteral("--batch: %1: expected {\"scenes\": [...]}").arg(name));
+    const QJsonArray list = scenes.toArray();
+    if (list.size() > kMaxScenes)
+        throw UsageError(QStringLiteral("--batch: %1: %2 scenes; at most %3")
+                             .arg(name)
+                             .arg(list.size())
+                             .arg(kMaxScenes));
+    // Options given with --batch itself are refused: a scene says everything it wants.
+    for (const QString& option : p.optionNames())
+        if (option != QLatin1String("batch"))
+            throw UsageError(QStringLiteral("--batch: --%1 belongs in the scenes' fields (\"%1\": "
+                                            "...)")
+                                 .arg(option));
+
+    const QDir base = QFileInfo(path).absoluteDir();
+    int failed = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString where = QStringLiteral("scenes[%1]").arg(i);
+        try {
+            if (!list[i].isObject())
+                throw UsageError(QStringLiteral("%1: expected a scene (an object)").arg(where));
+            QCommandLineParser scene;
+            addCommandLineOptions(scene);
+            if (!scene.parse(sceneArguments(where, list[i].toObject(), base)))
+                throw UsageError(where + QStringLiteral(": ") + scene.errorText());
+            if (!scene.positionalArguments().isEmpty())
+                throw UsageError(where + QStringLiteral(": unexpected value"));
+            if (graphViewRequested(scene))
+                exportGraphCommand(scene); // prints its path
+            else
+                std::printf("%s\n", qPrintable(exportFigure(scene, /*processExits=*/false)));
+            std::fflush(stdout);
+        } catch (const CommandError& e) {
+            // A missing display stops the batch: no scene can render.
+            if (e.code == ExitCode::Environment)
+                throw;
+            const QString message = QString::fromStdString(e.what());
+            std::fprintf(stderr, "gradscape: --batch: %s%s\n",
+                         message.startsWith(where) ? "" : qPrintable(where + QStringLiteral(": ")),
+                         qPrintable(message));
+            ++failed;
+        }
+    }
+    if (failed > 0)
+        throw UsageError(QStringLiteral("--batch: %1 of %2 scenes failed; the others were written")
+                             .arg(failed)
+                             .arg(list.size()));
+    return 0;
+}
+
+} // namespace gs
