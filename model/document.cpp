@@ -157,10 +157,10 @@ QString validateSettings(const Settings& s, const Expression* current,
     // changes reuse the expression the document already holds.
     std::optional<Expression> expression;
     if (!current) {
-        if (s.parameters.size() > std::size_t(kMaxParameters))
+        if (s.parameters.size() > std::size_t(Document::kMaxParameters))
             return QStringLiteral("%1 parameters; at most %2")
                 .arg(s.parameters.size())
-                .arg(kMaxParameters);
+                .arg(Document::kMaxParameters);
         const std::vector<ParameterValue> params = parameterValues(s);
         ParseError pe;
         const QStringList vars = documentVariables(s.function, s.variables, &pe, params);
