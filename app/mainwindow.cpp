@@ -8,6 +8,7 @@
 #include "functions.h"
 #include "graphdock.h"
 #include "losschart.h"
+#include "matrixpanel.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
 #include "parameterpanel.h"
@@ -653,6 +654,11 @@ void MainWindow::buildControls() {
     m_stepDock->setMinimumWidth(300);
     setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
     tabifyDockWidget(m_panelDock, m_stepDock);
+    // Matrix calculus: the shaped inputs' values and gradients, and a closed form checked
+    // against the automatic gradient; another tab beside the panel.
+    m_matrixPanel = new MatrixPanel(m_doc, this);
+    m_matrixPanel->setMinimumWidth(300);
+    tabifyDockWidget(m_panelDock, m_matrixPanel);
     m_panelDock->raise();
     connect(m_stepDock, &StepDock::focusChanged, this, [this] { showStepMarks(true); });
 
@@ -777,6 +783,10 @@ void MainWindow::buildMenus() {
     steps->setText(tr("S&tep by Step"));
     steps->setShortcut(QKeySequence(Qt::Key_F7));
     view->addAction(steps);
+    QAction* matrix = m_matrixPanel->toggleViewAction();
+    matrix->setText(tr("&Matrix Calculus"));
+    matrix->setShortcut(QKeySequence(Qt::Key_F6));
+    view->addAction(matrix);
     // The computational graph (backpropagation), a dock hidden until asked for.
     auto* graph = new GraphDock(m_doc, this);
     addDockWidget(Qt::RightDockWidgetArea, graph);
@@ -963,6 +973,12 @@ void MainWindow::openExample(const Preset& preset) {
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
         findChild<GraphDock*>()->present();
+    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab.
+    if (!preset.closedForm.isEmpty()) {
+        m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
+        m_matrixPanel->show();
+        m_matrixPanel->raise();
+    }
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {
