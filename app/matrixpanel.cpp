@@ -65,13 +65,16 @@ void showMatrix(QTableWidget* table, const Eigen::MatrixXd& m, bool editable) {
                 flags |= Qt::ItemIsEditable;
             item->setFlags(flags);
         }
-    table->resizeColumnsToContents();
+    // A few columns share the dock's width; more keep their contents' width and scroll.
+    constexpr int kStretchedColumns = 6;
+    table->horizontalHeader()->setSectionResizeMode(
+        m.cols() <= kStretchedColumns ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     // Tall enough for its rows (at most 8 before it scrolls), so the dock scrolls, not it.
     const int shown = std::min<int>(int(m.rows()), 8);
     int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
     for (int r = 0; r < shown; ++r)
         height += table->rowHeight(r);
-    if (table->horizontalScrollBar()->isVisible() || m.cols() > 6)
+    if (m.cols() > kStretchedColumns)
         height += table->horizontalScrollBar()->sizeHint().height();
     table->setFixedHeight(height);
 }
