@@ -173,7 +173,13 @@ MatrixPanel::MatrixPanel(Document* doc, QWidget* parent)
     connect(m_closedForm, &QLineEdit::textChanged, this, &MatrixPanel::check);
     connect(m_withRespectTo, &QComboBox::currentIndexChanged, this, &MatrixPanel::check);
     connect(m_doc, &Document::changed, this, &MatrixPanel::onDocumentChanged);
-    onDocumentChanged();
+    // Hidden (closed, or a tab behind another), it follows the document only when shown
+    // again: a drag of the point does not pay for 20 gradient checks nobody sees.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_stale)
+            refresh();
+    });
+    refresh();
 }
 
 QString MatrixPanel::report() const {
@@ -185,6 +191,7 @@ QString MatrixPanel::differences() const {
 }
 
 void MatrixPanel::setClosedForm(const QString& closedForm, const QString& withRespectTo) {
+    syncInputs(); // the choices of the document's function, shown or not
     {
         const QSignalBlocker block(m_closedForm);
         m_closedForm->setText(closedForm);
@@ -201,6 +208,14 @@ void MatrixPanel::setClosedForm(const QString& closedForm, const QString& withRe
 }
 
 void MatrixPanel::onDocumentChanged() {
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void MatrixPanel::refresh() {
+    m_stale = false;
     syncInputs();
     fillTables();
     check();

@@ -57,6 +57,8 @@ public slots:
 
 private:
     void onDocumentChanged();
+    /// Re-reads the document: the inputs, the grids and the check.
+    void refresh();
     /// Refills the input choices when f's inputs changed; keeps the selection by name.
     void syncInputs();
     void fillTables();
@@ -73,6 +75,7 @@ private:
     QStringList m_inputNames; ///< the declared inputs the choices were built for
     bool m_filling = false;   ///< the tables are being filled (not edited by a person)
     bool m_agrees = false;
+    bool m_stale = false;     ///< the document changed while the dock was hidden
     std::uint64_t m_seed = 1; ///< the next randomization's seed
 };
 

@@ -218,6 +218,18 @@ private slots:
             QTest::qWait(1500);
             QVERIFY(window->screen()->grabWindow(window->winId()).save(shot));
         }
+        // View ▸ Matrix Calculus hides it; hidden, it does not follow the document, and shown
+        // again it shows the point as it is now.
+        panel->toggleViewAction()->trigger();
+        QVERIFY(!panel->isVisible());
+        Settings s = doc->settings();
+        s.point[0] = 2.0; // V(1,1)
+        QCOMPARE(doc->change(s, QStringLiteral("move")), QString());
+        QCOMPARE(tableValues(panel->valueTable())(0, 0), -0.5);
+        panel->toggleViewAction()->trigger();
+        QTRY_VERIFY(panel->isVisible());
+        QCOMPARE(tableValues(panel->valueTable())(0, 0), 2.0);
+        QVERIFY2(panel->agrees(), qPrintable(panel->report()));
         delete window;
         delete doc;
     }
