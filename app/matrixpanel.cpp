@@ -4,6 +4,7 @@
 #include "matrixcalculus.h"
 
 #include <QComboBox>
+#include <QFont>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -167,7 +168,10 @@ MatrixPanel::MatrixPanel(Document* doc, QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     setWidget(scroll);
 
-    connect(m_input, &QComboBox::currentIndexChanged, this, [this] { fillTables(); });
+    connect(m_input, &QComboBox::currentIndexChanged, this, [this] {
+        fillTables();
+        check(); // its bold cells belong to the input shown
+    });
     connect(m_randomize, &QPushButton::clicked, this, &MatrixPanel::randomize);
     connect(m_values, &QTableWidget::cellChanged, this, &MatrixPanel::onValueEdited);
     connect(m_closedForm, &QLineEdit::textChanged, this, &MatrixPanel::check);
@@ -338,6 +342,14 @@ void MatrixPanel::randomize() {
 
 void MatrixPanel::check() {
     m_agrees = false;
+    // The gradient cells where the closed form differs at the point are bold (below).
+    for (int r = 0; r < m_gradient->rowCount(); ++r)
+        for (int c = 0; c < m_gradient->columnCount(); ++c)
+            if (QTableWidgetItem* item = m_gradient->item(r, c); item && item->font().bold()) {
+                QFont font = item->font();
+                font.setBold(false);
+                item->setFont(font);
+            }
     m_error->hide();
     m_differences->clear();
     m_differences->hide();
@@ -371,7 +383,13 @@ void MatrixPanel::check() {
         return;
     const int index = findDeclaredInput(f, c.input);
     QStringList lines;
+    const bool shown = m_input->currentText() == QString::fromStdString(c.input);
     for (const GradientDifference& d : c.differences) {
+        if (QTableWidgetItem* item = m_gradient->item(d.row, d.col); shown && d.draw == 0 && item) {
+            QFont font = item->font();
+            font.setBold(true);
+            item->setFont(font);
+        }
         const QString where = d.draw == 0 ? tr("at the point") : tr("draw %1").arg(d.draw);
         const QString element =
             index >= 0 ? QString::fromStdString(f.declaredInputs()[std::size_t(index)].elementName(

@@ -49,7 +49,7 @@ public:
 
 public slots:
     /// Checks the closed form against the automatic gradient (also on every change of f or
-    /// its point).
+    /// its point); the gradient cells where it differs at the point turn bold.
     void check();
     /// Sets every entry of the selected input to a draw from N(0, 1) (a fresh seed each time,
     /// from a counter: reproducible within a session), one undo step.

@@ -114,6 +114,12 @@ private slots:
                  qPrintable(m_panel->differences()));
         QVERIFY(m_panel->differences().contains(
             QStringLiteral("x[2] at the point: automatic -6.75, closed form -3.75")));
+        // Those cells are bold, and plain again when the closed form is right.
+        QVERIFY(m_panel->gradientTable()->item(0, 0)->font().bold());
+        QVERIFY(m_panel->gradientTable()->item(1, 0)->font().bold());
+        m_panel->closedFormEdit()->setText(QStringLiteral("A * x + A' * x"));
+        QVERIFY(m_panel->agrees());
+        QVERIFY(!m_panel->gradientTable()->item(0, 0)->font().bold());
     }
 
     // A closed form that does not parse: the error is shown inline with its column.
