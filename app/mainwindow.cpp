@@ -9,6 +9,7 @@
 #include "functions.h"
 #include "graphdock.h"
 #include "losschart.h"
+#include "matrixpanel.h"
 #include "optimizerpanel.h"
 #include "optionwidgets.h"
 #include "parameterpanel.h"
@@ -756,6 +757,11 @@ void MainWindow::buildControls() {
     m_stepDock->setMinimumWidth(300);
     setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
     tabifyDockWidget(m_panelDock, m_stepDock);
+    // Matrix calculus: the shaped inputs' values and gradients, and a closed form checked
+    // against the automatic gradient; another tab beside the panel.
+    m_matrixPanel = new MatrixPanel(m_doc, this);
+    m_matrixPanel->setMinimumWidth(300);
+    tabifyDockWidget(m_panelDock, m_matrixPanel);
     m_panelDock->raise();
     connect(m_stepDock, &StepDock::focusChanged, this, [this] { showStepMarks(true); });
 
@@ -891,6 +897,10 @@ void MainWindow::buildMenus() {
     steps->setText(tr("S&tep by Step"));
     steps->setShortcut(QKeySequence(Qt::Key_F7));
     view->addAction(steps);
+    QAction* matrix = m_matrixPanel->toggleViewAction();
+    matrix->setText(tr("&Matrix Calculus"));
+    matrix->setShortcut(QKeySequence(Qt::Key_F6));
+    view->addAction(matrix);
     // The computational graph (backpropagation): a tab beside the plot's, F8 there and back.
     m_graphAction = view->addAction(tr("&Graph (Backpropagation)"));
     m_graphAction->setCheckable(true);
@@ -1075,6 +1085,12 @@ void MainWindow::openExample(const Preset& preset) {
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
         showViewTab(2);
+    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab.
+    if (!preset.closedForm.isEmpty()) {
+        m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
+        m_matrixPanel->show();
+        m_matrixPanel->raise();
+    }
 }
 
 template <class Modify> void MainWindow::edit(const QString& what, Modify modify) {

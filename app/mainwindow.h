@@ -43,6 +43,7 @@ class ReadoutPanel;
 class Section;
 class SessionController;
 class StepDock;
+class MatrixPanel;
 class SurfaceScene;
 class SurfaceView;
 struct Preferences;
@@ -103,6 +104,7 @@ public:
     /// The "Step by Step" dock (a tab beside the panel): the selected run's sub-steps, its
     /// state table, the learning-rate sweep and eigen-direction charts.
     StepDock* stepDock() const { return m_stepDock; }
+    MatrixPanel* matrixPanel() const { return m_matrixPanel; }
     /// File ▸ Open/Save, the title's file name and unsaved-changes mark, the close question.
     SessionController* session() const { return m_session; }
 
@@ -212,6 +214,7 @@ private:
     Animator* m_animator;
     LossChart* m_chart;
     StepDock* m_stepDock = nullptr;
+    MatrixPanel* m_matrixPanel = nullptr;
     SessionController* m_session = nullptr;
     int m_dragId = 1000;
     int m_currentDrag = -1;
