@@ -197,8 +197,10 @@ struct OptionGroup {
 const OptionGroup kGroups[] = {
     {"Commands (each runs without the window, prints its result and exits)",
      {"analyze", "export", "animate", "descent", "sweep", "critical-points", "backprop",
-      "screenshot"}},
-    {"The function and the point", {"session", "function", "variables", "point", "epsilon"}},
+      "check-gradient", "batch", "screenshot"}},
+    {"The function and the point",
+     {"session", "function", "variables", "parameters", "point", "epsilon"}},
+    {"Matrix calculus (--check-gradient)", {"with-respect-to", "draws"}},
     {"The scene and the image (the window, --export, --animate, --screenshot)",
      {"view", "domain", options::resolution.flag, options::wireLines.flag,
       options::modelRadius.flag, options::boxAspect.flag, "show", "shaded", "size", "transparent"}},

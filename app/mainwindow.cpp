@@ -1314,7 +1314,7 @@ void MainWindow::applyFunction() {
     m_applyingFunction = false;
     // Inputs fixed by the person and a name that is not among them: say where to change it.
     const bool fixedInputs = !error.isEmpty() && !s.variables.isEmpty() &&
-                             error.contains(QStringLiteral("unknown variable"));
+                             error.contains(QStringLiteral("unknown symbol"));
     m_functionError->setText(fixedInputs ? error + tr(" (the inputs are fixed in the inputs "
                                                       "field: clear it to take them from f)")
                                          : error);

@@ -1399,7 +1399,9 @@ private slots:
             << "--domain: expected 2 comma-separated numbers, got 4";
         QTest::newRow("resolution")
             << QStringList{c, "--function", "x+y", "--resolution", "2"} << "--resolution";
-        QTest::newRow("no inputs") << QStringList{c, "--function", "3"} << "has no inputs";
+        // (A constant is a function of x by the inputs rule: not bad input, "f is constant".)
+        QTest::newRow("unknown function")
+            << QStringList{c, "--function", "foo(x)"} << "unknown function 'foo'";
         QTest::newRow("not a number")
             << QStringList{c, "--function", "x+y", "--domain", "0,1,a,2"} << "item 3, 'a'";
     }
@@ -1450,7 +1452,8 @@ private slots:
             << "unknown function 'expp'" << none << none;
         QTest::newRow("unknown symbol")
             << QStringList{a, f, "x + z", "--variables", "x,y", pt, "1,2"} << QByteArray() << 2
-            << "column 5: unknown variable 'z'" << none << none;
+            << "column 5: unknown symbol 'z': declare it as a variable, or make it a parameter"
+            << none << none;
         QTest::newRow("reserved nan") << QStringList{a, f, "nan*x + y", pt, "1,2"} << QByteArray()
                                       << 2 << "'nan' is reserved" << none << none;
         // Where one partial is not finite the chain rule's inf * 0 makes the others NaN too
