@@ -32,6 +32,15 @@ private slots:
                      qPrintable(QString::number(ticks[i], 'g', 17)));
     }
 
+    // 10^d written out between 0.001 and 1000, as 1eD beyond: the log axes' labels.
+    void decadeLabels() {
+        QCOMPARE(QString::fromStdString(gs::decadeLabel(-4)), QStringLiteral("1e-4"));
+        QCOMPARE(QString::fromStdString(gs::decadeLabel(-3)), QStringLiteral("0.001"));
+        QCOMPARE(QString::fromStdString(gs::decadeLabel(0)), QStringLiteral("1"));
+        QCOMPARE(QString::fromStdString(gs::decadeLabel(3)), QStringLiteral("1000"));
+        QCOMPARE(QString::fromStdString(gs::decadeLabel(6)), QStringLiteral("1e6"));
+    }
+
     void wireIndices_data() {
         QTest::addColumn<int>("samples");
         QTest::addColumn<int>("lines");

@@ -1,5 +1,7 @@
 #include "linechart.h"
 
+#include "ticks.h"
+
 #include <QMouseEvent>
 #include <cmath>
 #include <cstdio>
@@ -47,12 +49,7 @@ void decadeTicks(vtkAxis* axis, double low, double high) {
     vtkNew<vtkStringArray> labels;
     for (int d = a; d <= b; d += stride) {
         positions->InsertNextValue(d);
-        char text[16];
-        if (d >= -3 && d <= 3)
-            std::snprintf(text, sizeof text, "%g", std::pow(10.0, d));
-        else
-            std::snprintf(text, sizeof text, "1e%d", d);
-        labels->InsertNextValue(text);
+        labels->InsertNextValue(decadeLabel(d));
     }
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetRange(a, b);

@@ -1,6 +1,7 @@
 #include "losschart.h"
 
 #include "scenestyle.h"
+#include "ticks.h"
 #include "vectorexport.h"
 
 #include <QFont>
@@ -133,12 +134,7 @@ void LossChart::updateValueTicks() {
     vtkNew<vtkStringArray> labels;
     for (int d = low; d <= high; d += stride) {
         positions->InsertNextValue(d);
-        char text[16];
-        if (d >= -3 && d <= 3)
-            std::snprintf(text, sizeof text, "%g", std::pow(10.0, d));
-        else
-            std::snprintf(text, sizeof text, "1e%d", d);
-        labels->InsertNextValue(text);
+        labels->InsertNextValue(decadeLabel(d));
     }
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetUnscaledRange(std::pow(10.0, low), std::pow(10.0, high));

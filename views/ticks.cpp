@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace gs {
 
@@ -21,6 +22,15 @@ std::vector<double> niceTicks(double lo, double hi, int most) {
                 ticks.push_back(k == 0 ? 0.0 : k * step);
             return ticks;
         }
+}
+
+std::string decadeLabel(int d) {
+    char text[16];
+    if (d >= -3 && d <= 3)
+        std::snprintf(text, sizeof text, "%g", std::pow(10.0, d));
+    else
+        std::snprintf(text, sizeof text, "1e%d", d);
+    return text;
 }
 
 } // namespace gs
