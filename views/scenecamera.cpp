@@ -36,7 +36,9 @@ void fitCamera(vtkRenderer* renderer, const double b[6]) {
         // One view unit is half the view's height (or width) at the focal distance.
         const double halfHeight =
             cam->GetDistance() * std::tan(vtkMath::RadiansFromDegrees(cam->GetViewAngle() / 2));
-        const double aspect = renderer->GetAspect()[0];
+        // The window's aspect now, not the one stored by the last render (stale in a new
+        // export window: the picture then depended on what was drawn before).
+        const double aspect = renderer->GetTiledAspectRatio();
         Eigen::Vector3d up, right, dir;
         cam->GetViewUp(up.data());
         cam->GetDirectionOfProjection(dir.data());

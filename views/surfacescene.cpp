@@ -214,7 +214,8 @@ void SurfaceScene::setTopView(bool top) {
     if (top && m_surface) {
         // Half the visible height: the domain with a margin for the axes' labels.
         const GridSpec& g = m_surface->grid;
-        const double aspect = m_renderer->GetRenderWindow() ? m_renderer->GetAspect()[0] : 1.0;
+        const double aspect =
+            m_renderer->GetRenderWindow() ? m_renderer->GetTiledAspectRatio() : 1.0;
         cam->SetParallelScale(0.5 * 1.3 *
                               std::max(g.ymax - g.ymin, (g.xmax - g.xmin) / std::max(aspect, 0.1)));
     }
