@@ -322,13 +322,16 @@ private:
 
 class Collector {
 public:
-    /// `depth`: the opaque hiding props' depth; `translucent`: the translucent patches'.
+    /// `depth`: the opaque hiding props' depth; `translucent`: the translucent patches';
+    /// `onTop`: the depth of what is drawn on top (arrows, balls), which VTK tests among
+    /// themselves.
     Collector(vtkRenderer* renderer, const Projection& projection, const DepthMap& depth,
-              const DepthMap& translucent)
+              const DepthMap& translucent, const DepthMap& onTop)
         : m_renderer(renderer)
         , m_projection(projection)
         , m_depth(depth)
-        , m_translucent(translucent) {}
+        , m_translucent(translucent)
+        , m_onTop(onTop) {}
 
     /// What was collected, the translucent patches merged into one outline per colour.
     std::vector<Primitive>& primitives() {
@@ -381,6 +384,8 @@ private:
     /// Translucent geometry (`layer` kLayerTranslucent*) is tested against the opaque depth
     /// only, as VTK tests it.
     int target(const QPointF& at, double depth, int layer) const {
+        if (layer == kLayerOnTop)
+            return m_onTop.visible(at, depth) ? kLayerOnTop : -1;
         if (!m_depth.visible(at, depth))
             return -1;
         if (layer != kLayerScene)
@@ -394,6 +399,8 @@ private:
         return target(at, m_projection.depth(w.data()), layer);
     }
     bool depthTested(int layer) const {
+        if (layer == kLayerOnTop)
+            return !m_onTop.empty();
         return (layer == kLayerScene || layer == kLayerTranslucentFill ||
                 layer == kLayerTranslucentLines) &&
                !(m_depth.empty() && m_translucent.empty());
@@ -970,6 +977,7 @@ private:
     const Projection& m_projection;
     const DepthMap& m_depth;
     const DepthMap& m_translucent;
+    const DepthMap& m_onTop;
     std::vector<Primitive> m_primitives;
     /// A translucent actor's visible pieces of one colour, merged when collected.
     struct Patch {
@@ -1176,8 +1184,9 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
     // What writes depth in the raster hides in the figure: the props marked as hiding that
     // are drawn (the shaded surface; the wireframe's surface is not drawn and hides nothing,
     // so the raster's see-through wireframe is the figure's too). The translucent props'
-    // depth decides what is painted before them and what after.
-    std::vector<vtkProp*> hiding, translucent;
+    // depth decides what is painted before them and what after. What is drawn on top
+    // (arrows, balls, paths) hides among itself, as VTK depth-tests it among itself.
+    std::vector<vtkProp*> hiding, translucent, onTop;
     vtkPropCollection* props = renderer->GetViewProps();
     vtkCollectionSimpleIterator it;
     props->InitTraversal(it);
@@ -1187,19 +1196,23 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
         auto* actor = vtkActor::SafeDownCast(prop);
         if (hasMark(prop, hidingKey()))
             hiding.push_back(prop);
+        else if (hasMark(prop, onTopKey()))
+            onTop.push_back(prop);
         else if (actor && !hasMark(prop, onTopKey()) && actor->GetProperty() &&
                  actor->GetProperty()->GetOpacity() < 1.0 &&
                  actor->GetProperty()->GetRepresentation() == VTK_SURFACE)
             translucent.push_back(prop);
     }
-    DepthMap depth, translucentDepth;
+    DepthMap depth, translucentDepth, onTopDepth;
     if (!hiding.empty())
         depth.build(renderer, hiding, o.width, o.height);
     if (!translucent.empty())
         translucentDepth.build(renderer, translucent, o.width, o.height);
+    if (!onTop.empty())
+        onTopDepth.build(renderer, onTop, o.width, o.height);
 
     const Projection projection(renderer, o.width, o.height);
-    Collector collector(renderer, projection, depth, translucentDepth);
+    Collector collector(renderer, projection, depth, translucentDepth, onTopDepth);
     props->InitTraversal(it);
     while (vtkProp* prop = props->GetNextProp(it))
         collector.prop(prop);
