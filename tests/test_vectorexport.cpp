@@ -526,7 +526,7 @@ private slots:
     }
 
 private:
-    // Measured (800x600): the figure and the PNG differ in 1.3 % (book), 1.4 % (wireframe),
+    // Measured (800x600): the figure and the PNG differ in 1.4 % (wireframe), 1.5 % (book),
     // 1.5-1.7 % (shaded), 2.1 % (runs and markers), 3.9 % (contour) and 5.8 % (curve: fonts)
     // of the inked pixels; moved by 6 pixels, in 17 % to 49 %. The previous writer's book
     // figure (tangent plane and back wire lines hidden): 14.4 %, its runs and markers 9.3 %.

@@ -638,6 +638,22 @@ private:
 
     /// How often a polygon the hiding surface cuts is split in four to follow the cut.
     static constexpr int kMaxSplits = 3;
+    /// A piece this small on the picture (its longest side, in pixels) is not split further:
+    /// the cut is then followed to the pixel (a ball's facets are this small already).
+    static constexpr double kMinSplitPixels = 2.0;
+
+    double onScreenSize(const std::array<std::array<double, 3>, 3>& t) const {
+        QPointF p[3];
+        for (int k = 0; k < 3; ++k)
+            if (!m_projection.toPicture(t[std::size_t(k)].data(), p[k]))
+                return 0;
+        double longest = 0;
+        for (int k = 0; k < 3; ++k) {
+            const QPointF d = p[k] - p[(k + 1) % 3];
+            longest = std::max(longest, std::hypot(d.x(), d.y()));
+        }
+        return longest;
+    }
 
     void filledPolygon(const std::vector<std::array<double, 3>>& corners, QColor fill,
                        const QColor& edge, double width, vtkProperty* property, int layer,
@@ -700,7 +716,7 @@ private:
         const int a = target(t[0], layer), b = target(t[1], layer), c = target(t[2], layer);
         const int middle = target(centre, layer);
         if ((a == middle && b == middle && c == middle) || splits >= kMaxSplits ||
-            (a < 0 && b < 0 && c < 0 && middle < 0)) {
+            (a < 0 && b < 0 && c < 0 && middle < 0) || onScreenSize(t) < kMinSplitPixels) {
             if (middle >= 0)
                 keepPiece({t[0], t[1], t[2]}, fill, edge, width, middle, actor);
             return;
