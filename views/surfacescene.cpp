@@ -41,7 +41,8 @@ SurfaceScene::SurfaceScene()
     m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
-    // The surface's triangles hide the wire lines behind them in a vector figure, drawn or not.
+    // Shaded, the surface's triangles hide what is behind them in a vector figure (as in the
+    // raster); the wireframe, drawn alone, is see-through in both.
     markHiding(m_shaded);
 
     m_title = vtkSmartPointer<vtkTextActor>::New();

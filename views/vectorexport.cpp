@@ -49,6 +49,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -148,20 +149,32 @@ struct TextItem {
     QRectF box;
 };
 
-/// One thing to paint: a filled polygon, a polyline, a dot or a text. Painted in order of
-/// layer, then from far to near, then in the order found (VTK's order among equals).
+/// One thing to paint: a filled polygon, a filled outline (a translucent patch merged into
+/// one path), a polyline, a dot or a text. Painted in order of layer, then from far to near,
+/// then in the order found (VTK's order among equals).
 struct Primitive {
-    enum class Kind { Polygon, Polyline, Dot, Text } kind = Kind::Polyline;
-    int layer = 0;    ///< 0: the 3-D scene, 1: drawn on top, 2: the 2-D overlay
-    double depth = 0; ///< distance from the camera (layers 0 and 1)
+    enum class Kind { Polygon, Path, Polyline, Dot, Text } kind = Kind::Polyline;
+    int layer = 0;    ///< one of the kLayer constants below
+    double depth = 0; ///< distance from the camera (all layers but the 2-D overlay)
     std::size_t order = 0;
     QPolygonF points;
+    QPainterPath path; ///< Kind::Path
     QColor fill, stroke;
     double width = 1;
     TextItem text;
 };
 
-constexpr int kLayerScene = 0, kLayerOnTop = 1, kLayerOverlay = 2;
+// The layers repeat the raster's passes. VTK draws the opaque props first, each depth-tested
+// (the shaded surface hides what is behind it), then the translucent ones (the tangent plane),
+// tested against that depth but writing none: a translucent patch tints what is behind it and
+// leaves what is in front of it untouched. The 3-D scene is therefore split by the translucent
+// patches' depth into what lies behind them (painted first), the patches (their fill, then
+// their edges) and what lies in front of them or beside them. What a scene draws on top
+// (markDrawnOnTop) comes after, the 2-D overlay last.
+constexpr int kLayerBehind = 0, kLayerTranslucentFill = 1, kLayerTranslucentLines = 2,
+              kLayerScene = 3, kLayerOnTop = 4, kLayerOverlay = 5;
+/// What actor3D is asked to draw translucently (its pieces go to kLayerTranslucent*).
+constexpr int kLayerTranslucent = kLayerTranslucentFill;
 
 /// Samples along a line tested against the depth buffer, in display pixels.
 constexpr double kSampleSpacing = 0.5;
@@ -309,12 +322,33 @@ private:
 
 class Collector {
 public:
-    Collector(vtkRenderer* renderer, const Projection& projection, const DepthMap& depth)
+    /// `depth`: the opaque hiding props' depth; `translucent`: the translucent patches';
+    /// `onTop`: the depth of what is drawn on top (arrows, balls), which VTK tests among
+    /// themselves.
+    Collector(vtkRenderer* renderer, const Projection& projection, const DepthMap& depth,
+              const DepthMap& translucent, const DepthMap& onTop)
         : m_renderer(renderer)
         , m_projection(projection)
-        , m_depth(depth) {}
+        , m_depth(depth)
+        , m_translucent(translucent)
+        , m_onTop(onTop) {}
 
-    std::vector<Primitive>& primitives() { return m_primitives; }
+    /// What was collected, the translucent patches merged into one outline per colour.
+    std::vector<Primitive>& primitives() {
+        for (auto& [key, patch] : m_patches) {
+            Primitive p;
+            p.kind = Primitive::Kind::Path;
+            p.layer = kLayerTranslucentFill;
+            p.depth = patch.depthSum / double(std::max(1, patch.pieces));
+            // The union of the pieces: adjacent triangles become one outline, so no
+            // anti-aliased seam (a hairline of double coverage or a gap) shows between them.
+            p.path = patch.path.simplified();
+            p.fill = QColor::fromRgba(key.second);
+            add(std::move(p));
+        }
+        m_patches.clear();
+        return m_primitives;
+    }
 
     void prop(vtkProp* prop) {
         if (!prop->GetVisibility())
@@ -330,7 +364,9 @@ public:
         else if (auto* billboard = vtkBillboardTextActor3D::SafeDownCast(prop))
             billboardText(billboard);
         else if (auto* actor = vtkActor::SafeDownCast(prop))
-            actor3D(actor, hasMark(prop, onTopKey()) ? kLayerOnTop : kLayerScene);
+            actor3D(actor, hasMark(prop, onTopKey()) ? kLayerOnTop
+                           : isTranslucent(actor)    ? kLayerTranslucent
+                                                     : kLayerScene);
         else if (auto* actor2D = vtkActor2D::SafeDownCast(prop))
             actor2DPart(actor2D);
     }
@@ -343,6 +379,33 @@ private:
 
     // -- 3-D geometry --------------------------------------------------------------------------
 
+    /// Where a point of the 3-D scene is painted: -1 when an opaque hiding prop is in front
+    /// of it, else its layer (kLayerBehind when a translucent patch is in front of it).
+    /// Translucent geometry (`layer` kLayerTranslucent*) is tested against the opaque depth
+    /// only, as VTK tests it.
+    int target(const QPointF& at, double depth, int layer) const {
+        if (layer == kLayerOnTop)
+            return m_onTop.visible(at, depth) ? kLayerOnTop : -1;
+        if (!m_depth.visible(at, depth))
+            return -1;
+        if (layer != kLayerScene)
+            return layer;
+        return m_translucent.visible(at, depth) ? kLayerScene : kLayerBehind;
+    }
+    int target(const std::array<double, 3>& w, int layer) const {
+        QPointF at;
+        if (!m_projection.toPicture(w.data(), at))
+            return -1;
+        return target(at, m_projection.depth(w.data()), layer);
+    }
+    bool depthTested(int layer) const {
+        if (layer == kLayerOnTop)
+            return !m_onTop.empty();
+        return (layer == kLayerScene || layer == kLayerTranslucentFill ||
+                layer == kLayerTranslucentLines) &&
+               !(m_depth.empty() && m_translucent.empty());
+    }
+
     void actor3D(vtkActor* actor, int layer) {
         vtkMapper* mapper = actor->GetMapper();
         if (!mapper)
@@ -353,6 +416,8 @@ private:
             return;
         vtkProperty* property = actor->GetProperty();
         const double opacity = property->GetOpacity();
+        // Lines and dots of a translucent actor are painted with its patches' edges.
+        const int lineLayer = layer == kLayerTranslucent ? kLayerTranslucentLines : layer;
         // Colours per point or per cell when the mapper colours by scalars (a shaded surface).
         int cellColors = 0;
         vtkUnsignedCharArray* colors = nullptr;
@@ -390,7 +455,7 @@ private:
             for (verts->InitTraversal(); verts->GetNextCell(n, ids); ++cell)
                 for (vtkIdType k = 0; k < n; ++k)
                     dot(world[std::size_t(ids[k])], colorOf(cell, ids[k]), property->GetPointSize(),
-                        layer);
+                        lineLayer);
         }
         // Lines: visible runs.
         if (vtkCellArray* lines = data->GetLines()) {
@@ -400,9 +465,14 @@ private:
                 std::vector<std::array<double, 3>> run;
                 for (vtkIdType k = 0; k < n; ++k)
                     run.push_back(world[std::size_t(ids[k])]);
-                polyline(run, colorOf(cell, n > 0 ? ids[0] : -1), lineWidth, layer);
+                polyline(run, colorOf(cell, n > 0 ? ids[0] : -1), lineWidth, lineLayer);
             }
         }
+        // The edges of a translucent patch, each drawn once (VTK draws a shared edge once,
+        // not once per triangle); collected below, stroked after the loop.
+        const bool patchEdges = layer == kLayerTranslucent && representation == VTK_SURFACE &&
+                                property->GetEdgeVisibility();
+        std::vector<std::pair<vtkIdType, vtkIdType>> edges;
         // Polygons (and strips as triangles): filled, or their edges when drawn as wireframe.
         auto polygon = [&](const std::vector<vtkIdType>& ids, vtkIdType c) {
             std::vector<std::array<double, 3>> corners;
@@ -410,12 +480,12 @@ private:
                 corners.push_back(world[std::size_t(id)]);
             if (representation == VTK_WIREFRAME) {
                 corners.push_back(corners.front());
-                polyline(corners, colorOf(c, ids.front()), lineWidth, layer);
+                polyline(corners, colorOf(c, ids.front()), lineWidth, lineLayer);
                 return;
             }
             if (representation == VTK_POINTS) {
                 for (std::size_t k = 0; k < ids.size(); ++k)
-                    dot(corners[k], colorOf(c, ids[k]), property->GetPointSize(), layer);
+                    dot(corners[k], colorOf(c, ids[k]), property->GetPointSize(), lineLayer);
                 return;
             }
             QColor fill = colorOf(c, ids.front());
@@ -429,9 +499,15 @@ private:
                 fill = QColor::fromRgbF(float(r / m), float(g / m), float(b / m), float(a / m));
             }
             QColor edge;
-            if (property->GetEdgeVisibility())
+            if (patchEdges) {
+                for (std::size_t k = 0; k < ids.size(); ++k) {
+                    const vtkIdType a = ids[k], b = ids[(k + 1) % ids.size()];
+                    edges.emplace_back(std::min(a, b), std::max(a, b));
+                }
+            } else if (property->GetEdgeVisibility()) {
                 edge = toColor(property->GetEdgeColor(), opacity);
-            filledPolygon(corners, fill, edge, lineWidth, property, layer);
+            }
+            filledPolygon(corners, fill, edge, lineWidth, property, layer, actor);
         };
         if (vtkCellArray* polys = data->GetPolys()) {
             vtkIdType n;
@@ -447,6 +523,17 @@ private:
                 for (vtkIdType k = 0; k + 2 < n; ++k)
                     polygon({ids[k], ids[k + 1], ids[k + 2]}, cell);
         }
+        std::sort(edges.begin(), edges.end());
+        edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+        const QColor edgeColor = toColor(property->GetEdgeColor(), opacity);
+        for (const auto& [a, b] : edges)
+            polyline({world[std::size_t(a)], world[std::size_t(b)]}, edgeColor, lineWidth,
+                     kLayerTranslucentLines);
+    }
+
+    /// A prop VTK draws in its translucent pass: a 3-D actor with an opacity below one.
+    static bool isTranslucent(vtkActor* actor) {
+        return actor->GetProperty() && actor->GetProperty()->GetOpacity() < 1.0;
     }
 
     void dot(const std::array<double, 3>& p, const QColor& color, double size, int layer) {
@@ -454,8 +541,11 @@ private:
         if (!m_projection.toPicture(p.data(), at))
             return;
         const double depth = m_projection.depth(p.data());
-        if (layer == kLayerScene && !m_depth.visible(at, depth))
-            return;
+        if (depthTested(layer)) {
+            layer = target(at, depth, layer);
+            if (layer < 0)
+                return;
+        }
         Primitive d;
         d.kind = Primitive::Kind::Dot;
         d.layer = layer;
@@ -466,16 +556,16 @@ private:
         add(std::move(d));
     }
 
-    /// A polyline cut into the runs the hiding surfaces leave visible.
+    /// A polyline cut into the runs the hiding surfaces leave visible, each run in the layer
+    /// of its place (behind a translucent patch or not).
     void polyline(const std::vector<std::array<double, 3>>& pts, const QColor& color, double width,
                   int layer) {
         if (pts.size() < 2)
             return;
-        const bool test = layer == kLayerScene && !m_depth.empty();
-        if (!test) { // one path
+        if (!depthTested(layer)) { // one path
             Primitive p;
             p.kind = Primitive::Kind::Polyline;
-            p.layer = layer;
+            p.layer = layer == kLayerTranslucentFill ? kLayerTranslucentLines : layer;
             p.stroke = color;
             p.width = width;
             double depth = 0;
@@ -490,9 +580,9 @@ private:
             add(std::move(p));
             return;
         }
-        // Each segment is sampled every kSampleSpacing pixels; a run of visible samples
-        // becomes one path, and a segment is its own primitive so that the painter's order
-        // interleaves it correctly with translucent polygons.
+        // Each segment is sampled every kSampleSpacing pixels; a run of samples with the
+        // same place becomes one path, and a segment is its own primitive so that the
+        // painter's order interleaves it correctly with the polygons.
         for (std::size_t s = 0; s + 1 < pts.size(); ++s) {
             const auto& a = pts[s];
             const auto& b = pts[s + 1];
@@ -503,11 +593,12 @@ private:
             const int steps = std::clamp(int(std::ceil(length / kSampleSpacing)), 1, 4000);
             QPolygonF run;
             double depthSum = 0;
+            int runLayer = -1;
             auto flush = [&] {
-                if (run.size() >= 2) {
+                if (run.size() >= 2 && runLayer >= 0) {
                     Primitive p;
                     p.kind = Primitive::Kind::Polyline;
-                    p.layer = layer;
+                    p.layer = runLayer;
                     p.stroke = color;
                     p.width = width;
                     p.depth = depthSum / run.size();
@@ -524,11 +615,21 @@ private:
                 QPointF at;
                 m_projection.toPicture(w, at);
                 const double depth = m_projection.depth(w);
-                if (m_depth.visible(at, depth)) {
+                const int here = target(at, depth, layer);
+                if (here != runLayer) {
+                    // A run that goes on in another layer starts where the last one ended.
+                    const bool joined = here >= 0 && runLayer >= 0 && !run.isEmpty();
+                    const QPointF last = joined ? run.back() : QPointF();
+                    if (joined)
+                        run << at, depthSum += depth;
+                    flush();
+                    if (joined)
+                        run << last, depthSum += depth;
+                    runLayer = here;
+                }
+                if (here >= 0) {
                     run << at;
                     depthSum += depth;
-                } else {
-                    flush();
                 }
             }
             flush();
@@ -537,9 +638,26 @@ private:
 
     /// How often a polygon the hiding surface cuts is split in four to follow the cut.
     static constexpr int kMaxSplits = 3;
+    /// A piece this small on the picture (its longest side, in pixels) is not split further:
+    /// the cut is then followed to the pixel (a ball's facets are this small already).
+    static constexpr double kMinSplitPixels = 2.0;
+
+    double onScreenSize(const std::array<std::array<double, 3>, 3>& t) const {
+        QPointF p[3];
+        for (int k = 0; k < 3; ++k)
+            if (!m_projection.toPicture(t[std::size_t(k)].data(), p[k]))
+                return 0;
+        double longest = 0;
+        for (int k = 0; k < 3; ++k) {
+            const QPointF d = p[k] - p[(k + 1) % 3];
+            longest = std::max(longest, std::hypot(d.x(), d.y()));
+        }
+        return longest;
+    }
 
     void filledPolygon(const std::vector<std::array<double, 3>>& corners, QColor fill,
-                       const QColor& edge, double width, vtkProperty* property, int layer) {
+                       const QColor& edge, double width, vtkProperty* property, int layer,
+                       vtkActor* actor) {
         std::array<double, 3> centre{0, 0, 0};
         for (const auto& c : corners)
             for (int k = 0; k < 3; ++k)
@@ -577,48 +695,64 @@ private:
                                         float(fill.blueF() * k), fill.alphaF());
             }
         }
-        if (layer != kLayerScene || m_depth.empty()) {
-            piece(corners, fill, edge, width, layer);
+        if (!depthTested(layer)) {
+            keepPiece({corners.begin(), corners.end()}, fill, edge, width, layer, actor);
             return;
         }
-        // A polygon the hiding surface cuts is split into triangles, each in four while
-        // some of its corners are hidden and others not, so the cut is followed to
-        // 1/2^kMaxSplits of the polygon; a piece is kept when its centre is visible.
+        // A polygon the hiding surface (or a translucent patch) cuts is split into triangles,
+        // each in four while its corners lie in different places, so the cut is followed to
+        // 1/2^kMaxSplits of the polygon; a piece goes where its centre is.
         for (std::size_t k = 1; k + 1 < corners.size(); ++k)
-            visiblePart({corners[0], corners[k], corners[k + 1]}, fill, edge, width, 0);
-    }
-
-    bool seen(const std::array<double, 3>& w) const {
-        QPointF at;
-        return m_projection.toPicture(w.data(), at) &&
-               m_depth.visible(at, m_projection.depth(w.data()));
+            visiblePart({corners[0], corners[k], corners[k + 1]}, fill, edge, width, 0, layer,
+                        actor);
     }
 
     void visiblePart(const std::array<std::array<double, 3>, 3>& t, const QColor& fill,
-                     const QColor& edge, double width, int splits) {
+                     const QColor& edge, double width, int splits, int layer, vtkActor* actor) {
         std::array<double, 3> centre{};
         for (int k = 0; k < 3; ++k)
             centre[std::size_t(k)] =
                 (t[0][std::size_t(k)] + t[1][std::size_t(k)] + t[2][std::size_t(k)]) / 3;
-        const int corners = int(seen(t[0])) + int(seen(t[1])) + int(seen(t[2]));
-        const bool middle = seen(centre);
-        if (corners == 3 && middle) {
-            piece({t[0], t[1], t[2]}, fill, edge, width, kLayerScene);
+        const int a = target(t[0], layer), b = target(t[1], layer), c = target(t[2], layer);
+        const int middle = target(centre, layer);
+        if ((a == middle && b == middle && c == middle) || splits >= kMaxSplits ||
+            (a < 0 && b < 0 && c < 0 && middle < 0) || onScreenSize(t) < kMinSplitPixels) {
+            if (middle >= 0)
+                keepPiece({t[0], t[1], t[2]}, fill, edge, width, middle, actor);
             return;
         }
-        if (splits >= kMaxSplits || (corners == 0 && !middle)) {
-            if (middle)
-                piece({t[0], t[1], t[2]}, fill, edge, width, kLayerScene);
-            return;
-        }
-        auto mid = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
-            return std::array<double, 3>{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2};
+        auto mid = [](const std::array<double, 3>& p, const std::array<double, 3>& q) {
+            return std::array<double, 3>{(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, (p[2] + q[2]) / 2};
         };
         const auto ab = mid(t[0], t[1]), bc = mid(t[1], t[2]), ca = mid(t[2], t[0]);
         // Inner edges are not the polygon's: only the outer pieces keep an edge colour.
         for (const auto& s : {std::array{t[0], ab, ca}, std::array{ab, t[1], bc},
                               std::array{ca, bc, t[2]}, std::array{ab, bc, ca}})
-            visiblePart(s, fill, QColor(), width, splits + 1);
+            visiblePart(s, fill, QColor(), width, splits + 1, layer, actor);
+    }
+
+    /// A visible piece: a polygon of its own, or part of its actor's translucent patch.
+    void keepPiece(const std::vector<std::array<double, 3>>& corners, const QColor& fill,
+                   const QColor& edge, double width, int layer, vtkActor* actor) {
+        if (layer != kLayerTranslucentFill) {
+            piece(corners, fill, edge, width, layer);
+            return;
+        }
+        QPolygonF points;
+        std::array<double, 3> centre{0, 0, 0};
+        for (const auto& c : corners) {
+            QPointF at;
+            if (!m_projection.toPicture(c.data(), at))
+                return;
+            points << at;
+            for (int k = 0; k < 3; ++k)
+                centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
+        }
+        points << points.front();
+        Patch& patch = m_patches[{actor, fill.rgba()}];
+        patch.path.addPolygon(points);
+        patch.depthSum += m_projection.depth(centre.data());
+        ++patch.pieces;
     }
 
     void piece(const std::vector<std::array<double, 3>>& corners, const QColor& fill,
@@ -858,7 +992,16 @@ private:
     vtkRenderer* m_renderer;
     const Projection& m_projection;
     const DepthMap& m_depth;
+    const DepthMap& m_translucent;
+    const DepthMap& m_onTop;
     std::vector<Primitive> m_primitives;
+    /// A translucent actor's visible pieces of one colour, merged when collected.
+    struct Patch {
+        QPainterPath path;
+        double depthSum = 0;
+        int pieces = 0;
+    };
+    std::map<std::pair<vtkActor*, QRgb>, Patch> m_patches;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -948,6 +1091,12 @@ void paint(QPainter& painter, std::vector<Primitive>& primitives) {
             }
             painter.setBrush(p.fill);
             painter.drawPolygon(p.points);
+            break;
+        }
+        case Primitive::Kind::Path: {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(p.fill);
+            painter.drawPath(p.path);
             break;
         }
         case Primitive::Kind::Polyline: {
@@ -1048,19 +1197,38 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
         prepare();
     window->Render();
 
-    std::vector<vtkProp*> hiding;
+    // What writes depth in the raster hides in the figure: the props marked as hiding that
+    // are drawn (the shaded surface; the wireframe's surface is not drawn and hides nothing,
+    // so the raster's see-through wireframe is the figure's too). The translucent props'
+    // depth decides what is painted before them and what after. What is drawn on top
+    // (arrows, balls, paths) hides among itself, as VTK depth-tests it among itself.
+    std::vector<vtkProp*> hiding, translucent, onTop;
     vtkPropCollection* props = renderer->GetViewProps();
     vtkCollectionSimpleIterator it;
     props->InitTraversal(it);
-    while (vtkProp* prop = props->GetNextProp(it))
+    while (vtkProp* prop = props->GetNextProp(it)) {
+        if (!prop->GetVisibility())
+            continue;
+        auto* actor = vtkActor::SafeDownCast(prop);
         if (hasMark(prop, hidingKey()))
             hiding.push_back(prop);
-    DepthMap depth;
+        else if (hasMark(prop, onTopKey()))
+            onTop.push_back(prop);
+        else if (actor && !hasMark(prop, onTopKey()) && actor->GetProperty() &&
+                 actor->GetProperty()->GetOpacity() < 1.0 &&
+                 actor->GetProperty()->GetRepresentation() == VTK_SURFACE)
+            translucent.push_back(prop);
+    }
+    DepthMap depth, translucentDepth, onTopDepth;
     if (!hiding.empty())
         depth.build(renderer, hiding, o.width, o.height);
+    if (!translucent.empty())
+        translucentDepth.build(renderer, translucent, o.width, o.height);
+    if (!onTop.empty())
+        onTopDepth.build(renderer, onTop, o.width, o.height);
 
     const Projection projection(renderer, o.width, o.height);
-    Collector collector(renderer, projection, depth);
+    Collector collector(renderer, projection, depth, translucentDepth, onTopDepth);
     props->InitTraversal(it);
     while (vtkProp* prop = props->GetNextProp(it))
         collector.prop(prop);

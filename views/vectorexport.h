@@ -4,15 +4,15 @@
 // is ever embedded. VTK's GL2PS exporter is no route here: Debian's VTK 9.1 writes 3-D props as
 // an empty or rasterized picture (docs/platform.md).
 //
-// Hidden lines. A scene marks the props that hide what is behind them (the surface's
-// triangles, markHiding); those are rendered once off screen at kDepthOversampling times the
-// figure's size and the depth buffer is read back. Every line is then cut into the runs whose
-// samples (every half pixel) are not behind that depth, so the wireframe behind the surface,
-// and the parts of the tangent plane, the quadratic or a path it hides, are left out of the
-// file. Filled polygons are kept when they pass the same test, split where the surface cuts
-// them. What is left is
-// painted back to front (painter's algorithm on the primitives' distance from the camera), and
-// what a scene draws on top of everything (markDrawnOnTop: the point, arrows, paths) after it.
+// What hides what follows the raster's passes. The props a scene marks as hiding (the shaded
+// surface, markHiding) hide what is behind them only while they are drawn, as in the raster:
+// the wireframe is see-through. Their depth, the translucent props' (the tangent plane) and
+// that of what is drawn on top (markDrawnOnTop) are each rendered once off screen at
+// kDepthOversampling times the figure's size and read back. Every line is cut into runs
+// (samples every half pixel): hidden, behind a translucent patch (painted before it) or in
+// front (after it). Polygons are split where these change. A translucent prop's visible
+// pieces are merged into one outline per colour (no seams between its triangles) and its
+// edges stroked once. What is left is painted back to front within each of these layers.
 // The writer computes no mathematics beyond this projection.
 
 #include "sceneexport.h"
@@ -29,8 +29,8 @@ namespace gs {
 /// The depth pass is rendered at this multiple of the figure's size.
 constexpr int kDepthOversampling = 2;
 
-/// Marks a prop whose polygons hide what is behind them in a vector figure; it takes part in
-/// the depth pass even while it is not shown (the wireframe's surface is not drawn on screen).
+/// Marks a prop whose polygons hide what is behind them in a vector figure while it is shown
+/// (as its depth does in the raster); hidden, it hides nothing.
 void markHiding(vtkProp* prop);
 /// Marks a prop drawn over everything opaque (drawOnTop): never hidden, painted last.
 void markDrawnOnTop(vtkProp* prop);
