@@ -2053,6 +2053,12 @@ private slots:
         const QImage image = QGuiApplication::clipboard()->image();
         const qreal dpr = m_window->surfaceView()->devicePixelRatio();
         QCOMPARE(image.size(), m_window->surfaceView()->size() * dpr);
+        if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR")) // test_gui_hidpi: the ratio is 2
+            QCOMPARE(dpr, qEnvironmentVariable("QT_SCALE_FACTOR").toDouble());
+        // Lines follow the ratio as text does (PixelScale): at ratio 2 the wireframe is twice
+        // the look's width in device pixels, as thick beside its labels as at ratio 1.
+        QCOMPARE(m_window->surfaceView()->scene().wireLineWidth(),
+                 double(float(gs::sceneLook().wireWidth * dpr)));
         // The picture, not a blank: the white background and the surface's dark wire lines.
         int dark = 0;
         for (int y = 0; y < image.height(); y += 4)

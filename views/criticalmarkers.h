@@ -46,7 +46,7 @@ public:
     void addTo(vtkRenderer* renderer);
 
     /// Replaces the markers; `size` is a symbol's diameter in world units.
-    void update(const std::vector<PlotMarker>& markers, double size, double pixelScale);
+    void update(const std::vector<PlotMarker>& markers, double size, const PixelScale& scale);
     void setVisible(bool visible);
     /// How many markers of a kind are drawn (for tests).
     int count(Classification kind) const;

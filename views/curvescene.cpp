@@ -55,7 +55,7 @@ CurveScene::~CurveScene() = default;
 
 void CurveScene::applyPixelScale() {
     const SceneLook& look = sceneLook();
-    const double k = pixelScale();
+    const double k = lineScale();
     setColor(m_curve, look.surface); // the look may have changed (the window's preferences)
     setColor(m_tangent->actor, look.tangentEdge);
     setColor(m_quadratic->actor, look.quadratic);
@@ -137,7 +137,7 @@ void CurveScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), worldY(m.at.y()), 0.002 * worldWidth());
-    m_markers->update(world, 0.02 * worldWidth(), pixelScale());
+    m_markers->update(world, 0.02 * worldWidth(), scale());
 }
 
 std::optional<Eigen::Vector2d> CurveScene::pointMarker() const {
@@ -148,7 +148,7 @@ bool CurveScene::hitsMarker(double displayX, double displayY) const {
     if (!m_point)
         return false;
     const Eigen::Vector2d d = toDisplay(m_point->x(), m_point->y());
-    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * pixelScale();
+    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * lineScale();
 }
 
 namespace {
