@@ -295,6 +295,7 @@ void ContourScene::applyPixelScale() {
     m_runs->applyStyle(k);
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
     m_fieldLegend->GetTextProperty()->SetFontSize(int(std::lround(11 * pixelScale())));
+    m_markers->setScale(scale());
     placeLabels();
     rebuildBands();
 }

@@ -177,6 +177,9 @@ void CriticalMarkers::addTo(vtkRenderer* renderer) {
 
 void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size,
                              const PixelScale& scale) {
+    if (&markers != &m_markers)
+        m_markers = markers;
+    m_size = size;
     for (auto& p : m_points)
         p->Reset();
     m_ringPoints->Reset();
@@ -235,6 +238,10 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
     glyphOf(m_rings)->SetScaleFactor(size * 2.2);
     glyphOf(m_rings)->Modified();
     m_rings->GetProperty()->SetLineWidth(float(2 * scale.line));
+}
+
+void CriticalMarkers::setScale(const PixelScale& scale) {
+    update(m_markers, m_size, scale);
 }
 
 void CriticalMarkers::setVisible(bool visible) {

@@ -62,6 +62,7 @@ void CurveScene::applyPixelScale() {
     m_curve->GetProperty()->SetLineWidth(float(2.2 * k));
     m_tangent->actor->GetProperty()->SetLineWidth(float(2.0 * k));
     m_quadratic->actor->GetProperty()->SetLineWidth(float(look.quadraticWidth * 1.3 * k));
+    m_markers->setScale(scale());
 }
 
 vtkSmartPointer<vtkPolyData> CurveScene::polyline(const std::vector<Eigen::Vector2d>& points,

@@ -221,8 +221,7 @@ void SurfaceScene::applyStyle() {
     m_fAxis->applyStyle(scale);
     m_overlays->applyStyle(scale);
     m_runs->applyStyle(scale.line);
-    // The critical points' rings and symbols (drawn with the same widths).
-    setCriticalPoints(std::vector<PlotMarker>(m_criticalData));
+    m_critical->setScale(scale);
 }
 
 void SurfaceScene::setTopView(bool top) {
