@@ -302,11 +302,15 @@ QString helpText(const QCommandLineParser& p, const QList<QCommandLineOption>& o
     return out;
 }
 
-/// --version in GNU style: name and version, copyright, licence, no warranty.
+/// --version in GNU style (the GNU Coding Standards, "--version"): name and version,
+/// copyright, the licence's name and address, free software, no warranty; then the versions
+/// of the libraries it was built with.
 QString versionText() {
     return QString::fromUtf8("gradscape %1\n"
                              "Copyright (C) " GRADSCAPE_COPYRIGHT "\n"
-                             "License: " GRADSCAPE_LICENSE "\n"
+                             "License " GRADSCAPE_LICENSE ": the " GRADSCAPE_LICENSE
+                             " License <" GRADSCAPE_LICENSE_URL ">\n"
+                             "This is free software: you are free to change and redistribute it.\n"
                              "There is NO WARRANTY, to the extent permitted by law.\n"
                              "Built with Qt %2, VTK %3 and Eigen %4.%5.%6.\n")
         .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),

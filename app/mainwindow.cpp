@@ -915,6 +915,8 @@ void MainWindow::buildMenus() {
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     help->addSeparator();
     help->addAction(tr("&About gradscape"), this, &MainWindow::showAbout);
+    // Qt's own notice and licence (the LGPL v3 asks for a prominent one).
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::showPreferences() {
@@ -1049,8 +1051,13 @@ void MainWindow::showAbout() {
     box.setText(
         tr("<h3>gradscape %1</h3><p>Explore the calculus of machine learning: surfaces, exact "
            "gradients and Hessians, Taylor models and optimizers.</p>"
-           "<p>Copyright © %2<br>License: %3</p>"
-           "<p>Built with Qt %4 (running on %5), VTK %6 and Eigen %7.%8.%9.</p>"
+           "<p>Copyright © %2<br>License %3: free software, you may use, change and "
+           "redistribute it under the <a href=\"%10\">%3 License</a>; there is NO WARRANTY. "
+           "Show Details for its full text.</p>"
+           "<p>Built with Qt %4 (running on %5), VTK %6 and Eigen %7.%8.%9; Qt is used under "
+           "the GNU LGPL version 3 (Help ▸ About Qt), VTK under the BSD 3-Clause License, "
+           "Eigen under the Mozilla Public License 2.0, Graphviz under the Eclipse Public "
+           "License 1.0 and ImageMagick under the ImageMagick License.</p>"
            "<p>Help ▸ The Expression Language for what to type; <code>gradscape --help</code> "
            "or <code>man gradscape</code> for the command line.</p>")
             .arg(QStringLiteral(GRADSCAPE_VERSION), QStringLiteral(GRADSCAPE_COPYRIGHT),
@@ -1058,7 +1065,12 @@ void MainWindow::showAbout() {
                  QString::fromLatin1(qVersion()), QStringLiteral(VTK_VERSION))
             .arg(EIGEN_WORLD_VERSION)
             .arg(EIGEN_MAJOR_VERSION)
-            .arg(EIGEN_MINOR_VERSION));
+            .arg(EIGEN_MINOR_VERSION)
+            .arg(QStringLiteral(GRADSCAPE_LICENSE_URL)));
+    box.setTextInteractionFlags(Qt::TextBrowserInteraction);
+    QFile license(QStringLiteral(":/help/LICENSE"));
+    if (license.open(QIODevice::ReadOnly))
+        box.setDetailedText(QString::fromUtf8(license.readAll()));
     box.setStandardButtons(QMessageBox::Close);
     box.exec();
 }

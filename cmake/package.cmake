@@ -12,6 +12,9 @@ set(CPACK_PACKAGE_DESCRIPTION
     "gradscape draws a function as a surface with its exact gradient, Hessian, tangent plane \
 and quadratic Taylor model at a point, and runs optimizers on it. A window for lectures and a \
 command line for scripts (JSON, PNG/JPEG figures, animations).")
+# The licence (MIT, LICENSE). A .deb carries it as /usr/share/doc/gradscape/copyright, which
+# `cmake --install` puts in place (app/CMakeLists.txt); other generators read this file.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

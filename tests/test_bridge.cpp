@@ -1,11 +1,16 @@
 // The Qt <-> VTK bridge with more than one renderer: a second viewport must not leave its
 // viewport or scissor box behind for the blit into the window (the contour and graph views
 // share windows this way). Needs an X display.
+#include "contourscene.h"
+#include "planeview.h"
+#include "scenestyle.h"
+#include "surfaceview.h"
 #include "vtkwidget.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <vtkNew.h>
+#include <vtkProperty.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
@@ -64,6 +69,48 @@ private slots:
         // A mouse position (logical pixels, y down) reaches VTK in device pixels, y up.
         QCOMPARE(widget.toDisplay(QPointF(50, 25)),
                  QPoint(int(50 * ratio), size[1] - int(25 * ratio) - 1));
+    }
+
+    // Line widths follow the device pixel ratio r as text does. VTK scales fonts by the
+    // render window's DPI / 72 (the bridge sets 72 r) but draws a line width in device
+    // pixels as given, so the views multiply widths by r (PixelScale): at r = 2 the wireframe
+    // is 2 x 1.2 device pixels wide, the same thickness beside its labels as at r = 1. The
+    // font sizes the scene sets stay those of r = 1 (VTK doubles them: not twice).
+    // test_bridge_hidpi runs this with QT_SCALE_FACTOR=2.
+    void linesFollowDevicePixelRatio() {
+        const double ratio = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+                                 ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+                                 : 1.0;
+        const gs::SceneLook& look = gs::sceneLook();
+        gs::SurfaceView view;
+        view.resize(200, 150);
+        QSignalSpy frames(&view, &QOpenGLWindow::frameSwapped);
+        view.show();
+        QVERIFY(frames.wait(10000));
+        QCOMPARE(view.devicePixelRatio(), ratio);
+        QCOMPARE(view.renderWindow()->GetDPI(), int(72 * ratio));
+        QCOMPARE(view.scene().pixelScale().text, 1.0);
+        QCOMPARE(view.scene().pixelScale().line, ratio);
+        QCOMPARE(view.scene().wireLineWidth(), double(float(look.wireWidth * ratio)));
+        const gs::SurfaceScene atRatioOne;
+        QCOMPARE(view.scene().textFontSizes(), atRatioOne.textFontSizes());
+        QCOMPARE(atRatioOne.wireLineWidth(), double(float(look.wireWidth)));
+
+        // An export's pixel scale and the ratio multiply (an export itself has ratio 1).
+        gs::SceneStyle style;
+        style.pixelScale = 1.5;
+        view.scene().setStyle(style);
+        QCOMPARE(view.scene().wireLineWidth(), double(float(look.wireWidth * 1.5 * ratio)));
+
+        // The 2-D views: the frame's axes and every line of the contour plot.
+        gs::ContourScene contour;
+        gs::PlaneView plane(contour, [](double, double) { return false; });
+        plane.resize(200, 150);
+        QSignalSpy planeFrames(&plane, &QOpenGLWindow::frameSwapped);
+        plane.show();
+        QVERIFY(planeFrames.wait(10000));
+        QCOMPARE(contour.pixelScale(), 1.0);
+        QCOMPARE(contour.lineScale(), ratio);
     }
 };
 

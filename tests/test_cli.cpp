@@ -1048,11 +1048,17 @@ private slots:
                          .match(lines.value(0))
                          .hasMatch(),
                      v.out.constData());
-            QVERIFY2(lines.value(1).startsWith(QStringLiteral("Copyright (C) ")),
-                     v.out.constData());
-            QVERIFY2(lines.value(2).startsWith(QStringLiteral("License: ")), v.out.constData());
-            QVERIFY2(v.out.contains("There is NO WARRANTY, to the extent permitted by law."),
-                     v.out.constData());
+            // Then the copyright, the licence's name and address, free software, no warranty,
+            // in the GNU standard's words and order.
+            QCOMPARE(lines.value(1), QStringLiteral("Copyright (C) 2026 the gradscape authors"));
+            QCOMPARE(lines.value(2), QStringLiteral("License MIT: the MIT License "
+                                                    "<https://opensource.org/license/mit>"));
+            QCOMPARE(lines.value(3), QStringLiteral("This is free software: you are free to "
+                                                    "change and redistribute it."));
+            QCOMPARE(lines.value(4),
+                     QStringLiteral("There is NO WARRANTY, to the extent permitted by law."));
+            for (const QString& line : lines)
+                QVERIFY2(line.size() <= 79, qPrintable(line)); // fits a terminal
         }
     }
 

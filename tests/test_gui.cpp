@@ -2053,6 +2053,12 @@ private slots:
         const QImage image = QGuiApplication::clipboard()->image();
         const qreal dpr = m_window->surfaceView()->devicePixelRatio();
         QCOMPARE(image.size(), m_window->surfaceView()->size() * dpr);
+        if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR")) // test_gui_hidpi: the ratio is 2
+            QCOMPARE(dpr, qEnvironmentVariable("QT_SCALE_FACTOR").toDouble());
+        // Lines follow the ratio as text does (PixelScale): at ratio 2 the wireframe is twice
+        // the look's width in device pixels, as thick beside its labels as at ratio 1.
+        QCOMPARE(m_window->surfaceView()->scene().wireLineWidth(),
+                 double(float(gs::sceneLook().wireWidth * dpr)));
         // The picture, not a blank: the white background and the surface's dark wire lines.
         int dark = 0;
         for (int y = 0; y < image.height(); y += 4)
@@ -2242,11 +2248,12 @@ private slots:
 
         // About: the version, and the licence line --version prints. (Modal: a timer reads
         // and closes it once it is up.)
-        QString about;
+        QString about, licence;
         QTimer poll;
-        connect(&poll, &QTimer::timeout, this, [&about] {
+        connect(&poll, &QTimer::timeout, this, [&about, &licence] {
             if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
                 about = box->text();
+                licence = box->detailedText();
                 box->close();
             }
         });
@@ -2254,7 +2261,17 @@ private slots:
         m_window->showAbout();
         poll.stop();
         QVERIFY2(about.contains(QStringLiteral("gradscape " GRADSCAPE_VERSION)), qPrintable(about));
-        QVERIFY2(about.contains(QStringLiteral("License:")), qPrintable(about));
+        // The MIT licence: its name and address, and its whole text (from LICENSE) behind
+        // Show Details, as the licence asks of every copy; the libraries' licences named.
+        QVERIFY2(about.contains(QStringLiteral("License MIT")), qPrintable(about));
+        QVERIFY2(about.contains(QStringLiteral("https://opensource.org/license/mit")),
+                 qPrintable(about));
+        QVERIFY2(about.contains(QStringLiteral("GNU LGPL version 3")), qPrintable(about));
+        QVERIFY2(licence.startsWith(QStringLiteral("MIT License\n\nCopyright (c) 2026 the "
+                                                   "gradscape authors\n")),
+                 qPrintable(licence));
+        QVERIFY2(licence.contains(QStringLiteral("Permission is hereby granted, free of charge")),
+                 qPrintable(licence));
     }
 
     void fileMenuHasSessionActions() {

@@ -281,7 +281,7 @@ ContourScene::ContourScene()
 ContourScene::~ContourScene() = default;
 
 void ContourScene::applyPixelScale() {
-    const double k = pixelScale();
+    const double k = lineScale();
     const SceneLook& look = sceneLook(); // it may have changed (the window's preferences)
     setColor(m_modelActor, look.quadratic);
     m_tangentLine->GetProperty()->SetColor(look.tangentEdge[0], look.tangentEdge[1],
@@ -294,7 +294,8 @@ void ContourScene::applyPixelScale() {
         a->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
-    m_fieldLegend->GetTextProperty()->SetFontSize(int(std::lround(11 * k)));
+    m_fieldLegend->GetTextProperty()->SetFontSize(int(std::lround(11 * pixelScale())));
+    m_markers->setScale(scale());
     placeLabels();
     rebuildBands();
 }
@@ -669,7 +670,7 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
 }
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {
-    m_runs->setRuns(runs, pixelScale());
+    m_runs->setRuns(runs, lineScale());
     m_runs->update(HeightMap{0, 0}, worldWidth());
 }
 
@@ -687,14 +688,14 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
-    m_markers->update(world, 0.025 * worldWidth(), pixelScale());
+    m_markers->update(world, 0.025 * worldWidth(), scale());
 }
 
 bool ContourScene::hitsMarker(double displayX, double displayY) const {
     if (!m_point)
         return false;
     const Eigen::Vector2d d = toDisplay(m_point->x(), m_point->y());
-    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * pixelScale();
+    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * lineScale();
 }
 
 int ContourScene::contourPoints() const {

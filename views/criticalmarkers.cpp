@@ -176,7 +176,10 @@ void CriticalMarkers::addTo(vtkRenderer* renderer) {
 }
 
 void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size,
-                             double pixelScale) {
+                             const PixelScale& scale) {
+    if (&markers != &m_markers)
+        m_markers = markers;
+    m_size = size;
     for (auto& p : m_points)
         p->Reset();
     m_ringPoints->Reset();
@@ -199,7 +202,7 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         t->SetInput(m.label.c_str());
         t->SetPosition(m.at.x(), m.at.y(), m.at.z());
         vtkTextProperty* p = t->GetTextProperty();
-        p->SetFontSize(int(std::lround(12 * pixelScale)));
+        p->SetFontSize(int(std::lround(12 * scale.text)));
         const Rgb c = m.extreme ? ink : markerColor(m.kind);
         p->SetColor(c[0], c[1], c[2]);
         p->SetBold(m.extreme != 0);
@@ -217,8 +220,8 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
             p->SetJustificationToLeft();
         else
             p->SetJustificationToCentered();
-        t->SetDisplayOffset(int(std::lround(m.labelX * 6 * pixelScale)),
-                            int(std::lround((below ? -1 : 1) * 9 * pixelScale)) *
+        t->SetDisplayOffset(int(std::lround(m.labelX * 6 * scale.line)),
+                            int(std::lround((below ? -1 : 1) * 9 * scale.line)) *
                                 (m.extreme ? 2 : 1));
         t->SetVisibility(m_visible);
         m_renderer->AddActor(t);
@@ -230,11 +233,15 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
     for (auto& a : m_actors) {
         glyphOf(a)->SetScaleFactor(size);
         glyphOf(a)->Modified();
-        a->GetProperty()->SetLineWidth(float(pixelScale));
+        a->GetProperty()->SetLineWidth(float(scale.line));
     }
     glyphOf(m_rings)->SetScaleFactor(size * 2.2);
     glyphOf(m_rings)->Modified();
-    m_rings->GetProperty()->SetLineWidth(float(2 * pixelScale));
+    m_rings->GetProperty()->SetLineWidth(float(2 * scale.line));
+}
+
+void CriticalMarkers::setScale(const PixelScale& scale) {
+    update(m_markers, m_size, scale);
 }
 
 void CriticalMarkers::setVisible(bool visible) {

@@ -46,7 +46,9 @@ public:
     void addTo(vtkRenderer* renderer);
 
     /// Replaces the markers; `size` is a symbol's diameter in world units.
-    void update(const std::vector<PlotMarker>& markers, double size, double pixelScale);
+    void update(const std::vector<PlotMarker>& markers, double size, const PixelScale& scale);
+    /// The same markers at another scale (the view moved to a screen with another ratio).
+    void setScale(const PixelScale& scale);
     void setVisible(bool visible);
     /// How many markers of a kind are drawn (for tests).
     int count(Classification kind) const;
@@ -61,6 +63,8 @@ private:
     vtkSmartPointer<vtkActor> m_rings;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
     bool m_visible = true;
+    std::vector<PlotMarker> m_markers; ///< what update() drew, for setScale()
+    double m_size = 0;
 };
 
 } // namespace gs

@@ -55,13 +55,14 @@ CurveScene::~CurveScene() = default;
 
 void CurveScene::applyPixelScale() {
     const SceneLook& look = sceneLook();
-    const double k = pixelScale();
+    const double k = lineScale();
     setColor(m_curve, look.surface); // the look may have changed (the window's preferences)
     setColor(m_tangent->actor, look.tangentEdge);
     setColor(m_quadratic->actor, look.quadratic);
     m_curve->GetProperty()->SetLineWidth(float(2.2 * k));
     m_tangent->actor->GetProperty()->SetLineWidth(float(2.0 * k));
     m_quadratic->actor->GetProperty()->SetLineWidth(float(look.quadraticWidth * 1.3 * k));
+    m_markers->setScale(scale());
 }
 
 vtkSmartPointer<vtkPolyData> CurveScene::polyline(const std::vector<Eigen::Vector2d>& points,
@@ -137,7 +138,7 @@ void CurveScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), worldY(m.at.y()), 0.002 * worldWidth());
-    m_markers->update(world, 0.02 * worldWidth(), pixelScale());
+    m_markers->update(world, 0.02 * worldWidth(), scale());
 }
 
 std::optional<Eigen::Vector2d> CurveScene::pointMarker() const {
@@ -148,7 +149,7 @@ bool CurveScene::hitsMarker(double displayX, double displayY) const {
     if (!m_point)
         return false;
     const Eigen::Vector2d d = toDisplay(m_point->x(), m_point->y());
-    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * pixelScale();
+    return (d - Eigen::Vector2d(displayX, displayY)).norm() <= 10 * lineScale();
 }
 
 namespace {

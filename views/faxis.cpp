@@ -174,12 +174,13 @@ void InputAxes::rebuild(const GridSpec& g) {
     m_yTitle->SetPosition(g.xmax + 7 * tick, 0.5 * (g.ymin + g.ymax), 0);
 }
 
-void InputAxes::applyStyle(double pixelScale) {
+void InputAxes::applyStyle(const PixelScale& scale) {
     const SceneLook& look = sceneLook();
+    const double pixelScale = scale.text;
     m_pixelScale = pixelScale;
     const Rgb& ink = look.ink; // the look may have changed (the window's preferences)
     m_line->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
+    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * scale.line));
     for (vtkBillboardTextActor3D* t : {m_xTitle.Get(), m_yTitle.Get()}) {
         t->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
         t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
@@ -199,14 +200,15 @@ std::vector<vtkBillboardTextActor3D*> InputAxes::texts() const {
     return all;
 }
 
-void FAxis::applyStyle(double pixelScale) {
+void FAxis::applyStyle(const PixelScale& scale) {
     const SceneLook& look = sceneLook();
+    const double pixelScale = scale.text;
     m_pixelScale = pixelScale;
     const Rgb& ink = look.ink; // the look may have changed (the window's preferences)
     m_title->GetTextProperty()->SetFontSize(fontSize(look.fTitleFont, pixelScale));
     m_title->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_line->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * pixelScale));
+    m_line->GetProperty()->SetLineWidth(static_cast<float>(look.axisWidth * scale.line));
     for (auto& label : m_labels) {
         label->GetTextProperty()->SetFontSize(fontSize(look.tickFont, pixelScale));
         label->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);

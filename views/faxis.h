@@ -26,8 +26,8 @@ public:
     /// Rebuilds the axis for values zmin..zmax drawn by `height` up to `boxHeight`.
     void rebuild(const GridSpec& grid, double zmin, double zmax, const HeightMap& height,
                  double boxHeight);
-    /// Fonts and line width for `pixelScale`.
-    void applyStyle(double pixelScale);
+    /// Fonts and line width for `scale`.
+    void applyStyle(const PixelScale& scale);
     /// Hidden in a view from straight above, where every tick projects onto one point.
     void setVisible(bool visible);
     bool isVisible() const { return m_visible; }
@@ -50,8 +50,8 @@ public:
     void setTitles(const std::string& x, const std::string& y);
     /// Rebuilds lines, ticks and labels for the grid's ranges.
     void rebuild(const GridSpec& grid);
-    /// Fonts and line width for `pixelScale`.
-    void applyStyle(double pixelScale);
+    /// Fonts and line width for `scale`.
+    void applyStyle(const PixelScale& scale);
 
     /// The texts drawn, for tests: tick labels then titles.
     std::vector<vtkBillboardTextActor3D*> texts() const;

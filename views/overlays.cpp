@@ -118,7 +118,8 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
     m_quadratic.actor->SetVisibility(style.showQuadratic);
 }
 
-void ExpansionOverlays::applyStyle(double k) {
+void ExpansionOverlays::applyStyle(const PixelScale& scale) {
+    const double k = scale.line;
     const SceneLook& look = sceneLook();
     // The colours the window's preferences may change.
     m_tangent.actor->GetProperty()->SetColor(look.tangent[0], look.tangent[1], look.tangent[2]);
@@ -131,7 +132,8 @@ void ExpansionOverlays::applyStyle(double k) {
     m_quadratic.actor->GetProperty()->SetLineWidth(static_cast<float>(look.quadraticWidth * k));
     m_tangent.actor->GetProperty()->SetLineWidth(static_cast<float>(look.tangentEdgeWidth * k));
     m_newton.actor->GetProperty()->SetLineWidth(static_cast<float>(look.newtonWidth * k));
-    m_newtonLabel->GetTextProperty()->SetFontSize(static_cast<int>(std::lround(look.tickFont * k)));
+    m_newtonLabel->GetTextProperty()->SetFontSize(
+        static_cast<int>(std::lround(look.tickFont * scale.text)));
 }
 
 void ExpansionOverlays::boxChanged() {

@@ -28,7 +28,7 @@ public:
     /// `slope` is the plot's mean slope (meanSlope), the arrows' scale.
     void update(const Expansion* e, const GridSpec* g, const HeightMap& height,
                 const SceneStyle& style, double slope);
-    void applyStyle(double pixelScale);
+    void applyStyle(const PixelScale& scale);
     /// The box's bounds changed: clipped models must be clipped again.
     void boxChanged();
 

@@ -83,9 +83,16 @@ void Plot2D::setPixelScale(double scale) {
         t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_title->GetTextProperty()->SetFontSize(int(std::lround(look.titleFont * scale)));
     m_note->GetTextProperty()->SetFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
-    m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * scale));
-    m_axes->GetYAxesLinesProperty()->SetLineWidth(float(look.axisWidth * scale));
+    m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
+    m_axes->GetYAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
     applyPixelScale();
+}
+
+void Plot2D::setDeviceScale(double ratio) {
+    if (!(ratio > 0) || ratio == m_deviceScale)
+        return;
+    m_deviceScale = ratio;
+    setPixelScale(m_pixelScale);
 }
 
 void Plot2D::setPlotFrame(const std::array<double, 4>& frame, double yScale, double yOrigin,
@@ -115,7 +122,7 @@ void Plot2D::resetCamera() {
     // margins fit the rest, (1 - r) of the width, centred there.
     const int* size = m_renderer->GetSize();
     const double r = m_rightReserve > 0 && size[0] > 0
-                         ? std::min(0.4, m_rightReserve * m_pixelScale / size[0])
+                         ? std::min(0.4, m_rightReserve * lineScale() / size[0])
                          : 0.0;
     // The parallel scale is half the visible height; leave a margin for labels and title.
     const double scale = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - r)));

@@ -6,6 +6,8 @@
 // vertical unit may be scaled to the world's (a curve's f against x); the only arithmetic
 // here maps plot units to world units and back.
 
+#include "scenestyle.h"
+
 #include <Eigen/Core>
 #include <array>
 #include <optional>
@@ -32,7 +34,14 @@ public:
     void setNote(const std::string& note);
     /// Fonts and line widths grow with exports larger than the window.
     void setPixelScale(double scale);
+    /// The text's scale (PixelScale::text).
     double pixelScale() const { return m_pixelScale; }
+    /// The device pixel ratio of the screen showing the plot (the window's bridge sets it; 1
+    /// in an export): line widths, point sizes, offsets and pick radii grow with it.
+    void setDeviceScale(double ratio);
+    /// The lines' scale (PixelScale::line): pixelScale() times the device scale.
+    double lineScale() const { return m_pixelScale * m_deviceScale; }
+    PixelScale scale() const { return {pixelScale(), lineScale()}; }
     /// Re-reads sceneLook() (colours, fonts): after the window's preferences changed it.
     void applyLook() { setPixelScale(m_pixelScale); }
 
@@ -72,6 +81,7 @@ private:
     std::array<double, 4> m_frame{0, 1, 0, 1};
     double m_yScale = 1.0, m_yOrigin = 0.0;
     double m_pixelScale = 1.0;
+    double m_deviceScale = 1.0;
     double m_rightReserve = 0.0;
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;

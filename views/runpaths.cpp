@@ -50,7 +50,7 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_state = std::make_unique<StateGlyphs>(renderer, box);
 }
 
-void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
+void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
     const Rgb& ink = sceneLook().ink;
     for (auto& r : m_runs) {
         m_renderer->RemoveActor(r.line.actor);
@@ -72,7 +72,7 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double pixelScale) {
         m_renderer->AddActor(r.line.actor);
         m_renderer->AddActor(r.ball.actor);
     }
-    applyStyle(pixelScale);
+    applyStyle(lineScale);
     // Each entry: a bar in the run's colour (a bare line segment has no height, and the
     // legend drew it on the text's baseline like a stray "_"), a gap, then the label in ink
     // (light run colours are hard to read as text). The legend colours a symbol by its

@@ -27,12 +27,13 @@ class RunPaths {
 public:
     RunPaths(vtkRenderer* renderer, vtkBox* box);
 
-    void setRuns(const std::vector<RunPath>& runs, double pixelScale);
+    /// `lineScale`: PixelScale::line (the paths' widths and point sizes).
+    void setRuns(const std::vector<RunPath>& runs, double lineScale);
     /// Iterates 0..frame of every run; a negative frame shows every path whole.
     void setFrame(int frame) { m_frame = frame; }
     /// Re-draws the paths for heights `height` in a box `width` wide.
     void update(const HeightMap& height, double width);
-    void applyStyle(double pixelScale);
+    void applyStyle(double lineScale);
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn

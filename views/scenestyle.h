@@ -23,6 +23,18 @@ struct SceneStyle {
     bool operator==(const SceneStyle&) const = default;
 };
 
+/// How the style's pixel sizes (SceneLook) become device pixels. `text` multiplies font sizes;
+/// `line` multiplies line widths, point sizes, label offsets and pick radii. In an export
+/// both are the export's pixelScale. In the window `line` is also multiplied by the screen's
+/// device pixel ratio r: VTK multiplies font sizes by the render window's DPI / 72 itself (the
+/// bridge, vtkwidget.cpp, sets the DPI to 72 r) but draws line widths in device pixels as
+/// given, so without the factor a line on a ratio-2 screen would be half as thick beside its
+/// text as on a ratio-1 screen or in an export.
+struct PixelScale {
+    double text = 1.0;
+    double line = 1.0;
+};
+
 /// The style numbers. Sizes in pixels at pixelScale 1; lengths as fractions of the box's width.
 struct SceneLook {
     // Lecture-ready colours on white: the book's matplotlib blue and purple. The overlays'

@@ -91,8 +91,8 @@ double StateGlyphs::magnification(double longest, double width) {
     return decade;
 }
 
-void StateGlyphs::applyStyle(double pixelScale) {
-    m_rate.actor->GetProperty()->SetLineWidth(static_cast<float>(2.0 * pixelScale));
+void StateGlyphs::applyStyle(double lineScale) {
+    m_rate.actor->GetProperty()->SetLineWidth(static_cast<float>(2.0 * lineScale));
 }
 
 bool StateGlyphs::gradientVisible() const {

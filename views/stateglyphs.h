@@ -37,7 +37,8 @@ public:
     const std::optional<StepMarks>& marks() const { return m_marks; }
     /// Draws the marks at height(f(x_k)) in a plot `width` wide (the legend's place).
     void update(const HeightMap& height, double width);
-    void applyStyle(double pixelScale);
+    /// `lineScale`: PixelScale::line.
+    void applyStyle(double lineScale);
 
     /// For tests: which glyphs are drawn now (arrows: gradient step, moment, update; the
     /// rectangle), and the rectangle's corners' extent in x and y.

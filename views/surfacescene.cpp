@@ -137,6 +137,21 @@ void SurfaceScene::setStyle(const SceneStyle& style) {
         rebuildExpansion();
 }
 
+void SurfaceScene::setDeviceScale(double ratio) {
+    if (!(ratio > 0) || ratio == m_deviceScale)
+        return;
+    m_deviceScale = ratio;
+    applyStyle();
+}
+
+PixelScale SurfaceScene::pixelScale() const {
+    return {m_style.pixelScale, m_style.pixelScale * m_deviceScale};
+}
+
+double SurfaceScene::wireLineWidth() const {
+    return m_wire->GetProperty()->GetLineWidth();
+}
+
 void SurfaceScene::rebuildSurface() {
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
@@ -173,7 +188,7 @@ void SurfaceScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     // Markers only: the 3-D scene has no room for labels (the list panel names them).
     for (PlotMarker& m : world)
         m.label.clear();
-    m_critical->update(world, 0.6 * sceneLook().markerDiameter * boxWidth(), m_style.pixelScale);
+    m_critical->update(world, 0.6 * sceneLook().markerDiameter * boxWidth(), pixelScale());
 }
 
 void SurfaceScene::rebuildExpansion() {
@@ -188,7 +203,8 @@ void SurfaceScene::updateRuns() {
 
 void SurfaceScene::applyStyle() {
     const SceneLook& look = sceneLook();
-    const double k = m_style.pixelScale;
+    const PixelScale scale = pixelScale();
+    const double k = scale.text;
     // Colours: the look may have changed since the scene was built (applyLook).
     const Rgb& ink = look.ink;
     m_renderer->SetBackground(look.background[0], look.background[1], look.background[2]);
@@ -199,13 +215,14 @@ void SurfaceScene::applyStyle() {
     m_wire->SetVisibility(!m_style.shaded);
     m_shaded->SetVisibility(m_style.shaded);
     m_colorBar->SetVisibility(m_style.shaded);
-    m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * k));
-    m_inputAxes->applyStyle(k);
+    m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * scale.line));
+    m_inputAxes->applyStyle(scale);
     m_title->GetTextProperty()->SetFontSize(fontSize(look.titleFont, k));
     m_colorBar->GetLabelTextProperty()->SetFontSize(fontSize(look.colorBarFont, k));
-    m_fAxis->applyStyle(k);
-    m_overlays->applyStyle(k);
-    m_runs->applyStyle(k);
+    m_fAxis->applyStyle(scale);
+    m_overlays->applyStyle(scale);
+    m_runs->applyStyle(scale.line);
+    m_critical->setScale(scale);
 }
 
 void SurfaceScene::setTopView(bool top) {
@@ -248,7 +265,7 @@ void SurfaceScene::copyCamera(const SurfaceScene& other) {
 }
 
 void SurfaceScene::setRuns(const std::vector<RunPath>& runs) {
-    m_runs->setRuns(runs, m_style.pixelScale);
+    m_runs->setRuns(runs, pixelScale().line);
     updateRuns();
 }
 

@@ -51,6 +51,13 @@ public:
     /// A moved expansion point: only the marker, models and arrows change.
     void setExpansion(const Expansion& expansion);
     void setStyle(const SceneStyle& style);
+    /// The device pixel ratio of the screen showing the scene (the window's bridge sets it;
+    /// 1 in an export): line widths and point sizes are multiplied by it (PixelScale).
+    void setDeviceScale(double ratio);
+    /// The style's pixelScale for text; times the device scale for lines.
+    PixelScale pixelScale() const;
+    /// The width the wireframe is drawn with, in device pixels (for tests).
+    double wireLineWidth() const;
     /// Re-reads sceneLook() (colours, fonts): after the window's preferences changed it.
     void applyLook() { applyStyle(); }
 
@@ -113,6 +120,7 @@ private:
     double boxWidth() const;
 
     SceneStyle m_style;
+    double m_deviceScale = 1.0;
     std::optional<SurfaceSample> m_surface;
     std::optional<Expansion> m_expansion;
     double m_zScale = 1.0, m_boxHeight = 1.0;

@@ -86,6 +86,9 @@ void SurfaceView::refit() {
 
 void SurfaceView::resizeGL(int w, int h) {
     VtkWidget::resizeGL(w, h);
+    // Also on a move to a screen with another ratio (paintGL resizes then): lines follow the
+    // ratio as text does (PixelScale).
+    m_scene.setDeviceScale(devicePixelRatio());
     if (!m_cameraMoved)
         m_scene.resetCamera();
 }

@@ -97,6 +97,8 @@ void VtkWidget::resizeGL(int w, int h) {
     const double dpr = devicePixelRatio();
     const int pw = static_cast<int>(w * dpr), ph = static_cast<int>(h * dpr);
     m_window->SetScreenSize(pw, ph);
+    // Text: VTK multiplies font sizes by DPI / 72. Line widths it draws in device pixels as
+    // given: the views multiply them by the ratio themselves (PixelScale, scenestyle.h).
     m_window->SetDPI(static_cast<int>(72 * dpr));
     m_interactor->UpdateSize(pw, ph);
     m_needsRender = true;
