@@ -52,6 +52,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -70,6 +71,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <utility>
 #include <vtkVersionMacros.h>
 
 // The help resources live in a static library: register them explicitly, or the linker may
@@ -151,6 +153,7 @@ QWidget* MainWindow::buildPlaneViews() {
     m_contourContainer = QWidget::createWindowContainer(m_contourView, this);
     m_curveContainer = QWidget::createWindowContainer(m_curveView, this);
     for (QWidget* c : {m_contourContainer, m_curveContainer}) {
+        c->installEventFilter(this); // shown: flushPlaneViews
         c->setFocusPolicy(Qt::StrongFocus);
         c->setMinimumSize(240, 200);
         c->setToolTip(tip);
@@ -269,27 +272,13 @@ QWidget* MainWindow::buildCriticalPanel() {
 }
 
 void MainWindow::updatePlaneViews(int what) {
-    const bool oneInput = m_doc->expression().inputCount() == 1;
     showPage();
-    if (oneInput) {
-        if (what & Document::SurfaceChange) {
-            showCurve(*m_curveScene, *m_doc);
-            m_curveView->resetView();
-        } else {
-            showCurveExpansion(*m_curveScene, *m_doc);
-        }
-        m_curveView->render();
-    } else {
-        if (what & Document::SurfaceChange) {
-            showContour(*m_contourScene, *m_doc);
-            m_contourView->resetView();
-        } else {
-            showContourExpansion(*m_contourScene, *m_doc);
-            if (what & Document::RunsChange)
-                showContourRuns(*m_contourScene, *m_doc);
-        }
-        m_contourView->render();
-    }
+    // The 2-D view follows now when it is on screen, else when it is shown (eventFilter) or
+    // its scene is asked for: a hidden contour view costs a slider move no levels.
+    m_planePending |= what;
+    const bool oneInput = m_doc->expression().inputCount() == 1;
+    if ((oneInput ? m_curveContainer : m_contourContainer)->isVisibleTo(this))
+        flushPlaneViews();
     if (!(what & Document::SurfaceChange))
         return;
     showCriticalPoints(m_view->scene(), *m_doc);
@@ -324,6 +313,31 @@ void MainWindow::updatePlaneViews(int what) {
         new QListWidgetItem(c.note.empty() ? tr("no critical point in the domain")
                                            : QString::fromStdString(c.note),
                             m_criticalList);
+}
+
+void MainWindow::flushPlaneViews() {
+    const int what = std::exchange(m_planePending, 0);
+    if (!what)
+        return;
+    if (m_doc->expression().inputCount() == 1) {
+        if (what & Document::SurfaceChange) {
+            showCurve(*m_curveScene, *m_doc);
+            m_curveView->resetView();
+        } else {
+            showCurveExpansion(*m_curveScene, *m_doc);
+        }
+        m_curveView->render();
+        return;
+    }
+    if (what & Document::SurfaceChange) {
+        showContour(*m_contourScene, *m_doc);
+        m_contourView->resetView();
+    } else {
+        showContourExpansion(*m_contourScene, *m_doc);
+        if (what & Document::RunsChange)
+            showContourRuns(*m_contourScene, *m_doc);
+    }
+    m_contourView->render();
 }
 
 QSize MainWindow::firstStartSize(const QSize& available) {
@@ -786,6 +800,10 @@ void MainWindow::buildControls() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // A 2-D view shown (its tab, side by side, a function of one input): it catches up.
+    if (event->type() == QEvent::Show &&
+        (watched == m_contourContainer || watched == m_curveContainer))
+        flushPlaneViews();
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
@@ -1265,6 +1283,7 @@ void MainWindow::updateDomainNote() {
 }
 
 void MainWindow::onDocumentChanged(int what) {
+    const QScopedValueRollback following(m_followingDocument, true);
     if (what & Document::SurfaceChange) {
         showDocument(m_view->scene(), *m_doc); // the runs too
         const Settings& s = m_doc->settings();
@@ -1394,7 +1413,9 @@ void MainWindow::showStepMarks(bool render) {
     const std::optional<StepMarks> marks = stepMarks(*m_doc, m_stepDock->focus());
     m_view->scene().setStepMarks(marks);
     m_contourScene->setStepMarks(marks);
-    if (!render)
+    // Following the document, the views are rendered once at the end of onDocumentChanged
+    // (a render here cost a second software-rendered 3-D frame per slider move).
+    if (!render || m_followingDocument)
         return;
     m_view->render();
     m_contourView->render();

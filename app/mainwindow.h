@@ -85,8 +85,16 @@ public:
     /// The 2-D views: the contour (top) view for two or more inputs, the curve view for one.
     PlaneView* contourView() const { return m_contourView; }
     PlaneView* curveView() const { return m_curveView; }
-    ContourScene& contourScene() const { return *m_contourScene; }
-    CurveScene& curveScene() const { return *m_curveScene; }
+    /// The 2-D scenes, brought up to date first: a hidden 2-D view follows the document only
+    /// when it is shown or asked for (a slider drag with the 3-D view alone rebuilds no levels).
+    ContourScene& contourScene() {
+        flushPlaneViews();
+        return *m_contourScene;
+    }
+    CurveScene& curveScene() {
+        flushPlaneViews();
+        return *m_curveScene;
+    }
     /// The critical points of f on the domain, one entry each; a click moves the point there.
     QListWidget* criticalList() const { return m_criticalList; }
     /// The contour view next to the 3-D view (true) or as a tab beside it; remembered.
@@ -161,6 +169,8 @@ private:
     QWidget* buildCriticalPanel();
     /// Redraws the 2-D views, the critical-point markers and the list after a change.
     void updatePlaneViews(int what);
+    /// Applies the changes the hidden 2-D view has not followed yet (m_planePending).
+    void flushPlaneViews();
     void buildMenus();
     /// A dialog with a text browser and Close (help, shortcuts), or the open one raised.
     QDialog* textDialog(const QString& name, const QString& title, QTextBrowser** text);
@@ -222,6 +232,11 @@ private:
     QTimer* m_nudgeTimer;    ///< a pause in nudging ends the burst
     QString m_shownFunction; ///< the document's function the editor last showed
     bool m_applyingFunction = false;
+    /// In onDocumentChanged, which renders each view once at its end: the animator's frame
+    /// signal (new runs' length) updates the scenes without rendering them again.
+    bool m_followingDocument = false;
+    /// Document::Change bits the 2-D views have not followed while hidden.
+    int m_planePending = 0;
     std::size_t m_runCount = 0;
     std::array<double, 4> m_framedDomain{}; ///< the domain the camera was last fitted to
     std::unique_ptr<ContourScene> m_contourScene;

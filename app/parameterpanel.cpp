@@ -7,10 +7,12 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace gs {
 
@@ -43,7 +45,11 @@ QDoubleSpinBox* box(const QString& tip, const QString& name) {
 ParameterPanel::ParameterPanel(Document* doc, QWidget* parent)
     : QWidget(parent)
     , m_doc(doc)
-    , m_layout(new QVBoxLayout(this)) {
+    , m_layout(new QVBoxLayout(this))
+    , m_applyTimer(new QTimer(this)) {
+    m_applyTimer->setSingleShot(true);
+    m_applyTimer->setInterval(0);
+    connect(m_applyTimer, &QTimer::timeout, this, &ParameterPanel::applyPending);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(6);
     sync();
@@ -103,7 +109,21 @@ void ParameterPanel::sync() {
     }
 }
 
+void ParameterPanel::applyPending() {
+    m_applyTimer->stop();
+    const int row = std::exchange(m_pendingRow, -1);
+    const auto& ps = m_doc->settings().parameters;
+    if (row < 0 || std::size_t(row) >= ps.size())
+        return;
+    const QString e = m_doc->setParameterValue(
+        row, sliderValue(ps[std::size_t(row)], m_pendingPosition), m_currentDrag);
+    if (!e.isEmpty())
+        emit error(e);
+}
+
 void ParameterPanel::rebuild() {
+    m_pendingRow = -1; // the rows it was for are gone
+    m_applyTimer->stop();
     for (Row& r : m_rows)
         delete r.widget;
     m_rows.clear();
@@ -172,16 +192,30 @@ void ParameterPanel::rebuild() {
         grid->setColumnStretch(1, 1);
         m_layout->addWidget(r.widget);
 
-        connect(r.slider, &QSlider::sliderPressed, this, [this] { m_currentDrag = ++m_dragId; });
-        connect(r.slider, &QSlider::sliderReleased, this, [this] { m_currentDrag = -1; });
+        connect(r.slider, &QSlider::sliderPressed, this, [this] {
+            applyPending();
+            m_currentDrag = ++m_dragId;
+        });
+        connect(r.slider, &QSlider::sliderReleased, this, [this] {
+            applyPending(); // the drag's last position, in the drag's undo step
+            m_currentDrag = -1;
+        });
         connect(r.slider, &QSlider::valueChanged, this, [this, index](int position) {
             const auto& ps = m_doc->settings().parameters;
             if (std::size_t(index) >= ps.size())
                 return;
-            // The moves of one drag are one step; a key or a click on the groove is its own.
-            const int id = m_rows[std::size_t(index)].slider->isSliderDown() ? m_currentDrag : -1;
+            // The moves of one drag are one step, coalesced (m_applyTimer); a key or a click
+            // on the groove is its own step, applied at once.
+            if (m_rows[std::size_t(index)].slider->isSliderDown()) {
+                if (m_pendingRow >= 0 && m_pendingRow != index)
+                    applyPending();
+                m_pendingRow = index;
+                m_pendingPosition = position;
+                m_applyTimer->start();
+                return;
+            }
             const QString e =
-                m_doc->setParameterValue(index, sliderValue(ps[std::size_t(index)], position), id);
+                m_doc->setParameterValue(index, sliderValue(ps[std::size_t(index)], position));
             if (!e.isEmpty())
                 emit error(e);
         });

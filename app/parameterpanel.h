@@ -1,7 +1,8 @@
 #pragma once
 // The Parameters section: one row per parameter of the document (its name, a slider and the
 // value; below, the slider's range and step). Each edit is one undo step; the moves of one
-// slider drag share a merge id, so a drag undoes in one step, like a drag of the point.
+// slider drag share a merge id, so a drag undoes in one step, like a drag of the point. A
+// drag's moves are coalesced to one document change per turn of the event loop.
 
 #include <QStringList>
 #include <QWidget>
@@ -10,6 +11,7 @@
 class QDoubleSpinBox;
 class QLabel;
 class QSlider;
+class QTimer;
 class QToolButton;
 class QVBoxLayout;
 
@@ -54,6 +56,8 @@ private:
     };
     void rebuild();
     void editRange(int row);
+    /// Applies the slider position a drag left pending (see m_applyTimer), if any.
+    void applyPending();
 
     Document* m_doc;
     QVBoxLayout* m_layout;
@@ -61,6 +65,13 @@ private:
     QStringList m_names;      ///< the names the rows were built for
     int m_dragId = 1'000'000; ///< merge ids of slider drags (apart from the window's)
     int m_currentDrag = -1;
+    /// A drag's moves are coalesced: each move only records the position, and the timer
+    /// (0 ms) applies the latest once the events already queued are handled. A re-sample and
+    /// render take longer than the mouse's moves arrive; this way each frame shows the newest
+    /// value instead of working through a backlog. Released, the slider applies at once.
+    QTimer* m_applyTimer;
+    int m_pendingRow = -1;
+    int m_pendingPosition = 0;
 };
 
 } // namespace gs

@@ -7,6 +7,7 @@
 #include "exportdialog.h"
 #include "graphdock.h"
 #include "graphview.h"
+#include "guifixture.h"
 #include "linechart.h"
 #include "losschart.h"
 #include "mainwindow.h"
@@ -67,6 +68,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -118,31 +120,26 @@ QStringList everything(const QString& dir) {
 
 class TestGui : public QObject {
     Q_OBJECT
-    Document* m_doc = nullptr;
+    test::WindowFixture m_fixture;
+    Document* m_doc = nullptr; // m_fixture's
     MainWindow* m_window = nullptr;
 
 private slots:
     void initTestCase() {
         QDir().mkpath(QStringLiteral(GRADSCAPE_TEST_OUTPUT));
-        // Remembered export settings go to a test location, not the person's.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("gradscape-test"));
-        QSettings().clear();
+        test::useTestSettings();
     }
 
     void init() {
-        m_doc = new Document;
-        m_window = new MainWindow(m_doc);
-        QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        // Picking needs the view's first frame: its camera and viewport.
-        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 20000);
-        QTest::qWait(50);
+        const bool drawn = m_fixture.init();
+        m_doc = m_fixture.doc;
+        m_window = m_fixture.window;
+        QVERIFY2(drawn, "the window drew no first frame");
     }
     void cleanup() {
-        delete m_window;
-        delete m_doc;
+        m_fixture.cleanup();
+        m_doc = nullptr;
+        m_window = nullptr;
     }
 
     void dragTheMarker() {
@@ -384,10 +381,15 @@ private slots:
         QCOMPARE(b->objectName(), QStringLiteral("parameterSlider_b"));
         const int steps = m_doc->undoStack()->count();
         const int start = b->value();
+        QSignalSpy changes(m_doc, &Document::changed);
         b->setSliderDown(true);
         for (int k = 1; k <= 10; ++k)
             b->setSliderPosition(start - 3 * k);
+        // The moves are coalesced: none applied before the event loop turns...
+        QCOMPARE(changes.count(), 0);
         b->setSliderDown(false);
+        // ... and the release applies the last one: one re-sample for ten moves.
+        QCOMPARE(changes.count(), 1);
         // Range [-5, 5], step 0.1: position 60 is 1, 30 positions down is b = -2.
         const double value = m_doc->settings().parameters[1].value;
         QCOMPARE(value, -2.0); // exactly: the slider keeps the step's decimals
@@ -409,6 +411,119 @@ private slots:
         QVERIFY(m_window->settingsError()->text().contains(QStringLiteral("min < max")));
         QCOMPARE(m_doc->settings().parameters[0].max, 5.0);
         QCOMPARE(panel->maxBox(0)->value(), 5.0);
+    }
+
+    // A parameter's new value re-samples the surface: the 3-D view is rendered once (the
+    // animator's frame signal used to render it a second time), and the contour view, hidden
+    // behind its tab, follows when it is shown.
+    void parameterChangeRendersOnceAndTheContourViewCatchesUp() {
+        Settings s = m_doc->settings();
+        s.function = QStringLiteral("a*x^2 + 2*b*x*y + c*y^2");
+        s.variables = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+        s.parameters = {Parameter::named(QStringLiteral("a")),
+                        Parameter::named(QStringLiteral("b")),
+                        Parameter::named(QStringLiteral("c"))};
+        QCOMPARE(m_doc->change(s, QStringLiteral("quadratic form")), QString());
+        QVERIFY(!m_window->contourView()->isVisible());
+        int renders = 0;
+        vtkNew<vtkCallbackCommand> count;
+        count->SetClientData(&renders);
+        count->SetCallback(
+            [](vtkObject*, unsigned long, void* renders, void*) { ++*static_cast<int*>(renders); });
+        vtkRenderWindow* window = m_window->surfaceView()->renderWindow();
+        const unsigned long tag = window->AddObserver(vtkCommand::StartEvent, count);
+        QCOMPARE(m_doc->setParameterValue(1, -1.5), QString()); // b: a saddle
+        window->RemoveObserver(tag);
+        QCOMPARE(renders, 1);
+        // Hidden, the contour view kept its old state; shown, it draws the new one: the
+        // saddle's point marker and its negative eigenvalue's axis (a = c = 1, b = -1.5:
+        // H = 2 [[1, -1.5], [-1.5, 1]], eigenvalues 2(1 -+ 1.5) = -1 and 5).
+        QCOMPARE(m_doc->setPoint(0.5, -0.25), QString());
+        m_window->showViewTab(1);
+        auto& shown = static_cast<ContourScene&>(m_window->contourView()->plot());
+        QVERIFY(shown.pointMarker().has_value());
+        QCOMPARE(shown.pointMarker()->x(), 0.5);
+        QCOMPARE(shown.pointMarker()->y(), -0.25);
+        QCOMPARE(shown.principalAxes(), 2);
+    }
+
+    // The matrix form of the quadratic form, x' * [[a, b], [b, c]] * x with x[2] and sliders
+    // a, b, c: its gradient is (A + A')x = 2Ax (A symmetric), and the contour view's principal
+    // axes are A's eigenvectors, following the sliders.
+    void matrixQuadraticFormExample() {
+        QMenu* examples = nullptr;
+        for (QAction* a : m_window->menuBar()->actions())
+            if (a->text().contains(QStringLiteral("xamples")))
+                examples = a->menu();
+        QVERIFY(examples);
+        QAction* example = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Quadratic form xᵀAx")))
+                example = a;
+        QVERIFY(example);
+        example->trigger();
+        QCOMPARE(m_doc->settings().function, QStringLiteral("x' * [[a, b], [b, c]] * x"));
+        QCOMPARE(m_doc->inputNames(), (QStringList{"x[1]", "x[2]"}));
+        ParameterPanel* panel = m_window->parameterPanel();
+        QCOMPARE(panel->rowCount(), 3);
+        m_window->showViewTab(1);
+        const auto& contour = static_cast<const ContourScene&>(m_window->contourView()->plot());
+        // (A + A') x by hand, and A's eigenvectors for a 2 x 2 symmetric A: lambda =
+        // (a + c)/2 +- sqrt(((a - c)/2)^2 + b^2), v = (b, lambda - a).
+        auto check = [&](double a, double b, double c) {
+            const auto& p = m_doc->settings().parameters;
+            QCOMPARE(p[0].value, a);
+            QCOMPARE(p[1].value, b);
+            QCOMPARE(p[2].value, c);
+            const double x1 = m_doc->settings().point[0], x2 = m_doc->settings().point[1];
+            const Eigen::Vector2d want(2 * (a * x1 + b * x2), 2 * (b * x1 + c * x2));
+            const Eigen::VectorXd& g = m_doc->expansion().at.gradient;
+            const double tolerance = 16 * std::numeric_limits<double>::epsilon() * want.norm();
+            QVERIFY2((g - want).norm() <= tolerance,
+                     qPrintable(QStringLiteral("(%1, %2)").arg(g[0]).arg(g[1])));
+            const double mid = (a + c) / 2, r = std::hypot((a - c) / 2, b);
+            QCOMPARE(contour.principalAxes(), 2); // b != 0 and det != 0: both curvatures
+            for (const double lambda : {mid + r, mid - r}) {
+                const Eigen::Vector2d v = Eigen::Vector2d(b, lambda - a).normalized();
+                // One drawn axis is parallel to v: |cross| = |sin angle| at rounding level.
+                double best = 1;
+                for (int k = 0; k < 2; ++k) {
+                    const Eigen::Vector2d d = contour.principalAxisDirection(k);
+                    best = std::min(best, std::abs(d.x() * v.y() - d.y() * v.x()));
+                }
+                QVERIFY2(best < 1e-6, qPrintable(QString::number(best)));
+            }
+        };
+        check(1, 0.5, 1); // a bowl: det A = 0.75 > 0
+        // Drag b to 1.5 and c to 0.5 (a saddle: det A = 0.5 - 2.25 < 0), one undo step each.
+        const int steps = m_doc->undoStack()->count();
+        for (const auto& [row, to] : {std::pair{1, 1.5}, std::pair{2, 0.5}}) {
+            QSlider* slider = panel->slider(row);
+            slider->setSliderDown(true);
+            slider->setSliderPosition(ParameterPanel::sliderPosition(
+                m_doc->settings().parameters[std::size_t(row)], to - 0.25));
+            // The coalesced move, applied on the event loop's next turn.
+            QTRY_COMPARE(m_doc->settings().parameters[std::size_t(row)].value, to - 0.25);
+            slider->setSliderPosition(
+                ParameterPanel::sliderPosition(m_doc->settings().parameters[std::size_t(row)], to));
+            slider->setSliderDown(false);
+        }
+        QCOMPARE(m_doc->undoStack()->count(), steps + 2);
+        check(1, 1.5, 0.5);
+        QVERIFY(m_doc->expansion().curvature.inertia.negative == 1);
+        // With GRADSCAPE_SCREENSHOT set, saves the saddle, side by side, at 1280 x 720 there
+        // (docs/images/window-quadratic-form.png).
+        const QString shot = qEnvironmentVariable("GRADSCAPE_SCREENSHOT");
+        if (!shot.isEmpty()) {
+            m_window->resize(1280, 720);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 10000);
+            m_window->findChild<QDockWidget*>(QStringLiteral("panel"))->raise(); // the sliders
+            QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
+            m_window->setSideBySide(true);
+            QVERIFY(test::waitForFrame(frames));
+            QTest::qWait(1000); // the refit after the layout settles, and its frame
+            QVERIFY(m_window->screen()->grabWindow(m_window->winId()).save(shot));
+        }
     }
 
     // With the variables declared, an unknown symbol is an error that offers the same button.
@@ -847,7 +962,7 @@ private slots:
 
     void everyExampleOpens() {
         const auto presets = loadPresets();
-        QCOMPARE(presets.size(), std::size_t(14));
+        QCOMPARE(presets.size(), std::size_t(15));
         int closedForms = 0;
         for (const Preset& p : presets) {
             QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
@@ -865,14 +980,15 @@ private slots:
             QVERIFY2(r.check && r.check->agrees, qPrintable(p.name));
             ++closedForms;
         }
-        QCOMPARE(closedForms, 5); // the book's three identities and two exercises
+        // The book's three identities and two exercises, and x'Ax with sliders.
+        QCOMPARE(closedForms, 6);
         // The menu offers them all.
         QMenu* examples = nullptr;
         for (QAction* a : m_window->menuBar()->actions())
             if (a->text().contains(QStringLiteral("xamples")))
                 examples = a->menu();
         QVERIFY(examples);
-        QCOMPARE(examples->actions().size(), 14);
+        QCOMPARE(examples->actions().size(), 15);
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
         QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
 
@@ -1249,8 +1365,7 @@ private slots:
         QTest::qWait(50);
         QSignalSpy frames(m_window->surfaceView(), &QOpenGLWindow::frameSwapped);
         m_window->showViewTab(0);
-        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 5000);
-        QTest::qWait(50);
+        QVERIFY(test::waitForFrame(frames));
         SurfaceView* view = m_window->surfaceView();
         const double dpr = view->devicePixelRatio();
         const int* size = view->renderWindow()->GetSize();
@@ -2292,8 +2407,7 @@ private slots:
         PlaneView* view = m_window->contourView();
         ContourScene& scene = m_window->contourScene();
         QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
-        QTRY_VERIFY_WITH_TIMEOUT(frames.count() > 0, 20000);
-        QTest::qWait(50);
+        QVERIFY(test::waitForFrame(frames));
         const auto point = scene.pointMarker();
         QVERIFY(point.has_value());
         QCOMPARE(point->x(), -1.0);
@@ -2340,6 +2454,7 @@ private slots:
     // default square domain (grad(x exp(-x^2-y^2)) vanishes only at (+-1/sqrt 2, 0), on no
     // cell centre).
     void fieldAndBandsToggle() {
+        m_window->showViewTab(1); // shown, the contour view follows each change at once
         ContourScene& scene = m_window->contourScene();
         QCOMPARE(scene.fieldArrows(), 0);
         QCOMPARE(scene.bandPolygons(), 0);

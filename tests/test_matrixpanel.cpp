@@ -3,6 +3,8 @@
 // edit moves the point (undoable), and the book's examples fill the closed form.
 
 #include "document.h"
+#include "guifixture.h"
+#include "imagecompare.h"
 #include "mainwindow.h"
 #include "matrixpanel.h"
 #include "presets.h"
@@ -11,6 +13,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -63,11 +67,7 @@ class TestMatrixPanel : public QObject {
     MatrixPanel* m_panel = nullptr;
 
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("gradscape-test"));
-        QSettings().clear();
-    }
+    void initTestCase() { test::useTestSettings(); }
     void init() {
         m_doc = new Document;
         m_panel = new MatrixPanel(m_doc);
@@ -192,14 +192,50 @@ private slots:
         QVERIFY(error->text().contains(QStringLiteral("x[1]")));
     }
 
+    // The dock's picture for the book's x' * A * x example with its closed form filled in:
+    // 2 x 1 grids of x and of (A + A') x in the diverging colours, the closed form agreeing.
+    // Compared with baselines/matrixpanel.png (fonts under Xvfb are the machine's; the
+    // tolerance absorbs anti-aliasing); GRADSCAPE_UPDATE_BASELINES=1 rewrites it.
+    void renderBaseline() {
+        const auto presets = loadPresets();
+        const Preset* p = findPreset(presets, QStringLiteral("x"), QStringLiteral("(A + A')"));
+        QVERIFY(p);
+        QCOMPARE(m_doc->change(p->settings, QStringLiteral("example")), QString());
+        m_panel->setClosedForm(p->closedForm, p->withRespectTo);
+        QVERIFY2(m_panel->agrees(), qPrintable(m_panel->report()));
+        m_panel->resize(340, 560);
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel, test::kFirstFrameTimeoutMs));
+        QTRY_COMPARE(m_panel->size(), QSize(340, 560));
+        QCoreApplication::processEvents(); // the layout at that size
+        const QImage actual = m_panel->widget()->grab().toImage();
+        const QString baseline = QStringLiteral(GRADSCAPE_BASELINES "/matrixpanel.png");
+        if (qEnvironmentVariableIntValue("GRADSCAPE_UPDATE_BASELINES") == 1) {
+            QVERIFY(actual.save(baseline));
+            return;
+        }
+        const auto d = test::compareImages(actual, QImage(baseline));
+        if (!(d.problem.isEmpty() && d.meanAbsolute <= 1.5 && d.fractionOff <= 0.005)) {
+            const QString kept = test::failureOutput(QStringLiteral("matrixpanel.actual.png"));
+            QFile::remove(kept);
+            actual.save(kept);
+            QFAIL(qPrintable(QStringLiteral("differs from %1 (%2mean %3, %4 off); kept at %5")
+                                 .arg(baseline, d.problem.isEmpty() ? QString() : d.problem + ", ")
+                                 .arg(d.meanAbsolute)
+                                 .arg(d.fractionOff)
+                                 .arg(kept)));
+        }
+    }
+
     // In the window: the View menu toggles the dock, and choosing the book's example fills
     // the closed form. With GRADSCAPE_SCREENSHOT set, saves the window (1280 x 720) there.
     void windowExampleFillsClosedForm() {
-        auto* doc = new Document;
-        auto* window = new MainWindow(doc);
+        test::WindowFixture fixture;
+        const bool drawn = fixture.init();
+        Document* doc = fixture.doc;
+        MainWindow* window = fixture.window;
+        QVERIFY2(drawn, "the window drew no first frame");
         window->resize(1280, 720);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_COMPARE_WITH_TIMEOUT(window->size(), QSize(1280, 720), test::kFirstFrameTimeoutMs);
         MatrixPanel* panel = window->matrixPanel();
         QVERIFY(panel);
         QMenu* examples = nullptr;
@@ -236,8 +272,7 @@ private slots:
         QTRY_VERIFY(panel->isVisible());
         QCOMPARE(tableValues(panel->valueTable())(0, 0), 2.0);
         QVERIFY2(panel->agrees(), qPrintable(panel->report()));
-        delete window;
-        delete doc;
+        fixture.cleanup();
     }
 };
 

@@ -711,4 +711,18 @@ int ContourScene::principalAxes() const {
     return int(m_axes[0]->GetVisibility()) + int(m_axes[1]->GetVisibility());
 }
 
+Eigen::Vector2d ContourScene::principalAxisDirection(int k) const {
+    if (!m_axes[std::size_t(k)]->GetVisibility())
+        return Eigen::Vector2d::Zero();
+    auto* line = vtkPolyData::SafeDownCast(
+        vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())->GetInput());
+    if (!line || line->GetNumberOfPoints() < 2)
+        return Eigen::Vector2d::Zero();
+    double a[3], b[3];
+    line->GetPoint(0, a);
+    line->GetPoint(1, b);
+    const Eigen::Vector2d d(b[0] - a[0], b[1] - a[1]);
+    return d.norm() > 0 ? Eigen::Vector2d(d.normalized()) : Eigen::Vector2d::Zero();
+}
+
 } // namespace gs

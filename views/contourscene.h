@@ -90,6 +90,9 @@ public:
     int pointLevelPoints() const;
     int modelContourPoints() const;
     int principalAxes() const;
+    /// The direction of principal axis k (0 or 1) as drawn, a unit vector of arbitrary sign;
+    /// zero when it is not drawn.
+    Eigen::Vector2d principalAxisDirection(int k) const;
     const CriticalMarkers& markers() const { return *m_markers; }
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
 
