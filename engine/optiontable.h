@@ -281,6 +281,19 @@ inline constexpr OptionSpec sweepCount{"count",
                                        true,
                                        false,
                                        "Learning rates of a sweep, log-spaced over --lr-range."};
+/// The iterate an exported picture shows (paths drawn up to it, --show state's marks at it).
+inline constexpr OptionSpec frame{"frame",
+                                  "frame",
+                                  "Frame",
+                                  0,
+                                  0,
+                                  100000,
+                                  true,
+                                  true,
+                                  true,
+                                  false,
+                                  "--export: draw the runs up to iterate N (0: the start) and, "
+                                  "with --show state, the first run's state there."};
 /// The sweep's range of learning rates (--lr-range a,b; the window's "from" and "to"): each
 /// end within the learning rate's own range.
 inline constexpr OptionSpec sweepFrom{"lr_range",
