@@ -138,12 +138,12 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_sweepCount->setObjectName(QStringLiteral("sweepCount"));
     applyOption(m_sweepCount, options::sweepCount);
     m_sweepCount->setValue(int(options::sweepCount.defaultValue));
+    m_sweepCount->setSuffix(tr(" rates"));
+    sweepRow->insertWidget(1, m_sweepCount); // beside Run sweep: the range gets the row below
     rangeRow->addWidget(new QLabel(tr("η from")));
     rangeRow->addWidget(m_sweepFrom, 1);
     rangeRow->addWidget(new QLabel(tr("to")));
     rangeRow->addWidget(m_sweepTo, 1);
-    rangeRow->addWidget(new QLabel(tr("count")));
-    rangeRow->addWidget(m_sweepCount);
     sweepLayout->addLayout(rangeRow);
     // Progress and Cancel: shown while a sweep is running (after a moment, so a quick one
     // does not flash them).
