@@ -104,8 +104,10 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
         {QStringLiteral("show"),
          QStringLiteral("What to draw: any of tangent,quadratic,gradient (at the point; default "
                         "these three), field,bands (the contour view's gradient field and filled "
-                        "level bands), critical (markers in the 3-D view), or none."),
+                        "level bands), critical (markers in the 3-D view), state (the first "
+                        "run's state at --frame), or none."),
          QStringLiteral("LIST")},
+        declared(options::frame, QStringLiteral("N")),
         {QStringLiteral("shaded"), QStringLiteral("Shaded surface coloured by height.")},
         {QStringLiteral("size"),
          QStringLiteral("Image size (default 1200x900); each side %1.")
@@ -203,7 +205,8 @@ const OptionGroup kGroups[] = {
     {"Matrix calculus (--check-gradient)", {"with-respect-to", "draws"}},
     {"The scene and the image (the window, --export, --animate, --screenshot)",
      {"view", "domain", options::resolution.flag, options::wireLines.flag,
-      options::modelRadius.flag, options::boxAspect.flag, "show", "shaded", "size", "transparent"}},
+      options::modelRadius.flag, options::boxAspect.flag, "show", options::frame.flag, "shaded",
+      "size", "transparent"}},
     {"Optimizers (--descent, --runs, --sweep)",
      {"start", "runs", options::learningRate.flag, options::steps.flag, options::momentum.flag,
       options::beta1.flag, options::beta2.flag, options::epsilon.flag, options::rho.flag,

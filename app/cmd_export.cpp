@@ -65,6 +65,66 @@ ViewKind requestedView(const QCommandLineParser& p, const Document& doc) {
     return *view;
 }
 
+/// What --frame and --show state ask for: the iterate the runs are drawn up to (none: whole)
+/// and the first run's state there.
+struct ExportFrame {
+    std::optional<int> frame;
+    std::optional<StepFocus> state;
+};
+
+ExportFrame exportFrame(const QCommandLineParser& p, const Document& doc, ViewKind view) {
+    ExportFrame out;
+    const bool state = showsState(p);
+    if (p.isSet(QStringLiteral("frame")))
+        out.frame = int(parseOption(options::frame, p.value(QStringLiteral("frame"))));
+    if (!state && !out.frame)
+        return out;
+    const QString what = state ? QStringLiteral("--show state") : QStringLiteral("--frame");
+    const auto& runs = doc.trajectories();
+    if (runs.empty())
+        throw UsageError(
+            what + QStringLiteral(": there are no runs to show; add --runs adam (for example)"));
+    if (!state) {
+        int longest = 0;
+        for (const Trajectory& t : runs)
+            longest = std::max(longest, t.stepCount());
+        if (*out.frame > longest)
+            throw UsageError(QStringLiteral("--frame: %1 is past the runs' last iterate: the "
+                                            "longest run took %2 steps (frames 0 to %2)")
+                                 .arg(*out.frame)
+                                 .arg(longest));
+        return out;
+    }
+    if (view == ViewKind::Curve)
+        throw UsageError(QStringLiteral("--show state: the curve view draws no state; use "
+                                        "--view surface or contour (a function of two inputs)"));
+    const Method method = doc.settings().runs.front().options.method;
+    const QString name = QString::fromUtf8(toString(method).data());
+    if (method == Method::Newton || method == Method::NewtonLineSearch)
+        throw UsageError(QStringLiteral("--show state: %1 keeps no state to draw (no gradient "
+                                        "step, moment or step sizes); the first of --runs must "
+                                        "be one of gd, gd-linesearch, momentum, nesterov, qhm, "
+                                        "adagrad, rmsprop, adam, qhadam")
+                             .arg(name));
+    const int steps = runs.front().stepCount();
+    const int frame = out.frame.value_or(0);
+    if (frame >= steps)
+        throw UsageError(
+            steps == 0
+                ? QStringLiteral("--show state: run 1 (%1) took no step, so it has no state to "
+                                 "draw")
+                      .arg(name)
+                : QStringLiteral("--show state: --frame %1 is out of range: run 1 (%2) took %3 "
+                                 "steps, so its state is drawn at frames 0 to %4")
+                      .arg(frame)
+                      .arg(name)
+                      .arg(steps)
+                      .arg(steps - 1));
+    out.frame = frame;
+    out.state = StepFocus{0, frame, -1};
+    return out;
+}
+
 /// Fonts and lines grow with the picture, relative to a 900-pixel-high window.
 double pixelScale(const ImageExportOptions& o) {
     return std::max(1.0, o.height / 900.0);
@@ -92,6 +152,12 @@ QString exportFigure(const QCommandLineParser& p, bool processExits) {
     Document doc;
     buildDocument(doc, p, session);
     const ViewKind view = requestedView(p, doc);
+    const ExportFrame frame = exportFrame(p, doc, view);
+    const std::optional<StepMarks> marks =
+        frame.state ? stepMarks(doc, *frame.state) : std::nullopt;
+    if (frame.state && !marks) // a run with a step there has its state: not expected
+        throw UsageError(
+            QStringLiteral("--show state: run 1 has no state at frame %1").arg(frame.state->frame));
     requireDisplay(QStringLiteral("--export"));
     // The picture is still written (a figure may show just that), but said in words, as the
     // window's note does.
@@ -114,6 +180,9 @@ QString exportFigure(const QCommandLineParser& p, bool processExits) {
         showDocument(scene, doc, pixelScale(options));
         if (showsCriticalPoints(p))
             showCriticalPoints(scene, doc);
+        if (frame.frame)
+            showFrame(scene, doc, *frame.frame);
+        scene.setStepMarks(marks);
         // The camera is fitted once the off-screen window gives the picture its aspect (or
         // is the session's own).
         const auto placeCamera = [&] {
@@ -126,6 +195,9 @@ QString exportFigure(const QCommandLineParser& p, bool processExits) {
     } else if (view == ViewKind::Contour) {
         ContourScene scene;
         showContour(scene, doc, pixelScale(options));
+        if (frame.frame)
+            scene.setFrame(*frame.frame);
+        scene.setStepMarks(marks);
         error = exportImage(
             scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown);
     } else {

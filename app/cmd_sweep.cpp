@@ -22,13 +22,15 @@ int sweepCommand(const QCommandLineParser& p) {
     if (p.isSet(QStringLiteral("lr-range"))) {
         const QString range = p.value(QStringLiteral("lr-range"));
         const Eigen::VectorXd ab = parseNumberList(QStringLiteral("--lr-range"), range, 2);
-        for (Eigen::Index i = 0; i < 2; ++i)
-            if (!options::learningRate.accepts(ab[i]))
+        for (Eigen::Index i = 0; i < 2; ++i) {
+            const OptionSpec& spec = i == 0 ? options::sweepFrom : options::sweepTo;
+            if (!spec.accepts(ab[i]))
                 throw UsageError(
                     QStringLiteral("--lr-range: item %1, %2, is out of range: it must be %3")
                         .arg(i + 1)
                         .arg(ab[i])
-                        .arg(QString::fromStdString(options::learningRate.requirement())));
+                        .arg(QString::fromStdString(spec.requirement())));
+        }
         if (!(ab[0] < ab[1]))
             throw UsageError(QStringLiteral("--lr-range: need a < b, got '%1'").arg(range));
         s.lrMin = ab[0];

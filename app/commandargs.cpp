@@ -266,10 +266,11 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
                 s.showField = true;
             else if (w == QLatin1String("bands"))
                 s.showBands = true;
-            else if (w != QLatin1String("none") && w != QLatin1String("critical"))
+            else if (w != QLatin1String("none") && w != QLatin1String("critical") &&
+                     w != QLatin1String("state"))
                 throw UsageError(QStringLiteral("--show: unknown item '%1' (use tangent, "
-                                                "quadratic, gradient, field, bands, critical or "
-                                                "none)")
+                                                "quadratic, gradient, field, bands, critical, "
+                                                "state or none)")
                                      .arg(item));
         }
     }
@@ -323,13 +324,25 @@ void printJson(const QJsonObject& o) {
     std::fflush(stdout);
 }
 
-bool showsCriticalPoints(const QCommandLineParser& p) {
+namespace {
+
+bool showsItem(const QCommandLineParser& p, QLatin1String item) {
     if (!p.isSet(QStringLiteral("show")))
         return false;
-    for (const QString& item : p.value(QStringLiteral("show")).split(QLatin1Char(',')))
-        if (item.trimmed().compare(QLatin1String("critical"), Qt::CaseInsensitive) == 0)
+    for (const QString& w : p.value(QStringLiteral("show")).split(QLatin1Char(',')))
+        if (w.trimmed().compare(item, Qt::CaseInsensitive) == 0)
             return true;
     return false;
+}
+
+} // namespace
+
+bool showsCriticalPoints(const QCommandLineParser& p) {
+    return showsItem(p, QLatin1String("critical"));
+}
+
+bool showsState(const QCommandLineParser& p) {
+    return showsItem(p, QLatin1String("state"));
 }
 
 } // namespace gs

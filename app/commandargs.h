@@ -49,6 +49,8 @@ Settings sceneSettings(const QCommandLineParser& p);
 /// True when --show lists `critical`: the 3-D export draws the critical-point markers (the
 /// contour and curve views always draw them, as the window does).
 bool showsCriticalPoints(const QCommandLineParser& p);
+/// True when --show lists `state`: --export draws the first run's state at --frame.
+bool showsState(const QCommandLineParser& p);
 
 /// The function a headless command works on: --session's (with its variables) when given,
 /// else --function and --variables.

@@ -737,7 +737,8 @@ void MainWindow::buildControls() {
     auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
     chartContainer->setMinimumHeight(130);
     chartContainer->setMaximumHeight(220);
-    chartContainer->setToolTip(tr("f (or |∇f|) at each iteration of every run"));
+    chartContainer->setToolTip(
+        tr("f, |∇f| or another column of the state table at each iteration of every run"));
     chartLayout->addWidget(chartContainer);
     m_chartSection = new Section(tr("Loss per iteration"), chartPanel, true);
     m_chartSection->setObjectName(QStringLiteral("chart"));
@@ -1422,11 +1423,12 @@ void MainWindow::showStepMarks(bool render) {
 }
 
 void MainWindow::updateChart() {
-    const bool norm = m_optimizers->chartGradientNorm();
+    m_optimizers->setChartQuantities(stateColumns(m_doc->inputNames()));
+    const StateColumn quantity = m_optimizers->chartQuantity();
     const bool log = m_optimizers->chartLogScale();
-    const std::vector<ChartSeries> series = lossSeries(*m_doc, norm);
+    const std::vector<ChartSeries> series = lossSeries(*m_doc, quantity);
     m_chart->setLogScale(log);
-    m_chart->setSeries(series, norm ? "|grad f|" : "f");
+    m_chart->setSeries(series, quantity.axisTitle);
     // VTK keeps a log axis linear when a value is not positive: say so.
     bool positive = true;
     for (const ChartSeries& s : series)

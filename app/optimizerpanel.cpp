@@ -291,9 +291,13 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     auto* chart = new QHBoxLayout(m_chartOptions);
     chart->setContentsMargins(0, 0, 0, 0);
     m_chartQuantity = new QComboBox;
-    m_chartQuantity->addItem(tr("f per iteration"));
-    m_chartQuantity->addItem(tr("|∇f| per iteration"));
-    m_chartQuantity->setToolTip(tr("What the chart plots for each run"));
+    m_chartQuantity->setObjectName(QStringLiteral("chartQuantity"));
+    m_chartQuantity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chartQuantity->setMinimumContentsLength(8);
+    setChartQuantities(stateColumns({QStringLiteral("x"), QStringLiteral("y")}));
+    m_chartQuantity->setToolTip(tr("What the chart plots per iteration for each run: any column "
+                                   "of the Step by Step dock's state table (a run whose method "
+                                   "has no such quantity draws no line)"));
     m_log = new QCheckBox(tr("log scale"));
     m_log->setToolTip(tr("A logarithmic value axis (needs positive values)"));
     chart->addWidget(m_chartQuantity, 1);
@@ -416,8 +420,44 @@ void OptimizerPanel::setFrame(int frame, int length) {
     m_frameLabel->setText(length > 0 ? tr("step %1 of %2").arg(frame).arg(length) : QString());
 }
 
-bool OptimizerPanel::chartGradientNorm() const {
-    return m_chartQuantity->currentIndex() == 1;
+void OptimizerPanel::setChartQuantities(const std::vector<StateColumn>& columns) {
+    // f, |grad f| and the step length first: the ones that every method has.
+    std::vector<StateColumn> ordered;
+    for (StateColumn::Kind k :
+         {StateColumn::Kind::Value, StateColumn::Kind::GradientNorm, StateColumn::Kind::UpdateNorm})
+        for (const StateColumn& c : columns)
+            if (c.kind == k)
+                ordered.push_back(c);
+    for (const StateColumn& c : columns)
+        if (c.kind != StateColumn::Kind::Value && c.kind != StateColumn::Kind::GradientNorm &&
+            c.kind != StateColumn::Kind::UpdateNorm)
+            ordered.push_back(c);
+    bool same = ordered.size() == m_chartColumns.size();
+    for (std::size_t i = 0; same && i < ordered.size(); ++i)
+        same = ordered[i].name == m_chartColumns[i].name;
+    if (same)
+        return;
+    const QString current = m_chartQuantity->currentData().toString();
+    const QSignalBlocker block(m_chartQuantity);
+    m_chartQuantity->clear();
+    m_chartColumns = ordered;
+    for (const StateColumn& c : m_chartColumns)
+        m_chartQuantity->addItem(c.description, c.name);
+    // The same column when the inputs keep their names; else f.
+    m_chartQuantity->setCurrentIndex(std::max(0, m_chartQuantity->findData(current)));
+}
+
+StateColumn OptimizerPanel::chartQuantity() const {
+    const int i = m_chartQuantity->currentIndex();
+    return i >= 0 && std::size_t(i) < m_chartColumns.size() ? m_chartColumns[std::size_t(i)]
+                                                            : stateColumns({}).front(); // f
+}
+
+bool OptimizerPanel::setChartQuantity(const QString& name) {
+    const int i = m_chartQuantity->findData(name);
+    if (i >= 0)
+        m_chartQuantity->setCurrentIndex(i);
+    return i >= 0;
 }
 
 void OptimizerPanel::setChartLogScale(bool on) {

@@ -4,6 +4,7 @@
 // buttons and the chart's options. It edits the document through signals.
 
 #include "document.h"
+#include "statecsv.h"
 
 #include <QWidget>
 
@@ -32,7 +33,13 @@ public:
     void showRuns(const Document& doc);
     void setPlaying(bool playing);
     void setFrame(int frame, int length);
-    bool chartGradientNorm() const;
+    /// The loss chart's quantity: one of the state table's columns (statecsv.h), offered
+    /// as "f", "|∇f|", "step length", then the table's others in its order.
+    void setChartQuantities(const std::vector<StateColumn>& columns);
+    /// The column chosen (f when none was offered yet).
+    StateColumn chartQuantity() const;
+    /// Chooses the column named `name` ("moment_x"); false when there is none.
+    bool setChartQuantity(const QString& name);
     bool chartLogScale() const;
     double learningRate() const;
     void setLearningRate(double lr);
@@ -71,6 +78,7 @@ private:
     QSlider* m_speed;
     QLabel* m_frameLabel;
     QComboBox* m_chartQuantity;
+    std::vector<StateColumn> m_chartColumns; ///< in the combo's order
     QCheckBox* m_log;
     QWidget *m_momentumRow, *m_adamRow, *m_dampingRow;
     // RMSProp's rho, QHM's beta and nu, QHAdam's beta1, beta2, nu1, nu2 (issue 16).

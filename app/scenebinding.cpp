@@ -111,14 +111,19 @@ void showRuns(SurfaceScene& scene, const Document& doc) {
     scene.setRuns(paths);
 }
 
-std::vector<ChartSeries> lossSeries(const Document& doc, bool gradientNorm) {
+std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quantity) {
+    const auto n = Eigen::Index(doc.inputNames().size());
     std::vector<ChartSeries> series;
     for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
         ChartSeries s;
         s.name = runLabel(doc, int(i)).toStdString();
         s.color = runColor(int(i));
-        for (const Step& step : doc.trajectories()[i].steps)
-            s.values.push_back(gradientNorm ? step.gradientNorm : step.value);
+        for (const Step& step : doc.trajectories()[i].steps) {
+            const std::optional<double> v = stateValue(step, quantity, n);
+            if (!v)
+                break;
+            s.values.push_back(*v);
+        }
         series.push_back(std::move(s));
     }
     return series;

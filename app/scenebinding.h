@@ -4,6 +4,7 @@
 
 #include "document.h"
 #include "losschart.h"
+#include "statecsv.h"
 #include "surfacescene.h"
 
 namespace gs {
@@ -29,8 +30,11 @@ QString runDescription(const Document& doc, int i);
 QString runLabel(const Document& doc, int i);
 /// The optimizer runs as paths on the surface.
 void showRuns(SurfaceScene& scene, const Document& doc);
-/// f (or |grad f| when `gradientNorm`) per iteration, one series per run.
-std::vector<ChartSeries> lossSeries(const Document& doc, bool gradientNorm);
+/// Column `quantity` of the state table (f, |grad f|, a moment, ...: statecsv.h) per
+/// iteration, one series per run, read from the runs as they are (a series ends where its
+/// run has no such value: at the last iterate for the step's quantities, at once for a
+/// method without one).
+std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quantity);
 /// Shows frame `frame` of the runs, with the quadratic the first Newton run minimizes
 /// in the step that starts there. A negative frame shows every path whole.
 void showFrame(SurfaceScene& scene, const Document& doc, int frame);

@@ -3,11 +3,13 @@
 #include "animator.h"
 #include "document.h"
 #include "linechart.h"
+#include "optionwidgets.h"
 #include "statecsv.h"
 #include "stepexplain.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,11 +17,14 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -102,17 +107,60 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     auto* sweepLayout = new QVBoxLayout(sweep);
     sweepLayout->setContentsMargins(6, 6, 6, 6);
     auto* sweepRow = new QHBoxLayout;
-    auto* runSweepButton = new QPushButton(tr("Run sweep"));
-    runSweepButton->setObjectName(QStringLiteral("runSweep"));
-    runSweepButton->setToolTip(tr("Runs the selected run's method from its start at %1 "
-                                  "learning rates from 1e-4 to 10 (its other options kept)")
-                                   .arg(int(options::sweepCount.defaultValue)));
+    m_runSweep = new QPushButton(tr("Run sweep"));
+    m_runSweep->setObjectName(QStringLiteral("runSweep"));
+    m_runSweep->setToolTip(tr("Runs the selected run's method from its start at the learning "
+                              "rates below, log-spaced (its other options kept), in parallel"));
     m_sweepQuantity = new QComboBox;
     m_sweepQuantity->addItems({tr("final f"), tr("steps taken")});
     m_sweepQuantity->setToolTip(tr("What the sweep chart plots against the learning rate"));
-    sweepRow->addWidget(runSweepButton);
+    sweepRow->addWidget(m_runSweep);
     sweepRow->addWidget(m_sweepQuantity, 1);
     sweepLayout->addLayout(sweepRow);
+    // The range and count: their limits and tooltips from the option table, as --lr-range
+    // and --count have them; checkSweep has the last word (from below to).
+    auto* rangeRow = new QHBoxLayout;
+    auto rateBox = [](const OptionSpec& spec) {
+        auto* box = new QDoubleSpinBox;
+        box->setDecimals(6);
+        applyOption(box, spec);
+        box->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+        box->setValue(spec.defaultValue);
+        box->setMinimumWidth(60);
+        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        return box;
+    };
+    m_sweepFrom = rateBox(options::sweepFrom);
+    m_sweepFrom->setObjectName(QStringLiteral("sweepFrom"));
+    m_sweepTo = rateBox(options::sweepTo);
+    m_sweepTo->setObjectName(QStringLiteral("sweepTo"));
+    m_sweepCount = new QSpinBox;
+    m_sweepCount->setObjectName(QStringLiteral("sweepCount"));
+    applyOption(m_sweepCount, options::sweepCount);
+    m_sweepCount->setValue(int(options::sweepCount.defaultValue));
+    m_sweepCount->setSuffix(tr(" rates"));
+    sweepRow->insertWidget(1, m_sweepCount); // beside Run sweep: the range gets the row below
+    rangeRow->addWidget(new QLabel(tr("η from")));
+    rangeRow->addWidget(m_sweepFrom, 1);
+    rangeRow->addWidget(new QLabel(tr("to")));
+    rangeRow->addWidget(m_sweepTo, 1);
+    sweepLayout->addLayout(rangeRow);
+    // Progress and Cancel: shown while a sweep is running (after a moment, so a quick one
+    // does not flash them).
+    auto* progressRow = new QHBoxLayout;
+    m_sweepProgress = new QProgressBar;
+    m_sweepProgress->setObjectName(QStringLiteral("sweepProgress"));
+    m_sweepProgress->setFormat(tr("%v of %m runs"));
+    m_sweepCancel = new QPushButton(tr("Cancel"));
+    m_sweepCancel->setObjectName(QStringLiteral("sweepCancel"));
+    m_sweepCancel->setToolTip(tr("Stops the sweep; the chart keeps the last one"));
+    progressRow->addWidget(m_sweepProgress, 1);
+    progressRow->addWidget(m_sweepCancel);
+    m_sweepProgress->hide();
+    m_sweepCancel->hide();
+    sweepLayout->addLayout(progressRow);
+    m_sweepPoll = new QTimer(this);
+    m_sweepPoll->setInterval(50);
     m_sweepChart = new LineChart;
     m_sweepChart->setLegendCorner(false, false); // small and large eta are high: bottom left
     auto* sweepContainer = QWidget::createWindowContainer(m_sweepChart, this);
@@ -161,12 +209,16 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
         emit focusChanged();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refresh(); });
-    connect(runSweepButton, &QPushButton::clicked, this, &StepDock::runSweep);
+    connect(m_runSweep, &QPushButton::clicked, this, &StepDock::runSweep);
+    connect(m_sweepCancel, &QPushButton::clicked, this, &StepDock::cancelSweep);
+    connect(m_sweepPoll, &QTimer::timeout, this, &StepDock::pollSweep);
     connect(m_sweepQuantity, &QComboBox::currentIndexChanged, this, &StepDock::drawSweep);
     connect(m_sweepChart, &LineChart::clicked, this, &StepDock::addSweepRun);
     connect(doc, &Document::changed, this, &StepDock::onDocumentChanged);
     onDocumentChanged(Document::RunsChange);
 }
+
+StepDock::~StepDock() = default; // a running sweep is stopped and joined (SweepJob::thread)
 
 StepFocus StepDock::focus() const {
     StepFocus f;
@@ -380,25 +432,80 @@ QString StepDock::eigenNote() const {
 }
 
 void StepDock::runSweep() {
+    if (m_job)
+        return; // one at a time (the button is disabled meanwhile)
     const int run = m_run->currentIndex();
     if (run < 0 || std::size_t(run) >= m_doc->settings().runs.size()) {
         m_sweepLabel->setText(tr("Add a run first: the sweep varies its learning rate."));
         return;
     }
-    m_sweepRun = m_doc->settings().runs[std::size_t(run)];
+    auto job = std::make_unique<SweepJob>();
+    job->run = m_doc->settings().runs[std::size_t(run)];
     SweepOptions o;
-    o.base = m_sweepRun.options;
-    const Eigen::VectorXd start = Eigen::Map<const Eigen::VectorXd>(
-        m_sweepRun.start.data(), Eigen::Index(m_sweepRun.start.size()));
+    o.base = job->run.options;
+    o.lrMin = m_sweepFrom->value();
+    o.lrMax = m_sweepTo->value();
+    o.count = m_sweepCount->value();
     if (const auto problem = checkSweep(o)) {
+        // The boxes' names for the range's field; the run's own options by their field.
+        const QString field = problem->field == "lr_range" ? tr("η from and to")
+                                                           : QString::fromStdString(problem->field);
         m_sweepLabel->setText(tr("Cannot sweep: %1 must be %2")
-                                  .arg(QString::fromStdString(problem->field),
-                                       QString::fromStdString(problem->requirement)));
+                                  .arg(field, QString::fromStdString(problem->requirement)));
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_sweep = sweepLearningRate(m_doc->expression(), start, o);
-    QApplication::restoreOverrideCursor();
+    job->count = o.count;
+    o.finished = &job->finished;
+    // The thread works on copies: the document may change while it runs.
+    const Eigen::VectorXd start = Eigen::Map<const Eigen::VectorXd>(
+        job->run.start.data(), Eigen::Index(job->run.start.size()));
+    job->clock.start();
+    SweepJob* j = job.get();
+    job->thread =
+        std::jthread([j, o, start, f = m_doc->expression()](std::stop_token stop) mutable {
+            o.stop = std::move(stop);
+            j->result = sweepLearningRate(f, start, o);
+            j->done = true;
+        });
+    m_job = std::move(job);
+    m_runSweep->setEnabled(false);
+    m_sweepProgress->setRange(0, o.count);
+    m_sweepProgress->setValue(0);
+    m_sweepLabel->setText(tr("Sweeping %1 learning rates…").arg(o.count));
+    m_sweepPoll->start();
+}
+
+void StepDock::cancelSweep() {
+    if (m_job)
+        m_job->thread.request_stop();
+}
+
+void StepDock::pollSweep() {
+    if (!m_job)
+        return;
+    m_sweepProgress->setValue(m_job->finished.load());
+    if (!m_job->done) {
+        if (m_job->clock.elapsed() > 200 && m_sweepProgress->isHidden()) {
+            m_sweepProgress->show();
+            m_sweepCancel->show();
+        }
+        return;
+    }
+    m_sweepPoll->stop();
+    m_job->thread.join();
+    const std::unique_ptr<SweepJob> job = std::move(m_job);
+    m_sweepProgress->hide();
+    m_sweepCancel->hide();
+    m_runSweep->setEnabled(true);
+    if (job->result.cancelled) {
+        m_sweepLabel->setText(tr("Sweep cancelled after %1 of %2 runs; the chart shows the "
+                                 "last finished sweep.")
+                                  .arg(job->finished.load())
+                                  .arg(job->count));
+        return;
+    }
+    m_sweepRun = job->run;
+    m_sweep = std::move(job->result);
     drawSweep();
 }
 
@@ -427,7 +534,7 @@ void StepDock::drawSweep() {
     }
     std::vector<ChartLine> lines{converged, budget, diverged};
     QStringList notes;
-    notes << tr("%1 from (%2): %3 learning rates, %4 converged, %5 diverged.")
+    notes << tr("%1 from (%2): %3 learning rates from %6 to %7, %4 converged, %5 diverged.")
                  .arg(QString::fromUtf8(displayName(m_sweepRun.options.method).data()))
                  .arg([this] {
                      QStringList c;
@@ -439,7 +546,9 @@ void StepDock::drawSweep() {
                  .arg(std::count_if(m_sweep->points.begin(), m_sweep->points.end(),
                                     [](const SweepPoint& p) { return p.converged(); }))
                  .arg(std::count_if(m_sweep->points.begin(), m_sweep->points.end(),
-                                    [](const SweepPoint& p) { return p.diverged(); }));
+                                    [](const SweepPoint& p) { return p.diverged(); }))
+                 .arg(number(m_sweep->points.empty() ? 0 : m_sweep->points.front().learningRate),
+                      number(m_sweep->points.empty() ? 0 : m_sweep->points.back().learningRate));
     const auto& q = m_sweep->quadratic;
     if (!std::isfinite(low)) { // every run diverged: a unit band for the marks
         low = 0;

@@ -14,10 +14,18 @@
 #include "sweep.h"
 
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <atomic>
+#include <memory>
 #include <optional>
+#include <thread>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
+class QProgressBar;
+class QSpinBox;
+class QTimer;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
@@ -33,6 +41,7 @@ class StepDock : public QDockWidget {
     Q_OBJECT
 public:
     StepDock(Document* doc, Animator* animator, QWidget* parent = nullptr);
+    ~StepDock() override;
 
     /// The run, iterate and sub-step shown (run -1: no runs).
     StepFocus focus() const;
@@ -53,8 +62,16 @@ public:
     /// What the sweep and eigen tabs say under their charts.
     QString sweepNote() const;
     QString eigenNote() const;
-    /// The last sweep (run by the "Run sweep" button or runSweep()).
+    /// The last sweep that finished (run by the "Run sweep" button or runSweep()).
     const std::optional<SweepResult>& sweep() const { return m_sweep; }
+    /// A sweep is running (in the background; the window stays responsive).
+    bool sweepRunning() const { return bool(m_job); }
+    /// The sweep's range and count boxes (ranges from engine/optiontable.h).
+    QDoubleSpinBox* sweepFromBox() const { return m_sweepFrom; }
+    QDoubleSpinBox* sweepToBox() const { return m_sweepTo; }
+    QSpinBox* sweepCountBox() const { return m_sweepCount; }
+    QPushButton* sweepCancelButton() const { return m_sweepCancel; }
+    QProgressBar* sweepProgress() const { return m_sweepProgress; }
 
     /// Writes the selected run's state as CSV (the table's "Save as CSV…" without the
     /// dialog); returns the error in words, or an empty string.
@@ -65,9 +82,12 @@ public slots:
     void forward();
     /// The previous sub-step; before an iteration's first, the previous iteration's last.
     void back();
-    /// Sweeps the selected run's method from its start over the learning rates (the run's
-    /// other options kept) and charts it.
+    /// Sweeps the selected run's method from its start over the learning rates of the range
+    /// and count boxes (the run's other options kept), on other threads; the chart shows it
+    /// when it is done.
     void runSweep();
+    /// Stops a running sweep: the runs under way finish, the chart keeps the last sweep.
+    void cancelSweep();
     /// Adds the sweep's run whose learning rate is nearest `eta` (on the log scale).
     void addSweepRun(double eta);
 
@@ -81,6 +101,8 @@ private:
     void fillTable();
     void fillEigen();
     void drawSweep();
+    /// Shows a running sweep's progress; takes its result when it is done.
+    void pollSweep();
     void saveCsvAs();
     /// The selected run's iterate on screen: the animation frame, at most its last.
     int iterate() const;
@@ -101,6 +123,23 @@ private:
     QComboBox* m_sweepQuantity;
     QLabel *m_sweepLabel, *m_eigenLabel;
     std::optional<SweepResult> m_sweep;
+    QDoubleSpinBox *m_sweepFrom, *m_sweepTo;
+    QSpinBox* m_sweepCount;
+    QPushButton *m_runSweep, *m_sweepCancel;
+    QProgressBar* m_sweepProgress;
+    QTimer* m_sweepPoll;
+    /// A sweep under way: the engine's sweep on a thread of its own (its own threads under
+    /// it), the runs finished so far, the result once `done`.
+    struct SweepJob {
+        std::atomic<int> finished{0};
+        std::atomic<bool> done{false};
+        int count = 0;
+        RunSettings run;
+        SweepResult result;
+        QElapsedTimer clock;
+        std::jthread thread; ///< last: joined (after a stop request) before the rest goes
+    };
+    std::unique_ptr<SweepJob> m_job;
     RunSettings m_sweepRun; ///< the run the sweep varied
     int m_frame = 0;
     int m_subStep = -1;  ///< -1: the whole iteration

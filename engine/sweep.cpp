@@ -161,10 +161,10 @@ std::vector<double> logSpaced(double a, double b, int n) {
 std::optional<OptionProblem> checkSweep(const SweepOptions& s) {
     if (auto problem = checkOptions(s.base))
         return problem;
-    if (auto problem = checkOption(options::learningRate, s.lrMin))
-        return OptionProblem{"lr_range", problem->requirement};
-    if (auto problem = checkOption(options::learningRate, s.lrMax))
-        return OptionProblem{"lr_range", problem->requirement};
+    if (auto problem = checkOption(options::sweepFrom, s.lrMin))
+        return problem;
+    if (auto problem = checkOption(options::sweepTo, s.lrMax))
+        return problem;
     if (!(s.lrMin < s.lrMax))
         return OptionProblem{"lr_range", "a range from a smaller to a larger learning rate"};
     if (auto problem = checkOption(options::sweepCount, s.count))
@@ -182,8 +182,9 @@ SweepResult sweepLearningRate(const Expression& f, const Eigen::VectorXd& start,
     // Each worker takes the next unclaimed rate and writes only its own slot; the
     // expression is immutable and optimize() owns its state (and its noise generator).
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < rates.size(); i = next++) {
+        for (std::size_t i = next++; i < rates.size() && !s.stop.stop_requested(); i = next++) {
             OptimizerOptions o = s.base;
             o.learningRate = rates[i];
             const Trajectory t = optimize(f, start, o);
@@ -194,6 +195,9 @@ SweepResult sweepLearningRate(const Expression& f, const Eigen::VectorXd& start,
             p.steps = t.stepCount();
             p.reason = t.reason;
             p.divergence = t.divergence;
+            ++done;
+            if (s.finished)
+                ++*s.finished;
         }
     };
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
@@ -205,6 +209,9 @@ SweepResult sweepLearningRate(const Expression& f, const Eigen::VectorXd& start,
             workers.emplace_back(work);
         work(); // this thread works too
     }           // the jthreads join here
+    result.cancelled = done < rates.size();
+    if (result.cancelled)
+        return result;
     result.quadratic = quadraticModel(f, start);
     return result;
 }

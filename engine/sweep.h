@@ -9,7 +9,9 @@
 #include "optimizers.h"
 
 #include <Eigen/Core>
+#include <atomic>
 #include <optional>
+#include <stop_token>
 #include <vector>
 
 namespace gs {
@@ -69,9 +71,15 @@ std::vector<double> logSpaced(double a, double b, int n);
 
 struct SweepOptions {
     OptimizerOptions base; ///< method, budget, tolerance, ...: everything but eta
-    double lrMin = 1e-4, lrMax = 10;
+    double lrMin = options::sweepFrom.defaultValue, lrMax = options::sweepTo.defaultValue;
     int count = int(options::sweepCount.defaultValue);
     int threads = 0; ///< 0: one per hardware thread (at most count)
+    /// A request to stop (a Cancel button): no further rate is started once it is set; the
+    /// runs under way finish.
+    std::stop_token stop;
+    /// Counts the runs finished, as they finish (a progress bar may read it from another
+    /// thread); may be null.
+    std::atomic<int>* finished = nullptr;
 };
 
 /// One run of a sweep.
@@ -87,7 +95,10 @@ struct SweepPoint {
 };
 
 struct SweepResult {
-    std::vector<SweepPoint> points;          ///< by increasing learning rate
+    std::vector<SweepPoint> points; ///< by increasing learning rate
+    /// Stopped (SweepOptions::stop) before every rate ran: the points are incomplete (those
+    /// not run keep learningRate 0) and mean nothing as a sweep.
+    bool cancelled = false;
     std::optional<QuadraticModel> quadratic; ///< set when f is quadratic
 };
 
@@ -96,7 +107,8 @@ struct SweepResult {
 std::optional<OptionProblem> checkSweep(const SweepOptions& options);
 
 /// Runs base.method from `start` at each learning rate of logSpaced(lrMin, lrMax, count) on
-/// `threads` std::jthreads; point i is exactly optimize(f, start, base with eta_i).
+/// `threads` std::jthreads; point i is exactly optimize(f, start, base with eta_i). Stops
+/// early, `cancelled`, when options.stop is requested.
 SweepResult sweepLearningRate(const Expression& f, const Eigen::VectorXd& start,
                               const SweepOptions& options);
 

@@ -412,6 +412,41 @@ private slots:
         QCOMPARE(QImage(jpg).size(), QSize(320, 240));
     }
 
+    // --show state draws the first run's state at --frame: the rectangle of Adam's step
+    // sizes in its teal, which nothing else in the picture has; --frame alone draws the
+    // paths up to that iterate and no state.
+    void exportDrawsTheState() {
+        QTemporaryDir dir;
+        const QStringList scene{"--function",  "x^2-y^2", "--start", "0.6,0.3", "--runs",
+                                "adam",        "--lr",    "0.1",     "--steps", "10",
+                                "--tolerance", "0",       "--size",  "640x480", "--show"};
+        auto teal = [](const QImage& img) { // StateGlyphs::rateColor() (0, 153, 136)
+            long n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) {
+                    const QColor c = img.pixelColor(x, y);
+                    n += c.red() < 60 && std::abs(c.green() - 153) < 30 &&
+                         std::abs(c.blue() - 136) < 30;
+                }
+            return n;
+        };
+        for (const char* view : {"surface", "contour"}) {
+            const QString with = dir.filePath(QStringLiteral("with.png"));
+            const QString without = dir.filePath(QStringLiteral("without.png"));
+            const Run a =
+                run(scene + QStringList{"state", "--frame", "3", "--view", view, "--export", with});
+            QVERIFY2(a.exitCode == 0, a.err.constData());
+            const Run b = run(
+                scene + QStringList{"none", "--frame", "3", "--view", view, "--export", without});
+            QVERIFY2(b.exitCode == 0, b.err.constData());
+            // Antialiased lines may blend a stray pixel or two into the teal range.
+            const long a0 = teal(QImage(with)), b0 = teal(QImage(without));
+            QVERIFY2(
+                a0 > 200 && b0 < 20,
+                qPrintable(QStringLiteral("%1: %2 with, %3 without").arg(view).arg(a0).arg(b0)));
+        }
+    }
+
     // The inputs are inferred from f as in the window: sin(x) is a curve, with one
     // coordinate; --variables x,y makes it a surface again.
     void inputsAreInferredFromTheFunction() {
@@ -445,8 +480,8 @@ private slots:
                               << "unknown item 'hessian'";
         QTest::newRow("show items")
             << QStringList{"--export", "/tmp/x.png", "--show", "field,arrows"}
-            << "unknown item 'arrows' (use tangent, quadratic, gradient, field, bands, critical "
-               "or none)";
+            << "unknown item 'arrows' (use tangent, quadratic, gradient, field, bands, critical, "
+               "state or none)";
         QTest::newRow("resolution") << QStringList{"--export", "/tmp/x.png", "--resolution", "5000"}
                                     << "--resolution: 5000 is out of range";
         QTest::newRow("domain") << QStringList{"--export", "/tmp/x.png", "--domain", "1,-1,0,1"}
@@ -466,6 +501,33 @@ private slots:
         QTest::newRow("interval for two inputs")
             << QStringList{"--export", "/tmp/x.png", "--domain=-2,3"}
             << "--domain: expected 4 comma-separated numbers";
+        // --show state and --frame (issue 16): the first run's state at an iterate it
+        // stepped from.
+        const QStringList saddle{"--export", "/tmp/x.png", "--function", "x^2-y^2",     "--start",
+                                 "0.6,0.3",  "--steps",    "10",         "--tolerance", "0"};
+        QTest::newRow("state without runs")
+            << QStringList{"--export", "/tmp/x.png", "--show", "state"}
+            << "--show state: there are no runs to show; add --runs adam (for example)";
+        QTest::newRow("state past the last step")
+            << saddle + QStringList{"--runs", "adam", "--show", "state", "--frame", "500"}
+            << "--show state: --frame 500 is out of range: run 1 (adam) took";
+        QTest::newRow("state of newton")
+            << saddle + QStringList{"--runs", "newton,adam", "--show", "state"}
+            << "--show state: newton keeps no state to draw";
+        QTest::newRow("state in the curve view")
+            << QStringList{"--export", "/tmp/x.png", "--function", "x^4",  "--variables", "x",
+                           "--start",  "1",          "--runs",     "adam", "--show",      "state"}
+            << "--show state: the curve view draws no state";
+        QTest::newRow("frame negative")
+            << saddle + QStringList{"--runs", "adam", "--frame", "-1"}
+            << "--frame: -1 is out of range: it must be a whole number from 0 to 100000";
+        QTest::newRow("frame fraction")
+            << saddle + QStringList{"--runs", "adam", "--frame", "2.5"} << "--frame: 2.5";
+        QTest::newRow("frame past the runs")
+            << saddle + QStringList{"--runs", "gd", "--frame", "11"}
+            << "--frame: 11 is past the runs' last iterate: the longest run took 10 steps";
+        QTest::newRow("frame without runs") << QStringList{"--export", "/tmp/x.png", "--frame", "1"}
+                                            << "--frame: there are no runs to show";
     }
     void exportBadInput() {
         QFETCH(QStringList, args);

@@ -46,6 +46,7 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QProcess>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -620,13 +621,15 @@ private slots:
         QVERIFY(chart && !chart->isHidden());
 
         // The chart: |grad f| on a log scale (all positive, so the log scale is active).
-        for (auto* combo : chart->findChildren<QComboBox*>())
-            if (combo->count() == 2)
-                combo->setCurrentIndex(1); // |grad f| per iteration
+        auto* quantity = chart->findChild<QComboBox*>(QStringLiteral("chartQuantity"));
+        QVERIFY(quantity);
+        QCOMPARE(quantity->itemData(1).toString(), QStringLiteral("grad_norm"));
+        quantity->setCurrentIndex(1); // |grad f| per iteration
         for (auto* box : chart->findChildren<QCheckBox*>())
             if (box->text().contains(QStringLiteral("log")))
                 box->setChecked(true);
-        QVERIFY(panel->chartGradientNorm());
+        QCOMPARE(panel->chartQuantity().name, QStringLiteral("grad_norm"));
+        QCOMPARE(m_window->lossChart()->valueTitle(), std::string("|grad f|"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000); // after a paint
         // Ticks at whole decades, few labels, covering the values (item 10 of issue 9).
         const std::vector<double> ticks = m_window->lossChart()->valueTickPositions();
@@ -670,6 +673,71 @@ private slots:
         QVERIFY(m_doc->settings().runs.empty());
         QCOMPARE(m_window->lossChart()->seriesCount(), 0);
         QVERIFY(chart->isHidden()); // no runs, no empty chart
+    }
+
+    void chartPlotsAnyStateQuantity_data() {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<int>("kind"); // 0 f, 1 moment, 2 second moment, 3 rate, 4 step length
+        QTest::addColumn<int>("input");
+        QTest::newRow("f") << QStringLiteral("f") << 0 << 0;
+        QTest::newRow("moment_x") << QStringLiteral("moment_x") << 1 << 0;
+        QTest::newRow("second_y") << QStringLiteral("second_y") << 2 << 1;
+        QTest::newRow("rate_x") << QStringLiteral("rate_x") << 3 << 0;
+        QTest::newRow("update_norm") << QStringLiteral("update_norm") << 4 << 0;
+    }
+    void chartPlotsAnyStateQuantity() {
+        // Adam from (1.5, 0.2) at the saddle of x^2 - y^2: the combo beside the chart picks a
+        // column of the state table; the chart then plots exactly the engine's numbers for it
+        // (the run computed here on its own), one per iterate that has it, and says what.
+        QFETCH(QString, column);
+        QFETCH(int, kind);
+        QFETCH(int, input);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2-y^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.1;
+        run.options.maxSteps = 25;
+        run.start = {1.5, 0.2};
+        QCOMPARE(m_doc->addRun(run), QString());
+        const auto f = Expression::parse("x^2-y^2").expression;
+        const Trajectory t = optimize(*f, Eigen::Vector2d(1.5, 0.2), run.options);
+        auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("chartQuantity"));
+        QVERIFY(combo);
+        const int index = combo->findData(column);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+        QCOMPARE(m_window->optimizerPanel()->chartQuantity().name, column);
+        const std::vector<double> plotted = m_window->lossChart()->seriesValues(0);
+        // Every iterate has f; the step's quantities end at the last iterate (no step there).
+        const int expected = kind == 0 ? t.stepCount() + 1 : t.stepCount();
+        QCOMPARE(int(plotted.size()), expected);
+        for (int k = 0; k < expected; ++k) {
+            const StepState& s = t.steps[std::size_t(k)].state;
+            const double want = kind == 0   ? t.steps[std::size_t(k)].value
+                                : kind == 1 ? s.moment[input]
+                                : kind == 2 ? s.secondMoment[input]
+                                : kind == 3 ? s.rate[input]
+                                            : s.updateNorm;
+            QCOMPARE(plotted[std::size_t(k)], want);
+        }
+        const std::string title = m_window->lossChart()->valueTitle();
+        QVERIFY2(title.rfind(column.toStdString(), 0) == 0, title.c_str());
+        // Gradient descent has no moment: switching the run's method leaves nothing to draw.
+        if (kind == 1) {
+            QCOMPARE(m_doc->clearRuns(), QString());
+            run.options.method = Method::GradientDescent;
+            QCOMPARE(m_doc->addRun(run), QString());
+            QCOMPARE(m_window->lossChart()->seriesCount(), 0);
+            QCOMPARE(m_window->optimizerPanel()->chartQuantity().name, column); // kept
+        }
+        // The log scale still works on a positive quantity.
+        if (kind == 2) {
+            for (auto* box : m_window->findChildren<QCheckBox*>())
+                if (box->text().contains(QStringLiteral("log scale")))
+                    box->setChecked(true);
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000);
+        }
+        combo->setCurrentIndex(0);
     }
 
     void stepByStepThroughAdam() {
@@ -811,6 +879,7 @@ private slots:
         auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
         QVERIFY(sweep && sweep->isVisible());
         QTest::mouseClick(sweep, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000); // on other threads
         QVERIFY(dock->sweep());
         QCOMPARE(int(dock->sweep()->points.size()), 60);
         QVERIFY2(dock->sweepNote().contains(QStringLiteral("2/λmax = 0.1;")),
@@ -844,6 +913,92 @@ private slots:
                 std::abs(std::log(p.learningRate / *eta)) < std::abs(std::log(nearest / *eta)))
                 nearest = p.learningRate;
         QCOMPARE(added, nearest);
+    }
+
+    void sweepRangeAndCountFromTheBoxes() {
+        // The boxes' range and count (typed as a person would) give exactly the sweep the
+        // engine computes for them; a reversed range is refused with the option table's
+        // words; Cancel stops a long sweep and the chart keeps the last finished one.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Momentum;
+        run.options.maxSteps = 400;
+        run.start = {-1.0, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(50);
+        auto type = [](QAbstractSpinBox* box, const QString& text) {
+            box->setFocus();
+            box->selectAll();
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Enter);
+        };
+        QCOMPARE(dock->sweepFromBox()->value(), 1e-4); // the defaults, as --sweep has them
+        QCOMPARE(dock->sweepToBox()->value(), 10.0);
+        QCOMPARE(dock->sweepCountBox()->value(), 60);
+        QCOMPARE(dock->sweepCountBox()->maximum(), 1000); // options::sweepCount
+        type(dock->sweepFromBox(), QStringLiteral("0.0002"));
+        type(dock->sweepToBox(), QStringLiteral("0.05"));
+        type(dock->sweepCountBox(), QStringLiteral("17"));
+        QCOMPARE(dock->sweepFromBox()->value(), 2e-4);
+        QCOMPARE(dock->sweepCountBox()->value(), 17);
+        auto* button = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
+        QVERIFY(dock->sweep());
+        // The engine's sweep, called here directly with the same numbers.
+        SweepOptions o;
+        o.base = run.options;
+        o.lrMin = 2e-4;
+        o.lrMax = 0.05;
+        o.count = 17;
+        const auto f = Expression::parse("(1-x)^2 + 100*(y-x^2)^2").expression;
+        const SweepResult direct = sweepLearningRate(*f, Eigen::Vector2d(-1.0, 1.0), o);
+        QCOMPARE(dock->sweep()->points.size(), direct.points.size());
+        for (std::size_t i = 0; i < direct.points.size(); ++i) {
+            const SweepPoint &a = dock->sweep()->points[i], &b = direct.points[i];
+            QCOMPARE(a.learningRate, b.learningRate);
+            QCOMPARE(a.steps, b.steps);
+            QVERIFY(a.reason == b.reason);
+            QVERIFY(a.finalValue == b.finalValue ||
+                    (std::isnan(a.finalValue) && std::isnan(b.finalValue)));
+        }
+        QCOMPARE(dock->sweep()->points.front().learningRate, 2e-4);
+        QCOMPARE(dock->sweep()->points.back().learningRate, 0.05);
+        QVERIFY2(dock->sweepNote().contains(QStringLiteral("17 learning rates")),
+                 qPrintable(dock->sweepNote()));
+
+        // From above to: refused in the words of checkSweep, nothing started.
+        type(dock->sweepFromBox(), QStringLiteral("1"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!dock->sweepRunning());
+        QVERIFY2(dock->sweepNote().contains(QStringLiteral(
+                     "Cannot sweep: η from and to must be a range from a smaller to a larger")),
+                 qPrintable(dock->sweepNote()));
+        QCOMPARE(int(dock->sweep()->points.size()), 17); // the last sweep stays
+
+        // A long sweep (1000 rates of 100000 steps each from the smallest up) cancelled at
+        // once: the runs under way finish, the rest never start.
+        Settings s = m_doc->settings();
+        s.runs[0].options.maxSteps = 100000;
+        s.runs[0].options.tolerance = 0;
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        type(dock->sweepFromBox(), QStringLiteral("0.000001"));
+        type(dock->sweepToBox(), QStringLiteral("0.001"));
+        type(dock->sweepCountBox(), QStringLiteral("1000"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(dock->sweepRunning());
+        QVERIFY(!button->isEnabled());
+        dock->cancelSweep();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
+        QVERIFY(button->isEnabled());
+        QVERIFY(dock->sweepProgress()->isHidden() && dock->sweepCancelButton()->isHidden());
+        QVERIFY2(dock->sweepNote().contains(QStringLiteral("Sweep cancelled after")),
+                 qPrintable(dock->sweepNote()));
+        QCOMPARE(int(dock->sweep()->points.size()), 17);
     }
 
     void exportedImageShowsTheRuns() {

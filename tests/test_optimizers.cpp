@@ -654,10 +654,44 @@ private slots:
         s.lrMax = 2;
         s.count = 1;
         QCOMPARE(QString::fromStdString(gs::checkSweep(s)->field), QStringLiteral("count"));
+        // The range's ends are declared once (optiontable.h): above 0, at most 1000.
+        s.count = 60;
+        s.lrMin = 0;
+        QCOMPARE(QString::fromStdString(gs::checkSweep(s)->requirement),
+                 QStringLiteral("above 0 and at most 1000"));
+        s.lrMin = 1e-4;
+        s.lrMax = 1001;
+        QCOMPARE(QString::fromStdString(gs::checkSweep(s)->field), QStringLiteral("lr_range"));
+        s.lrMax = 10;
+        QVERIFY(!gs::checkSweep(s));
         const auto values = gs::logSpaced(1e-4, 10, 6);
         const double expected[] = {1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
         for (int i = 0; i < 6; ++i)
             QVERIFY(std::abs(values[std::size_t(i)] - expected[i]) <= 1e-14 * expected[i]);
+    }
+
+    // A sweep stopped before it starts runs nothing and says so; one left alone counts every
+    // run as it finishes (what the window's progress bar reads).
+    void sweepStopsAndCountsItsRuns() {
+        const auto f = parse(kQuadratic);
+        gs::SweepOptions s;
+        s.count = 40;
+        s.threads = 2;
+        std::atomic<int> finished{0};
+        s.finished = &finished;
+        std::stop_source stop;
+        s.stop = stop.get_token();
+        const auto full = gs::sweepLearningRate(f, Vector2d(-1.2, 1.0), s);
+        QVERIFY(!full.cancelled);
+        QCOMPARE(finished.load(), 40);
+        QVERIFY(full.quadratic);
+        finished = 0;
+        stop.request_stop();
+        const auto none = gs::sweepLearningRate(f, Vector2d(-1.2, 1.0), s);
+        QVERIFY(none.cancelled);
+        QCOMPARE(finished.load(), 0);
+        for (const auto& p : none.points)
+            QCOMPARE(p.learningRate, 0.0); // not run
     }
 
     // Issue 8.5: the book's pure Newton from (-0.5, 0.5) on x e^(-x^2-y^2) steps uphill

@@ -110,6 +110,20 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     render();
 }
 
+std::vector<double> LossChart::seriesValues(int i) const {
+    std::vector<double> values;
+    vtkPlot* plot = i >= 0 && i < m_chart->GetNumberOfPlots() ? m_chart->GetPlot(i) : nullptr;
+    vtkTable* table = plot ? plot->GetInput() : nullptr;
+    vtkDataArray* column = table ? vtkArrayDownCast<vtkDataArray>(table->GetColumn(1)) : nullptr;
+    for (vtkIdType k = 0; column && k < column->GetNumberOfTuples(); ++k)
+        values.push_back(column->GetTuple1(k));
+    return values;
+}
+
+std::string LossChart::valueTitle() const {
+    return m_chart->GetAxis(vtkAxis::LEFT)->GetTitle();
+}
+
 bool LossChart::legendShown() const {
     return m_chart->GetShowLegend();
 }

@@ -32,6 +32,10 @@ public:
     void applyLook();
     bool logScaleActive() const;
     int seriesCount() const;
+    /// The values plotted by series i (the runs drawn, in order), read back from the chart,
+    /// and the value axis's title (for tests: what is drawn is what the run holds).
+    std::vector<double> seriesValues(int i) const;
+    std::string valueTitle() const;
     /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most
     /// kMaxLogTicks of them), positions in log10 units.
     std::vector<double> valueTickPositions() const;

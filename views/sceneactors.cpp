@@ -3,6 +3,8 @@
 #include "vectorexport.h"
 
 #include <Eigen/Geometry>
+#include <algorithm>
+#include <string>
 
 #include <vtkActor.h>
 #include <vtkArrowSource.h>
@@ -36,12 +38,13 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
     return actor;
 }
 
-void drawOnTop(vtkActor* actor) {
+void drawOnTop(vtkActor* actor, double share) {
     markDrawnOnTop(actor); // and in a vector figure: painted after the scene, never hidden
     // Inserted after the tag, so it follows whatever depth VTK itself writes there.
     actor->GetShaderProperty()->AddFragmentShaderReplacement(
         "//VTK::Depth::Impl", true,
-        "//VTK::Depth::Impl\n  gl_FragDepth = 0.001 * gl_FragCoord.z;\n", false);
+        "//VTK::Depth::Impl\n  gl_FragDepth = " + std::to_string(share) + " * gl_FragCoord.z;\n",
+        false);
 }
 
 ClippedActor::ClippedActor(vtkBox* box)
@@ -112,16 +115,26 @@ void Disc::place(const std::optional<Eigen::Vector3d>& at, double size) {
 Arrow::Arrow(const Rgb& color)
     : transform(vtkSmartPointer<vtkTransform>::New())
     , filter(vtkSmartPointer<vtkTransformPolyDataFilter>::New()) {
-    vtkNew<vtkArrowSource> arrow; // unit length along +x
-    arrow->SetTipResolution(24);
-    arrow->SetShaftResolution(12);
-    arrow->SetTipLength(0.25);
-    arrow->SetTipRadius(0.08);
-    arrow->SetShaftRadius(0.025);
-    filter->SetInputConnection(arrow->GetOutputPort());
+    source = vtkSmartPointer<vtkArrowSource>::New(); // unit length along +x
+    source->SetTipResolution(24);
+    source->SetShaftResolution(12);
+    source->SetTipLength(0.25);
+    source->SetTipRadius(0.08);
+    source->SetShaftRadius(0.025);
+    filter->SetInputConnection(source->GetOutputPort());
     filter->SetTransform(transform);
     actor = makeActor(filter->GetOutputPort());
     actor->GetProperty()->SetColor(color[0], color[1], color[2]);
+}
+
+void Arrow::setThickness(double shaftRadius, double tipRadius, double tipLength, double length) {
+    if (!(length > 0))
+        return;
+    // The source is one unit long: its proportions are these sizes over the length (within
+    // vtkArrowSource's limits; a tip longer than the arrow is all tip).
+    source->SetShaftRadius(std::clamp(shaftRadius / length, 0.0, 5.0));
+    source->SetTipRadius(std::clamp(tipRadius / length, 0.0, 10.0));
+    source->SetTipLength(std::clamp(tipLength / length, 0.0, 1.0));
 }
 
 void Arrow::place(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction, double length) {

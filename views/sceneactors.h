@@ -11,6 +11,7 @@
 
 class vtkActor;
 class vtkAlgorithmOutput;
+class vtkArrowSource;
 class vtkBox;
 class vtkClipPolyData;
 class vtkGlyph3D;
@@ -27,8 +28,10 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
 
 /// Draws `actor` over everything opaque (the surface, the models) whatever its depth, and
 /// still in depth order among the actors drawn this way: its fragments' depth is squeezed
-/// into the front 1/1000 of the depth range. For the point, the arrows and the paths.
-void drawOnTop(vtkActor* actor);
+/// into the front 1/1000 of the depth range. For the point, the arrows and the paths. A
+/// smaller `share` squeezes it further to the front: over the others drawn this way where
+/// they coincide (the step taken inside the moment arrow it follows).
+void drawOnTop(vtkActor* actor, double share = 0.001);
 
 /// An actor whose poly data is clipped to a box: models and paths never leave the plot.
 struct ClippedActor {
@@ -65,6 +68,10 @@ struct Arrow {
     explicit Arrow(const Rgb& color);
     /// From `origin` along `direction`, `length` long.
     void place(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction, double length);
+    /// Shaft radius, tip radius and tip length in the scene's units, whatever the length
+    /// (by default they grow with it: 0.025, 0.08 and 0.25 of it); call before place().
+    void setThickness(double shaftRadius, double tipRadius, double tipLength, double length);
+    vtkSmartPointer<vtkArrowSource> source; ///< unit length along +x
     vtkSmartPointer<vtkTransform> transform;
     vtkSmartPointer<vtkTransformPolyDataFilter> filter;
     vtkSmartPointer<vtkActor> actor;

@@ -52,7 +52,12 @@ StateGlyphs::StateGlyphs(vtkRenderer* renderer, vtkBox* box)
     , m_rate(box)
     , m_legend(vtkSmartPointer<vtkLegendBoxActor>::New()) {
     for (Arrow* a : {&m_gradient, &m_moment, &m_update}) {
-        drawOnTop(a->actor);
+        // The slim step taken over the moment arrow it often follows (kSlimmer).
+        drawOnTop(a->actor, a == &m_update ? 0.0005 : 0.001);
+        // Mostly their own colour whichever way the light falls (a steep view lights them
+        // from the side).
+        a->actor->GetProperty()->SetAmbient(0.45);
+        a->actor->GetProperty()->SetDiffuse(0.6);
         a->actor->SetVisibility(false);
         m_renderer->AddActor(a->actor);
     }
@@ -92,7 +97,7 @@ double StateGlyphs::magnification(double longest, double width) {
 }
 
 void StateGlyphs::applyStyle(double lineScale) {
-    m_rate.actor->GetProperty()->SetLineWidth(static_cast<float>(2.0 * lineScale));
+    m_rate.actor->GetProperty()->SetLineWidth(static_cast<float>(3.0 * lineScale));
 }
 
 bool StateGlyphs::gradientVisible() const {
@@ -114,12 +119,14 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         std::string label;
     };
     std::vector<Entry> entries;
-    const double z = m_marks ? height(m_marks->value) : 0.0;
+    // Lifted a little in the 3-D view (a flat view's height map has scale 0: nothing to lift).
+    const double lift = height.scale != 0 ? kLift * width : 0.0;
+    const double z = m_marks ? height(m_marks->value) + lift : 0.0;
     const Eigen::Vector3d origin = m_marks
                                        ? Eigen::Vector3d(m_marks->point.x(), m_marks->point.y(), z)
                                        : Eigen::Vector3d::Zero().eval();
     // Drawn while x_k is in the plot's box (as the run's ball) and f is defined there.
-    double at[3] = {origin.x(), origin.y(), origin.z()};
+    double at[3] = {origin.x(), origin.y(), origin.z() - lift};
     const bool inside = m_marks && std::isfinite(z) && origin.allFinite() &&
                         (!m_box || m_box->EvaluateFunction(at) <= 1e-9 * width);
     // Steps are often a few pixels long: the arrows and the rectangle are magnified together
@@ -136,12 +143,15 @@ void StateGlyphs::update(const HeightMap& height, double width) {
     const std::string times =
         m_arrowScale > 1 ? " x" + std::to_string(std::llround(m_arrowScale)) : std::string();
     auto place = [&](Arrow& arrow, const std::optional<Eigen::Vector2d>& v, const Rgb& color,
-                     const std::string& label) {
+                     const std::string& label, double thickness = 1.0) {
         const bool shown = inside && v && v->allFinite() && v->norm() > 0;
         arrow.actor->SetVisibility(shown);
         if (!shown)
             return;
-        arrow.place(origin, Eigen::Vector3d(v->x(), v->y(), 0), m_arrowScale * v->norm());
+        const double length = m_arrowScale * v->norm();
+        arrow.setThickness(thickness * kShaftRadius * width, thickness * kTipRadius * width,
+                           kTipLength * width, length);
+        arrow.place(origin, Eigen::Vector3d(v->x(), v->y(), 0), length);
         entries.push_back({color, label + times});
     };
     place(m_gradient, m_marks ? m_marks->gradientStep : std::nullopt, gradientColor(),
@@ -166,7 +176,8 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         m_rate.setInput(poly);
         entries.push_back({rateColor(), "step size per coordinate" + times});
     }
-    place(m_update, m_marks ? m_marks->update : std::nullopt, updateColor(), "step taken");
+    place(m_update, m_marks ? m_marks->update : std::nullopt, updateColor(), "step taken",
+          kSlimmer);
 
     m_legend->SetNumberOfEntries(static_cast<int>(entries.size()));
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -53,6 +53,15 @@ public:
     /// kMagnifyTo of the plot's width, by the largest 1-2-5 factor that keeps it at most
     /// kMagnifyTo of it (so it ends between 0.4 and 1 times that).
     static constexpr double kMagnifyTo = 0.3;
+    /// The arrows' thickness as fractions of the plot's width, whatever their length (the
+    /// camera fits the plot, so these are fractions of the view): thick enough to read when
+    /// the view looks along them, as at a steep angle. The 3-D view lifts the glyphs by
+    /// kLift of the width above f(x_k), so the surface through x_k does not cut them.
+    static constexpr double kShaftRadius = 0.007, kTipRadius = 0.021, kTipLength = 0.065;
+    /// The step taken is drawn slimmer (this fraction of the others' thickness): where it
+    /// follows the moment, as Adam's does, the moment's colour shows around it.
+    static constexpr double kSlimmer = 0.55;
+    static constexpr double kLift = 0.02;
     static double magnification(double longest, double width);
 
     static Rgb gradientColor() { return {0.933, 0.200, 0.467}; } ///< Tol vibrant magenta
