@@ -123,6 +123,7 @@ QStringList parameterCandidates(const Settings& s) {
 Document::Document(QObject* parent)
     : QObject(parent)
     , m_undo(new QUndoStack(this)) {
+    m_undo->setUndoLimit(kUndoLimit); // only possible while the stack is empty
     apply(m_settings);
 }
 

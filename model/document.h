@@ -80,6 +80,12 @@ public:
     static constexpr int kMinResolution = int(options::resolution.min);
     static constexpr int kModelResolution = 41;
     static constexpr int kMaxParameters = 64;
+    /// The undo stack keeps the last kUndoLimit steps and drops older ones, so a long
+    /// session's memory stays bounded. A step holds the settings before and after (the
+    /// function's text is the bulk: typically under 1 kB a step, at most 2 x 200 kB for a
+    /// function of the language's 100,000 characters); a drag, a slider drag or a typed
+    /// function is one step, so 1,000 steps are hours of work.
+    static constexpr int kUndoLimit = 1000;
 
     explicit Document(QObject* parent = nullptr);
     ~Document() override;

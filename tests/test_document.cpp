@@ -198,6 +198,30 @@ private slots:
         QCOMPARE(doc.undoStack()->count(), 2);
     }
 
+    // A long session keeps the last kUndoLimit steps: the oldest are dropped, the newest
+    // still undo in order, back to the state before the oldest kept step.
+    void undoStackIsBounded() {
+        Document doc;
+        QCOMPARE(doc.undoStack()->undoLimit(), Document::kUndoLimit);
+        constexpr int kExtra = 5;
+        // Step k (1-based) moves the point to (k/1000, -k/1000), each its own step.
+        auto pointOf = [](int k) { return std::vector<double>{k / 1000.0, -k / 1000.0}; };
+        for (int k = 1; k <= Document::kUndoLimit + kExtra; ++k)
+            QVERIFY(doc.setPoint(pointOf(k)[0], pointOf(k)[1], 100 + k).isEmpty());
+        QCOMPARE(doc.undoStack()->count(), Document::kUndoLimit);
+        QCOMPARE(doc.settings().point, pointOf(Document::kUndoLimit + kExtra));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().point, pointOf(Document::kUndoLimit + kExtra - 1));
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        // Steps 1..kExtra were dropped: the oldest state left is the one step kExtra made.
+        QCOMPARE(doc.settings().point, pointOf(kExtra));
+        // Redo goes forward again to the last state.
+        while (doc.undoStack()->canRedo())
+            doc.undoStack()->redo();
+        QCOMPARE(doc.settings().point, pointOf(Document::kUndoLimit + kExtra));
+    }
+
     void dragBackToTheStartLeavesNoUndoStep() {
         Document doc;
         const std::vector<double> start = doc.settings().point;
