@@ -84,8 +84,9 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
          QStringLiteral("Offset at which to compare f with its linear and quadratic models."),
          QStringLiteral("E")},
         {QStringLiteral("export"),
-         QStringLiteral("Render the 3-D scene to a PNG or JPEG file without a window "
-                        "(needs an X display: use xvfb-run)."),
+         QStringLiteral("Render a view (--view) to FILE without a window: PNG, JPEG, SVG or "
+                        "PDF, by the extension (needs an X display: use xvfb-run; --view graph: "
+                        "PNG or SVG, no display)."),
          QStringLiteral("FILE")},
         {QStringLiteral("view"),
          QStringLiteral("--export: the view to render: surface (3-D), contour (top view with "
@@ -323,6 +324,68 @@ QString versionText() {
         .arg(EIGEN_MINOR_VERSION);
 }
 
+/// Every option given is checked, whatever the command (and whether or not the command
+/// reads it): a number out of its declared range (optiontable.h) or an inverted --domain
+/// is an error (exit 2), never silently ignored. The commands check their own needs after.
+void checkGivenOptions(const QCommandLineParser& p) {
+    static constexpr const OptionSpec* kSpecs[] = {
+        &options::resolution,   &options::wireLines, &options::modelRadius, &options::boxAspect,
+        &options::learningRate, &options::steps,     &options::momentum,    &options::beta1,
+        &options::beta2,        &options::epsilon,   &options::rho,         &options::nu,
+        &options::nu1,          &options::nu2,       &options::damping,     &options::tolerance,
+        &options::noise,        &options::seed,      &options::sweepCount};
+    for (const OptionSpec* spec : kSpecs) {
+        const QString flag = QString::fromUtf8(spec->flag.data(), qsizetype(spec->flag.size()));
+        if (p.isSet(flag))
+            parseOption(*spec, p.value(flag));
+    }
+    if (p.isSet(QStringLiteral("domain"))) {
+        // xmin,xmax (one input) or xmin,xmax,ymin,ymax; each bound in range, each pair ordered.
+        const QString text = p.value(QStringLiteral("domain"));
+        const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), text,
+                                                  text.count(QLatin1Char(',')) == 1 ? 2 : 4);
+        for (Eigen::Index i = 0; i < d.size(); ++i)
+            if (!options::domainBound.accepts(d[i]))
+                throw UsageError(
+                    QStringLiteral("--domain: item %1, %2, is out of range: it must be %3")
+                        .arg(i + 1)
+                        .arg(d[i])
+                        .arg(QString::fromStdString(options::domainBound.requirement())));
+        for (Eigen::Index i = 0; i + 1 < d.size(); i += 2)
+            if (!(d[i] < d[i + 1]))
+                throw UsageError(QStringLiteral("--domain: need %1, got '%2'")
+                                     .arg(d.size() == 2 ? QStringLiteral("xmin < xmax")
+                                                        : QStringLiteral("xmin < xmax and "
+                                                                         "ymin < ymax"),
+                                          text));
+    }
+    for (const char* list : {"point", "epsilon", "start"}) // their counts: the command's
+        if (const QString name = QString::fromLatin1(list); p.isSet(name))
+            parseNumberList(QStringLiteral("--") + name, p.value(name));
+}
+
+/// Qt's "Unknown option 'bogus'." in the style of every other message: "unknown option
+/// '--bogus'" (the dashes as an option is written: one for a letter, two for a name).
+QString parserError(const QCommandLineParser& p) {
+    const QStringList unknown = p.unknownOptionNames();
+    if (!unknown.isEmpty()) {
+        QStringList written;
+        for (const QString& name : unknown)
+            written << QStringLiteral("'%1%2'").arg(
+                name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name);
+        return (unknown.size() == 1 ? QStringLiteral("unknown option ")
+                                    : QStringLiteral("unknown options ")) +
+               written.join(QStringLiteral(", "));
+    }
+    // "Missing value after '--lr'." -> "missing value after '--lr'"
+    QString text = p.errorText();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
+}
+
 int report(const CommandError& e) {
     std::fprintf(stderr, "gradscape: %s\n", e.what());
     if (e.code == ExitCode::BadInput)
@@ -339,7 +402,7 @@ void addCommandLineOptions(QCommandLineParser& p) {
 CommandLine::CommandLine(const QStringList& arguments) {
     m_options = declareOptions(m_parser);
     if (!m_parser.parse(arguments)) {
-        m_error = m_parser.errorText();
+        m_error = parserError(m_parser);
         return;
     }
     // One positional argument: the session the window opens. Commands take --session.
@@ -393,6 +456,7 @@ int runCommandLine(const CommandLine& line) {
             std::fwrite(version.constData(), 1, static_cast<std::size_t>(version.size()), stdout);
             return 0;
         }
+        checkGivenOptions(p);
         for (const Command& c : kCommands)
             if (p.isSet(QString::fromLatin1(c.name)))
                 return c.run(p);
@@ -404,6 +468,7 @@ int runCommandLine(const CommandLine& line) {
 
 int runWindow(int& argc, char** argv, const CommandLine& line) {
     try {
+        checkGivenOptions(line.m_parser);
         return runGui(argc, argv, line.m_parser);
     } catch (const CommandError& e) {
         return report(e);

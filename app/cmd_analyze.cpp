@@ -1,6 +1,7 @@
 // --analyze: value, exact gradient and Hessian, eigenvalues and classification at a point.
 #include "commandargs.h"
 #include "commands.h"
+#include "criticalpoints.h"
 #include "curvature.h"
 #include "derivatives.h"
 #include "jsonutil.h"
@@ -44,6 +45,23 @@ int analyzeCommand(const QCommandLineParser& p) {
         // The same rounding-to-zero rule as the readout (and every other output).
         o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
         o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
+        // One classifier (tester4 A11): where the gradient vanishes but the Hessian is singular,
+        // f decides as --critical-points does (valley floor, or the signs of f - f(p) around
+        // circles of fractions of a grid cell of --domain / --resolution): x^2 y + x y^2 at 0
+        // is a monkey saddle, abs(x) + y^2 a degenerate minimum. One or two inputs only.
+        if (c.critical && c.classification == Classification::Degenerate && n <= 2 &&
+            std::isfinite(d.value)) {
+            const Settings s = sceneSettings(p);
+            Eigen::VectorXd cell(n);
+            cell[0] = (s.xmax - s.xmin) / (s.resolution - 1);
+            if (n == 2)
+                cell[1] = (s.ymax - s.ymin) / (s.resolution - 1);
+            const std::vector<int> axes = n == 1 ? std::vector<int>{0} : std::vector<int>{0, 1};
+            const CriticalPoint decided = classifySingularPoint(f, x, axes, cell);
+            o[QStringLiteral("classification")] =
+                QString::fromUtf8(toString(decided.classification).data());
+            o[QStringLiteral("classification_detail")] = QString::fromStdString(decided.detail);
+        }
     } else {
         // Many inputs: the gradient by reverse mode, no Hessian, and it says why.
         o[QStringLiteral("hessian")] = QJsonValue();

@@ -27,6 +27,21 @@ QStringList variablesOption(const QCommandLineParser& p) {
         if (name.trimmed().isEmpty())
             throw UsageError(QStringLiteral("--variables: empty name in '%1'")
                                  .arg(p.value(QStringLiteral("variables"))));
+    // A malformed declaration or a name listed twice is this option's error, not the
+    // function's (the parser would put its caret under the function's text).
+    QStringList names;
+    for (const QString& item : v) {
+        std::string message;
+        const auto d = parseInputDeclaration(item.toStdString(), &message);
+        if (!d)
+            throw UsageError(
+                QStringLiteral("--variables: %1").arg(QString::fromStdString(message)));
+        const QString name = QString::fromStdString(d->name);
+        if (names.contains(name))
+            throw UsageError(QStringLiteral("--variables: '%1' is listed twice in '%2'")
+                                 .arg(name, p.value(QStringLiteral("variables"))));
+        names << name;
+    }
     return v;
 }
 

@@ -4,6 +4,7 @@
 #include "arrowscale.h"
 #include "contourscene.h"
 #include "curvescene.h"
+#include "diagnostics.h"
 #include "document.h"
 #include "exportdialog.h"
 #include "functions.h"
@@ -1260,19 +1261,15 @@ void MainWindow::updateDomainNote() {
     const Settings& s = m_doc->settings();
     const QStringList names = m_doc->inputNames();
     QStringList notes;
-    const auto& values = m_doc->surface().z;
-    const long all = long(values.size());
-    const long finite = long(values.isFinite().count());
-    const QString box = tr("%1 ∈ [%2, %3], %4 ∈ [%5, %6]")
-                            .arg(names.value(s.plotX), number(s.xmin), number(s.xmax),
-                                 names.value(s.plotY), number(s.ymin), number(s.ymax));
-    if (all > 0 && finite == 0)
-        notes << tr("f is undefined everywhere on the domain %1: there is nothing to plot. "
-                    "Choose a domain where f is defined.")
-                     .arg(box);
-    else if (all > 0 && finite < all)
-        notes << tr("f is undefined on %1% of the domain: the surface has gaps there.")
-                     .arg(QString::number(100.0 * double(all - finite) / double(all), 'f', 0));
+    // A function of one input has an interval, no y range.
+    const QString box =
+        names.size() < 2
+            ? tr("%1 ∈ [%2, %3]").arg(names.value(s.plotX), number(s.xmin), number(s.xmax))
+            : tr("%1 ∈ [%2, %3], %4 ∈ [%5, %6]")
+                  .arg(names.value(s.plotX), number(s.xmin), number(s.xmax), names.value(s.plotY),
+                       number(s.ymin), number(s.ymax));
+    if (const QString gaps = surfaceGapsNote(m_doc->surface().z, box); !gaps.isEmpty())
+        notes << gaps;
     const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
     if (s.point.size() > std::max(ix, iy) && (s.point[ix] < s.xmin || s.point[ix] > s.xmax ||
                                               s.point[iy] < s.ymin || s.point[iy] > s.ymax))

@@ -1,5 +1,6 @@
 #include "matrixpanel.h"
 
+#include "diagnostics.h"
 #include "document.h"
 #include "matrixcalculus.h"
 
@@ -18,7 +19,9 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
+#include <vector>
 
 namespace gs {
 
@@ -26,6 +29,8 @@ namespace {
 
 /// Digits a cell shows (its tooltip has all 17).
 constexpr int kCellDigits = 6;
+// How many differing entries the check shows (it says how many there are).
+constexpr std::size_t kShownDifferences = 5;
 
 /// The diverging colour of `v` on a grid whose largest magnitude is `maxAbs`: white at 0,
 /// blue at -maxAbs, red at +maxAbs, linear in between (ColorBrewer RdBu's light ends, so
@@ -366,10 +371,8 @@ void MatrixPanel::check() {
     const GradientCheckResult result =
         checkGradient(f, closed.toStdString(), m_withRespectTo->currentText().toStdString(), point);
     if (!result.check) {
-        if (result.parseError)
-            m_error->setText(tr("Column %1: %2")
-                                 .arg(result.parseError->column)
-                                 .arg(QString::fromStdString(result.parseError->message)));
+        if (result.parseError) // "column 14: ...", as every other message says it
+            m_error->setText(describeParseError(closed, *result.parseError));
         else
             m_error->setText(QString::fromStdString(result.error));
         m_error->show();
@@ -382,14 +385,37 @@ void MatrixPanel::check() {
     if (c.agrees)
         return;
     const int index = findDeclaredInput(f, c.input);
-    QStringList lines;
     const bool shown = m_input->currentText() == QString::fromStdString(c.input);
-    for (const GradientDifference& d : c.differences) {
+    for (const GradientDifference& d : c.differences)
         if (QTableWidgetItem* item = m_gradient->item(d.row, d.col); shown && d.draw == 0 && item) {
             QFont font = item->font();
             font.setBold(true);
             item->setFont(font);
         }
+    // The count, then a few of the listed entries: those at the point first (bold in the
+    // grid), then the largest |automatic - closed form| (NaN first), then "…".
+    std::vector<GradientDifference> listed = c.differences;
+    const auto size = [](const GradientDifference& d) {
+        const double v = std::abs(d.automatic - d.closedForm);
+        return std::isnan(v) ? std::numeric_limits<double>::infinity() : v;
+    };
+    std::stable_sort(listed.begin(), listed.end(), [&](const auto& a, const auto& b) {
+        if ((a.draw == 0) != (b.draw == 0))
+            return a.draw == 0;
+        return size(a) > size(b);
+    });
+    QStringList lines;
+    const std::size_t count = c.differingEntries;
+    if (count == 1)
+        lines << tr("1 entry differs:");
+    else if (count <= kShownDifferences)
+        lines << tr("%1 entries differ:").arg(count);
+    else
+        lines << tr("%1 entries differ; %2 of them, those at the point first, then the largest:")
+                     .arg(count)
+                     .arg(kShownDifferences);
+    for (std::size_t i = 0; i < listed.size() && i < kShownDifferences; ++i) {
+        const GradientDifference& d = listed[i];
         const QString where = d.draw == 0 ? tr("at the point") : tr("draw %1").arg(d.draw);
         const QString element =
             index >= 0 ? QString::fromStdString(f.declaredInputs()[std::size_t(index)].elementName(
@@ -399,8 +425,8 @@ void MatrixPanel::check() {
                      .arg(element, where, QString::number(d.automatic, 'g', kCellDigits),
                           QString::number(d.closedForm, 'g', kCellDigits));
     }
-    if (c.differingEntries > c.differences.size())
-        lines << tr("… %1 differing entries in all").arg(c.differingEntries);
+    if (count > kShownDifferences)
+        lines << QStringLiteral("…");
     m_differences->setText(lines.join(QLatin1Char('\n')));
     m_differences->show();
 }

@@ -196,14 +196,30 @@ void showContourRuns(ContourScene& scene, const Document& doc) {
 }
 
 QString stabilityHint(const Document& doc) {
-    const double eta = doc.stableLearningRate();
-    if (!(eta > 0))
-        return QStringLiteral("no positive curvature here: no bound on the learning rate");
-    // VTK's fonts have no Greek: spelled out.
-    // In words: VTK's embedded font has no Greek letters (η, λ came out blank).
-    return QStringLiteral("gradient descent stable here for learning rate < 2 / (largest "
-                          "eigenvalue of H) = %1")
-        .arg(number(eta));
+    // The decision is the engine's (descentStability: the Hessian's inertia to within
+    // rounding). VTK's embedded font has no Greek letters (eta, lambda came out blank).
+    using Kind = DescentStability::Kind;
+    const DescentStability s = doc.descentStability();
+    switch (s.kind) {
+    case Kind::Stable:
+        return QStringLiteral("gradient descent stable here for learning rate < 2 / (largest "
+                              "eigenvalue of H) = %1")
+            .arg(number(s.limit));
+    case Kind::NegativeCurvature:
+        // Any learning rate: the error along that eigenvector grows by 1 - eta lambda > 1.
+        return QStringLiteral("gradient descent unstable here along the negative-curvature "
+                              "direction (eigenvalue %1)")
+            .arg(number(s.lambda));
+    case Kind::Flat: // no growth along the flat direction, and no contraction either
+        return QStringLiteral("gradient descent stable for learning rate < 2 / (largest "
+                              "eigenvalue of H) = %1; H is singular")
+            .arg(number(s.limit));
+    case Kind::NoCurvature:
+        return QStringLiteral("no curvature here: no bound on the learning rate");
+    case Kind::Unknown:
+        break;
+    }
+    return QStringLiteral("no stability bound: the Hessian is not known here");
 }
 
 } // namespace gs

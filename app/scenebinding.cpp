@@ -24,11 +24,16 @@ SceneStyle sceneStyle(const Settings& s, double pixelScale) {
 QString sceneTitle(const Document& doc) {
     // A statement list "a = x+y; f = a^2" is titled by its output, the last statement:
     // "f(x, y) = a^2". A single expression keeps the name f.
+    // The parser says where the last statement starts (statements end at ';' or a line
+    // break; a matrix literal may span lines), so `X = ...\nU = ...\nf = ...` is titled f.
     QString name = QStringLiteral("f");
-    QString body = doc.settings().function.simplified();
-    const QStringList statements = body.split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    if (!statements.isEmpty())
-        body = statements.back().trimmed();
+    const std::string text = doc.settings().function.toStdString();
+    const std::vector<Statement>& statements = doc.expression().statements();
+    const std::size_t offset =
+        statements.empty() ? 0 : std::min(statements.back().offset, text.size());
+    QString body = QString::fromStdString(text.substr(offset)).simplified();
+    while (body.endsWith(QLatin1Char(';')))
+        body = body.chopped(1).trimmed();
     static const QRegularExpression assignment(
         QStringLiteral("^([A-Za-z_]\\w*)\\s*=(?!=)\\s*(.*)$"));
     if (const auto m = assignment.match(body); m.hasMatch()) {
@@ -77,9 +82,15 @@ void showExpansion(SurfaceScene& scene, const Document& doc) {
 
 QString runLabel(const Document& doc, int i) {
     const RunSettings& r = doc.settings().runs[std::size_t(i)];
-    QString label = QStringLiteral("%1 lr=%2")
-                        .arg(QString::fromUtf8(displayName(r.options.method).data()))
-                        .arg(r.options.learningRate, 0, 'g', 3);
+    // Labelled with what the method uses: Newton's step is damping * d, not eta (eta only
+    // bounds its safeguarded step in flat directions), so it shows its damping when < 1.
+    const Method m = r.options.method;
+    const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
+    QString label = QString::fromUtf8(displayName(m).data());
+    if (!newton)
+        label += QStringLiteral(" lr=%1").arg(r.options.learningRate, 0, 'g', 3);
+    else if (r.options.damping != 1)
+        label += QStringLiteral(" damping=%1").arg(r.options.damping, 0, 'g', 3);
     // A converged run says what it converged to (minimum, saddle, flat, ...).
     if (std::size_t(i) < doc.trajectories().size())
         if (const auto& end = doc.trajectories()[std::size_t(i)].endPoint)

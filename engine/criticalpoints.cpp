@@ -814,6 +814,16 @@ GradientSample sampleGradient(const Expression& f, const GridSpec& g, const Eige
     return s;
 }
 
+CriticalPoint classifySingularPoint(const Expression& f, const Eigen::VectorXd& p,
+                                    const std::vector<int>& axes, const Eigen::VectorXd& cell) {
+    CriticalPoint c;
+    c.point = p;
+    c.value = evaluate(f, p);
+    // No eigenvalues: classify() goes straight to f (the caller found the Hessian singular).
+    classify(f, c, axes, cell, 0.0);
+    return c;
+}
+
 int circleSignChanges(const Expression& f, const Eigen::VectorXd& p, int axisX, int axisY,
                       double rx, double ry, int samples, int* sign) {
     const double f0 = evaluate(f, p);

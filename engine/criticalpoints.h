@@ -110,6 +110,15 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
 CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& interval,
                                        const Eigen::VectorXd& base);
 
+/// How the search decides a critical point p whose Hessian is singular (step 5 above): f
+/// along the valley floor (rank-one Hessian, two inputs) or the sign changes of f - f(p)
+/// around circles (sides for one input) at fractions of `cell`, the grid's cell size along
+/// each of `axes` (one or two inputs). The classification, its `detail` ("monkey saddle",
+/// "degenerate minimum", "undecided: ...") and `signChanges`; --analyze uses it so that it
+/// and --critical-points give one answer.
+CriticalPoint classifySingularPoint(const Expression& f, const Eigen::VectorXd& p,
+                                    const std::vector<int>& axes, const Eigen::VectorXd& cell);
+
 /// Sign changes of f(p + (rx cos t, ry sin t)) - f(p) over `samples` angles t around an
 /// ellipse in the plane of inputs (axisX, axisY) (a circle in cell units); values within
 /// rounding of zero, |f(q) - f(p)| <= 64 eps max|f|, carry no sign and are skipped.

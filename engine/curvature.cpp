@@ -128,4 +128,26 @@ CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& 
     return r;
 }
 
+DescentStability descentStability(const CurvatureAnalysis& c) {
+    DescentStability s;
+    const Eigen::VectorXd& lambda = c.eigenvalues; // ascending
+    const Inertia& in = c.inertia;
+    if (lambda.size() == 0 || !lambda.allFinite() ||
+        in.negative + in.zero + in.positive != lambda.size())
+        return s; // Unknown
+    if (in.negative > 0) {
+        s.kind = DescentStability::Kind::NegativeCurvature;
+        s.lambda = lambda[0];
+        return s;
+    }
+    if (in.positive == 0) {
+        s.kind = DescentStability::Kind::NoCurvature;
+        return s;
+    }
+    // |1 - eta lambda_max| < 1  <=>  eta < 2 / lambda_max; the smaller lambdas follow.
+    s.kind = in.zero == 0 ? DescentStability::Kind::Stable : DescentStability::Kind::Flat;
+    s.limit = 2.0 / lambda[lambda.size() - 1];
+    return s;
+}
+
 } // namespace gs

@@ -60,4 +60,23 @@ Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error);
 /// Minimum (all positive), maximum (all negative), saddle (both signs), else degenerate.
 Classification classifyInertia(const Inertia& inertia);
 
+/// Gradient descent on the quadratic model at a point: the error along eigenvector v_k of H
+/// changes by the factor 1 - eta lambda_k per step, so it shrinks for every eta > 0 iff
+/// |1 - eta lambda_k| < 1 iff 0 < eta < 2 / lambda_k (lambda_k > 0); along lambda_k < 0 it
+/// grows for every eta > 0, along lambda_k = 0 it stays. Decided by the inertia (eigenvalue
+/// signs to within rounding, the rule above), never by the raw signs.
+struct DescentStability {
+    enum class Kind {
+        Stable,            ///< H positive definite: stable iff eta < limit = 2 / lambda_max
+        NegativeCurvature, ///< some lambda < 0: unstable along its eigenvector for every eta
+        Flat,              ///< H >= 0, singular: no growth; eta < limit on the curved part
+        NoCurvature,       ///< H = 0 to within rounding: no bound on eta, no contraction
+        Unknown,           ///< H not computed or not finite
+    };
+    Kind kind = Kind::Unknown;
+    double limit = 0;  ///< 2 / lambda_max (Stable, Flat), else 0
+    double lambda = 0; ///< NegativeCurvature: the most negative eigenvalue
+};
+DescentStability descentStability(const CurvatureAnalysis& curvature);
+
 } // namespace gs

@@ -150,7 +150,25 @@ std::optional<std::string> hessianNotComputed(const Expression& f) {
     return std::nullopt;
 }
 
+// Where f itself is not finite (1/0 = inf, log(-1) = NaN), its derivatives are not defined:
+// AD would still report those of the finite parts (d(1/0 + x)/dx = 1, d(1/0)/dx = 0), so
+// they are set to NaN, and every reader (readout, JSON, classification) says "undefined".
+static Derivatives withoutMeaninglessDerivatives(Derivatives d) {
+    if (std::isfinite(d.value))
+        return d;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    d.gradient.setConstant(nan);
+    d.hessian.setConstant(nan);
+    return d;
+}
+
+static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x);
+
 Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
+    return withoutMeaninglessDerivatives(computeDerivatives(f, x));
+}
+
+static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x) {
     const auto n = static_cast<Eigen::Index>(f.inputCount());
     if (hessianNotComputed(f)) {
         // Many inputs: value and gradient by reverse mode, a small constant times one

@@ -44,6 +44,7 @@ std::optional<std::string> hessianNotComputed(const Expression& f);
 
 /// value, gradient and Hessian of f at x (x in input order). Without a Hessian
 /// (hessianNotComputed), the value and the reverse-mode gradient, `hessianComputed` false.
+/// Where f is not finite (inf or NaN), the gradient and Hessian are NaN: not meaningful.
 Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x);
 /// grad f(x), exact.
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x);

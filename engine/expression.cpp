@@ -243,7 +243,18 @@ public:
             checkParameters();
             declare();
             tokenize();
-            parseProgram();
+            try {
+                parseProgram();
+            } catch (const ParseFailure& f) {
+                // An undeclared name is parsed as a scalar input, so a shape error after it
+                // (`U * W` with W unknown: "(4x2) - scalar") is its consequence: say first
+                // that the name is unknown.
+                // (Every name met so far was met before the failure: parsing is in order.)
+                if (f.unknownNames.empty())
+                    if (auto u = unknownNamesFailure(std::string::npos))
+                        throw *u;
+                throw;
+            }
             finish();
             result.expression = std::move(m_expr);
         } catch (const ParseFailure& f) {
@@ -1079,41 +1090,47 @@ private:
         }
     }
 
+    // With declared variables, every symbol used so far (before the text offset `before`)
+    // that is not a variable, in order of first use; the error points at the first and
+    // carries all of them (the window offers to make them parameters). Nothing when none.
+    std::optional<ParseFailure> unknownNamesFailure(std::size_t before) const {
+        if (m_declarations.empty())
+            return std::nullopt;
+        std::vector<std::pair<std::size_t, std::string>> unknown;
+        for (const auto& [name, token] : m_firstUse)
+            if (!isDeclared(name) && token.offset < before)
+                unknown.emplace_back(token.offset, name);
+        if (unknown.empty())
+            return std::nullopt;
+        std::vector<std::string> declaredNames;
+        for (const auto& d : m_declarations)
+            declaredNames.push_back(d.name);
+        std::sort(unknown.begin(), unknown.end());
+        ParseFailure f;
+        std::string quoted;
+        for (const auto& [offset, name] : unknown) {
+            quoted += (quoted.empty() ? "'" : ", '") + name + "'";
+            f.unknownNames.push_back(name);
+        }
+        const bool one = unknown.size() == 1;
+        f.message = (one ? "unknown symbol " : "unknown symbols ") + quoted + ": declare " +
+                    (one ? "it as a variable, or make it a parameter"
+                         : "them as variables, or make them parameters") +
+                    " (the variables are " + joined(declaredNames) + ")";
+        f.offset = unknown.front().first;
+        f.length = m_firstUse.at(unknown.front().second).length;
+        return f;
+    }
+
     void finish() {
         for (const auto& [name, token] : m_firstUse)
             if (m_defined.count(name))
                 fail("'" + name + "' is used before it is defined", token.offset, token.length);
-        std::vector<std::string> declaredNames;
-        for (const auto& d : m_declarations)
-            declaredNames.push_back(d.name);
         for (const auto& p : m_parameters)
             if (isDeclared(p.name))
                 fail("'" + p.name + "' is both a variable and a parameter", 0, m_text.size());
-        if (!m_declarations.empty()) {
-            // Every symbol that is not a variable, in order of first use; the error points at
-            // the first and carries all of them (the window offers to make them parameters).
-            std::vector<std::pair<std::size_t, std::string>> unknown;
-            for (const auto& [name, token] : m_firstUse)
-                if (!isDeclared(name))
-                    unknown.emplace_back(token.offset, name);
-            if (!unknown.empty()) {
-                std::sort(unknown.begin(), unknown.end());
-                ParseFailure f;
-                std::string quoted;
-                for (const auto& [offset, name] : unknown) {
-                    quoted += (quoted.empty() ? "'" : ", '") + name + "'";
-                    f.unknownNames.push_back(name);
-                }
-                const bool one = unknown.size() == 1;
-                f.message = (one ? "unknown symbol " : "unknown symbols ") + quoted + ": declare " +
-                            (one ? "it as a variable, or make it a parameter"
-                                 : "them as variables, or make them parameters") +
-                            " (the variables are " + joined(declaredNames) + ")";
-                f.offset = unknown.front().first;
-                f.length = m_firstUse.at(unknown.front().second).length;
-                throw f;
-            }
-        }
+        if (auto f = unknownNamesFailure(std::string::npos))
+            throw *f;
         auto& inputs = m_expr.m_inputs;
         if (m_declarations.empty())
             for (const auto& [name, node] : m_inputNodes) { // std::map: alphabetically

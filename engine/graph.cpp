@@ -340,9 +340,9 @@ private:
         return out;
     }
 
-    std::string valueText(int dag) const {
+    std::string valueText(int dag, bool brief = false) const {
         const double v = m_g.nodes[std::size_t(m_leafOf[std::size_t(dag)])].value;
-        const std::string s = shortestNumberText(v);
+        const std::string s = brief ? briefNumberText(v) : shortestNumberText(v);
         return s[0] == '-' ? "(" + s + ")" : s;
     }
 
@@ -356,6 +356,7 @@ private:
             const int parent = m_leafOf[std::size_t(root)];
             node.expression = useSource ? expression : m_g.nodes[std::size_t(parent)].name;
             node.substituted = valueText(root);
+            node.substitutedBrief = valueText(root, true);
             addEdge(node, parent, k, 1.0);
         } else {
             const SubDag sub = collect(root);
@@ -364,6 +365,7 @@ private:
                 return m_g.nodes[std::size_t(m_leafOf[std::size_t(l)])].name;
             });
             node.substituted = render(sub, [&](int l) { return valueText(l); });
+            node.substitutedBrief = render(sub, [&](int l) { return valueText(l, true); });
             for (std::size_t j = 0; j < sub.leaves.size(); ++j)
                 addEdge(node, m_leafOf[std::size_t(sub.leaves[j])], k, partials[j]);
         }
@@ -477,47 +479,82 @@ private:
     ComputationalGraph m_g;
 };
 
+// A number in a formula: every digit, or brief (for display).
+std::string numberText(double v, bool brief) {
+    return brief ? briefNumberText(v) : shortestNumberText(v);
+}
+
 // "64·8" with negative factors in parentheses.
-std::string factor(double v) {
-    const std::string s = shortestNumberText(v);
+std::string factor(double v, bool brief) {
+    const std::string s = numberText(v, brief);
     return v < 0 ? "(" + s + ")" : s;
 }
 
 // "512 + 512", "512 - 512": a sum written out.
-std::string sumText(const std::vector<double>& terms) {
+std::string sumText(const std::vector<double>& terms, bool brief) {
     std::string s;
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (i == 0)
-            s = shortestNumberText(terms[i]);
+            s = numberText(terms[i], brief);
         else if (std::signbit(terms[i]) && !std::isnan(terms[i]))
-            s += " - " + shortestNumberText(-terms[i]);
+            s += " - " + numberText(-terms[i], brief);
         else
-            s += " + " + shortestNumberText(terms[i]);
+            s += " + " + numberText(terms[i], brief);
     }
     return s;
 }
 
+// A local partial, one edge: "∂u/∂a".
 std::string partial(const std::string& of, const std::string& by) {
     return "∂" + of + "/∂" + by;
+}
+
+// A total derivative, every path: the adjoint "df/da", the tangent "da/dw".
+std::string total(const std::string& of, const std::string& by) {
+    return "d" + of + "/d" + by;
 }
 
 // "lhs = symbols = products [= terms] = result".
 std::string chainFormula(const std::string& lhs, const std::vector<std::string>& symbols,
                          const std::vector<std::pair<double, double>>& factors,
-                         const std::vector<double>& terms, double result) {
+                         const std::vector<double>& terms, double result, bool brief) {
     std::string s = lhs + " = ";
     std::string products;
     for (std::size_t i = 0; i < symbols.size(); ++i) {
         s += (i ? " + " : "") + symbols[i];
-        products += (i ? " + " : "") + factor(factors[i].first) + "·" + factor(factors[i].second);
+        products += (i ? " + " : "") + factor(factors[i].first, brief) + "·" +
+                    factor(factors[i].second, brief);
     }
     s += " = " + products;
     if (terms.size() > 1)
-        s += " = " + sumText(terms);
-    return s + " = " + shortestNumberText(result);
+        s += " = " + sumText(terms, brief);
+    return s + " = " + numberText(result, brief);
 }
 
 } // namespace
+
+std::string briefNumberText(double v) {
+    const std::string shortest = shortestNumberText(v);
+    if (!std::isfinite(v))
+        return shortest;
+    // The significant digits of the shortest form: its mantissa's digits, leading zeros off.
+    int digits = 0;
+    bool leading = true;
+    for (const char c : shortest) {
+        if (c == 'e')
+            break;
+        if (c >= '1' && c <= '9')
+            leading = false;
+        if (c >= '0' && c <= '9' && !leading)
+            ++digits;
+    }
+    if (digits <= kBriefDigits)
+        return shortest; // "1024", "-0.5", "1e-08": already brief
+    char buffer[32];
+    const auto r =
+        std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, kBriefDigits);
+    return std::string(buffer, r.ptr);
+}
 
 std::string shortestNumberText(double v) {
     if (std::isnan(v))
@@ -619,16 +656,20 @@ std::vector<GraphStep> forwardSteps(const ComputationalGraph& g) {
     std::vector<GraphStep> steps;
     for (std::size_t k = g.inputs.size(); k < g.nodes.size(); ++k) {
         const GraphNode& node = g.nodes[k];
-        GraphStep step{int(k), node.inEdges, {}, node.value, {}};
+        GraphStep step{int(k), node.inEdges, {}, node.value, {}, {}};
         for (const int p : node.parents)
             step.terms.push_back(g.nodes[std::size_t(p)].value);
         // "a = (w+x+y+z)^2 = ((-1) + 0 + (-2) + 1)^2 = 4"
-        step.formula = node.name + " = " + node.expression;
-        if (node.substituted != node.expression)
-            step.formula += " = " + node.substituted;
-        const std::string value = shortestNumberText(node.value);
-        if (value != node.substituted)
-            step.formula += " = " + value;
+        for (const bool brief : {false, true}) {
+            const std::string& substituted = brief ? node.substitutedBrief : node.substituted;
+            std::string formula = node.name + " = " + node.expression;
+            if (substituted != node.expression)
+                formula += " = " + substituted;
+            const std::string value = numberText(node.value, brief);
+            if (value != substituted)
+                formula += " = " + value;
+            (brief ? step.briefFormula : step.formula) = std::move(formula);
+        }
         steps.push_back(std::move(step));
     }
     return steps;
@@ -641,12 +682,12 @@ std::vector<GraphStep> reverseSteps(const ComputationalGraph& g) {
     const std::string& f = g.nodes[std::size_t(g.output)].name;
     for (int k = int(g.nodes.size()) - 1; k >= 0; --k) {
         const GraphNode& node = g.nodes[std::size_t(k)];
-        GraphStep step{k, {}, {}, node.adjoint, {}};
-        const std::string lhs = partial(f, node.name);
+        GraphStep step{k, {}, {}, node.adjoint, {}, {}};
+        const std::string lhs = total(f, node.name);
         if (k == g.output) {
-            step.formula = lhs + " = 1";
+            step.formula = step.briefFormula = lhs + " = 1";
         } else if (!node.reachesOutput) {
-            step.formula = lhs + " = 0 (no path to " + f + ")";
+            step.formula = step.briefFormula = lhs + " = 0 (no path to " + f + ")";
         } else {
             std::vector<std::string> symbols;
             std::vector<std::pair<double, double>> factors;
@@ -657,10 +698,11 @@ std::vector<GraphStep> reverseSteps(const ComputationalGraph& g) {
                     continue;
                 step.edges.push_back(e);
                 step.terms.push_back(child.adjoint * edge.localPartial);
-                symbols.push_back(partial(f, child.name) + "·" + partial(child.name, node.name));
+                symbols.push_back(total(f, child.name) + "·" + partial(child.name, node.name));
                 factors.emplace_back(child.adjoint, edge.localPartial);
             }
-            step.formula = chainFormula(lhs, symbols, factors, step.terms, node.adjoint);
+            step.formula = chainFormula(lhs, symbols, factors, step.terms, node.adjoint, false);
+            step.briefFormula = chainFormula(lhs, symbols, factors, step.terms, node.adjoint, true);
         }
         steps.push_back(std::move(step));
     }
@@ -679,7 +721,7 @@ std::vector<double> tangentPass(const ComputationalGraph& g, int input,
     const std::string& by = g.inputs[std::size_t(input)];
     for (std::size_t k = g.inputs.size(); k < g.nodes.size(); ++k) {
         const GraphNode& node = g.nodes[k];
-        GraphStep step{int(k), node.inEdges, {}, 0.0, {}};
+        GraphStep step{int(k), node.inEdges, {}, 0.0, {}, {}};
         std::vector<std::string> symbols;
         std::vector<std::pair<double, double>> factors;
         double sum = 0.0;
@@ -691,16 +733,18 @@ std::vector<double> tangentPass(const ComputationalGraph& g, int input,
             if (steps) {
                 const std::string& p = g.nodes[std::size_t(edge.from)].name;
                 step.terms.push_back(term);
-                symbols.push_back(partial(node.name, p) + "·" + partial(p, by));
+                symbols.push_back(partial(node.name, p) + "·" + total(p, by));
                 factors.emplace_back(edge.localPartial, t[std::size_t(edge.from)]);
             }
         }
         t[k] = sum;
         if (steps) {
             step.result = sum;
-            const std::string lhs = partial(node.name, by);
-            step.formula = symbols.empty() ? lhs + " = 0"
-                                           : chainFormula(lhs, symbols, factors, step.terms, sum);
+            const std::string lhs = total(node.name, by);
+            for (const bool brief : {false, true})
+                (brief ? step.briefFormula : step.formula) =
+                    symbols.empty() ? lhs + " = 0"
+                                    : chainFormula(lhs, symbols, factors, step.terms, sum, brief);
             steps->push_back(std::move(step));
         }
     }

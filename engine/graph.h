@@ -29,10 +29,11 @@ enum class Granularity {
 };
 
 struct GraphNode {
-    std::string name;         ///< the input's or statement's name, or t1, t2, ... for an operation
-    std::string expression;   ///< how it is computed from its parents (empty for an input)
-    std::string substituted;  ///< the expression with the parents' values filled in
-    std::vector<int> parents; ///< the nodes it is computed from, each once
+    std::string name;        ///< the input's or statement's name, or t1, t2, ... for an operation
+    std::string expression;  ///< how it is computed from its parents (empty for an input)
+    std::string substituted; ///< the expression with the parents' values filled in
+    std::string substitutedBrief;       ///< the same with briefNumberText's numbers (for display)
+    std::vector<int> parents;           ///< the nodes it is computed from, each once
     std::vector<int> inEdges, outEdges; ///< indices into ComputationalGraph::edges
     int input = -1;                     ///< index into the inputs for an input node
     double value = 0.0;                 ///< from the forward pass
@@ -87,9 +88,13 @@ struct GraphStep {
     /// from the node; forward mode: local partial * tangent(parent) for each edge into it.
     std::vector<double> terms;
     double result = 0.0; ///< the value, adjoint or tangent
-    /// With numbers filled in, e.g. "df/da = df/du·du/da + df/dv·dv/da = 64·8 + 64·8 =
-    /// 512 + 512 = 1024" (written with ∂).
+    /// With numbers filled in, every digit (shortestNumberText), e.g. "df/da = df/du·∂u/∂a +
+    /// df/dv·∂v/∂a = 64·8 + 64·8 = 512 + 512 = 1024": d for a total derivative (the adjoint
+    /// df/dnode, the tangent dnode/dinput: every path), ∂ for a local partial (one edge).
     std::string formula;
+    /// The same with briefNumberText's numbers ("0.367879", not "0.36787944117144233"), for
+    /// display; `formula` has the full values (tooltips).
+    std::string briefFormula;
 };
 
 /// The forward pass: one step per non-input node, in topological order.
@@ -127,5 +132,11 @@ PathEnumeration enumeratePaths(const ComputationalGraph& g, int from, std::size_
 
 /// A number as the steps write it: shortest round-trip form ("1024", "-0.5", "1e-08").
 std::string shortestNumberText(double v);
+
+/// Significant digits of briefNumberText.
+inline constexpr int kBriefDigits = 6;
+/// A number for reading: at most kBriefDigits significant digits ("0.367879", "1024",
+/// "-4096", "1e-08"); shortestNumberText when that is no longer.
+std::string briefNumberText(double v);
 
 } // namespace gs

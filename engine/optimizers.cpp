@@ -188,6 +188,7 @@ bool fallingWithoutBound(const std::vector<Step>& steps) {
 // Armijo's sufficient-decrease constant and how many halvings the line search may try
 // (2^-60 of the step is below the rounding of any iterate).
 constexpr double kArmijo = 1e-4;
+constexpr double kEpsilon = std::numeric_limits<double>::epsilon(); // 2^-52
 constexpr int kMaxHalvings = 60;
 
 // What a converged run ended on: the Hessian's inertia (scale-free, curvature.h), or a
@@ -272,6 +273,7 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
     double stepLength = 1;
     const bool newton = o.method == Method::Newton || o.method == Method::NewtonLineSearch;
     const double eta = o.learningRate;
+    double firstChange = 0; // D0 = |grad f(x0)| |x1 - x0|, set once the first step is taken
     for (int k = 0;; ++k) {
         const double gnorm = d.gradient.norm();
         t.steps.push_back({x, d.value, gnorm, safeguarded, kind, stepLength, {}});
@@ -292,6 +294,31 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                             : "f or its gradient became undefined (step " + std::to_string(k) + ")";
             return t;
         }
+        // Divergence, rule 2 (docs/cli.md, "Divergence"): f has moved from f(x0) by more
+        // than D0 / eps, D0 = |grad f(x0)| |x1 - x0| the first step's first-order change of f
+        // (Cauchy-Schwarz bound on |grad f(x0) . (x1 - x0)|). Past that, f's own rounding
+        // error |f_k| eps/2 is about the size of the change the run started with: the
+        // landscape near the start is below f's resolution, so the run has left it (f rising:
+        // the steps overshoot, e.g. gradient descent with eta > 2 / lambda_max, whose error
+        // grows by |1 - eta lambda| per step; f falling: f is unbounded below along the path).
+        // Scale-free: a constant added to f, f scaled or an input rescaled give the same step.
+        if (k > 0 && firstChange > 0 &&
+            std::abs(d.value - t.steps.front().value) > firstChange / kEpsilon) {
+            const bool falling = d.value < t.steps.front().value;
+            t.reason = StopReason::Diverged;
+            t.divergence = falling ? Divergence::UnboundedBelow : Divergence::StepTooLarge;
+            t.message = std::string(falling ? "f fell" : "f rose") + " from " +
+                        shortNumber(t.steps.front().value) + " to " + shortNumber(d.value) +
+                        " by step " + std::to_string(k) +
+                        " (more than 1/ε times the first step's change |∇f(x₀)|·|x₁ − x₀| = " +
+                        shortNumber(firstChange) + ")" +
+                        (falling  ? ": f is unbounded below along the path, not a "
+                                    "learning-rate problem"
+                         : newton ? ": the steps overshoot"
+                                  : ": the steps overshoot, learning rate too large");
+            return t;
+        }
+        // Rule 3: an iterate further than escapeRadius from the start.
         if ((x - start).norm() > o.escapeRadius) {
             t.reason = StopReason::Diverged;
             t.divergence = fallingWithoutBound(t.steps) ? Divergence::UnboundedBelow
@@ -313,8 +340,8 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                                       : what == "unclassified" ? unclassifiedEnd(f)
                                                                : "to a " + std::string(what);
             t.message = "converged " + where + ": |∇f| = " + shortNumber(gnorm) + " ≤ " +
-                        shortNumber(o.tolerance) + " after " + std::to_string(k) + " steps" +
-                        (newton ? newtonSummary(t) : "");
+                        shortNumber(o.tolerance) + " after " + std::to_string(k) +
+                        (k == 1 ? " step" : " steps") + (newton ? newtonSummary(t) : "");
             return t;
         }
         if (k == o.maxSteps) {
@@ -447,6 +474,8 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         }
         state.update = x - previous;
         state.updateNorm = state.update.norm();
+        if (k == 0)
+            firstChange = gnorm * state.updateNorm;
         t.steps.back().state = std::move(state);
         d = derivatives(f, x);
     }

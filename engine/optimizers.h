@@ -82,7 +82,13 @@ struct OptimizerOptions {
     /// Newton: x <- x + damping * d (newton-ls: the first trial step)
     double damping = options::damping.defaultValue;
     double tolerance = options::tolerance.defaultValue; ///< converged when |grad f| <= tolerance
-    /// Diverged when an iterate is further than this from the start (or f is not finite).
+    /// A run diverges (StopReason::Diverged) at the first iterate x_k where
+    ///   1. f(x_k) or grad f(x_k) is not finite (undefined, or overflowed);
+    ///   2. |f(x_k) - f(x_0)| > D0 / eps, D0 = |grad f(x_0)| |x_1 - x_0| the first step's
+    ///      first-order change of f, eps = 2^-52: f has risen (the steps overshoot) or fallen
+    ///      (f unbounded below) so far that the start's scale is below f's rounding;
+    ///   3. |x_k - x_0| > escapeRadius (the window: ten times the plot's size).
+    /// The rules in words: docs/cli.md, "Divergence".
     double escapeRadius = 1e12;
 
     bool operator==(const OptimizerOptions&) const = default;

@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include <QStringList>
+
 namespace gs {
 
 QString describeParseError(const QString& text, const ParseError& e) {
@@ -7,6 +9,33 @@ QString describeParseError(const QString& text, const ParseError& e) {
                               ? QStringLiteral("line %1, column %2").arg(e.line).arg(e.column)
                               : QStringLiteral("column %1").arg(e.column);
     return where + QStringLiteral(": ") + QString::fromStdString(e.message);
+}
+
+QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
+    const long all = long(values.size());
+    const long undefined = long(values.isNaN().count());
+    const long overflow = long(values.isInf().count());
+    if (all == 0 || undefined + overflow == 0)
+        return {};
+    if (undefined + overflow == all) {
+        const QString what = undefined == 0  ? QStringLiteral("overflows to ±inf")
+                             : overflow == 0 ? QStringLiteral("is undefined")
+                                             : QStringLiteral("is undefined or overflows to ±inf");
+        return QStringLiteral("f %1 everywhere on the domain %2: there is nothing to plot. "
+                              "Choose a domain where f is %3.")
+            .arg(what, box,
+                 undefined == 0 ? QStringLiteral("finite") : QStringLiteral("defined and finite"));
+    }
+    const auto percent = [&](long count) {
+        return QString::number(100.0 * double(count) / double(all), 'f', 0);
+    };
+    QStringList parts;
+    if (overflow > 0)
+        parts << QStringLiteral("overflows to ±inf on %1%").arg(percent(overflow));
+    if (undefined > 0)
+        parts << QStringLiteral("is undefined on %1%").arg(percent(undefined));
+    return QStringLiteral("f %1 of the domain: the surface has gaps there.")
+        .arg(parts.join(QStringLiteral(" and ")));
 }
 
 } // namespace gs

@@ -290,10 +290,23 @@ void Document::apply(const Settings& next) {
         m_settings.plotX = 0;
         m_settings.plotY = 1;
     }
-    m_settings.point.resize(n, 0.0);
-    m_settings.epsilon.resize(n, 0.0);
+    // Completed with the coordinate each new input last had here (x*y -> 1/0 -> x*y keeps y
+    // and its epsilon), else 0; trimmed when inputs go.
+    const auto complete = [&](std::vector<double>& v, const QHash<QString, double>& last) {
+        const std::size_t had = v.size();
+        v.resize(n, 0.0);
+        for (std::size_t i = had; i < n; ++i)
+            v[i] = last.value(QString::fromStdString(m_expression->inputs()[i]), 0.0);
+    };
+    complete(m_settings.point, m_lastPoint);
+    complete(m_settings.epsilon, m_lastEpsilon);
     for (RunSettings& r : m_settings.runs)
         r.start.resize(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) { // for an input that leaves and comes back
+        const QString name = QString::fromStdString(m_expression->inputs()[i]);
+        m_lastPoint[name] = m_settings.point[i];
+        m_lastEpsilon[name] = m_settings.epsilon[i];
+    }
     const bool surface =
         first || prev.function != next.function || prev.variables != next.variables ||
         parameterValues(prev) != parameterValues(next) || prev.xmin != next.xmin ||
@@ -333,13 +346,8 @@ void Document::recomputeCriticalPoints() {
     }
 }
 
-double Document::stableLearningRate() const {
-    // x <- x - eta H x on the model converges iff |1 - eta lambda| < 1 for every eigenvalue
-    // lambda > 0 of H, i.e. 0 < eta < 2 / lambda_max.
-    const Eigen::VectorXd& lambda = m_expansion.curvature.eigenvalues;
-    if (lambda.size() == 0 || !std::isfinite(lambda.maxCoeff()) || !(lambda.maxCoeff() > 0))
-        return 0.0;
-    return 2.0 / lambda.maxCoeff();
+DescentStability Document::descentStability() const {
+    return gs::descentStability(m_expansion.curvature);
 }
 
 GridSpec Document::modelGrid(const Eigen::VectorXd& x) const {
@@ -433,18 +441,21 @@ QString Document::setParameter(int index, const Parameter& p) {
 
 Settings Document::withInputs(Settings s, const QStringList& names) const {
     const QStringList old = inputNames();
-    auto moved = [&](const std::vector<double>& v) {
+    // An input that comes back (x*y -> 1/0 -> x*y) gets the coordinate it last had, else 0.
+    auto moved = [&](const std::vector<double>& v, const QHash<QString, double>* remembered) {
         std::vector<double> out;
         for (const QString& n : names) {
             const qsizetype i = old.indexOf(n);
-            out.push_back(i >= 0 && std::size_t(i) < v.size() ? v[std::size_t(i)] : 0.0);
+            out.push_back(i >= 0 && std::size_t(i) < v.size() ? v[std::size_t(i)]
+                          : remembered                        ? remembered->value(n, 0.0)
+                                                              : 0.0);
         }
         return out;
     };
-    s.point = moved(s.point);
-    s.epsilon = moved(s.epsilon);
+    s.point = moved(s.point, &m_lastPoint);
+    s.epsilon = moved(s.epsilon, &m_lastEpsilon);
     for (RunSettings& r : s.runs)
-        r.start = moved(r.start);
+        r.start = moved(r.start, nullptr);
     // The plotted inputs stay plotted when they remain; else the first two.
     const qsizetype px = names.indexOf(old.value(s.plotX)), py = names.indexOf(old.value(s.plotY));
     if (px >= 0 && py >= 0 && px != py) {

@@ -11,6 +11,7 @@
 #include "surface.h"
 
 #include <Eigen/Core>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -101,10 +102,10 @@ public:
     const CriticalPointSearch& criticalPoints() const { return m_critical; }
     /// How many times the search ran (it runs only with the surface; for tests).
     int criticalPointSearches() const { return m_criticalSearches; }
-    /// Gradient descent on the quadratic model at the point is stable for a learning rate
-    /// below 2 / lambda_max (lambda_max the Hessian's largest eigenvalue); 0 when
-    /// lambda_max <= 0 (no positive curvature: no bound from the model).
-    double stableLearningRate() const;
+    /// Gradient descent on the quadratic model at the point (engine/curvature.h): stable for
+    /// a learning rate below 2 / lambda_max only when H is positive definite; unstable along
+    /// a negative-curvature direction whatever the rate.
+    DescentStability descentStability() const;
     QStringList inputNames() const;
     GridSpec grid() const;
     /// The grid a quadratic model around `x` is drawn on: the square of half-width
@@ -160,8 +161,12 @@ private:
     void recomputeRuns();
     void recomputeCriticalPoints();
     /// `s` with its point, epsilon, run starts and plotted inputs moved from the current
-    /// input order to `names` (matched by name; a new input gets 0).
+    /// input order to `names` (matched by name; a new input gets the point and epsilon it
+    /// last had in this document, else 0).
     Settings withInputs(Settings s, const QStringList& names) const;
+    /// Each input's last coordinate of the point and of epsilon, by name (view memory, not
+    /// part of the settings: f = 1/0 has one input, and going back to x*y keeps y).
+    QHash<QString, double> m_lastPoint, m_lastEpsilon;
 
     Settings m_settings;
     std::optional<Expression> m_expression;

@@ -149,8 +149,11 @@ private slots:
             << QStringList{"--analyze", "--function", "x+y", "--point", "1,2", "--epsilon", "0.1"}
             << "--epsilon: expected 2";
         QTest::newRow("unknown option") << QStringList{"--analyze", "--frobnicate"} << "frobnicate";
+        // tester4 C10: Qt's "Unknown option 'frobnicate'." in the style of the others.
         QTest::newRow("window unknown option")
-            << QStringList{"--frobnicate"} << "Unknown option 'frobnicate'";
+            << QStringList{"--frobnicate"} << "gradscape: unknown option '--frobnicate'\n";
+        QTest::newRow("unknown letter")
+            << QStringList{"--analyze", "-q"} << "gradscape: unknown option '-q'\n";
         QTest::newRow("window bad function") << QStringList{"--function", "sin("} << "never closed";
         QTest::newRow("missing function")
             << QStringList{"--analyze", "--point", "1"} << "--function is required";
@@ -170,6 +173,21 @@ private slots:
             << QStringList{"--analyze", "--function", "f = sum(V)", "--variables",
                            "V[2,3]",    "--point",    "1,2,3"}
             << "--point: expected 6 comma-separated numbers, got 3";
+        // tester4 A10: options a command does not read are checked all the same.
+        QTest::newRow("unused resolution")
+            << QStringList{"--analyze", "--function", "x^2", "--point", "1", "--resolution", "2"}
+            << "gradscape: --resolution: 2 is out of range: it must be a whole number from 3 to "
+               "1001";
+        QTest::newRow("unused inverted domain")
+            << QStringList{"--analyze", "--function", "x^2", "--point", "1", "--domain", "5,1,0,0"}
+            << "gradscape: --domain: need xmin < xmax and ymin < ymax, got '5,1,0,0'";
+        QTest::newRow("unused lr")
+            << QStringList{"--analyze", "--function", "x^2", "--point", "1", "--lr", "-1"}
+            << "gradscape: --lr: -1 is out of range";
+        // A variable listed twice is --variables' error, not the function's (no caret).
+        QTest::newRow("variable twice")
+            << QStringList{"--analyze", "--function", "x^2", "--variables", "x,x", "--point", "1,1"}
+            << "gradscape: --variables: 'x' is listed twice in 'x,x'\n";
         QTest::newRow("bad shape")
             << QStringList{"--analyze", "--function", "x'*x", "--variables", "x[0]", "--point", "1"}
             << "not a whole number of at least 1";
@@ -187,6 +205,13 @@ private slots:
             << QStringList{"--check-gradient", "x'",         "--with-respect-to", "x",
                            "--function",       "f = x' * x", "--variables",       "x[2]"}
             << "the closed form is (1x2) but x is (2x1)";
+        // tester4 A5: an unknown matrix name was reported as a shape error.
+        QTest::newRow("check-gradient unknown name")
+            << QStringList{"--check-gradient",  "A' * (x - A * Q)",
+                           "--with-respect-to", "x",
+                           "--function",        "A = [[2, 1], [0, 3]]; f = x' * A * x",
+                           "--variables",       "x[2]"}
+            << "--check-gradient: column 15: unknown symbol 'Q'";
         QTest::newRow("check-gradient without input")
             << QStringList{"--check-gradient", "x",           "--function",
                            "f = x' * x",       "--variables", "x[2]"}
@@ -685,6 +710,38 @@ private slots:
         QCOMPARE(json(g)["runs"].toArray().size(), 5);
     }
 
+    // The tester's sweep (tester4 A3): gradient descent on 0.5x^2+5y^2 (2/lambda_max = 0.2)
+    // from (-1.8, 0.8), 60 steps, the default 60 rates 1e-4..10. Every rate from 0.245 up
+    // overshoots geometrically and is diverged by the rise of f (|f_k - f_0| > D0/eps,
+    // engine/optimizers.h); at 0.2454 at step 51. Reference: the update x <- x - eta grad f
+    // in python3 floats, D0 = eta |g0|^2 (the script is in test_optimizers.cpp). 0.2019
+    // (factor 1.019 per step) ends max_steps with f = 29.77.
+    void sweepDivergenceByTheRiseOfF() {
+        const Run r = run({"--sweep", "gd", "--function", "0.5*x^2+5*y^2", "--start", "-1.8,0.8",
+                           "--steps", "60"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray runs = json(r)["runs"].toArray();
+        QCOMPARE(runs.size(), 60);
+        int checked = 0;
+        for (const QJsonValue& value : runs) {
+            const QJsonObject v = value.toObject();
+            const double lr = v["lr"].toDouble();
+            if (lr > 0.24) {
+                QVERIFY2(v["diverged"].toBool(), QByteArray::number(lr).constData());
+                QCOMPARE(v["stop_reason"].toString(), QStringLiteral("diverged"));
+                QVERIFY(v["steps"].toInt() < 60);
+                ++checked;
+            }
+            if (std::abs(lr - 0.2453751106639817) < 1e-12)
+                QCOMPARE(v["steps"].toInt(), 51);
+            if (std::abs(lr - 0.2018760254679039) < 1e-12) {
+                QCOMPARE(v["stop_reason"].toString(), QStringLiteral("max_steps"));
+                QVERIFY(std::abs(v["final_value"].toDouble() - 29.770708848952527) < 1e-9);
+            }
+        }
+        QCOMPARE(checked, 20);
+    }
+
     void newOptionsBadInput_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
@@ -1147,6 +1204,17 @@ private slots:
         QVERIFY(help.contains(QStringLiteral("  -h, --help ")));
         QVERIFY(help.contains(QStringLiteral("  -v, --version ")));
         QVERIFY(help.contains(QStringLiteral("      --function=EXPR ")));
+        // tester4 C10: --export writes SVG and PDF too, not only PNG or JPEG.
+        const qsizetype exportAt = help.indexOf(QStringLiteral("--export=FILE"));
+        QVERIFY(exportAt >= 0);
+        // Its text runs to the next option (continuation lines are indented further).
+        const qsizetype next =
+            help.indexOf(QRegularExpression(QStringLiteral("\\n {2,6}-")), exportAt);
+        QVERIFY(next > exportAt);
+        const QString exportHelp = help.mid(exportAt, next - exportAt);
+        QVERIFY2(exportHelp.contains(QStringLiteral("SVG")) &&
+                     exportHelp.contains(QStringLiteral("PDF")),
+                 qPrintable(exportHelp));
         // Each option once (a group listing one twice, or a declaration lost, shows here).
         QStringList options;
         const QRegularExpression option(QStringLiteral("^  (?:-[a-z], |    )--([a-z0-9-]+)"));
@@ -1295,6 +1363,70 @@ private slots:
         for (const auto& row : o["hessian"].toArray())
             for (const auto& h : row.toArray())
                 QVERIFY(!h.isNull());
+    }
+
+    // tester4 A11: --analyze said degenerate at (0, 0) of x^2 y + x y^2 where --critical-points
+    // said saddle. One classifier: H = 0 there and f - f(0) = xy(x + y) changes sign six
+    // times around 0 (on the lines x = 0, y = 0, x = -y: by hand), a monkey saddle.
+    void analyzeAndCriticalPointsAgree_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<QString>("classification");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("monkey saddle") << "x^2*y + x*y^2"
+                                       << "0,0"
+                                       << "saddle"
+                                       << "monkey saddle";
+        QTest::newRow("abs") << "abs(x) + y^2"
+                             << "0,0"
+                             << "minimum"
+                             << "degenerate minimum";
+        QTest::newRow("cubic") << "x^3"
+                               << "0"
+                               << "saddle"
+                               << "stationary inflection";
+        QTest::newRow("regular saddle") << "x^2 - y^2"
+                                        << "0,0"
+                                        << "saddle"
+                                        << "";
+    }
+    void analyzeAndCriticalPointsAgree() {
+        QFETCH(QString, function);
+        QFETCH(QString, point);
+        QFETCH(QString, classification);
+        QFETCH(QString, detail);
+        const Run a = run({"--analyze", "--function", function, "--point", point});
+        QCOMPARE(a.exitCode, 0);
+        const QJsonObject o = json(a);
+        QCOMPARE(o["classification"].toString(), classification);
+        QCOMPARE(o["classification_detail"].toString(), detail);
+        const Run c = run({"--critical-points", "--function", function});
+        QCOMPARE(c.exitCode, 0);
+        bool found = false;
+        for (const QJsonValue& v : json(c)["critical_points"].toArray()) {
+            const QJsonArray at = v["point"].toArray();
+            bool origin = true;
+            for (const QJsonValue& coordinate : at)
+                origin = origin && std::abs(coordinate.toDouble()) < 1e-6;
+            if (origin) {
+                found = true;
+                QCOMPARE(v["classification"].toString(), classification);
+            }
+        }
+        QVERIFY(found);
+    }
+
+    // tester4 A7: at a point where f = 1/0 + x is +inf the JSON said "hessian":[[0]] but
+    // "hessian_eigenvalues":[null]. f not finite: value, gradient, Hessian and eigenvalues
+    // are all null (not meaningful), consistently.
+    void analyzeWhereFIsNotFinite() {
+        const Run r = run({"--analyze", "--function", "1/0+x", "--point", "1"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r);
+        QVERIFY(o["value"].isNull());
+        QCOMPARE(o["gradient"].toArray(), QJsonArray({QJsonValue()}));
+        QCOMPARE(o["hessian"].toArray(), QJsonArray({QJsonArray({QJsonValue()})}));
+        QCOMPARE(o["hessian_eigenvalues"].toArray(), QJsonArray({QJsonValue()}));
     }
 
     // Issue 8.4: the book's backpropagation Hessian 14336 ones(4,4): eigenvalues {0, 0, 0,
@@ -1548,6 +1680,10 @@ private slots:
         QTest::newRow("undefined over the whole grid")
             << QStringList{e, out, f, "log(-x-3) + y"} << QByteArray() << 0
             << "note: f is undefined everywhere on the domain" << none << none;
+        // tester4 A8: overflow is not "undefined".
+        QTest::newRow("overflow over the whole grid")
+            << QStringList{e, out, f, "exp(1000*(x+3)) + y"} << QByteArray() << 0
+            << "note: f overflows to ±inf everywhere on the domain" << none << none;
         QTest::newRow("point outside the domain")
             << QStringList{e, out, pt, "5,5"} << QByteArray() << 0
             << "note: the point is outside the plotted domain" << none << none;

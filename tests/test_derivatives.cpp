@@ -459,6 +459,68 @@ private slots:
         QVERIFY(std::abs(shown[1] - 4.0 / 9) <= 8 * kEps);
     }
 
+    // tester4 A7: f = 1/0 + x is +inf; AD of its finite part said grad = 1, H = 0, while the
+    // eigenvalue came out NaN. Where f is not finite, its derivatives are not meaningful: NaN.
+    void derivativesWhereFIsNotFinite_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("x");
+        QTest::newRow("overflow") << "1/0 + x" << 1.0;
+        QTest::newRow("undefined") << "log(x) + x^2" << -1.0;
+        QTest::newRow("exp overflow") << "exp(1000*x)" << 1.0;
+    }
+    void derivativesWhereFIsNotFinite() {
+        QFETCH(QString, text);
+        QFETCH(double, x);
+        const auto d = gs::derivatives(parse(text.toStdString()), VectorXd::Constant(1, x));
+        QVERIFY(!std::isfinite(d.value));
+        QCOMPARE(d.gradient.size(), 1);
+        QVERIFY(std::isnan(d.gradient[0]));
+        QCOMPARE(d.hessian.rows(), 1);
+        QVERIFY(std::isnan(d.hessian(0, 0)));
+        // A finite f keeps its derivatives (x at 1: 1 and 0).
+        const auto finite = gs::derivatives(parse("1/2 + x"), VectorXd::Constant(1, x));
+        QCOMPARE(finite.gradient[0], 1.0);
+        QCOMPARE(finite.hessian(0, 0), 0.0);
+    }
+
+    // Gradient descent's stability on the quadratic model (tester4 A1): a bound only when H
+    // is positive definite. Eigenvalues by hand: diag(1, 10): 2/10; x^2 - y^2: -2, 2;
+    // x^2 + 4xy + y^2: [[2, 4], [4, 2]]: -2, 6; -x^2 - y^2: -2; log(e^x + e^y) at (0, ln 2):
+    // 0 (rounding noise) and 4/9: flat, 2/(4/9) = 4.5; x + y: H = 0.
+    void descentStability_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<VectorXd>("point");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("limit");
+        QTest::addColumn<double>("lambda");
+        using K = gs::DescentStability::Kind;
+        QTest::newRow("bowl") << "0.5*x^2 + 5*y^2" << VectorXd(Eigen::Vector2d(1, 1))
+                              << int(K::Stable) << 0.2 << 0.0;
+        QTest::newRow("saddle") << "x^2 - y^2" << VectorXd(Eigen::Vector2d(0, 0))
+                                << int(K::NegativeCurvature) << 0.0 << -2.0;
+        QTest::newRow("indefinite form") << "x^2 + 4*x*y + y^2" << VectorXd(Eigen::Vector2d(1, 0.5))
+                                         << int(K::NegativeCurvature) << 0.0 << -2.0;
+        QTest::newRow("cap") << "-x^2 - y^2" << VectorXd(Eigen::Vector2d(0.3, 0))
+                             << int(K::NegativeCurvature) << 0.0 << -2.0;
+        QTest::newRow("log-sum-exp")
+            << "log(exp(x)+exp(y))" << VectorXd(Eigen::Vector2d(0, std::log(2.0))) << int(K::Flat)
+            << 4.5 << 0.0;
+        QTest::newRow("plane") << "x + y" << VectorXd(Eigen::Vector2d(1, 2)) << int(K::NoCurvature)
+                               << 0.0 << 0.0;
+    }
+    void descentStability() {
+        QFETCH(QString, text);
+        QFETCH(VectorXd, point);
+        QFETCH(int, kind);
+        QFETCH(double, limit);
+        QFETCH(double, lambda);
+        const auto f = parse(text.toStdString());
+        const auto s = gs::descentStability(gs::analyzeCurvature(gs::derivatives(f, point), point));
+        QCOMPARE(int(s.kind), kind);
+        QVERIFY(std::abs(s.limit - limit) <= 8 * kEps * std::max(1.0, limit));
+        QVERIFY(std::abs(s.lambda - lambda) <= 8 * kEps * std::max(1.0, std::abs(lambda)));
+    }
+
     void eigenDecomposition() {
         // H = [[2, 1], [1, 2]]: eigenvalues 1 and 3, eigenvectors (1,-1)/sqrt2 and (1,1)/sqrt2.
         const auto f = parse("x^2 + x*y + y^2");

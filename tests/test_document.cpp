@@ -478,23 +478,54 @@ private slots:
         QCOMPARE(doc.criticalPoints().points.size(), std::size_t(2));
     }
 
-    // Gradient descent on q(d) = g.d + d'Hd/2 is stable for eta < 2/lambda_max:
-    // 0.5x^2 + 5y^2 has H = diag(1, 10): 0.2; x^2 - y^2 has lambda = -2, 2: 1;
-    // -x^2 - y^2 has no positive curvature: 0 (no bound).
-    void stableLearningRate_data() {
-        QTest::addColumn<QString>("function");
-        QTest::addColumn<double>("eta");
-        QTest::newRow("bowl") << "0.5*x^2 + 5*y^2" << 0.2;
-        QTest::newRow("saddle") << "x^2 - y^2" << 1.0;
-        QTest::newRow("cap") << "-x^2 - y^2" << 0.0;
+    // tester4 A7: f = 1/0 has one input (x); going back to x*y kept x but reset y and its
+    // epsilon to 0. The last coordinates of an input that comes back are kept.
+    void inputComingBackKeepsItsCoordinates() {
+        Document doc;
+        QCOMPARE(doc.setFunction(QStringLiteral("x*y")), QString());
+        gs::Settings s = doc.settings();
+        s.point = {0.5, 1.25};
+        s.epsilon = {0.1, 0.2};
+        QCOMPARE(doc.change(s, QStringLiteral("move")), QString());
+        QCOMPARE(doc.setFunction(QStringLiteral("1/0")), QString());
+        QCOMPARE(doc.settings().point, std::vector<double>({0.5}));
+        QCOMPARE(doc.setFunction(QStringLiteral("x*y")), QString());
+        QCOMPARE(doc.settings().point, std::vector<double>({0.5, 1.25}));
+        QCOMPARE(doc.settings().epsilon, std::vector<double>({0.1, 0.2}));
+        // Undo walks back through the same states.
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().point, std::vector<double>({0.5}));
+        doc.undoStack()->redo();
+        QCOMPARE(doc.settings().point, std::vector<double>({0.5, 1.25}));
     }
-    void stableLearningRate() {
+
+    // Gradient descent on q(d) = g.d + d'Hd/2 is stable for eta < 2/lambda_max only when H is
+    // positive definite (tester4 A1: the saddle was said to be "stable for eta < 1"):
+    // 0.5x^2 + 5y^2 has H = diag(1, 10): 0.2; x^2 - y^2 has lambda = -2, 2: unstable along
+    // lambda = -2; -x^2 - y^2: unstable along -2; x + y: no curvature.
+    void descentStability_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("eta");
+        QTest::addColumn<double>("lambda");
+        using K = gs::DescentStability::Kind;
+        QTest::newRow("bowl") << "0.5*x^2 + 5*y^2" << int(K::Stable) << 0.2 << 0.0;
+        QTest::newRow("saddle") << "x^2 - y^2" << int(K::NegativeCurvature) << 0.0 << -2.0;
+        QTest::newRow("cap") << "-x^2 - y^2" << int(K::NegativeCurvature) << 0.0 << -2.0;
+        QTest::newRow("plane") << "x + y" << int(K::NoCurvature) << 0.0 << 0.0;
+    }
+    void descentStability() {
         QFETCH(QString, function);
+        QFETCH(int, kind);
         QFETCH(double, eta);
+        QFETCH(double, lambda);
         Document doc;
         QCOMPARE(doc.setFunction(function), QString());
-        QVERIFY(std::abs(doc.stableLearningRate() - eta) <=
-                8 * std::numeric_limits<double>::epsilon() * std::max(1.0, eta));
+        const gs::DescentStability s = doc.descentStability();
+        QCOMPARE(int(s.kind), kind);
+        const double e = 8 * std::numeric_limits<double>::epsilon();
+        QVERIFY(std::abs(s.limit - eta) <= e * std::max(1.0, eta));
+        QVERIFY(std::abs(s.lambda - lambda) <= e * std::max(1.0, std::abs(lambda)));
     }
 };
 

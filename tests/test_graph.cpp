@@ -203,7 +203,7 @@ private slots:
         const auto reverse = gs::reverseSteps(g);
         QCOMPARE(reverse.size(), g.nodes.size());
         QCOMPARE(reverse[0].node, g.output); // from the output back to the inputs
-        QCOMPARE(reverse[0].formula, std::string("∂f/∂f = 1"));
+        QCOMPARE(reverse[0].formula, std::string("df/df = 1"));
         std::map<std::string, gs::GraphStep> byName;
         for (const auto& s : reverse) {
             QCOMPARE(s.result, g.nodes[std::size_t(s.node)].adjoint);
@@ -212,11 +212,11 @@ private slots:
         // The accumulating nodes: a's two paths add, b's cancel.
         QCOMPARE(byName["a"].terms, std::vector<double>({512, 512}));
         QCOMPARE(byName["a"].formula,
-                 std::string("∂f/∂a = ∂f/∂u·∂u/∂a + ∂f/∂v·∂v/∂a = 64·8 + 64·8 = 512 + 512 = 1024"));
+                 std::string("df/da = df/du·∂u/∂a + df/dv·∂v/∂a = 64·8 + 64·8 = 512 + 512 = 1024"));
         QCOMPARE(byName["b"].terms, std::vector<double>({512, -512}));
-        QCOMPARE(byName["b"].formula, std::string("∂f/∂b = ∂f/∂u·∂u/∂b + ∂f/∂v·∂v/∂b = 64·8 + "
+        QCOMPARE(byName["b"].formula, std::string("df/db = df/du·∂u/∂b + df/dv·∂v/∂b = 64·8 + "
                                                   "64·(-8) = 512 - 512 = 0"));
-        QCOMPARE(byName["u"].formula, std::string("∂f/∂u = ∂f/∂f·∂f/∂u = 1·64 = 64"));
+        QCOMPARE(byName["u"].formula, std::string("df/du = df/df·∂f/∂u = 1·64 = 64"));
         QCOMPARE(byName["w"].edges.size(), std::size_t(2)); // w -> a, w -> b
 
         // Forward mode for w: da/dw = -4, db/dw = 0, du/dw = 8(-4) + 8*0 = -32,
@@ -229,8 +229,11 @@ private slots:
         QCOMPARE(tangent[std::size_t(g.output)], -4096.0);
         const auto mode = gs::forwardModeSteps(g, 0);
         QCOMPARE(mode.size(), std::size_t(5));
-        QCOMPARE(mode.back().formula, std::string("∂f/∂w = ∂f/∂u·∂u/∂w + ∂f/∂v·∂v/∂w = "
+        QCOMPARE(mode.back().formula, std::string("df/dw = ∂f/∂u·du/dw + ∂f/∂v·dv/dw = "
                                                   "64·(-32) + 64·(-32) = -2048 - 2048 = -4096"));
+        // tester4 C4: totals (every path) are written d, local partials (one edge) ∂, so
+        // df/dx and ∂f/∂x are never the same symbol; the brief formulas carry 6 digits.
+        QCOMPARE(mode.back().briefFormula, mode.back().formula); // whole numbers: the same
         for (int i = 0; i < 4; ++i)
             QCOMPARE(gs::forwardTangents(g, i)[std::size_t(g.output)],
                      g.nodes[std::size_t(i)].adjoint);
@@ -515,6 +518,31 @@ private slots:
         QCOMPARE(gs::shortestNumberText(0.1), std::string("0.1"));
         QCOMPARE(gs::shortestNumberText(std::nan("")), std::string("nan"));
         QCOMPARE(gs::shortestNumberText(-INFINITY), std::string("-inf"));
+        // Brief: at most 6 significant digits (tester4 C4: 0.36787944117144233 in the graph).
+        QCOMPARE(gs::briefNumberText(std::exp(-1.0)), std::string("0.367879"));
+        QCOMPARE(gs::briefNumberText(-4096), std::string("-4096"));
+        QCOMPARE(gs::briefNumberText(1e-8), std::string("1e-08"));
+        QCOMPARE(gs::briefNumberText(0.1 + 0.2), std::string("0.3"));
+        QCOMPARE(gs::briefNumberText(-0.0), std::string("0"));
+        QCOMPARE(gs::briefNumberText(INFINITY), std::string("inf"));
+        QCOMPARE(gs::briefNumberText(123456789.0), std::string("1.23457e+08"));
+    }
+
+    // x exp(-x^2 - y^2) at (-1, 0) by operations: e^-1 = 0.36787944117144233 appears in the
+    // full formulas and as 0.367879 in the brief ones (the graph's text); every brief number
+    // has at most 6 significant digits.
+    void briefFormulas() {
+        const auto g = gs::buildGraph(parse("x*exp(-x^2-y^2)", {"x", "y"}), Eigen::Vector2d(-1, 0),
+                                      gs::Granularity::Operations);
+        bool sawFull = false, sawBrief = false;
+        for (const auto& steps : {gs::forwardSteps(g), gs::reverseSteps(g)})
+            for (const auto& s : steps) {
+                sawFull = sawFull || s.formula.find("0.36787944117144233") != std::string::npos;
+                sawBrief = sawBrief || s.briefFormula.find("0.367879") != std::string::npos;
+                QVERIFY2(s.briefFormula.find("0.3678794411") == std::string::npos,
+                         s.briefFormula.c_str());
+            }
+        QVERIFY(sawFull && sawBrief);
     }
 };
 

@@ -67,6 +67,7 @@ private slots:
     void reverseStepOrder_data();
     void reverseStepOrder();
     void edgeShowsProductOnceUsed();
+    void numbersAreBriefWithEveryDigitInTheTooltip();
     void forwardModeCounts();
     void pathsFromInput();
     void searchByName();
@@ -150,7 +151,7 @@ void TestGraphView::forwardPassRevealsValues() {
     QCOMPARE(s.activeNode(), a);
     QCOMPARE(s.currentPass(), GraphScene::Pass::Forward);
     QCOMPARE(s.nodeLines(a)[2], QStringLiteral("value = 4"));
-    QCOMPARE(s.nodeLines(a)[3], QStringLiteral("∂f/∂a = ?"));
+    QCOMPARE(s.nodeLines(a)[3], QStringLiteral("df/da = ?"));
     QCOMPARE(s.nodeLines(node(s, "b"))[2], QStringLiteral("value = ?"));
     s.setPosition(5);
     QCOMPARE(s.activeNode(), node(s, "f"));
@@ -163,15 +164,15 @@ void TestGraphView::reverseStepOrder_data() {
     QTest::addColumn<int>("step"); // within the reverse pass
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("adjoint");
-    QTest::newRow("f") << 0 << "f" << QStringLiteral("∂f/∂f = 1");
-    QTest::newRow("v") << 1 << "v" << QStringLiteral("∂f/∂v = 64");
-    QTest::newRow("u") << 2 << "u" << QStringLiteral("∂f/∂u = 64");
-    QTest::newRow("b") << 3 << "b" << QStringLiteral("∂f/∂b = 512 − 512 = 0");
-    QTest::newRow("a") << 4 << "a" << QStringLiteral("∂f/∂a = 512 + 512 = 1024");
-    QTest::newRow("z") << 5 << "z" << QStringLiteral("∂f/∂z = -4096 + 0 = -4096");
-    QTest::newRow("y") << 6 << "y" << QStringLiteral("∂f/∂y = -4096 + 0 = -4096");
-    QTest::newRow("x") << 7 << "x" << QStringLiteral("∂f/∂x = -4096 + 0 = -4096");
-    QTest::newRow("w") << 8 << "w" << QStringLiteral("∂f/∂w = -4096 + 0 = -4096");
+    QTest::newRow("f") << 0 << "f" << QStringLiteral("df/df = 1");
+    QTest::newRow("v") << 1 << "v" << QStringLiteral("df/dv = 64");
+    QTest::newRow("u") << 2 << "u" << QStringLiteral("df/du = 64");
+    QTest::newRow("b") << 3 << "b" << QStringLiteral("df/db = 512 − 512 = 0");
+    QTest::newRow("a") << 4 << "a" << QStringLiteral("df/da = 512 + 512 = 1024");
+    QTest::newRow("z") << 5 << "z" << QStringLiteral("df/dz = -4096 + 0 = -4096");
+    QTest::newRow("y") << 6 << "y" << QStringLiteral("df/dy = -4096 + 0 = -4096");
+    QTest::newRow("x") << 7 << "x" << QStringLiteral("df/dx = -4096 + 0 = -4096");
+    QTest::newRow("w") << 8 << "w" << QStringLiteral("df/dw = -4096 + 0 = -4096");
 }
 
 void TestGraphView::reverseStepOrder() {
@@ -182,7 +183,7 @@ void TestGraphView::reverseStepOrder() {
     s.setFunction(book(), bookPoint());
     const int k = node(s, qPrintable(name));
     s.setPosition(5 + step); // the forward pass and the reverse steps before this one
-    QCOMPARE(s.nodeLines(k)[3], QStringLiteral("∂f/∂%1 = ?").arg(name));
+    QCOMPARE(s.nodeLines(k)[3], QStringLiteral("df/d%1 = ?").arg(name));
     s.setPosition(5 + step + 1);
     QCOMPARE(s.currentPass(), GraphScene::Pass::Reverse);
     QCOMPARE(s.activeNode(), k);
@@ -212,6 +213,32 @@ void TestGraphView::edgeShowsProductOnceUsed() {
              (QStringList{QStringLiteral("∂u/∂a = 8"), QStringLiteral("64·8 = 512")}));
 }
 
+// tester4 C4: x exp(-x^2 - y^2) at (-1, 0) showed 0.36787944117144233 everywhere. The drawing
+// and the panel show 6 significant digits; the tooltips every digit.
+void TestGraphView::numbersAreBriefWithEveryDigitInTheTooltip() {
+    GraphView view;
+    const auto f = Expression::parse("x*exp(-x^2-y^2)");
+    QVERIFY(f.ok());
+    view.setFunction(*f.expression, Eigen::Vector2d(-1, 0));
+    GraphScene* s = view.scene();
+    const QString full = QStringLiteral("0.36787944117144233"); // e^-1
+    bool sawBrief = false, sawFullTip = false;
+    for (int k = 0; k < int(s->graph().nodes.size()); ++k) {
+        const QString lines = s->nodeLines(k).join(QLatin1Char('\n'));
+        QVERIFY2(!lines.contains(QStringLiteral("0.3678794")), qPrintable(lines));
+        sawBrief = sawBrief || lines.contains(QStringLiteral("0.367879"));
+        sawFullTip = sawFullTip || s->nodeToolTip(k).contains(full);
+    }
+    for (int e = 0; e < int(s->graph().edges.size()); ++e)
+        QVERIFY(!s->edgeLines(e).join(QLatin1Char(' ')).contains(QStringLiteral("0.3678794")));
+    QVERIFY(sawBrief && sawFullTip);
+    // The panel: brief, with the current step's formula in full as its tooltip.
+    s->setPosition(1);
+    QVERIFY(!view.panel()->toPlainText().contains(QStringLiteral("0.3678794")));
+    QVERIFY(!view.panel()->toolTip().isEmpty());
+    QVERIFY(view.panel()->toPlainText().contains(QStringLiteral("total derivative")));
+}
+
 void TestGraphView::forwardModeCounts() {
     GraphView view;
     view.setFunction(book(), bookPoint());
@@ -219,7 +246,7 @@ void TestGraphView::forwardModeCounts() {
     s->setForwardModeInput(0); // d/dw
     QCOMPARE(s->position(), s->stepCount());
     // a = (w+x+y+z)^2: da/dw = sum over its parents of local partial times tangent.
-    QCOMPARE(s->nodeLines(node(*s, "a"))[3], QStringLiteral("∂a/∂w = -4 + 0 + 0 + 0 = -4"));
+    QCOMPARE(s->nodeLines(node(*s, "a"))[3], QStringLiteral("da/dw = -4 + 0 + 0 + 0 = -4"));
     QCOMPARE(s->nodeLines(node(*s, "f"))[3].section(QStringLiteral(" = "), -1),
              QStringLiteral("-4096"));
     // Statement graph: 14 edges. Reverse: 14 multiply-adds for all four partials; forward
@@ -228,7 +255,7 @@ void TestGraphView::forwardModeCounts() {
     QVERIFY2(panel.contains(QStringLiteral("all 4 partials")), qPrintable(panel));
     QVERIFY(panel.contains(QStringLiteral("14")));
     QVERIFY(panel.contains(QStringLiteral("56")));
-    QVERIFY(panel.contains(QStringLiteral("∂f/∂w = -4096")));
+    QVERIFY(panel.contains(QStringLiteral("df/dw = -4096")));
 }
 
 void TestGraphView::pathsFromInput() {
@@ -242,7 +269,7 @@ void TestGraphView::pathsFromInput() {
     QCOMPARE(view.pathList()->count(), 5); // four paths and their sum
     QVERIFY(view.pathList()->item(0)->text().contains(QStringLiteral("w → a → u → f")));
     QVERIFY(view.pathList()->item(0)->text().endsWith(QStringLiteral("= -2048")));
-    QVERIFY2(view.pathList()->item(4)->text().endsWith(QStringLiteral("= -4096 = ∂f/∂w")),
+    QVERIFY2(view.pathList()->item(4)->text().endsWith(QStringLiteral("= -4096 = df/dw")),
              qPrintable(view.pathList()->item(4)->text()));
     // Selecting the first path highlights w -> a, not w -> b.
     view.pathList()->setCurrentRow(0);
@@ -331,7 +358,7 @@ void TestGraphView::stepButtonWithMouseAndKeys() {
     QTest::mouseClick(view.stepForwardButton(), Qt::LeftButton);
     QTest::mouseClick(view.stepForwardButton(), Qt::LeftButton);
     QCOMPARE(s->activeNode(), node(*s, "a"));
-    QCOMPARE(s->nodeLines(node(*s, "a"))[3], QStringLiteral("∂f/∂a = 512 + 512 = 1024"));
+    QCOMPARE(s->nodeLines(node(*s, "a"))[3], QStringLiteral("df/da = 512 + 512 = 1024"));
     QVERIFY(view.panel()->toPlainText().contains(QStringLiteral("64·8 + 64·8 = 512 + 512 = 1024")));
     QCOMPARE(view.stepLabel()->text(), QStringLiteral("Step 10 of 14: reverse pass"));
     // Step back with the button and the key.

@@ -1159,12 +1159,12 @@ private slots:
         QVERIFY(graph->isVisible());
         auto* panel = graph->findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
         QVERIFY(panel);
-        QVERIFY2(panel->toPlainText().contains(QStringLiteral("∂f/∂w = -4096")),
+        QVERIFY2(panel->toPlainText().contains(QStringLiteral("df/dw = -4096")),
                  qPrintable(panel->toPlainText()));
         Settings s = m_doc->settings();
         s.point = {0, 0, 0, 0};
         QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
-        QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+        QVERIFY(panel->toPlainText().contains(QStringLiteral("df/dw = 0")));
 
         // Every one of the four inputs has an editor in the graph; typing z = 1 moves the
         // document's point (one undo step). At (0, 0, 0, 1) by hand: a = (w+x+y+z)^2 = 1,
@@ -1186,9 +1186,9 @@ private slots:
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set z in the graph"));
         const ComputationalGraph& g = view->scene()->graph();
         QCOMPARE(g.nodes[std::size_t(g.output)].value, 16.0);
-        QVERIFY2(panel->toPlainText().contains(QStringLiteral("∂f/∂z = 128")),
+        QVERIFY2(panel->toPlainText().contains(QStringLiteral("df/dz = 128")),
                  qPrintable(panel->toPlainText()));
-        QVERIFY(panel->toPlainText().contains(QStringLiteral("∂f/∂w = 0")));
+        QVERIFY(panel->toPlainText().contains(QStringLiteral("df/dw = 0")));
         // Not a number: refused with a message, the point stays.
         QLineEdit* w = view->inputEditor(0);
         w->selectAll();
@@ -1678,6 +1678,79 @@ private slots:
         QVERIFY(!m_window->optimizerPanel()->chartLogScale());
     }
 
+    // tester4 C7 and A7: a function of one input reads f′, f″ and a tangent line (no
+    // eigenvalues); where f is not finite its derivatives are not meaningful, and no "∇f = 0".
+    void readoutForOneInputAndWhereFIsNotFinite() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^3")), QString());
+        QCOMPARE(m_doc->setPoint(2, 0), QString());
+        QString text = m_window->readout()->text();
+        // f′ = 3x^2 = 12, f″ = 6x = 12 at 2 (by hand)
+        QVERIFY2(text.contains(QStringLiteral("f′(x₀): 12\n")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("f″(x₀): 12\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("tangent line: ")));
+        QVERIFY(!text.contains(QStringLiteral("∇f")));
+        QVERIFY(!text.contains(QStringLiteral("eigenvalues")));
+        QVERIFY(!text.contains(QStringLiteral("tangent plane")));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("1/0")), QString());
+        text = m_window->readout()->text();
+        QVERIFY2(text.contains(QStringLiteral("f′(x₀): not meaningful (f(x₀) is not finite)")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("arrows: none (f is not finite)")));
+        QVERIFY(!text.contains(QStringLiteral("≈ 0")));
+        // Two inputs again: the rows are ∇f and H with eigenvalues.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        text = m_window->readout()->text();
+        QVERIFY(text.contains(QStringLiteral("∇f(x₀): ")));
+        QVERIFY(text.contains(QStringLiteral("eigenvalues: ")));
+        QVERIFY(text.contains(QStringLiteral("tangent plane: ")));
+    }
+
+    // tester4 A1: the contour view's subtitle gives a learning-rate bound only where H is
+    // positive definite; at a saddle gradient descent is unstable whatever the rate.
+    void stabilityHintFollowsTheHessian_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("bowl") << "0.5*x^2 + 5*y^2"
+                              << "gradient descent stable here for learning rate < 2 / (largest "
+                                 "eigenvalue of H) = 0.2";
+        QTest::newRow("saddle") << "x^2 - y^2"
+                                << "gradient descent unstable here along the negative-curvature "
+                                   "direction (eigenvalue −2)";
+        QTest::newRow("indefinite form") << "x^2 + 4*x*y + y^2"
+                                         << "gradient descent unstable here along the "
+                                            "negative-curvature direction (eigenvalue −2)";
+        QTest::newRow("plane") << "x + y"
+                               << "no curvature here: no bound on the learning rate";
+    }
+    void stabilityHintFollowsTheHessian() {
+        QFETCH(QString, function);
+        QFETCH(QString, hint);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        QCOMPARE(stabilityHint(*m_doc), hint);
+    }
+
+    // tester4 A9: Newton does not use a learning rate; its label shows what it uses.
+    void runLabelsNameWhatTheMethodUses() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Newton;
+        run.options.learningRate = 0.15;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.options.method = Method::NewtonLineSearch;
+        run.options.damping = 0.5;
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.options.method = Method::GradientDescent;
+        QCOMPARE(m_doc->addRun(run), QString());
+        QCOMPARE(runLabel(*m_doc, 0), QStringLiteral("Newton (minimum)"));
+        QVERIFY2(runLabel(*m_doc, 1).startsWith(QStringLiteral("Newton + line search damping=0.5")),
+                 qPrintable(runLabel(*m_doc, 1)));
+        QVERIFY(runLabel(*m_doc, 2).startsWith(QStringLiteral("Gradient descent lr=0.15")));
+        QVERIFY2(runDescription(*m_doc, 0).contains(QStringLiteral("after 1 step (")),
+                 qPrintable(runDescription(*m_doc, 0)));
+        QCOMPARE(m_doc->clearRuns(), QString());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
@@ -1743,6 +1816,23 @@ private slots:
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(-x) + y")), QString());
         QVERIFY(m_window->domainNote()->isVisible());
         QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("undefined everywhere")));
+        // tester4 A7, A8: 1/0 has one input (no empty "∈ [-2, 2]" for a missing y), and it
+        // overflows: it is not undefined. Partly overflowing: said so, with its share.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("1/0")), QString());
+        QVERIFY2(m_window->domainNote()->text().startsWith(
+                     QStringLiteral("f overflows to ±inf everywhere on the domain x ∈ [8, 12]: ")),
+                 qPrintable(m_window->domainNote()->text()));
+        // exp(1000 x) overflows for x > ln(DBL_MAX)/1000 = 0.71: on x in [-1, 2], a part.
+        Settings part = m_doc->settings();
+        part.function = QStringLiteral("exp(1000*x) + y");
+        part.xmin = -1;
+        part.xmax = 2;
+        part.point = {0, 0};
+        QCOMPARE(m_doc->change(part, QStringLiteral("test")), QString());
+        QVERIFY2(
+            m_window->domainNote()->text().startsWith(QStringLiteral("f overflows to ±inf on ")),
+            qPrintable(m_window->domainNote()->text()));
+        QVERIFY(!m_window->domainNote()->text().contains(QStringLiteral("undefined")));
     }
 
     void layoutGivesTheViewTheRoom_data() {
@@ -2006,6 +2096,11 @@ private slots:
                                     << "f(x, y) = a^2";
         QTest::newRow("named output") << "a = x*y; g = sin(a)"
                                       << "g(x, y) = sin(a)";
+        // tester4 A4: statements on lines of their own were titled by the first one.
+        QTest::newRow("line breaks") << "a = x+y\nb = a*y\nf = b^2"
+                                     << "f(x, y) = b^2";
+        QTest::newRow("matrix constant") << "A = [[2, 1],\n [1, 3]]\nf = [x, y]' * A * [x, y]"
+                                         << "f(x, y) = [x, y]' * A * [x, y]";
     }
     void statementListTitle() {
         QFETCH(QString, function);

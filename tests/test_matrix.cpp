@@ -221,6 +221,11 @@ private slots:
             << "f = x[4]"
             << "x[3]"
             << "index 4 is out of range for (3x1): indices run from 1 to 3" << 6;
+        // tester4 A5: W undeclared (taken as a scalar) made "x - A * W" a shape error.
+        QTest::newRow("unknown name before a shape error")
+            << "A = [[2, 1], [0, 3]]; f = sum(x - A * W)"
+            << "x[2]"
+            << "unknown symbol 'W'" << 38;
         QTest::newRow("index zero") << "f = x[0]"
                                     << "x[3]"
                                     << "index 0 is out of range" << 6;
@@ -380,6 +385,10 @@ private slots:
         QTest::newRow("unknown name") << "B * x"
                                       << "x"
                                       << "unknown symbol 'B'";
+        // tester4 A5: "-2 * U' * (X - U * W)" said "shapes differ" for the unknown W.
+        QTest::newRow("unknown matrix name") << "A' * (x - A * W)"
+                                             << "x"
+                                             << "the closed form: unknown symbol 'W'";
     }
     void closedFormErrors() {
         QFETCH(QString, closedForm);

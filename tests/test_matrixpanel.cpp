@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -130,7 +131,8 @@ private slots:
         QVERIFY(!m_panel->agrees());
         auto* error = m_panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
         QVERIFY(error && error->isVisible());
-        QVERIFY2(error->text().startsWith(QStringLiteral("Column 12:")), qPrintable(error->text()));
+        // "column", as every other message writes it (tester4 C11: "Column 12").
+        QVERIFY2(error->text().startsWith(QStringLiteral("column 12:")), qPrintable(error->text()));
         QVERIFY(error->text().contains(QLatin1Char('z')));
         // A closed form of the wrong shape says so.
         m_panel->closedFormEdit()->setText(QStringLiteral("x' * A"));
@@ -169,6 +171,43 @@ private slots:
         QVERIFY2(m_panel->agrees(), qPrintable(m_panel->report()));
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->settings().point, before);
+    }
+
+    // tester4 C11 and A5 on the book's example: a wrong closed form that differs everywhere
+    // (3 U'(X - UV) against -2 U'(X - UV): 6 entries at the point and on 20 draws, 126) shows
+    // the count, five entries (the point's, largest first) and "…", not every entry; an
+    // unknown matrix name is reported as unknown, not as a shape error.
+    void manyDifferencesAreSummarized() {
+        const auto presets = loadPresets();
+        const Preset* p = findPreset(presets, QStringLiteral("V"), QStringLiteral("U'"));
+        QVERIFY(p);
+        QCOMPARE(m_doc->change(p->settings, QStringLiteral("example")), QString());
+        m_panel->setClosedForm(QStringLiteral("3 * U' * (X - U * V)"), QStringLiteral("V"));
+        QVERIFY(!m_panel->agrees());
+        const QStringList lines = m_panel->differences().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines.front(),
+                 QStringLiteral(
+                     "126 entries differ; 5 of them, those at the point first, then the largest:"));
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY2(lines[i].contains(QStringLiteral(" at the point: ")), qPrintable(lines[i]));
+        QCOMPARE(lines.back(), QStringLiteral("…"));
+        // Largest first: |automatic - closed form| does not increase down the list.
+        double previous = std::numeric_limits<double>::infinity();
+        static const QRegularExpression numbers(
+            QStringLiteral("automatic (\\S+), closed form (\\S+)$"));
+        for (int i = 1; i <= 5; ++i) {
+            const auto m = numbers.match(lines[i]);
+            QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+            const double d = std::abs(m.captured(1).toDouble() - m.captured(2).toDouble());
+            QVERIFY(d <= previous * (1 + 1e-5)); // the text has 6 digits
+            previous = d;
+        }
+        m_panel->closedFormEdit()->setText(QStringLiteral("-2 * U' * (X - U * W)"));
+        auto* error = m_panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY2(error->text().startsWith(QStringLiteral("column 20: unknown symbol 'W'")),
+                 qPrintable(error->text()));
     }
 
     // Editing a value cell moves the point through the document; undo restores it.

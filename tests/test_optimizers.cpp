@@ -225,6 +225,9 @@ private slots:
         QCOMPARE(run.stepCount(), 1);
         QVERIFY((run.steps[1].x - minimum).norm() <= 1e-14 * 10);
         QVERIFY(!run.steps[1].safeguarded);
+        // One step, singular (tester4 A9: "after 1 steps").
+        QVERIFY2(QString::fromStdString(run.message).contains(QStringLiteral("after 1 step (")),
+                 run.message.c_str());
     }
 
     void newtonOnRosenbrockConverges() {
@@ -288,6 +291,66 @@ private slots:
         QCOMPARE(reason(run), QStringLiteral("diverged"));
         QVERIFY(run.stepCount() < 1000);
         QVERIFY2(QString::fromStdString(run.message).contains(message), run.message.c_str());
+    }
+
+    // Divergence rule 2 (optimizers.h): |f(x_k) - f(x_0)| > D0 / eps, D0 = |g0| |x1 - x0|.
+    // Reference by hand (python3, plain floats, the update x <- x - eta grad f):
+    //   eps = sys.float_info.epsilon; D0 = hypot(*g0) * hypot(*(x1 - x0))
+    //   first k with abs(f(x_k) - f(x_0)) > D0 / eps
+    // 0.5x^2+5y^2 from (-1.8, 0.8), eta 0.245: D0 = 16.4738, k = 51, f = 9.219e16 (the tester's
+    // sweep point that ended "max_steps" with f = 1e20 in 60 steps); eta 0.21: never in 60
+    // steps (f = 296669 at step 60); -x^2+y^2 from (1, 0.5), eta 0.1: D0 = 0.5, k = 97,
+    // f = -2.297e15 (falling: unbounded below). The distance rule (1e12) is not reached.
+    void divergenceByTheRiseOfF_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("x0");
+        QTest::addColumn<double>("y0");
+        QTest::addColumn<double>("lr");
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("stopStep");
+        QTest::addColumn<double>("finalValue");
+        QTest::addColumn<int>("divergence");
+        QTest::newRow("eta above 2/lambda_max")
+            << "0.5*x^2+5*y^2" << -1.8 << 0.8 << 0.245 << 60 << "diverged" << 51
+            << 9.219050761776888e16 << int(gs::Divergence::StepTooLarge);
+        QTest::newRow("slow growth, out of steps")
+            << "0.5*x^2+5*y^2" << -1.8 << 0.8 << 0.21 << 60 << "max_steps" << 60 << 296669.020217054
+            << int(gs::Divergence::None);
+        QTest::newRow("unbounded below")
+            << "-x^2+y^2" << 1.0 << 0.5 << 0.1 << 1000 << "diverged" << 97 << -2297003903547059.5
+            << int(gs::Divergence::UnboundedBelow);
+    }
+    void divergenceByTheRiseOfF() {
+        QFETCH(QString, function);
+        QFETCH(double, x0);
+        QFETCH(double, y0);
+        QFETCH(double, lr);
+        QFETCH(int, steps);
+        QFETCH(QString, reason);
+        QFETCH(int, stopStep);
+        QFETCH(double, finalValue);
+        QFETCH(int, divergence);
+        gs::OptimizerOptions o;
+        o.learningRate = lr;
+        o.maxSteps = steps;
+        const auto run = gs::optimize(parse(function.toStdString().c_str()), Vector2d(x0, y0), o);
+        QCOMPARE(::reason(run), reason);
+        QCOMPARE(run.stepCount(), stopStep);
+        QVERIFY(std::abs(run.steps.back().value - finalValue) <= 1e-12 * std::abs(finalValue));
+        QCOMPARE(int(run.divergence), divergence);
+        if (reason == QStringLiteral("diverged"))
+            QVERIFY2(QString::fromStdString(run.message).contains(QStringLiteral("1/ε")),
+                     run.message.c_str());
+        // Scale-free: f times 1000 plus 1e6 diverges at the same step.
+        const auto scaled = gs::optimize(
+            parse(("1e6 + 1000*(" + function + ")").toStdString().c_str()), Vector2d(x0, y0), [&] {
+                gs::OptimizerOptions s = o;
+                s.learningRate = lr / 1000;
+                return s;
+            }());
+        QCOMPARE(scaled.stepCount(), stopStep);
+        QCOMPARE(::reason(scaled), reason);
     }
 
     void optionRanges_data() {

@@ -68,7 +68,13 @@ QString text(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+/// Numbers in the drawing and the panel: at most 6 significant digits (briefNumberText);
+/// tooltips give every digit (fullNumber).
 QString number(double v) {
+    return text(briefNumberText(v));
+}
+
+QString fullNumber(double v) {
     return text(shortestNumberText(v));
 }
 
@@ -397,9 +403,10 @@ bool GraphScene::edgeOnPath(int edge) const {
 
 QString GraphScene::derivativeSymbol(int node) const {
     const QString name = text(m_graph.nodes[std::size_t(node)].name);
+    // A total derivative (every path): d; the edges' local partials are ∂.
     if (m_modeInput >= 0)
-        return QStringLiteral("∂%1/∂%2").arg(name, text(m_graph.inputs[std::size_t(m_modeInput)]));
-    return QStringLiteral("∂%1/∂%2").arg(text(m_graph.nodes[std::size_t(m_graph.output)].name),
+        return QStringLiteral("d%1/d%2").arg(name, text(m_graph.inputs[std::size_t(m_modeInput)]));
+    return QStringLiteral("d%1/d%2").arg(text(m_graph.nodes[std::size_t(m_graph.output)].name),
                                          name);
 }
 
@@ -468,7 +475,7 @@ QString GraphScene::nodeToolTip(int node) const {
     else
         parts << QStringLiteral("%1 = %2 (input)")
                      .arg(text(m_graph.nodes[std::size_t(node)].name),
-                          number(m_graph.nodes[std::size_t(node)].value));
+                          fullNumber(m_graph.nodes[std::size_t(node)].value));
     const int s = m_secondIndex[std::size_t(node)];
     if (s >= 0)
         parts << text(m_second[std::size_t(s)].formula);
@@ -604,7 +611,7 @@ void GraphScene::refresh() {
         QString tip =
             QStringLiteral("local partial ∂%1/∂%2 = %3")
                 .arg(text(m_graph.nodes[std::size_t(e.to)].name),
-                     text(m_graph.nodes[std::size_t(e.from)].name), number(e.localPartial));
+                     text(m_graph.nodes[std::size_t(e.from)].name), fullNumber(e.localPartial));
         const QStringList lines = edgeLines(int(k));
         if (lines.size() > 1)
             tip += QStringLiteral("\ncontributes %1").arg(lines[1]);
@@ -1042,14 +1049,15 @@ void GraphView::syncControls() {
 
 void GraphView::updatePanel() {
     const ComputationalGraph& g = m_scene->graph();
-    QString html;
+    QString html, formulaTip;
     if (!m_scene->message().isEmpty())
         html += QStringLiteral("<p style='color:#b00020'>%1</p>")
                     .arg(m_scene->message().toHtmlEscaped());
     if (const GraphStep* s = m_scene->currentStep()) {
         html += QStringLiteral("<p><b>%1</b></p><p style='font-size:large'>%2</p>")
                     .arg(m_stepLabel->text().toHtmlEscaped(),
-                         QString::fromStdString(s->formula).toHtmlEscaped());
+                         QString::fromStdString(s->briefFormula).toHtmlEscaped());
+        formulaTip = QString::fromStdString(s->formula); // every digit
     } else if (m_scene->stepCount() > 0) {
         html += tr("<p><b>Start.</b> The inputs are set; step forward to compute the nodes, then "
                    "backward from the output.</p>");
@@ -1070,12 +1078,16 @@ void GraphView::updatePanel() {
         html += tr("<p><b>Gradient</b> (reverse pass)<br>");
         const QString out = QString::fromStdString(g.nodes[std::size_t(g.output)].name);
         for (int i = 0; i < k; ++i)
-            html += QStringLiteral("∂%1/∂%2 = %3<br>")
+            html += QStringLiteral("d%1/d%2 = %3<br>")
                         .arg(out, QString::fromStdString(g.inputs[std::size_t(i)]),
                              number(g.nodes[std::size_t(i)].adjoint));
         html += QStringLiteral("</p>");
+        html += tr("<p><small>d: a total derivative, over every path (df/da, the adjoint); "
+                   "∂: a local partial, one edge (∂u/∂a). Numbers to 6 digits; every digit "
+                   "in the tooltips.</small></p>");
     }
     m_panel->setHtml(html);
+    m_panel->setToolTip(formulaTip);
 
     // The paths from the chosen input, each with its product, then their sum.
     const int from = m_scene->pathsFrom();
@@ -1100,7 +1112,7 @@ void GraphView::updatePanel() {
         std::vector<double> products;
         for (const GraphPath& path : paths.paths)
             products.push_back(path.product);
-        QString total = tr("Sum over %1 paths: %2 = %3 = ∂%4/∂%5")
+        QString total = tr("Sum over %1 paths: %2 = %3 = d%4/d%5")
                             .arg(paths.paths.size())
                             .arg(sumText(products), number(paths.sum), out, in);
         if (paths.truncated)

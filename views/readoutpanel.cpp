@@ -228,21 +228,47 @@ void ReadoutPanel::reformat() {
     auto oneLine = [](const Eigen::VectorXd& v) { return formatVector(v); };
     const QString name0 = m_names[int(m_keys.indexOf(QStringLiteral("x0")))]->text();
     setRow(QStringLiteral("x0"), name0, formatVector(m_point, m_chars), oneLine(m_point));
-    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), formatVector(m_gradient, m_chars),
-           oneLine(m_gradient));
-    QStringList rows;
-    for (Eigen::Index i = 0; i < m_hessian.rows(); ++i)
-        rows << oneLine(m_hessian.row(i).transpose());
-    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), formatMatrix(m_hessian, m_chars),
-           rows.join(QLatin1Char('\n')));
-    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
-           formatVector(m_eigenvalues, m_chars), oneLine(m_eigenvalues));
+    // One input: f′ and f″ (a number each; the eigenvalue of a 1 x 1 H is f″ itself).
+    const QString gradName = m_oneInput ? QStringLiteral("f′(x₀)") : QStringLiteral("∇f(x₀)");
+    const QString hessianName = m_oneInput ? QStringLiteral("f″(x₀)") : QStringLiteral("H(x₀)");
+    if (!m_valueFinite) {
+        // f = ±inf or undefined: AD of its finite parts would print numbers that mean nothing.
+        const QString none = QStringLiteral("not meaningful (f(x₀) is not finite)");
+        setRow(QStringLiteral("grad"), gradName, none, none);
+        setRow(QStringLiteral("H"), hessianName, none, none);
+        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), none, none);
+    } else {
+        setRow(QStringLiteral("grad"), gradName,
+               m_oneInput && m_gradient.size() == 1 ? formatNumber(m_gradient[0])
+                                                    : formatVector(m_gradient, m_chars),
+               oneLine(m_gradient));
+        QStringList rows;
+        for (Eigen::Index i = 0; i < m_hessian.rows(); ++i)
+            rows << oneLine(m_hessian.row(i).transpose());
+        setRow(QStringLiteral("H"), hessianName,
+               m_oneInput && m_hessian.size() == 1 ? formatNumber(m_hessian(0, 0))
+                                                   : formatMatrix(m_hessian, m_chars),
+               rows.join(QLatin1Char('\n')));
+        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"),
+               formatVector(m_eigenvalues, m_chars), oneLine(m_eigenvalues));
+    }
+    setRowVisible(QStringLiteral("eig"), !m_oneInput);
     setRow(QStringLiteral("eps"), QStringLiteral("ε"), formatVector(m_epsilon, m_chars),
            oneLine(m_epsilon));
 }
 
+void ReadoutPanel::setRowVisible(const QString& key, bool visible) {
+    const qsizetype row = m_keys.indexOf(key);
+    if (row < 0)
+        return;
+    m_names[row]->setVisible(visible);
+    m_values[row]->setVisible(visible);
+}
+
 void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     const auto& c = e.check;
+    m_oneInput = names.size() == 1;
+    m_valueFinite = std::isfinite(e.at.value);
     m_point = e.point;
     m_gradient = e.at.gradient;
     m_hessian = e.at.hessian;
@@ -253,14 +279,18 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
            {});
     setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
     setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), {});
-    setRow(QStringLiteral("norm"), QStringLiteral("|∇f(x₀)|"), formatNumber(e.gradientNorm));
+    setRow(QStringLiteral("norm"),
+           m_oneInput ? QStringLiteral("|f′(x₀)|") : QStringLiteral("|∇f(x₀)|"),
+           m_valueFinite ? formatNumber(e.gradientNorm)
+                         : QStringLiteral("not meaningful (f(x₀) is not finite)"));
     // The arrows' scale, in words (the views draw them by the same rule: arrowRatio).
     const double plotted =
         e.ascent.allFinite() ? Eigen::Vector2d(e.ascent.x(), e.ascent.y()).norm() : NAN;
     const double ratio = arrowRatio(plotted, m_slope);
     const QString slope = formatNumber(m_slope, 3);
     const QString arrows =
-        !e.at.gradient.allFinite() ? QStringLiteral("none (∇f undefined)")
+        !m_valueFinite               ? QStringLiteral("none (f is not finite)")
+        : !e.at.gradient.allFinite() ? QStringLiteral("none (∇f undefined)")
         : e.gradientNorm <= e.curvature.gradientTolerance
             ? QStringLiteral("none: ∇f ≈ 0 (within rounding error)")
         : ratio == 0 ? QStringLiteral("too short to draw:\n|∇f| < %1 S (S = %2)")
@@ -270,7 +300,13 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
             ? QStringLiteral("2 × full length (capped)\nfull = |∇f| of S = %1").arg(slope)
             : QStringLiteral("%1 × full length\nfull = |∇f| of S = %2")
                   .arg(formatNumber(ratio, 3), slope);
-    setRow(QStringLiteral("arrows"), QStringLiteral("arrows"), arrows);
+    // One input: its derivative is f′ and its second derivative f″, in every row.
+    const auto inOneInput = [&](QString t) {
+        return m_oneInput ? t.replace(QStringLiteral("∇f"), QStringLiteral("f′"))
+                                .replace(QStringLiteral("H is"), QStringLiteral("f″ is"))
+                          : t;
+    };
+    setRow(QStringLiteral("arrows"), QStringLiteral("arrows"), inOneInput(arrows));
     setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), {});
     setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), {});
     // Where f or its derivatives are undefined, the classification has nothing to go on.
@@ -284,10 +320,11 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
         : !e.at.hessian.allFinite()
             ? QStringLiteral("f is not twice differentiable here (H is not finite)")
             : classText(e.curvature.classification);
-    setRow(QStringLiteral("class"), QStringLiteral("point"), kind);
+    setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind));
     setRow(QStringLiteral("eps"), QStringLiteral("ε"), {});
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"), formatNumber(c.trueValue, 10));
-    setRow(QStringLiteral("lin"), QStringLiteral("tangent plane"),
+    setRow(QStringLiteral("lin"),
+           m_oneInput ? QStringLiteral("tangent line") : QStringLiteral("tangent plane"),
            QStringLiteral("%1\nerror %2") // two lines: fits the panel's width
                .arg(formatNumber(c.linear, 10), formatNumber(c.linearError())));
     setRow(QStringLiteral("quad"), QStringLiteral("quadratic"),
@@ -299,7 +336,8 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
 QString ReadoutPanel::text() const {
     QStringList lines;
     for (int i = 0; i < m_keys.size(); ++i)
-        lines << m_names[i]->text() + QStringLiteral(": ") + m_values[i]->text();
+        if (!m_names[i]->isHidden())
+            lines << m_names[i]->text() + QStringLiteral(": ") + m_values[i]->text();
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -31,6 +31,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void setRowVisible(const QString& key, bool visible);
     void setRow(const QString& key, const QString& name, const QString& text,
                 const QString& full = {});
     /// Re-formats the vectors and the matrix for the width the value column has now.
@@ -44,6 +45,10 @@ private:
     // What the rows that depend on the width show (kept to re-format on a resize).
     Eigen::VectorXd m_point, m_gradient, m_eigenvalues, m_epsilon;
     Eigen::MatrixXd m_hessian;
+    /// A function of one input: f′ and f″ (no eigenvalues), a tangent line.
+    bool m_oneInput = false;
+    /// f(x₀) is not finite: its derivatives are not meaningful, and the rows say so.
+    bool m_valueFinite = true;
     int m_chars = 0;
     double m_slope = 0;
 };
