@@ -576,7 +576,10 @@ void StepDock::drawSweep() {
     }
     notes << tr("Click a point to add that run.");
     m_sweepLabel->setText(notes.join(QLatin1Char(' ')));
-    m_sweepChart->setLines(lines, "learning rate", steps ? "steps taken" : "final f", true, false);
+    // Final values that are all positive and span more than three decades (a run that nearly
+    // diverged next to ones that converged) would sit on the zero line of a linear axis.
+    const bool logY = low > 0 && high / low > 1e3;
+    m_sweepChart->setLines(lines, "learning rate", steps ? "steps taken" : "final f", true, logY);
 }
 
 void StepDock::addSweepRun(double eta) {

@@ -888,6 +888,9 @@ private slots:
         // Points of all three kinds (1e-4 runs out of steps, 0.05 converges, 10 diverges) and
         // the two vertical marks.
         QCOMPARE(dock->sweepChart()->lineCount(), 5);
+        // Converged runs end near f = 0 and the smallest rates near the start's f: the final
+        // values span many decades, so the chart's f axis is logarithmic.
+        QVERIFY(dock->sweepChart()->logY());
         // The view keeps its room with the dock in front; nothing scrolls sideways.
         QTest::qWait(500);
         const QSize view = m_window->viewContainer()->size();

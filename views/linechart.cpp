@@ -63,6 +63,7 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     m_chart->ClearPlots();
     m_points.clear();
     m_logX = logX;
+    m_logY = logY;
     // A log axis is drawn as a linear one over log10 of the values, with decade ticks.
     double lowX = INFINITY, highX = -INFINITY, lowY = INFINITY, highY = -INFINITY;
     for (const ChartLine& line : lines) {

@@ -39,6 +39,8 @@ public:
     /// The lines drawn (those with at least one point left), and the points of line i.
     int lineCount() const;
     int pointCount(int line) const;
+    /// Whether the last setLines drew y on a log axis.
+    bool logY() const { return m_logY; }
     /// The x value at a display position (pixels, y up): on a log axis, 10^(the position's
     /// log10 value).
     std::optional<double> xAt(double displayX) const;
@@ -57,6 +59,7 @@ private:
     std::vector<int> m_points;
     QPointF m_pressedAt;
     bool m_logX = false;
+    bool m_logY = false;
 };
 
 } // namespace gs
