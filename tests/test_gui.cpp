@@ -266,10 +266,15 @@ private slots:
             QTest::keyClick(resolution, Qt::Key_Enter);
             QVERIFY(m_doc->settings().resolution >= int(options::resolution.min));
         }
+        // A refused range is said under the domain's boxes (next to the field, not at the
+        // top of the panel) and the box is marked until a range is accepted.
         xmin->setValue(xmax->value()); // xmin = xmax
-        QVERIFY(m_window->settingsError()->isVisible());
-        QVERIFY2(m_window->settingsError()->text().contains(QStringLiteral("xmin < xmax")),
-                 qPrintable(m_window->settingsError()->text()));
+        QLabel* domainError = m_window->domainError();
+        QVERIFY(domainError->isVisibleTo(m_window));
+        QVERIFY2(domainError->text().contains(QStringLiteral("xmin < xmax")),
+                 qPrintable(domainError->text()));
+        QCOMPARE(domainError->parentWidget(), xmin->parentWidget()->parentWidget());
+        QVERIFY(!xmin->styleSheet().isEmpty());
         QCOMPARE(m_doc->settings().xmin, good.xmin);
         xmin->setValue(xmax->value() - 1e-300); // 1e-300 wide: the box has 4 decimals
         QCOMPARE(m_doc->settings().xmin, good.xmin);
@@ -277,7 +282,9 @@ private slots:
         QVERIFY(xmin->value() <= options::domainBound.max);
         QCOMPARE(m_doc->settings().xmin, good.xmin);
         xmin->setValue(good.xmin);
-        QVERIFY(!m_window->settingsError()->isVisible());
+        QVERIFY(!domainError->isVisibleTo(m_window));
+        QVERIFY(xmin->styleSheet().isEmpty());
+        QVERIFY(!m_window->settingsError()->isVisibleTo(m_window));
 
         // Values that are not finite at the point: the readout names f, grad f or H.
         const QList<std::tuple<QString, double, double, QString>> points = {

@@ -17,6 +17,8 @@ class vtkGlyph3D;
 class vtkPoints;
 class vtkPolyData;
 class vtkRenderer;
+class vtkTextActor;
+class vtkCallbackCommand;
 class vtkTransform;
 class vtkTransformPolyDataFilter;
 
@@ -29,6 +31,29 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
 /// still in depth order among the actors drawn this way: its fragments' depth is squeezed
 /// into the front 1/1000 of the depth range. For the point, the arrows and the paths.
 void drawOnTop(vtkActor* actor);
+
+/// Keeps a one-line text actor (a title) within `fraction` of its renderer's width: before
+/// each render its font is the wanted size, made smaller where the text would not fit (a
+/// long title at a lecture's font scale, a narrow view). Removes its observer when destroyed.
+class FitTextWidth {
+public:
+    FitTextWidth(vtkTextActor* text, vtkRenderer* renderer, double fraction);
+    ~FitTextWidth();
+    FitTextWidth(const FitTextWidth&) = delete;
+    FitTextWidth& operator=(const FitTextWidth&) = delete;
+    /// The size the text has wherever it fits.
+    void setFontSize(int wanted);
+    /// Applies the rule now (the render's start does it too).
+    void fit();
+
+private:
+    vtkTextActor* m_text;
+    vtkRenderer* m_renderer;
+    double m_fraction;
+    int m_wanted = 12;
+    unsigned long m_observer = 0;
+    vtkSmartPointer<vtkCallbackCommand> m_callback;
+};
 
 /// An actor whose poly data is clipped to a box: models and paths never leave the plot.
 struct ClippedActor {
