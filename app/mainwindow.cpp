@@ -40,6 +40,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -64,7 +65,10 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -109,6 +113,75 @@ QScrollArea* scrolled(QWidget* panel) {
     scroll->setFrameShape(QFrame::NoFrame);
     return scroll;
 }
+
+// F9/F7/F6: a dock that is closed or behind another tab comes to the front; only the dock
+// already in front is closed (QDockWidget's own toggle would close a tab the person asked to
+// see). The dock's toggleViewAction stays the menu entry (checked while the dock is open, in
+// front or not); its own toggle slot is replaced.
+QAction* raiseOrCloseAction(QDockWidget* dock, const QString& text, Qt::Key key) {
+    QAction* open = dock->toggleViewAction();
+    open->setText(text);
+    open->setShortcut(QKeySequence(key));
+    QObject::disconnect(open, SIGNAL(triggered(bool)), dock, SLOT(_q_toggleView(bool)));
+    QObject::connect(open, &QAction::triggered, dock, [dock] {
+        // A tabified dock behind another tab is open but not visible.
+        if (dock->isVisible() && !dock->isHidden() && !dock->visibleRegion().isEmpty()) {
+            dock->close();
+        } else {
+            dock->show();
+            dock->raise();
+        }
+        dock->toggleViewAction()->setChecked(!dock->isHidden());
+    });
+    return open;
+}
+
+// A scroll area whose preferred height is all of its content (QScrollArea caps its hint at
+// 24 lines): in a layout it takes what its content needs and no more, and scrolls only when
+// the window is too small. The spare height goes to the items with a stretch (a chart).
+class ContentScrollArea : public QScrollArea {
+public:
+    QSize sizeHint() const override {
+        QSize hint = QScrollArea::sizeHint();
+        if (widget())
+            hint.setHeight(widget()->sizeHint().height() + 2 * frameWidth());
+        return hint;
+    }
+
+protected:
+    bool event(QEvent* e) override {
+        if (e->type() == QEvent::LayoutRequest)
+            updateGeometry(); // the content's height changed: so did this hint
+        return QScrollArea::event(e);
+    }
+};
+
+// A list as tall as its entries wrapped to its width (at most kMaxLines lines, then it
+// scrolls): no nested scroll box while the panel has room.
+class WrappedList : public QListWidget {
+public:
+    static constexpr int kMaxLines = 14;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override {
+        const QFontMetrics fm(font());
+        // The item's text is inset by the view's frame and the delegate's margins.
+        const int text = std::max(40, width - 2 * frameWidth() - 12);
+        int h = 2 * frameWidth() + 2;
+        for (int i = 0; i < count(); ++i)
+            h += fm.boundingRect(QRect(0, 0, text, 1 << 20), Qt::TextWordWrap, item(i)->text())
+                     .height() +
+                 4;
+        return std::min(h, 2 * frameWidth() + kMaxLines * fm.lineSpacing());
+    }
+    QSize sizeHint() const override {
+        return {QListWidget::sizeHint().width(), heightForWidth(width())};
+    }
+    QSize minimumSizeHint() const override {
+        return {QListWidget::minimumSizeHint().width(),
+                std::min(heightForWidth(width()),
+                         2 * frameWidth() + 2 * fontMetrics().lineSpacing() + 8)};
+    }
+};
 
 QLabel* errorLabel() {
     auto* label = new QLabel;
@@ -252,18 +325,17 @@ void MainWindow::showViewTab(int tab) {
 }
 
 QWidget* MainWindow::buildCriticalPanel() {
-    m_criticalList = new QListWidget;
+    m_criticalList = new WrappedList;
     m_criticalList->setObjectName(QStringLiteral("criticalPoints"));
     m_criticalList->setToolTip(
         tr("Where ∇f = 0 on the domain, classified by the Hessian's eigenvalues (or by f itself "
            "where the Hessian is singular). Click one to move the expansion point there."));
     m_criticalList->setWordWrap(true);
-    // As tall as its entries (at most about six lines), not a fixed block: the readout
-    // above gets the room.
-    m_criticalList->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_criticalList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    m_criticalList->setMinimumHeight(m_criticalList->fontMetrics().lineSpacing() + 8);
-    m_criticalList->setMaximumHeight(6 * m_criticalList->fontMetrics().lineSpacing() + 8);
+    // As tall as its entries wrapped to the panel's width (WrappedList), not a fixed block.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    m_criticalList->setSizePolicy(policy);
+    m_criticalList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_criticalList, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const QVariantList p = item->data(Qt::UserRole).toList();
         if (p.size() >= 1)
@@ -314,6 +386,7 @@ void MainWindow::updatePlaneViews(int what) {
         new QListWidgetItem(c.note.empty() ? tr("no critical point in the domain")
                                            : QString::fromStdString(c.note),
                             m_criticalList);
+    m_criticalList->updateGeometry(); // its height follows its entries
 }
 
 void MainWindow::flushPlaneViews() {
@@ -475,11 +548,13 @@ void MainWindow::buildControls() {
         m_functionError->setText(error);
         m_functionError->setVisible(!error.isEmpty());
     });
-    // The messages about f, the domain and refused settings share a reserved area of three
-    // lines (scrolling when longer): a message appearing never moves the controls below.
-    auto* messages = new QWidget;
-    auto* notes = new QVBoxLayout(messages);
-    notes->setContentsMargins(0, 0, 0, 0);
+    // The messages about f, the domain and refused settings: a strip under the panel's scroll
+    // area (see the Function tab below), no room taken while there is none, each message whole.
+    // The controls never move: the strip takes its room from the bottom of the scroll area.
+    m_messages = new QWidget;
+    m_messages->setObjectName(QStringLiteral("messageArea"));
+    auto* notes = new QVBoxLayout(m_messages);
+    notes->setContentsMargins(6, 2, 6, 2);
     notes->setSpacing(2);
     notes->addWidget(m_functionError);
     m_domainNote = new QLabel;
@@ -489,17 +564,11 @@ void MainWindow::buildControls() {
     m_domainNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_domainNote->hide();
     notes->addWidget(m_domainNote);
-    m_settingsError = errorLabel(); // above the sections: seen even when they are collapsed
+    m_settingsError = errorLabel(); // outside the sections: seen even when they are collapsed
     notes->addWidget(m_settingsError);
-    notes->addStretch();
-    auto* messageArea = new QScrollArea;
-    messageArea->setObjectName(QStringLiteral("messageArea"));
-    messageArea->setWidget(messages);
-    messageArea->setWidgetResizable(true);
-    messageArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    messageArea->setFrameShape(QFrame::NoFrame);
-    messageArea->setFixedHeight(3 * messageArea->fontMetrics().lineSpacing() + 6);
-    layout->addWidget(messageArea);
+    for (QLabel* label : {m_functionError, m_domainNote, m_settingsError})
+        label->installEventFilter(this); // shown or hidden: the strip follows (eventFilter)
+    m_messages->hide();
     m_makeParameters = new QPushButton;
     m_makeParameters->setObjectName(QStringLiteral("makeParameters"));
     m_makeParameters->setToolTip(tr("Make the symbols named here parameters: constants with "
@@ -643,6 +712,13 @@ void MainWindow::buildControls() {
     m_yRangeLabel = new QLabel(tr("y from, to"));
     domain->addRow(m_xRangeLabel, pair(m_xmin, m_xmax));
     domain->addRow(m_yRangeLabel, pair(m_ymin, m_ymax));
+    // A refused range is said here, next to its boxes, and the boxes holding the refused
+    // numbers are marked until a range is accepted or the document changes (syncEditors).
+    m_domainError = errorLabel();
+    m_domainError->setObjectName(QStringLiteral("domainError"));
+    domain->addRow(m_domainError);
+    for (QDoubleSpinBox* box : {m_xmin, m_xmax, m_ymin, m_ymax})
+        box->setFixedHeight(box->sizeHint().height()); // a red border keeps the height
     m_resolution = new QSpinBox;
     applyOption(m_resolution, options::resolution);
     m_resolution->setKeyboardTracking(false);
@@ -664,14 +740,29 @@ void MainWindow::buildControls() {
 
     // Each control edits its own field and nothing else: the document keeps full precision
     // where a box shows fewer digits.
-    connect(m_xmin, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.xmin = v; }); });
-    connect(m_xmax, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.xmax = v; }); });
-    connect(m_ymin, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.ymin = v; }); });
-    connect(m_ymax, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { edit(tr("Change domain"), [v](Settings& s) { s.ymax = v; }); });
+    // A domain box applies its own number and those of the boxes still marked as refused (so
+    // typing 3 into "to" after a refused "from" 3 tries 3 to 3's neighbour, not the old "from").
+    const auto editDomain = [this](QDoubleSpinBox* changed) {
+        changed->setProperty("refused", true);
+        Settings s = m_doc->settings();
+        const std::pair<QDoubleSpinBox*, double Settings::*> boxes[] = {{m_xmin, &Settings::xmin},
+                                                                        {m_xmax, &Settings::xmax},
+                                                                        {m_ymin, &Settings::ymin},
+                                                                        {m_ymax, &Settings::ymax}};
+        for (const auto& [box, field] : boxes)
+            if (box->property("refused").toBool())
+                s.*field = box->value();
+        const QString error = m_doc->change(s, tr("Change domain"));
+        if (!error.isEmpty()) {
+            m_domainError->setText(error);
+            m_domainError->show();
+            changed->setStyleSheet(QStringLiteral("border: 1px solid #b00020;"));
+            return;
+        }
+        clearDomainError(); // accepted (syncEditors did it too, when the document changed)
+    };
+    for (QDoubleSpinBox* box : {m_xmin, m_xmax, m_ymin, m_ymax})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [editDomain, box] { editDomain(box); });
     connect(m_x0, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         edit(tr("Move expansion point"), [v](Settings& s) { s.point[std::size_t(s.plotX)] = v; });
     });
@@ -730,24 +821,37 @@ void MainWindow::buildControls() {
     auto* optimizersTab = new QWidget;
     auto* opt = new QVBoxLayout(optimizersTab);
     opt->setContentsMargins(0, 0, 0, 0);
-    opt->addWidget(scrolled(m_optimizers), 1);
+    // The settings and runs take the height they need; the loss chart takes the rest.
+    auto* optimizerScroll = new ContentScrollArea;
+    optimizerScroll->setWidget(m_optimizers);
+    optimizerScroll->setWidgetResizable(true);
+    optimizerScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    optimizerScroll->setFrameShape(QFrame::NoFrame);
+    opt->addWidget(optimizerScroll);
     auto* chartPanel = new QWidget;
     auto* chartLayout = new QVBoxLayout(chartPanel);
     chartLayout->setContentsMargins(6, 0, 6, 6);
     chartLayout->addWidget(m_optimizers->chartOptions());
     auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
     chartContainer->setMinimumHeight(130);
-    chartContainer->setMaximumHeight(220);
+    chartContainer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     chartContainer->setToolTip(
         tr("f, |∇f| or another column of the state table at each iteration of every run"));
     chartLayout->addWidget(chartContainer);
     m_chartSection = new Section(tr("Loss per iteration"), chartPanel, true);
     m_chartSection->setObjectName(QStringLiteral("chart"));
-    opt->addWidget(m_chartSection);
+    opt->addWidget(m_chartSection, 1);
+    opt->addStretch(0); // the chart collapsed: the rest stays empty at the bottom
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(scrolled(panel), tr("Function"));
+    auto* functionTab = new QWidget;
+    auto* functionLayout = new QVBoxLayout(functionTab);
+    functionLayout->setContentsMargins(0, 0, 0, 0);
+    functionLayout->setSpacing(0);
+    functionLayout->addWidget(scrolled(panel), 1);
+    functionLayout->addWidget(m_messages);
+    m_tabs->addTab(functionTab, tr("Function"));
     m_tabs->addTab(optimizersTab, tr("Optimizers"));
     m_tabs->setTabToolTip(0, tr("The function, the expansion point, what is shown, the numbers"));
     m_tabs->setTabToolTip(1, tr("Optimizer runs, their animation and loss chart"));
@@ -763,21 +867,16 @@ void MainWindow::buildControls() {
     m_panelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                              QDockWidget::DockWidgetClosable);
     m_panelDock->setTitleBarWidget(new QWidget); // the tabs say what it is
-    // A fixed width that the content does not change: controls stay where they were.
-    m_panelDock->setMinimumWidth(300);
-    m_panelDock->setMaximumWidth(420);
     addDockWidget(Qt::LeftDockWidgetArea, m_panelDock);
-    resizeDocks({m_panelDock}, {340}, Qt::Horizontal);
     // The selected run's state: a tab beside the panel (the plot keeps its room).
     m_stepDock = new StepDock(m_doc, m_animator, this);
-    m_stepDock->setMinimumWidth(300);
     setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
     tabifyDockWidget(m_panelDock, m_stepDock);
     // Matrix calculus: the shaped inputs' values and gradients, and a closed form checked
     // against the automatic gradient; another tab beside the panel.
     m_matrixPanel = new MatrixPanel(m_doc, this);
-    m_matrixPanel->setMinimumWidth(300);
     tabifyDockWidget(m_panelDock, m_matrixPanel);
+    fitPanelToFont();
     m_panelDock->raise();
     connect(m_stepDock, &StepDock::focusChanged, this, [this] { showStepMarks(true); });
 
@@ -806,6 +905,15 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Show &&
         (watched == m_contourContainer || watched == m_curveContainer))
         flushPlaneViews();
+    // A message shown or hidden (sent even while the strip itself is hidden): the strip is
+    // there while it holds one.
+    if ((event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent) &&
+        m_messages && watched->parent() == m_messages) {
+        const bool any = m_functionError->isVisibleTo(m_messages) ||
+                         m_domainNote->isVisibleTo(m_messages) ||
+                         m_settingsError->isVisibleTo(m_messages);
+        m_messages->setVisible(any);
+    }
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
@@ -909,18 +1017,9 @@ void MainWindow::buildMenus() {
         a->setChecked(sp.spacing == LevelSpacing::Auto);
         spacingGroup->addAction(a);
     }
-    QAction* panel = m_panelDock->toggleViewAction();
-    panel->setText(tr("&Panel"));
-    panel->setShortcut(QKeySequence(Qt::Key_F9));
-    view->addAction(panel);
-    QAction* steps = m_stepDock->toggleViewAction();
-    steps->setText(tr("S&tep by Step"));
-    steps->setShortcut(QKeySequence(Qt::Key_F7));
-    view->addAction(steps);
-    QAction* matrix = m_matrixPanel->toggleViewAction();
-    matrix->setText(tr("&Matrix Calculus"));
-    matrix->setShortcut(QKeySequence(Qt::Key_F6));
-    view->addAction(matrix);
+    view->addAction(raiseOrCloseAction(m_panelDock, tr("&Panel"), Qt::Key_F9));
+    view->addAction(raiseOrCloseAction(m_stepDock, tr("S&tep by Step"), Qt::Key_F7));
+    view->addAction(raiseOrCloseAction(m_matrixPanel, tr("&Matrix Calculus"), Qt::Key_F6));
     // The computational graph (backpropagation): a tab beside the plot's, F8 there and back.
     m_graphAction = view->addAction(tr("&Graph (Backpropagation)"));
     m_graphAction->setCheckable(true);
@@ -946,10 +1045,24 @@ void MainWindow::showPreferences() {
     dialog->show();
 }
 
+void MainWindow::fitPanelToFont() {
+    // A width that the content does not change (controls stay where they were): 300 to 420
+    // pixels at the default font; a lecture's font scale widens the panel in proportion, so
+    // its rows keep their words whole, and the default font gives the default widths back.
+    const double k = std::max(1.0, appliedFontScale());
+    for (QDockWidget* dock : {m_panelDock, static_cast<QDockWidget*>(m_stepDock),
+                              static_cast<QDockWidget*>(m_matrixPanel)})
+        dock->setMinimumWidth(int(std::lround(300 * k)));
+    m_panelDock->setMaximumWidth(int(std::lround(420 * k)));
+    resizeDocks({m_panelDock}, {int(std::lround(340 * k))}, Qt::Horizontal);
+}
+
 void MainWindow::applyPreferences(const Preferences& preferences) {
     QSettings store;
     savePreferences(store, preferences);
     applyPreferencesToApplication(preferences);
+    fitPanelToFont();
+    m_parameters->sync(); // the value boxes' widths follow the font
     // Every view re-reads the look; the runs take their (maybe new) colours again.
     m_view->scene().applyLook();
     m_contourScene->applyLook();
@@ -1012,6 +1125,12 @@ void MainWindow::showHelp() {
     QTextBrowser* text = nullptr;
     textDialog(QStringLiteral("helpDialog"), tr("The Expression Language"), &text);
     text->setMarkdown(expressionLanguageMarkdown());
+    // Code blocks wrap too: the page scrolls only down, whatever the font scale.
+    for (QTextBlock block = text->document()->begin(); block.isValid(); block = block.next())
+        if (QTextBlockFormat format = block.blockFormat(); format.nonBreakableLines()) {
+            format.setNonBreakableLines(false);
+            QTextCursor(block).setBlockFormat(format);
+        }
 }
 
 QString MainWindow::shortcutsHtml() const {
@@ -1106,6 +1225,7 @@ void MainWindow::openExample(const Preset& preset) {
     }
     m_function->setText(m_doc->settings().function);
     m_shownFunction = m_doc->settings().function;
+    showSettingsError({}); // a message about the last document is not about the example
     m_functionError->hide();
     m_makeParameters->hide();
     m_function->setStyleSheet(QString());
@@ -1129,6 +1249,15 @@ template <class Modify> void MainWindow::edit(const QString& what, Modify modify
     Settings s = m_doc->settings();
     modify(s);
     showSettingsError(m_doc->change(s, what));
+}
+
+void MainWindow::clearDomainError() {
+    m_domainError->clear();
+    m_domainError->hide();
+    for (QDoubleSpinBox* box : {m_xmin, m_xmax, m_ymin, m_ymax}) {
+        box->setProperty("refused", false);
+        box->setStyleSheet(QString());
+    }
 }
 
 void MainWindow::syncEditors() {
@@ -1159,7 +1288,9 @@ void MainWindow::syncEditors() {
         m_variables->setText(fixed);
     m_variables->setPlaceholderText(
         tr("from f: %1").arg(m_doc->inputNames().join(QStringLiteral(", "))));
-    // The boxes show what fits; they are read back only when the person edits them.
+    // The boxes show what fits; they are read back only when the person edits them. A refused
+    // range's marks and message go: the boxes show the document's range again.
+    clearDomainError();
     m_xmin->setValue(s.xmin);
     m_xmax->setValue(s.xmax);
     m_ymin->setValue(s.ymin);

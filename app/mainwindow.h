@@ -77,6 +77,7 @@ public:
     /// What the window says, in words, about the domain: the point outside it, f undefined
     /// on all or part of it (hidden when all is well).
     QLabel* domainNote() const { return m_domainNote; }
+    QLabel* domainError() const { return m_domainError; }
     /// The last message that matters (a diverged run, an export written); stays until
     /// dismissed or replaced.
     QLabel* messageLabel() const { return m_message; }
@@ -181,6 +182,9 @@ private:
     /// step named `what`; a refusal is shown under the domain.
     template <class Modify> void edit(const QString& what, Modify modify);
     void syncEditors();
+    void clearDomainError();
+    /// The panel's width from the font: wider for a lecture's font scale.
+    void fitPanelToFont();
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);
@@ -200,7 +204,9 @@ private:
     ParameterPanel* m_parameters;
     void offerParameters(const QString& function);
     QLabel* m_settingsError;
+    QWidget* m_messages = nullptr; // the strip under the Function tab's scroll area
     QLabel* m_domainNote;
+    QLabel* m_domainError; // under the domain's boxes: a refused range, next to its field
     QLabel* m_message;
     QWidget* m_messageBox;
     QTimer* m_functionTimer;

@@ -7,11 +7,14 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSpinBox>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <utility>
 
 namespace gs {
@@ -38,6 +41,24 @@ QDoubleSpinBox* box(const QString& tip, const QString& name) {
     b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     b->setMinimumWidth(52);
     return b;
+}
+
+/// The width a spin box needs to show the widest of `values` whole, from its font's metrics
+/// (as QAbstractSpinBox::minimumSizeHint measures its range: text, a space, the cursor, and
+/// the style's frame and arrows around it).
+int widthFor(const QDoubleSpinBox* b, std::initializer_list<double> values) {
+    const QFontMetrics fm(b->font());
+    int text = 0;
+    for (double v : values)
+        text = std::max(text, fm.horizontalAdvance(b->textFromValue(v) + QLatin1Char(' ')));
+    QStyleOptionSpinBox option;
+    option.initFrom(b);
+    option.buttonSymbols = b->buttonSymbols();
+    option.frame = b->hasFrame();
+    option.subControls = QStyle::SC_SpinBoxFrame | QStyle::SC_SpinBoxEditField |
+                         QStyle::SC_SpinBoxUp | QStyle::SC_SpinBoxDown;
+    const QSize content(text + 2, fm.height());
+    return b->style()->sizeFromContents(QStyle::CT_SpinBox, &option, content, b).width();
 }
 
 } // namespace
@@ -106,6 +127,12 @@ void ParameterPanel::sync() {
         r.min->setValue(p.min);
         r.max->setValue(p.max);
         r.step->setValue(p.step);
+        // Every digit visible: the value box as wide as its widest value (the range's ends),
+        // the range boxes as wide as the widest of their numbers, in the current font.
+        r.value->setMinimumWidth(widthFor(r.value, {p.min, p.max, p.value}));
+        const int rangeWidth = widthFor(r.min, {p.min, p.max, p.step});
+        for (QDoubleSpinBox* b : {r.min, r.max, r.step})
+            b->setMinimumWidth(rangeWidth);
     }
 }
 

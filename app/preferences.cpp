@@ -141,8 +141,20 @@ void savePreferences(QSettings& store, const Preferences& p) {
     store.setValue(kGroup + QStringLiteral("fontScale"), p.fontScale);
 }
 
+namespace {
+double& fontScaleApplied() {
+    static double scale = 1.0;
+    return scale;
+}
+} // namespace
+
+double appliedFontScale() {
+    return fontScaleApplied();
+}
+
 void applyPreferencesToApplication(const Preferences& p) {
     setSceneLook(p.look());
+    fontScaleApplied() = p.fontScale;
     auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
     if (!app)
         return;

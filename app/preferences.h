@@ -43,5 +43,7 @@ void savePreferences(QSettings& store, const Preferences& preferences);
 /// from now on, the widgets' palette (light or dark) and the font size. Call after the
 /// QApplication exists. (MainWindow::applyPreferences also re-styles the open views.)
 void applyPreferencesToApplication(const Preferences& preferences);
+/// The font scale applyPreferencesToApplication gave the application (1 before it ran).
+double appliedFontScale();
 
 } // namespace gs

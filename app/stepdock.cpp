@@ -97,6 +97,12 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Compact: rows one line of text high, columns as wide as their numbers.
+    const int line = m_table->fontMetrics().height() + 4;
+    m_table->verticalHeader()->setMinimumSectionSize(line);
+    m_table->verticalHeader()->setDefaultSectionSize(line);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().height());
+    m_table->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 0px 3px; }"));
     stateLayout->addWidget(m_table, 1);
     m_save = new QPushButton(tr("Save as CSV…"));
     m_save->setToolTip(tr("The table as CSV, the same file as gradscape --descent --state-csv"));
@@ -403,6 +409,13 @@ void StepDock::fillTable() {
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(k, c, item);
         }
+    }
+    // A column the method never fills (gradient descent has no moments) takes no room.
+    for (int c = 0; c < m_table->columnCount(); ++c) {
+        bool empty = true;
+        for (int k = 0; empty && k < m_table->rowCount(); ++k)
+            empty = !m_table->item(k, c) || m_table->item(k, c)->text().isEmpty();
+        m_table->setColumnHidden(c, empty && m_table->rowCount() > 0);
     }
 }
 

@@ -264,10 +264,15 @@ private slots:
             QTest::keyClick(resolution, Qt::Key_Enter);
             QVERIFY(m_doc->settings().resolution >= int(options::resolution.min));
         }
+        // A refused range is said under the domain's boxes (next to the field, not at the
+        // top of the panel) and the box is marked until a range is accepted.
         xmin->setValue(xmax->value()); // xmin = xmax
-        QVERIFY(m_window->settingsError()->isVisible());
-        QVERIFY2(m_window->settingsError()->text().contains(QStringLiteral("xmin < xmax")),
-                 qPrintable(m_window->settingsError()->text()));
+        QLabel* domainError = m_window->domainError();
+        QVERIFY(!domainError->isHidden()); // in the Domain section (collapsed here)
+        QVERIFY2(domainError->text().contains(QStringLiteral("xmin < xmax")),
+                 qPrintable(domainError->text()));
+        QCOMPARE(domainError->parentWidget(), xmin->parentWidget()->parentWidget());
+        QVERIFY(!xmin->styleSheet().isEmpty());
         QCOMPARE(m_doc->settings().xmin, good.xmin);
         xmin->setValue(xmax->value() - 1e-300); // 1e-300 wide: the box has 4 decimals
         QCOMPARE(m_doc->settings().xmin, good.xmin);
@@ -275,7 +280,9 @@ private slots:
         QVERIFY(xmin->value() <= options::domainBound.max);
         QCOMPARE(m_doc->settings().xmin, good.xmin);
         xmin->setValue(good.xmin);
-        QVERIFY(!m_window->settingsError()->isVisible());
+        QVERIFY(domainError->isHidden());
+        QVERIFY(xmin->styleSheet().isEmpty());
+        QVERIFY(!m_window->settingsError()->isVisibleTo(m_window));
 
         // Values that are not finite at the point: the readout names f, grad f or H.
         const QList<std::tuple<QString, double, double, QString>> points = {
@@ -2439,6 +2446,143 @@ private slots:
     // Edit ▸ Preferences: the theme, the surface colour and the font scale reach the open
     // views at once (the 3-D view's pixels, every view's ground), and they are kept in
     // QSettings (the test organization's, never the person's: initTestCase).
+    // F7 (F6, F9) bring a tab that exists behind another to the front; only the tab in front
+    // is closed, and F7 again opens and raises it.
+    void dockShortcutsRaiseTheTab() {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QDockWidget* steps = m_window->stepDock();
+        // A tab behind another is "visible" to Qt, with nothing of it on screen.
+        auto inFront = [](QWidget* w) { return w->isVisible() && !w->visibleRegion().isEmpty(); };
+        QVERIFY(!inFront(steps)); // behind the panel at the start
+        QTest::keyClick(m_window, Qt::Key_F7);
+        QTRY_VERIFY(inFront(steps)); // raised, not removed
+        QVERIFY(steps->toggleViewAction()->isChecked());
+        QTest::keyClick(m_window, Qt::Key_F7); // in front: closed
+        QTRY_VERIFY(!steps->isVisible());
+        QVERIFY(!steps->toggleViewAction()->isChecked());
+        QTest::keyClick(m_window, Qt::Key_F7); // closed: opened in front
+        QTRY_VERIFY(inFront(steps));
+        QTest::keyClick(m_window, Qt::Key_F9); // the panel, behind the steps: raised
+        QTRY_VERIFY(inFront(m_window->panelTabs()));
+        QVERIFY(!inFront(steps));
+        QVERIFY(steps->toggleViewAction()->isChecked()); // still a tab, behind
+    }
+
+    // The messages take no room while there are none, and two show whole (no scroll bar,
+    // nothing cut), without moving the controls above them.
+    void messageStripFitsItsMessages() {
+        m_window->resize(1280, 720);
+        QTest::qWait(100);
+        m_window->panelTabs()->setCurrentIndex(0);
+        auto* strip = m_window->findChild<QWidget*>(QStringLiteral("messageArea"));
+        QVERIFY(strip);
+        QVERIFY(!strip->isVisible());
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        const QPoint before = x0->mapTo(m_window, QPoint());
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString()); // a note
+        QLineEdit* function = m_window->functionEditor();
+        function->setText(QStringLiteral("x^2 + y^2 +"));
+        QMetaObject::invokeMethod(function, "returnPressed"); // and an error
+        QTest::qWait(50);
+        QVERIFY(strip->isVisible());
+        QVERIFY(m_window->functionError()->isVisible() && m_window->domainNote()->isVisible());
+        for (QLabel* label : {m_window->functionError(), m_window->domainNote()})
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(label->text()));
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        // An example clears both.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
+        function->setText(QStringLiteral("x*exp(-x^2-y^2)"));
+        QMetaObject::invokeMethod(function, "returnPressed");
+        QTest::qWait(50);
+        QVERIFY(!strip->isVisible());
+    }
+
+    // Font scale 1.5 ("for lectures") at 1280x720: no control wider than its dock, every
+    // dock tab's title whole; back to 1.0 the panel has its old width again.
+    void fontScaleKeepsThePanelWhole() {
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        const auto presets = loadPresets();
+        for (const Preset& p : presets)
+            if (p.settings.runs.size() > 2) {
+                QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                break;
+            }
+        m_window->resize(1280, 720);
+        QTest::qWait(100);
+        const int width = m_window->panelTabs()->width();
+        QWidget* optimizers = m_window->findChildren<OptimizerPanel*>().front();
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(50);
+        const int optimizersWidth = optimizers->width();
+        auto check = [this](const char* stage) {
+            for (int tab = 0; tab < 2; ++tab) {
+                m_window->panelTabs()->setCurrentIndex(tab);
+                QTest::qWait(50);
+                const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
+                                  m_window->panelTabs()->size());
+                for (auto* w : m_window->panelTabs()->findChildren<QWidget*>()) {
+                    if (!w->isVisible() || qobject_cast<QScrollBar*>(w) ||
+                        w->inherits("QScrollArea") || w->objectName() == "qt_scrollarea_viewport")
+                        continue;
+                    const QRect r(w->mapTo(m_window, QPoint()), w->size());
+                    QVERIFY2(r.right() <= panel.right() + 1,
+                             qPrintable(QStringLiteral("%5: %1 %2 ends at %3 > %4")
+                                            .arg(w->metaObject()->className(), w->objectName())
+                                            .arg(r.right())
+                                            .arg(panel.right())
+                                            .arg(QLatin1String(stage))));
+                }
+            }
+            for (auto* bar : m_window->findChildren<QTabBar*>())
+                if (bar->isVisible())
+                    for (int i = 0; i < bar->count(); ++i)
+                        QVERIFY2(bar->tabRect(i).width() >=
+                                     bar->fontMetrics().horizontalAdvance(bar->tabText(i)),
+                                 qPrintable(bar->tabText(i)));
+        };
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QTest::qWait(200);
+        check("1.5");
+        QVERIFY(m_window->panelTabs()->width() > width);
+        m_window->applyPreferences(Preferences());
+        QTest::qWait(200);
+        // Back at 1.0: the widths of the start again (the panel and the Optimizers tab's
+        // content, which stayed at the 1.5 font's width until a restart).
+        QCOMPARE(m_window->panelTabs()->width(), width);
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(50);
+        QEXPECT_FAIL("",
+                     "known: a QComboBox in the Optimizers tab keeps its 1.5-font minimum "
+                     "size after the font goes back to 1.0 (not found yet)",
+                     Continue);
+        QCOMPARE(optimizers->width(), optimizersWidth);
+    }
+
+    // The contour view names the lines at the point, and cuts them to the domain.
+    void contourOverlaysHaveALegendAndStayInTheFrame() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 - y^2")), QString());
+        QCOMPARE(m_doc->setPoint(-1.9, 0.5), QString()); // near the left edge
+        m_window->showViewTab(1);
+        QTest::qWait(100);
+        const std::vector<std::string> legend = m_window->contourScene().pointLegend();
+        QVERIFY(std::find(legend.begin(), legend.end(), "level curve through x0") != legend.end());
+        QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving up") !=
+                legend.end());
+        QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving down") !=
+                legend.end());
+        QVERIFY(m_window->contourScene().principalAxes() == 2);
+        m_window->showViewTab(0);
+    }
+
     void preferencesRestyleTheViewsAndPersist() {
         // Whatever happens below, the next test starts from the defaults.
         struct Restore {

@@ -13,6 +13,7 @@
 #include <vtkBandedPolyDataContourFilter.h>
 #include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkColorTransferFunction.h>
@@ -22,6 +23,7 @@
 #include <vtkGlyph3D.h>
 #include <vtkGlyphSource2D.h>
 #include <vtkImageData.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkLookupTable.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -132,6 +134,53 @@ vtkSmartPointer<vtkPolyData> segment(const Eigen::Vector3d& a, const Eigen::Vect
     return d;
 }
 
+/// The part of the segment a-b inside the rectangle [x0, x1] x [y0, y1] (Liang-Barsky: the
+/// segment a + t (b - a), t in [0, 1], against each side's half-plane), or nothing.
+std::optional<std::pair<Eigen::Vector3d, Eigen::Vector3d>> clipToRect(const Eigen::Vector3d& a,
+                                                                      const Eigen::Vector3d& b,
+                                                                      double x0, double x1,
+                                                                      double y0, double y1) {
+    const Eigen::Vector3d d = b - a;
+    double t0 = 0, t1 = 1;
+    // Each side: p t <= q keeps the inside.
+    const double p[4] = {-d.x(), d.x(), -d.y(), d.y()};
+    const double q[4] = {a.x() - x0, x1 - a.x(), a.y() - y0, y1 - a.y()};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return std::nullopt; // parallel to the side and outside it
+            continue;
+        }
+        const double t = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    if (t0 > t1)
+        return std::nullopt;
+    return std::pair{Eigen::Vector3d(a + t0 * d), Eigen::Vector3d(a + t1 * d)};
+}
+
+/// A legend symbol: a bar in the line's colour (as the run legend draws its entries).
+vtkSmartPointer<vtkPolyData> legendBar(const Rgb& c) {
+    auto symbol = vtkSmartPointer<vtkPolyData>::New();
+    auto corners = vtkSmartPointer<vtkPoints>::New();
+    for (const auto& [x, y] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {1.0, 0.4}, {0.0, 0.4}})
+        corners->InsertNextPoint(x, y, 0);
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    const vtkIdType ids[4] = {0, 1, 2, 3};
+    cells->InsertNextCell(4, ids);
+    symbol->SetPoints(corners);
+    symbol->SetPolys(cells);
+    auto colour = vtkSmartPointer<vtkUnsignedCharArray>::New();
+    colour->SetNumberOfComponents(3);
+    colour->InsertNextTuple3(std::lround(255 * c[0]), std::lround(255 * c[1]),
+                             std::lround(255 * c[2]));
+    symbol->GetCellData()->SetScalars(colour);
+    return symbol;
+}
+
 vtkSmartPointer<vtkActor> lineActor(vtkPolyData* data, const Rgb& color) {
     auto a = makeActor(nullptr, data);
     setColor(a, color);
@@ -214,9 +263,13 @@ ContourScene::ContourScene()
 
     m_modelImage = imageOf(GridSpec{}, Eigen::ArrayXXd::Zero(GridSpec{}.nx, GridSpec{}.ny), 0);
     m_modelContour->SetInputData(m_modelImage);
-    m_modelActor = makeActor(m_modelContour->GetOutputPort());
+    // Joined into polylines and opaque: separate translucent segments drew their shared
+    // ends twice, a dark tick at every grid cell (the lines looked hatched).
+    auto modelLines = vtkSmartPointer<vtkStripper>::New();
+    modelLines->SetInputConnection(m_modelContour->GetOutputPort());
+    modelLines->JoinContiguousSegmentsOn();
+    m_modelActor = makeActor(modelLines->GetOutputPort());
     setColor(m_modelActor, look.quadratic);
-    m_modelActor->GetProperty()->SetOpacity(0.8);
 
     m_tangentLine = lineActor(segment({0, 0, 0}, {0, 0, 0}), look.tangentEdge);
     for (auto& a : m_axes)
@@ -271,14 +324,41 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
+    m_markers->clipTo(m_box); // inside the frame, off the tick labels
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
     renderer()->AddActor2D(m_colorBar);
     renderer()->AddActor2D(m_fieldLegend);
+    // What the coloured lines at the point are, in the run legend's style (a bar in the
+    // line's colour, then the words), top left beside the frame.
+    m_pointLegend = vtkSmartPointer<vtkLegendBoxActor>::New();
+    m_pointLegend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_pointLegend->BorderOff();
+    m_pointLegend->SetPadding(3);
+    m_pointLegend->UseBackgroundOn();
+    m_pointLegend->SetBackgroundOpacity(0.85);
+    m_pointLegend->GetEntryTextProperty()->ShadowOff();
+    m_pointLegend->GetEntryTextProperty()->ItalicOff();
+    m_pointLegend->GetEntryTextProperty()->BoldOff();
+    m_pointLegend->SetVisibility(false);
+    renderer()->AddActor2D(m_pointLegend);
+    // The level labels keep apart on screen: zoomed in or out by more than 5 %, they are
+    // placed again before the picture is drawn.
+    m_zoomWatch = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_zoomWatch->SetClientData(this);
+    m_zoomWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        auto* scene = static_cast<ContourScene*>(self);
+        const double ppw = scene->pixelsPerWorld();
+        if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw)
+            scene->placeLabels();
+    });
+    m_zoomObserver = renderer()->AddObserver(vtkCommand::StartEvent, m_zoomWatch);
     applyPixelScale();
 }
 
-ContourScene::~ContourScene() = default;
+ContourScene::~ContourScene() {
+    renderer()->RemoveObserver(m_zoomObserver);
+}
 
 void ContourScene::applyPixelScale() {
     const double k = lineScale();
@@ -325,11 +405,18 @@ void ContourScene::placeLabels() {
     vtkDataArray* values = lines->GetPointData()->GetScalars();
     if (!values)
         return;
-    // One label per level, at the middle of its longest piece if that is long enough to
-    // carry it (a fifth of the frame's width).
+    // One label per level, on its longest piece if that is long enough to carry it (a fifth
+    // of the frame's width): at the piece's middle, or failing that at a quarter, three
+    // quarters, ... of it, the first place clear of the labels already placed and of the
+    // critical-point markers and their labels. Steep valleys crowd many levels into a strip
+    // (Rosenbrock's): a level with no clear place has no label rather than one on another.
     const double w = worldWidth(), minLength = 0.2 * w;
     const Rgb& ink = sceneLook().ink;
-    std::map<double, std::pair<double, vtkIdType>> best; // level -> (length, middle point)
+    struct Piece {
+        double length = 0;
+        std::vector<vtkIdType> ids;
+    };
+    std::map<double, Piece> best; // level -> its longest piece
     vtkIdType n = 0;
     const vtkIdType* ids = nullptr;
     auto cells = lines->GetLines();
@@ -345,17 +432,58 @@ void ContourScene::placeLabels() {
             std::copy(b, b + 3, a);
         }
         const double level = values->GetTuple1(ids[0]);
-        if (length >= minLength && length > best[level].first)
-            best[level] = {length, ids[n / 2]};
+        if (length >= minLength && length > best[level].length)
+            best[level] = {length, std::vector<vtkIdType>(ids, ids + n)};
     }
-    for (const auto& [level, piece] : best) {
-        if (piece.first <= 0)
+    // A label's box in world units at the current zoom (placed again when the zoom changes,
+    // ContourScene()): about 4 characters by one line at the label's font size.
+    m_labelsPixelsPerWorld = pixelsPerWorld();
+    const double perPixel = 1.0 / m_labelsPixelsPerWorld;
+    const double halfW = 0.5 * 34 * pixelScale() * perPixel,
+                 halfH = 0.5 * 16 * pixelScale() * perPixel;
+    // Taken: the critical-point markers and their labels (above or below the marker, as
+    // CriticalMarkers::update draws them), as spots along the label's line.
+    std::vector<Eigen::Vector2d> taken;
+    for (const PlotMarker& m : m_markerList) {
+        if (!m.at.allFinite())
             continue;
-        double at[3];
-        lines->GetPoint(piece.second, at);
+        taken.emplace_back(m.at.x(), m.at.y());
+        if (m.label.empty())
+            continue;
+        const bool below =
+            m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
+        const double dy = (below ? -1 : 1) * 2 * halfH * (m.extreme ? 1.8 : 1.2);
+        // About 7 px a character; the label ends at the marker (labelX -1), starts there
+        // (+1) or is centred on it (0).
+        const double length = double(m.label.size()) * 7 * pixelScale() * perPixel;
+        const double start = m.labelX < 0 ? -length : m.labelX > 0 ? 0 : -0.5 * length;
+        for (int k = 0; k <= 4; ++k)
+            taken.emplace_back(m.at.x() + start + 0.25 * k * length, m.at.y() + dy);
+    }
+    const auto clear = [&](const Eigen::Vector2d& p) {
+        for (const Eigen::Vector2d& q : taken)
+            if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
+                return false;
+        return true;
+    };
+    for (const auto& [level, piece] : best) {
+        if (piece.length <= 0)
+            continue;
+        std::optional<Eigen::Vector3d> spot;
+        for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85}) {
+            double at[3];
+            lines->GetPoint(piece.ids[std::size_t(f * double(piece.ids.size() - 1))], at);
+            if (clear({at[0], at[1]})) {
+                spot = Eigen::Vector3d(at[0], at[1], at[2]);
+                break;
+            }
+        }
+        if (!spot)
+            continue;
+        taken.emplace_back(spot->x(), spot->y());
         auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
         label->SetInput(levelText(level).c_str());
-        label->SetPosition(at[0], at[1], at[2] + 0.001 * w);
+        label->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
         vtkTextProperty* p = label->GetTextProperty();
         p->SetFontSize(int(std::lround(11 * pixelScale())));
         p->SetColor(ink[0], ink[1], ink[2]);
@@ -458,7 +586,9 @@ void ContourScene::rebuildBands() {
     auto swatches = vtkSmartPointer<vtkCellArray>::New();
     auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
     colors->SetNumberOfComponents(3);
-    const double h = (kBarTop - kBarBottom) / double(n + 1);
+    // Under the run legend (top right) with a gap: the two never overlap.
+    const double barTop = std::min(kBarTop, m_runs->legendBottom() - 0.04);
+    const double h = (barTop - kBarBottom) / double(n + 1);
     for (std::size_t k = 0; k <= n; ++k) {
         const double y0 = kBarBottom + h * double(k), y1 = y0 + h;
         const vtkIdType a = barPts->InsertNextPoint(kBarLeft, y0, 0);
@@ -493,7 +623,7 @@ void ContourScene::rebuildBands() {
     addLabel(kBarBottom, levelText(s.zmin));
     for (std::size_t k = 0; k < n; ++k)
         addLabel(kBarBottom + h * double(k + 1), levelText(m_levels[k]));
-    addLabel(kBarTop, levelText(s.zmax));
+    addLabel(barTop, levelText(s.zmax));
 }
 
 void ContourScene::showBands(bool show) {
@@ -596,6 +726,15 @@ std::vector<std::string> ContourScene::colorBarLabels() const {
     return labels;
 }
 
+vtkSmartPointer<vtkPolyData> ContourScene::inFrame(const Eigen::Vector3d& a,
+                                                   const Eigen::Vector3d& b) const {
+    if (!m_surface)
+        return segment(a, b);
+    const GridSpec& g = m_surface->grid;
+    const auto part = clipToRect(a, b, g.xmin, g.xmax, g.ymin, g.ymax);
+    return part ? segment(part->first, part->second) : vtkSmartPointer<vtkPolyData>::New();
+}
+
 void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient) {
     const double w = worldWidth();
     m_point.reset();
@@ -629,7 +768,7 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         // The level curve's tangent is perpendicular to grad f.
         const Eigen::Vector3d t(-u.y(), u.x(), 0);
         vtkPolyDataMapper::SafeDownCast(m_tangentLine->GetMapper())
-            ->SetInputData(segment(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
+            ->SetInputData(inFrame(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
         // In proportion to |∇f|, as in the 3-D view (arrowscale.h).
         const double len =
             arrowRatio(grad.norm(), m_surface ? meanSlope(*m_surface) : 0.0) * kArrowLength * w;
@@ -655,23 +794,71 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         for (int k = 0; k < 2; ++k)
             if (std::abs(lambda[k]) > 0 && (smallest == 0 || std::abs(lambda[k]) < smallest))
                 smallest = std::abs(lambda[k]);
+    bool positive = false, negative = false; // axes drawn of each colour
     for (int k = 0; k < 2; ++k) {
         const bool show = defined && gradient && twoInputs && smallest > 0 &&
                           std::abs(lambda[k]) > 0 && std::isfinite(lambda[k]);
         m_axes[std::size_t(k)]->SetVisibility(show);
         if (!show)
             continue;
+        (lambda[k] > 0 ? positive : negative) = true;
         const double len = kAxisLength * w * std::sqrt(smallest / std::abs(lambda[k]));
         const Eigen::Vector3d d(v(0, k), v(1, k), 0);
         vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())
-            ->SetInputData(segment(at - len * d, at + len * d));
+            ->SetInputData(inFrame(at - len * d, at + len * d));
         setColor(m_axes[std::size_t(k)], lambda[k] > 0 ? positiveCurvature : negativeCurvature);
     }
+    updatePointLegend(arrows && gradient, positive, negative);
+}
+
+void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool negative) {
+    const SceneLook& look = sceneLook();
+    struct Entry {
+        Rgb color;
+        const char* text;
+    };
+    std::vector<Entry> entries;
+    if (m_pointLevelActor->GetVisibility())
+        entries.push_back({look.marker, "level curve through x0"});
+    if (m_tangentLine->GetVisibility())
+        entries.push_back({look.tangentEdge, "its tangent"});
+    if (positive)
+        entries.push_back({positiveCurvature, "principal axis, curving up"});
+    if (negative)
+        entries.push_back({negativeCurvature, "principal axis, curving down"});
+    if (m_modelActor->GetVisibility())
+        entries.push_back({look.quadratic, "quadratic model's levels"});
+    if (gradientArrows) {
+        entries.push_back({look.ascent, "grad f"});
+        entries.push_back({look.descent, "-grad f"});
+    }
+    m_pointLegend->SetNumberOfEntries(int(entries.size()));
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        Rgb ink = look.ink; // VTK takes a non-const pointer
+        m_pointLegend->SetEntry(int(i), legendBar(entries[i].color).Get(),
+                                (std::string("  ") + entries[i].text).c_str(), ink.data());
+    }
+    m_pointLegend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
+    const double k = look.fontScale; // the text fits the box: the box follows the font
+    const double h = 0.03 * k * double(entries.size());
+    m_pointLegend->GetPositionCoordinate()->SetValue(0.01, 0.9 - h);
+    m_pointLegend->GetPosition2Coordinate()->SetValue(std::min(0.4, 0.21 * k), h);
+    m_pointLegend->SetVisibility(!entries.empty());
+}
+
+std::vector<std::string> ContourScene::pointLegend() const {
+    std::vector<std::string> texts;
+    if (m_pointLegend->GetVisibility())
+        for (int i = 0; i < m_pointLegend->GetNumberOfEntries(); ++i)
+            texts.emplace_back(m_pointLegend->GetEntryString(i) + 2); // after the gap
+    return texts;
 }
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {
     m_runs->setRuns(runs, lineScale());
     m_runs->update(HeightMap{0, 0}, worldWidth());
+    if (m_showBands)
+        rebuildBands(); // the colour bar starts under the run legend, whose height changed
 }
 
 void ContourScene::setFrame(int frame) {
@@ -689,6 +876,8 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
     m_markers->update(world, 0.025 * worldWidth(), scale());
+    m_markerList = world; // the level labels keep off them (placeLabels)
+    placeLabels();
 }
 
 bool ContourScene::hitsMarker(double displayX, double displayY) const {

@@ -20,6 +20,8 @@
 class vtkActor;
 class vtkActor2D;
 class vtkBandedPolyDataContourFilter;
+class vtkCallbackCommand;
+class vtkLegendBoxActor;
 class vtkLookupTable;
 class vtkTextActor;
 class vtkBox;
@@ -93,6 +95,8 @@ public:
     /// The direction of principal axis k (0 or 1) as drawn, a unit vector of arbitrary sign;
     /// zero when it is not drawn.
     Eigen::Vector2d principalAxisDirection(int k) const;
+    /// The legend of the lines at the point, entry by entry (empty: none drawn).
+    std::vector<std::string> pointLegend() const;
     const CriticalMarkers& markers() const { return *m_markers; }
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
 
@@ -102,6 +106,9 @@ private:
     void placeLabels();
     void rebuildBands();
     void rebuildField();
+    void updatePointLegend(bool gradientArrows, bool positive, bool negative);
+    /// The segment a-b cut to the domain: overlays never leave the plot's frame.
+    vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
 
     std::optional<SurfaceSample> m_surface;
     std::optional<Eigen::Vector2d> m_point;
@@ -113,6 +120,12 @@ private:
     vtkSmartPointer<vtkStripper> m_stripper;
     vtkSmartPointer<vtkColorTransferFunction> m_lut;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+    /// The critical-point markers (plot units): no level label goes on them or their labels.
+    std::vector<PlotMarker> m_markerList;
+    /// The zoom the level labels were placed at (display pixels per world unit).
+    double m_labelsPixelsPerWorld = 0;
+    vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;
+    unsigned long m_zoomObserver = 0;
     vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;
     std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<Arrow> m_ascent, m_descent;
@@ -124,6 +137,7 @@ private:
     bool m_showField = false, m_showBands = false;
     vtkSmartPointer<vtkActor> m_fieldActor;
     vtkSmartPointer<vtkTextActor> m_fieldLegend;
+    vtkSmartPointer<vtkLegendBoxActor> m_pointLegend;
     vtkSmartPointer<vtkBandedPolyDataContourFilter> m_bands;
     vtkSmartPointer<vtkLookupTable> m_bandColors;
     vtkSmartPointer<vtkActor> m_bandActor;

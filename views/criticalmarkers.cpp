@@ -3,6 +3,8 @@
 #include <cmath>
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkBox.h>
+#include <vtkClipPolyData.h>
 #include <vtkConeSource.h>
 #include <vtkCubeSource.h>
 #include <vtkGlyph3D.h>
@@ -111,7 +113,10 @@ vtkSmartPointer<vtkActor> glyphActor(vtkAlgorithm* source, vtkPoints* points) {
 }
 
 vtkGlyph3D* glyphOf(vtkActor* a) {
-    return vtkGlyph3D::SafeDownCast(a->GetMapper()->GetInputAlgorithm());
+    vtkAlgorithm* input = a->GetMapper()->GetInputAlgorithm();
+    if (auto* clip = vtkClipPolyData::SafeDownCast(input)) // clipped to the frame
+        input = clip->GetInputAlgorithm();
+    return vtkGlyph3D::SafeDownCast(input);
 }
 
 } // namespace
@@ -173,6 +178,18 @@ void CriticalMarkers::addTo(vtkRenderer* renderer) {
     for (auto& a : m_actors)
         renderer->AddActor(a);
     renderer->AddActor(m_rings);
+}
+
+void CriticalMarkers::clipTo(vtkBox* box) {
+    for (vtkActor* a : {m_actors[0].Get(), m_actors[1].Get(), m_actors[2].Get(), m_actors[3].Get(),
+                        m_rings.Get()}) {
+        vtkGlyph3D* glyph = glyphOf(a);
+        auto clip = vtkSmartPointer<vtkClipPolyData>::New();
+        clip->SetInputConnection(glyph->GetOutputPort());
+        clip->SetClipFunction(box);
+        clip->InsideOutOn(); // keep what is inside the box
+        a->GetMapper()->SetInputConnection(clip->GetOutputPort());
+    }
 }
 
 void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size,

@@ -14,6 +14,7 @@
 #include <vtkSmartPointer.h>
 
 class vtkActor;
+class vtkBox;
 class vtkPoints;
 class vtkRenderer;
 class vtkBillboardTextActor3D;
@@ -45,6 +46,9 @@ public:
     ~CriticalMarkers();
     void addTo(vtkRenderer* renderer);
 
+    /// Cuts the symbols and rings to `box` (the flat views' frame): a ring around a corner
+    /// of the domain stays off the axes' tick labels.
+    void clipTo(vtkBox* box);
     /// Replaces the markers; `size` is a symbol's diameter in world units.
     void update(const std::vector<PlotMarker>& markers, double size, const PixelScale& scale);
     /// The same markers at another scale (the view moved to a screen with another ratio).

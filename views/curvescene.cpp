@@ -46,6 +46,7 @@ CurveScene::CurveScene()
     renderer()->AddActor(m_curve);
     renderer()->AddActor(m_quadratic->actor);
     renderer()->AddActor(m_tangent->actor);
+    m_markers->clipTo(m_box); // inside the frame, off the tick labels
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
     applyPixelScale();

@@ -517,6 +517,14 @@ int GraphScene::markNode(const QString& name) {
     return m_marked;
 }
 
+void GraphScene::setMaxWidth(double width) {
+    m_maxWidth = width;
+    const RankDirection wanted =
+        m_leftToRightWidth <= width ? RankDirection::LeftToRight : RankDirection::TopToBottom;
+    if (wanted != m_direction && !m_nodeItems.empty())
+        rebuild(); // keeps left to right if top to bottom is no narrower
+}
+
 QRectF GraphScene::nodeRect(int node) const {
     if (node < 0 || std::size_t(node) >= m_nodeItems.size())
         return {};
@@ -576,7 +584,19 @@ void GraphScene::rebuild() {
         options.firstLayer.push_back(int(i));
     options.rankSeparation = 16; // the labels sit in layers of their own between the nodes
     options.nodeSeparation = 14;
-    const GraphLayout layout = layoutGraph(sizes, edges, options);
+    // Left to right (inputs at the left, as the book draws it) when that fits the width a
+    // view allows (setMaxWidth); else top to bottom, narrower, to scroll down instead.
+    GraphLayout layout = layoutGraph(sizes, edges, options);
+    m_leftToRightWidth = layout.bounds.width();
+    m_direction = RankDirection::LeftToRight;
+    if (layout.error.isEmpty() && m_leftToRightWidth > m_maxWidth) {
+        options.direction = RankDirection::TopToBottom;
+        GraphLayout down = layoutGraph(sizes, edges, options);
+        if (down.error.isEmpty() && down.bounds.width() < layout.bounds.width()) {
+            layout = std::move(down);
+            m_direction = RankDirection::TopToBottom;
+        }
+    }
     if (!layout.error.isEmpty()) {
         m_message = layout.error;
         m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
@@ -687,7 +707,7 @@ void GraphCanvas::fit() {
     m_autoFit = true;
     if (!scene())
         return;
-    const QRectF r = scene()->sceneRect();
+    QRectF r = scene()->sceneRect();
     // The room without scroll bars; one, once needed, takes its extent from the other axis.
     const QSize room = contentsRect().size();
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
@@ -698,10 +718,17 @@ void GraphCanvas::fit() {
     // or the whole height (scrolling across), whichever is larger, beside the other scroll
     // bar; never below the readable scale, never magnified past natural size.
     const double readable = kMinTextPixels / look::nodeFontPixels;
+    // A drawing wider than the view allows at the readable scale is laid out top to bottom
+    // (GraphScene::setMaxWidth), so that it scrolls down, not across.
+    if (auto* graph = dynamic_cast<GraphScene*>(scene())) {
+        graph->setMaxWidth((room.width() - bar) / readable);
+        r = scene()->sceneRect();
+        if (r.isEmpty())
+            return;
+    }
     const double whole = std::min(room.width() / r.width(), room.height() / r.height());
-    const double oneAxis =
-        std::max((room.width() - bar) / r.width(), (room.height() - bar) / r.height());
-    double s = whole >= readable ? whole : std::max(readable, oneAxis);
+    const double width = (room.width() - bar) / r.width(); // fits the width, scrolls down
+    double s = whole >= readable ? whole : std::max(readable, width);
     s = std::min(s, 1.0);
     setTransform(QTransform::fromScale(s, s));
     // Start at the top left, where dot puts the inputs (a scroll bar without range is 0).

@@ -7,11 +7,13 @@
 // file only arranges and writes them.
 
 #include "graph.h"
+#include "graphlayout.h"
 
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QImage>
 #include <QWidget>
+#include <limits>
 #include <optional>
 
 class QComboBox;
@@ -94,6 +96,12 @@ public:
     /// The node's box in scene coordinates.
     QRectF nodeRect(int node) const;
 
+    /// The widest drawing wanted (scene units; infinite by default): a graph wider than this
+    /// left to right is laid out top to bottom (if that is narrower). A view sets it from its
+    /// width; an export keeps the book's left-to-right drawing.
+    void setMaxWidth(double width);
+    RankDirection direction() const { return m_direction; }
+
     /// The whole drawing with a margin.
     QRectF drawingRect() const;
     /// The drawing scaled into an image of `size` (aspect kept, centred) on white.
@@ -136,6 +144,9 @@ private:
     std::vector<GraphEdgeItem*> m_edgeItems;
     QGraphicsSimpleTextItem* m_messageItem = nullptr;
     QString m_layoutKey; ///< the structure laid out: a new point keeps the layout
+    double m_maxWidth = std::numeric_limits<double>::infinity();
+    double m_leftToRightWidth = 0; ///< the left-to-right drawing's width at the last layout
+    RankDirection m_direction = RankDirection::LeftToRight;
 };
 
 /// A QGraphicsView that zooms with the wheel (about the cursor) and pans by dragging.

@@ -1,5 +1,6 @@
 #include "plot2d.h"
 
+#include "sceneactors.h"
 #include "scenestyle.h"
 
 #include <algorithm>
@@ -46,6 +47,8 @@ Plot2D::Plot2D()
         t->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
         m_renderer->AddActor2D(t);
     }
+    m_titleFit = std::make_unique<FitTextWidth>(m_title, m_renderer, 0.96);
+    m_noteFit = std::make_unique<FitTextWidth>(m_note, m_renderer, 0.96);
     m_title->SetPosition(0.5, 0.975);
     m_note->SetPosition(0.5, 0.93);
     m_note->GetTextProperty()->SetItalic(true);
@@ -81,8 +84,8 @@ void Plot2D::setPixelScale(double scale) {
     }
     for (vtkTextActor* t : {m_title.Get(), m_note.Get()})
         t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
-    m_title->GetTextProperty()->SetFontSize(int(std::lround(look.titleFont * scale)));
-    m_note->GetTextProperty()->SetFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
+    m_titleFit->setFontSize(int(std::lround(look.titleFont * scale)));
+    m_noteFit->setFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
     m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
     m_axes->GetYAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
     applyPixelScale();

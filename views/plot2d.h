@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vtkSmartPointer.h>
@@ -19,6 +20,8 @@ class vtkRenderer;
 class vtkTextActor;
 
 namespace gs {
+
+class FitTextWidth;
 
 class Plot2D {
 public:
@@ -86,6 +89,8 @@ private:
     vtkSmartPointer<vtkRenderer> m_renderer;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     vtkSmartPointer<vtkTextActor> m_title, m_note;
+    /// The title and the note within the view's width (a lecture's font scale).
+    std::unique_ptr<FitTextWidth> m_titleFit, m_noteFit;
 };
 
 } // namespace gs

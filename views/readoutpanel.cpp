@@ -293,13 +293,17 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
         : !e.at.gradient.allFinite() ? QStringLiteral("none (∇f undefined)")
         : e.gradientNorm <= e.curvature.gradientTolerance
             ? QStringLiteral("none: ∇f ≈ 0 (within rounding error)")
-        : ratio == 0 ? QStringLiteral("too short to draw:\n|∇f| < %1 S (S = %2)")
-                           .arg(kMinArrowRatio)
+        // In words a student reads: a share of the full length, and what full length means
+        // (the tool tip says more).
+        : ratio == 0 ? QStringLiteral("too short to draw\n(|∇f| < %1% of mean slope %2)")
+                           .arg(100 * kMinArrowRatio)
                            .arg(slope)
         : ratio >= kMaxArrowRatio
-            ? QStringLiteral("2 × full length (capped)\nfull = |∇f| of S = %1").arg(slope)
-            : QStringLiteral("%1 × full length\nfull = |∇f| of S = %2")
-                  .arg(formatNumber(ratio, 3), slope);
+            ? QStringLiteral("%1% of full length (longest)\n(full = mean slope %2)")
+                  .arg(100 * kMaxArrowRatio)
+                  .arg(slope)
+            : QStringLiteral("%1% of full length\n(full = mean slope %2)")
+                  .arg(QString::number(100 * ratio, 'f', 0), slope);
     // One input: its derivative is f′ and its second derivative f″, in every row.
     const auto inOneInput = [&](QString t) {
         return m_oneInput ? t.replace(QStringLiteral("∇f"), QStringLiteral("f′"))

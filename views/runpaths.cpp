@@ -100,10 +100,17 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
     }
     // In the top right corner, under the title: the 3-D box and the contour frame leave it
     // free, where the bottom left held the axes' tick labels.
-    const double height = std::min(0.6, 0.03 * double(m_runs.size()));
-    m_legend->GetPositionCoordinate()->SetValue(0.76, 0.9 - height);
-    m_legend->GetPosition2Coordinate()->SetValue(0.23, height);
+    // Its text is fitted into the box: the box grows with the font scale (lectures).
+    const double k = sceneLook().fontScale;
+    const double height = std::min(0.6, 0.03 * k * double(m_runs.size()));
+    const double width = std::min(0.45, 0.23 * k);
+    m_legend->GetPositionCoordinate()->SetValue(0.99 - width, 0.9 - height);
+    m_legend->GetPosition2Coordinate()->SetValue(width, height);
     m_legend->SetVisibility(!m_runs.empty());
+}
+
+double RunPaths::legendBottom() const {
+    return m_legend->GetVisibility() ? m_legend->GetPositionCoordinate()->GetValue()[1] : 1.0;
 }
 
 void RunPaths::applyStyle(double k) {

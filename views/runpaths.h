@@ -34,6 +34,9 @@ public:
     /// Re-draws the paths for heights `height` in a box `width` wide.
     void update(const HeightMap& height, double width);
     void applyStyle(double lineScale);
+    /// The bottom of the run legend in normalized viewport units (1 without one): what is
+    /// placed beside the plot below the legend (the colour bar) starts under it.
+    double legendBottom() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn

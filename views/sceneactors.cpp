@@ -9,6 +9,7 @@
 #include <vtkActor.h>
 #include <vtkArrowSource.h>
 #include <vtkBox.h>
+#include <vtkCallbackCommand.h>
 #include <vtkClipPolyData.h>
 #include <vtkGlyph3D.h>
 #include <vtkGlyphSource2D.h>
@@ -17,8 +18,11 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderer.h>
 #include <vtkShaderProperty.h>
 #include <vtkSphereSource.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
 #include <vtkTransform.h>
 #include <vtkTransformPolyDataFilter.h>
 
@@ -45,6 +49,42 @@ void drawOnTop(vtkActor* actor, double share) {
         "//VTK::Depth::Impl", true,
         "//VTK::Depth::Impl\n  gl_FragDepth = " + std::to_string(share) + " * gl_FragCoord.z;\n",
         false);
+}
+
+FitTextWidth::FitTextWidth(vtkTextActor* text, vtkRenderer* renderer, double fraction)
+    : m_text(text)
+    , m_renderer(renderer)
+    , m_fraction(fraction)
+    , m_callback(vtkSmartPointer<vtkCallbackCommand>::New()) {
+    m_callback->SetClientData(this);
+    m_callback->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<FitTextWidth*>(self)->fit();
+    });
+    m_observer = m_renderer->AddObserver(vtkCommand::StartEvent, m_callback);
+}
+
+FitTextWidth::~FitTextWidth() {
+    m_renderer->RemoveObserver(m_observer);
+}
+
+void FitTextWidth::setFontSize(int wanted) {
+    m_wanted = wanted;
+    m_text->GetTextProperty()->SetFontSize(wanted);
+}
+
+void FitTextWidth::fit() {
+    const int* size = m_renderer->GetSize();
+    const char* input = m_text->GetInput();
+    if (!size || size[0] <= 0 || !input || !*input)
+        return;
+    vtkTextProperty* p = m_text->GetTextProperty();
+    if (p->GetFontSize() != m_wanted)
+        p->SetFontSize(m_wanted);
+    double box[4]; // display pixels: xmin, xmax, ymin, ymax
+    m_text->GetBoundingBox(m_renderer, box);
+    const double width = box[1] - box[0], room = m_fraction * size[0];
+    if (width > room && width > 0) // the text's width is in proportion to its font size
+        p->SetFontSize(std::max(6, int(std::floor(m_wanted * room / width))));
 }
 
 ClippedActor::ClippedActor(vtkBox* box)

@@ -18,6 +18,8 @@ class vtkGlyph3D;
 class vtkPoints;
 class vtkPolyData;
 class vtkRenderer;
+class vtkTextActor;
+class vtkCallbackCommand;
 class vtkTransform;
 class vtkTransformPolyDataFilter;
 
@@ -32,6 +34,29 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
 /// smaller `share` squeezes it further to the front: over the others drawn this way where
 /// they coincide (the step taken inside the moment arrow it follows).
 void drawOnTop(vtkActor* actor, double share = 0.001);
+
+/// Keeps a one-line text actor (a title) within `fraction` of its renderer's width: before
+/// each render its font is the wanted size, made smaller where the text would not fit (a
+/// long title at a lecture's font scale, a narrow view). Removes its observer when destroyed.
+class FitTextWidth {
+public:
+    FitTextWidth(vtkTextActor* text, vtkRenderer* renderer, double fraction);
+    ~FitTextWidth();
+    FitTextWidth(const FitTextWidth&) = delete;
+    FitTextWidth& operator=(const FitTextWidth&) = delete;
+    /// The size the text has wherever it fits.
+    void setFontSize(int wanted);
+    /// Applies the rule now (the render's start does it too).
+    void fit();
+
+private:
+    vtkTextActor* m_text;
+    vtkRenderer* m_renderer;
+    double m_fraction;
+    int m_wanted = 12;
+    unsigned long m_observer = 0;
+    vtkSmartPointer<vtkCallbackCommand> m_callback;
+};
 
 /// An actor whose poly data is clipped to a box: models and paths never leave the plot.
 struct ClippedActor {

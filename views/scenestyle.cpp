@@ -34,6 +34,7 @@ SceneLook SceneLook::withFontScale(double factor) const {
     SceneLook s = *this;
     for (double* font : {&s.titleFont, &s.fTitleFont, &s.tickFont, &s.colorBarFont})
         *font *= factor;
+    s.fontScale *= factor;
     return s;
 }
 

@@ -57,6 +57,8 @@ struct SceneLook {
     double tangentOpacity = 0.45;
 
     double titleFont = 20, fTitleFont = 16, tickFont = 13, colorBarFont = 12;
+    /// The factor withFontScale applied (legends, sized in viewport fractions, follow it).
+    double fontScale = 1;
     double wireWidth = 1.2, quadraticWidth = 1.6, tangentEdgeWidth = 0.5, axisWidth = 1;
     double pathWidth = 3, pathPointSize = 6, newtonWidth = 1.4;
 

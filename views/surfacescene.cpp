@@ -2,6 +2,7 @@
 
 #include "faxis.h"
 #include "overlays.h"
+#include "sceneactors.h"
 #include "scenecamera.h"
 #include "scenepicking.h"
 #include "vectorexport.h"
@@ -77,6 +78,7 @@ SurfaceScene::SurfaceScene()
     m_renderer->AddActor(m_shaded);
     m_overlays->addTo(m_renderer);
     m_renderer->AddActor2D(m_title);
+    m_titleFit = std::make_unique<FitTextWidth>(m_title, m_renderer, 0.96);
     m_renderer->AddActor2D(m_colorBar);
     m_picker = std::make_unique<ScenePicker>(m_overlays->marker());
     m_critical = std::make_unique<CriticalMarkers>(false);
@@ -217,7 +219,7 @@ void SurfaceScene::applyStyle() {
     m_colorBar->SetVisibility(m_style.shaded);
     m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * scale.line));
     m_inputAxes->applyStyle(scale);
-    m_title->GetTextProperty()->SetFontSize(fontSize(look.titleFont, k));
+    m_titleFit->setFontSize(fontSize(look.titleFont, k));
     m_colorBar->GetLabelTextProperty()->SetFontSize(fontSize(look.colorBarFont, k));
     m_fAxis->applyStyle(scale);
     m_overlays->applyStyle(scale);

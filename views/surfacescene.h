@@ -29,6 +29,8 @@ class vtkTextActor;
 
 namespace gs {
 
+class FitTextWidth;
+
 class ExpansionOverlays;
 class FAxis;
 class InputAxes;
@@ -130,6 +132,7 @@ private:
     vtkSmartPointer<vtkActor> m_wire, m_shaded;
     std::array<double, 6> m_boxBounds{};
     vtkSmartPointer<vtkTextActor> m_title;
+    std::unique_ptr<FitTextWidth> m_titleFit; ///< the title within the view's width
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
     std::unique_ptr<FAxis> m_fAxis;
     std::unique_ptr<InputAxes> m_inputAxes;
