@@ -727,8 +727,11 @@ void GraphCanvas::fit() {
             return;
     }
     const double whole = std::min(room.width() / r.width(), room.height() / r.height());
-    const double width = (room.width() - bar) / r.width(); // fits the width, scrolls down
-    double s = whole >= readable ? whole : std::max(readable, width);
+    // Fits the width and scrolls down, or (a drawing too wide even top to bottom) fits the
+    // height and scrolls across: the larger of the two.
+    const double oneAxis =
+        std::max((room.width() - bar) / r.width(), (room.height() - bar) / r.height());
+    double s = whole >= readable ? whole : std::max(readable, oneAxis);
     s = std::min(s, 1.0);
     setTransform(QTransform::fromScale(s, s));
     // Start at the top left, where dot puts the inputs (a scroll bar without range is 0).
