@@ -3,6 +3,7 @@
 #include "cmd_backprop.h"
 #include "cmd_criticalpoints.h"
 #include "cmd_exportgraph.h"
+#include "commandargs.h"
 #include "commands.h"
 #include "optimizers.h"
 #include "options.h"
@@ -344,13 +345,7 @@ void checkGivenOptions(const QCommandLineParser& p) {
         const QString text = p.value(QStringLiteral("domain"));
         const Eigen::VectorXd d = parseNumberList(QStringLiteral("--domain"), text,
                                                   text.count(QLatin1Char(',')) == 1 ? 2 : 4);
-        for (Eigen::Index i = 0; i < d.size(); ++i)
-            if (!options::domainBound.accepts(d[i]))
-                throw UsageError(
-                    QStringLiteral("--domain: item %1, %2, is out of range: it must be %3")
-                        .arg(i + 1)
-                        .arg(d[i])
-                        .arg(QString::fromStdString(options::domainBound.requirement())));
+        checkDomainBounds(d);
         for (Eigen::Index i = 0; i + 1 < d.size(); i += 2)
             if (!(d[i] < d[i + 1]))
                 throw UsageError(QStringLiteral("--domain: need %1, got '%2'")

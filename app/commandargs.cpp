@@ -244,13 +244,7 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
             d[2] = s.ymin;
             d[3] = s.ymax;
         }
-        for (Eigen::Index i = 0; i < d.size(); ++i)
-            if (!options::domainBound.accepts(d[i]))
-                throw UsageError(
-                    QStringLiteral("--domain: item %1, %2, is out of range: it must be %3")
-                        .arg(i + 1)
-                        .arg(d[i])
-                        .arg(QString::fromStdString(options::domainBound.requirement())));
+        checkDomainBounds(d);
         if (!(d[0] < d[1]) || !(d[2] < d[3]))
             throw UsageError(
                 QStringLiteral("--domain: need xmin < xmax and ymin < ymax, got '%1'").arg(text));
@@ -358,6 +352,15 @@ bool showsCriticalPoints(const QCommandLineParser& p) {
 
 bool showsState(const QCommandLineParser& p) {
     return showsItem(p, QLatin1String("state"));
+}
+
+void checkDomainBounds(const Eigen::VectorXd& d) {
+    for (Eigen::Index i = 0; i < d.size(); ++i)
+        if (!options::domainBound.accepts(d[i]))
+            throw UsageError(QStringLiteral("--domain: item %1, %2, is out of range: it must be %3")
+                                 .arg(i + 1)
+                                 .arg(d[i])
+                                 .arg(QString::fromStdString(options::domainBound.requirement())));
 }
 
 } // namespace gs

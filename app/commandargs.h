@@ -24,6 +24,8 @@ std::vector<Parameter> parametersOption(const QCommandLineParser& p);
 /// hold it), a new one is added.
 std::vector<Parameter> withParametersOption(const QCommandLineParser& p,
                                             std::vector<Parameter> base = {});
+/// --domain's numbers, each within options::domainBound (a UsageError names the item).
+void checkDomainBounds(const Eigen::VectorXd& d);
 /// --function parsed with --variables and --parameters (the commands without a session).
 Expression functionOption(const QCommandLineParser& p);
 /// The input names of a parsed function, in order.
