@@ -72,6 +72,17 @@ QJsonValue at(const QJsonObject& o, const QString& path) {
     return v;
 }
 
+// The current data row's `args` exit 2 with nothing on stdout and `message` on stderr (the
+// bad-input tables of each command share this).
+void refusedWithMessage() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -222,14 +233,7 @@ private slots:
                            "--draws",          "-1"}
             << "--draws: -1 is out of range";
     }
-    void badInput() {
-        QFETCH(QStringList, args);
-        QFETCH(QString, message);
-        const Run r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-    }
+    void badInput() { refusedWithMessage(); }
 
     // f = a x^2 + 2 b x y + c y^2 with a = 1, b = 2, c = 0.5 at (1, 1): by hand f = 5.5,
     // grad = (2ax + 2by, 2bx + 2cy) = (6, 5), H = [[2a, 2b], [2b, 2c]] = [[2, 4], [4, 1]].
@@ -341,14 +345,7 @@ private slots:
         QTest::newRow("window") << QStringList{"--function", "a*x", "--parameters", "b"}
                                 << "'b' has no '='";
     }
-    void badParameters() {
-        QFETCH(QStringList, args);
-        QFETCH(QString, message);
-        const Run r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-    }
+    void badParameters() { refusedWithMessage(); }
 
     void analyzeShapedInputs() {
         // f = sum(V .* V) + y x_1: grad = (y, 0 | x_1 | 2V), by hand.
@@ -1325,14 +1322,7 @@ private slots:
             << QStringList{"--backprop", "--function", "x", "--variables", "x,", "--point", "1"}
             << "--variables: empty name";
     }
-    void backpropBadInput() {
-        QFETCH(QStringList, args);
-        QFETCH(QString, message);
-        const Run r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-    }
+    void backpropBadInput() { refusedWithMessage(); }
 
     // Issue 8.1 and 8.2 through the command line: computed exponents and constant pieces.
     void analyzeExactWhereItWasNull_data() {
@@ -1605,14 +1595,7 @@ private slots:
         QTest::newRow("not a number")
             << QStringList{c, "--function", "x+y", "--domain", "0,1,a,2"} << "item 3, 'a'";
     }
-    void criticalPointsBadInput() {
-        QFETCH(QStringList, args);
-        QFETCH(QString, message);
-        const Run r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-    }
+    void criticalPointsBadInput() { refusedWithMessage(); }
     // The bad-input table of docs/hardening.md, on the command line: each case exits 2 with
     // the message on stderr, or (a value that is not finite) exits 0 with null in the JSON,
     // where it is, and never a NaN or Infinity token. SESSION is a session file whose function
