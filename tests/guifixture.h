@@ -8,7 +8,10 @@
 #include "mainwindow.h"
 #include "surfaceview.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QOpenGLWindow>
 #include <QSettings>
 #include <QSignalSpy>
@@ -20,6 +23,14 @@ namespace gs::test {
 /// Far more than a first frame takes on the shared 2-core machine under a load of 16 (a few
 /// seconds); a wait ends as soon as its condition holds.
 constexpr int kFirstFrameTimeoutMs = 120000;
+
+/// The window's Examples menu, found by its title as a person finds it (nullptr if none).
+inline QMenu* examplesMenu(QMainWindow* window) {
+    for (QAction* a : window->menuBar()->actions())
+        if (a->text().contains(QStringLiteral("xamples")))
+            return a->menu();
+    return nullptr;
+}
 
 /// Settings (remembered export options, preferences, the view tab) go to a test location,
 /// emptied: each run starts from the defaults, never from the person's.

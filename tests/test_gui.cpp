@@ -459,10 +459,7 @@ private slots:
     // a, b, c: its gradient is (A + A')x = 2Ax (A symmetric), and the contour view's principal
     // axes are A's eigenvectors, following the sliders.
     void matrixQuadraticFormExample() {
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         QVERIFY(examples);
         QAction* example = nullptr;
         for (QAction* a : examples->actions())
@@ -1148,10 +1145,7 @@ private slots:
         // The book's three identities and two exercises, and x'Ax with sliders.
         QCOMPARE(closedForms, 6);
         // The menu offers them all.
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         QVERIFY(examples);
         QCOMPARE(examples->actions().size(), 15);
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
@@ -1301,10 +1295,7 @@ private slots:
         QVERIFY(editor->hasFocus());
         QTest::keyClick(editor, Qt::Key_End);
         QTest::keyClicks(editor, QStringLiteral("+1"));
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         examples->actions().at(1)->trigger(); // log-sum-exp; the editor keeps the focus
         const QString example = QStringLiteral("log(exp(x)+exp(y))");
         QCOMPARE(m_doc->settings().function, example);
@@ -1317,10 +1308,7 @@ private slots:
 
     void optimizerExampleSetsThePanel() {
         const auto presets = loadPresets();
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         int tested = 0;
         for (std::size_t i = 0; i < presets.size(); ++i) {
             if (presets[i].settings.runs.empty())
@@ -1519,10 +1507,7 @@ private slots:
         m_window->setSideBySide(false);
         m_window->showViewTab(1);
         QTest::qWait(50);
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         QVERIFY(examples);
         for (QAction* a : examples->actions())
             if (a->text().contains(QStringLiteral("Rosenbrock")))
@@ -2234,10 +2219,7 @@ private slots:
         // Item 12: the chart used to be a dock that vanished with the runs, resizing the
         // view under a stale frame (a black band at the top until the next mouse event).
         const auto presets = loadPresets();
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         int withRuns = -1;
         for (std::size_t i = 0; i < presets.size(); ++i)
             if (!presets[i].settings.runs.empty())
@@ -2899,10 +2881,7 @@ private slots:
 
     // A function of one input shows the curve view; the book's example from the menu.
     void bookCurveFromTheExamplesMenu() {
-        QMenu* examples = nullptr;
-        for (QAction* a : m_window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(m_window);
         QVERIFY(examples);
         QAction* book = nullptr;
         for (QAction* a : examples->actions())

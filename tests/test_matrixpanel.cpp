@@ -277,10 +277,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window->size(), QSize(1280, 720), test::kFirstFrameTimeoutMs);
         MatrixPanel* panel = window->matrixPanel();
         QVERIFY(panel);
-        QMenu* examples = nullptr;
-        for (QAction* a : window->menuBar()->actions())
-            if (a->text().contains(QStringLiteral("xamples")))
-                examples = a->menu();
+        QMenu* examples = test::examplesMenu(window);
         QVERIFY(examples);
         QAction* factorization = nullptr;
         for (QAction* a : examples->actions())
