@@ -1,8 +1,5 @@
 #include "cli.h"
 
-#include "cmd_backprop.h"
-#include "cmd_criticalpoints.h"
-#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
 #include "optimizers.h"

@@ -1,4 +1,4 @@
-#include "cmd_backprop.h"
+#include "commands.h"
 
 #include "commandargs.h"
 #include "graph.h"

@@ -5,7 +5,6 @@
 // range and message is the command line's. A bad scene is reported with its index and the
 // others still render; the exit status is then 2.
 #include "cli.h"
-#include "cmd_exportgraph.h"
 #include "commands.h"
 #include "options.h"
 

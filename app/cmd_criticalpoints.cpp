@@ -1,4 +1,4 @@
-#include "cmd_criticalpoints.h"
+#include "commands.h"
 
 #include "commandargs.h"
 #include "criticalpoints.h"

@@ -1,5 +1,4 @@
 // --export and --animate: the document built from arguments, rendered off screen.
-#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
 #include "options.h"

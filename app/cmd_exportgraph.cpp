@@ -1,7 +1,6 @@
-#include "cmd_exportgraph.h"
 
-#include "cmd_backprop.h"
 #include "commandargs.h"
+#include "commands.h"
 #include "graphview.h"
 #include "options.h"
 #include "optiontable.h"

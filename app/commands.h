@@ -3,6 +3,8 @@
 // (JSON on stdout, or the path it wrote) and returns the exit status; bad input throws
 // UsageError (exit 2), a missing display EnvironmentError (exit 3).
 
+#include "graph.h"
+
 #include <QCommandLineParser>
 #include <QString>
 
@@ -16,6 +18,19 @@ int animateCommand(const QCommandLineParser& p); ///< --animate: the runs as fra
 /// --check-gradient: a closed-form gradient against the automatic one (matrixcalculus.h)
 int checkGradientCommand(const QCommandLineParser& p);
 int batchCommand(const QCommandLineParser& p); ///< --batch: many --export scenes, one process
+/// --critical-points: the critical points, curves of critical points and the extremes of f
+/// on a searched domain, as JSON (engine/criticalpoints.h does the search).
+int criticalPointsCommand(const QCommandLineParser& p);
+/// --backprop: {"inputs", "output", "granularity", "nodes", "edges", "gradient",
+/// "operations"} for --function at --point (--variables, --granularity).
+int backpropCommand(const QCommandLineParser& p);
+/// --granularity: statements (the default) or operations; UsageError for anything else.
+Granularity granularityOption(const QCommandLineParser& p);
+/// --view graph is asked for.
+bool graphViewRequested(const QCommandLineParser& p);
+/// --export FILE --view graph: the graph of --function at --point drawn with Qt (no VTK, no X
+/// display), PNG (at --size) or SVG. Needs a QApplication (main makes an off-screen one).
+int exportGraphCommand(const QCommandLineParser& p);
 
 /// The figure --export asks for (surface, contour or curve view), written; returns its path.
 /// `processExits`: the caller exits right after (GL resources are left to the OS).

@@ -1,5 +1,4 @@
 // The window's start: the scene options of the command line, the window, the event loop.
-#include "cmd_exportgraph.h"
 #include "commandargs.h"
 #include "commands.h"
 #include "graphdock.h"
