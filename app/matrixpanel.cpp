@@ -5,6 +5,7 @@
 #include "matrixcalculus.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFont>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -47,6 +48,27 @@ QColor divergingColour(double v, double maxAbs) {
                   mix(white.blue(), end.blue()));
 }
 
+/// Grids of more columns than this keep their contents' width and scroll sideways.
+constexpr int kStretchedColumns = 6;
+/// Rows a grid shows before it scrolls (by whole rows).
+constexpr int kShownRows = 8;
+
+/// Rows as tall as the table's font's line (plus a little room), and the table as tall as
+/// its rows (at most kShownRows, then it scrolls by whole rows), so the dock scrolls, not
+/// it. Read from the font in effect: again after a font change (a lecture's font scale).
+void fitRows(QTableWidget* table) {
+    const int row = table->fontMetrics().height() + 6;
+    table->verticalHeader()->setDefaultSectionSize(row); // every row, the existing ones too
+    const int shown = std::min(table->rowCount(), kShownRows);
+    // The header's size hint, not its height: the header is laid out after this, and its
+    // height may still be the old font's.
+    int height =
+        table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth() + shown * row;
+    if (table->columnCount() > kStretchedColumns)
+        height += table->horizontalScrollBar()->sizeHint().height();
+    table->setFixedHeight(height);
+}
+
 /// Shows `m` in `table` (rows x cols), each cell coloured by the diverging map.
 void showMatrix(QTableWidget* table, const Eigen::MatrixXd& m, bool editable) {
     table->setRowCount(int(m.rows()));
@@ -72,26 +94,19 @@ void showMatrix(QTableWidget* table, const Eigen::MatrixXd& m, bool editable) {
             item->setFlags(flags);
         }
     // A few columns share the dock's width; more keep their contents' width and scroll.
-    constexpr int kStretchedColumns = 6;
     table->horizontalHeader()->setSectionResizeMode(
         m.cols() <= kStretchedColumns ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
-    // Tall enough for its rows (at most 8 before it scrolls), so the dock scrolls, not it.
-    const int shown = std::min<int>(int(m.rows()), 8);
-    int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
-    for (int r = 0; r < shown; ++r)
-        height += table->rowHeight(r);
-    if (m.cols() > kStretchedColumns)
-        height += table->horizontalScrollBar()->sizeHint().height();
-    table->setFixedHeight(height);
+    fitRows(table);
 }
 
 QTableWidget* newTable(const QString& name) {
     auto* table = new QTableWidget;
     table->setObjectName(name);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setMinimumSectionSize(40);
     table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem); // whole rows
+    fitRows(table);
     table->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // never widens the dock
     return table;
 }
@@ -291,6 +306,15 @@ void MatrixPanel::fillTables() {
     if (std::size_t(e.at.gradient.size()) == n)
         showMatrix(m_gradient, inputBlock(d, e.at.gradient), false);
     m_filling = false;
+}
+
+void MatrixPanel::changeEvent(QEvent* event) {
+    QDockWidget::changeEvent(event);
+    // The application's font changed (Preferences' font scale): the tables already have it
+    // (Qt gives children the font first); their rows and heights follow it.
+    if (event->type() == QEvent::FontChange)
+        for (QTableWidget* table : {m_values, m_gradient})
+            fitRows(table);
 }
 
 void MatrixPanel::onValueEdited(int row, int col) {

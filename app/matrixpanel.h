@@ -55,6 +55,9 @@ public slots:
     /// from a counter: reproducible within a session), one undo step.
     void randomize();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void onDocumentChanged();
     /// Re-reads the document: the inputs, the grids and the check.

@@ -3,12 +3,15 @@
 #include "optiontable.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QEvent>
 #include <QFont>
 #include <QPalette>
 #include <QSettings>
 #include <QStringList>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <algorithm>
 #include <optional>
 
@@ -176,6 +179,19 @@ void applyPreferencesToApplication(const Preferences& p) {
     else
         font.setPixelSize(int(font.pixelSize() * p.fontScale));
     QApplication::setFont(font);
+    // QComboBox forgets its cached size hint on a font change but keeps its minimum size hint
+    // (Qt 6: only a style change clears both), so a combo box shown at a larger font stayed
+    // that wide after the font shrank back, and with it its panel. A style change event
+    // makes each recompute both from its font; sent once the font changes have reached the
+    // widgets (Qt delivers them through the event queue).
+    QTimer::singleShot(0, app, [] {
+        for (QWidget* w : QApplication::allWidgets())
+            if (auto* combo = qobject_cast<QComboBox*>(w)) {
+                QEvent restyled(QEvent::StyleChange);
+                QApplication::sendEvent(combo, &restyled);
+                combo->updateGeometry();
+            }
+    });
 }
 
 } // namespace gs

@@ -7,6 +7,7 @@
 #include "imagecompare.h"
 #include "mainwindow.h"
 #include "matrixpanel.h"
+#include "preferences.h"
 #include "presets.h"
 
 #include <Eigen/Core>
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -229,6 +231,60 @@ private slots:
         QCOMPARE(tableValues(m_panel->valueTable())(0, 0), 0.75);
         auto* error = m_panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
         QVERIFY(error->text().contains(QStringLiteral("x[1]")));
+    }
+
+    // Issue #9: at a lecture's font scale, set while the dock is open, every row of both grids
+    // shows whole: each row at least the font's line height, the grid tall enough for all
+    // four rows of a 4 x 3 input (no row cut, nothing to scroll), and rows whole again after
+    // going back to 1.0.
+    void fontScaleShowsWholeRows_data() {
+        QTest::addColumn<double>("scale");
+        QTest::newRow("1.0") << 1.0;
+        QTest::newRow("1.5") << 1.5;
+        QTest::newRow("2.0") << 2.0;
+        QTest::newRow("1.5 then 1.0") << -1.0;
+    }
+    void fontScaleShowsWholeRows() {
+        QFETCH(double, scale);
+        struct Restore {
+            ~Restore() { applyPreferencesToApplication(Preferences()); }
+        } restore;
+        Settings s;
+        s.function = QStringLiteral("sum(W .* W)");
+        s.variables = {QStringLiteral("W[4,3]")};
+        s.point = {1, -2, 3, 0.5, -0.25, 2, 1.5, 0, -1, 4, 2.5, -3};
+        s.epsilon.assign(12, 0.01);
+        QCOMPARE(m_doc->change(s, QStringLiteral("f")), QString());
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel, test::kFirstFrameTimeoutMs));
+        Preferences p;
+        p.fontScale = scale > 0 ? scale : 1.5;
+        applyPreferencesToApplication(p);
+        QCoreApplication::processEvents();
+        if (scale < 0) {
+            applyPreferencesToApplication(Preferences());
+            QCoreApplication::processEvents();
+        }
+        for (QTableWidget* t : {m_panel->valueTable(), m_panel->gradientTable()}) {
+            QCOMPARE(t->rowCount(), 4);
+            QCOMPARE(t->columnCount(), 3);
+            const int line = t->fontMetrics().height();
+            int rows = 0;
+            for (int r = 0; r < t->rowCount(); ++r) {
+                QVERIFY2(t->rowHeight(r) >= line, qPrintable(QStringLiteral("%1: row %2 is %3 "
+                                                                            "px, the font %4")
+                                                                 .arg(t->objectName())
+                                                                 .arg(r)
+                                                                 .arg(t->rowHeight(r))
+                                                                 .arg(line)));
+                rows += t->rowHeight(r);
+            }
+            QTRY_VERIFY2(t->viewport()->height() >= rows,
+                         qPrintable(QStringLiteral("%1: %2 px for rows of %3 px")
+                                        .arg(t->objectName())
+                                        .arg(t->viewport()->height())
+                                        .arg(rows)));
+            QCOMPARE(t->verticalScrollBar()->maximum(), 0);
+        }
     }
 
     // The dock's picture for the book's x' * A * x example with its closed form filled in:

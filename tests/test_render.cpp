@@ -1,10 +1,13 @@
 // The 3-D scene rendered off screen: the models clipped to the plot's value range, transparent
 // backgrounds, optimizer paths. (Whole pictures against baselines: gs_add_baseline in
 // tests/CMakeLists.txt.) Needs an X display (scripts/test uses Xvfb).
+#include "contourscene.h"
+#include "curvescene.h"
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "overlays.h"
 #include "sceneexport.h"
+#include "scenestyle.h"
 #include "stepexplain.h"
 #include "surface.h"
 #include "surfacescene.h"
@@ -16,6 +19,13 @@
 #include <cmath>
 #include <limits>
 #include <vtkActor.h>
+#include <vtkIntArray.h>
+#include <vtkNew.h>
+#include <vtkPath.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
 
 namespace {
 
@@ -366,6 +376,127 @@ private slots:
             QCOMPARE(sizes[i], label);
         QCOMPARE(sizes[sizes.size() - 2], title);
         QCOMPARE(sizes.back(), title);
+    }
+
+    // Issue #13: the 2-D views' axis titles clear their tick labels at device pixel ratio 1
+    // and 2 (the window's DPI and the lines double, VTK's title offsets stay in pixels) and in
+    // a large export (text scale 3), read back from the text actors VTK drew: the y title's
+    // box left of every y label's, the x title's below every x label's, none overlapping.
+    void axisTitlesClearTheirLabels_data() {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<double>("ratio");
+        QTest::addColumn<double>("textScale");
+        for (const char* view : {"contour", "curve", "wide"}) {
+            QTest::addRow("%s ratio 1", view) << QString::fromLatin1(view) << 1.0 << 1.0;
+            QTest::addRow("%s ratio 2", view) << QString::fromLatin1(view) << 2.0 << 1.0;
+            QTest::addRow("%s export x3", view) << QString::fromLatin1(view) << 1.0 << 3.0;
+        }
+    }
+    void axisTitlesClearTheirLabels() {
+        QFETCH(QString, view);
+        QFETCH(double, ratio);
+        QFETCH(double, textScale);
+        gs::ContourScene contour;
+        gs::CurveScene curve;
+        gs::Plot2D* plot = &contour;
+        if (view == QLatin1String("curve")) { // the book's quartic: labels of f to -32
+            const auto f = *gs::Expression::parse("3*x^4-4*x^3-12*x^2", {"x"}).expression;
+            gs::GridSpec g;
+            g.xmin = -2;
+            g.xmax = 3;
+            g.ny = 1;
+            curve.setPixelScale(textScale);
+            curve.setCurve(gs::sampleSurface(f, g, Eigen::VectorXd::Zero(1)), "x");
+            plot = &curve;
+        } else { // Himmelblau on [-5, 5]^2; "wide": labels of five characters (-1500)
+            const auto f = parse("(x^2+y-11)^2+(x+y^2-7)^2");
+            gs::GridSpec g;
+            const double r = view == QLatin1String("wide") ? 1500 : 5;
+            g.xmin = g.ymin = -r;
+            g.xmax = g.ymax = r;
+            g.nx = g.ny = 41;
+            contour.setPixelScale(textScale);
+            contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(1, 1)), "x", "y");
+        }
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        const double side = ratio * textScale;
+        window->SetSize(int(640 * side), int(480 * side));
+        window->SetDPI(int(72 * ratio)); // as the window's bridge sets it (vtkwidget.cpp)
+        window->AddRenderer(plot->renderer());
+        plot->setDeviceScale(ratio);
+        plot->resetCamera();
+        window->Render();
+        for (int axis : {0, 1}) {
+            const gs::Plot2D::AxisText text = plot->axisText(axis);
+            const auto& t = text.title;
+            QVERIFY2(t[1] > t[0] && t[3] > t[2], "no title drawn");
+            QVERIFY(text.labels.size() >= 2);
+            for (const auto& l : text.labels) {
+                const QString where = QStringLiteral("axis %1: title [%2, %3] x [%4, %5], label "
+                                                     "[%6, %7] x [%8, %9]")
+                                          .arg(axis)
+                                          .arg(t[0])
+                                          .arg(t[1])
+                                          .arg(t[2])
+                                          .arg(t[3])
+                                          .arg(l[0])
+                                          .arg(l[1])
+                                          .arg(l[2])
+                                          .arg(l[3]);
+                if (axis == 1)
+                    QVERIFY2(t[1] < l[0], qPrintable(where)); // left of the label
+                else
+                    QVERIFY2(t[3] < l[2], qPrintable(where)); // below the label
+            }
+            // And inside the picture.
+            const int* size = window->GetSize();
+            QVERIFY2(t[0] >= 0 && t[2] >= 0 && t[1] <= size[0] && t[3] <= size[1],
+                     qPrintable(QStringLiteral("title box %1 %2 %3 %4")
+                                    .arg(t[0])
+                                    .arg(t[1])
+                                    .arg(t[2])
+                                    .arg(t[3])));
+        }
+        window->RemoveRenderer(plot->renderer());
+    }
+
+    // Issue #13: PNG titles drew "V[1,1]" as "V(1,1)": Debian's VTK embeds URW Gothic L as
+    // its default font ("Arial"), whose [ and ] are round. The scenes' text is DejaVu Sans
+    // (as in SVG and PDF): the glyph outlines VTK's text renderer makes for [ and ] are
+    // straight lines only (FreeType move and line segments, no curve), those of ( and ) are
+    // curved, in the regular and the bold face (titles) and at the tick labels' size.
+    void bracketsAreSquare_data() {
+        QTest::addColumn<bool>("bold");
+        QTest::newRow("regular") << false;
+        QTest::newRow("bold") << true;
+    }
+    void bracketsAreSquare() {
+        QFETCH(bool, bold);
+        const gs::SurfaceScene scene; // a scene uses the scene font before it draws text
+        vtkNew<vtkTextProperty> text; // the default family, as every scene text has it
+        text->SetFontSize(13);
+        text->SetBold(bold);
+        vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+        QVERIFY(renderer);
+        auto curveSegments = [&](const char* s) {
+            vtkNew<vtkPath> path;
+            if (!renderer->StringToPath(text, s, path, 72))
+                return -1;
+            vtkIntArray* codes = path->GetCodes();
+            int curves = 0, points = 0;
+            for (vtkIdType i = 0; codes && i < codes->GetNumberOfTuples(); ++i, ++points)
+                curves += codes->GetValue(i) == vtkPath::CONIC_CURVE ||
+                          codes->GetValue(i) == vtkPath::CUBIC_CURVE;
+            return points > 0 ? curves : -1;
+        };
+        QCOMPARE(curveSegments("["), 0);
+        QCOMPARE(curveSegments("]"), 0);
+        QVERIFY(curveSegments("(") > 0);
+        QVERIFY(curveSegments(")") > 0);
+        // The family VTK reads is the default one, the file the scene font's.
+        QCOMPARE(text->GetFontFamily(), VTK_ARIAL);
+        QVERIFY(QFile::exists(QString::fromLatin1(gs::sceneFontFile(bold, false))));
     }
 
     void boxAspect() {

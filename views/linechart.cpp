@@ -62,6 +62,7 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
                          const std::string& yTitle, bool logX, bool logY) {
     m_chart->ClearPlots();
     m_points.clear();
+    m_widths.clear();
     m_logX = logX;
     m_logY = logY;
     // A log axis is drawn as a linear one over log10 of the values, with decade ticks.
@@ -96,17 +97,17 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
                        static_cast<unsigned char>(255 * line.color[2]), 255);
         const bool dashed = line.style == ChartLine::Style::Dashed;
         // Dashed lines (marks, predictions) thinner, over the solid ones they annotate.
-        plot->SetWidth(points ? 1.0f : dashed ? 1.5f : 3.0f);
+        m_widths.push_back(points ? kPointWidth : dashed ? kDashedWidth : kSolidWidth);
         if (dashed)
             plot->GetPen()->SetLineType(vtkPen::DASH_LINE);
         if (auto* marks = vtkPlotPoints::SafeDownCast(plot)) { // lines are plot points too
             marks->SetMarkerStyle(points ? vtkPlotPoints::CIRCLE : vtkPlotPoints::NONE);
-            marks->SetMarkerSize(6);
         }
         plot->SetLabel(line.name);
         plot->SetLegendVisibility(!line.name.empty());
         m_points.push_back(int(xs->GetNumberOfTuples()));
     }
+    applyLineWidths();
     vtkAxis* bottom = m_chart->GetAxis(vtkAxis::BOTTOM);
     vtkAxis* left = m_chart->GetAxis(vtkAxis::LEFT);
     bottom->SetTitle(xTitle);
@@ -121,6 +122,32 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     if (logY && std::isfinite(lowY))
         decadeTicks(left, lowY, highY);
     render();
+}
+
+void LineChart::applyLineWidths() {
+    for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots() && i < vtkIdType(m_widths.size()); ++i) {
+        vtkPlot* plot = m_chart->GetPlot(i);
+        plot->SetWidth(float(m_widths[std::size_t(i)] * m_deviceScale));
+        if (auto* marks = vtkPlotPoints::SafeDownCast(plot))
+            marks->SetMarkerSize(float(kMarkerSize * m_deviceScale));
+    }
+}
+
+void LineChart::resizeGL(int w, int h) {
+    VtkWidget::resizeGL(w, h);
+    // Lines follow the device pixel ratio as text does: as thick beside their labels at 2.
+    const double ratio = devicePixelRatio();
+    if (ratio > 0 && ratio != m_deviceScale) {
+        m_deviceScale = ratio;
+        applyLineWidths();
+        render();
+    }
+}
+
+double LineChart::lineWidth(int line) const {
+    return line >= 0 && line < m_chart->GetNumberOfPlots()
+               ? double(m_chart->GetPlot(line)->GetWidth())
+               : 0.0;
 }
 
 void LineChart::setLegendCorner(bool top, bool right) {

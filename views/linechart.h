@@ -44,6 +44,14 @@ public:
     /// The x value at a display position (pixels, y up): on a log axis, 10^(the position's
     /// log10 value).
     std::optional<double> xAt(double displayX) const;
+    /// Line and marker widths at device pixel ratio 1; the window draws them times its ratio
+    /// (VTK draws chart lines in device pixels, text it scales by the DPI; PixelScale).
+    static constexpr double kSolidWidth = 3.0, kDashedWidth = 1.5, kPointWidth = 1.0;
+    static constexpr double kMarkerSize = 6.0;
+    /// The width VTK draws line i with, in device pixels (for tests).
+    double lineWidth(int line) const;
+    /// The device pixel ratio the lines are drawn for (set by resizeGL; 1 until shown).
+    double deviceScale() const { return m_deviceScale; }
 
 signals:
     /// A click (press and release without a drag) at x in the chart's units.
@@ -52,11 +60,17 @@ signals:
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeGL(int w, int h) override;
 
 private:
+    /// Each plot's width (and marker size) at ratio 1 times the device pixel ratio.
+    void applyLineWidths();
+
     vtkSmartPointer<vtkContextView> m_view;
     vtkSmartPointer<vtkChartXY> m_chart;
     std::vector<int> m_points;
+    std::vector<double> m_widths; ///< each plot's width at ratio 1
+    double m_deviceScale = 1.0;
     QPointF m_pressedAt;
     bool m_logX = false;
     bool m_logY = false;

@@ -98,7 +98,7 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         plot->SetColor(static_cast<unsigned char>(255 * s.color[0]),
                        static_cast<unsigned char>(255 * s.color[1]),
                        static_cast<unsigned char>(255 * s.color[2]), 255);
-        plot->SetWidth(2.0);
+        plot->SetWidth(float(kLineWidth * m_deviceScale));
         plot->SetLabel(s.name);
     }
     // A legend over a small chart hides it: only for a few runs. The run list beside the
@@ -108,6 +108,28 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
     updateValueTicks();
     render();
+}
+
+void LossChart::resizeGL(int w, int h) {
+    VtkWidget::resizeGL(w, h);
+    // VTK draws chart lines in device pixels as given (text it scales by the DPI): the lines
+    // follow the ratio as text does, so at ratio 2 they are as thick beside their labels.
+    const double ratio = devicePixelRatio();
+    if (ratio > 0 && ratio != m_deviceScale) {
+        m_deviceScale = ratio;
+        applyLineWidths();
+    }
+}
+
+void LossChart::applyLineWidths() {
+    for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i)
+        m_chart->GetPlot(i)->SetWidth(float(kLineWidth * m_deviceScale));
+    render();
+}
+
+double LossChart::lineWidth(int i) const {
+    vtkPlot* plot = i >= 0 && i < m_chart->GetNumberOfPlots() ? m_chart->GetPlot(i) : nullptr;
+    return plot ? double(plot->GetWidth()) : 0.0;
 }
 
 std::vector<double> LossChart::seriesValues(int i) const {
@@ -275,10 +297,10 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
             continue;
         unsigned char c[3];
         plot->GetColor(c);
-        Line line{QColor(c[0], c[1], c[2]),
-                  plot->GetWidth(),
-                  QString::fromStdString(plot->GetLabel()),
-                  {}};
+        // The width at ratio 1: the window's lines are widened by its device pixel ratio,
+        // a figure of a given size is the same whatever screen the window is on.
+        Line line{
+            QColor(c[0], c[1], c[2]), kLineWidth, QString::fromStdString(plot->GetLabel()), {}};
         for (vtkIdType k = 0; k < xs->GetNumberOfTuples(); ++k) {
             const double y = ys->GetTuple1(k);
             if (left.log && !(y > 0))

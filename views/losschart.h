@@ -45,13 +45,26 @@ public:
     /// off screen at that size (needs an X display). Returns an empty string or the message.
     [[nodiscard]] std::string exportFigure(const std::string& path, int width, int height);
 
+    /// The runs' line width at device pixel ratio 1 (what an exported figure draws); the
+    /// window draws it times its device pixel ratio (as the 3-D and 2-D views, PixelScale).
+    static constexpr double kLineWidth = 2.0;
+    /// The width VTK draws series i with, in device pixels (for tests).
+    double lineWidth(int i) const;
+    /// The device pixel ratio the lines are drawn for (set by resizeGL; 1 until shown).
+    double deviceScale() const { return m_deviceScale; }
+
     static constexpr int kMaxLogTicks = 6;
     /// The chart shows a legend for at most this many runs (more would cover the chart;
     /// the run list beside it names each run in its colour).
     static constexpr int kMaxLegendEntries = 3;
     bool legendShown() const;
 
+protected:
+    void resizeGL(int w, int h) override;
+
 private:
+    /// Applies kLineWidth times the device pixel ratio to every plot.
+    void applyLineWidths();
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
     void updateValueTicks();
 
@@ -60,6 +73,7 @@ private:
     bool m_log = false;
     double m_smallest = 0, m_largest = 0; ///< the positive values' range, for the decades
     bool m_allPositive = false;
+    double m_deviceScale = 1.0;
 };
 
 } // namespace gs

@@ -2,28 +2,135 @@
 
 #include "sceneactors.h"
 #include "scenestyle.h"
+#include "vtkmember.h"
 
 #include <algorithm>
 #include <cmath>
+#include <vtkAxisActor.h>
 #include <vtkCamera.h>
 #include <vtkCoordinate.h>
 #include <vtkCubeAxesActor.h>
+#include <vtkObjectFactory.h>
 #include <vtkProperty.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkViewport.h>
 
 namespace gs {
 
 namespace {
 /// Room around the frame for tick labels and titles, as a fraction of its size.
 constexpr double kMargin = 0.16;
+
+// vtkCubeAxesActor's NUMBER_OF_ALIGNED_AXIS (4 copies of each axis, one per edge of the box).
+constexpr int kAlignedAxes = 4;
+using IndexArray = int[kAlignedAxes];
+GS_MEMBER(CubeRenderX, vtkCubeAxesActor, IndexArray, RenderAxesX)
+GS_MEMBER(CubeRenderY, vtkCubeAxesActor, IndexArray, RenderAxesY)
+GS_MEMBER(CubeCountX, vtkCubeAxesActor, int, NumberOfAxesX)
+GS_MEMBER(CubeCountY, vtkCubeAxesActor, int, NumberOfAxesY)
+GS_MEMBER(AxisTitle2D, vtkAxisActor, vtkTextActor*, TitleActor2D)
+GS_MEMBER(AxisLabels2D, vtkAxisActor, vtkTextActor**, LabelActors2D)
+
+using Box = std::array<double, 4>; // xmin, xmax, ymin, ymax (display pixels)
+
+/// A text actor's box where it is drawn: VTK gives the box about the actor's anchor.
+Box boxOf(vtkTextActor* text, vtkViewport* viewport) {
+    Box b{};
+    text->GetBoundingBox(viewport, b.data());
+    const double* at =
+        text->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(viewport);
+    return {b[0] + at[0], b[1] + at[0], b[2] + at[1], b[3] + at[1]};
+}
+
+bool hasArea(const Box& b) {
+    return b[1] > b[0] && b[3] > b[2];
+}
+
 } // namespace
+
+/// The frame's axes (vtkCubeAxesActor in 2-D mode) with titles that clear their tick labels.
+/// VTK places a 2-D axis title a fixed number of pixels (50 for y, 40 for x) from the axis,
+/// while the labels grow with the DPI (a device pixel ratio of 2) and their digits: at ratio 2
+/// the y title sat on the labels. Each frame, after VTK has laid out labels and titles and
+/// before the overlay pass draws them, a title that would come closer to its labels than a
+/// gap is moved out to that gap, measured from the labels' drawn boxes. The vector export
+/// reads the title's position after a render, so it draws it where the raster does.
+class PlotAxes : public vtkCubeAxesActor {
+public:
+    static PlotAxes* New();
+
+    int RenderOverlay(vtkViewport* viewport) override {
+        clearLabels(viewport);
+        return Superclass::RenderOverlay(viewport);
+    }
+
+    /// The title's and the labels' boxes of the first drawn axis of a kind (0 x, 1 y).
+    Plot2D::AxisText text(int kind, vtkViewport* viewport) const {
+        Plot2D::AxisText out;
+        vtkAxisActor* axis = drawnAxis(kind);
+        if (!axis || !viewport)
+            return out;
+        out.title = boxOf(axis->*member(AxisTitle2D{}), viewport);
+        vtkTextActor** labels = axis->*member(AxisLabels2D{});
+        for (int i = 0; labels && i < axis->GetNumberOfLabelsBuilt(); ++i)
+            if (const Box b = boxOf(labels[i], viewport); hasArea(b))
+                out.labels.push_back(b);
+        return out;
+    }
+
+private:
+    /// The number of drawn axes of a kind (0 x, 1 y), and the i-th of them.
+    int drawnCount(int kind) const {
+        return kind == 0 ? this->*member(CubeCountX{}) : this->*member(CubeCountY{});
+    }
+    vtkAxisActor* drawn(int kind, int i) const {
+        return kind == 0 ? XAxes[(this->*member(CubeRenderX{}))[i]]
+                         : YAxes[(this->*member(CubeRenderY{}))[i]];
+    }
+    vtkAxisActor* drawnAxis(int kind) const {
+        return drawnCount(kind) > 0 ? drawn(kind, 0) : nullptr;
+    }
+
+    void clearLabels(vtkViewport* viewport) {
+        for (int kind : {0, 1}) {
+            for (int i = 0; i < drawnCount(kind); ++i) {
+                vtkAxisActor* axis = drawn(kind, i);
+                vtkTextActor* title = axis->*member(AxisTitle2D{});
+                const Box t = boxOf(title, viewport);
+                vtkTextActor** labels = axis->*member(AxisLabels2D{});
+                Box reach{1e300, -1e300, 1e300, -1e300}; // the labels' union
+                double labelHeight = 0;
+                for (int k = 0; labels && k < axis->GetNumberOfLabelsBuilt(); ++k)
+                    if (const Box b = boxOf(labels[k], viewport); hasArea(b)) {
+                        reach = {std::min(reach[0], b[0]), std::max(reach[1], b[1]),
+                                 std::min(reach[2], b[2]), std::max(reach[3], b[3])};
+                        labelHeight = std::max(labelHeight, b[3] - b[2]);
+                    }
+                if (!hasArea(t) || !hasArea(reach))
+                    continue;
+                // The gap: a third of a label's height, so it grows with the labels' font.
+                const double gap = labelHeight / 3;
+                double* p = title->GetPosition();
+                if (kind == 1 && t[1] > reach[0] - gap) // y: the title left of the labels
+                    title->SetPosition(p[0] - (t[1] - (reach[0] - gap)), p[1]);
+                else if (kind == 0 && t[3] > reach[2] - gap) // x: the title below them
+                    title->SetPosition(p[0], p[1] - (t[3] - (reach[2] - gap)));
+            }
+        }
+    }
+
+    // Last: it takes no ';' (-Wpedantic) and ends in public:.
+    vtkTypeMacro(PlotAxes, vtkCubeAxesActor)
+};
+
+vtkStandardNewMacro(PlotAxes);
 
 Plot2D::Plot2D()
     : m_renderer(vtkSmartPointer<vtkRenderer>::New())
-    , m_axes(vtkSmartPointer<vtkCubeAxesActor>::New())
+    , m_axes(vtkSmartPointer<PlotAxes>::New())
     , m_title(vtkSmartPointer<vtkTextActor>::New())
     , m_note(vtkSmartPointer<vtkTextActor>::New()) {
     m_renderer->GetActiveCamera()->ParallelProjectionOn();
@@ -187,6 +294,10 @@ Eigen::Vector2d Plot2D::toDisplay(double x, double y) const {
     double d[3];
     m_renderer->GetDisplayPoint(d);
     return {d[0], d[1]};
+}
+
+Plot2D::AxisText Plot2D::axisText(int axis) const {
+    return m_axes->text(axis, m_renderer);
 }
 
 bool Plot2D::insideFrame(const Eigen::Vector2d& p) const {

@@ -13,15 +13,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <vtkSmartPointer.h>
 
-class vtkCubeAxesActor;
 class vtkRenderer;
 class vtkTextActor;
 
 namespace gs {
 
 class FitTextWidth;
+class PlotAxes;
 
 class Plot2D {
 public:
@@ -64,6 +65,15 @@ public:
     /// The frame in plot units: xmin, xmax, ymin, ymax.
     const std::array<double, 4>& frame() const { return m_frame; }
 
+    /// An axis's title and tick labels as last drawn: boxes in display pixels (xmin, xmax,
+    /// ymin, ymax), read back from VTK's text actors (for tests: the title clears the labels).
+    struct AxisText {
+        std::array<double, 4> title{};
+        std::vector<std::array<double, 4>> labels;
+    };
+    /// axis 0: x, 1: y. Empty before the first render.
+    AxisText axisText(int axis) const;
+
 protected:
     /// The plotted rectangle in plot units; world y = (y - yOrigin) * yScale (scale 1 and
     /// origin 0 keep plot and world the same, as a contour plot needs it).
@@ -87,7 +97,7 @@ private:
     double m_deviceScale = 1.0;
     double m_rightReserve = 0.0;
     vtkSmartPointer<vtkRenderer> m_renderer;
-    vtkSmartPointer<vtkCubeAxesActor> m_axes;
+    vtkSmartPointer<PlotAxes> m_axes;
     vtkSmartPointer<vtkTextActor> m_title, m_note;
     /// The title and the note within the view's width (a lecture's font scale).
     std::unique_ptr<FitTextWidth> m_titleFit, m_noteFit;

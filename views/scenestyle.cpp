@@ -1,8 +1,60 @@
 #include "scenestyle.h"
 
+#include <cmath>
+#include <cstdint>
+#include <vtkFreeTypeTools.h>
+#include <vtkMath.h>
+#include <vtkNew.h>
+#include <vtkObjectFactory.h>
+#include <vtkTextProperty.h>
+
 namespace gs {
 
 namespace {
+
+/// FreeType's face loader for VTK's glyph cache: the face a cached text property names.
+/// VTK keys its cache by text property (family, bold, italic, orientation, ...); the loader
+/// is asked for a face once per key. The default family ("Arial") loads sceneFontFile(), a
+/// font file loads that file, everything else (Courier, Times, a missing file) VTK's
+/// embedded face. A rotated property gets its rotation as the face's transform.
+FT_Error loadSceneFace(FTC_FaceID id, FT_Library library, FT_Pointer tools, FT_Face* face) {
+    vtkNew<vtkTextProperty> p;
+    static_cast<vtkFreeTypeTools*>(tools)->MapIdToTextProperty(reinterpret_cast<std::uintptr_t>(id),
+                                                               p);
+    FT_Error error = 1;
+    if (p->GetFontFamily() == VTK_FONT_FILE && p->GetFontFile())
+        error = FT_New_Face(library, p->GetFontFile(), 0, face);
+    else if (p->GetFontFamily() == VTK_ARIAL || p->GetFontFamily() == VTK_UNKNOWN_FONT)
+        error = FT_New_Face(library, sceneFontFile(p->GetBold(), p->GetItalic()), 0, face);
+    if (error != 0 && !vtkFreeTypeTools::LookupFace(p, library, face))
+        return error;
+    if (p->GetOrientation() != 0.0) {
+        // A rotation by a in FreeType's 16.16 fixed point: [cos a, -sin a; sin a, cos a].
+        const double a = vtkMath::RadiansFromDegrees(p->GetOrientation());
+        const auto fixed = [](double v) { return FT_Fixed(std::lround(v * 65536.0)); };
+        FT_Matrix rotation{fixed(std::cos(a)), fixed(-std::sin(a)), fixed(std::sin(a)),
+                           fixed(std::cos(a))};
+        FT_Set_Transform(*face, &rotation, nullptr);
+    }
+    return 0;
+}
+
+/// VTK's FreeType tools with loadSceneFace as the glyph cache's face loader.
+class SceneFontTools : public vtkFreeTypeTools {
+public:
+    static SceneFontTools* New();
+
+protected:
+    FT_Error CreateFTCManager() override {
+        return FTC_Manager_New(*GetLibrary(), MaximumNumberOfFaces, MaximumNumberOfSizes,
+                               MaximumNumberOfBytes, loadSceneFace, this, CacheManager);
+    }
+
+    // Last: it takes no ';' (-Wpedantic) and ends in public:.
+    vtkTypeMacro(SceneFontTools, vtkFreeTypeTools)
+};
+
+vtkStandardNewMacro(SceneFontTools);
 
 SceneLook& currentLook() {
     static SceneLook look;
@@ -14,6 +66,30 @@ SceneLook& currentLook() {
 const SceneLook& sceneLook() {
     return currentLook();
 }
+
+const char* sceneFontFile(bool bold, bool italic) {
+    static const char* const files[2][2] = {
+        {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"},
+        {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf"}};
+    return files[bold ? 1 : 0][italic ? 1 : 0];
+}
+
+void useSceneFont() {
+    static const bool installed = [] {
+        vtkNew<SceneFontTools> tools;
+        vtkFreeTypeTools::SetInstance(tools); // holds its own reference
+        return true;
+    }();
+    (void)installed;
+}
+
+namespace {
+// At start-up, before anything can draw text: VTK's text renderer keeps a plain pointer to
+// the font tools it found when it started, which SetInstance would delete under it.
+[[maybe_unused]] const bool sceneFontAtStart = (useSceneFont(), true);
+} // namespace
 
 void setSceneLook(const SceneLook& look) {
     currentLook() = look;

@@ -89,6 +89,17 @@ const SceneLook& sceneLook();
 /// Replaces the look for scenes built (or re-styled with applyLook()) from now on.
 void setSceneLook(const SceneLook& look);
 
+/// The font VTK draws the scenes' text in (its default family, "Arial"): DejaVu Sans, the
+/// vector figures' font, from these files (fonts-dejavu-core; the oblique ones are in
+/// fonts-dejavu-extra). A face whose file is missing falls back to VTK's embedded font.
+/// Debian's VTK embeds URW Gothic L as its Arial, which draws [ and ] as round brackets
+/// (a title "V[1,1]" read "V(1,1)" in PNG exports, "V[1,1]" in SVG and PDF).
+const char* sceneFontFile(bool bold, bool italic);
+/// Makes VTK's text renderer load sceneFontFile() for the default family. Done once when the
+/// program starts (a static initializer in scenestyle.cpp, before anything draws text: VTK's
+/// text renderer keeps the font tools it started with); calling it again does nothing.
+void useSceneFont();
+
 /// The colour of the i-th optimizer run (sceneLook().runs, repeating), so a path never
 /// reads as a model.
 Rgb runColor(int i);

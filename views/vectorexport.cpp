@@ -1,5 +1,7 @@
 #include "vectorexport.h"
 
+#include "vtkmember.h"
+
 #include <QFile>
 #include <QFont>
 #include <QFontMetricsF>
@@ -83,22 +85,8 @@ bool hasMark(vtkProp* prop, vtkInformationIntegerKey* key) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// VTK's composite 2-D actors (axes of the flat views, colour bar, legend) keep their parts in
-// non-public members with no accessor. Their parts are read, never changed, through the one
-// standard-conforming way to name such a member: an explicit template instantiation, where
-// access is not checked ([temp.spec.general]/6). Debian 12's VTK 9.1 is the only VTK built
-// against; a rename there fails to compile here, never silently.
-
-template <typename Tag, typename Tag::type Member> struct MemberOf {
-    friend typename Tag::type member(Tag) { return Member; }
-};
-
-#define GS_MEMBER(Tag, Class, Type, Field)                                                         \
-    struct Tag {                                                                                   \
-        using type = Type Class::*;                                                                \
-        friend type member(Tag);                                                                   \
-    };                                                                                             \
-    template struct MemberOf<Tag, &Class::Field>;
+// VTK's composite 2-D actors keep their parts in non-public members (vtkmember.h); here they
+// are read, never changed.
 
 // vtkCubeAxesActor's NUMBER_OF_ALIGNED_AXIS (4 copies of each axis, one per edge of the box).
 constexpr int kAlignedAxes = 4;
