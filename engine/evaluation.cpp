@@ -259,21 +259,25 @@ Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::
     evaluateChunked(
         f, total, z.data(),
         [&](Eigen::Index start, Eigen::Index n, double* work) {
-            // Walk (i, j) incrementally: a division per point would cost more than exp.
-            const int i0 = static_cast<int>(start % g.nx), j0 = static_cast<int>(start / g.nx);
+            // Runs along x: a copy of xs for the x input, a constant y_j for the y input (no
+            // division per point, which would cost more than exp).
             for (int k = 0; k < inputs; ++k) {
                 double* a = work + k * kGridChunk;
-                if (k == g.axisX || k == g.axisY) {
-                    int i = i0, j = j0;
-                    for (Eigen::Index p = 0; p < n; ++p) {
-                        a[p] = k == g.axisX ? xs[i] : ys[j];
-                        if (++i == g.nx) {
-                            i = 0;
-                            ++j;
-                        }
-                    }
-                } else {
+                if (k != g.axisX && k != g.axisY) {
                     std::fill_n(a, n, k < base.size() ? base[k] : 0.0);
+                    continue;
+                }
+                Eigen::Index p = 0;
+                int i = static_cast<int>(start % g.nx), j = static_cast<int>(start / g.nx);
+                while (p < n) {
+                    const Eigen::Index run = std::min<Eigen::Index>(n - p, g.nx - i);
+                    if (k == g.axisX)
+                        std::copy_n(xs.data() + i, run, a + p);
+                    else
+                        std::fill_n(a + p, run, ys[j]);
+                    p += run;
+                    i = 0;
+                    ++j;
                 }
             }
         },
