@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "options.h"
+#include "sceneexport.h"
 
 #include <QDir>
 #include <QFile>
@@ -132,6 +133,9 @@ int batchCommand(const QCommandLineParser& p) {
                                  .arg(option));
 
     const QDir base = QFileInfo(path).absoluteDir();
+    // One off-screen window for every figure: llvmpipe compiles VTK's shaders once, not per
+    // figure (each picture is the same as a single --export's, pixel for pixel).
+    ExportWindows windows;
     int failed = 0;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = QStringLiteral("scenes[%1]").arg(i);
@@ -147,7 +151,8 @@ int batchCommand(const QCommandLineParser& p) {
             if (graphViewRequested(scene))
                 exportGraphCommand(scene); // prints its path
             else
-                std::printf("%s\n", qPrintable(exportFigure(scene, /*processExits=*/false)));
+                std::printf("%s\n",
+                            qPrintable(exportFigure(scene, /*processExits=*/false, &windows)));
             std::fflush(stdout);
         } catch (const CommandError& e) {
             // A missing display stops the batch: no scene can render.

@@ -138,7 +138,7 @@ int exportCommand(const QCommandLineParser& p) {
     return 0;
 }
 
-QString exportFigure(const QCommandLineParser& p, bool processExits) {
+QString exportFigure(const QCommandLineParser& p, bool processExits, ExportWindows* windows) {
     const ExportTeardown teardown =
         processExits ? ExportTeardown::ProcessExits : ExportTeardown::Release;
     const QString path = p.value(QStringLiteral("export"));
@@ -193,7 +193,8 @@ QString exportFigure(const QCommandLineParser& p, bool processExits) {
             else
                 scene.resetCamera();
         };
-        error = exportImage(scene.renderer(), path.toStdString(), options, placeCamera, teardown);
+        error = exportImage(scene.renderer(), path.toStdString(), options, placeCamera, teardown,
+                            windows);
     } else if (view == ViewKind::Contour) {
         ContourScene scene;
         showContour(scene, doc, pixelScale(options));
@@ -201,12 +202,14 @@ QString exportFigure(const QCommandLineParser& p, bool processExits) {
             scene.setFrame(*frame.frame);
         scene.setStepMarks(marks);
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown);
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown,
+            windows);
     } else {
         CurveScene scene;
         showCurve(scene, doc, pixelScale(options));
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown);
+            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown,
+            windows);
     }
     if (!error.empty())
         throw CommandError(ExitCode::Failure, QString::fromStdString(error));

@@ -10,6 +10,8 @@
 
 namespace gs {
 
+class ExportWindows;
+
 int analyzeCommand(const QCommandLineParser& p); ///< --analyze: f, grad, H at --point
 int descentCommand(const QCommandLineParser& p); ///< --descent: one optimizer trajectory
 int sweepCommand(const QCommandLineParser& p);   ///< --sweep: one method over many rates
@@ -33,8 +35,10 @@ bool graphViewRequested(const QCommandLineParser& p);
 int exportGraphCommand(const QCommandLineParser& p);
 
 /// The figure --export asks for (surface, contour or curve view), written; returns its path.
-/// `processExits`: the caller exits right after (GL resources are left to the OS).
-QString exportFigure(const QCommandLineParser& p, bool processExits);
+/// `processExits`: the caller exits right after (GL resources are left to the OS). `windows`:
+/// a batch's off-screen windows, reused from one figure to the next (views/sceneexport.h).
+QString exportFigure(const QCommandLineParser& p, bool processExits,
+                     ExportWindows* windows = nullptr);
 
 /// The window, started with the scene options of `p` (and --screenshot).
 int runGui(int& argc, char** argv, const QCommandLineParser& p);

@@ -5,12 +5,16 @@
 #   gradscape --export, 20 times     one process each
 #   matplotlib, one process          the book's script looped 20 times (when python3 has
 #                                    matplotlib; said when it has not)
-# Usage: benchmarks/batch_vs_processes.sh [build-dir] [N]
+# and, given a second build (say main's, to compare a change), its --batch in the same run.
+# Runs under the X display in DISPLAY when set, else under a new xvfb-run -a server.
+# Usage: benchmarks/batch_vs_processes.sh [build-dir] [N] [other-build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-build/release}
 runs=${2:-5}
-bin="$PWD/$dir/app/gradscape"
+abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+bin="$(abs "$dir")/app/gradscape"
+other=${3:+$(abs "$3")/app/gradscape}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 python3 - "$out" <<'PY'
@@ -34,9 +38,15 @@ time_runs() {
 }
 b=\$(time_runs "$bin" --batch "$out/batch.json")
 p=\$(time_runs bash "$out/each.sh" "$bin")
+echo "load average: \$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "gradscape --batch, 20 figures 800x600: median \${b} ms over $runs runs"
 echo "gradscape --export x 20 processes:     median \${p} ms over $runs runs"
 awk -v b=\$b -v p=\$p 'BEGIN { printf "ratio batch/processes: %.2f\n", b / p }'
+if [ -n "$other" ]; then
+  o=\$(time_runs "$other" --batch "$out/batch.json")
+  echo "$other --batch: median \${o} ms over $runs runs"
+  awk -v b=\$b -v o=\$o 'BEGIN { printf "ratio batch/other build batch: %.2f\n", b / o }'
+fi
 if /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
   m=\$(time_runs /usr/bin/python3 -c "import runpy, sys
 for i in range(20):
@@ -50,4 +60,8 @@ else
 fi
 ls "$out"/b*.png | wc -l | xargs echo "figures written by the batch:"
 INNER
-xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" bash "$out/measure.sh"
+if [ -n "${DISPLAY:-}" ]; then
+  bash "$out/measure.sh"
+else
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" bash "$out/measure.sh"
+fi

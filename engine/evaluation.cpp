@@ -1,9 +1,15 @@
 #include "evaluation.h"
 
+#include "gridkernel.h"
 #include "tape.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+#include <string_view>
 #include <thread>
 
 namespace gs {
@@ -34,74 +40,154 @@ struct DoubleOps {
     double powConst(double a, double c) const { return std::pow(a, c); }
 };
 
-using Array = Eigen::ArrayXd;
+// Below this many points per thread, starting a thread costs more than it saves.
+constexpr Eigen::Index kMinPointsPerThread = 32768;
+using detail::GridStep;
+using detail::kGridAlign;
+using detail::kGridChunk;
 
-// Whole-array versions of the table's functions and applyBinary; Eigen vectorizes exp, log,
-// sqrt, sin, cos, tanh.
-struct ArrayOps {
-    Eigen::Index size;
-    Array constant(double c) const { return Array::Constant(size, c); }
-    // The table's vectorized form where it has one, else its scalar value per element.
-    Array unary(Op op, const Array& x) const {
-        const FunctionEntry* e = functionEntry(op);
-        if (e && e->array)
-            return e->array(x);
-        return x.unaryExpr([op](double v) { return applyUnary(op, v); });
+// The sweep of one chunk as steps over slots of a work area: inputs in slots [0, inputs), then
+// the constants the sweep reads (filled once per thread), then the other nodes, each slot
+// reused once its node's last reader has run (about ten live slots of 8 KB: inside L1/L2).
+struct GridPlan {
+    std::vector<GridStep> steps;
+    std::vector<std::pair<int, double>> constants; // slot, value
+    int slots = 0;
+    int outputSlot = 0;
+};
+
+GridPlan planGrid(const Expression& f) {
+    const auto& nodes = f.nodes();
+    const int count = static_cast<int>(nodes.size());
+    GridPlan plan;
+    plan.slots = static_cast<int>(f.inputCount());
+    std::vector<int> slot(nodes.size(), -1), lastUse(nodes.size(), -1);
+    for (int i = 0; i < count; ++i) {
+        const Node& n = nodes[std::size_t(i)];
+        if (!n.variable || n.op == Op::Input)
+            continue;
+        if (n.a >= 0)
+            lastUse[std::size_t(n.a)] = i;
+        if (n.b >= 0)
+            lastUse[std::size_t(n.b)] = i;
     }
-    Array binary(Op op, const Array& a, const Array& b) const {
-        switch (op) {
-        case Op::Add:
-            return a + b;
-        case Op::Sub:
-            return a - b;
-        case Op::Mul:
-            return a * b;
-        case Op::Div:
-            return a / b;
-        default:
-            return a.binaryExpr(b, [](double p, double q) { return std::pow(p, q); });
+    const int output = f.output();
+    std::vector<int> freeSlots;
+    auto constantSlot = [&](int node) {
+        auto& s = slot[std::size_t(node)];
+        if (s < 0) {
+            s = plan.slots++;
+            plan.constants.emplace_back(s, nodes[std::size_t(node)].value);
         }
+        return s;
+    };
+    for (int i = 0; i < count; ++i) {
+        const Node& n = nodes[std::size_t(i)];
+        if (!n.variable) {
+            if (i == output)
+                constantSlot(i);
+            continue;
+        }
+        if (n.op == Op::Input) {
+            slot[std::size_t(i)] = n.input;
+            continue;
+        }
+        GridStep step;
+        step.op = n.op;
+        const auto operand = [&](int node) {
+            return nodes[std::size_t(node)].variable ? slot[std::size_t(node)] : constantSlot(node);
+        };
+        step.a = operand(n.a);
+        step.b = n.b >= 0 ? operand(n.b) : step.a;
+        // A constant exponent (however written: -1, 1+1, n = -1; x^n) gets the power rule,
+        // which also holds for negative bases and integer exponents.
+        if (n.op == Op::Pow && !nodes[std::size_t(n.b)].variable) {
+            step.constExponent = true;
+            step.c = nodes[std::size_t(n.b)].value;
+        }
+        // Operands read for the last time free their slots first, so dst may be one of them
+        // (element-wise operations allow that).
+        for (int operandNode : {n.a, n.b}) {
+            if (operandNode < 0 || lastUse[std::size_t(operandNode)] != i)
+                continue;
+            const Node& o = nodes[std::size_t(operandNode)];
+            if (o.variable && o.op != Op::Input && operandNode != output) {
+                freeSlots.push_back(slot[std::size_t(operandNode)]);
+                lastUse[std::size_t(operandNode)] = -1; // n.a == n.b: free once
+            }
+        }
+        if (!freeSlots.empty()) {
+            step.dst = freeSlots.back();
+            freeSlots.pop_back();
+        } else {
+            step.dst = plan.slots++;
+        }
+        slot[std::size_t(i)] = step.dst;
+        plan.steps.push_back(step);
     }
-    Array powConst(const Array& a, double c) const {
-        if (c == 2.0)
-            return a.square();
-        if (c == 3.0)
-            return a.cube();
-        if (c == 0.5)
-            return a.sqrt();
-        if (c == 1.0)
-            return a;
-        return a.pow(c);
+    plan.outputSlot = output >= 0 ? slot[std::size_t(output)] : -1;
+    return plan;
+}
+
+// The kernel sampleGrid uses, chosen once (simdLevel()).
+struct KernelChoice {
+    std::atomic<SimdLevel> level;
+    KernelChoice()
+        : level(startLevel()) {}
+    static SimdLevel startLevel() {
+        const char* forced = std::getenv("GRADSCAPE_SIMD");
+        if (forced && std::string_view(forced) == "baseline")
+            return SimdLevel::Baseline;
+        return simdLevelAvailable(SimdLevel::Avx2Fma) ? SimdLevel::Avx2Fma : SimdLevel::Baseline;
     }
 };
 
-// 1024 points x ~10 live nodes x 8 bytes = 80 KB: inside L2, and few enough chunks
-// that per-chunk allocation stays small (measured: 512 was 25% slower).
-constexpr Eigen::Index kChunk = 1024;
-// Below this many points per thread, starting a thread costs more than it saves.
-constexpr Eigen::Index kMinPointsPerThread = 32768;
+KernelChoice& kernelChoice() {
+    static KernelChoice choice;
+    return choice;
+}
 
-// Writes f at points [0, count) into out[0, count); `fill` sets the inputs of one chunk.
-// Writes f at points [0, count) into out[0, count); `fill` sets the inputs of one chunk.
-// Chunks always start at multiples of kChunk and each is computed alone, so the result is the
-// same bit for bit whatever the number of threads; contiguous runs of chunks go to `threads`
-// threads (0: every core), never more than one per kMinPointsPerThread points.
+detail::GridKernel kernelFor(SimdLevel level) {
+#ifdef GS_GRID_KERNEL_AVX2
+    if (level == SimdLevel::Avx2Fma)
+        return detail::kernel_avx2::runGridChunk;
+#endif
+    (void)level;
+    return detail::kernel_baseline::runGridChunk;
+}
+
+// Writes f at points [0, count) into out[0, count); `fill(start, n, work)` writes the inputs
+// of points [start, start + n) into the work area's first slots (input k at k * kGridChunk).
+// Chunks always start at multiples of kGridChunk and each is computed alone by the same
+// kernel, so the result is the same bit for bit whatever the number of threads; contiguous
+// runs of chunks go to `threads` threads (0: every core), never more than one per
+// kMinPointsPerThread points.
 template <class Fill>
 void evaluateChunked(const Expression& f, Eigen::Index count, double* out, Fill fill, int threads) {
+    const GridPlan plan = planGrid(f);
+    if (plan.outputSlot < 0) { // a vector or matrix value: no scalar to sample
+        std::fill(out, out + count, std::numeric_limits<double>::quiet_NaN());
+        return;
+    }
+    const detail::GridKernel kernel = kernelFor(simdLevel());
     auto run = [&](Eigen::Index firstChunk, Eigen::Index lastChunk) {
-        std::vector<Array> inputs(f.inputCount());
+        const std::size_t doubles = std::size_t(plan.slots) * std::size_t(kGridChunk);
+        std::vector<double> memory(doubles + kGridAlign / sizeof(double));
+        void* p = memory.data();
+        std::size_t space = memory.size() * sizeof(double);
+        double* work =
+            static_cast<double*>(std::align(kGridAlign, doubles * sizeof(double), p, space));
+        for (const auto& [s, value] : plan.constants)
+            std::fill_n(work + s * kGridChunk, kGridChunk, value);
         for (Eigen::Index c = firstChunk; c < lastChunk; ++c) {
-            const Eigen::Index start = c * kChunk;
-            const Eigen::Index n = std::min(kChunk, count - start);
-            for (auto& in : inputs)
-                in.resize(n);
-            fill(start, n, inputs);
-            const auto values = detail::forwardPass(f, inputs, ArrayOps{n});
-            Eigen::Map<Eigen::ArrayXd>(out + start, n) =
-                values[static_cast<std::size_t>(f.output())];
+            const Eigen::Index start = c * kGridChunk;
+            const Eigen::Index n = std::min(kGridChunk, count - start);
+            fill(start, n, work);
+            kernel(plan.steps.data(), plan.steps.size(), n, work);
+            std::copy_n(work + plan.outputSlot * kGridChunk, n, out + start);
         }
     };
-    const Eigen::Index chunks = (count + kChunk - 1) / kChunk;
+    const Eigen::Index chunks = (count + kGridChunk - 1) / kGridChunk;
     const Eigen::Index cores = threads > 0 ? threads : evaluationThreads();
     const Eigen::Index workers =
         std::clamp<Eigen::Index>(std::min(cores, count / kMinPointsPerThread), 1, chunks);
@@ -128,6 +214,33 @@ std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x)
     return detail::forwardPass(f, inputs, DoubleOps{});
 }
 
+SimdLevel simdLevel() {
+    return kernelChoice().level.load(std::memory_order_relaxed);
+}
+
+bool simdLevelAvailable(SimdLevel level) {
+    if (level == SimdLevel::Baseline)
+        return true;
+#ifdef GS_GRID_KERNEL_AVX2
+    // libgcc's check includes the OS saving the AVX registers (XGETBV).
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
+
+bool setSimdLevel(SimdLevel level) {
+    if (!simdLevelAvailable(level))
+        return false;
+    kernelChoice().level.store(level, std::memory_order_relaxed);
+    return true;
+}
+
+const char* simdLevelName(SimdLevel level) {
+    return level == SimdLevel::Avx2Fma ? "AVX2+FMA" : "baseline (SSE2)";
+}
+
 int evaluationThreads() {
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
@@ -145,22 +258,26 @@ Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& g, const Eigen::
     Eigen::ArrayXXd z(g.nx, g.ny);
     evaluateChunked(
         f, total, z.data(),
-        [&](Eigen::Index start, Eigen::Index n, auto& in) {
-            // Walk (i, j) incrementally: a division per point would cost more than exp.
-            const int i0 = static_cast<int>(start % g.nx), j0 = static_cast<int>(start / g.nx);
+        [&](Eigen::Index start, Eigen::Index n, double* work) {
+            // Runs along x: a copy of xs for the x input, a constant y_j for the y input (no
+            // division per point, which would cost more than exp).
             for (int k = 0; k < inputs; ++k) {
-                auto& a = in[static_cast<std::size_t>(k)];
-                if (k == g.axisX || k == g.axisY) {
-                    int i = i0, j = j0;
-                    for (Eigen::Index p = 0; p < n; ++p) {
-                        a[p] = k == g.axisX ? xs[i] : ys[j];
-                        if (++i == g.nx) {
-                            i = 0;
-                            ++j;
-                        }
-                    }
-                } else {
-                    a.setConstant(k < base.size() ? base[k] : 0.0);
+                double* a = work + k * kGridChunk;
+                if (k != g.axisX && k != g.axisY) {
+                    std::fill_n(a, n, k < base.size() ? base[k] : 0.0);
+                    continue;
+                }
+                Eigen::Index p = 0;
+                int i = static_cast<int>(start % g.nx), j = static_cast<int>(start / g.nx);
+                while (p < n) {
+                    const Eigen::Index run = std::min<Eigen::Index>(n - p, g.nx - i);
+                    if (k == g.axisX)
+                        std::copy_n(xs.data() + i, run, a + p);
+                    else
+                        std::fill_n(a + p, run, ys[j]);
+                    p += run;
+                    i = 0;
+                    ++j;
                 }
             }
         },

@@ -32,6 +32,22 @@ struct GridSpec {
 Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eigen::VectorXd& base,
                            int threads = 0);
 
+/// The instruction sets the grid kernel is built for (sampleGrid's inner loop, gridkernel.h).
+enum class SimdLevel {
+    Baseline, ///< any x86-64 (SSE2), or the compiler's default elsewhere
+    Avx2Fma,  ///< x86-64 with AVX2 and FMA (x86-64-v3)
+};
+/// The level sampleGrid uses. Chosen once at start-up: the best this CPU has, or Baseline when
+/// the environment variable GRADSCAPE_SIMD is `baseline`. Results are the same bit for bit
+/// for a given level (and any number of threads); two levels differ by a few ulp.
+SimdLevel simdLevel();
+/// Whether this build and this CPU can run `level`.
+bool simdLevelAvailable(SimdLevel level);
+/// Uses `level` from now on (tests, benchmarks); false, and no change, when not available.
+bool setSimdLevel(SimdLevel level);
+/// "AVX2+FMA", "baseline (SSE2)".
+const char* simdLevelName(SimdLevel level);
+
 /// The number of threads grid evaluation uses by default: the machine's cores.
 int evaluationThreads();
 

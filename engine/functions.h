@@ -24,9 +24,9 @@ struct FunctionEntry {
     const char* alias; ///< a second name (ln for log), or nullptr
     int arity;         ///< 1, or 2 for pow (whose value and derivatives are the binary ^ rules)
     double (*value)(double u);
-    /// Whole-array form for grids (Eigen vectorizes exp, log, sin, ...); nullptr: `value`
-    /// applied element by element.
-    Eigen::ArrayXd (*array)(const Eigen::ArrayXd& u);
+    /// The grid kernel (gridkernel.cpp, built per instruction set) has an Eigen packet form
+    /// (exp, log, sqrt, sin, ...); false: `value` applied element by element.
+    bool vectorized;
     /// f'(u) and f''(u) given u and f = value(u).
     UnaryDerivatives (*derivatives)(double u, double f);
     const char* help; ///< one line for the editor's help, e.g. "sigmoid(u) = 1/(1+e^-u)"

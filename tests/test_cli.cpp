@@ -1887,6 +1887,52 @@ private slots:
         QCOMPARE(QImage(dir.filePath("curve.png")).size(), QSize(200, 150));
     }
 
+    // A batch renders every figure in one reused off-screen window (views/sceneexport.h:
+    // ExportWindows); each figure is still the picture its own --export draws, pixel for
+    // pixel: two different scenes of different sizes, a third like the first after them, and
+    // a transparent one (the second window).
+    void batchReusesOneWindow() {
+        QTemporaryDir dir;
+        const QList<QStringList> scenes = {
+            {"--function", "x*exp(-x^2-y^2)", "--point", "-1,0", "--show", "tangent,quadratic",
+             "--size", "320x240"},
+            {"--function", "x^2+3*y^2", "--view", "contour", "--runs", "gd,adam", "--lr", "0.05",
+             "--steps", "20", "--size", "300x200"},
+            {"--function", "sin(x)*y", "--point", "0.5,0.5", "--shaded", "--size", "280x210"},
+            {"--function", "x^3-3*x", "--variables", "x", "--domain", "-2,2", "--point", "0.5",
+             "--size", "200x150", "--transparent"},
+        };
+        QJsonArray list;
+        for (qsizetype i = 0; i < scenes.size(); ++i) {
+            QJsonObject scene{{"output", QStringLiteral("batch%1.png").arg(i)}};
+            const QStringList& a = scenes[i];
+            for (qsizetype k = 0; k < a.size(); ++k) {
+                const QString key = a[k].mid(2);
+                if (k + 1 < a.size() && !a[k + 1].startsWith("--"))
+                    scene[key] = a[++k];
+                else
+                    scene[key] = true;
+            }
+            list.append(scene);
+        }
+        const QString batch = dir.filePath(QStringLiteral("figures.json"));
+        QFile f(batch);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{"scenes", list}}).toJson());
+        f.close();
+        const Run r = run({"--batch", batch});
+        QCOMPARE(r.exitCode, 0);
+        for (qsizetype i = 0; i < scenes.size(); ++i) {
+            const QString single = dir.filePath(QStringLiteral("single%1.png").arg(i));
+            const Run one = run(scenes[i] + QStringList{"--export", single});
+            QCOMPARE(one.exitCode, 0);
+            const QImage a(dir.filePath(QStringLiteral("batch%1.png").arg(i))), b(single);
+            QVERIFY2(!a.isNull() && a.size() == b.size(), qPrintable(QString::number(i)));
+            QVERIFY2(a == b,
+                     qPrintable(QStringLiteral("scene %1 differs from its --export").arg(i)));
+        }
+    }
+
     void batchBadFiles_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QStringList>("extra");

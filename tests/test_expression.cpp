@@ -14,6 +14,29 @@
 
 using gs::Expression;
 
+// The grid kernel is built for two instruction sets (engine/gridkernel.cpp) and chosen at
+// start-up. Both are Eigen's same algorithms on 2 or 4 doubles at a time, with FMA in the
+// AVX2 build's polynomials: each elementary function differs between the builds by a few
+// ulp, and + - * / are the same IEEE operations. The bound, kKernelUlps ulp of max(1, |f|),
+// is the one gridMatchesPointwise allows between Eigen and libm.
+constexpr double kKernelUlps = 16;
+
+// v and reference the same NaN-ness and infinity, or within kKernelUlps ulp of max(1, |ref|).
+bool withinKernelBound(double v, double reference) {
+    if (std::isnan(reference) || std::isnan(v))
+        return std::isnan(reference) && std::isnan(v);
+    if (std::isinf(reference) || std::isinf(v))
+        return v == reference;
+    return std::abs(v - reference) <= kKernelUlps * std::numeric_limits<double>::epsilon() *
+                                          std::max(1.0, std::abs(reference));
+}
+
+// Restores the grid kernel chosen at start-up when a test that forces one ends (or fails).
+struct RestoreSimdLevel {
+    gs::SimdLevel chosen = gs::simdLevel();
+    ~RestoreSimdLevel() { gs::setSimdLevel(chosen); }
+};
+
 class TestExpression : public QObject {
     Q_OBJECT
 private slots:
@@ -292,6 +315,78 @@ private slots:
         QVERIFY(std::memcmp(one.data(), many.data(), sizeof(double) * std::size_t(one.size())) ==
                 0);
         QVERIFY((one.isNaN()).any()); // log(y) leaves holes for y < 0: they match too
+    }
+
+    void gridKernelsAgree_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("book figure") << "x*exp(-x^2-y^2)";
+        QTest::newRow("mixed") << "x*exp(-x^2-y^2) + sin(3*x*y) / (1 + y^2) + log(y)";
+        QTest::newRow("powers") << "x^3 - 2*x*y^2 + sqrt(abs(y))^1 + abs(x)^0.5 + (1+x^2)^-1.5";
+        QTest::newRow("variable exponent") << "(2 + x)^y";
+        QTest::newRow("shared nodes") << "a = x*y; b = a*a; b - a + a/(1 + b)";
+        QTest::newRow("constant") << "2 + 3";
+        // Every function of the language, with and without a packet form.
+        for (const auto& e : gs::functionTable())
+            if (e.name && e.arity == 1)
+                QTest::newRow(e.name) << QString("%1(%2 + (%3 - %2) * (x + 2) / 4) + y")
+                                             .arg(e.name)
+                                             .arg(e.smoothLo)
+                                             .arg(e.smoothHi);
+    }
+    void gridKernelsAgree() {
+        QFETCH(QString, text);
+        auto r = Expression::parse(text.toStdString(), {"x", "y"});
+        QVERIFY2(r.ok(), r.error ? r.error->message.c_str() : "");
+        const RestoreSimdLevel restore;
+        gs::GridSpec g;
+        g.nx = 203; // 41,209 points: two threads' worth, the last chunk partial and odd
+        g.ny = 203;
+        const auto sample = [&](int threads) {
+            return gs::sampleGrid(*r.expression, g, Eigen::Vector2d::Zero(), threads);
+        };
+        const auto sameBits = [](const Eigen::ArrayXXd& a, const Eigen::ArrayXXd& b) {
+            return std::memcmp(a.data(), b.data(), sizeof(double) * std::size_t(a.size())) == 0;
+        };
+        QVERIFY(gs::setSimdLevel(gs::SimdLevel::Baseline));
+        QCOMPARE(gs::simdLevel(), gs::SimdLevel::Baseline);
+        const Eigen::ArrayXXd base = sample(1);
+        QVERIFY(sameBits(base, sample(3)));
+        // The baseline kernel against the point evaluator (libm), at a sample of nodes.
+        for (int i = 0; i < g.nx; i += 7)
+            for (int j = 0; j < g.ny; j += 5) {
+                const double p = gs::evaluate(*r.expression, Eigen::Vector2d(g.x(i), g.y(j)));
+                QVERIFY2(withinKernelBound(base(i, j), p),
+                         qPrintable(QString("(%1, %2): %3 vs %4")
+                                        .arg(i)
+                                        .arg(j)
+                                        .arg(base(i, j), 0, 'g', 17)
+                                        .arg(p, 0, 'g', 17)));
+            }
+        if (!gs::simdLevelAvailable(gs::SimdLevel::Avx2Fma)) {
+            QVERIFY(!gs::setSimdLevel(gs::SimdLevel::Avx2Fma));
+            QSKIP("this build or CPU has no AVX2+FMA kernel: the baseline is all there is");
+        }
+        QVERIFY(gs::setSimdLevel(gs::SimdLevel::Avx2Fma));
+        const Eigen::ArrayXXd fast = sample(1);
+        QVERIFY(sameBits(fast, sample(3)));
+        for (Eigen::Index k = 0; k < base.size(); ++k)
+            QVERIFY2(withinKernelBound(fast.data()[k], base.data()[k]),
+                     qPrintable(QString("point %1: %2 vs %3")
+                                    .arg(k)
+                                    .arg(fast.data()[k], 0, 'g', 17)
+                                    .arg(base.data()[k], 0, 'g', 17)));
+    }
+
+    // GRADSCAPE_SIMD=baseline forces the baseline kernel from the start (CTest runs this
+    // file once more that way: test_expression_baseline); otherwise the best the CPU has.
+    void startUpChoice() {
+        const QByteArray forced = qgetenv("GRADSCAPE_SIMD");
+        if (forced == "baseline")
+            QCOMPARE(gs::simdLevel(), gs::SimdLevel::Baseline);
+        else
+            QCOMPARE(gs::simdLevel(), gs::simdLevelAvailable(gs::SimdLevel::Avx2Fma)
+                                          ? gs::SimdLevel::Avx2Fma
+                                          : gs::SimdLevel::Baseline);
     }
 
     void constantSubExpressionsAreFolded() {

@@ -34,19 +34,28 @@ std::string extensionOf(const std::string& path) {
 const char* kNoDisplay =
     "no X display to render with (DISPLAY is not set or unreachable); run under xvfb-run -a";
 
-// A renderer borrowed into an off-screen window of the export's size, with its
-// settings restored when it is given back.
+// An off-screen window as every export makes it (before its size).
+void setUpOffscreen(vtkRenderWindow* window, bool transparent) {
+    window->SetOffScreenRendering(1);
+    // Smooth lines for slides: FXAA costs one cheap pass, where 8x MSAA on the software
+    // renderer cost a quarter of a command-line export.
+    window->SetMultiSamples(0);
+    window->SetAlphaBitPlanes(transparent ? 1 : 0);
+}
+
+// A renderer borrowed into an off-screen window of the export's size (its own, or one of a
+// batch's ExportWindows), with its settings restored when it is given back.
 class OffscreenTarget {
 public:
-    OffscreenTarget(vtkRenderer* renderer, const ImageExportOptions& o)
+    OffscreenTarget(vtkRenderer* renderer, const ImageExportOptions& o,
+                    ExportWindows* windows = nullptr)
         : m_renderer(renderer)
         , m_fxaa(renderer->GetUseFXAA())
-        , m_alpha(renderer->GetBackgroundAlpha()) {
-        m_window->SetOffScreenRendering(1);
-        // Smooth lines for slides: FXAA costs one cheap pass, where 8x MSAA on the software
-        // renderer cost a quarter of a command-line export.
-        m_window->SetMultiSamples(0);
-        m_window->SetAlphaBitPlanes(o.transparent ? 1 : 0);
+        , m_alpha(renderer->GetBackgroundAlpha())
+        , m_window(windows ? vtkSmartPointer<vtkRenderWindow>(windows->window(o.transparent))
+                           : vtkSmartPointer<vtkRenderWindow>::New()) {
+        if (!windows)
+            setUpOffscreen(m_window, o.transparent);
         m_window->SetSize(o.width, o.height);
         renderer->UseFXAAOn();
         renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
@@ -88,7 +97,7 @@ private:
     bool m_fxaa;
     double m_alpha;
     bool m_kept = false;
-    vtkNew<vtkRenderWindow> m_window;
+    vtkSmartPointer<vtkRenderWindow> m_window;
     vtkNew<vtkWindowToImageFilter> m_grab;
 };
 
@@ -126,15 +135,28 @@ bool displayAvailable() {
     return probe != nullptr;
 }
 
+ExportWindows::ExportWindows() = default;
+ExportWindows::~ExportWindows() = default;
+
+vtkRenderWindow* ExportWindows::window(bool transparent) {
+    auto& w = m_windows[transparent ? 1 : 0];
+    if (!w) {
+        w = vtkSmartPointer<vtkRenderWindow>::New();
+        setUpOffscreen(w, transparent);
+    }
+    return w;
+}
+
 std::string exportImage(vtkRenderer* renderer, const std::string& path, const ImageExportOptions& o,
-                        const std::function<void()>& prepare, ExportTeardown teardown) {
+                        const std::function<void()>& prepare, ExportTeardown teardown,
+                        ExportWindows* windows) {
     if (std::string problem = validateImageExport(path, o); !problem.empty())
         return problem;
     if (isVectorPath(path))
         return exportVector(renderer, path, o, prepare);
     if (!displayAvailable())
         return kNoDisplay;
-    OffscreenTarget target(renderer, o);
+    OffscreenTarget target(renderer, o, windows);
     if (prepare)
         prepare();
     vtkWindowToImageFilter* picture = target.renderFrame();
@@ -152,7 +174,7 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     writer->SetFileName(staged.c_str());
     writer->SetInputConnection(picture->GetOutputPort());
     writer->Write();
-    if (teardown == ExportTeardown::ProcessExits)
+    if (teardown == ExportTeardown::ProcessExits && !windows)
         target.keepForExit();
     std::error_code ec;
     if (const unsigned long code = writer->GetErrorCode(); code != vtkErrorCode::NoError) {

@@ -7,8 +7,10 @@
 
 #include <functional>
 #include <string>
+#include <vtkSmartPointer.h>
 
 class vtkRenderer;
+class vtkRenderWindow;
 
 namespace gs {
 
@@ -39,14 +41,36 @@ enum class ExportTeardown {
                  ///< (releasing them cost a command-line export a quarter of its time)
 };
 
+/// Off-screen windows kept for a run of exports (a --batch): each PNG or JPEG export given
+/// them borrows one instead of creating its own, so the GL context and the shader programs
+/// llvmpipe compiled for one figure serve the next (VTK caches programs per window by their
+/// source). One window for opaque and one for transparent pictures (the alpha planes are
+/// fixed when the context is made); each export sets its own size. The pictures are the
+/// same, pixel for pixel, as with a window of their own (tests/test_cli: batchReusesOneWindow).
+class ExportWindows {
+public:
+    ExportWindows();
+    ~ExportWindows();
+    ExportWindows(const ExportWindows&) = delete;
+    ExportWindows& operator=(const ExportWindows&) = delete;
+
+    /// The window for `transparent` pictures or opaque ones, made on first use.
+    vtkRenderWindow* window(bool transparent);
+
+private:
+    vtkSmartPointer<vtkRenderWindow> m_windows[2];
+};
+
 /// Renders `renderer` off screen into `path` (PNG, JPEG; SVG and PDF through exportVector). Returns
 /// an empty string on success, else the message. The renderer must not belong to another render
 /// window meanwhile. `prepare`, if given, runs once the renderer has its window and size (to fit a
-/// camera).
+/// camera). With `windows`, a PNG or JPEG is rendered in one of theirs (kept afterwards; the
+/// renderer's own resources are released) instead of a window of its own.
 [[nodiscard]] std::string exportImage(vtkRenderer* renderer, const std::string& path,
                                       const ImageExportOptions& options,
                                       const std::function<void()>& prepare = {},
-                                      ExportTeardown teardown = ExportTeardown::Release);
+                                      ExportTeardown teardown = ExportTeardown::Release,
+                                      ExportWindows* windows = nullptr);
 
 /// Told after each frame of an animation: (frames written, frames in all). Returning
 /// false cancels the export.
