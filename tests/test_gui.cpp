@@ -2562,6 +2562,41 @@ private slots:
         QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving down") !=
                 legend.end());
         QVERIFY(m_window->contourScene().principalAxes() == 2);
+        // The legend sits inside the frame (off the tick labels and axis titles left of and
+        // under it), clear of the point and of the run legend; dragged to the other side,
+        // the point takes the legend's corner and the legend moves.
+        auto check = [this](const char* stage, std::array<double, 4>& r) {
+            m_window->contourView()->grabFramebuffer(); // rendered: placed for this frame
+            const ContourScene& scene = m_window->contourScene();
+            r = scene.pointLegendRect();
+            const std::array<double, 4>& f = scene.frame();
+            const Eigen::Vector2d lo = scene.toDisplay(f[0], f[2]),
+                                  hi = scene.toDisplay(f[1], f[3]);
+            QVERIFY2(r[2] > r[0] && r[3] > r[1], stage);
+            QVERIFY2(r[0] >= lo.x() && r[2] <= hi.x() && r[1] >= lo.y() && r[3] <= hi.y(),
+                     qPrintable(QStringLiteral("%1: legend %2,%3 - %4,%5, frame %6,%7 - %8,%9")
+                                    .arg(QLatin1String(stage))
+                                    .arg(r[0])
+                                    .arg(r[1])
+                                    .arg(r[2])
+                                    .arg(r[3])
+                                    .arg(lo.x())
+                                    .arg(lo.y())
+                                    .arg(hi.x())
+                                    .arg(hi.y())));
+            const Eigen::Vector2d p =
+                scene.toDisplay(scene.pointMarker()->x(), scene.pointMarker()->y());
+            QVERIFY2(!(p.x() >= r[0] && p.x() <= r[2] && p.y() >= r[1] && p.y() <= r[3]), stage);
+        };
+        std::array<double, 4> left{}, right{}, corner{};
+        check("point near the left edge", left);
+        QCOMPARE(m_doc->setPoint(1.9, 0.5), QString()); // near the right edge
+        QTest::qWait(100);
+        check("point near the right edge", right);
+        QVERIFY(left != right);
+        QCOMPARE(m_doc->setPoint(-1.9, 1.9), QString()); // the top left corner
+        QTest::qWait(100);
+        check("point in the top left corner", corner);
         m_window->showViewTab(0);
     }
 
