@@ -834,6 +834,42 @@ private slots:
         QCOMPARE(table->rowCount(), t.stepCount() + 1);
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("step"));
         QCOMPARE(table->item(3, 1)->text(), QString::number(t.steps[3].x[0], 'g', 6));
+        // At 1280x720 nothing in the table scrolls sideways: the columns shown fit its width
+        // (step first), and the selected row's every column is in the details under it, for
+        // Adam (16 columns) and gradient descent (the tester's case) alike.
+        auto fitsTheDock = [&](const char* method) {
+            QTest::qWait(50);
+            const int shown = [&] {
+                int w = 0;
+                for (int c = 0; c < table->columnCount(); ++c)
+                    w += table->isColumnHidden(c) ? 0 : table->columnWidth(c);
+                return w;
+            }();
+            QVERIFY2(shown <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 > %3")
+                                    .arg(QLatin1String(method))
+                                    .arg(shown)
+                                    .arg(table->viewport()->width())));
+            QVERIFY2(!table->isColumnHidden(0), method);
+            QVERIFY2(!table->horizontalScrollBar()->isVisible(), method);
+            QVERIFY2(!dock->rowDetails()->horizontalScrollBar()->isVisible(), method);
+            for (auto* area : dock->findChildren<QAbstractScrollArea*>())
+                if (area->isVisible())
+                    QVERIFY2(!area->horizontalScrollBar()->isVisible(), method);
+            // Row 3 selected: its details name every filled column with the table's number.
+            table->setCurrentCell(3, 0);
+            const QString details = dock->rowDetails()->toPlainText();
+            for (int c = 0; c < table->columnCount(); ++c) {
+                const QString text = table->item(3, c)->text();
+                if (!text.isEmpty())
+                    QVERIFY2(details.contains(table->horizontalHeaderItem(c)->text() +
+                                              QStringLiteral(" = ") + text),
+                             qPrintable(QStringLiteral("%1: %2 in %3")
+                                            .arg(QLatin1String(method),
+                                                 table->horizontalHeaderItem(c)->text(), details)));
+            }
+        };
+        fitsTheDock("adam");
         QTemporaryDir dir;
         const QString gui = dir.filePath(QStringLiteral("gui.csv"));
         const QString cli = dir.filePath(QStringLiteral("cli.csv"));
@@ -851,6 +887,15 @@ private slots:
         const QByteArray fromGui = a.readAll();
         QVERIFY(fromGui.count('\n') == t.stepCount() + 2);
         QCOMPARE(fromGui, b.readAll());
+
+        RunSettings gd = run;
+        gd.options.method = Method::GradientDescent;
+        Settings only = m_doc->settings();
+        only.runs = {gd};
+        QCOMPARE(m_doc->change(only, QStringLiteral("test")), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), m_doc->trajectories()[0].stepCount() + 1,
+                                  5000);
+        fitsTheDock("gradient descent");
     }
 
     void sweepAndEigenDirectionsInTheDock() {
@@ -1859,9 +1904,12 @@ private slots:
             const double share = double(view.width()) * view.height() /
                                  (double(m_window->width()) * m_window->height());
             QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
-            for (auto* scroll : m_window->findChildren<QScrollArea*>())
+            // No scroll area scrolls sideways: panels, lists, tables, text.
+            for (auto* scroll : m_window->findChildren<QAbstractScrollArea*>())
                 if (scroll->isVisible())
-                    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                             qPrintable(scroll->objectName() + QLatin1Char(' ') +
+                                        QLatin1String(scroll->metaObject()->className())));
             // Nothing in the panel is cut off on the right: every text fits its label.
             const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
                               m_window->panelTabs()->size());
@@ -1874,6 +1922,24 @@ private slots:
                          qPrintable(label->text()));
             }
         }
+        // The Step by Step dock's tabs (the example's first run: gradient descent): nothing
+        // scrolls sideways there either, the state table included.
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        for (int tab = 0; tab < dock->tabs()->count(); ++tab) {
+            dock->tabs()->setCurrentIndex(tab);
+            QTest::qWait(100);
+            for (auto* scroll : dock->findChildren<QAbstractScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY2(
+                        !scroll->horizontalScrollBar()->isVisible(),
+                        qPrintable(QStringLiteral("step dock tab %1: %2")
+                                       .arg(dock->tabs()->tabText(tab), scroll->objectName())));
+        }
+        dock->tabs()->setCurrentIndex(0);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(50);
         // The graph (F8) takes the plot's place, not its room; F8 again gives every size back.
         const int panelBefore = m_window->panelTabs()->width();
         m_window->showViewTab(0);
