@@ -909,8 +909,6 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
 }
 
 void ContourScene::placePointLegend() {
-    if (!m_pointLegend->GetVisibility())
-        return;
     const int* size = renderer()->GetSize();
     if (size[0] <= 0 || size[1] <= 0)
         return;
@@ -923,6 +921,14 @@ void ContourScene::placePointLegend() {
     const Eigen::Vector2d lo = toDisplay(f[0], f[2]), hi = toDisplay(f[1], f[3]);
     const double x0 = std::max(0.0, lo.x()) + inset, x1 = std::min(vw, hi.x()) - inset;
     const double y0 = std::max(0.0, lo.y()) + inset, y1 = std::min(vh, hi.y()) - inset;
+    // The state's legend (bottom right of the view) sits above the x axis's tick labels
+    // where it reaches over the frame: its bottom at the frame's.
+    const double stateLeft = 0.70 * vw; // StateGlyphs' legend's left edge
+    m_runs->stateGlyphs().setLegendBottom(stateLeft < hi.x() + 30 * lineScale()
+                                              ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5)
+                                              : 0.02);
+    if (!m_pointLegend->GetVisibility())
+        return;
     const int n = m_pointLegend->GetNumberOfEntries();
     const double w = std::max(1.0, std::min(kLegendWidth * k, x1 - x0));
     const double h = std::max(1.0, std::min(kLegendRow * k * n, y1 - y0));

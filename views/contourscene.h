@@ -121,7 +121,8 @@ private:
     void rebuildField();
     void updatePointLegend(bool gradientArrows, bool positive, bool negative);
     /// Puts the point legend in a corner inside the frame as it is on screen now (before
-    /// every render: zoom and pan move the frame).
+    /// every render: zoom and pan move the frame), and the state's legend above the x axis's
+    /// tick labels.
     void placePointLegend();
     /// The segment a-b cut to the domain: overlays never leave the plot's frame.
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
