@@ -212,7 +212,7 @@ Box markerLabelBox(const PlotMarker& m, double perPixel, double line) {
     const double length = double(m.label.size()) * (m.extreme ? 8 : 7) * u, height = 16 * u;
     const bool below =
         m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
-    const double gap = 9 * u * (m.extreme ? 2 : 1);
+    const double gap = (m.labelGap > 0 ? m.labelGap : 9.0 * (m.extreme ? 2 : 1)) * u;
     const double y0 = below ? m.at.y() - gap - height : m.at.y() + gap;
     const double x0 = m.labelX < 0   ? m.at.x() - 6 * u - length
                       : m.labelX > 0 ? m.at.x() + 6 * u
@@ -511,6 +511,9 @@ void ContourScene::placeLabels() {
         if (!m.at.allFinite())
             continue;
         taken.emplace_back(m.at.x(), m.at.y());
+        // The ring, or a run's ball resting on the marker, whichever is larger.
+        const double r = std::max(0.5 * sceneLook().ballDiameter, 0.0275) * w;
+        takenBoxes.push_back({m.at.x() - r, m.at.y() - r, m.at.x() + r, m.at.y() + r});
         if (!m.label.empty())
             takenBoxes.push_back(markerLabelBox(m, perPixel, lineScale()));
     }
@@ -1086,6 +1089,9 @@ void ContourScene::placeMarkerLabels() {
         // The side planebinding chose (inwards at the plot's edges) first, then the others
         // that stay in the frame; the first with the least under it: runs' iterates,
         // other markers and their labels.
+        // Clear of a run's ball sitting on the marker (where runs end): its radius and 3
+        // pixels, at least the default gap.
+        m.labelGap = std::max(9.0 * (m.extreme ? 2 : 1), ball * ppw / lineScale() + 3);
         const PlotMarker given = m;
         const bool below = given.labelY != 0
                                ? given.labelY < 0
@@ -1126,7 +1132,8 @@ void ContourScene::placeMarkerLabels() {
     bool same = placed.size() == m_markerList.size();
     for (std::size_t i = 0; same && i < placed.size(); ++i)
         same = placed[i].labelX == m_markerList[i].labelX &&
-               placed[i].labelY == m_markerList[i].labelY;
+               placed[i].labelY == m_markerList[i].labelY &&
+               std::abs(placed[i].labelGap - m_markerList[i].labelGap) < 1;
     m_markerList = placed;
     if (!same)
         m_markers->update(m_markerList, 0.025 * w, scale());
