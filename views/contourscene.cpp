@@ -531,6 +531,11 @@ void ContourScene::placeLabels() {
         for (const Box& b : takenBoxes)
             if (b.meets(label))
                 return false;
+        // Off the runs' paths: a label on a path hides it, and the ball passes there.
+        for (const auto& [a, b] : m_runSegments)
+            if (clipToRect({a.x(), a.y(), 0}, {b.x(), b.y(), 0}, label.x0, label.x1, label.y0,
+                           label.y1))
+                return false;
         return true;
     };
     for (const auto& [level, piece] : best) {
@@ -1038,10 +1043,16 @@ std::vector<std::string> ContourScene::pointLegend() const {
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {
     m_runPoints.clear();
+    m_runSegments.clear();
     for (const RunPath& r : runs)
-        for (const Eigen::Vector3d& p : r.points)
-            if (p.allFinite())
-                m_runPoints.emplace_back(p.x(), p.y());
+        for (std::size_t k = 0; k < r.points.size(); ++k) {
+            const Eigen::Vector3d& p = r.points[k];
+            if (!p.allFinite())
+                break; // a diverged run ends where f stopped being defined
+            m_runPoints.emplace_back(p.x(), p.y());
+            if (k > 0)
+                m_runSegments.emplace_back(m_runPoints[m_runPoints.size() - 2], m_runPoints.back());
+        }
     m_runs->setRuns(runs, lineScale());
     m_runs->update(HeightMap{0, 0}, worldWidth());
     placeLabels(); // the markers' labels keep off the new paths

@@ -162,6 +162,8 @@ private:
     int m_pointLegendCorner = 0;
     /// The runs' iterates (plot units): the legend keeps off them.
     std::vector<Eigen::Vector2d> m_runPoints;
+    /// The runs' steps as segments (plot units): level labels keep off them.
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> m_runSegments;
     vtkSmartPointer<vtkBandedPolyDataContourFilter> m_bands;
     vtkSmartPointer<vtkLookupTable> m_bandColors;
     vtkSmartPointer<vtkActor> m_bandActor;
