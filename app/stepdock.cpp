@@ -96,14 +96,29 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
                            "sizes, the step taken (the columns of --state-csv)"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns as wide as their numbers (fitColumns), as many as the width holds: the rest
+    // are read in the details of the selected row under the table. Nothing scrolls sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // its width is always taken
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->viewport()->installEventFilter(this);
     // Compact: rows one line of text high, columns as wide as their numbers.
     const int line = m_table->fontMetrics().height() + 4;
     m_table->verticalHeader()->setMinimumSectionSize(line);
     m_table->verticalHeader()->setDefaultSectionSize(line);
     m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().height());
-    m_table->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 0px 3px; }"));
+    m_table->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 0px 1px; }"));
     stateLayout->addWidget(m_table, 1);
+    m_rowDetails = new QTextBrowser;
+    m_rowDetails->setObjectName(QStringLiteral("stateRowDetails"));
+    m_rowDetails->setToolTip(tr("Every column of the selected iterate's row (the CSV's names)"));
+    m_rowDetails->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rowDetails->setLineWrapMode(QTextEdit::WidgetWidth);
+    m_rowDetails->setMaximumHeight(7 * m_rowDetails->fontMetrics().lineSpacing());
+    stateLayout->addWidget(m_rowDetails);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this] { showRowDetails(); });
     m_save = new QPushButton(tr("Save as CSV…"));
     m_save->setToolTip(tr("The table as CSV, the same file as gradscape --descent --state-csv"));
     stateLayout->addWidget(m_save);
@@ -324,6 +339,12 @@ void StepDock::refresh() {
     m_save->setEnabled(any);
     if (m_tabs->currentIndex() == 1 && m_tableRun != run)
         fillTable();
+    else if (m_tabs->currentIndex() == 1 && m_table->rowCount() > 0 &&
+             m_table->currentRow() != std::min(iterate(), m_table->rowCount() - 1)) {
+        // The row of the iterate on screen (the animation, Back and Forward).
+        m_table->setCurrentCell(std::clamp(iterate(), 0, m_table->rowCount() - 1), 0);
+        m_table->scrollToItem(m_table->currentItem());
+    }
     if (m_tabs->currentIndex() == 3)
         fillEigen();
     if (!any) {
@@ -411,12 +432,99 @@ void StepDock::fillTable() {
         }
     }
     // A column the method never fills (gradient descent has no moments) takes no room.
+    m_filledColumns.clear();
     for (int c = 0; c < m_table->columnCount(); ++c) {
         bool empty = true;
         for (int k = 0; empty && k < m_table->rowCount(); ++k)
             empty = !m_table->item(k, c) || m_table->item(k, c)->text().isEmpty();
-        m_table->setColumnHidden(c, empty && m_table->rowCount() > 0);
+        if (!empty || m_table->rowCount() == 0)
+            m_filledColumns.push_back(c);
     }
+    fitColumns();
+    if (m_table->rowCount() > 0) {
+        m_table->setCurrentCell(std::clamp(iterate(), 0, m_table->rowCount() - 1), 0);
+        m_table->scrollToItem(m_table->currentItem());
+    }
+    showRowDetails();
+}
+
+void StepDock::fitColumns() {
+    const int columns = m_table->columnCount();
+    if (columns == 0)
+        return;
+    // Priority: step, f, the coordinates, |grad f|, the step's length, then the CSV's order.
+    const QStringList header = stateCsvHeader(m_doc->inputNames());
+    const qsizetype inputs = m_doc->inputNames().size();
+    auto rank = [&](int c) {
+        const QString& name = c < header.size() ? header[c] : QString();
+        if (c == 0)
+            return 0;
+        if (name == QLatin1String("f"))
+            return 1;
+        if (c <= inputs)
+            return 2;
+        if (name == QLatin1String("grad_norm"))
+            return 3;
+        if (name == QLatin1String("update_norm"))
+            return 4;
+        return 5;
+    };
+    std::vector<int> order = m_filledColumns;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
+    const int room = m_table->viewport()->width();
+    std::vector<int> width(std::size_t(columns), 0);
+    for (const int c : order) {
+        m_table->setColumnHidden(c, false);
+        m_table->resizeColumnToContents(c); // its numbers and its header
+        width[std::size_t(c)] = m_table->columnWidth(c);
+    }
+    // In order of priority while they fit; the coordinates all together or none.
+    std::vector<bool> shown(std::size_t(columns), false);
+    int used = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && rank(order[j]) == 2 && rank(order[i]) == 2)
+            ++j;
+        int w = 0;
+        for (std::size_t k = i; k < j; ++k)
+            w += width[std::size_t(order[k])];
+        if (used + w <= room || order[i] == 0) {
+            used += w;
+            for (std::size_t k = i; k < j; ++k)
+                shown[std::size_t(order[k])] = true;
+        } else if (rank(order[i]) != 2) {
+            break; // the next in priority does not fit: the rest are in the details
+        }
+        i = j;
+    }
+    for (int c = 0; c < columns; ++c)
+        m_table->setColumnHidden(c, !shown[std::size_t(c)]);
+}
+
+void StepDock::showRowDetails() {
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_table->rowCount()) {
+        m_rowDetails->clear();
+        return;
+    }
+    // name = value, the pairs unbroken, wrapped between them.
+    QStringList pairs;
+    for (const int c : m_filledColumns) {
+        const QTableWidgetItem* head = m_table->horizontalHeaderItem(c);
+        const QTableWidgetItem* item = m_table->item(row, c);
+        if (!head || !item || item->text().isEmpty())
+            continue;
+        pairs << QStringLiteral(
+                     "<span style=\"white-space:nowrap\"><b>%1</b>&nbsp;=&nbsp;%2</span>")
+                     .arg(head->text().toHtmlEscaped(), item->text().toHtmlEscaped());
+    }
+    m_rowDetails->setHtml(pairs.join(QStringLiteral(" &nbsp; ")));
+}
+
+bool StepDock::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns(); // the room the table has now
+    return QDockWidget::eventFilter(watched, event);
 }
 
 QString StepDock::saveCsv(const QString& path) const {

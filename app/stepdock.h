@@ -54,6 +54,9 @@ public:
     /// The step panel's text as shown (plain), the table, the tabs (for tests).
     QString stepText() const;
     QTableWidget* table() const { return m_table; }
+    /// Under the table: every column of the selected row, name = value (the columns that do
+    /// not fit the table's width are read here; nothing scrolls sideways).
+    QTextBrowser* rowDetails() const { return m_rowDetails; }
     QTabWidget* tabs() const { return m_tabs; }
     QPushButton* forwardButton() const { return m_forward; }
     QPushButton* backButton() const { return m_back; }
@@ -99,6 +102,12 @@ private:
     void onDocumentChanged(int what);
     void refresh();
     void fillTable();
+    /// Shows the table's columns that fit its width (step, f, the coordinates, |∇f|, the step
+    /// length, then the rest in the CSV's order); hides the others.
+    void fitColumns();
+    /// The selected row's every column in the details under the table.
+    void showRowDetails();
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void fillEigen();
     void drawSweep();
     /// Shows a running sweep's progress; takes its result when it is done.
@@ -118,6 +127,9 @@ private:
     QPushButton *m_back, *m_forward;
     QTextBrowser* m_text;
     QTableWidget* m_table;
+    QTextBrowser* m_rowDetails;
+    /// The columns the run fills (the method's: gradient descent has no moments).
+    std::vector<int> m_filledColumns;
     QPushButton* m_save;
     LineChart *m_sweepChart, *m_eigenChart;
     QComboBox* m_sweepQuantity;

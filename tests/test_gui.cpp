@@ -835,6 +835,42 @@ private slots:
         QCOMPARE(table->rowCount(), t.stepCount() + 1);
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("step"));
         QCOMPARE(table->item(3, 1)->text(), QString::number(t.steps[3].x[0], 'g', 6));
+        // At 1280x720 nothing in the table scrolls sideways: the columns shown fit its width
+        // (step first), and the selected row's every column is in the details under it, for
+        // Adam (16 columns) and gradient descent (the tester's case) alike.
+        auto fitsTheDock = [&](const char* method) {
+            QTest::qWait(50);
+            const int shown = [&] {
+                int w = 0;
+                for (int c = 0; c < table->columnCount(); ++c)
+                    w += table->isColumnHidden(c) ? 0 : table->columnWidth(c);
+                return w;
+            }();
+            QVERIFY2(shown <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 > %3")
+                                    .arg(QLatin1String(method))
+                                    .arg(shown)
+                                    .arg(table->viewport()->width())));
+            QVERIFY2(!table->isColumnHidden(0), method);
+            QVERIFY2(!table->horizontalScrollBar()->isVisible(), method);
+            QVERIFY2(!dock->rowDetails()->horizontalScrollBar()->isVisible(), method);
+            for (auto* area : dock->findChildren<QAbstractScrollArea*>())
+                if (area->isVisible())
+                    QVERIFY2(!area->horizontalScrollBar()->isVisible(), method);
+            // Row 3 selected: its details name every filled column with the table's number.
+            table->setCurrentCell(3, 0);
+            const QString details = dock->rowDetails()->toPlainText();
+            for (int c = 0; c < table->columnCount(); ++c) {
+                const QString text = table->item(3, c)->text();
+                if (!text.isEmpty())
+                    QVERIFY2(details.contains(table->horizontalHeaderItem(c)->text() +
+                                              QStringLiteral(" = ") + text),
+                             qPrintable(QStringLiteral("%1: %2 in %3")
+                                            .arg(QLatin1String(method),
+                                                 table->horizontalHeaderItem(c)->text(), details)));
+            }
+        };
+        fitsTheDock("adam");
         QTemporaryDir dir;
         const QString gui = dir.filePath(QStringLiteral("gui.csv"));
         const QString cli = dir.filePath(QStringLiteral("cli.csv"));
@@ -852,6 +888,15 @@ private slots:
         const QByteArray fromGui = a.readAll();
         QVERIFY(fromGui.count('\n') == t.stepCount() + 2);
         QCOMPARE(fromGui, b.readAll());
+
+        RunSettings gd = run;
+        gd.options.method = Method::GradientDescent;
+        Settings only = m_doc->settings();
+        only.runs = {gd};
+        QCOMPARE(m_doc->change(only, QStringLiteral("test")), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), m_doc->trajectories()[0].stepCount() + 1,
+                                  5000);
+        fitsTheDock("gradient descent");
     }
 
     void sweepAndEigenDirectionsInTheDock() {
@@ -1860,9 +1905,12 @@ private slots:
             const double share = double(view.width()) * view.height() /
                                  (double(m_window->width()) * m_window->height());
             QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
-            for (auto* scroll : m_window->findChildren<QScrollArea*>())
+            // No scroll area scrolls sideways: panels, lists, tables, text.
+            for (auto* scroll : m_window->findChildren<QAbstractScrollArea*>())
                 if (scroll->isVisible())
-                    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                             qPrintable(scroll->objectName() + QLatin1Char(' ') +
+                                        QLatin1String(scroll->metaObject()->className())));
             // Nothing in the panel is cut off on the right: every text fits its label.
             const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
                               m_window->panelTabs()->size());
@@ -1875,6 +1923,24 @@ private slots:
                          qPrintable(label->text()));
             }
         }
+        // The Step by Step dock's tabs (the example's first run: gradient descent): nothing
+        // scrolls sideways there either, the state table included.
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        for (int tab = 0; tab < dock->tabs()->count(); ++tab) {
+            dock->tabs()->setCurrentIndex(tab);
+            QTest::qWait(100);
+            for (auto* scroll : dock->findChildren<QAbstractScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY2(
+                        !scroll->horizontalScrollBar()->isVisible(),
+                        qPrintable(QStringLiteral("step dock tab %1: %2")
+                                       .arg(dock->tabs()->tabText(tab), scroll->objectName())));
+        }
+        dock->tabs()->setCurrentIndex(0);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(50);
         // The graph (F8) takes the plot's place, not its room; F8 again gives every size back.
         const int panelBefore = m_window->panelTabs()->width();
         m_window->showViewTab(0);
@@ -2610,6 +2676,41 @@ private slots:
         QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving down") !=
                 legend.end());
         QVERIFY(m_window->contourScene().principalAxes() == 2);
+        // The legend sits inside the frame (off the tick labels and axis titles left of and
+        // under it), clear of the point and of the run legend; dragged to the other side,
+        // the point takes the legend's corner and the legend moves.
+        auto check = [this](const char* stage, std::array<double, 4>& r) {
+            m_window->contourView()->grabFramebuffer(); // rendered: placed for this frame
+            const ContourScene& scene = m_window->contourScene();
+            r = scene.pointLegendRect();
+            const std::array<double, 4>& f = scene.frame();
+            const Eigen::Vector2d lo = scene.toDisplay(f[0], f[2]),
+                                  hi = scene.toDisplay(f[1], f[3]);
+            QVERIFY2(r[2] > r[0] && r[3] > r[1], stage);
+            QVERIFY2(r[0] >= lo.x() && r[2] <= hi.x() && r[1] >= lo.y() && r[3] <= hi.y(),
+                     qPrintable(QStringLiteral("%1: legend %2,%3 - %4,%5, frame %6,%7 - %8,%9")
+                                    .arg(QLatin1String(stage))
+                                    .arg(r[0])
+                                    .arg(r[1])
+                                    .arg(r[2])
+                                    .arg(r[3])
+                                    .arg(lo.x())
+                                    .arg(lo.y())
+                                    .arg(hi.x())
+                                    .arg(hi.y())));
+            const Eigen::Vector2d p =
+                scene.toDisplay(scene.pointMarker()->x(), scene.pointMarker()->y());
+            QVERIFY2(!(p.x() >= r[0] && p.x() <= r[2] && p.y() >= r[1] && p.y() <= r[3]), stage);
+        };
+        std::array<double, 4> left{}, right{}, corner{};
+        check("point near the left edge", left);
+        QCOMPARE(m_doc->setPoint(1.9, 0.5), QString()); // near the right edge
+        QTest::qWait(100);
+        check("point near the right edge", right);
+        QVERIFY(left != right);
+        QCOMPARE(m_doc->setPoint(-1.9, 1.9), QString()); // the top left corner
+        QTest::qWait(100);
+        check("point in the top left corner", corner);
         m_window->showViewTab(0);
     }
 

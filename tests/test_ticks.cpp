@@ -1,10 +1,12 @@
 // Pure functions of the views (tick placement, which grid rows become wire lines): no
 // display, no render window.
+#include "contourscene.h"
 #include "surfacegeometry.h"
 #include "ticks.h"
 
 #include <QTest>
 #include <cmath>
+#include <limits>
 
 class TestTicks : public QObject {
     Q_OBJECT
@@ -39,6 +41,45 @@ private slots:
         QCOMPARE(QString::fromStdString(gs::decadeLabel(0)), QStringLiteral("1"));
         QCOMPARE(QString::fromStdString(gs::decadeLabel(3)), QStringLiteral("1000"));
         QCOMPARE(QString::fromStdString(gs::decadeLabel(6)), QStringLiteral("1e6"));
+    }
+
+    // The quadratic model's levels: through f(x0), nice steps, strictly inside its range.
+    // By hand: range [0, 14.125] (the quadratic form x^2 + 3xy + 0.5y^2 on [0,2]x[-0.5,1.5]
+    // has its corner values 0.125, -1.875 ... 14.125; only the extremes matter here), at most
+    // 8 ticks: step 2 (0, 2, ..., 14); from 2.625 down to 0.625 and up to 12.625.
+    void modelLevels_data() {
+        QTest::addColumn<double>("lo");
+        QTest::addColumn<double>("hi");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<std::vector<double>>("expected");
+        QTest::newRow("form") << 0.0 << 14.125 << 2.625
+                              << std::vector<double>{0.625, 2.625,  4.625, 6.625,
+                                                     8.625, 10.625, 12.625};
+        // [-1, 1]: step 0.5 (0.2 would be 11 ticks); 0.3 - 0.5 k inside.
+        QTest::newRow("around zero")
+            << -1.0 << 1.0 << 0.3 << std::vector<double>{-0.7, -0.2, 0.3, 0.8};
+        // Rosenbrock's model at (-1.2, 1) spans about [4, 1200]: step 200, six levels.
+        QTest::newRow("valley") << 3.0 << 1200.0 << 24.2
+                                << std::vector<double>{24.2, 224.2, 424.2, 624.2, 824.2, 1024.2};
+        QTest::newRow("flat") << 1.0 << 1.0 << 1.0 << std::vector<double>{};
+        QTest::newRow("undefined value") << 0.0 << 1.0 << std::nan("") << std::vector<double>{};
+    }
+    void modelLevels() {
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        QFETCH(double, value);
+        QFETCH(std::vector<double>, expected);
+        // value + j step by repeated addition, j <= 8: a few roundings of the largest level.
+        constexpr double kLevelTolerance = 64 * std::numeric_limits<double>::epsilon();
+        // A grid holding the two extremes, a hole and values between.
+        Eigen::ArrayXXd model(3, 2);
+        model << lo, 0.5 * (lo + hi), std::nan(""), hi, lo, hi;
+        const std::vector<double> levels = gs::modelLevels(value, model, 6);
+        QCOMPARE(levels.size(), expected.size());
+        for (std::size_t k = 0; k < levels.size(); ++k)
+            QVERIFY2(std::abs(levels[k] - expected[k]) <=
+                         kLevelTolerance * std::max(1.0, std::abs(expected[k])),
+                     qPrintable(QString::number(levels[k], 'g', 17)));
     }
 
     void wireIndices_data() {

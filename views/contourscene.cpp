@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <vtkActor.h>
 #include <vtkActor2D.h>
+#include <vtkActor2DCollection.h>
 #include <vtkBandedPolyDataContourFilter.h>
 #include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
@@ -43,6 +45,8 @@ namespace {
 
 /// Levels drawn for the whole range.
 constexpr int kLevelCount = 16;
+/// The quadratic model's levels over its square (modelLevels).
+constexpr int kModelLevelCount = 6;
 /// Log levels span this many decades above the minimum.
 constexpr double kLogDecades = 4.0;
 // Drawing order along z (towards the camera), in units of the frame's width.
@@ -64,6 +68,8 @@ constexpr double kBandLightening = 0.55;
 /// right of the frame (pixels at pixel scale 1).
 constexpr double kBarLeft = 0.955, kBarRight = 0.975, kBarBottom = 0.12, kBarTop = 0.84;
 constexpr double kBarReserve = 120;
+/// The point legend (pixels at scale 1): its width, one entry's height, the gap to the frame.
+constexpr double kLegendWidth = 190, kLegendRow = 17, kLegendInset = 6;
 
 Rgb positiveCurvature{0.10, 0.35, 0.85}, negativeCurvature{0.90, 0.30, 0.10};
 const Rgb fieldInk{0.30, 0.30, 0.30};
@@ -187,6 +193,33 @@ vtkSmartPointer<vtkActor> lineActor(vtkPolyData* data, const Rgb& color) {
     return a;
 }
 
+/// An axis-aligned box (display pixels or plot units).
+struct Box {
+    double x0, y0, x1, y1;
+    bool meets(const Box& b) const { return x0 < b.x1 && b.x0 < x1 && y0 < b.y1 && b.y0 < y1; }
+    bool holds(const Eigen::Vector2d& p) const {
+        return p.x() >= x0 && p.x() <= x1 && p.y() >= y0 && p.y() <= y1;
+    }
+    Box grown(double d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }
+};
+
+/// Where CriticalMarkers::update draws a marker's label, in plot units at `perPixel` plot
+/// units per display pixel, `line` the scene's PixelScale::line (device pixels: offsets and
+/// text alike): a 12-pixel font, about 7 pixels a character (8 bold), one line high, 6
+/// pixels beside the marker sideways and 9 (18 for an extreme's ring) above or below.
+Box markerLabelBox(const PlotMarker& m, double perPixel, double line) {
+    const double u = perPixel * line;
+    const double length = double(m.label.size()) * (m.extreme ? 8 : 7) * u, height = 16 * u;
+    const bool below =
+        m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
+    const double gap = (m.labelGap > 0 ? m.labelGap : 9.0 * (m.extreme ? 2 : 1)) * u;
+    const double y0 = below ? m.at.y() - gap - height : m.at.y() + gap;
+    const double x0 = m.labelX < 0   ? m.at.x() - 6 * u - length
+                      : m.labelX > 0 ? m.at.x() + 6 * u
+                                     : m.at.x() - 0.5 * length;
+    return {x0, y0, x0 + length, y0 + height};
+}
+
 int pointCount(vtkAlgorithm* a) {
     a->Update();
     auto* d = vtkPolyData::SafeDownCast(a->GetOutputDataObject(0));
@@ -228,6 +261,29 @@ std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpac
     for (double t : niceTicks(zmin, zmax, count + 2))
         if (t > zmin && t < zmax)
             levels.push_back(t);
+    return levels;
+}
+
+std::vector<double> modelLevels(double value, const Eigen::ArrayXXd& model, int count) {
+    std::vector<double> levels;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (Eigen::Index k = 0; k < model.size(); ++k)
+        if (std::isfinite(model(k))) {
+            lo = std::min(lo, model(k));
+            hi = std::max(hi, model(k));
+        }
+    if (!(hi > lo) || !std::isfinite(value) || count < 1)
+        return levels;
+    // The step of at most count + 2 nice ticks over the range (count / 2.5 to count + 2
+    // levels); levels value + j step inside it.
+    const std::vector<double> ticks = niceTicks(lo, hi, count + 2);
+    const double step = ticks.size() >= 2 ? ticks[1] - ticks[0] : (hi - lo) / (count + 1);
+    if (!(step > 0))
+        return levels;
+    const double first = value - std::floor((value - lo) / step) * step;
+    for (double l = first; l < hi && levels.size() < std::size_t(4 * count); l += step)
+        if (l > lo)
+            levels.push_back(l);
     return levels;
 }
 
@@ -330,7 +386,8 @@ ContourScene::ContourScene()
     renderer()->AddActor2D(m_colorBar);
     renderer()->AddActor2D(m_fieldLegend);
     // What the coloured lines at the point are, in the run legend's style (a bar in the
-    // line's colour, then the words), top left beside the frame.
+    // line's colour, then the words), in a corner inside the frame (placePointLegend): beside
+    // it, it covered the y axis's tick labels.
     m_pointLegend = vtkSmartPointer<vtkLegendBoxActor>::New();
     m_pointLegend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
     m_pointLegend->BorderOff();
@@ -349,6 +406,7 @@ ContourScene::ContourScene()
     m_zoomWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
         auto* scene = static_cast<ContourScene*>(self);
         const double ppw = scene->pixelsPerWorld();
+        scene->placePointLegend(); // the frame may have moved on screen
         if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw)
             scene->placeLabels();
     });
@@ -368,7 +426,9 @@ void ContourScene::applyPixelScale() {
                                            look.tangentEdge[2]);
     m_contourActor->GetProperty()->SetLineWidth(float(1.3 * k));
     m_pointLevelActor->GetProperty()->SetLineWidth(float(2.6 * k));
-    m_modelActor->GetProperty()->SetLineWidth(float(1.2 * k));
+    // Two pixels: a thinner nearly straight line is drawn with a dark blot at every step of
+    // its staircase (at 1 and 1.2 pixels the model's lines looked hatched).
+    m_modelActor->GetProperty()->SetLineWidth(float(std::max(1.0, std::round(2 * k))));
     m_tangentLine->GetProperty()->SetLineWidth(float(2.4 * k));
     for (auto& a : m_axes)
         a->GetProperty()->SetLineWidth(float(3.0 * k));
@@ -395,6 +455,9 @@ void ContourScene::setSurface(const SurfaceSample& s, const std::string& xName,
 }
 
 void ContourScene::placeLabels() {
+    // Where the critical-point markers' labels go, clear of the runs, first: the level
+    // labels keep off them.
+    placeMarkerLabels();
     for (auto& l : m_labels)
         renderer()->RemoveActor(l);
     m_labels.clear();
@@ -439,30 +502,39 @@ void ContourScene::placeLabels() {
     // ContourScene()): about 4 characters by one line at the label's font size.
     m_labelsPixelsPerWorld = pixelsPerWorld();
     const double perPixel = 1.0 / m_labelsPixelsPerWorld;
-    const double halfW = 0.5 * 34 * pixelScale() * perPixel,
-                 halfH = 0.5 * 16 * pixelScale() * perPixel;
-    // Taken: the critical-point markers and their labels (above or below the marker, as
-    // CriticalMarkers::update draws them), as spots along the label's line.
+    const double halfW = 0.5 * 34 * lineScale() * perPixel,
+                 halfH = 0.5 * 16 * lineScale() * perPixel;
+    // Taken: the labels already placed, the critical-point markers and their labels' boxes.
     std::vector<Eigen::Vector2d> taken;
+    std::vector<Box> takenBoxes;
     for (const PlotMarker& m : m_markerList) {
         if (!m.at.allFinite())
             continue;
         taken.emplace_back(m.at.x(), m.at.y());
-        if (m.label.empty())
-            continue;
-        const bool below =
-            m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
-        const double dy = (below ? -1 : 1) * 2 * halfH * (m.extreme ? 1.8 : 1.2);
-        // About 7 px a character; the label ends at the marker (labelX -1), starts there
-        // (+1) or is centred on it (0).
-        const double length = double(m.label.size()) * 7 * pixelScale() * perPixel;
-        const double start = m.labelX < 0 ? -length : m.labelX > 0 ? 0 : -0.5 * length;
-        for (int k = 0; k <= 4; ++k)
-            taken.emplace_back(m.at.x() + start + 0.25 * k * length, m.at.y() + dy);
+        // The ring, or a run's ball resting on the marker, whichever is larger.
+        const double r = std::max(0.5 * sceneLook().ballDiameter, 0.0275) * w;
+        takenBoxes.push_back({m.at.x() - r, m.at.y() - r, m.at.x() + r, m.at.y() + r});
+        if (!m.label.empty())
+            takenBoxes.push_back(markerLabelBox(m, perPixel, lineScale()));
+    }
+    // And the point legend's box (placePointLegend), in plot units.
+    if (m_pointLegend->GetVisibility()) {
+        const std::array<double, 4> r = pointLegendRect();
+        const Eigen::Vector2d a = toPlot(r[0], r[1]), b = toPlot(r[2], r[3]);
+        takenBoxes.push_back({a.x(), a.y(), b.x(), b.y()});
     }
     const auto clear = [&](const Eigen::Vector2d& p) {
         for (const Eigen::Vector2d& q : taken)
             if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
+                return false;
+        const Box label{p.x() - halfW, p.y() - halfH, p.x() + halfW, p.y() + halfH};
+        for (const Box& b : takenBoxes)
+            if (b.meets(label))
+                return false;
+        // Off the runs' paths: a label on a path hides it, and the ball passes there.
+        for (const auto& [a, b] : m_runSegments)
+            if (clipToRect({a.x(), a.y(), 0}, {b.x(), b.y(), 0}, label.x0, label.x1, label.y0,
+                           label.y1))
                 return false;
         return true;
     };
@@ -521,9 +593,6 @@ void ContourScene::rebuildLevels() {
     m_contourActor->GetMapper()->SetScalarRange(m_levels.empty() ? 0 : m_levels.front(),
                                                 m_levels.empty() ? 1 : m_levels.back());
     placeLabels();
-    m_modelContour->SetNumberOfContours(int(m_levels.size()));
-    for (std::size_t k = 0; k < m_levels.size(); ++k)
-        m_modelContour->SetValue(int(k), m_levels[k]);
     rebuildBands();
 }
 
@@ -755,6 +824,10 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     // The quadratic model's level curves, over the whole domain.
     m_modelImage = imageOf(g, e.quadratic, kModelZ * w);
     m_modelContour->SetInputData(m_modelImage);
+    const std::vector<double> model = modelLevels(e.at.value, e.quadratic, kModelLevelCount);
+    m_modelContour->SetNumberOfContours(int(model.size()));
+    for (std::size_t k = 0; k < model.size(); ++k)
+        m_modelContour->SetValue(int(k), model[k]);
     m_modelActor->SetVisibility(defined && quadratic);
 
     // grad f over the two axes: e.ascent = (g_x, g_y, |g|^2).
@@ -839,11 +912,125 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
                                 (std::string("  ") + entries[i].text).c_str(), ink.data());
     }
     m_pointLegend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
-    const double k = look.fontScale; // the text fits the box: the box follows the font
-    const double h = 0.03 * k * double(entries.size());
-    m_pointLegend->GetPositionCoordinate()->SetValue(0.01, 0.9 - h);
-    m_pointLegend->GetPosition2Coordinate()->SetValue(std::min(0.4, 0.21 * k), h);
     m_pointLegend->SetVisibility(!entries.empty());
+    placePointLegend();
+}
+
+void ContourScene::placePointLegend() {
+    const int* size = renderer()->GetSize();
+    if (size[0] <= 0 || size[1] <= 0)
+        return;
+    const double vw = size[0], vh = size[1];
+    // The text fits the box: the box follows the font (lectures) and the device pixels.
+    const double k = sceneLook().fontScale * lineScale();
+    const double inset = kLegendInset * lineScale();
+    // The frame on screen, within the viewport (zoomed in, the frame is larger than it).
+    const std::array<double, 4>& f = frame();
+    const Eigen::Vector2d lo = toDisplay(f[0], f[2]), hi = toDisplay(f[1], f[3]);
+    const double x0 = std::max(0.0, lo.x()) + inset, x1 = std::min(vw, hi.x()) - inset;
+    const double y0 = std::max(0.0, lo.y()) + inset, y1 = std::min(vh, hi.y()) - inset;
+    // The state's legend (bottom right of the view) sits above the x axis's tick labels
+    // where it reaches over the frame: its bottom at the frame's.
+    const double stateLeft = 0.70 * vw; // StateGlyphs' legend's left edge
+    m_runs->stateGlyphs().setLegendBottom(stateLeft < hi.x() + 30 * lineScale()
+                                              ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5)
+                                              : 0.02);
+    if (!m_pointLegend->GetVisibility())
+        return;
+    const int n = m_pointLegend->GetNumberOfEntries();
+    const double w = std::max(1.0, std::min(kLegendWidth * k, x1 - x0));
+    const double h = std::max(1.0, std::min(kLegendRow * k * n, y1 - y0));
+
+    // What a corner's box would cover, weighted: the point with its arrows and axes most,
+    // critical-point markers and their labels, run paths, and the texts and legends
+    // beside the frame (the run legend, the colour bar) whatever it costs.
+    std::vector<Box> overlays; // display boxes of the other 2-D texts and legends
+    vtkActor2DCollection* actors = renderer()->GetActors2D();
+    actors->InitTraversal();
+    while (vtkActor2D* a = actors->GetNextActor2D()) {
+        if (a == m_pointLegend.Get() || !a->GetVisibility())
+            continue;
+        if (auto* text = vtkTextActor::SafeDownCast(a)) {
+            double b[4]; // xmin, xmax, ymin, ymax
+            if (text->GetInput() && *text->GetInput()) {
+                text->GetBoundingBox(renderer(), b);
+                overlays.push_back({b[0], b[2], b[1], b[3]});
+            }
+        } else if (a == m_colorBar.Get()) {
+            // The bar and its labels left of it (about 6 characters).
+            overlays.push_back(
+                {kBarLeft * vw - 50 * lineScale(), kBarBottom * vh, kBarRight * vw, kBarTop * vh});
+        } else {
+            const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(renderer());
+            const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(renderer());
+            overlays.push_back({double(std::min(p0[0], p1[0])), double(std::min(p0[1], p1[1])),
+                                double(std::max(p0[0], p1[0])), double(std::max(p0[1], p1[1]))});
+        }
+    }
+    const double ww = worldWidth(), pxPerWorld = pixelsPerWorld();
+    auto cost = [&](const Box& box) {
+        double c = 0;
+        for (const Box& o : overlays)
+            c += box.meets(o) ? 1000 : 0;
+        if (m_point) {
+            // The point and what is drawn at it: arrows and axes up to kAxisLength of the
+            // frame's width from it.
+            const Eigen::Vector2d p = toDisplay(m_point->x(), m_point->y());
+            const double r = kAxisLength * ww * pxPerWorld;
+            const Box around{p.x() - r, p.y() - r, p.x() + r, p.y() + r};
+            c += box.holds(p) ? 100 : box.meets(around) ? 20 : 0;
+        }
+        // The markers (rings about 25 pixels across) and their labels.
+        const double perPixel = pxPerWorld > 0 ? 1.0 / pxPerWorld : 1.0;
+        for (const PlotMarker& m : m_markerList) {
+            if (!m.at.allFinite())
+                continue;
+            const Eigen::Vector2d p = toDisplay(m.at.x(), m.at.y());
+            const double r = 14 * lineScale();
+            c += box.meets({p.x() - r, p.y() - r, p.x() + r, p.y() + r}) ? 10 : 0;
+            if (m.label.empty())
+                continue;
+            const Box l = markerLabelBox(m, perPixel, lineScale());
+            const Eigen::Vector2d a = toDisplay(l.x0, l.y0), b = toDisplay(l.x1, l.y1);
+            c += box.meets({a.x(), a.y(), b.x(), b.y()}) ? 10 : 0;
+        }
+        // The runs' iterates, in plot units (thousands of them: one mapping of the box).
+        const Eigen::Vector2d a = toPlot(box.x0, box.y0), b = toPlot(box.x1, box.y1);
+        const Box plotBox{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()),
+                          std::max(a.y(), b.y())};
+        int inside = 0;
+        for (const Eigen::Vector2d& q : m_runPoints)
+            inside += plotBox.holds(q) ? 1 : 0;
+        c += inside > 0 ? 5 + std::min(inside, 20) : 0;
+        return c;
+    };
+    const std::array<Box, 4> corners{Box{x0, y1 - h, x0 + w, y1}, Box{x1 - w, y1 - h, x1, y1},
+                                     Box{x0, y0, x0 + w, y0 + h}, Box{x1 - w, y0, x1, y0 + h}};
+    std::array<double, 4> costs{};
+    for (std::size_t i = 0; i < 4; ++i)
+        costs[i] = cost(corners[i]);
+    // The corner it is in stays while no other has less under it (no jumping while the point
+    // is dragged); else the first of the cheapest, top left first.
+    int best = m_pointLegendCorner;
+    for (int i = 0; i < 4; ++i)
+        if (costs[std::size_t(i)] < costs[std::size_t(best)])
+            best = i;
+    const bool moved = best != m_pointLegendCorner;
+    m_pointLegendCorner = best;
+    const Box& b = corners[std::size_t(best)];
+    m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
+    m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
+    if (moved)
+        placeLabels(); // the level labels keep off its new place
+}
+
+std::array<double, 4> ContourScene::pointLegendRect() const {
+    if (!m_pointLegend->GetVisibility())
+        return {0, 0, 0, 0};
+    const int* size = renderer()->GetSize();
+    const double* p = m_pointLegend->GetPositionCoordinate()->GetValue();
+    const double* q = m_pointLegend->GetPosition2Coordinate()->GetValue();
+    return {p[0] * size[0], p[1] * size[1], (p[0] + q[0]) * size[0], (p[1] + q[1]) * size[1]};
 }
 
 std::vector<std::string> ContourScene::pointLegend() const {
@@ -855,8 +1042,20 @@ std::vector<std::string> ContourScene::pointLegend() const {
 }
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {
+    m_runPoints.clear();
+    m_runSegments.clear();
+    for (const RunPath& r : runs)
+        for (std::size_t k = 0; k < r.points.size(); ++k) {
+            const Eigen::Vector3d& p = r.points[k];
+            if (!p.allFinite())
+                break; // a diverged run ends where f stopped being defined
+            m_runPoints.emplace_back(p.x(), p.y());
+            if (k > 0)
+                m_runSegments.emplace_back(m_runPoints[m_runPoints.size() - 2], m_runPoints.back());
+        }
     m_runs->setRuns(runs, lineScale());
     m_runs->update(HeightMap{0, 0}, worldWidth());
+    placeLabels(); // the markers' labels keep off the new paths
     if (m_showBands)
         rebuildBands(); // the colour bar starts under the run legend, whose height changed
 }
@@ -875,9 +1074,80 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
-    m_markers->update(world, 0.025 * worldWidth(), scale());
+    m_markerInput = world;
     m_markerList = world; // the level labels keep off them (placeLabels)
-    placeLabels();
+    m_markers->update(world, 0.025 * worldWidth(), scale());
+    placeLabels(); // and the markers' labels off the runs (placeMarkerLabels)
+}
+
+void ContourScene::placeMarkerLabels() {
+    if (m_markerInput.empty())
+        return;
+    const double ppw = pixelsPerWorld();
+    if (!(ppw > 0))
+        return;
+    const double perPixel = 1.0 / ppw, w = worldWidth();
+    const std::array<double, 4>& f = frame();
+    const Box inside{f[0], f[2], f[1], f[3]};
+    // A run's ball passes every iterate of its path: its radius round the label is taken.
+    const double ball = 0.5 * sceneLook().ballDiameter * w;
+    std::vector<PlotMarker> placed = m_markerInput;
+    std::vector<Box> boxes; // the labels placed so far
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        PlotMarker& m = placed[i];
+        if (m.label.empty() || !m.at.allFinite())
+            continue;
+        // The side planebinding chose (inwards at the plot's edges) first, then the others
+        // that stay in the frame; the first with the least under it: runs' iterates,
+        // other markers and their labels.
+        // Clear of a run's ball sitting on the marker (where runs end): its radius and 3
+        // pixels, at least the default gap.
+        m.labelGap = std::max(9.0 * (m.extreme ? 2 : 1), ball * ppw / lineScale() + 3);
+        const PlotMarker given = m;
+        const bool below = given.labelY != 0
+                               ? given.labelY < 0
+                               : given.kind == Classification::Minimum || given.extreme < 0;
+        const int y = below ? -1 : 1;
+        std::vector<std::pair<int, int>> sides{{given.labelX, given.labelY}};
+        for (const int ly : {y, -y})
+            for (const int lx : {given.labelX, 0, 1, -1})
+                sides.emplace_back(lx, ly);
+        double bestCost = std::numeric_limits<double>::infinity();
+        std::pair<int, int> best = sides.front();
+        for (const auto& [lx, ly] : sides) {
+            PlotMarker c = given;
+            c.labelX = lx;
+            c.labelY = ly;
+            const Box b = markerLabelBox(c, perPixel, lineScale());
+            if (b.x0 < inside.x0 || b.x1 > inside.x1 || b.y0 < inside.y0 || b.y1 > inside.y1)
+                continue;
+            double cost = 0;
+            const Box near = b.grown(ball);
+            for (const Eigen::Vector2d& q : m_runPoints)
+                cost += near.holds(q) ? 1 : 0;
+            for (std::size_t j = 0; j < m_markerInput.size(); ++j) {
+                const Eigen::Vector3d& o = m_markerInput[j].at;
+                cost += j != i && o.allFinite() && near.holds({o.x(), o.y()}) ? 100 : 0;
+            }
+            for (const Box& o : boxes)
+                cost += o.meets(b) ? 100 : 0;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = {lx, ly};
+            }
+        }
+        m.labelX = best.first;
+        m.labelY = best.second;
+        boxes.push_back(markerLabelBox(m, perPixel, lineScale()));
+    }
+    bool same = placed.size() == m_markerList.size();
+    for (std::size_t i = 0; same && i < placed.size(); ++i)
+        same = placed[i].labelX == m_markerList[i].labelX &&
+               placed[i].labelY == m_markerList[i].labelY &&
+               std::abs(placed[i].labelGap - m_markerList[i].labelGap) < 1;
+    m_markerList = placed;
+    if (!same)
+        m_markers->update(m_markerList, 0.025 * w, scale());
 }
 
 bool ContourScene::hitsMarker(double displayX, double displayY) const {

@@ -45,6 +45,13 @@ enum class LevelSpacing {
 std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpacing spacing,
                                   const Eigen::ArrayXXd* values = nullptr);
 
+/// The quadratic model's levels over its square (`model`, finite values): about `count` of
+/// them (count / 2.5 to count + 2), 1-2-5 nice steps apart, one of them `value` (f(x0): the model's
+/// level through the point), all strictly inside the model's range. A few clean ellipses or
+/// hyperbolas: the true f's levels (log-spaced in a valley) crowded dozens of nearly parallel lines
+/// into it.
+std::vector<double> modelLevels(double value, const Eigen::ArrayXXd& model, int count);
+
 class ContourScene : public Plot2D {
 public:
     ContourScene();
@@ -97,6 +104,9 @@ public:
     Eigen::Vector2d principalAxisDirection(int k) const;
     /// The legend of the lines at the point, entry by entry (empty: none drawn).
     std::vector<std::string> pointLegend() const;
+    /// Where that legend was drawn last, in display pixels (x0, y0, x1, y1; y up), all zero
+    /// when it is hidden: inside the frame, in the corner with the least under it.
+    std::array<double, 4> pointLegendRect() const;
     const CriticalMarkers& markers() const { return *m_markers; }
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
 
@@ -104,9 +114,16 @@ private:
     void applyPixelScale() override;
     void rebuildLevels();
     void placeLabels();
+    /// Each critical-point marker's label on the side of it with the fewest runs' iterates
+    /// (the balls pass there) and other markers under it, within the frame.
+    void placeMarkerLabels();
     void rebuildBands();
     void rebuildField();
     void updatePointLegend(bool gradientArrows, bool positive, bool negative);
+    /// Puts the point legend in a corner inside the frame as it is on screen now (before
+    /// every render: zoom and pan move the frame), and the state's legend above the x axis's
+    /// tick labels.
+    void placePointLegend();
     /// The segment a-b cut to the domain: overlays never leave the plot's frame.
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
 
@@ -122,6 +139,8 @@ private:
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
     /// The critical-point markers (plot units): no level label goes on them or their labels.
     std::vector<PlotMarker> m_markerList;
+    /// The markers as given (their labels' sides as planebinding chose them).
+    std::vector<PlotMarker> m_markerInput;
     /// The zoom the level labels were placed at (display pixels per world unit).
     double m_labelsPixelsPerWorld = 0;
     vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;
@@ -138,6 +157,13 @@ private:
     vtkSmartPointer<vtkActor> m_fieldActor;
     vtkSmartPointer<vtkTextActor> m_fieldLegend;
     vtkSmartPointer<vtkLegendBoxActor> m_pointLegend;
+    /// The corner it sits in (0 top left, 1 top right, 2 bottom left, 3 bottom right): kept
+    /// while no other corner has less under it, so it does not jump while the point moves.
+    int m_pointLegendCorner = 0;
+    /// The runs' iterates (plot units): the legend keeps off them.
+    std::vector<Eigen::Vector2d> m_runPoints;
+    /// The runs' steps as segments (plot units): level labels keep off them.
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> m_runSegments;
     vtkSmartPointer<vtkBandedPolyDataContourFilter> m_bands;
     vtkSmartPointer<vtkLookupTable> m_bandColors;
     vtkSmartPointer<vtkActor> m_bandActor;

@@ -225,7 +225,7 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         p->SetBold(m.extreme != 0);
         const Rgb& panel = sceneLook().panel;
         p->SetBackgroundColor(panel[0], panel[1], panel[2]);
-        p->SetBackgroundOpacity(0.75);
+        p->SetBackgroundOpacity(0.9); // level lines under it do not cross the words
         // Minima are labelled below their marker, everything else above.
         // Near an edge of the plot the label turns inwards (PlotMarker::labelX, labelY).
         const bool below =
@@ -237,9 +237,9 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
             p->SetJustificationToLeft();
         else
             p->SetJustificationToCentered();
+        const double gap = m.labelGap > 0 ? m.labelGap : 9.0 * (m.extreme ? 2 : 1);
         t->SetDisplayOffset(int(std::lround(m.labelX * 6 * scale.line)),
-                            int(std::lround((below ? -1 : 1) * 9 * scale.line)) *
-                                (m.extreme ? 2 : 1));
+                            int(std::lround((below ? -1 : 1) * gap * scale.line)));
         t->SetVisibility(m_visible);
         m_renderer->AddActor(t);
         m_labels.push_back(t);

@@ -32,6 +32,10 @@ struct PlotMarker {
     /// (near the right edge), +1 starts it there (near the left edge), 0 centres it; labelY
     /// +1 above, -1 below, 0 the default (minima below, the rest above).
     int labelX = 0, labelY = 0;
+    /// The label's distance from the marker in pixels (at line scale 1) above or below it; 0:
+    /// the default (9, 18 for an extreme's ring). A view sets more where a run's ball may sit
+    /// on the marker (the contour view: the ball's radius).
+    double labelGap = 0;
 };
 
 /// The marker colour of each kind.

@@ -43,6 +43,7 @@ public:
     /// by the next update().
     void setStepMarks(const std::optional<StepMarks>& marks) { m_state->setMarks(marks); }
     const StateGlyphs& stateGlyphs() const { return *m_state; }
+    StateGlyphs& stateGlyphs() { return *m_state; }
 
 private:
     struct Actors {

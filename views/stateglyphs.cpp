@@ -186,9 +186,14 @@ void StateGlyphs::update(const HeightMap& height, double width) {
                            ("  " + entries[i].label).c_str(), text.data());
     }
     const double h = 0.032 * double(entries.size());
-    m_legend->GetPositionCoordinate()->SetValue(0.70, 0.02);
+    m_legend->GetPositionCoordinate()->SetValue(0.70, m_legendBottom);
     m_legend->GetPosition2Coordinate()->SetValue(0.28, h);
     m_legend->SetVisibility(!entries.empty());
+}
+
+void StateGlyphs::setLegendBottom(double y) {
+    m_legendBottom = y;
+    m_legend->GetPositionCoordinate()->SetValue(0.70, y);
 }
 
 } // namespace gs

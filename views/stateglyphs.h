@@ -39,6 +39,9 @@ public:
     void update(const HeightMap& height, double width);
     /// `lineScale`: PixelScale::line.
     void applyStyle(double lineScale);
+    /// The legend's bottom edge in normalized viewport units (0.02 unless a view moves it
+    /// up: the contour view keeps it off its x axis's tick labels).
+    void setLegendBottom(double y);
 
     /// For tests: which glyphs are drawn now (arrows: gradient step, moment, update; the
     /// rectangle), and the rectangle's corners' extent in x and y.
@@ -77,6 +80,7 @@ private:
     ClippedActor m_rate;
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     Eigen::Vector2d m_rateExtent{0, 0};
+    double m_legendBottom = 0.02;
     double m_arrowScale = 1;
 };
 
