@@ -232,12 +232,6 @@ QWidget* MainWindow::buildPlaneViews() {
         c->setMinimumSize(240, 200);
         c->setToolTip(tip);
     }
-    for (PlaneView* v : {m_contourView, m_curveView}) {
-        connect(v, &PlaneView::dragStarted, this, &MainWindow::onDragStarted);
-        connect(v, &PlaneView::pointDragged, this, &MainWindow::onPointDragged);
-        connect(v, &PlaneView::dragFinished, this, [this] { m_currentDrag = -1; });
-        connect(v, &PlaneView::startPicked, this, &MainWindow::addRunAt);
-    }
     // The contour view follows the frame in onFrameChanged, with the step's marks.
 
     // The 3-D and contour views share a splitter: both shown side by side, or one at a time
@@ -445,11 +439,14 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     buildMenus();
 
     connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
-    connect(m_view, &SurfaceView::dragStarted, this, &MainWindow::onDragStarted);
-    connect(m_view, &SurfaceView::pointDragged, this, &MainWindow::onPointDragged);
-    connect(m_view, &SurfaceView::dragFinished, this, [this] { m_currentDrag = -1; });
+    // Every view where the point is dragged reports to the same handlers.
+    for (PointView* v : std::initializer_list<PointView*>{m_view, m_contourView, m_curveView}) {
+        connect(v, &PointView::dragStarted, this, &MainWindow::onDragStarted);
+        connect(v, &PointView::pointDragged, this, &MainWindow::onPointDragged);
+        connect(v, &PointView::dragFinished, this, [this] { m_currentDrag = -1; });
+        connect(v, &PointView::startPicked, this, &MainWindow::addRunAt);
+    }
     connect(m_view, &SurfaceView::nudged, this, &MainWindow::onNudged);
-    connect(m_view, &SurfaceView::startPicked, this, &MainWindow::addRunAt);
 
     connect(m_optimizers, &OptimizerPanel::addRequested, this, &MainWindow::addRun);
     connect(m_optimizers, &OptimizerPanel::removeRequested, this,

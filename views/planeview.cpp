@@ -19,19 +19,12 @@ PlaneView::~PlaneView() {
     renderWindow()->RemoveRenderer(m_scene.renderer());
 }
 
-void PlaneView::resetView() {
-    m_cameraMoved = false;
-    m_scene.resetCamera();
-    render();
+void PlaneView::setSceneDeviceScale(double ratio) {
+    m_scene.setDeviceScale(ratio);
 }
 
-void PlaneView::resizeGL(int w, int h) {
-    VtkWidget::resizeGL(w, h);
-    // Also on a move to a screen with another ratio (paintGL resizes then): lines follow the
-    // ratio as text does (PixelScale).
-    m_scene.setDeviceScale(devicePixelRatio());
-    if (!m_cameraMoved)
-        m_scene.resetCamera();
+void PlaneView::fitCamera() {
+    m_scene.resetCamera();
 }
 
 void PlaneView::mousePressEvent(QMouseEvent* e) {
@@ -55,9 +48,7 @@ void PlaneView::mousePressEvent(QMouseEvent* e) {
     const bool onMarker = m_hits && m_hits(d.x(), d.y());
     if (!onMarker && !m_scene.insideFrame(p))
         return;
-    m_dragging = true;
-    setCursor(Qt::ClosedHandCursor);
-    emit dragStarted();
+    beginDrag();
     if (!onMarker)
         emit pointDragged(p.x(), p.y());
 }
@@ -71,7 +62,7 @@ void PlaneView::mouseMoveEvent(QMouseEvent* e) {
         render();
         return;
     }
-    if (!m_dragging)
+    if (!dragging())
         return;
     // The point stays inside the frame: a drag past the edge holds it on the edge.
     const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
@@ -85,11 +76,8 @@ void PlaneView::mouseReleaseEvent(QMouseEvent* e) {
         unsetCursor();
         return;
     }
-    if (m_dragging && e->button() == Qt::LeftButton) {
-        m_dragging = false;
-        unsetCursor();
-        emit dragFinished();
-    }
+    if (e->button() == Qt::LeftButton)
+        endDrag();
 }
 
 void PlaneView::mouseDoubleClickEvent(QMouseEvent* e) {

@@ -17,10 +17,12 @@ SurfaceView::~SurfaceView() {
     renderWindow()->RemoveRenderer(m_scene.renderer());
 }
 
-void SurfaceView::resetView() {
-    m_cameraMoved = false;
+void SurfaceView::setSceneDeviceScale(double ratio) {
+    m_scene.setDeviceScale(ratio);
+}
+
+void SurfaceView::fitCamera() {
     m_scene.resetCamera();
-    render();
 }
 
 void SurfaceView::orient(const double direction[3], const double up[3]) {
@@ -84,15 +86,6 @@ void SurfaceView::refit() {
     render();
 }
 
-void SurfaceView::resizeGL(int w, int h) {
-    VtkWidget::resizeGL(w, h);
-    // Also on a move to a screen with another ratio (paintGL resizes then): lines follow the
-    // ratio as text does (PixelScale).
-    m_scene.setDeviceScale(devicePixelRatio());
-    if (!m_cameraMoved)
-        m_scene.resetCamera();
-}
-
 void SurfaceView::wheelEvent(QWheelEvent* e) {
     m_cameraMoved = true;
     VtkWidget::wheelEvent(e);
@@ -111,9 +104,7 @@ void SurfaceView::mousePressEvent(QMouseEvent* e) {
         const bool onMarker = m_scene.hitsMarker(d.x(), d.y());
         const auto onSurface = onMarker ? std::nullopt : m_scene.pickSurface(d.x(), d.y());
         if (onMarker || onSurface) {
-            m_dragging = true;
-            setCursor(Qt::ClosedHandCursor);
-            emit dragStarted();
+            beginDrag();
             if (onSurface)
                 emit pointDragged(onSurface->x(), onSurface->y());
             return;
@@ -126,7 +117,7 @@ void SurfaceView::mousePressEvent(QMouseEvent* e) {
 }
 
 void SurfaceView::mouseMoveEvent(QMouseEvent* e) {
-    if (!m_dragging) {
+    if (!dragging()) {
         VtkWidget::mouseMoveEvent(e);
         return;
     }
@@ -137,12 +128,8 @@ void SurfaceView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void SurfaceView::mouseReleaseEvent(QMouseEvent* e) {
-    if (m_dragging && e->button() == Qt::LeftButton) {
-        m_dragging = false;
-        unsetCursor();
-        emit dragFinished();
+    if (e->button() == Qt::LeftButton && endDrag())
         return;
-    }
     VtkWidget::mouseReleaseEvent(e);
 }
 

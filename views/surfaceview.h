@@ -5,26 +5,24 @@
 // the wheel zooms; Shift+click on the surface picks an optimizer start. It reports where the person
 // drags; the document decides.
 
+#include "pointview.h"
 #include "surfacescene.h"
-#include "vtkwidget.h"
 
 namespace gs {
 
-class SurfaceView : public VtkWidget {
+class SurfaceView : public PointView {
     Q_OBJECT
 public:
     SurfaceView();
     ~SurfaceView() override;
 
     SurfaceScene& scene() { return m_scene; }
-    bool dragging() const { return m_dragging; }
 
     /// Where the camera looks from: the book's view, or straight down, from the front
     /// (looking along +y), from the side (looking along -x).
     enum class CameraPreset { Default, Top, Front, Side };
 
 public slots:
-    void resetView();
     void setCameraPreset(CameraPreset preset);
     /// Fits the camera to the surface's box again, from the direction it looks now (after
     /// the domain changed, say).
@@ -34,13 +32,8 @@ public slots:
     void keepCamera() { m_cameraMoved = true; }
 
 signals:
-    void dragStarted();
-    void pointDragged(double x, double y);
-    void dragFinished();
     /// Arrow keys: a step of (dx, dy) in units of 1% of the domain (10% with Shift).
     void nudged(int dx, int dy);
-    /// Shift+click on the surface: start an optimizer run there.
-    void startPicked(double x, double y);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
@@ -48,15 +41,14 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
-    void resizeGL(int w, int h) override;
+    void setSceneDeviceScale(double ratio) override;
+    void fitCamera() override;
 
 private:
     /// Fits the box, then looks along -direction with `up` up.
     void orient(const double direction[3], const double up[3]);
 
     SurfaceScene m_scene;
-    bool m_dragging = false;
-    bool m_cameraMoved = false; ///< until the person moves it, the camera refits on resize
 };
 
 } // namespace gs
