@@ -21,10 +21,29 @@ constexpr double kLocal = 4 * kEps;
 using Vec = Eigen::VectorXd;
 using Mat = Eigen::MatrixXd;
 
+// Jets of at most this many inputs keep their entries inside the object (Eigen's
+// fixed-maximum storage): no heap allocation per operation. A search for critical points
+// takes a derivatives() call per Newton step, and allocating dynamic jets (four arrays per
+// operation, more for temporaries) was ~40 % of its time (docs/hardening.md). Every rule below is
+// entrywise (sums, scalings, outer products of vectors, no reduction), so each entry is the same
+// sequence of roundings whatever the storage: the results are the same bits
+// (test_derivatives::smallJetsAreTheSameBits).
+constexpr int kInlineJetInputs = 6;
+// A second, smaller size for the common one and two inputs: smaller jets to copy.
+constexpr int kSmallJetInputs = 2;
+
+template <int MaxN> struct JetTypes {
+    using Vec = Eigen::Matrix<double, Eigen::Dynamic, 1, Eigen::ColMajor, MaxN, 1>;
+    using Mat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, MaxN, MaxN>;
+};
+
 // A second-order jet: value, gradient and Hessian with respect to the inputs, and beside
 // them a first-order bound on the rounding error of each (running error analysis: every
 // rule below propagates the operands' error bounds and adds its own roundings).
-struct Jet {
+// MaxN: the most inputs it holds without a heap allocation (Eigen::Dynamic: any number).
+template <int MaxN> struct Jet {
+    using Vec = typename JetTypes<MaxN>::Vec;
+    using Mat = typename JetTypes<MaxN>::Mat;
     double v;
     Vec g;
     Mat h;
@@ -33,7 +52,10 @@ struct Jet {
     Mat eh;    ///< elementwise, for h
 };
 
-struct JetOps {
+template <int MaxN> struct JetOps {
+    using Jet = gs::Jet<MaxN>;
+    using Vec = typename Jet::Vec;
+    using Mat = typename Jet::Mat;
     Eigen::Index n;
 
     // A constant (a folded sub-expression included) is known to within an ulp, 2u.
@@ -168,6 +190,38 @@ Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
     return withoutMeaninglessDerivatives(computeDerivatives(f, x));
 }
 
+// The forward sweep of second-order jets (f has at most kMaxHessianInputs inputs, and at
+// most MaxN unless MaxN is Eigen::Dynamic).
+template <int MaxN>
+static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x) {
+    using J = Jet<MaxN>;
+    const auto n = static_cast<Eigen::Index>(f.inputCount());
+    std::vector<J> inputs;
+    inputs.reserve(static_cast<std::size_t>(n));
+    for (Eigen::Index i = 0; i < n; ++i) {
+        // The point is known to the precision of a double: e = u |x_i|.
+        const double xi = i < x.size() ? x[i] : 0.0;
+        J seed{xi,
+               J::Vec::Unit(n, i),
+               J::Mat::Zero(n, n),
+               kUnit * std::abs(xi),
+               J::Vec::Zero(n),
+               J::Mat::Zero(n, n)};
+        inputs.push_back(std::move(seed));
+    }
+    auto values = detail::forwardPass(f, inputs, JetOps<MaxN>{n});
+    J& out = values[static_cast<std::size_t>(f.output())];
+    // Symmetric by construction up to rounding; make it exactly so for the eigen-solver.
+    Derivatives d;
+    d.value = out.v;
+    d.gradient = std::move(out.g);
+    d.hessian = 0.5 * (out.h + out.h.transpose());
+    d.error.value = out.ev;
+    d.error.gradient = std::move(out.eg);
+    d.error.hessian = 0.5 * (out.eh + out.eh.transpose()) + kUnit * d.hessian.cwiseAbs();
+    return d;
+}
+
 static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x) {
     const auto n = static_cast<Eigen::Index>(f.inputCount());
     if (hessianNotComputed(f)) {
@@ -182,26 +236,11 @@ static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd
         d.hessianComputed = false;
         return d;
     }
-    std::vector<Jet> inputs;
-    inputs.reserve(static_cast<std::size_t>(n));
-    for (Eigen::Index i = 0; i < n; ++i) {
-        // The point is known to the precision of a double: e = u |x_i|.
-        const double xi = i < x.size() ? x[i] : 0.0;
-        Jet seed{xi,           Vec::Unit(n, i), Mat::Zero(n, n), kUnit * std::abs(xi),
-                 Vec::Zero(n), Mat::Zero(n, n)};
-        inputs.push_back(std::move(seed));
-    }
-    auto values = detail::forwardPass(f, inputs, JetOps{n});
-    Jet& out = values[static_cast<std::size_t>(f.output())];
-    // Symmetric by construction up to rounding; make it exactly so for the eigen-solver.
-    Derivatives d;
-    d.value = out.v;
-    d.gradient = std::move(out.g);
-    d.hessian = 0.5 * (out.h + out.h.transpose());
-    d.error.value = out.ev;
-    d.error.gradient = std::move(out.eg);
-    d.error.hessian = 0.5 * (out.eh + out.eh.transpose()) + kUnit * d.hessian.cwiseAbs();
-    return d;
+    if (n <= kSmallJetInputs)
+        return jetDerivatives<kSmallJetInputs>(f, x);
+    if (n <= kInlineJetInputs)
+        return jetDerivatives<kInlineJetInputs>(f, x);
+    return jetDerivatives<Eigen::Dynamic>(f, x);
 }
 
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x) {

@@ -7,8 +7,11 @@
 #include "taylor.h"
 
 #include <Eigen/Dense>
+#include <QStringList>
 #include <QTest>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <limits>
@@ -597,6 +600,78 @@ private slots:
         QVERIFY(std::abs(d.gradient[0] - dx) <= 2 * kEps * dx);
         QCOMPARE(d.gradient[1], 0.0);
         QVERIFY(d.hessian.isZero(0));
+    }
+
+    // derivatives() keeps the jets of at most six inputs in fixed-maximum Eigen storage (no
+    // heap allocation per operation) and of more in dynamic storage. Every jet rule is
+    // entrywise, so the two must give the same bits. The independent computation: the same
+    // function with unused inputs appended up to 9 (a listed name that is never used is still
+    // an input, parse()), which takes the dynamic jets; its first n entries must equal the
+    // small function's bit for bit: value, gradient, Hessian and all three error bounds.
+    void smallJetsAreTheSameBits_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("vars");
+        const QStringList xy{"x", "y"};
+        // Every rule: + - * /, constant and variable powers, constants, every function of the
+        // table (each composed with a two-input argument, so its gradient and Hessian are
+        // full), at points inside and outside their domains.
+        QTest::newRow("one input") << "x^3 - 2*x + 1/x" << QStringList{"x"};
+        QTest::newRow("rules") << "(x*y - 3)/(x + 2*y) + x^2.5 + y^-1 + x^y - 7*x + 0*y" << xy;
+        QTest::newRow("book") << "log(exp(x)+exp(y)) + x*exp(-x^2-y^2)" << xy;
+        QTest::newRow("three") << "x*y*z + sin(x - z)^2 + sqrt(x^2 + y^2 + z^2)"
+                               << QStringList{"x", "y", "z"};
+        QTest::newRow("six") << "a*b - c/d + exp(e*f) + (a + b + c + d + e + f)^3"
+                             << QStringList{"a", "b", "c", "d", "e", "f"};
+        for (const gs::FunctionEntry& e : gs::functionTable()) {
+            if (!e.name || e.arity != 1)
+                continue;
+            const QString name = QString::fromLatin1(e.name);
+            QTest::newRow(qPrintable(name)) << name + "(0.3*x - 0.2*y + x*y) * (1 + x)" << xy;
+        }
+    }
+
+    void smallJetsAreTheSameBits() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, vars);
+        std::vector<std::string> names, padded;
+        for (const QString& v : vars)
+            names.push_back(v.toStdString());
+        padded = names;
+        for (int k = 0; padded.size() < 9; ++k)
+            padded.push_back("pad" + std::to_string(k));
+        const auto f = parse(text.toStdString(), names);
+        const auto g = parse(text.toStdString(), padded);
+        QCOMPARE(g.inputCount(), std::size_t(9));
+        const auto n = static_cast<Eigen::Index>(names.size());
+        auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        auto same = [&](const MatrixXd& small, const MatrixXd& large) {
+            if (small.rows() != n || small.cols() > n)
+                return false;
+            for (Eigen::Index i = 0; i < small.rows(); ++i)
+                for (Eigen::Index j = 0; j < small.cols(); ++j)
+                    if (bits(small(i, j)) != bits(large(i, j)))
+                        return false;
+            return true;
+        };
+        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
+        int compared = 0;
+        for (std::size_t start = 0; start < std::size(points); ++start) {
+            VectorXd x(n), xp = VectorXd::Constant(9, 0.25);
+            for (Eigen::Index i = 0; i < n; ++i)
+                x[i] = xp[i] = points[(start + std::size_t(i)) % std::size(points)];
+            const gs::Derivatives a = gs::derivatives(f, x), b = gs::derivatives(g, xp);
+            const std::string where = text.toStdString() + " at point " + std::to_string(start);
+            QVERIFY2(a.hessianComputed && b.hessianComputed, where.c_str());
+            QVERIFY2(bits(a.value) == bits(b.value), where.c_str());
+            QVERIFY2(bits(a.error.value) == bits(b.error.value), where.c_str());
+            QVERIFY2(same(a.gradient, b.gradient), where.c_str());
+            QVERIFY2(same(a.hessian, b.hessian), where.c_str());
+            QVERIFY2(same(a.error.gradient, b.error.gradient), where.c_str());
+            QVERIFY2(same(a.error.hessian, b.error.hessian), where.c_str());
+            compared += std::isfinite(a.value) && a.hessian.allFinite();
+        }
+        // The test must test: most points give finite numbers to compare.
+        QVERIFY(compared > 0);
     }
 
     void formalDependenceIsUndefinedNotWrong() {
