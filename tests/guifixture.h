@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace gs::test {
@@ -32,10 +33,13 @@ inline QMenu* examplesMenu(QMainWindow* window) {
     return nullptr;
 }
 
-/// Settings (remembered export options, preferences, the view tab) go to a test location,
-/// emptied: each run starts from the defaults, never from the person's.
+/// Settings (remembered export options, preferences, the view tab) go to a folder of this
+/// process's own, removed at exit: each run starts from the defaults, never from the person's,
+/// and two test processes at once (two checkouts, ctest -j) never read each other's.
 inline void useTestSettings() {
     QStandardPaths::setTestModeEnabled(true);
+    static QTemporaryDir folder;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder.path());
     QCoreApplication::setOrganizationName(QStringLiteral("gradscape-test"));
     QSettings().clear();
 }
