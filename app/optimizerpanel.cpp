@@ -92,6 +92,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     for (Method m : kMethods)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     m_method->setToolTip(tr("The update rule of the next run"));
+    // Its longest name would widen the panel past its dock at 1280x720 (issue #9): the box
+    // elides, its list shows every name whole.
+    m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_method->setMinimumContentsLength(14);
     form->addRow(tr("Method"), m_method);
 
     m_lrSlider = new QSlider(Qt::Horizontal);

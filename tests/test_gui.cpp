@@ -1878,18 +1878,30 @@ private slots:
 
     void layoutGivesTheViewTheRoom_data() {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1280x720") << QSize(1280, 720);
-        QTest::newRow("1600x1000") << QSize(1600, 1000);
+        QTest::addColumn<QString>("example"); // the start of its name; empty: an optimizer one
+        QTest::newRow("1280x720") << QSize(1280, 720) << QString();
+        QTest::newRow("1600x1000") << QSize(1600, 1000) << QString();
+        // Three parameter rows (slider, value, range, step, remove): they fit the dock.
+        QTest::newRow("quadratic form 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Quadratic form: bowl");
+        QTest::newRow("quadratic form xAx 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Quadratic form xᵀAx");
+        QTest::newRow("quadratic form xAx 1600x1000")
+            << QSize(1600, 1000) << QStringLiteral("Quadratic form xᵀAx");
     }
     void layoutGivesTheViewTheRoom() {
         QFETCH(QSize, size);
-        // An optimizer example: every section has content.
+        QFETCH(QString, example);
+        // An optimizer example (every section has content), or the one named.
         const auto presets = loadPresets();
+        bool found = false;
         for (const Preset& p : presets)
-            if (p.settings.runs.size() > 2) {
+            if (example.isEmpty() ? p.settings.runs.size() > 2 : p.name.startsWith(example)) {
                 QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                found = true;
                 break;
             }
+        QVERIFY(found);
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         QTest::qWait(100);
@@ -1905,12 +1917,42 @@ private slots:
             const double share = double(view.width()) * view.height() /
                                  (double(m_window->width()) * m_window->height());
             QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
-            // No scroll area scrolls sideways: panels, lists, tables, text.
+            // No scroll area scrolls sideways: panels, lists, tables, text. Not even with its
+            // bar turned off (the content would be cut, or shift left when Tab focuses a
+            // control at its right edge).
             for (auto* scroll : m_window->findChildren<QAbstractScrollArea*>())
                 if (scroll->isVisible())
-                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
-                             qPrintable(scroll->objectName() + QLatin1Char(' ') +
-                                        QLatin1String(scroll->metaObject()->className())));
+                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible() &&
+                                 scroll->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(
+                                 scroll->objectName() + QLatin1Char(' ') +
+                                 QLatin1String(scroll->metaObject()->className()) +
+                                 QLatin1Char(' ') +
+                                 QLatin1String(scroll->parentWidget()->metaObject()->className()) +
+                                 QLatin1Char(' ') + scroll->parentWidget()->objectName() +
+                                 QStringLiteral(" scrolls by %1 (tab %2)")
+                                     .arg(scroll->horizontalScrollBar()->maximum())
+                                     .arg(tab)));
+            // Every control of the panel lies inside its scroll area's view, whole.
+            for (auto* scroll : m_window->panelTabs()->findChildren<QScrollArea*>()) {
+                if (!scroll->isVisible() || !scroll->widget())
+                    continue;
+                const QRect view(scroll->viewport()->mapTo(m_window, QPoint()),
+                                 scroll->viewport()->size());
+                for (auto* w : scroll->widget()->findChildren<QWidget*>()) {
+                    if (!w->isVisible() ||
+                        !(qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractButton*>(w) ||
+                          qobject_cast<QSlider*>(w)))
+                        continue;
+                    const QRect r(w->mapTo(m_window, QPoint()), w->size());
+                    QVERIFY2(r.left() >= view.left() && r.right() <= view.right(),
+                             qPrintable(w->objectName() + QStringLiteral(" %1..%2 outside %3..%4")
+                                                              .arg(r.left())
+                                                              .arg(r.right())
+                                                              .arg(view.left())
+                                                              .arg(view.right())));
+                }
+            }
             // Nothing in the panel is cut off on the right: every text fits its label.
             const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
                               m_window->panelTabs()->size());
