@@ -1234,9 +1234,11 @@ void MainWindow::openExample(const Preset& preset) {
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
         showViewTab(2);
-    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab.
+    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab. Any
+    // other example clears it: the last example's closed form, checked against this
+    // function, would show an error about symbols the person never typed (issue #9).
+    m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
     if (!preset.closedForm.isEmpty()) {
-        m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
         m_matrixPanel->show();
         m_matrixPanel->raise();
     }

@@ -12,6 +12,7 @@
 #include "losschart.h"
 #include "mainwindow.h"
 #include "matrixcalculus.h"
+#include "matrixpanel.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
 #include "optimizers.h"
@@ -454,6 +455,36 @@ private slots:
         QCOMPARE(shown.pointMarker()->x(), 0.5);
         QCOMPARE(shown.pointMarker()->y(), -0.25);
         QCOMPARE(shown.principalAxes(), 2);
+    }
+
+    // Issue #9: an example sets the Matrix Calculus panel's closed form, or clears it: the
+    // backpropagation example after d/dV ||X - UV||^2 shows no error about U, X, V (symbols
+    // of the previous example) that the person never typed.
+    void exampleReplacesTheClosedForm() {
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        QAction *matrix = nullptr, *backprop = nullptr;
+        for (QAction* a : examples->actions()) {
+            if (a->text().startsWith(QStringLiteral("Matrix calculus: d/dV")))
+                matrix = a;
+            if (a->text().contains(QStringLiteral("backpropagation")))
+                backprop = a;
+        }
+        QVERIFY(matrix && backprop);
+        matrix->trigger();
+        MatrixPanel* panel = m_window->matrixPanel();
+        auto* closedForm = panel->findChild<QLineEdit*>(QStringLiteral("closedForm"));
+        auto* error = panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
+        QVERIFY(closedForm && error);
+        QVERIFY(!closedForm->text().isEmpty());
+        QVERIFY(panel->agrees()); // the book's closed form
+        QVERIFY(error->isHidden());
+        backprop->trigger();
+        QVERIFY(m_doc->settings().function.contains(QStringLiteral("u")));
+        QVERIFY2(error->isHidden(), qPrintable(error->text()));
+        QCOMPARE(closedForm->text(), QString());
+        QVERIFY2(!panel->report().contains(QStringLiteral("error")), qPrintable(panel->report()));
+        m_window->showViewTab(0);
     }
 
     // The matrix form of the quadratic form, x' * [[a, b], [b, c]] * x with x[2] and sliders
