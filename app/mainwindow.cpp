@@ -1556,14 +1556,9 @@ void MainWindow::updateChart() {
     const std::vector<ChartSeries> series = lossSeries(*m_doc, quantity);
     m_chart->setLogScale(log);
     m_chart->setSeries(series, quantity.axisTitle);
-    // VTK keeps a log axis linear when a value is not positive: say so.
-    bool positive = true;
-    for (const ChartSeries& s : series)
-        for (double v : s.values)
-            positive = positive && !(v <= 0);
-    if (log && !positive)
-        statusBar()->showMessage(tr("Log scale needs positive values: the chart stays linear"),
-                                 5000);
+    // What the log scale leaves out (a run reaching f = 0), said beside the box: never a
+    // silent no-op (issue #9).
+    m_optimizers->setChartNote(QString::fromStdString(m_chart->note()));
 }
 
 void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {

@@ -292,8 +292,17 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
     // The chart's options: the window shows them above the chart (with the runs).
     m_chartOptions = new QWidget;
-    auto* chart = new QHBoxLayout(m_chartOptions);
+    auto* chartRows = new QVBoxLayout(m_chartOptions);
+    chartRows->setContentsMargins(0, 0, 0, 0);
+    chartRows->setSpacing(2);
+    auto* chart = new QHBoxLayout;
     chart->setContentsMargins(0, 0, 0, 0);
+    chartRows->addLayout(chart);
+    m_chartNote = new QLabel;
+    m_chartNote->setObjectName(QStringLiteral("chartNote"));
+    m_chartNote->setWordWrap(true);
+    m_chartNote->hide();
+    chartRows->addWidget(m_chartNote);
     m_chartQuantity = new QComboBox;
     m_chartQuantity->setObjectName(QStringLiteral("chartQuantity"));
     m_chartQuantity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -467,6 +476,15 @@ bool OptimizerPanel::setChartQuantity(const QString& name) {
 void OptimizerPanel::setChartLogScale(bool on) {
     const QSignalBlocker block(m_log);
     m_log->setChecked(on);
+}
+
+void OptimizerPanel::setChartNote(const QString& note) {
+    m_chartNote->setText(note);
+    m_chartNote->setVisible(!note.isEmpty());
+}
+
+QString OptimizerPanel::chartNote() const {
+    return m_chartNote->text();
 }
 
 bool OptimizerPanel::chartLogScale() const {

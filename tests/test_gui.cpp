@@ -457,6 +457,49 @@ private slots:
         QCOMPARE(shown.principalAxes(), 2);
     }
 
+    // Issue #9: the log scale never silently does nothing. Newton on the ill-conditioned
+    // bowl 0.5x^2 + 5y^2 lands on the minimum in one step (f = 0 exactly: the quadratic
+    // model is f): the log axis stays active, draws that run's positive values, and the
+    // line under the box says what is left out.
+    void logScaleWithAZeroValueSaysSo() {
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
+                a->trigger();
+        QCOMPARE(m_doc->settings().function, QStringLiteral("0.5*x^2 + 5*y^2"));
+        int newton = -1;
+        for (std::size_t i = 0; i < m_doc->settings().runs.size(); ++i)
+            if (m_doc->settings().runs[i].options.method == Method::Newton)
+                newton = int(i);
+        QVERIFY(newton >= 0);
+        const Trajectory& t = m_doc->trajectories().at(std::size_t(newton));
+        QVERIFY(t.steps.size() >= 2);
+        QCOMPARE(t.steps[1].value, 0.0); // the premise: x1 = x0 - H^-1 g is (0, 0) exactly
+        std::vector<double> positive;
+        for (const Step& step : t.steps)
+            if (step.value > 0)
+                positive.push_back(step.value);
+        QVERIFY(!positive.empty());
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        QCheckBox* log = nullptr;
+        for (auto* box : panel->chartOptions()->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("log")))
+                log = box;
+        QVERIFY(log);
+        log->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000);
+        QCOMPARE(m_window->lossChart()->seriesCount(), int(m_doc->settings().runs.size()));
+        QCOMPARE(m_window->lossChart()->seriesValues(newton), positive);
+        auto* note = panel->chartOptions()->findChild<QLabel*>(QStringLiteral("chartNote"));
+        QVERIFY(note);
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QStringLiteral("iteration 1")), qPrintable(note->text()));
+        log->setChecked(false); // linear again: every value drawn, no note
+        QCOMPARE(m_window->lossChart()->seriesValues(newton).size(), t.steps.size());
+        QVERIFY(note->isHidden());
+    }
+
     // Issue #9: an example sets the Matrix Calculus panel's closed form, or clears it: the
     // backpropagation example after d/dV ||X - UV||^2 shows no error about U, X, V (symbols
     // of the previous example) that the person never typed.
