@@ -1234,9 +1234,11 @@ void MainWindow::openExample(const Preset& preset) {
     m_view->resetView();
     if (preset.view == QLatin1String("graph"))
         showViewTab(2);
-    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab.
+    // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab. Any
+    // other example clears it: the last example's closed form, checked against this
+    // function, would show an error about symbols the person never typed (issue #9).
+    m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
     if (!preset.closedForm.isEmpty()) {
-        m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
         m_matrixPanel->show();
         m_matrixPanel->raise();
     }
@@ -1554,14 +1556,9 @@ void MainWindow::updateChart() {
     const std::vector<ChartSeries> series = lossSeries(*m_doc, quantity);
     m_chart->setLogScale(log);
     m_chart->setSeries(series, quantity.axisTitle);
-    // VTK keeps a log axis linear when a value is not positive: say so.
-    bool positive = true;
-    for (const ChartSeries& s : series)
-        for (double v : s.values)
-            positive = positive && !(v <= 0);
-    if (log && !positive)
-        statusBar()->showMessage(tr("Log scale needs positive values: the chart stays linear"),
-                                 5000);
+    // What the log scale leaves out (a run reaching f = 0), said beside the box: never a
+    // silent no-op (issue #9).
+    m_optimizers->setChartNote(QString::fromStdString(m_chart->note()));
 }
 
 void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {

@@ -92,6 +92,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     for (Method m : kMethods)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     m_method->setToolTip(tr("The update rule of the next run"));
+    // Its longest name would widen the panel past its dock at 1280x720 (issue #9): the box
+    // elides, its list shows every name whole.
+    m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_method->setMinimumContentsLength(14);
     form->addRow(tr("Method"), m_method);
 
     m_lrSlider = new QSlider(Qt::Horizontal);
@@ -288,8 +292,17 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
     // The chart's options: the window shows them above the chart (with the runs).
     m_chartOptions = new QWidget;
-    auto* chart = new QHBoxLayout(m_chartOptions);
+    auto* chartRows = new QVBoxLayout(m_chartOptions);
+    chartRows->setContentsMargins(0, 0, 0, 0);
+    chartRows->setSpacing(2);
+    auto* chart = new QHBoxLayout;
     chart->setContentsMargins(0, 0, 0, 0);
+    chartRows->addLayout(chart);
+    m_chartNote = new QLabel;
+    m_chartNote->setObjectName(QStringLiteral("chartNote"));
+    m_chartNote->setWordWrap(true);
+    m_chartNote->hide();
+    chartRows->addWidget(m_chartNote);
     m_chartQuantity = new QComboBox;
     m_chartQuantity->setObjectName(QStringLiteral("chartQuantity"));
     m_chartQuantity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -463,6 +476,15 @@ bool OptimizerPanel::setChartQuantity(const QString& name) {
 void OptimizerPanel::setChartLogScale(bool on) {
     const QSignalBlocker block(m_log);
     m_log->setChecked(on);
+}
+
+void OptimizerPanel::setChartNote(const QString& note) {
+    m_chartNote->setText(note);
+    m_chartNote->setVisible(!note.isEmpty());
+}
+
+QString OptimizerPanel::chartNote() const {
+    return m_chartNote->text();
 }
 
 bool OptimizerPanel::chartLogScale() const {

@@ -53,6 +53,9 @@ public:
     void setChartLogScale(bool on);
     /// The chart's options (quantity, log scale), shown by the window next to the chart.
     QWidget* chartOptions() const { return m_chartOptions; }
+    /// A line under the chart's options (what the log scale leaves out); hidden when empty.
+    void setChartNote(const QString& note);
+    QString chartNote() const;
 
 signals:
     void addRequested();
@@ -85,6 +88,7 @@ private:
     QDoubleSpinBox *m_rho, *m_qhmMomentum, *m_nu, *m_qhBeta1, *m_qhBeta2, *m_nu1, *m_nu2;
     QStackedWidget* m_parameters; ///< the method's own parameters
     QWidget* m_chartOptions;
+    QLabel* m_chartNote;
     QWidget* m_runsSection; ///< the run list and the animation: hidden while there are none
     QLabel* m_noRuns;
 };

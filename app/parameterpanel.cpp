@@ -130,9 +130,10 @@ void ParameterPanel::sync() {
         // Every digit visible: the value box as wide as its widest value (the range's ends),
         // the range boxes as wide as the widest of their numbers, in the current font.
         r.value->setMinimumWidth(widthFor(r.value, {p.min, p.max, p.value}));
-        const int rangeWidth = widthFor(r.min, {p.min, p.max, p.step});
-        for (QDoubleSpinBox* b : {r.min, r.max, r.step})
+        const int rangeWidth = widthFor(r.min, {p.min, p.max});
+        for (QDoubleSpinBox* b : {r.min, r.max})
             b->setMinimumWidth(rangeWidth);
+        r.step->setMinimumWidth(widthFor(r.step, {p.step}));
     }
 }
 
@@ -189,6 +190,11 @@ void ParameterPanel::rebuild() {
         r.min->setRange(-kRangeBound, kRangeBound);
         r.max->setRange(-kRangeBound, kRangeBound);
         r.step->setRange(1e-8, kRangeBound);
+        // The range row fits a narrow dock (issue #9: nothing scrolls sideways): its boxes
+        // have no arrows (typed, or stepped by the wheel and the up/down keys), so three of
+        // them, their labels and every digit fit beside the name at 1280x720.
+        for (QDoubleSpinBox* b : {r.min, r.max, r.step})
+            b->setButtonSymbols(QAbstractSpinBox::NoButtons);
         r.remove = new QToolButton;
         r.remove->setText(QStringLiteral("×"));
         r.remove->setAutoRaise(true);

@@ -12,6 +12,7 @@
 #include "losschart.h"
 #include "mainwindow.h"
 #include "matrixcalculus.h"
+#include "matrixpanel.h"
 #include "mouse.h"
 #include "optimizerpanel.h"
 #include "optimizers.h"
@@ -454,6 +455,79 @@ private slots:
         QCOMPARE(shown.pointMarker()->x(), 0.5);
         QCOMPARE(shown.pointMarker()->y(), -0.25);
         QCOMPARE(shown.principalAxes(), 2);
+    }
+
+    // Issue #9: the log scale never silently does nothing. Newton on the ill-conditioned
+    // bowl 0.5x^2 + 5y^2 lands on the minimum in one step (f = 0 exactly: the quadratic
+    // model is f): the log axis stays active, draws that run's positive values, and the
+    // line under the box says what is left out.
+    void logScaleWithAZeroValueSaysSo() {
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
+                a->trigger();
+        QCOMPARE(m_doc->settings().function, QStringLiteral("0.5*x^2 + 5*y^2"));
+        int newton = -1;
+        for (std::size_t i = 0; i < m_doc->settings().runs.size(); ++i)
+            if (m_doc->settings().runs[i].options.method == Method::Newton)
+                newton = int(i);
+        QVERIFY(newton >= 0);
+        const Trajectory& t = m_doc->trajectories().at(std::size_t(newton));
+        QVERIFY(t.steps.size() >= 2);
+        QCOMPARE(t.steps[1].value, 0.0); // the premise: x1 = x0 - H^-1 g is (0, 0) exactly
+        std::vector<double> positive;
+        for (const Step& step : t.steps)
+            if (step.value > 0)
+                positive.push_back(step.value);
+        QVERIFY(!positive.empty());
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        QCheckBox* log = nullptr;
+        for (auto* box : panel->chartOptions()->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("log")))
+                log = box;
+        QVERIFY(log);
+        log->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000);
+        QCOMPARE(m_window->lossChart()->seriesCount(), int(m_doc->settings().runs.size()));
+        QCOMPARE(m_window->lossChart()->seriesValues(newton), positive);
+        auto* note = panel->chartOptions()->findChild<QLabel*>(QStringLiteral("chartNote"));
+        QVERIFY(note);
+        QVERIFY(!note->isHidden());
+        QVERIFY2(note->text().contains(QStringLiteral("iteration 1")), qPrintable(note->text()));
+        log->setChecked(false); // linear again: every value drawn, no note
+        QCOMPARE(m_window->lossChart()->seriesValues(newton).size(), t.steps.size());
+        QVERIFY(note->isHidden());
+    }
+
+    // Issue #9: an example sets the Matrix Calculus panel's closed form, or clears it: the
+    // backpropagation example after d/dV ||X - UV||^2 shows no error about U, X, V (symbols
+    // of the previous example) that the person never typed.
+    void exampleReplacesTheClosedForm() {
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        QAction *matrix = nullptr, *backprop = nullptr;
+        for (QAction* a : examples->actions()) {
+            if (a->text().startsWith(QStringLiteral("Matrix calculus: d/dV")))
+                matrix = a;
+            if (a->text().contains(QStringLiteral("backpropagation")))
+                backprop = a;
+        }
+        QVERIFY(matrix && backprop);
+        matrix->trigger();
+        MatrixPanel* panel = m_window->matrixPanel();
+        auto* closedForm = panel->findChild<QLineEdit*>(QStringLiteral("closedForm"));
+        auto* error = panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
+        QVERIFY(closedForm && error);
+        QVERIFY(!closedForm->text().isEmpty());
+        QVERIFY(panel->agrees()); // the book's closed form
+        QVERIFY(error->isHidden());
+        backprop->trigger();
+        QVERIFY(m_doc->settings().function.contains(QStringLiteral("u")));
+        QVERIFY2(error->isHidden(), qPrintable(error->text()));
+        QCOMPARE(closedForm->text(), QString());
+        QVERIFY2(!panel->report().contains(QStringLiteral("error")), qPrintable(panel->report()));
+        m_window->showViewTab(0);
     }
 
     // The matrix form of the quadratic form, x' * [[a, b], [b, c]] * x with x[2] and sliders
@@ -1878,18 +1952,30 @@ private slots:
 
     void layoutGivesTheViewTheRoom_data() {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1280x720") << QSize(1280, 720);
-        QTest::newRow("1600x1000") << QSize(1600, 1000);
+        QTest::addColumn<QString>("example"); // the start of its name; empty: an optimizer one
+        QTest::newRow("1280x720") << QSize(1280, 720) << QString();
+        QTest::newRow("1600x1000") << QSize(1600, 1000) << QString();
+        // Three parameter rows (slider, value, range, step, remove): they fit the dock.
+        QTest::newRow("quadratic form 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Quadratic form: bowl");
+        QTest::newRow("quadratic form xAx 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Quadratic form xᵀAx");
+        QTest::newRow("quadratic form xAx 1600x1000")
+            << QSize(1600, 1000) << QStringLiteral("Quadratic form xᵀAx");
     }
     void layoutGivesTheViewTheRoom() {
         QFETCH(QSize, size);
-        // An optimizer example: every section has content.
+        QFETCH(QString, example);
+        // An optimizer example (every section has content), or the one named.
         const auto presets = loadPresets();
+        bool found = false;
         for (const Preset& p : presets)
-            if (p.settings.runs.size() > 2) {
+            if (example.isEmpty() ? p.settings.runs.size() > 2 : p.name.startsWith(example)) {
                 QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                found = true;
                 break;
             }
+        QVERIFY(found);
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         QTest::qWait(100);
@@ -1905,12 +1991,42 @@ private slots:
             const double share = double(view.width()) * view.height() /
                                  (double(m_window->width()) * m_window->height());
             QVERIFY2(share >= 0.6, qPrintable(QString::number(share)));
-            // No scroll area scrolls sideways: panels, lists, tables, text.
+            // No scroll area scrolls sideways: panels, lists, tables, text. Not even with its
+            // bar turned off (the content would be cut, or shift left when Tab focuses a
+            // control at its right edge).
             for (auto* scroll : m_window->findChildren<QAbstractScrollArea*>())
                 if (scroll->isVisible())
-                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
-                             qPrintable(scroll->objectName() + QLatin1Char(' ') +
-                                        QLatin1String(scroll->metaObject()->className())));
+                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible() &&
+                                 scroll->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(
+                                 scroll->objectName() + QLatin1Char(' ') +
+                                 QLatin1String(scroll->metaObject()->className()) +
+                                 QLatin1Char(' ') +
+                                 QLatin1String(scroll->parentWidget()->metaObject()->className()) +
+                                 QLatin1Char(' ') + scroll->parentWidget()->objectName() +
+                                 QStringLiteral(" scrolls by %1 (tab %2)")
+                                     .arg(scroll->horizontalScrollBar()->maximum())
+                                     .arg(tab)));
+            // Every control of the panel lies inside its scroll area's view, whole.
+            for (auto* scroll : m_window->panelTabs()->findChildren<QScrollArea*>()) {
+                if (!scroll->isVisible() || !scroll->widget())
+                    continue;
+                const QRect view(scroll->viewport()->mapTo(m_window, QPoint()),
+                                 scroll->viewport()->size());
+                for (auto* w : scroll->widget()->findChildren<QWidget*>()) {
+                    if (!w->isVisible() ||
+                        !(qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractButton*>(w) ||
+                          qobject_cast<QSlider*>(w)))
+                        continue;
+                    const QRect r(w->mapTo(m_window, QPoint()), w->size());
+                    QVERIFY2(r.left() >= view.left() && r.right() <= view.right(),
+                             qPrintable(w->objectName() + QStringLiteral(" %1..%2 outside %3..%4")
+                                                              .arg(r.left())
+                                                              .arg(r.right())
+                                                              .arg(view.left())
+                                                              .arg(view.right())));
+                }
+            }
             // Nothing in the panel is cut off on the right: every text fits its label.
             const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
                               m_window->panelTabs()->size());

@@ -22,6 +22,7 @@
 #include <vtkFloatArray.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
+#include <vtkPlotPoints.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkStringArray.h>
@@ -67,33 +68,64 @@ void LossChart::applyLook() {
 LossChart::~LossChart() = default;
 
 void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::string& yTitle) {
+    if (&series != &m_series)
+        m_series = series;
+    m_title = yTitle;
     m_chart->ClearPlots();
     m_smallest = m_largest = 0;
     m_allPositive = true;
-    for (const ChartSeries& s : series) {
+    m_note.clear();
+    // A series ends at its first non-finite value.
+    auto finiteLength = [](const ChartSeries& s) {
         std::size_t n = 0;
         while (n < s.values.size() && std::isfinite(s.values[n]))
             ++n;
-        if (n == 0)
+        return n;
+    };
+    // On a log axis the values <= 0 are left out, as long as some value is positive (VTK
+    // would otherwise draw the whole axis linear, silently).
+    bool anyPositive = false, anyNonPositive = false;
+    for (const ChartSeries& s : m_series)
+        for (std::size_t i = 0, n = finiteLength(s); i < n; ++i)
+            (s.values[i] > 0 ? anyPositive : anyNonPositive) = true;
+    const bool skip = m_log && anyPositive && anyNonPositive;
+    if (m_log && !anyPositive && anyNonPositive)
+        m_note = "log scale: no value is positive, so the axis stays linear";
+    std::string skipped; // "Newton from iteration 1, ..."
+    for (const ChartSeries& s : m_series) {
+        const std::size_t n = finiteLength(s);
+        std::vector<std::size_t> rows;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!skip || s.values[i] > 0)
+                rows.push_back(i);
+            else if (rows.size() == i) // the first value left out of this series
+                skipped += (skipped.empty() ? "" : ", ") + s.name + ": first at iteration " +
+                           std::to_string(i);
+        if (rows.empty())
             continue;
         vtkNew<vtkTable> table;
         vtkNew<vtkDoubleArray> k, v;
         k->SetName("iteration");
         v->SetName(s.name.c_str());
-        k->SetNumberOfValues(vtkIdType(n));
-        v->SetNumberOfValues(vtkIdType(n));
-        for (std::size_t i = 0; i < n; ++i) {
-            k->SetValue(vtkIdType(i), double(i));
-            v->SetValue(vtkIdType(i), s.values[i]);
-            m_allPositive = m_allPositive && s.values[i] > 0;
-            if (s.values[i] > 0) {
-                m_smallest = m_smallest > 0 ? std::min(m_smallest, s.values[i]) : s.values[i];
-                m_largest = std::max(m_largest, s.values[i]);
+        k->SetNumberOfValues(vtkIdType(rows.size()));
+        v->SetNumberOfValues(vtkIdType(rows.size()));
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const double value = s.values[rows[r]];
+            k->SetValue(vtkIdType(r), double(rows[r]));
+            v->SetValue(vtkIdType(r), value);
+            m_allPositive = m_allPositive && value > 0;
+            if (value > 0) {
+                m_smallest = m_smallest > 0 ? std::min(m_smallest, value) : value;
+                m_largest = std::max(m_largest, value);
             }
         }
         table->AddColumn(k);
         table->AddColumn(v);
-        vtkPlot* plot = m_chart->AddPlot(vtkChart::LINE);
+        // One value is a point, not a line (VTK logs an error for a line of one point).
+        vtkPlot* plot = m_chart->AddPlot(rows.size() < 2 ? vtkChart::POINTS : vtkChart::LINE);
+        // A run with values left out: its points marked, so that a lone one still shows.
+        if (auto* points = vtkPlotPoints::SafeDownCast(plot); points && rows.size() < n)
+            points->SetMarkerStyle(vtkPlotPoints::CIRCLE);
         plot->SetInputData(table, 0, 1);
         plot->SetColor(static_cast<unsigned char>(255 * s.color[0]),
                        static_cast<unsigned char>(255 * s.color[1]),
@@ -104,6 +136,8 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     // A legend over a small chart hides it: only for a few runs. The run list beside the
     // chart names every run in its colour.
     m_chart->SetShowLegend(m_chart->GetNumberOfPlots() <= kMaxLegendEntries);
+    if (!skipped.empty())
+        m_note = "log scale: values ≤ 0 are not drawn (" + skipped + ")";
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
     updateValueTicks();
@@ -198,10 +232,10 @@ std::vector<std::string> LossChart::valueTickLabels() const {
 }
 
 void LossChart::setLogScale(bool on) {
+    if (on == m_log)
+        return;
     m_log = on;
-    m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(on);
-    updateValueTicks();
-    render();
+    setSeries(m_series, m_title); // which values have a place on the axis changed
 }
 
 namespace {

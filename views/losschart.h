@@ -26,8 +26,12 @@ public:
     ~LossChart() override;
 
     void setSeries(const std::vector<ChartSeries>& series, const std::string& yTitle);
-    /// Log scale on the value axis; VTK falls back to linear when a value is not positive.
+    /// Log scale on the value axis. Values <= 0 have no place on it: they are left out (a
+    /// run that reaches f = 0 exactly ends its line there, its points marked) and note()
+    /// says so; with no positive value at all the axis stays linear, and note() says why.
     void setLogScale(bool on);
+    /// What the log scale leaves out or why it is not drawn; empty when nothing is.
+    const std::string& note() const { return m_note; }
     /// Re-reads sceneLook()'s ground and ink (the window's theme).
     void applyLook();
     bool logScaleActive() const;
@@ -73,6 +77,9 @@ private:
     bool m_log = false;
     double m_smallest = 0, m_largest = 0; ///< the positive values' range, for the decades
     bool m_allPositive = false;
+    std::vector<ChartSeries> m_series; ///< as given: setLogScale plots them again
+    std::string m_title;
+    std::string m_note;
     double m_deviceScale = 1.0;
 };
 
