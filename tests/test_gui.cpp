@@ -2715,6 +2715,36 @@ private slots:
 
     // Font scale 1.5 ("for lectures") at 1280x720: no control wider than its dock, every
     // dock tab's title whole; back to 1.0 the panel has its old width again.
+    void fontScaleReachesTheReadoutValues() {
+        struct Restore {
+            ~Restore() { applyPreferencesToApplication(Preferences()); }
+        } restore;
+        // The readout's numbers (a fixed-pitch font) grow with the rest of the window.
+        auto values = [this] {
+            QList<QLabel*> labels;
+            for (auto* l : m_window->findChildren<ReadoutPanel*>().front()->findChildren<QLabel*>())
+                if (l->font().fixedPitch())
+                    labels << l;
+            return labels;
+        };
+        QVERIFY(!values().isEmpty());
+        const double before = values().front()->font().pointSizeF();
+        const double application = QApplication::font().pointSizeF();
+        QVERIFY(before > 0);
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QTest::qWait(100);
+        for (QLabel* l : values()) {
+            QVERIFY(l->font().fixedPitch());
+            QCOMPARE(l->font().pointSizeF(), QApplication::font().pointSizeF());
+        }
+        QCOMPARE(QApplication::font().pointSizeF(), 1.5 * application);
+        m_window->applyPreferences(Preferences());
+        QTest::qWait(100);
+        QCOMPARE(values().front()->font().pointSizeF(), before);
+    }
+
     void fontScaleKeepsThePanelWhole() {
         struct Restore {
             ~Restore() {

@@ -197,7 +197,13 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         auto* v = new QLabel;
         v->setTextFormat(Qt::PlainText);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        // Only the family is set, so the size follows the application's font (Preferences'
+        // font scale for lectures); a whole systemFont() would keep the system's size.
+        QFont mono;
+        mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+        mono.setStyleHint(QFont::Monospace);
+        mono.setFixedPitch(true);
+        v->setFont(mono);
         v->setToolTip(rowTip(key));
         // Vectors and the matrix are laid out to fit by reformat; the other rows wrap.
         static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
