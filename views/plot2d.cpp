@@ -1,8 +1,8 @@
 #include "plot2d.h"
 
+#include "cubeaxesparts.h"
 #include "sceneactors.h"
 #include "scenestyle.h"
-#include "vtkmember.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,16 +23,6 @@ namespace gs {
 namespace {
 /// Room around the frame for tick labels and titles, as a fraction of its size.
 constexpr double kMargin = 0.16;
-
-// vtkCubeAxesActor's NUMBER_OF_ALIGNED_AXIS (4 copies of each axis, one per edge of the box).
-constexpr int kAlignedAxes = 4;
-using IndexArray = int[kAlignedAxes];
-GS_MEMBER(CubeRenderX, vtkCubeAxesActor, IndexArray, RenderAxesX)
-GS_MEMBER(CubeRenderY, vtkCubeAxesActor, IndexArray, RenderAxesY)
-GS_MEMBER(CubeCountX, vtkCubeAxesActor, int, NumberOfAxesX)
-GS_MEMBER(CubeCountY, vtkCubeAxesActor, int, NumberOfAxesY)
-GS_MEMBER(AxisTitle2D, vtkAxisActor, vtkTextActor*, TitleActor2D)
-GS_MEMBER(AxisLabels2D, vtkAxisActor, vtkTextActor**, LabelActors2D)
 
 using Box = std::array<double, 4>; // xmin, xmax, ymin, ymax (display pixels)
 

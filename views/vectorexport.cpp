@@ -1,6 +1,6 @@
 #include "vectorexport.h"
 
-#include "vtkmember.h"
+#include "cubeaxesparts.h"
 
 #include <QFile>
 #include <QFont>
@@ -88,18 +88,10 @@ bool hasMark(vtkProp* prop, vtkInformationIntegerKey* key) {
 // VTK's composite 2-D actors keep their parts in non-public members (vtkmember.h); here they
 // are read, never changed.
 
-// vtkCubeAxesActor's NUMBER_OF_ALIGNED_AXIS (4 copies of each axis, one per edge of the box).
-constexpr int kAlignedAxes = 4;
+// The axes' parts shared with plot2d.cpp are in cubeaxesparts.h.
 using AxisArray = vtkAxisActor* [kAlignedAxes];
-using IndexArray = int[kAlignedAxes];
 GS_MEMBER(CubeXAxes, vtkCubeAxesActor, AxisArray, XAxes)
 GS_MEMBER(CubeYAxes, vtkCubeAxesActor, AxisArray, YAxes)
-GS_MEMBER(CubeRenderX, vtkCubeAxesActor, IndexArray, RenderAxesX)
-GS_MEMBER(CubeRenderY, vtkCubeAxesActor, IndexArray, RenderAxesY)
-GS_MEMBER(CubeCountX, vtkCubeAxesActor, int, NumberOfAxesX)
-GS_MEMBER(CubeCountY, vtkCubeAxesActor, int, NumberOfAxesY)
-GS_MEMBER(AxisTitle2D, vtkAxisActor, vtkTextActor*, TitleActor2D)
-GS_MEMBER(AxisLabels2D, vtkAxisActor, vtkTextActor**, LabelActors2D)
 GS_MEMBER(AxisLine, vtkAxisActor, vtkActor*, AxisLinesActor)
 GS_MEMBER(AxisMajorTicks, vtkAxisActor, vtkActor*, AxisMajorTicksActor)
 GS_MEMBER(AxisMinorTicks, vtkAxisActor, vtkActor*, AxisMinorTicksActor)
