@@ -1713,7 +1713,7 @@ private slots:
     void messagesMoveNoControl() {
         m_window->panelTabs()->setCurrentIndex(0);
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
-        const QPoint before = x0->mapTo(m_window, QPoint());
+        QPoint before = x0->mapTo(m_window, QPoint());
         QLineEdit* function = m_window->functionEditor();
         function->setFocus();
         function->selectAll();
@@ -1721,7 +1721,14 @@ private slots:
         QTest::keyClick(function, Qt::Key_Return);
         QTest::qWait(50);
         QVERIFY(m_window->functionError()->isVisible());
-        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        // The error about f sits directly under its box (functionErrorSitsUnderTheBox): the
+        // rows below make room for it, by its height and one layout gap, and nothing else.
+        const QPoint moved = x0->mapTo(m_window, QPoint()) - before;
+        QCOMPARE(moved.x(), 0);
+        QVERIFY2(moved.y() >= m_window->functionError()->height() &&
+                     moved.y() <= m_window->functionError()->height() + 12,
+                 qPrintable(QString::number(moved.y())));
+        before = x0->mapTo(m_window, QPoint());
         QCOMPARE(m_doc->setPoint(9, 0), QString()); // outside the domain: a note too
         QTest::qWait(50);
         QVERIFY(m_window->domainNote()->isVisible());
