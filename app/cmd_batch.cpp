@@ -96,7 +96,9 @@ QStringList sceneArguments(const QString& where, const QJsonObject& scene, const
 
 int batchCommand(const QCommandLineParser& p) {
     const QString path = p.value(QStringLiteral("batch"));
-    const QString name = QFileInfo(path).fileName();
+    // Messages name the file as the person typed it (folder and all), so that a file in the
+    // wrong folder reads as such ("/tmp/a/figures.json: no such file").
+    const QString& name = path;
     QFile file(path);
     if (!QFileInfo(path).isFile())
         throw UsageError(QStringLiteral("--batch: %1: %2")

@@ -515,6 +515,10 @@ void MainWindow::buildControls() {
     fnRow->addWidget(fnLabel);
     fnRow->addWidget(m_function, 1);
     layout->addLayout(fnRow);
+    // The error about f directly under the box, where the eye is while typing (with its
+    // column); the rows below make room for it while it is shown.
+    m_functionError->setObjectName(QStringLiteral("functionError"));
+    layout->addWidget(m_functionError);
     // The inputs: inferred from f unless the person fixes them here.
     m_variables = new QLineEdit;
     m_variables->setObjectName(QStringLiteral("variables"));
@@ -545,15 +549,14 @@ void MainWindow::buildControls() {
         m_functionError->setText(error);
         m_functionError->setVisible(!error.isEmpty());
     });
-    // The messages about f, the domain and refused settings: a strip under the panel's scroll
-    // area (see the Function tab below), no room taken while there is none, each message whole.
+    // The notes about the domain and refused settings: a strip under the panel's scroll area
+    // (see the Function tab below), no room taken while there is none, each message whole.
     // The controls never move: the strip takes its room from the bottom of the scroll area.
     m_messages = new QWidget;
     m_messages->setObjectName(QStringLiteral("messageArea"));
     auto* notes = new QVBoxLayout(m_messages);
     notes->setContentsMargins(6, 2, 6, 2);
     notes->setSpacing(2);
-    notes->addWidget(m_functionError);
     m_domainNote = new QLabel;
     m_domainNote->setWordWrap(true);
     m_domainNote->setObjectName(QStringLiteral("domainNote"));
@@ -563,7 +566,7 @@ void MainWindow::buildControls() {
     notes->addWidget(m_domainNote);
     m_settingsError = errorLabel(); // outside the sections: seen even when they are collapsed
     notes->addWidget(m_settingsError);
-    for (QLabel* label : {m_functionError, m_domainNote, m_settingsError})
+    for (QLabel* label : {m_domainNote, m_settingsError})
         label->installEventFilter(this); // shown or hidden: the strip follows (eventFilter)
     m_messages->hide();
     m_makeParameters = new QPushButton;
@@ -906,9 +909,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // there while it holds one.
     if ((event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent) &&
         m_messages && watched->parent() == m_messages) {
-        const bool any = m_functionError->isVisibleTo(m_messages) ||
-                         m_domainNote->isVisibleTo(m_messages) ||
-                         m_settingsError->isVisibleTo(m_messages);
+        const bool any =
+            m_domainNote->isVisibleTo(m_messages) || m_settingsError->isVisibleTo(m_messages);
         m_messages->setVisible(any);
     }
     if (event->type() == QEvent::ShortcutOverride) {

@@ -19,6 +19,7 @@
 #include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -47,7 +48,103 @@ QString quantityText(const StepQuantity& q) {
     return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+// True for a word of prose ("per", "(safeguarded", "first,"): two or more ASCII letters once
+// brackets and punctuation are stripped. Symbols are single letters or carry sub- and
+// superscripts, so a formula's terms are never taken for prose.
+bool isProse(QString token) {
+    while (!token.isEmpty() && QStringLiteral("(,").contains(token.front()))
+        token.remove(0, 1);
+    while (!token.isEmpty() && QStringLiteral("),;").contains(token.back()))
+        token.chop(1);
+    if (token.size() < 2)
+        return false;
+    for (const QChar c : token)
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')))
+            return false;
+    return true;
+}
+
 } // namespace
+
+QString formulaHtml(const QString& formula) {
+    // Statements ("m ← …;  v ← …") each on a line of their own.
+    QStringList statements;
+    for (const QString& part :
+         formula.split(QRegularExpression(QStringLiteral(";\\s*")), Qt::SkipEmptyParts))
+        statements << part.trimmed();
+    QStringList html;
+    for (const QString& statement : statements) {
+        // A line may break only between whole terms: before a binary operator (+ − ⊙ ≤) or
+        // after an assignment or comparison (← = ≤ ,) outside brackets, and between words of
+        // prose. Every other space is a no-break space, so "(1 − β₂) g²" stays whole.
+        const QStringList tokens = statement.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QString out;
+        int depth = 0;
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            const QString& t = tokens[i];
+            if (i > 0) {
+                const QString& previous = tokens[i - 1];
+                static const QString before = QStringLiteral("+−⊙≤≥<>");
+                static const QString after = QStringLiteral("←=≤≥,");
+                const bool breakable = (depth == 0 && (before.contains(t.front()) ||
+                                                       after.contains(previous.back()))) ||
+                                       isProse(previous) || isProse(t);
+                out += breakable ? QStringLiteral(" ") : QStringLiteral("&nbsp;");
+            }
+            for (const QChar c : t)
+                depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+            out += t.toHtmlEscaped();
+        }
+        html << out;
+    }
+    return html.join(QStringLiteral("<br>"));
+}
+
+QString symbolLegend(Method method) {
+    // What the state's letters stand for, per method; ′ marks a value after this step.
+    QString symbols;
+    switch (method) {
+    case Method::Momentum:
+    case Method::Nesterov:
+        symbols = QObject::tr("v: velocity, the momentum (a running sum of past steps); "
+                              "β: how much of it is kept");
+        break;
+    case Method::QHM:
+        symbols = QObject::tr("b: momentum buffer, a running mean of gradients; β: how much "
+                              "of it is kept; ν: the buffer's share of the step");
+        break;
+    case Method::AdaGrad:
+        symbols = QObject::tr("G: sum of squared gradients per coordinate; r: step size per "
+                              "coordinate; ε: keeps r finite");
+        break;
+    case Method::RMSProp:
+        symbols = QObject::tr("E: running mean of squared gradients; ρ: how much of it is "
+                              "kept; r: step size per coordinate");
+        break;
+    case Method::Adam:
+    case Method::QHAdam:
+        symbols = QObject::tr("m: first-moment (momentum) estimate; v: second-moment estimate "
+                              "(of g²); m̂, v̂: bias-corrected; β₁, β₂: how much of each is "
+                              "kept; t: iteration; r: step size per coordinate");
+        if (method == Method::QHAdam)
+            symbols += QObject::tr("; ν₁, ν₂: the moments' shares");
+        break;
+    case Method::Newton:
+    case Method::NewtonLineSearch:
+        symbols = QObject::tr("H: the Hessian ∇²f(x); d: Newton's direction; t: the fraction "
+                              "of it taken");
+        break;
+    case Method::GradientDescentLineSearch:
+        symbols = QObject::tr("t: the step length the line search accepted");
+        break;
+    case Method::GradientDescent:
+        break;
+    }
+    const QString common =
+        QObject::tr("g: the gradient ∇f(x); η: the learning rate; ′: after this step (x′ the "
+                    "next iterate)");
+    return symbols.isEmpty() ? common : symbols + QStringLiteral("; ") + common;
+}
 
 StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     : QDockWidget(tr("Step by Step"), parent)
@@ -391,13 +488,18 @@ void StepDock::refresh() {
                     .arg(i == shown ? QStringLiteral(" style=\"background:#eef4ff\"") : QString())
                     .arg(i + 1)
                     .arg(QString::fromStdString(s.title).toHtmlEscaped(),
-                         QString::fromStdString(s.formula).toHtmlEscaped());
+                         formulaHtml(QString::fromStdString(s.formula)));
         QStringList lines;
         for (const StepQuantity& q : s.quantities)
             lines << QStringLiteral("<code>%1 = %2</code>")
                          .arg(QString::fromStdString(q.symbol).toHtmlEscaped(), quantityText(q));
         html += lines.join(QStringLiteral("<br>")) + QStringLiteral("</p>");
     }
+    // The letters explained, under the numbers (and as the text's tooltip).
+    const QString legend = symbolLegend(settings.options.method);
+    html += QStringLiteral("<p><i>%1</i></p>").arg(legend.toHtmlEscaped());
+    m_text->setToolTip(
+        tr("The update rule of each sub-step with the numbers the run used.\n%1").arg(legend));
     m_text->setHtml(html);
 }
 

@@ -37,6 +37,14 @@ class Animator;
 class Document;
 class LineChart;
 
+/// A sub-step's rule as HTML for the Step tab: statements ("a; b") on lines of their own,
+/// and a line may break only between whole terms (before + − ⊙ ≤, after ← = , outside
+/// brackets, between words of prose); every other space is a no-break space.
+QString formulaHtml(const QString& formula);
+/// What the letters of a method's state stand for ("m: first-moment (momentum) estimate;
+/// v: second-moment estimate; …; ′: after this step").
+QString symbolLegend(Method method);
+
 class StepDock : public QDockWidget {
     Q_OBJECT
 public:

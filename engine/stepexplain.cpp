@@ -113,7 +113,7 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
                         vector("v′", st.moment)}});
         finalStep("x ← x + v", {vector("v", st.moment)});
         a.momentStep = o.momentum * v0;
-        a.momentLabel = "beta v";
+        a.momentLabel = "β v";
         break;
     }
     case Method::QHM: {
@@ -126,7 +126,7 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
         finalStep("x ← x − η ((1 − ν) g + ν b)",
                   {scalar("η", eta), scalar("ν", o.nu), vector("g", g), vector("b", st.moment)});
         a.momentStep = -eta * o.nu * st.moment;
-        a.momentLabel = "-lr nu b";
+        a.momentLabel = "−η ν b";
         break;
     }
     case Method::AdaGrad:
@@ -175,11 +175,11 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
             finalStep("x ← x − r ⊙ ((1 − ν₁) g + ν₁ m̂)", {scalar("ν₁", o.nu1), vector("r", st.rate),
                                                           vector("g", g), vector("m̂", mhat)});
             a.momentStep = -eta * o.nu1 * mhat;
-            a.momentLabel = "-lr nu1 m-hat";
+            a.momentLabel = "−η ν₁ m̂";
         } else {
             finalStep("x ← x − r ⊙ m̂", {vector("r", st.rate), vector("m̂", mhat)});
             a.momentStep = -eta * mhat;
-            a.momentLabel = "-lr m-hat";
+            a.momentLabel = "−η m̂";
         }
         break;
     }

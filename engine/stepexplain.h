@@ -38,8 +38,8 @@ struct StepArrows {
     /// What the moment contributes, as a displacement: beta v_{k-1} (momentum, Nesterov),
     /// -eta nu b (QHM), -eta m^ (Adam), -eta nu1 m^ (QHAdam); empty for the other methods.
     Eigen::VectorXd momentStep;
-    /// In plain ASCII (scene fonts have no Greek): "beta v", "-lr nu b", "-lr m-hat",
-    /// "-lr nu1 m-hat", or empty.
+    /// In the window's symbols (the scenes draw DejaVu Sans, which has them): "β v",
+    /// "−η ν b", "−η m̂", "−η ν₁ m̂", or empty.
     std::string momentLabel;
     /// The adaptive methods' per-coordinate step sizes (half-sides of the rectangle drawn
     /// around the point): StepState::rate. Empty for the others.

@@ -1939,9 +1939,9 @@ private slots:
         QTest::addColumn<QString>("message");
         const QStringList none;
         QTest::newRow("not JSON") << QByteArray("{\"scenes\": [") << none
-                                  << "--batch: b.json: not valid JSON";
-        QTest::newRow("no scenes") << QByteArray(R"({"figures": []})") << none
-                                   << R"(--batch: b.json: expected {"scenes": [...]})";
+                                  << "/b.json: not valid JSON";
+        QTest::newRow("no scenes")
+            << QByteArray(R"({"figures": []})") << none << R"(/b.json: expected {"scenes": [...]})";
         QTest::newRow("scenes not a list")
             << QByteArray(R"({"scenes": {}})") << none << R"(expected {"scenes": [...]})";
         QTest::newRow("no output") << QByteArray(R"({"scenes": [{"function": "x"}]})") << none
@@ -1978,7 +1978,43 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a.png"))));
         const Run missing = run({"--batch", dir.filePath(QStringLiteral("none.json"))});
         QCOMPARE(missing.exitCode, 2);
-        QVERIFY(missing.err.contains("--batch: none.json: no such file"));
+        QVERIFY2(missing.err.contains(
+                     ("--batch: " + dir.filePath(QStringLiteral("none.json"))).toUtf8() +
+                     ": no such file"),
+                 missing.err.constData());
+    }
+
+    // A --batch file is named in messages as the person gave it: the folder too, absolute
+    // or relative, not only the file's own name (/nonexistent.json said "nonexistent.json").
+    void batchNamesTheFileAsGiven_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("absolute") << "/nonexistent.json"
+                                  << "gradscape: --batch: /nonexistent.json: no such file";
+        QTest::newRow("relative") << "no/such/folder/b.json"
+                                  << "gradscape: --batch: no/such/folder/b.json: no such file";
+        QTest::newRow("a folder") << "/tmp/"
+                                  << "gradscape: --batch: /tmp/: not a file";
+    }
+    void batchNamesTheFileAsGiven() {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        const Run r = run({"--batch", path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        // A file that is there but not JSON: its path as given, too.
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{");
+        f.close();
+        const Run j = run({"--batch", bad});
+        QCOMPARE(j.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(j.err).contains(
+                     QStringLiteral("--batch: %1: not valid JSON").arg(bad)),
+                 j.err.constData());
     }
 };
 

@@ -8,6 +8,7 @@
 #include "graphdock.h"
 #include "graphview.h"
 #include "guifixture.h"
+#include "legendbox.h"
 #include "linechart.h"
 #include "losschart.h"
 #include "mainwindow.h"
@@ -30,6 +31,7 @@
 #include "stepdock.h"
 #include "surfaceview.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -38,6 +40,9 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFontInfo>
+#include <QGraphicsItem>
+#include <QGraphicsView>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,13 +71,19 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <cmath>
+#include <vtkActor2DCollection.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCoordinate.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
@@ -1702,7 +1713,7 @@ private slots:
     void messagesMoveNoControl() {
         m_window->panelTabs()->setCurrentIndex(0);
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
-        const QPoint before = x0->mapTo(m_window, QPoint());
+        QPoint before = x0->mapTo(m_window, QPoint());
         QLineEdit* function = m_window->functionEditor();
         function->setFocus();
         function->selectAll();
@@ -1710,7 +1721,14 @@ private slots:
         QTest::keyClick(function, Qt::Key_Return);
         QTest::qWait(50);
         QVERIFY(m_window->functionError()->isVisible());
-        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        // The error about f sits directly under its box (functionErrorSitsUnderTheBox): the
+        // rows below make room for it, by its height and one layout gap, and nothing else.
+        const QPoint moved = x0->mapTo(m_window, QPoint()) - before;
+        QCOMPARE(moved.x(), 0);
+        QVERIFY2(moved.y() >= m_window->functionError()->height() &&
+                     moved.y() <= m_window->functionError()->height() + 12,
+                 qPrintable(QString::number(moved.y())));
+        before = x0->mapTo(m_window, QPoint());
         QCOMPARE(m_doc->setPoint(9, 0), QString()); // outside the domain: a note too
         QTest::qWait(50);
         QVERIFY(m_window->domainNote()->isVisible());
@@ -1962,6 +1980,12 @@ private slots:
             << QSize(1280, 720) << QStringLiteral("Quadratic form xᵀAx");
         QTest::newRow("quadratic form xAx 1600x1000")
             << QSize(1600, 1000) << QStringLiteral("Quadratic form xᵀAx");
+        // Four inputs: the graph (F8) fits the width and scrolls down, no sideways scroll
+        // (its z input was cut at 1280x720).
+        QTest::newRow("backpropagation 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Book: backpropagation");
+        QTest::newRow("backpropagation 1600x1000")
+            << QSize(1600, 1000) << QStringLiteral("Book: backpropagation");
     }
     void layoutGivesTheViewTheRoom() {
         QFETCH(QSize, size);
@@ -2055,6 +2079,19 @@ private slots:
                                        .arg(dock->tabs()->tabText(tab), scroll->objectName())));
         }
         dock->tabs()->setCurrentIndex(0);
+        // The Matrix Calculus tab (F6): its grids, check and messages do not scroll sideways.
+        if (QDockWidget* matrixDock = m_window->matrixPanel()) {
+            matrixDock->show();
+            matrixDock->raise();
+            QTest::qWait(100);
+            for (auto* scroll : matrixDock->findChildren<QAbstractScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY2(!scroll->horizontalScrollBar()->isVisible() &&
+                                 scroll->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(QStringLiteral("matrix tab: %1 scrolls by %2")
+                                            .arg(scroll->objectName())
+                                            .arg(scroll->horizontalScrollBar()->maximum())));
+        }
         m_window->panelTabs()->setCurrentIndex(0);
         QTest::qWait(50);
         // The graph (F8) takes the plot's place, not its room; F8 again gives every size back.
@@ -2068,6 +2105,36 @@ private slots:
         QTest::qWait(100);
         QVERIFY(m_window->graph()->isVisible());
         QVERIFY(!m_window->viewContainer()->isVisible());
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/layout_graph_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(example.isEmpty() ? QStringLiteral("optimizers")
+                                             : example.section(QLatin1Char(' '), 0, 1)));
+        // The graph's canvas, side panel and path list do not scroll sideways either; every
+        // node lies inside the canvas's width, its text readable (kMinTextPixels).
+        for (auto* scroll : m_window->graph()->findChildren<QAbstractScrollArea*>())
+            if (scroll->isVisible())
+                QVERIFY2(!scroll->horizontalScrollBar()->isVisible() &&
+                             scroll->horizontalScrollBar()->maximum() == 0,
+                         qPrintable(QStringLiteral("graph: %1 scrolls by %2")
+                                        .arg(scroll->objectName())
+                                        .arg(scroll->horizontalScrollBar()->maximum())));
+        auto* canvas = m_window->graph()->findChild<GraphCanvas*>();
+        auto* graphScene = canvas ? qobject_cast<GraphScene*>(canvas->scene()) : nullptr;
+        QVERIFY(graphScene);
+        {
+            QVERIFY(canvas->transform().m11() * 12 >= GraphCanvas::kMinTextPixels - 1e-9);
+            for (int k = 0; k < int(graphScene->graph().nodes.size()); ++k) {
+                const QRect r = canvas->mapFromScene(graphScene->nodeRect(k)).boundingRect();
+                QVERIFY2(r.left() >= 0 && r.right() <= canvas->viewport()->width(),
+                         qPrintable(QStringLiteral("graph item %1..%2 outside 0..%3")
+                                        .arg(r.left())
+                                        .arg(r.right())
+                                        .arg(canvas->viewport()->width())));
+            }
+        }
         const QSize graph = m_window->graph()->size();
         QVERIFY2(double(graph.width()) * graph.height() >=
                      0.6 * double(m_window->width()) * m_window->height(),
@@ -2695,6 +2762,10 @@ private slots:
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         const QPoint before = x0->mapTo(m_window, QPoint());
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString()); // a note
+        QTest::qWait(50);
+        QVERIFY(strip->isVisible());
+        QCOMPARE(x0->mapTo(m_window, QPoint()), before); // the note's strip moves nothing
+        // (The error about f sits under the box instead: functionErrorSitsUnderTheBox.)
         QLineEdit* function = m_window->functionEditor();
         function->setText(QStringLiteral("x^2 + y^2 +"));
         QMetaObject::invokeMethod(function, "returnPressed"); // and an error
@@ -2704,13 +2775,255 @@ private slots:
         for (QLabel* label : {m_window->functionError(), m_window->domainNote()})
             QVERIFY2(label->height() >= label->heightForWidth(label->width()),
                      qPrintable(label->text()));
-        QCOMPARE(x0->mapTo(m_window, QPoint()), before);
         // An example clears both.
         QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
         function->setText(QStringLiteral("x*exp(-x^2-y^2)"));
         QMetaObject::invokeMethod(function, "returnPressed");
         QTest::qWait(50);
         QVERIFY(!strip->isVisible());
+    }
+
+    // A bad function's message is directly under the function box (README: "An error shows
+    // under the box"), whole and inside the panel's view without scrolling; the inputs
+    // field below makes room (it was about 580 px lower, in the strip under the panel).
+    void functionErrorSitsUnderTheBox_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x720") << QSize(1280, 720);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+    void functionErrorSitsUnderTheBox() {
+        QFETCH(QSize, size);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QLineEdit* function = m_window->functionEditor();
+        QLabel* error = m_window->functionError();
+        QLineEdit* inputs = m_window->variablesEditor();
+        // Typed as a person types it: the message comes once the text has rested.
+        function->setFocus();
+        function->selectAll();
+        QTest::keyClick(function, Qt::Key_Backspace);
+        QTest::keyClicks(function, QStringLiteral("x*exp(-x^2-y^2) + foo("));
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 3000);
+        QVERIFY2(error->text().contains(QStringLiteral("column 22")), qPrintable(error->text()));
+        QTest::qWait(50);
+        const QRect box(function->mapTo(m_window, QPoint()), function->size());
+        const QRect message(error->mapTo(m_window, QPoint()), error->size());
+        // Under the box: starts within a layout gap of its bottom edge, overlaps it sideways.
+        const int gap = message.top() - box.bottom() - 1;
+        QVERIFY2(gap >= 0 && gap <= 12, qPrintable(QStringLiteral("gap %1 px").arg(gap)));
+        QVERIFY(message.left() < box.right() && message.right() > box.left());
+        // Whole (every wrapped line has its height) and inside the scroll area's view.
+        QVERIFY2(error->height() >= error->heightForWidth(error->width()),
+                 qPrintable(error->text()));
+        QScrollArea* scroll = nullptr;
+        for (QWidget* w = error->parentWidget(); w && !scroll; w = w->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(w);
+        QVERIFY(scroll);
+        const QRect view(scroll->viewport()->mapTo(m_window, QPoint()), scroll->viewport()->size());
+        QVERIFY2(view.contains(message),
+                 qPrintable(QStringLiteral("message %1,%2 %3x%4 outside the view")
+                                .arg(message.x())
+                                .arg(message.y())
+                                .arg(message.width())
+                                .arg(message.height())));
+        // The inputs field moved down out of its way, nothing overlaps.
+        const QRect field(inputs->mapTo(m_window, QPoint()), inputs->size());
+        QVERIFY(field.top() > message.bottom());
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/function_error_%1x%2.png")
+                      .arg(size.width())
+                      .arg(size.height()));
+        // Fixed: the message goes, the field comes back up under the box.
+        function->selectAll();
+        QTest::keyClick(function, Qt::Key_Backspace);
+        QTest::keyClicks(function, QStringLiteral("x*exp(-x^2-y^2)"));
+        QTest::keyClick(function, Qt::Key_Return);
+        QTRY_VERIFY(!error->isVisible());
+        QTest::qWait(50);
+        QVERIFY(inputs->mapTo(m_window, QPoint()).y() < message.bottom());
+    }
+
+    // The run legends (3-D and contour views) draw their text at least at the application
+    // font's pixel size, side by side at 1280x720 too (it was 6-8 px); a long label is
+    // elided with "…", never shrunk, and the box stays inside the view.
+    void runLegendsStayReadable_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("sideBySide");
+        QTest::addColumn<bool>("longLabel");
+        QTest::newRow("1280x720 side by side") << QSize(1280, 720) << true << false;
+        QTest::newRow("1600x1000 side by side") << QSize(1600, 1000) << true << false;
+        QTest::newRow("1280x720") << QSize(1280, 720) << false << false;
+        QTest::newRow("1280x720 long label side by side") << QSize(1280, 720) << true << true;
+    }
+    void runLegendsStayReadable() {
+        QFETCH(QSize, size);
+        QFETCH(bool, sideBySide);
+        QFETCH(bool, longLabel);
+        struct Restore {
+            MainWindow* w;
+            ~Restore() { w->setSideBySide(false); }
+        } restore{m_window};
+        QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
+        // The tour's four runs; a long label: "Gradient descent + line search lr=0.15 (…)".
+        for (Method m : {longLabel ? Method::GradientDescentLineSearch : Method::GradientDescent,
+                         Method::Momentum, Method::Adam, Method::Newton}) {
+            RunSettings run;
+            run.options.method = m;
+            run.options.learningRate = 0.15;
+            run.options.maxSteps = 60;
+            run.start = {-1.8, 0.8};
+            QCOMPARE(m_doc->addRun(run), QString());
+        }
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->showViewTab(0);
+        m_window->setSideBySide(sideBySide);
+        QTest::qWait(300);
+        const int appPixels = QFontInfo(QApplication::font()).pixelSize();
+        QVERIFY(appPixels >= 9);
+        std::vector<vtkRenderer*> renderers{m_window->surfaceView()->scene().renderer()};
+        if (sideBySide)
+            renderers.push_back(m_window->contourScene().renderer());
+        int legends = 0;
+        for (vtkRenderer* renderer : renderers) {
+            renderer->GetRenderWindow()->Render();
+            vtkActor2DCollection* actors = renderer->GetActors2D();
+            actors->InitTraversal();
+            while (vtkActor2D* a = actors->GetNextActor2D()) {
+                auto* legend = vtkLegendBoxActor::SafeDownCast(a);
+                if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() != 4)
+                    continue;
+                const QString second = QString::fromUtf8(legend->GetEntryString(1));
+                if (!second.contains(QStringLiteral("Momentum")))
+                    continue; // another legend (the contour view's overlays)
+                ++legends;
+                // VTK's font size is in pixels at the window's DPI (72 per device pixel ratio).
+                QVERIFY2(legendFontSize(legend) >= appPixels,
+                         qPrintable(QStringLiteral("legend text %1 px < the window's %2 px")
+                                        .arg(legendFontSize(legend))
+                                        .arg(appPixels)));
+                // Inside the view, and no wider than the room it is given (45 %, or 22 ems
+                // within 70 % in a narrow view).
+                const int* view = renderer->GetSize();
+                const int* p0 = legend->GetPositionCoordinate()->GetComputedViewportValue(renderer);
+                const int* p1 =
+                    legend->GetPosition2Coordinate()->GetComputedViewportValue(renderer);
+                QVERIFY(p0[0] >= 0 && p0[1] >= 0 && p1[0] <= view[0] && p1[1] <= view[1]);
+                QVERIFY(p1[0] - p0[0] <=
+                        std::max(0.45 * view[0],
+                                 std::min(22.0 * legendFontSize(legend), 0.7 * view[0])) +
+                            2);
+                // Long labels elided, the others whole.
+                bool elided = false;
+                for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
+                    elided = elided || QString::fromUtf8(legend->GetEntryString(i)).endsWith(u'…');
+                QCOMPARE(elided, longLabel); // the long row is side by side at 1280x720
+            }
+        }
+        QCOMPARE(legends, int(renderers.size()));
+        // The loss chart's legend (three runs or fewer): text as large, long names elided.
+        (void)m_doc->removeRun(3); // its message is for the status bar
+        QCOMPARE(m_doc->settings().runs.size(), std::size_t(3));
+        QTest::qWait(100);
+        LossChart* chart = m_window->lossChart();
+        QVERIFY(chart->legendShown());
+        QVERIFY2(chart->legendLabelSize() >= appPixels,
+                 qPrintable(QString::number(chart->legendLabelSize())));
+        for (const std::string& label : chart->legendLabels())
+            QVERIFY(utf8Length(label) <= LossChart::kMaxLegendCharacters);
+        QCOMPARE(QString::fromStdString(chart->legendLabels().front()).endsWith(u'…'), longLabel);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/run_legends_%1x%2%3%4.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(sideBySide ? QStringLiteral("_side") : QString())
+                      .arg(longLabel ? QStringLiteral("_long") : QString()));
+    }
+
+    // The Step tab explains its letters per method (m, v, ′ for Adam), writes the rule with
+    // line breaks only between whole terms (before + − ⊙ ≤, after ← = ,), and the state's
+    // legend in the views uses the window's symbols (−η ∇f, ×5), not "-lr grad f".
+    void stepPanelExplainsItsSymbols() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.001;
+        run.options.maxSteps = 500;
+        run.start = {-1.2, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)}) {
+            m_window->resize(size);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+            dock->show();
+            dock->raise();
+            dock->tabs()->setCurrentIndex(0);
+            m_window->animator()->reset();
+            QTest::qWait(100);
+            const QString text = dock->stepText();
+            for (const QString& words : {QStringLiteral("m: first-moment (momentum) estimate"),
+                                         QStringLiteral("v: second-moment estimate"),
+                                         QStringLiteral("′: after this step")})
+                QVERIFY2(text.contains(words), qPrintable(words));
+            auto* browser = dock->findChild<QTextBrowser*>(QStringLiteral("stepText"));
+            QVERIFY(browser);
+            QVERIFY(browser->toolTip().contains(QStringLiteral("m: first-moment")));
+            // Every visual line of a rule starts a statement, or follows a break between whole
+            // terms; brackets never span two lines.
+            int rules = 0;
+            for (QTextBlock block = browser->document()->begin(); block.isValid();
+                 block = block.next()) {
+                const QString all = block.text();
+                if (!all.contains(u'←'))
+                    continue;
+                QTextLayout* layout = block.layout();
+                for (int i = 0; i < layout->lineCount(); ++i) {
+                    const QTextLine line = layout->lineAt(i);
+                    const QString piece = all.mid(line.textStart(), line.textLength());
+                    if (piece.contains(u'←') || piece.contains(u'='))
+                        ++rules;
+                    const QString rule = piece.section(QChar::LineSeparator, 0, 0);
+                    if (i == 0 || all.at(line.textStart() - 1) == QChar::LineSeparator ||
+                        !(rule.contains(u'←') || all.left(line.textStart())
+                                                     .section(QChar::LineSeparator, -1)
+                                                     .contains(u'←')))
+                        continue;
+                    const QString before = all.left(line.textStart()).trimmed();
+                    const QString start = piece.trimmed();
+                    const bool atTerm = QStringLiteral("+−⊙≤").contains(start.front()) ||
+                                        QStringLiteral("←=≤,").contains(before.back());
+                    QVERIFY2(
+                        atTerm,
+                        qPrintable(
+                            QStringLiteral("'%1' | '%2'").arg(before.right(20), start.left(20))));
+                }
+            }
+            QVERIFY(rules > 0);
+            // Forward to the moments: β₁ m + (1 − β₁) g stays whole on its line.
+            QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+            QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+            QTest::qWait(50);
+            QVERIFY(dock->stepText().contains(QStringLiteral("m′ = ")));
+            // The views' state legend: −η ∇f, and the moment's −η m̂.
+            const StateGlyphs& glyphs = m_window->surfaceView()->scene().stateGlyphs();
+            QStringList entries;
+            for (int i = 0; i < glyphs.legend()->GetNumberOfEntries(); ++i)
+                entries << QString::fromUtf8(glyphs.legend()->GetEntryString(i));
+            const QString legend = entries.join(u'|');
+            QVERIFY2(legend.contains(QStringLiteral("−η ∇f (gradient step)")), qPrintable(legend));
+            QVERIFY2(legend.contains(QStringLiteral("−η m̂ (moment)")), qPrintable(legend));
+            QVERIFY2(!legend.contains(QStringLiteral("-lr")) &&
+                         !legend.contains(QStringLiteral("grad f")),
+                     qPrintable(legend));
+            m_window->screen()
+                ->grabWindow(m_window->winId())
+                .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_panel_%1x%2.png")
+                          .arg(size.width())
+                          .arg(size.height()));
+        }
     }
 
     // Font scale 1.5 ("for lectures") at 1280x720: no control wider than its dock, every

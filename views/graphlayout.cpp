@@ -3,6 +3,7 @@
 #include <gvc.h>
 #include <gvplugin.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -72,6 +73,14 @@ GraphLayout layoutGraph(const std::vector<QSizeF>& sizes, const std::vector<Layo
         set(node, "height", number(sizes[std::size_t(i)].height() / kPointsPerInch));
         nodes[std::size_t(i)] = node;
     }
+    // The first layer's rows: row[i] of each node in it, -1 elsewhere.
+    const int layerSize = int(options.firstLayer.size());
+    const int rows = std::clamp(options.firstLayerRows, 1, std::max(1, layerSize));
+    const int perRow = (layerSize + rows - 1) / std::max(1, rows);
+    std::vector<int> row(std::size_t(n), -1);
+    for (int j = 0; j < layerSize; ++j)
+        if (const int i = options.firstLayer[std::size_t(j)]; i >= 0 && i < n)
+            row[std::size_t(i)] = j / perRow;
     std::vector<Agedge_t*> dotEdges;
     for (std::size_t k = 0; k < edges.size(); ++k) {
         char key[32]; // parallel edges stay distinct
@@ -91,22 +100,44 @@ GraphLayout layoutGraph(const std::vector<QSizeF>& sizes, const std::vector<Layo
             agsafeset(e, const_cast<char*>("label"), label, const_cast<char*>(""));
             agstrfree(g, label);
         }
+        // Wrapped rows: an edge leaving row i spans 2 rows - 1 - i layers, so every head is
+        // at least 2 (rows - 1) + 1 layers below the first row, and dot (which puts a label
+        // halfway along its edge, in layers doubled for the labels) puts the labels of row
+        // i's edges in a layer of their own, below the last row: rows + i - 1/2 layers down.
+        if (const int r = row[std::size_t(edges[k].from)]; rows > 1 && r >= 0)
+            set(e, "minlen", std::to_string(2 * rows - 1 - r));
         dotEdges.push_back(e);
     }
     if (!options.firstLayer.empty()) {
-        // One rank, in the given order: invisible edges between neighbours fix the order.
-        Agraph_t* rank = agsubg(g, const_cast<char*>("inputs"), 1);
-        set(rank, "rank", "source");
-        Agnode_t* previous = nullptr;
-        for (const int i : options.firstLayer) {
-            if (i < 0 || i >= n)
-                continue;
-            agsubnode(rank, nodes[std::size_t(i)], 1);
-            if (previous) {
-                Agedge_t* e = agedge(rank, previous, nodes[std::size_t(i)], nullptr, 1);
+        // One rank per row, in the given order: invisible edges between neighbours fix the
+        // order, and one from each row's first node to the next row's keeps the rows apart.
+        Agnode_t* previousRowFirst = nullptr;
+        for (int r = 0; r < rows; ++r) {
+            char name[32];
+            std::snprintf(name, sizeof name, "inputs%d", r);
+            Agraph_t* rank = agsubg(g, name, 1);
+            set(rank, "rank", r == 0 ? "source" : "same");
+            Agnode_t* previous = nullptr;
+            Agnode_t* first = nullptr;
+            for (int j = r * perRow; j < std::min(layerSize, (r + 1) * perRow); ++j) {
+                const int i = options.firstLayer[std::size_t(j)];
+                if (i < 0 || i >= n)
+                    continue;
+                agsubnode(rank, nodes[std::size_t(i)], 1);
+                if (previous) {
+                    Agedge_t* e = agedge(rank, previous, nodes[std::size_t(i)], nullptr, 1);
+                    set(e, "style", "invis");
+                }
+                previous = nodes[std::size_t(i)];
+                if (!first)
+                    first = previous;
+            }
+            if (previousRowFirst && first) {
+                Agedge_t* e = agedge(g, previousRowFirst, first, nullptr, 1);
                 set(e, "style", "invis");
             }
-            previous = nodes[std::size_t(i)];
+            if (first)
+                previousRowFirst = first;
         }
     }
 

@@ -42,6 +42,11 @@ struct LayoutOptions {
     std::vector<QSizeF> edgeLabels;
     /// Nodes kept together in the first layer in this order (the inputs), or empty.
     std::vector<int> firstLayer;
+    /// The first layer wrapped into this many rows (a narrow view, top to bottom): row i
+    /// holds the next ceil(n / rows) of firstLayer, one layer below row i - 1, and the
+    /// edges leaving row i are long enough that their labels, a layer of their own per row,
+    /// sit below the last row (not beside a lower row's nodes).
+    int firstLayerRows = 1;
 };
 
 /// Lays out `sizes.size()` nodes (box width x height in points) joined by `edges` with dot.

@@ -49,6 +49,7 @@ const QColor nodeFill(0xff, 0xff, 0xff);
 const QColor doneFill(0xff, 0xf3, 0xe6); ///< the node at work
 constexpr double nodePadding = 8;
 constexpr double labelPadding = 3;
+constexpr double drawingMargin = 24; // around the drawing, scene units
 constexpr int nodeFontPixels = 12;
 constexpr int edgeFontPixels = 11;
 constexpr int maxExpressionChars = 48;
@@ -518,10 +519,17 @@ int GraphScene::markNode(const QString& name) {
 }
 
 void GraphScene::setMaxWidth(double width) {
+    // The layout's own width, without the drawing's margins (drawingRect).
+    width -= 2 * look::drawingMargin;
     m_maxWidth = width;
     const RankDirection wanted =
         m_leftToRightWidth <= width ? RankDirection::LeftToRight : RankDirection::TopToBottom;
-    if (wanted != m_direction && !m_nodeItems.empty())
+    // Top to bottom: more rows of inputs may fit a narrower width, fewer a wider one.
+    const double drawn = m_drawnWidth;
+    const bool rewrap = m_direction == RankDirection::TopToBottom &&
+                        ((drawn > width && m_inputRows < int(m_graph.inputs.size())) ||
+                         (m_inputRows > 1 && m_fewerRowsWidth <= width));
+    if ((wanted != m_direction || rewrap) && !m_nodeItems.empty())
         rebuild(); // keeps left to right if top to bottom is no narrower
 }
 
@@ -596,7 +604,28 @@ void GraphScene::rebuild() {
             layout = std::move(down);
             m_direction = RankDirection::TopToBottom;
         }
+        // Still too wide (four inputs side by side, their edges' labels in one layer): the
+        // inputs wrap into 2, 3, ... rows, the first layout that fits the width (else the
+        // narrowest), so that the drawing fits the width and scrolls down.
+        m_inputRows = 1;
+        m_fewerRowsWidth = std::numeric_limits<double>::infinity();
+        for (int rows = 2;
+             m_direction == RankDirection::TopToBottom && layout.bounds.width() > m_maxWidth &&
+             rows <= int(options.firstLayer.size());
+             ++rows) {
+            options.firstLayerRows = rows;
+            GraphLayout wrapped = layoutGraph(sizes, edges, options);
+            if (wrapped.error.isEmpty() && wrapped.bounds.width() < layout.bounds.width()) {
+                m_fewerRowsWidth = layout.bounds.width(); // a view this wide takes fewer
+                layout = std::move(wrapped);
+                m_inputRows = rows;
+            }
+        }
+    } else {
+        m_inputRows = 1;
+        m_fewerRowsWidth = std::numeric_limits<double>::infinity();
     }
+    m_drawnWidth = layout.bounds.width();
     if (!layout.error.isEmpty()) {
         m_message = layout.error;
         m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
@@ -650,7 +679,8 @@ QRectF GraphScene::drawingRect() const {
         r = r.united(item->labelRect());
     if (m_messageItem)
         r = r.united(m_messageItem->sceneBoundingRect());
-    return r.adjusted(-24, -24, 24, 24);
+    return r.adjusted(-look::drawingMargin, -look::drawingMargin, look::drawingMargin,
+                      look::drawingMargin);
 }
 
 QImage GraphScene::renderImage(const QSize& size) const {

@@ -100,6 +100,8 @@ public:
     /// left to right is laid out top to bottom (if that is narrower). A view sets it from its
     /// width; an export keeps the book's left-to-right drawing.
     void setMaxWidth(double width);
+    /// The rows the inputs are wrapped into (1 unless top to bottom is still too wide).
+    int inputRows() const { return m_inputRows; }
     RankDirection direction() const { return m_direction; }
 
     /// The whole drawing with a margin.
@@ -146,6 +148,11 @@ private:
     QString m_layoutKey; ///< the structure laid out: a new point keeps the layout
     double m_maxWidth = std::numeric_limits<double>::infinity();
     double m_leftToRightWidth = 0; ///< the left-to-right drawing's width at the last layout
+    double m_drawnWidth = 0;       ///< the drawing's width at the last layout
+    int m_inputRows = 1;           ///< rows the inputs wrap into (top to bottom, narrow)
+    /// The width of the layout with one row of inputs fewer (infinite with one row): a view
+    /// at least this wide lays out again with fewer rows.
+    double m_fewerRowsWidth = std::numeric_limits<double>::infinity();
     RankDirection m_direction = RankDirection::LeftToRight;
 };
 

@@ -1,5 +1,7 @@
 #include "losschart.h"
 
+#include "legendbox.h"
+
 #include "scenestyle.h"
 #include "ticks.h"
 #include "vectorexport.h"
@@ -39,7 +41,6 @@ LossChart::LossChart()
     m_chart->SetShowLegend(true);
     m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
     m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
-    m_chart->GetLegend()->SetLabelSize(10); // a small chart: the legend must not hide it
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
     applyLook();
@@ -62,6 +63,9 @@ void LossChart::applyLook() {
     }
     m_chart->GetLegend()->GetBrush()->SetColorF(look.panel[0], look.panel[1], look.panel[2], 0.85);
     m_chart->GetLegend()->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+    // The legend's text as large as the tick labels of the views (it was 10: 6-8 px on screen
+    // beside 13 px text); long run names are elided (setSeries), never shrunk.
+    m_chart->GetLegend()->SetLabelSize(int(std::lround(look.tickFont)));
     render();
 }
 
@@ -131,7 +135,10 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
                        static_cast<unsigned char>(255 * s.color[1]),
                        static_cast<unsigned char>(255 * s.color[2]), 255);
         plot->SetWidth(float(kLineWidth * m_deviceScale));
-        plot->SetLabel(s.name);
+        // A legend entry at most kMaxLegendCharacters long: a long name is elided ("…").
+        plot->SetLabel(utf8Length(s.name) > kMaxLegendCharacters
+                           ? elideUtf8(s.name, kMaxLegendCharacters - 1)
+                           : s.name);
     }
     // A legend over a small chart hides it: only for a few runs. The run list beside the
     // chart names every run in its colour.
@@ -178,6 +185,17 @@ std::vector<double> LossChart::seriesValues(int i) const {
 
 std::string LossChart::valueTitle() const {
     return m_chart->GetAxis(vtkAxis::LEFT)->GetTitle();
+}
+
+int LossChart::legendLabelSize() const {
+    return m_chart->GetLegend()->GetLabelSize();
+}
+
+std::vector<std::string> LossChart::legendLabels() const {
+    std::vector<std::string> labels;
+    for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i)
+        labels.emplace_back(m_chart->GetPlot(i)->GetLabel().c_str());
+    return labels;
 }
 
 bool LossChart::legendShown() const {

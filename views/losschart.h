@@ -61,7 +61,12 @@ public:
     /// The chart shows a legend for at most this many runs (more would cover the chart;
     /// the run list beside it names each run in its colour).
     static constexpr int kMaxLegendEntries = 3;
+    /// A legend entry's most characters: a longer run name is elided with "…".
+    static constexpr std::size_t kMaxLegendCharacters = 28;
     bool legendShown() const;
+    /// The legend's font size (VTK points) and its entries, for tests.
+    int legendLabelSize() const;
+    std::vector<std::string> legendLabels() const;
 
 protected:
     void resizeGL(int w, int h) override;

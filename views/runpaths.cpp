@@ -1,7 +1,10 @@
 #include "runpaths.h"
 
+#include "legendbox.h"
+
 #include <vtkActor.h>
 #include <vtkBox.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkClipPolyData.h>
@@ -11,10 +14,12 @@
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkProperty.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -48,9 +53,39 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_legend->SetVisibility(false);
     m_renderer->AddActor2D(m_legend);
     m_state = std::make_unique<StateGlyphs>(renderer, box);
+    // Before each render: the legends' boxes for the viewport's size in pixels.
+    m_beforeRender = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_beforeRender->SetClientData(this);
+    m_beforeRender->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<RunPaths*>(self)->layoutLegends();
+    });
+    m_observer = m_renderer->AddObserver(vtkCommand::StartEvent, m_beforeRender);
+}
+
+RunPaths::~RunPaths() {
+    m_renderer->RemoveObserver(m_observer);
+}
+
+int RunPaths::legendFontSize() const {
+    // The tick labels' size (the look's, with its font scale) times the export's text scale:
+    // lineScale is the text scale times the window's device pixel ratio, which VTK already
+    // applies to text through the window's DPI (72 per ratio unit; PixelScale).
+    const vtkRenderWindow* window = m_renderer->GetRenderWindow();
+    const double dpiRatio =
+        window ? std::max(1, const_cast<vtkRenderWindow*>(window)->GetDPI()) / 72.0 : 1.0;
+    const double textScale = m_lineScale / dpiRatio;
+    return std::max(6, int(std::lround(sceneLook().tickFont * textScale)));
+}
+
+void RunPaths::layoutLegends() {
+    const int font = legendFontSize();
+    if (m_legend->GetVisibility())
+        fitLegend(m_legend, m_renderer, m_legendLabels, font, LegendAnchor{0.99, 0.9, true, 0.45});
+    m_state->layoutLegend(font);
 }
 
 void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
+    m_lineScale = lineScale;
     const Rgb& ink = sceneLook().ink;
     for (auto& r : m_runs) {
         m_renderer->RemoveActor(r.line.actor);
@@ -78,6 +113,7 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
     // (light run colours are hard to read as text). The legend colours a symbol by its
     // scalars and the label by the entry's colour.
     m_legend->SetNumberOfEntries(static_cast<int>(m_runs.size()));
+    m_legendLabels.clear();
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         vtkNew<vtkPolyData> symbol;
         vtkNew<vtkPoints> corners;
@@ -95,18 +131,22 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
                                  std::lround(255 * c[2]));
         symbol->GetCellData()->SetScalars(colour);
         Rgb text = ink; // VTK takes a non-const pointer
-        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), ("  " + m_runs[i].path.label).c_str(),
+        m_legendLabels.push_back("  " + m_runs[i].path.label);
+        m_legend->SetEntry(static_cast<int>(i), symbol.Get(), m_legendLabels.back().c_str(),
                            text.data());
     }
     // In the top right corner, under the title: the 3-D box and the contour frame leave it
-    // free, where the bottom left held the axes' tick labels.
-    // Its text is fitted into the box: the box grows with the font scale (lectures).
+    // free, where the bottom left held the axes' tick labels. Its text has the tick labels'
+    // size whatever the view's size (a narrow view, side by side, shrank it to 6-8 px): the
+    // box is laid out in pixels (layoutLegends, before each render, and now if the view has
+    // a size, so that what is placed under it sees its bottom); long labels are elided.
     const double k = sceneLook().fontScale;
     const double height = std::min(0.6, 0.03 * k * double(m_runs.size()));
     const double width = std::min(0.45, 0.23 * k);
     m_legend->GetPositionCoordinate()->SetValue(0.99 - width, 0.9 - height);
     m_legend->GetPosition2Coordinate()->SetValue(width, height);
     m_legend->SetVisibility(!m_runs.empty());
+    layoutLegends();
 }
 
 double RunPaths::legendBottom() const {
@@ -114,6 +154,7 @@ double RunPaths::legendBottom() const {
 }
 
 void RunPaths::applyStyle(double k) {
+    m_lineScale = k;
     const SceneLook& look = sceneLook();
     m_legend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
     m_legend->GetEntryTextProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
@@ -166,6 +207,10 @@ void RunPaths::update(const HeightMap& height, double width) {
             r.ball.place(at, sceneLook().ballDiameter * width);
     }
     m_state->update(height, width);
+}
+
+vtkLegendBoxActor* RunPaths::legend() const {
+    return m_legend;
 }
 
 } // namespace gs

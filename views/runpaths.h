@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+class vtkCallbackCommand;
 class vtkLegendBoxActor;
 
 namespace gs {
@@ -26,6 +27,9 @@ struct RunPath {
 class RunPaths {
 public:
     RunPaths(vtkRenderer* renderer, vtkBox* box);
+    ~RunPaths();
+    RunPaths(const RunPaths&) = delete;
+    RunPaths& operator=(const RunPaths&) = delete;
 
     /// `lineScale`: PixelScale::line (the paths' widths and point sizes).
     void setRuns(const std::vector<RunPath>& runs, double lineScale);
@@ -37,6 +41,14 @@ public:
     /// The bottom of the run legend in normalized viewport units (1 without one): what is
     /// placed beside the plot below the legend (the colour bar) starts under it.
     double legendBottom() const;
+    /// Sizes the run legend and the state's legend in pixels for the viewport's size, their
+    /// text at the look's tick-label size times the export's text scale (legendbox.h): done
+    /// before every render, and when the runs change.
+    void layoutLegends();
+    /// The run legend (for tests: its font size after a render, legendbox.h).
+    vtkLegendBoxActor* legend() const;
+    /// The font size the legends are laid out for now (VTK points).
+    int legendFontSize() const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn
@@ -56,6 +68,10 @@ private:
     std::vector<Actors> m_runs;
     int m_frame = -1;
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
+    std::vector<std::string> m_legendLabels; ///< the entries' full texts
+    double m_lineScale = 1;
+    vtkSmartPointer<vtkCallbackCommand> m_beforeRender;
+    unsigned long m_observer = 0;
     std::unique_ptr<StateGlyphs> m_state;
 };
 

@@ -1,5 +1,7 @@
 #include "stateglyphs.h"
 
+#include "legendbox.h"
+
 #include <vtkActor.h>
 #include <vtkBox.h>
 #include <vtkCellArray.h>
@@ -141,7 +143,7 @@ void StateGlyphs::update(const HeightMap& height, double width) {
     }
     m_arrowScale = magnification(longest, width);
     const std::string times =
-        m_arrowScale > 1 ? " x" + std::to_string(std::llround(m_arrowScale)) : std::string();
+        m_arrowScale > 1 ? " ×" + std::to_string(std::llround(m_arrowScale)) : std::string();
     auto place = [&](Arrow& arrow, const std::optional<Eigen::Vector2d>& v, const Rgb& color,
                      const std::string& label, double thickness = 1.0) {
         const bool shown = inside && v && v->allFinite() && v->norm() > 0;
@@ -155,7 +157,7 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         entries.push_back({color, label + times});
     };
     place(m_gradient, m_marks ? m_marks->gradientStep : std::nullopt, gradientColor(),
-          "-lr grad f (gradient step)");
+          "−η ∇f (gradient step)");
     place(m_moment, m_marks ? m_marks->momentStep : std::nullopt, momentColor(),
           m_marks ? m_marks->momentLabel + " (moment)" : std::string());
     // The rectangle: sides r_x and r_y, centred on x_k.
@@ -180,11 +182,14 @@ void StateGlyphs::update(const HeightMap& height, double width) {
           kSlimmer);
 
     m_legend->SetNumberOfEntries(static_cast<int>(entries.size()));
+    m_legendLabels.clear();
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Rgb text = sceneLook().ink; // VTK takes a non-const pointer
+        m_legendLabels.push_back("  " + entries[i].label);
         m_legend->SetEntry(static_cast<int>(i), bar(entries[i].color).Get(),
-                           ("  " + entries[i].label).c_str(), text.data());
+                           m_legendLabels.back().c_str(), text.data());
     }
+    // Sized in pixels at each render (layoutLegend); until then, the old fractions.
     const double h = 0.032 * double(entries.size());
     m_legend->GetPositionCoordinate()->SetValue(0.70, m_legendBottom);
     m_legend->GetPosition2Coordinate()->SetValue(0.28, h);
@@ -193,7 +198,19 @@ void StateGlyphs::update(const HeightMap& height, double width) {
 
 void StateGlyphs::setLegendBottom(double y) {
     m_legendBottom = y;
-    m_legend->GetPositionCoordinate()->SetValue(0.70, y);
+    const double* at = m_legend->GetPositionCoordinate()->GetValue();
+    m_legend->GetPositionCoordinate()->SetValue(at[0], y);
+}
+
+void StateGlyphs::layoutLegend(int fontSize) {
+    // Bottom right of the view, growing up and to the left from (0.98, bottom).
+    if (m_legend->GetVisibility())
+        fitLegend(m_legend, m_renderer, m_legendLabels, fontSize,
+                  LegendAnchor{0.98, m_legendBottom, false, 0.5});
+}
+
+vtkLegendBoxActor* StateGlyphs::legend() const {
+    return m_legend;
 }
 
 } // namespace gs

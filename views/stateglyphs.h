@@ -1,6 +1,6 @@
 #pragma once
 // What an optimizer is thinking at the iterate on screen, drawn at that iterate in the plane
-// of the two plotted inputs: the plain gradient step -eta grad f, what the moment carries,
+// of the two plotted inputs: the plain gradient step −η ∇f, what the moment carries,
 // the adaptive methods' per-coordinate step sizes as a rectangle around the point (its sides
 // are the step sizes), and the step actually taken; with a legend. It draws the vectors it
 // is given (engine/stepexplain.h), at their true length in the inputs' units.
@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 class vtkBox;
 class vtkLegendBoxActor;
@@ -42,6 +43,10 @@ public:
     /// The legend's bottom edge in normalized viewport units (0.02 unless a view moves it
     /// up: the contour view keeps it off its x axis's tick labels).
     void setLegendBottom(double y);
+    /// Sizes and places the legend for the viewport's pixels with its text at `fontSize`
+    /// (legendbox.h): RunPaths calls it before each render.
+    void layoutLegend(int fontSize);
+    vtkLegendBoxActor* legend() const;
 
     /// For tests: which glyphs are drawn now (arrows: gradient step, moment, update; the
     /// rectangle), and the rectangle's corners' extent in x and y.
@@ -81,6 +86,7 @@ private:
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     Eigen::Vector2d m_rateExtent{0, 0};
     double m_legendBottom = 0.02;
+    std::vector<std::string> m_legendLabels; ///< the entries' full texts (legendbox.h elides)
     double m_arrowScale = 1;
 };
 
