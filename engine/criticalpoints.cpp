@@ -27,6 +27,13 @@ constexpr int kMaxNewtonSteps = 100;
 constexpr int kStallSteps = 8;
 /// Newton has converged when a step is below 4 eps (|p| + diagonal): rounding level.
 constexpr double kStepTolerance = 4 * kEps;
+/// Linear convergence (a zero of grad f of multiplicity k, where each step is (k-1)/k of the
+/// one before) is recognised when two successive ratios |d_n| / |d_n-1| agree within 1% and
+/// lie in [0.45, 1), and the steps point the same way (cosine above 0.999). Ratios below
+/// 0.45 converge within 50 steps anyway; quadratic convergence gives ratios that fall.
+constexpr double kLinearRatioMin = 0.45;
+constexpr double kLinearRatioAgreement = 0.01;
+constexpr double kLinearCosine = 0.999;
 /// |f(q) - f(p)| <= 64 eps max|f| is rounding, not a sign (64: a few dozen operations).
 constexpr double kRoundingFactor = 64 * kEps;
 /// Angles around the circle of the sign test: 2.5 degrees apart, so sectors of a
@@ -205,6 +212,7 @@ struct Polished {
     /// Newton's step was cut at the box's edge to get here: it was heading further out, so
     /// this is where the box stopped it, not a zero of grad f.
     bool pinned = false;
+    int evaluations = 0; ///< derivative evaluations Newton spent (the run's cost)
 };
 
 /// Which eigen-directions of H a Newton step uses.
@@ -241,8 +249,16 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
     Polished best;
     int stalled = 0;
     bool pinned = false;
+    Eigen::VectorXd previous; // the last step taken, for the ratio of successive steps
+    double previousRatio = 0;
+    int evaluations = 0;
+    const auto done = [&] {
+        best.evaluations = evaluations;
+        return best;
+    };
     for (int step = 0; step <= kMaxNewtonSteps; ++step) {
         Derivatives d = sliceDerivatives(f, p, axes);
+        ++evaluations;
         if (!std::isfinite(d.value) || !d.gradient.allFinite() || !d.hessian.allFinite())
             break;
         const double gn = d.gradient.stableNorm();
@@ -270,16 +286,40 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
             break;
         pinned = t < 1;
         delta *= t;
+        // At a zero of multiplicity k Newton's steps form a geometric series d, r d, r^2 d, ...
+        // with r = (k-1)/k (32/33 for y^33: hundreds of steps). Once the ratio is steady, take
+        // the whole series at once, d (1 + r + r^2 + ...) = d / (1 - r): exact for a pure
+        // power, and otherwise a better start for the next steps (the best iterate is kept,
+        // so a poor jump costs steps, not accuracy). Aitken's extrapolation of a linearly
+        // converging sequence.
+        if (!pinned && previous.size() == delta.size()) {
+            const double r = delta.norm() / previous.norm();
+            const double cosine = delta.dot(previous) / (delta.norm() * previous.norm());
+            const bool steady = std::abs(r - previousRatio) <= kLinearRatioAgreement * r;
+            previousRatio = r;
+            if (steady && r >= kLinearRatioMin && r < 1 && cosine > kLinearCosine) {
+                Eigen::VectorXd jump = delta / (1 - r);
+                bool inside = true;
+                for (Eigen::Index a = 0; a < q.size(); ++a)
+                    inside = inside && q[a] + jump[a] <= box.hi[a] && q[a] + jump[a] >= box.lo[a];
+                if (inside) {
+                    delta = jump;
+                    previousRatio = 0; // the next jump needs two fresh ratios
+                }
+            }
+        }
+        previous = delta;
         for (std::size_t a = 0; a < axes.size(); ++a)
             p[axes[a]] += delta[Eigen::Index(a)];
         if (delta.norm() <= kStepTolerance * (q.norm() + diagonal)) {
             Derivatives last = sliceDerivatives(f, p, axes);
+            ++evaluations;
             if (last.gradient.allFinite() && last.gradient.stableNorm() < best.gradientNorm)
                 best = {p, last, last.gradient.stableNorm(), pinned};
             break;
         }
     }
-    return best;
+    return done();
 }
 
 /// Whether one Newton step from p (the pseudo-inverse step above) stays within a cell along
@@ -570,6 +610,7 @@ void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bo
 struct LineSearch {
     Array xs, v, d;
     std::vector<Found> found;
+    int evaluations = 0; ///< Newton's, over every seed
 };
 
 LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis, double a,
@@ -593,6 +634,7 @@ LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis
         Eigen::VectorXd p = base;
         p[axis] = x0;
         L.found.push_back({newton(f, p, axes, box, diagonal), sqrtEps() * local});
+        L.evaluations += L.found.back().p.evaluations;
     };
     for (int i = 0; i + 1 < n; ++i) {
         const double d0 = L.d[i], d1 = L.d[i + 1];
@@ -938,8 +980,12 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         p[grid.axisX] = x0;
         p[grid.axisY] = y0;
         Found full{newton(f, p, s.axes, box, s.diagonal), sqrtEps() * local};
+        r.newtonEvaluations += full.p.evaluations;
+        ++r.newtonRuns;
         if (!accepted(full, s)) { // perhaps beside a curve of critical points
             Found across{newton(f, p, s.axes, box, s.diagonal, Directions::Steepest), full.accept};
+            r.newtonEvaluations += across.p.evaluations;
+            ++r.newtonRuns;
             if (accepted(across, s))
                 full = std::move(across);
         }
@@ -1023,6 +1069,8 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         const LineSearch line =
             alongX ? searchLine(f, b, grid.axisX, grid.xmin, grid.xmax, nx, s.diagonal)
                    : searchLine(f, b, grid.axisY, grid.ymin, grid.ymax, ny, s.diagonal);
+        r.newtonEvaluations += line.evaluations;
+        r.newtonRuns += int(line.found.size());
         for (const Found& c : line.found)
             if (accepted(c, s) && inside(s, c.p.point))
                 consider(r, c.p.point, c.p.at.value, true);
@@ -1055,6 +1103,8 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         Eigen::VectorXd::Constant(1, (interval.xmax - interval.xmin) / std::max(1, n - 1)));
     const LineSearch line =
         searchLine(f, base, interval.axis, interval.xmin, interval.xmax, n, s.diagonal);
+    r.newtonEvaluations = line.evaluations;
+    r.newtonRuns = int(line.found.size());
     const Array slope = line.d.abs();
     const double typical = median(std::vector<double>(slope.data(), slope.data() + slope.size()));
     const double largest = slope.isFinite().select(slope, 0.0).maxCoeff();

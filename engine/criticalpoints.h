@@ -9,8 +9,10 @@
 //      local minimum along their row or column (zeros that do not change sign) if one Newton step
 //      from there stays in a cell;
 //   3. Newton's method on grad f = 0 with the exact Hessian (its pseudo-inverse), never
-//      leaving the seed's cell and its neighbours, at most 100 steps; where that fails, the
-//      step along the Hessian's largest eigen-direction only (onto a curve of critical points);
+//      leaving the seed's cell and its neighbours, at most 100 steps, the geometric series of
+//      steps summed at once where they shrink by a steady ratio (a zero of multiplicity k,
+//      ratio (k-1)/k); where that fails, the step along the Hessian's largest
+//      eigen-direction only (onto a curve of critical points);
 //      accepted when |grad f| is zero next to the samples and to the Hessian there;
 //   4. de-duplicate (distance <= sqrt(eps) * diagonal), drop points outside the domain, flag
 //      points on its boundary; points with a singular Hessian that chain from cell to cell
@@ -97,6 +99,10 @@ struct CriticalPointSearch {
     DomainExtremum globalMinimum, globalMaximum;
     /// Set when the search could not run as asked (f constant: every point critical).
     std::string note;
+    /// Exact-derivative evaluations Newton spent over every seed: the search's cost, which
+    /// the step limit and the extrapolation at multiple zeros keep bounded.
+    int newtonEvaluations = 0;
+    int newtonRuns = 0; ///< Newton runs (seeds, and retries along the steepest direction)
 };
 
 /// Distances below sqrt(eps) * (domain diagonal) are one point, and that close to an edge
