@@ -1933,6 +1933,38 @@ private slots:
         }
     }
 
+    // A batch writes its PNG and JPEG files on a worker thread while the next figure is drawn
+    // (ExportWindows::queueWrite) and an SVG at once: the paths still come out in the scenes'
+    // order, each once its file is whole, and a bad scene between them is still reported.
+    void batchPrintsPathsInOrder() {
+        QTemporaryDir dir;
+        const QString batch = dir.filePath(QStringLiteral("figures.json"));
+        QFile f(batch);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"scenes": [
+            {"function": "x^2+y^2", "size": [160, 120], "output": "a.png"},
+            {"function": "x^2+y^2", "size": [160, 120], "output": "b.svg"},
+            {"function": "x^2-y^2", "size": [160, 120], "output": "c.png"},
+            {"function": "x^2-", "output": "bad.png"},
+            {"function": "x*y", "size": [160, 120], "output": "d.jpg"},
+            {"function": "x*y", "size": [160, 120], "output": "e.png"}
+        ]})json");
+        f.close();
+        const Run r = run({"--batch", batch});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList written = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(written,
+                 (QStringList{dir.filePath("a.png"), dir.filePath("b.svg"), dir.filePath("c.png"),
+                              dir.filePath("d.jpg"), dir.filePath("e.png")}));
+        for (const char* name : {"a.png", "c.png", "d.jpg", "e.png"})
+            QCOMPARE(QImage(dir.filePath(name)).size(), QSize(160, 120));
+        QVERIFY2(QString::fromUtf8(r.err).contains("--batch: scenes[3]: --function"),
+                 r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains("1 of 6 scenes failed"), r.err.constData());
+        // No staging file is left behind.
+        QCOMPARE(QDir(dir.path()).entryList({"*.part"}, QDir::Files), QStringList());
+    }
+
     void batchBadFiles_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QStringList>("extra");

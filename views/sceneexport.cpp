@@ -6,10 +6,12 @@
 #include <X11/Xlib.h>
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
+#include <utility>
 #include <vtkErrorCode.h>
 #include <vtkImageData.h>
 #include <vtkImageWriter.h>
@@ -136,7 +138,9 @@ bool displayAvailable() {
 }
 
 ExportWindows::ExportWindows() = default;
-ExportWindows::~ExportWindows() = default;
+ExportWindows::~ExportWindows() {
+    collect();
+}
 
 vtkRenderWindow* ExportWindows::window(bool transparent) {
     auto& w = m_windows[transparent ? 1 : 0];
@@ -145,6 +149,73 @@ vtkRenderWindow* ExportWindows::window(bool transparent) {
         setUpOffscreen(w, transparent);
     }
     return w;
+}
+
+namespace {
+
+// Runs `writer` into `staged` and renames that onto `path`: a write that fails (a full
+// disk, a file-size limit) leaves a file already at `path` as it was. Touches only `writer`,
+// its input and the file system, so it may run on a worker thread.
+std::string writeStaged(vtkImageWriter* writer, const std::string& staged,
+                        const std::string& path) {
+    writer->SetFileName(staged.c_str());
+    writer->Write();
+    std::error_code ec;
+    if (const unsigned long code = writer->GetErrorCode(); code != vtkErrorCode::NoError) {
+        std::filesystem::remove(staged, ec);
+        return "could not write '" + path + "'" +
+               (code == vtkErrorCode::OutOfDiskSpaceError
+                    ? std::string(" (the disk is full or the file is over a size limit)")
+                : code == vtkErrorCode::CannotOpenFileError ? std::string(" (cannot open it)")
+                                                            : std::string());
+    }
+    std::filesystem::rename(staged, path, ec);
+    if (ec) {
+        std::filesystem::remove(staged, ec);
+        return "could not write '" + path + "': " + ec.message();
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<int> ExportWindows::writing() const {
+    return m_writingTag;
+}
+
+void ExportWindows::collect() {
+    if (!m_writing.valid())
+        return;
+    m_finished.push_back(m_writing.get());
+    m_writer = nullptr; // released here, on the thread that made it
+    m_writingTag.reset();
+}
+
+std::vector<ExportWindows::WriteResult> ExportWindows::finishedWrites() {
+    if (m_writing.valid() &&
+        m_writing.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        collect();
+    return std::exchange(m_finished, {});
+}
+
+std::vector<ExportWindows::WriteResult> ExportWindows::finishWrites() {
+    collect();
+    return std::exchange(m_finished, {});
+}
+
+void ExportWindows::queueWrite(vtkSmartPointer<vtkImageWriter> writer, const std::string& staged,
+                               const std::string& path) {
+    collect();
+    m_writer = std::move(writer);
+    m_writingTag = m_tag;
+    m_writing = std::async(
+        std::launch::async, [w = m_writer.Get(), staged, path, tag = m_tag]() -> WriteResult {
+            try {
+                return {tag, path, writeStaged(w, staged, path)};
+            } catch (const std::exception& e) { // out of memory, say
+                return {tag, path, "could not write '" + path + "': " + e.what()};
+            }
+        });
 }
 
 std::string exportImage(vtkRenderer* renderer, const std::string& path, const ImageExportOptions& o,
@@ -168,29 +239,21 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     } else {
         writer = vtkSmartPointer<vtkJPEGWriter>::New();
     }
-    // Written next to the target and renamed onto it when whole: a write that fails (a full
-    // disk, a file-size limit) leaves a file already at `path` as it was.
     const std::string staged = path + ".gradscape-" + std::to_string(::getpid()) + ".part";
-    writer->SetFileName(staged.c_str());
+    if (windows) {
+        // Encoded on the worker while the next figure is drawn: the writer reads a copy of
+        // the picture, not the grab filter's output, which the next figure overwrites.
+        auto copy = vtkSmartPointer<vtkImageData>::New();
+        copy->DeepCopy(picture->GetOutput());
+        writer->SetInputData(copy);
+        windows->queueWrite(writer, staged, path);
+        return {};
+    }
     writer->SetInputConnection(picture->GetOutputPort());
-    writer->Write();
-    if (teardown == ExportTeardown::ProcessExits && !windows)
+    std::string error = writeStaged(writer, staged, path);
+    if (teardown == ExportTeardown::ProcessExits)
         target.keepForExit();
-    std::error_code ec;
-    if (const unsigned long code = writer->GetErrorCode(); code != vtkErrorCode::NoError) {
-        std::filesystem::remove(staged, ec);
-        return "could not write '" + path + "'" +
-               (code == vtkErrorCode::OutOfDiskSpaceError
-                    ? std::string(" (the disk is full or the file is over a size limit)")
-                : code == vtkErrorCode::CannotOpenFileError ? std::string(" (cannot open it)")
-                                                            : std::string());
-    }
-    std::filesystem::rename(staged, path, ec);
-    if (ec) {
-        std::filesystem::remove(staged, ec);
-        return "could not write '" + path + "': " + ec.message();
-    }
-    return {};
+    return error;
 }
 
 const char* const kExportCancelled = "export cancelled";
