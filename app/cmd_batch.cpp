@@ -135,10 +135,12 @@ int batchCommand(const QCommandLineParser& p) {
 
     const QDir base = QFileInfo(path).absoluteDir();
     // One off-screen window for every figure: llvmpipe compiles VTK's shaders once, not per
-    // figure (each picture is the same as a single --export's, pixel for pixel). Its PNG and
+    // figure; figures that share a surface share the document and the 3-D scene too
+    // (FigureCache; each picture is the same as a single --export's, pixel for pixel). PNG and
     // JPEG files are written on a worker thread while the next figure is drawn; paths are
     // printed once written, in the scenes' order.
-    ExportWindows windows;
+    FigureCache cache;
+    ExportWindows& windows = cache.windows();
     int failed = 0;
     const auto report = [&](const std::vector<ExportWindows::WriteResult>& written) {
         for (const ExportWindows::WriteResult& w : written) {
@@ -168,7 +170,7 @@ int batchCommand(const QCommandLineParser& p) {
                 report(windows.finishWrites());
                 exportGraphCommand(scene); // prints its path
             } else {
-                const QString written = exportFigure(scene, /*processExits=*/false, &windows);
+                const QString written = exportFigure(scene, /*processExits=*/false, &cache);
                 if (windows.writing() == int(i)) { // being written: printed when it is
                     report(windows.finishedWrites());
                 } else {

@@ -20,6 +20,7 @@
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkRendererCollection.h>
 #include <vtkWindowToImageFilter.h>
 
 namespace gs {
@@ -55,13 +56,17 @@ public:
         , m_fxaa(renderer->GetUseFXAA())
         , m_alpha(renderer->GetBackgroundAlpha())
         , m_window(windows ? vtkSmartPointer<vtkRenderWindow>(windows->window(o.transparent))
-                           : vtkSmartPointer<vtkRenderWindow>::New()) {
+                           : vtkSmartPointer<vtkRenderWindow>::New())
+        , m_kept(windows && windows->keeps(renderer)) {
         if (!windows)
             setUpOffscreen(m_window, o.transparent);
         m_window->SetSize(o.width, o.height);
         renderer->UseFXAAOn();
         renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
-        m_window->AddRenderer(renderer);
+        if (windows)
+            windows->enter(renderer, m_window);
+        else
+            m_window->AddRenderer(renderer);
         m_grab->SetInput(m_window);
         if (o.transparent)
             m_grab->SetInputBufferTypeToRGBA();
@@ -82,6 +87,8 @@ public:
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
 
     /// Renders and makes the picture the grab filter's output.
+    // A kept renderer (ExportWindows::keepRenderer) keeps its export's settings too: the next
+    // export sets them again.
     vtkWindowToImageFilter* renderFrame() {
         m_window->Render();
         m_grab->Modified();
@@ -98,8 +105,8 @@ private:
     vtkRenderer* m_renderer;
     bool m_fxaa;
     double m_alpha;
-    bool m_kept = false;
     vtkSmartPointer<vtkRenderWindow> m_window;
+    bool m_kept; ///< stays in the window (keepForExit, ExportWindows::keepRenderer)
     vtkNew<vtkWindowToImageFilter> m_grab;
 };
 
@@ -138,6 +145,38 @@ bool displayAvailable() {
 }
 
 ExportWindows::ExportWindows() = default;
+
+void ExportWindows::keepRenderer(vtkRenderer* renderer) {
+    m_kept = renderer;
+}
+
+bool ExportWindows::keeps(const vtkRenderer* renderer) const {
+    return renderer && renderer == m_kept.Get();
+}
+
+void ExportWindows::enter(vtkRenderer* renderer, vtkRenderWindow* window) {
+    for (vtkRenderWindow* w : m_windows) {
+        if (!w)
+            continue;
+        std::vector<vtkSmartPointer<vtkRenderer>> leaving; // alive until released
+        vtkRendererCollection* inside = w->GetRenderers();
+        inside->InitTraversal();
+        while (vtkRenderer* r = inside->GetNextItem())
+            if (r != renderer || w != window) // else its resources stay uploaded
+                leaving.push_back(r);
+        if (leaving.empty())
+            continue;
+        // Released with their own window's context current (the other window's may be).
+        w->MakeCurrent();
+        for (vtkRenderer* r : leaving) {
+            w->RemoveRenderer(r);
+            r->SetRenderWindow(nullptr);
+        }
+    }
+    if (!window->HasRenderer(renderer))
+        window->AddRenderer(renderer);
+}
+
 ExportWindows::~ExportWindows() {
     collect();
 }

@@ -67,6 +67,15 @@ public:
     /// The window for `transparent` pictures or opaque ones, made on first use.
     vtkRenderWindow* window(bool transparent);
 
+    /// Leaves `renderer` in its window after its export (a batch's scene drawn again for the
+    /// next figure: its geometry stays uploaded, only what changed is sent again). It leaves
+    /// the window when another renderer's export needs it. Null: none is kept.
+    void keepRenderer(vtkRenderer* renderer);
+    /// Puts `renderer` alone into `window` (the kept renderer, elsewhere, leaves first).
+    void enter(vtkRenderer* renderer, vtkRenderWindow* window);
+    /// True when `renderer` stays in its window after its export.
+    bool keeps(const vtkRenderer* renderer) const;
+
     /// The outcome of one background write: the file, and the message if it failed.
     struct WriteResult {
         int tag = 0;
@@ -93,6 +102,7 @@ private:
     void collect(); ///< waits for the write in flight and files its result
 
     vtkSmartPointer<vtkRenderWindow> m_windows[2];
+    vtkSmartPointer<vtkRenderer> m_kept;
     int m_tag = 0;
     std::optional<int> m_writingTag;
     std::future<WriteResult> m_writing;
