@@ -12,7 +12,6 @@
 #include <vector>
 #include <vtkSmartPointer.h>
 
-class vtkImageWriter;
 class vtkRenderer;
 class vtkRenderWindow;
 
@@ -52,11 +51,10 @@ enum class ExportTeardown {
 /// fixed when the context is made); each export sets its own size. The pictures are the
 /// same, pixel for pixel, as with a window of their own (tests/test_cli: batchReusesOneWindow).
 ///
-/// Their PNG and JPEG files are encoded and written on a worker thread while the next figure
-/// is drawn (one write in flight at a time; the same writer and settings as a single export,
-/// so the same bytes): exportImage returns once the picture is taken, and the outcome of each
-/// write is collected with finishedWrites() or finishWrites(), named by the tag it was queued
-/// under.
+/// Their PNG files are encoded and written on a worker thread while the next figure is drawn
+/// (one write in flight at a time; the same encoder and settings as a single export, so the
+/// same bytes): exportImage returns once the picture is taken, and the outcome of each write
+/// is collected with finishedWrites() or finishWrites(), named by the tag it was queued under.
 class ExportWindows {
 public:
     ExportWindows();
@@ -91,12 +89,9 @@ public:
     /// Waits for the write in flight, then as finishedWrites().
     std::vector<WriteResult> finishWrites();
 
-    /// Runs `writer` (its input already a copy of the picture, made on this thread) into
-    /// `staged`, renamed onto `path` when whole, on the worker thread, once the previous
-    /// write is finished. The writer is released on this thread (VTK's reference counting of
-    /// pipeline objects is not for several threads).
-    void queueWrite(vtkSmartPointer<vtkImageWriter> writer, const std::string& staged,
-                    const std::string& path);
+    /// Runs `write` (which writes `path` and returns an empty string or the message; it must
+    /// touch no VTK object) on the worker thread, once the previous write is finished.
+    void queueWrite(std::function<std::string()> write, const std::string& path);
 
 private:
     void collect(); ///< waits for the write in flight and files its result
@@ -106,7 +101,6 @@ private:
     int m_tag = 0;
     std::optional<int> m_writingTag;
     std::future<WriteResult> m_writing;
-    vtkSmartPointer<vtkImageWriter> m_writer; ///< the writer in flight, owned here
     std::vector<WriteResult> m_finished;
 };
 
@@ -114,9 +108,10 @@ private:
 /// an empty string on success, else the message. The renderer must not belong to another render
 /// window meanwhile. `prepare`, if given, runs once the renderer has its window and size (to fit a
 /// camera). With `windows`, a PNG or JPEG is rendered in one of theirs (kept afterwards; the
-/// renderer's own resources are released) instead of a window of its own, and written in the
-/// background (ExportWindows::queueWrite): the returned string is then empty and the write's
-/// outcome comes from `windows`.
+/// renderer's own resources are released) instead of a window of its own, and a PNG is written
+/// in the background (ExportWindows::queueWrite): the returned string is then empty and the
+/// write's outcome comes from `windows`. PNG files are written without row filters at zlib
+/// level 3 (writePng in sceneexport.cpp).
 [[nodiscard]] std::string exportImage(vtkRenderer* renderer, const std::string& path,
                                       const ImageExportOptions& options,
                                       const std::function<void()>& prepare = {},
