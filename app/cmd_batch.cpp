@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
+#include <vector>
 
 namespace gs {
 
@@ -136,11 +137,28 @@ int batchCommand(const QCommandLineParser& p) {
 
     const QDir base = QFileInfo(path).absoluteDir();
     // One off-screen window for every figure: llvmpipe compiles VTK's shaders once, not per
-    // figure (each picture is the same as a single --export's, pixel for pixel).
-    ExportWindows windows;
+    // figure; figures that share a surface share the document and the 3-D scene too
+    // (FigureCache; each picture is the same as a single --export's, pixel for pixel). PNG and
+    // JPEG files are written on a worker thread while the next figure is drawn; paths are
+    // printed once written, in the scenes' order.
+    FigureCache cache;
+    ExportWindows& windows = cache.windows();
     int failed = 0;
+    const auto report = [&](const std::vector<ExportWindows::WriteResult>& written) {
+        for (const ExportWindows::WriteResult& w : written) {
+            if (w.error.empty()) {
+                std::printf("%s\n", w.path.c_str());
+            } else {
+                std::fprintf(stderr, "gradscape: --batch: scenes[%d]: %s\n", w.tag,
+                             w.error.c_str());
+                ++failed;
+            }
+        }
+        std::fflush(stdout);
+    };
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString where = QStringLiteral("scenes[%1]").arg(i);
+        windows.setTag(int(i));
         try {
             if (!list[i].isObject())
                 throw UsageError(QStringLiteral("%1: expected a scene (an object)").arg(where));
@@ -150,13 +168,21 @@ int batchCommand(const QCommandLineParser& p) {
                 throw UsageError(where + QStringLiteral(": ") + scene.errorText());
             if (!scene.positionalArguments().isEmpty())
                 throw UsageError(where + QStringLiteral(": unexpected value"));
-            if (graphViewRequested(scene))
+            if (graphViewRequested(scene)) {
+                report(windows.finishWrites());
                 exportGraphCommand(scene); // prints its path
-            else
-                std::printf("%s\n",
-                            qPrintable(exportFigure(scene, /*processExits=*/false, &windows)));
+            } else {
+                const QString written = exportFigure(scene, /*processExits=*/false, &cache);
+                if (windows.writing() == int(i)) { // being written: printed when it is
+                    report(windows.finishedWrites());
+                } else {
+                    report(windows.finishWrites());
+                    std::printf("%s\n", qPrintable(written));
+                }
+            }
             std::fflush(stdout);
         } catch (const CommandError& e) {
+            report(windows.finishWrites());
             // A missing display stops the batch: no scene can render.
             if (e.code == ExitCode::Environment)
                 throw;
@@ -167,6 +193,7 @@ int batchCommand(const QCommandLineParser& p) {
             ++failed;
         }
     }
+    report(windows.finishWrites());
     if (failed > 0)
         throw UsageError(QStringLiteral("--batch: %1 of %2 scenes failed; the others were written")
                              .arg(failed)

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 #include <vtkRenderWindow.h>
 
@@ -27,6 +28,25 @@ namespace {
 // Where a display position (pixels, y up) is in the view window.
 QPointF at(SurfaceView* view, const Eigen::Vector2d& d) {
     return view->fromDisplay(d.x(), d.y());
+}
+
+// The process's resident memory now and its peak so far (VmRSS, VmHWM of /proc/self/status),
+// in MiB; -1 when not readable.
+std::pair<double, double> residentMiB() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    double now = -1, peak = -1;
+    if (!f)
+        return {now, peak};
+    char line[256];
+    while (std::fgets(line, sizeof line, f)) {
+        long kb = 0;
+        if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+            now = kb / 1024.0;
+        else if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+            peak = kb / 1024.0;
+    }
+    std::fclose(f);
+    return {now, peak};
 }
 
 double percentile(std::vector<double> v, double q) {
@@ -102,13 +122,17 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
         view->renderWindow()->Render();
         renderOnly.push_back(timer.nsecsElapsed() / 1e6);
     }
+    // Memory with this window open (the earlier settings' windows are closed; the peak is
+    // the process's so far, so it is this setting's when the settings grow).
+    const auto [rss, peak] = residentMiB();
     std::printf("%-10s resolution %4d, %3d wire lines: move to frame median %6.2f ms, p95 %6.2f "
                 "ms; move handler (pick, models, VTK render) median %6.2f ms; VTK render alone "
-                "median %6.2f ms "
-                "(%d moves, view %dx%d)\n",
+                "median %6.2f ms; move to frame / render %4.2f "
+                "(%d moves, view %dx%d); resident %.0f MiB, peak %.0f MiB\n",
                 name, resolution, wireLines, percentile(ms, 0.5), percentile(ms, 0.95),
-                percentile(handler, 0.5), percentile(renderOnly, 0.5), moves, view->width(),
-                view->height());
+                percentile(handler, 0.5), percentile(renderOnly, 0.5),
+                percentile(ms, 0.5) / percentile(renderOnly, 0.5), moves, view->width(),
+                view->height(), rss, peak);
 }
 
 // A parameter slider drag: each move re-parses the function with the new value, re-samples
@@ -189,15 +213,18 @@ void measureSlider(const char* name, int resolution, int moves) {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    const QByteArray only = qgetenv("GS_BENCH_ONLY"); // "default" or "slider": one setting
+    // "default", "dense", "slider" or "memory" (default then very dense): those settings
+    // alone; none: all of them.
+    const QByteArray only = qgetenv("GS_BENCH_ONLY");
     if (only.isEmpty() || only == "slider")
         measureSlider("slider", 101, 200);
     if (only == "slider")
         return 0;
-    measure("default", 101, 21, 200);
-    if (only.isEmpty()) {
+    if (only != "dense")
+        measure("default", 101, 21, only == "memory" ? 20 : 200);
+    if (only.isEmpty() || only == "dense")
         measure("dense", 401, 81, 200);
-        measure("very dense", 1001, 201, 100);
-    }
+    if (only.isEmpty() || only == "memory")
+        measure("very dense", 1001, 201, only == "memory" ? 20 : 100);
     return 0;
 }

@@ -1888,19 +1888,42 @@ private slots:
     }
 
     // A batch renders every figure in one reused off-screen window (views/sceneexport.h:
-    // ExportWindows); each figure is still the picture its own --export draws, pixel for
-    // pixel: two different scenes of different sizes, a third like the first after them, and
-    // a transparent one (the second window).
+    // ExportWindows), and figures that share a surface share the document and the 3-D scene
+    // (FigureCache in app/commands.h); each figure is still the picture its own --export
+    // draws, pixel for pixel: the same surface with the point moved and the overlays, critical
+    // points, runs, frames, size, wire lines and camera changed from one figure to the next
+    // (what the one before showed must not stay), different scenes of different sizes between
+    // them, the first surface again after them, and transparent ones (the second window).
     void batchReusesOneWindow() {
         QTemporaryDir dir;
+        const QString book = QStringLiteral("x*exp(-x^2-y^2)");
+        const QString session = writeSession(
+            dir, QStringLiteral("cam.gradscape"),
+            R"j({"function": "x*exp(-x^2-y^2)", "point": [0.3, -0.4]})j",
+            R"({"surface": {"camera": {"position": [6, -3, 5], "focal_point": [0, 0, 0.4], )"
+            R"("view_up": [0, 0, 1], "view_angle": 25, "parallel_scale": 1, )"
+            R"("parallel_projection": false}}})");
+        QVERIFY(!session.isEmpty());
         const QList<QStringList> scenes = {
-            {"--function", "x*exp(-x^2-y^2)", "--point", "-1,0", "--show", "tangent,quadratic",
+            {"--function", book, "--point", "-1,0", "--show", "tangent,quadratic,critical",
              "--size", "320x240"},
+            {"--function", book, "--point", "0.5,0.3", "--show", "gradient", "--runs", "gd,adam",
+             "--lr", "0.1", "--frame", "3", "--size", "320x240"},
+            {"--function", book, "--point", "-0.2,0.1", "--size", "320x240"},
+            {"--function", book, "--point", "1.5,1.8", "--wire-lines", "11", "--size", "300x260"},
+            {"--function", book, "--point", "-1,0", "--size", "320x240", "--transparent"},
+            {"--session", session, "--size", "320x240"},
+            {"--function", book, "--point", "-1,0", "--show", "tangent,quadratic", "--size",
+             "320x240"},
             {"--function", "x^2+3*y^2", "--view", "contour", "--runs", "gd,adam", "--lr", "0.05",
              "--steps", "20", "--size", "300x200"},
             {"--function", "sin(x)*y", "--point", "0.5,0.5", "--shaded", "--size", "280x210"},
             {"--function", "x^3-3*x", "--variables", "x", "--domain", "-2,2", "--point", "0.5",
              "--size", "200x150", "--transparent"},
+            {"--function", book, "--point", "0.7,-0.5", "--shaded", "--show", "critical", "--size",
+             "320x240"},
+            {"--function", book, "--domain", "-1,1,-1,1", "--point", "0.2,0.2", "--size",
+             "320x240"},
         };
         QJsonArray list;
         for (qsizetype i = 0; i < scenes.size(); ++i) {
@@ -1931,6 +1954,38 @@ private slots:
             QVERIFY2(a == b,
                      qPrintable(QStringLiteral("scene %1 differs from its --export").arg(i)));
         }
+    }
+
+    // A batch writes its PNG and JPEG files on a worker thread while the next figure is drawn
+    // (ExportWindows::queueWrite) and an SVG at once: the paths still come out in the scenes'
+    // order, each once its file is whole, and a bad scene between them is still reported.
+    void batchPrintsPathsInOrder() {
+        QTemporaryDir dir;
+        const QString batch = dir.filePath(QStringLiteral("figures.json"));
+        QFile f(batch);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"scenes": [
+            {"function": "x^2+y^2", "size": [160, 120], "output": "a.png"},
+            {"function": "x^2+y^2", "size": [160, 120], "output": "b.svg"},
+            {"function": "x^2-y^2", "size": [160, 120], "output": "c.png"},
+            {"function": "x^2-", "output": "bad.png"},
+            {"function": "x*y", "size": [160, 120], "output": "d.jpg"},
+            {"function": "x*y", "size": [160, 120], "output": "e.png"}
+        ]})json");
+        f.close();
+        const Run r = run({"--batch", batch});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList written = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(written,
+                 (QStringList{dir.filePath("a.png"), dir.filePath("b.svg"), dir.filePath("c.png"),
+                              dir.filePath("d.jpg"), dir.filePath("e.png")}));
+        for (const char* name : {"a.png", "c.png", "d.jpg", "e.png"})
+            QCOMPARE(QImage(dir.filePath(name)).size(), QSize(160, 120));
+        QVERIFY2(QString::fromUtf8(r.err).contains("--batch: scenes[3]: --function"),
+                 r.err.constData());
+        QVERIFY2(QString::fromUtf8(r.err).contains("1 of 6 scenes failed"), r.err.constData());
+        // No staging file is left behind.
+        QCOMPARE(QDir(dir.path()).entryList({"*.part"}, QDir::Files), QStringList());
     }
 
     void batchBadFiles_data() {

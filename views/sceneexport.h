@@ -6,7 +6,10 @@
 #include "optiontable.h"
 
 #include <functional>
+#include <future>
+#include <optional>
 #include <string>
+#include <vector>
 #include <vtkSmartPointer.h>
 
 class vtkRenderer;
@@ -47,25 +50,68 @@ enum class ExportTeardown {
 /// source). One window for opaque and one for transparent pictures (the alpha planes are
 /// fixed when the context is made); each export sets its own size. The pictures are the
 /// same, pixel for pixel, as with a window of their own (tests/test_cli: batchReusesOneWindow).
+///
+/// Their PNG files are encoded and written on a worker thread while the next figure is drawn
+/// (one write in flight at a time; the same encoder and settings as a single export, so the
+/// same bytes): exportImage returns once the picture is taken, and the outcome of each write
+/// is collected with finishedWrites() or finishWrites(), named by the tag it was queued under.
 class ExportWindows {
 public:
     ExportWindows();
-    ~ExportWindows();
+    ~ExportWindows(); ///< waits for the write in flight
     ExportWindows(const ExportWindows&) = delete;
     ExportWindows& operator=(const ExportWindows&) = delete;
 
     /// The window for `transparent` pictures or opaque ones, made on first use.
     vtkRenderWindow* window(bool transparent);
 
+    /// Leaves `renderer` in its window after its export (a batch's scene drawn again for the
+    /// next figure: its geometry stays uploaded, only what changed is sent again). It leaves
+    /// the window when another renderer's export needs it. Null: none is kept.
+    void keepRenderer(vtkRenderer* renderer);
+    /// Puts `renderer` alone into `window` (the kept renderer, elsewhere, leaves first).
+    void enter(vtkRenderer* renderer, vtkRenderWindow* window);
+    /// True when `renderer` stays in its window after its export.
+    bool keeps(const vtkRenderer* renderer) const;
+
+    /// The outcome of one background write: the file, and the message if it failed.
+    struct WriteResult {
+        int tag = 0;
+        std::string path;
+        std::string error; ///< empty: written
+    };
+    /// The tag the next queued write is given (a batch's scene index).
+    void setTag(int tag) { m_tag = tag; }
+    /// The tag of the write in flight, if any.
+    std::optional<int> writing() const;
+    /// The writes finished since the last call, in order, without waiting.
+    std::vector<WriteResult> finishedWrites();
+    /// Waits for the write in flight, then as finishedWrites().
+    std::vector<WriteResult> finishWrites();
+
+    /// Runs `write` (which writes `path` and returns an empty string or the message; it must
+    /// touch no VTK object) on the worker thread, once the previous write is finished.
+    void queueWrite(std::function<std::string()> write, const std::string& path);
+
 private:
+    void collect(); ///< waits for the write in flight and files its result
+
     vtkSmartPointer<vtkRenderWindow> m_windows[2];
+    vtkSmartPointer<vtkRenderer> m_kept;
+    int m_tag = 0;
+    std::optional<int> m_writingTag;
+    std::future<WriteResult> m_writing;
+    std::vector<WriteResult> m_finished;
 };
 
 /// Renders `renderer` off screen into `path` (PNG, JPEG; SVG and PDF through exportVector). Returns
 /// an empty string on success, else the message. The renderer must not belong to another render
 /// window meanwhile. `prepare`, if given, runs once the renderer has its window and size (to fit a
 /// camera). With `windows`, a PNG or JPEG is rendered in one of theirs (kept afterwards; the
-/// renderer's own resources are released) instead of a window of its own.
+/// renderer's own resources are released) instead of a window of its own, and a PNG is written
+/// in the background (ExportWindows::queueWrite): the returned string is then empty and the
+/// write's outcome comes from `windows`. PNG files are written without row filters at zlib
+/// level 3 (writePng in sceneexport.cpp).
 [[nodiscard]] std::string exportImage(vtkRenderer* renderer, const std::string& path,
                                       const ImageExportOptions& options,
                                       const std::function<void()>& prepare = {},
