@@ -274,8 +274,10 @@ void Plot2D::fitNote() {
         const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
         const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
         const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
-        if (std::max(p0[1], p1[1]) < bandBottom || std::max(p0[1], p1[1]) <= frameTop + 1)
-            continue; // below the note, or inside the frame (the contour's point legend)
+        // Below the note's lines, or reaching into the frame (the contour's point legend,
+        // inside it): not beside the note.
+        if (std::max(p0[1], p1[1]) < bandBottom || std::min(p0[1], p1[1]) < frameTop - 1)
+            continue;
         const double free = x0 > W / 2   ? 2 * (x0 - W / 2) - 8
                             : x1 < W / 2 ? 2 * (W / 2 - x1) - 8
                                          : 0;
