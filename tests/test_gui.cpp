@@ -2860,6 +2860,135 @@ private slots:
         m_window->showViewTab(0);
     }
 
+    // Issue #9 (c), seen in the window at 1280x720 with the contour view beside the 3-D one
+    // (Ctrl+4): 0.5 x^2 + 5 y^2 with four runs from (-1.8, 0.8). The point legend covered
+    // level labels; the "global min" label sat under the paths; the note was 7 pixels and cut
+    // at the edge. Read back from what VTK drew: the legend meets no level label and no
+    // critical-point label; the extremes' labels meet no path; the note keeps its size
+    // inside the view; the axis titles lie inside it.
+    void sideBySideContourKeepsItsTextClear() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
+        QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString());
+        for (Method m : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
+            RunSettings run;
+            run.options.method = m;
+            run.options.learningRate = 0.15;
+            run.options.maxSteps = 60;
+            run.start = {-1.8, 0.8};
+            QCOMPARE(m_doc->addRun(run), QString());
+        }
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->setSideBySide(true);
+        struct Back {
+            MainWindow* w;
+            ~Back() { w->setSideBySide(false); }
+        } back{m_window};
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer(); // rendered: everything placed for it
+        const QImage shot = m_window->contourView()->grabFramebuffer();
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/contour_side_by_side_1280x720.png"));
+        const ContourScene& scene = m_window->contourScene();
+        const int* size = scene.renderer()->GetSize();
+        QVERIFY(size[0] > 200 && size[0] < 800); // beside the 3-D view
+        using Box = std::array<double, 4>;       // x0, y0, x1, y1
+        const auto meets = [](const Box& a, const Box& b) {
+            return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        };
+        const auto text = [](const Box& b) {
+            return QStringLiteral("%1,%2 - %3,%4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3]);
+        };
+        const Box legend = scene.pointLegendRect();
+        QVERIFY(legend[2] > legend[0]);
+        const auto levels = scene.levelLabelBoxes();
+        QVERIFY(levels.size() >= 3);
+        for (const Box& l : levels)
+            QVERIFY2(!meets(legend, l),
+                     qPrintable(text(legend) + " covers level label " + text(l)));
+        const auto marks = scene.markerLabelBoxes();
+        QVERIFY(!marks.empty()); // "global min 0" at least
+        for (const Box& l : marks)
+            QVERIFY2(!meets(legend, l),
+                     qPrintable(text(legend) + " covers marker label " + text(l)));
+        // The paths' steps on screen against the markers' labels (Liang-Barsky: some part of
+        // the segment inside the box).
+        const auto crosses = [](Eigen::Vector2d p, Eigen::Vector2d q, const Box& b) {
+            const Eigen::Vector2d d = q - p;
+            const double e[4] = {-d.x(), d.x(), -d.y(), d.y()};
+            const double f[4] = {p.x() - b[0], b[2] - p.x(), p.y() - b[1], b[3] - p.y()};
+            double t0 = 0, t1 = 1;
+            for (int k = 0; k < 4; ++k) {
+                if (e[k] == 0) {
+                    if (f[k] < 0)
+                        return false;
+                    continue;
+                }
+                const double t = f[k] / e[k];
+                if (e[k] < 0)
+                    t0 = std::max(t0, t);
+                else
+                    t1 = std::min(t1, t);
+            }
+            return t0 <= t1;
+        };
+        int crossings = 0;
+        for (const Trajectory& t : m_doc->trajectories())
+            for (std::size_t k = 1; k < t.steps.size(); ++k) {
+                const Eigen::Vector2d p = scene.toDisplay(t.steps[k - 1].x[0], t.steps[k - 1].x[1]),
+                                      q = scene.toDisplay(t.steps[k].x[0], t.steps[k].x[1]);
+                for (const Box& l : marks)
+                    crossings += crosses(p, q, l) ? 1 : 0;
+            }
+        QCOMPARE(crossings, 0);
+        // The note wrapped beside the run legend at (nearly) its size, not shrunk to 7 pixels,
+        // inside the view; the axis titles inside it.
+        const int wanted = int(std::lround(sceneLook().tickFont * 1.1 * scene.pixelScale()));
+        QVERIFY2(scene.noteFontSize() >= int(0.8 * wanted) && scene.noteLines() >= 2,
+                 qPrintable(QStringLiteral("%1 pt on %2 lines")
+                                .arg(scene.noteFontSize())
+                                .arg(scene.noteLines())));
+        const auto inside = [&](const std::array<double, 4>& b) { // xmin, xmax, ymin, ymax
+            return b[1] > b[0] && b[0] >= 0 && b[1] <= size[0] && b[2] >= 0 && b[3] <= size[1];
+        };
+        QVERIFY(inside(scene.noteBox()));
+        QVERIFY(inside(scene.axisText(0).title));
+        QVERIFY(inside(scene.axisText(1).title));
+        QVERIFY(!shot.isNull());
+    }
+
+    // Issue #9 (g): the eta-sweep chart's legend sat bottom left over the converged runs'
+    // points. It takes the corner of the plot area with no data under it.
+    void sweepLegendLeavesTheDataFree() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.05;
+        run.options.maxSteps = 300;
+        run.start = {1.5, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(50);
+        auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
+        QVERIFY(sweep && sweep->isVisible());
+        QTest::mouseClick(sweep, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
+        QTest::qWait(300);
+        LineChart* chart = dock->sweepChart();
+        chart->grabFramebuffer(); // drawn: the legend placed
+        const std::array<double, 4> box = chart->legendBox();
+        QVERIFY2(box[2] > box[0] && box[3] > box[1], "no legend drawn");
+        QCOMPARE(chart->dataUnderLegend(), 0);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/sweep_legend_1280x720.png"));
+    }
+
     void preferencesRestyleTheViewsAndPersist() {
         // Whatever happens below, the next test starts from the defaults.
         struct Restore {
