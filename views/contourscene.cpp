@@ -1031,19 +1031,31 @@ void ContourScene::placePointLegend() {
     for (int i = 0; i < 4; ++i)
         if (costs[std::size_t(i)] < costs[std::size_t(best)])
             best = i;
+    const bool otherCorner = best != m_pointLegendCorner;
     m_pointLegendCorner = best;
     const Box& b = corners[std::size_t(best)];
-    // Moved on screen, to another corner or with the frame (a resize, a zoom): the labels
-    // placed around its old box would be under it.
-    const std::array<double, 4> before = pointLegendRect();
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
     m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
-    const std::array<double, 4> after = pointLegendRect();
-    bool moved = false;
-    for (std::size_t i = 0; i < 4; ++i)
-        moved = moved || std::abs(after[i] - before[i]) > 0.5;
-    if (moved)
-        placeLabels(); // the labels keep off its new place
+    // In another corner, or moved with the frame (a resize, a pan) onto a label placed
+    // around its old box: the labels are placed again, off its new place.
+    bool covers = otherCorner;
+    for (std::size_t i = 0; !covers && i < levelLabels.size(); ++i)
+        covers = b.meets(levelLabels[i]);
+    const double perPixel = pxPerWorld > 0 ? 1.0 / pxPerWorld : 1.0;
+    for (std::size_t i = 0; !covers && i < m_markerList.size(); ++i) {
+        const PlotMarker& m = m_markerList[i];
+        if (m.label.empty() || !m.at.allFinite())
+            continue;
+        const Box l = markerLabelBox(m, perPixel, lineScale());
+        const Eigen::Vector2d p = toDisplay(l.x0, l.y0), q = toDisplay(l.x1, l.y1);
+        covers = b.meets({p.x(), p.y(), q.x(), q.y()});
+    }
+    if (covers)
+        placeLabels();
+}
+
+bool ContourScene::besideNote(vtkActor2D* legend) const {
+    return legend != m_pointLegend.Get(); // it sits inside the frame
 }
 
 std::array<double, 4> ContourScene::pointLegendRect() const {

@@ -116,6 +116,7 @@ public:
 
 private:
     void applyPixelScale() override;
+    bool besideNote(vtkActor2D* legend) const override;
     void rebuildLevels();
     void placeLabels();
     /// Each critical-point marker's label on the side of it with the fewest runs' iterates

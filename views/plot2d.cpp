@@ -264,7 +264,6 @@ void Plot2D::fitNote() {
     double room = kNoteWidth * W;
     const double bandBottom =
         kNoteTop * H - kMaxNoteLines * kLineHeight * m_noteFont * m_deviceScale;
-    const double frameTop = toDisplay(m_frame[0], m_frame[3]).y();
     vtkActor2DCollection* actors = m_renderer->GetActors2D();
     actors->InitTraversal();
     while (vtkActor2D* a = actors->GetNextActor2D()) {
@@ -274,10 +273,8 @@ void Plot2D::fitNote() {
         const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
         const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
         const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
-        // Below the note's lines, or reaching into the frame (the contour's point legend,
-        // inside it): not beside the note.
-        if (std::max(p0[1], p1[1]) < bandBottom || std::min(p0[1], p1[1]) < frameTop - 1)
-            continue;
+        if (std::max(p0[1], p1[1]) < bandBottom || !besideNote(a))
+            continue; // below the note's lines, or a legend inside the frame
         const double free = x0 > W / 2   ? 2 * (x0 - W / 2) - 8
                             : x1 < W / 2 ? 2 * (W / 2 - x1) - 8
                                          : 0;

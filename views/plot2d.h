@@ -16,6 +16,7 @@
 #include <vector>
 #include <vtkSmartPointer.h>
 
+class vtkActor2D;
 class vtkCallbackCommand;
 class vtkRenderer;
 class vtkTextActor;
@@ -94,6 +95,9 @@ protected:
     /// Display pixels per world unit at the current zoom.
     double pixelsPerWorld() const;
     virtual void applyPixelScale() {}
+    /// Whether a legend of the view may stand beside the note (the note's room keeps clear
+    /// of it); a view says no for one inside the frame (the contour's point legend).
+    virtual bool besideNote(vtkActor2D*) const { return true; }
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
