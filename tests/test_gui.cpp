@@ -2958,35 +2958,66 @@ private slots:
         QVERIFY(!shot.isNull());
     }
 
-    // Issue #9 (g): the eta-sweep chart's legend sat bottom left over the converged runs'
-    // points. It takes the corner of the plot area with no data under it.
-    void sweepLegendLeavesTheDataFree() {
-        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
-        RunSettings run;
-        run.options.learningRate = 0.05;
-        run.options.maxSteps = 300;
-        run.start = {1.5, 1.0};
-        QCOMPARE(m_doc->addRun(run), QString());
-        m_window->resize(1280, 720);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
-        StepDock* dock = m_window->stepDock();
-        dock->show();
-        dock->raise();
-        dock->tabs()->setCurrentIndex(2);
-        QTest::qWait(50);
-        auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
-        QVERIFY(sweep && sweep->isVisible());
-        QTest::mouseClick(sweep, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
-        QTest::qWait(300);
-        LineChart* chart = dock->sweepChart();
-        chart->grabFramebuffer(); // drawn: the legend placed
-        const std::array<double, 4> box = chart->legendBox();
+    // Issue #9 (g): the eta-sweep chart's legend sat in its fixed corner (bottom left) over
+    // the converged runs' points. A sweep's picture on log axes: converged runs low at small
+    // eta (bottom left), out of steps above them (top left), diverged at large eta (top
+    // right), the stability limit a vertical line; the bottom right is free. The legend
+    // prefers bottom left but takes the free corner: nothing drawn under it.
+    void chartLegendLeavesTheDataFree() {
+        LineChart chart;
+        chart.setLegendCorner(false, false); // as the sweep tab sets it
+        chart.resize(420, 320);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        std::vector<ChartLine> lines(4);
+        lines[0].name = "converged";
+        lines[0].color = {0.2, 0.6, 0.2};
+        lines[0].style = ChartLine::Style::Points;
+        lines[1].name = "out of steps";
+        lines[1].color = {0.9, 0.6, 0.0};
+        lines[1].style = ChartLine::Style::Points;
+        lines[2].name = "diverged";
+        lines[2].color = {0.8, 0.1, 0.1};
+        lines[2].style = ChartLine::Style::Points;
+        for (int k = 0; k < 20; ++k) {
+            const double eta = std::pow(10.0, -4 + 0.1 * k); // 1e-4 .. 8e-3
+            lines[0].x.push_back(eta);
+            lines[0].y.push_back(std::pow(10.0, -12 + 0.1 * k));
+            lines[1].x.push_back(eta);
+            lines[1].y.push_back(std::pow(10.0, 0.5 - 0.02 * k)); // near f at the start
+            lines[2].x.push_back(std::pow(10.0, -0.9 + 0.1 * k)); // 0.13 .. 10
+            lines[2].y.push_back(1e1);
+        }
+        lines[3].name = "2/lambda_max";
+        lines[3].style = ChartLine::Style::Dashed;
+        lines[3].x = {0.1, 0.1};
+        lines[3].y = {1e-12, 1e1};
+        chart.setLines(lines, "learning rate", "final f", true, true);
+        chart.grabFramebuffer(); // drawn: the legend placed
+        const std::array<double, 4> box = chart.legendBox();
         QVERIFY2(box[2] > box[0] && box[3] > box[1], "no legend drawn");
-        QCOMPARE(chart->dataUnderLegend(), 0);
-        m_window->screen()
-            ->grabWindow(m_window->winId())
-            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/sweep_legend_1280x720.png"));
+        QVERIFY2(chart.dataUnderLegend() == 0,
+                 qPrintable(QStringLiteral("%1 under the legend %2,%3 - %4,%5")
+                                .arg(chart.dataUnderLegend())
+                                .arg(box[0])
+                                .arg(box[1])
+                                .arg(box[2])
+                                .arg(box[3])));
+        // The bottom right: the only free corner (display y up).
+        const double w = chart.width() * chart.devicePixelRatio(),
+                     h = chart.height() * chart.devicePixelRatio();
+        QVERIFY2(box[0] > w / 2 && box[3] < h / 2,
+                 qPrintable(QStringLiteral("%1,%2 - %3,%4 in %5 x %6")
+                                .arg(box[0])
+                                .arg(box[1])
+                                .arg(box[2])
+                                .arg(box[3])
+                                .arg(w)
+                                .arg(h)));
+        QTest::qWait(100);
+        chart.screen()
+            ->grabWindow(chart.winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/chart_legend_free_corner.png"));
     }
 
     void preferencesRestyleTheViewsAndPersist() {
