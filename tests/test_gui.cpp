@@ -3173,6 +3173,166 @@ private slots:
         m_window->showViewTab(0);
     }
 
+    // Issue #9 (c), seen in the window at 1280x720 with the contour view beside the 3-D one
+    // (Ctrl+4): 0.5 x^2 + 5 y^2 with four runs from (-1.8, 0.8). The point legend covered
+    // level labels; the "global min" label sat under the paths; the note was 7 pixels and cut
+    // at the edge. Read back from what VTK drew: the legend meets no level label and no
+    // critical-point label; the extremes' labels meet no path; the note keeps its size
+    // inside the view; the axis titles lie inside it.
+    void sideBySideContourKeepsItsTextClear() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
+        QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString());
+        for (Method m : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
+            RunSettings run;
+            run.options.method = m;
+            run.options.learningRate = 0.15;
+            run.options.maxSteps = 60;
+            run.start = {-1.8, 0.8};
+            QCOMPARE(m_doc->addRun(run), QString());
+        }
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->setSideBySide(true);
+        struct Back {
+            MainWindow* w;
+            ~Back() { w->setSideBySide(false); }
+        } back{m_window};
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer(); // rendered: everything placed for it
+        const QImage shot = m_window->contourView()->grabFramebuffer();
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/contour_side_by_side_1280x720.png"));
+        const ContourScene& scene = m_window->contourScene();
+        const int* size = scene.renderer()->GetSize();
+        QVERIFY(size[0] > 200 && size[0] < 800); // beside the 3-D view
+        using Box = std::array<double, 4>;       // x0, y0, x1, y1
+        const auto meets = [](const Box& a, const Box& b) {
+            return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        };
+        const auto text = [](const Box& b) {
+            return QStringLiteral("%1,%2 - %3,%4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3]);
+        };
+        const Box legend = scene.pointLegendRect();
+        QVERIFY(legend[2] > legend[0]);
+        const auto levels = scene.levelLabelBoxes();
+        QVERIFY(levels.size() >= 3);
+        for (const Box& l : levels)
+            QVERIFY2(!meets(legend, l),
+                     qPrintable(text(legend) + " covers level label " + text(l)));
+        const auto marks = scene.markerLabelBoxes();
+        QVERIFY(!marks.empty()); // "global min 0" at least
+        for (const Box& l : marks)
+            QVERIFY2(!meets(legend, l),
+                     qPrintable(text(legend) + " covers marker label " + text(l)));
+        // The paths' steps on screen against the markers' labels (Liang-Barsky: some part of
+        // the segment inside the box).
+        const auto crosses = [](Eigen::Vector2d p, Eigen::Vector2d q, const Box& b) {
+            const Eigen::Vector2d d = q - p;
+            const double e[4] = {-d.x(), d.x(), -d.y(), d.y()};
+            const double f[4] = {p.x() - b[0], b[2] - p.x(), p.y() - b[1], b[3] - p.y()};
+            double t0 = 0, t1 = 1;
+            for (int k = 0; k < 4; ++k) {
+                if (e[k] == 0) {
+                    if (f[k] < 0)
+                        return false;
+                    continue;
+                }
+                const double t = f[k] / e[k];
+                if (e[k] < 0)
+                    t0 = std::max(t0, t);
+                else
+                    t1 = std::min(t1, t);
+            }
+            return t0 <= t1;
+        };
+        int crossings = 0;
+        for (const Trajectory& t : m_doc->trajectories())
+            for (std::size_t k = 1; k < t.steps.size(); ++k) {
+                const Eigen::Vector2d p = scene.toDisplay(t.steps[k - 1].x[0], t.steps[k - 1].x[1]),
+                                      q = scene.toDisplay(t.steps[k].x[0], t.steps[k].x[1]);
+                for (const Box& l : marks)
+                    crossings += crosses(p, q, l) ? 1 : 0;
+            }
+        QCOMPARE(crossings, 0);
+        // The note wrapped beside the run legend at (nearly) its size, not shrunk to 7 pixels,
+        // inside the view; the axis titles inside it.
+        const int wanted = int(std::lround(sceneLook().tickFont * 1.1 * scene.pixelScale()));
+        QVERIFY2(scene.noteFontSize() >= int(0.8 * wanted) && scene.noteLines() >= 2,
+                 qPrintable(QStringLiteral("%1 pt on %2 lines")
+                                .arg(scene.noteFontSize())
+                                .arg(scene.noteLines())));
+        const auto inside = [&](const std::array<double, 4>& b) { // xmin, xmax, ymin, ymax
+            return b[1] > b[0] && b[0] >= 0 && b[1] <= size[0] && b[2] >= 0 && b[3] <= size[1];
+        };
+        QVERIFY(inside(scene.noteBox()));
+        QVERIFY(inside(scene.axisText(0).title));
+        QVERIFY(inside(scene.axisText(1).title));
+        QVERIFY(!shot.isNull());
+    }
+
+    // Issue #9 (g): the eta-sweep chart's legend sat in its fixed corner (bottom left) over
+    // the converged runs' points. A sweep's picture on log axes: converged runs low at small
+    // eta (bottom left), out of steps above them (top left), diverged at large eta (top
+    // right), the stability limit a vertical line; the bottom right is free. The legend
+    // prefers bottom left but takes the free corner: nothing drawn under it.
+    void chartLegendLeavesTheDataFree() {
+        LineChart chart;
+        chart.setLegendCorner(false, false); // as the sweep tab sets it
+        chart.resize(420, 320);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        std::vector<ChartLine> lines(4);
+        lines[0].name = "converged";
+        lines[0].color = {0.2, 0.6, 0.2};
+        lines[0].style = ChartLine::Style::Points;
+        lines[1].name = "out of steps";
+        lines[1].color = {0.9, 0.6, 0.0};
+        lines[1].style = ChartLine::Style::Points;
+        lines[2].name = "diverged";
+        lines[2].color = {0.8, 0.1, 0.1};
+        lines[2].style = ChartLine::Style::Points;
+        for (int k = 0; k < 20; ++k) {
+            const double eta = std::pow(10.0, -4 + 0.1 * k); // 1e-4 .. 8e-3
+            lines[0].x.push_back(eta);
+            lines[0].y.push_back(std::pow(10.0, -12 + 0.1 * k));
+            lines[1].x.push_back(eta);
+            lines[1].y.push_back(std::pow(10.0, 0.5 - 0.02 * k)); // near f at the start
+            lines[2].x.push_back(std::pow(10.0, -0.9 + 0.1 * k)); // 0.13 .. 10
+            lines[2].y.push_back(1e1);
+        }
+        lines[3].name = "2/lambda_max";
+        lines[3].style = ChartLine::Style::Dashed;
+        lines[3].x = {0.1, 0.1};
+        lines[3].y = {1e-12, 1e1};
+        chart.setLines(lines, "learning rate", "final f", true, true);
+        chart.grabFramebuffer(); // drawn: the legend placed
+        const std::array<double, 4> box = chart.legendBox();
+        QVERIFY2(box[2] > box[0] && box[3] > box[1], "no legend drawn");
+        QVERIFY2(chart.dataUnderLegend() == 0,
+                 qPrintable(QStringLiteral("%1 under the legend %2,%3 - %4,%5")
+                                .arg(chart.dataUnderLegend())
+                                .arg(box[0])
+                                .arg(box[1])
+                                .arg(box[2])
+                                .arg(box[3])));
+        // The bottom right: the only free corner (display y up).
+        const double w = chart.width() * chart.devicePixelRatio(),
+                     h = chart.height() * chart.devicePixelRatio();
+        QVERIFY2(box[0] > w / 2 && box[3] < h / 2,
+                 qPrintable(QStringLiteral("%1,%2 - %3,%4 in %5 x %6")
+                                .arg(box[0])
+                                .arg(box[1])
+                                .arg(box[2])
+                                .arg(box[3])
+                                .arg(w)
+                                .arg(h)));
+        QTest::qWait(100);
+        chart.screen()
+            ->grabWindow(chart.winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/chart_legend_free_corner.png"));
+    }
+
     void preferencesRestyleTheViewsAndPersist() {
         // Whatever happens below, the next test starts from the defaults.
         struct Restore {

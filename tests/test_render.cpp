@@ -3,6 +3,7 @@
 // tests/CMakeLists.txt.) Needs an X display (scripts/test uses Xvfb).
 #include "contourscene.h"
 #include "curvescene.h"
+#include "evaluation.h"
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "overlays.h"
@@ -10,6 +11,7 @@
 #include "scenestyle.h"
 #include "stepexplain.h"
 #include "surface.h"
+#include "surfacegeometry.h"
 #include "surfacescene.h"
 #include "taylor.h"
 
@@ -19,6 +21,7 @@
 #include <cmath>
 #include <limits>
 #include <vtkActor.h>
+#include <vtkColorTransferFunction.h>
 #include <vtkIntArray.h>
 #include <vtkNew.h>
 #include <vtkPath.h>
@@ -561,6 +564,198 @@ private slots:
         QCOMPARE(QString::fromStdString(scene.newtonLabel()), text);
         scene.clearNewtonModel();
         QVERIFY(scene.newtonLabel().empty());
+    }
+
+    // Issue #9 (c): in a narrow view (the contour view side by side with the 3-D one, 400
+    // pixels wide) the y axis's title was cut at the left edge (the margin was a fraction of
+    // the frame only) and the stability note shrank to 7 pixels and ran past the edge. The
+    // titles lie inside the picture, the note is wrapped onto lines at its size, inside.
+    // At 4800 x 3600 (#9 item 11) the axes' text is four times the window's.
+    void plotTextStaysInTheView_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("textScale");
+        QTest::addColumn<QString>("yName");
+        QTest::newRow("side by side, x[2]") << 400 << 620 << 1.0 << "x[2]";
+        QTest::newRow("side by side, y") << 400 << 620 << 1.0 << "y";
+        QTest::newRow("narrow 300") << 300 << 620 << 1.0 << "x[2]";
+        QTest::newRow("whole view") << 930 << 650 << 1.0 << "y";
+        QTest::newRow("export 4800x3600") << 4800 << 3600 << 4.0 << "x[2]";
+    }
+    void plotTextStaysInTheView() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, textScale);
+        QFETCH(QString, yName);
+        const auto f = parse("0.5*x^2+5*y^2");
+        gs::GridSpec g;
+        gs::ContourScene contour;
+        contour.setPixelScale(textScale);
+        contour.setTitle("f(x, y) = 0.5*x^2 + 5*y^2");
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1.8, 0.8)), "x[1]",
+                           yName.toStdString());
+        const std::string note = "gradient descent stable here for learning rate < 2 / "
+                                 "(largest eigenvalue of H) = 0.2";
+        contour.setNote(note);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        const auto inside = [&](const std::array<double, 4>& b, const char* what) {
+            QVERIFY2(b[1] > b[0] && b[3] > b[2], what);
+            QVERIFY2(b[0] >= 0 && b[2] >= 0 && b[1] <= width && b[3] <= height,
+                     qPrintable(QStringLiteral("%1: %2 %3 %4 %5 in %6 x %7")
+                                    .arg(QLatin1String(what))
+                                    .arg(b[0])
+                                    .arg(b[1])
+                                    .arg(b[2])
+                                    .arg(b[3])
+                                    .arg(width)
+                                    .arg(height)));
+        };
+        const gs::Plot2D::AxisText x = contour.axisText(0), y = contour.axisText(1);
+        inside(x.title, "x title");
+        inside(y.title, "y title");
+        for (const auto& l : y.labels) // and clear of its labels (axisTitlesClearTheirLabels)
+            QVERIFY(y.title[1] < l[0]);
+        for (const auto& l : x.labels)
+            inside(l, "x label");
+        // The note at its size (13 * 1.1 points, times the text scale), on up to three lines.
+        const int wanted = int(std::lround(13 * 1.1 * textScale));
+        QCOMPARE(contour.noteFontSize(), wanted);
+        QVERIFY(contour.noteLines() >= 1 && contour.noteLines() <= 3);
+        inside(contour.noteBox(), "note");
+        inside(contour.titleBox(), "title");
+        // Under the title, above the frame's top.
+        QVERIFY(contour.noteBox()[3] <= contour.titleBox()[2] + 1);
+        const std::array<double, 4>& fr = contour.frame();
+        QVERIFY(contour.noteBox()[2] >= contour.toDisplay(fr[1], fr[3]).y());
+        // The axes' text follows the text scale: tick labels (13 points) and titles (16) as
+        // high as the scaled font (a line of DejaVu Sans is about 1.2 em high).
+        const double labelHeight = y.labels.front()[3] - y.labels.front()[2];
+        QVERIFY2(labelHeight > 0.9 * 13 * textScale && labelHeight < 1.6 * 13 * textScale,
+                 qPrintable(QString::number(labelHeight)));
+        const double titleHeight = x.title[3] - x.title[2];
+        QVERIFY2(titleHeight > 0.9 * 16 * textScale && titleHeight < 1.6 * 16 * textScale,
+                 qPrintable(QString::number(titleHeight)));
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (d): the curve view's ring round the global maximum at the domain's left end
+    // (the book's quartic on [-2, 3]: f(-2) = 32) was cut in half by the frame. Every ring is
+    // drawn whole: the rings as drawn (cut to the frame) are the rings as made.
+    void curveMarkersAtTheEndsAreWhole() {
+        const auto f = *gs::Expression::parse("3*x^4-4*x^3-12*x^2", {"x"}).expression;
+        gs::GridSpec g;
+        g.xmin = -2;
+        g.xmax = 3;
+        g.ny = 1;
+        gs::CurveScene curve;
+        curve.setCurve(gs::sampleSurface(f, g, Eigen::VectorXd::Zero(1)), "x");
+        gs::PlotMarker max, min;
+        max.at = Eigen::Vector3d(-2, 32, 0); // 3*16 + 4*8 - 12*4 = 32
+        max.kind = gs::Classification::Maximum;
+        max.extreme = 1;
+        max.label = "global max 32";
+        min.at = Eigen::Vector3d(2, -32, 0); // 48 - 32 - 48 = -32
+        min.kind = gs::Classification::Minimum;
+        min.extreme = -1;
+        min.label = "global min -32";
+        curve.setCriticalPoints({max, min});
+        const auto drawn = curve.markers().ringBounds(true),
+                   whole = curve.markers().ringBounds(false);
+        QVERIFY(whole[1] > whole[0]);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(std::abs(drawn[std::size_t(k)] - whole[std::size_t(k)]) < 1e-9,
+                     qPrintable(QStringLiteral("bound %1: drawn %2, whole %3")
+                                    .arg(k)
+                                    .arg(drawn[std::size_t(k)])
+                                    .arg(whole[std::size_t(k)])));
+        // The curve itself still spans the domain only.
+        const std::array<double, 4>& fr = curve.frame();
+        QVERIFY(fr[0] < -2 && fr[1] > 3);
+    }
+
+    // Issue #9 (h): the shaded surface's colour bar was labelled 0.429, 0.214, 0, -0.214,
+    // -0.429 (the range divided evenly). Its labels are round: multiples of one step of 1, 2
+    // or 5 times a power of ten, inside f's range, at least three of them.
+    void colorBarTicksAreRound_data() {
+        QTest::addColumn<QString>("function");
+        QTest::newRow("book: -0.429 .. 0.429") << "x*exp(-x^2-y^2)";
+        QTest::newRow("log-sum-exp: -1.31 .. 2.69") << "log(exp(x)+exp(y))";
+        QTest::newRow("Rosenbrock: 0 .. 3609") << "(1-x)^2+100*(y-x^2)^2";
+    }
+    void colorBarTicksAreRound() {
+        QFETCH(QString, function);
+        const auto f = parse(function.toLatin1().constData());
+        gs::GridSpec g;
+        gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = true;
+        scene.setStyle(style);
+        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
+        scene.setSurface(s);
+        const std::vector<double> ticks = scene.colorBarTicks();
+        QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(ticks.size())));
+        const double step = ticks[1] - ticks[0];
+        const double decade = std::pow(10.0, std::floor(std::log10(step)));
+        const double mantissa = step / decade;
+        QVERIFY2(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                     std::abs(mantissa - 5) < 1e-9,
+                 qPrintable(QString::number(step)));
+        for (double t : ticks) {
+            QVERIFY(t >= s.zmin && t <= s.zmax);
+            const double k = t / step; // a whole multiple of the step
+            QVERIFY2(std::abs(k - std::round(k)) < 1e-9, qPrintable(QString::number(t)));
+        }
+    }
+
+    // Issue #9 (h): with VTK's headlight (at the eye) the shaded height field seen from the
+    // default 30 degrees up was lit at half strength where flat and nearly black where it
+    // rises towards the viewer (log-sum-exp's near corner, lit at |n.v| = 0.14). Lit from
+    // above the viewer too, every part facing up keeps most of its colour: the rendered pixel
+    // is at least 55 % as bright as the colour bar's colour for f there, and no brighter.
+    void shadedSurfaceIsLitFromAbove_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::newRow("log-sum-exp, near corner") << "log(exp(x)+exp(y))" << 1.5 << -1.5;
+        QTest::newRow("log-sum-exp, middle") << "log(exp(x)+exp(y))" << 0.0 << 0.0;
+        QTest::newRow("book, flat part") << "x*exp(-x^2-y^2)" << -0.3 << -1.6;
+        QTest::newRow("book, the peak's near flank") << "x*exp(-x^2-y^2)" << 0.7 << -0.6;
+    }
+    void shadedSurfaceIsLitFromAbove() {
+        QFETCH(QString, function);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        const auto f = parse(function.toLatin1().constData());
+        gs::GridSpec g;
+        gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = true;
+        scene.setStyle(style);
+        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
+        scene.setSurface(s);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(800, 600);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        const double value = gs::evaluate(f, Eigen::Vector2d(x, y));
+        const auto at = scene.toDisplay(x, y, value);
+        unsigned char* rgb =
+            window->GetPixelData(int(at.x()), int(at.y()), int(at.x()), int(at.y()), 0);
+        double colour[3];
+        gs::viridis(s.zmin, s.zmax)->GetColor(value, colour);
+        const double drawn = (rgb[0] + rgb[1] + rgb[2]) / 255.0,
+                     full = colour[0] + colour[1] + colour[2];
+        delete[] rgb;
+        QVERIFY2(drawn >= 0.55 * full && drawn <= 1.05 * full + 3 / 255.0,
+                 qPrintable(QStringLiteral("drawn %1 of the colour's %2").arg(drawn).arg(full)));
+        window->RemoveRenderer(scene.renderer());
     }
 
     void runColoursAvoidOverlays() {

@@ -68,6 +68,10 @@ constexpr double kBandLightening = 0.55;
 /// right of the frame (pixels at pixel scale 1).
 constexpr double kBarLeft = 0.955, kBarRight = 0.975, kBarBottom = 0.12, kBarTop = 0.84;
 constexpr double kBarReserve = 120;
+/// A critical point's label may stand up to kLabelSteps steps of kLabelStep pixels (at line
+/// scale 1, a label's height) further from its marker than the default, clear of paths.
+constexpr int kLabelSteps = 5;
+constexpr double kLabelStep = 16;
 /// The point legend (pixels at scale 1): its width, one entry's height, the gap to the frame.
 constexpr double kLegendWidth = 190, kLegendRow = 17, kLegendInset = 6;
 
@@ -968,6 +972,14 @@ void ContourScene::placePointLegend() {
         }
     }
     const double ww = worldWidth(), pxPerWorld = pixelsPerWorld();
+    // The level labels' boxes on screen (placeLabels' size of a label: 34 x 16 pixels).
+    std::vector<Box> levelLabels;
+    for (const auto& l : m_labels) {
+        const double* at = l->GetPosition();
+        const Eigen::Vector2d d = toDisplay(at[0], at[1]);
+        const double hw = 17 * lineScale(), hh = 8 * lineScale();
+        levelLabels.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
+    }
     auto cost = [&](const Box& box) {
         double c = 0;
         for (const Box& o : overlays)
@@ -990,10 +1002,14 @@ void ContourScene::placePointLegend() {
             c += box.meets({p.x() - r, p.y() - r, p.x() + r, p.y() + r}) ? 10 : 0;
             if (m.label.empty())
                 continue;
+            // A critical point's label is occupied: the legend must not hide "saddle 0".
             const Box l = markerLabelBox(m, perPixel, lineScale());
             const Eigen::Vector2d a = toDisplay(l.x0, l.y0), b = toDisplay(l.x1, l.y1);
-            c += box.meets({a.x(), a.y(), b.x(), b.y()}) ? 10 : 0;
+            c += box.meets({a.x(), a.y(), b.x(), b.y()}) ? 200 : 0;
         }
+        // The level labels as placed: each one covered is a level read no more.
+        for (const Box& l : levelLabels)
+            c += box.meets(l) ? 10 : 0;
         // The runs' iterates, in plot units (thousands of them: one mapping of the box).
         const Eigen::Vector2d a = toPlot(box.x0, box.y0), b = toPlot(box.x1, box.y1);
         const Box plotBox{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()),
@@ -1015,13 +1031,31 @@ void ContourScene::placePointLegend() {
     for (int i = 0; i < 4; ++i)
         if (costs[std::size_t(i)] < costs[std::size_t(best)])
             best = i;
-    const bool moved = best != m_pointLegendCorner;
+    const bool otherCorner = best != m_pointLegendCorner;
     m_pointLegendCorner = best;
     const Box& b = corners[std::size_t(best)];
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
     m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
-    if (moved)
-        placeLabels(); // the level labels keep off its new place
+    // In another corner, or moved with the frame (a resize, a pan) onto a label placed
+    // around its old box: the labels are placed again, off its new place.
+    bool covers = otherCorner;
+    for (std::size_t i = 0; !covers && i < levelLabels.size(); ++i)
+        covers = b.meets(levelLabels[i]);
+    const double perPixel = pxPerWorld > 0 ? 1.0 / pxPerWorld : 1.0;
+    for (std::size_t i = 0; !covers && i < m_markerList.size(); ++i) {
+        const PlotMarker& m = m_markerList[i];
+        if (m.label.empty() || !m.at.allFinite())
+            continue;
+        const Box l = markerLabelBox(m, perPixel, lineScale());
+        const Eigen::Vector2d p = toDisplay(l.x0, l.y0), q = toDisplay(l.x1, l.y1);
+        covers = b.meets({p.x(), p.y(), q.x(), q.y()});
+    }
+    if (covers)
+        placeLabels();
+}
+
+bool ContourScene::besideNote(vtkActor2D* legend) const {
+    return legend != m_pointLegend.Get(); // it sits inside the frame
 }
 
 std::array<double, 4> ContourScene::pointLegendRect() const {
@@ -1093,6 +1127,14 @@ void ContourScene::placeMarkerLabels() {
     const double ball = 0.5 * sceneLook().ballDiameter * w;
     std::vector<PlotMarker> placed = m_markerInput;
     std::vector<Box> boxes; // the labels placed so far
+    // The point legend's box in plot units (placePointLegend).
+    std::optional<Box> legend;
+    if (m_pointLegend->GetVisibility()) {
+        const std::array<double, 4> r = pointLegendRect();
+        const Eigen::Vector2d a = toPlot(r[0], r[1]), c = toPlot(r[2], r[3]);
+        legend = Box{std::min(a.x(), c.x()), std::min(a.y(), c.y()), std::max(a.x(), c.x()),
+                     std::max(a.y(), c.y())};
+    }
     for (std::size_t i = 0; i < placed.size(); ++i) {
         PlotMarker& m = placed[i];
         if (m.label.empty() || !m.at.allFinite())
@@ -1114,30 +1156,45 @@ void ContourScene::placeMarkerLabels() {
                 sides.emplace_back(lx, ly);
         double bestCost = std::numeric_limits<double>::infinity();
         std::pair<int, int> best = sides.front();
-        for (const auto& [lx, ly] : sides) {
-            PlotMarker c = given;
-            c.labelX = lx;
-            c.labelY = ly;
-            const Box b = markerLabelBox(c, perPixel, lineScale());
-            if (b.x0 < inside.x0 || b.x1 > inside.x1 || b.y0 < inside.y0 || b.y1 > inside.y1)
-                continue;
-            double cost = 0;
-            const Box near = b.grown(ball);
-            for (const Eigen::Vector2d& q : m_runPoints)
-                cost += near.holds(q) ? 1 : 0;
-            for (std::size_t j = 0; j < m_markerInput.size(); ++j) {
-                const Eigen::Vector3d& o = m_markerInput[j].at;
-                cost += j != i && o.allFinite() && near.holds({o.x(), o.y()}) ? 100 : 0;
+        double bestGap = given.labelGap;
+        // Runs that end on the marker surround it with their paths: the label may stand
+        // further off, a label's height at a time (a little dearer each step).
+        for (int step = 0; step <= kLabelSteps; ++step)
+            for (const auto& [lx, ly] : sides) {
+                PlotMarker c = given;
+                c.labelX = lx;
+                c.labelY = ly;
+                c.labelGap = given.labelGap + step * kLabelStep;
+                const Box b = markerLabelBox(c, perPixel, lineScale());
+                if (b.x0 < inside.x0 || b.x1 > inside.x1 || b.y0 < inside.y0 || b.y1 > inside.y1)
+                    continue;
+                double cost = 0.5 * step;
+                const Box near = b.grown(ball);
+                for (const Eigen::Vector2d& q : m_runPoints)
+                    cost += near.holds(q) ? 1 : 0;
+                // A path's step across the label hides it as much as an iterate on it.
+                for (const auto& [p, q] : m_runSegments)
+                    cost += clipToRect({p.x(), p.y(), 0}, {q.x(), q.y(), 0}, b.x0, b.x1, b.y0, b.y1)
+                                ? 2
+                                : 0;
+                // Never under the point legend.
+                if (legend && legend->meets(b))
+                    cost += 1000;
+                for (std::size_t j = 0; j < m_markerInput.size(); ++j) {
+                    const Eigen::Vector3d& o = m_markerInput[j].at;
+                    cost += j != i && o.allFinite() && near.holds({o.x(), o.y()}) ? 100 : 0;
+                }
+                for (const Box& o : boxes)
+                    cost += o.meets(b) ? 100 : 0;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = {lx, ly};
+                    bestGap = c.labelGap;
+                }
             }
-            for (const Box& o : boxes)
-                cost += o.meets(b) ? 100 : 0;
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = {lx, ly};
-            }
-        }
         m.labelX = best.first;
         m.labelY = best.second;
+        m.labelGap = bestGap;
         boxes.push_back(markerLabelBox(m, perPixel, lineScale()));
     }
     bool same = placed.size() == m_markerList.size();
@@ -1148,6 +1205,29 @@ void ContourScene::placeMarkerLabels() {
     m_markerList = placed;
     if (!same)
         m_markers->update(m_markerList, 0.025 * w, scale());
+}
+
+namespace {
+/// World bounds (xmin, xmax, ymin, ymax, ...) of a flat view's text as a display box.
+std::array<double, 4> displayBox(const Plot2D& plot, const double* b) {
+    const Eigen::Vector2d lo = plot.toDisplay(b[0], b[2]), hi = plot.toDisplay(b[1], b[3]);
+    return {std::min(lo.x(), hi.x()), std::min(lo.y(), hi.y()), std::max(lo.x(), hi.x()),
+            std::max(lo.y(), hi.y())};
+}
+} // namespace
+
+std::vector<std::array<double, 4>> ContourScene::levelLabelBoxes() const {
+    std::vector<std::array<double, 4>> boxes;
+    for (const auto& l : m_labels)
+        boxes.push_back(displayBox(*this, l->GetBounds()));
+    return boxes;
+}
+
+std::vector<std::array<double, 4>> ContourScene::markerLabelBoxes() const {
+    std::vector<std::array<double, 4>> boxes;
+    for (const auto& b : m_markers->labelBounds())
+        boxes.push_back(displayBox(*this, b.data()));
+    return boxes;
 }
 
 bool ContourScene::hitsMarker(double displayX, double displayY) const {

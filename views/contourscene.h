@@ -108,10 +108,15 @@ public:
     /// when it is hidden: inside the frame, in the corner with the least under it.
     std::array<double, 4> pointLegendRect() const;
     const CriticalMarkers& markers() const { return *m_markers; }
+    /// For tests, after a render: the level labels' and the critical-point labels' boxes as
+    /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
+    std::vector<std::array<double, 4>> levelLabelBoxes() const;
+    std::vector<std::array<double, 4>> markerLabelBoxes() const;
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
 
 private:
     void applyPixelScale() override;
+    bool besideNote(vtkActor2D* legend) const override;
     void rebuildLevels();
     void placeLabels();
     /// Each critical-point marker's label on the side of it with the fewest runs' iterates

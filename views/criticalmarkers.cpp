@@ -275,3 +275,32 @@ int CriticalMarkers::count(Classification kind) const {
 }
 
 } // namespace gs
+
+namespace gs {
+
+std::vector<std::array<double, 6>> CriticalMarkers::labelBounds() const {
+    std::vector<std::array<double, 6>> out;
+    for (const auto& l : m_labels) {
+        std::array<double, 6> b{};
+        const double* q = l->GetBounds();
+        if (q)
+            std::copy(q, q + 6, b.begin());
+        out.push_back(b);
+    }
+    return out;
+}
+
+std::array<double, 6> CriticalMarkers::ringBounds(bool drawn) const {
+    std::array<double, 6> b{};
+    vtkAlgorithm* source = m_rings->GetMapper()->GetInputAlgorithm();
+    if (!drawn)
+        if (auto* clip = vtkClipPolyData::SafeDownCast(source))
+            source = clip->GetInputAlgorithm();
+    source->Update();
+    if (auto* d = vtkPolyData::SafeDownCast(source->GetOutputDataObject(0));
+        d && d->GetNumberOfPoints() > 0)
+        d->GetBounds(b.data());
+    return b;
+}
+
+} // namespace gs

@@ -60,6 +60,10 @@ public:
     void setVisible(bool visible);
     /// How many markers of a kind are drawn (for tests).
     int count(Classification kind) const;
+    /// For tests, after a render: each label's quad as VTK drew it (world bounds: xmin, xmax,
+    /// ymin, ymax, zmin, zmax), and the rings' bounds as drawn (after clipTo's cut) and whole.
+    std::vector<std::array<double, 6>> labelBounds() const;
+    std::array<double, 6> ringBounds(bool drawn) const;
 
 private:
     static constexpr int kKinds = 4; // minimum, maximum, saddle, degenerate

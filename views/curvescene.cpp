@@ -23,6 +23,10 @@ constexpr double kCurveZ = 0.0, kModelZ = 0.001, kPointZ = 0.003;
 constexpr double kAspect = 0.62;
 /// Room above and below f's range, as a fraction of it.
 constexpr double kHeadroom = 0.08;
+/// Room left and right of the domain, as a fraction of its width: more than a ring's radius
+/// (the ring is 2.2 times a marker of 0.02 of the frame's width across: 0.022 of it, and its
+/// line) so that markers at the domain's ends are whole.
+constexpr double kSideRoom = 0.03;
 
 void setColor(vtkActor* a, const Rgb& c) {
     a->GetProperty()->SetColor(c[0], c[1], c[2]);
@@ -99,7 +103,10 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
         hi += 0.5;
     }
     const double pad = kHeadroom * (hi - lo);
-    const std::array<double, 4> frame{g.xmin, g.xmax, lo - pad, hi + pad};
+    // Room beside the domain's ends too: a marker there (the ring round a global extreme at
+    // an end of the domain) is drawn whole, not cut in half by the frame.
+    const double side = kSideRoom * (g.xmax - g.xmin);
+    const std::array<double, 4> frame{g.xmin - side, g.xmax + side, lo - pad, hi + pad};
     setPlotFrame(frame, kAspect * (g.xmax - g.xmin) / (frame[3] - frame[2]), frame[2], xName,
                  "f(" + xName + ")");
     std::vector<Eigen::Vector2d> points;

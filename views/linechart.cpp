@@ -11,19 +11,129 @@
 #include <vtkContextScene.h>
 #include <vtkContextView.h>
 #include <vtkDoubleArray.h>
+#include <vtkObjectFactory.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
 #include <vtkPlotPoints.h>
+#include <vtkRect.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkStringArray.h>
 #include <vtkTable.h>
 
+#include <array>
+#include <utility>
+
 namespace gs {
+
+/// VTK's XY chart with the legend in the corner of the plot area with the least data under
+/// it (points inside it, line pieces across it), the preferred corner on a tie: a fixed
+/// corner covered the sweep's converged points. VTK asks for the legend's place once the
+/// axes are laid out (SetLegendPosition, with the legend's size): the corner is chosen there.
+class LegendAvoidingChart : public vtkChartXY {
+public:
+    static LegendAvoidingChart* New();
+
+    /// The lines in the axes' units (log10 on a log axis), and whether each is points.
+    std::vector<std::pair<std::vector<std::array<double, 2>>, bool>> data;
+    /// The preferred corner (setLegendCorner).
+    bool preferTop = true, preferRight = true;
+    /// The legend's box as last placed (display pixels: x0, y0, x1, y1).
+    std::array<double, 4> legendBox{};
+
+    /// A data point's display position.
+    std::array<double, 2> toDisplay(const std::array<double, 2>& p) {
+        vtkAxis* bx = GetAxis(vtkAxis::BOTTOM);
+        vtkAxis* ly = GetAxis(vtkAxis::LEFT);
+        const int* a = GetPoint1(); // the plot area's lower left corner
+        const int* b = GetPoint2(); // its upper right
+        const double sx = bx->GetMaximum() - bx->GetMinimum(),
+                     sy = ly->GetMaximum() - ly->GetMinimum();
+        return {a[0] + (sx != 0 ? (p[0] - bx->GetMinimum()) / sx : 0.5) * (b[0] - a[0]),
+                a[1] + (sy != 0 ? (p[1] - ly->GetMinimum()) / sy : 0.5) * (b[1] - a[1])};
+    }
+
+    /// How much data a display box (x0, y0, x1, y1) covers.
+    int covered(const std::array<double, 4>& box) {
+        int n = 0;
+        for (const auto& [points, isPoints] : data) {
+            std::array<double, 2> last{};
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                const std::array<double, 2> d = toDisplay(points[i]);
+                if (isPoints || points.size() == 1)
+                    n += d[0] >= box[0] && d[0] <= box[2] && d[1] >= box[1] && d[1] <= box[3];
+                else if (i > 0)
+                    n += crosses(last, d, box);
+                last = d;
+            }
+        }
+        return n;
+    }
+
+protected:
+    /// VTK's legend sits this close to the plot area's sides (pixels, a few to spare).
+    static constexpr double kPad = 8;
+
+    void SetLegendPosition(const vtkRectf& rect) override {
+        const int* a = GetPoint1();
+        const int* b = GetPoint2();
+        const double w = rect.GetWidth(), h = rect.GetHeight();
+        // The preferred corner first, then the other side, then the other row.
+        const std::array<std::pair<bool, bool>, 4> order{
+            std::pair{preferTop, preferRight}, std::pair{preferTop, !preferRight},
+            std::pair{!preferTop, preferRight}, std::pair{!preferTop, !preferRight}};
+        int best = -1, fewest = 0;
+        for (int k = 0; k < 4; ++k) {
+            const auto [top, right] = order[std::size_t(k)];
+            // Where VTK puts it, with a few pixels to spare round it.
+            const double x0 = right ? b[0] - w - kPad : a[0], y0 = top ? b[1] - h - kPad : a[1];
+            const int n = covered({x0, y0, x0 + w + kPad, y0 + h + kPad});
+            if (best < 0 || n < fewest) {
+                best = k;
+                fewest = n;
+            }
+        }
+        const auto [top, right] = order[std::size_t(best)];
+        GetLegend()->SetHorizontalAlignment(right ? vtkChartLegend::RIGHT : vtkChartLegend::LEFT);
+        GetLegend()->SetVerticalAlignment(top ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM);
+        Superclass::SetLegendPosition(rect);
+        const float* at = GetLegend()->GetPoint();
+        legendBox = {at[0], at[1], at[0] + w, at[1] + h};
+    }
+
+private:
+    /// Whether the segment p-q meets the box (Liang-Barsky clipping: some part inside).
+    static bool crosses(const std::array<double, 2>& p, const std::array<double, 2>& q,
+                        const std::array<double, 4>& box) {
+        const double dx = q[0] - p[0], dy = q[1] - p[1];
+        const double e[4] = {-dx, dx, -dy, dy};
+        const double f[4] = {p[0] - box[0], box[2] - p[0], p[1] - box[1], box[3] - p[1]};
+        double t0 = 0, t1 = 1;
+        for (int k = 0; k < 4; ++k) {
+            if (e[k] == 0) {
+                if (f[k] < 0)
+                    return false;
+                continue;
+            }
+            const double t = f[k] / e[k];
+            if (e[k] < 0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
+        }
+        return t0 <= t1;
+    }
+
+public:
+    // Last: it takes no ';' (-Wpedantic) and ends in public:.
+    vtkTypeMacro(LegendAvoidingChart, vtkChartXY)
+};
+
+vtkStandardNewMacro(LegendAvoidingChart);
 
 LineChart::LineChart()
     : m_view(vtkSmartPointer<vtkContextView>::New())
-    , m_chart(vtkSmartPointer<vtkChartXY>::New()) {
+    , m_chart(vtkSmartPointer<LegendAvoidingChart>::New()) {
     m_view->SetRenderWindow(renderWindow());
     m_view->GetRenderer()->SetBackground(1, 1, 1);
     m_view->GetScene()->AddItem(m_chart);
@@ -61,6 +171,7 @@ void decadeTicks(vtkAxis* axis, double low, double high) {
 void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
                          const std::string& yTitle, bool logX, bool logY) {
     m_chart->ClearPlots();
+    m_chart->data.clear();
     m_points.clear();
     m_widths.clear();
     m_logX = logX;
@@ -86,6 +197,9 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         }
         if (xs->GetNumberOfTuples() == 0)
             continue;
+        std::vector<std::array<double, 2>> drawn;
+        for (vtkIdType i = 0; i < xs->GetNumberOfTuples(); ++i)
+            drawn.push_back({xs->GetValue(i), ys->GetValue(i)});
         table->AddColumn(xs);
         table->AddColumn(ys);
         // A line of one point is drawn as a point (VTK draws no line through fewer than two).
@@ -103,6 +217,7 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         if (auto* marks = vtkPlotPoints::SafeDownCast(plot)) { // lines are plot points too
             marks->SetMarkerStyle(points ? vtkPlotPoints::CIRCLE : vtkPlotPoints::NONE);
         }
+        m_chart->data.emplace_back(std::move(drawn), points);
         plot->SetLabel(line.name);
         plot->SetLegendVisibility(!line.name.empty());
         m_points.push_back(int(xs->GetNumberOfTuples()));
@@ -151,9 +266,20 @@ double LineChart::lineWidth(int line) const {
 }
 
 void LineChart::setLegendCorner(bool top, bool right) {
+    m_chart->preferTop = top;
+    m_chart->preferRight = right;
     m_chart->GetLegend()->SetHorizontalAlignment(right ? vtkChartLegend::RIGHT
                                                        : vtkChartLegend::LEFT);
     m_chart->GetLegend()->SetVerticalAlignment(top ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM);
+}
+
+std::array<double, 4> LineChart::legendBox() const {
+    return m_chart->legendBox;
+}
+
+int LineChart::dataUnderLegend() const {
+    const std::array<double, 4>& b = m_chart->legendBox;
+    return b[2] > b[0] ? m_chart->covered(b) : 0;
 }
 
 int LineChart::lineCount() const {

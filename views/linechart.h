@@ -8,6 +8,7 @@
 #include "scenestyle.h"
 #include "vtkwidget.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ class vtkChartXY;
 class vtkContextView;
 
 namespace gs {
+
+class LegendAvoidingChart;
 
 struct ChartLine {
     enum class Style { Solid, Dashed, Points };
@@ -34,8 +37,13 @@ public:
 
     void setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
                   const std::string& yTitle, bool logX, bool logY);
-    /// Where the legend sits (top right by default).
+    /// The corner the legend prefers (top right by default): it takes the corner of the plot
+    /// area with the least data under it, this one on a tie.
     void setLegendCorner(bool top, bool right);
+    /// The legend's box as last drawn (display pixels: x0, y0, x1, y1; zero before), and how
+    /// many points and line pieces lie under it (for tests).
+    std::array<double, 4> legendBox() const;
+    int dataUnderLegend() const;
     /// The lines drawn (those with at least one point left), and the points of line i.
     int lineCount() const;
     int pointCount(int line) const;
@@ -67,7 +75,7 @@ private:
     void applyLineWidths();
 
     vtkSmartPointer<vtkContextView> m_view;
-    vtkSmartPointer<vtkChartXY> m_chart;
+    vtkSmartPointer<LegendAvoidingChart> m_chart;
     std::vector<int> m_points;
     std::vector<double> m_widths; ///< each plot's width at ratio 1
     double m_deviceScale = 1.0;

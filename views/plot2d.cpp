@@ -6,10 +6,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <vtkActor2DCollection.h>
 #include <vtkAxisActor.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCoordinate.h>
 #include <vtkCubeAxesActor.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkObjectFactory.h>
 #include <vtkProperty.h>
 #include <vtkRenderWindow.h>
@@ -23,6 +28,16 @@ namespace gs {
 namespace {
 /// Room around the frame for tick labels and titles, as a fraction of its size.
 constexpr double kMargin = 0.16;
+/// The axes' tick length (VTK's "screen size") and the labels' offset, in pixels at line
+/// scale 1; a label's near edge ends up about kLabelGap pixels from its axis.
+constexpr double kTickScreenSize = 9, kLabelOffset = 12, kLabelGap = 6;
+/// DejaVu Sans: a tick label's character (digits 0.64, '.' and '-' less) and a line's
+/// height as fractions of the font size.
+constexpr double kCharWidth = 0.55, kLineHeight = 1.2;
+/// The title's and the note's tops (normalized viewport), the note's widest (of the width).
+constexpr double kTitleTop = 0.975, kNoteTop = 0.93, kNoteWidth = 0.96;
+/// A note too long for the width is wrapped onto at most this many lines.
+constexpr int kMaxNoteLines = 3;
 
 using Box = std::array<double, 4>; // xmin, xmax, ymin, ymax (display pixels)
 
@@ -54,8 +69,13 @@ public:
 
     int RenderOverlay(vtkViewport* viewport) override {
         clearLabels(viewport);
+        measure(viewport);
         return Superclass::RenderOverlay(viewport);
     }
+
+    /// How far the axes' text reached past the frame's left, bottom and right edges in the
+    /// last picture (pixels), if one was drawn.
+    std::optional<std::array<double, 3>> room() const { return m_room; }
 
     /// The title's and the labels' boxes of the first drawn axis of a kind (0 x, 1 y).
     Plot2D::AxisText text(int kind, vtkViewport* viewport) const {
@@ -84,6 +104,47 @@ private:
         return drawnCount(kind) > 0 ? drawn(kind, 0) : nullptr;
     }
 
+    void measure(vtkViewport* viewport) {
+        auto* renderer = vtkRenderer::SafeDownCast(viewport);
+        if (!renderer || drawnCount(0) == 0 || drawnCount(1) == 0)
+            return;
+        // The frame's corners on screen (world bounds, z = 0).
+        const double* b = GetBounds();
+        auto display = [renderer](double x, double y) {
+            renderer->SetWorldPoint(x, y, 0, 1);
+            renderer->WorldToDisplay();
+            const double* d = renderer->GetDisplayPoint();
+            return std::array<double, 2>{d[0], d[1]};
+        };
+        const auto lo = display(b[0], b[2]), hi = display(b[1], b[3]);
+        // Each axis: its labels' reach past the frame, a third of a label's height, the
+        // title's thickness; or where the title is, if that is further (VTK's place).
+        double left = 0, bottom = 0, right = 0;
+        for (int kind : {0, 1}) {
+            const Plot2D::AxisText t = text(kind, viewport);
+            double reach = 0, labelHeight = 0;
+            for (const Box& x : t.labels) {
+                reach = std::max(reach, kind == 1 ? lo[0] - x[0] : lo[1] - x[2]);
+                labelHeight = std::max(labelHeight, x[3] - x[2]);
+                if (kind == 0)
+                    right = std::max(right, x[1] - hi[0]);
+            }
+            if (!hasArea(t.title))
+                continue;
+            const double thick = kind == 1 ? t.title[1] - t.title[0] : t.title[3] - t.title[2];
+            const double at = kind == 1 ? lo[0] - t.title[0] : lo[1] - t.title[2];
+            (kind == 1 ? left : bottom) = std::max(at, reach + labelHeight / 3 + thick);
+        }
+        m_room = std::array<double, 3>{left, bottom, right};
+    }
+
+    std::optional<std::array<double, 3>> m_room;
+
+public:
+    /// Forgets the measured room (new labels, fonts or sizes).
+    void forgetRoom() { m_room.reset(); }
+
+private:
     void clearLabels(vtkViewport* viewport) {
         for (int kind : {0, 1}) {
             for (int i = 0; i < drawnCount(kind); ++i) {
@@ -108,6 +169,14 @@ private:
                     title->SetPosition(p[0] - (t[1] - (reach[0] - gap)), p[1]);
                 else if (kind == 0 && t[3] > reach[2] - gap) // x: the title below them
                     title->SetPosition(p[0], p[1] - (t[3] - (reach[2] - gap)));
+                // Never cut by the picture's edge while its labels are in the picture
+                // (resetCamera keeps room for it; a narrow view may still be too tight).
+                const Box moved = boxOf(title, viewport);
+                p = title->GetPosition();
+                if (kind == 1 && moved[0] < 1 && reach[0] >= 0)
+                    title->SetPosition(p[0] + (1 - moved[0]), p[1]);
+                else if (kind == 0 && moved[2] < 1 && reach[2] >= 0)
+                    title->SetPosition(p[0], p[1] + (1 - moved[2]));
             }
         }
     }
@@ -134,8 +203,6 @@ Plot2D::Plot2D()
     m_axes->SetFlyModeToOuterEdges();
     m_axes->SetTickLocationToOutside();
     m_axes->SetUse2DMode(1);
-    m_axes->SetScreenSize(9);
-    m_axes->SetLabelOffset(12);
     m_renderer->AddActor(m_axes);
 
     for (vtkTextActor* t : {m_title.Get(), m_note.Get()}) {
@@ -145,14 +212,22 @@ Plot2D::Plot2D()
         m_renderer->AddActor2D(t);
     }
     m_titleFit = std::make_unique<FitTextWidth>(m_title, m_renderer, 0.96);
-    m_noteFit = std::make_unique<FitTextWidth>(m_note, m_renderer, 0.96);
-    m_title->SetPosition(0.5, 0.975);
-    m_note->SetPosition(0.5, 0.93);
+    // The note is wrapped onto two lines before it is made smaller (fitNote).
+    m_noteWatch = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_noteWatch->SetClientData(this);
+    m_noteWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<Plot2D*>(self)->fitNote();
+    });
+    m_noteObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_noteWatch);
+    m_title->SetPosition(0.5, kTitleTop);
+    m_note->SetPosition(0.5, kNoteTop);
     m_note->GetTextProperty()->SetItalic(true);
     setPixelScale(1.0);
 }
 
-Plot2D::~Plot2D() = default;
+Plot2D::~Plot2D() {
+    m_renderer->RemoveObserver(m_noteObserver);
+}
 
 vtkRenderer* Plot2D::renderer() const {
     return m_renderer;
@@ -163,8 +238,92 @@ void Plot2D::setTitle(const std::string& title) {
 }
 
 void Plot2D::setNote(const std::string& note) {
+    m_noteText = note;
     m_note->SetInput(note.c_str());
     m_note->SetVisibility(!note.empty());
+    fitNote();
+}
+
+namespace {
+/// The text's width in display pixels as the renderer draws it.
+double textWidth(vtkTextActor* text, vtkRenderer* renderer) {
+    double box[4];
+    text->GetBoundingBox(renderer, box);
+    return box[1] - box[0];
+}
+} // namespace
+
+void Plot2D::fitNote() {
+    const int* size = m_renderer->GetSize();
+    if (m_noteText.empty() || !size || size[0] <= 0 || size[1] <= 0 ||
+        !m_renderer->GetRenderWindow())
+        return;
+    const double W = size[0], H = size[1];
+    // The note is centred: a legend beside it at the top (the runs') narrows its room to
+    // twice the distance from the middle to the legend's near edge, down to half the width.
+    double room = kNoteWidth * W;
+    const double bandBottom =
+        kNoteTop * H - kMaxNoteLines * kLineHeight * m_noteFont * m_deviceScale;
+    vtkActor2DCollection* actors = m_renderer->GetActors2D();
+    actors->InitTraversal();
+    while (vtkActor2D* a = actors->GetNextActor2D()) {
+        auto* legend = vtkLegendBoxActor::SafeDownCast(a);
+        if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() == 0)
+            continue;
+        const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
+        const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
+        const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
+        if (std::max(p0[1], p1[1]) < bandBottom || !besideNote(a))
+            continue; // below the note's lines, or a legend inside the frame
+        const double free = x0 > W / 2   ? 2 * (x0 - W / 2) - 8
+                            : x1 < W / 2 ? 2 * (W / 2 - x1) - 8
+                                         : 0;
+        room = std::min(room, std::max(0.5 * W, free));
+    }
+    vtkTextProperty* p = m_note->GetTextProperty();
+    p->SetFontSize(m_noteFont);
+    m_note->SetInput(m_noteText.c_str());
+    double width = textWidth(m_note, m_renderer);
+    if (width > room) {
+        // Word by word onto up to kMaxNoteLines lines as long as fit the room at the wanted
+        // size; a word that does not fit alone makes its own line.
+        std::vector<std::string> words;
+        for (std::size_t k = 0; k < m_noteText.size();) {
+            const std::size_t e = std::min(m_noteText.find(' ', k), m_noteText.size());
+            words.push_back(m_noteText.substr(k, e - k));
+            k = e + 1;
+        }
+        std::string text, current;
+        int lines = 1;
+        for (const std::string& word : words) {
+            const std::string longer = current.empty() ? word : current + " " + word;
+            m_note->SetInput(longer.c_str());
+            if (!current.empty() && textWidth(m_note, m_renderer) > room && lines < kMaxNoteLines) {
+                text += current + "\n";
+                current = word;
+                ++lines;
+            } else {
+                current = longer;
+            }
+        }
+        text += current;
+        m_note->SetInput(text.c_str());
+        width = textWidth(m_note, m_renderer);
+    }
+    // Still too wide (a long word): smaller, in proportion (a text's width follows its size).
+    if (width > room && width > 0)
+        p->SetFontSize(std::max(6, int(std::floor(m_noteFont * room / width))));
+}
+
+int Plot2D::noteLines() const {
+    const char* text = m_note->GetInput();
+    if (!m_note->GetVisibility() || !text || !*text)
+        return 0;
+    return 1 + int(std::count(text, text + std::strlen(text), '\n'));
+}
+
+int Plot2D::noteFontSize() const {
+    return m_note->GetTextProperty()->GetFontSize();
 }
 
 void Plot2D::setPixelScale(double scale) {
@@ -182,7 +341,17 @@ void Plot2D::setPixelScale(double scale) {
     for (vtkTextActor* t : {m_title.Get(), m_note.Get()})
         t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_titleFit->setFontSize(int(std::lround(look.titleFont * scale)));
-    m_noteFit->setFontSize(int(std::lround(look.tickFont * 1.1 * scale)));
+    m_noteFont = int(std::lround(look.tickFont * 1.1 * scale));
+    m_note->GetTextProperty()->SetFontSize(m_noteFont);
+    // The axes' text grows with the export as the rest does (VTK keeps 12 points otherwise:
+    // a 4800 x 3600 figure had 12-pixel tick labels), the offsets with the lines.
+    for (int a = 0; a < 3; ++a) {
+        m_axes->GetLabelTextProperty(a)->SetFontSize(int(std::lround(look.tickFont * scale)));
+        m_axes->GetTitleTextProperty(a)->SetFontSize(int(std::lround(look.fTitleFont * scale)));
+    }
+    m_axes->forgetRoom();
+    m_axes->SetLabelOffset(kLabelOffset * lineScale());
+    m_axes->SetScreenSize(kTickScreenSize * lineScale());
     m_axes->GetXAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
     m_axes->GetYAxesLinesProperty()->SetLineWidth(float(look.axisWidth * lineScale()));
     applyPixelScale();
@@ -206,14 +375,14 @@ void Plot2D::setPlotFrame(const std::array<double, 4>& frame, double yScale, dou
     m_axes->SetYAxisRange(frame[2], frame[3]);
     m_axes->SetXTitle(xTitle.c_str());
     m_axes->SetYTitle(yTitle.c_str());
+    m_axes->forgetRoom();
 }
 
 void Plot2D::resetCamera() {
+    fitNote(); // its lines take room above the frame (textRoom)
     vtkCamera* cam = m_renderer->GetActiveCamera();
     const double w = worldWidth(), h = worldY(m_frame[3]) - worldY(m_frame[2]);
     const double cx = m_frame[0] + 0.5 * w, cy = worldY(m_frame[2]) + 0.5 * h;
-    cam->SetFocalPoint(cx, cy, 0);
-    cam->SetPosition(cx, cy, 4 * std::max(w, h));
     cam->SetViewUp(0, 1, 0);
     double aspect = m_renderer->GetTiledAspectRatio(); // width / height
     if (!(aspect > 0))
@@ -225,14 +394,78 @@ void Plot2D::resetCamera() {
                          ? std::min(0.4, m_rightReserve * lineScale() / size[0])
                          : 0.0;
     // The parallel scale is half the visible height; leave a margin for labels and title.
-    const double scale = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - r)));
-    cam->SetParallelScale(scale);
+    double scale = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - r)));
     // Visible width V = 2 scale aspect; the frame's centre sits at the middle of the left
     // (1 - r) V: the camera moves right by r V / 2.
-    const double shift = r * scale * aspect;
-    cam->SetFocalPoint(cx + shift, cy, 0);
-    cam->SetPosition(cx + shift, cy, 4 * std::max(w, h));
+    double fx = cx + r * scale * aspect, fy = cy;
+    // And at least the room the axes' text takes in pixels (textRoom): in a narrow view (side
+    // by side) the margin, a fraction of the frame, cut the y title at the left edge. With p
+    // pixels per world unit the frame takes w p of the (1 - r) W pixels left of the reserve,
+    // whose sides must keep `left` and `right`: p <= ((1 - r) W - left - right) / w, and as
+    // much up the height H. The frame's centre on screen then moves inwards just enough.
+    if (size[0] > 0 && size[1] > 0) {
+        const double W = size[0], H = size[1];
+        const TextRoom room = textRoom();
+        const double across = (1 - r) * W - room.left - room.right;
+        const double up = H - room.bottom - room.top;
+        if (across > 0 && up > 0) {
+            const double p = std::min({H / (2 * scale), across / w, up / h});
+            scale = H / (2 * p);
+            const double xc =
+                std::clamp((1 - r) * W / 2, room.left + w * p / 2,
+                           std::max(room.left + w * p / 2, (1 - r) * W - room.right - w * p / 2));
+            const double yc =
+                std::clamp(H / 2, room.bottom + h * p / 2,
+                           std::max(room.bottom + h * p / 2, H - room.top - h * p / 2));
+            // The world point at the view's centre.
+            fx = cx + (W / 2 - xc) / p;
+            fy = cy + (H / 2 - yc) / p;
+        }
+    }
+    cam->SetParallelScale(scale);
+    cam->SetFocalPoint(fx, fy, 0);
+    cam->SetPosition(fx, fy, 4 * std::max(w, h));
     m_renderer->ResetCameraClippingRange(m_frame[0] - w, m_frame[1] + w, cy - h, cy + h, -w, w);
+}
+
+Plot2D::TextRoom Plot2D::textRoom() const {
+    // Font sizes in pixels on screen: VTK multiplies points by DPI / 72, the device scale.
+    const SceneLook& look = sceneLook();
+    const double line = lineScale();
+    const double label = look.tickFont * line, title = kLineHeight * look.fTitleFont * line;
+    TextRoom room;
+    if (const auto measured = m_axes->room()) { // as the last picture drew them
+        room.left = (*measured)[0] + 3 * line;
+        room.bottom = (*measured)[1] + 3 * line;
+        room.right = (*measured)[2] + 3 * line;
+    } else {
+        // Estimated: the longest y tick label (the ends of the range with one decimal and a
+        // sign, DejaVu Sans about 0.55 em a character), a few pixels from the axis; the
+        // title a third of a label beyond, or where VTK puts it (its centre 50 pixels left
+        // of the y axis, 40 below the x axis), whichever is further.
+        char lo[32], hi[32];
+        std::snprintf(lo, sizeof lo, "%.1f", m_frame[2]);
+        std::snprintf(hi, sizeof hi, "%.1f", m_frame[3]);
+        const double chars = double(std::max(std::strlen(lo), std::strlen(hi)));
+        const double ticks = kLabelGap * line;
+        room.left =
+            std::max(50 + title / 2, ticks + kCharWidth * label * chars + label / 3 + title) +
+            3 * line;
+        room.bottom =
+            std::max(40 + title / 2, ticks + kLineHeight * label + label / 3 + title) + 3 * line;
+        // The last x label reaches half its width past the frame's right edge.
+        std::snprintf(hi, sizeof hi, "%.1f", m_frame[1]);
+        room.right = 0.5 * kCharWidth * label * double(std::strlen(hi)) + 3 * line;
+    }
+    // The title (and the note's lines under it) above the frame.
+    const int* size = m_renderer->GetSize();
+    const double height = size[1] > 0 ? size[1] : 0;
+    const double titleFont = look.titleFont * m_pixelScale * m_deviceScale;
+    const int lines = noteLines();
+    room.top = lines > 0 ? (1 - kNoteTop) * height +
+                               lines * kLineHeight * noteFontSize() * m_deviceScale + 4 * line
+                         : (1 - kTitleTop) * height + kLineHeight * titleFont + 4 * line;
+    return room;
 }
 
 double Plot2D::pixelsPerWorld() const {
@@ -288,6 +521,14 @@ Eigen::Vector2d Plot2D::toDisplay(double x, double y) const {
 
 Plot2D::AxisText Plot2D::axisText(int axis) const {
     return m_axes->text(axis, m_renderer);
+}
+
+std::array<double, 4> Plot2D::noteBox() const {
+    return noteLines() > 0 ? boxOf(m_note, m_renderer) : std::array<double, 4>{};
+}
+
+std::array<double, 4> Plot2D::titleBox() const {
+    return boxOf(m_title, m_renderer);
 }
 
 bool Plot2D::insideFrame(const Eigen::Vector2d& p) const {

@@ -16,6 +16,8 @@
 #include <vector>
 #include <vtkSmartPointer.h>
 
+class vtkActor2D;
+class vtkCallbackCommand;
 class vtkRenderer;
 class vtkTextActor;
 
@@ -73,6 +75,13 @@ public:
     };
     /// axis 0: x, 1: y. Empty before the first render.
     AxisText axisText(int axis) const;
+    /// The note as drawn: its lines (0 hidden; a long note is wrapped onto two before it is
+    /// made smaller), its font size, its box in display pixels (xmin, xmax, ymin, ymax).
+    int noteLines() const;
+    int noteFontSize() const;
+    std::array<double, 4> noteBox() const;
+    /// The title's box as drawn (display pixels: xmin, xmax, ymin, ymax).
+    std::array<double, 4> titleBox() const;
 
 protected:
     /// The plotted rectangle in plot units; world y = (y - yOrigin) * yScale (scale 1 and
@@ -86,11 +95,25 @@ protected:
     /// Display pixels per world unit at the current zoom.
     double pixelsPerWorld() const;
     virtual void applyPixelScale() {}
+    /// Whether a legend of the view may stand beside the note (the note's room keeps clear
+    /// of it); a view says no for one inside the frame (the contour's point legend).
+    virtual bool besideNote(vtkActor2D*) const { return true; }
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
 
 private:
+    /// The room (display pixels) the axes' labels and titles take left of, below, right of
+    /// the frame, and the title and the note above it: estimated from the font sizes and the
+    /// frame's numbers, so that the first picture has it.
+    struct TextRoom {
+        double left = 0, bottom = 0, right = 0, top = 0;
+    };
+    TextRoom textRoom() const;
+    /// Sets the note at its wanted size, on two lines if one does not fit the width, smaller
+    /// only if two do not fit either (before every render: the view's width changes).
+    void fitNote();
+
     std::array<double, 4> m_frame{0, 1, 0, 1};
     double m_yScale = 1.0, m_yOrigin = 0.0;
     double m_pixelScale = 1.0;
@@ -100,7 +123,11 @@ private:
     vtkSmartPointer<PlotAxes> m_axes;
     vtkSmartPointer<vtkTextActor> m_title, m_note;
     /// The title and the note within the view's width (a lecture's font scale).
-    std::unique_ptr<FitTextWidth> m_titleFit, m_noteFit;
+    std::unique_ptr<FitTextWidth> m_titleFit;
+    std::string m_noteText;
+    int m_noteFont = 14;
+    vtkSmartPointer<vtkCallbackCommand> m_noteWatch;
+    unsigned long m_noteObserver = 0;
 };
 
 } // namespace gs

@@ -5,6 +5,7 @@
 #include "sceneactors.h"
 #include "scenecamera.h"
 #include "scenepicking.h"
+#include "ticks.h"
 #include "vectorexport.h"
 
 #include <vtkActor.h>
@@ -12,7 +13,10 @@
 #include <vtkBox.h>
 #include <vtkCamera.h>
 #include <vtkColorTransferFunction.h>
+#include <vtkDoubleArray.h>
+#include <vtkLight.h>
 #include <vtkMapper.h>
+#include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
@@ -26,6 +30,12 @@
 namespace gs {
 
 namespace {
+
+/// The shaded surface's ambient share of its light (the rest diffuse), and the intensities
+/// of its key light (above the viewer) and its headlight.
+constexpr double kShadedAmbient = 0.3, kKeyLight = 0.6, kHeadLight = 0.5;
+/// The colour bar's labels: at most this many round values.
+constexpr int kColorBarTicks = 6;
 
 int fontSize(double points, double pixelScale) {
     return static_cast<int>(std::lround(points * pixelScale));
@@ -42,6 +52,10 @@ SurfaceScene::SurfaceScene()
     m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
+    // Some light everywhere: a slope turned from the light keeps its colour readable against
+    // the colour bar.
+    m_shaded->GetProperty()->SetAmbient(kShadedAmbient);
+    m_shaded->GetProperty()->SetDiffuse(1 - kShadedAmbient);
     // Shaded, the surface's triangles hide what is behind them in a vector figure (as in the
     // raster); the wireframe, drawn alone, is see-through in both.
     markHiding(m_shaded);
@@ -58,7 +72,7 @@ SurfaceScene::SurfaceScene()
 
     m_colorBar = vtkSmartPointer<vtkScalarBarActor>::New();
     m_colorBar->SetNumberOfLabels(5);
-    m_colorBar->SetLabelFormat("%.3g");
+    m_colorBar->SetLabelFormat("%g"); // round values: 0.2, 1500, 1e-05
     m_colorBar->GetLabelTextProperty()->ShadowOff();
     m_colorBar->GetLabelTextProperty()->ItalicOff();
     m_colorBar->GetLabelTextProperty()->BoldOff();
@@ -76,6 +90,22 @@ SurfaceScene::SurfaceScene()
     m_runs = std::make_unique<RunPaths>(m_renderer, m_box);
     m_renderer->AddActor(m_wire);
     m_renderer->AddActor(m_shaded);
+    // The shaded surface's lights: VTK's headlight (at the eye) alone lit a height field seen
+    // from 30 degrees up at half strength where it is flat and nearly not at all where it
+    // rises towards the viewer (log-sum-exp's near side came out black). A key light 39
+    // degrees above the line of sight (atan 0.8), moving with the camera, lights what faces
+    // up; a weaker headlight keeps what faces the viewer lit (the arrows, steep along the
+    // key light). The vector export lights with the same lights (vectorexport.cpp). The
+    // wireframe keeps VTK's own headlight (applyStyle).
+    m_shadedLight = vtkSmartPointer<vtkLight>::New();
+    m_shadedLight->SetLightTypeToCameraLight();
+    m_shadedLight->SetPosition(0, 0.8, 1); // camera coordinates: the camera at (0, 0, 1), y up
+    m_shadedLight->SetFocalPoint(0, 0, 0);
+    m_shadedLight->PositionalOff();
+    m_shadedLight->SetIntensity(kKeyLight);
+    m_fillLight = vtkSmartPointer<vtkLight>::New();
+    m_fillLight->SetLightTypeToHeadlight();
+    m_fillLight->SetIntensity(kHeadLight);
     m_overlays->addTo(m_renderer);
     m_renderer->AddActor2D(m_title);
     m_titleFit = std::make_unique<FitTextWidth>(m_title, m_renderer, 0.96);
@@ -168,6 +198,14 @@ void SurfaceScene::rebuildSurface() {
     auto lut = viridis(s.zmin, s.zmax);
     m_shaded->GetMapper()->SetLookupTable(lut);
     m_colorBar->SetLookupTable(lut);
+    // The bar's labels at round values (1, 2 or 5 times a power of ten apart, niceTicks)
+    // inside f's range: VTK's own labels divide the range evenly (0.429, 0.214, ...).
+    vtkNew<vtkDoubleArray> ticks;
+    for (double t : niceTicks(s.zmin, s.zmax, kColorBarTicks))
+        if (t >= s.zmin && t <= s.zmax)
+            ticks->InsertNextValue(t);
+    m_colorBar->SetCustomLabels(ticks);
+    m_colorBar->SetUseCustomLabels(ticks->GetNumberOfTuples() >= 2);
     m_picker->setSurface(surfaceMesh);
 
     const double bounds[6] = {g.xmin, g.xmax, g.ymin, g.ymax, 0.0, m_boxHeight};
@@ -216,6 +254,12 @@ void SurfaceScene::applyStyle() {
     m_colorBar->GetLabelTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_wire->SetVisibility(!m_style.shaded);
     m_shaded->SetVisibility(m_style.shaded);
+    // Shaded: the light above the viewer; else none of ours (VTK makes its headlight).
+    m_renderer->RemoveAllLights();
+    if (m_style.shaded) {
+        m_renderer->AddLight(m_shadedLight);
+        m_renderer->AddLight(m_fillLight);
+    }
     m_colorBar->SetVisibility(m_style.shaded);
     m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * scale.line));
     m_inputAxes->applyStyle(scale);
@@ -354,6 +398,19 @@ std::optional<Eigen::Vector2d> SurfaceScene::pickSurface(int x, int y) const {
 
 bool SurfaceScene::hitsMarker(int x, int y) const {
     return m_picker->hitsMarker(m_renderer, x, y);
+}
+
+} // namespace gs
+
+namespace gs {
+
+std::vector<double> SurfaceScene::colorBarTicks() const {
+    std::vector<double> ticks;
+    vtkDoubleArray* labels =
+        m_colorBar->GetUseCustomLabels() ? m_colorBar->GetCustomLabels() : nullptr;
+    for (vtkIdType i = 0; labels && i < labels->GetNumberOfTuples(); ++i)
+        ticks.push_back(labels->GetValue(i));
+    return ticks;
 }
 
 } // namespace gs

@@ -24,6 +24,7 @@
 class vtkActor;
 class vtkBox;
 class vtkRenderer;
+class vtkLight;
 class vtkScalarBarActor;
 class vtkTextActor;
 
@@ -112,6 +113,8 @@ public:
     std::array<double, 6> boxBounds() const;
     /// The font sizes of the input axes' tick labels and titles (for tests).
     std::vector<int> textFontSizes() const;
+    /// The colour bar's labels (shaded mode), bottom to top: empty when VTK's own are used.
+    std::vector<double> colorBarTicks() const;
 
 private:
     void rebuildSurface();
@@ -134,6 +137,8 @@ private:
     vtkSmartPointer<vtkTextActor> m_title;
     std::unique_ptr<FitTextWidth> m_titleFit; ///< the title within the view's width
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
+    /// Shaded mode's key light above the viewer and its weaker headlight.
+    vtkSmartPointer<vtkLight> m_shadedLight, m_fillLight;
     std::unique_ptr<FAxis> m_fAxis;
     std::unique_ptr<InputAxes> m_inputAxes;
     std::unique_ptr<ExpansionOverlays> m_overlays;

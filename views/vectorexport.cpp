@@ -25,6 +25,8 @@
 #include <vtkInformation.h>
 #include <vtkInformationIntegerKey.h>
 #include <vtkLegendBoxActor.h>
+#include <vtkLight.h>
+#include <vtkLightCollection.h>
 #include <vtkMapper.h>
 #include <vtkMatrix4x4.h>
 #include <vtkPointData.h>
@@ -652,23 +654,51 @@ private:
             double n[3] = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2],
                            u[0] * v[1] - u[1] * v[0]};
             const double len = std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-            double toCamera[3];
-            if (len > 0) {
-                vtkCamera* cam = m_renderer->GetActiveCamera();
+            // The renderer's lights as the render used them: a headlight along the line of
+            // sight, a camera light (the shaded surface's key light) from its transformed
+            // place; either side lit alike. Without any (not rendered yet), VTK's headlight.
+            vtkCamera* cam = m_renderer->GetActiveCamera();
+            auto toEye = [&](double* d) {
                 if (cam->GetParallelProjection()) {
-                    cam->GetDirectionOfProjection(toCamera);
+                    cam->GetDirectionOfProjection(d);
                 } else {
                     const double* eye = cam->GetPosition();
                     for (int k = 0; k < 3; ++k)
-                        toCamera[k] = eye[k] - centre[std::size_t(k)];
+                        d[k] = eye[k] - centre[std::size_t(k)];
                 }
-                const double tl = std::sqrt(toCamera[0] * toCamera[0] + toCamera[1] * toCamera[1] +
-                                            toCamera[2] * toCamera[2]);
-                const double cosine =
-                    tl > 0
-                        ? std::abs(n[0] * toCamera[0] + n[1] * toCamera[1] + n[2] * toCamera[2]) /
-                              (len * tl)
-                        : 1.0;
+            };
+            std::vector<std::pair<std::array<double, 3>, double>> lit; // direction, intensity
+            vtkLightCollection* lights = m_renderer->GetLights();
+            lights->InitTraversal();
+            while (vtkLight* l = lights->GetNextItem()) {
+                if (!l->GetSwitch())
+                    continue;
+                std::array<double, 3> d{};
+                if (l->LightTypeIsHeadlight()) {
+                    toEye(d.data());
+                } else {
+                    double p[3], f[3];
+                    l->GetTransformedPosition(p);
+                    l->GetTransformedFocalPoint(f);
+                    for (int k = 0; k < 3; ++k)
+                        d[std::size_t(k)] = p[k] - f[k];
+                }
+                lit.emplace_back(d, l->GetIntensity());
+            }
+            if (lit.empty()) {
+                std::array<double, 3> d{};
+                toEye(d.data());
+                lit.emplace_back(d, 1.0);
+            }
+            if (len > 0) {
+                double cosine = 0;
+                for (const auto& [d, intensity] : lit) {
+                    const double tl = std::sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+                    cosine +=
+                        intensity *
+                        (tl > 0 ? std::abs(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]) / (len * tl)
+                                : 1.0);
+                }
                 const double k =
                     std::min(1.0, property->GetAmbient() + property->GetDiffuse() * cosine);
                 fill = QColor::fromRgbF(float(fill.redF() * k), float(fill.greenF() * k),
