@@ -50,7 +50,7 @@ QString quantityText(const StepQuantity& q) {
 } // namespace
 
 StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
-    : QDockWidget(tr("Step by Step"), parent)
+    : DockWidget(tr("Step by Step"), parent)
     , m_doc(doc)
     , m_animator(animator) {
     setObjectName(QStringLiteral("stepByStep")); // saveState() keys the layout by it

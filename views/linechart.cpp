@@ -21,16 +21,8 @@
 
 namespace gs {
 
-LineChart::LineChart()
-    : m_view(vtkSmartPointer<vtkContextView>::New())
-    , m_chart(vtkSmartPointer<vtkChartXY>::New()) {
-    m_view->SetRenderWindow(renderWindow());
+LineChart::LineChart() {
     m_view->GetRenderer()->SetBackground(1, 1, 1);
-    m_view->GetScene()->AddItem(m_chart);
-    m_chart->SetShowLegend(true);
-    m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-    m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
-    m_chart->GetLegend()->SetLabelSize(10); // a small chart: the legend must not hide it
 }
 
 LineChart::~LineChart() = default;
@@ -107,7 +99,7 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         plot->SetLegendVisibility(!line.name.empty());
         m_points.push_back(int(xs->GetNumberOfTuples()));
     }
-    applyLineWidths();
+    applyLineWidths(layoutRatio());
     vtkAxis* bottom = m_chart->GetAxis(vtkAxis::BOTTOM);
     vtkAxis* left = m_chart->GetAxis(vtkAxis::LEFT);
     bottom->SetTitle(xTitle);
@@ -124,23 +116,13 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     render();
 }
 
-void LineChart::applyLineWidths() {
+void LineChart::applyLineWidths(double ratio) {
+    // Lines follow the device pixel ratio as text does: as thick beside their labels at 2.
     for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots() && i < vtkIdType(m_widths.size()); ++i) {
         vtkPlot* plot = m_chart->GetPlot(i);
-        plot->SetWidth(float(m_widths[std::size_t(i)] * m_deviceScale));
+        plot->SetWidth(float(m_widths[std::size_t(i)] * ratio));
         if (auto* marks = vtkPlotPoints::SafeDownCast(plot))
-            marks->SetMarkerSize(float(kMarkerSize * m_deviceScale));
-    }
-}
-
-void LineChart::resizeGL(int w, int h) {
-    VtkWidget::resizeGL(w, h);
-    // Lines follow the device pixel ratio as text does: as thick beside their labels at 2.
-    const double ratio = devicePixelRatio();
-    if (ratio > 0 && ratio != m_deviceScale) {
-        m_deviceScale = ratio;
-        applyLineWidths();
-        render();
+            marks->SetMarkerSize(float(kMarkerSize * ratio));
     }
 }
 
