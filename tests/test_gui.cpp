@@ -2,6 +2,7 @@
 // function, ask for too fine a grid, nudge with the keys, undo.
 #include "animator.h"
 #include "contourscene.h"
+#include "criticalmarkers.h"
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
@@ -75,6 +76,7 @@
 #include <vtkCamera.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkRendererCollection.h>
 
 using namespace gs;
 
@@ -2655,6 +2657,75 @@ private slots:
         if (dpr != 1)
             QVERIFY(!widths.contains(LossChart::kLineWidth * dpr));
         QCOMPARE(chart->lineWidth(0), double(float(LossChart::kLineWidth * dpr))); // kept
+    }
+
+    // Issue #13: on the dark theme the extremes' rings (drawn in the light theme's near-black
+    // ink, set once when the markers were made) and the indigo run nearly vanished. Each
+    // overlay colour the views draw with on the dark ground keeps a WCAG 2 contrast ratio of
+    // at least 3:1 (relative luminance from the sRGB channels, (L1 + 0.05) / (L2 + 0.05)):
+    // the ink and the rings, the arrows, the point, the Newton model, the tangent's edge,
+    // every kind of critical point and every run's colour; the runs stay 0.3 apart (RGB
+    // distance, as test_render asks of the light palette). The ground is the 3-D view's.
+    void darkThemeOverlaysKeepContrast() {
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        double ground[3];
+        m_window->surfaceView()->renderWindow()->GetRenderers()->GetFirstRenderer()->GetBackground(
+            ground);
+        auto luminance = [](const Rgb& c) {
+            auto linear = [](double v) {
+                return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
+        };
+        const double lg = luminance({ground[0], ground[1], ground[2]});
+        auto contrast = [&](const Rgb& c) {
+            const double l = luminance(c);
+            return (std::max(l, lg) + 0.05) / (std::min(l, lg) + 0.05);
+        };
+        const SceneLook& look = sceneLook();
+        std::vector<std::pair<QString, Rgb>> overlays{
+            {QStringLiteral("ink and the extremes' rings"), look.ink},
+            {QStringLiteral("ascent arrow"), look.ascent},
+            {QStringLiteral("descent arrow"), look.descent},
+            {QStringLiteral("point"), look.marker},
+            {QStringLiteral("Newton model"), look.newtonModel},
+            {QStringLiteral("tangent edge"), look.tangentEdge}};
+        for (Classification kind : {Classification::Minimum, Classification::Maximum,
+                                    Classification::Saddle, Classification::Degenerate})
+            overlays.emplace_back(QString::fromLatin1(markerSymbolName(kind)), markerColor(kind));
+        for (int i = 0; i < runColorCount(); ++i)
+            overlays.emplace_back(QStringLiteral("run %1").arg(i + 1), runColor(i));
+        for (const auto& [name, c] : overlays)
+            QVERIFY2(contrast(c) >= 3.0, qPrintable(QStringLiteral("%1 (%2, %3, %4): %5:1")
+                                                        .arg(name)
+                                                        .arg(c[0])
+                                                        .arg(c[1])
+                                                        .arg(c[2])
+                                                        .arg(contrast(c))));
+        for (int i = 0; i < runColorCount(); ++i)
+            for (int j = i + 1; j < runColorCount(); ++j) {
+                const Rgb a = runColor(i), b = runColor(j);
+                const double d = std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+                QVERIFY2(
+                    d >= 0.3 - 1e-9,
+                    qPrintable(QStringLiteral("runs %1 and %2: %3").arg(i + 1).arg(j + 1).arg(d)));
+            }
+        // A run's colour the person chose is kept on the dark theme.
+        Preferences chosen = dark;
+        chosen.paths[3] = QColor(255, 128, 0);
+        const Rgb kept = chosen.look().runs[3]; // QColor's channels are floats
+        QVERIFY(std::abs(kept[0] - 1.0) < 1e-6 && std::abs(kept[1] - 128 / 255.0) < 1e-6 &&
+                std::abs(kept[2]) < 1e-6);
+        QCOMPARE(Preferences().look().runs[3], SceneLook().runs[3]); // light: the default
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
