@@ -2765,7 +2765,15 @@ private slots:
         wanted.fontScale = applied;
         dialog->setPreferences(wanted);
         dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
-        QTest::qWait(200);
+        // The font reaches the children through the event queue, the dialog's size follows.
+        auto whole = [dialog] {
+            for (QLabel* label : dialog->findChildren<QLabel*>())
+                if (label->wordWrap() && label->isVisible() &&
+                    label->height() < label->heightForWidth(label->width()))
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(whole(), 3000);
         int notes = 0;
         for (QLabel* label : dialog->findChildren<QLabel*>()) {
             if (!label->wordWrap() || !label->isVisible())
