@@ -114,7 +114,7 @@ QTableWidget* newTable(const QString& name) {
 } // namespace
 
 MatrixPanel::MatrixPanel(Document* doc, QWidget* parent)
-    : QDockWidget(tr("Matrix Calculus"), parent)
+    : DockWidget(tr("Matrix Calculus"), parent)
     , m_doc(doc) {
     setObjectName(QStringLiteral("matrixDock"));
     auto* content = new QWidget;
@@ -309,7 +309,7 @@ void MatrixPanel::fillTables() {
 }
 
 void MatrixPanel::changeEvent(QEvent* event) {
-    QDockWidget::changeEvent(event);
+    DockWidget::changeEvent(event);
     // The application's font changed (Preferences' font scale): the tables already have it
     // (Qt gives children the font first); their rows and heights follow it.
     if (event->type() == QEvent::FontChange)

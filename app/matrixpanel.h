@@ -10,7 +10,7 @@
 // the plot keeps its room. The numbers shown come from the document's expansion (the
 // gradient) and the engine's check: this view computes no mathematics.
 
-#include <QDockWidget>
+#include "dockwidget.h"
 #include <cstdint>
 
 class QComboBox;
@@ -23,7 +23,7 @@ namespace gs {
 
 class Document;
 
-class MatrixPanel : public QDockWidget {
+class MatrixPanel : public DockWidget {
     Q_OBJECT
 public:
     explicit MatrixPanel(Document* doc, QWidget* parent = nullptr);

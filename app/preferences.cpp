@@ -99,11 +99,17 @@ SceneLook Preferences::look() const {
     base.surface = toRgb(surface, defaults.surface);
     base.tangent = toRgb(tangent, defaults.tangent);
     base.quadratic = toRgb(quadratic, defaults.quadratic);
+    // A run left at its default colour takes the theme's (the dark theme lightens the three
+    // darkest); a colour the person chose is kept on either theme.
+    const std::vector<Rgb> themed = base.runs;
     base.runs.clear();
-    for (qsizetype i = 0; i < paths.size(); ++i)
-        base.runs.push_back(toRgb(paths[i], defaults.runs[std::size_t(i) % defaults.runs.size()]));
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const std::size_t k = std::size_t(i) % defaults.runs.size();
+        const Rgb chosen = toRgb(paths[i], defaults.runs[k]);
+        base.runs.push_back(chosen == defaults.runs[k] ? themed[k] : chosen);
+    }
     if (base.runs.empty())
-        base.runs = defaults.runs;
+        base.runs = themed;
     return base.withFontScale(fontScale);
 }
 

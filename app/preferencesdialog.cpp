@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -13,9 +14,12 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace gs {
 
@@ -137,6 +141,42 @@ PreferencesDialog::PreferencesDialog(const Preferences& preferences, QWidget* pa
     layout->addStretch(1);
     layout->addWidget(buttons);
     setPreferences(preferences);
+}
+
+void PreferencesDialog::changeEvent(QEvent* event) {
+    QDialog::changeEvent(event);
+    // The application's font changed (Apply with another font scale): once every child has
+    // it (Qt delivers the changes through the event queue), the dialog's size follows.
+    if (event->type() == QEvent::FontChange)
+        QTimer::singleShot(0, this, &PreferencesDialog::fitToText);
+}
+
+bool PreferencesDialog::event(QEvent* event) {
+    const bool handled = QDialog::event(event);
+    // A child's size changed (its font, a style): the notes may need more lines than the
+    // dialog's height leaves them.
+    if (event->type() == QEvent::LayoutRequest && layout() && layout()->hasHeightForWidth()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect();
+        if (needed > height())
+            resize(width(), screen.isValid() ? std::min(needed, screen.height()) : needed);
+    }
+    return handled;
+}
+
+void PreferencesDialog::fitToText() {
+    QLayout* top = layout();
+    if (!top)
+        return;
+    top->activate();
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect();
+    int w = std::max(sizeHint().width(), minimumSizeHint().width());
+    if (screen.isValid())
+        w = std::min(w, screen.width());
+    int h = top->hasHeightForWidth() ? top->totalHeightForWidth(w) : sizeHint().height();
+    if (screen.isValid())
+        h = std::min(h, screen.height());
+    resize(w, h);
 }
 
 Preferences PreferencesDialog::preferences() const {

@@ -46,7 +46,16 @@ signals:
     /// OK or Apply: these preferences are to be saved and used.
     void applied(const gs::Preferences& preferences);
 
+protected:
+    void changeEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
+
 private:
+    /// Sizes the dialog for its text at the current font: its notes wrap to as many lines as
+    /// they need at the dialog's width (a top-level layout takes no height for width by
+    /// itself: a font scale applied while the dialog was open cut the notes to a line).
+    void fitToText();
+
     QSpinBox* m_resolution;
     QSpinBox* m_wireLines;
     ColorButton* m_surface;

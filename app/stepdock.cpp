@@ -147,7 +147,7 @@ QString symbolLegend(Method method) {
 }
 
 StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
-    : QDockWidget(tr("Step by Step"), parent)
+    : DockWidget(tr("Step by Step"), parent)
     , m_doc(doc)
     , m_animator(animator) {
     setObjectName(QStringLiteral("stepByStep")); // saveState() keys the layout by it

@@ -10,10 +10,10 @@
 // with the panel, so the plot keeps its room. The sub-step on screen is view state (not undoable),
 // like the animation frame.
 
+#include "dockwidget.h"
 #include "scenebinding.h"
 #include "sweep.h"
 
-#include <QDockWidget>
 #include <QElapsedTimer>
 #include <atomic>
 #include <memory>
@@ -45,7 +45,7 @@ QString formulaHtml(const QString& formula);
 /// v: second-moment estimate; …; ′: after this step").
 QString symbolLegend(Method method);
 
-class StepDock : public QDockWidget {
+class StepDock : public DockWidget {
     Q_OBJECT
 public:
     StepDock(Document* doc, Animator* animator, QWidget* parent = nullptr);

@@ -2,6 +2,7 @@
 // function, ask for too fine a grid, nudge with the keys, undo.
 #include "animator.h"
 #include "contourscene.h"
+#include "criticalmarkers.h"
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
@@ -86,6 +87,7 @@
 #include <vtkLegendBoxActor.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkRendererCollection.h>
 
 using namespace gs;
 
@@ -2722,6 +2724,300 @@ private slots:
         if (dpr != 1)
             QVERIFY(!widths.contains(LossChart::kLineWidth * dpr));
         QCOMPARE(chart->lineWidth(0), double(float(LossChart::kLineWidth * dpr))); // kept
+    }
+
+    // Issue #13: on the dark theme the extremes' rings (drawn in the light theme's near-black
+    // ink, set once when the markers were made) and the indigo run nearly vanished. Each
+    // overlay colour the views draw with on the dark ground keeps a WCAG 2 contrast ratio of
+    // at least 3:1 (relative luminance from the sRGB channels, (L1 + 0.05) / (L2 + 0.05)):
+    // the ink and the rings, the arrows, the point, the Newton model, the tangent's edge,
+    // every kind of critical point and every run's colour; the runs stay 0.3 apart (RGB
+    // distance, as test_render asks of the light palette). The ground is the 3-D view's.
+    void darkThemeOverlaysKeepContrast() {
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        double ground[3];
+        m_window->surfaceView()->renderWindow()->GetRenderers()->GetFirstRenderer()->GetBackground(
+            ground);
+        auto luminance = [](const Rgb& c) {
+            auto linear = [](double v) {
+                return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
+        };
+        const double lg = luminance({ground[0], ground[1], ground[2]});
+        auto contrast = [&](const Rgb& c) {
+            const double l = luminance(c);
+            return (std::max(l, lg) + 0.05) / (std::min(l, lg) + 0.05);
+        };
+        const SceneLook& look = sceneLook();
+        std::vector<std::pair<QString, Rgb>> overlays{
+            {QStringLiteral("ink and the extremes' rings"), look.ink},
+            {QStringLiteral("ascent arrow"), look.ascent},
+            {QStringLiteral("descent arrow"), look.descent},
+            {QStringLiteral("point"), look.marker},
+            {QStringLiteral("Newton model"), look.newtonModel},
+            {QStringLiteral("tangent edge"), look.tangentEdge}};
+        for (Classification kind : {Classification::Minimum, Classification::Maximum,
+                                    Classification::Saddle, Classification::Degenerate})
+            overlays.emplace_back(QString::fromLatin1(markerSymbolName(kind)), markerColor(kind));
+        for (int i = 0; i < runColorCount(); ++i)
+            overlays.emplace_back(QStringLiteral("run %1").arg(i + 1), runColor(i));
+        for (const auto& [name, c] : overlays)
+            QVERIFY2(contrast(c) >= 3.0, qPrintable(QStringLiteral("%1 (%2, %3, %4): %5:1")
+                                                        .arg(name)
+                                                        .arg(c[0])
+                                                        .arg(c[1])
+                                                        .arg(c[2])
+                                                        .arg(contrast(c))));
+        for (int i = 0; i < runColorCount(); ++i)
+            for (int j = i + 1; j < runColorCount(); ++j) {
+                const Rgb a = runColor(i), b = runColor(j);
+                const double d = std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+                QVERIFY2(
+                    d >= 0.3 - 1e-9,
+                    qPrintable(QStringLiteral("runs %1 and %2: %3").arg(i + 1).arg(j + 1).arg(d)));
+            }
+        // A run's colour the person chose is kept on the dark theme.
+        Preferences chosen = dark;
+        chosen.paths[3] = QColor(255, 128, 0);
+        const Rgb kept = chosen.look().runs[3]; // QColor's channels are floats
+        QVERIFY(std::abs(kept[0] - 1.0) < 1e-6 && std::abs(kept[1] - 128 / 255.0) < 1e-6 &&
+                std::abs(kept[2]) < 1e-6);
+        QCOMPARE(Preferences().look().runs[3], SceneLook().runs[3]); // light: the default
+    }
+
+    // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
+    // line) when the dialog opens at a font scale and when a font scale is applied while it
+    // is open: every wrapped label is as tall as its text needs at its width, and the dialog
+    // fits on the screen.
+    void preferencesNotesShowWhole_data() {
+        QTest::addColumn<double>("before");
+        QTest::addColumn<double>("applied");
+        QTest::newRow("opened at 1, 1.5 applied") << 1.0 << 1.5;
+        QTest::newRow("opened at 1.5") << 1.5 << 1.5;
+        QTest::newRow("opened at 2, 1 applied") << 2.0 << 1.0;
+    }
+    void preferencesNotesShowWhole() {
+        QFETCH(double, before);
+        QFETCH(double, applied);
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+                if (auto* d = qApp->activeModalWidget())
+                    d->close();
+            }
+        } restore;
+        m_window->resize(1280, 720);
+        Preferences start;
+        start.fontScale = before;
+        m_window->applyPreferences(start);
+        QTest::qWait(50);
+        qDeleteAll(m_window->findChildren<PreferencesDialog*>()); // one a test left open
+        auto* action = m_window->findChild<QAction*>(QStringLiteral("preferences"));
+        QVERIFY(action);
+        action->trigger();
+        PreferencesDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<PreferencesDialog*>()) && dialog->isVisible());
+        Preferences wanted = dialog->preferences();
+        wanted.fontScale = applied;
+        dialog->setPreferences(wanted);
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+        // The font reaches the children through the event queue, the dialog's size follows.
+        auto whole = [dialog] {
+            for (QLabel* label : dialog->findChildren<QLabel*>())
+                if (label->wordWrap() && label->isVisible() &&
+                    label->height() < label->heightForWidth(label->width()))
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(whole(), 3000);
+        int notes = 0;
+        for (QLabel* label : dialog->findChildren<QLabel*>()) {
+            if (!label->wordWrap() || !label->isVisible())
+                continue;
+            ++notes;
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 pixels tall, needs %3 at width %4")
+                                    .arg(label->text())
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))
+                                    .arg(label->width())));
+            const QRect inDialog(label->mapTo(dialog, QPoint()), label->size());
+            QVERIFY2(dialog->rect().contains(inDialog), qPrintable(label->text()));
+        }
+        QCOMPARE(notes, 2);
+        QVERIFY(dialog->screen()->availableGeometry().height() >= dialog->frameGeometry().height());
+        dialog->close();
+    }
+
+    // Issue #13: a dock's title (Step by Step, Matrix Calculus) follows a font scale chosen
+    // while the window is open. QDockWidget paints it in the application font of the dock's
+    // construction while its bar grows with the new font: it stayed small. The title's ink,
+    // grabbed from the bar, is 1.5 times as tall at scale 1.5 (within a pixel's rounding).
+    void dockTitlesFollowFontScale() {
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        m_window->resize(1280, 720);
+        for (QDockWidget* dock :
+             {static_cast<QDockWidget*>(m_window->stepDock()),
+              m_window->findChild<QDockWidget*>(QStringLiteral("matrixDock"))}) {
+            QVERIFY(dock);
+            dock->show();
+            dock->raise();
+            // The title's ink: rows of the bar's left half (the buttons are on the right)
+            // with a pixel far from the bar's ground.
+            auto inkHeight = [dock] {
+                QTest::qWait(100);
+                const int bar = dock->widget()->geometry().top();
+                const QImage image = dock->grab(QRect(0, 0, dock->width() / 2, bar)).toImage();
+                const QColor ground = image.pixelColor(image.width() - 1, image.height() / 2);
+                int top = -1, bottom = -1;
+                for (int y = 0; y < image.height(); ++y)
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QColor c = image.pixelColor(x, y);
+                        if (std::abs(c.lightness() - ground.lightness()) > 100) {
+                            top = top < 0 ? y : top;
+                            bottom = y;
+                            break;
+                        }
+                    }
+                return top < 0 ? 0 : bottom - top + 1;
+            };
+            const int normal = inkHeight();
+            QVERIFY2(normal >= 6, qPrintable(dock->windowTitle()));
+            Preferences lecture;
+            lecture.fontScale = 1.5;
+            m_window->applyPreferences(lecture);
+            const int large = inkHeight();
+            QVERIFY2(std::abs(large - 1.5 * normal) <= 2.0,
+                     qPrintable(QStringLiteral("%1: %2 pixels at 1, %3 at 1.5")
+                                    .arg(dock->windowTitle())
+                                    .arg(normal)
+                                    .arg(large)));
+            m_window->applyPreferences(Preferences());
+        }
+        for (QWidget* w = m_window->panelTabs(); w; w = w->parentWidget())
+            if (auto* panel = qobject_cast<QDockWidget*>(w)) { // the panel in front again
+                panel->raise();
+                break;
+            }
+    }
+
+    // Issue #13: the charts' text follows the font scale (it stayed at 12 and 10 pixels at
+    // scale 1.5) and is scaled by the device pixel ratio exactly once: VTK multiplies font
+    // sizes by the DPI / 72 (72 x the ratio), so the sizes set are the font scale's alone,
+    // and its apparent size (device pixels / ratio) is the same at ratio 1 and 2
+    // (test_gui_hidpi). No two of the loss chart's tick labels and axis titles overlap (at
+    // ratio 2 VTK's gaps in device pixels put the left axis's "0" on the bottom axis's "0"
+    // and its tick distance put twice as many labels on an axis), all inside the chart, and
+    // the ticks are at least ChartBase's tick distance apart in pixels of the text's scale.
+    void chartTextFollowsFontScaleAndRatio_data() {
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("scale 1") << 1.0;
+        QTest::newRow("scale 1.5") << 1.5;
+        QTest::newRow("scale 2") << 2.0;
+    }
+    void chartTextFollowsFontScaleAndRatio() {
+        QFETCH(double, fontScale);
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        const double dpr = m_window->surfaceView()->devicePixelRatio();
+        // Values from 0 to 5 over 60 iterations: labels "0" at the corner of both axes.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.15;
+        run.options.maxSteps = 60;
+        run.start = {-1.8, 0.8};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->resize(1280, 720);
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->panelTabs()->setCurrentIndex(1);
+        LossChart* chart = m_window->lossChart();
+        QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
+        QTest::qWait(100);
+        const std::vector<ChartBase::TextBox> text = chart->axisText();
+        QVERIFY(text.size() >= 6); // labels on both axes and two titles
+        const int* size = chart->renderWindow()->GetSize();
+        int bottomLabels = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const ChartBase::TextBox& a = text[i];
+            const bool title = a.title;
+            const double wanted =
+                std::lround((title ? ChartBase::kTitleFont : ChartBase::kLabelFont) * fontScale);
+            QCOMPARE(a.fontPixels / dpr, wanted); // the apparent size: the font scale's
+            const auto& b = a.box;
+            // The box in device pixels: about the font's size tall (one line, or a rotated
+            // title as wide), never half or twice it.
+            const double across = title && a.left ? b[1] - b[0] : b[3] - b[2];
+            QVERIFY2(across > 0.6 * a.fontPixels && across < 1.5 * a.fontPixels,
+                     qPrintable(QStringLiteral("%1: %2 device pixels for a %3-pixel font")
+                                    .arg(QString::fromStdString(a.text))
+                                    .arg(across)
+                                    .arg(a.fontPixels)));
+            QVERIFY2(b[0] >= 0 && b[2] >= 0 && b[1] <= size[0] && b[3] <= size[1],
+                     qPrintable(QString::fromStdString(a.text)));
+            for (std::size_t j = i + 1; j < text.size(); ++j) {
+                const auto& c = text[j].box;
+                const bool apart = b[1] <= c[0] || c[1] <= b[0] || b[3] <= c[2] || c[3] <= b[2];
+                QVERIFY2(apart, qPrintable(QStringLiteral("'%1' [%2, %3] x [%4, %5] overlaps "
+                                                          "'%6' [%7, %8] x [%9, %10]")
+                                               .arg(QString::fromStdString(a.text))
+                                               .arg(b[0])
+                                               .arg(b[1])
+                                               .arg(b[2])
+                                               .arg(b[3])
+                                               .arg(QString::fromStdString(text[j].text))
+                                               .arg(c[0])
+                                               .arg(c[1])
+                                               .arg(c[2])
+                                               .arg(c[3])));
+            }
+            bottomLabels += !title && !a.left;
+        }
+        // At most one label per kTickSpacingHorizontal x ratio x scale device pixels of the
+        // bottom axis (VTK's rule at ratio 1 and scale 1), plus the first.
+        const double axisLength = size[0]; // an upper bound of the axis's length
+        QVERIFY2(bottomLabels <=
+                     int(axisLength / (ChartBase::kTickSpacingHorizontal * dpr * fontScale)) + 1,
+                 qPrintable(QString::number(bottomLabels)));
+        QVERIFY(bottomLabels >= 2);
+        QCOMPARE(chart->legendFontPixels() / dpr,
+                 double(std::lround(ChartBase::kLegendFont * fontScale)));
+        // The eigen-direction chart (a LineChart) follows the font scale too.
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(3);
+        QTRY_COMPARE_WITH_TIMEOUT(dock->eigenChart()->deviceScale(), dpr, 5000);
+        const auto eigenText = dock->eigenChart()->axisText();
+        QVERIFY(!eigenText.empty());
+        QCOMPARE(eigenText.front().fontPixels / dpr,
+                 double(std::lround(ChartBase::kLabelFont * fontScale)));
+        for (QWidget* w = m_window->panelTabs(); w; w = w->parentWidget())
+            if (auto* panel = qobject_cast<QDockWidget*>(w)) { // the panel in front again
+                panel->raise();
+                break;
+            }
     }
 
     // Edit ▸ Preferences: the theme, the surface colour and the font scale reach the open

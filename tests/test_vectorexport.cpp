@@ -472,6 +472,51 @@ private slots:
         QVERIFY2(drift > kAgreement, qPrintable(QString::number(drift)));
     }
 
+    // Issue #13: the text of a figure is the raster's size. The writer fits each text into
+    // the box VTK's text renderer gives it; VTK pads a text with a background (the level
+    // labels, the critical points' labels) by 2 pixels a side inside that box, so those were
+    // drawn a quarter larger than in the PNG (14 pixels for the raster's 11). Every text's
+    // scale in the file (QSvgGenerator writes the painter's transform, then the font's pixel
+    // size) is the same fraction of its VTK size: Qt's line height for DejaVu Sans (ascent +
+    // descent, 1.164 em) against VTK's (the glyphs' extent + 1 pixel), 0.85 to 0.95.
+    void textSizesMatchRaster_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("contour, level labels and markers")
+            << QStringList{"--view",   "contour", "--function",         "0.5*x^2+5*y^2", "--point",
+                           "-1.8,0.8", "--runs",  "gd,momentum,newton", "--lr",          "0.1"};
+        QTest::newRow("surface, critical points")
+            << QStringList{"--function", "x*exp(-x^2-y^2)", "--point",
+                           "-1,0",       "--show",          "tangent,gradient,critical"};
+    }
+    void textSizesMatchRaster() {
+        QFETCH(QStringList, args);
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("v.svg"));
+        QCOMPARE(run(QStringList{"--export", svg, "--size", "800x600"} + args), 0);
+        const QString text = QString::fromUtf8(readAll(svg));
+        // <g ... transform="matrix(m11,m12,m21,m22,dx,dy)" ... font-size="N" ...> <text>T</text>
+        static const QRegularExpression item(
+            QStringLiteral("<g [^>]*transform=\"matrix\\(([^)]*)\\)\"[^>]*font-size=\"([0-9.]+)\""
+                           "[^>]*>\\s*<text[^>]*>([^<]*)</text>"));
+        int texts = 0, padded = 0;
+        for (auto m = item.globalMatch(text); m.hasNext();) {
+            const auto match = m.next();
+            const QStringList t = match.captured(1).split(QLatin1Char(','));
+            QCOMPARE(t.size(), 6);
+            // The vertical scale (rotation-free): the length of the matrix's second column.
+            const double scale = std::hypot(t[2].toDouble(), t[3].toDouble());
+            const QString what = match.captured(3).trimmed();
+            QVERIFY2(scale > 0.8 && scale < 1.02,
+                     qPrintable(QStringLiteral("'%1' at %2 pixels drawn %3 times as tall")
+                                    .arg(what, match.captured(2))
+                                    .arg(scale)));
+            ++texts;
+            padded += what == QLatin1String("2") || what.startsWith(QLatin1String("global"));
+        }
+        QVERIFY2(texts >= 10, qPrintable(QString::number(texts)));
+        QVERIFY(padded >= 1); // a text with a background was among them
+    }
+
     // The loss chart as a figure (VTK's layout, painted as paths and text), no image.
     void chartFigure_data() {
         QTest::addColumn<QString>("name");

@@ -130,7 +130,7 @@ Rgb markerColor(Classification kind) {
     case Classification::Saddle:
         return {0.95, 0.50, 0.05}; // orange
     default:
-        return {0.40, 0.40, 0.40};
+        return sceneLook().unclassified; // grey, lighter on the dark theme
     }
 }
 
@@ -205,6 +205,12 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
             m_renderer->RemoveActor(l);
     m_labels.clear();
     const Rgb& ink = sceneLook().ink;
+    // The colours again: the look may have changed (the theme) since the markers were made.
+    m_rings->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
+    for (int k = 0; k < kKinds; ++k) {
+        const Rgb c = markerColor(kKindOf[k]);
+        m_actors[std::size_t(k)]->GetProperty()->SetColor(c[0], c[1], c[2]);
+    }
     for (const PlotMarker& m : markers) {
         if (!m.at.allFinite())
             continue;

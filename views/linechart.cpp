@@ -132,18 +132,15 @@ public:
 vtkStandardNewMacro(LegendAvoidingChart);
 
 LineChart::LineChart()
-    : m_view(vtkSmartPointer<vtkContextView>::New())
-    , m_chart(vtkSmartPointer<LegendAvoidingChart>::New()) {
-    m_view->SetRenderWindow(renderWindow());
+    : ChartBase(vtkSmartPointer<LegendAvoidingChart>::New()) {
     m_view->GetRenderer()->SetBackground(1, 1, 1);
-    m_view->GetScene()->AddItem(m_chart);
-    m_chart->SetShowLegend(true);
-    m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-    m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
-    m_chart->GetLegend()->SetLabelSize(10); // a small chart: the legend must not hide it
 }
 
 LineChart::~LineChart() = default;
+
+LegendAvoidingChart* LineChart::legendChart() const {
+    return static_cast<LegendAvoidingChart*>(m_chart.Get());
+}
 
 namespace {
 
@@ -171,7 +168,7 @@ void decadeTicks(vtkAxis* axis, double low, double high) {
 void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
                          const std::string& yTitle, bool logX, bool logY) {
     m_chart->ClearPlots();
-    m_chart->data.clear();
+    legendChart()->data.clear();
     m_points.clear();
     m_widths.clear();
     m_logX = logX;
@@ -217,12 +214,12 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         if (auto* marks = vtkPlotPoints::SafeDownCast(plot)) { // lines are plot points too
             marks->SetMarkerStyle(points ? vtkPlotPoints::CIRCLE : vtkPlotPoints::NONE);
         }
-        m_chart->data.emplace_back(std::move(drawn), points);
+        legendChart()->data.emplace_back(std::move(drawn), points);
         plot->SetLabel(line.name);
         plot->SetLegendVisibility(!line.name.empty());
         m_points.push_back(int(xs->GetNumberOfTuples()));
     }
-    applyLineWidths();
+    applyLineWidths(layoutRatio());
     vtkAxis* bottom = m_chart->GetAxis(vtkAxis::BOTTOM);
     vtkAxis* left = m_chart->GetAxis(vtkAxis::LEFT);
     bottom->SetTitle(xTitle);
@@ -239,23 +236,13 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     render();
 }
 
-void LineChart::applyLineWidths() {
+void LineChart::applyLineWidths(double ratio) {
+    // Lines follow the device pixel ratio as text does: as thick beside their labels at 2.
     for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots() && i < vtkIdType(m_widths.size()); ++i) {
         vtkPlot* plot = m_chart->GetPlot(i);
-        plot->SetWidth(float(m_widths[std::size_t(i)] * m_deviceScale));
+        plot->SetWidth(float(m_widths[std::size_t(i)] * ratio));
         if (auto* marks = vtkPlotPoints::SafeDownCast(plot))
-            marks->SetMarkerSize(float(kMarkerSize * m_deviceScale));
-    }
-}
-
-void LineChart::resizeGL(int w, int h) {
-    VtkWidget::resizeGL(w, h);
-    // Lines follow the device pixel ratio as text does: as thick beside their labels at 2.
-    const double ratio = devicePixelRatio();
-    if (ratio > 0 && ratio != m_deviceScale) {
-        m_deviceScale = ratio;
-        applyLineWidths();
-        render();
+            marks->SetMarkerSize(float(kMarkerSize * ratio));
     }
 }
 
@@ -266,20 +253,20 @@ double LineChart::lineWidth(int line) const {
 }
 
 void LineChart::setLegendCorner(bool top, bool right) {
-    m_chart->preferTop = top;
-    m_chart->preferRight = right;
+    legendChart()->preferTop = top;
+    legendChart()->preferRight = right;
     m_chart->GetLegend()->SetHorizontalAlignment(right ? vtkChartLegend::RIGHT
                                                        : vtkChartLegend::LEFT);
     m_chart->GetLegend()->SetVerticalAlignment(top ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM);
 }
 
 std::array<double, 4> LineChart::legendBox() const {
-    return m_chart->legendBox;
+    return legendChart()->legendBox;
 }
 
 int LineChart::dataUnderLegend() const {
-    const std::array<double, 4>& b = m_chart->legendBox;
-    return b[2] > b[0] ? m_chart->covered(b) : 0;
+    const std::array<double, 4>& b = legendChart()->legendBox;
+    return b[2] > b[0] ? legendChart()->covered(b) : 0;
 }
 
 int LineChart::lineCount() const {

@@ -5,16 +5,13 @@
 // eigen-direction errors per iteration with their predicted decay. It plots the numbers it
 // is given; a click reports the x under the cursor.
 
+#include "chartbase.h"
 #include "scenestyle.h"
-#include "vtkwidget.h"
 
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
-
-class vtkChartXY;
-class vtkContextView;
 
 namespace gs {
 
@@ -29,7 +26,7 @@ struct ChartLine {
         y; ///< pairs that are not finite (or not positive on a log axis) are left out
 };
 
-class LineChart : public VtkWidget {
+class LineChart : public ChartBase {
     Q_OBJECT
 public:
     LineChart();
@@ -58,8 +55,6 @@ public:
     static constexpr double kMarkerSize = 6.0;
     /// The width VTK draws line i with, in device pixels (for tests).
     double lineWidth(int line) const;
-    /// The device pixel ratio the lines are drawn for (set by resizeGL; 1 until shown).
-    double deviceScale() const { return m_deviceScale; }
 
 signals:
     /// A click (press and release without a drag) at x in the chart's units.
@@ -68,17 +63,15 @@ signals:
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
-    void resizeGL(int w, int h) override;
+    /// Each plot's width (and marker size) at ratio 1 times `ratio`.
+    void applyLineWidths(double ratio) override;
 
 private:
-    /// Each plot's width (and marker size) at ratio 1 times the device pixel ratio.
-    void applyLineWidths();
+    /// The chart ChartBase holds, as the legend-placing kind this chart made.
+    LegendAvoidingChart* legendChart() const;
 
-    vtkSmartPointer<vtkContextView> m_view;
-    vtkSmartPointer<LegendAvoidingChart> m_chart;
     std::vector<int> m_points;
     std::vector<double> m_widths; ///< each plot's width at ratio 1
-    double m_deviceScale = 1.0;
     QPointF m_pressedAt;
     bool m_logX = false;
     bool m_logY = false;

@@ -33,14 +33,7 @@
 
 namespace gs {
 
-LossChart::LossChart()
-    : m_view(vtkSmartPointer<vtkContextView>::New())
-    , m_chart(vtkSmartPointer<vtkChartXY>::New()) {
-    m_view->SetRenderWindow(renderWindow());
-    m_view->GetScene()->AddItem(m_chart);
-    m_chart->SetShowLegend(true);
-    m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-    m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
+LossChart::LossChart() {
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
     applyLook();
@@ -63,9 +56,7 @@ void LossChart::applyLook() {
     }
     m_chart->GetLegend()->GetBrush()->SetColorF(look.panel[0], look.panel[1], look.panel[2], 0.85);
     m_chart->GetLegend()->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
-    // The legend's text as large as the tick labels of the views (it was 10: 6-8 px on screen
-    // beside 13 px text); long run names are elided (setSeries), never shrunk.
-    m_chart->GetLegend()->SetLabelSize(int(std::lround(look.tickFont)));
+    applyTextScale();
     render();
 }
 
@@ -134,7 +125,7 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         plot->SetColor(static_cast<unsigned char>(255 * s.color[0]),
                        static_cast<unsigned char>(255 * s.color[1]),
                        static_cast<unsigned char>(255 * s.color[2]), 255);
-        plot->SetWidth(float(kLineWidth * m_deviceScale));
+        plot->SetWidth(float(kLineWidth * layoutRatio()));
         // A legend entry at most kMaxLegendCharacters long: a long name is elided ("…").
         plot->SetLabel(utf8Length(s.name) > kMaxLegendCharacters
                            ? elideUtf8(s.name, kMaxLegendCharacters - 1)
@@ -151,21 +142,11 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     render();
 }
 
-void LossChart::resizeGL(int w, int h) {
-    VtkWidget::resizeGL(w, h);
+void LossChart::applyLineWidths(double ratio) {
     // VTK draws chart lines in device pixels as given (text it scales by the DPI): the lines
     // follow the ratio as text does, so at ratio 2 they are as thick beside their labels.
-    const double ratio = devicePixelRatio();
-    if (ratio > 0 && ratio != m_deviceScale) {
-        m_deviceScale = ratio;
-        applyLineWidths();
-    }
-}
-
-void LossChart::applyLineWidths() {
     for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i)
-        m_chart->GetPlot(i)->SetWidth(float(kLineWidth * m_deviceScale));
-    render();
+        m_chart->GetPlot(i)->SetWidth(float(kLineWidth * ratio));
 }
 
 double LossChart::lineWidth(int i) const {
@@ -320,6 +301,8 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     window->SetSize(width, height);
     vtkNew<vtkContextView> view;
     view->SetRenderWindow(window);
+    // Laid out as at ratio 1 (gaps, tick distances): the same figure on any screen.
+    setLayoutRatio(1.0);
     m_view->GetScene()->RemoveItem(m_chart);
     view->GetScene()->AddItem(m_chart);
     window->Render();
@@ -365,6 +348,7 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     const int legendSize = m_chart->GetLegend()->GetLabelSize();
     view->GetScene()->RemoveItem(m_chart);
     m_view->GetScene()->AddItem(m_chart);
+    setLayoutRatio(deviceScale());
     render();
 
     const QColor ink(0, 0, 0);

@@ -2,14 +2,11 @@
 // The loss chart: f (or |grad f|) per iteration for every optimizer run, drawn with
 // VTK's 2-D charts in its own GL window. It plots the numbers it is given.
 
-#include "vtkwidget.h"
+#include "chartbase.h"
 
 #include <array>
 #include <string>
 #include <vector>
-
-class vtkChartXY;
-class vtkContextView;
 
 namespace gs {
 
@@ -19,7 +16,7 @@ struct ChartSeries {
     std::vector<double> values; ///< one per iteration, the start first; non-finite ends it
 };
 
-class LossChart : public VtkWidget {
+class LossChart : public ChartBase {
     Q_OBJECT
 public:
     LossChart();
@@ -32,7 +29,7 @@ public:
     void setLogScale(bool on);
     /// What the log scale leaves out or why it is not drawn; empty when nothing is.
     const std::string& note() const { return m_note; }
-    /// Re-reads sceneLook()'s ground and ink (the window's theme).
+    /// Re-reads sceneLook()'s ground and ink (the window's theme) and its font scale.
     void applyLook();
     bool logScaleActive() const;
     int seriesCount() const;
@@ -54,8 +51,6 @@ public:
     static constexpr double kLineWidth = 2.0;
     /// The width VTK draws series i with, in device pixels (for tests).
     double lineWidth(int i) const;
-    /// The device pixel ratio the lines are drawn for (set by resizeGL; 1 until shown).
-    double deviceScale() const { return m_deviceScale; }
 
     static constexpr int kMaxLogTicks = 6;
     /// The chart shows a legend for at most this many runs (more would cover the chart;
@@ -69,23 +64,19 @@ public:
     std::vector<std::string> legendLabels() const;
 
 protected:
-    void resizeGL(int w, int h) override;
+    /// kLineWidth times `ratio` to every plot.
+    void applyLineWidths(double ratio) override;
 
 private:
-    /// Applies kLineWidth times the device pixel ratio to every plot.
-    void applyLineWidths();
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
     void updateValueTicks();
 
-    vtkSmartPointer<vtkContextView> m_view;
-    vtkSmartPointer<vtkChartXY> m_chart;
     bool m_log = false;
     double m_smallest = 0, m_largest = 0; ///< the positive values' range, for the decades
     bool m_allPositive = false;
     std::vector<ChartSeries> m_series; ///< as given: setLogScale plots them again
     std::string m_title;
     std::string m_note;
-    double m_deviceScale = 1.0;
 };
 
 } // namespace gs

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vtkFreeTypeTools.h>
 #include <vtkMath.h>
 #include <vtkNew.h>
@@ -103,6 +104,16 @@ SceneLook SceneLook::dark() const {
     d.ink = {0.90, 0.90, 0.92};
     d.tangentEdge = {0.70, 0.70, 0.75};
     d.newtonModel = {0.80, 0.80, 0.80};
+    d.unclassified = {0.65, 0.65, 0.65};
+    // The light palette's darkest runs, lightened (same places in the palette).
+    const SceneLook light;
+    const std::pair<Rgb, Rgb> lighter[] = {{light.runs[3], {0.500, 0.500, 0.733}},
+                                           {light.runs[7], {0.867, 0.467, 0.333}},
+                                           {light.runs[11], {0.600, 0.667, 0.500}}};
+    for (Rgb& run : d.runs)
+        for (const auto& [from, to] : lighter)
+            if (run == from)
+                run = to;
     return d;
 }
 

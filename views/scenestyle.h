@@ -53,6 +53,8 @@ struct SceneLook {
     Rgb descent{0.17, 0.63, 0.17};
     Rgb marker{0.85, 0.10, 0.10};
     Rgb newtonModel{0.25, 0.25, 0.25};
+    /// A critical point that is neither a minimum, a maximum nor a saddle (criticalmarkers).
+    Rgb unclassified{0.40, 0.40, 0.40};
     /// The tangent plane is translucent: the surface, the point and the arrows show through.
     double tangentOpacity = 0.45;
 
@@ -77,7 +79,12 @@ struct SceneLook {
                           {0.867, 0.800, 0.467}, {0.549, 0.318, 0.039}, {0.000, 0.620, 0.451},
                           {0.933, 0.200, 0.467}, {0.600, 0.867, 1.000}, {0.600, 0.267, 0.333}};
 
-    /// The same look on a dark ground: light ink, a lighter tangent edge and Newton model.
+    /// The same look on a dark ground: light ink (the rings of the extremes are ink), a
+    /// lighter tangent edge, Newton model and unclassified marker, and in place of the three
+    /// runs' colours too dark for it (indigo, brown, wine: contrast 1.4, 2.6, 2.6 against the
+    /// dark ground) lavender #8080BB, salmon #DD7755 and sage #99AA80. Every overlay colour
+    /// keeps a WCAG contrast ratio of at least 3:1 against the ground, and the runs keep the
+    /// light palette's distances (test_gui darkThemeOverlaysKeepContrast).
     SceneLook dark() const;
     /// Every font size multiplied by `factor` (lectures: text readable from the back row).
     SceneLook withFontScale(double factor) const;

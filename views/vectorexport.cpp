@@ -128,7 +128,10 @@ struct TextItem {
     QColor color, background;
     /// Where VTK puts the text, unrotated, relative to the anchor (y down); the text is
     /// fitted into it so the figure's layout is the raster's whatever the font's metrics.
+    /// The text's own box: without the padding VTK adds around a background or frame.
     QRectF box;
+    /// VTK's padding on each side of the text when it draws a background or frame (pixels).
+    double padding = 0;
 };
 
 /// One thing to paint: a filled polygon, a filled outline (a translucent patch merged into
@@ -818,10 +821,18 @@ private:
         int bbox[4];
         const int dpi =
             m_renderer->GetRenderWindow() ? m_renderer->GetRenderWindow()->GetDPI() : 72;
+        // VTK pads a text with a background or frame by 2 pixels a side (1 + the frame's
+        // width with a frame; vtkFreeTypeTools::CalculateBoundingBox) and its bounding box
+        // includes the padding: fitting the text into that box drew it a quarter larger than
+        // the raster (11-pixel level labels at 14 in SVG and PDF).
+        const bool frame = prop->GetFrame() && prop->GetFrameWidth() > 0;
+        if (frame || static_cast<unsigned char>(prop->GetBackgroundOpacity() * 255) > 0)
+            t.padding = frame ? 1 + prop->GetFrameWidth() : 2;
         if (vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
             renderer && renderer->GetBoundingBox(flat, input, bbox, dpi) && bbox[1] > bbox[0] &&
             bbox[3] > bbox[2])
-            t.box = QRectF(QPointF(bbox[0], -bbox[3] - 1), QPointF(bbox[1] + 1, -bbox[2]));
+            t.box = QRectF(QPointF(bbox[0], -bbox[3] - 1), QPointF(bbox[1] + 1, -bbox[2]))
+                        .adjusted(t.padding, t.padding, -t.padding, -t.padding);
         add(std::move(p));
     }
 
@@ -1048,7 +1059,7 @@ void paintText(QPainter& painter, const TextItem& t) {
     painter.translate(t.anchor);
     painter.rotate(-t.orientation);
     if (t.background.isValid() && t.background.alpha() > 0)
-        painter.fillRect(box.adjusted(-2, 0, 2, 0), t.background);
+        painter.fillRect(box.adjusted(-t.padding, -t.padding, t.padding, t.padding), t.background);
     painter.setPen(t.color);
     // Each line is scaled into its share of the box: the height to VTK's line, the width to
     // VTK's (a single line) or in proportion (several, justified as VTK justifies them).

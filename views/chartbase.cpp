@@ -1,0 +1,266 @@
+#include "chartbase.h"
+
+#include "scenestyle.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vtkAxis.h>
+#include <vtkCallbackCommand.h>
+#include <vtkChartLegend.h>
+#include <vtkChartXY.h>
+#include <vtkContext2D.h>
+#include <vtkContextScene.h>
+#include <vtkContextView.h>
+#include <vtkDoubleArray.h>
+#include <vtkFloatArray.h>
+#include <vtkObjectFactory.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkStringArray.h>
+#include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
+#include <vtkVector.h>
+
+namespace gs {
+
+namespace {
+
+/// VTK's axis with two of its lengths following the text's scale (`spacing`: the device
+/// pixel ratio times the font scale), which VTK 9.1 keeps in device pixels whatever the DPI:
+/// - the title: VTK puts it a fixed 10 pixels beyond the widest label measured from the
+///   axis line, which with a label offset above 10 puts it on the labels. Drawn here
+///   kTitleGap x spacing beyond the labels' far side.
+/// - the least distance between two ticks (30 pixels on a vertical axis, 45 on a horizontal
+///   one): at ratio 2 it put twice as many labels, each twice as large, on the axis. The
+///   axis is measured in units of `spacing` pixels when the ticks are chosen.
+class ChartAxis : public vtkAxis {
+public:
+    static ChartAxis* New();
+
+    double spacing = 1.0;
+
+    /// Chooses the ticks again at the next layout (the spacing or the font changed).
+    void relayout() {
+        TickMarksDirty = !CustomTickLabels; // custom ticks (decades) are kept as they are
+        Resized = true;
+        Modified();
+    }
+
+    /// Where the title is drawn (its text property's justification applies): beside the
+    /// labels' far side. Valid after a layout (GetBoundingRect measures the labels).
+    vtkVector2f titleAnchor() const {
+        const float gap = float(ChartBase::kTitleGap * spacing);
+        if (Position == vtkAxis::LEFT)
+            return {std::floor(Point1[0] - LabelOffset - MaxLabel[0] - gap),
+                    std::floor((Point1[1] + Point2[1]) / 2)};
+        return {std::floor((Point1[0] + Point2[0]) / 2),
+                std::floor(Point1[1] - LabelOffset - MaxLabel[1] - gap)};
+    }
+
+    bool Paint(vtkContext2D* painter) override {
+        // Everything but the title as VTK draws it, then the title (set directly: Modified()
+        // would mark the axis for a new layout at every frame).
+        const bool titleShown = TitleVisible;
+        TitleVisible = false;
+        const bool painted = vtkAxis::Paint(painter);
+        TitleVisible = titleShown;
+        if (painted && titleShown && !Title.empty()) {
+            const vtkVector2f at = titleAnchor();
+            painter->ApplyTextProp(TitleProperties);
+            painter->DrawString(at.GetX(), at.GetY(), Title);
+        }
+        return painted;
+    }
+
+    void AutoScale() override {
+        Shrunk shrunk(this);
+        vtkAxis::AutoScale();
+    }
+
+protected:
+    void RecalculateTickSpacing() override {
+        Shrunk shrunk(this);
+        vtkAxis::RecalculateTickSpacing();
+    }
+
+private:
+    /// The axis's ends divided by `spacing` while VTK chooses the ticks from its length; by
+    /// less on an axis too short for one tick distance at that scale (VTK would label no
+    /// tick at all): its two ends are labelled.
+    struct Shrunk {
+        explicit Shrunk(ChartAxis* axis)
+            : a(axis)
+            , p1(axis->Position1)
+            , p2(axis->Position2) {
+            const bool vertical = a->Position == vtkAxis::LEFT || a->Position == vtkAxis::RIGHT;
+            const double length =
+                vertical ? std::abs(p2.GetY() - p1.GetY()) : std::abs(p2.GetX() - p1.GetX());
+            const double least =
+                vertical ? ChartBase::kTickSpacingVertical : ChartBase::kTickSpacingHorizontal;
+            const float s = float(std::min(a->spacing, std::max(1.0, length / least)));
+            a->Position1 = vtkVector2f(p1.GetX() / s, p1.GetY() / s);
+            a->Position2 = vtkVector2f(p2.GetX() / s, p2.GetY() / s);
+        }
+        ~Shrunk() {
+            a->Position1 = p1;
+            a->Position2 = p2;
+        }
+        Shrunk(const Shrunk&) = delete;
+        Shrunk& operator=(const Shrunk&) = delete;
+        ChartAxis* a;
+        vtkVector2f p1, p2;
+    };
+
+    // Last: it takes no ';' (-Wpedantic) and ends in public:.
+    vtkTypeMacro(ChartAxis, vtkAxis)
+};
+
+vtkStandardNewMacro(ChartAxis);
+
+ChartAxis* chartAxis(vtkChartXY* chart, int position) {
+    return static_cast<ChartAxis*>(chart->GetAxis(position));
+}
+
+/// A text's box (xmin, xmax, ymin, ymax, display pixels) drawn at `anchor` with `prop` at
+/// `dpi`, as VTK's context device draws it: the anchor rounded down, the text's metrics
+/// (justified, rotated) from there.
+std::array<double, 4> textBox(vtkTextProperty* prop, const std::string& text, float x, float y,
+                              int dpi) {
+    vtkTextRenderer::Metrics m;
+    vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+    if (!renderer || !renderer->GetMetrics(prop, text, m, dpi))
+        return {0, 0, 0, 0};
+    const double ax = std::floor(x), ay = std::floor(y);
+    return {ax + m.BoundingBox[0], ax + m.BoundingBox[1] + 1, ay + m.BoundingBox[2],
+            ay + m.BoundingBox[3] + 1};
+}
+
+} // namespace
+
+ChartBase::ChartBase(vtkSmartPointer<vtkChartXY> chart)
+    : m_view(vtkSmartPointer<vtkContextView>::New())
+    , m_chart(chart ? std::move(chart) : vtkSmartPointer<vtkChartXY>::New()) {
+    m_view->SetRenderWindow(renderWindow());
+    // The left and bottom axes are ChartAxis (before any plot refers to an axis). The chart
+    // owns them (it Deletes its axes); the ones it made are released here.
+    for (int position : {vtkAxis::LEFT, vtkAxis::BOTTOM}) {
+        vtkAxis* made = m_chart->GetAxis(position);
+        m_chart->SetAxis(position, ChartAxis::New());
+        made->Delete();
+    }
+    m_view->GetScene()->AddItem(m_chart);
+    m_chart->SetShowLegend(true);
+    m_chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
+    m_chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
+    // The font scale is re-read as each frame starts: a chart follows the preferences at its
+    // next frame, wherever it is (the step dock's charts have no applyLook of their own).
+    vtkNew<vtkCallbackCommand> follow;
+    follow->SetClientData(this);
+    follow->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<ChartBase*>(self)->followFontScale();
+    });
+    m_view->GetRenderer()->AddObserver(vtkCommand::StartEvent, follow);
+    applyTextScale();
+}
+
+ChartBase::~ChartBase() = default;
+
+void ChartBase::applyTextScale() {
+    const double font = sceneLook().fontScale;
+    m_fontScale = font;
+    const double ratio = m_layoutRatio;
+    const double spacing = ratio * font;
+    auto pixels = [](double v) { return int(std::lround(v)); };
+    for (int position : {vtkAxis::LEFT, vtkAxis::BOTTOM}) {
+        ChartAxis* axis = chartAxis(m_chart, position);
+        axis->spacing = spacing;
+        axis->GetLabelProperties()->SetFontSize(pixels(kLabelFont * font));
+        axis->GetTitleProperties()->SetFontSize(pixels(kTitleFont * font));
+        axis->SetLabelOffset(float(kLabelOffset * spacing));
+        axis->SetTickLength(float(kTickLength * ratio));
+        axis->SetMargins(pixels(kMargin * spacing), pixels(5 * spacing));
+        axis->relayout();
+    }
+    // Room beyond the ends of the axes (the right and top axes are hidden) for the half of
+    // the last labels that reaches past them.
+    m_chart->SetHiddenAxisBorder(pixels(kHiddenAxisBorder * spacing));
+    vtkChartLegend* legend = m_chart->GetLegend();
+    legend->SetLabelSize(pixels(kLegendFont * font));
+    legend->SetPadding(pixels(kLegendPadding * spacing));
+    legend->SetSymbolWidth(pixels(kLegendSymbol * spacing));
+}
+
+void ChartBase::followFontScale() {
+    if (sceneLook().fontScale != m_fontScale)
+        applyTextScale();
+}
+
+void ChartBase::setLayoutRatio(double ratio) {
+    m_layoutRatio = ratio;
+    applyTextScale();
+    applyLineWidths(ratio);
+}
+
+void ChartBase::resizeGL(int w, int h) {
+    VtkWidget::resizeGL(w, h);
+    const double ratio = devicePixelRatio();
+    if (ratio > 0 && ratio != m_deviceScale) {
+        m_deviceScale = ratio;
+        setLayoutRatio(ratio);
+        render();
+    }
+}
+
+std::vector<ChartBase::TextBox> ChartBase::axisText() {
+    followFontScale();
+    vtkRenderWindow* window = m_view->GetRenderWindow();
+    window->Render(); // laid out: the axes' ends, ticks and widest labels are current
+    const int dpi = window->GetDPI();
+    std::vector<TextBox> out;
+    auto add = [&](vtkTextProperty* prop, const std::string& text, float x, float y, int axis,
+                   bool title) {
+        if (!text.empty())
+            out.push_back({text, textBox(prop, text, x, y, dpi),
+                           prop->GetFontSize() * double(dpi) / 72.0, axis == vtkAxis::LEFT, title});
+    };
+    for (int position : {vtkAxis::LEFT, vtkAxis::BOTTOM}) {
+        ChartAxis* axis = chartAxis(m_chart, position);
+        vtkFloatArray* at = axis->GetTickScenePositions();
+        vtkStringArray* labels = axis->GetTickLabels();
+        vtkDoubleArray* values = axis->GetTickPositions();
+        const float* p1 = axis->GetPoint1();
+        const double low = std::min(axis->GetMinimum(), axis->GetMaximum());
+        const double high = std::max(axis->GetMinimum(), axis->GetMaximum());
+        for (vtkIdType i = 0; at && labels && values && i < at->GetNumberOfTuples() &&
+                              i < labels->GetNumberOfValues() && i < values->GetNumberOfTuples();
+             ++i) {
+            const double v = values->GetValue(i);
+            if (v < low || v > high) // VTK skips ticks out of the axis's range
+                continue;
+            const float offset = -axis->GetLabelOffset();
+            if (position == vtkAxis::LEFT)
+                add(axis->GetLabelProperties(), labels->GetValue(i), p1[0] + offset,
+                    at->GetValue(i), position, false);
+            else
+                add(axis->GetLabelProperties(), labels->GetValue(i), at->GetValue(i),
+                    p1[1] + offset, position, false);
+        }
+    }
+    for (int position : {vtkAxis::LEFT, vtkAxis::BOTTOM}) {
+        ChartAxis* axis = chartAxis(m_chart, position);
+        const vtkVector2f title = axis->titleAnchor();
+        add(axis->GetTitleProperties(), axis->GetTitle(), title.GetX(), title.GetY(), position,
+            true);
+    }
+    return out;
+}
+
+double ChartBase::legendFontPixels() const {
+    if (!m_chart->GetShowLegend())
+        return 0;
+    const int dpi = m_view->GetRenderWindow()->GetDPI();
+    return m_chart->GetLegend()->GetLabelSize() * double(dpi) / 72.0;
+}
+
+} // namespace gs
