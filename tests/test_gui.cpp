@@ -3425,7 +3425,7 @@ private slots:
         m_window->showViewTab(1);
         QTest::qWait(100);
         const std::vector<std::string> legend = m_window->contourScene().pointLegend();
-        QVERIFY(std::find(legend.begin(), legend.end(), "level curve through x0") != legend.end());
+        QVERIFY(std::find(legend.begin(), legend.end(), "level curve through x₀") != legend.end());
         QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving up") !=
                 legend.end());
         QVERIFY(std::find(legend.begin(), legend.end(), "principal axis, curving down") !=

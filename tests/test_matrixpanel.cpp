@@ -78,6 +78,7 @@ private slots:
         m_panel->show();
     }
     void cleanup() {
+        test::pinLoadedModules();
         delete m_panel;
         delete m_doc;
     }

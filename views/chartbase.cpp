@@ -138,9 +138,10 @@ std::array<double, 4> textBox(vtkTextProperty* prop, const std::string& text, fl
 
 } // namespace
 
-ChartBase::ChartBase(vtkSmartPointer<vtkChartXY> chart)
+ChartBase::ChartBase(vtkSmartPointer<vtkChartXY> chart, double legendFont)
     : m_view(vtkSmartPointer<vtkContextView>::New())
-    , m_chart(chart ? std::move(chart) : vtkSmartPointer<vtkChartXY>::New()) {
+    , m_chart(chart ? std::move(chart) : vtkSmartPointer<vtkChartXY>::New())
+    , m_legendFont(legendFont) {
     m_view->SetRenderWindow(renderWindow());
     // The left and bottom axes are ChartAxis (before any plot refers to an axis). The chart
     // owns them (it Deletes its axes); the ones it made are released here.
@@ -186,7 +187,7 @@ void ChartBase::applyTextScale() {
     // the last labels that reaches past them.
     m_chart->SetHiddenAxisBorder(pixels(kHiddenAxisBorder * spacing));
     vtkChartLegend* legend = m_chart->GetLegend();
-    legend->SetLabelSize(pixels(kLegendFont * font));
+    legend->SetLabelSize(pixels(m_legendFont * font));
     legend->SetPadding(pixels(kLegendPadding * spacing));
     legend->SetSymbolWidth(pixels(kLegendSymbol * spacing));
 }

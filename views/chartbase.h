@@ -4,7 +4,7 @@
 //
 // Two scales, each applied once:
 // - text follows the font scale (sceneLook().fontScale, Edit ▸ Preferences): tick labels,
-//   axis titles and the legend are kLabelFont, kTitleFont and kLegendFont times it. VTK itself
+//   axis titles and the legend are kLabelFont, kTitleFont and the legend size times it. VTK itself
 //   multiplies font sizes by the render window's DPI / 72, which the bridge sets to 72 times
 //   the device pixel ratio (vtkwidget.cpp): text is never multiplied by the ratio here.
 // - lengths VTK draws in device pixels as given (line widths, tick marks, the gaps between
@@ -36,6 +36,9 @@ public:
     /// The legend as large as the views' tick labels (SceneLook::tickFont): at 10 it was 6-8 px
     /// on screen beside 13 px text. Long run names are elided by the charts, never shrunk.
     static constexpr double kLegendFont = 13;
+    /// The small charts' legend (the sweep and eigen-direction charts in the Step dock): at
+    /// 13 it covers their data in every corner of a 400-pixel chart.
+    static constexpr double kSmallLegendFont = 10;
     /// VTK's own gaps at ratio 1 (pixels): label to axis line, title to labels, tick length,
     /// the axis's margin to the window's edge, the least tick distances (vertical, horizontal
     /// axes), the legend's padding and line sample width.
@@ -62,8 +65,10 @@ public:
     double legendFontPixels() const;
 
 protected:
-    /// `chart`: a vtkChartXY of a subclass's own kind (a new plain one when null).
-    explicit ChartBase(vtkSmartPointer<vtkChartXY> chart = nullptr);
+    /// `chart`: a vtkChartXY of a subclass's own kind (a new plain one when null);
+    /// `legendFont`: the legend's size at font scale 1 (kLegendFont or kSmallLegendFont).
+    explicit ChartBase(vtkSmartPointer<vtkChartXY> chart = nullptr,
+                       double legendFont = kLegendFont);
     void resizeGL(int w, int h) override;
 
     /// Font sizes and text spacing from sceneLook().fontScale and the layout ratio. Called
@@ -85,7 +90,8 @@ protected:
 private:
     double m_deviceScale = 1.0;
     double m_layoutRatio = 1.0;
-    double m_fontScale = 1.0; ///< the font scale the text sizes were set for
+    double m_fontScale = 1.0;          ///< the font scale the text sizes were set for
+    double m_legendFont = kLegendFont; ///< the legend's size at font scale 1
 };
 
 } // namespace gs

@@ -896,7 +896,7 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     };
     std::vector<Entry> entries;
     if (m_pointLevelActor->GetVisibility())
-        entries.push_back({look.marker, "level curve through x0"});
+        entries.push_back({look.marker, "level curve through x₀"});
     if (m_tangentLine->GetVisibility())
         entries.push_back({look.tangentEdge, "its tangent"});
     if (positive)
@@ -906,8 +906,8 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     if (m_modelActor->GetVisibility())
         entries.push_back({look.quadratic, "quadratic model's levels"});
     if (gradientArrows) {
-        entries.push_back({look.ascent, "grad f"});
-        entries.push_back({look.descent, "-grad f"});
+        entries.push_back({look.ascent, "∇f (steepest ascent)"});
+        entries.push_back({look.descent, "−∇f (steepest descent)"});
     }
     m_pointLegend->SetNumberOfEntries(int(entries.size()));
     for (std::size_t i = 0; i < entries.size(); ++i) {

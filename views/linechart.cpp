@@ -132,7 +132,7 @@ public:
 vtkStandardNewMacro(LegendAvoidingChart);
 
 LineChart::LineChart()
-    : ChartBase(vtkSmartPointer<LegendAvoidingChart>::New()) {
+    : ChartBase(vtkSmartPointer<LegendAvoidingChart>::New(), kSmallLegendFont) {
     m_view->GetRenderer()->SetBackground(1, 1, 1);
 }
 
