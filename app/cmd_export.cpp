@@ -67,8 +67,8 @@ ViewKind requestedView(const QCommandLineParser& p, const Document& doc) {
     const QString text = p.value(QStringLiteral("view"));
     const auto view = parseViewKind(text);
     if (!view)
-        throw UsageError(
-            QStringLiteral("--view: '%1' is not a view; use one of %2").arg(text, viewKindNames()));
+        throw UsageError(QStringLiteral("--view: '%1' is not a view; use one of %2|graph")
+                             .arg(text, viewKindNames())); // graph: cmd_exportgraph.cpp
     const bool oneInput = doc.expression().inputCount() == 1;
     if (*view == ViewKind::Curve && !oneInput)
         throw UsageError(QStringLiteral("--view curve: needs a function of one input (this one "

@@ -512,7 +512,7 @@ private slots:
                                   << "after '+'";
         QTest::newRow("view name") << QStringList{"--export", "/tmp/x.png", "--view", "side"}
                                    << "--view: 'side' is not a view; use one of "
-                                      "surface|contour|curve";
+                                      "surface|contour|curve|graph";
         QTest::newRow("curve of two inputs")
             << QStringList{"--export", "/tmp/x.png", "--view", "curve"}
             << "--view curve: needs a function of one input (this one has 2)";

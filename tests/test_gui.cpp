@@ -3242,6 +3242,37 @@ private slots:
     // The Step tab explains its letters per method (m, v, ′ for Adam), writes the rule with
     // line breaks only between whole terms (before + − ⊙ ≤, after ← = ,), and the state's
     // legend in the views uses the window's symbols (−η ∇f, ×5), not "-lr grad f".
+    // The state's legend (the step arrows' names) on the dark theme: its box is the theme's
+    // panel, as the run legend's is (it stayed white behind the theme's white ink).
+    void stateLegendFollowsTheTheme() {
+        struct Restore {
+            ~Restore() {
+                applyPreferencesToApplication(Preferences());
+                QSettings().remove(QStringLiteral("preferences"));
+            }
+        } restore;
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.001;
+        run.options.maxSteps = 50;
+        run.start = {-1.2, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->stepDock()->show();
+        m_window->animator()->reset();
+        QTest::qWait(100);
+        vtkLegendBoxActor* legend = m_window->surfaceView()->scene().stateGlyphs().legend();
+        QVERIFY(legend->GetNumberOfEntries() > 0);
+        const SceneLook& look = sceneLook();
+        const double* box = legend->GetBackgroundColor();
+        for (int c = 0; c < 3; ++c)
+            QCOMPARE(box[c], look.panel[std::size_t(c)]);
+        QVERIFY(look.panel[0] + look.panel[1] + look.panel[2] < 1.5); // a dark panel
+    }
+
     void stepPanelExplainsItsSymbols() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
         RunSettings run;

@@ -181,6 +181,9 @@ void StateGlyphs::update(const HeightMap& height, double width) {
     place(m_update, m_marks ? m_marks->update : std::nullopt, updateColor(), "step taken",
           kSlimmer);
 
+    // The theme's panel behind the theme's ink (white behind white text on the dark theme).
+    const Rgb& panel = sceneLook().panel;
+    m_legend->SetBackgroundColor(panel[0], panel[1], panel[2]);
     m_legend->SetNumberOfEntries(static_cast<int>(entries.size()));
     m_legendLabels.clear();
     for (std::size_t i = 0; i < entries.size(); ++i) {
