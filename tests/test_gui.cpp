@@ -132,6 +132,18 @@ QStringList everything(const QString& dir) {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
+/// A test that changes the preferences leaves the defaults behind it, applied and saved as
+/// none, whatever way it ends.
+struct DefaultPreferencesAtEnd {
+    DefaultPreferencesAtEnd() = default;
+    DefaultPreferencesAtEnd(const DefaultPreferencesAtEnd&) = delete;
+    DefaultPreferencesAtEnd& operator=(const DefaultPreferencesAtEnd&) = delete;
+    ~DefaultPreferencesAtEnd() {
+        gs::applyPreferencesToApplication(gs::Preferences());
+        QSettings().remove(QStringLiteral("preferences"));
+    }
+};
+
 } // namespace
 
 class TestGui : public QObject {
@@ -2734,12 +2746,7 @@ private slots:
     // every kind of critical point and every run's colour; the runs stay 0.3 apart (RGB
     // distance, as test_render asks of the light palette). The ground is the 3-D view's.
     void darkThemeOverlaysKeepContrast() {
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         Preferences dark;
         dark.theme = Preferences::Theme::Dark;
         m_window->applyPreferences(dark);
@@ -2865,12 +2872,7 @@ private slots:
     // construction while its bar grows with the new font: it stayed small. The title's ink,
     // grabbed from the bar, is 1.5 times as tall at scale 1.5 (within a pixel's rounding).
     void dockTitlesFollowFontScale() {
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         m_window->resize(1280, 720);
         for (QDockWidget* dock :
              {static_cast<QDockWidget*>(m_window->stepDock()),
@@ -2933,12 +2935,7 @@ private slots:
     }
     void chartTextFollowsFontScaleAndRatio() {
         QFETCH(double, fontScale);
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         const double dpr = m_window->surfaceView()->devicePixelRatio();
         // Values from 0 to 5 over 60 iterations: labels "0" at the corner of both axes.
         QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
@@ -3245,12 +3242,7 @@ private slots:
     // The state's legend (the step arrows' names) on the dark theme: its box is the theme's
     // panel, as the run legend's is (it stayed white behind the theme's white ink).
     void stateLegendFollowsTheTheme() {
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         Preferences dark;
         dark.theme = Preferences::Theme::Dark;
         m_window->applyPreferences(dark);
@@ -3386,12 +3378,7 @@ private slots:
     }
 
     void fontScaleKeepsThePanelWhole() {
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         const auto presets = loadPresets();
         for (const Preset& p : presets)
             if (p.settings.runs.size() > 2) {
@@ -3662,12 +3649,7 @@ private slots:
 
     void preferencesRestyleTheViewsAndPersist() {
         // Whatever happens below, the next test starts from the defaults.
-        struct Restore {
-            ~Restore() {
-                applyPreferencesToApplication(Preferences());
-                QSettings().remove(QStringLiteral("preferences"));
-            }
-        } restore;
+        const DefaultPreferencesAtEnd restore;
         auto* action = m_window->findChild<QAction*>(QStringLiteral("preferences"));
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+,")));
