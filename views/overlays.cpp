@@ -115,6 +115,9 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
     m_ascent.actor->SetVisibility(style.showGradient && !flat);
     m_descent.actor->SetVisibility(style.showGradient && !flat);
     m_tangent.actor->SetVisibility(style.showTangent);
+    // Over a shaded surface the plane is drawn over it, as over the wireframe: where f is
+    // convex the surface lies above its tangent plane and, depth-tested, buried it.
+    drawOverScene(m_tangent.actor, style.shaded);
     m_quadratic.actor->SetVisibility(style.showQuadratic);
 }
 
