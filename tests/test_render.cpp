@@ -566,6 +566,45 @@ private slots:
         QVERIFY(scene.newtonLabel().empty());
     }
 
+    // On the dark theme the Newton step's label was the dark model's light grey on a white
+    // ground (1.5:1). Its ground is the theme's panel: in the label's corner no pixel is
+    // near white, and some are the model's light grey (the text).
+    void newtonLabelFollowsTheTheme() {
+        const gs::SceneLook before = gs::sceneLook();
+        gs::setSceneLook(gs::SceneLook().dark());
+        const auto f = parse("x^2+5*y^2");
+        gs::SurfaceScene scene;
+        gs::GridSpec g;
+        g.nx = g.ny = 11;
+        scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0.5, 0.5)));
+        scene.setNewtonModel(g, gs::taylor(f, Eigen::Vector2d(0.5, 0.5), 2).sampleGrid(g),
+                             "Newton step 1: pure, the full step to the model's minimum");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(800, 600);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        // The label: right-aligned at 98 % of the width, its bottom at 2 % of the height.
+        unsigned char* rgb = window->GetPixelData(400, 2, 790, 40, 0);
+        // The white ground at opacity 0.85 over the dark one is 221 grey; the text's cores
+        // are 204 (0.8), a small share of the label's box.
+        constexpr int kPixels = 391 * 39;
+        int bright = 0, text = 0;
+        for (int i = 0; i < kPixels; ++i) {
+            const unsigned char* p = rgb + 3 * i;
+            bright += p[0] > 200 && p[1] > 200 && p[2] > 200;
+            text +=
+                std::abs(p[0] - 204) < 12 && std::abs(p[1] - 204) < 12 && std::abs(p[2] - 204) < 12;
+        }
+        delete[] rgb;
+        window->RemoveRenderer(scene.renderer());
+        gs::setSceneLook(before);
+        qInfo("bright pixels %d of %d, text-grey %d", bright, kPixels, text);
+        QVERIFY2(bright < 0.05 * kPixels, qPrintable(QString::number(bright)));
+        QVERIFY2(text > 20, qPrintable(QString::number(text)));
+    }
+
     // Issue #9 (c): in a narrow view (the contour view side by side with the 3-D one, 400
     // pixels wide) the y axis's title was cut at the left edge (the margin was a fraction of
     // the frame only) and the stability note shrank to 7 pixels and ran past the edge. The
