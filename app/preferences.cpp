@@ -96,9 +96,15 @@ Preferences::Preferences()
 SceneLook Preferences::look() const {
     const SceneLook defaults;
     SceneLook base = theme == Theme::Dark ? defaults.dark() : defaults;
-    base.surface = toRgb(surface, defaults.surface);
-    base.tangent = toRgb(tangent, defaults.tangent);
-    base.quadratic = toRgb(quadratic, defaults.quadratic);
+    // A colour left at its default takes the theme's (the dark theme's quadratic is a light
+    // violet: the default purple has 1.7:1 on the dark ground); a chosen one is kept.
+    auto byTheme = [](const QColor& chosen, const Rgb& fallback, const Rgb& theme) {
+        const Rgb c = toRgb(chosen, fallback);
+        return c == fallback ? theme : c;
+    };
+    base.surface = byTheme(surface, defaults.surface, base.surface);
+    base.tangent = byTheme(tangent, defaults.tangent, base.tangent);
+    base.quadratic = byTheme(quadratic, defaults.quadratic, base.quadratic);
     // A run left at its default colour takes the theme's (the dark theme lightens the three
     // darkest); a colour the person chose is kept on either theme.
     const std::vector<Rgb> themed = base.runs;

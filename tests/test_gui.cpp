@@ -2739,12 +2739,20 @@ private slots:
     }
 
     // Issue #13: on the dark theme the extremes' rings (drawn in the light theme's near-black
-    // ink, set once when the markers were made) and the indigo run nearly vanished. Each
-    // overlay colour the views draw with on the dark ground keeps a WCAG 2 contrast ratio of
-    // at least 3:1 (relative luminance from the sRGB channels, (L1 + 0.05) / (L2 + 0.05)):
-    // the ink and the rings, the arrows, the point, the Newton model, the tangent's edge,
-    // every kind of critical point and every run's colour; the runs stay 0.3 apart (RGB
-    // distance, as test_render asks of the light palette). The ground is the 3-D view's.
+    // ink, set once when the markers were made) and the indigo run nearly vanished, and the
+    // quadratic's purple had 1.7:1. Each colour the views draw with on the dark ground keeps
+    // a WCAG 2 contrast ratio of at least 3:1 (relative luminance from the sRGB channels,
+    // (L1 + 0.05) / (L2 + 0.05)): every colour of SceneLook::drawnColours (ink and rings,
+    // surface, quadratic, tangent and its edge, arrows, point, Newton model), every kind of
+    // critical point and every run's colour; the runs stay 0.3 apart (RGB distance, as
+    // test_render asks of the light palette) and 0.25 from the quadratic. The ground is the
+    // 3-D view's. The dark quadratic #B866FF (0.72, 0.40, 1.00): 5.0:1, 0.36 from the
+    // nearest dark run, 23.8 CIELAB units from surface, tangent and ground under simulated
+    // protanopia, deuteranopia and tritanopia, by python3 offline:
+    //   lin = lambda v: v/12.92 if v <= 0.04045 else ((v+0.055)/1.055)**2.4
+    //   lum = lambda c: 0.2126*lin(c[0]) + 0.7152*lin(c[1]) + 0.0722*lin(c[2])
+    //   (lum((.72,.4,1)) + .05) / (lum((.12,.12,.14)) + .05)   # 5.00
+    //   (the CIELAB part: defaultColoursAreColourBlindSafe's matrices and formulas)
     void darkThemeOverlaysKeepContrast() {
         const DefaultPreferencesAtEnd restore;
         Preferences dark;
@@ -2766,13 +2774,14 @@ private slots:
             return (std::max(l, lg) + 0.05) / (std::min(l, lg) + 0.05);
         };
         const SceneLook& look = sceneLook();
-        std::vector<std::pair<QString, Rgb>> overlays{
-            {QStringLiteral("ink and the extremes' rings"), look.ink},
-            {QStringLiteral("ascent arrow"), look.ascent},
-            {QStringLiteral("descent arrow"), look.descent},
-            {QStringLiteral("point"), look.marker},
-            {QStringLiteral("Newton model"), look.newtonModel},
-            {QStringLiteral("tangent edge"), look.tangentEdge}};
+        // Every colour the look draws over the ground (SceneLook::drawnColours: the list
+        // written here by hand left out the quadratic, 1.7:1, the surface and the plane;
+        // and Preferences::look() put the light theme's surface, tangent and quadratic back
+        // over the dark theme's).
+        std::vector<std::pair<QString, Rgb>> overlays;
+        for (const auto& [name, c] : look.drawnColours())
+            overlays.emplace_back(QString::fromLatin1(name), c);
+        QVERIFY(overlays.size() >= 10);
         for (Classification kind : {Classification::Minimum, Classification::Maximum,
                                     Classification::Saddle, Classification::Degenerate})
             overlays.emplace_back(QString::fromLatin1(markerSymbolName(kind)), markerColor(kind));
@@ -2785,6 +2794,11 @@ private slots:
                                                         .arg(c[1])
                                                         .arg(c[2])
                                                         .arg(contrast(c))));
+        for (int i = 0; i < runColorCount(); ++i) {
+            const Rgb a = runColor(i), q = look.quadratic;
+            QVERIFY2(std::hypot(a[0] - q[0], a[1] - q[1], a[2] - q[2]) >= 0.25,
+                     qPrintable(QStringLiteral("run %1 near the quadratic").arg(i + 1)));
+        }
         for (int i = 0; i < runColorCount(); ++i)
             for (int j = i + 1; j < runColorCount(); ++j) {
                 const Rgb a = runColor(i), b = runColor(j);
@@ -2800,6 +2814,12 @@ private slots:
         QVERIFY(std::abs(kept[0] - 1.0) < 1e-6 && std::abs(kept[1] - 128 / 255.0) < 1e-6 &&
                 std::abs(kept[2]) < 1e-6);
         QCOMPARE(Preferences().look().runs[3], SceneLook().runs[3]); // light: the default
+        // The light theme keeps its colour-blind-safe purple; a quadratic colour the person
+        // chose is kept on the dark theme.
+        QCOMPARE(Preferences().look().quadratic, SceneLook().quadratic);
+        Preferences violet = dark;
+        violet.quadratic = QColor(0, 255, 0);
+        QCOMPARE(violet.look().quadratic, (Rgb{0, 1, 0}));
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first

@@ -566,6 +566,45 @@ private slots:
         QVERIFY(scene.newtonLabel().empty());
     }
 
+    // On the dark theme the Newton step's label was the dark model's light grey on a white
+    // ground (1.5:1). Its ground is the theme's panel: in the label's corner no pixel is
+    // near white, and some are the model's light grey (the text).
+    void newtonLabelFollowsTheTheme() {
+        const gs::SceneLook before = gs::sceneLook();
+        gs::setSceneLook(gs::SceneLook().dark());
+        const auto f = parse("x^2+5*y^2");
+        gs::SurfaceScene scene;
+        gs::GridSpec g;
+        g.nx = g.ny = 11;
+        scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0.5, 0.5)));
+        scene.setNewtonModel(g, gs::taylor(f, Eigen::Vector2d(0.5, 0.5), 2).sampleGrid(g),
+                             "Newton step 1: pure, the full step to the model's minimum");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(800, 600);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        // The label: right-aligned at 98 % of the width, its bottom at 2 % of the height.
+        unsigned char* rgb = window->GetPixelData(400, 2, 790, 40, 0);
+        // The white ground at opacity 0.85 over the dark one is 221 grey; the text's cores
+        // are 204 (0.8), a small share of the label's box.
+        constexpr int kPixels = 391 * 39;
+        int bright = 0, text = 0;
+        for (int i = 0; i < kPixels; ++i) {
+            const unsigned char* p = rgb + 3 * i;
+            bright += p[0] > 200 && p[1] > 200 && p[2] > 200;
+            text +=
+                std::abs(p[0] - 204) < 12 && std::abs(p[1] - 204) < 12 && std::abs(p[2] - 204) < 12;
+        }
+        delete[] rgb;
+        window->RemoveRenderer(scene.renderer());
+        gs::setSceneLook(before);
+        qInfo("bright pixels %d of %d, text-grey %d", bright, kPixels, text);
+        QVERIFY2(bright < 0.05 * kPixels, qPrintable(QString::number(bright)));
+        QVERIFY2(text > 20, qPrintable(QString::number(text)));
+    }
+
     // Issue #9 (c): in a narrow view (the contour view side by side with the 3-D one, 400
     // pixels wide) the y axis's title was cut at the left edge (the margin was a fraction of
     // the frame only) and the stability note shrank to 7 pixels and ran past the edge. The
@@ -756,6 +795,126 @@ private slots:
         QVERIFY2(drawn >= 0.55 * full && drawn <= 1.05 * full + 3 / 255.0,
                  qPrintable(QStringLiteral("drawn %1 of the colour's %2").arg(drawn).arg(full)));
         window->RemoveRenderer(scene.renderer());
+    }
+
+    // The shaded surface reads as its colour bar: where it is flat (facing up, the key light)
+    // a pixel has the colour the bar shows for f there (the bar draws the same lookup table
+    // unlit), within kBarTolerance per channel. Before, ambient 0.3 and diffuse 0.7 under a
+    // key light 39 degrees above the line of sight gave a flat facet 0.87 of the colour:
+    // the peak's yellow 0.13 darker, the ridge's teal 0.08.
+    void shadedSurfaceMatchesColourBar_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::newRow("far flat corner (the bar's bottom)") << "exp(-x^2-y^2)" << 1.8 << 1.8;
+        QTest::newRow("peak (the bar's top)") << "exp(-x^2-y^2)" << 0.0 << 0.0;
+        QTest::newRow("flat ridge at mid height") << "x^3" << 0.0 << 0.8;
+        QTest::newRow("flat ridge, near side") << "x^3" << 0.0 << -1.2;
+    }
+    void shadedSurfaceMatchesColourBar() {
+        QFETCH(QString, function);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        // 8-bit rounding, the colours interpolated across a facet (f varies by less than
+        // 0.3 % of its range within a pixel of these points) and the perspective's spread
+        // of the view direction: a few levels; 8 levels allowed.
+        constexpr double kBarTolerance = 8 / 255.0;
+        const auto f = parse(function.toLatin1().constData());
+        gs::GridSpec g;
+        gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = true;
+        scene.setStyle(style);
+        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
+        scene.setSurface(s);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(800, 600);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        const double value = gs::evaluate(f, Eigen::Vector2d(x, y));
+        const auto at = scene.toDisplay(x, y, value);
+        unsigned char* rgb =
+            window->GetPixelData(int(at.x()), int(at.y()), int(at.x()), int(at.y()), 0);
+        double bar[3];
+        gs::viridis(s.zmin, s.zmax)->GetColor(value, bar);
+        double worst = 0;
+        for (int c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(rgb[c] / 255.0 - bar[c]));
+        const QString drawn = QStringLiteral("drawn (%1, %2, %3), the bar's (%4, %5, %6)")
+                                  .arg(rgb[0])
+                                  .arg(rgb[1])
+                                  .arg(rgb[2])
+                                  .arg(bar[0] * 255, 0, 'f', 0)
+                                  .arg(bar[1] * 255, 0, 'f', 0)
+                                  .arg(bar[2] * 255, 0, 'f', 0);
+        delete[] rgb;
+        qInfo("%s", qPrintable(drawn));
+        QVERIFY2(worst <= kBarTolerance, qPrintable(drawn));
+        window->RemoveRenderer(scene.renderer());
+    }
+
+    // Shaded, the extremes' rings and the tangent plane show as over the wireframe: the ring
+    // round a minimum lies inside the surface rising from it, and a convex surface lies above
+    // its tangent plane, so both were buried by the shaded surface (the plane but for a
+    // sliver at the point). What they add to the picture (pixels that change when they are
+    // shown, a bowl expanded on its far side) is at least kShownShare of what they add over
+    // the wireframe.
+    void shadedShowsRingsAndTangentPlane_data() {
+        QTest::addColumn<bool>("ring"); // else the tangent plane
+        QTest::newRow("global minimum's ring") << true;
+        QTest::newRow("tangent plane") << false;
+    }
+    void shadedShowsRingsAndTangentPlane() {
+        QFETCH(bool, ring);
+        constexpr double kShownShare = 0.6;
+        const auto f = parse("x^2+y^2");
+        gs::GridSpec g;
+        const Eigen::Vector2d p(0.0, 1.0); // the plane faces the camera
+        auto changed = [&](bool shaded) {
+            gs::SurfaceScene scene;
+            scene.setSurface(gs::sampleSurface(f, g, p));
+            scene.setExpansion(gs::expand(f, p, g, 41, Eigen::Vector2d(0.01, 0.01)));
+            vtkNew<vtkRenderWindow> window;
+            window->SetOffScreenRendering(1);
+            window->SetSize(800, 600);
+            window->AddRenderer(scene.renderer());
+            scene.resetCamera();
+            auto picture = [&](bool shown) {
+                gs::SceneStyle style;
+                style.shaded = shaded;
+                style.showQuadratic = false;
+                style.showGradient = false;
+                style.showTangent = !ring && shown;
+                scene.setStyle(style);
+                gs::PlotMarker min;
+                min.at = Eigen::Vector3d(0, 0, 0);
+                min.kind = gs::Classification::Minimum;
+                min.extreme = -1;
+                scene.setCriticalPoints(ring && shown ? std::vector<gs::PlotMarker>{min}
+                                                      : std::vector<gs::PlotMarker>{});
+                window->Render();
+                unsigned char* rgb = window->GetPixelData(0, 0, 799, 599, 0);
+                std::vector<unsigned char> out(rgb, rgb + 800 * 600 * 3);
+                delete[] rgb;
+                return out;
+            };
+            const auto without = picture(false), with = picture(true);
+            int n = 0;
+            for (std::size_t i = 0; i < without.size(); i += 3)
+                n += std::abs(int(without[i]) - with[i]) +
+                         std::abs(int(without[i + 1]) - with[i + 1]) +
+                         std::abs(int(without[i + 2]) - with[i + 2]) >
+                     30;
+            window->RemoveRenderer(scene.renderer());
+            return n;
+        };
+        const int wire = changed(false), shaded = changed(true);
+        qInfo("pixels changed: %d over the wireframe, %d over the shaded surface", wire, shaded);
+        QVERIFY2(wire > (ring ? 100 : 5000), qPrintable(QString::number(wire)));
+        QVERIFY2(shaded >= kShownShare * wire,
+                 qPrintable(QStringLiteral("%1 of %2").arg(shaded).arg(wire)));
     }
 
     void runColoursAvoidOverlays() {

@@ -1,8 +1,10 @@
 // Vector figures (SVG, PDF): real paths and text and no raster image in the file, hidden lines
 // left out (a bowl seen from the side), and the figure drawn as pixels agreeing with the raster
 // export of the same scene. Needs an X display (scripts/test uses Xvfb).
+#include "expression.h"
 #include "imagecompare.h"
 #include "losschart.h"
+#include "runpaths.h"
 #include "sceneexport.h"
 #include "surface.h"
 #include "surfacescene.h"
@@ -19,6 +21,7 @@
 #include <cmath>
 #include <vtkCamera.h>
 #include <vtkMatrix4x4.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
 namespace {
@@ -417,7 +420,15 @@ private slots:
                            "--lr",       "0.05",
                            "--show",     "tangent,quadratic,gradient,critical"}
             << true;
-        // Shaded: the surface hides part of the tangent plane, the plane tints the surface.
+        // Four runs ending at one minimum: their balls coincide (each painted whole, the
+        // last on top, lit as the raster lights them, not a grey mixture of their facets).
+        QTest::newRow("runs at one minimum")
+            << QStringList{"--function", "0.5*x^2+5*y^2", "--point",
+                           "-1.8,0.8",   "--runs",        "gd,momentum,adam,newton",
+                           "--lr",       "0.15",          "--steps",
+                           "60",         "--show",        "none"}
+            << false;
+        // Shaded: the plane is drawn over the surface (as over the wireframe) and tints it.
         QTest::newRow("shaded, tangent")
             << QStringList{"--function", "sin(x)*cos(y)", "--domain",
                            "-3,3,-3,3",  "--shaded",      "--point",
@@ -470,6 +481,113 @@ private slots:
         const double drift = inkDifference(shifted, raster);
         qInfo("shifted by 6 pixels: %.3f", drift);
         QVERIFY2(drift > kAgreement, qPrintable(QString::number(drift)));
+    }
+
+    // Issue #13: several runs ending at one minimum. Their balls coincide; each ball's
+    // facets were depth-sorted one by one with all the others', so the balls' colours
+    // interleaved facet by facet into a grey mixture, and lit without the raster's specular
+    // term. Each ball is now painted whole (the last run's on top, as VTK draws the last of
+    // equal depths) and lit as VTK lights it: around the balls' centre the figure drawn as
+    // pixels has the PNG's colour within kBallTolerance per channel (means over a 5 x 5
+    // square), in the wireframe (VTK's headlight) and the shaded view (key light and
+    // headlight), and a ball alone also matches (its specular highlight).
+    void coincidentBallsMatchRaster_data() {
+        QTest::addColumn<bool>("shaded");
+        QTest::addColumn<int>("runs");
+        QTest::newRow("wireframe, three runs at the minimum") << false << 3;
+        QTest::newRow("shaded, three runs at the minimum") << true << 3;
+        QTest::newRow("wireframe, one run") << false << 1;
+    }
+    void coincidentBallsMatchRaster() {
+        QFETCH(bool, shaded);
+        QFETCH(int, runs);
+        constexpr double kBallTolerance = 20;
+        constexpr int kWidth = 800, kHeight = 600;
+        const auto f = *gs::Expression::parse("x^2+y^2").expression;
+        gs::GridSpec g;
+        gs::SurfaceScene scene;
+        gs::SceneStyle style;
+        style.shaded = shaded;
+        scene.setStyle(style);
+        scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0, 0)));
+        // Paths from three sides ending exactly at the minimum (0, 0), f = 0.
+        const Eigen::Vector3d starts[] = {{1.5, 1.0, 3.25}, {-1.5, 1.2, 3.69}, {0.5, -1.5, 2.5}};
+        std::vector<gs::RunPath> paths;
+        for (int i = 0; i < runs; ++i) {
+            gs::RunPath r;
+            r.points = {starts[i], 0.5 * starts[i].cwiseProduct(Eigen::Vector3d(1, 1, 0.5)),
+                        Eigen::Vector3d(0, 0, 0)};
+            r.color = gs::runColor(i);
+            r.label = "run " + std::to_string(i + 1);
+            paths.push_back(r);
+        }
+        scene.setRuns(paths);
+        scene.resetCamera();
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("balls.png"));
+        const QString svg = dir.filePath(QStringLiteral("balls.svg"));
+        gs::ImageExportOptions o;
+        o.width = kWidth;
+        o.height = kHeight;
+        std::string error = gs::exportImage(scene.renderer(), png.toStdString(), o);
+        QVERIFY2(error.empty(), error.c_str());
+        error = gs::exportVector(scene.renderer(), svg.toStdString(), o);
+        QVERIFY2(error.empty(), error.c_str());
+        const QImage raster = QImage(png).convertToFormat(QImage::Format_RGB32);
+        const QImage vector = rasterize(svg, 1.0).convertToFormat(QImage::Format_RGB32);
+        // Where the minimum is in the picture: the scene's camera in a window of that size.
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(kWidth, kHeight);
+        window->AddRenderer(scene.renderer());
+        const Eigen::Vector2d at = scene.toDisplay(0, 0, 0);
+        window->RemoveRenderer(scene.renderer());
+        const int cx = int(std::lround(at.x())), cy = kHeight - 1 - int(std::lround(at.y()));
+        auto mean = [&](const QImage& img) {
+            std::array<double, 3> m{};
+            for (int y = cy - 2; y <= cy + 2; ++y)
+                for (int x = cx - 2; x <= cx + 2; ++x) {
+                    const QRgb p = img.pixel(x, y);
+                    m[0] += qRed(p) / 25.0, m[1] += qGreen(p) / 25.0, m[2] += qBlue(p) / 25.0;
+                }
+            return m;
+        };
+        const auto r = mean(raster), v = mean(vector);
+        const QString both = QStringLiteral("PNG (%1, %2, %3), figure (%4, %5, %6) at (%7, %8)")
+                                 .arg(r[0], 0, 'f', 0)
+                                 .arg(r[1], 0, 'f', 0)
+                                 .arg(r[2], 0, 'f', 0)
+                                 .arg(v[0], 0, 'f', 0)
+                                 .arg(v[1], 0, 'f', 0)
+                                 .arg(v[2], 0, 'f', 0)
+                                 .arg(cx)
+                                 .arg(cy);
+        qInfo("%s", qPrintable(both));
+        double worst = 0;
+        for (int c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(r[c] - v[c]));
+        if (worst > kBallTolerance)
+            vector.save(gs::test::failureOutput(
+                QStringLiteral("balls_%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
+        QVERIFY2(worst <= kBallTolerance, qPrintable(both));
+        // Both show the last run's ball: of the runs' colours, its chromaticity (the channels
+        // over their sum, which the lighting's scale leaves alone) is the nearest.
+        auto nearestRun = [&](const std::array<double, 3>& c) {
+            const double sum = c[0] + c[1] + c[2];
+            int best = -1;
+            double bestDistance = 1e9;
+            for (int i = 0; i < runs; ++i) {
+                const gs::Rgb k = gs::runColor(i);
+                const double ks = k[0] + k[1] + k[2];
+                const double d = std::hypot(c[0] / sum - k[0] / ks, c[1] / sum - k[1] / ks,
+                                            c[2] / sum - k[2] / ks);
+                if (d < bestDistance)
+                    bestDistance = d, best = i;
+            }
+            return best;
+        };
+        QCOMPARE(nearestRun(r), runs - 1);
+        QCOMPARE(nearestRun(v), runs - 1);
     }
 
     // Issue #13: the text of a figure is the raster's size. The writer fits each text into

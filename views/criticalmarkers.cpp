@@ -1,5 +1,7 @@
 #include "criticalmarkers.h"
 
+#include "sceneactors.h"
+
 #include <cmath>
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
@@ -169,6 +171,10 @@ CriticalMarkers::CriticalMarkers(bool flat)
     const Rgb& ink = sceneLook().ink;
     m_rings->GetProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_rings->GetProperty()->SetLineWidth(2);
+    // In 3-D a ring lies at its extreme's height, inside the surface around a minimum (the
+    // surface rises from it): a shaded surface buried it. Drawn on top, as the point is.
+    if (!flat)
+        drawOnTop(m_rings);
 }
 
 CriticalMarkers::~CriticalMarkers() = default;

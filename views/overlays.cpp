@@ -27,7 +27,7 @@ ExpansionOverlays::ExpansionOverlays(vtkBox* box)
     , m_descent(sceneLook().descent)
     , m_newtonLabel(vtkSmartPointer<vtkTextActor>::New()) {
     const SceneLook& look = sceneLook();
-    // The Newton label: bottom right, in the model's colour, on a white ground.
+    // The Newton label: bottom right, in the model's colour, on the panel's ground (applyStyle).
     vtkTextProperty* label = m_newtonLabel->GetTextProperty();
     label->SetColor(look.newtonModel[0], look.newtonModel[1], look.newtonModel[2]);
     label->SetJustificationToRight();
@@ -115,6 +115,9 @@ void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const Heig
     m_ascent.actor->SetVisibility(style.showGradient && !flat);
     m_descent.actor->SetVisibility(style.showGradient && !flat);
     m_tangent.actor->SetVisibility(style.showTangent);
+    // Over a shaded surface the plane is drawn over it, as over the wireframe: where f is
+    // convex the surface lies above its tangent plane and, depth-tested, buried it.
+    drawOverScene(m_tangent.actor, style.shaded);
     m_quadratic.actor->SetVisibility(style.showQuadratic);
 }
 
@@ -129,6 +132,11 @@ void ExpansionOverlays::applyStyle(const PixelScale& scale) {
                                                look.quadratic[2]);
     m_newton.actor->GetProperty()->SetColor(look.newtonModel[0], look.newtonModel[1],
                                             look.newtonModel[2]);
+    // The Newton label in the model's colour on the theme's panel (on the dark theme the
+    // light grey model's text on the white ground it had was 1.5:1).
+    vtkTextProperty* label = m_newtonLabel->GetTextProperty();
+    label->SetColor(look.newtonModel[0], look.newtonModel[1], look.newtonModel[2]);
+    label->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
     m_quadratic.actor->GetProperty()->SetLineWidth(static_cast<float>(look.quadraticWidth * k));
     m_tangent.actor->GetProperty()->SetLineWidth(static_cast<float>(look.tangentEdgeWidth * k));
     m_newton.actor->GetProperty()->SetLineWidth(static_cast<float>(look.newtonWidth * k));

@@ -51,6 +51,20 @@ void drawOnTop(vtkActor* actor, double share) {
         false);
 }
 
+void drawOverScene(vtkActor* actor, bool over) {
+    if (isDrawnOverScene(actor) == over)
+        return;                      // the shader is rebuilt only when this changes
+    markDrawnOverScene(actor, over); // and in a vector figure: hidden by nothing, over the rest
+    vtkShaderProperty* shader = actor->GetShaderProperty();
+    shader->ClearAllFragmentShaderReplacements();
+    if (over)
+        shader->AddFragmentShaderReplacement(
+            "//VTK::Depth::Impl", true,
+            "//VTK::Depth::Impl\n  gl_FragDepth = " + std::to_string(kOverSceneDepth) + " + " +
+                std::to_string(kOverSceneDepth) + " * gl_FragCoord.z;\n",
+            false);
+}
+
 FitTextWidth::FitTextWidth(vtkTextActor* text, vtkRenderer* renderer, double fraction)
     : m_text(text)
     , m_renderer(renderer)
@@ -119,6 +133,7 @@ Ball::Ball(const Rgb& color)
     actor = makeActor(filter->GetOutputPort());
     actor->GetProperty()->SetColor(color[0], color[1], color[2]);
     actor->GetProperty()->SetSpecular(0.4);
+    markPaintedWhole(actor); // a vector figure paints it as one, not facet by facet
 }
 
 void Ball::place(const double at[3], double diameter) {

@@ -35,6 +35,17 @@ vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data
 /// they coincide (the step taken inside the moment arrow it follows).
 void drawOnTop(vtkActor* actor, double share = 0.001);
 
+/// Where drawOverScene puts a translucent actor's fragments: depth kOverSceneDepth (1 + z),
+/// behind everything drawOnTop squeezes into [0, 0.001] and in front of the rest of the
+/// scene (whose depth lies in (0.002, 1] but for what touches the near plane).
+constexpr double kOverSceneDepth = 0.001;
+
+/// Draws the translucent `actor` over the opaque scene (a shaded surface that would bury
+/// it) yet under what drawOnTop draws, or (over false) at its own depth again. For the
+/// tangent plane over the shaded surface: a convex surface lies above its tangent plane, so
+/// the plane, depth-tested, was hidden but for a sliver.
+void drawOverScene(vtkActor* actor, bool over);
+
 /// Keeps a one-line text actor (a title) within `fraction` of its renderer's width: before
 /// each render its font is the wanted size, made smaller where the text would not fit (a
 /// long title at a lecture's font scale, a narrow view). Removes its observer when destroyed.

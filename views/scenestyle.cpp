@@ -103,6 +103,11 @@ SceneLook SceneLook::dark() const {
     d.panel = {0.12, 0.12, 0.14};
     d.ink = {0.90, 0.90, 0.92};
     d.tangentEdge = {0.70, 0.70, 0.75};
+    // The light theme's purple has 1.7:1 on the dark ground; a light violet #B866FF has 5.0:1,
+    // stays 0.36 from every dark run colour and 23.8 CIELAB units from the surface, the
+    // tangent and the ground under simulated colour blindness (python3 offline; test_gui
+    // darkThemeOverlaysKeepContrast and defaultColoursAreColourBlindSafe check both).
+    d.quadratic = {0.72, 0.40, 1.00};
     d.newtonModel = {0.80, 0.80, 0.80};
     d.unclassified = {0.65, 0.65, 0.65};
     // The light palette's darkest runs, lightened (same places in the palette).

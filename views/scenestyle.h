@@ -4,6 +4,7 @@
 // piece of the scene and every export draws with the same values.
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace gs {
@@ -79,7 +80,24 @@ struct SceneLook {
                           {0.867, 0.800, 0.467}, {0.549, 0.318, 0.039}, {0.000, 0.620, 0.451},
                           {0.933, 0.200, 0.467}, {0.600, 0.867, 1.000}, {0.600, 0.267, 0.333}};
 
+    /// Every colour drawn over the ground, named (all but the ground and the panel): what
+    /// must stand out from the ground on either theme (test_gui darkThemeOverlaysKeepContrast
+    /// reads this list, so a colour added here is checked). The runs are not in it.
+    std::vector<std::pair<const char*, Rgb>> drawnColours() const {
+        return {{"ink and the extremes' rings", ink},
+                {"surface", surface},
+                {"quadratic", quadratic},
+                {"tangent", tangent},
+                {"tangent edge", tangentEdge},
+                {"ascent arrow", ascent},
+                {"descent arrow", descent},
+                {"point", marker},
+                {"Newton model", newtonModel},
+                {"unclassified critical point", unclassified}};
+    }
+
     /// The same look on a dark ground: light ink (the rings of the extremes are ink), a
+    /// light violet quadratic (#B866FF: the light theme's purple has 1.7:1 on it), a
     /// lighter tangent edge, Newton model and unclassified marker, and in place of the three
     /// runs' colours too dark for it (indigo, brown, wine: contrast 1.4, 2.6, 2.6 against the
     /// dark ground) lavender #8080BB, salmon #DD7755 and sage #99AA80. Every overlay colour

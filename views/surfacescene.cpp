@@ -31,9 +31,18 @@ namespace gs {
 
 namespace {
 
-/// The shaded surface's ambient share of its light (the rest diffuse), and the intensities
-/// of its key light (above the viewer) and its headlight.
-constexpr double kShadedAmbient = 0.3, kKeyLight = 0.6, kHeadLight = 0.5;
+/// The shaded surface's lights: a key light straight down from above (world +z, whatever
+/// the camera) and a headlight; and its material, so that its colours are the colour bar's.
+/// VTK lights a facet with normal n as c (a + d (K max(0, n.z) + H max(0, n.v))), v towards
+/// the eye. A facet facing up seen from the default 30 degrees (n.z = 1, n.v = sin 30 = 0.5)
+/// gets a + d (K + H/2) = 1: the bar's colour exactly. Steeper facets are darker (down to
+/// a = 0.45 for a vertical one seen edge-on), none brighter than a + d |(0, 0, 1) + H v| =
+/// 0.45 + 0.4074 * 1.480 = 1.053 (n between up and the eye); a flat facet seen from straight
+/// above gets 0.45 + 0.4074 * 1.7 = 1.14, from the side 0.86. The headlight keeps what the
+/// scene draws on top (ambient 0, diffuse 1) as lit as under the lights before (a shaft
+/// seen side on: 0.7 cos 30 = 0.61, was 0.65).
+constexpr double kKeyLight = 1.0, kHeadLight = 0.7, kShadedAmbient = 0.45,
+                 kShadedDiffuse = (1 - kShadedAmbient) / (kKeyLight + 0.5 * kHeadLight);
 /// The colour bar's labels: at most this many round values.
 constexpr int kColorBarTicks = 6;
 
@@ -52,10 +61,10 @@ SurfaceScene::SurfaceScene()
     m_shaded = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
     m_shaded->GetMapper()->ScalarVisibilityOn();
     m_shaded->GetProperty()->SetInterpolationToGouraud();
-    // Some light everywhere: a slope turned from the light keeps its colour readable against
-    // the colour bar.
+    // Some light everywhere: a steep slope keeps its colour readable against the colour bar;
+    // a facet facing up has the bar's colour (kShadedDiffuse).
     m_shaded->GetProperty()->SetAmbient(kShadedAmbient);
-    m_shaded->GetProperty()->SetDiffuse(1 - kShadedAmbient);
+    m_shaded->GetProperty()->SetDiffuse(kShadedDiffuse);
     // Shaded, the surface's triangles hide what is behind them in a vector figure (as in the
     // raster); the wireframe, drawn alone, is see-through in both.
     markHiding(m_shaded);
@@ -92,14 +101,15 @@ SurfaceScene::SurfaceScene()
     m_renderer->AddActor(m_shaded);
     // The shaded surface's lights: VTK's headlight (at the eye) alone lit a height field seen
     // from 30 degrees up at half strength where it is flat and nearly not at all where it
-    // rises towards the viewer (log-sum-exp's near side came out black). A key light 39
-    // degrees above the line of sight (atan 0.8), moving with the camera, lights what faces
-    // up; a weaker headlight keeps what faces the viewer lit (the arrows, steep along the
-    // key light). The vector export lights with the same lights (vectorexport.cpp). The
-    // wireframe keeps VTK's own headlight (applyStyle).
+    // rises towards the viewer (log-sum-exp's near side came out black). A key light from
+    // straight above lights what faces up fully from any side (a height field faces up
+    // everywhere: n.z > 0), so the surface has the colour bar's colours where it is flat; a
+    // headlight keeps what faces the viewer lit (the arrows' and balls' fronts). The
+    // vector export lights with the same lights (vectorexport.cpp). The wireframe keeps
+    // VTK's own headlight (applyStyle).
     m_shadedLight = vtkSmartPointer<vtkLight>::New();
-    m_shadedLight->SetLightTypeToCameraLight();
-    m_shadedLight->SetPosition(0, 0.8, 1); // camera coordinates: the camera at (0, 0, 1), y up
+    m_shadedLight->SetLightTypeToSceneLight();
+    m_shadedLight->SetPosition(0, 0, 1); // world coordinates: from +z down
     m_shadedLight->SetFocalPoint(0, 0, 0);
     m_shadedLight->PositionalOff();
     m_shadedLight->SetIntensity(kKeyLight);

@@ -53,8 +53,10 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace gs {
@@ -72,13 +74,21 @@ vtkInformationIntegerKey* onTopKey() {
     static vtkInformationIntegerKey* key = new vtkInformationIntegerKey("GsOnTop", "gs");
     return key;
 }
+vtkInformationIntegerKey* wholeKey() {
+    static vtkInformationIntegerKey* key = new vtkInformationIntegerKey("GsWhole", "gs");
+    return key;
+}
+vtkInformationIntegerKey* overSceneKey() {
+    static vtkInformationIntegerKey* key = new vtkInformationIntegerKey("GsOverScene", "gs");
+    return key;
+}
 
-void setMark(vtkProp* prop, vtkInformationIntegerKey* key) {
+void setMark(vtkProp* prop, vtkInformationIntegerKey* key, bool on = true) {
     if (!prop->GetPropertyKeys()) {
         vtkNew<vtkInformation> info;
         prop->SetPropertyKeys(info);
     }
-    prop->GetPropertyKeys()->Set(key, 1);
+    prop->GetPropertyKeys()->Set(key, on ? 1 : 0);
 }
 
 bool hasMark(vtkProp* prop, vtkInformationIntegerKey* key) {
@@ -142,6 +152,11 @@ struct Primitive {
     int layer = 0;    ///< one of the kLayer constants below
     double depth = 0; ///< distance from the camera (all layers but the 2-D overlay)
     std::size_t order = 0;
+    /// A solid painted as one (a ball, markPaintedWhole): its pieces share `group` (>= 0) and
+    /// are placed among the other primitives at `groupDepth`, the solid's centre, then
+    /// painted far to near among themselves. -1: on its own.
+    int group = -1;
+    double groupDepth = 0;
     QPolygonF points;
     QPainterPath path; ///< Kind::Path
     QColor fill, stroke;
@@ -220,7 +235,10 @@ private:
 class DepthMap {
 public:
     bool empty() const { return m_depth.empty(); }
-    void build(vtkRenderer* source, const std::vector<vtkProp*>& hiding, int width, int height) {
+    /// `cover`: every pixel the props cover holds the nearest possible depth, so whatever lies
+    /// there is behind them (what the raster draws over the scene, markDrawnOverScene).
+    void build(vtkRenderer* source, const std::vector<vtkProp*>& hiding, int width, int height,
+               bool cover = false) {
         m_scale = kDepthOversampling;
         m_width = width * m_scale;
         m_height = height * m_scale;
@@ -262,9 +280,11 @@ public:
         const Projection projection(renderer, width, height);
         std::vector<float> raw(std::size_t(m_width) * m_height);
         for (int y = 0; y < m_height; ++y)
-            for (int x = 0; x < m_width; ++x)
-                raw[index(x, y)] =
-                    float(projection.bufferDepth(z->GetValue(vtkIdType(y) * m_width + x)));
+            for (int x = 0; x < m_width; ++x) {
+                const double d = z->GetValue(vtkIdType(y) * m_width + x);
+                raw[index(x, y)] = cover && d < 1.0 ? -std::numeric_limits<float>::max()
+                                                    : float(projection.bufferDepth(d));
+            }
         m_depth.assign(raw.size(), 0.f);
         for (int y = 0; y < m_height; ++y)
             for (int x = 0; x < m_width; ++x) {
@@ -308,14 +328,16 @@ private:
 class Collector {
 public:
     /// `depth`: the opaque hiding props' depth; `translucent`: the translucent patches';
+    /// `over`: where the translucent patches drawn over the scene cover (markDrawnOverScene);
     /// `onTop`: the depth of what is drawn on top (arrows, balls), which VTK tests among
     /// themselves.
     Collector(vtkRenderer* renderer, const Projection& projection, const DepthMap& depth,
-              const DepthMap& translucent, const DepthMap& onTop)
+              const DepthMap& translucent, const DepthMap& over, const DepthMap& onTop)
         : m_renderer(renderer)
         , m_projection(projection)
         , m_depth(depth)
         , m_translucent(translucent)
+        , m_over(over)
         , m_onTop(onTop) {}
 
     /// What was collected, the translucent patches merged into one outline per colour.
@@ -348,17 +370,31 @@ public:
             textActor(text);
         else if (auto* billboard = vtkBillboardTextActor3D::SafeDownCast(prop))
             billboardText(billboard);
-        else if (auto* actor = vtkActor::SafeDownCast(prop))
+        else if (auto* actor = vtkActor::SafeDownCast(prop)) {
+            m_overScene = hasMark(prop, overSceneKey());
+            if (hasMark(prop, wholeKey())) {
+                // One solid: its pieces together, at its centre's depth.
+                double b[6];
+                actor->GetBounds(b);
+                const double centre[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
+                m_group = m_groups++;
+                m_groupDepth = m_projection.depth(centre);
+            }
             actor3D(actor, hasMark(prop, onTopKey()) ? kLayerOnTop
                            : isTranslucent(actor)    ? kLayerTranslucent
                                                      : kLayerScene);
-        else if (auto* actor2D = vtkActor2D::SafeDownCast(prop))
+            m_overScene = false;
+            m_group = -1;
+            m_groupDepth = 0;
+        } else if (auto* actor2D = vtkActor2D::SafeDownCast(prop))
             actor2DPart(actor2D);
     }
 
 private:
     void add(Primitive p) {
         p.order = m_primitives.size();
+        p.group = m_group;
+        p.groupDepth = m_groupDepth;
         m_primitives.push_back(std::move(p));
     }
 
@@ -371,11 +407,14 @@ private:
     int target(const QPointF& at, double depth, int layer) const {
         if (layer == kLayerOnTop)
             return m_onTop.visible(at, depth) ? kLayerOnTop : -1;
-        if (!m_depth.visible(at, depth))
+        // A patch drawn over the scene is hidden by nothing the scene draws.
+        const bool over = m_overScene && layer != kLayerScene;
+        if (!over && !m_depth.visible(at, depth))
             return -1;
         if (layer != kLayerScene)
             return layer;
-        return m_translucent.visible(at, depth) ? kLayerScene : kLayerBehind;
+        return m_translucent.visible(at, depth) && m_over.visible(at, depth) ? kLayerScene
+                                                                             : kLayerBehind;
     }
     int target(const std::array<double, 3>& w, int layer) const {
         QPointF at;
@@ -388,7 +427,7 @@ private:
             return !m_onTop.empty();
         return (layer == kLayerScene || layer == kLayerTranslucentFill ||
                 layer == kLayerTranslucentLines) &&
-               !(m_depth.empty() && m_translucent.empty());
+               !(m_depth.empty() && m_translucent.empty() && m_over.empty());
     }
 
     void actor3D(vtkActor* actor, int layer) {
@@ -418,6 +457,25 @@ private:
             matrix->MultiplyPoint(p, q);
             world[std::size_t(i)] = {q[0] / q[3], q[1] / q[3], q[2] / q[3]};
         }
+        // The points' normals (a ball's), turned by the actor's matrix (its inverse
+        // transpose): a facet is lit with their mean, as the raster interpolates them.
+        vtkDataArray* normals = data->GetPointData()->GetNormals();
+        vtkNew<vtkMatrix4x4> normalMatrix;
+        vtkMatrix4x4::Invert(matrix, normalMatrix);
+        normalMatrix->Transpose();
+        auto normalOf =
+            [&](const std::vector<vtkIdType>& ids) -> std::optional<std::array<double, 3>> {
+            if (!normals || normals->GetNumberOfComponents() != 3)
+                return std::nullopt;
+            double sum[4] = {0, 0, 0, 0}, out[4];
+            for (vtkIdType id : ids) {
+                const double* q = normals->GetTuple3(id);
+                for (int k = 0; k < 3; ++k)
+                    sum[k] += q[k];
+            }
+            normalMatrix->MultiplyPoint(sum, out);
+            return std::array<double, 3>{out[0], out[1], out[2]};
+        };
         const double* base = property->GetColor();
         auto colorOf = [&](vtkIdType cell, vtkIdType point) {
             if (colors) {
@@ -492,7 +550,7 @@ private:
             } else if (property->GetEdgeVisibility()) {
                 edge = toColor(property->GetEdgeColor(), opacity);
             }
-            filledPolygon(corners, fill, edge, lineWidth, property, layer, actor);
+            filledPolygon(corners, fill, edge, lineWidth, property, layer, actor, normalOf(ids));
         };
         if (vtkCellArray* polys = data->GetPolys()) {
             vtkIdType n;
@@ -640,74 +698,115 @@ private:
         return longest;
     }
 
-    void filledPolygon(const std::vector<std::array<double, 3>>& corners, QColor fill,
-                       const QColor& edge, double width, vtkProperty* property, int layer,
-                       vtkActor* actor) {
-        std::array<double, 3> centre{0, 0, 0};
+    /// The colour VTK's lighting gives a polygon of colour `base` (its ambient and diffuse
+    /// colour; a mapped scalar colour is both) at its centre, as VTK 9.1's polygon shader
+    /// computes it (vtkOpenGLPolyDataMapper::ReplaceShaderLight), with the facet's normal
+    /// (the mean of its points' normals, else the polygon's) turned towards the viewer (VTK's
+    /// two-sided lighting), the unit vector v from the point to the eye and, for each light,
+    /// the unit vector l towards it and its intensity I:
+    ///   headlight alone at intensity 1: d = max(0, n.z), s = d^p (z towards the eye);
+    ///   otherwise: d = sum I max(0, n.l), s = sum I [n.l > 0] max(0, r.v)^p, r = 2 (n.l) n - l;
+    ///   colour = ambient base + diffuse base d + specular specularColour s, p the specular
+    ///   power, each channel clamped to 1 (the framebuffer's).
+    QColor lit(const std::vector<std::array<double, 3>>& corners,
+               const std::optional<std::array<double, 3>>& given, const QColor& base,
+               vtkProperty* property) const {
+        using V3 = std::array<double, 3>;
+        auto dot = [](const V3& a, const V3& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; };
+        auto unit = [&](V3 a) {
+            const double n = std::sqrt(dot(a, a));
+            if (n > 0)
+                for (double& c : a)
+                    c /= n;
+            return a;
+        };
+        V3 centre{0, 0, 0};
         for (const auto& c : corners)
             for (int k = 0; k < 3; ++k)
                 centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
-        // VTK's headlight: diffuse light along the view direction, either side lit alike.
-        if (property->GetLighting() && corners.size() >= 3) {
+        V3 n;
+        if (given) {
+            n = unit(*given);
+        } else {
             const auto& a = corners[0];
             const auto& b = corners[1];
             const auto& c = corners[2];
-            const double u[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
-            const double v[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
-            double n[3] = {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2],
-                           u[0] * v[1] - u[1] * v[0]};
-            const double len = std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-            // The renderer's lights as the render used them: a headlight along the line of
-            // sight, a camera light (the shaded surface's key light) from its transformed
-            // place; either side lit alike. Without any (not rendered yet), VTK's headlight.
-            vtkCamera* cam = m_renderer->GetActiveCamera();
-            auto toEye = [&](double* d) {
-                if (cam->GetParallelProjection()) {
-                    cam->GetDirectionOfProjection(d);
-                } else {
-                    const double* eye = cam->GetPosition();
-                    for (int k = 0; k < 3; ++k)
-                        d[k] = eye[k] - centre[std::size_t(k)];
-                }
-            };
-            std::vector<std::pair<std::array<double, 3>, double>> lit; // direction, intensity
-            vtkLightCollection* lights = m_renderer->GetLights();
-            lights->InitTraversal();
-            while (vtkLight* l = lights->GetNextItem()) {
-                if (!l->GetSwitch())
-                    continue;
-                std::array<double, 3> d{};
-                if (l->LightTypeIsHeadlight()) {
-                    toEye(d.data());
-                } else {
-                    double p[3], f[3];
-                    l->GetTransformedPosition(p);
-                    l->GetTransformedFocalPoint(f);
-                    for (int k = 0; k < 3; ++k)
-                        d[std::size_t(k)] = p[k] - f[k];
-                }
-                lit.emplace_back(d, l->GetIntensity());
-            }
-            if (lit.empty()) {
-                std::array<double, 3> d{};
-                toEye(d.data());
-                lit.emplace_back(d, 1.0);
-            }
-            if (len > 0) {
-                double cosine = 0;
-                for (const auto& [d, intensity] : lit) {
-                    const double tl = std::sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-                    cosine +=
-                        intensity *
-                        (tl > 0 ? std::abs(n[0] * d[0] + n[1] * d[1] + n[2] * d[2]) / (len * tl)
-                                : 1.0);
-                }
-                const double k =
-                    std::min(1.0, property->GetAmbient() + property->GetDiffuse() * cosine);
-                fill = QColor::fromRgbF(float(fill.redF() * k), float(fill.greenF() * k),
-                                        float(fill.blueF() * k), fill.alphaF());
+            const V3 u{b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+            const V3 w{c[0] - a[0], c[1] - a[1], c[2] - a[2]};
+            n = unit(
+                {u[1] * w[2] - u[2] * w[1], u[2] * w[0] - u[0] * w[2], u[0] * w[1] - u[1] * w[0]});
+        }
+        if (dot(n, n) == 0)
+            return base;
+        vtkCamera* cam = m_renderer->GetActiveCamera();
+        V3 towardsCamera; // the view's z axis: against the direction of projection
+        cam->GetDirectionOfProjection(towardsCamera.data());
+        for (double& c : towardsCamera)
+            c = -c;
+        V3 v = towardsCamera;
+        if (!cam->GetParallelProjection()) {
+            const double* eye = cam->GetPosition();
+            v = unit({eye[0] - centre[0], eye[1] - centre[1], eye[2] - centre[2]});
+        }
+        if (dot(n, v) < 0) // the side seen is lit (two-sided lighting)
+            for (double& c : n)
+                c = -c;
+        // The renderer's lights as the render used them; none (not rendered yet): VTK's
+        // headlight.
+        struct Light {
+            V3 towards;
+            double intensity;
+            bool head;
+        };
+        std::vector<Light> lights;
+        vtkLightCollection* collection = m_renderer->GetLights();
+        collection->InitTraversal();
+        while (vtkLight* l = collection->GetNextItem()) {
+            if (!l->GetSwitch())
+                continue;
+            if (l->LightTypeIsHeadlight()) {
+                lights.push_back({towardsCamera, l->GetIntensity(), true});
+            } else {
+                double p[3], f[3];
+                l->GetTransformedPosition(p);
+                l->GetTransformedFocalPoint(f);
+                lights.push_back(
+                    {unit({p[0] - f[0], p[1] - f[1], p[2] - f[2]}), l->GetIntensity(), false});
             }
         }
+        if (lights.empty())
+            lights.push_back({towardsCamera, 1.0, true});
+        const double power = property->GetSpecularPower();
+        double diffuse = 0, specular = 0;
+        if (lights.size() == 1 && lights[0].head && lights[0].intensity == 1.0) {
+            diffuse = std::max(0.0, dot(n, towardsCamera));
+            specular = std::pow(diffuse, power);
+        } else {
+            for (const Light& l : lights) {
+                const double nl = dot(n, l.towards);
+                if (nl <= 0)
+                    continue;
+                diffuse += l.intensity * nl;
+                const V3 r{2 * nl * n[0] - l.towards[0], 2 * nl * n[1] - l.towards[1],
+                           2 * nl * n[2] - l.towards[2]};
+                specular += l.intensity * std::pow(std::max(0.0, dot(r, v)), power);
+            }
+        }
+        const double a = property->GetAmbient(), d = property->GetDiffuse() * diffuse,
+                     s = property->GetSpecular() * specular;
+        const double* sc = property->GetSpecularColor();
+        auto channel = [&](double c, double highlight) {
+            return float(std::clamp(a * c + d * c + s * highlight, 0.0, 1.0));
+        };
+        return QColor::fromRgbF(channel(base.redF(), sc[0]), channel(base.greenF(), sc[1]),
+                                channel(base.blueF(), sc[2]), base.alphaF());
+    }
+
+    void filledPolygon(const std::vector<std::array<double, 3>>& corners, QColor fill,
+                       const QColor& edge, double width, vtkProperty* property, int layer,
+                       vtkActor* actor, const std::optional<std::array<double, 3>>& normal) {
+        if (property->GetLighting() && corners.size() >= 3)
+            fill = lit(corners, normal, fill, property);
         if (!depthTested(layer)) {
             keepPiece({corners.begin(), corners.end()}, fill, edge, width, layer, actor);
             return;
@@ -1014,7 +1113,13 @@ private:
     const Projection& m_projection;
     const DepthMap& m_depth;
     const DepthMap& m_translucent;
+    const DepthMap& m_over;
     const DepthMap& m_onTop;
+    /// While an actor marked drawn over the scene is collected.
+    bool m_overScene = false;
+    /// While an actor painted whole is collected: its group and its centre's depth.
+    int m_group = -1, m_groups = 0;
+    double m_groupDepth = 0;
     std::vector<Primitive> m_primitives;
     /// A translucent actor's visible pieces of one colour, merged when collected.
     struct Patch {
@@ -1089,8 +1194,19 @@ void paint(QPainter& painter, std::vector<Primitive>& primitives) {
                      [](const Primitive& a, const Primitive& b) {
                          if (a.layer != b.layer)
                              return a.layer < b.layer;
-                         if (a.layer != kLayerOverlay && a.depth != b.depth)
-                             return a.depth > b.depth; // far first
+                         if (a.layer != kLayerOverlay) {
+                             // A solid painted whole sits at its centre's depth, its
+                             // pieces together (far to near among themselves): coincident
+                             // balls do not interleave their facets.
+                             const double da = a.group >= 0 ? a.groupDepth : a.depth;
+                             const double db = b.group >= 0 ? b.groupDepth : b.depth;
+                             if (da != db)
+                                 return da > db; // far first
+                             if (a.group != b.group)
+                                 return a.group < b.group; // VTK's order among equals
+                             if (a.depth != b.depth)
+                                 return a.depth > b.depth;
+                         }
                          return a.order < b.order;
                      });
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -1195,6 +1311,18 @@ void markDrawnOnTop(vtkProp* prop) {
     setMark(prop, onTopKey());
 }
 
+void markPaintedWhole(vtkProp* prop) {
+    setMark(prop, wholeKey());
+}
+
+void markDrawnOverScene(vtkProp* prop, bool over) {
+    setMark(prop, overSceneKey(), over);
+}
+
+bool isDrawnOverScene(vtkProp* prop) {
+    return hasMark(prop, overSceneKey());
+}
+
 bool isVectorPath(const std::string& path) {
     const std::string ext = extensionOf(path);
     return ext == ".svg" || ext == ".pdf";
@@ -1223,7 +1351,7 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
     // so the raster's see-through wireframe is the figure's too). The translucent props'
     // depth decides what is painted before them and what after. What is drawn on top
     // (arrows, balls, paths) hides among itself, as VTK depth-tests it among itself.
-    std::vector<vtkProp*> hiding, translucent, onTop;
+    std::vector<vtkProp*> hiding, translucent, over, onTop;
     vtkPropCollection* props = renderer->GetViewProps();
     vtkCollectionSimpleIterator it;
     props->InitTraversal(it);
@@ -1238,18 +1366,20 @@ std::string exportVector(vtkRenderer* renderer, const std::string& path,
         else if (actor && !hasMark(prop, onTopKey()) && actor->GetProperty() &&
                  actor->GetProperty()->GetOpacity() < 1.0 &&
                  actor->GetProperty()->GetRepresentation() == VTK_SURFACE)
-            translucent.push_back(prop);
+            (hasMark(prop, overSceneKey()) ? over : translucent).push_back(prop);
     }
-    DepthMap depth, translucentDepth, onTopDepth;
+    DepthMap depth, translucentDepth, overDepth, onTopDepth;
     if (!hiding.empty())
         depth.build(renderer, hiding, o.width, o.height);
     if (!translucent.empty())
         translucentDepth.build(renderer, translucent, o.width, o.height);
+    if (!over.empty())
+        overDepth.build(renderer, over, o.width, o.height, true);
     if (!onTop.empty())
         onTopDepth.build(renderer, onTop, o.width, o.height);
 
     const Projection projection(renderer, o.width, o.height);
-    Collector collector(renderer, projection, depth, translucentDepth, onTopDepth);
+    Collector collector(renderer, projection, depth, translucentDepth, overDepth, onTopDepth);
     props->InitTraversal(it);
     while (vtkProp* prop = props->GetNextProp(it))
         collector.prop(prop);

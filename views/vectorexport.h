@@ -12,8 +12,12 @@
 // (samples every half pixel): hidden, behind a translucent patch (painted before it) or in
 // front (after it). Polygons are split where these change. A translucent prop's visible
 // pieces are merged into one outline per colour (no seams between its triangles) and its
-// edges stroked once. What is left is painted back to front within each of these layers.
-// The writer computes no mathematics beyond this projection.
+// edges stroked once. What is left is painted back to front within each of these layers; a
+// solid marked painted whole (a ball) goes there as one, at its centre's depth. Polygons are
+// lit with the renderer's lights as VTK's shader lights them (ambient, diffuse, specular).
+// A translucent prop drawn over the scene (markDrawnOverScene) is hidden by nothing the
+// scene draws, and all it covers is painted before it.
+// The writer computes no mathematics beyond this projection and the lighting.
 
 #include "sceneexport.h"
 
@@ -34,6 +38,17 @@ constexpr int kDepthOversampling = 2;
 void markHiding(vtkProp* prop);
 /// Marks a prop drawn over everything opaque (drawOnTop): never hidden, painted last.
 void markDrawnOnTop(vtkProp* prop);
+
+/// Marks a prop that is one solid (a ball): its facets are painted together, back to front,
+/// placed among the other primitives at the solid's centre. Coincident balls (runs ending at
+/// one minimum) then each come out whole, the last drawn on top as in the raster, where
+/// their facets sorted one by one interleaved into a grey mixture.
+void markPaintedWhole(vtkProp* prop);
+/// Marks (or unmarks) a translucent prop the raster draws over the opaque scene
+/// (drawOverScene: the tangent plane over a shaded surface): nothing the scene draws hides
+/// it, and what it covers is painted before it (tinted by it).
+void markDrawnOverScene(vtkProp* prop, bool over);
+bool isDrawnOverScene(vtkProp* prop);
 
 /// True for a path ending in .svg or .pdf (any case).
 bool isVectorPath(const std::string& path);
