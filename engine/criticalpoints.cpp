@@ -165,32 +165,12 @@ Eigen::VectorXd fullPoint(const Eigen::VectorXd& base, std::size_t inputs) {
     return p;
 }
 
-/// v and M restricted to the searched inputs: v[axes], M[axes, axes].
-void restrict(Eigen::VectorXd& v, Eigen::MatrixXd& m, const std::vector<int>& axes) {
-    const auto k = static_cast<Eigen::Index>(axes.size());
-    Eigen::VectorXd vs(k);
-    Eigen::MatrixXd ms(k, k);
-    for (Eigen::Index a = 0; a < k; ++a) {
-        vs[a] = v[axes[std::size_t(a)]];
-        for (Eigen::Index b = 0; b < k; ++b)
-            ms(a, b) = m(axes[std::size_t(a)], axes[std::size_t(b)]);
-    }
-    v = std::move(vs);
-    m = std::move(ms);
-}
-
 /// f, gradient and Hessian over the searched inputs only (a slice of f), and their
-/// rounding-error bounds where Derivatives carries them (they belong to the same entries).
-template <class D = Derivatives>
-D sliceDerivatives(const Expression& f, const Eigen::VectorXd& p, const std::vector<int>& axes) {
-    D d = derivatives(f, p);
-    if (static_cast<Eigen::Index>(axes.size()) == d.gradient.size() &&
-        std::is_sorted(axes.begin(), axes.end()))
-        return d; // every input is searched, in order
-    restrict(d.gradient, d.hessian, axes);
-    if constexpr (requires { d.error.gradient; })
-        restrict(d.error.gradient, d.error.hessian, axes);
-    return d;
+/// rounding-error bounds: the jets carry only the searched directions (a function with
+/// parameters costs what its plotted pair costs).
+Derivatives sliceDerivatives(const Expression& f, const Eigen::VectorXd& p,
+                             const std::vector<int>& axes) {
+    return derivatives(f, p, axes);
 }
 
 Eigen::VectorXd sliceOf(const Eigen::VectorXd& p, const std::vector<int>& axes) {

@@ -6,6 +6,9 @@
 
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <string>
 
 namespace gs {
 
@@ -184,29 +187,31 @@ static Derivatives withoutMeaninglessDerivatives(Derivatives d) {
     return d;
 }
 
-static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x);
-
-Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
-    return withoutMeaninglessDerivatives(computeDerivatives(f, x));
-}
-
-// The forward sweep of second-order jets (f has at most kMaxHessianInputs inputs, and at
-// most MaxN unless MaxN is Eigen::Dynamic).
+// The forward sweep of second-order jets over the directions `wrt` (input indices; f has at
+// most kMaxHessianInputs inputs, and wrt at most MaxN unless MaxN is Eigen::Dynamic). An input
+// outside wrt enters as a constant of its value: gradient and Hessian zero, the value's
+// rounding bound u |x_i| kept, so every entry of the result is the one the sweep over all
+// inputs computes (each jet rule acts entry by entry on the directions).
 template <int MaxN>
-static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x) {
+static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x,
+                                  const std::vector<int>& wrt) {
     using J = Jet<MaxN>;
-    const auto n = static_cast<Eigen::Index>(f.inputCount());
+    const auto inputCount = static_cast<Eigen::Index>(f.inputCount());
+    const auto n = static_cast<Eigen::Index>(wrt.size());
     std::vector<J> inputs;
-    inputs.reserve(static_cast<std::size_t>(n));
-    for (Eigen::Index i = 0; i < n; ++i) {
+    inputs.reserve(static_cast<std::size_t>(inputCount));
+    for (Eigen::Index i = 0; i < inputCount; ++i) {
         // The point is known to the precision of a double: e = u |x_i|.
         const double xi = i < x.size() ? x[i] : 0.0;
         J seed{xi,
-               J::Vec::Unit(n, i),
+               J::Vec::Zero(n),
                J::Mat::Zero(n, n),
                kUnit * std::abs(xi),
                J::Vec::Zero(n),
                J::Mat::Zero(n, n)};
+        for (Eigen::Index k = 0; k < n; ++k)
+            if (wrt[std::size_t(k)] == i)
+                seed.g[k] = 1;
         inputs.push_back(std::move(seed));
     }
     auto values = detail::forwardPass(f, inputs, JetOps<MaxN>{n});
@@ -222,7 +227,8 @@ static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x)
     return d;
 }
 
-static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x) {
+static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x,
+                                      const std::vector<int>& wrt) {
     const auto n = static_cast<Eigen::Index>(f.inputCount());
     if (hessianNotComputed(f)) {
         // Many inputs: value and gradient by reverse mode, a small constant times one
@@ -231,16 +237,39 @@ static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd
         Eigen::VectorXd point = Eigen::VectorXd::Zero(n);
         point.head(std::min(n, x.size())) = x.head(std::min(n, x.size()));
         d.value = evaluate(f, point);
-        d.gradient = reverseGradient(f, point);
-        d.error.gradient = Vec::Constant(n, std::numeric_limits<double>::quiet_NaN());
+        const Vec all = reverseGradient(f, point);
+        d.gradient.resize(static_cast<Eigen::Index>(wrt.size()));
+        for (std::size_t k = 0; k < wrt.size(); ++k)
+            d.gradient[Eigen::Index(k)] = all[wrt[k]];
+        d.error.gradient =
+            Vec::Constant(d.gradient.size(), std::numeric_limits<double>::quiet_NaN());
         d.hessianComputed = false;
         return d;
     }
-    if (n <= kSmallJetInputs)
-        return jetDerivatives<kSmallJetInputs>(f, x);
-    if (n <= kInlineJetInputs)
-        return jetDerivatives<kInlineJetInputs>(f, x);
-    return jetDerivatives<Eigen::Dynamic>(f, x);
+    const auto m = static_cast<Eigen::Index>(wrt.size());
+    if (m <= kSmallJetInputs)
+        return jetDerivatives<kSmallJetInputs>(f, x, wrt);
+    if (m <= kInlineJetInputs)
+        return jetDerivatives<kInlineJetInputs>(f, x, wrt);
+    return jetDerivatives<Eigen::Dynamic>(f, x, wrt);
+}
+
+static std::vector<int> everyInput(const Expression& f) {
+    std::vector<int> all(f.inputCount());
+    std::iota(all.begin(), all.end(), 0);
+    return all;
+}
+
+Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x) {
+    return withoutMeaninglessDerivatives(computeDerivatives(f, x, everyInput(f)));
+}
+
+Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x,
+                        const std::vector<int>& wrt) {
+    for (const int i : wrt)
+        if (i < 0 || std::size_t(i) >= f.inputCount())
+            throw std::out_of_range("derivatives: no input " + std::to_string(i));
+    return withoutMeaninglessDerivatives(computeDerivatives(f, x, wrt));
 }
 
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x) {

@@ -9,6 +9,7 @@
 #include <Eigen/Core>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gs {
 
@@ -46,6 +47,11 @@ std::optional<std::string> hessianNotComputed(const Expression& f);
 /// (hessianNotComputed), the value and the reverse-mode gradient, `hessianComputed` false.
 /// Where f is not finite (inf or NaN), the gradient and Hessian are NaN: not meaningful.
 Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x);
+/// The same with respect to the inputs `wrt` only (input indices, in that order; the other
+/// inputs held at x): entry for entry the numbers derivatives(f, x) gives for them, error
+/// bounds included (the chain rule never mixes directions), at the cost of |wrt| inputs
+/// instead of all of f's: a search over the plotted pair of a function with parameters.
+Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x, const std::vector<int>& wrt);
 /// grad f(x), exact.
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x);
 /// H f(x), exact (symmetric).

@@ -674,6 +674,64 @@ private slots:
         QVERIFY(compared > 0);
     }
 
+    // derivatives(f, x, wrt) differentiates along the listed inputs only (the critical-point
+    // search's plotted pair of a function with more inputs). The independent computation:
+    // derivatives over every input, restricted to wrt; every entry must be the same bits,
+    // error bounds included, for subsets in and out of order.
+    void chosenInputsAreTheSameBits_data() { smallJetsAreTheSameBits_data(); }
+
+    void chosenInputsAreTheSameBits() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, vars);
+        std::vector<std::string> names;
+        for (const QString& v : vars)
+            names.push_back(v.toStdString());
+        names.push_back("p"); // one more input, used, that is never differentiated below
+        const auto f = parse(("(" + text + ") * (1 + p^2)").toStdString(), names);
+        const int n = int(f.inputCount());
+        QCOMPARE(n, int(vars.size()) + 1);
+        std::vector<std::vector<int>> subsets{{0}, {n - 2, 0}};
+        if (n >= 3)
+            subsets.push_back({1, 0});
+        if (n >= 4)
+            subsets.push_back({2, 0, 1});
+        auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
+        int compared = 0;
+        for (std::size_t start = 0; start < std::size(points); ++start) {
+            VectorXd x(n);
+            for (int i = 0; i < n; ++i)
+                x[i] = points[(start + std::size_t(i)) % std::size(points)];
+            const gs::Derivatives all = gs::derivatives(f, x);
+            for (const std::vector<int>& wrt : subsets) {
+                const gs::Derivatives d = gs::derivatives(f, x, wrt);
+                const std::string where = text.toStdString() + " at point " +
+                                          std::to_string(start) + ", " +
+                                          std::to_string(wrt.size()) + " inputs";
+                const auto m = static_cast<Eigen::Index>(wrt.size());
+                QVERIFY2(d.gradient.size() == m && d.hessian.rows() == m && d.hessian.cols() == m &&
+                             d.error.hessian.rows() == m,
+                         where.c_str());
+                QVERIFY2(bits(d.value) == bits(all.value), where.c_str());
+                QVERIFY2(bits(d.error.value) == bits(all.error.value), where.c_str());
+                for (Eigen::Index k = 0; k < m; ++k) {
+                    const int i = wrt[std::size_t(k)];
+                    QVERIFY2(bits(d.gradient[k]) == bits(all.gradient[i]), where.c_str());
+                    QVERIFY2(bits(d.error.gradient[k]) == bits(all.error.gradient[i]),
+                             where.c_str());
+                    for (Eigen::Index l = 0; l < m; ++l) {
+                        const int j = wrt[std::size_t(l)];
+                        QVERIFY2(bits(d.hessian(k, l)) == bits(all.hessian(i, j)), where.c_str());
+                        QVERIFY2(bits(d.error.hessian(k, l)) == bits(all.error.hessian(i, j)),
+                                 where.c_str());
+                    }
+                }
+                compared += std::isfinite(d.value) && d.hessian.allFinite();
+            }
+        }
+        QVERIFY(compared > 0);
+    }
+
     void formalDependenceIsUndefinedNotWrong() {
         // acos(cos(x - x)) is constant, but only formally: x - x has a zero tangent and acos'
         // is infinite at 1. The derivative is reported undefined (NaN), never a wrong number.
