@@ -218,14 +218,14 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
         renderOnly.push_back(timer.nsecsElapsed() / 1e6);
         renderCpu.push_back(processCpuMs() - c0);
     }
+    // Memory with this window open (the earlier settings' windows are closed; the peak is
+    // the process's so far, so it is this setting's when the settings grow).
+    const auto [rss, peak] = residentMiB();
     // Drawn now, but put on screen by the next paint: let it go before the floor is measured.
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     const QSize viewSize = view->size();
     const Floor clear = measureFloor(viewSize, false, 100);
     const Floor blit = measureFloor(viewSize, true, 100);
-    // Memory with this window open (the earlier settings' windows are closed; the peak is
-    // the process's so far, so it is this setting's when the settings grow).
-    const auto [rss, peak] = residentMiB();
     const double frame = percentile(ms, 0.5), render = percentile(renderOnly, 0.5);
     std::printf("%-10s resolution %4d, %3d wire lines: move to frame median %6.2f ms, p95 %6.2f "
                 "ms; move handler (pick, models, VTK render) median %6.2f ms; VTK render alone "
