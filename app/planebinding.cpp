@@ -160,7 +160,7 @@ void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
     scene.setPixelScale(pixelScale);
     scene.setTitle(sceneTitle(doc).toStdString());
     const QStringList names = doc.inputNames();
-    scene.setSurface(doc.surface(), names.value(0, QStringLiteral("x")).toStdString(),
+    scene.setSurface(doc.sharedSurface(), names.value(0, QStringLiteral("x")).toStdString(),
                      names.value(1, QStringLiteral("y")).toStdString());
     scene.setCriticalPoints(criticalMarkers(doc, true));
     // The field over the plotted inputs, the others at the point (the surface's slice).

@@ -71,7 +71,7 @@ void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale) {
     const QStringList names = doc.inputNames();
     const GridSpec g = doc.grid();
     scene.setAxisTitles(names.value(g.axisX).toStdString(), names.value(g.axisY).toStdString());
-    scene.setSurface(doc.surface());
+    scene.setSurface(doc.sharedSurface());
     showExpansion(scene, doc);
     showRuns(scene, doc);
 }

@@ -2,6 +2,8 @@
 // the pick, the document update, the Taylor models and the render. Prints the median
 // and 95th percentile per setting. Run under Xvfb for the software-renderer figure:
 //   xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" build/release/benchmarks/bench_drag
+// It also prints the same in process CPU time (the shared machine's load stretches wall times)
+// and the platform's floor: a bare QOpenGLWindow of the view's size putting frames on screen.
 #include "document.h"
 #include "mainwindow.h"
 #include "mouse.h"
@@ -11,12 +13,18 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLFramebufferObject>
+#include <QOpenGLFunctions>
+#include <QOpenGLWindow>
 #include <QSlider>
 #include <QTest>
 #include <QUndoStack>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <memory>
 #include <utility>
 #include <vector>
 #include <vtkRenderWindow.h>
@@ -52,6 +60,87 @@ std::pair<double, double> residentMiB() {
 double percentile(std::vector<double> v, double q) {
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+}
+
+// CPU time of the whole process (all threads: llvmpipe rasterizes on its own), in ms. On the
+// shared machine wall times stretch with the load; the work done per frame does not.
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// The platform's floor: a bare QOpenGLWindow of the view's size that puts a frame on screen
+// with nothing of gradscape or VTK in it. `blit`: the frame is first cleared in a framebuffer
+// object of the window's size and copied into the window, as the view's frame is (VTK renders
+// off screen, paintGL copies its framebuffer); else the window is only cleared. From the update
+// request to frameSwapped, as the drag is measured. (Benchmarks may touch GL; the product's
+// GL stays in views/vtkwidget.cpp.)
+class FloorWindow : public QOpenGLWindow {
+public:
+    explicit FloorWindow(bool blit)
+        : m_blit(blit) {}
+    int frames = 0;
+
+protected:
+    void paintGL() override {
+        QOpenGLFunctions* gl = context()->functions();
+        const QSize size = this->size() * devicePixelRatio();
+        ++m_shade; // a different picture each frame
+        const float grey = float(m_shade % 200) / 255.0f;
+        if (m_blit) {
+            if (!m_fbo || m_fbo->size() != size)
+                m_fbo = std::make_unique<QOpenGLFramebufferObject>(
+                    size, QOpenGLFramebufferObject::CombinedDepthStencil);
+            m_fbo->bind();
+            gl->glClearColor(grey, 0.5f, 0.5f, 1.0f);
+            gl->glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+            m_fbo->release();
+            QOpenGLFramebufferObject::blitFramebuffer(nullptr, QRect(QPoint(), size), m_fbo.get(),
+                                                      QRect(QPoint(), size), GL_COLOR_BUFFER_BIT,
+                                                      GL_NEAREST);
+        } else {
+            gl->glClearColor(grey, 0.5f, 0.5f, 1.0f);
+            gl->glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        }
+        ++frames;
+    }
+
+private:
+    bool m_blit;
+    int m_shade = 0;
+    std::unique_ptr<QOpenGLFramebufferObject> m_fbo;
+};
+
+struct Floor {
+    double wall = 0, cpu = 0;
+};
+
+// Median time of `frames` frames of a FloorWindow of `size`, each requested as the view's is
+// (an update request posted at high priority) and waited for (frameSwapped).
+Floor measureFloor(QSize size, bool blit, int frames) {
+    FloorWindow window(blit);
+    int swapped = 0;
+    QObject::connect(&window, &QOpenGLWindow::frameSwapped, [&] { ++swapped; });
+    window.resize(size);
+    window.show();
+    QElapsedTimer timer;
+    timer.start();
+    while (swapped == 0 && timer.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    std::vector<double> wall, cpu;
+    for (int k = 0; k < frames; ++k) {
+        const int before = swapped;
+        const double c0 = processCpuMs();
+        timer.start();
+        QCoreApplication::postEvent(&window, new QEvent(QEvent::UpdateRequest),
+                                    Qt::HighEventPriority);
+        while (swapped == before && timer.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        wall.push_back(timer.nsecsElapsed() / 1e6);
+        cpu.push_back(processCpuMs() - c0);
+    }
+    return {percentile(wall, 0.5), percentile(cpu, 0.5)};
 }
 
 // The window every measurement uses: `s` applied to `doc` (refused settings end the
@@ -100,7 +189,7 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
     const auto f = [&](double x, double y) { return x * std::exp(-x * x - y * y); };
     const QPointF start = at(view, view->scene().toDisplay(-1, 0, f(-1, 0)));
     test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
-    std::vector<double> ms, handler;
+    std::vector<double> ms, handler, cpu;
     QElapsedTimer timer;
     for (int k = 0; k < moves; ++k) {
         // Sweep back and forth across the front of the surface, where nothing occludes it.
@@ -108,31 +197,53 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
         const double x = -1.5 + 3.0 * t, y = -1.0 - 0.3 * std::sin(k * 0.3);
         const QPointF p = at(view, view->scene().toDisplay(x, y, f(x, y)));
         const int before = bench.frames;
+        const double c0 = processCpuMs();
         timer.start();
         test::sendMouse(view, QEvent::MouseMove, p, Qt::NoButton, Qt::LeftButton);
         handler.push_back(timer.nsecsElapsed() / 1e6);
         bench.waitForFrameAfter(before, timer);
         ms.push_back(timer.nsecsElapsed() / 1e6);
+        cpu.push_back(processCpuMs() - c0);
     }
     test::sendMouse(view, QEvent::MouseButtonRelease, start, Qt::LeftButton, Qt::NoButton);
-    // The render alone, the floor under any drag: same scene, no pick, no model update.
-    std::vector<double> renderOnly;
+    // The render alone: same scene, no pick, no model update, waited for until the picture is
+    // in VTK's framebuffer (llvmpipe rasterizes after Render() returns, until something reads
+    // or copies the framebuffer; the drag's frame copies it into the window).
+    std::vector<double> renderOnly, renderCpu;
     for (int k = 0; k < 50; ++k) {
+        const double c0 = processCpuMs();
         timer.start();
         view->renderWindow()->Render();
+        view->renderWindow()->WaitForCompletion();
         renderOnly.push_back(timer.nsecsElapsed() / 1e6);
+        renderCpu.push_back(processCpuMs() - c0);
     }
     // Memory with this window open (the earlier settings' windows are closed; the peak is
     // the process's so far, so it is this setting's when the settings grow).
     const auto [rss, peak] = residentMiB();
+    // Drawn now, but put on screen by the next paint: let it go before the floor is measured.
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const QSize viewSize = view->size();
+    const Floor clear = measureFloor(viewSize, false, 100);
+    const Floor blit = measureFloor(viewSize, true, 100);
+    const double frame = percentile(ms, 0.5), render = percentile(renderOnly, 0.5);
     std::printf("%-10s resolution %4d, %3d wire lines: move to frame median %6.2f ms, p95 %6.2f "
                 "ms; move handler (pick, models, VTK render) median %6.2f ms; VTK render alone "
                 "median %6.2f ms; move to frame / render %4.2f "
                 "(%d moves, view %dx%d); resident %.0f MiB, peak %.0f MiB\n",
-                name, resolution, wireLines, percentile(ms, 0.5), percentile(ms, 0.95),
-                percentile(handler, 0.5), percentile(renderOnly, 0.5),
-                percentile(ms, 0.5) / percentile(renderOnly, 0.5), moves, view->width(),
-                view->height(), rss, peak);
+                name, resolution, wireLines, frame, percentile(ms, 0.95), percentile(handler, 0.5),
+                render, frame / render, moves, view->width(), view->height(), rss, peak);
+    // The same in process CPU time (all threads), which the machine's load does not stretch,
+    // and the platform's floor for a frame of the view's size.
+    const double frameCpu = percentile(cpu, 0.5), renderCpuMs = percentile(renderCpu, 0.5);
+    std::printf("%-10s   CPU: move to frame median %6.2f ms, VTK render alone %6.2f ms, ratio "
+                "%4.2f; platform floor (bare QOpenGLWindow %dx%d, update request to "
+                "frameSwapped): clear + swap %6.2f ms (CPU %6.2f), clear in a framebuffer + "
+                "blit + swap %6.2f ms (CPU %6.2f); (move to frame - floor with blit) / render "
+                "%4.2f\n",
+                name, frameCpu, renderCpuMs, frameCpu / renderCpuMs, viewSize.width(),
+                viewSize.height(), clear.wall, clear.cpu, blit.wall, blit.cpu,
+                (frame - blit.wall) / render);
 }
 
 // A parameter slider drag: each move re-parses the function with the new value, re-samples
@@ -175,6 +286,7 @@ void measureSlider(const char* name, int resolution, int moves) {
     for (int k = 0; k < 50; ++k) {
         timer.start();
         view->renderWindow()->Render();
+        view->renderWindow()->WaitForCompletion(); // as in measure()
         renderOnly.push_back(timer.nsecsElapsed() / 1e6);
     }
     const std::string text = s.function.toStdString();

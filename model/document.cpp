@@ -328,7 +328,7 @@ void Document::apply(const Settings& next) {
 void Document::recomputeSurface() {
     const Eigen::Map<const Eigen::VectorXd> base(m_settings.point.data(),
                                                  Eigen::Index(m_settings.point.size()));
-    m_surface = sampleSurface(*m_expression, grid(), base);
+    m_surface = std::make_shared<const SurfaceSample>(sampleSurface(*m_expression, grid(), base));
 }
 
 void Document::recomputeCriticalPoints() {

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 class QUndoStack;
@@ -93,7 +94,10 @@ public:
 
     const Settings& settings() const { return m_settings; }
     const Expression& expression() const { return *m_expression; }
-    const SurfaceSample& surface() const { return m_surface; }
+    const SurfaceSample& surface() const { return *m_surface; }
+    /// The same sample, shared: the scenes keep it without a copy of the grid (8 MB at 1001²).
+    /// A new sample is a new object; this one never changes.
+    std::shared_ptr<const SurfaceSample> sharedSurface() const { return m_surface; }
     const Expansion& expansion() const { return m_expansion; }
     /// One trajectory per run in settings().runs, recomputed when the runs or the function change.
     const std::vector<Trajectory>& trajectories() const { return m_trajectories; }
@@ -170,7 +174,7 @@ private:
 
     Settings m_settings;
     std::optional<Expression> m_expression;
-    SurfaceSample m_surface;
+    std::shared_ptr<const SurfaceSample> m_surface = std::make_shared<const SurfaceSample>();
     Expansion m_expansion;
     CriticalPointSearch m_critical;
     int m_criticalSearches = 0;

@@ -446,7 +446,15 @@ void ContourScene::applyPixelScale() {
 
 void ContourScene::setSurface(const SurfaceSample& s, const std::string& xName,
                               const std::string& yName) {
-    m_surface = s;
+    setSurface(std::make_shared<const SurfaceSample>(s), xName, yName);
+}
+
+void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
+                              const std::string& xName, const std::string& yName) {
+    if (!surface)
+        return;
+    m_surface = std::move(surface);
+    const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
     setPlotFrame({g.xmin, g.xmax, g.ymin, g.ymax}, 1.0, 0.0, xName, yName);
     const double w = worldWidth();

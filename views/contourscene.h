@@ -60,6 +60,9 @@ public:
     /// A new surface: the level curves and the frame (the domain, at equal aspect).
     void setSurface(const SurfaceSample& surface, const std::string& xName,
                     const std::string& yName);
+    /// The same, keeping the shared sample instead of a copy of the grid.
+    void setSurface(std::shared_ptr<const SurfaceSample> surface, const std::string& xName,
+                    const std::string& yName);
     void setLevelSpacing(LevelSpacing spacing);
     LevelSpacing levelSpacing() const { return m_spacing; }
     /// What is shown at the point (`quadratic` the model's level curves, `gradient` the
@@ -132,7 +135,7 @@ private:
     /// The segment a-b cut to the domain: overlays never leave the plot's frame.
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
 
-    std::optional<SurfaceSample> m_surface;
+    std::shared_ptr<const SurfaceSample> m_surface;
     std::optional<Eigen::Vector2d> m_point;
     LevelSpacing m_spacing = LevelSpacing::Auto;
     std::vector<double> m_levels;

@@ -155,7 +155,13 @@ double SurfaceScene::boxWidth() const {
 }
 
 void SurfaceScene::setSurface(const SurfaceSample& surface) {
-    m_surface = surface;
+    setSurface(std::make_shared<const SurfaceSample>(surface));
+}
+
+void SurfaceScene::setSurface(std::shared_ptr<const SurfaceSample> surface) {
+    if (!surface)
+        return;
+    m_surface = std::move(surface);
     rebuildSurface();
     if (m_expansion)
         rebuildExpansion();

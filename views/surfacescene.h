@@ -49,7 +49,9 @@ public:
     void setTitle(const std::string& title);
     /// The input axes' titles: the names of the two plotted inputs.
     void setAxisTitles(const std::string& x, const std::string& y);
-    /// A new surface: rebuilds the mesh, the box and the axes. Keeps the camera.
+    /// A new surface: rebuilds the mesh, the box and the axes. Keeps the camera. The scene
+    /// keeps the shared sample (no copy of the grid); the other form copies `surface`.
+    void setSurface(std::shared_ptr<const SurfaceSample> surface);
     void setSurface(const SurfaceSample& surface);
     /// A moved expansion point: only the marker, models and arrows change.
     void setExpansion(const Expansion& expansion);
@@ -126,7 +128,7 @@ private:
 
     SceneStyle m_style;
     double m_deviceScale = 1.0;
-    std::optional<SurfaceSample> m_surface;
+    std::shared_ptr<const SurfaceSample> m_surface;
     std::optional<Expansion> m_expansion;
     double m_zScale = 1.0, m_boxHeight = 1.0;
 

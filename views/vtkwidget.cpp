@@ -21,6 +21,12 @@ VtkWidget::VtkWidget()
     // Before any GL context exists (docs/platform.md, step 1).
     m_window->SetReadyForRendering(false);
     m_window->SetFrameBlitModeToNoBlit();
+    // VTK 9.1 renders into its RenderFramebuffer; with SwapBuffers on, every render ends by
+    // copying that framebuffer's colour and depth into its DisplayFramebuffer, which paintGL
+    // then copied into the window: two full-window copies per frame. Off, paintGL copies the
+    // RenderFramebuffer's colour into the window, one copy (docs/benchmarks.md). Nothing reads
+    // this window's DisplayFramebuffer: exports render off screen, grabs read the window.
+    m_window->SwapBuffersOff();
     m_window->SetMultiSamples(0);
     m_interactor->SetRenderWindow(m_window);
     m_interactor->Initialize();
@@ -131,13 +137,14 @@ void VtkWidget::paintGL() {
         resizeGL(width(), height());
     }
     const int* size = m_window->GetSize();
-    vtkOpenGLFramebufferObject* fbo = m_window->GetDisplayFramebuffer();
+    vtkOpenGLFramebufferObject* fbo = m_window->GetRenderFramebuffer();
     if (m_needsRender || !fbo || fbo->GetLastSize()[0] != size[0] ||
         fbo->GetLastSize()[1] != size[1]) {
         m_window->Render();
         m_needsRender = false;
     }
-    // Blit VTK's display framebuffer into the window's (docs/platform.md, step 4).
+    // Blit VTK's render framebuffer into the window's (docs/platform.md, step 4). llvmpipe
+    // finishes drawing VTK's frame here, when the copy needs it.
     context()->makeCurrent(this);
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
     // The last renderer drawn leaves its own viewport and scissor box (a second renderer or
@@ -146,8 +153,12 @@ void VtkWidget::paintGL() {
     state->vtkglViewport(0, 0, size[0], size[1]);
     state->vtkglScissor(0, 0, size[0], size[1]);
     state->vtkglDisable(GL_SCISSOR_TEST);
-    m_window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
-                                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    state->PushReadFramebufferBinding();
+    fbo->Bind(GL_READ_FRAMEBUFFER);
+    fbo->ActivateReadBuffer(0);
+    state->vtkglBlitFramebuffer(0, 0, size[0], size[1], 0, 0, size[0], size[1], GL_COLOR_BUFFER_BIT,
+                                GL_NEAREST);
+    state->PopReadFramebufferBinding();
     // An alpha below 1 makes window grabs come out black.
     state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
     state->vtkglClearColor(0, 0, 0, 1);
