@@ -993,8 +993,11 @@ void ContourScene::placePointLegend() {
         if (auto* text = vtkTextActor::SafeDownCast(a)) {
             double b[4]; // xmin, xmax, ymin, ymax
             if (text->GetInput() && *text->GetInput()) {
+                // VTK gives the box about the text's anchor: where it is drawn, add that.
                 text->GetBoundingBox(renderer(), b);
-                overlays.push_back({b[0], b[2], b[1], b[3]});
+                const double* at =
+                    text->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(renderer());
+                overlays.push_back({b[0] + at[0], b[2] + at[1], b[1] + at[0], b[3] + at[1]});
             }
         } else if (a == m_colorBar.Get()) {
             // The bar and its labels left of it (about 6 characters).

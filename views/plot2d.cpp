@@ -483,7 +483,14 @@ void Plot2D::placeAxes() {
 }
 
 void Plot2D::resetCamera() {
-    fitNote(); // its lines take room above the frame (textRoom)
+    // Its lines take room above the frame (textRoom): laid out as the next render will lay
+    // them out, after the legends beside them (the render's start: RunPaths' layout, then
+    // fitNote). A note fitted here before the run legend's layout had two lines and three
+    // at the render, over the frame's top.
+    if (m_renderer->GetRenderWindow())
+        m_renderer->InvokeEvent(vtkCommand::StartEvent);
+    else
+        fitNote();
     vtkCamera* cam = m_renderer->GetActiveCamera();
     const std::array<double, 4> a = axesFrame(); // the frame and its pads
     const double w = a[1] - a[0], h = worldY(a[3]) - worldY(a[2]);
