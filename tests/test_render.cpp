@@ -14,6 +14,7 @@
 #include "surfacegeometry.h"
 #include "surfacescene.h"
 #include "taylor.h"
+#include "vtkmember.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -21,10 +22,12 @@
 #include <cmath>
 #include <limits>
 #include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkIntArray.h>
 #include <vtkNew.h>
 #include <vtkPath.h>
+#include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkTextProperty.h>
@@ -47,6 +50,30 @@ void bookScene(gs::SurfaceScene& scene) {
 }
 
 } // namespace
+
+namespace gs {
+namespace {
+GS_MEMBER(BillboardQuad, vtkBillboardTextActor3D, vtkNew<vtkPolyData>, Quad)
+
+/// The display box (xmin, xmax, ymin, ymax) of the quad a billboard text was drawn on
+/// (world coordinates, set by the last render).
+std::array<double, 4> drawnQuad(vtkBillboardTextActor3D* text, vtkRenderer* renderer) {
+    vtkPolyData* quad = (text->*member(BillboardQuad{})).Get();
+    std::array<double, 4> box{1e300, -1e300, 1e300, -1e300};
+    for (vtkIdType i = 0; quad && i < quad->GetNumberOfPoints(); ++i) {
+        double p[3];
+        quad->GetPoint(i, p);
+        renderer->SetWorldPoint(p[0], p[1], p[2], 1);
+        renderer->WorldToDisplay();
+        const double* d = renderer->GetDisplayPoint();
+        box = {std::min(box[0], d[0]), std::max(box[1], d[0]), std::min(box[2], d[1]),
+               std::max(box[3], d[1])};
+    }
+    return box;
+}
+} // namespace
+} // namespace gs
+using gs::drawnQuad;
 
 class TestRender : public QObject {
     Q_OBJECT
@@ -715,6 +742,183 @@ private slots:
         // The curve itself still spans the domain only.
         const std::array<double, 4>& fr = curve.frame();
         QVERIFY(fr[0] < -2 && fr[1] > 3);
+    }
+
+    // Issue #9 (cont9, 4): the contour view cut the ring round Rosenbrock's global maximum
+    // at the domain's corner (-2, -1) to a quarter circle. Every marker is drawn whole: the
+    // rings as drawn (cut to the frame grown by a ring) are the rings as made.
+    void contourMarkersAtTheCornersAreWhole() {
+        const auto f = parse("(1-x)^2+100*(y-x^2)^2");
+        gs::GridSpec g;
+        g.xmin = -2;
+        g.xmax = 2;
+        g.ymin = -1;
+        g.ymax = 3;
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 1)), "x", "y");
+        gs::PlotMarker max, min;
+        max.at = Eigen::Vector3d(-2, -1, 0); // 9 + 100*25 = 2509, the largest on the domain
+        max.kind = gs::Classification::Degenerate;
+        max.extreme = 1;
+        max.label = "global max 2509";
+        min.at = Eigen::Vector3d(1, 1, 0);
+        min.kind = gs::Classification::Minimum;
+        min.extreme = -1;
+        min.label = "global min 0";
+        contour.setCriticalPoints({max, min});
+        const auto drawn = contour.markers().ringBounds(true),
+                   whole = contour.markers().ringBounds(false);
+        QVERIFY(whole[1] > whole[0]);
+        QVERIFY(whole[0] < g.xmin && whole[2] < g.ymin); // the corner's ring reaches past it
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(std::abs(drawn[std::size_t(k)] - whole[std::size_t(k)]) < 1e-9,
+                     qPrintable(QStringLiteral("bound %1: drawn %2, whole %3")
+                                    .arg(k)
+                                    .arg(drawn[std::size_t(k)])
+                                    .arg(whole[std::size_t(k)])));
+        // And off the axes' tick labels: the axes stand off the domain's edges by the ring.
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(600, 600);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        const Eigen::Vector2d centre = contour.toDisplay(-2, -1);
+        // The rings' bounds start at the corner ring's left edge: its radius.
+        const double radius = centre.x() - contour.toDisplay(whole[0], -1).x();
+        QVERIFY(radius > 5);
+        int labels = 0;
+        for (int axis : {0, 1})
+            for (const auto& b : contour.axisText(axis).labels) { // xmin, xmax, ymin, ymax
+                const double dx = std::max({b[0] - centre.x(), 0.0, centre.x() - b[1]});
+                const double dy = std::max({b[2] - centre.y(), 0.0, centre.y() - b[3]});
+                QVERIFY2(std::hypot(dx, dy) > radius,
+                         qPrintable(QStringLiteral("a tick label at %1..%2 x %3..%4 under the "
+                                                   "ring at %5, %6 (radius %7)")
+                                        .arg(b[0])
+                                        .arg(b[1])
+                                        .arg(b[2])
+                                        .arg(b[3])
+                                        .arg(centre.x())
+                                        .arg(centre.y())
+                                        .arg(radius)));
+                ++labels;
+            }
+        QVERIFY(labels >= 8);
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (cont9, 3): the contour's point legend took the top left corner over a crowd
+    // of level curves while another corner was free. f = exp(2 (x + y)) on [-2, 2]^2: its
+    // levels (log-spaced) crowd the top right half; the point at the origin with its
+    // arrows. The legend goes to a corner with fewer level-curve points under it than any
+    // other corner clear of the point, and its text is at the tick labels' size.
+    void contourPointLegendAvoidsTheLevelCurves() {
+        const auto f = parse("exp(2*(x+y))");
+        gs::GridSpec g;
+        const Eigen::Vector2d x0(0.3, -0.3);
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, false,
+                             true);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(700, 600);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render(); // the labels placed for the first picture's zoom
+        const std::array<double, 4> r = contour.pointLegendRect();
+        QVERIFY(r[2] > r[0]);
+        // The level curves' points on screen in each corner's box of the legend's size.
+        const std::array<double, 4>& fr = contour.frame();
+        const Eigen::Vector2d lo = contour.toDisplay(fr[0], fr[2]),
+                              hi = contour.toDisplay(fr[1], fr[3]);
+        const double w = r[2] - r[0], h = r[3] - r[1];
+        const std::vector<Eigen::Vector2d> curves = contour.levelCurvePoints();
+        QVERIFY(curves.size() > 100);
+        auto under = [&](double x0d, double y0d) {
+            int n = 0;
+            for (const Eigen::Vector2d& p : curves) {
+                const Eigen::Vector2d d = contour.toDisplay(p.x(), p.y());
+                n += d.x() >= x0d && d.x() <= x0d + w && d.y() >= y0d && d.y() <= y0d + h ? 1 : 0;
+            }
+            return n;
+        };
+        const int drawn = under(r[0], r[1]);
+        int fewest = drawn;
+        for (const double x : {lo.x(), hi.x() - w})
+            for (const double y : {lo.y(), hi.y() - h})
+                fewest = std::min(fewest, under(x, y));
+        QVERIFY2(
+            drawn <= fewest + 5,
+            qPrintable(QStringLiteral("%1 curve points under the legend, %2 in the freest corner")
+                           .arg(drawn)
+                           .arg(fewest)));
+        const int tick = int(std::lround(gs::sceneLook().tickFont));
+        QVERIFY2(contour.pointLegendFontSize() >= tick,
+                 qPrintable(QString::number(contour.pointLegendFontSize())));
+    }
+
+    // Issue #9 (cont9, 5): the 3-D view side by side at 1280x720 (about 480 x 600 pixels)
+    // cut the f axis's "2500" at the left edge (the box filled 80 % of the width, the labels
+    // stood beyond it). Read back from what VTK drew: every tick label and axis title lies
+    // inside the view.
+    void surfaceAxisTextStaysInTheView_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("side by side 1280x720") << 480 << 600 << 1.0;
+        QTest::newRow("side by side 1600x1000") << 620 << 860 << 1.0;
+        QTest::newRow("narrow, font scale 1.5") << 420 << 600 << 1.5;
+        QTest::newRow("whole view") << 930 << 650 << 1.0;
+    }
+    void surfaceAxisTextStaysInTheView() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("(1-x)^2+100*(y-x^2)^2");
+        gs::GridSpec g;
+        g.xmin = -2;
+        g.xmax = 2;
+        g.ymin = -1;
+        g.ymax = 3;
+        gs::SurfaceScene scene;
+        scene.setTitle("f(x, y) = (1-x)^2 + 100*(y-x^2)^2");
+        scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1.2, 1)));
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        const std::vector<vtkBillboardTextActor3D*> texts = scene.axisTexts();
+        QVERIFY(texts.size() >= 10);
+        int checked = 0;
+        for (vtkBillboardTextActor3D* t : texts) {
+            if (!t->GetVisibility() || !t->GetInput() || !*t->GetInput())
+                continue;
+            // The quad VTK drew the text's texture on, in world coordinates, on screen.
+            const std::array<double, 4> b = drawnQuad(t, scene.renderer());
+            QVERIFY2(b[1] > b[0], t->GetInput());
+            QVERIFY2(b[0] >= 0 && b[1] <= width && b[2] >= 0 && b[3] <= height,
+                     qPrintable(QStringLiteral("'%1' drawn at %2..%3 x %4..%5 in %6 x %7")
+                                    .arg(QString::fromUtf8(t->GetInput()))
+                                    .arg(b[0])
+                                    .arg(b[1])
+                                    .arg(b[2])
+                                    .arg(b[3])
+                                    .arg(width)
+                                    .arg(height)));
+            ++checked;
+        }
+        QVERIFY(checked >= 10);
     }
 
     // Issue #9 (h): the shaded surface's colour bar was labelled 0.429, 0.214, 0, -0.214,

@@ -1,6 +1,7 @@
 #include "contourscene.h"
 
 #include "arrowscale.h"
+#include "legendbox.h"
 
 #include "ticks.h"
 
@@ -72,8 +73,20 @@ constexpr double kBarReserve = 120;
 /// scale 1, a label's height) further from its marker than the default, clear of paths.
 constexpr int kLabelSteps = 5;
 constexpr double kLabelStep = 16;
-/// The point legend (pixels at scale 1): its width, one entry's height, the gap to the frame.
-constexpr double kLegendWidth = 190, kLegendRow = 17, kLegendInset = 6;
+/// The point legend's gap to the frame (pixels at line scale 1); the cost of level curves
+/// under it at their even share of the frame (a level label covered costs 10, the point's
+/// arrows 20); how much less another corner must cost before the legend moves there.
+constexpr double kLegendInset = 6, kCurveCost = 15, kCornerHysteresis = 3;
+/// The point legend slides from a corner along the edges up to this many half sizes, each
+/// step costing this much (less than a level label covered).
+constexpr int kLegendSlides = 4;
+constexpr double kSlideCost = 2;
+/// The markers' size (a fraction of the frame's width: a symbol's diameter; an extreme's
+/// ring is 2.2 times that, CriticalMarkers) and the room past the frame that keeps a ring
+/// whole: its radius and a little for its line.
+constexpr double kMarkerSize = 0.025, kRingRoom = 0.5 * 2.2 * kMarkerSize + 0.005;
+/// The level labels', the colour bar's and the field legend's font (points at font scale 1).
+constexpr double kLevelFont = 11;
 
 Rgb positiveCurvature{0.10, 0.35, 0.85}, negativeCurvature{0.90, 0.30, 0.10};
 const Rgb fieldInk{0.30, 0.30, 0.30};
@@ -209,11 +222,12 @@ struct Box {
 
 /// Where CriticalMarkers::update draws a marker's label, in plot units at `perPixel` plot
 /// units per display pixel, `line` the scene's PixelScale::line (device pixels: offsets and
-/// text alike): a 12-pixel font, about 7 pixels a character (8 bold), one line high, 6
-/// pixels beside the marker sideways and 9 (18 for an extreme's ring) above or below.
+/// text alike): a 12-pixel font times the look's font scale, about 7 pixels a character (8
+/// bold), one line high, 6 pixels beside the marker sideways and 9 (18 for an extreme's
+/// ring) above or below.
 Box markerLabelBox(const PlotMarker& m, double perPixel, double line) {
-    const double u = perPixel * line;
-    const double length = double(m.label.size()) * (m.extreme ? 8 : 7) * u, height = 16 * u;
+    const double u = perPixel * line, t = u * sceneLook().fontScale;
+    const double length = double(utf8Length(m.label)) * (m.extreme ? 8 : 7) * t, height = 16 * t;
     const bool below =
         m.labelY != 0 ? m.labelY < 0 : m.kind == Classification::Minimum || m.extreme < 0;
     const double gap = (m.labelGap > 0 ? m.labelGap : 9.0 * (m.extreme ? 2 : 1)) * u;
@@ -293,6 +307,7 @@ std::vector<double> modelLevels(double value, const Eigen::ArrayXXd& model, int 
 
 ContourScene::ContourScene()
     : m_box(vtkSmartPointer<vtkBox>::New())
+    , m_markerBox(vtkSmartPointer<vtkBox>::New())
     , m_contour(vtkSmartPointer<vtkContourFilter>::New())
     , m_pointLevel(vtkSmartPointer<vtkContourFilter>::New())
     , m_modelContour(vtkSmartPointer<vtkContourFilter>::New())
@@ -384,7 +399,9 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
-    m_markers->clipTo(m_box); // inside the frame, off the tick labels
+    // Cut to the frame grown by a ring's radius: a ring round an extreme at the domain's
+    // corner is whole (it was a quarter circle), as the curve view's at its ends.
+    m_markers->clipTo(m_markerBox);
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
     renderer()->AddActor2D(m_colorBar);
@@ -411,10 +428,15 @@ ContourScene::ContourScene()
         auto* scene = static_cast<ContourScene*>(self);
         const double ppw = scene->pixelsPerWorld();
         scene->placePointLegend(); // the frame may have moved on screen
-        if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw)
+        // The labels keep off the run legend too: placed again when the note moved it.
+        const std::array<double, 4> runLegend = scene->runLegendRect();
+        if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw ||
+            runLegend != scene->m_labelsRunLegend)
             scene->placeLabels();
     });
-    m_zoomObserver = renderer()->AddObserver(vtkCommand::StartEvent, m_zoomWatch);
+    // After the run legend's layout and the note's (which may move the run legend under it).
+    m_zoomObserver =
+        renderer()->AddObserver(vtkCommand::StartEvent, m_zoomWatch, kNotePriority - 1.0f);
     applyPixelScale();
 }
 
@@ -438,7 +460,8 @@ void ContourScene::applyPixelScale() {
         a->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
-    m_fieldLegend->GetTextProperty()->SetFontSize(int(std::lround(11 * pixelScale())));
+    m_fieldLegend->GetTextProperty()->SetFontSize(
+        int(std::lround(kLevelFont * look.fontScale * pixelScale())));
     m_markers->setScale(scale());
     placeLabels();
     rebuildBands();
@@ -459,6 +482,8 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
     setPlotFrame({g.xmin, g.xmax, g.ymin, g.ymax}, 1.0, 0.0, xName, yName);
     const double w = worldWidth();
     m_box->SetBounds(g.xmin, g.xmax, g.ymin, g.ymax, -w, w);
+    const double ring = kRingRoom * w;
+    m_markerBox->SetBounds(g.xmin - ring, g.xmax + ring, g.ymin - ring, g.ymax + ring, -w, w);
     m_image = imageOf(g, s.z, kContourZ * w);
     m_contour->SetInputData(m_image);
     m_pointLevel->SetInputData(m_image);
@@ -467,6 +492,7 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
 }
 
 void ContourScene::placeLabels() {
+    m_labelsRunLegend = runLegendRect();
     // Where the critical-point markers' labels go, clear of the runs, first: the level
     // labels keep off them.
     placeMarkerLabels();
@@ -514,8 +540,8 @@ void ContourScene::placeLabels() {
     // ContourScene()): about 4 characters by one line at the label's font size.
     m_labelsPixelsPerWorld = pixelsPerWorld();
     const double perPixel = 1.0 / m_labelsPixelsPerWorld;
-    const double halfW = 0.5 * 34 * lineScale() * perPixel,
-                 halfH = 0.5 * 16 * lineScale() * perPixel;
+    const double text = lineScale() * sceneLook().fontScale; // the font scale's pixels
+    const double halfW = 0.5 * 34 * text * perPixel, halfH = 0.5 * 16 * text * perPixel;
     // Taken: the labels already placed, the critical-point markers and their labels' boxes.
     std::vector<Eigen::Vector2d> taken;
     std::vector<Box> takenBoxes;
@@ -529,12 +555,13 @@ void ContourScene::placeLabels() {
         if (!m.label.empty())
             takenBoxes.push_back(markerLabelBox(m, perPixel, lineScale()));
     }
-    // And the point legend's box (placePointLegend), in plot units.
-    if (m_pointLegend->GetVisibility()) {
-        const std::array<double, 4> r = pointLegendRect();
-        const Eigen::Vector2d a = toPlot(r[0], r[1]), b = toPlot(r[2], r[3]);
-        takenBoxes.push_back({a.x(), a.y(), b.x(), b.y()});
-    }
+    // And the point legend's box (placePointLegend) and the run legend's (over the frame's
+    // top where the note moved it under its lines), in plot units.
+    for (const std::array<double, 4>& r : {pointLegendRect(), runLegendRect()})
+        if (r[2] > r[0]) {
+            const Eigen::Vector2d a = toPlot(r[0], r[1]), b = toPlot(r[2], r[3]);
+            takenBoxes.push_back({a.x(), a.y(), b.x(), b.y()});
+        }
     const auto clear = [&](const Eigen::Vector2d& p) {
         for (const Eigen::Vector2d& q : taken)
             if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
@@ -569,7 +596,7 @@ void ContourScene::placeLabels() {
         label->SetInput(levelText(level).c_str());
         label->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
         vtkTextProperty* p = label->GetTextProperty();
-        p->SetFontSize(int(std::lround(11 * pixelScale())));
+        p->SetFontSize(int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale())));
         p->SetColor(ink[0], ink[1], ink[2]);
         const Rgb& panel = sceneLook().panel;
         p->SetBackgroundColor(panel[0], panel[1], panel[2]);
@@ -615,7 +642,7 @@ void ContourScene::rebuildBands() {
     const bool show = m_showBands && m_surface && !m_levels.empty();
     m_bandActor->SetVisibility(show);
     m_colorBar->SetVisibility(show);
-    setRightReserve(show ? kBarReserve : 0.0);
+    setRightReserve(show ? kBarReserve * sceneLook().fontScale : 0.0);
     if (!show)
         return;
     // The sample's cells with four defined corners, as quads carrying f (holes stay empty).
@@ -694,7 +721,7 @@ void ContourScene::rebuildBands() {
         label->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
         label->SetPosition(kBarLeft - 0.006, y);
         vtkTextProperty* p = label->GetTextProperty();
-        p->SetFontSize(int(std::lround(11 * pixelScale())));
+        p->SetFontSize(int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale())));
         p->SetColor(ink[0], ink[1], ink[2]);
         p->SetJustificationToRight();
         p->SetVerticalJustificationToCentered();
@@ -918,10 +945,12 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         entries.push_back({look.descent, "−∇f (steepest descent)"});
     }
     m_pointLegend->SetNumberOfEntries(int(entries.size()));
+    m_pointLegendLabels.clear();
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Rgb ink = look.ink; // VTK takes a non-const pointer
+        m_pointLegendLabels.push_back(std::string("  ") + entries[i].text);
         m_pointLegend->SetEntry(int(i), legendBar(entries[i].color).Get(),
-                                (std::string("  ") + entries[i].text).c_str(), ink.data());
+                                m_pointLegendLabels.back().c_str(), ink.data());
     }
     m_pointLegend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
     m_pointLegend->SetVisibility(!entries.empty());
@@ -933,8 +962,6 @@ void ContourScene::placePointLegend() {
     if (size[0] <= 0 || size[1] <= 0)
         return;
     const double vw = size[0], vh = size[1];
-    // The text fits the box: the box follows the font (lectures) and the device pixels.
-    const double k = sceneLook().fontScale * lineScale();
     const double inset = kLegendInset * lineScale();
     // The frame on screen, within the viewport (zoomed in, the frame is larger than it).
     const std::array<double, 4>& f = frame();
@@ -949,13 +976,22 @@ void ContourScene::placePointLegend() {
                                               : 0.02);
     if (!m_pointLegend->GetVisibility())
         return;
-    const int n = m_pointLegend->GetNumberOfEntries();
-    const double w = std::max(1.0, std::min(kLegendWidth * k, x1 - x0));
-    const double h = std::max(1.0, std::min(kLegendRow * k * n, y1 - y0));
+    // Laid out as the run legend is (legendbox.h): its text at the tick labels' size (times
+    // the export's text scale), in pixels, entries elided to three quarters of the frame's
+    // width, never shrunk (a fixed box drew 8-pixel text); placed in a corner below.
+    LegendAnchor anchor;
+    anchor.right = x1 / vw;
+    anchor.y = y1 / vh;
+    anchor.maxWidth = std::max(1.0, 0.75 * (x1 - x0)) / vw;
+    anchor.minEms = 0;
+    fitLegend(m_pointLegend, renderer(), m_pointLegendLabels, m_runs->legendFontSize(), anchor);
+    const double* extent = m_pointLegend->GetPosition2Coordinate()->GetValue();
+    const double w = extent[0] * vw, h = extent[1] * vh;
 
     // What a corner's box would cover, weighted: the point with its arrows and axes most,
-    // critical-point markers and their labels, run paths, and the texts and legends
-    // beside the frame (the run legend, the colour bar) whatever it costs.
+    // critical-point markers and their labels, run paths, the level curves (as the charts'
+    // legends count the data under them), and the texts and legends beside the frame (the
+    // run legend, the colour bar, the note) whatever it costs.
     std::vector<Box> overlays; // display boxes of the other 2-D texts and legends
     vtkActor2DCollection* actors = renderer()->GetActors2D();
     actors->InitTraversal();
@@ -965,13 +1001,16 @@ void ContourScene::placePointLegend() {
         if (auto* text = vtkTextActor::SafeDownCast(a)) {
             double b[4]; // xmin, xmax, ymin, ymax
             if (text->GetInput() && *text->GetInput()) {
+                // VTK gives the box about the text's anchor: where it is drawn, add that.
                 text->GetBoundingBox(renderer(), b);
-                overlays.push_back({b[0], b[2], b[1], b[3]});
+                const double* at =
+                    text->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(renderer());
+                overlays.push_back({b[0] + at[0], b[2] + at[1], b[1] + at[0], b[3] + at[1]});
             }
         } else if (a == m_colorBar.Get()) {
             // The bar and its labels left of it (about 6 characters).
-            overlays.push_back(
-                {kBarLeft * vw - 50 * lineScale(), kBarBottom * vh, kBarRight * vw, kBarTop * vh});
+            overlays.push_back({kBarLeft * vw - 50 * lineScale() * sceneLook().fontScale,
+                                kBarBottom * vh, kBarRight * vw, kBarTop * vh});
         } else {
             const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(renderer());
             const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(renderer());
@@ -985,11 +1024,38 @@ void ContourScene::placePointLegend() {
     for (const auto& l : m_labels) {
         const double* at = l->GetPosition();
         const Eigen::Vector2d d = toDisplay(at[0], at[1]);
-        const double hw = 17 * lineScale(), hh = 8 * lineScale();
+        const double text = lineScale() * sceneLook().fontScale;
+        const double hw = 17 * text, hh = 8 * text;
         levelLabels.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
     }
+    // The level curves' points (and the one through x0's) on screen: a corner with fewer of
+    // them than its share of the frame's area is freer.
+    std::vector<Eigen::Vector2d> curvePoints;
+    for (vtkAlgorithm* source : {static_cast<vtkAlgorithm*>(m_stripper.Get()),
+                                 static_cast<vtkAlgorithm*>(m_pointLevel.Get())}) {
+        if (source == m_pointLevel.Get() && !m_pointLevelActor->GetVisibility())
+            continue;
+        auto* d = vtkPolyData::SafeDownCast(source->GetOutputDataObject(0));
+        if (!d || !d->GetPoints())
+            continue;
+        for (vtkIdType i = 0; i < d->GetNumberOfPoints(); ++i) {
+            double q[3];
+            d->GetPoint(i, q);
+            curvePoints.push_back(toDisplay(q[0], q[1]));
+        }
+    }
+    const double frameArea = std::max(1.0, (x1 - x0) * (y1 - y0));
     auto cost = [&](const Box& box) {
         double c = 0;
+        if (!curvePoints.empty()) {
+            int under = 0;
+            for (const Eigen::Vector2d& q : curvePoints)
+                under += box.holds(q) ? 1 : 0;
+            // 0 for none, kCurveCost for an even share, up to three times that.
+            const double share = (box.x1 - box.x0) * (box.y1 - box.y0) / frameArea;
+            c += kCurveCost *
+                 std::min(3.0, double(under) / double(curvePoints.size()) / std::max(share, 1e-9));
+        }
         for (const Box& o : overlays)
             c += box.meets(o) ? 1000 : 0;
         if (m_point) {
@@ -1028,20 +1094,51 @@ void ContourScene::placePointLegend() {
         c += inside > 0 ? 5 + std::min(inside, 20) : 0;
         return c;
     };
-    const std::array<Box, 4> corners{Box{x0, y1 - h, x0 + w, y1}, Box{x1 - w, y1 - h, x1, y1},
-                                     Box{x0, y0, x0 + w, y0 + h}, Box{x1 - w, y0, x1, y0 + h}};
-    std::array<double, 4> costs{};
-    for (std::size_t i = 0; i < 4; ++i)
-        costs[i] = cost(corners[i]);
-    // The corner it is in stays while no other has less under it (no jumping while the point
-    // is dragged); else the first of the cheapest, top left first.
-    int best = m_pointLegendCorner;
-    for (int i = 0; i < 4; ++i)
-        if (costs[std::size_t(i)] < costs[std::size_t(best)])
+    // Where it may go: the four corners (top left first), then slid from each corner along
+    // the frame's edges half its size at a time (a large legend in a small frame: the side
+    // of a corner may be free where the corner is not), a little dearer the further.
+    struct Place {
+        Box box;
+        double extra;
+    };
+    std::vector<Place> places;
+    const double xs[2] = {x0, x1 - w}, ys[2] = {y1 - h, y0}; // left, right; top, bottom
+    for (int corner = 0; corner < 4; ++corner)
+        places.push_back(
+            {{xs[corner % 2], ys[corner / 2], xs[corner % 2] + w, ys[corner / 2] + h}, 0.0});
+    for (int corner = 0; corner < 4; ++corner) {
+        const double cx = xs[corner % 2], cy = ys[corner / 2];
+        const double dx = corner % 2 == 0 ? w / 2 : -w / 2, dy = corner / 2 == 0 ? -h / 2 : h / 2;
+        for (int k = 1; k <= kLegendSlides; ++k) {
+            const double sx = cx + k * dx, sy = cy + k * dy;
+            if (sx >= x0 && sx + w <= x1)
+                places.push_back({{sx, cy, sx + w, cy + h}, kSlideCost * k});
+            if (sy >= y0 && sy + h <= y1)
+                places.push_back({{cx, sy, cx + w, sy + h}, kSlideCost * k});
+        }
+    }
+    // The place it is in (nearest its last position in the frame) stays while no other has
+    // clearly less under it (no jumping while the point is dragged); else the first of the
+    // cheapest.
+    const auto fraction = [&](const Box& box) {
+        return Eigen::Vector2d((box.x0 - x0) / std::max(1.0, x1 - x0),
+                               (box.y0 - y0) / std::max(1.0, y1 - y0));
+    };
+    std::size_t current = 0;
+    for (std::size_t i = 1; i < places.size(); ++i)
+        if ((fraction(places[i].box) - m_pointLegendPlace).norm() <
+            (fraction(places[current].box) - m_pointLegendPlace).norm())
+            current = i;
+    std::vector<double> costs;
+    for (const Place& place : places)
+        costs.push_back(cost(place.box) + place.extra);
+    std::size_t best = current;
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (costs[i] < costs[best] - (best == current ? kCornerHysteresis : 0))
             best = i;
-    const bool otherCorner = best != m_pointLegendCorner;
-    m_pointLegendCorner = best;
-    const Box& b = corners[std::size_t(best)];
+    const Box b = places[best].box;
+    const bool otherCorner = (fraction(b) - m_pointLegendPlace).norm() > 1e-3;
+    m_pointLegendPlace = fraction(b);
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
     m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
     // In another corner, or moved with the frame (a resize, a pan) onto a label placed
@@ -1066,6 +1163,16 @@ bool ContourScene::besideNote(vtkActor2D* legend) const {
     return legend != m_pointLegend.Get(); // it sits inside the frame
 }
 
+std::array<double, 4> ContourScene::runLegendRect() const {
+    vtkLegendBoxActor* legend = m_runs->legend();
+    const int* size = renderer()->GetSize();
+    if (!legend->GetVisibility() || size[0] <= 0 || size[1] <= 0)
+        return {0, 0, 0, 0};
+    const double* p = legend->GetPositionCoordinate()->GetValue();
+    const double* q = legend->GetPosition2Coordinate()->GetValue();
+    return {p[0] * size[0], p[1] * size[1], (p[0] + q[0]) * size[0], (p[1] + q[1]) * size[1]};
+}
+
 std::array<double, 4> ContourScene::pointLegendRect() const {
     if (!m_pointLegend->GetVisibility())
         return {0, 0, 0, 0};
@@ -1073,6 +1180,22 @@ std::array<double, 4> ContourScene::pointLegendRect() const {
     const double* p = m_pointLegend->GetPositionCoordinate()->GetValue();
     const double* q = m_pointLegend->GetPosition2Coordinate()->GetValue();
     return {p[0] * size[0], p[1] * size[1], (p[0] + q[0]) * size[0], (p[1] + q[1]) * size[1]};
+}
+
+int ContourScene::pointLegendFontSize() const {
+    return m_pointLegend->GetVisibility() ? legendFontSize(m_pointLegend) : 0;
+}
+
+std::vector<Eigen::Vector2d> ContourScene::levelCurvePoints() const {
+    std::vector<Eigen::Vector2d> points;
+    m_stripper->Update();
+    vtkPolyData* d = m_stripper->GetOutput();
+    for (vtkIdType i = 0; d && i < d->GetNumberOfPoints(); ++i) {
+        double q[3];
+        d->GetPoint(i, q);
+        points.emplace_back(q[0], q[1]);
+    }
+    return points;
 }
 
 std::vector<std::string> ContourScene::pointLegend() const {
@@ -1118,7 +1241,27 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
     m_markerInput = world;
     m_markerList = world; // the level labels keep off them (placeLabels)
-    m_markers->update(world, 0.025 * worldWidth(), scale());
+    // A marker near the domain's edge would reach over the axes there (a ring at a corner
+    // crossed the tick labels): the axes stand off that edge by the marker's reach past it
+    // (the camera's next fit takes it in).
+    if (m_surface) {
+        const GridSpec& g = m_surface->grid;
+        const double w = worldWidth();
+        std::array<double, 4> pad{0, 0, 0, 0}; // left, right, bottom, top
+        for (const PlotMarker& m : world) {
+            if (!m.at.allFinite())
+                continue;
+            const double reach = (m.extreme ? kRingRoom : 0.5 * kMarkerSize + 0.005) * w;
+            pad[0] = std::max(pad[0], reach - (m.at.x() - g.xmin));
+            pad[1] = std::max(pad[1], reach - (g.xmax - m.at.x()));
+            pad[2] = std::max(pad[2], reach - (m.at.y() - g.ymin));
+            pad[3] = std::max(pad[3], reach - (g.ymax - m.at.y()));
+        }
+        for (double& p : pad) // the full reach where any is needed: the same gap everywhere
+            p = p > 0 ? kRingRoom * w : 0.0;
+        setFramePad(pad);
+    }
+    m_markers->update(world, kMarkerSize * worldWidth(), scale());
     placeLabels(); // and the markers' labels off the runs (placeMarkerLabels)
 }
 
@@ -1135,14 +1278,14 @@ void ContourScene::placeMarkerLabels() {
     const double ball = 0.5 * sceneLook().ballDiameter * w;
     std::vector<PlotMarker> placed = m_markerInput;
     std::vector<Box> boxes; // the labels placed so far
-    // The point legend's box in plot units (placePointLegend).
-    std::optional<Box> legend;
-    if (m_pointLegend->GetVisibility()) {
-        const std::array<double, 4> r = pointLegendRect();
-        const Eigen::Vector2d a = toPlot(r[0], r[1]), c = toPlot(r[2], r[3]);
-        legend = Box{std::min(a.x(), c.x()), std::min(a.y(), c.y()), std::max(a.x(), c.x()),
-                     std::max(a.y(), c.y())};
-    }
+    // The point legend's and the run legend's boxes in plot units (placePointLegend).
+    std::vector<Box> legends;
+    for (const std::array<double, 4>& r : {pointLegendRect(), runLegendRect()})
+        if (r[2] > r[0]) {
+            const Eigen::Vector2d a = toPlot(r[0], r[1]), c = toPlot(r[2], r[3]);
+            legends.push_back(Box{std::min(a.x(), c.x()), std::min(a.y(), c.y()),
+                                  std::max(a.x(), c.x()), std::max(a.y(), c.y())});
+        }
     for (std::size_t i = 0; i < placed.size(); ++i) {
         PlotMarker& m = placed[i];
         if (m.label.empty() || !m.at.allFinite())
@@ -1185,9 +1328,9 @@ void ContourScene::placeMarkerLabels() {
                     cost += clipToRect({p.x(), p.y(), 0}, {q.x(), q.y(), 0}, b.x0, b.x1, b.y0, b.y1)
                                 ? 2
                                 : 0;
-                // Never under the point legend.
-                if (legend && legend->meets(b))
-                    cost += 1000;
+                // Never under a legend.
+                for (const Box& l : legends)
+                    cost += l.meets(b) ? 1000 : 0;
                 for (std::size_t j = 0; j < m_markerInput.size(); ++j) {
                     const Eigen::Vector3d& o = m_markerInput[j].at;
                     cost += j != i && o.allFinite() && near.holds({o.x(), o.y()}) ? 100 : 0;
@@ -1212,7 +1355,7 @@ void ContourScene::placeMarkerLabels() {
                std::abs(placed[i].labelGap - m_markerList[i].labelGap) < 1;
     m_markerList = placed;
     if (!same)
-        m_markers->update(m_markerList, 0.025 * w, scale());
+        m_markers->update(m_markerList, kMarkerSize * w, scale());
 }
 
 namespace {

@@ -108,8 +108,15 @@ public:
     /// The legend of the lines at the point, entry by entry (empty: none drawn).
     std::vector<std::string> pointLegend() const;
     /// Where that legend was drawn last, in display pixels (x0, y0, x1, y1; y up), all zero
-    /// when it is hidden: inside the frame, in the corner with the least under it.
+    /// when it is hidden: inside the frame, in a corner (or slid along an edge from one) with
+    /// the least under it.
     std::array<double, 4> pointLegendRect() const;
+    /// Where the run legend was drawn last (display pixels, as pointLegendRect).
+    std::array<double, 4> runLegendRect() const;
+    /// The font size the point legend draws with (after a render; legendbox.h).
+    int pointLegendFontSize() const;
+    /// For tests: the level curves' points (plot units).
+    std::vector<Eigen::Vector2d> levelCurvePoints() const;
     const CriticalMarkers& markers() const { return *m_markers; }
     /// For tests, after a render: the level labels' and the critical-point labels' boxes as
     /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
@@ -140,6 +147,8 @@ private:
     LevelSpacing m_spacing = LevelSpacing::Auto;
     std::vector<double> m_levels;
     vtkSmartPointer<vtkBox> m_box;
+    /// m_box grown by a ring's radius: the markers are cut to it (whole rings at corners).
+    vtkSmartPointer<vtkBox> m_markerBox;
     vtkSmartPointer<vtkImageData> m_image, m_modelImage;
     vtkSmartPointer<vtkContourFilter> m_contour, m_pointLevel, m_modelContour;
     vtkSmartPointer<vtkStripper> m_stripper;
@@ -151,6 +160,8 @@ private:
     std::vector<PlotMarker> m_markerInput;
     /// The zoom the level labels were placed at (display pixels per world unit).
     double m_labelsPixelsPerWorld = 0;
+    /// And the run legend's box they kept off (runLegendRect).
+    std::array<double, 4> m_labelsRunLegend{};
     vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;
     unsigned long m_zoomObserver = 0;
     vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;
@@ -165,9 +176,11 @@ private:
     vtkSmartPointer<vtkActor> m_fieldActor;
     vtkSmartPointer<vtkTextActor> m_fieldLegend;
     vtkSmartPointer<vtkLegendBoxActor> m_pointLegend;
-    /// The corner it sits in (0 top left, 1 top right, 2 bottom left, 3 bottom right): kept
-    /// while no other corner has less under it, so it does not jump while the point moves.
-    int m_pointLegendCorner = 0;
+    std::vector<std::string> m_pointLegendLabels; ///< its entries' full texts
+    /// Where it sits (its lower left corner as fractions of the room inside the frame; top
+    /// left to begin with): kept while no other place has clearly less under it, so it does
+    /// not jump while the point moves.
+    Eigen::Vector2d m_pointLegendPlace{0, 1};
     /// The runs' iterates (plot units): the legend keeps off them.
     std::vector<Eigen::Vector2d> m_runPoints;
     /// The runs' steps as segments (plot units): level labels keep off them.

@@ -231,7 +231,8 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         t->SetInput(m.label.c_str());
         t->SetPosition(m.at.x(), m.at.y(), m.at.z());
         vtkTextProperty* p = t->GetTextProperty();
-        p->SetFontSize(int(std::lround(12 * scale.text)));
+        // Follows the font scale (a lecture's 1.5) as the tick labels do.
+        p->SetFontSize(int(std::lround(12 * sceneLook().fontScale * scale.text)));
         const Rgb c = m.extreme ? ink : markerColor(m.kind);
         p->SetColor(c[0], c[1], c[2]);
         p->SetBold(m.extreme != 0);

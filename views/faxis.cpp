@@ -200,6 +200,14 @@ std::vector<vtkBillboardTextActor3D*> InputAxes::texts() const {
     return all;
 }
 
+std::vector<vtkBillboardTextActor3D*> FAxis::texts() const {
+    std::vector<vtkBillboardTextActor3D*> all;
+    for (const auto& l : m_labels)
+        all.push_back(l);
+    all.push_back(m_title);
+    return all;
+}
+
 void FAxis::applyStyle(const PixelScale& scale) {
     const SceneLook& look = sceneLook();
     const double pixelScale = scale.text;

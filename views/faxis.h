@@ -31,6 +31,8 @@ public:
     /// Hidden in a view from straight above, where every tick projects onto one point.
     void setVisible(bool visible);
     bool isVisible() const { return m_visible; }
+    /// The texts drawn (tick labels then the title): the camera keeps them in the view.
+    std::vector<vtkBillboardTextActor3D*> texts() const;
 
 private:
     bool m_visible = true;

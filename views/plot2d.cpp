@@ -1,6 +1,7 @@
 #include "plot2d.h"
 
 #include "cubeaxesparts.h"
+#include "legendbox.h"
 #include "sceneactors.h"
 #include "scenestyle.h"
 
@@ -218,7 +219,8 @@ Plot2D::Plot2D()
     m_noteWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
         static_cast<Plot2D*>(self)->fitNote();
     });
-    m_noteObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_noteWatch);
+    // After the run legend's layout (priority 0): the note sees where it is, and moves it.
+    m_noteObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_noteWatch, kNotePriority);
     m_title->SetPosition(0.5, kTitleTop);
     m_note->SetPosition(0.5, kNoteTop);
     m_note->GetTextProperty()->SetItalic(true);
@@ -253,66 +255,149 @@ double textWidth(vtkTextActor* text, vtkRenderer* renderer) {
 }
 } // namespace
 
+namespace {
+/// Words of `text` (split at spaces) set greedily on lines no wider than `room` with `note`'s
+/// current font; a word wider than the room alone makes its own line. The lines, joined
+/// with '\n'.
+std::vector<std::string> wrapWords(const std::string& text, double room, vtkTextActor* note,
+                                   vtkRenderer* renderer) {
+    std::vector<std::string> words;
+    for (std::size_t k = 0; k < text.size();) {
+        const std::size_t e = std::min(text.find(' ', k), text.size());
+        words.push_back(text.substr(k, e - k));
+        k = e + 1;
+    }
+    std::vector<std::string> lines;
+    std::string current;
+    for (const std::string& word : words) {
+        const std::string longer = current.empty() ? word : current + " " + word;
+        note->SetInput(longer.c_str());
+        if (!current.empty() && textWidth(note, renderer) > room) {
+            lines.push_back(current);
+            current = word;
+        } else {
+            current = longer;
+        }
+    }
+    lines.push_back(current);
+    return lines;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& line : lines)
+        text += (text.empty() ? "" : "\n") + line;
+    return text;
+}
+
+/// Whether every line is at most `room` wide with `note`'s current font.
+bool linesFit(const std::vector<std::string>& lines, double room, vtkTextActor* note,
+              vtkRenderer* renderer) {
+    for (const std::string& line : lines) {
+        note->SetInput(line.c_str());
+        if (textWidth(note, renderer) > room)
+            return false;
+    }
+    return true;
+}
+
+/// `line` cut to its longest prefix of whole characters that fits `room` with a "…".
+std::string elideToRoom(const std::string& line, double room, vtkTextActor* note,
+                        vtkRenderer* renderer) {
+    note->SetInput(line.c_str());
+    if (textWidth(note, renderer) <= room)
+        return line;
+    std::size_t lo = 0, hi = utf8Length(line);
+    while (lo < hi) { // bisection on the number of characters kept
+        const std::size_t mid = (lo + hi + 1) / 2;
+        note->SetInput(elideUtf8(line, mid).c_str());
+        if (textWidth(note, renderer) <= room)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return elideUtf8(line, lo);
+}
+} // namespace
+
 void Plot2D::fitNote() {
     const int* size = m_renderer->GetSize();
     if (m_noteText.empty() || !size || size[0] <= 0 || size[1] <= 0 ||
         !m_renderer->GetRenderWindow())
         return;
     const double W = size[0], H = size[1];
-    // The note is centred: a legend beside it at the top (the runs') narrows its room to
-    // twice the distance from the middle to the legend's near edge, down to half the width.
-    double room = kNoteWidth * W;
+    // The legends at the top beside the note (the runs'), as laid out for this picture
+    // (RunPaths lays them out before the note: this observer's priority is lower).
+    std::vector<vtkLegendBoxActor*> legends;
     const double bandBottom =
         kNoteTop * H - kMaxNoteLines * kLineHeight * m_noteFont * m_deviceScale;
     vtkActor2DCollection* actors = m_renderer->GetActors2D();
     actors->InitTraversal();
     while (vtkActor2D* a = actors->GetNextActor2D()) {
         auto* legend = vtkLegendBoxActor::SafeDownCast(a);
-        if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() == 0)
-            continue;
-        const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
-        const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
+        if (legend && legend->GetVisibility() && legend->GetNumberOfEntries() > 0 && besideNote(a))
+            legends.push_back(legend);
+    }
+    // The note is centred: a legend beside it at the top narrows its room to twice the
+    // distance from the middle to the legend's near edge.
+    double beside = kNoteWidth * W;
+    for (vtkLegendBoxActor* legend : legends) {
+        const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
+        const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
         const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
-        if (std::max(p0[1], p1[1]) < bandBottom || !besideNote(a))
-            continue; // below the note's lines, or a legend inside the frame
+        if (std::max(p0[1], p1[1]) < bandBottom)
+            continue; // below the note's lines
         const double free = x0 > W / 2   ? 2 * (x0 - W / 2) - 8
                             : x1 < W / 2 ? 2 * (W / 2 - x1) - 8
                                          : 0;
-        room = std::min(room, std::max(0.5 * W, free));
+        beside = std::min(beside, std::max(0.0, free));
     }
+    // Never smaller than the tick labels (it was shrunk to 7 pixels): at its size or the
+    // tick labels', on up to kMaxNoteLines lines, beside the legends if it fits there, else
+    // across the whole width (the legends then move under it); what still does not fit is
+    // elided with "…" at the end of the last line.
     vtkTextProperty* p = m_note->GetTextProperty();
-    p->SetFontSize(m_noteFont);
-    m_note->SetInput(m_noteText.c_str());
-    double width = textWidth(m_note, m_renderer);
-    if (width > room) {
-        // Word by word onto up to kMaxNoteLines lines as long as fit the room at the wanted
-        // size; a word that does not fit alone makes its own line.
-        std::vector<std::string> words;
-        for (std::size_t k = 0; k < m_noteText.size();) {
-            const std::size_t e = std::min(m_noteText.find(' ', k), m_noteText.size());
-            words.push_back(m_noteText.substr(k, e - k));
-            k = e + 1;
-        }
-        std::string text, current;
-        int lines = 1;
-        for (const std::string& word : words) {
-            const std::string longer = current.empty() ? word : current + " " + word;
-            m_note->SetInput(longer.c_str());
-            if (!current.empty() && textWidth(m_note, m_renderer) > room && lines < kMaxNoteLines) {
-                text += current + "\n";
-                current = word;
-                ++lines;
-            } else {
-                current = longer;
+    std::vector<std::string> lines;
+    bool fitted = false;
+    for (const double room : {beside, kNoteWidth * W}) {
+        for (const int font : {m_noteFont, m_tickFont}) {
+            p->SetFontSize(font);
+            lines = wrapWords(m_noteText, room, m_note, m_renderer);
+            if (int(lines.size()) <= kMaxNoteLines && linesFit(lines, room, m_note, m_renderer)) {
+                fitted = true;
+                break;
             }
         }
-        text += current;
-        m_note->SetInput(text.c_str());
-        width = textWidth(m_note, m_renderer);
+        if (fitted)
+            break;
     }
-    // Still too wide (a long word): smaller, in proportion (a text's width follows its size).
-    if (width > room && width > 0)
-        p->SetFontSize(std::max(6, int(std::floor(m_noteFont * room / width))));
+    if (!fitted) { // at the tick labels' size across the width: elided
+        const double room = kNoteWidth * W;
+        if (int(lines.size()) > kMaxNoteLines) {
+            std::string rest;
+            for (std::size_t k = kMaxNoteLines - 1; k < lines.size(); ++k)
+                rest += (rest.empty() ? "" : " ") + lines[k];
+            lines.resize(kMaxNoteLines - 1);
+            lines.push_back(rest);
+        }
+        for (std::string& line : lines)
+            line = elideToRoom(line, room, m_note, m_renderer);
+    }
+    m_note->SetInput(joinLines(lines).c_str());
+    // A legend the note's lines reach moves under them (kept inside the view).
+    const Box note = boxOf(m_note, m_renderer);
+    const double gap = 4 * lineScale();
+    for (vtkLegendBoxActor* legend : legends) {
+        const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
+        const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
+        const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
+        const double y0 = std::min(p0[1], p1[1]), y1 = std::max(p0[1], p1[1]);
+        if (!(x0 < note[1] && note[0] < x1 && y0 < note[3] + gap && note[2] - gap < y1))
+            continue;
+        const double top = std::max(y1 - y0, note[2] - gap);
+        double* at = legend->GetPositionCoordinate()->GetValue();
+        legend->GetPositionCoordinate()->SetValue(at[0], (top - (y1 - y0)) / H);
+    }
 }
 
 int Plot2D::noteLines() const {
@@ -342,6 +427,7 @@ void Plot2D::setPixelScale(double scale) {
         t->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
     m_titleFit->setFontSize(int(std::lround(look.titleFont * scale)));
     m_noteFont = int(std::lround(look.tickFont * 1.1 * scale));
+    m_tickFont = int(std::lround(look.tickFont * scale));
     m_note->GetTextProperty()->SetFontSize(m_noteFont);
     // The axes' text grows with the export as the rest does (VTK keeps 12 points otherwise:
     // a 4800 x 3600 figure had 12-pixel tick labels), the offsets with the lines.
@@ -369,20 +455,46 @@ void Plot2D::setPlotFrame(const std::array<double, 4>& frame, double yScale, dou
     m_frame = frame;
     m_yScale = yScale;
     m_yOrigin = yOrigin;
-    double bounds[6] = {frame[0], frame[1], worldY(frame[2]), worldY(frame[3]), 0, 0};
-    m_axes->SetBounds(bounds);
-    m_axes->SetXAxisRange(frame[0], frame[1]);
-    m_axes->SetYAxisRange(frame[2], frame[3]);
+    m_pad = {0, 0, 0, 0};
+    placeAxes();
     m_axes->SetXTitle(xTitle.c_str());
     m_axes->SetYTitle(yTitle.c_str());
+}
+
+void Plot2D::setFramePad(const std::array<double, 4>& pad) {
+    if (pad == m_pad)
+        return;
+    m_pad = pad;
+    placeAxes();
+}
+
+std::array<double, 4> Plot2D::axesFrame() const {
+    return {m_frame[0] - m_pad[0], m_frame[1] + m_pad[1], m_frame[2] - m_pad[2],
+            m_frame[3] + m_pad[3]};
+}
+
+void Plot2D::placeAxes() {
+    const std::array<double, 4> a = axesFrame();
+    double bounds[6] = {a[0], a[1], worldY(a[2]), worldY(a[3]), 0, 0};
+    m_axes->SetBounds(bounds);
+    m_axes->SetXAxisRange(a[0], a[1]);
+    m_axes->SetYAxisRange(a[2], a[3]);
     m_axes->forgetRoom();
 }
 
 void Plot2D::resetCamera() {
-    fitNote(); // its lines take room above the frame (textRoom)
+    // Its lines take room above the frame (textRoom): laid out as the next render will lay
+    // them out, after the legends beside them (the render's start: RunPaths' layout, then
+    // fitNote). A note fitted here before the run legend's layout had two lines and three
+    // at the render, over the frame's top.
+    if (m_renderer->GetRenderWindow())
+        m_renderer->InvokeEvent(vtkCommand::StartEvent);
+    else
+        fitNote();
     vtkCamera* cam = m_renderer->GetActiveCamera();
-    const double w = worldWidth(), h = worldY(m_frame[3]) - worldY(m_frame[2]);
-    const double cx = m_frame[0] + 0.5 * w, cy = worldY(m_frame[2]) + 0.5 * h;
+    const std::array<double, 4> a = axesFrame(); // the frame and its pads
+    const double w = a[1] - a[0], h = worldY(a[3]) - worldY(a[2]);
+    const double cx = a[0] + 0.5 * w, cy = worldY(a[2]) + 0.5 * h;
     cam->SetViewUp(0, 1, 0);
     double aspect = m_renderer->GetTiledAspectRatio(); // width / height
     if (!(aspect > 0))
@@ -425,7 +537,7 @@ void Plot2D::resetCamera() {
     cam->SetParallelScale(scale);
     cam->SetFocalPoint(fx, fy, 0);
     cam->SetPosition(fx, fy, 4 * std::max(w, h));
-    m_renderer->ResetCameraClippingRange(m_frame[0] - w, m_frame[1] + w, cy - h, cy + h, -w, w);
+    m_renderer->ResetCameraClippingRange(a[0] - w, a[1] + w, cy - h, cy + h, -w, w);
 }
 
 Plot2D::TextRoom Plot2D::textRoom() const {

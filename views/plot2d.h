@@ -88,6 +88,13 @@ protected:
     /// origin 0 keep plot and world the same, as a contour plot needs it).
     void setPlotFrame(const std::array<double, 4>& frame, double yScale, double yOrigin,
                       const std::string& xTitle, const std::string& yTitle);
+    /// Room between the frame and its axes (plot units: left, right, bottom, top): the axes
+    /// and the camera's fit take the frame grown by it, so that a marker on the frame's edge
+    /// (a ring round an extreme at a corner) is drawn whole, off the tick labels. frame()
+    /// stays the plotted rectangle. setPlotFrame clears it.
+    void setFramePad(const std::array<double, 4>& pad);
+    /// The frame grown by the pad: where the axes are drawn.
+    std::array<double, 4> axesFrame() const;
     double worldY(double y) const { return (y - m_yOrigin) * m_yScale; }
     double plotY(double worldY) const { return m_yOrigin + worldY / m_yScale; }
     /// The frame's width in world units (sizes of markers and arrows are fractions of it).
@@ -95,6 +102,9 @@ protected:
     /// Display pixels per world unit at the current zoom.
     double pixelsPerWorld() const;
     virtual void applyPixelScale() {}
+    /// The priority of the note's observer of the render's start: after the legends' layout
+    /// (0, RunPaths), before a view's own placement of what keeps off them (lower).
+    static constexpr float kNotePriority = -1.0f;
     /// Whether a legend of the view may stand beside the note (the note's room keeps clear
     /// of it); a view says no for one inside the frame (the contour's point legend).
     virtual bool besideNote(vtkActor2D*) const { return true; }
@@ -113,8 +123,11 @@ private:
     /// Sets the note at its wanted size, on two lines if one does not fit the width, smaller
     /// only if two do not fit either (before every render: the view's width changes).
     void fitNote();
+    /// The axes' bounds and ranges: the frame grown by the pad.
+    void placeAxes();
 
     std::array<double, 4> m_frame{0, 1, 0, 1};
+    std::array<double, 4> m_pad{0, 0, 0, 0};
     double m_yScale = 1.0, m_yOrigin = 0.0;
     double m_pixelScale = 1.0;
     double m_deviceScale = 1.0;
@@ -125,7 +138,8 @@ private:
     /// The title and the note within the view's width (a lecture's font scale).
     std::unique_ptr<FitTextWidth> m_titleFit;
     std::string m_noteText;
-    int m_noteFont = 14;
+    int m_noteFont = 14, m_tickFont = 13; ///< the note's size and its least, the tick labels'
+
     vtkSmartPointer<vtkCallbackCommand> m_noteWatch;
     unsigned long m_noteObserver = 0;
 };

@@ -1,9 +1,13 @@
 #include "scenecamera.h"
 
 #include <Eigen/Geometry>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkCamera.h>
 #include <vtkMath.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkStdString.h>
+#include <vtkTextRenderer.h>
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +62,139 @@ void fitCamera(vtkRenderer* renderer, const double b[6]) {
             cam->Zoom(0.8 / extent);
     }
     renderer->ResetCameraClippingRange();
+}
+
+} // namespace gs
+
+namespace gs {
+
+namespace {
+/// The display position (pixels) of a world point.
+Eigen::Vector2d toDisplay(vtkRenderer* renderer, const double p[3]) {
+    renderer->SetWorldPoint(p[0], p[1], p[2], 1.0);
+    renderer->WorldToDisplay();
+    const double* d = renderer->GetDisplayPoint();
+    return {d[0], d[1]};
+}
+} // namespace
+
+std::array<double, 4> textDisplayBox(vtkRenderer* renderer, vtkBillboardTextActor3D* text) {
+    const Eigen::Vector2d at = toDisplay(renderer, text->GetPosition());
+    int dpi = 72;
+    if (vtkRenderWindow* window = renderer->GetRenderWindow())
+        dpi = window->GetDPI();
+    // The text's box about its anchor, justification included (vtkTextRenderer, as the
+    // billboard renders its texture).
+    int b[4] = {0, 0, 0, 0};
+    const char* input = text->GetInput();
+    if (!input || !*input ||
+        !vtkTextRenderer::GetInstance()->GetBoundingBox(text->GetTextProperty(),
+                                                        vtkStdString(input), b, dpi))
+        return {at.x(), at.x(), at.y(), at.y()};
+    const int* offset = text->GetDisplayOffset();
+    return {at.x() + offset[0] + b[0], at.x() + offset[0] + b[1] + 1, at.y() + offset[1] + b[2],
+            at.y() + offset[1] + b[3] + 1};
+}
+
+void keepTextInView(vtkRenderer* renderer, const double b[6],
+                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin) {
+    const int* size = renderer->GetSize();
+    if (!renderer->GetRenderWindow() || !size || size[0] <= 0 || size[1] <= 0)
+        return;
+    const double W = size[0], H = size[1];
+    vtkCamera* cam = renderer->GetActiveCamera();
+    // A perspective camera moved sideways shifts near and far points a little differently:
+    // a second pass corrects what the first left.
+    for (int pass = 0; pass < 3; ++pass) {
+        // Each thing to keep in: where its box is now (display pixels), as an anchor and
+        // its extent about it.
+        struct Item {
+            Eigen::Vector2d at;
+            std::array<double, 4> box; // xmin, xmax, ymin, ymax about `at`
+        };
+        std::vector<Item> items;
+        for (int corner = 0; corner < 8; ++corner) {
+            const double p[3] = {b[corner & 1], b[2 + ((corner >> 1) & 1)],
+                                 b[4 + ((corner >> 2) & 1)]};
+            items.push_back({toDisplay(renderer, p), {0, 0, 0, 0}});
+        }
+        for (vtkBillboardTextActor3D* t : texts) {
+            if (!t || !t->GetVisibility())
+                continue;
+            const Eigen::Vector2d at = toDisplay(renderer, t->GetPosition());
+            const std::array<double, 4> box = textDisplayBox(renderer, t);
+            items.push_back(
+                {at, {box[0] - at.x(), box[1] - at.x(), box[2] - at.y(), box[3] - at.y()}});
+        }
+        // Zoomed by s about the view's centre c and shifted by u, an anchor x goes to
+        // c + s (x - c) + u: its box fits [margin, W - margin] when
+        //   margin - lo - c - s (x - c) <= u <= W - margin - hi - c - s (x - c).
+        // The largest s <= 1 (never zoomed in) for which some u fits every item on both
+        // axes; the set of such s is an interval from 0 (the bounds are linear in s), found
+        // by bisection.
+        auto range = [&](double s, int axis) {
+            const double extent = axis == 0 ? W : H, c = extent / 2;
+            double lo = -1e300, hi = 1e300;
+            for (const Item& it : items) {
+                const double x = it.at[axis];
+                lo = std::max(lo, margin - it.box[std::size_t(2 * axis)] - c - s * (x - c));
+                hi = std::min(hi, extent - margin - it.box[std::size_t(2 * axis + 1)] - c -
+                                      s * (x - c));
+            }
+            return std::pair{lo, hi};
+        };
+        auto fits = [&](double s) {
+            const auto [x0, x1] = range(s, 0);
+            const auto [y0, y1] = range(s, 1);
+            return x0 <= x1 && y0 <= y1;
+        };
+        double s = 1;
+        if (!fits(1)) {
+            double lo = 0.2, hi = 1;
+            if (!fits(lo))
+                return; // a view too small for its text: leave the fit as it is
+            for (int k = 0; k < 30; ++k) {
+                const double mid = 0.5 * (lo + hi);
+                (fits(mid) ? lo : hi) = mid;
+            }
+            s = lo;
+        }
+        const auto [x0, x1] = range(s, 0);
+        const auto [y0, y1] = range(s, 1);
+        const double ux = std::clamp(0.0, x0, x1), uy = std::clamp(0.0, y0, y1);
+        if (s > 1 - 1e-6 && std::abs(ux) < 0.25 && std::abs(uy) < 0.25)
+            return; // everything inside
+        // The zoom: a perspective camera's view angle with tan(angle / 2) divided by s (the
+        // projection x / (z tan(angle / 2)) grows by 1 / s); a parallel one's scale.
+        if (cam->GetParallelProjection()) {
+            cam->SetParallelScale(cam->GetParallelScale() / s);
+        } else {
+            const double half = vtkMath::RadiansFromDegrees(cam->GetViewAngle() / 2);
+            cam->SetViewAngle(2 * vtkMath::DegreesFromRadians(std::atan(std::tan(half) / s)));
+        }
+        // The shift: the camera moves the other way in its view plane, by the world length
+        // of u pixels at the focal distance (H pixels span 2 d tan(angle / 2) there).
+        const double span =
+            cam->GetParallelProjection()
+                ? 2 * cam->GetParallelScale()
+                : 2 * cam->GetDistance() *
+                      std::tan(vtkMath::RadiansFromDegrees(cam->GetViewAngle() / 2));
+        const double perPixel = span / H;
+        Eigen::Vector3d up, dir;
+        cam->GetViewUp(up.data());
+        cam->GetDirectionOfProjection(dir.data());
+        const Eigen::Vector3d right = dir.cross(up).normalized();
+        up = right.cross(dir).normalized();
+        const Eigen::Vector3d move = -(ux * right + uy * up) * perPixel;
+        Eigen::Vector3d focal, position;
+        cam->GetFocalPoint(focal.data());
+        cam->GetPosition(position.data());
+        focal += move;
+        position += move;
+        cam->SetFocalPoint(focal.data());
+        cam->SetPosition(position.data());
+        renderer->ResetCameraClippingRange();
+    }
 }
 
 } // namespace gs

@@ -1,6 +1,10 @@
 #pragma once
 // Camera fitting for the 3-D scene: the view the book's figure uses, filled with the box.
 
+#include <array>
+#include <vector>
+
+class vtkBillboardTextActor3D;
 class vtkRenderer;
 
 namespace gs {
@@ -9,5 +13,17 @@ namespace gs {
 /// degrees), with the box's projected corners filling 80% of the view (a margin for the
 /// axis labels and the title). `bounds` is the box: xmin, xmax, ymin, ymax, zmin, zmax.
 void fitCamera(vtkRenderer* renderer, const double bounds[6]);
+
+/// After fitCamera: zooms out and moves the camera sideways as little as needed for every
+/// text of `texts` (visible ones: the axes' tick labels and titles, measured in pixels at
+/// their font as VTK will draw them about their anchors) and the box's corners to lie
+/// inside the view, `margin` pixels from its edges. In a narrow view (side by side) the
+/// box's 10 % margin was less than a label's width: "2500" was cut at the left edge.
+void keepTextInView(vtkRenderer* renderer, const double bounds[6],
+                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin);
+
+/// Where `text` is drawn now, in display pixels (xmin, xmax, ymin, ymax): its anchor's
+/// projection, its display offset and its box at its font and the window's DPI.
+std::array<double, 4> textDisplayBox(vtkRenderer* renderer, vtkBillboardTextActor3D* text);
 
 } // namespace gs

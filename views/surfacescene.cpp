@@ -45,6 +45,8 @@ constexpr double kKeyLight = 1.0, kHeadLight = 0.7, kShadedAmbient = 0.45,
                  kShadedDiffuse = (1 - kShadedAmbient) / (kKeyLight + 0.5 * kHeadLight);
 /// The colour bar's labels: at most this many round values.
 constexpr int kColorBarTicks = 6;
+/// The axes' text keeps this far from the view's edges (pixels at line scale 1).
+constexpr double kTextMargin = 4;
 
 int fontSize(double points, double pixelScale) {
     return static_cast<int>(std::lround(points * pixelScale));
@@ -302,6 +304,13 @@ void SurfaceScene::setTopView(bool top) {
     m_renderer->ResetCameraClippingRange();
 }
 
+std::vector<vtkBillboardTextActor3D*> SurfaceScene::axisTexts() const {
+    std::vector<vtkBillboardTextActor3D*> texts = m_fAxis->texts();
+    for (vtkBillboardTextActor3D* t : m_inputAxes->texts())
+        texts.push_back(t);
+    return texts;
+}
+
 bool SurfaceScene::fAxisVisible() const {
     return m_fAxis->isVisible();
 }
@@ -319,6 +328,8 @@ void SurfaceScene::resetCamera() {
         b[5] = m_boxHeight;
     }
     fitCamera(m_renderer, b);
+    // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
+    keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line);
 }
 
 void SurfaceScene::copyCamera(const SurfaceScene& other) {

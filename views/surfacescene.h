@@ -26,6 +26,7 @@ class vtkBox;
 class vtkRenderer;
 class vtkLight;
 class vtkScalarBarActor;
+class vtkBillboardTextActor3D;
 class vtkTextActor;
 
 namespace gs {
@@ -108,6 +109,8 @@ public:
     /// would all project onto one corner) or back to the fitted perspective view.
     void setTopView(bool top);
     bool fAxisVisible() const;
+    /// For tests: the axes' tick labels and titles (f axis, then the inputs').
+    std::vector<vtkBillboardTextActor3D*> axisTexts() const;
     /// The bounds of what is drawn of the tangent plane (after clipping).
     std::array<double, 6> tangentBounds() const;
     /// The length of the ∇f arrow as drawn, in the box's units (0: no arrow).
