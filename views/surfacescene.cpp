@@ -291,6 +291,14 @@ bool SurfaceScene::fAxisVisible() const {
 }
 
 void SurfaceScene::resetCamera() {
+    fitBox(false);
+}
+
+void SurfaceScene::fitCameraKeepingDirection() {
+    fitBox(true);
+}
+
+void SurfaceScene::fitBox(bool keepDirection) {
     m_fAxis->setVisible(true);
     m_renderer->GetActiveCamera()->ParallelProjectionOff();
     double b[6] = {-2, 2, -2, 2, 0, 2.8};
@@ -302,7 +310,7 @@ void SurfaceScene::resetCamera() {
         b[3] = g.ymax;
         b[5] = m_boxHeight;
     }
-    fitCamera(m_renderer, b);
+    fitCamera(m_renderer, b, keepDirection);
 }
 
 void SurfaceScene::copyCamera(const SurfaceScene& other) {
