@@ -214,24 +214,25 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     FlowLegend* legend = flowLegend();
     const int* g = GetGeometry();
     const float outsideWidth = float(g[0] - 2 * legend->GetPadding());
-    auto setMode = [&](bool outside) {
-        m_outside = outside;
-        legend->SetInline(!outside);
-        legend->maxWidth = outside ? outsideWidth : 0;
+    // Inside (a corner), above the plot, or left out; laid out by VTK for that place.
+    auto place = [&](bool outside, bool left) {
+        m_outside = outside && !left;
+        m_left = left;
+        legend->SetInline(!m_outside);
+        legend->SetVisible(GetShowLegend() && !left);
+        legend->maxWidth = m_outside ? outsideWidth : 0;
     };
     if (!GetShowLegend() || !outsideAllowed) {
-        setMode(false);
-        m_left = false;
-        legend->SetVisible(GetShowLegend());
+        place(false, false);
         return Superclass::UpdateLayout(painter);
     }
-    legend->SetVisible(true); // laid out, then maybe left out
     // Half a tick label above the plot area is the top label's; the legend above that.
     painter->ApplyTextProp(GetAxis(vtkAxis::LEFT)->GetLabelProperties());
     m_gap = std::ceil(textHeight(painter, "0") / 2) + legend->GetPadding();
-    setMode(m_outside);
+    place(m_outside, m_left); // as the last frame decided
     bool changed = Superclass::UpdateLayout(painter);
-    // The plot area with the legend inside it: the top border is the hidden axis's.
+    // The place, decided from the plot area without a legend above it (the top border is the
+    // hidden axis's), whatever the place now: the same decision at every layout.
     const std::array<double, 4> area{double(Point1[0]), double(Point1[1]), double(Point2[0]),
                                      m_outside ? double(g[1] - HiddenAxisBorder)
                                                : double(Point2[1])};
@@ -239,19 +240,21 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     const vtkRectf stacked = legend->GetBoundingRect(painter);
     bool free = false;
     bestCorner(stacked.GetWidth(), stacked.GetHeight(), area, free);
+    // Above the plot: its rows, the gap and the padding take the place of the hidden axis's
+    // border; the plot must keep kLeastPlotShare of its height, else no legend at all.
+    legend->maxWidth = outsideWidth;
+    const double above =
+        legend->GetBoundingRect(painter).GetHeight() + gapAbove() + legend->GetPadding();
+    const double height = area[3] - area[1];
+    const bool left =
+        !free && height - std::max(0.0, above - HiddenAxisBorder) < kLeastPlotShare * height;
     legend->maxWidth = m_outside ? outsideWidth : 0;
-    if (free == m_outside) { // the other place: laid out again
-        setMode(!free);
+    if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again
+        place(!free, left);
         changed = Superclass::UpdateLayout(painter) || changed;
     }
-    // Above the plot, the plot must keep its share of the room; else no legend at all.
-    const bool left = m_outside && Point2[1] - Point1[1] < kLeastPlotShare * (area[3] - area[1]);
-    if (left) {
-        legend->SetVisible(false); // its border goes with it
-        changed = Superclass::UpdateLayout(painter) || changed;
+    if (m_left)
         legendBox = {};
-    }
-    m_left = left;
     return changed;
 }
 
