@@ -1077,13 +1077,15 @@ void MainWindow::fitPanelToFont() {
         dock->setMinimumWidth(std::min(int(std::lround(300 * k)), width));
     m_panelDock->setMaximumWidth(int(std::lround(420 * k)));
     resizeDocks({m_panelDock}, {width}, Qt::Horizontal);
+    m_panelWidth = width;
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    // Only ever narrower: a panel the person widened stays as wide while it fits its share.
+    // The panel at the width the window gave it is fitted to the new width (narrower or wider
+    // again); one the person dragged wider only when it exceeds its share.
     if (event->size().width() != event->oldSize().width() && m_panelDock->isVisible() &&
-        m_panelDock->width() > panelRoom())
+        (m_panelDock->width() == m_panelWidth || m_panelDock->width() > panelRoom()))
         fitPanelToFont();
 }
 

@@ -190,6 +190,7 @@ private:
     void fitPanelToFont();
     /// The most the panel takes of the window's width (of the screen's before it is shown).
     int panelRoom() const;
+    int m_panelWidth = 0; ///< the width fitPanelToFont last gave the panel
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);

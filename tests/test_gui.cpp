@@ -3660,14 +3660,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
         QTest::qWait(100);
         const std::vector<ChartBase::TextBox> text = chart->axisText(); // laid out and drawn
-        QCOMPARE(chart->legendShown(), shown);
+        const std::array<double, 4> box = chart->legendBox();
+        const std::array<double, 4> plot = chart->plotArea();
+        const int* window = chart->renderWindow()->GetSize();
+        QVERIFY2(chart->legendShown() == shown,
+                 qPrintable(QStringLiteral("plot %1,%2 - %3,%4 in %5 x %6")
+                                .arg(plot[0])
+                                .arg(plot[1])
+                                .arg(plot[2])
+                                .arg(plot[3])
+                                .arg(window[0])
+                                .arg(window[1])));
         if (!shown) {
-            QCOMPARE(chart->legendBox(), (std::array<double, 4>{}));
+            QCOMPARE(box, (std::array<double, 4>{}));
             return;
         }
         QCOMPARE(chart->legendLabelSize(), int(std::lround(ChartBase::kLegendFont * fontScale)));
-        const std::array<double, 4> box = chart->legendBox();
-        const std::array<double, 4> plot = chart->plotArea();
         const QString where = QStringLiteral("legend %1,%2 - %3,%4, plot %5,%6 - %7,%8")
                                   .arg(box[0])
                                   .arg(box[1])
@@ -3684,7 +3692,6 @@ private slots:
         // Above the plot, it cannot meet a line (the lines are clipped to the plot area).
         if (chart->legendOutside())
             QVERIFY2(box[1] >= plot[3], qPrintable(where));
-        const int* window = chart->renderWindow()->GetSize();
         QVERIFY2(box[0] >= 0 && box[1] >= 0 && box[2] <= window[0] && box[3] <= window[1],
                  qPrintable(where));
         for (const ChartBase::TextBox& t : text) {

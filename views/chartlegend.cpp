@@ -243,11 +243,13 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     // Above the plot: its rows, the gap and the padding take the place of the hidden axis's
     // border; the plot must keep kLeastPlotShare of its height, else no legend at all.
     legend->maxWidth = outsideWidth;
-    const double above =
-        legend->GetBoundingRect(painter).GetHeight() + gapAbove() + legend->GetPadding();
+    const vtkRectf rows = legend->GetBoundingRect(painter);
+    const double above = rows.GetHeight() + gapAbove() + legend->GetPadding();
     const double height = area[3] - area[1];
+    // Left out too when an entry is wider than the chart (it would reach past its edges).
     const bool left =
-        !free && height - std::max(0.0, above - HiddenAxisBorder) < kLeastPlotShare * height;
+        !free && (height - std::max(0.0, above - HiddenAxisBorder) < kLeastPlotShare * height ||
+                  rows.GetWidth() > outsideWidth);
     legend->maxWidth = m_outside ? outsideWidth : 0;
     if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again
         place(!free, left);
