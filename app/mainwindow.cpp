@@ -54,6 +54,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScopedValueRollback>
 #include <QScreen>
 #include <QScrollArea>
@@ -833,7 +834,9 @@ void MainWindow::buildControls() {
     chartLayout->setContentsMargins(6, 0, 6, 6);
     chartLayout->addWidget(m_optimizers->chartOptions());
     auto* chartContainer = QWidget::createWindowContainer(m_chart, this);
-    chartContainer->setMinimumHeight(130);
+    // Room for the plot and, above it, the legend when no corner of the plot is free of the
+    // runs' lines (LegendAvoidingChart): at 130 the legend covered the curves.
+    chartContainer->setMinimumHeight(150);
     chartContainer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     chartContainer->setToolTip(
         tr("f, |∇f| or another column of the state table at each iteration of every run"));
@@ -1044,16 +1047,46 @@ void MainWindow::showPreferences() {
     dialog->show();
 }
 
+namespace {
+
+/// The panel's share of the window's width at most, and its least width (pixels): at font
+/// scale 1.5 the panel took 40 % of a 1280-pixel window (510 px) and the plot lost its room.
+/// At 30 % (384 px) the 1.5 font's rows still fit without scrolling sideways.
+constexpr double kPanelShare = 0.3;
+constexpr int kPanelLeast = 300;
+
+} // namespace
+
+int MainWindow::panelRoom() const {
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const int width = isVisible() && this->width() > 0
+                          ? this->width()
+                          : (screen ? screen->availableGeometry().width() : 1280);
+    return std::max(kPanelLeast, int(std::lround(kPanelShare * width)));
+}
+
 void MainWindow::fitPanelToFont() {
     // A width that the content does not change (controls stay where they were): 300 to 420
     // pixels at the default font; a lecture's font scale widens the panel in proportion, so
-    // its rows keep their words whole, and the default font gives the default widths back.
+    // its rows keep their words whole, within its share of the window (the rows wrap), and
+    // the default font gives the default widths back.
     const double k = std::max(1.0, appliedFontScale());
+    const int width = std::min(int(std::lround(340 * k)), panelRoom());
     for (QDockWidget* dock : {m_panelDock, static_cast<QDockWidget*>(m_stepDock),
                               static_cast<QDockWidget*>(m_matrixPanel)})
-        dock->setMinimumWidth(int(std::lround(300 * k)));
+        dock->setMinimumWidth(std::min(int(std::lround(300 * k)), width));
     m_panelDock->setMaximumWidth(int(std::lround(420 * k)));
-    resizeDocks({m_panelDock}, {int(std::lround(340 * k))}, Qt::Horizontal);
+    resizeDocks({m_panelDock}, {width}, Qt::Horizontal);
+    m_panelWidth = width;
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // The panel at the width the window gave it is fitted to the new width (narrower or wider
+    // again); one the person dragged wider only when it exceeds its share.
+    if (event->size().width() != event->oldSize().width() && m_panelDock->isVisible() &&
+        (m_panelDock->width() == m_panelWidth || m_panelDock->width() > panelRoom()))
+        fitPanelToFont();
 }
 
 void MainWindow::applyPreferences(const Preferences& preferences) {
@@ -1592,9 +1625,12 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     progress.setAutoClose(false);
     progress.setAutoReset(false);
     progress.setValue(0);
+    // Framed for the picture's size as an image export is (the view's turn kept): the view's
+    // own camera, fitted to a narrow view beside the contour view, left the surface half the
+    // width of a 4:3 frame.
     const std::string error = gs::exportAnimation(
         scene.renderer(), path.toStdString(), o, frames, m_animator->speed(),
-        [&](int k) { showFrame(scene, *m_doc, k); }, {},
+        [&](int k) { showFrame(scene, *m_doc, k); }, [&] { scene.fitCameraKeepingDirection(); },
         [&](int done, int total) {
             progress.setValue(done);
             progress.setLabelText(tr("Frame %1 of %2").arg(done).arg(total));

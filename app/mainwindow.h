@@ -141,6 +141,8 @@ public slots:
 protected:
     /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// A narrower window narrows the panel to its share (kPanelShare), never below 300 px.
+    void resizeEvent(QResizeEvent* event) override;
 
 private slots:
     void onDocumentChanged(int what);
@@ -183,8 +185,12 @@ private:
     template <class Modify> void edit(const QString& what, Modify modify);
     void syncEditors();
     void clearDomainError();
-    /// The panel's width from the font: wider for a lecture's font scale.
+    /// The panel's width from the font: wider for a lecture's font scale, within its share
+    /// of the window's width (the plot keeps the room).
     void fitPanelToFont();
+    /// The most the panel takes of the window's width (of the screen's before it is shown).
+    int panelRoom() const;
+    int m_panelWidth = 0; ///< the width fitPanelToFont last gave the panel
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);

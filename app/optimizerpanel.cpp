@@ -18,6 +18,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -86,6 +87,9 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
+    // A row too wide for the panel (a lecture's font scale in its 30 % of the window) puts its
+    // field under its label rather than scrolling sideways.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addLayout(form);
 
     m_method = new QComboBox;
@@ -93,9 +97,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     m_method->setToolTip(tr("The update rule of the next run"));
     // Its longest name would widen the panel past its dock at 1280x720 (issue #9): the box
-    // elides, its list shows every name whole.
+    // elides, its list shows every name whole. Ten characters at least: at font scale 1.5,
+    // fourteen made the panel wider than its share of the window.
     m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_method->setMinimumContentsLength(14);
+    m_method->setMinimumContentsLength(10);
     form->addRow(tr("Method"), m_method);
 
     m_lrSlider = new QSlider(Qt::Horizontal);
@@ -229,10 +234,16 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     auto* runsLayout = new QVBoxLayout(m_runsSection);
     runsLayout->setContentsMargins(0, 0, 0, 0);
     m_runs = new QListWidget;
-    m_runs->setMinimumHeight(72);
-    m_runs->setMaximumHeight(120); // four runs in view; the animation stays in reach
+    m_runs->setObjectName(QStringLiteral("runList"));
+    // Rows of kRunLines lines each, the text wrapped and its last line elided ("…", the whole
+    // description in the row's tooltip); the list kRunRows rows tall and scrolled a row at a
+    // time, so no row is ever cut (at font scale 1.5 the third was cut mid-line).
     m_runs->setWordWrap(true);
+    m_runs->setTextElideMode(Qt::ElideRight);
+    m_runs->setUniformItemSizes(true);
+    m_runs->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_runs->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // the text's width stays put
     m_runs->setToolTip(tr("The runs: colour, method, and why each stopped"));
     runsLayout->addWidget(m_runs);
     auto* listButtons = new QHBoxLayout;
@@ -414,15 +425,38 @@ void OptimizerPanel::showRuns(const Document& doc) {
         QPixmap swatch(12, 12);
         const auto c = runColor(i);
         swatch.fill(QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2])));
-        auto* item = new QListWidgetItem(QIcon(swatch), runDescription(doc, i));
+        const QString description = runDescription(doc, i);
+        auto* item = new QListWidgetItem(QIcon(swatch), description);
+        item->setToolTip(description);
         if (doc.trajectories()[std::size_t(i)].reason == StopReason::Diverged)
             item->setForeground(QColor(0xb0, 0x00, 0x20));
         m_runs->addItem(item);
     }
     m_runs->setCurrentRow(std::min(current, m_runs->count() - 1));
+    fitRunRows();
     // Collapsed while unused: the list, its buttons and the animation come with the first run.
     m_runsSection->setVisible(m_runs->count() > 0);
     m_noRuns->setVisible(m_runs->count() == 0);
+}
+
+void OptimizerPanel::fitRunRows() {
+    const int row = runRowHeight();
+    for (int i = 0; i < m_runs->count(); ++i)
+        m_runs->item(i)->setSizeHint(QSize(0, row));
+    m_runs->setFixedHeight(kRunRows * row + 2 * m_runs->frameWidth());
+}
+
+void OptimizerPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitRunRows();
+}
+
+int OptimizerPanel::runRowHeight() const {
+    // kRunLines lines of the list's font and the item's margins (the style's focus frame).
+    const int margin = m_runs->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_runs);
+    // The panel's font: the list's own follows it, maybe after this panel hears of a change.
+    return kRunLines * fontMetrics().lineSpacing() + 2 * margin + 2;
 }
 
 void OptimizerPanel::setPlaying(bool playing) {

@@ -56,6 +56,15 @@ public:
     /// A line under the chart's options (what the log scale leaves out); hidden when empty.
     void setChartNote(const QString& note);
     QString chartNote() const;
+    /// The run list's rows: this many lines each (wrapped, the last elided), this many rows in
+    /// view.
+    static constexpr int kRunLines = 2, kRunRows = 3;
+    /// A row's height in pixels for the list's font now.
+    int runRowHeight() const;
+
+protected:
+    /// A new font (Preferences' font scale): the run list's rows take its height.
+    void changeEvent(QEvent* event) override;
 
 signals:
     void addRequested();
@@ -69,6 +78,8 @@ signals:
 
 private:
     void updateVisibleParameters();
+    /// Each row of the run list kRunLines lines tall, the list kRunRows rows tall.
+    void fitRunRows();
 
     QComboBox* m_method;
     QSlider* m_lrSlider;

@@ -29,6 +29,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace gs {
 
@@ -64,6 +65,10 @@ bool isProse(QString token) {
     return true;
 }
 
+// "←" in the text's proportional font: the monospace fonts draw it at half the height of
+// the letters beside it (a small arrow in one character cell).
+const QString kArrowHtml = QStringLiteral("<span style=\"font-family:'DejaVu Sans'\">←</span>");
+
 } // namespace
 
 QString formulaHtml(const QString& formula) {
@@ -74,9 +79,10 @@ QString formulaHtml(const QString& formula) {
         statements << part.trimmed();
     QStringList html;
     for (const QString& statement : statements) {
-        // A line may break only between whole terms: before a binary operator (+ − ⊙ ≤) or
-        // after an assignment or comparison (← = ≤ ,) outside brackets, and between words of
-        // prose. Every other space is a no-break space, so "(1 − β₂) g²" stays whole.
+        // A line may break only between whole terms: before a binary operator (+ − ⊙ ≤ ≥)
+        // or after a comma outside brackets, and between words of prose. Every other space
+        // is a no-break space, so "(1 − β₂) g²" stays whole and a symbol keeps its term
+        // ("v̂ = v / (1 − β₂ᵗ)", "m ← β₁ m": no break after ← or =).
         const QStringList tokens = statement.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         QString out;
         int depth = 0;
@@ -85,7 +91,7 @@ QString formulaHtml(const QString& formula) {
             if (i > 0) {
                 const QString& previous = tokens[i - 1];
                 static const QString before = QStringLiteral("+−⊙≤≥<>");
-                static const QString after = QStringLiteral("←=≤≥,");
+                static const QString after = QStringLiteral(",");
                 const bool breakable = (depth == 0 && (before.contains(t.front()) ||
                                                        after.contains(previous.back()))) ||
                                        isProse(previous) || isProse(t);
@@ -93,7 +99,7 @@ QString formulaHtml(const QString& formula) {
             }
             for (const QChar c : t)
                 depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
-            out += t.toHtmlEscaped();
+            out += t == QStringLiteral("←") ? kArrowHtml : t.toHtmlEscaped();
         }
         html << out;
     }
@@ -102,48 +108,40 @@ QString formulaHtml(const QString& formula) {
 
 QString symbolLegend(Method method) {
     // What the state's letters stand for, per method; ′ marks a value after this step.
-    QString symbols;
-    switch (method) {
-    case Method::Momentum:
-    case Method::Nesterov:
-        symbols = QObject::tr("v: velocity, the momentum (a running sum of past steps); "
-                              "β: how much of it is kept");
-        break;
-    case Method::QHM:
-        symbols = QObject::tr("b: momentum buffer, a running mean of gradients; β: how much "
-                              "of it is kept; ν: the buffer's share of the step");
-        break;
-    case Method::AdaGrad:
-        symbols = QObject::tr("G: sum of squared gradients per coordinate; r: step size per "
-                              "coordinate; ε: keeps r finite");
-        break;
-    case Method::RMSProp:
-        symbols = QObject::tr("E: running mean of squared gradients; ρ: how much of it is "
-                              "kept; r: step size per coordinate");
-        break;
-    case Method::Adam:
-    case Method::QHAdam:
-        symbols = QObject::tr("m: first-moment (momentum) estimate; v: second-moment estimate "
-                              "(of g²); m̂, v̂: bias-corrected; β₁, β₂: how much of each is "
-                              "kept; t: iteration; r: step size per coordinate");
-        if (method == Method::QHAdam)
-            symbols += QObject::tr("; ν₁, ν₂: the moments' shares");
-        break;
-    case Method::Newton:
-    case Method::NewtonLineSearch:
-        symbols = QObject::tr("H: the Hessian ∇²f(x); d: Newton's direction; t: the fraction "
-                              "of it taken");
-        break;
-    case Method::GradientDescentLineSearch:
-        symbols = QObject::tr("t: the step length the line search accepted");
-        break;
-    case Method::GradientDescent:
-        break;
-    }
-    const QString common =
-        QObject::tr("g: the gradient ∇f(x); η: the learning rate; ′: after this step (x′ the "
-                    "next iterate)");
-    return symbols.isEmpty() ? common : symbols + QStringLiteral("; ") + common;
+    struct Letters {
+        std::vector<Method> methods;
+        const char* text;
+    };
+    static const Letters kLetters[] = {
+        {{Method::Momentum, Method::Nesterov},
+         QT_TR_NOOP("v: velocity, the momentum (a running sum of past steps); β: how much of it "
+                    "is kept")},
+        {{Method::QHM},
+         QT_TR_NOOP("b: momentum buffer, a running mean of gradients; β: how much of it is kept; "
+                    "ν: the buffer's share of the step")},
+        {{Method::AdaGrad},
+         QT_TR_NOOP("G: sum of squared gradients per coordinate; r: step size per coordinate; ε: "
+                    "keeps r finite")},
+        {{Method::RMSProp},
+         QT_TR_NOOP("E: running mean of squared gradients; ρ: how much of it is kept; r: step "
+                    "size per coordinate")},
+        {{Method::Adam, Method::QHAdam},
+         QT_TR_NOOP("m: first-moment (momentum) estimate; v: second-moment estimate (of g²); m̂, "
+                    "v̂: bias-corrected; β₁, β₂: how much of each is kept; t: iteration; r: step "
+                    "size per coordinate")},
+        {{Method::QHAdam}, QT_TR_NOOP("ν₁, ν₂: the moments' shares")},
+        {{Method::Newton, Method::NewtonLineSearch},
+         QT_TR_NOOP("H: the Hessian ∇²f(x); d: Newton's direction; t: the fraction of it taken")},
+        {{Method::GradientDescentLineSearch},
+         QT_TR_NOOP("t: the step length the line search accepted")},
+    };
+    QStringList parts;
+    for (const Letters& l : kLetters)
+        if (std::find(l.methods.begin(), l.methods.end(), method) != l.methods.end())
+            parts << QObject::tr(l.text);
+    parts << QObject::tr("g: the gradient ∇f(x); η: the learning rate; ′: after this step (x′ "
+                         "the next iterate)");
+    return parts.join(QStringLiteral("; "));
 }
 
 StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
@@ -232,6 +230,10 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_sweepQuantity = new QComboBox;
     m_sweepQuantity->addItems({tr("final f"), tr("steps taken")});
     m_sweepQuantity->setToolTip(tr("What the sweep chart plots against the learning rate"));
+    // Its least width from a few characters, not its longest entry: at font scale 1.5 the row
+    // made the dock (a tab beside the panel) wider than the panel's share of the window.
+    m_sweepQuantity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sweepQuantity->setMinimumContentsLength(6);
     sweepRow->addWidget(m_runSweep);
     sweepRow->addWidget(m_sweepQuantity, 1);
     sweepLayout->addLayout(sweepRow);
@@ -484,7 +486,9 @@ void StepDock::refresh() {
                        .arg(k);
     for (int i = 0; i <= shown; ++i) {
         const SubStep& s = e->subSteps[std::size_t(i)];
-        html += QStringLiteral("<p%1><b>%2. %3</b>&nbsp;&nbsp;<code>%4</code><br>")
+        // The rule may start a line of its own after the title (the space), never break
+        // inside a term.
+        html += QStringLiteral("<p%1><b>%2. %3</b>&nbsp; <code>%4</code><br>")
                     .arg(i == shown ? QStringLiteral(" style=\"background:#eef4ff\"") : QString())
                     .arg(i + 1)
                     .arg(QString::fromStdString(s.title).toHtmlEscaped(),

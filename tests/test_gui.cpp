@@ -26,10 +26,12 @@
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "sceneexport.h"
 #include "scenestyle.h"
 #include "session.h"
 #include "sessioncontroller.h"
 #include "stepdock.h"
+#include "surfacescene.h"
 #include "surfaceview.h"
 
 #include <QApplication>
@@ -42,6 +44,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFontInfo>
+#include <QGlyphRun>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QImageReader>
@@ -56,6 +59,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRawFont>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
@@ -65,6 +69,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
@@ -74,8 +79,10 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTextTable>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -1985,25 +1992,34 @@ private slots:
     void layoutGivesTheViewTheRoom_data() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<QString>("example"); // the start of its name; empty: an optimizer one
-        QTest::newRow("1280x720") << QSize(1280, 720) << QString();
-        QTest::newRow("1600x1000") << QSize(1600, 1000) << QString();
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720") << QSize(1280, 720) << QString() << 1.0;
+        QTest::newRow("1600x1000") << QSize(1600, 1000) << QString() << 1.0;
+        // A lecture's font (Preferences): the panel took 40 % of the width at 1280x720.
+        QTest::newRow("font scale 1.5 1280x720") << QSize(1280, 720) << QString() << 1.5;
+        QTest::newRow("font scale 1.5 1600x1000") << QSize(1600, 1000) << QString() << 1.5;
         // Three parameter rows (slider, value, range, step, remove): they fit the dock.
         QTest::newRow("quadratic form 1280x720")
-            << QSize(1280, 720) << QStringLiteral("Quadratic form: bowl");
+            << QSize(1280, 720) << QStringLiteral("Quadratic form: bowl") << 1.0;
         QTest::newRow("quadratic form xAx 1280x720")
-            << QSize(1280, 720) << QStringLiteral("Quadratic form xᵀAx");
+            << QSize(1280, 720) << QStringLiteral("Quadratic form xᵀAx") << 1.0;
         QTest::newRow("quadratic form xAx 1600x1000")
-            << QSize(1600, 1000) << QStringLiteral("Quadratic form xᵀAx");
+            << QSize(1600, 1000) << QStringLiteral("Quadratic form xᵀAx") << 1.0;
         // Four inputs: the graph (F8) fits the width and scrolls down, no sideways scroll
         // (its z input was cut at 1280x720).
         QTest::newRow("backpropagation 1280x720")
-            << QSize(1280, 720) << QStringLiteral("Book: backpropagation");
+            << QSize(1280, 720) << QStringLiteral("Book: backpropagation") << 1.0;
         QTest::newRow("backpropagation 1600x1000")
-            << QSize(1600, 1000) << QStringLiteral("Book: backpropagation");
+            << QSize(1600, 1000) << QStringLiteral("Book: backpropagation") << 1.0;
     }
     void layoutGivesTheViewTheRoom() {
         QFETCH(QSize, size);
         QFETCH(QString, example);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
         // An optimizer example (every section has content), or the one named.
         const auto presets = loadPresets();
         bool found = false;
@@ -3310,35 +3326,52 @@ private slots:
             auto* browser = dock->findChild<QTextBrowser*>(QStringLiteral("stepText"));
             QVERIFY(browser);
             QVERIFY(browser->toolTip().contains(QStringLiteral("m: first-moment")));
-            // Every visual line of a rule starts a statement, or follows a break between whole
-            // terms; brackets never span two lines.
+            // Every visual line of a rule (the sub-step's first line: "3. scaling  m̂ = …")
+            // starts a statement, or follows a break between whole terms: before + − ⊙ ≤ ≥,
+            // after a comma, or in the title before the rule. Never after ← or = (a symbol
+            // keeps its term: "v̂ =" | "v / (1 − β₂ᵗ)" was the tester's line), and brackets never
+            // span two lines.
             int rules = 0;
+            static const QRegularExpression subStep(QStringLiteral("^\\d+\\. "));
             for (QTextBlock block = browser->document()->begin(); block.isValid();
                  block = block.next()) {
                 const QString all = block.text();
-                if (!all.contains(u'←'))
+                const QString rule = all.section(QChar::LineSeparator, 0, 0);
+                if (!subStep.match(rule).hasMatch() ||
+                    !(rule.contains(u'←') || rule.contains(u'=')))
                     continue;
+                ++rules;
                 QTextLayout* layout = block.layout();
-                for (int i = 0; i < layout->lineCount(); ++i) {
-                    const QTextLine line = layout->lineAt(i);
-                    const QString piece = all.mid(line.textStart(), line.textLength());
-                    if (piece.contains(u'←') || piece.contains(u'='))
-                        ++rules;
-                    const QString rule = piece.section(QChar::LineSeparator, 0, 0);
-                    if (i == 0 || all.at(line.textStart() - 1) == QChar::LineSeparator ||
-                        !(rule.contains(u'←') || all.left(line.textStart())
-                                                     .section(QChar::LineSeparator, -1)
-                                                     .contains(u'←')))
-                        continue;
-                    const QString before = all.left(line.textStart()).trimmed();
-                    const QString start = piece.trimmed();
-                    const bool atTerm = QStringLiteral("+−⊙≤").contains(start.front()) ||
-                                        QStringLiteral("←=≤,").contains(before.back());
+                for (int i = 1; i < layout->lineCount(); ++i) {
+                    const int at = layout->lineAt(i).textStart();
+                    if (at >= rule.size())
+                        break; // the numbers under the rule
+                    const QString before = all.left(at).trimmed();
+                    const QString start = all.mid(at).trimmed();
+                    const bool inTitle = !before.contains(u'←') && !before.contains(u'=');
+                    const bool atTerm = QStringLiteral("+−⊙≤≥").contains(start.front()) ||
+                                        before.endsWith(u',') || inTitle;
                     QVERIFY2(
-                        atTerm,
+                        atTerm && before.count(u'(') == before.count(u')'),
                         qPrintable(
                             QStringLiteral("'%1' | '%2'").arg(before.right(20), start.left(20))));
                 }
+                // "←" drawn full size: its glyph as tall as an "m" beside it (the code font's
+                // arrow, in one character cell, was half as tall).
+                const int arrow = int(rule.indexOf(u'←'));
+                const int em = int(rule.indexOf(QStringLiteral("m ")));
+                if (arrow < 0 || em < 0)
+                    continue;
+                auto glyphHeight = [&](int at) {
+                    for (const QGlyphRun& run : layout->glyphRuns(at, 1))
+                        if (!run.glyphIndexes().isEmpty())
+                            return run.rawFont().boundingRect(run.glyphIndexes().front()).height();
+                    return 0.0;
+                };
+                const double arrowHeight = glyphHeight(arrow), mHeight = glyphHeight(em);
+                QVERIFY2(
+                    mHeight > 0 && arrowHeight >= 0.9 * mHeight,
+                    qPrintable(QStringLiteral("← %1 px, m %2 px").arg(arrowHeight).arg(mHeight)));
             }
             QVERIFY(rules > 0);
             // Forward to the moments: β₁ m + (1 − β₁) g stays whole on its line.
@@ -3698,6 +3731,268 @@ private slots:
         QVERIFY(inside(scene.axisText(0).title));
         QVERIFY(inside(scene.axisText(1).title));
         QVERIFY(!shot.isNull());
+    }
+
+    // Issue #9 (panel9): the loss chart's legend (three runs, 13-pixel text) covered most of
+    // the curves at 1280x720 with the default docks, and the x tick labels at font scale 1.5.
+    // Rosenbrock's three runs: the legend takes a corner of the plot free of their lines, or
+    // goes above the plot: nothing drawn under it, off every tick label and axis title, inside
+    // the chart, its text still the 13-pixel legend's (times the font scale), the plot keeping
+    // a third of the chart's height. At font scale 1.5 in the 1280x720 window's chart no place
+    // leaves the plot half its room: the legend is left out (the run list above the chart
+    // names each run in its colour), never drawn over the curves or the labels.
+    void lossChartLegendLeavesTheCurvesFree_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << true;
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5 << false;
+        QTest::newRow("1600x1000") << QSize(1600, 1000) << 1.0 << true;
+        QTest::newRow("1600x1000 font scale 1.5") << QSize(1600, 1000) << 1.5 << true;
+    }
+    void lossChartLegendLeavesTheCurvesFree() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        QFETCH(bool, shown);
+        const DefaultPreferencesAtEnd restore;
+        bool found = false;
+        for (const Preset& p : loadPresets())
+            if (p.name.startsWith(QStringLiteral("Rosenbrock"))) {
+                QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                found = true;
+                break;
+            }
+        QVERIFY(found);
+        QCOMPARE(m_doc->trajectories().size(), std::size_t(3));
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        LossChart* chart = m_window->lossChart();
+        const double dpr = m_window->devicePixelRatio();
+        QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
+        QTest::qWait(100);
+        const std::vector<ChartBase::TextBox> text = chart->axisText(); // laid out and drawn
+        const std::array<double, 4> box = chart->legendBox();
+        const std::array<double, 4> plot = chart->plotArea();
+        const int* window = chart->renderWindow()->GetSize();
+        QVERIFY2(chart->legendShown() == shown,
+                 qPrintable(QStringLiteral("plot %1,%2 - %3,%4 in %5 x %6")
+                                .arg(plot[0])
+                                .arg(plot[1])
+                                .arg(plot[2])
+                                .arg(plot[3])
+                                .arg(window[0])
+                                .arg(window[1])));
+        if (!shown) {
+            QCOMPARE(box, (std::array<double, 4>{}));
+            return;
+        }
+        QCOMPARE(chart->legendLabelSize(), int(std::lround(ChartBase::kLegendFont * fontScale)));
+        const QString where = QStringLiteral("legend %1,%2 - %3,%4, plot %5,%6 - %7,%8")
+                                  .arg(box[0])
+                                  .arg(box[1])
+                                  .arg(box[2])
+                                  .arg(box[3])
+                                  .arg(plot[0])
+                                  .arg(plot[1])
+                                  .arg(plot[2])
+                                  .arg(plot[3]);
+        QVERIFY2(box[2] > box[0] && box[3] > box[1], "no legend drawn");
+        QVERIFY2(
+            chart->dataUnderLegend() == 0,
+            qPrintable(QStringLiteral("%1 under the %2").arg(chart->dataUnderLegend()).arg(where)));
+        // Above the plot, it cannot meet a line (the lines are clipped to the plot area).
+        if (chart->legendOutside())
+            QVERIFY2(box[1] >= plot[3], qPrintable(where));
+        QVERIFY2(box[0] >= 0 && box[1] >= 0 && box[2] <= window[0] && box[3] <= window[1],
+                 qPrintable(where));
+        for (const ChartBase::TextBox& t : text) {
+            const auto& b = t.box;
+            const bool apart = box[2] <= b[0] || b[1] <= box[0] || box[3] <= b[2] || b[3] <= box[1];
+            QVERIFY2(apart, qPrintable(QStringLiteral("%1 over '%2' %3,%4 - %5,%6")
+                                           .arg(where, QString::fromStdString(t.text))
+                                           .arg(b[0])
+                                           .arg(b[2])
+                                           .arg(b[1])
+                                           .arg(b[3])));
+        }
+        // The plot keeps a third of the chart's height at least.
+        QVERIFY2(plot[3] - plot[1] >= window[1] / 3.0,
+                 qPrintable(where + QStringLiteral(" in %1 x %2").arg(window[0]).arg(window[1])));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/loss_legend_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(fontScale));
+    }
+
+    // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
+    // row is two whole lines (wrapped, the last elided, the whole description in its
+    // tooltip), and the list shows whole rows only, scrolled to the top or to the end.
+    void runListRowsAreWhole_data() {
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("font scale 1") << 1.0;
+        QTest::newRow("font scale 1.5") << 1.5;
+    }
+    void runListRowsAreWhole() {
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        for (const Preset& p : loadPresets())
+            if (p.name.startsWith(QStringLiteral("Rosenbrock")))
+                QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        // A fourth run: the list scrolls.
+        RunSettings run = m_doc->settings().runs.front();
+        run.options.method = Method::Momentum;
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(100);
+        auto* list = m_window->findChild<QListWidget*>(QStringLiteral("runList"));
+        QVERIFY(list && list->isVisible());
+        QCOMPARE(list->count(), 4);
+        const int lines = list->fontMetrics().lineSpacing();
+        for (const int end : {0, 1}) {
+            list->verticalScrollBar()->setValue(end ? list->verticalScrollBar()->maximum() : 0);
+            QTest::qWait(50);
+            const QRect view = list->viewport()->rect();
+            int whole = 0;
+            for (int i = 0; i < list->count(); ++i) {
+                QListWidgetItem* item = list->item(i);
+                const QRect r = list->visualItemRect(item);
+                const bool inside = r.top() >= view.top() && r.bottom() <= view.bottom();
+                const bool outside = r.bottom() < view.top() || r.top() > view.bottom();
+                QVERIFY2(inside || outside,
+                         qPrintable(QStringLiteral("row %1 (%2..%3) cut by the view (%4..%5)")
+                                        .arg(i)
+                                        .arg(r.top())
+                                        .arg(r.bottom())
+                                        .arg(view.top())
+                                        .arg(view.bottom())));
+                whole += inside;
+                QVERIFY2(r.height() >= 2 * lines, qPrintable(QString::number(r.height())));
+                QCOMPARE(item->toolTip(), item->text());
+                QVERIFY(item->text().contains(QStringLiteral("from (")));
+            }
+            QVERIFY(whole >= 2);
+        }
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/run_list_%1.png").arg(fontScale));
+    }
+
+    // Issue #9 (panel9): the graph's side table broke its header inside a word ("revers" /
+    // "e"). Every line of the table's cells (and of the text around it) breaks between words.
+    void graphTableKeepsWordsWhole() {
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        bool found = false;
+        for (const Preset& p : loadPresets())
+            if (p.name.contains(QStringLiteral("backpropagation"))) {
+                QCOMPARE(m_doc->change(p.settings, QStringLiteral("example")), QString());
+                found = true;
+                break;
+            }
+        QVERIFY(found);
+        m_window->showViewTab(2);
+        auto* graph = m_window->findChild<GraphDock*>();
+        QVERIFY(graph && graph->isVisible());
+        // To the end of the reverse pass: the gradient's formula is long.
+        graph->view()->scene()->setPosition(graph->view()->scene()->stepCount());
+        QTest::qWait(100);
+        auto* panel = graph->findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(panel);
+        // The side panel dragged as narrow as it goes (the tester's window was narrower).
+        QSplitter* split = nullptr;
+        for (QWidget* w = panel; w && !split; w = w->parentWidget())
+            split = qobject_cast<QSplitter*>(w);
+        QVERIFY(split && split->count() == 2);
+        split->setSizes({split->width(), 1});
+        QTest::qWait(100);
+        int tableBlocks = 0;
+        for (QTextBlock block = panel->document()->begin(); block.isValid(); block = block.next()) {
+            const QString all = block.text();
+            tableBlocks += QTextCursor(block).currentTable() != nullptr;
+            QTextLayout* layout = block.layout();
+            for (int i = 1; i < layout->lineCount(); ++i) {
+                const int at = layout->lineAt(i).textStart();
+                // After a space, or after the hyphen of a compound ("Multiply-" | "adds").
+                QVERIFY2(at > 0 && (all.at(at - 1).isSpace() || all.at(at - 1) == u'-'),
+                         qPrintable(QStringLiteral("'%1' | '%2'").arg(all.left(at), all.mid(at))));
+            }
+        }
+        QVERIFY(tableBlocks >= 9); // the header and three rows of three cells
+        QVERIFY(!panel->horizontalScrollBar()->isVisible());
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/graph_table_1280x720.png"));
+        m_window->showViewTab(0);
+    }
+
+    // Issue #9 (panel9): File ▸ Export Animation copied the view's camera, fitted to a narrow
+    // view beside the contour view: in a 4:3 frame the surface filled half the width. The
+    // frame is fitted as --export fits an image of its size: the surface as wide.
+    void animationIsFramedAsAnImage() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 3*y^2")), QString());
+        RunSettings run;
+        run.options.maxSteps = 2;
+        run.start = {-1.5, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        struct Restore {
+            MainWindow* w;
+            ~Restore() { w->setSideBySide(false); }
+        } restore{m_window};
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(0);
+        m_window->setSideBySide(true); // the 3-D view taller than wide
+        QTest::qWait(200);
+        QVERIFY(m_window->surfaceView()->width() < m_window->surfaceView()->height());
+        QTemporaryDir dir;
+        QCOMPARE(m_window->exportAnimation(dir.path(), 640, 480), QString());
+        const QImage frame(dir.filePath(QStringLiteral("frame_0000.png")));
+        QVERIFY(!frame.isNull());
+        // The reference: the scene as --export frames it at the same size.
+        SurfaceScene scene;
+        showDocument(scene, *m_doc);
+        ImageExportOptions o;
+        o.width = 640;
+        o.height = 480;
+        const QString reference = dir.filePath(QStringLiteral("image.png"));
+        QCOMPARE(QString::fromStdString(gs::exportImage(scene.renderer(), reference.toStdString(),
+                                                        o, [&] { scene.resetCamera(); })),
+                 QString());
+        const QImage image(reference);
+        // The surface's wire lines (its colour, within a small distance): their width.
+        const Rgb& rgb = sceneLook().surface;
+        const QColor surface = QColor::fromRgbF(float(rgb[0]), float(rgb[1]), float(rgb[2]));
+        auto surfaceWidth = [&](const QImage& picture) {
+            int lo = picture.width(), hi = -1;
+            for (int y = 0; y < picture.height(); ++y)
+                for (int x = 0; x < picture.width(); ++x) {
+                    const QColor c = picture.pixelColor(x, y);
+                    if (std::abs(c.red() - surface.red()) + std::abs(c.green() - surface.green()) +
+                            std::abs(c.blue() - surface.blue()) <
+                        30) {
+                        lo = std::min(lo, x);
+                        hi = std::max(hi, x);
+                    }
+                }
+            return hi - lo;
+        };
+        const int framed = surfaceWidth(frame), wanted = surfaceWidth(image);
+        QVERIFY(wanted > 640 / 2);
+        QVERIFY2(std::abs(framed - wanted) <= 0.05 * wanted,
+                 qPrintable(QStringLiteral("%1 pixels wide in the frame, %2 in the image")
+                                .arg(framed)
+                                .arg(wanted)));
     }
 
     // Issue #9 (g): the eta-sweep chart's legend sat in its fixed corner (bottom left) over

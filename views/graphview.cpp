@@ -22,11 +22,13 @@
 #include <QStyle>
 #include <QSvgGenerator>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <cmath>
+#include <memory>
 
 namespace gs {
 
@@ -866,6 +868,10 @@ GraphView::GraphView(QWidget* parent)
 
     m_panel = new QTextBrowser;
     m_panel->setObjectName(QStringLiteral("graphPanel"));
+    // Lines break between words only (Qt's default also breaks inside a word that does not
+    // fit: the table's header read "revers" / "e"); the table's columns take their words'
+    // widths.
+    m_panel->setWordWrapMode(QTextOption::WordWrap);
     m_pathList = new QListWidget;
     m_pathList->setObjectName(QStringLiteral("graphPaths"));
     m_pathList->hide();
@@ -1107,6 +1113,12 @@ void GraphView::syncControls() {
     m_stepLabel->setText(tr("Step %1 of %2: %3").arg(pos).arg(count).arg(pass));
 }
 
+void GraphView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updatePanel();
+}
+
 void GraphView::updatePanel() {
     const ComputationalGraph& g = m_scene->graph();
     QString html, formulaTip;
@@ -1114,9 +1126,12 @@ void GraphView::updatePanel() {
         html += QStringLiteral("<p style='color:#b00020'>%1</p>")
                     .arg(m_scene->message().toHtmlEscaped());
     if (const GraphStep* s = m_scene->currentStep()) {
+        // A word joiner after each "/": "df/db" is one word (Qt broke the line after "df/").
         html += QStringLiteral("<p><b>%1</b></p><p style='font-size:large'>%2</p>")
                     .arg(m_stepLabel->text().toHtmlEscaped(),
-                         QString::fromStdString(s->briefFormula).toHtmlEscaped());
+                         QString::fromStdString(s->briefFormula)
+                             .toHtmlEscaped()
+                             .replace(QLatin1Char('/'), QStringLiteral("/\u2060")));
         formulaTip = QString::fromStdString(s->formula); // every digit
     } else if (m_scene->stepCount() > 0) {
         html += tr("<p><b>Start.</b> The inputs are set; step forward to compute the nodes, then "
@@ -1148,6 +1163,13 @@ void GraphView::updatePanel() {
     }
     m_panel->setHtml(html);
     m_panel->setToolTip(formulaTip);
+    // The panel as wide as its widest word (a table column's header, "forward"): laid out at
+    // no width, the text is as narrow as it can be without breaking a word.
+    const std::unique_ptr<QTextDocument> narrowest(m_panel->document()->clone());
+    narrowest->setDefaultFont(m_panel->font());
+    narrowest->setTextWidth(1);
+    m_panel->setMinimumWidth(int(std::ceil(narrowest->size().width())) + 2 * m_panel->frameWidth() +
+                             m_panel->verticalScrollBar()->sizeHint().width());
 
     // The paths from the chosen input, each with its product, then their sum.
     const int from = m_scene->pathsFrom();

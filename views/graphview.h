@@ -222,6 +222,10 @@ public slots:
     void restart();
     void setPlaying(bool playing);
 
+protected:
+    /// A new font (Preferences' font scale): the side panel's least width again.
+    void changeEvent(QEvent* event) override;
+
 private:
     void syncControls();
     void updatePanel();

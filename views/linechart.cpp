@@ -1,5 +1,7 @@
 #include "linechart.h"
 
+#include "chartlegend.h"
+
 #include "ticks.h"
 
 #include <QMouseEvent>
@@ -25,111 +27,6 @@
 #include <utility>
 
 namespace gs {
-
-/// VTK's XY chart with the legend in the corner of the plot area with the least data under
-/// it (points inside it, line pieces across it), the preferred corner on a tie: a fixed
-/// corner covered the sweep's converged points. VTK asks for the legend's place once the
-/// axes are laid out (SetLegendPosition, with the legend's size): the corner is chosen there.
-class LegendAvoidingChart : public vtkChartXY {
-public:
-    static LegendAvoidingChart* New();
-
-    /// The lines in the axes' units (log10 on a log axis), and whether each is points.
-    std::vector<std::pair<std::vector<std::array<double, 2>>, bool>> data;
-    /// The preferred corner (setLegendCorner).
-    bool preferTop = true, preferRight = true;
-    /// The legend's box as last placed (display pixels: x0, y0, x1, y1).
-    std::array<double, 4> legendBox{};
-
-    /// A data point's display position.
-    std::array<double, 2> toDisplay(const std::array<double, 2>& p) {
-        vtkAxis* bx = GetAxis(vtkAxis::BOTTOM);
-        vtkAxis* ly = GetAxis(vtkAxis::LEFT);
-        const int* a = GetPoint1(); // the plot area's lower left corner
-        const int* b = GetPoint2(); // its upper right
-        const double sx = bx->GetMaximum() - bx->GetMinimum(),
-                     sy = ly->GetMaximum() - ly->GetMinimum();
-        return {a[0] + (sx != 0 ? (p[0] - bx->GetMinimum()) / sx : 0.5) * (b[0] - a[0]),
-                a[1] + (sy != 0 ? (p[1] - ly->GetMinimum()) / sy : 0.5) * (b[1] - a[1])};
-    }
-
-    /// How much data a display box (x0, y0, x1, y1) covers.
-    int covered(const std::array<double, 4>& box) {
-        int n = 0;
-        for (const auto& [points, isPoints] : data) {
-            std::array<double, 2> last{};
-            for (std::size_t i = 0; i < points.size(); ++i) {
-                const std::array<double, 2> d = toDisplay(points[i]);
-                if (isPoints || points.size() == 1)
-                    n += d[0] >= box[0] && d[0] <= box[2] && d[1] >= box[1] && d[1] <= box[3];
-                else if (i > 0)
-                    n += crosses(last, d, box);
-                last = d;
-            }
-        }
-        return n;
-    }
-
-protected:
-    /// VTK's legend sits this close to the plot area's sides (pixels, a few to spare).
-    static constexpr double kPad = 8;
-
-    void SetLegendPosition(const vtkRectf& rect) override {
-        const int* a = GetPoint1();
-        const int* b = GetPoint2();
-        const double w = rect.GetWidth(), h = rect.GetHeight();
-        // The preferred corner first, then the other side, then the other row.
-        const std::array<std::pair<bool, bool>, 4> order{
-            std::pair{preferTop, preferRight}, std::pair{preferTop, !preferRight},
-            std::pair{!preferTop, preferRight}, std::pair{!preferTop, !preferRight}};
-        int best = -1, fewest = 0;
-        for (int k = 0; k < 4; ++k) {
-            const auto [top, right] = order[std::size_t(k)];
-            // Where VTK puts it, with a few pixels to spare round it.
-            const double x0 = right ? b[0] - w - kPad : a[0], y0 = top ? b[1] - h - kPad : a[1];
-            const int n = covered({x0, y0, x0 + w + kPad, y0 + h + kPad});
-            if (best < 0 || n < fewest) {
-                best = k;
-                fewest = n;
-            }
-        }
-        const auto [top, right] = order[std::size_t(best)];
-        GetLegend()->SetHorizontalAlignment(right ? vtkChartLegend::RIGHT : vtkChartLegend::LEFT);
-        GetLegend()->SetVerticalAlignment(top ? vtkChartLegend::TOP : vtkChartLegend::BOTTOM);
-        Superclass::SetLegendPosition(rect);
-        const float* at = GetLegend()->GetPoint();
-        legendBox = {at[0], at[1], at[0] + w, at[1] + h};
-    }
-
-private:
-    /// Whether the segment p-q meets the box (Liang-Barsky clipping: some part inside).
-    static bool crosses(const std::array<double, 2>& p, const std::array<double, 2>& q,
-                        const std::array<double, 4>& box) {
-        const double dx = q[0] - p[0], dy = q[1] - p[1];
-        const double e[4] = {-dx, dx, -dy, dy};
-        const double f[4] = {p[0] - box[0], box[2] - p[0], p[1] - box[1], box[3] - p[1]};
-        double t0 = 0, t1 = 1;
-        for (int k = 0; k < 4; ++k) {
-            if (e[k] == 0) {
-                if (f[k] < 0)
-                    return false;
-                continue;
-            }
-            const double t = f[k] / e[k];
-            if (e[k] < 0)
-                t0 = std::max(t0, t);
-            else
-                t1 = std::min(t1, t);
-        }
-        return t0 <= t1;
-    }
-
-public:
-    // Last: it takes no ';' (-Wpedantic) and ends in public:.
-    vtkTypeMacro(LegendAvoidingChart, vtkChartXY)
-};
-
-vtkStandardNewMacro(LegendAvoidingChart);
 
 LineChart::LineChart()
     : ChartBase(vtkSmartPointer<LegendAvoidingChart>::New(), kSmallLegendFont) {

@@ -1,5 +1,6 @@
 #include "losschart.h"
 
+#include "chartlegend.h"
 #include "legendbox.h"
 
 #include "scenestyle.h"
@@ -33,7 +34,20 @@
 
 namespace gs {
 
-LossChart::LossChart() {
+namespace {
+
+/// The loss chart's VTK chart: its legend in a corner free of data, else above the plot.
+vtkSmartPointer<vtkChartXY> legendPlacingChart() {
+    auto chart = vtkSmartPointer<LegendAvoidingChart>::New();
+    chart->outsideAllowed = true;
+    chart->rawValues = true; // the iterations and values as given; log10 on a log axis
+    return chart;
+}
+
+} // namespace
+
+LossChart::LossChart()
+    : ChartBase(legendPlacingChart()) {
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
     applyLook();
@@ -67,6 +81,7 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         m_series = series;
     m_title = yTitle;
     m_chart->ClearPlots();
+    legendChart()->data.clear();
     m_smallest = m_largest = 0;
     m_allPositive = true;
     m_note.clear();
@@ -116,6 +131,10 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         }
         table->AddColumn(k);
         table->AddColumn(v);
+        std::vector<std::array<double, 2>> drawn(rows.size());
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            drawn[r] = {double(rows[r]), s.values[rows[r]]};
+        legendChart()->data.emplace_back(std::move(drawn), rows.size() < 2);
         // One value is a point, not a line (VTK logs an error for a line of one point).
         vtkPlot* plot = m_chart->AddPlot(rows.size() < 2 ? vtkChart::POINTS : vtkChart::LINE);
         // A run with values left out: its points marked, so that a lone one still shows.
@@ -180,7 +199,30 @@ std::vector<std::string> LossChart::legendLabels() const {
 }
 
 bool LossChart::legendShown() const {
-    return m_chart->GetShowLegend();
+    return legendChart()->legendDrawn();
+}
+
+LegendAvoidingChart* LossChart::legendChart() const {
+    return static_cast<LegendAvoidingChart*>(m_chart.Get());
+}
+
+std::array<double, 4> LossChart::legendBox() const {
+    return legendChart()->legendBox;
+}
+
+bool LossChart::legendOutside() const {
+    return legendChart()->legendOutside();
+}
+
+int LossChart::dataUnderLegend() const {
+    const std::array<double, 4>& b = legendChart()->legendBox;
+    return b[2] > b[0] ? legendChart()->covered(b) : 0;
+}
+
+std::array<double, 4> LossChart::plotArea() const {
+    const int* a = m_chart->GetPoint1();
+    const int* b = m_chart->GetPoint2();
+    return {double(a[0]), double(a[1]), double(b[0]), double(b[1])};
 }
 
 void LossChart::updateValueTicks() {
@@ -313,6 +355,7 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
         double width;
         QString label;
         QPolygonF points;
+        int plot = 0;
     };
     std::vector<Line> lines;
     const double h = height;
@@ -334,8 +377,11 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
         plot->GetColor(c);
         // The width at ratio 1: the window's lines are widened by its device pixel ratio,
         // a figure of a given size is the same whatever screen the window is on.
-        Line line{
-            QColor(c[0], c[1], c[2]), kLineWidth, QString::fromStdString(plot->GetLabel()), {}};
+        Line line{QColor(c[0], c[1], c[2]),
+                  kLineWidth,
+                  QString::fromStdString(plot->GetLabel()),
+                  {},
+                  int(i)};
         for (vtkIdType k = 0; k < xs->GetNumberOfTuples(); ++k) {
             const double y = ys->GetTuple1(k);
             if (left.log && !(y > 0))
@@ -346,6 +392,11 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
         lines.push_back(line);
     }
     const int legendSize = m_chart->GetLegend()->GetLabelSize();
+    // The legend where the layout put it (a corner free of data, or above the plot).
+    const std::array<double, 4> legendAt = legendChart()->legendBox;
+    const std::vector<FlowLegend::Entry> legendEntries =
+        legendChart()->legendDrawn() ? legendChart()->flowLegend()->entries()
+                                     : std::vector<FlowLegend::Entry>{};
     view->GetScene()->RemoveItem(m_chart);
     m_view->GetScene()->AddItem(m_chart);
     setLayoutRatio(deviceScale());
@@ -401,26 +452,27 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
         p.drawText(QRectF(-plotArea.height() / 2, 0, plotArea.height(), left.titleSize * 1.5),
                    Qt::AlignHCenter | Qt::AlignTop, left.title);
         p.restore();
-        // The legend in the plot's top right corner, as on screen.
+        // The legend as on screen: in a corner free of data, or above the plot.
+        if (legendEntries.empty())
+            return;
         const QFont legendFont = figureFont(legendSize);
         p.setFont(legendFont);
         const QFontMetricsF m(legendFont, p.device());
-        double textWidth = 0;
-        for (const Line& line : lines)
-            textWidth = std::max(textWidth, m.horizontalAdvance(line.label));
-        const double row = m.height() + 2, sample = 24, pad = 5;
-        const QRectF box(plotArea.right() - textWidth - sample - 3 * pad, plotArea.top() + pad,
-                         textWidth + sample + 3 * pad, row * double(lines.size()) + 2 * pad);
         p.setPen(QPen(ink, 0.5));
         p.setBrush(QColor(255, 255, 255, 230));
-        p.drawRect(box);
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            const double y = box.top() + pad + row * (double(i) + 0.5);
-            p.setPen(QPen(lines[i].color, lines[i].width));
-            p.drawLine(QPointF(box.left() + pad, y), QPointF(box.left() + pad + sample, y));
+        p.drawRect(QRectF(picture(legendAt[0], legendAt[3]), picture(legendAt[2], legendAt[1])));
+        for (const FlowLegend::Entry& e : legendEntries) {
+            const auto line = std::find_if(lines.begin(), lines.end(),
+                                           [&](const Line& l) { return l.plot == e.plot; });
+            const double y = h - (e.symbol[1] + e.symbol[3] / 2);
+            if (line != lines.end()) {
+                p.setPen(QPen(line->color, line->width));
+                p.drawLine(QPointF(e.symbol[0], y), QPointF(e.symbol[0] + e.symbol[2], y));
+            }
             p.setPen(ink);
-            p.drawText(QPointF(box.left() + 2 * pad + sample, y + (m.ascent() - m.descent()) / 2),
-                       lines[i].label);
+            // VTK sets the label's bottom at its anchor; the text's baseline is a descent up.
+            p.drawText(QPointF(e.label[0], h - e.label[1] - m.descent()),
+                       QString::fromStdString(e.text));
         }
     });
 }

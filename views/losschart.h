@@ -10,6 +10,8 @@
 
 namespace gs {
 
+class LegendAvoidingChart;
+
 struct ChartSeries {
     std::string name;
     std::array<double, 3> color{0, 0, 0};
@@ -62,12 +64,21 @@ public:
     /// The legend's font size (VTK points) and its entries, for tests.
     int legendLabelSize() const;
     std::vector<std::string> legendLabels() const;
+    /// Where the legend was last drawn (display pixels: x0, y0, x1, y1; zero before), whether
+    /// above the plot area (no corner of it was free of data), and how many points and line
+    /// pieces lie under it (for tests). The plot area: x0, y0, x1, y1 as laid out.
+    std::array<double, 4> legendBox() const;
+    bool legendOutside() const;
+    int dataUnderLegend() const;
+    std::array<double, 4> plotArea() const;
 
 protected:
     /// kLineWidth times `ratio` to every plot.
     void applyLineWidths(double ratio) override;
 
 private:
+    /// The chart ChartBase holds, as the legend-placing kind this chart made.
+    LegendAvoidingChart* legendChart() const;
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
     void updateValueTicks();
 

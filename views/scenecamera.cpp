@@ -14,12 +14,19 @@
 
 namespace gs {
 
-void fitCamera(vtkRenderer* renderer, const double b[6]) {
+void fitCamera(vtkRenderer* renderer, const double b[6], bool keepDirection) {
     vtkCamera* cam = renderer->GetActiveCamera();
     const double c[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
-    cam->SetFocalPoint(c);
-    cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
-    cam->SetViewUp(0, 0, 1);
+    if (keepDirection) {
+        double d[3];
+        cam->GetDirectionOfProjection(d);
+        cam->SetFocalPoint(c);
+        cam->SetPosition(c[0] - d[0], c[1] - d[1], c[2] - d[2]); // ResetCamera sets the distance
+    } else {
+        cam->SetFocalPoint(c);
+        cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
+        cam->SetViewUp(0, 0, 1);
+    }
     cam->SetViewAngle(30); // Zoom() below narrows it: start from VTK's default every time
     renderer->ResetCamera(b);
     // ResetCamera fits a sphere around the box, which leaves it small; fit the box's

@@ -12,7 +12,9 @@ namespace gs {
 /// From the front left, looking slightly down (matplotlib's azimuth -60, elevation 30
 /// degrees), with the box's projected corners filling 80% of the view (a margin for the
 /// axis labels and the title). `bounds` is the box: xmin, xmax, ymin, ymax, zmin, zmax.
-void fitCamera(vtkRenderer* renderer, const double bounds[6]);
+/// With `keepDirection`, the camera keeps the direction it looks in and its view-up (a view
+/// the person turned) and is only moved and zoomed so that the box fills 80% of the view.
+void fitCamera(vtkRenderer* renderer, const double bounds[6], bool keepDirection = false);
 
 /// After fitCamera: zooms out and moves the camera sideways as little as needed for every
 /// text of `texts` (visible ones: the axes' tick labels and titles, measured in pixels at

@@ -316,6 +316,14 @@ bool SurfaceScene::fAxisVisible() const {
 }
 
 void SurfaceScene::resetCamera() {
+    fitBox(false);
+}
+
+void SurfaceScene::fitCameraKeepingDirection() {
+    fitBox(true);
+}
+
+void SurfaceScene::fitBox(bool keepDirection) {
     m_fAxis->setVisible(true);
     m_renderer->GetActiveCamera()->ParallelProjectionOff();
     double b[6] = {-2, 2, -2, 2, 0, 2.8};
@@ -327,7 +335,7 @@ void SurfaceScene::resetCamera() {
         b[3] = g.ymax;
         b[5] = m_boxHeight;
     }
-    fitCamera(m_renderer, b);
+    fitCamera(m_renderer, b, keepDirection);
     // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
     keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line);
 }

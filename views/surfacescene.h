@@ -92,6 +92,9 @@ public:
 
     /// The view the book's figure uses: from the front left, looking slightly down.
     void resetCamera();
+    /// The box fitted to the window as resetCamera() fits it, looking the way the camera looks
+    /// now (an animation exported from the window: the view's turn, the picture's framing).
+    void fitCameraKeepingDirection();
     void copyCamera(const SurfaceScene& other);
 
     /// The (x, y) of the surface under a display position (pixels, y up), if any.
@@ -122,6 +125,9 @@ public:
     std::vector<double> colorBarTicks() const;
 
 private:
+    /// resetCamera and fitCameraKeepingDirection: the box (the domain, f from 0 to the box's
+    /// height) fitted to the window.
+    void fitBox(bool keepDirection);
     void rebuildSurface();
     void rebuildExpansion();
     void updateRuns();
