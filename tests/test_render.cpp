@@ -49,6 +49,41 @@ void bookScene(gs::SurfaceScene& scene) {
     scene.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)));
 }
 
+/// The shaded surface of f on the default grid, fitted in an 800x600 off-screen window: the
+/// pixel drawn where (x, y, f(x, y)) projects, and the colour bar's colour for that f.
+struct ShadedPixel {
+    double drawn[3]; ///< 0..1
+    double bar[3];
+};
+
+ShadedPixel shadedPixelAt(const QString& function, double x, double y) {
+    const gs::Expression f = parse(function.toLatin1().constData());
+    gs::GridSpec g;
+    gs::SurfaceScene scene;
+    gs::SceneStyle style;
+    style.shaded = true;
+    scene.setStyle(style);
+    const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
+    scene.setSurface(s);
+    vtkNew<vtkRenderWindow> window;
+    window->SetOffScreenRendering(1);
+    window->SetSize(800, 600);
+    window->AddRenderer(scene.renderer());
+    scene.resetCamera();
+    window->Render();
+    const double value = gs::evaluate(f, Eigen::Vector2d(x, y));
+    const auto at = scene.toDisplay(x, y, value);
+    unsigned char* rgb =
+        window->GetPixelData(int(at.x()), int(at.y()), int(at.x()), int(at.y()), 0);
+    ShadedPixel p{};
+    for (int c = 0; c < 3; ++c)
+        p.drawn[c] = rgb[c] / 255.0;
+    delete[] rgb;
+    gs::viridis(s.zmin, s.zmax)->GetColor(value, p.bar);
+    window->RemoveRenderer(scene.renderer());
+    return p;
+}
+
 } // namespace
 
 namespace gs {
@@ -973,32 +1008,11 @@ private slots:
         QFETCH(QString, function);
         QFETCH(double, x);
         QFETCH(double, y);
-        const auto f = parse(function.toLatin1().constData());
-        gs::GridSpec g;
-        gs::SurfaceScene scene;
-        gs::SceneStyle style;
-        style.shaded = true;
-        scene.setStyle(style);
-        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
-        scene.setSurface(s);
-        vtkNew<vtkRenderWindow> window;
-        window->SetOffScreenRendering(1);
-        window->SetSize(800, 600);
-        window->AddRenderer(scene.renderer());
-        scene.resetCamera();
-        window->Render();
-        const double value = gs::evaluate(f, Eigen::Vector2d(x, y));
-        const auto at = scene.toDisplay(x, y, value);
-        unsigned char* rgb =
-            window->GetPixelData(int(at.x()), int(at.y()), int(at.x()), int(at.y()), 0);
-        double colour[3];
-        gs::viridis(s.zmin, s.zmax)->GetColor(value, colour);
-        const double drawn = (rgb[0] + rgb[1] + rgb[2]) / 255.0,
-                     full = colour[0] + colour[1] + colour[2];
-        delete[] rgb;
+        const ShadedPixel p = shadedPixelAt(function, x, y);
+        const double drawn = p.drawn[0] + p.drawn[1] + p.drawn[2],
+                     full = p.bar[0] + p.bar[1] + p.bar[2];
         QVERIFY2(drawn >= 0.55 * full && drawn <= 1.05 * full + 3 / 255.0,
                  qPrintable(QStringLiteral("drawn %1 of the colour's %2").arg(drawn).arg(full)));
-        window->RemoveRenderer(scene.renderer());
     }
 
     // The shaded surface reads as its colour bar: where it is flat (facing up, the key light)
@@ -1023,40 +1037,19 @@ private slots:
         // 0.3 % of its range within a pixel of these points) and the perspective's spread
         // of the view direction: a few levels; 8 levels allowed.
         constexpr double kBarTolerance = 8 / 255.0;
-        const auto f = parse(function.toLatin1().constData());
-        gs::GridSpec g;
-        gs::SurfaceScene scene;
-        gs::SceneStyle style;
-        style.shaded = true;
-        scene.setStyle(style);
-        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
-        scene.setSurface(s);
-        vtkNew<vtkRenderWindow> window;
-        window->SetOffScreenRendering(1);
-        window->SetSize(800, 600);
-        window->AddRenderer(scene.renderer());
-        scene.resetCamera();
-        window->Render();
-        const double value = gs::evaluate(f, Eigen::Vector2d(x, y));
-        const auto at = scene.toDisplay(x, y, value);
-        unsigned char* rgb =
-            window->GetPixelData(int(at.x()), int(at.y()), int(at.x()), int(at.y()), 0);
-        double bar[3];
-        gs::viridis(s.zmin, s.zmax)->GetColor(value, bar);
+        const ShadedPixel p = shadedPixelAt(function, x, y);
         double worst = 0;
         for (int c = 0; c < 3; ++c)
-            worst = std::max(worst, std::abs(rgb[c] / 255.0 - bar[c]));
+            worst = std::max(worst, std::abs(p.drawn[c] - p.bar[c]));
         const QString drawn = QStringLiteral("drawn (%1, %2, %3), the bar's (%4, %5, %6)")
-                                  .arg(rgb[0])
-                                  .arg(rgb[1])
-                                  .arg(rgb[2])
-                                  .arg(bar[0] * 255, 0, 'f', 0)
-                                  .arg(bar[1] * 255, 0, 'f', 0)
-                                  .arg(bar[2] * 255, 0, 'f', 0);
-        delete[] rgb;
+                                  .arg(p.drawn[0] * 255, 0, 'f', 0)
+                                  .arg(p.drawn[1] * 255, 0, 'f', 0)
+                                  .arg(p.drawn[2] * 255, 0, 'f', 0)
+                                  .arg(p.bar[0] * 255, 0, 'f', 0)
+                                  .arg(p.bar[1] * 255, 0, 'f', 0)
+                                  .arg(p.bar[2] * 255, 0, 'f', 0);
         qInfo("%s", qPrintable(drawn));
         QVERIFY2(worst <= kBarTolerance, qPrintable(drawn));
-        window->RemoveRenderer(scene.renderer());
     }
 
     // Shaded, the extremes' rings and the tangent plane show as over the wireframe: the ring
