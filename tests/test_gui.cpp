@@ -151,6 +151,22 @@ struct DefaultPreferencesAtEnd {
     }
 };
 
+/// The tour's four runs on the ill-conditioned bowl 0.5 x^2 + 5 y^2, all from (-1.8, 0.8)
+/// with lr = 0.15 and 60 steps; `first` is gradient descent or a variant with a long label
+/// ("Gradient descent + line search lr=0.15 (…)"). The first refusal, or nothing.
+QString addTourRuns(Document* doc, Method first = Method::GradientDescent) {
+    for (Method m : {first, Method::Momentum, Method::Adam, Method::Newton}) {
+        RunSettings run;
+        run.options.method = m;
+        run.options.learningRate = 0.15;
+        run.options.maxSteps = 60;
+        run.start = {-1.8, 0.8};
+        if (QString error = doc->addRun(run); !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestGui : public QObject {
@@ -3195,16 +3211,9 @@ private slots:
             ~Restore() { w->setSideBySide(false); }
         } restore{m_window};
         QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
-        // The tour's four runs; a long label: "Gradient descent + line search lr=0.15 (…)".
-        for (Method m : {longLabel ? Method::GradientDescentLineSearch : Method::GradientDescent,
-                         Method::Momentum, Method::Adam, Method::Newton}) {
-            RunSettings run;
-            run.options.method = m;
-            run.options.learningRate = 0.15;
-            run.options.maxSteps = 60;
-            run.start = {-1.8, 0.8};
-            QCOMPARE(m_doc->addRun(run), QString());
-        }
+        QCOMPARE(addTourRuns(m_doc, longLabel ? Method::GradientDescentLineSearch
+                                              : Method::GradientDescent),
+                 QString());
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         m_window->showViewTab(0);
@@ -3592,15 +3601,7 @@ private slots:
         } else {
             QCOMPARE(m_doc->setFunction(QStringLiteral("0.5*x^2 + 5*y^2")), QString());
             QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString());
-            for (Method m :
-                 {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
-                RunSettings run;
-                run.options.method = m;
-                run.options.learningRate = 0.15;
-                run.options.maxSteps = 60;
-                run.start = {-1.8, 0.8};
-                QCOMPARE(m_doc->addRun(run), QString());
-            }
+            QCOMPARE(addTourRuns(m_doc), QString());
         }
         m_window->resize(windowSize);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), windowSize, 5000);
