@@ -56,15 +56,21 @@ struct ShadedPixel {
     double bar[3];
 };
 
-ShadedPixel shadedPixelAt(const QString& function, double x, double y) {
+/// The scene shows f's surface on the default grid, shaded; returns the sample.
+gs::SurfaceSample showShaded(gs::SurfaceScene& scene, const QString& function) {
     const gs::Expression f = parse(function.toLatin1().constData());
-    gs::GridSpec g;
-    gs::SurfaceScene scene;
     gs::SceneStyle style;
     style.shaded = true;
     scene.setStyle(style);
-    const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
+    gs::SurfaceSample s = gs::sampleSurface(f, gs::GridSpec{}, Eigen::Vector2d(0, 0));
     scene.setSurface(s);
+    return s;
+}
+
+ShadedPixel shadedPixelAt(const QString& function, double x, double y) {
+    const gs::Expression f = parse(function.toLatin1().constData());
+    gs::SurfaceScene scene;
+    const gs::SurfaceSample s = showShaded(scene, function);
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);
     window->SetSize(800, 600);
@@ -967,14 +973,8 @@ private slots:
     }
     void colorBarTicksAreRound() {
         QFETCH(QString, function);
-        const auto f = parse(function.toLatin1().constData());
-        gs::GridSpec g;
         gs::SurfaceScene scene;
-        gs::SceneStyle style;
-        style.shaded = true;
-        scene.setStyle(style);
-        const gs::SurfaceSample s = gs::sampleSurface(f, g, Eigen::Vector2d(0, 0));
-        scene.setSurface(s);
+        const gs::SurfaceSample s = showShaded(scene, function);
         const std::vector<double> ticks = scene.colorBarTicks();
         QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(ticks.size())));
         const double step = ticks[1] - ticks[0];
