@@ -56,6 +56,16 @@ struct ShadedPixel {
     double bar[3];
 };
 
+/// Rosenbrock's usual window, [-2, 2] x [-1, 3], on the default resolution.
+gs::GridSpec rosenbrockDomain() {
+    gs::GridSpec g;
+    g.xmin = -2;
+    g.xmax = 2;
+    g.ymin = -1;
+    g.ymax = 3;
+    return g;
+}
+
 /// The scene shows f's surface on the default grid, shaded; returns the sample.
 gs::SurfaceSample showShaded(gs::SurfaceScene& scene, const QString& function) {
     const gs::Expression f = parse(function.toLatin1().constData());
@@ -790,11 +800,7 @@ private slots:
     // rings as drawn (cut to the frame grown by a ring) are the rings as made.
     void contourMarkersAtTheCornersAreWhole() {
         const auto f = parse("(1-x)^2+100*(y-x^2)^2");
-        gs::GridSpec g;
-        g.xmin = -2;
-        g.xmax = 2;
-        g.ymin = -1;
-        g.ymax = 3;
+        const gs::GridSpec g = rosenbrockDomain();
         gs::ContourScene contour;
         contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 1)), "x", "y");
         gs::PlotMarker max, min;
@@ -925,11 +931,7 @@ private slots:
         } restore{before};
         gs::setSceneLook(before.withFontScale(fontScale));
         const auto f = parse("(1-x)^2+100*(y-x^2)^2");
-        gs::GridSpec g;
-        g.xmin = -2;
-        g.xmax = 2;
-        g.ymin = -1;
-        g.ymax = 3;
+        const gs::GridSpec g = rosenbrockDomain();
         gs::SurfaceScene scene;
         scene.setTitle("f(x, y) = (1-x)^2 + 100*(y-x^2)^2");
         scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1.2, 1)));
