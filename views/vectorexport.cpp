@@ -304,15 +304,30 @@ public:
         window->RemoveRenderer(renderer);
     }
     /// True when a point at picture position `at` (y down) and distance `depth` is not behind
-    /// a hiding surface.
-    bool visible(const QPointF& at, double depth) const {
+    /// a hiding surface anywhere within `radius` pixels of it: a wide line's stroke covers
+    /// that much of the picture, and the raster depth-tests each of its fragments, so a line
+    /// that runs behind a ball is cut where any part of its stroke would be (a thin line:
+    /// radius 0, its centre only).
+    bool visible(const QPointF& at, double depth, double radius = 0) const {
         if (m_depth.empty())
             return true;
-        const int x = int(std::floor(at.x() * m_scale));
-        const int y = m_height - 1 - int(std::floor(at.y() * m_scale));
-        if (x < 0 || y < 0 || x >= m_width || y >= m_height)
-            return true;
-        return depth <= m_depth[index(x, y)] + m_tolerance;
+        const int cx = int(std::floor(at.x() * m_scale));
+        const int cy = m_height - 1 - int(std::floor(at.y() * m_scale));
+        const int r = int(std::ceil(radius * m_scale));
+        // One sample a picture pixel across the footprint is enough: each map pixel already
+        // holds the farthest of its neighbours.
+        const int step = std::max(1, m_scale);
+        for (int dy = -r; dy <= r; dy += step)
+            for (int dx = -r; dx <= r; dx += step) {
+                if (dx * dx + dy * dy > r * r)
+                    continue;
+                const int x = cx + dx, y = cy + dy;
+                if (x < 0 || y < 0 || x >= m_width || y >= m_height)
+                    continue;
+                if (depth > m_depth[index(x, y)] + m_tolerance)
+                    return false;
+            }
+        return true;
     }
 
 private:
@@ -404,9 +419,9 @@ private:
     /// of it, else its layer (kLayerBehind when a translucent patch is in front of it).
     /// Translucent geometry (`layer` kLayerTranslucent*) is tested against the opaque depth
     /// only, as VTK tests it.
-    int target(const QPointF& at, double depth, int layer) const {
+    int target(const QPointF& at, double depth, int layer, double radius = 0) const {
         if (layer == kLayerOnTop)
-            return m_onTop.visible(at, depth) ? kLayerOnTop : -1;
+            return m_onTop.visible(at, depth, radius) ? kLayerOnTop : -1;
         // A patch drawn over the scene is hidden by nothing the scene draws.
         const bool over = m_overScene && layer != kLayerScene;
         if (!over && !m_depth.visible(at, depth))
@@ -585,7 +600,7 @@ private:
             return;
         const double depth = m_projection.depth(p.data());
         if (depthTested(layer)) {
-            layer = target(at, depth, layer);
+            layer = target(at, depth, layer, size / 2);
             if (layer < 0)
                 return;
         }
@@ -658,7 +673,7 @@ private:
                 QPointF at;
                 m_projection.toPicture(w, at);
                 const double depth = m_projection.depth(w);
-                const int here = target(at, depth, layer);
+                const int here = target(at, depth, layer, width / 2);
                 if (here != runLayer) {
                     // A run that goes on in another layer starts where the last one ended.
                     const bool joined = here >= 0 && runLayer >= 0 && !run.isEmpty();
@@ -681,6 +696,11 @@ private:
 
     /// How often a polygon the hiding surface cuts is split in four to follow the cut.
     static constexpr int kMaxSplits = 3;
+    /// The same among what is drawn on top: there a cut runs across small solids (an
+    /// arrow's shaft entering the point's ball), and a piece left 1/8 of a shaft long would be
+    /// painted whole over the ball it enters; these solids are few, so the cut is followed
+    /// to kMinSplitPixels.
+    static constexpr int kMaxSplitsOnTop = 10;
     /// A piece this small on the picture (its longest side, in pixels) is not split further:
     /// the cut is then followed to the pixel (a ball's facets are this small already).
     static constexpr double kMinSplitPixels = 2.0;
@@ -814,9 +834,50 @@ private:
         // A polygon the hiding surface (or a translucent patch) cuts is split into triangles,
         // each in four while its corners lie in different places, so the cut is followed to
         // 1/2^kMaxSplits of the polygon; a piece goes where its centre is.
+        if (layer == kLayerOnTop)
+            m_facet.emplace();
         for (std::size_t k = 1; k + 1 < corners.size(); ++k)
             visiblePart({corners[0], corners[k], corners[k + 1]}, fill, edge, width, 0, layer,
                         actor);
+        if (m_facet)
+            keepFacet(fill, edge, width);
+    }
+
+    /// What is left of an on-top facet cut finely (kMaxSplitsOnTop): its visible pieces as one
+    /// outline, so the figure holds one path per facet, not hundreds of slivers.
+    void keepFacet(const QColor& fill, const QColor& edge, double width) {
+        Facet facet = std::move(*m_facet);
+        m_facet.reset();
+        if (facet.pieces.empty())
+            return;
+        if (facet.pieces.size() == 1) {
+            piece(facet.pieces.front(), fill, edge, width, kLayerOnTop);
+            return;
+        }
+        QPainterPath path;
+        double depth = 0;
+        for (const auto& corners : facet.pieces) {
+            QPolygonF points;
+            std::array<double, 3> centre{0, 0, 0};
+            for (const auto& c : corners) {
+                QPointF at;
+                if (!m_projection.toPicture(c.data(), at))
+                    return;
+                points << at;
+                for (int k = 0; k < 3; ++k)
+                    centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
+            }
+            points << points.front();
+            path.addPolygon(points);
+            depth += m_projection.depth(centre.data());
+        }
+        Primitive p;
+        p.kind = Primitive::Kind::Path;
+        p.layer = kLayerOnTop;
+        p.depth = depth / double(facet.pieces.size());
+        p.path = path.simplified();
+        p.fill = fill;
+        add(std::move(p));
     }
 
     void visiblePart(const std::array<std::array<double, 3>, 3>& t, const QColor& fill,
@@ -827,7 +888,8 @@ private:
                 (t[0][std::size_t(k)] + t[1][std::size_t(k)] + t[2][std::size_t(k)]) / 3;
         const int a = target(t[0], layer), b = target(t[1], layer), c = target(t[2], layer);
         const int middle = target(centre, layer);
-        if ((a == middle && b == middle && c == middle) || splits >= kMaxSplits ||
+        const int maxSplits = layer == kLayerOnTop ? kMaxSplitsOnTop : kMaxSplits;
+        if ((a == middle && b == middle && c == middle) || splits >= maxSplits ||
             (a < 0 && b < 0 && c < 0 && middle < 0) || onScreenSize(t) < kMinSplitPixels) {
             if (middle >= 0)
                 keepPiece({t[0], t[1], t[2]}, fill, edge, width, middle, actor);
@@ -846,6 +908,10 @@ private:
     /// A visible piece: a polygon of its own, or part of its actor's translucent patch.
     void keepPiece(const std::vector<std::array<double, 3>>& corners, const QColor& fill,
                    const QColor& edge, double width, int layer, vtkActor* actor) {
+        if (m_facet && layer == kLayerOnTop) {
+            m_facet->pieces.push_back(corners);
+            return;
+        }
         if (layer != kLayerTranslucentFill) {
             piece(corners, fill, edge, width, layer);
             return;
@@ -1128,6 +1194,11 @@ private:
         int pieces = 0;
     };
     std::map<std::pair<vtkActor*, QRgb>, Patch> m_patches;
+    /// While an on-top facet is cut: its visible pieces (keepFacet).
+    struct Facet {
+        std::vector<std::vector<std::array<double, 3>>> pieces;
+    };
+    std::optional<Facet> m_facet;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1231,7 +1302,14 @@ void paint(QPainter& painter, std::vector<Primitive>& primitives) {
             break;
         }
         case Primitive::Kind::Path: {
-            painter.setPen(Qt::NoPen);
+            // An opaque outline gets the polygons' seam-closing hairline (above).
+            if (p.fill.alpha() == 255) {
+                QPen pen(p.fill, 0.5);
+                pen.setJoinStyle(Qt::RoundJoin);
+                painter.setPen(pen);
+            } else {
+                painter.setPen(Qt::NoPen);
+            }
             painter.setBrush(p.fill);
             painter.drawPath(p.path);
             break;
