@@ -78,6 +78,20 @@ std::array<double, 3> meanAround(const QImage& img, const QPoint& at, int r) {
     return m;
 }
 
+/// Two mean colours (meanAround) and where they were taken, for a message.
+QString twoColours(const std::array<double, 3>& png, const std::array<double, 3>& figure,
+                   const QPoint& at) {
+    return QStringLiteral("PNG (%1, %2, %3), figure (%4, %5, %6) at (%7, %8)")
+        .arg(png[0], 0, 'f', 0)
+        .arg(png[1], 0, 'f', 0)
+        .arg(png[2], 0, 'f', 0)
+        .arg(figure[0], 0, 'f', 0)
+        .arg(figure[1], 0, 'f', 0)
+        .arg(figure[2], 0, 'f', 0)
+        .arg(at.x())
+        .arg(at.y());
+}
+
 /// Grey levels blurred by a (2r+1)^2 box: a line a pixel off still overlaps itself.
 std::vector<double> blurredGrey(const QImage& in, int r) {
     const QImage img = in.convertToFormat(QImage::Format_ARGB32);
@@ -561,17 +575,8 @@ private slots:
         const QImage vector = rasterize(svg, 1.0).convertToFormat(QImage::Format_RGB32);
         // Where the minimum is in the picture.
         const QPoint at = pictureOf(scene, kWidth, kHeight, 0, 0, 0);
-        const int cx = at.x(), cy = at.y();
         const auto r = meanAround(raster, at, 2), v = meanAround(vector, at, 2);
-        const QString both = QStringLiteral("PNG (%1, %2, %3), figure (%4, %5, %6) at (%7, %8)")
-                                 .arg(r[0], 0, 'f', 0)
-                                 .arg(r[1], 0, 'f', 0)
-                                 .arg(r[2], 0, 'f', 0)
-                                 .arg(v[0], 0, 'f', 0)
-                                 .arg(v[1], 0, 'f', 0)
-                                 .arg(v[2], 0, 'f', 0)
-                                 .arg(cx)
-                                 .arg(cy);
+        const QString both = twoColours(r, v, at);
         qInfo("%s", qPrintable(both));
         double worst = 0;
         for (int c = 0; c < 3; ++c)
@@ -648,15 +653,7 @@ private slots:
             double worst = 0;
             for (int c = 0; c < 3; ++c)
                 worst = std::max(worst, std::abs(r[c] - v[c]));
-            const QString both = QStringLiteral("PNG (%1, %2, %3), figure (%4, %5, %6) at (%7, %8)")
-                                     .arg(r[0], 0, 'f', 0)
-                                     .arg(r[1], 0, 'f', 0)
-                                     .arg(r[2], 0, 'f', 0)
-                                     .arg(v[0], 0, 'f', 0)
-                                     .arg(v[1], 0, 'f', 0)
-                                     .arg(v[2], 0, 'f', 0)
-                                     .arg(centre.x() + offset.x())
-                                     .arg(centre.y() + offset.y());
+            const QString both = twoColours(r, v, centre + offset);
             qInfo("%s", qPrintable(both));
             if (worst > kBallTolerance)
                 vector.save(gs::test::failureOutput(QStringLiteral("arrows_ball.png")));

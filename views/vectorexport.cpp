@@ -857,19 +857,12 @@ private:
         QPainterPath path;
         double depth = 0;
         for (const auto& corners : facet.pieces) {
-            QPolygonF points;
-            std::array<double, 3> centre{0, 0, 0};
-            for (const auto& c : corners) {
-                QPointF at;
-                if (!m_projection.toPicture(c.data(), at))
-                    return;
-                points << at;
-                for (int k = 0; k < 3; ++k)
-                    centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
-            }
+            auto [points, centreDepth] = projected(corners);
+            if (points.isEmpty())
+                return;
             points << points.front();
             path.addPolygon(points);
-            depth += m_projection.depth(centre.data());
+            depth += centreDepth;
         }
         Primitive p;
         p.kind = Primitive::Kind::Path;
@@ -916,21 +909,31 @@ private:
             piece(corners, fill, edge, width, layer);
             return;
         }
+        auto [points, depth] = projected(corners);
+        if (points.isEmpty())
+            return;
+        points << points.front();
+        Patch& patch = m_patches[{actor, fill.rgba()}];
+        patch.path.addPolygon(points);
+        patch.depthSum += depth;
+        ++patch.pieces;
+    }
+
+    /// A polygon's corners in the picture and its centre's distance; no points when a corner
+    /// is behind the camera.
+    std::pair<QPolygonF, double>
+    projected(const std::vector<std::array<double, 3>>& corners) const {
         QPolygonF points;
         std::array<double, 3> centre{0, 0, 0};
         for (const auto& c : corners) {
             QPointF at;
             if (!m_projection.toPicture(c.data(), at))
-                return;
+                return {};
             points << at;
             for (int k = 0; k < 3; ++k)
                 centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
         }
-        points << points.front();
-        Patch& patch = m_patches[{actor, fill.rgba()}];
-        patch.path.addPolygon(points);
-        patch.depthSum += m_projection.depth(centre.data());
-        ++patch.pieces;
+        return {points, m_projection.depth(centre.data())};
     }
 
     void piece(const std::vector<std::array<double, 3>>& corners, const QColor& fill,
@@ -938,16 +941,9 @@ private:
         Primitive p;
         p.kind = Primitive::Kind::Polygon;
         p.layer = layer;
-        std::array<double, 3> centre{0, 0, 0};
-        for (const auto& c : corners) {
-            QPointF at;
-            if (!m_projection.toPicture(c.data(), at))
-                return;
-            p.points << at;
-            for (int k = 0; k < 3; ++k)
-                centre[std::size_t(k)] += c[std::size_t(k)] / double(corners.size());
-        }
-        p.depth = m_projection.depth(centre.data());
+        std::tie(p.points, p.depth) = projected(corners);
+        if (p.points.isEmpty())
+            return;
         p.fill = fill;
         p.stroke = edge;
         p.width = width;
