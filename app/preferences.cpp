@@ -1,5 +1,6 @@
 #include "preferences.h"
 
+#include "errorcolour.h"
 #include "optiontable.h"
 
 #include <QApplication>
@@ -185,6 +186,7 @@ void applyPreferencesToApplication(const Preferences& p) {
         QApplication::setStyle(QStyleFactory::create(start->style));
         QApplication::setPalette(start->palette);
     }
+    refreshErrorMarks(); // messages and fields showing an error take the theme's red
     QFont font = start->font;
     if (font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * p.fontScale);

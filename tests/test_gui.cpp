@@ -47,6 +47,7 @@
 #include <QGlyphRun>
 #include <QGraphicsItem>
 #include <QGraphicsView>
+#include <QHash>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
@@ -173,6 +174,77 @@ QString addTourRuns(Document* doc, Method first = Method::GradientDescent) {
         if (QString error = doc->addRun(run); !error.isEmpty())
             return error;
     }
+    return {};
+}
+
+/// WCAG 2 relative luminance of a colour (sRGB channels linearized: c / 12.92 up to 0.04045,
+/// else ((c + 0.055) / 1.055)^2.4; weighted 0.2126, 0.7152, 0.0722) and the contrast ratio
+/// (L1 + 0.05) / (L2 + 0.05), computed here independently of the product's errorcolour.cpp.
+double wcagLuminance(const QColor& c) {
+    auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+double wcagContrast(const QColor& a, const QColor& b) {
+    const double la = wcagLuminance(a), lb = wcagLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+/// The colour most pixels of `image` have (a widget's ground).
+QColor commonestColour(const QImage& image) {
+    QHash<QRgb, int> count;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ++count[image.pixel(x, y) | 0xff000000u];
+    QRgb best = 0;
+    int most = -1;
+    for (auto it = count.cbegin(); it != count.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            best = it.key();
+        }
+    return QColor::fromRgb(best);
+}
+/// How many pixels of `image` are within `tolerance` (per channel) of `c`.
+int pixelsNear(const QImage& image, const QColor& c, int tolerance) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor p = image.pixelColor(x, y);
+            n += std::abs(p.red() - c.red()) <= tolerance &&
+                 std::abs(p.green() - c.green()) <= tolerance &&
+                 std::abs(p.blue() - c.blue()) <= tolerance;
+        }
+    return n;
+}
+/// A message drawn by `w` (a label or a field whose text is the error): its text colour
+/// (the palette's, once the style sheet is applied) is drawn (some pixels of a grab are that
+/// colour) and has `least`:1 against the ground around it (the grab's commonest colour).
+QString textContrastFault(QWidget* w, double least, const QString& what) {
+    w->ensurePolished();
+    const QColor text = w->palette().color(w->foregroundRole());
+    const QImage image = w->grab().toImage();
+    const QColor ground = commonestColour(image);
+    const double c = wcagContrast(text, ground);
+    if (pixelsNear(image, text, 24) == 0)
+        return QStringLiteral("%1: no pixel in its text colour %2").arg(what, text.name());
+    if (c < least)
+        return QStringLiteral("%1: %2 on %3, %4:1").arg(what, text.name(), ground.name()).arg(c);
+    return {};
+}
+/// A field marked by a 1-pixel error border: the border (the grab's left column, mid-height)
+/// has `least`:1 against the window around the field and against the field's inside.
+QString borderContrastFault(QWidget* w, double least, const QString& what) {
+    w->ensurePolished();
+    const QImage image = w->grab().toImage();
+    const QColor border = image.pixelColor(0, image.height() / 2);
+    const QColor inside = image.pixelColor(1, image.height() / 2);
+    const QColor window = w->parentWidget()->palette().color(QPalette::Window);
+    const double c = std::min(wcagContrast(border, inside), wcagContrast(border, window));
+    if (c < least)
+        return QStringLiteral("%1: border %2 in %3 on %4, %5:1")
+            .arg(what, border.name(), inside.name(), window.name())
+            .arg(c);
     return {};
 }
 
@@ -2861,6 +2933,155 @@ private slots:
         Preferences violet = dark;
         violet.quadratic = QColor(0, 255, 0);
         QCOMPARE(violet.look().quadratic, (Rgb{0, 1, 0}));
+    }
+
+    // Issue #9 / #13, dark theme: the error colour #b00020 was hard-coded in nine places and
+    // had 1.87:1 on the dark window. Every error the window shows (the function's message
+    // and its box's border, the domain's message and the refused box's border, the Matrix
+    // Calculus closed form's message, an export dialog's message, the graph view's refused
+    // input, search field and panel message) has at least 4.5:1 (WCAG AA, normal text)
+    // against its ground on both themes, measured on grabs of the widgets.
+    void errorsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void errorsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        QStringList faults;
+        auto check = [&](const QString& fault) {
+            if (!fault.isEmpty())
+                faults << fault;
+        };
+        // The function: a message under the box, the box bordered.
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("x*expp(y)"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(m_window->functionError()->isVisible());
+        check(textContrastFault(m_window->functionError(), 4.5, QStringLiteral("function error")));
+        check(borderContrastFault(editor, 4.5, QStringLiteral("function box")));
+        // The domain: a message, the refused box bordered.
+        QDoubleSpinBox *xmin = nullptr, *xmax = nullptr;
+        for (auto* box : m_window->findChildren<QDoubleSpinBox*>()) {
+            if (box->toolTip() == QStringLiteral("Lower end of the first input's range"))
+                xmin = box;
+            if (box->toolTip() == QStringLiteral("Upper end of the first input's range"))
+                xmax = box;
+        }
+        QVERIFY(xmin && xmax);
+        xmin->setValue(xmax->value());
+        QVERIFY(!m_window->domainError()->isHidden());
+        check(textContrastFault(m_window->domainError(), 4.5, QStringLiteral("domain error")));
+        check(borderContrastFault(xmin, 4.5, QStringLiteral("domain box")));
+        // The Matrix Calculus panel: a closed form naming no input of f.
+        MatrixPanel* panel = m_window->matrixPanel();
+        panel->setClosedForm(QStringLiteral("(1 + z) * x"), QStringLiteral("x"));
+        auto* closedFormError = panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
+        QVERIFY(closedFormError && !closedFormError->text().isEmpty());
+        check(textContrastFault(closedFormError, 4.5, QStringLiteral("closed form error")));
+        // An export dialog's message.
+        ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                            QStringLiteral("testErrorContrast"), QStringLiteral("x.png"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480), QString(),
+                            [](const ExportRequest&) {
+                                return QStringLiteral("cannot write: the folder does not exist");
+                            });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!dialog.errorLabel()->text().isEmpty());
+        check(textContrastFault(dialog.errorLabel(), 4.5, QStringLiteral("export error")));
+        dialog.close();
+        // The graph view: an input that is not a number, a name that is no node, and the
+        // panel's message (a graph of more than kMaxDrawnNodes operations).
+        GraphView view;
+        auto parsed = Expression::parse(
+            (QStringLiteral("x*y + ").repeated(250) + QStringLiteral("x")).toStdString());
+        QVERIFY(parsed.ok());
+        view.scene()->setGranularity(Granularity::Operations);
+        view.setFunction(*parsed.expression, Eigen::Vector2d(1, 2));
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY2(!view.scene()->message().isEmpty(), "no message: the graph was drawn");
+        QLineEdit* input = view.inputEditor(0);
+        QVERIFY(input);
+        input->setText(QStringLiteral("abc"));
+        QMetaObject::invokeMethod(input, "editingFinished");
+        check(textContrastFault(input, 4.5, QStringLiteral("graph input")));
+        view.searchField()->setText(QStringLiteral("nosuchnode"));
+        QMetaObject::invokeMethod(view.searchField(), "returnPressed");
+        check(textContrastFault(view.searchField(), 4.5, QStringLiteral("graph search")));
+        auto* graphPanel = view.findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(graphPanel);
+        const QTextBlock first = graphPanel->document()->firstBlock();
+        QVERIFY(first.text().contains(QStringLiteral("more than")));
+        const QColor message = first.begin().fragment().charFormat().foreground().color();
+        const QColor field = graphPanel->palette().color(QPalette::Base);
+        if (wcagContrast(message, field) < 4.5)
+            faults << QStringLiteral("graph panel: %1 on %2").arg(message.name(), field.name());
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+    }
+
+    // An error on screen when the theme changes takes the new theme's colour (the style
+    // sheet was built once, for the theme the message first showed in).
+    void errorFollowsTheTheme() {
+        const DefaultPreferencesAtEnd restore;
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("x*expp(y)"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QLabel* error = m_window->functionError();
+        QVERIFY(error->isVisible());
+        const QString light = error->styleSheet();
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QVERIFY(error->styleSheet() != light);
+        QCOMPARE(textContrastFault(error, 4.5, QStringLiteral("function error")), QString());
+        QCOMPARE(borderContrastFault(editor, 4.5, QStringLiteral("function box")), QString());
+        m_window->applyPreferences(Preferences());
+        QTest::qWait(50);
+        QCOMPARE(error->styleSheet(), light);
+        // A cleared error stays cleared through a theme change.
+        editor->setText(QStringLiteral("x*y"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QCOMPARE(editor->styleSheet(), QString());
+        // The graph panel's message (written in HTML) is written again in the new red.
+        m_window->applyPreferences(Preferences());
+        GraphView view;
+        auto parsed = Expression::parse(
+            (QStringLiteral("x*y + ").repeated(250) + QStringLiteral("x")).toStdString());
+        QVERIFY(parsed.ok());
+        view.scene()->setGranularity(Granularity::Operations);
+        view.setFunction(*parsed.expression, Eigen::Vector2d(1, 2));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto* panel = view.findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(panel);
+        auto messageColour = [panel] {
+            return panel->document()
+                ->firstBlock()
+                .begin()
+                .fragment()
+                .charFormat()
+                .foreground()
+                .color();
+        };
+        const QColor before = messageColour();
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QVERIFY(messageColour() != before);
+        QVERIFY2(wcagContrast(messageColour(), panel->palette().color(QPalette::Base)) >= 4.5,
+                 qPrintable(messageColour().name()));
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
