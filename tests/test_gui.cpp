@@ -256,6 +256,28 @@ class TestGui : public QObject {
     Document* m_doc = nullptr; // m_fixture's
     MainWindow* m_window = nullptr;
 
+    /// The Rosenbrock valley with an Adam run (gradient, moment, step sizes and step taken in
+    /// the state), made on the light theme, the Step tab at the start, then `dark` or light
+    /// applied: a test of the colours then checks they followed the change.
+    void showAdamStateThenTheme(bool dark) {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.001;
+        run.options.maxSteps = 50;
+        run.start = {-1.2, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->tabs()->setCurrentIndex(0);
+        m_window->animator()->reset();
+        QTest::qWait(50);
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(100);
+    }
+
 private slots:
     void initTestCase() {
         QDir().mkpath(QStringLiteral(GRADSCAPE_TEST_OUTPUT));
@@ -3082,6 +3104,44 @@ private slots:
         QVERIFY(messageColour() != before);
         QVERIFY2(wcagContrast(messageColour(), panel->palette().color(QPalette::Base)) >= 4.5,
                  qPrintable(messageColour().name()));
+    }
+
+    // Issue #9 / #13, dark theme: the Step panel's current sub-step was the theme's pale text
+    // on a fixed near-white box (1.2:1). Its text has at least 4.5:1 against its box on both
+    // themes (the dark row after a change from light: the box follows the theme).
+    void currentSubStepKeepsContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void currentSubStepKeepsContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        showAdamStateThenTheme(dark);
+        if (QTest::currentTestFailed())
+            return;
+        StepDock* dock = m_window->stepDock();
+        // The current sub-step: the block with a background of its own.
+        auto* text = dock->findChild<QTextBrowser*>(QStringLiteral("stepText"));
+        QVERIFY(text);
+        int boxes = 0;
+        for (QTextBlock b = text->document()->firstBlock(); b.isValid(); b = b.next()) {
+            if (b.blockFormat().background().style() == Qt::NoBrush)
+                continue;
+            ++boxes;
+            const QColor box = b.blockFormat().background().color();
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                const QColor ink = f.foreground().style() == Qt::NoBrush
+                                       ? text->palette().color(QPalette::Text)
+                                       : f.foreground().color();
+                QVERIFY2(wcagContrast(ink, box) >= 4.5,
+                         qPrintable(QStringLiteral("'%1': %2 on %3, %4:1")
+                                        .arg(it.fragment().text(), ink.name(), box.name())
+                                        .arg(wcagContrast(ink, box))));
+            }
+        }
+        QVERIFY(boxes > 0);
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
