@@ -91,8 +91,11 @@
 #include <vtkActor2DCollection.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCellData.h>
 #include <vtkCoordinate.h>
+#include <vtkDataArray.h>
 #include <vtkLegendBoxActor.h>
+#include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
@@ -3142,6 +3145,48 @@ private slots:
             }
         }
         QVERIFY(boxes > 0);
+    }
+
+    // Issue #9 / #13, dark theme: the state legend's "step taken" swatch (and arrow) was
+    // black and the moment's brown 2.6:1 on the dark panel. Every swatch of the state legend
+    // (3-D and contour views) has at least 3:1 against the legend's box (WCAG 1.4.11,
+    // graphics) on both themes (the dark row after a change from light).
+    void stateLegendSwatchesKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void stateLegendSwatchesKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        showAdamStateThenTheme(dark);
+        if (QTest::currentTestFailed())
+            return;
+        // The state legend's swatches, in both views.
+        for (const StateGlyphs* glyphs : {&m_window->surfaceView()->scene().stateGlyphs(),
+                                          &m_window->contourScene().stateGlyphs()}) {
+            vtkLegendBoxActor* legend = glyphs->legend();
+            QVERIFY(legend->GetNumberOfEntries() >= 3); // gradient, moment, step taken
+            const double* g = legend->GetBackgroundColor();
+            const QColor ground = QColor::fromRgbF(float(g[0]), float(g[1]), float(g[2]));
+            QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+            QStringList names;
+            for (int i = 0; i < legend->GetNumberOfEntries(); ++i) {
+                const QString name = QString::fromUtf8(legend->GetEntryString(i));
+                names << name;
+                vtkDataArray* c = legend->GetEntrySymbol(i)->GetCellData()->GetScalars();
+                QVERIFY(c);
+                const QColor swatch =
+                    QColor::fromRgb(int(c->GetComponent(0, 0)), int(c->GetComponent(0, 1)),
+                                    int(c->GetComponent(0, 2)));
+                QVERIFY2(wcagContrast(swatch, ground) >= 3.0,
+                         qPrintable(QStringLiteral("%1: %2 on %3, %4:1")
+                                        .arg(name, swatch.name(), ground.name())
+                                        .arg(wcagContrast(swatch, ground))));
+            }
+            QVERIFY2(names.join(u'|').contains(QStringLiteral("step taken")),
+                     qPrintable(names.join(u'|')));
+        }
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
