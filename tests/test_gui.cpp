@@ -3189,6 +3189,51 @@ private slots:
         }
     }
 
+    // Issue #9 / #13, dark theme: the contour view's lowest levels were dark purple
+    // (0.27, 0, 0.33), 1.2:1 on the dark ground. On the dark theme every level line has at
+    // least 3:1 against the plot's ground (lowest and highest named in the message); on the
+    // light theme the lowest has (the highest, the map's yellow, has 1.8:1 on white: printed).
+    void contourLevelsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void contourLevelsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        ContourScene& scene = m_window->contourScene();
+        const std::size_t n = scene.levels().size();
+        QVERIFY(n >= 5);
+        double g[3];
+        scene.renderer()->GetBackground(g);
+        const QColor ground = QColor::fromRgbF(float(g[0]), float(g[1]), float(g[2]));
+        QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+        auto colour = [&](std::size_t k) {
+            const Rgb c = scene.levelLineColour(k);
+            return QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
+        };
+        const double lowest = wcagContrast(colour(0), ground);
+        const double highest = wcagContrast(colour(n - 1), ground);
+        qInfo("lowest level %s %.2f:1, highest %s %.2f:1 on %s", qPrintable(colour(0).name()),
+              lowest, qPrintable(colour(n - 1).name()), highest, qPrintable(ground.name()));
+        QVERIFY2(lowest >= 3.0, qPrintable(QString::number(lowest)));
+        if (dark)
+            for (std::size_t k = 0; k < n; ++k)
+                QVERIFY2(wcagContrast(colour(k), ground) >= 3.0,
+                         qPrintable(QStringLiteral("level %1 of %2: %3, %4:1")
+                                        .arg(k)
+                                        .arg(n)
+                                        .arg(colour(k).name())
+                                        .arg(wcagContrast(colour(k), ground))));
+        // The map's order is kept: distinct colours from the lowest level to the highest.
+        QVERIFY(colour(0) != colour(n / 2) && colour(n / 2) != colour(n - 1));
+    }
+
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
     // line) when the dialog opens at a font scale and when a font scale is applied while it
     // is open: every wrapped label is as tall as its text needs at its width, and the dialog
