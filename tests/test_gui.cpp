@@ -73,6 +73,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOption>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -3232,6 +3233,53 @@ private slots:
                                         .arg(wcagContrast(colour(k), ground))));
         // The map's order is kept: distinct colours from the lowest level to the highest.
         QVERIFY(colour(0) != colour(n / 2) && colour(n / 2) != colour(n - 1));
+    }
+
+    // Issue #9 / #13, dark theme: "log scale" (loss chart) and "Transparent background"
+    // (export dialog) were nearly invisible: unchecked, so only Fusion's indicator outline
+    // (the window darkened 40 %, on a box of the fields' colour) showed them, 1.0:1. On the
+    // dark theme an unchecked box's outline (a grab's pixel on the indicator's left edge) and
+    // its text have at least 3:1 against the window.
+    void darkCheckBoxesShow() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                            QStringLiteral("testCheckBox"), QStringLiteral("x.png"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480),
+                            QStringLiteral("Transparent background"),
+                            [](const ExportRequest&) { return QString(); });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QList<QCheckBox*> boxes;
+        for (QCheckBox* box : m_window->findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("log scale"))
+                boxes << box;
+        for (QCheckBox* box : dialog.findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("Transparent background"))
+                boxes << box;
+        QCOMPARE(boxes.size(), 2);
+        for (QCheckBox* box : boxes) {
+            box->setChecked(false);
+            box->clearFocus();
+            const QImage image = box->grab().toImage(); // laid out (a hidden panel's too)
+            QStyleOptionButton option;
+            option.initFrom(box);
+            const QRect indicator =
+                box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+            QVERIFY(image.rect().contains(indicator));
+            const QColor window = box->palette().color(QPalette::Window);
+            const QColor outline = image.pixelColor(indicator.left(), indicator.center().y());
+            const QColor text = box->palette().color(QPalette::WindowText);
+            QVERIFY2(wcagContrast(outline, window) >= 3.0,
+                     qPrintable(QStringLiteral("%1: outline %2 on %3, %4:1")
+                                    .arg(box->text(), outline.name(), window.name())
+                                    .arg(wcagContrast(outline, window))));
+            QVERIFY2(wcagContrast(text, window) >= 3.0, qPrintable(box->text()));
+        }
+        dialog.close();
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first
