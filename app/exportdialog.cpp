@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "errorcolour.h"
 #include "optionwidgets.h"
 
 #include "sceneexport.h"
@@ -67,7 +68,7 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
         form->addRow(m_transparent);
     }
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setErrorMark(m_error, ErrorMark::Text);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setObjectName(QStringLiteral("exportError"));
     // Room for a message is kept (three lines): the first error does not move Save.

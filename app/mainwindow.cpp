@@ -6,6 +6,7 @@
 #include "curvescene.h"
 #include "diagnostics.h"
 #include "document.h"
+#include "errorcolour.h"
 #include "exportdialog.h"
 #include "functions.h"
 #include "graphdock.h"
@@ -187,7 +188,7 @@ public:
 QLabel* errorLabel() {
     auto* label = new QLabel;
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setErrorMark(label, ErrorMark::Text);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->hide();
     return label;
@@ -584,8 +585,7 @@ void MainWindow::buildControls() {
         m_applyingFunction = false;
         m_functionError->setText(error);
         m_functionError->setVisible(!error.isEmpty());
-        m_function->setStyleSheet(error.isEmpty() ? QString()
-                                                  : QStringLiteral("border: 1px solid #b00020;"));
+        setErrorMark(m_function, error.isEmpty() ? ErrorMark::None : ErrorMark::Border);
         if (error.isEmpty()) {
             m_makeParameters->hide();
             m_parameterSection->setExpanded(true);
@@ -757,7 +757,7 @@ void MainWindow::buildControls() {
         if (!error.isEmpty()) {
             m_domainError->setText(error);
             m_domainError->show();
-            changed->setStyleSheet(QStringLiteral("border: 1px solid #b00020;"));
+            setErrorMark(changed, ErrorMark::Border);
             return;
         }
         clearDomainError(); // accepted (syncEditors did it too, when the document changed)
@@ -1260,7 +1260,7 @@ void MainWindow::openExample(const Preset& preset) {
     showSettingsError({}); // a message about the last document is not about the example
     m_functionError->hide();
     m_makeParameters->hide();
-    m_function->setStyleSheet(QString());
+    setErrorMark(m_function, ErrorMark::None);
     // "Add run" then repeats the example's (first) run.
     if (!preset.settings.runs.empty()) {
         m_optimizers->setRun(preset.settings.runs.front(), m_doc->settings().point);
@@ -1290,7 +1290,7 @@ void MainWindow::clearDomainError() {
     m_domainError->hide();
     for (QDoubleSpinBox* box : {m_xmin, m_xmax, m_ymin, m_ymax}) {
         box->setProperty("refused", false);
-        box->setStyleSheet(QString());
+        setErrorMark(box, ErrorMark::None);
     }
 }
 
@@ -1313,7 +1313,7 @@ void MainWindow::syncEditors() {
             m_function->setText(s.function);
             m_functionError->hide();
             m_makeParameters->hide();
-            m_function->setStyleSheet(QString());
+            setErrorMark(m_function, ErrorMark::None);
         }
     }
     // The inputs: the fixed names, or empty with the inferred ones as the placeholder.
@@ -1513,8 +1513,7 @@ void MainWindow::applyFunction() {
                                                       "field: clear it to take them from f)")
                                          : error);
     m_functionError->setVisible(!error.isEmpty());
-    m_function->setStyleSheet(error.isEmpty() ? QString()
-                                              : QStringLiteral("border: 1px solid #b00020;"));
+    setErrorMark(m_function, error.isEmpty() ? ErrorMark::None : ErrorMark::Border);
     offerParameters(s.function);
 }
 

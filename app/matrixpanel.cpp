@@ -2,6 +2,7 @@
 
 #include "diagnostics.h"
 #include "document.h"
+#include "errorcolour.h"
 #include "matrixcalculus.h"
 
 #include <QComboBox>
@@ -164,7 +165,7 @@ MatrixPanel::MatrixPanel(Document* doc, QWidget* parent)
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("closedFormError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    setErrorMark(m_error, ErrorMark::Text);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
     layout->addWidget(m_error);

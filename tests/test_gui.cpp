@@ -47,6 +47,7 @@
 #include <QGlyphRun>
 #include <QGraphicsItem>
 #include <QGraphicsView>
+#include <QHash>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
@@ -72,6 +73,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOption>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -90,8 +92,11 @@
 #include <vtkActor2DCollection.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCellData.h>
 #include <vtkCoordinate.h>
+#include <vtkDataArray.h>
 #include <vtkLegendBoxActor.h>
+#include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
@@ -176,6 +181,77 @@ QString addTourRuns(Document* doc, Method first = Method::GradientDescent) {
     return {};
 }
 
+/// WCAG 2 relative luminance of a colour (sRGB channels linearized: c / 12.92 up to 0.04045,
+/// else ((c + 0.055) / 1.055)^2.4; weighted 0.2126, 0.7152, 0.0722) and the contrast ratio
+/// (L1 + 0.05) / (L2 + 0.05), computed here independently of the product's errorcolour.cpp.
+double wcagLuminance(const QColor& c) {
+    auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+double wcagContrast(const QColor& a, const QColor& b) {
+    const double la = wcagLuminance(a), lb = wcagLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+/// The colour most pixels of `image` have (a widget's ground).
+QColor commonestColour(const QImage& image) {
+    QHash<QRgb, int> count;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ++count[image.pixel(x, y) | 0xff000000u];
+    QRgb best = 0;
+    int most = -1;
+    for (auto it = count.cbegin(); it != count.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            best = it.key();
+        }
+    return QColor::fromRgb(best);
+}
+/// How many pixels of `image` are within `tolerance` (per channel) of `c`.
+int pixelsNear(const QImage& image, const QColor& c, int tolerance) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor p = image.pixelColor(x, y);
+            n += std::abs(p.red() - c.red()) <= tolerance &&
+                 std::abs(p.green() - c.green()) <= tolerance &&
+                 std::abs(p.blue() - c.blue()) <= tolerance;
+        }
+    return n;
+}
+/// A message drawn by `w` (a label or a field whose text is the error): its text colour
+/// (the palette's, once the style sheet is applied) is drawn (some pixels of a grab are that
+/// colour) and has `least`:1 against the ground around it (the grab's commonest colour).
+QString textContrastFault(QWidget* w, double least, const QString& what) {
+    w->ensurePolished();
+    const QColor text = w->palette().color(w->foregroundRole());
+    const QImage image = w->grab().toImage();
+    const QColor ground = commonestColour(image);
+    const double c = wcagContrast(text, ground);
+    if (pixelsNear(image, text, 24) == 0)
+        return QStringLiteral("%1: no pixel in its text colour %2").arg(what, text.name());
+    if (c < least)
+        return QStringLiteral("%1: %2 on %3, %4:1").arg(what, text.name(), ground.name()).arg(c);
+    return {};
+}
+/// A field marked by a 1-pixel error border: the border (the grab's left column, mid-height)
+/// has `least`:1 against the window around the field and against the field's inside.
+QString borderContrastFault(QWidget* w, double least, const QString& what) {
+    w->ensurePolished();
+    const QImage image = w->grab().toImage();
+    const QColor border = image.pixelColor(0, image.height() / 2);
+    const QColor inside = image.pixelColor(1, image.height() / 2);
+    const QColor window = w->parentWidget()->palette().color(QPalette::Window);
+    const double c = std::min(wcagContrast(border, inside), wcagContrast(border, window));
+    if (c < least)
+        return QStringLiteral("%1: border %2 in %3 on %4, %5:1")
+            .arg(what, border.name(), inside.name(), window.name())
+            .arg(c);
+    return {};
+}
+
 } // namespace
 
 class TestGui : public QObject {
@@ -183,6 +259,28 @@ class TestGui : public QObject {
     test::WindowFixture m_fixture;
     Document* m_doc = nullptr; // m_fixture's
     MainWindow* m_window = nullptr;
+
+    /// The Rosenbrock valley with an Adam run (gradient, moment, step sizes and step taken in
+    /// the state), made on the light theme, the Step tab at the start, then `dark` or light
+    /// applied: a test of the colours then checks they followed the change.
+    void showAdamStateThenTheme(bool dark) {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Adam;
+        run.options.learningRate = 0.001;
+        run.options.maxSteps = 50;
+        run.start = {-1.2, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->tabs()->setCurrentIndex(0);
+        m_window->animator()->reset();
+        QTest::qWait(50);
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(100);
+    }
 
 private slots:
     void initTestCase() {
@@ -2861,6 +2959,327 @@ private slots:
         Preferences violet = dark;
         violet.quadratic = QColor(0, 255, 0);
         QCOMPARE(violet.look().quadratic, (Rgb{0, 1, 0}));
+    }
+
+    // Issue #9 / #13, dark theme: the error colour #b00020 was hard-coded in nine places and
+    // had 1.87:1 on the dark window. Every error the window shows (the function's message
+    // and its box's border, the domain's message and the refused box's border, the Matrix
+    // Calculus closed form's message, an export dialog's message, the graph view's refused
+    // input, search field and panel message) has at least 4.5:1 (WCAG AA, normal text)
+    // against its ground on both themes, measured on grabs of the widgets.
+    void errorsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void errorsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        QStringList faults;
+        auto check = [&](const QString& fault) {
+            if (!fault.isEmpty())
+                faults << fault;
+        };
+        // The function: a message under the box, the box bordered.
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("x*expp(y)"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QVERIFY(m_window->functionError()->isVisible());
+        check(textContrastFault(m_window->functionError(), 4.5, QStringLiteral("function error")));
+        check(borderContrastFault(editor, 4.5, QStringLiteral("function box")));
+        // The domain: a message, the refused box bordered.
+        QDoubleSpinBox *xmin = nullptr, *xmax = nullptr;
+        for (auto* box : m_window->findChildren<QDoubleSpinBox*>()) {
+            if (box->toolTip() == QStringLiteral("Lower end of the first input's range"))
+                xmin = box;
+            if (box->toolTip() == QStringLiteral("Upper end of the first input's range"))
+                xmax = box;
+        }
+        QVERIFY(xmin && xmax);
+        xmin->setValue(xmax->value());
+        QVERIFY(!m_window->domainError()->isHidden());
+        check(textContrastFault(m_window->domainError(), 4.5, QStringLiteral("domain error")));
+        check(borderContrastFault(xmin, 4.5, QStringLiteral("domain box")));
+        // The Matrix Calculus panel: a closed form naming no input of f.
+        MatrixPanel* panel = m_window->matrixPanel();
+        panel->setClosedForm(QStringLiteral("(1 + z) * x"), QStringLiteral("x"));
+        auto* closedFormError = panel->findChild<QLabel*>(QStringLiteral("closedFormError"));
+        QVERIFY(closedFormError && !closedFormError->text().isEmpty());
+        check(textContrastFault(closedFormError, 4.5, QStringLiteral("closed form error")));
+        // An export dialog's message.
+        ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                            QStringLiteral("testErrorContrast"), QStringLiteral("x.png"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480), QString(),
+                            [](const ExportRequest&) {
+                                return QStringLiteral("cannot write: the folder does not exist");
+                            });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!dialog.errorLabel()->text().isEmpty());
+        check(textContrastFault(dialog.errorLabel(), 4.5, QStringLiteral("export error")));
+        dialog.close();
+        // The graph view: an input that is not a number, a name that is no node, and the
+        // panel's message (a graph of more than kMaxDrawnNodes operations).
+        GraphView view;
+        auto parsed = Expression::parse(
+            (QStringLiteral("x*y + ").repeated(250) + QStringLiteral("x")).toStdString());
+        QVERIFY(parsed.ok());
+        view.scene()->setGranularity(Granularity::Operations);
+        view.setFunction(*parsed.expression, Eigen::Vector2d(1, 2));
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY2(!view.scene()->message().isEmpty(), "no message: the graph was drawn");
+        QLineEdit* input = view.inputEditor(0);
+        QVERIFY(input);
+        input->setText(QStringLiteral("abc"));
+        QMetaObject::invokeMethod(input, "editingFinished");
+        check(textContrastFault(input, 4.5, QStringLiteral("graph input")));
+        view.searchField()->setText(QStringLiteral("nosuchnode"));
+        QMetaObject::invokeMethod(view.searchField(), "returnPressed");
+        check(textContrastFault(view.searchField(), 4.5, QStringLiteral("graph search")));
+        auto* graphPanel = view.findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(graphPanel);
+        const QTextBlock first = graphPanel->document()->firstBlock();
+        QVERIFY(first.text().contains(QStringLiteral("more than")));
+        const QColor message = first.begin().fragment().charFormat().foreground().color();
+        const QColor field = graphPanel->palette().color(QPalette::Base);
+        if (wcagContrast(message, field) < 4.5)
+            faults << QStringLiteral("graph panel: %1 on %2").arg(message.name(), field.name());
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+    }
+
+    // An error on screen when the theme changes takes the new theme's colour (the style
+    // sheet was built once, for the theme the message first showed in).
+    void errorFollowsTheTheme() {
+        const DefaultPreferencesAtEnd restore;
+        QLineEdit* editor = m_window->functionEditor();
+        editor->setText(QStringLiteral("x*expp(y)"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        QLabel* error = m_window->functionError();
+        QVERIFY(error->isVisible());
+        const QString light = error->styleSheet();
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QVERIFY(error->styleSheet() != light);
+        QCOMPARE(textContrastFault(error, 4.5, QStringLiteral("function error")), QString());
+        QCOMPARE(borderContrastFault(editor, 4.5, QStringLiteral("function box")), QString());
+        m_window->applyPreferences(Preferences());
+        QTest::qWait(50);
+        QCOMPARE(error->styleSheet(), light);
+        // A cleared error stays cleared through a theme change.
+        editor->setText(QStringLiteral("x*y"));
+        QMetaObject::invokeMethod(editor, "returnPressed");
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QCOMPARE(editor->styleSheet(), QString());
+        // The graph panel's message (written in HTML) is written again in the new red.
+        m_window->applyPreferences(Preferences());
+        GraphView view;
+        auto parsed = Expression::parse(
+            (QStringLiteral("x*y + ").repeated(250) + QStringLiteral("x")).toStdString());
+        QVERIFY(parsed.ok());
+        view.scene()->setGranularity(Granularity::Operations);
+        view.setFunction(*parsed.expression, Eigen::Vector2d(1, 2));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto* panel = view.findChild<QTextBrowser*>(QStringLiteral("graphPanel"));
+        QVERIFY(panel);
+        auto messageColour = [panel] {
+            return panel->document()
+                ->firstBlock()
+                .begin()
+                .fragment()
+                .charFormat()
+                .foreground()
+                .color();
+        };
+        const QColor before = messageColour();
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        QVERIFY(messageColour() != before);
+        QVERIFY2(wcagContrast(messageColour(), panel->palette().color(QPalette::Base)) >= 4.5,
+                 qPrintable(messageColour().name()));
+    }
+
+    // Issue #9 / #13, dark theme: the Step panel's current sub-step was the theme's pale text
+    // on a fixed near-white box (1.2:1). Its text has at least 4.5:1 against its box on both
+    // themes (the dark row after a change from light: the box follows the theme).
+    void currentSubStepKeepsContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void currentSubStepKeepsContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        showAdamStateThenTheme(dark);
+        if (QTest::currentTestFailed())
+            return;
+        StepDock* dock = m_window->stepDock();
+        // The current sub-step: the block with a background of its own.
+        auto* text = dock->findChild<QTextBrowser*>(QStringLiteral("stepText"));
+        QVERIFY(text);
+        int boxes = 0;
+        for (QTextBlock b = text->document()->firstBlock(); b.isValid(); b = b.next()) {
+            if (b.blockFormat().background().style() == Qt::NoBrush)
+                continue;
+            ++boxes;
+            const QColor box = b.blockFormat().background().color();
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                const QColor ink = f.foreground().style() == Qt::NoBrush
+                                       ? text->palette().color(QPalette::Text)
+                                       : f.foreground().color();
+                QVERIFY2(wcagContrast(ink, box) >= 4.5,
+                         qPrintable(QStringLiteral("'%1': %2 on %3, %4:1")
+                                        .arg(it.fragment().text(), ink.name(), box.name())
+                                        .arg(wcagContrast(ink, box))));
+            }
+        }
+        QVERIFY(boxes > 0);
+    }
+
+    // Issue #9 / #13, dark theme: the state legend's "step taken" swatch (and arrow) was
+    // black and the moment's brown 2.6:1 on the dark panel. Every swatch of the state legend
+    // (3-D and contour views) has at least 3:1 against the legend's box (WCAG 1.4.11,
+    // graphics) on both themes (the dark row after a change from light).
+    void stateLegendSwatchesKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void stateLegendSwatchesKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        showAdamStateThenTheme(dark);
+        if (QTest::currentTestFailed())
+            return;
+        // The state legend's swatches, in both views.
+        for (const StateGlyphs* glyphs : {&m_window->surfaceView()->scene().stateGlyphs(),
+                                          &m_window->contourScene().stateGlyphs()}) {
+            vtkLegendBoxActor* legend = glyphs->legend();
+            QVERIFY(legend->GetNumberOfEntries() >= 3); // gradient, moment, step taken
+            const double* g = legend->GetBackgroundColor();
+            const QColor ground = QColor::fromRgbF(float(g[0]), float(g[1]), float(g[2]));
+            QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+            QStringList names;
+            for (int i = 0; i < legend->GetNumberOfEntries(); ++i) {
+                const QString name = QString::fromUtf8(legend->GetEntryString(i));
+                names << name;
+                vtkDataArray* c = legend->GetEntrySymbol(i)->GetCellData()->GetScalars();
+                QVERIFY(c);
+                const QColor swatch =
+                    QColor::fromRgb(int(c->GetComponent(0, 0)), int(c->GetComponent(0, 1)),
+                                    int(c->GetComponent(0, 2)));
+                QVERIFY2(wcagContrast(swatch, ground) >= 3.0,
+                         qPrintable(QStringLiteral("%1: %2 on %3, %4:1")
+                                        .arg(name, swatch.name(), ground.name())
+                                        .arg(wcagContrast(swatch, ground))));
+            }
+            QVERIFY2(names.join(u'|').contains(QStringLiteral("step taken")),
+                     qPrintable(names.join(u'|')));
+        }
+    }
+
+    // Issue #9 / #13, dark theme: the contour view's lowest levels were dark purple
+    // (0.27, 0, 0.33), 1.2:1 on the dark ground. On the dark theme every level line has at
+    // least 3:1 against the plot's ground (lowest and highest named in the message); on the
+    // light theme the lowest has (the highest, the map's yellow, has 1.8:1 on white: printed).
+    void contourLevelsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void contourLevelsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        ContourScene& scene = m_window->contourScene();
+        const std::size_t n = scene.levels().size();
+        QVERIFY(n >= 5);
+        double g[3];
+        scene.renderer()->GetBackground(g);
+        const QColor ground = QColor::fromRgbF(float(g[0]), float(g[1]), float(g[2]));
+        QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+        auto colour = [&](std::size_t k) {
+            const Rgb c = scene.levelLineColour(k);
+            return QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
+        };
+        const double lowest = wcagContrast(colour(0), ground);
+        const double highest = wcagContrast(colour(n - 1), ground);
+        qInfo("lowest level %s %.2f:1, highest %s %.2f:1 on %s", qPrintable(colour(0).name()),
+              lowest, qPrintable(colour(n - 1).name()), highest, qPrintable(ground.name()));
+        QVERIFY2(lowest >= 3.0, qPrintable(QString::number(lowest)));
+        if (dark)
+            for (std::size_t k = 0; k < n; ++k)
+                QVERIFY2(wcagContrast(colour(k), ground) >= 3.0,
+                         qPrintable(QStringLiteral("level %1 of %2: %3, %4:1")
+                                        .arg(k)
+                                        .arg(n)
+                                        .arg(colour(k).name())
+                                        .arg(wcagContrast(colour(k), ground))));
+        // The map's order is kept: distinct colours from the lowest level to the highest.
+        QVERIFY(colour(0) != colour(n / 2) && colour(n / 2) != colour(n - 1));
+    }
+
+    // Issue #9 / #13, dark theme: "log scale" (loss chart) and "Transparent background"
+    // (export dialog) were nearly invisible: unchecked, so only Fusion's indicator outline
+    // (the window darkened 40 %, on a box of the fields' colour) showed them, 1.0:1. On the
+    // dark theme an unchecked box's outline (a grab's pixel on the indicator's left edge) and
+    // its text have at least 3:1 against the window.
+    void darkCheckBoxesShow() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        m_window->applyPreferences(dark);
+        QTest::qWait(50);
+        ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                            QStringLiteral("testCheckBox"), QStringLiteral("x.png"),
+                            ExportDialog::Browse::SaveFile, QSize(640, 480),
+                            QStringLiteral("Transparent background"),
+                            [](const ExportRequest&) { return QString(); });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QList<QCheckBox*> boxes;
+        for (QCheckBox* box : m_window->findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("log scale"))
+                boxes << box;
+        for (QCheckBox* box : dialog.findChildren<QCheckBox*>())
+            if (box->text() == QStringLiteral("Transparent background"))
+                boxes << box;
+        QCOMPARE(boxes.size(), 2);
+        for (QCheckBox* box : boxes) {
+            box->setChecked(false);
+            box->clearFocus();
+            const QImage image = box->grab().toImage(); // laid out (a hidden panel's too)
+            QStyleOptionButton option;
+            option.initFrom(box);
+            const QRect indicator =
+                box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+            QVERIFY(image.rect().contains(indicator));
+            const QColor window = box->palette().color(QPalette::Window);
+            const QColor outline = image.pixelColor(indicator.left(), indicator.center().y());
+            const QColor text = box->palette().color(QPalette::WindowText);
+            QVERIFY2(wcagContrast(outline, window) >= 3.0,
+                     qPrintable(QStringLiteral("%1: outline %2 on %3, %4:1")
+                                    .arg(box->text(), outline.name(), window.name())
+                                    .arg(wcagContrast(outline, window))));
+            QVERIFY2(wcagContrast(text, window) >= 3.0, qPrintable(box->text()));
+        }
+        dialog.close();
     }
 
     // Issue #13: Preferences' notes show whole (the colour-blind note was cut to its first

@@ -99,6 +99,34 @@ Rgb levelColor(double t) {
     return {r, g, b};
 }
 
+/// WCAG 2 relative luminance of an sRGB colour (channels linearized, weighted .2126 .7152
+/// .0722) and the contrast ratio (L1 + 0.05) / (L2 + 0.05) of two colours.
+double luminance(const Rgb& c) {
+    auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
+}
+double contrast(const Rgb& a, const Rgb& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+/// A level line's colour at rank t on the theme's ground: levelColor, lifted toward white in
+/// steps of 1/64 until it has 3.2:1 (3:1, WCAG's for graphics, with a margin) against a dark
+/// ground. On the dark theme the low end's dark purple had 1.2:1 and vanished; on the light
+/// theme the colours are levelColor's.
+Rgb levelLineColor(double t) {
+    const Rgb c = levelColor(t), ground = sceneLook().background;
+    if (luminance(ground) >= 0.18) // a light ground (0.18: mid-grey's luminance)
+        return c;
+    Rgb lifted = c;
+    for (int i = 1; i <= 64 && contrast(lifted, ground) < 3.2; ++i)
+        for (std::size_t j = 0; j < 3; ++j)
+            lifted[j] = c[j] + (1 - c[j]) * i / 64.0;
+    return lifted;
+}
+
 /// Band k of n + 1 (below the first level to above the last), lightened.
 Rgb bandColor(std::size_t k, std::size_t levels) {
     const Rgb c = levelColor(levels > 0 ? double(k) / double(levels) : 0.0);
@@ -463,6 +491,7 @@ void ContourScene::applyPixelScale() {
     m_fieldLegend->GetTextProperty()->SetFontSize(
         int(std::lround(kLevelFont * look.fontScale * pixelScale())));
     m_markers->setScale(scale());
+    colourLevels(); // on the theme's ground
     placeLabels();
     rebuildBands();
 }
@@ -622,17 +651,29 @@ void ContourScene::rebuildLevels() {
     for (std::size_t k = 0; k < m_levels.size(); ++k)
         m_contour->SetValue(int(k), m_levels[k]);
     // Colours by rank, so that log-spaced levels stay apart as well as even ones.
-    m_lut->RemoveAllPoints();
-    const double n = std::max<double>(1, double(m_levels.size()) - 1);
-    m_lut->AddRGBPoint(0.0, 0.27, 0.00, 0.33);
-    for (std::size_t k = 0; k < m_levels.size(); ++k) {
-        const Rgb c = levelColor(k / n);
-        m_lut->AddRGBPoint(m_levels[k], c[0], c[1], c[2]);
-    }
+    colourLevels();
     m_contourActor->GetMapper()->SetScalarRange(m_levels.empty() ? 0 : m_levels.front(),
                                                 m_levels.empty() ? 1 : m_levels.back());
     placeLabels();
     rebuildBands();
+}
+
+void ContourScene::colourLevels() {
+    m_lut->RemoveAllPoints();
+    const double n = std::max<double>(1, double(m_levels.size()) - 1);
+    const Rgb low = levelLineColor(0);
+    m_lut->AddRGBPoint(0.0, low[0], low[1], low[2]);
+    for (std::size_t k = 0; k < m_levels.size(); ++k) {
+        const Rgb c = levelLineColor(double(k) / n);
+        m_lut->AddRGBPoint(m_levels[k], c[0], c[1], c[2]);
+    }
+}
+
+Rgb ContourScene::levelLineColour(std::size_t k) const {
+    Rgb c{};
+    if (k < m_levels.size())
+        m_lut->GetColor(m_levels[k], c.data());
+    return c;
 }
 
 void ContourScene::rebuildBands() {

@@ -98,6 +98,8 @@ public:
     /// For tests: the levels drawn, the points of the level curves, of the level curve
     /// through the point, of the model's level curves; the principal axes drawn.
     const std::vector<double>& levels() const { return m_levels; }
+    /// For tests: the colour the lines of level k are drawn in (the mapper's colour map).
+    Rgb levelLineColour(std::size_t k) const;
     int contourPoints() const;
     int pointLevelPoints() const;
     int modelContourPoints() const;
@@ -132,6 +134,8 @@ private:
     /// Each critical-point marker's label on the side of it with the fewest runs' iterates
     /// (the balls pass there) and other markers under it, within the frame.
     void placeMarkerLabels();
+    /// The level lines' colour map, by rank, on the theme's ground (levelLineColor).
+    void colourLevels();
     void rebuildBands();
     void rebuildField();
     void updatePointLegend(bool gradientArrows, bool positive, bool negative);

@@ -1,5 +1,6 @@
 #include "graphview.h"
 
+#include "errorcolour.h"
 #include "graphlayout.h"
 
 #include <QComboBox>
@@ -1000,12 +1001,12 @@ void GraphView::fillInputEditors() {
                 bool ok = false;
                 const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
                 if (!ok || !std::isfinite(v)) {
-                    edit->setStyleSheet(QStringLiteral("color: #b00020"));
+                    setErrorMark(edit, ErrorMark::Text);
                     showMessage(tr("%1: '%2' is not a finite number")
                                     .arg(m_editorNames.value(i), edit->text()));
                     return;
                 }
-                edit->setStyleSheet(QString());
+                setErrorMark(edit, ErrorMark::None);
                 if (i < m_scene->point().size() && v == m_scene->point()[i])
                     return; // Enter on an unchanged value: nothing to do
                 emit inputEdited(i, v);
@@ -1025,7 +1026,7 @@ void GraphView::fillInputEditors() {
             continue; // the person is typing there
         const QSignalBlocker block(edit);
         edit->setText(i < m_scene->point().size() ? number(m_scene->point()[i]) : QString());
-        edit->setStyleSheet(QString());
+        setErrorMark(edit, ErrorMark::None);
     }
 }
 
@@ -1072,11 +1073,11 @@ void GraphView::setPlaying(bool playing) {
 void GraphView::search() {
     const int node = m_scene->markNode(m_search->text());
     if (node < 0) {
-        m_search->setStyleSheet(QStringLiteral("color: #b00020"));
+        setErrorMark(m_search, ErrorMark::Text);
         m_search->setToolTip(tr("No node named “%1”").arg(m_search->text()));
         return;
     }
-    m_search->setStyleSheet(QString());
+    setErrorMark(m_search, ErrorMark::None);
     m_search->setToolTip(QString());
     m_canvas->centerOn(m_scene->nodeRect(node).center());
 }
@@ -1115,7 +1116,9 @@ void GraphView::syncControls() {
 
 void GraphView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    // The error message's colour follows the theme (errorColour of this widget's new
+    // palette: the panel's own changes after this event).
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
         updatePanel();
 }
 
@@ -1123,8 +1126,8 @@ void GraphView::updatePanel() {
     const ComputationalGraph& g = m_scene->graph();
     QString html, formulaTip;
     if (!m_scene->message().isEmpty())
-        html += QStringLiteral("<p style='color:#b00020'>%1</p>")
-                    .arg(m_scene->message().toHtmlEscaped());
+        html += QStringLiteral("<p style='color:%1'>%2</p>")
+                    .arg(errorColour(palette()).name(), m_scene->message().toHtmlEscaped());
     if (const GraphStep* s = m_scene->currentStep()) {
         // A word joiner after each "/": "df/db" is one word (Qt broke the line after "df/").
         html += QStringLiteral("<p><b>%1</b></p><p style='font-size:large'>%2</p>")

@@ -110,6 +110,10 @@ SceneLook SceneLook::dark() const {
     d.quadratic = {0.72, 0.40, 1.00};
     d.newtonModel = {0.80, 0.80, 0.80};
     d.unclassified = {0.65, 0.65, 0.65};
+    // The state's step taken was black (1.2:1 on the dark ground) and its moment brown
+    // (2.6:1): the ink (13:1) and salmon #DD7755 (5.3:1), the dark runs' brown.
+    d.stepTaken = d.ink;
+    d.moment = {0.867, 0.467, 0.333};
     // The light palette's darkest runs, lightened (same places in the palette).
     const SceneLook light;
     const std::pair<Rgb, Rgb> lighter[] = {{light.runs[3], {0.500, 0.500, 0.733}},

@@ -56,6 +56,10 @@ struct SceneLook {
     Rgb newtonModel{0.25, 0.25, 0.25};
     /// A critical point that is neither a minimum, a maximum nor a saddle (criticalmarkers).
     Rgb unclassified{0.40, 0.40, 0.40};
+    /// The step-by-step state's step taken and moment arrows (stateglyphs): black and BrBG
+    /// brown #8C510A; on the dark theme the ink and the salmon of the dark runs (#DD7755).
+    Rgb stepTaken{0, 0, 0};
+    Rgb moment{0.549, 0.318, 0.039};
     /// The tangent plane is translucent: the surface, the point and the arrows show through.
     double tangentOpacity = 0.45;
 
@@ -93,7 +97,9 @@ struct SceneLook {
                 {"descent arrow", descent},
                 {"point", marker},
                 {"Newton model", newtonModel},
-                {"unclassified critical point", unclassified}};
+                {"unclassified critical point", unclassified},
+                {"step taken", stepTaken},
+                {"moment", moment}};
     }
 
     /// The same look on a dark ground: light ink (the rings of the extremes are ink), a

@@ -150,6 +150,8 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         arrow.actor->SetVisibility(shown);
         if (!shown)
             return;
+        // The theme's colour (it may have changed since the arrow was made).
+        arrow.actor->GetProperty()->SetColor(color[0], color[1], color[2]);
         const double length = m_arrowScale * v->norm();
         arrow.setThickness(thickness * kShaftRadius * width, thickness * kTipRadius * width,
                            kTipLength * width, length);

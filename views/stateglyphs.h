@@ -73,9 +73,11 @@ public:
     static double magnification(double longest, double width);
 
     static Rgb gradientColor() { return {0.933, 0.200, 0.467}; } ///< Tol vibrant magenta
-    static Rgb momentColor() { return {0.549, 0.318, 0.039}; }   ///< BrBG brown #8C510A
-    static Rgb updateColor() { return {0.0, 0.0, 0.0}; }         ///< black: the step taken
-    static Rgb rateColor() { return {0.0, 0.600, 0.533}; }       ///< Tol vibrant teal
+    /// BrBG brown #8C510A; the theme's (SceneLook::moment: salmon on the dark ground).
+    static Rgb momentColor() { return sceneLook().moment; }
+    /// The step taken: black; the theme's (SceneLook::stepTaken: the ink on the dark ground).
+    static Rgb updateColor() { return sceneLook().stepTaken; }
+    static Rgb rateColor() { return {0.0, 0.600, 0.533}; } ///< Tol vibrant teal
 
 private:
     vtkRenderer* m_renderer;
