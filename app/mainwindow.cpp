@@ -278,8 +278,13 @@ QWidget* MainWindow::buildPlaneViews() {
 void MainWindow::showPage() {
     const bool oneInput = m_doc->expression().inputCount() == 1;
     // One input: the curve takes the first tab, there is no contour view.
-    m_viewTabs->setTabText(0, oneInput ? tr("Curve") : tr("3-D"));
-    m_viewTabs->setTabVisible(1, !oneInput);
+    // Set only when different: QTabBar lays itself out and repaints on every set, and this
+    // runs on every move of a drag (updatePlaneViews).
+    const QString first = oneInput ? tr("Curve") : tr("3-D");
+    if (m_viewTabs->tabText(0) != first)
+        m_viewTabs->setTabText(0, first);
+    if (m_viewTabs->isTabVisible(1) == oneInput)
+        m_viewTabs->setTabVisible(1, !oneInput);
     const int tab = m_viewTabs->currentIndex();
     m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
     if (m_graphAction)

@@ -233,7 +233,11 @@ void MatrixPanel::setClosedForm(const QString& closedForm, const QString& withRe
 }
 
 void MatrixPanel::onDocumentChanged() {
-    if (isVisible())
+    // A tab behind another is still isVisible(): Qt moves it out of the main window instead of
+    // hiding it. Refreshed on every move of a drag there, it laid out its tables for nobody.
+    const bool behind =
+        !isWindow() && parentWidget() && !parentWidget()->rect().intersects(geometry());
+    if (isVisible() && !behind)
         refresh();
     else
         m_stale = true;

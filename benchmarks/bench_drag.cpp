@@ -2,6 +2,8 @@
 // the pick, the document update, the Taylor models and the render. Prints the median
 // and 95th percentile per setting. Run under Xvfb for the software-renderer figure:
 //   xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" build/release/benchmarks/bench_drag
+// Per setting it also prints when the frame was swapped (frameSwapped) and the VTK renders per
+// move.
 // It also prints the same in process CPU time (the shared machine's load stretches wall times)
 // and the platform's floor: a bare QOpenGLWindow of the view's size putting frames on screen.
 #include "document.h"
@@ -27,6 +29,9 @@
 #include <memory>
 #include <utility>
 #include <vector>
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkNew.h>
 #include <vtkRenderWindow.h>
 
 using namespace gs;
@@ -149,10 +154,16 @@ Floor measureFloor(QSize size, bool blit, int frames) {
 struct BenchWindow {
     MainWindow window;
     int frames = 0;
+    QElapsedTimer clock;  ///< runs from the window's creation
+    qint64 swappedAt = 0; ///< when the last frame was swapped (ns on `clock`)
 
     BenchWindow(Document* doc, const Settings& s)
         : window(withSettings(doc, s)) {
-        QObject::connect(window.surfaceView(), &QOpenGLWindow::frameSwapped, [this] { ++frames; });
+        clock.start();
+        QObject::connect(window.surfaceView(), &QOpenGLWindow::frameSwapped, [this] {
+            ++frames;
+            swappedAt = clock.nsecsElapsed();
+        });
         window.resize(1280, 860);
         window.show();
         if (!QTest::qWaitForWindowExposed(&window))
@@ -189,7 +200,16 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
     const auto f = [&](double x, double y) { return x * std::exp(-x * x - y * y); };
     const QPointF start = at(view, view->scene().toDisplay(-1, 0, f(-1, 0)));
     test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
-    std::vector<double> ms, handler, cpu;
+    // VTK renders of the view per move (a render counter: the paint that puts a frame on
+    // screen should only copy it).
+    int renders = 0;
+    vtkNew<vtkCallbackCommand> countRenders;
+    countRenders->SetClientData(&renders);
+    countRenders->SetCallback(
+        [](vtkObject*, unsigned long, void* n, void*) { ++*static_cast<int*>(n); });
+    const unsigned long renderTag =
+        view->renderWindow()->AddObserver(vtkCommand::StartEvent, countRenders);
+    std::vector<double> ms, handler, cpu, swapped;
     QElapsedTimer timer;
     for (int k = 0; k < moves; ++k) {
         // Sweep back and forth across the front of the surface, where nothing occludes it.
@@ -198,13 +218,16 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
         const QPointF p = at(view, view->scene().toDisplay(x, y, f(x, y)));
         const int before = bench.frames;
         const double c0 = processCpuMs();
+        const qint64 sent = bench.clock.nsecsElapsed();
         timer.start();
         test::sendMouse(view, QEvent::MouseMove, p, Qt::NoButton, Qt::LeftButton);
         handler.push_back(timer.nsecsElapsed() / 1e6);
         bench.waitForFrameAfter(before, timer);
         ms.push_back(timer.nsecsElapsed() / 1e6);
+        swapped.push_back(double(bench.swappedAt - sent) / 1e6);
         cpu.push_back(processCpuMs() - c0);
     }
+    view->renderWindow()->RemoveObserver(renderTag);
     test::sendMouse(view, QEvent::MouseButtonRelease, start, Qt::LeftButton, Qt::NoButton);
     // The render alone: same scene, no pick, no model update, waited for until the picture is
     // in VTK's framebuffer (llvmpipe rasterizes after Render() returns, until something reads
@@ -244,6 +267,15 @@ void measure(const char* name, int resolution, int wireLines, int moves) {
                 name, frameCpu, renderCpuMs, frameCpu / renderCpuMs, viewSize.width(),
                 viewSize.height(), clear.wall, clear.cpu, blit.wall, blit.cpu,
                 (frame - blit.wall) / render);
+    // "Move to frame" above is measured to the end of the event loop's turn that swapped the
+    // frame, which also runs what the move queued behind the frame (the side panel's layout,
+    // the widgets' repaint): it delays the next move, not this frame. The frame is on screen
+    // at frameSwapped.
+    const double onScreen = percentile(swapped, 0.5);
+    std::printf("%-10s   on screen: move to frameSwapped median %6.2f ms, p95 %6.2f ms, / render "
+                "alone %4.2f; VTK renders per move %4.2f\n",
+                name, onScreen, percentile(swapped, 0.95), onScreen / render,
+                double(renders) / moves);
 }
 
 // A parameter slider drag: each move re-parses the function with the new value, re-samples

@@ -344,6 +344,51 @@ private slots:
         QCOMPARE(m_doc->settings().point, (std::vector<double>{-1.0, 0.0}));
     }
 
+    // A drag's move draws one frame and leaves the window's layout alone: the 3-D scene is
+    // rendered once per move (in the move's handler; the paint that puts it on screen only
+    // copies it), the readout's new numbers ask its parent for no new layout while their
+    // labels keep their sizes. A change of the readout's size hints does ask (the counter
+    // counts).
+    void dragMoveRendersOnceAndLaysOutNothing() {
+        SurfaceView* view = m_window->surfaceView();
+        SurfaceScene& scene = view->scene();
+        ReadoutPanel* readout = m_window->readout();
+        QTRY_VERIFY(readout->isVisible());
+        int renders = 0;
+        vtkNew<vtkCallbackCommand> count;
+        count->SetClientData(&renders);
+        count->SetCallback(
+            [](vtkObject*, unsigned long, void* renders, void*) { ++*static_cast<int*>(renders); });
+        vtkRenderWindow* window = view->renderWindow();
+        const QPointF start = at(view, scene.toDisplay(-1, 0, f(-1, 0)));
+        test::sendMouse(view, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        QVERIFY(view->dragging());
+        QTest::qWait(50); // the press's frame and layout
+        const int relayouts = readout->relayoutRequests();
+        const unsigned long tag = window->AddObserver(vtkCommand::StartEvent, count);
+        const QPointF end = at(view, scene.toDisplay(-0.6, -0.4, f(-0.6, -0.4)));
+        for (int k = 1; k <= 4; ++k) {
+            const std::vector<double> before = m_doc->settings().point;
+            renders = 0;
+            test::sendMouse(view, QEvent::MouseMove, start + (end - start) * (k / 4.0),
+                            Qt::NoButton, Qt::LeftButton);
+            QVERIFY(m_doc->settings().point != before); // the point moved
+            QCOMPARE(renders, 1);
+            QTest::qWait(50); // the paint, the readout's layout requests
+            QCOMPARE(renders, 1);
+        }
+        window->RemoveObserver(tag);
+        test::sendMouse(view, QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(readout->relayoutRequests(), relayouts);
+        // At the maximum (1/sqrt(2), 0) the "arrows" row says "none: ∇f ≈ 0 (within rounding
+        // error)" and the Hessian's columns are wider: the grid's size hint changes, the panel
+        // asks its parent for a new layout and is as tall as its rows.
+        QCOMPARE(m_doc->setPoint(std::sqrt(0.5), 0), QString());
+        QVERIFY(readout->text().contains(QStringLiteral("∇f ≈ 0")));
+        QTRY_VERIFY(readout->relayoutRequests() > relayouts);
+        QTRY_COMPARE(readout->height(), readout->heightForWidth(readout->width()));
+    }
+
     void dragOffTheSurfaceRotates() {
         SurfaceView* view = m_window->surfaceView();
         test::sendMouse(view, QEvent::MouseButtonPress, QPointF(5, 5), Qt::LeftButton,

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -364,6 +365,19 @@ private slots:
         panel->toggleViewAction()->trigger();
         QTRY_VERIFY(panel->isVisible());
         QCOMPARE(tableValues(panel->valueTable())(0, 0), 2.0);
+        QVERIFY2(panel->agrees(), qPrintable(panel->report()));
+        // A tab behind the side panel's: still isVisible() (Qt moves it out of the window), it
+        // does not follow the document either; raised, it shows the point as it is now.
+        auto* side = window->findChild<QDockWidget*>(QStringLiteral("panel"));
+        QVERIFY(side);
+        side->raise();
+        QVERIFY(!panel->geometry().intersects(window->rect()));
+        s = doc->settings();
+        s.point[0] = 3.0; // V(1,1)
+        QCOMPARE(doc->change(s, QStringLiteral("move")), QString());
+        QCOMPARE(tableValues(panel->valueTable())(0, 0), 2.0);
+        panel->raise();
+        QTRY_COMPARE(tableValues(panel->valueTable())(0, 0), 3.0);
         QVERIFY2(panel->agrees(), qPrintable(panel->report()));
         fixture.cleanup();
     }

@@ -125,10 +125,66 @@ QString classText(Classification c) {
 
 ReadoutPanel::ReadoutPanel(QWidget* parent)
     : QWidget(parent)
-    , m_grid(new QGridLayout(this)) {
+    , m_body(new QWidget(this))
+    , m_grid(new QGridLayout(m_body)) {
     m_grid->setAlignment(Qt::AlignTop);
     m_grid->setColumnStretch(1, 1);
     setMinimumWidth(200);
+    // The panel has no layout of its own: a label's new text invalidates the body's grid, and
+    // the body's widget posts a LayoutRequest here (QWidget::updateGeometry of a child of a
+    // widget without a layout), which event() passes on to the parent's layout only when the
+    // grid's hints changed. With the grid directly on the panel, every label's setText laid
+    // out every section of the side panel again (each layout's activation calls its parent's
+    // updateGeometry): 1.9-2.1 ms a move on the idle machine (docs/benchmarks.md, drag).
+}
+
+QSize ReadoutPanel::sizeHint() const {
+    return m_body->sizeHint();
+}
+
+QSize ReadoutPanel::minimumSizeHint() const {
+    return m_body->minimumSizeHint();
+}
+
+bool ReadoutPanel::hasHeightForWidth() const {
+    return m_body->hasHeightForWidth();
+}
+
+int ReadoutPanel::heightForWidth(int width) const {
+    return m_body->heightForWidth(width);
+}
+
+ReadoutPanel::Hints ReadoutPanel::hints() const {
+    // The grid's own hints (the panel's sizeHint() would also lay out every wrapped label's
+    // text at the hinted width, which nobody uses). The height at the panel's width is the
+    // one the parent's layout uses; the value labels ignore widths (QSizePolicy::Ignored).
+    Hints h{m_grid->sizeHint(), m_grid->minimumSize(), width(), -1};
+    if (m_grid->hasHeightForWidth())
+        h.height = m_grid->heightForWidth(width());
+    return h;
+}
+
+void ReadoutPanel::followHints() {
+    const Hints now = hints();
+    if (now == m_hints)
+        return;
+    m_hints = now;
+    ++m_relayoutRequests;
+    updateGeometry();
+}
+
+bool ReadoutPanel::event(QEvent* e) {
+    if (e->type() == QEvent::LayoutRequest) {
+        followHints();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void ReadoutPanel::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    // Hidden, the panel gets no LayoutRequest from its body: its hints may have changed.
+    followHints();
 }
 
 int ReadoutPanel::valueColumnChars() const {
@@ -150,6 +206,8 @@ int ReadoutPanel::valueColumnChars() const {
 
 void ReadoutPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    m_body->setGeometry(rect());
+    m_hints = hints(); // what the parent's layout chose this size from
     if (valueColumnChars() != m_chars)
         reformat();
 }
@@ -227,6 +285,13 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         m_values[row]->setToolTip(tip);
 }
 
+void ReadoutPanel::placeRow(const QString& key, const QString& name) {
+    if (const qsizetype row = m_keys.indexOf(key); row >= 0)
+        m_names[row]->setText(name);
+    else
+        setRow(key, name, {});
+}
+
 void ReadoutPanel::reformat() {
     m_chars = valueColumnChars();
     if (m_keys.isEmpty())
@@ -281,10 +346,9 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
     m_eigenvalues = e.curvature.eigenvaluesToTolerance();
     m_epsilon = c.epsilon;
     // The rows in order (the width-dependent ones are filled by reformat below).
-    setRow(QStringLiteral("x0"), QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))),
-           {});
+    placeRow(QStringLiteral("x0"), QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))));
     setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
-    setRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"), {});
+    placeRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"));
     setRow(QStringLiteral("norm"),
            m_oneInput ? QStringLiteral("|f′(x₀)|") : QStringLiteral("|∇f(x₀)|"),
            m_valueFinite ? formatNumber(e.gradientNorm)
@@ -317,8 +381,8 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
                           : t;
     };
     setRow(QStringLiteral("arrows"), QStringLiteral("arrows"), inOneInput(arrows));
-    setRow(QStringLiteral("H"), QStringLiteral("H(x₀)"), {});
-    setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), {});
+    placeRow(QStringLiteral("H"), QStringLiteral("H(x₀)"));
+    placeRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"));
     // Where f or its derivatives are undefined, the classification has nothing to go on.
     // The row says which of f, ∇f and H is not a finite number, and how.
     const QString kind =
@@ -331,7 +395,7 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
             ? QStringLiteral("f is not twice differentiable here (H is not finite)")
             : classText(e.curvature.classification);
     setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind));
-    setRow(QStringLiteral("eps"), QStringLiteral("ε"), {});
+    placeRow(QStringLiteral("eps"), QStringLiteral("ε"));
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"), formatNumber(c.trueValue, 10));
     setRow(QStringLiteral("lin"),
            m_oneInput ? QStringLiteral("tangent line") : QStringLiteral("tangent plane"),

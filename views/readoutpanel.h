@@ -2,7 +2,9 @@
 // The numbers at the expansion point: f, gradient, Hessian, its eigenvalues, the
 // classification and the approximation check. It formats what the engine computed.
 // Plain-text labels in a fixed grid: a drag updates it on every move, and rich-text
-// layout cost milliseconds per frame.
+// layout cost milliseconds per frame. The grid lives in an inner widget, and the panel tells
+// its parent's layout only when the grid's size hints change: a new number in a label of the
+// same size does not lay out the whole side panel again (docs/benchmarks.md, drag).
 
 #include "surface.h"
 
@@ -27,11 +29,24 @@ public:
     /// The panel's text as shown, one "name: value" line per row (for tests and copying).
     QString text() const;
 
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int width) const override;
+    /// How many times the panel asked its parent's layout for a new layout (its size hints
+    /// changed): a drag's move that changes only numbers asks none (test_gui).
+    int relayoutRequests() const { return m_relayoutRequests; }
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void setRowVisible(const QString& key, bool visible);
+    /// The row `key` in its place, created empty when new; its text is set by reformat (a
+    /// drag's move sets each label's text once: every new text asks for a new layout).
+    void placeRow(const QString& key, const QString& name);
     void setRow(const QString& key, const QString& name, const QString& text,
                 const QString& full = {});
     /// Re-formats the vectors and the matrix for the width the value column has now.
@@ -39,7 +54,20 @@ private:
     /// How many characters of the fixed-width font fit the value column.
     int valueColumnChars() const;
 
+    /// The grid's size hints as the parent's layout last saw them (at this width).
+    struct Hints {
+        QSize size, minimum;
+        int width = -1, height = -1;
+        bool operator==(const Hints&) const = default;
+    };
+    Hints hints() const;
+    /// Asks the parent's layout for a new layout when the grid's hints differ from `m_hints`.
+    void followHints();
+
+    QWidget* m_body; ///< holds the grid; the panel's only child
     QGridLayout* m_grid;
+    Hints m_hints;
+    int m_relayoutRequests = 0;
     QStringList m_keys;
     QList<QLabel*> m_names, m_values;
     // What the rows that depend on the width show (kept to re-format on a resize).
