@@ -144,15 +144,18 @@ class ContentScrollArea : public QScrollArea {
 public:
     QSize sizeHint() const override {
         QSize hint = QScrollArea::sizeHint();
-        if (widget())
-            hint.setHeight(widget()->sizeHint().height() + 2 * frameWidth());
+        if (const QWidget* w = widget())
+            // Rows that wrap at this width (the optimizer panel's) are as tall as they wrap.
+            hint.setHeight((w->hasHeightForWidth() ? w->heightForWidth(viewport()->width())
+                                                   : w->sizeHint().height()) +
+                           2 * frameWidth());
         return hint;
     }
 
 protected:
     bool event(QEvent* e) override {
-        if (e->type() == QEvent::LayoutRequest)
-            updateGeometry(); // the content's height changed: so did this hint
+        if (e->type() == QEvent::LayoutRequest || e->type() == QEvent::Resize)
+            updateGeometry(); // the content's height (at this width) changed: so did this hint
         return QScrollArea::event(e);
     }
 };

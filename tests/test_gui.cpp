@@ -3833,6 +3833,99 @@ private slots:
                       .arg(fontScale));
     }
 
+    // Issue #9 (font10): with QHAdam at font scale 1.5 and 1280x720 the labels β₂, ν₁, ν₂ were
+    // drawn over their boxes and the start's boxes were cut. For every method: no label or
+    // field of the optimizer panel overlaps another, each lies inside the panel's width, and
+    // each box is as large as its text needs (its size hint).
+    void optimizerPanelFieldsAreWhole_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void optimizerPanelFieldsAreWhole() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        // Runs (the list, its buttons, the animation), the font changed while they show.
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(100);
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        OptimizerPanel* panel = m_window->findChildren<OptimizerPanel*>().front();
+        auto* method = panel->findChild<QComboBox*>(QStringLiteral("optimizerMethod"));
+        QVERIFY(method);
+        // The typed start shown (its boxes enabled), as the tester had it.
+        for (auto* box : panel->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("x₀")))
+                box->setChecked(false);
+        QTest::qWait(100);
+        QScrollArea* scroll = nullptr;
+        for (QWidget* w = panel; w && !scroll; w = w->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(w);
+        QVERIFY(scroll);
+        // The panel's right edge as the scroll area shows it (panel coordinates).
+        const int right =
+            scroll->viewport()->width() - panel->mapTo(scroll->viewport(), QPoint()).x();
+        for (int m = 0; m < method->count(); ++m) {
+            method->setCurrentIndex(m);
+            QTest::qWait(50);
+            std::vector<std::pair<QWidget*, QRect>> items;
+            for (QWidget* w : panel->findChildren<QWidget*>()) {
+                if (!w->isVisible() ||
+                    !(qobject_cast<QLabel*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+                      qobject_cast<QAbstractButton*>(w) || qobject_cast<QSlider*>(w) ||
+                      qobject_cast<QComboBox*>(w)))
+                    continue;
+                const QRect r(w->mapTo(panel, QPoint()), w->size());
+                const QString name =
+                    QStringLiteral("%1 '%2' (%3)")
+                        .arg(QLatin1String(w->metaObject()->className()),
+                             qobject_cast<QLabel*>(w) ? qobject_cast<QLabel*>(w)->text()
+                                                      : w->toolTip().left(20),
+                             method->currentText());
+                QVERIFY2(r.left() >= 0 && r.right() < right,
+                         qPrintable(name + QStringLiteral(" %1..%2 outside 0..%3")
+                                               .arg(r.left())
+                                               .arg(r.right())
+                                               .arg(right)));
+                if (auto* box = qobject_cast<QAbstractSpinBox*>(w))
+                    QVERIFY2(box->sizeHint().width() <= box->width() &&
+                                 box->sizeHint().height() <= box->height(),
+                             qPrintable(name + QStringLiteral(" %1x%2 < hint %3x%4")
+                                                   .arg(box->width())
+                                                   .arg(box->height())
+                                                   .arg(box->sizeHint().width())
+                                                   .arg(box->sizeHint().height())));
+                if (auto* label = qobject_cast<QLabel*>(w); label && !label->wordWrap())
+                    QVERIFY2(label->sizeHint().width() <= label->width(),
+                             qPrintable(name + QStringLiteral(" cut")));
+                for (const auto& [other, o] : items)
+                    QVERIFY2(!r.intersects(o),
+                             qPrintable(name + QStringLiteral(" overlaps ") +
+                                        QLatin1String(other->metaObject()->className()) +
+                                        QStringLiteral(" '%1'").arg(
+                                            qobject_cast<QLabel*>(other)
+                                                ? qobject_cast<QLabel*>(other)->text()
+                                                : other->toolTip().left(20))));
+                items.emplace_back(w, r);
+            }
+            QVERIFY(items.size() >= 8);
+            if (method->currentText().contains(QStringLiteral("QHAdam")))
+                m_window->screen()
+                    ->grabWindow(m_window->winId())
+                    .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/optimizer_panel_%1x%2_%3.png")
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(fontScale));
+        }
+    }
+
     // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
     // row is two whole lines (wrapped, the last elided, the whole description in its
     // tooltip), and the list shows whole rows only, scrolled to the top or to the end.
