@@ -3926,6 +3926,75 @@ private slots:
         }
     }
 
+    // Issue #9 (font10): on a log scale at font scale 1.5 in a 1280x720 window the loss chart's
+    // value labels (1e5 to 1e-20) were a stack of overlapping text. Fewer decades are
+    // labelled (every other, ...) where they would touch: no two labels' boxes (VTK's text
+    // metrics at the chart's font) meet, and both ends of the values stay labelled.
+    void lossChartLogLabelsApart_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void lossChartLogLabelsApart() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        auto* chart = m_window->findChild<QWidget*>(QStringLiteral("chart"));
+        QVERIFY(chart);
+        for (auto* box : chart->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("log")))
+                box->setChecked(true);
+        LossChart* loss = m_window->lossChart();
+        QTRY_VERIFY_WITH_TIMEOUT(loss->logScaleActive(), 5000);
+        QTest::qWait(200); // a layout that wants another stride draws again
+        const std::vector<ChartBase::TextBox> text = loss->axisText();
+        std::vector<ChartBase::TextBox> labels;
+        for (const ChartBase::TextBox& t : text)
+            if (t.left && !t.title)
+                labels.push_back(t);
+        QVERIFY2(labels.size() >= 2, qPrintable(QString::number(labels.size())));
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            for (std::size_t j = i + 1; j < labels.size(); ++j) {
+                const auto& a = labels[i].box;
+                const auto& b = labels[j].box;
+                const bool apart = a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2];
+                QVERIFY2(apart, qPrintable(QStringLiteral("'%1' (%2..%3) meets '%4' (%5..%6)")
+                                               .arg(QString::fromStdString(labels[i].text))
+                                               .arg(a[2])
+                                               .arg(a[3])
+                                               .arg(QString::fromStdString(labels[j].text))
+                                               .arg(b[2])
+                                               .arg(b[3])));
+            }
+        // Whole decades, the values between the first and the last.
+        const std::vector<double> ticks = loss->valueTickPositions();
+        double smallest = HUGE_VAL, largest = 0;
+        for (int i = 0; i < loss->seriesCount(); ++i)
+            for (double v : loss->seriesValues(i))
+                if (v > 0) {
+                    smallest = std::min(smallest, v);
+                    largest = std::max(largest, v);
+                }
+        for (double d : ticks)
+            QCOMPARE(d, std::round(d));
+        QVERIFY(ticks.front() <= std::log10(smallest) && ticks.back() >= std::log10(largest));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/loss_log_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(fontScale));
+    }
+
     // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
     // row is two whole lines (wrapped, the last elided, the whole description in its
     // tooltip), and the list shows whole rows only, scrolled to the top or to the end.
