@@ -3995,6 +3995,69 @@ private slots:
                       .arg(fontScale));
     }
 
+    // Issue #9 (font10): at font scale 1.5 and 1280x720 the readout's "arrows" row showed two
+    // of its three lines, and the status bar's hint ran past the window's edge. Every row of
+    // the readout is as large as its text (its size hint), and the hint fits the status bar
+    // (elided, its whole text in the tooltip).
+    void readoutRowsAndHintAreWhole_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void readoutRowsAndHintAreWhole() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+y^2")), QString());
+        QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString()); // the arrows' row has three lines
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(100);
+        ReadoutPanel* readout = m_window->readout();
+        QVERIFY(readout->isVisible());
+        QVERIFY(readout->text().contains(QStringLiteral("arrows: ")));
+        int rows = 0;
+        for (QLabel* l : readout->findChildren<QLabel*>()) {
+            if (!l->isVisible())
+                continue;
+            ++rows;
+            QVERIFY2(l->height() >= l->sizeHint().height() && l->width() >= l->sizeHint().width(),
+                     qPrintable(QStringLiteral("'%1' %2x%3 < %4x%5")
+                                    .arg(l->text())
+                                    .arg(l->width())
+                                    .arg(l->height())
+                                    .arg(l->sizeHint().width())
+                                    .arg(l->sizeHint().height())));
+            // Inside the readout, which lies inside the panel's width.
+            QVERIFY(QRect(QPoint(), readout->size())
+                        .contains(QRect(l->mapTo(readout, QPoint()), l->size())));
+        }
+        QVERIFY(rows >= 20);
+        const QRect readoutBox(readout->mapTo(m_window, QPoint()), readout->size());
+        const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
+                          m_window->panelTabs()->size());
+        QVERIFY(readoutBox.right() <= panel.right());
+        // The hint: within the status bar, the whole of it in the tooltip.
+        QStatusBar* bar = m_window->statusBar();
+        const QString shown = bar->currentMessage();
+        QVERIFY(shown.startsWith(QStringLiteral("Drag")));
+        QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) <= bar->width(), qPrintable(shown));
+        QVERIFY(bar->toolTip().endsWith(QStringLiteral("F1: help.")));
+        QVERIFY(shown.endsWith(QStringLiteral("F1: help.")) || shown.endsWith(QChar(0x2026)));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/readout_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(fontScale));
+    }
+
     // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
     // row is two whole lines (wrapped, the last elided, the whole description in its
     // tooltip), and the list shows whole rows only, scrolled to the top or to the end.

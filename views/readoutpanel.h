@@ -6,6 +6,7 @@
 
 #include "surface.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -42,6 +43,8 @@ private:
     QGridLayout* m_grid;
     QStringList m_keys;
     QList<QLabel*> m_names, m_values;
+    /// The rows of words as given, by key (wrapped to the value column when shown).
+    QHash<QString, QString> m_texts;
     // What the rows that depend on the width show (kept to re-format on a resize).
     Eigen::VectorXd m_point, m_gradient, m_eigenvalues, m_epsilon;
     Eigen::MatrixXd m_hessian;
@@ -59,6 +62,10 @@ QString formatNumber(double v, int digits = 6);
 /// A vector "(a, b, c)" broken after a comma into lines of at most `maxChars` characters
 /// (a single entry longer than that gets a line of its own; nothing is ever cut).
 QString formatVector(const Eigen::VectorXd& v, int maxChars = 1 << 20);
+
+/// `text` broken between words into lines of at most `maxChars` characters (its own line
+/// breaks kept; a word longer than a line broken where the line ends): nothing is cut.
+QString wrapWords(const QString& text, int maxChars);
 
 /// A matrix as right-aligned columns two spaces apart (so two entries never touch). Where
 /// the rows are wider than `maxChars`, the entries get 4 significant digits instead of 6,
