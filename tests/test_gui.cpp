@@ -4058,6 +4058,74 @@ private slots:
                       .arg(fontScale));
     }
 
+    // Issue #9 (font10): at font scale 1.5 in a 1280x720 window the Graph tab scrolled
+    // sideways ("∂b/∂w = 0" cut at the right edge) and its text stayed 8-10 pixels. The
+    // drawing's text follows the font scale, is never under 10 pixels on screen, and the
+    // drawing fits the width (the side panel goes under it when need be): no sideways scroll.
+    void graphTextFollowsFontScale_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x720") << QSize(1280, 720);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+    void graphTextFollowsFontScale() {
+        QFETCH(QSize, size);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(openExample(m_doc, QStringLiteral("backpropagation")), QString());
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->showViewTab(2);
+        auto* dock = m_window->findChild<GraphDock*>();
+        QVERIFY(dock && dock->isVisible());
+        GraphView* view = dock->view();
+        double nodeTextBefore = 0;
+        for (const double fontScale : {1.0, 1.5}) {
+            Preferences lecture;
+            lecture.fontScale = fontScale;
+            m_window->applyPreferences(lecture);
+            view->scene()->setPosition(view->scene()->stepCount()); // the longest labels
+            QTest::qWait(300);
+            const QString at = QStringLiteral(" at font scale %1").arg(fontScale);
+            GraphScene* scene = view->scene();
+            QCOMPARE(scene->nodeFontPixels(), int(std::lround(12 * fontScale)));
+            QCOMPARE(scene->edgeFontPixels(), int(std::lround(11 * fontScale)));
+            // On screen: scene units times the view's scale.
+            const double zoom = view->canvas()->transform().m11();
+            const double smallest = zoom * scene->smallestFontPixels();
+            const double nodeText = zoom * scene->nodeFontPixels();
+            QVERIFY2(smallest >= GraphCanvas::kMinTextPixels - 1e-9,
+                     qPrintable(QString::number(smallest) + at));
+            QVERIFY2(nodeText > nodeTextBefore, qPrintable(QString::number(nodeText) + at));
+            nodeTextBefore = nodeText;
+            // No sideways scroll anywhere in the Graph tab; the drawing lies within the view's
+            // width, every node and edge label inside the drawing.
+            for (auto* scroll : dock->findChildren<QAbstractScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(QLatin1String(scroll->metaObject()->className()) +
+                                        QStringLiteral(" scrolls by %1")
+                                            .arg(scroll->horizontalScrollBar()->maximum()) +
+                                        at));
+            const QRectF drawing = scene->sceneRect();
+            QVERIFY2(drawing.width() * zoom <= view->canvas()->viewport()->width() + 1,
+                     qPrintable(QStringLiteral("%1 x %2 > %3")
+                                    .arg(drawing.width())
+                                    .arg(zoom)
+                                    .arg(view->canvas()->viewport()->width()) +
+                                at));
+            for (QGraphicsItem* item : scene->items())
+                QVERIFY2(drawing.contains(item->sceneBoundingRect().adjusted(60, 20, -60, -20)) ||
+                             drawing.contains(item->sceneBoundingRect()),
+                         qPrintable(at));
+            m_window->screen()
+                ->grabWindow(m_window->winId())
+                .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/graph_%1x%2_%3.png")
+                          .arg(size.width())
+                          .arg(size.height())
+                          .arg(fontScale));
+        }
+        m_window->showViewTab(0);
+    }
+
     // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
     // row is two whole lines (wrapped, the last elided, the whole description in its
     // tooltip), and the list shows whole rows only, scrolled to the top or to the end.
