@@ -210,7 +210,7 @@ QString rowTip(const QString& key) {
 } // namespace
 
 void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text,
-                          const QString& full) {
+                          const QString& full, bool words) {
     int row = static_cast<int>(m_keys.indexOf(key));
     if (row < 0) {
         row = static_cast<int>(m_keys.size());
@@ -249,9 +249,11 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
     static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
                                        QStringLiteral("H"), QStringLiteral("eig"),
                                        QStringLiteral("eps")};
-    const bool words = !formatted.contains(key);
+    words = words || !formatted.contains(key);
     if (words)
         m_texts[key] = text;
+    else
+        m_texts.remove(key);
     const QString shown = words && m_chars > 0 ? wrapWords(text, m_chars) : text;
     if (m_values[row]->text() != shown)
         m_values[row]->setText(shown);
@@ -278,10 +280,9 @@ void ReadoutPanel::reformat() {
     if (!m_valueFinite) {
         // f = ±inf or undefined: AD of its finite parts would print numbers that mean nothing.
         const QString none = QStringLiteral("not meaningful (f(x₀) is not finite)");
-        const QString wrapped = wrapWords(none, m_chars);
-        setRow(QStringLiteral("grad"), gradName, wrapped, none);
-        setRow(QStringLiteral("H"), hessianName, wrapped, none);
-        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), wrapped, none);
+        setRow(QStringLiteral("grad"), gradName, none, none, true);
+        setRow(QStringLiteral("H"), hessianName, none, none, true);
+        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), none, none, true);
     } else {
         setRow(QStringLiteral("grad"), gradName,
                m_oneInput && m_gradient.size() == 1 ? formatNumber(m_gradient[0])
@@ -386,7 +387,8 @@ QString ReadoutPanel::text() const {
     QStringList lines;
     for (int i = 0; i < m_keys.size(); ++i)
         if (!m_names[i]->isHidden())
-            lines << m_names[i]->text() + QStringLiteral(": ") + m_values[i]->text();
+            lines << m_names[i]->text() + QStringLiteral(": ") +
+                         m_texts.value(m_keys[i], m_values[i]->text()); // words unwrapped
     return lines.join(QLatin1Char('\n'));
 }
 

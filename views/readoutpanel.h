@@ -25,7 +25,8 @@ public:
     /// The plot's mean slope S (overlays.h: meanSlope), the gradient arrows' scale, which
     /// the "arrows" row explains. Set before setExpansion.
     void setArrowScale(double slope) { m_slope = slope; }
-    /// The panel's text as shown, one "name: value" line per row (for tests and copying).
+    /// The panel's text, one "name: value" line per row (for tests and copying): the rows of
+    /// words as given (not broken to the panel's width), the vectors and matrix as shown.
     QString text() const;
 
 protected:
@@ -33,8 +34,10 @@ protected:
 
 private:
     void setRowVisible(const QString& key, bool visible);
+    /// `words`: a row of words (broken to the value column's width by wrapWords); the rows
+    /// other than the vectors and the matrix always are.
     void setRow(const QString& key, const QString& name, const QString& text,
-                const QString& full = {});
+                const QString& full = {}, bool words = false);
     /// Re-formats the vectors and the matrix for the width the value column has now.
     void reformat();
     /// How many characters of the fixed-width font fit the value column.
