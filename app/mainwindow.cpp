@@ -145,15 +145,18 @@ class ContentScrollArea : public QScrollArea {
 public:
     QSize sizeHint() const override {
         QSize hint = QScrollArea::sizeHint();
-        if (widget())
-            hint.setHeight(widget()->sizeHint().height() + 2 * frameWidth());
+        if (const QWidget* w = widget())
+            // Rows that wrap at this width (the optimizer panel's) are as tall as they wrap.
+            hint.setHeight((w->hasHeightForWidth() ? w->heightForWidth(viewport()->width())
+                                                   : w->sizeHint().height()) +
+                           2 * frameWidth());
         return hint;
     }
 
 protected:
     bool event(QEvent* e) override {
-        if (e->type() == QEvent::LayoutRequest)
-            updateGeometry(); // the content's height changed: so did this hint
+        if (e->type() == QEvent::LayoutRequest || e->type() == QEvent::Resize)
+            updateGeometry(); // the content's height (at this width) changed: so did this hint
         return QScrollArea::event(e);
     }
 };
@@ -490,11 +493,14 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
         m_optimizers->setRun(s.runs.front(), s.point);
     onDocumentChanged(Document::RunsChange);
     updatePlaneViews(Document::SurfaceChange | Document::RunsChange);
-    statusBar()->showMessage(tr("Drag the red point (or anywhere on the surface) to move it; "
-                                "drag elsewhere or Ctrl+drag to rotate; wheel zooms; arrow keys "
-                                "nudge the point. F1: help."));
     const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
     resize(screen ? firstStartSize(screen->availableGeometry().size()) : QSize(1280, 800));
+    // The hint's whole text in the status bar's tooltip while it shows (it may be elided).
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        statusBar()->setToolTip(message == m_hintShown && !message.isEmpty() ? hintText()
+                                                                             : QString());
+    });
+    showHint();
 }
 
 void MainWindow::buildControls() {
@@ -1085,8 +1091,24 @@ void MainWindow::fitPanelToFont() {
     m_panelWidth = width;
 }
 
+QString MainWindow::hintText() {
+    return tr("Drag the red point to move it; drag elsewhere to rotate; wheel zooms; arrow keys "
+              "nudge the point. F1: help.");
+}
+
+void MainWindow::showHint() {
+    // Short enough for a 1280-pixel window at font scale 1.5; elided ("…") in a narrower one,
+    // never cut mid-letter by the window's edge (issue #9).
+    const QFontMetrics fm(statusBar()->font());
+    const int room = std::max(0, width() - 4 * fm.averageCharWidth());
+    m_hintShown = fm.elidedText(hintText(), Qt::ElideRight, room);
+    statusBar()->showMessage(m_hintShown);
+}
+
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
+    if (!m_hintShown.isEmpty() && statusBar()->currentMessage() == m_hintShown)
+        showHint();
     // The panel at the width the window gave it is fitted to the new width (narrower or wider
     // again); one the person dragged wider only when it exceeds its share.
     if (event->size().width() != event->oldSize().width() && m_panelDock->isVisible() &&
@@ -1100,6 +1122,25 @@ void MainWindow::applyPreferences(const Preferences& preferences) {
     applyPreferencesToApplication(preferences);
     fitPanelToFont();
     m_parameters->sync(); // the value boxes' widths follow the font
+    // Every layout of the panels measures its items again at the new font: a nested layout
+    // inside a scroll area kept the old font's heights (the readout's rows, the optimizer
+    // panel's were cut until the next resize), and the scroll areas size their content anew.
+    for (auto* scroll : findChildren<QScrollArea*>()) {
+        if (QWidget* content = scroll->widget()) {
+            for (QWidget* w : content->findChildren<QWidget*>())
+                if (w->layout())
+                    w->layout()->invalidate();
+            if (content->layout())
+                content->layout()->invalidate();
+            content->updateGeometry();
+            // The area sizes its content again (setWidgetResizable does that at once),
+            // after the font's events have been handled.
+            if (scroll->widgetResizable())
+                QTimer::singleShot(0, scroll, [scroll] { scroll->setWidgetResizable(true); });
+        }
+    }
+    if (!m_hintShown.isEmpty() && statusBar()->currentMessage() == m_hintShown)
+        showHint(); // elided for the new font
     // Every view re-reads the look; the runs take their (maybe new) colours again.
     m_view->scene().applyLook();
     m_contourScene->applyLook();

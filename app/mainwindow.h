@@ -191,6 +191,11 @@ private:
     /// The most the panel takes of the window's width (of the screen's before it is shown).
     int panelRoom() const;
     int m_panelWidth = 0; ///< the width fitPanelToFont last gave the panel
+    /// The start's hint in the status bar, elided to its width (the whole in its tooltip);
+    /// again after a resize or a font change while it shows.
+    void showHint();
+    static QString hintText();
+    QString m_hintShown; ///< the hint as last shown (elided)
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     void showSettingsError(const QString& error);

@@ -34,22 +34,41 @@ const LogSliderScale& lrScale() {
 }
 
 QDoubleSpinBox* coefficientBox(double value, double hi, int decimals) {
-    auto* box = new QDoubleSpinBox;
+    auto* box = new FittedSpinBox;
     box->setRange(-hi, hi);
     box->setDecimals(decimals);
     box->setSingleStep(0.01);
     box->setValue(value);
-    // The panel's width decides, not the number of decimals: nothing is cut off.
-    box->setMinimumWidth(56);
-    box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     return box;
+}
+
+/// The widest text `box` shows over its range (as Qt measures it): its size hint is honest.
+void fitToRange(QDoubleSpinBox* box) {
+    if (auto* fitted = dynamic_cast<FittedSpinBox*>(box)) {
+        const QString lo = box->textFromValue(box->minimum());
+        const QString hi = box->textFromValue(box->maximum());
+        fitted->setWidestText(lo.size() > hi.size() ? lo : hi);
+    }
+}
+
+/// A row of cells that wraps into more rows when the width is short (FieldGridLayout).
+QWidget* fieldGrid(std::initializer_list<QWidget*> cells) {
+    auto* w = new QWidget;
+    auto* grid = new FieldGridLayout(w);
+    for (QWidget* cell : cells)
+        grid->addWidget(cell);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true); // QStackedLayout asks the policy
+    w->setSizePolicy(policy);
+    return w;
 }
 
 // A tolerance such as 1e-06 shown as written, in few characters (a plain spin box shows
 // 0.0000010000 and is cut off in a narrow panel).
-class ScientificSpinBox : public QDoubleSpinBox {
+class ScientificSpinBox : public FittedSpinBox {
 public:
-    ScientificSpinBox() {
+    ScientificSpinBox()
+        : FittedSpinBox(QStringLiteral("1e-06")) {
         setDecimals(15); // the value keeps its precision; the text is ours
         setRange(0, 1);
         setSingleStep(0); // arrows multiply instead, see stepBy
@@ -72,15 +91,6 @@ protected:
     StepEnabled stepEnabled() const override { return StepUpEnabled | StepDownEnabled; }
 };
 
-QWidget* row(const QString& label, QWidget* field) {
-    auto* w = new QWidget;
-    auto* h = new QHBoxLayout(w);
-    h->setContentsMargins(0, 0, 0, 0);
-    h->addWidget(new QLabel(label));
-    h->addWidget(field, 1);
-    return w;
-}
-
 } // namespace
 
 OptimizerPanel::OptimizerPanel(QWidget* parent)
@@ -93,6 +103,7 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     layout->addLayout(form);
 
     m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("optimizerMethod"));
     for (Method m : kMethods)
         m_method->addItem(QString::fromUtf8(displayName(m).data()), static_cast<int>(m));
     m_method->setToolTip(tr("The update rule of the next run"));
@@ -103,18 +114,19 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_method->setMinimumContentsLength(10);
     form->addRow(tr("Method"), m_method);
 
+    // Every box as wide as its text needs (FittedSpinBox), and the rows wrap when the panel is
+    // narrow (a lecture's font scale in its 30 % of a 1280-pixel window): a row's cells go
+    // under each other (FieldGridLayout), a row whose label and field do not fit side by side
+    // puts its field under its label (the form's WrapLongRows). Nothing overlaps, nothing is
+    // cut (issue #9: QHAdam's labels were drawn over their boxes, the start was cut).
     m_lrSlider = new QSlider(Qt::Horizontal);
     lrScale().apply(m_lrSlider);
-    m_lr = new QDoubleSpinBox;
+    m_lr = new FittedSpinBox;
     m_lr->setDecimals(5);
     applyOption(m_lr, options::learningRate);
     m_lr->setSingleStep(0.01);
-    m_lr->setMinimumWidth(70);
-    m_lr->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    auto* lrRow = new QHBoxLayout;
-    lrRow->addWidget(m_lrSlider, 1);
-    lrRow->addWidget(m_lr, 1);
-    form->addRow(tr("Learning rate η"), lrRow);
+    fitToRange(m_lr);
+    form->addRow(tr("Learning rate η"), fieldGrid({m_lrSlider, m_lr}));
     connect(m_lrSlider, &QSlider::valueChanged, this, [this](int tick) {
         const QSignalBlocker block(m_lr);
         m_lr->setValue(lrScale().toValue(tick));
@@ -128,50 +140,42 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_steps = new QSpinBox;
     applyOption(m_steps, options::steps);
     m_steps->setValue(int(options::steps.defaultValue));
-    m_steps->setMinimumWidth(56);
-    m_steps->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_tolerance = new ScientificSpinBox;
     applyOption(m_tolerance, options::tolerance);
     m_tolerance->setValue(options::tolerance.defaultValue);
-    m_tolerance->setMinimumWidth(56);
-    m_tolerance->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    auto* stopRow = new QHBoxLayout;
-    stopRow->addWidget(m_steps, 1);
-    stopRow->addWidget(new QLabel(tr("|∇f| ≤")));
-    stopRow->addWidget(m_tolerance, 1);
-    form->addRow(tr("Steps at most"), stopRow);
+    form->addRow(tr("Steps at most"),
+                 fieldGrid({m_steps, labelledField(tr("|∇f| ≤"), m_tolerance)}));
 
     // The method's own parameters, one row whose content follows the method: the rows
-    // below never move when the method changes.
-    m_momentum = coefficientBox(options::momentum.defaultValue, 1, 3);
-    applyOption(m_momentum, options::momentum);
-    m_momentumRow = row(tr("momentum β"), m_momentum);
-    m_beta1 = coefficientBox(options::beta1.defaultValue, 1, 6);
-    m_beta2 = coefficientBox(options::beta2.defaultValue, 1, 6);
-    applyOption(m_beta1, options::beta1);
-    applyOption(m_beta2, options::beta2);
-    m_adamRow = new QWidget;
-    auto* adam = new QHBoxLayout(m_adamRow);
-    adam->setContentsMargins(0, 0, 0, 0);
-    adam->addWidget(new QLabel(tr("β₁")));
-    adam->addWidget(m_beta1, 1);
-    adam->addWidget(new QLabel(tr("β₂")));
-    adam->addWidget(m_beta2, 1);
-    m_damping = coefficientBox(options::damping.defaultValue, 1, 3);
-    applyOption(m_damping, options::damping);
-    m_dampingRow = row(tr("damping: step ×"), m_damping);
-    auto* none = new QLabel(tr("none"));
+    // below never move when the method changes (the stack is as tall as its tallest page).
+    // The row spans the form's two columns: its cells carry their own labels.
+    auto withRange = [](QDoubleSpinBox* box, const OptionSpec& spec) {
+        applyOption(box, spec);
+        fitToRange(box);
+        return box;
+    };
+    m_momentum = withRange(coefficientBox(options::momentum.defaultValue, 1, 3), options::momentum);
+    m_momentumRow = fieldGrid({labelledField(tr("momentum β"), m_momentum)});
+    m_beta1 = withRange(coefficientBox(options::beta1.defaultValue, 1, 6), options::beta1);
+    m_beta2 = withRange(coefficientBox(options::beta2.defaultValue, 1, 6), options::beta2);
+    m_adamRow = fieldGrid({labelledField(tr("β₁"), m_beta1), labelledField(tr("β₂"), m_beta2)});
+    m_damping = withRange(coefficientBox(options::damping.defaultValue, 1, 3), options::damping);
+    m_dampingRow = fieldGrid({labelledField(tr("damping: step ×"), m_damping)});
+    auto* none = new QLabel(tr("Parameters: none beyond η"));
+    none->setWordWrap(true);
     none->setToolTip(tr("No parameter beyond η (gradient descent + line search: η is the first "
                         "trial step; AdaGrad: G ← G + g², x ← x − η g/(√G + ε))"));
     // A row of labelled boxes for the newer methods.
     auto pairs = [](std::initializer_list<std::pair<QString, QDoubleSpinBox*>> items) {
         auto* w = new QWidget;
-        auto* h = new QHBoxLayout(w);
-        h->setContentsMargins(0, 0, 0, 0);
+        auto* grid = new FieldGridLayout(w);
         for (const auto& [label, box] : items) {
-            h->addWidget(new QLabel(label));
-            h->addWidget(box, 1);
+            fitToRange(box);
+            grid->addWidget(labelledField(label, box));
         }
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true);
+        w->setSizePolicy(policy);
         return w;
     };
     m_rho = coefficientBox(options::rho.defaultValue, 0.999999, 6);
@@ -193,27 +197,27 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     QWidget* qhadamRow =
         pairs({{tr("β₁"), m_qhBeta1}, {tr("β₂"), m_qhBeta2}, {tr("ν₁"), m_nu1}, {tr("ν₂"), m_nu2}});
     m_parameters = new QStackedWidget;
+    m_parameters->setObjectName(QStringLiteral("methodParameters"));
     for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow,
                        rmspropRow, qhmRow, qhadamRow})
         m_parameters->addWidget(w);
-    m_parameters->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    form->addRow(tr("Parameters"), m_parameters);
+    form->addRow(m_parameters);
     connect(m_method, &QComboBox::currentIndexChanged, this,
             &OptimizerPanel::updateVisibleParameters);
     updateVisibleParameters();
 
-    m_atPoint = new QCheckBox(tr("at x₀"));
+    m_atPoint = new QCheckBox(tr("Start at x₀"));
     m_atPoint->setChecked(true);
     m_atPoint->setToolTip(tr("Start the run at the expansion point, or at the typed start"));
+    // The start's boxes as wide as a point of a plausible domain ("-100.0000"); a value
+    // typed wider widens them.
     m_startX = coefficientBox(0, options::domainBound.max, 4);
     m_startY = coefficientBox(0, options::domainBound.max, 4);
+    for (QDoubleSpinBox* box : {m_startX, m_startY})
+        static_cast<FittedSpinBox*>(box)->setWidestText(box->textFromValue(-100));
     m_startX->setToolTip(tr("Start of the run: first input"));
     m_startY->setToolTip(tr("Start of the run: second input"));
-    auto* start = new QHBoxLayout;
-    start->addWidget(m_atPoint);
-    start->addWidget(m_startX, 1);
-    start->addWidget(m_startY, 1);
-    form->addRow(tr("Start"), start);
+    form->addRow(fieldGrid({m_atPoint, m_startX, m_startY}));
     auto enableStart = [this](bool atPoint) {
         m_startX->setEnabled(!atPoint);
         m_startY->setEnabled(!atPoint);

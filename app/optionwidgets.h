@@ -5,7 +5,10 @@
 
 #include "optiontable.h"
 
-class QDoubleSpinBox;
+#include <QDoubleSpinBox>
+#include <QLayout>
+#include <QList>
+
 class QSlider;
 class QSpinBox;
 
@@ -29,5 +32,55 @@ private:
     double m_lo, m_hi; ///< log10 of the ends
     int m_ticksPerDecade;
 };
+
+/// A number box as wide as its text needs: its size hint holds `widest` (the longest text
+/// it is meant to show, e.g. "-1000.0000") and the text it shows now, whichever is wider, so
+/// its text is never cut when the layout gives it its hint. Qt's own hint measures the
+/// range's ends (a domain of ±1e12 asks for 18 characters).
+class FittedSpinBox : public QDoubleSpinBox {
+public:
+    explicit FittedSpinBox(const QString& widest = QString(), QWidget* parent = nullptr);
+    void setWidestText(const QString& widest);
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+private:
+    QString m_widest;
+};
+
+/// Lays its widgets (labelled fields, each a small row of its own) out in a grid of equal
+/// columns, as many columns as fit the width it is given at the widest widget's minimum
+/// width, and so as many rows as need be: a row of four parameters in a wide panel, two
+/// rows of two or four rows of one in a narrow one (a lecture's font scale). Nothing
+/// overlaps and nothing is cut; the height follows the width (heightForWidth).
+class FieldGridLayout : public QLayout {
+public:
+    explicit FieldGridLayout(QWidget* parent = nullptr);
+    ~FieldGridLayout() override;
+
+    void addItem(QLayoutItem* item) override;
+    int count() const override { return int(m_items.size()); }
+    QLayoutItem* itemAt(int index) const override;
+    QLayoutItem* takeAt(int index) override;
+    Qt::Orientations expandingDirections() const override { return Qt::Horizontal; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize minimumSize() const override;
+    QSize sizeHint() const override;
+    void setGeometry(const QRect& rect) override;
+    /// The number of columns at this width (inside the margins).
+    int columnsFor(int width) const;
+
+private:
+    int cellWidth() const;  ///< the widest visible item's minimum width
+    int cellHeight() const; ///< the tallest visible item's height
+    int gap() const;
+    QList<QLayoutItem*> visibleItems() const;
+    QList<QLayoutItem*> m_items;
+};
+
+/// A widget holding `label` (maybe empty) beside `field`, the label's tooltip the field's:
+/// one cell of a FieldGridLayout.
+QWidget* labelledField(const QString& label, QWidget* field);
 
 } // namespace gs

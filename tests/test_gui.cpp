@@ -4297,6 +4297,299 @@ private slots:
                       .arg(fontScale));
     }
 
+    // Issue #9 (font10): with QHAdam at font scale 1.5 and 1280x720 the labels β₂, ν₁, ν₂ were
+    // drawn over their boxes and the start's boxes were cut. For every method: no label or
+    // field of the optimizer panel overlaps another, each lies inside the panel's width, and
+    // each box is as large as its text needs (its size hint).
+    void optimizerPanelFieldsAreWhole_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void optimizerPanelFieldsAreWhole() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        // Runs (the list, its buttons, the animation), the font changed while they show.
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(100);
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        OptimizerPanel* panel = m_window->findChildren<OptimizerPanel*>().front();
+        auto* method = panel->findChild<QComboBox*>(QStringLiteral("optimizerMethod"));
+        QVERIFY(method);
+        // The typed start shown (its boxes enabled), as the tester had it.
+        for (auto* box : panel->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("x₀")))
+                box->setChecked(false);
+        QTest::qWait(100);
+        QScrollArea* scroll = nullptr;
+        for (QWidget* w = panel; w && !scroll; w = w->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(w);
+        QVERIFY(scroll);
+        // The panel's right edge as the scroll area shows it (panel coordinates).
+        const int right =
+            scroll->viewport()->width() - panel->mapTo(scroll->viewport(), QPoint()).x();
+        for (int m = 0; m < method->count(); ++m) {
+            method->setCurrentIndex(m);
+            QTest::qWait(50);
+            std::vector<std::pair<QWidget*, QRect>> items;
+            for (QWidget* w : panel->findChildren<QWidget*>()) {
+                if (!w->isVisible() ||
+                    !(qobject_cast<QLabel*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+                      qobject_cast<QAbstractButton*>(w) || qobject_cast<QSlider*>(w) ||
+                      qobject_cast<QComboBox*>(w)))
+                    continue;
+                const QRect r(w->mapTo(panel, QPoint()), w->size());
+                const QString name =
+                    QStringLiteral("%1 '%2' (%3)")
+                        .arg(QLatin1String(w->metaObject()->className()),
+                             qobject_cast<QLabel*>(w) ? qobject_cast<QLabel*>(w)->text()
+                                                      : w->toolTip().left(20),
+                             method->currentText());
+                QVERIFY2(r.left() >= 0 && r.right() < right,
+                         qPrintable(name + QStringLiteral(" %1..%2 outside 0..%3")
+                                               .arg(r.left())
+                                               .arg(r.right())
+                                               .arg(right)));
+                if (auto* box = qobject_cast<QAbstractSpinBox*>(w))
+                    QVERIFY2(box->sizeHint().width() <= box->width() &&
+                                 box->sizeHint().height() <= box->height(),
+                             qPrintable(name + QStringLiteral(" %1x%2 < hint %3x%4")
+                                                   .arg(box->width())
+                                                   .arg(box->height())
+                                                   .arg(box->sizeHint().width())
+                                                   .arg(box->sizeHint().height())));
+                if (auto* label = qobject_cast<QLabel*>(w); label && !label->wordWrap())
+                    QVERIFY2(label->sizeHint().width() <= label->width(),
+                             qPrintable(name + QStringLiteral(" cut")));
+                for (const auto& [other, o] : items)
+                    QVERIFY2(!r.intersects(o),
+                             qPrintable(name + QStringLiteral(" overlaps ") +
+                                        QLatin1String(other->metaObject()->className()) +
+                                        QStringLiteral(" '%1'").arg(
+                                            qobject_cast<QLabel*>(other)
+                                                ? qobject_cast<QLabel*>(other)->text()
+                                                : other->toolTip().left(20))));
+                items.emplace_back(w, r);
+            }
+            QVERIFY(items.size() >= 8);
+            if (method->currentText().contains(QStringLiteral("QHAdam")))
+                m_window->screen()
+                    ->grabWindow(m_window->winId())
+                    .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/optimizer_panel_%1x%2_%3.png")
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(fontScale));
+        }
+    }
+
+    // Issue #9 (font10): on a log scale at font scale 1.5 in a 1280x720 window the loss chart's
+    // value labels (1e5 to 1e-20) were a stack of overlapping text. Fewer decades are
+    // labelled (every other, ...) where they would touch: no two labels' boxes (VTK's text
+    // metrics at the chart's font) meet, and both ends of the values stay labelled.
+    void lossChartLogLabelsApart_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void lossChartLogLabelsApart() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(1);
+        auto* chart = m_window->findChild<QWidget*>(QStringLiteral("chart"));
+        QVERIFY(chart);
+        for (auto* box : chart->findChildren<QCheckBox*>())
+            if (box->text().contains(QStringLiteral("log")))
+                box->setChecked(true);
+        LossChart* loss = m_window->lossChart();
+        QTRY_VERIFY_WITH_TIMEOUT(loss->logScaleActive(), 5000);
+        QTest::qWait(200); // a layout that wants another stride draws again
+        const std::vector<ChartBase::TextBox> text = loss->axisText();
+        std::vector<ChartBase::TextBox> labels;
+        for (const ChartBase::TextBox& t : text)
+            if (t.left && !t.title)
+                labels.push_back(t);
+        QVERIFY2(labels.size() >= 2, qPrintable(QString::number(labels.size())));
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            for (std::size_t j = i + 1; j < labels.size(); ++j) {
+                const auto& a = labels[i].box;
+                const auto& b = labels[j].box;
+                const bool apart = a[1] <= b[0] || b[1] <= a[0] || a[3] <= b[2] || b[3] <= a[2];
+                QVERIFY2(apart, qPrintable(QStringLiteral("'%1' (%2..%3) meets '%4' (%5..%6)")
+                                               .arg(QString::fromStdString(labels[i].text))
+                                               .arg(a[2])
+                                               .arg(a[3])
+                                               .arg(QString::fromStdString(labels[j].text))
+                                               .arg(b[2])
+                                               .arg(b[3])));
+            }
+        // Whole decades, the values between the first and the last.
+        const std::vector<double> ticks = loss->valueTickPositions();
+        double smallest = HUGE_VAL, largest = 0;
+        for (int i = 0; i < loss->seriesCount(); ++i)
+            for (double v : loss->seriesValues(i))
+                if (v > 0) {
+                    smallest = std::min(smallest, v);
+                    largest = std::max(largest, v);
+                }
+        for (double d : ticks)
+            QCOMPARE(d, std::round(d));
+        QVERIFY(ticks.front() <= std::log10(smallest) && ticks.back() >= std::log10(largest));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/loss_log_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(fontScale));
+    }
+
+    // Issue #9 (font10): at font scale 1.5 and 1280x720 the readout's "arrows" row showed two
+    // of its three lines, and the status bar's hint ran past the window's edge. Every row of
+    // the readout is as large as its text (its size hint), and the hint fits the status bar
+    // (elided, its whole text in the tooltip).
+    void readoutRowsAndHintAreWhole_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0;
+    }
+    void readoutRowsAndHintAreWhole() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+y^2")), QString());
+        QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString()); // the arrows' row has three lines
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QTest::qWait(100);
+        ReadoutPanel* readout = m_window->readout();
+        QVERIFY(readout->isVisible());
+        QVERIFY(readout->text().contains(QStringLiteral("arrows: ")));
+        int rows = 0;
+        for (QLabel* l : readout->findChildren<QLabel*>()) {
+            if (!l->isVisible())
+                continue;
+            ++rows;
+            QVERIFY2(l->height() >= l->sizeHint().height() && l->width() >= l->sizeHint().width(),
+                     qPrintable(QStringLiteral("'%1' %2x%3 < %4x%5")
+                                    .arg(l->text())
+                                    .arg(l->width())
+                                    .arg(l->height())
+                                    .arg(l->sizeHint().width())
+                                    .arg(l->sizeHint().height())));
+            // Inside the readout, which lies inside the panel's width.
+            QVERIFY(QRect(QPoint(), readout->size())
+                        .contains(QRect(l->mapTo(readout, QPoint()), l->size())));
+        }
+        QVERIFY(rows >= 20);
+        const QRect readoutBox(readout->mapTo(m_window, QPoint()), readout->size());
+        const QRect panel(m_window->panelTabs()->mapTo(m_window, QPoint()),
+                          m_window->panelTabs()->size());
+        QVERIFY(readoutBox.right() <= panel.right());
+        // The hint: within the status bar, the whole of it in the tooltip.
+        QStatusBar* bar = m_window->statusBar();
+        const QString shown = bar->currentMessage();
+        QVERIFY(shown.startsWith(QStringLiteral("Drag")));
+        QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) <= bar->width(), qPrintable(shown));
+        QVERIFY(bar->toolTip().endsWith(QStringLiteral("F1: help.")));
+        QVERIFY(shown.endsWith(QStringLiteral("F1: help.")) || shown.endsWith(QChar(0x2026)));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/readout_%1x%2_%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(fontScale));
+    }
+
+    // Issue #9 (font10): at font scale 1.5 in a 1280x720 window the Graph tab scrolled
+    // sideways ("∂b/∂w = 0" cut at the right edge) and its text stayed 8-10 pixels. The
+    // drawing's text follows the font scale, is never under 10 pixels on screen, and the
+    // drawing fits the width (the side panel goes under it when need be): no sideways scroll.
+    void graphTextFollowsFontScale_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x720") << QSize(1280, 720);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+    void graphTextFollowsFontScale() {
+        QFETCH(QSize, size);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(openExample(m_doc, QStringLiteral("backpropagation")), QString());
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->showViewTab(2);
+        auto* dock = m_window->findChild<GraphDock*>();
+        QVERIFY(dock && dock->isVisible());
+        GraphView* view = dock->view();
+        double nodeTextBefore = 0;
+        for (const double fontScale : {1.0, 1.5}) {
+            Preferences lecture;
+            lecture.fontScale = fontScale;
+            m_window->applyPreferences(lecture);
+            view->scene()->setPosition(view->scene()->stepCount()); // the longest labels
+            QTest::qWait(300);
+            const QString at = QStringLiteral(" at font scale %1").arg(fontScale);
+            GraphScene* scene = view->scene();
+            QCOMPARE(scene->nodeFontPixels(), int(std::lround(12 * fontScale)));
+            QCOMPARE(scene->edgeFontPixels(), int(std::lround(11 * fontScale)));
+            // On screen: scene units times the view's scale.
+            const double zoom = view->canvas()->transform().m11();
+            const double smallest = zoom * scene->smallestFontPixels();
+            const double nodeText = zoom * scene->nodeFontPixels();
+            QVERIFY2(smallest >= GraphCanvas::kMinTextPixels - 1e-9,
+                     qPrintable(QString::number(smallest) + at));
+            QVERIFY2(nodeText > nodeTextBefore, qPrintable(QString::number(nodeText) + at));
+            nodeTextBefore = nodeText;
+            // No sideways scroll anywhere in the Graph tab; the drawing lies within the view's
+            // width, every node and edge label inside the drawing.
+            for (auto* scroll : dock->findChildren<QAbstractScrollArea*>())
+                if (scroll->isVisible())
+                    QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(QLatin1String(scroll->metaObject()->className()) +
+                                        QStringLiteral(" scrolls by %1")
+                                            .arg(scroll->horizontalScrollBar()->maximum()) +
+                                        at));
+            const QRectF drawing = scene->sceneRect();
+            QVERIFY2(drawing.width() * zoom <= view->canvas()->viewport()->width() + 1,
+                     qPrintable(QStringLiteral("%1 x %2 > %3")
+                                    .arg(drawing.width())
+                                    .arg(zoom)
+                                    .arg(view->canvas()->viewport()->width()) +
+                                at));
+            for (QGraphicsItem* item : scene->items())
+                QVERIFY2(drawing.contains(item->sceneBoundingRect().adjusted(60, 20, -60, -20)) ||
+                             drawing.contains(item->sceneBoundingRect()),
+                         qPrintable(at));
+            m_window->screen()
+                ->grabWindow(m_window->winId())
+                .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/graph_%1x%2_%3.png")
+                          .arg(size.width())
+                          .arg(size.height())
+                          .arg(fontScale));
+        }
+        m_window->showViewTab(0);
+    }
+
     // Issue #9 (panel9): at font scale 1.5 the run list cut its third row mid-line. Every
     // row is two whole lines (wrapped, the last elided, the whole description in its
     // tooltip), and the list shows whole rows only, scrolled to the top or to the end.

@@ -43,6 +43,34 @@ private slots:
         QCOMPARE(QString::fromStdString(gs::decadeLabel(6)), QStringLiteral("1e6"));
     }
 
+    // A label every `stride` decades: the least multiple of the least stride whose labels,
+    // stride * axis / (high - low) apart, are at least 1.25 labels apart (a quarter label's
+    // gap); at most high - low. By hand: 25 decades on 60 px are 2.4 px each; labels of
+    // 14 px need 17.5 px: 5 decades give 12 px, 10 give 24 px.
+    void decadeStrides_data() {
+        QTest::addColumn<int>("low");
+        QTest::addColumn<int>("high");
+        QTest::addColumn<double>("axis");
+        QTest::addColumn<double>("label");
+        QTest::addColumn<int>("least");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("room for every decade") << 0 << 4 << 200.0 << 14.0 << 1 << 1;
+        QTest::newRow("every other decade") << 0 << 4 << 40.0 << 14.0 << 1 << 2; // 10, 20 px
+        QTest::newRow("exactly 1.25 labels apart") << 0 << 4 << 70.0 << 14.0 << 1 << 1;
+        QTest::newRow("multiples of the least") << -20 << 5 << 60.0 << 14.0 << 5 << 10;
+        QTest::newRow("the ends at least") << 0 << 3 << 10.0 << 14.0 << 1 << 3;
+        QTest::newRow("least beyond the span") << 0 << 2 << 100.0 << 14.0 << 5 << 2;
+    }
+    void decadeStrides() {
+        QFETCH(int, low);
+        QFETCH(int, high);
+        QFETCH(double, axis);
+        QFETCH(double, label);
+        QFETCH(int, least);
+        QFETCH(int, expected);
+        QCOMPARE(gs::decadeStride(low, high, axis, label, least), expected);
+    }
+
     // The quadratic model's levels: through f(x0), nice steps, strictly inside its range.
     // By hand: range [0, 14.125] (the quadratic form x^2 + 3xy + 0.5y^2 on [0,2]x[-0.5,1.5]
     // has its corner values 0.125, -1.875 ... 14.125; only the extremes matter here), at most

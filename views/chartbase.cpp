@@ -1,7 +1,9 @@
 #include "chartbase.h"
 
 #include "scenestyle.h"
+#include "ticks.h"
 
+#include <QTimer>
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -14,6 +16,7 @@
 #include <vtkContextView.h>
 #include <vtkDoubleArray.h>
 #include <vtkFloatArray.h>
+#include <vtkNew.h>
 #include <vtkObjectFactory.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -56,6 +59,54 @@ public:
                     std::floor((Point1[1] + Point2[1]) / 2)};
         return {std::floor((Point1[0] + Point2[0]) / 2),
                 std::floor(Point1[1] - LabelOffset - MaxLabel[1] - gap)};
+    }
+
+    /// Whole decades to label (a log axis): low..high, every leastStride-th at least; none
+    /// when low == high.
+    int decadeLow = 0, decadeHigh = 0, decadeLeastStride = 1;
+    int decadeStrideShown = 0; ///< the stride of the ticks set now (0: none set)
+
+    /// The stride the labels want at the axis's length as last laid out and the labels' size
+    /// at the current font (decadeStride); the least stride before a layout.
+    int wantedDecadeStride() {
+        const bool vertical = Position == vtkAxis::LEFT || Position == vtkAxis::RIGHT;
+        const double length = vertical ? std::abs(double(Point2[1]) - double(Point1[1]))
+                                       : std::abs(double(Point2[0]) - double(Point1[0]));
+        if (!(length > 0))
+            return decadeLeastStride;
+        vtkContextScene* scene = GetScene();
+        vtkRenderer* renderer = scene ? scene->GetRenderer() : nullptr;
+        const int dpi =
+            renderer && renderer->GetRenderWindow() ? renderer->GetRenderWindow()->GetDPI() : 72;
+        double size = 0; // the labels' largest extent along the axis
+        vtkTextRenderer* text = vtkTextRenderer::GetInstance();
+        for (int d = decadeLow; text && d <= decadeHigh; ++d) {
+            vtkTextRenderer::Metrics m;
+            if (text->GetMetrics(LabelProperties, decadeLabel(d), m, dpi))
+                size = std::max(size, vertical ? double(m.BoundingBox[3] - m.BoundingBox[2] + 1)
+                                               : double(m.BoundingBox[1] - m.BoundingBox[0] + 1));
+        }
+        return decadeStride(decadeLow, decadeHigh, length, size, decadeLeastStride);
+    }
+
+    /// The decades' ticks every `stride`-th from decadeLow, the range's top raised to the
+    /// next labelled decade (both ends labelled). False when they are so already.
+    bool placeDecades(int stride) {
+        if (decadeHigh <= decadeLow || stride == decadeStrideShown)
+            return false;
+        decadeStrideShown = stride;
+        vtkNew<vtkDoubleArray> positions; // log10 units: the axis's scaled coordinates
+        vtkNew<vtkStringArray> labels;
+        int d = decadeLow;
+        for (;; d += stride) {
+            positions->InsertNextValue(d);
+            labels->InsertNextValue(decadeLabel(d));
+            if (d >= decadeHigh)
+                break;
+        }
+        SetUnscaledRange(std::pow(10.0, decadeLow), std::pow(10.0, d));
+        SetCustomTickPositions(positions, labels);
+        return true;
     }
 
     bool Paint(vtkContext2D* painter) override {
@@ -162,6 +213,17 @@ ChartBase::ChartBase(vtkSmartPointer<vtkChartXY> chart, double legendFont)
         static_cast<ChartBase*>(self)->followFontScale();
     });
     m_view->GetRenderer()->AddObserver(vtkCommand::StartEvent, follow);
+    vtkNew<vtkCallbackCommand> decadesBefore, decadesAfter;
+    for (auto* c : {decadesBefore.Get(), decadesAfter.Get()})
+        c->SetClientData(this);
+    decadesBefore->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<ChartBase*>(self)->fitDecadeTicks(true);
+    });
+    decadesAfter->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<ChartBase*>(self)->fitDecadeTicks(false);
+    });
+    m_view->GetRenderer()->AddObserver(vtkCommand::StartEvent, decadesBefore);
+    m_view->GetRenderer()->AddObserver(vtkCommand::EndEvent, decadesAfter);
     applyTextScale();
 }
 
@@ -190,6 +252,34 @@ void ChartBase::applyTextScale() {
     legend->SetLabelSize(pixels(m_legendFont * font));
     legend->SetPadding(pixels(kLegendPadding * spacing));
     legend->SetSymbolWidth(pixels(kLegendSymbol * spacing));
+}
+
+void ChartBase::setDecadeTicks(int position, int low, int high, int leastStride) {
+    ChartAxis* axis = chartAxis(m_chart, position);
+    axis->decadeLow = low;
+    axis->decadeHigh = high;
+    axis->decadeLeastStride = std::max(1, leastStride);
+    axis->decadeStrideShown = 0;
+    if (high <= low)
+        axis->SetCustomTickPositions(nullptr, nullptr);
+    else
+        axis->placeDecades(axis->wantedDecadeStride()); // at the last layout's length
+}
+
+void ChartBase::fitDecadeTicks(bool before) {
+    // Before a frame: the stride for the length of the last layout. After it: a layout that
+    // changed the length (a resize, another font) so that the labels want another stride
+    // draws the chart again, with it.
+    for (int position : {vtkAxis::LEFT, vtkAxis::BOTTOM}) {
+        ChartAxis* axis = chartAxis(m_chart, position);
+        if (axis->decadeHigh <= axis->decadeLow)
+            continue;
+        const int stride = axis->wantedDecadeStride();
+        if (before)
+            axis->placeDecades(stride);
+        else if (stride != axis->decadeStrideShown)
+            QTimer::singleShot(0, this, [this] { render(); });
+    }
 }
 
 void ChartBase::followFontScale() {

@@ -79,8 +79,17 @@ protected:
     /// Lays out and draws the chart as for device pixel ratio `ratio` (an export: 1); the
     /// window's ratio again with deviceScale().
     void setLayoutRatio(double ratio);
+    /// The decade ticks' stride for the axes' lengths (setDecadeTicks): `before` a frame, from
+    /// the last layout; after it, another frame when the layout changed what they want.
+    void fitDecadeTicks(bool before);
     /// applyTextScale() if sceneLook()'s font scale is not the one applied.
     void followFontScale();
+    /// Labels whole decades `low` to `high` on the axis at `position` (a log axis, positions
+    /// in log10 units), every `leastStride`-th at least and fewer when the labels would touch
+    /// at the axis's length and the labels' measured size at the current font (decadeStride,
+    /// chosen again before each frame; the range's top raised to the last labelled decade).
+    /// `low == high`: VTK's own ticks again.
+    void setDecadeTicks(int position, int low, int high, int leastStride);
     /// The ratio the chart is laid out for now (deviceScale(), or 1 while exporting).
     double layoutRatio() const { return m_layoutRatio; }
 

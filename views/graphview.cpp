@@ -2,6 +2,7 @@
 
 #include "errorcolour.h"
 #include "graphlayout.h"
+#include "scenestyle.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -53,13 +54,11 @@ const QColor doneFill(0xff, 0xf3, 0xe6); ///< the node at work
 constexpr double nodePadding = 8;
 constexpr double labelPadding = 3;
 constexpr double drawingMargin = 24; // around the drawing, scene units
-constexpr int nodeFontPixels = 12;
-constexpr int edgeFontPixels = 11;
 constexpr int maxExpressionChars = 48;
 constexpr int playIntervalMs = 900;
 constexpr double kExportScale = 2.0; ///< PNG at twice the drawing's size: sharp when printed
 
-QFont font(int pixels, bool bold = false) {
+QFont font(int pixels, bool bold = false) { // pixels: scene units
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPixelSize(pixels);
     f.setBold(bold);
@@ -147,7 +146,7 @@ public:
         const QStringList lines = m_scene->nodeLines(m_node);
         double y = m_rect.top() + look::nodePadding;
         for (int i = 0; i < lines.size(); ++i) {
-            const QFont f = look::font(look::nodeFontPixels, i == 0);
+            const QFont f = look::font(m_scene->nodeFontPixels(), i == 0);
             p->setFont(f);
             const bool unknown = lines[i].endsWith(QLatin1Char('?'));
             p->setPen(unknown ? look::unknown : (active && i == 3 ? look::active : look::text));
@@ -200,7 +199,7 @@ public:
 
     QRectF labelRect() const {
         const QStringList lines = m_scene->edgeLines(m_edge);
-        const QFontMetricsF m(look::font(look::edgeFontPixels));
+        const QFontMetricsF m(look::font(m_scene->edgeFontPixels()));
         double w = 0;
         for (const QString& l : lines)
             w = std::max(w, m.horizontalAdvance(l));
@@ -243,7 +242,7 @@ public:
         p->setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.8));
         p->setBrush(QColor(255, 255, 255, 235));
         p->drawRoundedRect(r, 3, 3);
-        const QFont f = look::font(look::edgeFontPixels);
+        const QFont f = look::font(m_scene->edgeFontPixels());
         const QFontMetricsF m(f);
         p->setFont(f);
         double y = r.top() + look::labelPadding;
@@ -521,6 +520,26 @@ int GraphScene::markNode(const QString& name) {
     return m_marked;
 }
 
+void GraphScene::setFontScale(double scale) {
+    if (!(scale > 0) || scale == m_fontScale)
+        return;
+    m_fontScale = scale;
+    if (!m_nodeItems.empty() || m_messageItem)
+        rebuild(); // the boxes and labels take the new text's size
+}
+
+int GraphScene::nodeFontPixels() const {
+    return int(std::lround(kNodeFontPixels * m_fontScale));
+}
+
+int GraphScene::edgeFontPixels() const {
+    return int(std::lround(kEdgeFontPixels * m_fontScale));
+}
+
+int GraphScene::smallestFontPixels() const {
+    return std::min(nodeFontPixels(), edgeFontPixels());
+}
+
 void GraphScene::setMaxWidth(double width) {
     // The layout's own width, without the drawing's margins (drawingRect).
     width -= 2 * look::drawingMargin;
@@ -554,7 +573,7 @@ void GraphScene::rebuild() {
                                    "to statements (one node per named statement).")
                         .arg(n)
                         .arg(kMaxDrawnNodes);
-        m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
+        m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
         setSceneRect(itemsBoundingRect());
         emit stateChanged();
         return;
@@ -567,7 +586,7 @@ void GraphScene::rebuild() {
         const QStringList lines = nodeLines(int(k));
         double w = 0, h = 0;
         for (int i = 0; i < lines.size(); ++i) {
-            const QFontMetricsF m(look::font(look::nodeFontPixels, i == 0));
+            const QFontMetricsF m(look::font(nodeFontPixels(), i == 0));
             w = std::max(w, m.horizontalAdvance(lines[i]));
             h += m.height();
         }
@@ -580,7 +599,7 @@ void GraphScene::rebuild() {
     // Each edge label as large as its two lines get (local partial; the product).
     LayoutOptions options;
     {
-        const QFontMetricsF m(look::font(look::edgeFontPixels));
+        const QFontMetricsF m(look::font(edgeFontPixels()));
         m_position = stepCount();
         for (std::size_t k = 0; k < m_graph.edges.size(); ++k) {
             double w = 0;
@@ -631,7 +650,7 @@ void GraphScene::rebuild() {
     m_drawnWidth = layout.bounds.width();
     if (!layout.error.isEmpty()) {
         m_message = layout.error;
-        m_messageItem = addSimpleText(m_message, look::font(look::nodeFontPixels));
+        m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
         emit stateChanged();
         return;
     }
@@ -746,11 +765,14 @@ void GraphCanvas::fit() {
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
     if (r.isEmpty() || room.isEmpty())
         return;
-    // The whole drawing if its text stays readable (node text is nodeFontPixels scene units,
-    // drawn at scale s as s * nodeFontPixels pixels); else the whole width (scrolling down)
-    // or the whole height (scrolling across), whichever is larger, beside the other scroll
-    // bar; never below the readable scale, never magnified past natural size.
-    const double readable = kMinTextPixels / look::nodeFontPixels;
+    // The whole drawing if its text stays readable (its smallest text is smallestFontPixels
+    // scene units, drawn at scale s as s times that many pixels: readable at kMinTextPixels
+    // times the font scale, a lecture's font reads larger); else the whole width, scrolling
+    // down, at least at the readable scale; and a drawing too wide for that (the owner then
+    // gives the view more width: fitsReadably) shrinks to the width down to kMinTextPixels.
+    // Never magnified past natural size. (It scrolled across when fitting the height was
+    // larger: issue #9, the graph's labels were cut at the right edge.)
+    const double readable = readableScale(), least = leastScale();
     // A drawing wider than the view allows at the readable scale is laid out top to bottom
     // (GraphScene::setMaxWidth), so that it scrolls down, not across.
     if (auto* graph = dynamic_cast<GraphScene*>(scene())) {
@@ -760,16 +782,38 @@ void GraphCanvas::fit() {
             return;
     }
     const double whole = std::min(room.width() / r.width(), room.height() / r.height());
-    // Fits the width and scrolls down, or (a drawing too wide even top to bottom) fits the
-    // height and scrolls across: the larger of the two.
-    const double oneAxis =
-        std::max((room.width() - bar) / r.width(), (room.height() - bar) / r.height());
-    double s = whole >= readable ? whole : std::max(readable, oneAxis);
+    const double width = (room.width() - bar) / r.width();
+    double s = whole >= readable ? whole : width >= readable ? width : std::max(least, width);
     s = std::min(s, 1.0);
+    m_readably = s >= std::min(1.0, readable) - 1e-9;
     setTransform(QTransform::fromScale(s, s));
     // Start at the top left, where dot puts the inputs (a scroll bar without range is 0).
     horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
     verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+    emit fitted();
+}
+
+bool GraphCanvas::fitsWidth() const {
+    return horizontalScrollBar()->maximum() <= 0;
+}
+
+double GraphCanvas::readableScale() const {
+    const auto* graph = dynamic_cast<const GraphScene*>(scene());
+    return graph ? kMinTextPixels * graph->fontScale() / graph->smallestFontPixels()
+                 : kMinTextPixels / GraphScene::kEdgeFontPixels;
+}
+
+double GraphCanvas::leastScale() const {
+    const auto* graph = dynamic_cast<const GraphScene*>(scene());
+    return kMinTextPixels / (graph ? graph->smallestFontPixels() : GraphScene::kEdgeFontPixels);
+}
+
+double GraphCanvas::readableWidth() const {
+    const QGraphicsScene* s = scene();
+    if (!s)
+        return 0;
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    return s->sceneRect().width() * std::min(1.0, readableScale()) + bar + 2 * frameWidth();
 }
 
 void GraphCanvas::wheelEvent(QWheelEvent* event) {
@@ -876,22 +920,26 @@ GraphView::GraphView(QWidget* parent)
     m_pathList = new QListWidget;
     m_pathList->setObjectName(QStringLiteral("graphPaths"));
     m_pathList->hide();
-    auto* side = new QWidget;
-    auto* sideLayout = new QVBoxLayout(side);
+    m_side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(m_side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->addWidget(m_panel, 2);
     sideLayout->addWidget(m_pathList, 1);
-    auto* split = new QSplitter;
-    split->addWidget(m_canvas);
-    split->addWidget(side);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    split->setSizes({800, 230});
+    m_split = new QSplitter;
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_canvas);
+    m_split->addWidget(m_side);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({800, 230});
+    m_scene->setFontScale(sceneLook().fontScale);
+    // Queued: the splitter turns after the fit that asked for it, not inside its resize.
+    connect(m_canvas, &GraphCanvas::fitted, this, &GraphView::placeSidePanel, Qt::QueuedConnection);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(tools);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(look::playIntervalMs);
@@ -1118,8 +1166,40 @@ void GraphView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     // The error message's colour follows the theme (errorColour of this widget's new
     // palette: the panel's own changes after this event).
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
         updatePanel();
+        // The drawing's text follows the font scale as the window's does (issue #9: it kept
+        // 8-10 pixels at a lecture's font).
+        if (sceneLook().fontScale != m_scene->fontScale()) {
+            m_scene->setFontScale(sceneLook().fontScale);
+            if (m_canvas->autoFit())
+                m_canvas->fit();
+        }
+    }
+}
+
+void GraphView::placeSidePanel() {
+    if (!m_canvas->autoFit() || !isVisible())
+        return; // zoomed by hand: the person scrolls
+    const int handle = m_split->handleWidth();
+    if (m_split->orientation() == Qt::Horizontal) {
+        if (m_canvas->fitsWidth() && m_canvas->fitsReadably())
+            return;
+        // Too wide beside the panel at a readable size: the drawing takes the whole width,
+        // the panel goes under it (a third of the height, scrolling down).
+        m_split->setOrientation(Qt::Vertical);
+        const int h = m_split->height() - handle;
+        m_split->setSizes({h - h / 3, h / 3});
+        return;
+    }
+    // Under the drawing: back beside it once the drawing fits the width left beside the
+    // panel at its least width (a drawing that fits a width fits any wider one).
+    const int panel = std::max(m_side->minimumSizeHint().width(), m_panel->minimumWidth());
+    const int beside = m_split->width() - handle - panel;
+    if (m_canvas->readableWidth() <= beside) {
+        m_split->setOrientation(Qt::Horizontal);
+        m_split->setSizes({beside, panel});
+    }
 }
 
 void GraphView::updatePanel() {

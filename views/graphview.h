@@ -21,6 +21,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QSplitter;
 class QTextBrowser;
 class QTimer;
 class QToolButton;
@@ -100,6 +101,17 @@ public:
     /// left to right is laid out top to bottom (if that is narrower). A view sets it from its
     /// width; an export keeps the book's left-to-right drawing.
     void setMaxWidth(double width);
+    /// The text's size: the node and edge fonts (kNodeFontPixels, kEdgeFontPixels scene units)
+    /// times `scale` (Preferences' font scale, sceneLook().fontScale): a lecture's font
+    /// enlarges the drawing's text as it does the window's. Lays the graph out again.
+    void setFontScale(double scale);
+    double fontScale() const { return m_fontScale; }
+    /// The node and edge fonts' sizes in scene units (pixels at the view's scale 1).
+    static constexpr double kNodeFontPixels = 12, kEdgeFontPixels = 11;
+    int nodeFontPixels() const;
+    int edgeFontPixels() const;
+    /// The smallest text of the drawing (scene units).
+    int smallestFontPixels() const;
     /// The rows the inputs are wrapped into (1 unless top to bottom is still too wide).
     int inputRows() const { return m_inputRows; }
     RankDirection direction() const { return m_direction; }
@@ -147,6 +159,7 @@ private:
     QGraphicsSimpleTextItem* m_messageItem = nullptr;
     QString m_layoutKey; ///< the structure laid out: a new point keeps the layout
     double m_maxWidth = std::numeric_limits<double>::infinity();
+    double m_fontScale = 1.0;
     double m_leftToRightWidth = 0; ///< the left-to-right drawing's width at the last layout
     double m_drawnWidth = 0;       ///< the drawing's width at the last layout
     int m_inputRows = 1;           ///< rows the inputs wrap into (top to bottom, narrow)
@@ -165,11 +178,26 @@ public:
     static constexpr double kMinTextPixels = 10;
 
     /// Fits the drawing into the view, and keeps fitting it as the view is resized until the
-    /// wheel zooms. A drawing too big to fit with its text at kMinTextPixels or more fits the
-    /// view's width or height instead, whichever is larger (at least at that text size), and
-    /// scrolls along the other, starting at the top left (the inputs).
+    /// wheel zooms. A drawing too big to fit with its smallest text at kMinTextPixels or more
+    /// fits the view's width instead (at least at that text size) and scrolls down, starting
+    /// at the top (the inputs). Emits fitted().
     void fit();
     bool autoFit() const { return m_autoFit; }
+    /// Whether the drawing as fitted is as narrow as the view (no sideways scrolling).
+    bool fitsWidth() const;
+    /// Whether the last fit kept the readable scale (text at kMinTextPixels times the font
+    /// scale at least), or had to shrink the drawing further (to kMinTextPixels at least).
+    bool fitsReadably() const { return m_readably; }
+    /// The scale at which the smallest text is kMinTextPixels times the font scale, and the
+    /// one at which it is kMinTextPixels.
+    double readableScale() const;
+    double leastScale() const;
+    /// The view's width the drawing needs at the readable scale (its scroll bar included).
+    double readableWidth() const;
+
+signals:
+    /// After a fit: the owner may give the view more width when it does not fit it.
+    void fitted();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -177,6 +205,7 @@ protected:
 
 private:
     bool m_autoFit = true;
+    bool m_readably = true;
 };
 
 /// The graph view: tool row (granularity, mode, step controls, paths, search, export), the
@@ -223,12 +252,16 @@ public slots:
     void setPlaying(bool playing);
 
 protected:
-    /// A new font (Preferences' font scale): the side panel's least width again.
+    /// A new font (Preferences' font scale): the side panel's least width again, the
+    /// drawing's text at the new scale.
     void changeEvent(QEvent* event) override;
 
 private:
     void syncControls();
     void updatePanel();
+    /// The side panel beside the drawing when the drawing fits beside it with readable text,
+    /// else under it (the drawing takes the whole width): never a sideways scroll.
+    void placeSidePanel();
     void fillInputBoxes();
     void fillInputEditors();
     void exportDialog();
@@ -242,6 +275,8 @@ private:
     QLineEdit* m_search;
     QTextBrowser* m_panel;
     QListWidget* m_pathList;
+    QSplitter* m_split;
+    QWidget* m_side;
     QTimer* m_timer;
     QStringList m_inputNames; ///< the inputs the boxes list
     QWidget* m_inputRow;

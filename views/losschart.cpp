@@ -228,28 +228,24 @@ std::array<double, 4> LossChart::plotArea() const {
 void LossChart::updateValueTicks() {
     vtkAxis* axis = m_chart->GetAxis(vtkAxis::LEFT);
     axis->SetBehavior(vtkAxis::AUTO);
-    axis->SetCustomTickPositions(nullptr, nullptr);
+    setDecadeTicks(vtkAxis::LEFT, 0, 0, 1);
     m_chart->RecalculateBounds();
     // VTK's rule: a log axis is active when no value is zero or negative.
     if (!m_log || !m_allPositive || !(m_smallest > 0) || !(m_largest > 0))
         return;
     // Whole decades from below the smallest value to above the largest, every `stride`-th
-    // labelled so that at most kMaxLogTicks labels show, however many decades the runs span.
+    // labelled so that at most kMaxLogTicks labels show, however many decades the runs span;
+    // fewer where the labels would touch at the chart's height and font (every other decade,
+    // ...: ChartBase::setDecadeTicks, issue #9 at font scale 1.5).
     const int low = static_cast<int>(std::floor(std::log10(m_smallest)));
     int high = static_cast<int>(std::ceil(std::log10(m_largest)));
     if (high == low)
         ++high;
     const int stride = std::max(1, (high - low + kMaxLogTicks - 2) / (kMaxLogTicks - 1));
     high = low + ((high - low + stride - 1) / stride) * stride;
-    vtkNew<vtkDoubleArray> positions; // log10 units: the axis's scaled coordinates
-    vtkNew<vtkStringArray> labels;
-    for (int d = low; d <= high; d += stride) {
-        positions->InsertNextValue(d);
-        labels->InsertNextValue(decadeLabel(d));
-    }
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetUnscaledRange(std::pow(10.0, low), std::pow(10.0, high));
-    axis->SetCustomTickPositions(positions, labels);
+    setDecadeTicks(vtkAxis::LEFT, low, high, stride);
 }
 
 std::vector<double> LossChart::valueTickPositions() const {

@@ -103,6 +103,30 @@ QString formatMatrix(const Eigen::MatrixXd& m, int maxChars) {
     return {};
 }
 
+QString wrapWords(const QString& text, int maxChars) {
+    maxChars = std::max(1, maxChars);
+    QStringList out;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (QString word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() <= maxChars) {
+                line += QLatin1Char(' ') + word;
+                continue;
+            }
+            if (!line.isEmpty())
+                out << line;
+            // A word longer than a line is broken where the line ends.
+            while (word.size() > maxChars) {
+                out << word.left(maxChars);
+                word = word.mid(maxChars);
+            }
+            line = word;
+        }
+        out << line;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 namespace {
 
 QString classText(Classification c) {
@@ -244,7 +268,7 @@ QString rowTip(const QString& key) {
 } // namespace
 
 void ReadoutPanel::setRow(const QString& key, const QString& name, const QString& text,
-                          const QString& full) {
+                          const QString& full, bool words) {
     int row = static_cast<int>(m_keys.indexOf(key));
     if (row < 0) {
         row = static_cast<int>(m_keys.size());
@@ -252,6 +276,9 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         auto* n = new QLabel(name);
         n->setToolTip(rowTip(key));
         n->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        // Never shorter than its text (Minimum: the hint is the least height); the panel
+        // scrolls instead (a row was cut at font scale 1.5).
+        n->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
         auto* v = new QLabel;
         v->setTextFormat(Qt::PlainText);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -263,13 +290,13 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         mono.setFixedPitch(true);
         v->setFont(mono);
         v->setToolTip(rowTip(key));
-        // Vectors and the matrix are laid out to fit by reformat; the other rows wrap.
-        static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
-                                           QStringLiteral("H"), QStringLiteral("eig"),
-                                           QStringLiteral("eps")};
-        v->setWordWrap(!formatted.contains(key));
+        // Every row is broken into lines that fit the value column here (vectors and the
+        // matrix by formatVector and formatMatrix, words by wrapWords), never by the label's
+        // word wrap: a wrapped label's height follows its width only where every layout above
+        // it asks heightForWidth, and at font scale 1.5 the "arrows" row was cut (issue #9).
+        v->setWordWrap(false);
         // The width follows the panel; the text is formatted to fit it (reformat).
-        v->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        v->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
         v->setMinimumWidth(0);
         m_grid->addWidget(n, row, 0);
         m_grid->addWidget(v, row, 1);
@@ -277,8 +304,17 @@ void ReadoutPanel::setRow(const QString& key, const QString& name, const QString
         m_values << v;
     }
     m_names[row]->setText(name);
-    if (m_values[row]->text() != text)
-        m_values[row]->setText(text);
+    static const QStringList formatted{QStringLiteral("x0"), QStringLiteral("grad"),
+                                       QStringLiteral("H"), QStringLiteral("eig"),
+                                       QStringLiteral("eps")};
+    words = words || !formatted.contains(key);
+    if (words)
+        m_texts[key] = text;
+    else
+        m_texts.remove(key);
+    const QString shown = words && m_chars > 0 ? wrapWords(text, m_chars) : text;
+    if (m_values[row]->text() != shown)
+        m_values[row]->setText(shown);
     // The whole value in one line as the tooltip, whatever the width.
     const QString tip = full.isEmpty() ? rowTip(key) : rowTip(key) + QStringLiteral("\n") + full;
     if (m_values[row]->toolTip() != tip)
@@ -296,6 +332,10 @@ void ReadoutPanel::reformat() {
     m_chars = valueColumnChars();
     if (m_keys.isEmpty())
         return;
+    // The rows of words again at this width (the others are formatted below).
+    for (int i = 0; i < m_keys.size(); ++i)
+        if (m_texts.contains(m_keys[i]))
+            m_values[i]->setText(wrapWords(m_texts.value(m_keys[i]), m_chars));
     auto oneLine = [](const Eigen::VectorXd& v) { return formatVector(v); };
     const QString name0 = m_names[int(m_keys.indexOf(QStringLiteral("x0")))]->text();
     setRow(QStringLiteral("x0"), name0, formatVector(m_point, m_chars), oneLine(m_point));
@@ -305,9 +345,9 @@ void ReadoutPanel::reformat() {
     if (!m_valueFinite) {
         // f = ±inf or undefined: AD of its finite parts would print numbers that mean nothing.
         const QString none = QStringLiteral("not meaningful (f(x₀) is not finite)");
-        setRow(QStringLiteral("grad"), gradName, none, none);
-        setRow(QStringLiteral("H"), hessianName, none, none);
-        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), none, none);
+        setRow(QStringLiteral("grad"), gradName, none, none, true);
+        setRow(QStringLiteral("H"), hessianName, none, none, true);
+        setRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"), none, none, true);
     } else {
         setRow(QStringLiteral("grad"), gradName,
                m_oneInput && m_gradient.size() == 1 ? formatNumber(m_gradient[0])
@@ -411,7 +451,8 @@ QString ReadoutPanel::text() const {
     QStringList lines;
     for (int i = 0; i < m_keys.size(); ++i)
         if (!m_names[i]->isHidden())
-            lines << m_names[i]->text() + QStringLiteral(": ") + m_values[i]->text();
+            lines << m_names[i]->text() + QStringLiteral(": ") +
+                         m_texts.value(m_keys[i], m_values[i]->text()); // words unwrapped
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -8,6 +8,7 @@
 
 #include "surface.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -26,7 +27,8 @@ public:
     /// The plot's mean slope S (overlays.h: meanSlope), the gradient arrows' scale, which
     /// the "arrows" row explains. Set before setExpansion.
     void setArrowScale(double slope) { m_slope = slope; }
-    /// The panel's text as shown, one "name: value" line per row (for tests and copying).
+    /// The panel's text, one "name: value" line per row (for tests and copying): the rows of
+    /// words as given (not broken to the panel's width), the vectors and matrix as shown.
     QString text() const;
 
     QSize sizeHint() const override;
@@ -47,8 +49,10 @@ private:
     /// The row `key` in its place, created empty when new; its text is set by reformat (a
     /// drag's move sets each label's text once: every new text asks for a new layout).
     void placeRow(const QString& key, const QString& name);
+    /// `words`: a row of words (broken to the value column's width by wrapWords); the rows
+    /// other than the vectors and the matrix always are.
     void setRow(const QString& key, const QString& name, const QString& text,
-                const QString& full = {});
+                const QString& full = {}, bool words = false);
     /// Re-formats the vectors and the matrix for the width the value column has now.
     void reformat();
     /// How many characters of the fixed-width font fit the value column.
@@ -70,6 +74,8 @@ private:
     int m_relayoutRequests = 0;
     QStringList m_keys;
     QList<QLabel*> m_names, m_values;
+    /// The rows of words as given, by key (wrapped to the value column when shown).
+    QHash<QString, QString> m_texts;
     // What the rows that depend on the width show (kept to re-format on a resize).
     Eigen::VectorXd m_point, m_gradient, m_eigenvalues, m_epsilon;
     Eigen::MatrixXd m_hessian;
@@ -87,6 +93,10 @@ QString formatNumber(double v, int digits = 6);
 /// A vector "(a, b, c)" broken after a comma into lines of at most `maxChars` characters
 /// (a single entry longer than that gets a line of its own; nothing is ever cut).
 QString formatVector(const Eigen::VectorXd& v, int maxChars = 1 << 20);
+
+/// `text` broken between words into lines of at most `maxChars` characters (its own line
+/// breaks kept; a word longer than a line broken where the line ends): nothing is cut.
+QString wrapWords(const QString& text, int maxChars);
 
 /// A matrix as right-aligned columns two spaces apart (so two entries never touch). Where
 /// the rows are wider than `maxChars`, the entries get 4 significant digits instead of 6,

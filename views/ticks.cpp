@@ -24,6 +24,18 @@ std::vector<double> niceTicks(double lo, double hi, int most) {
         }
 }
 
+int decadeStride(int low, int high, double axisPixels, double labelPixels, int leastStride) {
+    const int decades = std::max(1, high - low);
+    const int least = std::clamp(leastStride, 1, decades);
+    // Labels s decades apart are s * (axisPixels / decades) pixels apart centre to centre:
+    // they keep a gap of g * labelPixels when that distance is at least (1 + g) * labelPixels.
+    const double perDecade = axisPixels / decades;
+    const double need = (1 + kDecadeLabelGap) * labelPixels;
+    for (int s = least;; s += least)
+        if (s * perDecade >= need || s + least > decades)
+            return s;
+}
+
 std::string decadeLabel(int d) {
     char text[16];
     if (d >= -3 && d <= 3)

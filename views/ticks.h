@@ -14,4 +14,15 @@ std::vector<double> niceTicks(double lo, double hi, int most);
 /// "1e6" beyond (the loss chart and the sweep and eigen charts).
 std::string decadeLabel(int d);
 
+/// The stride (a label every `stride` decades) for decades `low` to `high` on an axis of
+/// `axisPixels` whose labels take `labelPixels` along it (their height on a vertical axis, the
+/// widest one's width on a horizontal one): the least multiple of `leastStride` whose labels,
+/// `stride * axisPixels / (high - low)` apart, leave a gap of at least kDecadeLabelGap times
+/// their size between them; no more than high - low (the two ends are then the only labels,
+/// however short the axis).
+int decadeStride(int low, int high, double axisPixels, double labelPixels, int leastStride = 1);
+
+/// The least gap between two decade labels, in units of a label's size along the axis.
+inline constexpr double kDecadeLabelGap = 0.25;
+
 } // namespace gs
