@@ -3055,6 +3055,34 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
     }
 
+    // Issue #9, dark theme: the domain's note (a notice, not an error: here the point outside
+    // the plotted domain) was #8a4b00, 1.8:1 on the dark window. Shown on the light theme and
+    // the theme then applied, it has at least 4.5:1 against its ground (a grab) on both.
+    void warningsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void warningsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        m_window->applyPreferences(Preferences{}); // light
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        const Settings& s = m_doc->settings();
+        QCOMPARE(m_doc->setPoint(s.xmax + 1, s.ymax + 1), QString());
+        QVERIFY(m_window->domainNote()->isVisible());
+        QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("outside the plotted")));
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        QCOMPARE(wcagLuminance(m_window->palette().color(QPalette::Window)) < 0.18, dark);
+        const QString fault =
+            textContrastFault(m_window->domainNote(), 4.5, QStringLiteral("domain note"));
+        QCOMPARE(m_doc->setPoint(0, 0), QString());
+        QVERIFY2(fault.isEmpty(), qPrintable(fault));
+    }
+
     // An error on screen when the theme changes takes the new theme's colour (the style
     // sheet was built once, for the theme the message first showed in).
     void errorFollowsTheTheme() {
