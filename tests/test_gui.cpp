@@ -3131,6 +3131,45 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
     }
 
+    // Issue #9, dark theme: a diverged run's row in the run list was #b00020, 1.9:1 on the
+    // dark list. Made on the light theme, the theme then applied, its text has at least 4.5:1
+    // against the list's ground (the item's colour, and a grab shows pixels of it).
+    void divergedRunKeepsContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void divergedRunKeepsContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        m_window->applyPreferences(Preferences{}); // light
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        panel->setLearningRate(5); // x <- x - 5 * 2x = -9x
+        QMetaObject::invokeMethod(panel, "addRequested");
+        QCOMPARE(m_doc->trajectories().size(), std::size_t(1));
+        QVERIFY(m_doc->trajectories()[0].reason == StopReason::Diverged);
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        m_window->panelTabs()->setCurrentIndex(1);
+        QTest::qWait(50);
+        auto* list = m_window->findChild<QListWidget*>(QStringLiteral("runList"));
+        QVERIFY(list && list->count() == 1);
+        list->clearSelection();
+        list->setCurrentRow(-1);
+        const QColor ink = list->item(0)->foreground().color();
+        const QColor ground = list->palette().color(QPalette::Base);
+        QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+        const QImage image = list->viewport()->grab().toImage();
+        const double c = wcagContrast(ink, ground);
+        QCOMPARE(m_doc->clearRuns(), QString());
+        QVERIFY2(pixelsNear(image, ink, 24) > 0, qPrintable(ink.name()));
+        QVERIFY2(
+            c >= 4.5,
+            qPrintable(QStringLiteral("%1 on %2: %3:1").arg(ink.name(), ground.name()).arg(c)));
+    }
+
     // An error on screen when the theme changes takes the new theme's colour (the style
     // sheet was built once, for the theme the message first showed in).
     void errorFollowsTheTheme() {
