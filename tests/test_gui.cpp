@@ -91,6 +91,7 @@
 #include <QUndoStack>
 #include <cmath>
 #include <vtkActor2DCollection.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellData.h>
@@ -98,9 +99,11 @@
 #include <vtkDataArray.h>
 #include <vtkLegendBoxActor.h>
 #include <vtkPolyData.h>
+#include <vtkPropCollection.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
+#include <vtkTextProperty.h>
 
 using namespace gs;
 
@@ -3168,6 +3171,58 @@ private slots:
         QVERIFY2(
             c >= 4.5,
             qPrintable(QStringLiteral("%1 on %2: %3:1").arg(ink.name(), ground.name()).arg(c)));
+    }
+
+    // Issue #9: the critical points' labels in the contour view: the minima's green had 4.3:1
+    // and the saddles' orange 2.7:1 on white, the maxima's magenta 3.2:1 on the dark ground.
+    // Every label (Himmelblau: minima, saddles, a maximum) has at least 4.5:1 against the
+    // panel behind it and the ground, on both themes (the theme applied after the scene).
+    void markerLabelsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void markerLabelsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(x^2+y-11)^2+(x+y^2-7)^2")), QString());
+        Settings s = m_doc->settings();
+        s.xmin = s.ymin = -5;
+        s.xmax = s.ymax = 5;
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        ContourScene& scene = m_window->contourScene();
+        double g[3];
+        scene.renderer()->GetBackground(g);
+        const QColor ground = QColor::fromRgbF(float(g[0]), float(g[1]), float(g[2]));
+        QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+        QStringList faults, seen;
+        vtkPropCollection* props = scene.renderer()->GetViewProps();
+        props->InitTraversal();
+        while (vtkProp* prop = props->GetNextProp()) {
+            auto* label = vtkBillboardTextActor3D::SafeDownCast(prop);
+            if (!label || !label->GetVisibility() || !label->GetInput())
+                continue;
+            const QString text = QString::fromUtf8(label->GetInput());
+            seen << text;
+            const double* c = label->GetTextProperty()->GetColor();
+            const double* b = label->GetTextProperty()->GetBackgroundColor();
+            const QColor ink = QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
+            const QColor panel = QColor::fromRgbF(float(b[0]), float(b[1]), float(b[2]));
+            const double least = std::min(wcagContrast(ink, panel), wcagContrast(ink, ground));
+            if (least < 4.5)
+                faults << QStringLiteral("%1: %2 on %3, %4:1")
+                              .arg(text, ink.name(), panel.name())
+                              .arg(least);
+        }
+        const QString all = seen.join(u'|');
+        QVERIFY2(all.contains(QStringLiteral("min")) && all.contains(QStringLiteral("saddle")) &&
+                     all.contains(QStringLiteral("max")),
+                 qPrintable(all));
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
     }
 
     // An error on screen when the theme changes takes the new theme's colour (the style
