@@ -573,7 +573,7 @@ void MainWindow::buildControls() {
     m_domainNote = new QLabel;
     m_domainNote->setWordWrap(true);
     m_domainNote->setObjectName(QStringLiteral("domainNote"));
-    m_domainNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    setErrorMark(m_domainNote, ErrorMark::Warning); // a notice: the theme's warning colour
     m_domainNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_domainNote->hide();
     notes->addWidget(m_domainNote);

@@ -1,5 +1,7 @@
 #include "optimizerpanel.h"
 
+#include "errorcolour.h"
+
 #include "optionwidgets.h"
 
 #include "scenebinding.h"
@@ -26,6 +28,9 @@
 namespace gs {
 
 namespace {
+
+/// A run list item's flag: the run diverged (its text is in the error colour).
+constexpr int kDivergedRole = Qt::UserRole + 1;
 
 // The learning-rate slider spans the declared range in equal ratios.
 const LogSliderScale& lrScale() {
@@ -432,8 +437,13 @@ void OptimizerPanel::showRuns(const Document& doc) {
         const QString description = runDescription(doc, i);
         auto* item = new QListWidgetItem(QIcon(swatch), description);
         item->setToolTip(description);
-        if (doc.trajectories()[std::size_t(i)].reason == StopReason::Diverged)
-            item->setForeground(QColor(0xb0, 0x00, 0x20));
+        // A diverged run in the theme's error colour (#b00020 had 1.9:1 on the dark list),
+        // re-coloured when the theme changes (changeEvent: the panel's palette, the list's
+        // own follows it after).
+        if (doc.trajectories()[std::size_t(i)].reason == StopReason::Diverged) {
+            item->setData(kDivergedRole, true);
+            item->setForeground(errorColour(palette()));
+        }
         m_runs->addItem(item);
     }
     m_runs->setCurrentRow(std::min(current, m_runs->count() - 1));
@@ -454,6 +464,10 @@ void OptimizerPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         fitRunRows();
+    if (event->type() == QEvent::PaletteChange)
+        for (int i = 0; i < m_runs->count(); ++i)
+            if (m_runs->item(i)->data(kDivergedRole).toBool())
+                m_runs->item(i)->setForeground(errorColour(palette()));
 }
 
 int OptimizerPanel::runRowHeight() const {

@@ -112,19 +112,19 @@ double contrast(const Rgb& a, const Rgb& b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-/// A level line's colour at rank t on the theme's ground: levelColor, lifted toward white in
-/// steps of 1/64 until it has 3.2:1 (3:1, WCAG's for graphics, with a margin) against a dark
-/// ground. On the dark theme the low end's dark purple had 1.2:1 and vanished; on the light
-/// theme the colours are levelColor's.
+/// A level line's colour at rank t on the theme's ground: levelColor, moved away from the
+/// ground in steps of 1/64 (toward white on a dark ground, toward black on a light one) until it
+/// has 3.2:1 (3:1, WCAG's for graphics, with a margin) against it. On the dark theme the low
+/// end's dark purple had 1.2:1 and vanished; on the light theme the high end's yellow had 1.8:1
+/// on white. Colours that already have it are levelColor's.
 Rgb levelLineColor(double t) {
     const Rgb c = levelColor(t), ground = sceneLook().background;
-    if (luminance(ground) >= 0.18) // a light ground (0.18: mid-grey's luminance)
-        return c;
-    Rgb lifted = c;
-    for (int i = 1; i <= 64 && contrast(lifted, ground) < 3.2; ++i)
+    const double target = luminance(ground) >= 0.18 ? 0.0 : 1.0; // 0.18: mid-grey's luminance
+    Rgb moved = c;
+    for (int i = 1; i <= 64 && contrast(moved, ground) < 3.2; ++i)
         for (std::size_t j = 0; j < 3; ++j)
-            lifted[j] = c[j] + (1 - c[j]) * i / 64.0;
-    return lifted;
+            moved[j] = c[j] + (target - c[j]) * i / 64.0;
+    return moved;
 }
 
 /// Band k of n + 1 (below the first level to above the last), lightened.

@@ -2,6 +2,7 @@
 
 #include "sceneactors.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
@@ -136,6 +137,27 @@ Rgb markerColor(Classification kind) {
     }
 }
 
+Rgb markerLabelColor(Classification kind) {
+    // WCAG 2 relative luminance (sRGB channels linearized, weighted .2126 .7152 .0722) and the
+    // contrast ratio (L1 + 0.05) / (L2 + 0.05).
+    auto luminance = [](const Rgb& c) {
+        auto linear = [](double v) {
+            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
+    };
+    auto contrast = [&](const Rgb& a, const Rgb& b) {
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    const Rgb c = markerColor(kind), ink = sceneLook().ink, panel = sceneLook().panel;
+    Rgb moved = c;
+    for (int i = 1; i <= 64 && contrast(moved, panel) < 4.6; ++i)
+        for (std::size_t j = 0; j < 3; ++j)
+            moved[j] = c[j] + (ink[j] - c[j]) * i / 64.0;
+    return moved;
+}
+
 const char* markerSymbolName(Classification kind) {
     switch (kind) {
     case Classification::Minimum:
@@ -233,7 +255,7 @@ void CriticalMarkers::update(const std::vector<PlotMarker>& markers, double size
         vtkTextProperty* p = t->GetTextProperty();
         // Follows the font scale (a lecture's 1.5) as the tick labels do.
         p->SetFontSize(int(std::lround(12 * sceneLook().fontScale * scale.text)));
-        const Rgb c = m.extreme ? ink : markerColor(m.kind);
+        const Rgb c = m.extreme ? ink : markerLabelColor(m.kind);
         p->SetColor(c[0], c[1], c[2]);
         p->SetBold(m.extreme != 0);
         const Rgb& panel = sceneLook().panel;

@@ -38,19 +38,24 @@ namespace {
 
 // The look of the graph, in one place. Scene units are Graphviz points.
 namespace look {
+// The drawing is the same light picture on both themes (white ground, as exported); every
+// text has at least 4.5:1 and every line at least 3:1 (WCAG AA) against the fills it is on
+// (GraphScene::inkOnGround lists the pairs; issue #9: unknown values #9a9a9a had 2.5:1, the
+// active value #d35400 3.7:1, the other paths' lines #c39bd3 2.1:1).
 const QColor text(0x22, 0x22, 0x22);
-const QColor unknown(0x9a, 0x9a, 0x9a);
+const QColor unknown(0x66, 0x66, 0x66);
 const QColor border(0x55, 0x55, 0x55);
 const QColor edge(0x88, 0x88, 0x88);
-const QColor active(0xd3, 0x54, 0x00);   ///< the node and edges at work
+const QColor active(0xb3, 0x47, 0x00);   ///< the node and edges at work
 const QColor path(0x8e, 0x44, 0xad);     ///< the selected path from an input
-const QColor pathSoft(0xc3, 0x9b, 0xd3); ///< the other paths
+const QColor pathSoft(0xa0, 0x70, 0xbb); ///< the other paths
 const QColor marked(0x1f, 0x6f, 0xd1);   ///< the node found by name
 const QColor product(0x6b, 0x3a, 0x10);  ///< a product the pass has used
 const QColor inputFill(0xe8, 0xf1, 0xfb);
 const QColor outputFill(0xe9, 0xf6, 0xe9);
 const QColor nodeFill(0xff, 0xff, 0xff);
 const QColor doneFill(0xff, 0xf3, 0xe6); ///< the node at work
+const QColor ground(Qt::white);          ///< the scene's, the view's and exports' ground
 constexpr double nodePadding = 8;
 constexpr double labelPadding = 3;
 constexpr double drawingMargin = 24; // around the drawing, scene units
@@ -275,7 +280,7 @@ private:
 
 GraphScene::GraphScene(QObject* parent)
     : QGraphicsScene(parent) {
-    setBackgroundBrush(Qt::white);
+    setBackgroundBrush(look::ground);
 }
 
 GraphScene::~GraphScene() = default;
@@ -574,6 +579,7 @@ void GraphScene::rebuild() {
                         .arg(n)
                         .arg(kMaxDrawnNodes);
         m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
+        m_messageItem->setBrush(look::text);
         setSceneRect(itemsBoundingRect());
         emit stateChanged();
         return;
@@ -651,6 +657,7 @@ void GraphScene::rebuild() {
     if (!layout.error.isEmpty()) {
         m_message = layout.error;
         m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
+        m_messageItem->setBrush(look::text);
         emit stateChanged();
         return;
     }
@@ -707,7 +714,7 @@ QRectF GraphScene::drawingRect() const {
 
 QImage GraphScene::renderImage(const QSize& size) const {
     QImage image(size, QImage::Format_ARGB32);
-    image.fill(Qt::white);
+    image.fill(look::ground);
     QPainter p(&image);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     // The drawing scaled to fit, centred: scale = min(W / w, H / h).
@@ -739,7 +746,7 @@ QString exportGraphScene(const GraphScene& scene, const QString& path, const QSi
         QPainter p;
         if (!p.begin(&svg))
             return QStringLiteral("cannot write '%1'").arg(path);
-        p.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        p.fillRect(QRectF(QPointF(0, 0), source.size()), look::ground);
         const_cast<GraphScene&>(scene).render(&p, QRectF(QPointF(0, 0), source.size()), source);
         p.end();
         return QFileInfo(path).size() > 0 ? QString()
@@ -855,7 +862,7 @@ GraphView::GraphView(QWidget* parent)
     m_canvas->setObjectName(QStringLiteral("graphCanvas"));
     m_canvas->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     m_canvas->setDragMode(QGraphicsView::ScrollHandDrag);
-    m_canvas->setBackgroundBrush(Qt::white);
+    m_canvas->setBackgroundBrush(look::ground);
 
     m_granularityBox = new QComboBox;
     m_granularityBox->addItem(tr("Statements"));
@@ -1289,6 +1296,26 @@ void GraphView::updatePanel() {
         m_pathList->addItem(item);
         m_pathList->setCurrentRow(row);
     }
+}
+
+std::vector<GraphScene::InkOnGround> GraphScene::inkOnGround() {
+    std::vector<InkOnGround> pairs;
+    const QColor nodeFills[] = {look::nodeFill, look::inputFill, look::outputFill, look::doneFill};
+    for (const QColor& fill : nodeFills) {
+        for (const QColor& ink : {look::text, look::unknown, look::active}) // a node's lines
+            pairs.push_back({QStringLiteral("node text"), ink, fill, 4.5});
+        for (const QColor& ink :
+             {look::border, look::active, look::marked, look::path}) // its outline
+            pairs.push_back({QStringLiteral("node outline"), ink, fill, 3.0});
+    }
+    for (const QColor& ink :
+         {look::text, look::active, look::product}) // an edge's label, on its white box
+        pairs.push_back({QStringLiteral("edge label"), ink, look::nodeFill, 4.5});
+    for (const QColor& ink :
+         {look::edge, look::active, look::path, look::pathSoft, look::border, look::marked})
+        pairs.push_back({QStringLiteral("line"), ink, look::ground, 3.0});
+    pairs.push_back({QStringLiteral("message"), look::text, look::ground, 4.5});
+    return pairs;
 }
 
 } // namespace gs

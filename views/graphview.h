@@ -9,12 +9,14 @@
 #include "graph.h"
 #include "graphlayout.h"
 
+#include <QColor>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QImage>
 #include <QWidget>
 #include <limits>
 #include <optional>
+#include <vector>
 
 class QComboBox;
 class QHBoxLayout;
@@ -56,6 +58,14 @@ public:
     /// The point the graph is evaluated at (every input).
     const Eigen::VectorXd& point() const { return m_point; }
     const QString& message() const { return m_message; }
+    /// The inks the drawing uses on each ground they are drawn on, with the contrast each
+    /// must keep (4.5:1 text, 3:1 lines and outlines): the drawing is light on both themes.
+    struct InkOnGround {
+        QString what;
+        QColor ink, ground;
+        double least;
+    };
+    static std::vector<InkOnGround> inkOnGround();
 
     /// The steps: the forward pass, then the reverse pass (or the tangent pass). Position 0 is
     /// before the first; position k has steps 0..k-1 done and step k-1 at work. A new graph
