@@ -111,6 +111,13 @@ protected:
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
+    /// The room (display pixels) the axes' text takes left of and below the axes' frame, as
+    /// the last picture drew it (estimated before the first): what a legend beside the frame
+    /// keeps off.
+    std::array<double, 2> axisTextRoom() const {
+        const TextRoom room = textRoom();
+        return {room.left, room.bottom};
+    }
 
 private:
     /// The room (display pixels) the axes' labels and titles take left of, below, right of
