@@ -35,6 +35,7 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
+#include <vtkProperty2D.h>
 #include <vtkRenderer.h>
 #include <vtkStripper.h>
 #include <vtkTextActor.h>
@@ -455,6 +456,17 @@ void ContourScene::applyPixelScale() {
     for (auto& a : m_axes)
         a->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
+    // The legends on a solid box in the theme's background with a thin border: level curves
+    // and paths under them do not show through (issue #9).
+    for (vtkLegendBoxActor* legend : {m_pointLegend.Get(), m_runs->legend()}) {
+        legend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
+        legend->SetBackgroundOpacity(1.0);
+        legend->BorderOn();
+        legend->GetProperty()->SetColor(0.5 * (look.ink[0] + look.panel[0]),
+                                        0.5 * (look.ink[1] + look.panel[1]),
+                                        0.5 * (look.ink[2] + look.panel[2]));
+        legend->GetProperty()->SetLineWidth(float(std::max(1.0, k)));
+    }
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
     m_fieldLegend->GetTextProperty()->SetFontSize(
         int(std::lround(kLevelFont * look.fontScale * pixelScale())));
