@@ -1195,6 +1195,46 @@ private slots:
         window->RemoveRenderer(contour.renderer());
     }
 
+    // Issue #9 (cont10, 4): the contour view's note at 1280x720, font scale 1.5, wrapped
+    // greedily and left "0.001328" alone on its last line. Wrapped onto as few lines as
+    // before, the lines are balanced: the last holds more than one word.
+    void noteHasNoOrphanWord_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 contour tab, font scale 1.5") << 890 << 1.5;
+        QTest::newRow("1280x720 contour tab") << 890 << 1.0;
+        QTest::newRow("side by side") << 440 << 1.0;
+    }
+    void noteHasNoOrphanWord() {
+        QFETCH(int, width);
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("(1-x)^2+100*(y-x^2)^2");
+        const gs::GridSpec g = rosenbrockDomain();
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = (1-x)^2 + 100*(y-x^2)^2");
+        contour.setNote(
+            "gradient descent stable here for learning rate < 2 / (largest eigenvalue of H) "
+            "= 0.001328");
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1.2, 1)), "x", "y");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, 650);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        const QStringList lines = QString::fromStdString(contour.noteShown()).split('\n');
+        QVERIFY(!lines.isEmpty() && !lines.front().isEmpty());
+        if (lines.size() > 1)
+            QVERIFY2(lines.back().trimmed().contains(' '), qPrintable(lines.join(" | ")));
+        window->RemoveRenderer(contour.renderer());
+    }
+
     // Issue #9 (cont9, 5): the 3-D view side by side at 1280x720 (about 480 x 600 pixels)
     // cut the f axis's "2500" at the left edge (the box filled 80 % of the width, the labels
     // stood beyond it). Read back from what VTK drew: every tick label and axis title lies

@@ -78,6 +78,8 @@ public:
     /// The note as drawn: its lines (0 hidden; a long note is wrapped onto two before it is
     /// made smaller), its font size, its box in display pixels (xmin, xmax, ymin, ymax).
     int noteLines() const;
+    /// The note's text as drawn (its lines joined by newlines).
+    std::string noteShown() const;
     int noteFontSize() const;
     std::array<double, 4> noteBox() const;
     /// The title's box as drawn (display pixels: xmin, xmax, ymin, ymax).
