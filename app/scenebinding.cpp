@@ -80,10 +80,10 @@ void showExpansion(SurfaceScene& scene, const Document& doc) {
     scene.setExpansion(doc.expansion());
 }
 
-QString runLabel(const Document& doc, int i) {
-    const RunSettings& r = doc.settings().runs[std::size_t(i)];
-    // Labelled with what the method uses: Newton's step is damping * d, not eta (eta only
-    // bounds its safeguarded step in flat directions), so it shows its damping when < 1.
+namespace {
+/// A run's method and the setting it uses: Newton's step is damping * d, not eta (eta only
+/// bounds its safeguarded step in flat directions), so it shows its damping when < 1.
+QString methodLabel(const RunSettings& r) {
     const Method m = r.options.method;
     const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
     QString label = QString::fromUtf8(displayName(m).data());
@@ -91,6 +91,24 @@ QString runLabel(const Document& doc, int i) {
         label += QStringLiteral(" lr=%1").arg(r.options.learningRate, 0, 'g', 3);
     else if (r.options.damping != 1)
         label += QStringLiteral(" damping=%1").arg(r.options.damping, 0, 'g', 3);
+    return label;
+}
+} // namespace
+
+QString runLabel(const Document& doc, int i) {
+    const auto& runs = doc.settings().runs;
+    QString label = methodLabel(runs[std::size_t(i)]);
+    // Two runs alike in that (another start, other options the label does not show) are told
+    // apart by their number among those alike: "Gradient descent lr=0.1 #2", in every legend.
+    int alike = 0, ordinal = 0;
+    for (std::size_t j = 0; j < runs.size(); ++j)
+        if (methodLabel(runs[j]) == label) {
+            ++alike;
+            if (j <= std::size_t(i))
+                ++ordinal;
+        }
+    if (alike > 1)
+        label += QStringLiteral(" #%1").arg(ordinal);
     // A converged run says what it converged to (minimum, saddle, flat, ...).
     if (std::size_t(i) < doc.trajectories().size())
         if (const auto& end = doc.trajectories()[std::size_t(i)].endPoint)

@@ -2077,6 +2077,34 @@ private slots:
         QCOMPARE(m_doc->clearRuns(), QString());
     }
 
+    // Issue #9 (cont10, 4): two gradient-descent runs at the same rate were listed under the
+    // same name. Runs alike in method and rate are numbered, and the contour view's legend,
+    // the 3-D view's and the loss chart's series (all from runLabel) tell them apart.
+    void runsAlikeHaveDistinctNames() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 3*y^2")), QString());
+        RunSettings run;
+        run.options.method = Method::GradientDescent;
+        run.options.learningRate = 0.1;
+        run.options.maxSteps = 5;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.start = {-1, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.options.learningRate = 0.05;
+        QCOMPARE(m_doc->addRun(run), QString());
+        QVERIFY2(runLabel(*m_doc, 0).startsWith(QStringLiteral("Gradient descent lr=0.1 #1")),
+                 qPrintable(runLabel(*m_doc, 0)));
+        QVERIFY2(runLabel(*m_doc, 1).startsWith(QStringLiteral("Gradient descent lr=0.1 #2")),
+                 qPrintable(runLabel(*m_doc, 1)));
+        QVERIFY2(!runLabel(*m_doc, 2).contains(QLatin1Char('#')), qPrintable(runLabel(*m_doc, 2)));
+        QStringList names;
+        for (int i = 0; i < 3; ++i)
+            names << runLabel(*m_doc, i);
+        names.removeDuplicates();
+        QCOMPARE(names.size(), 3);
+        QCOMPARE(m_doc->clearRuns(), QString());
+    }
+
     void readoutSaysOutsideTheDomain() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(x) + y")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());

@@ -4,6 +4,7 @@
 #include "contourscene.h"
 #include "curvescene.h"
 #include "evaluation.h"
+#include "geometry2d.h"
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "overlays.h"
@@ -644,6 +645,75 @@ private slots:
         QVERIFY(scene.newtonLabel().empty());
     }
 
+    // Issue #9 (cont10, 3): in the animation of the ill-conditioned bowl's four runs the
+    // caption "Newton step 1: ..." was drawn over the x axis's tick label "2" (640 x 480,
+    // early frames, with larger text). The caption's box as drawn meets no tick label or axis title
+    // as VTK drew them (the quads of their textures on screen), at the GIF's default sizes.
+    void newtonCaptionKeepsOffTheTickLabels_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("640x480") << 640 << 480 << 1.0;
+        QTest::newRow("640x480, font scale 1.5") << 640 << 480 << 1.5;
+        QTest::newRow("1280x960, font scale 1.5") << 1280 << 960 << 1.5;
+        QTest::newRow("800x600, font scale 2") << 800 << 600 << 2.0;
+    }
+    void newtonCaptionKeepsOffTheTickLabels() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("0.5*x^2+5*y^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(-1.8, 0.8);
+        gs::OptimizerOptions o;
+        o.method = gs::Method::Newton;
+        o.maxSteps = 3;
+        const gs::Trajectory t = gs::optimize(f, x0, o);
+        QVERIFY(t.steps.size() >= 2);
+        gs::SurfaceScene scene;
+        scene.setTitle("f(x, y) = 0.5*x^2 + 5*y^2");
+        scene.setSurface(gs::sampleSurface(f, g, x0));
+        scene.setNewtonModel(g, gs::taylor(f, t.steps[0].x, 2).sampleGrid(g),
+                             gs::newtonStepText(t.steps[1], 1));
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(scene.renderer());
+        scene.resetCamera();
+        window->Render();
+        window->Render();
+        const std::array<double, 4> caption = scene.newtonLabelBox(); // xmin, xmax, ymin, ymax
+        QVERIFY(caption[1] > caption[0] && caption[3] > caption[2]);
+        QVERIFY(caption[0] >= 0 && caption[1] <= width && caption[2] >= 0);
+        int checked = 0;
+        for (vtkBillboardTextActor3D* text : scene.axisTexts()) {
+            if (!text->GetVisibility() || !text->GetInput() || !*text->GetInput())
+                continue;
+            const std::array<double, 4> b = drawnQuad(text, scene.renderer());
+            if (!(b[1] > b[0]))
+                continue;
+            ++checked;
+            QVERIFY2(
+                !(b[0] < caption[1] && caption[0] < b[1] && b[2] < caption[3] && caption[2] < b[3]),
+                qPrintable(QStringLiteral("the caption at %1..%2 x %3..%4 covers '%5'")
+                               .arg(caption[0])
+                               .arg(caption[1])
+                               .arg(caption[2])
+                               .arg(caption[3])
+                               .arg(QString::fromUtf8(text->GetInput()))));
+        }
+        QVERIFY(checked >= 10);
+        window->RemoveRenderer(scene.renderer());
+    }
+
     // On the dark theme the Newton step's label was the dark model's light grey on a white
     // ground (1.5:1). Its ground is the theme's panel: in the label's corner no pixel is
     // near white, and some are the model's light grey (the text).
@@ -905,6 +975,264 @@ private slots:
         const int tick = int(std::lround(gs::sceneLook().tickFont));
         QVERIFY2(contour.pointLegendFontSize() >= tick,
                  qPrintable(QString::number(contour.pointLegendFontSize())));
+    }
+
+    // Issue #9 (cont10, 1): with six entries at font scale 1.5 the point legend landed
+    // mid-plot over the runs' paths, their balls, the grad f arrows and the critical-point
+    // markers (its placement counted the level curves only). Runs whose paths pass through
+    // every corner of the frame and cross it: the legend's box (read back as drawn) meets no
+    // path's step grown by its ball's radius, no edge of the arrows as drawn, no marker's
+    // ring or label as VTK drew them, and stays in the view with its entries whole.
+    void contourPointLegendKeepsOffWhatIsDrawn_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("fontScale");
+        // The contour tab of a 1280x720 window is about 890 x 650 pixels.
+        QTest::newRow("1280x720 window, font scale 1") << 890 << 650 << 1.0;
+        QTest::newRow("1280x720 window, font scale 1.5") << 890 << 650 << 1.5;
+        QTest::newRow("1280x720 view, font scale 1.5") << 1280 << 720 << 1.5;
+    }
+    void contourPointLegendKeepsOffWhatIsDrawn() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("0.5*x^2+5*y^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(-1.2, 0.9);
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = 0.5*x^2 + 5*y^2");
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        // Six entries: level curve, tangent, two principal axes, the model, the arrows.
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        // Around the frame through its four corners, and across both diagonals.
+        auto path = [](std::vector<Eigen::Vector2d> corners, gs::Rgb color, const char* label) {
+            gs::RunPath r;
+            for (std::size_t k = 0; k + 1 < corners.size(); ++k)
+                for (int j = 0; j < 8; ++j) { // iterates along each side
+                    const Eigen::Vector2d p = corners[k] + (corners[k + 1] - corners[k]) * j / 8.0;
+                    r.points.emplace_back(p.x(), p.y(), 0.5 * p.x() * p.x() + 5 * p.y() * p.y());
+                }
+            const Eigen::Vector2d& e = corners.back();
+            r.points.emplace_back(e.x(), e.y(), 0.5 * e.x() * e.x() + 5 * e.y() * e.y());
+            r.color = color;
+            r.label = label;
+            return r;
+        };
+        const double c = 1.9;
+        const std::vector<gs::RunPath> runs{
+            path({{-c, c}, {c, c}, {c, -c}, {-c, -c}, {-c, c}}, {0.9, 0.6, 0}, "around"),
+            path({{-c, -c}, {c, c}}, {0.3, 0.7, 0.9}, "diagonal"),
+            path({{-c, c}, {c, -c}}, {0.8, 0.5, 0.7}, "other diagonal")};
+        contour.setRuns(runs);
+        gs::PlotMarker min;
+        min.at = Eigen::Vector3d(0, 0, 0);
+        min.kind = gs::Classification::Minimum;
+        min.extreme = -1;
+        min.label = "global min 0";
+        contour.setCriticalPoints({min});
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        const std::array<double, 4> r = contour.pointLegendRect();
+        QVERIFY(r[2] > r[0] && r[3] > r[1]);
+        QVERIFY2(r[0] >= 0 && r[1] >= 0 && r[2] <= width && r[3] <= height,
+                 qPrintable(QStringLiteral("legend at %1..%2 x %3..%4")
+                                .arg(r[0])
+                                .arg(r[2])
+                                .arg(r[1])
+                                .arg(r[3])));
+        const std::vector<std::string> entries = contour.pointLegend();
+        QCOMPARE(int(entries.size()), 6);
+        for (const std::string& e : entries)
+            QVERIFY2(e.find("…") == std::string::npos, e.c_str());
+        const auto meets = [&](const Eigen::Vector2d& a, const Eigen::Vector2d& b, double grow) {
+            return gs::segmentMeetsRect(a.x(), a.y(), b.x(), b.y(), r[0] - grow, r[2] + grow,
+                                        r[1] - grow, r[3] + grow);
+        };
+        const auto display = [&](const Eigen::Vector2d& p) {
+            return contour.toDisplay(p.x(), p.y());
+        };
+        // Pixels per plot unit on screen, and a ball's radius there (its diameter is
+        // ballDiameter of the frame's width).
+        const std::array<double, 4>& fr = contour.frame();
+        const double ppu = (display({fr[1], 0}) - display({fr[0], 0})).norm() / (fr[1] - fr[0]);
+        const double ball = 0.5 * gs::sceneLook().ballDiameter * (fr[1] - fr[0]) * ppu;
+        for (const gs::RunPath& run : runs)
+            for (std::size_t k = 0; k + 1 < run.points.size(); ++k) {
+                const Eigen::Vector2d a = display(run.points[k].head<2>()),
+                                      b = display(run.points[k + 1].head<2>());
+                QVERIFY2(!meets(a, b, ball),
+                         qPrintable(QStringLiteral("%1's step %2 under the legend")
+                                        .arg(QString::fromStdString(run.label))
+                                        .arg(k)));
+            }
+        const auto arrows = contour.arrowEdges();
+        QVERIFY(arrows.size() > 20);
+        for (const auto& [a, b] : arrows)
+            QVERIFY2(!meets(display(a), display(b), 0), "an arrow under the legend");
+        QVERIFY(!meets(display(x0), display(x0), 0)); // the point
+        const std::array<double, 6> ring = contour.markers().ringBounds(true);
+        const Eigen::Vector2d rlo = display({ring[0], ring[2]}), rhi = display({ring[1], ring[3]});
+        QVERIFY(!(rlo.x() < r[2] && r[0] < rhi.x() && rlo.y() < r[3] && r[1] < rhi.y()));
+        const auto labels = contour.markerLabelBoxes();
+        QCOMPARE(int(labels.size()), 1);
+        for (const auto& l : labels)
+            QVERIFY2(!(l[0] < r[2] && r[0] < l[2] && l[1] < r[3] && r[1] < l[3]),
+                     "a critical point's label under the legend");
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (cont10, 2): on the ill-conditioned bowl with four runs ending at its minimum
+    // "global min 0" stood about 80 pixels from its ring (the label walked five steps away
+    // from the paths round the marker) with nothing saying whose it was. Every critical
+    // point's label as VTK drew it is next to its marker (its nearest point within the ring's
+    // radius, a ball's radius and two of its own heights of the marker's centre), or a leader
+    // line runs from the marker's ring to within half a label's height of it.
+    void contourMarkerLabelsStayByTheirMarkers_data() {
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("font scale 1") << 1.0;
+        QTest::newRow("font scale 1.5") << 1.5;
+    }
+    void contourMarkerLabelsStayByTheirMarkers() {
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("0.5*x^2+5*y^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d start(-1.8, 0.8);
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, start), "x", "y");
+        std::vector<gs::RunPath> runs;
+        for (const gs::Method m : {gs::Method::GradientDescent, gs::Method::Momentum,
+                                   gs::Method::Adam, gs::Method::Newton}) {
+            gs::OptimizerOptions o;
+            o.method = m;
+            o.learningRate = 0.15;
+            o.maxSteps = 60;
+            const auto run = gs::optimize(f, start, o);
+            gs::RunPath path;
+            for (const auto& step : run.steps)
+                path.points.emplace_back(step.x[0], step.x[1], step.value);
+            runs.push_back(path);
+        }
+        contour.setRuns(runs);
+        gs::PlotMarker min, max;
+        min.at = Eigen::Vector3d(0, 0, 0);
+        min.kind = gs::Classification::Minimum;
+        min.extreme = -1;
+        min.label = "global min 0";
+        max.at = Eigen::Vector3d(-2, -2, 22);
+        max.kind = gs::Classification::Degenerate;
+        max.extreme = 1;
+        max.label = "global max 22";
+        contour.setCriticalPoints({min, max});
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(890, 650);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        const std::array<double, 4>& fr = contour.frame();
+        const Eigen::Vector2d lo = contour.toDisplay(fr[0], 0), hi = contour.toDisplay(fr[1], 0);
+        const double ppu = (hi.x() - lo.x()) / (fr[1] - fr[0]);
+        // An extreme's ring is 2.2 symbols of 0.025 of the frame's width across; a ball
+        // ballDiameter of it.
+        const double ring = 0.5 * 2.2 * 0.025 * (fr[1] - fr[0]) * ppu,
+                     ball = 0.5 * gs::sceneLook().ballDiameter * (fr[1] - fr[0]) * ppu;
+        const auto labels = contour.markerLabelBoxes();
+        QCOMPARE(int(labels.size()), 2);
+        for (const auto& l : labels) {
+            const double height = l[3] - l[1];
+            QVERIFY(height > 0);
+            double nearest = std::numeric_limits<double>::infinity();
+            for (const gs::PlotMarker& m : {min, max}) {
+                const Eigen::Vector2d c = contour.toDisplay(m.at.x(), m.at.y());
+                const double dx = std::max({l[0] - c.x(), 0.0, c.x() - l[2]}),
+                             dy = std::max({l[1] - c.y(), 0.0, c.y() - l[3]});
+                nearest = std::min(nearest, std::hypot(dx, dy));
+            }
+            // Or further, with a leader line from the marker's ring to the label's box.
+            bool led = false;
+            for (const auto& [a, b] : contour.leaderLines()) {
+                const Eigen::Vector2d p = contour.toDisplay(a.x(), a.y()),
+                                      q = contour.toDisplay(b.x(), b.y());
+                const double dx = std::max({l[0] - q.x(), 0.0, q.x() - l[2]}),
+                             dy = std::max({l[1] - q.y(), 0.0, q.y() - l[3]});
+                bool fromMarker = false;
+                for (const gs::PlotMarker& m : {min, max})
+                    fromMarker = fromMarker ||
+                                 (contour.toDisplay(m.at.x(), m.at.y()) - p).norm() <= ring + 2;
+                led = led || (fromMarker && std::hypot(dx, dy) <= 0.5 * height);
+            }
+            QVERIFY2(led || nearest <= ring + ball + 2 * height,
+                     qPrintable(QStringLiteral("a label %1 pixels from its marker (ring %2, ball "
+                                               "%3, label %4 high)")
+                                    .arg(nearest)
+                                    .arg(ring)
+                                    .arg(ball)
+                                    .arg(height)));
+        }
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (cont10, 4): the contour view's note at 1280x720, font scale 1.5, wrapped
+    // greedily and left "0.001328" alone on its last line. Wrapped onto as few lines as
+    // before, the lines are balanced: the last holds more than one word.
+    void noteHasNoOrphanWord_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720 contour tab, font scale 1.5") << 890 << 1.5;
+        QTest::newRow("1280x720 contour tab") << 890 << 1.0;
+        QTest::newRow("side by side") << 440 << 1.0;
+    }
+    void noteHasNoOrphanWord() {
+        QFETCH(int, width);
+        QFETCH(double, fontScale);
+        const gs::SceneLook before = gs::sceneLook();
+        struct Restore {
+            gs::SceneLook look;
+            ~Restore() { gs::setSceneLook(look); }
+        } restore{before};
+        gs::setSceneLook(before.withFontScale(fontScale));
+        const auto f = parse("(1-x)^2+100*(y-x^2)^2");
+        const gs::GridSpec g = rosenbrockDomain();
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = (1-x)^2 + 100*(y-x^2)^2");
+        contour.setNote(
+            "gradient descent stable here for learning rate < 2 / (largest eigenvalue of H) "
+            "= 0.001328");
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1.2, 1)), "x", "y");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, 650);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        const QStringList lines = QString::fromStdString(contour.noteShown()).split('\n');
+        QVERIFY(!lines.isEmpty() && !lines.front().isEmpty());
+        if (lines.size() > 1)
+            QVERIFY2(lines.back().trimmed().contains(' '), qPrintable(lines.join(" | ")));
+        window->RemoveRenderer(contour.renderer());
     }
 
     // Issue #9 (cont9, 5): the 3-D view side by side at 1280x720 (about 480 x 600 pixels)

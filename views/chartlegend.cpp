@@ -1,5 +1,7 @@
 #include "chartlegend.h"
 
+#include "geometry2d.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vtkAxis.h>
@@ -126,26 +128,10 @@ int LegendAvoidingChart::covered(const std::array<double, 4>& box) const {
 
 namespace {
 
-/// Whether the segment p-q meets the box (Liang-Barsky clipping: some part inside).
+/// Whether the segment p-q meets the box (x0, y0, x1, y1; some part inside: geometry2d.h).
 bool crosses(const std::array<double, 2>& p, const std::array<double, 2>& q,
              const std::array<double, 4>& box) {
-    const double dx = q[0] - p[0], dy = q[1] - p[1];
-    const double e[4] = {-dx, dx, -dy, dy};
-    const double f[4] = {p[0] - box[0], box[2] - p[0], p[1] - box[1], box[3] - p[1]};
-    double t0 = 0, t1 = 1;
-    for (int k = 0; k < 4; ++k) {
-        if (e[k] == 0) {
-            if (f[k] < 0)
-                return false;
-            continue;
-        }
-        const double t = f[k] / e[k];
-        if (e[k] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-    }
-    return t0 <= t1;
+    return segmentMeetsRect(p[0], p[1], q[0], q[1], box[0], box[2], box[1], box[3]);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "contourscene.h"
 
 #include "arrowscale.h"
+#include "geometry2d.h"
 #include "legendbox.h"
 
 #include "ticks.h"
@@ -34,10 +35,12 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
+#include <vtkProperty2D.h>
 #include <vtkRenderer.h>
 #include <vtkStripper.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkTransformPolyDataFilter.h>
 #include <vtkUnsignedCharArray.h>
 
 namespace gs {
@@ -70,13 +73,19 @@ constexpr double kBandLightening = 0.55;
 constexpr double kBarLeft = 0.955, kBarRight = 0.975, kBarBottom = 0.12, kBarTop = 0.84;
 constexpr double kBarReserve = 120;
 /// A critical point's label may stand up to kLabelSteps steps of kLabelStep pixels (at line
-/// scale 1, a label's height) further from its marker than the default, clear of paths.
-constexpr int kLabelSteps = 5;
+/// scale 1 and font scale 1, a label's height; times the font scale) further from its marker
+/// than the default, clear of paths. Up to kLabelStepsNear steps (two label heights) it
+/// reads as the marker's; further, a thin leader line joins it to the marker (five steps put
+/// "global min 0" 80 pixels off its ring with nothing saying whose it was, issue #9).
+constexpr int kLabelSteps = 5, kLabelStepsNear = 2;
 constexpr double kLabelStep = 16;
 /// The point legend's gap to the frame (pixels at line scale 1); the cost of level curves
 /// under it at their even share of the frame (a level label covered costs 10, the point's
 /// arrows 20); how much less another corner must cost before the legend moves there.
 constexpr double kLegendInset = 6, kCurveCost = 15, kCornerHysteresis = 3;
+/// The cost of a place over anything drawn in the plot but the level curves (a path, a ball,
+/// the point's arrows, a marker or its label): never chosen while the legend can go beside.
+constexpr double kOccupiedCost = 1e4;
 /// The point legend slides from a corner along the edges up to this many half sizes, each
 /// step costing this much (less than a level label covered).
 constexpr int kLegendSlides = 4;
@@ -185,32 +194,17 @@ vtkSmartPointer<vtkPolyData> segment(const Eigen::Vector3d& a, const Eigen::Vect
     return d;
 }
 
-/// The part of the segment a-b inside the rectangle [x0, x1] x [y0, y1] (Liang-Barsky: the
-/// segment a + t (b - a), t in [0, 1], against each side's half-plane), or nothing.
+/// The part of the segment a-b inside the rectangle [x0, x1] x [y0, y1] (clipSegmentToRect,
+/// geometry2d.h), or nothing.
 std::optional<std::pair<Eigen::Vector3d, Eigen::Vector3d>> clipToRect(const Eigen::Vector3d& a,
                                                                       const Eigen::Vector3d& b,
                                                                       double x0, double x1,
                                                                       double y0, double y1) {
-    const Eigen::Vector3d d = b - a;
-    double t0 = 0, t1 = 1;
-    // Each side: p t <= q keeps the inside.
-    const double p[4] = {-d.x(), d.x(), -d.y(), d.y()};
-    const double q[4] = {a.x() - x0, x1 - a.x(), a.y() - y0, y1 - a.y()};
-    for (int k = 0; k < 4; ++k) {
-        if (p[k] == 0) {
-            if (q[k] < 0)
-                return std::nullopt; // parallel to the side and outside it
-            continue;
-        }
-        const double t = q[k] / p[k];
-        if (p[k] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-    }
-    if (t0 > t1)
+    const auto t = clipSegmentToRect(a.x(), a.y(), b.x(), b.y(), x0, x1, y0, y1);
+    if (!t)
         return std::nullopt;
-    return std::pair{Eigen::Vector3d(a + t0 * d), Eigen::Vector3d(a + t1 * d)};
+    const Eigen::Vector3d d = b - a;
+    return std::pair{Eigen::Vector3d(a + t->first * d), Eigen::Vector3d(a + t->second * d)};
 }
 
 /// A legend symbol: a bar in the line's colour (as the run legend draws its entries).
@@ -431,6 +425,9 @@ ContourScene::ContourScene()
     // corner is whole (it was a quarter circle), as the curve view's at its ends.
     m_markers->clipTo(m_markerBox);
     m_markers->addTo(renderer());
+    m_leaderActor = makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New());
+    m_leaderActor->SetVisibility(false);
+    renderer()->AddActor(m_leaderActor);
     renderer()->AddActor(m_pointDisc->actor);
     renderer()->AddActor2D(m_colorBar);
     renderer()->AddActor2D(m_fieldLegend);
@@ -454,8 +451,8 @@ ContourScene::ContourScene()
     m_zoomWatch->SetClientData(this);
     m_zoomWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
         auto* scene = static_cast<ContourScene*>(self);
+        scene->placePointLegend(); // the frame may have moved on screen (or made room for it)
         const double ppw = scene->pixelsPerWorld();
-        scene->placePointLegend(); // the frame may have moved on screen
         // The labels keep off the run legend too: placed again when the note moved it.
         const std::array<double, 4> runLegend = scene->runLegendRect();
         if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw ||
@@ -487,6 +484,17 @@ void ContourScene::applyPixelScale() {
     for (auto& a : m_axes)
         a->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
+    // The legends on a solid box in the theme's background with a thin border: level curves
+    // and paths under them do not show through (issue #9).
+    for (vtkLegendBoxActor* legend : {m_pointLegend.Get(), m_runs->legend()}) {
+        legend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
+        legend->SetBackgroundOpacity(1.0);
+        legend->BorderOn();
+        legend->GetProperty()->SetColor(0.5 * (look.ink[0] + look.panel[0]),
+                                        0.5 * (look.ink[1] + look.panel[1]),
+                                        0.5 * (look.ink[2] + look.panel[2]));
+        legend->GetProperty()->SetLineWidth(float(std::max(1.0, k)));
+    }
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
     m_fieldLegend->GetTextProperty()->SetFontSize(
         int(std::lround(kLevelFont * look.fontScale * pixelScale())));
@@ -505,6 +513,7 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
                               const std::string& xName, const std::string& yName) {
     if (!surface)
         return;
+    m_reconsiderLegend = true;
     m_surface = std::move(surface);
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
@@ -683,7 +692,8 @@ void ContourScene::rebuildBands() {
     const bool show = m_showBands && m_surface && !m_levels.empty();
     m_bandActor->SetVisibility(show);
     m_colorBar->SetVisibility(show);
-    setRightReserve(show ? kBarReserve * sceneLook().fontScale : 0.0);
+    m_barReserve = show ? kBarReserve * sceneLook().fontScale : 0.0;
+    setRightReserve(m_barReserve + m_legendReserve);
     if (!show)
         return;
     // The sample's cells with four defined corners, as quads carrying f (holes stay empty).
@@ -913,6 +923,8 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     // grad f over the two axes: e.ascent = (g_x, g_y, |g|^2).
     const Eigen::Vector2d grad(e.ascent.x(), e.ascent.y());
     const bool moving = defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0;
+    m_arrowLength = 0;
+    m_gradientDirection = moving ? Eigen::Vector2d(grad.normalized()) : Eigen::Vector2d::Zero();
     const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * w)
                                        : Eigen::Vector3d::Zero();
     bool arrows = false;
@@ -929,6 +941,9 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         if (arrows) {
             m_ascent->place(at, Eigen::Vector3d(u.x(), u.y(), 0), len);
             m_descent->place(at, Eigen::Vector3d(-u.x(), -u.y(), 0), len);
+            // Their shafts for the legend's placement; the heads are 0.08 len in radius
+            // (Arrow's default thickness).
+            m_arrowLength = len;
         }
     }
     m_tangentLine->SetVisibility(moving && tangent);
@@ -985,6 +1000,8 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         entries.push_back({look.ascent, "∇f (steepest ascent)"});
         entries.push_back({look.descent, "−∇f (steepest descent)"});
     }
+    if (int(entries.size()) != m_pointLegend->GetNumberOfEntries())
+        m_reconsiderLegend = true;
     m_pointLegend->SetNumberOfEntries(int(entries.size()));
     m_pointLegendLabels.clear();
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -999,6 +1016,10 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
 }
 
 void ContourScene::placePointLegend() {
+    // A re-framing below (the legend's room beside the frame) renders nothing but starts the
+    // render's observers again, this one among them.
+    if (m_placingLegend)
+        return;
     const int* size = renderer()->GetSize();
     if (size[0] <= 0 || size[1] <= 0)
         return;
@@ -1015,24 +1036,41 @@ void ContourScene::placePointLegend() {
     m_runs->stateGlyphs().setLegendBottom(stateLeft < hi.x() + 30 * lineScale()
                                               ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5)
                                               : 0.02);
-    if (!m_pointLegend->GetVisibility())
+    // The whole frame on screen (not zoomed in past the view): its room may be re-divided.
+    const double slack = 2 * lineScale();
+    const bool canReframe =
+        lo.x() >= -slack && hi.x() <= vw + slack && lo.y() >= -slack && hi.y() <= vh + slack;
+    if (!m_pointLegend->GetVisibility()) {
+        setLegendReserve(0, canReframe);
         return;
+    }
     // Laid out as the run legend is (legendbox.h): its text at the tick labels' size (times
-    // the export's text scale), in pixels, entries elided to three quarters of the frame's
-    // width, never shrunk (a fixed box drew 8-pixel text); placed in a corner below.
+    // the export's text scale), in pixels, never elided (a legend wider than the frame goes
+    // beside it) nor shrunk (a fixed box drew 8-pixel text).
     LegendAnchor anchor;
     anchor.right = x1 / vw;
     anchor.y = y1 / vh;
-    anchor.maxWidth = std::max(1.0, 0.75 * (x1 - x0)) / vw;
+    anchor.maxWidth = 1.0;
     anchor.minEms = 0;
     fitLegend(m_pointLegend, renderer(), m_pointLegendLabels, m_runs->legendFontSize(), anchor);
     const double* extent = m_pointLegend->GetPosition2Coordinate()->GetValue();
     const double w = extent[0] * vw, h = extent[1] * vh;
 
-    // What a corner's box would cover, weighted: the point with its arrows and axes most,
-    // critical-point markers and their labels, run paths, the level curves (as the charts'
-    // legends count the data under them), and the texts and legends beside the frame (the
-    // run legend, the colour bar, the note) whatever it costs.
+    // What is drawn in the plot, on screen: never under the legend. The runs' paths grown by
+    // their balls' radius (a ball passes every iterate), the point with its arrows, tangent
+    // and principal axes, the critical-point markers with their rings and labels.
+    const std::vector<Stroke> strokes = occupiedStrokes();
+    const auto occupied = [&](const Box& box) {
+        for (const Stroke& s : strokes)
+            if (segmentMeetsRect(s.a.x(), s.a.y(), s.b.x(), s.b.y(), box.x0 - s.r, box.x1 + s.r,
+                                 box.y0 - s.r, box.y1 + s.r))
+                return true;
+        return false;
+    };
+
+    // What a corner's box would cover, weighted: the level curves (as the charts' legends
+    // count the data under them), the level labels; and the texts and legends beside the
+    // frame (the run legend, the colour bar, the note) as what is drawn: never.
     std::vector<Box> overlays; // display boxes of the other 2-D texts and legends
     vtkActor2DCollection* actors = renderer()->GetActors2D();
     actors->InitTraversal();
@@ -1059,7 +1097,15 @@ void ContourScene::placePointLegend() {
                                 double(std::max(p0[0], p1[0])), double(std::max(p0[1], p1[1]))});
         }
     }
-    const double ww = worldWidth(), pxPerWorld = pixelsPerWorld();
+    // The axes' tick labels and titles as last drawn (the places beside the frame keep off).
+    std::vector<Box> axisBoxes;
+    for (int axis = 0; axis < 2; ++axis) {
+        const AxisText t = axisText(axis);
+        for (const auto& l : t.labels)
+            axisBoxes.push_back({l[0], l[2], l[1], l[3]});
+        if (t.title[1] > t.title[0])
+            axisBoxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
+    }
     // The level labels' boxes on screen (placeLabels' size of a label: 34 x 16 pixels).
     std::vector<Box> levelLabels;
     for (const auto& l : m_labels) {
@@ -1070,115 +1116,172 @@ void ContourScene::placePointLegend() {
         levelLabels.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
     }
     // The level curves' points (and the one through x0's) on screen: a corner with fewer of
-    // them than its share of the frame's area is freer.
-    std::vector<Eigen::Vector2d> curvePoints;
+    // them than its share of the frame's area is freer; the quadratic model's levels count
+    // twice.
+    std::vector<std::pair<Eigen::Vector2d, double>> curvePoints;
     for (vtkAlgorithm* source : {static_cast<vtkAlgorithm*>(m_stripper.Get()),
-                                 static_cast<vtkAlgorithm*>(m_pointLevel.Get())}) {
-        if (source == m_pointLevel.Get() && !m_pointLevelActor->GetVisibility())
+                                 static_cast<vtkAlgorithm*>(m_pointLevel.Get()),
+                                 static_cast<vtkAlgorithm*>(m_modelContour.Get())}) {
+        if ((source == m_pointLevel.Get() && !m_pointLevelActor->GetVisibility()) ||
+            (source == m_modelContour.Get() && !m_modelActor->GetVisibility()))
             continue;
         auto* d = vtkPolyData::SafeDownCast(source->GetOutputDataObject(0));
         if (!d || !d->GetPoints())
             continue;
+        const double weight = source == m_modelContour.Get() ? 2.0 : 1.0;
         for (vtkIdType i = 0; i < d->GetNumberOfPoints(); ++i) {
             double q[3];
             d->GetPoint(i, q);
-            curvePoints.push_back(toDisplay(q[0], q[1]));
+            curvePoints.emplace_back(toDisplay(q[0], q[1]), weight);
         }
     }
     const double frameArea = std::max(1.0, (x1 - x0) * (y1 - y0));
+    double curveTotal = 0;
+    for (const auto& [q, weight] : curvePoints)
+        curveTotal += weight;
     auto cost = [&](const Box& box) {
-        double c = 0;
-        if (!curvePoints.empty()) {
-            int under = 0;
-            for (const Eigen::Vector2d& q : curvePoints)
-                under += box.holds(q) ? 1 : 0;
+        double c = occupied(box) ? kOccupiedCost : 0;
+        if (curveTotal > 0) {
+            double under = 0;
+            for (const auto& [q, weight] : curvePoints)
+                under += box.holds(q) ? weight : 0;
             // 0 for none, kCurveCost for an even share, up to three times that.
             const double share = (box.x1 - box.x0) * (box.y1 - box.y0) / frameArea;
-            c += kCurveCost *
-                 std::min(3.0, double(under) / double(curvePoints.size()) / std::max(share, 1e-9));
+            c += kCurveCost * std::min(3.0, under / curveTotal / std::max(share, 1e-9));
         }
-        for (const Box& o : overlays)
-            c += box.meets(o) ? 1000 : 0;
+        for (const Box& o : overlays) // the other legends and texts: never under them
+            c += box.meets(o) ? kOccupiedCost : 0;
         if (m_point) {
-            // The point and what is drawn at it: arrows and axes up to kAxisLength of the
-            // frame's width from it.
+            // Near the point: what it explains is read there.
             const Eigen::Vector2d p = toDisplay(m_point->x(), m_point->y());
-            const double r = kAxisLength * ww * pxPerWorld;
-            const Box around{p.x() - r, p.y() - r, p.x() + r, p.y() + r};
-            c += box.holds(p) ? 100 : box.meets(around) ? 20 : 0;
-        }
-        // The markers (rings about 25 pixels across) and their labels.
-        const double perPixel = pxPerWorld > 0 ? 1.0 / pxPerWorld : 1.0;
-        for (const PlotMarker& m : m_markerList) {
-            if (!m.at.allFinite())
-                continue;
-            const Eigen::Vector2d p = toDisplay(m.at.x(), m.at.y());
-            const double r = 14 * lineScale();
-            c += box.meets({p.x() - r, p.y() - r, p.x() + r, p.y() + r}) ? 10 : 0;
-            if (m.label.empty())
-                continue;
-            // A critical point's label is occupied: the legend must not hide "saddle 0".
-            const Box l = markerLabelBox(m, perPixel, lineScale());
-            const Eigen::Vector2d a = toDisplay(l.x0, l.y0), b = toDisplay(l.x1, l.y1);
-            c += box.meets({a.x(), a.y(), b.x(), b.y()}) ? 200 : 0;
+            const double r = kAxisLength * worldWidth() * pixelsPerWorld();
+            c += box.meets({p.x() - r, p.y() - r, p.x() + r, p.y() + r}) ? 20 : 0;
         }
         // The level labels as placed: each one covered is a level read no more.
         for (const Box& l : levelLabels)
             c += box.meets(l) ? 10 : 0;
-        // The runs' iterates, in plot units (thousands of them: one mapping of the box).
-        const Eigen::Vector2d a = toPlot(box.x0, box.y0), b = toPlot(box.x1, box.y1);
-        const Box plotBox{std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()),
-                          std::max(a.y(), b.y())};
-        int inside = 0;
-        for (const Eigen::Vector2d& q : m_runPoints)
-            inside += plotBox.holds(q) ? 1 : 0;
-        c += inside > 0 ? 5 + std::min(inside, 20) : 0;
         return c;
     };
-    // Where it may go: the four corners (top left first), then slid from each corner along
-    // the frame's edges half its size at a time (a large legend in a small frame: the side
-    // of a corner may be free where the corner is not), a little dearer the further.
+    // Where it may go inside the frame: the four corners (top left first), then slid from
+    // each corner along the frame's edges half its size at a time (a large legend in a small
+    // frame: the side of a corner may be free where the corner is not), a little dearer the
+    // further.
     struct Place {
         Box box;
         double extra;
     };
     std::vector<Place> places;
-    const double xs[2] = {x0, x1 - w}, ys[2] = {y1 - h, y0}; // left, right; top, bottom
-    for (int corner = 0; corner < 4; ++corner)
-        places.push_back(
-            {{xs[corner % 2], ys[corner / 2], xs[corner % 2] + w, ys[corner / 2] + h}, 0.0});
-    for (int corner = 0; corner < 4; ++corner) {
-        const double cx = xs[corner % 2], cy = ys[corner / 2];
-        const double dx = corner % 2 == 0 ? w / 2 : -w / 2, dy = corner / 2 == 0 ? -h / 2 : h / 2;
-        for (int k = 1; k <= kLegendSlides; ++k) {
-            const double sx = cx + k * dx, sy = cy + k * dy;
-            if (sx >= x0 && sx + w <= x1)
-                places.push_back({{sx, cy, sx + w, cy + h}, kSlideCost * k});
-            if (sy >= y0 && sy + h <= y1)
-                places.push_back({{cx, sy, cx + w, sy + h}, kSlideCost * k});
+    if (w <= x1 - x0 && h <= y1 - y0) {
+        const double xs[2] = {x0, x1 - w}, ys[2] = {y1 - h, y0}; // left, right; top, bottom
+        for (int corner = 0; corner < 4; ++corner)
+            places.push_back(
+                {{xs[corner % 2], ys[corner / 2], xs[corner % 2] + w, ys[corner / 2] + h}, 0.0});
+        for (int corner = 0; corner < 4; ++corner) {
+            const double cx = xs[corner % 2], cy = ys[corner / 2];
+            const double dx = corner % 2 == 0 ? w / 2 : -w / 2,
+                         dy = corner / 2 == 0 ? -h / 2 : h / 2;
+            for (int k = 1; k <= kLegendSlides; ++k) {
+                const double sx = cx + k * dx, sy = cy + k * dy;
+                if (sx >= x0 && sx + w <= x1)
+                    places.push_back({{sx, cy, sx + w, cy + h}, kSlideCost * k});
+                if (sy >= y0 && sy + h <= y1)
+                    places.push_back({{cx, sy, cx + w, sy + h}, kSlideCost * k});
+            }
         }
     }
-    // The place it is in (nearest its last position in the frame) stays while no other has
-    // clearly less under it (no jumping while the point is dragged); else the first of the
-    // cheapest.
+    // Beside the frame: right of it (under the run legend where that is), left of the y
+    // axis's labels, or under the x axis's title; in the view, clear of every text and legend.
+    const std::array<double, 4> af = axesFrame();
+    const Eigen::Vector2d alo = toDisplay(af[0], af[2]), ahi = toDisplay(af[1], af[3]);
+    double top = std::min(ahi.y(), vh - inset);
+    const std::array<double, 4> run = runLegendRect();
+    if (run[2] > run[0] && run[2] > ahi.x() && run[1] < top + inset)
+        top = std::min(top, run[1] - inset);
+    const std::array<double, 2> room = axisTextRoom();
+    double axisLeft = alo.x() - room[0], axisBottom = alo.y() - room[1];
+    for (const Box& b : axisBoxes) {
+        axisLeft = std::min(axisLeft, b.x0);
+        axisBottom = std::min(axisBottom, b.y0);
+    }
+    const std::vector<Box> beside{
+        {ahi.x() + 2 * inset, top - h, ahi.x() + 2 * inset + w, top},
+        {ahi.x() + 2 * inset, alo.y(), ahi.x() + 2 * inset + w, alo.y() + h},
+        {axisLeft - inset - w, top - h, axisLeft - inset, top},
+        // under the x axis's title (a narrow view has room there)
+        {alo.x(), axisBottom - inset - h, alo.x() + w, axisBottom - inset},
+        {ahi.x() - w, axisBottom - inset - h, ahi.x(), axisBottom - inset}};
+    const auto besideFree = [&](const Box& b) {
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > vw || b.y1 > vh)
+            return false;
+        for (const Box& o : overlays)
+            if (b.meets(o))
+                return false;
+        for (const Box& o : axisBoxes)
+            if (b.meets(o))
+                return false;
+        return true;
+    };
     const auto fraction = [&](const Box& box) {
         return Eigen::Vector2d((box.x0 - x0) / std::max(1.0, x1 - x0),
                                (box.y0 - y0) / std::max(1.0, y1 - y0));
     };
-    std::size_t current = 0;
-    for (std::size_t i = 1; i < places.size(); ++i)
-        if ((fraction(places[i].box) - m_pointLegendPlace).norm() <
-            (fraction(places[current].box) - m_pointLegendPlace).norm())
-            current = i;
-    std::vector<double> costs;
-    for (const Place& place : places)
-        costs.push_back(cost(place.box) + place.extra);
-    std::size_t best = current;
-    for (std::size_t i = 0; i < places.size(); ++i)
-        if (costs[i] < costs[best] - (best == current ? kCornerHysteresis : 0))
-            best = i;
-    const Box b = places[best].box;
-    const bool otherCorner = (fraction(b) - m_pointLegendPlace).norm() > 1e-3;
+    std::optional<Box> chosen;
+    // Beside the frame, once there with its own room, it stays while the point moves (the
+    // frame would change size under the pointer); what is drawn changing (runs, markers, a
+    // new surface) lets it back in.
+    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && canReframe;
+    m_reconsiderLegend = false;
+    if (!keepBeside && !places.empty()) {
+        // The place it is in (nearest its last position in the frame) stays while no other
+        // has clearly less under it (no jumping while the point is dragged); else the first
+        // of the cheapest.
+        std::size_t current = 0;
+        for (std::size_t i = 1; i < places.size(); ++i)
+            if ((fraction(places[i].box) - m_pointLegendPlace).norm() <
+                (fraction(places[current].box) - m_pointLegendPlace).norm())
+                current = i;
+        std::vector<double> costs;
+        for (const Place& place : places)
+            costs.push_back(cost(place.box) + place.extra);
+        std::size_t best = current;
+        for (std::size_t i = 0; i < places.size(); ++i)
+            if (costs[i] < costs[best] - (best == current ? kCornerHysteresis : 0))
+                best = i;
+        // Over nothing drawn, or nowhere else to go (zoomed in: the frame fills the view).
+        if (costs[best] < kOccupiedCost || !canReframe) {
+            chosen = places[best].box;
+            if (costs[best] < kOccupiedCost && m_legendReserve > 0 && canReframe) {
+                // Back inside: the frame takes the whole view again.
+                setLegendReserve(0, true);
+                placePointLegend();
+                return;
+            }
+        }
+    }
+    if (!chosen)
+        for (const Box& b : beside)
+            if (besideFree(b)) {
+                chosen = b;
+                break;
+            }
+    if (!chosen && canReframe && !m_reframingLegend) {
+        // No room beside the frame: the frame gives up the legend's width on the right.
+        setLegendReserve((w + 4 * inset) / lineScale(), true);
+        m_reframingLegend = true;
+        placePointLegend();
+        m_reframingLegend = false;
+        return;
+    }
+    if (!chosen)
+        chosen = beside.front().x1 <= vw ? beside.front()
+                 : places.empty()        ? Box{x0, y1 - h, x0 + w, y1}
+                                         : places.front().box;
+    const Box b = *chosen;
+    // (Beside the frame it is over no label: they need not move.)
+    const Eigen::Vector2d at = fraction(b);
+    const bool inFrame =
+        at.x() >= -1e-3 && at.x() <= 1 + 1e-3 && at.y() >= -1e-3 && at.y() <= 1 + 1e-3;
+    const bool otherCorner = inFrame && (at - m_pointLegendPlace).norm() > 1e-3;
     m_pointLegendPlace = fraction(b);
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
     m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
@@ -1187,6 +1290,7 @@ void ContourScene::placePointLegend() {
     bool covers = otherCorner;
     for (std::size_t i = 0; !covers && i < levelLabels.size(); ++i)
         covers = b.meets(levelLabels[i]);
+    const double pxPerWorld = pixelsPerWorld();
     const double perPixel = pxPerWorld > 0 ? 1.0 / pxPerWorld : 1.0;
     for (std::size_t i = 0; !covers && i < m_markerList.size(); ++i) {
         const PlotMarker& m = m_markerList[i];
@@ -1198,6 +1302,71 @@ void ContourScene::placePointLegend() {
     }
     if (covers)
         placeLabels();
+}
+
+std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {
+    std::vector<Stroke> strokes;
+    const double ppw = pixelsPerWorld(), ww = worldWidth(), line = lineScale();
+    if (!(ppw > 0))
+        return strokes;
+    const auto at = [&](const Eigen::Vector2d& p) { return toDisplay(p.x(), p.y()); };
+    // A run's path and its ball (sceneLook().ballDiameter of the width across) at any iterate.
+    const double ball = 0.5 * sceneLook().ballDiameter * ww * ppw + 2 * line;
+    for (const auto& [a, b] : m_runSegments)
+        strokes.push_back({at(a), at(b), ball});
+    for (const Eigen::Vector2d& p : m_runPoints) // a run of one iterate has no segment
+        strokes.push_back({at(p), at(p), ball});
+    if (m_point) {
+        const Eigen::Vector2d p = at(*m_point);
+        strokes.push_back({p, p, 0.011 * ww * ppw + 2 * line}); // the disc (0.022 w across)
+        // The arrows: shaft to the tip, the head 0.08 of the length in radius.
+        if (m_arrowLength > 0 && m_ascent->actor->GetVisibility())
+            for (const double sign : {1.0, -1.0})
+                strokes.push_back({p, at(*m_point + sign * m_arrowLength * m_gradientDirection),
+                                   0.08 * m_arrowLength * ppw + 2 * line});
+    }
+    // The tangent line and the principal axes as drawn (cut to the frame).
+    for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get()}) {
+        if (!a->GetVisibility())
+            continue;
+        auto* d =
+            vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
+        if (!d || d->GetNumberOfPoints() < 2)
+            continue;
+        double p[3], q[3];
+        d->GetPoint(0, p);
+        d->GetPoint(1, q);
+        strokes.push_back({toDisplay(p[0], p[1]), toDisplay(q[0], q[1]), 2 * line});
+    }
+    // The markers with an extreme's ring (2.2 symbols across), and their labels.
+    const double perPixel = 1.0 / ppw;
+    for (const PlotMarker& m : m_markerList) {
+        if (!m.at.allFinite())
+            continue;
+        const Eigen::Vector2d p = toDisplay(m.at.x(), m.at.y());
+        strokes.push_back({p, p, kRingRoom * ww * ppw + 2 * line});
+        if (m.label.empty())
+            continue;
+        const Box l = markerLabelBox(m, perPixel, line);
+        const Eigen::Vector2d a = toDisplay(l.x0, l.y0), b = toDisplay(l.x1, l.y1);
+        // The box as a thick diagonal: a segment from corner to corner r wide covers it.
+        const Eigen::Vector2d c = 0.5 * (a + b);
+        const double hx = 0.5 * std::abs(b.x() - a.x()), hy = 0.5 * std::abs(b.y() - a.y());
+        strokes.push_back({{c.x() - hx, c.y()}, {c.x() + hx, c.y()}, hy + 2 * line});
+    }
+    return strokes;
+}
+
+void ContourScene::setLegendReserve(double pixels, bool reframe) {
+    if (std::abs(pixels - m_legendReserve) < 1 || (!reframe && pixels > 0))
+        return;
+    m_legendReserve = pixels;
+    setRightReserve(m_barReserve + m_legendReserve);
+    if (!reframe)
+        return;
+    m_placingLegend = true;
+    resetCamera();
+    m_placingLegend = false;
 }
 
 bool ContourScene::besideNote(vtkActor2D* legend) const {
@@ -1248,6 +1417,7 @@ std::vector<std::string> ContourScene::pointLegend() const {
 }
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {
+    m_reconsiderLegend = true;
     m_runPoints.clear();
     m_runSegments.clear();
     for (const RunPath& r : runs)
@@ -1277,6 +1447,7 @@ void ContourScene::setStepMarks(const std::optional<StepMarks>& marks) {
 }
 
 void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
+    m_reconsiderLegend = true;
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());
@@ -1307,8 +1478,10 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
 }
 
 void ContourScene::placeMarkerLabels() {
-    if (m_markerInput.empty())
+    if (m_markerInput.empty()) {
+        updateLeaderLines(); // none
         return;
+    }
     const double ppw = pixelsPerWorld();
     if (!(ppw > 0))
         return;
@@ -1356,7 +1529,7 @@ void ContourScene::placeMarkerLabels() {
                 PlotMarker c = given;
                 c.labelX = lx;
                 c.labelY = ly;
-                c.labelGap = given.labelGap + step * kLabelStep;
+                c.labelGap = given.labelGap + step * kLabelStep * sceneLook().fontScale;
                 const Box b = markerLabelBox(c, perPixel, lineScale());
                 if (b.x0 < inside.x0 || b.x1 > inside.x1 || b.y0 < inside.y0 || b.y1 > inside.y1)
                     continue;
@@ -1364,9 +1537,12 @@ void ContourScene::placeMarkerLabels() {
                 const Box near = b.grown(ball);
                 for (const Eigen::Vector2d& q : m_runPoints)
                     cost += near.holds(q) ? 1 : 0;
-                // A path's step across the label hides it as much as an iterate on it.
+                // A path's step across the label hides it as much as an iterate on it (the
+                // box grown by 4 pixels: the estimate of the drawn text is not exact).
+                const Box text = b.grown(4 * perPixel * lineScale());
                 for (const auto& [p, q] : m_runSegments)
-                    cost += clipToRect({p.x(), p.y(), 0}, {q.x(), q.y(), 0}, b.x0, b.x1, b.y0, b.y1)
+                    cost += segmentMeetsRect(p.x(), p.y(), q.x(), q.y(), text.x0, text.x1, text.y0,
+                                             text.y1)
                                 ? 2
                                 : 0;
                 // Never under a legend.
@@ -1397,6 +1573,50 @@ void ContourScene::placeMarkerLabels() {
     m_markerList = placed;
     if (!same)
         m_markers->update(m_markerList, kMarkerSize * w, scale());
+    updateLeaderLines();
+}
+
+void ContourScene::updateLeaderLines() {
+    m_leaders.clear();
+    const double ppw = pixelsPerWorld();
+    const double w = worldWidth();
+    if (ppw > 0)
+        for (const PlotMarker& m : m_markerList) {
+            if (m.label.empty() || !m.at.allFinite())
+                continue;
+            // The gap the label would have at kLabelStepsNear steps from the default (the
+            // ball's gap, placeMarkerLabels): further than that, a line joins them.
+            const double ball = 0.5 * sceneLook().ballDiameter * w;
+            const double nearGap =
+                std::max(9.0 * (m.extreme ? 2 : 1), ball * ppw / lineScale() + 3) +
+                kLabelStepsNear * kLabelStep * sceneLook().fontScale;
+            if (m.labelGap <= nearGap + 0.5)
+                continue;
+            const Box b = markerLabelBox(m, 1.0 / ppw, lineScale());
+            const Eigen::Vector2d c(m.at.x(), m.at.y());
+            // From the ring's (or the symbol's) edge to the nearest point of the label's box.
+            const Eigen::Vector2d q(std::clamp(c.x(), b.x0, b.x1), std::clamp(c.y(), b.y0, b.y1));
+            const double r = (m.extreme ? kRingRoom - 0.005 : 0.5 * kMarkerSize) * w;
+            if ((q - c).norm() <= r)
+                continue;
+            m_leaders.emplace_back(c + r * (q - c).normalized(), q);
+        }
+    auto pts = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    const double z = kMarkerZ * w;
+    for (const auto& [a, b] : m_leaders) {
+        const vtkIdType ids[2] = {pts->InsertNextPoint(a.x(), a.y(), z),
+                                  pts->InsertNextPoint(b.x(), b.y(), z)};
+        lines->InsertNextCell(2, ids);
+    }
+    auto d = vtkSmartPointer<vtkPolyData>::New();
+    d->SetPoints(pts);
+    d->SetLines(lines);
+    vtkPolyDataMapper::SafeDownCast(m_leaderActor->GetMapper())->SetInputData(d);
+    m_leaderActor->SetVisibility(!m_leaders.empty());
+    const Rgb& ink = sceneLook().ink;
+    setColor(m_leaderActor, ink);
+    m_leaderActor->GetProperty()->SetLineWidth(float(std::max(1.0, lineScale())));
 }
 
 namespace {
@@ -1420,6 +1640,28 @@ std::vector<std::array<double, 4>> ContourScene::markerLabelBoxes() const {
     for (const auto& b : m_markers->labelBounds())
         boxes.push_back(displayBox(*this, b.data()));
     return boxes;
+}
+
+std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> ContourScene::arrowEdges() const {
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> edges;
+    for (const Arrow* arrow : {m_ascent.get(), m_descent.get()}) {
+        if (!arrow->actor->GetVisibility())
+            continue;
+        arrow->filter->Update();
+        vtkPolyData* d = arrow->filter->GetOutput();
+        vtkCellArray* polys = d->GetPolys();
+        vtkIdType n = 0;
+        const vtkIdType* ids = nullptr;
+        polys->InitTraversal();
+        while (polys->GetNextCell(n, ids))
+            for (vtkIdType k = 0; k < n; ++k) {
+                double a[3], b[3];
+                d->GetPoint(ids[k], a);
+                d->GetPoint(ids[(k + 1) % n], b);
+                edges.emplace_back(Eigen::Vector2d(a[0], a[1]), Eigen::Vector2d(b[0], b[1]));
+            }
+    }
+    return edges;
 }
 
 bool ContourScene::hitsMarker(double displayX, double displayY) const {

@@ -124,7 +124,15 @@ public:
     /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
     std::vector<std::array<double, 4>> levelLabelBoxes() const;
     std::vector<std::array<double, 4>> markerLabelBoxes() const;
+    /// The leader lines drawn from markers to labels placed further than two label heights
+    /// off them (plot units: from the ring's edge to the label's box).
+    const std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>>& leaderLines() const {
+        return m_leaders;
+    }
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
+    /// For tests: the edges of the grad f arrows' polygons as drawn (plot units; empty when
+    /// hidden).
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> arrowEdges() const;
 
 private:
     void applyPixelScale() override;
@@ -137,12 +145,27 @@ private:
     /// The level lines' colour map, by rank, on the theme's ground (levelLineColor).
     void colourLevels();
     void rebuildBands();
+    /// A thin line from each marker to its label where the label stands far off (after
+    /// placeMarkerLabels).
+    void updateLeaderLines();
     void rebuildField();
     void updatePointLegend(bool gradientArrows, bool positive, bool negative);
     /// Puts the point legend in a corner inside the frame as it is on screen now (before
     /// every render: zoom and pan move the frame), and the state's legend above the x axis's
     /// tick labels.
     void placePointLegend();
+    /// A segment drawn `r` pixels either side (display pixels; a = b: a disc).
+    struct Stroke {
+        Eigen::Vector2d a, b;
+        double r;
+    };
+    /// What is drawn in the plot but the level curves, on screen now: the runs' paths with
+    /// their balls, the point, its arrows, tangent and principal axes, the critical-point
+    /// markers, their rings and labels. The point legend never goes over them.
+    std::vector<Stroke> occupiedStrokes() const;
+    /// Keeps `pixels` (at pixel scale 1) right of the frame for the point legend (besides the
+    /// colour bar's); `reframe`: fits the camera to the new room.
+    void setLegendReserve(double pixels, bool reframe);
     /// The segment a-b cut to the domain: overlays never leave the plot's frame.
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
 
@@ -171,9 +194,14 @@ private:
     vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;
     std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<Arrow> m_ascent, m_descent;
+    /// The arrows' length (plot units, 0: none) along +-m_gradientDirection from the point.
+    double m_arrowLength = 0;
+    Eigen::Vector2d m_gradientDirection = Eigen::Vector2d::Zero();
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<CriticalMarkers> m_markers;
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> m_leaders;
+    vtkSmartPointer<vtkActor> m_leaderActor;
 
     std::optional<GradientField> m_field;
     bool m_showField = false, m_showBands = false;
@@ -185,6 +213,12 @@ private:
     /// left to begin with): kept while no other place has clearly less under it, so it does
     /// not jump while the point moves.
     Eigen::Vector2d m_pointLegendPlace{0, 1};
+    /// The room kept right of the frame for the colour bar and for the point legend when
+    /// nothing inside the frame is free (pixels at pixel scale 1).
+    double m_barReserve = 0, m_legendReserve = 0;
+    /// What is drawn changed: the legend beside the frame may go back in.
+    bool m_reconsiderLegend = true;
+    bool m_placingLegend = false, m_reframingLegend = false;
     /// The runs' iterates (plot units): the legend keeps off them.
     std::vector<Eigen::Vector2d> m_runPoints;
     /// The runs' steps as segments (plot units): level labels keep off them.

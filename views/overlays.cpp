@@ -153,12 +153,14 @@ void ExpansionOverlays::setNewtonModel(const GridSpec& grid, const Eigen::ArrayX
                                        const HeightMap& height, const std::string& label) {
     m_newton.setInput(wireframe(gridGeometry(grid, values, height), 11));
     m_newton.actor->SetVisibility(true);
+    m_newtonText = label;
     m_newtonLabel->SetInput(label.c_str());
     m_newtonLabel->SetVisibility(!label.empty());
 }
 
 void ExpansionOverlays::clearNewtonModel() {
     m_newton.actor->SetVisibility(false);
+    m_newtonText.clear();
     m_newtonLabel->SetInput("");
     m_newtonLabel->SetVisibility(false);
     // The point and the arrows explain the models: never buried by them or by the surface.
@@ -171,8 +173,74 @@ bool ExpansionOverlays::newtonModelVisible() const {
 }
 
 std::string ExpansionOverlays::newtonLabel() const {
+    return m_newtonLabel->GetVisibility() ? m_newtonText : std::string();
+}
+
+std::array<double, 4> ExpansionOverlays::newtonLabelBox(vtkRenderer* renderer) const {
     const char* text = m_newtonLabel->GetInput();
-    return m_newtonLabel->GetVisibility() && text ? std::string(text) : std::string();
+    if (!m_newtonLabel->GetVisibility() || !text || !*text)
+        return {0, 0, 0, 0};
+    // VTK gives the box about the text's anchor (justification included): add where it is.
+    double b[4];
+    m_newtonLabel->GetBoundingBox(renderer, b);
+    const double* at =
+        m_newtonLabel->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(renderer);
+    return {b[0] + at[0], b[1] + at[0], b[2] + at[1], b[3] + at[1]};
+}
+
+void ExpansionOverlays::placeNewtonLabel(vtkRenderer* renderer,
+                                         const std::vector<std::array<double, 4>>& avoid,
+                                         double top) {
+    const int* size = renderer->GetSize();
+    if (!m_newtonLabel->GetVisibility() || m_newtonText.empty() || !size || size[0] <= 0 ||
+        size[1] <= 0)
+        return;
+    const auto meets = [](const std::array<double, 4>& a, const std::array<double, 4>& b) {
+        return a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
+    };
+    // The text on one line, or broken after its "step N:" (a wide caption at a large font
+    // scale spans the view's width: no place beside the tick labels holds it on one line).
+    const std::string oneLine = m_newtonText;
+    std::string twoLines = oneLine;
+    if (const auto colon = twoLines.find(": "); colon != std::string::npos)
+        twoLines.replace(colon, 2, ":\n");
+    vtkTextProperty* p = m_newtonLabel->GetTextProperty();
+    const auto at = [&](bool right, bool fromTop, double y) {
+        right ? p->SetJustificationToRight() : p->SetJustificationToLeft();
+        fromTop ? p->SetVerticalJustificationToTop() : p->SetVerticalJustificationToBottom();
+        m_newtonLabel->SetPosition(right ? 0.98 : 0.02, y);
+    };
+    const auto clear = [&]() {
+        const std::array<double, 4> box = newtonLabelBox(renderer);
+        if (box[0] < 0 || box[1] > size[0] || box[2] < 0 || box[3] > size[1])
+            return false;
+        for (const auto& a : avoid)
+            if (meets(box, a))
+                return false;
+        return true;
+    };
+    for (const std::string& text : {oneLine, twoLines}) {
+        m_newtonLabel->SetInput(text.c_str());
+        // Bottom right (where it always was), bottom left, then a line higher at a time up to
+        // a quarter of the view; then under the title, left and right.
+        at(true, false, 0.02);
+        const std::array<double, 4> first = newtonLabelBox(renderer);
+        const double lines = text == oneLine ? 1 : 2;
+        const double line = std::max(1.0, (first[3] - first[2]) / lines) * 1.2 / size[1];
+        for (int k = 0; 0.02 + k * line <= 0.25; ++k)
+            for (const bool right : {true, false}) {
+                at(right, false, 0.02 + k * line);
+                if (clear())
+                    return;
+            }
+        for (const bool right : {false, true}) {
+            at(right, true, top - 0.01);
+            if (clear())
+                return;
+        }
+    }
+    m_newtonLabel->SetInput(oneLine.c_str()); // nowhere clear: where it always was
+    at(true, false, 0.02);
 }
 
 std::string newtonStepText(const Step& next, int index) {

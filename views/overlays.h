@@ -10,7 +10,9 @@
 #include "surface.h"
 #include "surfacegeometry.h"
 
+#include <array>
 #include <string>
+#include <vector>
 
 class vtkTextActor;
 
@@ -40,6 +42,15 @@ public:
     bool newtonModelVisible() const;
     /// The Newton label's text, empty when hidden.
     std::string newtonLabel() const;
+    /// Puts the Newton label at the bottom right of the view, or where its box meets none of
+    /// `avoid` (display pixels: xmin, xmax, ymin, ymax; the axes' tick labels and titles):
+    /// bottom left, then a line higher at a time, right and left (before every render).
+    /// Failing those, broken onto two lines, and under `top` (normalized viewport units: the
+    /// title's bottom), left or right.
+    void placeNewtonLabel(vtkRenderer* renderer, const std::vector<std::array<double, 4>>& avoid,
+                          double top);
+    /// Its box where it is drawn (display pixels: xmin, xmax, ymin, ymax), zero when hidden.
+    std::array<double, 4> newtonLabelBox(vtkRenderer* renderer) const;
 
     vtkActor* marker() const { return m_marker.actor; }
     /// The length of the ∇f arrow as drawn (0 when it is not).
@@ -62,6 +73,7 @@ private:
     ClippedActor m_tangent, m_quadratic, m_newton;
     Arrow m_ascent, m_descent;
     vtkSmartPointer<vtkTextActor> m_newtonLabel;
+    std::string m_newtonText; ///< its text on one line (drawn on two where that fits better)
     double m_arrowLength = 0;
 };
 

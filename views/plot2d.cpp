@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <vtkActor2DCollection.h>
 #include <vtkAxisActor.h>
 #include <vtkCallbackCommand.h>
@@ -267,19 +268,51 @@ std::vector<std::string> wrapWords(const std::string& text, double room, vtkText
         words.push_back(text.substr(k, e - k));
         k = e + 1;
     }
-    std::vector<std::string> lines;
-    std::string current;
-    for (const std::string& word : words) {
-        const std::string longer = current.empty() ? word : current + " " + word;
-        note->SetInput(longer.c_str());
-        if (!current.empty() && textWidth(note, renderer) > room) {
-            lines.push_back(current);
-            current = word;
-        } else {
-            current = longer;
+    // Each run of words' width measured once (the greedy wrap below is tried at several
+    // widths).
+    std::map<std::pair<std::size_t, std::size_t>, double> widths;
+    const auto width = [&](std::size_t from, std::size_t to) { // words [from, to)
+        const auto key = std::pair{from, to};
+        if (const auto it = widths.find(key); it != widths.end())
+            return it->second;
+        std::string line = words[from];
+        for (std::size_t k = from + 1; k < to; ++k)
+            line += " " + words[k];
+        note->SetInput(line.c_str());
+        return widths[key] = textWidth(note, renderer);
+    };
+    // Greedy: as many words on a line as fit in `w`; the lines' first words.
+    const auto wrap = [&](double w) {
+        std::vector<std::size_t> starts{0};
+        for (std::size_t k = 1; k < words.size(); ++k)
+            if (width(starts.back(), k + 1) > w)
+                starts.push_back(k);
+        return starts;
+    };
+    std::vector<std::size_t> starts = wrap(room);
+    if (starts.size() > 1) {
+        // Balanced: the narrowest width that still takes no more lines (bisection between
+        // the widest word and the room), so that the last line is not one word alone
+        // ("0.001328" under a full line).
+        double lo = 0, hi = room;
+        for (std::size_t k = 0; k < words.size(); ++k)
+            lo = std::max(lo, width(k, k + 1));
+        if (lo < hi) {
+            for (int i = 0; i < 12; ++i) {
+                const double mid = 0.5 * (lo + hi);
+                (wrap(mid).size() <= starts.size() ? hi : lo) = mid;
+            }
+            starts = wrap(hi);
         }
     }
-    lines.push_back(current);
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : words.size();
+        std::string line = words[starts[i]];
+        for (std::size_t k = starts[i] + 1; k < end; ++k)
+            line += " " + words[k];
+        lines.push_back(line);
+    }
     return lines;
 }
 
@@ -633,6 +666,11 @@ Eigen::Vector2d Plot2D::toDisplay(double x, double y) const {
 
 Plot2D::AxisText Plot2D::axisText(int axis) const {
     return m_axes->text(axis, m_renderer);
+}
+
+std::string Plot2D::noteShown() const {
+    const char* text = m_note->GetInput();
+    return noteLines() > 0 && text ? std::string(text) : std::string();
 }
 
 std::array<double, 4> Plot2D::noteBox() const {

@@ -78,6 +78,8 @@ public:
     /// The note as drawn: its lines (0 hidden; a long note is wrapped onto two before it is
     /// made smaller), its font size, its box in display pixels (xmin, xmax, ymin, ymax).
     int noteLines() const;
+    /// The note's text as drawn (its lines joined by newlines).
+    std::string noteShown() const;
     int noteFontSize() const;
     std::array<double, 4> noteBox() const;
     /// The title's box as drawn (display pixels: xmin, xmax, ymin, ymax).
@@ -111,6 +113,13 @@ protected:
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
+    /// The room (display pixels) the axes' text takes left of and below the axes' frame, as
+    /// the last picture drew it (estimated before the first): what a legend beside the frame
+    /// keeps off.
+    std::array<double, 2> axisTextRoom() const {
+        const TextRoom room = textRoom();
+        return {room.left, room.bottom};
+    }
 
 private:
     /// The room (display pixels) the axes' labels and titles take left of, below, right of

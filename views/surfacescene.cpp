@@ -11,9 +11,11 @@
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
 #include <vtkBox.h>
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkDoubleArray.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkLight.h>
 #include <vtkMapper.h>
 #include <vtkNew.h>
@@ -126,12 +128,50 @@ SurfaceScene::SurfaceScene()
     m_critical = std::make_unique<CriticalMarkers>(false);
     m_critical->addTo(m_renderer);
 
+    // The Newton label (an animation's caption) keeps off the axes' tick labels and titles
+    // where they are drawn now: placed before every render, after the others' layout.
+    m_labelWatch = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_labelWatch->SetClientData(this);
+    m_labelWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        auto* scene = static_cast<SurfaceScene*>(self);
+        std::vector<std::array<double, 4>> avoid;
+        for (vtkBillboardTextActor3D* t : scene->axisTexts())
+            if (t->GetVisibility() && t->GetInput() && *t->GetInput())
+                avoid.push_back(textDisplayBox(scene->m_renderer, t));
+        // And the title and the run legend (a caption under the title keeps off them).
+        vtkRenderer* r = scene->m_renderer;
+        double top = 0.9;
+        if (scene->m_title->GetVisibility() && scene->m_title->GetInput()) {
+            double b[4];
+            scene->m_title->GetBoundingBox(r, b);
+            const double* at =
+                scene->m_title->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(r);
+            avoid.push_back({b[0] + at[0], b[1] + at[0], b[2] + at[1], b[3] + at[1]});
+            if (r->GetSize()[1] > 0)
+                top = (b[2] + at[1]) / r->GetSize()[1];
+        }
+        if (vtkLegendBoxActor* legend = scene->m_runs->legend(); legend->GetVisibility()) {
+            const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(r);
+            const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(r);
+            avoid.push_back({double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
+                             double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
+        }
+        scene->m_overlays->placeNewtonLabel(r, avoid, top);
+    });
+    m_labelObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_labelWatch, -10.0f);
+
     applyStyle();
     rebuildExpansion(); // nothing to show at an expansion point yet: hides marker and models
     resetCamera();
 }
 
-SurfaceScene::~SurfaceScene() = default;
+SurfaceScene::~SurfaceScene() {
+    m_renderer->RemoveObserver(m_labelObserver);
+}
+
+std::array<double, 4> SurfaceScene::newtonLabelBox() const {
+    return m_overlays->newtonLabelBox(m_renderer);
+}
 
 vtkRenderer* SurfaceScene::renderer() const {
     return m_renderer;

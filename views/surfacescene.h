@@ -24,6 +24,7 @@
 class vtkActor;
 class vtkBox;
 class vtkRenderer;
+class vtkCallbackCommand;
 class vtkLight;
 class vtkScalarBarActor;
 class vtkBillboardTextActor3D;
@@ -77,6 +78,9 @@ public:
     void setNewtonModel(const GridSpec& grid, const Eigen::ArrayXXd& values,
                         const std::string& label = {});
     std::string newtonLabel() const;
+    /// Where the Newton label is drawn (display pixels: xmin, xmax, ymin, ymax; after a
+    /// render), zero when hidden: clear of the axes' tick labels.
+    std::array<double, 4> newtonLabelBox() const;
     void clearNewtonModel();
     bool newtonModelVisible() const;
     /// The bounds of what is drawn of Newton's model (after clipping).
@@ -153,6 +157,8 @@ private:
     std::unique_ptr<FAxis> m_fAxis;
     std::unique_ptr<InputAxes> m_inputAxes;
     std::unique_ptr<ExpansionOverlays> m_overlays;
+    vtkSmartPointer<vtkCallbackCommand> m_labelWatch;
+    unsigned long m_labelObserver = 0;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<ScenePicker> m_picker;
     std::unique_ptr<CriticalMarkers> m_critical;
