@@ -2119,6 +2119,48 @@ private slots:
                     .contains(QStringLiteral("learning rate too large")));
     }
 
+    // Issue #9 (item 7): x0 = (3, 3) typed on the default [-2, 2]^2 domain: the note said the
+    // marker is not drawn while the 3-D view drew the ball (and its arrows) beside the box.
+    // Now what the note says holds: no marker, no arrows, no plane, no model; back inside,
+    // all of them are drawn again and the note goes.
+    void pointOutsideDomainDrawsNothing_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void pointOutsideDomainDrawsNothing() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        m_window->resize(1280, 720);
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        QVERIFY(scene.markerVisible());
+        QVERIFY(scene.gradientArrowLength() > 0);
+        QCOMPARE(m_doc->setPoint(3, 3), QString());
+        QTest::qWait(20);
+        QVERIFY(m_window->domainNote()->isVisible());
+        const QString note = m_window->domainNote()->text();
+        QVERIFY2(note.contains(QStringLiteral("(3, 3) is outside the plotted domain")) &&
+                     note.contains(QStringLiteral("its marker, planes and arrows are not drawn")),
+                 qPrintable(note));
+        QVERIFY(!scene.markerVisible());
+        QCOMPARE(scene.gradientArrowLength(), 0.0);
+        const Eigen::Vector2d at = scene.toDisplay(3, 3, f(3, 3));
+        QVERIFY(!scene.hitsMarker(int(at.x()), int(at.y())));
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/point_outside_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+        QCOMPARE(m_doc->setPoint(1, -1), QString());
+        QTest::qWait(20);
+        QVERIFY(!m_window->domainNote()->isVisible());
+        QVERIFY(scene.markerVisible());
+        QVERIFY(scene.gradientArrowLength() > 0);
+    }
+
     void domainChangeRefitsAndSaysWhatIsWrong() {
         vtkCamera* cam = m_window->surfaceView()->scene().renderer()->GetActiveCamera();
         double focal[3];
