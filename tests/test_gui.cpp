@@ -3493,6 +3493,98 @@ private slots:
         QVERIFY(colour(0) != colour(n / 2) && colour(n / 2) != colour(n - 1));
     }
 
+    // Issue #9: the Step dock's charts were white on both themes, and Tol's yellow (#ccbb44)
+    // and cyan (#66ccee) eigen-direction lines had 1.9:1 on that white, the sweep's "out of
+    // steps" orange (#e69f00) 2.1:1. Now both charts take the theme's ground and ink (the
+    // theme applied after they were drawn), every line has at least 3:1 against the ground
+    // and every text (axis labels, titles, legend) at least 4.5:1, on both themes. Six
+    // eigen-directions (x^2 + 2y^2 + ... + 6w^2) give all six palette colours; the sweep on
+    // x^2 + 10y^2 gives all three kinds of point and both marks.
+    void stepChartsFollowTheTheme_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void stepChartsFollowTheTheme() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.05;
+        run.options.maxSteps = 300;
+        run.start = {1.5, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(50);
+        auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
+        QVERIFY(sweep);
+        QTest::mouseClick(sweep, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
+        QCOMPARE(dock->sweepChart()->lineCount(), 5); // three kinds of point, two marks
+        // The sweep's chart stays as drawn; the eigen chart shows the six-input quadratic.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2 + 3*z^2 + 4*u^2 + 5*v^2 + 6*w^2")),
+                 QString());
+        run.options.maxSteps = 50;
+        run.start = {1, 1, 1, 1, 1, 1};
+        Settings s = m_doc->settings();
+        s.runs = {run};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        dock->tabs()->setCurrentIndex(3);
+        QTest::qWait(100);
+        QCOMPARE(dock->eigenChart()->lineCount(), 12); // measured and predicted, six directions
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        auto colour = [](const Rgb& c) {
+            return QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
+        };
+        QStringList faults;
+        for (LineChart* chart : {dock->eigenChart(), dock->sweepChart()}) {
+            const QString which =
+                chart == dock->sweepChart() ? QStringLiteral("sweep") : QStringLiteral("eigen");
+            const QColor ground = colour(chart->background());
+            QCOMPARE(ground, colour(sceneLook().background));
+            QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+            for (int i = 0; i < chart->lineCount(); ++i) {
+                const QColor line = colour(chart->lineColour(i));
+                const double c = wcagContrast(line, ground);
+                qInfo("%s line %d %s %.2f:1 on %s", qPrintable(which), i, qPrintable(line.name()),
+                      c, qPrintable(ground.name()));
+                if (c < 3.0)
+                    faults << QStringLiteral("%1 line %2 %3 %4:1")
+                                  .arg(which)
+                                  .arg(i)
+                                  .arg(line.name())
+                                  .arg(c);
+            }
+            const QColor panel = colour(sceneLook().panel);
+            for (const Rgb& t : chart->textColours()) {
+                const double c =
+                    std::min(wcagContrast(colour(t), ground), wcagContrast(colour(t), panel));
+                if (c < 4.5)
+                    faults << QStringLiteral("%1 text %2 %3:1").arg(which, colour(t).name()).arg(c);
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+        m_window->resize(1280, 720);
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_sweep_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+        dock->tabs()->setCurrentIndex(3);
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_eigen_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+    }
+
     // Issue #9 / #13, dark theme: "log scale" (loss chart) and "Transparent background"
     // (export dialog) were nearly invisible: unchecked, so only Fusion's indicator outline
     // (the window darkened 40 %, on a box of the fields' colour) showed them, 1.0:1. On the
