@@ -704,6 +704,80 @@ private slots:
         QVERIFY(note->isHidden());
     }
 
+    // Issue #9: the Matrix Calculus panel's cells are coloured by a diverging map (RdBu's
+    // light ends) behind their text. On both themes every cell's text, as drawn, has at least
+    // 4.5:1 against the cell's ground (the map's ends: blue #4393c3 6.2:1 and red #d6604d
+    // 5.6:1 with black, WCAG contrast computed by hand), and the ground drawn is the cell's
+    // (a grab's pixel at the cell's left edge, where right-aligned text is not).
+    void matrixCellsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void matrixCellsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        QAction* matrix = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Matrix calculus: d/dV")))
+                matrix = a;
+        QVERIFY(matrix);
+        matrix->trigger();
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        MatrixPanel* panel = m_window->matrixPanel();
+        panel->show();
+        panel->raise();
+        m_window->resize(1280, 720);
+        QTest::qWait(200);
+        QCOMPARE(wcagLuminance(panel->palette().color(QPalette::Window)) < 0.18, dark);
+        QStringList faults;
+        int cells = 0, negative = 0, positive = 0;
+        for (QTableWidget* table : {panel->valueTable(), panel->gradientTable()}) {
+            table->clearSelection(); // a selected cell is drawn in the theme's highlight
+            const QImage image = table->viewport()->grab().toImage();
+            const qreal ratio = image.devicePixelRatio();
+            for (int r = 0; r < table->rowCount(); ++r)
+                for (int c = 0; c < table->columnCount(); ++c) {
+                    QTableWidgetItem* item = table->item(r, c);
+                    QVERIFY(item);
+                    ++cells;
+                    const double v = item->data(Qt::UserRole).toDouble();
+                    negative += v < 0 ? 1 : 0;
+                    positive += v > 0 ? 1 : 0;
+                    const QColor ink = item->foreground().color();
+                    const QColor ground = item->background().color();
+                    const double contrast = wcagContrast(ink, ground);
+                    if (contrast < 4.5)
+                        faults << QStringLiteral("%1 on %2 (%3): %4:1")
+                                      .arg(ink.name(), ground.name(), item->text())
+                                      .arg(contrast);
+                    const QRect cell = table->visualItemRect(item);
+                    if (!cell.isValid() || !table->viewport()->rect().contains(cell))
+                        continue; // scrolled out of sight
+                    const QColor drawn = image.pixelColor(int((cell.left() + 3) * ratio),
+                                                          int(cell.center().y() * ratio));
+                    if (std::abs(drawn.red() - ground.red()) > 8 ||
+                        std::abs(drawn.green() - ground.green()) > 8 ||
+                        std::abs(drawn.blue() - ground.blue()) > 8)
+                        faults << QStringLiteral("cell %1,%2 drawn %3, not %4")
+                                      .arg(r)
+                                      .arg(c)
+                                      .arg(drawn.name(), ground.name());
+                }
+        }
+        QVERIFY(cells >= 4);
+        QVERIFY(negative > 0 && positive > 0); // both ends of the map
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/matrix_cells_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+    }
+
     // Issue #9: an example sets the Matrix Calculus panel's closed form, or clears it: the
     // backpropagation example after d/dV ||X - UV||^2 shows no error about U, X, V (symbols
     // of the previous example) that the person never typed.
