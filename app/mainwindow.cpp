@@ -1146,6 +1146,7 @@ void MainWindow::applyPreferences(const Preferences& preferences) {
     m_contourScene->applyLook();
     m_curveScene->applyLook();
     m_chart->applyLook();
+    m_stepDock->applyLook();
     showRuns(m_view->scene(), *m_doc);
     m_optimizers->showRuns(*m_doc);
     updateChart();

@@ -302,7 +302,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     auto* eigenContainer = QWidget::createWindowContainer(m_eigenChart, this);
     eigenContainer->setMinimumHeight(180);
     eigenContainer->setToolTip(tr("|v_i · (x_k − x*)| per iteration for each eigenvector v_i of "
-                                  "H (solid) and the decay theory predicts (dashed black)"));
+                                  "H (solid) and the decay theory predicts (dashed)"));
     eigenLayout->addWidget(eigenContainer, 1);
     m_eigenLabel = new QLabel;
     m_eigenLabel->setWordWrap(true);
@@ -750,6 +750,16 @@ void StepDock::pollSweep() {
     m_sweepRun = job->run;
     m_sweep = std::move(job->result);
     drawSweep();
+}
+
+void StepDock::applyLook() {
+    m_sweepChart->applyLook();
+    m_eigenChart->applyLook();
+    // Lines in the theme's own colours (the ink's marks, the arrows' red and green) are drawn
+    // again with the new look's.
+    drawSweep();
+    if (m_tabs->currentIndex() == 3)
+        fillEigen();
 }
 
 void StepDock::drawSweep() {

@@ -58,6 +58,8 @@ public:
     void followFrame(int frame);
     /// Shows run `run` (an index of the document's runs).
     void selectRun(int run);
+    /// The window's theme changed: the charts re-read sceneLook() (ground, ink, line colours).
+    void applyLook();
 
     /// The step panel's text as shown (plain), the table, the tabs (for tests).
     QString stepText() const;

@@ -704,6 +704,80 @@ private slots:
         QVERIFY(note->isHidden());
     }
 
+    // Issue #9: the Matrix Calculus panel's cells are coloured by a diverging map (RdBu's
+    // light ends) behind their text. On both themes every cell's text, as drawn, has at least
+    // 4.5:1 against the cell's ground (the map's ends: blue #4393c3 6.2:1 and red #d6604d
+    // 5.6:1 with black, WCAG contrast computed by hand), and the ground drawn is the cell's
+    // (a grab's pixel at the cell's left edge, where right-aligned text is not).
+    void matrixCellsKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void matrixCellsKeepContrast() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        QAction* matrix = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Matrix calculus: d/dV")))
+                matrix = a;
+        QVERIFY(matrix);
+        matrix->trigger();
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        MatrixPanel* panel = m_window->matrixPanel();
+        panel->show();
+        panel->raise();
+        m_window->resize(1280, 720);
+        QTest::qWait(200);
+        QCOMPARE(wcagLuminance(panel->palette().color(QPalette::Window)) < 0.18, dark);
+        QStringList faults;
+        int cells = 0, negative = 0, positive = 0;
+        for (QTableWidget* table : {panel->valueTable(), panel->gradientTable()}) {
+            table->clearSelection(); // a selected cell is drawn in the theme's highlight
+            const QImage image = table->viewport()->grab().toImage();
+            const qreal ratio = image.devicePixelRatio();
+            for (int r = 0; r < table->rowCount(); ++r)
+                for (int c = 0; c < table->columnCount(); ++c) {
+                    QTableWidgetItem* item = table->item(r, c);
+                    QVERIFY(item);
+                    ++cells;
+                    const double v = item->data(Qt::UserRole).toDouble();
+                    negative += v < 0 ? 1 : 0;
+                    positive += v > 0 ? 1 : 0;
+                    const QColor ink = item->foreground().color();
+                    const QColor ground = item->background().color();
+                    const double contrast = wcagContrast(ink, ground);
+                    if (contrast < 4.5)
+                        faults << QStringLiteral("%1 on %2 (%3): %4:1")
+                                      .arg(ink.name(), ground.name(), item->text())
+                                      .arg(contrast);
+                    const QRect cell = table->visualItemRect(item);
+                    if (!cell.isValid() || !table->viewport()->rect().contains(cell))
+                        continue; // scrolled out of sight
+                    const QColor drawn = image.pixelColor(int((cell.left() + 3) * ratio),
+                                                          int(cell.center().y() * ratio));
+                    if (std::abs(drawn.red() - ground.red()) > 8 ||
+                        std::abs(drawn.green() - ground.green()) > 8 ||
+                        std::abs(drawn.blue() - ground.blue()) > 8)
+                        faults << QStringLiteral("cell %1,%2 drawn %3, not %4")
+                                      .arg(r)
+                                      .arg(c)
+                                      .arg(drawn.name(), ground.name());
+                }
+        }
+        QVERIFY(cells >= 4);
+        QVERIFY(negative > 0 && positive > 0); // both ends of the map
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/matrix_cells_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+    }
+
     // Issue #9: an example sets the Matrix Calculus panel's closed form, or clears it: the
     // backpropagation example after d/dV ||X - UV||^2 shows no error about U, X, V (symbols
     // of the previous example) that the person never typed.
@@ -2147,6 +2221,48 @@ private slots:
                     .contains(QStringLiteral("learning rate too large")));
     }
 
+    // Issue #9 (item 7): x0 = (3, 3) typed on the default [-2, 2]^2 domain: the note said the
+    // marker is not drawn while the 3-D view drew the ball (and its arrows) beside the box.
+    // Now what the note says holds: no marker, no arrows, no plane, no model; back inside,
+    // all of them are drawn again and the note goes.
+    void pointOutsideDomainDrawsNothing_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void pointOutsideDomainDrawsNothing() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        m_window->resize(1280, 720);
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        QVERIFY(scene.markerVisible());
+        QVERIFY(scene.gradientArrowLength() > 0);
+        QCOMPARE(m_doc->setPoint(3, 3), QString());
+        QTest::qWait(20);
+        QVERIFY(m_window->domainNote()->isVisible());
+        const QString note = m_window->domainNote()->text();
+        QVERIFY2(note.contains(QStringLiteral("(3, 3) is outside the plotted domain")) &&
+                     note.contains(QStringLiteral("its marker, planes and arrows are not drawn")),
+                 qPrintable(note));
+        QVERIFY(!scene.markerVisible());
+        QCOMPARE(scene.gradientArrowLength(), 0.0);
+        const Eigen::Vector2d at = scene.toDisplay(3, 3, f(3, 3));
+        QVERIFY(!scene.hitsMarker(int(at.x()), int(at.y())));
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/point_outside_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+        QCOMPARE(m_doc->setPoint(1, -1), QString());
+        QTest::qWait(20);
+        QVERIFY(!m_window->domainNote()->isVisible());
+        QVERIFY(scene.markerVisible());
+        QVERIFY(scene.gradientArrowLength() > 0);
+    }
+
     void domainChangeRefitsAndSaysWhatIsWrong() {
         vtkCamera* cam = m_window->surfaceView()->scene().renderer()->GetActiveCamera();
         double focal[3];
@@ -3477,6 +3593,98 @@ private slots:
                                     .arg(wcagContrast(colour(k), ground))));
         // The map's order is kept: distinct colours from the lowest level to the highest.
         QVERIFY(colour(0) != colour(n / 2) && colour(n / 2) != colour(n - 1));
+    }
+
+    // Issue #9: the Step dock's charts were white on both themes, and Tol's yellow (#ccbb44)
+    // and cyan (#66ccee) eigen-direction lines had 1.9:1 on that white, the sweep's "out of
+    // steps" orange (#e69f00) 2.1:1. Now both charts take the theme's ground and ink (the
+    // theme applied after they were drawn), every line has at least 3:1 against the ground
+    // and every text (axis labels, titles, legend) at least 4.5:1, on both themes. Six
+    // eigen-directions (x^2 + 2y^2 + ... + 6w^2) give all six palette colours; the sweep on
+    // x^2 + 10y^2 gives all three kinds of point and both marks.
+    void stepChartsFollowTheTheme_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void stepChartsFollowTheTheme() {
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.05;
+        run.options.maxSteps = 300;
+        run.start = {1.5, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(50);
+        auto* sweep = dock->findChild<QPushButton*>(QStringLiteral("runSweep"));
+        QVERIFY(sweep);
+        QTest::mouseClick(sweep, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->sweepRunning(), 60000);
+        QCOMPARE(dock->sweepChart()->lineCount(), 5); // three kinds of point, two marks
+        // The sweep's chart stays as drawn; the eigen chart shows the six-input quadratic.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2 + 3*z^2 + 4*u^2 + 5*v^2 + 6*w^2")),
+                 QString());
+        run.options.maxSteps = 50;
+        run.start = {1, 1, 1, 1, 1, 1};
+        Settings s = m_doc->settings();
+        s.runs = {run};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        dock->tabs()->setCurrentIndex(3);
+        QTest::qWait(100);
+        QCOMPARE(dock->eigenChart()->lineCount(), 12); // measured and predicted, six directions
+        Preferences p;
+        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
+        m_window->applyPreferences(p);
+        QTest::qWait(50);
+        auto colour = [](const Rgb& c) {
+            return QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
+        };
+        QStringList faults;
+        for (LineChart* chart : {dock->eigenChart(), dock->sweepChart()}) {
+            const QString which =
+                chart == dock->sweepChart() ? QStringLiteral("sweep") : QStringLiteral("eigen");
+            const QColor ground = colour(chart->background());
+            QCOMPARE(ground, colour(sceneLook().background));
+            QCOMPARE(wcagLuminance(ground) < 0.18, dark);
+            for (int i = 0; i < chart->lineCount(); ++i) {
+                const QColor line = colour(chart->lineColour(i));
+                const double c = wcagContrast(line, ground);
+                qInfo("%s line %d %s %.2f:1 on %s", qPrintable(which), i, qPrintable(line.name()),
+                      c, qPrintable(ground.name()));
+                if (c < 3.0)
+                    faults << QStringLiteral("%1 line %2 %3 %4:1")
+                                  .arg(which)
+                                  .arg(i)
+                                  .arg(line.name())
+                                  .arg(c);
+            }
+            const QColor panel = colour(sceneLook().panel);
+            for (const Rgb& t : chart->textColours()) {
+                const double c =
+                    std::min(wcagContrast(colour(t), ground), wcagContrast(colour(t), panel));
+                if (c < 4.5)
+                    faults << QStringLiteral("%1 text %2 %3:1").arg(which, colour(t).name()).arg(c);
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QStringLiteral("; "))));
+        m_window->resize(1280, 720);
+        dock->tabs()->setCurrentIndex(2);
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_sweep_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
+        dock->tabs()->setCurrentIndex(3);
+        QTest::qWait(200);
+        m_window->screen()
+            ->grabWindow(m_window->winId())
+            .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/step_eigen_%1.png")
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
     }
 
     // Issue #9 / #13, dark theme: "log scale" (loss chart) and "Transparent background"

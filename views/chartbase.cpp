@@ -8,6 +8,7 @@
 #include <cmath>
 #include <utility>
 #include <vtkAxis.h>
+#include <vtkBrush.h>
 #include <vtkCallbackCommand.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
@@ -18,6 +19,7 @@
 #include <vtkFloatArray.h>
 #include <vtkNew.h>
 #include <vtkObjectFactory.h>
+#include <vtkPen.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkStringArray.h>
@@ -352,6 +354,46 @@ double ChartBase::legendFontPixels() const {
         return 0;
     const int dpi = m_view->GetRenderWindow()->GetDPI();
     return m_chart->GetLegend()->GetLabelSize() * double(dpi) / 72.0;
+}
+
+void ChartBase::applyThemeColours() {
+    const SceneLook& look = sceneLook();
+    const Rgb& ink = look.ink;
+    const Rgb& ground = look.background;
+    m_view->GetRenderer()->SetBackground(ground[0], ground[1], ground[2]);
+    for (int a : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        vtkAxis* axis = m_chart->GetAxis(a);
+        axis->GetPen()->SetColorF(ink[0], ink[1], ink[2]);
+        axis->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+        axis->GetTitleProperties()->SetColor(ink[0], ink[1], ink[2]);
+        // Grid lines a quarter of the way from the ground to the ink: visible on either theme.
+        axis->GetGridPen()->SetColorF(0.75 * ground[0] + 0.25 * ink[0],
+                                      0.75 * ground[1] + 0.25 * ink[1],
+                                      0.75 * ground[2] + 0.25 * ink[2]);
+    }
+    m_chart->GetLegend()->GetBrush()->SetColorF(look.panel[0], look.panel[1], look.panel[2], 0.85);
+    m_chart->GetLegend()->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+}
+
+Rgb ChartBase::background() const {
+    Rgb c{};
+    m_view->GetRenderer()->GetBackground(c.data());
+    return c;
+}
+
+std::vector<Rgb> ChartBase::textColours() const {
+    std::vector<Rgb> colours;
+    auto add = [&](vtkTextProperty* p) {
+        Rgb c{};
+        p->GetColor(c.data());
+        colours.push_back(c);
+    };
+    for (int a : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        add(m_chart->GetAxis(a)->GetLabelProperties());
+        add(m_chart->GetAxis(a)->GetTitleProperties());
+    }
+    add(m_chart->GetLegend()->GetLabelProperties());
+    return colours;
 }
 
 } // namespace gs

@@ -15,6 +15,7 @@
 //   other axis's labels).
 // An exported figure is laid out at ratio 1 (setLayoutRatio), the same file on any screen.
 
+#include "scenestyle.h"
 #include "vtkwidget.h"
 
 #include <array>
@@ -63,6 +64,10 @@ public:
     std::vector<TextBox> axisText();
     /// The legend's label font in device pixels (0 when no legend is shown).
     double legendFontPixels() const;
+    /// The colours the chart is drawn with now (for tests): its ground, the axes' labels and
+    /// titles, and the legend's text (all sceneLook().ink after applyThemeColours()).
+    Rgb background() const;
+    std::vector<Rgb> textColours() const;
 
 protected:
     /// `chart`: a vtkChartXY of a subclass's own kind (a new plain one when null);
@@ -74,6 +79,10 @@ protected:
     /// Font sizes and text spacing from sceneLook().fontScale and the layout ratio. Called
     /// when the ratio changes and when a frame starts with another font scale.
     void applyTextScale();
+    /// The theme's colours (sceneLook()): the ground, the axes, their labels and titles in the
+    /// ink, the grid halfway between, the legend's text in the ink on the panel. Both themes
+    /// keep their text >= 4.5:1 against the ground (SceneLook's ink).
+    void applyThemeColours();
     /// Each plot's line width (and marker size) for `ratio` (device pixels per pixel).
     virtual void applyLineWidths(double ratio) = 0;
     /// Lays out and draws the chart as for device pixel ratio `ratio` (an export: 1); the

@@ -108,32 +108,13 @@ Rgb levelColor(double t) {
     return {r, g, b};
 }
 
-/// WCAG 2 relative luminance of an sRGB colour (channels linearized, weighted .2126 .7152
-/// .0722) and the contrast ratio (L1 + 0.05) / (L2 + 0.05) of two colours.
-double luminance(const Rgb& c) {
-    auto linear = [](double v) {
-        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
-}
-double contrast(const Rgb& a, const Rgb& b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 /// A level line's colour at rank t on the theme's ground: levelColor, moved away from the
 /// ground in steps of 1/64 (toward white on a dark ground, toward black on a light one) until it
 /// has 3.2:1 (3:1, WCAG's for graphics, with a margin) against it. On the dark theme the low
 /// end's dark purple had 1.2:1 and vanished; on the light theme the high end's yellow had 1.8:1
 /// on white. Colours that already have it are levelColor's.
 Rgb levelLineColor(double t) {
-    const Rgb c = levelColor(t), ground = sceneLook().background;
-    const double target = luminance(ground) >= 0.18 ? 0.0 : 1.0; // 0.18: mid-grey's luminance
-    Rgb moved = c;
-    for (int i = 1; i <= 64 && contrast(moved, ground) < 3.2; ++i)
-        for (std::size_t j = 0; j < 3; ++j)
-            moved[j] = c[j] + (target - c[j]) * i / 64.0;
-    return moved;
+    return colourAgainst(sceneLook().background, levelColor(t), 3.2);
 }
 
 /// Band k of n + 1 (below the first level to above the last), lightened.

@@ -138,21 +138,11 @@ Rgb markerColor(Classification kind) {
 }
 
 Rgb markerLabelColor(Classification kind) {
-    // WCAG 2 relative luminance (sRGB channels linearized, weighted .2126 .7152 .0722) and the
-    // contrast ratio (L1 + 0.05) / (L2 + 0.05).
-    auto luminance = [](const Rgb& c) {
-        auto linear = [](double v) {
-            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
-    };
-    auto contrast = [&](const Rgb& a, const Rgb& b) {
-        const double la = luminance(a), lb = luminance(b);
-        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-    };
+    // Toward the ink (not black or white: the label keeps its hue's family), 4.6:1 against
+    // the panel (rgbContrast, scenestyle.h).
     const Rgb c = markerColor(kind), ink = sceneLook().ink, panel = sceneLook().panel;
     Rgb moved = c;
-    for (int i = 1; i <= 64 && contrast(moved, panel) < 4.6; ++i)
+    for (int i = 1; i <= 64 && rgbContrast(moved, panel) < 4.6; ++i)
         for (std::size_t j = 0; j < 3; ++j)
             moved[j] = c[j] + (ink[j] - c[j]) * i / 64.0;
     return moved;

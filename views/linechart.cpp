@@ -30,7 +30,25 @@ namespace gs {
 
 LineChart::LineChart()
     : ChartBase(vtkSmartPointer<LegendAvoidingChart>::New(), kSmallLegendFont) {
-    m_view->GetRenderer()->SetBackground(1, 1, 1);
+    applyThemeColours();
+}
+
+void LineChart::applyLook() {
+    applyThemeColours();
+    const Rgb ground = background();
+    for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots() && i < vtkIdType(m_colours.size()); ++i) {
+        const Rgb c = colourAgainst(ground, m_colours[std::size_t(i)], kLineContrast);
+        m_chart->GetPlot(i)->SetColor(c[0], c[1], c[2]);
+    }
+    applyTextScale();
+    render();
+}
+
+Rgb LineChart::lineColour(int line) const {
+    Rgb c{};
+    if (line >= 0 && line < m_chart->GetNumberOfPlots())
+        m_chart->GetPlot(line)->GetColor(c.data());
+    return c;
 }
 
 LineChart::~LineChart() = default;
@@ -68,6 +86,8 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
     legendChart()->data.clear();
     m_points.clear();
     m_widths.clear();
+    m_colours.clear();
+    const Rgb ground = background();
     m_logX = logX;
     m_logY = logY;
     // A log axis is drawn as a linear one over log10 of the values, with decade ticks.
@@ -100,9 +120,9 @@ void LineChart::setLines(const std::vector<ChartLine>& lines, const std::string&
         const bool points = line.style == ChartLine::Style::Points || xs->GetNumberOfTuples() < 2;
         vtkPlot* plot = m_chart->AddPlot(points ? vtkChart::POINTS : vtkChart::LINE);
         plot->SetInputData(table, 0, 1);
-        plot->SetColor(static_cast<unsigned char>(255 * line.color[0]),
-                       static_cast<unsigned char>(255 * line.color[1]),
-                       static_cast<unsigned char>(255 * line.color[2]), 255);
+        m_colours.push_back(line.color);
+        const Rgb c = colourAgainst(ground, line.color, kLineContrast);
+        plot->SetColor(c[0], c[1], c[2]);
         const bool dashed = line.style == ChartLine::Style::Dashed;
         // Dashed lines (marks, predictions) thinner, over the solid ones they annotate.
         m_widths.push_back(points ? kPointWidth : dashed ? kDashedWidth : kSolidWidth);

@@ -32,8 +32,17 @@ public:
     LineChart();
     ~LineChart() override;
 
+    /// Each line is drawn in its colour moved away from the chart's ground until it has
+    /// kLineContrast against it (colourAgainst): Tol's yellow and cyan had 1.9:1 on white.
     void setLines(const std::vector<ChartLine>& lines, const std::string& xTitle,
                   const std::string& yTitle, bool logX, bool logY);
+    /// Re-reads sceneLook()'s ground and ink (the window's theme) and its font scale; the
+    /// lines take their colours again against the new ground.
+    void applyLook();
+    /// The colour line i is drawn in (for tests).
+    Rgb lineColour(int line) const;
+    /// The least contrast of a line against the ground: 3:1 (WCAG's for graphics) with a margin.
+    static constexpr double kLineContrast = 3.2;
     /// The corner the legend prefers (top right by default): it takes the corner of the plot
     /// area with the least data under it, this one on a tie.
     void setLegendCorner(bool top, bool right);
@@ -72,6 +81,7 @@ private:
 
     std::vector<int> m_points;
     std::vector<double> m_widths; ///< each plot's width at ratio 1
+    std::vector<Rgb> m_colours;   ///< each plot's colour as given (before colourAgainst)
     QPointF m_pressedAt;
     bool m_logX = false;
     bool m_logY = false;

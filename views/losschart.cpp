@@ -54,22 +54,7 @@ LossChart::LossChart()
 }
 
 void LossChart::applyLook() {
-    const SceneLook& look = sceneLook();
-    const Rgb& ink = look.ink;
-    m_view->GetRenderer()->SetBackground(look.background[0], look.background[1],
-                                         look.background[2]);
-    for (int a : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
-        vtkAxis* axis = m_chart->GetAxis(a);
-        axis->GetPen()->SetColorF(ink[0], ink[1], ink[2]);
-        axis->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
-        axis->GetTitleProperties()->SetColor(ink[0], ink[1], ink[2]);
-        // Grid lines halfway between the ground and the ink: visible on either theme.
-        axis->GetGridPen()->SetColorF(0.75 * look.background[0] + 0.25 * ink[0],
-                                      0.75 * look.background[1] + 0.25 * ink[1],
-                                      0.75 * look.background[2] + 0.25 * ink[2]);
-    }
-    m_chart->GetLegend()->GetBrush()->SetColorF(look.panel[0], look.panel[1], look.panel[2], 0.85);
-    m_chart->GetLegend()->GetLabelProperties()->SetColor(ink[0], ink[1], ink[2]);
+    applyThemeColours();
     applyTextScale();
     render();
 }

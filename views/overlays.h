@@ -25,9 +25,10 @@ public:
     void addNewtonModelTo(vtkRenderer* renderer) const;
     void addTo(vtkRenderer* renderer) const;
 
-    /// Shows `e` over the surface's grid `g` (hides everything when `e` is null or f is not
-    /// defined at the point). `zScale` maps f's units to the box's, as `height` does.
-    /// `slope` is the plot's mean slope (meanSlope), the arrows' scale.
+    /// Shows `e` over the surface's grid `g` (hides everything when `e` is null, f is not
+    /// defined at the point or the point is outside the grid's domain). `zScale` maps f's units to
+    /// the box's, as `height` does. `slope` is the plot's mean slope (meanSlope), the arrows'
+    /// scale.
     void update(const Expansion* e, const GridSpec* g, const HeightMap& height,
                 const SceneStyle& style, double slope);
     void applyStyle(const PixelScale& scale);

@@ -1,5 +1,6 @@
 #include "scenestyle.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -124,6 +125,27 @@ SceneLook SceneLook::dark() const {
             if (run == from)
                 run = to;
     return d;
+}
+
+double rgbLuminance(const Rgb& c) {
+    auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2]);
+}
+
+double rgbContrast(const Rgb& a, const Rgb& b) {
+    const double la = rgbLuminance(a), lb = rgbLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Rgb colourAgainst(const Rgb& background, const Rgb& colour, double minRatio) {
+    const double target = rgbLuminance(background) >= 0.18 ? 0.0 : 1.0; // 0.18: mid-grey
+    Rgb moved = colour;
+    for (int i = 1; i <= 64 && rgbContrast(moved, background) < minRatio; ++i)
+        for (std::size_t j = 0; j < 3; ++j)
+            moved[j] = colour[j] + (target - colour[j]) * i / 64.0;
+    return moved;
 }
 
 SceneLook SceneLook::withFontScale(double factor) const {

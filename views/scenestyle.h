@@ -137,4 +137,15 @@ Rgb runColor(int i);
 /// How many run colours there are before they repeat.
 int runColorCount();
 
+/// WCAG 2 relative luminance of an sRGB colour: L = 0.2126 R + 0.7152 G + 0.0722 B of the
+/// linearized channels (v / 12.92 up to 0.04045, else ((v + 0.055) / 1.055)^2.4).
+double rgbLuminance(const Rgb& c);
+/// WCAG 2 contrast ratio (L1 + 0.05) / (L2 + 0.05) of two colours, L1 the lighter's.
+double rgbContrast(const Rgb& a, const Rgb& b);
+/// `colour` moved away from `background` in steps of 1/64 (toward black on a light ground,
+/// luminance >= 0.18, mid-grey's; toward white on a dark one) until it has `minRatio`
+/// against it; a colour that already has it is returned as it is. Lines and marks need 3:1
+/// (WCAG's for graphics), text 4.5:1. Used by the contour levels and the Step dock's charts.
+Rgb colourAgainst(const Rgb& background, const Rgb& colour, double minRatio);
+
 } // namespace gs

@@ -475,6 +475,10 @@ bool SurfaceScene::hitsMarker(int x, int y) const {
     return m_picker->hitsMarker(m_renderer, x, y);
 }
 
+bool SurfaceScene::markerVisible() const {
+    return m_overlays->marker()->GetVisibility();
+}
+
 } // namespace gs
 
 namespace gs {

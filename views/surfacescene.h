@@ -105,6 +105,8 @@ public:
     std::optional<Eigen::Vector2d> pickSurface(int displayX, int displayY) const;
     /// True when the display position is on the expansion-point marker.
     bool hitsMarker(int displayX, int displayY) const;
+    /// True when the expansion point's marker is drawn (not outside the domain, f defined).
+    bool markerVisible() const;
 
     /// The world z at which a value of f is drawn (the box is scaled to look cubic).
     double displayZ(double z) const;
