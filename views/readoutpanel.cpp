@@ -231,9 +231,12 @@ int ReadoutPanel::valueColumnChars() const {
 void ReadoutPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     m_body->setGeometry(rect());
-    m_hints = hints(); // what the parent's layout chose this size from
+    // m_hints stays what the parent was last told: a hidden panel gets the resize its parent
+    // made long before at its next show, after its rows changed (the font scale's new row
+    // heights), and taking the hints of that moment as seen left the rows cut (issue #9).
     if (valueColumnChars() != m_chars)
         reformat();
+    followHints();
 }
 
 namespace {
