@@ -4836,6 +4836,45 @@ private slots:
     // of its three lines, and the status bar's hint ran past the window's edge. Every row of
     // the readout is as large as its text (its size hint), and the hint fits the status bar
     // (elided, its whole text in the tooltip).
+    // Issue #9 (tester s8): with four inputs at font scale 1.5 in a 1280x720 window every
+    // readout row stopped after three lines: H(x₀) showed "column 1:" and two of its sixteen
+    // entries. Every value label is as tall as its text, and H's label holds all 16 entries.
+    void readoutShowsEveryEntryOfFourInputs() {
+        const DefaultPreferencesAtEnd restore;
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        m_window->panelTabs()->setCurrentIndex(0);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Book: backpropagation")), QString());
+        QTest::qWait(200);
+        ReadoutPanel* readout = m_window->readout();
+        QVERIFY(readout->isVisible());
+        const QRegularExpression number(QStringLiteral("-?\\d+(\\.\\d+)?(e[+-]\\d+)?"));
+        bool sawHessian = false;
+        for (QLabel* l : readout->findChildren<QLabel*>()) {
+            if (!l->isVisible())
+                continue;
+            QVERIFY2(l->height() >= l->sizeHint().height(),
+                     qPrintable(QStringLiteral("'%1' %2 < %3")
+                                    .arg(l->text())
+                                    .arg(l->height())
+                                    .arg(l->sizeHint().height())));
+            if (l->text().startsWith(QStringLiteral("column"))) { // H, in blocks of columns
+                sawHessian = true;
+                QString entries = l->text();
+                entries.remove(QRegularExpression(QStringLiteral("columns? [^:]*:")));
+                int count = 0;
+                for (auto m = number.globalMatch(entries); m.hasNext(); m.next())
+                    ++count;
+                QCOMPARE(count, 16);
+            }
+        }
+        QVERIFY(sawHessian);
+        saveShot(QStringLiteral("readout_four_inputs_1280x720_1.5.png"));
+    }
+
     void readoutRowsAndHintAreWhole_data() { addLectureSizes(); }
     void readoutRowsAndHintAreWhole() {
         QFETCH(QSize, size);
