@@ -2257,6 +2257,14 @@ private slots:
                  qPrintable(note));
         QVERIFY(!scene.markerVisible());
         QCOMPARE(scene.gradientArrowLength(), 0.0);
+        // The contour view neither (tester s8: the quadratic model's levels were drawn in the
+        // margin right of the frame): no model levels, principal axes or point legend.
+        m_window->showViewTab(1); // a hidden view keeps its old state until shown
+        const auto& contour = static_cast<const ContourScene&>(m_window->contourView()->plot());
+        QCOMPARE(contour.modelContourPoints(), 0);
+        QCOMPARE(contour.principalAxes(), 0);
+        QVERIFY(contour.pointLegend().empty());
+        m_window->showViewTab(0);
         const Eigen::Vector2d at = scene.toDisplay(3, 3, f(3, 3));
         QVERIFY(!scene.hitsMarker(int(at.x()), int(at.y())));
         QTest::qWait(200);
@@ -2267,6 +2275,9 @@ private slots:
         QVERIFY(!m_window->domainNote()->isVisible());
         QVERIFY(scene.markerVisible());
         QVERIFY(scene.gradientArrowLength() > 0);
+        m_window->showViewTab(1);
+        QVERIFY(contour.modelContourPoints() > 0);
+        QVERIFY(!contour.pointLegend().empty());
     }
 
     void domainChangeRefitsAndSaysWhatIsWrong() {

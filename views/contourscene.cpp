@@ -3,6 +3,7 @@
 #include "arrowscale.h"
 #include "geometry2d.h"
 #include "legendbox.h"
+#include "overlays.h"
 
 #include "ticks.h"
 
@@ -879,7 +880,9 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     const double w = worldWidth();
     m_point.reset();
     const GridSpec& g = e.modelGrid;
-    const bool defined = e.point.size() > std::max(g.axisX, g.axisY) && std::isfinite(e.at.value);
+    // Outside the plotted domain nothing is drawn at the point (pointInDomain), as in 3-D.
+    const bool defined = e.point.size() > std::max(g.axisX, g.axisY) && std::isfinite(e.at.value) &&
+                         (!m_surface || pointInDomain(e, m_surface->grid));
     if (defined) {
         m_point = Eigen::Vector2d(e.point[g.axisX], e.point[g.axisY]);
     }

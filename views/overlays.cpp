@@ -68,14 +68,7 @@ void ExpansionOverlays::addTo(vtkRenderer* renderer) const {
 
 void ExpansionOverlays::update(const Expansion* e, const GridSpec* g, const HeightMap& height,
                                const SceneStyle& style, double slope) {
-    // A point outside the plotted domain is not drawn, nor its plane, model and arrows (the
-    // window's note says so): a ball floating beside the box explains nothing.
-    const auto inside = [&] {
-        const double x = e->point[g->axisX], y = e->point[g->axisY];
-        return x >= g->xmin && x <= g->xmax && y >= g->ymin && y <= g->ymax;
-    };
-    const bool show = e && g && std::isfinite(e->at.value) &&
-                      e->point.size() > std::max(g->axisX, g->axisY) && inside();
+    const bool show = e && g && std::isfinite(e->at.value) && pointInDomain(*e, *g);
     for (vtkActor* a : {m_marker.actor.Get(), m_tangent.actor.Get(), m_quadratic.actor.Get(),
                         m_ascent.actor.Get(), m_descent.actor.Get()})
         a->SetVisibility(show);
@@ -266,6 +259,13 @@ std::string newtonStepText(const Step& next, int index) {
                (next.stepLength < 1 ? std::string(", ") + t : std::string());
     }
     return {};
+}
+
+bool pointInDomain(const Expansion& e, const GridSpec& g) {
+    if (e.point.size() <= std::max(g.axisX, g.axisY))
+        return false;
+    const double x = e.point[g.axisX], y = e.point[g.axisY];
+    return x >= g.xmin && x <= g.xmax && y >= g.ymin && y <= g.ymax;
 }
 
 } // namespace gs

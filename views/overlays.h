@@ -85,4 +85,9 @@ private:
 /// (", t = 0.5" when backtracked). Empty when `next` did not come from a Newton step.
 std::string newtonStepText(const Step& next, int index);
 
+/// Whether the expansion point lies in the plotted domain `g` (over its two plotted inputs).
+/// A point outside it is not drawn, nor what is drawn at it, in any view (the window's note
+/// says so): a ball beside the plot, or model levels in the margin, explain nothing.
+bool pointInDomain(const Expansion& e, const GridSpec& g);
+
 } // namespace gs
