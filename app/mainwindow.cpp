@@ -1294,6 +1294,13 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::openExample(const Preset& preset) {
+    // An example is a new, untitled document: with a session file open, its unsaved changes
+    // are asked about first (Save, Discard, Cancel), and then the file is no longer the
+    // document's, so a later Save asks for a name and never overwrites the session with the
+    // example (tester 8, item 4). Untitled, the example stays an undoable step.
+    const bool fromFile = !m_session->currentFile().isEmpty();
+    if (fromFile && !m_session->maybeSave())
+        return;
     // The example's text replaces whatever the editor holds, focused or half typed.
     m_functionTimer->stop();
     if (const QString error =
@@ -1302,6 +1309,8 @@ void MainWindow::openExample(const Preset& preset) {
         notify(error);
         return;
     }
+    if (fromFile)
+        m_session->forgetFile();
     m_function->setText(m_doc->settings().function);
     m_shownFunction = m_doc->settings().function;
     showSettingsError({}); // a message about the last document is not about the example

@@ -410,6 +410,7 @@ RunSettings OptimizerPanel::runAt(const std::vector<double>& start) const {
 }
 
 void OptimizerPanel::setExpansionPoint(const std::vector<double>& plotted) {
+    m_plotted = plotted;
     m_startY->setVisible(plotted.size() > 1);
     if (!m_atPoint->isChecked() || plotted.empty())
         return;
@@ -421,6 +422,11 @@ void OptimizerPanel::setExpansionPoint(const std::vector<double>& plotted) {
 
 bool OptimizerPanel::startAtExpansionPoint() const {
     return m_atPoint->isChecked();
+}
+
+void OptimizerPanel::setStartAtExpansionPoint(bool on) {
+    m_atPoint->setChecked(on);
+    setExpansionPoint(std::vector<double>(m_plotted)); // ticked: the fields show the point
 }
 
 std::vector<double> OptimizerPanel::typedStart() const {

@@ -28,6 +28,9 @@ public:
     /// The run the controls describe, starting at `start`.
     RunSettings runAt(const std::vector<double>& start) const;
     bool startAtExpansionPoint() const;
+    /// Ticks or unticks "Start at x₀" (a session's saved state); ticked, the Start fields
+    /// show the expansion point last given to setExpansionPoint.
+    void setStartAtExpansionPoint(bool on);
     std::vector<double> typedStart() const;
     /// Shows the document's runs (colour, label, outcome).
     void showRuns(const Document& doc);
@@ -87,6 +90,7 @@ private:
     QSpinBox* m_steps;
     QDoubleSpinBox *m_momentum, *m_beta1, *m_beta2, *m_damping, *m_tolerance, *m_startX, *m_startY;
     QCheckBox* m_atPoint;
+    std::vector<double> m_plotted; ///< the expansion point's plotted coordinates, as last given
     QListWidget* m_runs;
     QPushButton *m_play, *m_step, *m_reset;
     QSlider* m_speed;

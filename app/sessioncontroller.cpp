@@ -188,8 +188,29 @@ Session SessionController::currentSession() const {
     Session s;
     s.settings = m_doc->settings();
     s.views = surfaceViewsBlock(m_view->scene().renderer());
+    s.views.insert(
+        QStringLiteral("optimizer"),
+        QJsonObject{{QStringLiteral("start_at_point"), m_optimizers->startAtExpansionPoint()}});
     s.appVersion = QCoreApplication::applicationVersion();
     return s;
+}
+
+std::optional<bool> optimizerStartAtPoint(const QJsonObject& views, QString* error) {
+    const QJsonValue optimizer = views.value(QLatin1String("optimizer"));
+    if (optimizer.isUndefined())
+        return std::nullopt;
+    if (!optimizer.isObject()) {
+        *error = QStringLiteral("views.optimizer: expected an object");
+        return std::nullopt;
+    }
+    const QJsonValue start = optimizer.toObject().value(QLatin1String("start_at_point"));
+    if (start.isUndefined())
+        return std::nullopt;
+    if (!start.isBool()) {
+        *error = QStringLiteral("views.optimizer.start_at_point: expected true or false");
+        return std::nullopt;
+    }
+    return start.toBool();
 }
 
 QString SessionController::openFile(const QString& path) {
@@ -198,6 +219,8 @@ QString SessionController::openFile(const QString& path) {
     std::optional<CameraState> camera;
     if (r.session) {
         camera = surfaceCamera(r.session->views, &error);
+        if (error.isEmpty())
+            optimizerStartAtPoint(r.session->views, &error);
         if (!error.isEmpty())
             error = QFileInfo(path).fileName() + QStringLiteral(": ") + error;
     }
@@ -227,6 +250,9 @@ void SessionController::adopt(const QString& path, const Session& session) {
     // "Add run" then repeats the session's first run, as after an example.
     if (!session.settings.runs.empty())
         m_optimizers->setRun(session.settings.runs.front(), m_doc->settings().point);
+    // "Start at x₀" as saved (tester 8, item 12); an older file keeps what setRun chose.
+    if (const auto atPoint = optimizerStartAtPoint(session.views, &ignored))
+        m_optimizers->setStartAtExpansionPoint(*atPoint);
     setCurrentFile(path);
     m_window->setWindowModified(!m_doc->undoStack()->isClean());
 }
@@ -237,6 +263,11 @@ QString SessionController::saveFile(const QString& path) {
     m_doc->undoStack()->setClean();
     setCurrentFile(path);
     return {};
+}
+
+void SessionController::forgetFile() {
+    m_file.clear();
+    updateTitle();
 }
 
 void SessionController::open() {

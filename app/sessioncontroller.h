@@ -35,6 +35,11 @@ QJsonObject surfaceViewsBlock(vtkRenderer* renderer);
 /// The surface view's camera in a session's "views" block: nothing (and no error) when the
 /// session has none; nothing and a message naming the field when it is malformed.
 std::optional<CameraState> surfaceCamera(const QJsonObject& views, QString* error);
+/// The optimizer panel's "Start at x₀" in a session's "views" block
+/// ({"optimizer": {"start_at_point": true}}): nothing (and no error) when the session has none
+/// (an older file: the panel follows the first run's start, as before); nothing and a message
+/// naming the field when it is not true or false.
+std::optional<bool> optimizerStartAtPoint(const QJsonObject& views, QString* error);
 
 class SessionController : public QObject {
     Q_OBJECT
@@ -58,6 +63,10 @@ public:
     /// Writes the session to `path`; on success it becomes the current file and the document
     /// is clean. Returns the error, or empty. No dialog.
     QString saveFile(const QString& path);
+    /// The document becomes untitled (an example opened in place of a session): no current
+    /// file, the title says "gradscape", and Save asks for a new name, so the example never
+    /// overwrites the session that was open.
+    void forgetFile();
 
 public slots:
     void open();   ///< asks to save changes, then for a file

@@ -177,12 +177,22 @@ QString validateSettings(const Settings& s, const Expression* current,
             return QStringLiteral("the domain bound %1 is out of range: each must be %2")
                 .arg(bound)
                 .arg(QString::fromStdString(options::domainBound.requirement()));
+    // The ranges are named by the inputs they plot ("the w range", as the window's "w from"
+    // field), "x" and "y" when there is no such input (a function of one input has no y).
+    const Expression* function = current ? current : (expression ? &*expression : nullptr);
+    const auto plottedName = [&](int index, const char* fallback) {
+        if (function && index >= 0 && std::size_t(index) < function->inputCount())
+            return QString::fromStdString(function->inputs()[std::size_t(index)]);
+        return QString::fromLatin1(fallback);
+    };
     if (!(s.xmin < s.xmax))
-        return QStringLiteral("the x range must have xmin < xmax (got %1 to %2)")
+        return QStringLiteral("the %1 range must have %1min < %1max (got %2 to %3)")
+            .arg(plottedName(s.plotX, "x"))
             .arg(s.xmin)
             .arg(s.xmax);
     if (!(s.ymin < s.ymax))
-        return QStringLiteral("the y range must have ymin < ymax (got %1 to %2)")
+        return QStringLiteral("the %1 range must have %1min < %1max (got %2 to %3)")
+            .arg(plottedName(s.plotY, "y"))
             .arg(s.ymin)
             .arg(s.ymax);
     if (const auto p = checkOption(options::resolution, s.resolution))

@@ -50,6 +50,8 @@
 #include <QGraphicsView>
 #include <QHash>
 #include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -2899,15 +2901,18 @@ private slots:
 
     // ---- sessions ----
 
-    /// Answers the next "unsaved changes" question with `button` once it is shown.
-    void answerUnsavedChanges(QMessageBox::StandardButton button) {
+    /// Answers the next "unsaved changes" question with `button` once it is shown; its text
+    /// goes to `*text` when given (which must outlive the question).
+    void answerUnsavedChanges(QMessageBox::StandardButton button, QString* text = nullptr) {
         auto* timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [timer, button] {
+        connect(timer, &QTimer::timeout, this, [timer, button, text] {
             auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
             if (!box || box->objectName() != QLatin1String("unsavedChanges"))
                 return;
             timer->deleteLater();
             timer->stop();
+            if (text)
+                *text = box->text();
             box->button(button)->click();
         });
         timer->start(20);
@@ -3006,6 +3011,146 @@ private slots:
         answerUnsavedChanges(QMessageBox::Discard);
         QVERIFY(m_window->close());
         QVERIFY(!m_window->isVisible());
+    }
+
+    /// The Examples menu's entry whose name contains `name`, or null.
+    QAction* exampleAction(const QString& name) const {
+        QMenu* examples = test::examplesMenu(m_window);
+        for (QAction* a : examples ? examples->actions() : QList<QAction*>())
+            if (a->text().contains(name))
+                return a;
+        return nullptr;
+    }
+
+    // Tester 8, item 4: an example picked after File ▸ Open kept the session's file name, and
+    // the next Save (the default answer) overwrote the session with the example.
+    void exampleAfterASessionIsUntitled() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sess.gradscape"));
+        SessionController* session = m_window->session();
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        RunSettings run;
+        run.start = {1, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QCOMPARE(session->saveFile(path), QString());
+        QCOMPARE(session->openFile(path), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray onDisk = file.readAll();
+        file.close();
+        QAction* example = exampleAction(QStringLiteral("backpropagation"));
+        QVERIFY(example);
+
+        // An unsaved change: the question is about the open file; Cancel keeps all as it is.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y + 1")), QString());
+        const Settings edited = m_doc->settings();
+        QString question;
+        answerUnsavedChanges(QMessageBox::Cancel, &question);
+        example->trigger();
+        QVERIFY2(question.contains(QStringLiteral("sess.gradscape")), qPrintable(question));
+        QVERIFY(m_doc->settings() == edited);
+        QCOMPARE(session->currentFile(), QFileInfo(path).absoluteFilePath());
+
+        // Discard: the example opens as a new, untitled document with unsaved changes.
+        question.clear();
+        answerUnsavedChanges(QMessageBox::Discard, &question);
+        example->trigger();
+        QVERIFY2(question.contains(QStringLiteral("sess.gradscape")), qPrintable(question));
+        QVERIFY(m_doc->settings().function.contains(QStringLiteral("w+x+y+z")));
+        QCOMPARE(session->currentFile(), QString());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("gradscape[*]"));
+        QVERIFY(m_window->isWindowModified());
+        // The next question does not name the old file (Save there would ask for a name).
+        question.clear();
+        answerUnsavedChanges(QMessageBox::Cancel, &question);
+        QVERIFY(!m_window->close());
+        QCOMPARE(question, QStringLiteral("This session has not been saved. Save it?"));
+        // The session on disk is untouched.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), onDisk);
+    }
+
+    // Tester 8, item 12: "Start at x₀" was not saved; reopening took it from the first run's
+    // start. Each row saves the opposite of what the first run's start would give.
+    void sessionKeepsStartAtPoint_data() {
+        QTest::addColumn<bool>("ticked");
+        QTest::newRow("ticked, the run starts elsewhere") << true;
+        QTest::newRow("unticked, the run starts at the point") << false;
+    }
+    void sessionKeepsStartAtPoint() {
+        QFETCH(bool, ticked);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("start.gradscape"));
+        SessionController* session = m_window->session();
+        QCheckBox* box = nullptr;
+        for (auto* b : m_window->optimizerPanel()->findChildren<QCheckBox*>())
+            if (b->text() == QStringLiteral("Start at x₀"))
+                box = b;
+        QVERIFY(box && box->text() == QStringLiteral("Start at x₀"));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        QCOMPARE(m_doc->setPoint(0.5, -0.25), QString());
+        RunSettings run;
+        run.start = ticked ? std::vector<double>{1, 0.5} : m_doc->settings().point;
+        QCOMPARE(m_doc->addRun(run), QString());
+        box->setChecked(ticked);
+        QCOMPARE(session->saveFile(path), QString());
+        box->setChecked(!ticked);
+        QCOMPARE(session->openFile(path), QString());
+        QCOMPARE(box->isChecked(), ticked);
+        QCOMPARE(m_window->optimizerPanel()->startAtExpansionPoint(), ticked);
+
+        // A file without the field (older files) opens as before: from the first run's start.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        QJsonObject views = json.value(QStringLiteral("views")).toObject();
+        QCOMPARE(views.value(QStringLiteral("optimizer"))
+                     .toObject()
+                     .value(QStringLiteral("start_at_point")),
+                 QJsonValue(ticked));
+        const QString old = dir.filePath(QStringLiteral("old.gradscape"));
+        views.remove(QStringLiteral("optimizer"));
+        json.insert(QStringLiteral("views"), views);
+        QFile oldFile(old);
+        QVERIFY(oldFile.open(QIODevice::WriteOnly));
+        oldFile.write(QJsonDocument(json).toJson());
+        oldFile.close();
+        QCOMPARE(session->openFile(old), QString());
+        QCOMPARE(box->isChecked(), !ticked);
+
+        // Not true or false: refused with the field's name, nothing changes.
+        views.insert(QStringLiteral("optimizer"),
+                     QJsonObject{{QStringLiteral("start_at_point"), 1}});
+        json.insert(QStringLiteral("views"), views);
+        QVERIFY(oldFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        oldFile.write(QJsonDocument(json).toJson());
+        oldFile.close();
+        QCOMPARE(session->openFile(old),
+                 QStringLiteral("old.gradscape: views.optimizer.start_at_point: expected true "
+                                "or false"));
+        QCOMPARE(box->isChecked(), !ticked);
+    }
+
+    // Tester 8, item 5: with inputs w, x, y, z the first range's error said "the x range".
+    void domainErrorNamesThePlottedInput() {
+        QCOMPARE(openExample(m_doc, QStringLiteral("backpropagation")), QString());
+        QCOMPARE(m_doc->inputNames(), (QStringList{"w", "x", "y", "z"}));
+        QDoubleSpinBox *xmin = nullptr, *ymax = nullptr;
+        for (auto* box : m_window->findChildren<QDoubleSpinBox*>()) {
+            if (box->toolTip() == QStringLiteral("Lower end of the first input's range"))
+                xmin = box;
+            if (box->toolTip() == QStringLiteral("Upper end of the second input's range"))
+                ymax = box;
+        }
+        QVERIFY(xmin && ymax);
+        QLabel* error = m_window->domainError();
+        xmin->setValue(3); // the domain is [-2, 2]^2: "w from" 3 is past "w to" 2
+        QCOMPARE(error->text(), QStringLiteral("the w range must have wmin < wmax (got 3 to 2)"));
+        xmin->setValue(-2);
+        QVERIFY(error->isHidden());
+        ymax->setValue(-3); // "x to" below "x from"
+        QCOMPARE(error->text(), QStringLiteral("the x range must have xmin < xmax (got -2 to -3)"));
     }
 
     void copyViewToClipboard() {
