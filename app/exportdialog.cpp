@@ -20,13 +20,37 @@
 #include <QSettings>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gs {
+
+QSize lectureExportSize(QSize view) {
+    if (view.isEmpty())
+        return {kLectureSide, kLectureSide * 3 / 4};
+    // aspect = w / h clamped to [1/2, 2]; the longer side is kLectureSide, the shorter
+    // kLectureSide / max(aspect, 1/aspect), rounded.
+    const double aspect = std::clamp(double(view.width()) / view.height(), 1.0 / kMaxOfferedAspect,
+                                     kMaxOfferedAspect);
+    if (aspect >= 1.0)
+        return {kLectureSide, int(std::lround(kLectureSide / aspect))};
+    return {int(std::lround(kLectureSide * aspect)), kLectureSide};
+}
+
+namespace {
+QString sizeSetting(const QString& side, const QString& key) {
+    return key.isEmpty() ? side : side + QLatin1Char('/') + key;
+}
+} // namespace
 
 ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString& pathLabel,
                            const QString& settingsGroup, const QString& defaultName, Browse browse,
-                           QSize defaultSize, const QString& transparencyLabel, Exporter exporter)
+                           QSize defaultSize, const QString& transparencyLabel, Exporter exporter,
+                           const QString& sizeKey)
     : QDialog(parent)
     , m_group(settingsGroup)
+    , m_sizeKey(sizeKey)
+    , m_offered(defaultSize)
     , m_path(new QLineEdit)
     , m_width(new QSpinBox)
     , m_height(new QSpinBox)
@@ -55,10 +79,16 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
         applyOption(box, options::imageSide);
         box->setSuffix(tr(" px"));
     }
+    // Keys "typedWidth/<sizeKey>": an older "width" (remembered whatever was offered, from
+    // another view's shape) is never read.
     m_width->setValue(std::min(
-        kMaxExportSide, settings.value(QStringLiteral("width"), defaultSize.width()).toInt()));
+        kMaxExportSide,
+        settings.value(sizeSetting(QStringLiteral("typedWidth"), m_sizeKey), defaultSize.width())
+            .toInt()));
     m_height->setValue(std::min(
-        kMaxExportSide, settings.value(QStringLiteral("height"), defaultSize.height()).toInt()));
+        kMaxExportSide,
+        settings.value(sizeSetting(QStringLiteral("typedHeight"), m_sizeKey), defaultSize.height())
+            .toInt()));
     form->addRow(tr("Width"), m_width);
     form->addRow(tr("Height"), m_height);
     if (!transparencyLabel.isEmpty()) {
@@ -111,8 +141,17 @@ void ExportDialog::save() {
     QSettings settings;
     settings.beginGroup(m_group);
     settings.setValue(QStringLiteral("path"), request.path);
-    settings.setValue(QStringLiteral("width"), request.width);
-    settings.setValue(QStringLiteral("height"), request.height);
+    // A size is remembered only when the person typed one; the offered one is offered anew
+    // (the view's shape of the moment) next time.
+    const QString width = sizeSetting(QStringLiteral("typedWidth"), m_sizeKey);
+    const QString height = sizeSetting(QStringLiteral("typedHeight"), m_sizeKey);
+    if (QSize(request.width, request.height) == m_offered) {
+        settings.remove(width);
+        settings.remove(height);
+    } else {
+        settings.setValue(width, request.width);
+        settings.setValue(height, request.height);
+    }
     settings.setValue(QStringLiteral("transparent"), request.transparent);
     accept();
 }

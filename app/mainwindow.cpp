@@ -433,6 +433,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     , m_animator(new Animator(this))
     , m_chart(new LossChart) {
     setWindowTitle(QStringLiteral("gradscape"));
+    guardSpinBoxWheels(); // before any box is shown (polished): the wheel scrolls the panels
     // The 3-D view is a native GL window inside a container widget (see vtkwidget.h).
     m_viewContainer = QWidget::createWindowContainer(m_view, this);
     m_viewContainer->setFocusPolicy(Qt::StrongFocus);
@@ -1665,8 +1666,17 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     o.width = width;
     o.height = height;
     o.transparent = transparent;
-    SurfaceScene scene;
-    showAsInTheView(scene, height);
+    // The view shown (issue s8 #7: the 3-D view was exported while the contour tab was open).
+    const bool contour = shownView() == ShownView::Contour;
+    SurfaceScene surface;
+    ContourScene plane;
+    if (contour) {
+        plane.setLevelSpacing(m_contourScene->levelSpacing());
+        showContour(plane, *m_doc, exportScale(height));
+    } else {
+        showAsInTheView(surface, height);
+    }
+    vtkRenderer* renderer = contour ? plane.renderer() : surface.renderer();
     const int frames = m_animator->length() + 1;
     // Frames are rendered here, between events: the progress dialog repaints, Cancel works
     // and the window stays responsive; the dialog is modal so the document stays put.
@@ -1684,8 +1694,19 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     // own camera, fitted to a narrow view beside the contour view, left the surface half the
     // width of a 4:3 frame.
     const std::string error = gs::exportAnimation(
-        scene.renderer(), path.toStdString(), o, frames, m_animator->speed(),
-        [&](int k) { showFrame(scene, *m_doc, k); }, [&] { scene.fitCameraKeepingDirection(); },
+        renderer, path.toStdString(), o, frames, m_animator->speed(),
+        [&](int k) {
+            if (contour)
+                plane.setFrame(k);
+            else
+                showFrame(surface, *m_doc, k);
+        },
+        [&] {
+            if (contour)
+                plane.resetCamera();
+            else
+                surface.fitCameraKeepingDirection();
+        },
         [&](int done, int total) {
             progress.setValue(done);
             progress.setLabelText(tr("Frame %1 of %2").arg(done).arg(total));
@@ -1707,13 +1728,16 @@ void MainWindow::showAnimationExportDialog() {
     ExportDialog dialog(
         this, tr("Export Animation"), tr("GIF, video (.ogv) or folder"),
         QStringLiteral("exportAnimation"), QStringLiteral("gradscape.gif"),
-        ExportDialog::Browse::Folder, QSize(1280, 960),
-        tr("Transparent background (GIF, PNG frames)"), [this](const ExportRequest& r) {
+        ExportDialog::Browse::Folder,
+        lectureExportSize(shownViewWidget()->isVisible() ? shownViewWidget()->size() : QSize()),
+        tr("Transparent background (GIF, PNG frames)"),
+        [this](const ExportRequest& r) {
             const QString error = exportAnimation(r.path, r.width, r.height, r.transparent);
             if (error.isEmpty())
                 notify(tr("Exported %1").arg(r.path));
             return error;
-        });
+        },
+        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"));
     dialog.exec();
 }
 
@@ -1741,6 +1765,32 @@ void MainWindow::onNudged(int dx, int dy) {
     showSettingsError(m_doc->change(next, tr("Nudge expansion point"), m_nudgeId));
 }
 
+MainWindow::ShownView MainWindow::shownView() const {
+    if (m_doc->expression().inputCount() == 1)
+        return ShownView::Curve;
+    // The graph tab (2) shows no plot: the last plot tab shown.
+    const int tab = m_viewTabs->currentIndex() == 2 ? m_lastViewTab : m_viewTabs->currentIndex();
+    return !m_sideBySide && tab == 1 ? ShownView::Contour : ShownView::Surface;
+}
+
+QWidget* MainWindow::shownViewWidget() const {
+    switch (shownView()) {
+    case ShownView::Curve:
+        return m_curveContainer;
+    case ShownView::Contour:
+        return m_contourContainer;
+    case ShownView::Surface:
+        break;
+    }
+    return m_viewContainer;
+}
+
+double MainWindow::exportScale(int height) const {
+    // Fonts and lines scale with the picture's height over the shown view's (a hidden view's
+    // height, such as the 3-D view's behind the contour tab, made the text huge).
+    return std::max(1.0, double(height) / std::max(1, shownViewWidget()->height()));
+}
+
 QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {
     ImageExportOptions o;
     o.width = width;
@@ -1749,14 +1799,14 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     if (const std::string problem = validateImageExport(path.toStdString(), o); !problem.empty())
         return QString::fromStdString(problem);
     // The view on screen: the curve (one input), the contour view when it is the tab shown.
-    const double scale = std::max(1.0, double(height) / std::max(1, m_view->height()));
-    if (m_doc->expression().inputCount() == 1) {
+    const double scale = exportScale(height);
+    if (shownView() == ShownView::Curve) {
         CurveScene scene;
         showCurve(scene, *m_doc, scale);
         return QString::fromStdString(
             gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));
     }
-    if (!m_sideBySide && m_viewTabs->currentIndex() == 1) {
+    if (shownView() == ShownView::Contour) {
         ContourScene scene;
         scene.setLevelSpacing(m_contourScene->levelSpacing());
         showContour(scene, *m_doc, scale);
@@ -1771,17 +1821,24 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
 }
 
 void MainWindow::showExportDialog() {
-    const qreal dpr = m_view->devicePixelRatio();
-    const QSize threeTimes(int(3 * m_view->width() * dpr), int(3 * m_view->height() * dpr));
+    // The shown view's shape at a lecture size (issue s8 #1: three times the hidden 3-D
+    // view's size, 960 x 1884, was offered on the contour tab). Typed sizes are kept per view.
+    QWidget* view = shownViewWidget();
+    const QString key = shownView() == ShownView::Contour ? QStringLiteral("contour")
+                        : shownView() == ShownView::Curve ? QStringLiteral("curve")
+                                                          : QStringLiteral("surface");
     ExportDialog dialog(
         this, tr("Export Image"), tr("File"), QStringLiteral("exportImage"),
-        QStringLiteral("gradscape.png"), ExportDialog::Browse::SaveFile, threeTimes,
-        tr("Transparent background (PNG, SVG, PDF)"), [this](const ExportRequest& r) {
+        QStringLiteral("gradscape.png"), ExportDialog::Browse::SaveFile,
+        lectureExportSize(view->isVisible() ? view->size() : QSize()),
+        tr("Transparent background (PNG, SVG, PDF)"),
+        [this](const ExportRequest& r) {
             const QString error = exportImage(r.path, r.width, r.height, r.transparent);
             if (error.isEmpty())
                 notify(tr("Exported %1").arg(r.path));
             return error;
-        });
+        },
+        key);
     dialog.exec();
 }
 

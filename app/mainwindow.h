@@ -117,10 +117,17 @@ public:
     /// File ▸ Open/Save, the title's file name and unsaved-changes mark, the close question.
     SessionController* session() const { return m_session; }
 
+    /// The view an image or animation export draws: the one shown (the curve for one input;
+    /// the 3-D view when side by side), and its widget on screen.
+    enum class ShownView { Curve, Surface, Contour };
+    ShownView shownView() const;
+    QWidget* shownViewWidget() const;
+
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
-    /// folder `path`, as a video (.ogv) or an animated GIF (.gif), frame by frame with a
+    /// folder `path`, as a video (.ogv) or an animated GIF (.gif): the contour view when it is
+    /// the view shown, otherwise the 3-D view; frame by frame with a
     /// progress dialog whose Cancel stops it and leaves no file. Returns the error or empty.
     QString exportAnimation(const QString& path, int width, int height, bool transparent = false);
 
@@ -198,6 +205,8 @@ private:
     QString m_hintShown; ///< the hint as last shown (elided)
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
+    /// The pixel scale of an export `height` pixels tall: its height over the shown view's.
+    double exportScale(int height) const;
     void showSettingsError(const QString& error);
     /// A message that stays (until dismissed or replaced), also in the status bar's history.
     void notify(const QString& text);

@@ -1,6 +1,8 @@
 #include "optionwidgets.h"
 
+#include <QApplication>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +26,37 @@ QString tooltipOf(const OptionSpec& spec) {
 }
 
 } // namespace
+
+namespace {
+/// The application's event filter behind guardSpinBoxWheels.
+class SpinBoxWheelGuard : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        auto* box = qobject_cast<QAbstractSpinBox*>(watched);
+        if (!box)
+            return false;
+        // Polished before it is shown, so before any wheel reaches it.
+        if (event->type() == QEvent::Polish && box->focusPolicy() == Qt::WheelFocus)
+            box->setFocusPolicy(Qt::StrongFocus);
+        if (event->type() == QEvent::Wheel && !box->hasFocus()) {
+            // Ignored and filtered: QApplication passes the wheel on to the parent (the
+            // scroll area), the box's value stays.
+            event->ignore();
+            return true;
+        }
+        return false;
+    }
+};
+} // namespace
+
+void guardSpinBoxWheels() {
+    static SpinBoxWheelGuard* guard = nullptr;
+    if (guard || !qApp)
+        return;
+    guard = new SpinBoxWheelGuard(qApp);
+    qApp->installEventFilter(guard);
+}
 
 void applyOption(QDoubleSpinBox* box, const OptionSpec& spec) {
     // An open end is approached by the smallest step the box can show (or, on a log scale,

@@ -48,6 +48,13 @@ private:
     QString m_widest;
 };
 
+/// Makes the wheel scroll the panel under the pointer, not a number box sliding under it
+/// (issue s8 #9: Quadratic radius went from 1.0 to 2.0 while the person scrolled): every
+/// spin box of the application takes the wheel only when it has the keyboard focus (a click
+/// or Tab gives it), and gets Qt::StrongFocus (Qt's default for them, WheelFocus, gives the
+/// focus to the box the wheel meets first). Installed on the application once; idempotent.
+void guardSpinBoxWheels();
+
 /// Lays its widgets (labelled fields, each a small row of its own) out in a grid of equal
 /// columns, as many columns as fit the width it is given at the widest widget's minimum
 /// width, and so as many rows as need be: a row of four parameters in a wide panel, two

@@ -34,6 +34,7 @@
 #include "surfacescene.h"
 #include "surfaceview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -91,6 +92,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QVBoxLayout>
+#include <QWheelEvent>
 #include <cmath>
 #include <vtkActor2DCollection.h>
 #include <vtkBillboardTextActor3D.h>
@@ -1455,6 +1458,54 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList({"frame_*.png"}, QDir::Files).size(), 5);
         QVERIFY(m_window->exportAnimation(dir.filePath(QStringLiteral("nope/x")), 320, 240)
                     .contains(QStringLiteral("neither a folder")));
+    }
+
+    // Issue s8 #7: with the contour tab shown the animation is the contour view's. Its first
+    // frame is the contour image of frame 0 (exportImage draws the contour view there), and
+    // differs from the 3-D tab's first frame (the box, the surface in perspective).
+    void animationExportsTheShownView() {
+        RunSettings run;
+        run.options.maxSteps = 3;
+        run.options.tolerance = 0;
+        run.start = {0.5, 0.5};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->animator()->reset();
+        QTemporaryDir dir;
+        auto firstFrame = [&](int tab) {
+            m_window->showViewTab(tab);
+            const QString folder = dir.filePath(QStringLiteral("tab%1").arg(tab));
+            QDir().mkpath(folder);
+            const QString error = m_window->exportAnimation(folder, 320, 240);
+            return error.isEmpty() ? QImage(folder + QStringLiteral("/frame_0000.png"))
+                                         .convertToFormat(QImage::Format_RGB32)
+                                   : QImage();
+        };
+        // The share of pixels whose colour differs by more than 48 in some channel.
+        auto differing = [](const QImage& a, const QImage& b) {
+            int count = 0;
+            for (int y = 0; y < a.height(); ++y)
+                for (int x = 0; x < a.width(); ++x) {
+                    const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+                    count += std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                       std::abs(qBlue(p) - qBlue(q))}) > 48;
+                }
+            return double(count) / (a.width() * a.height());
+        };
+        const QImage surface = firstFrame(0);
+        const QImage contour = firstFrame(1);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
+        const QString still = dir.filePath(QStringLiteral("contour.png"));
+        QCOMPARE(m_window->exportImage(still, 320, 240, false), QString());
+        const QImage image = QImage(still).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(contour.size(), QSize(320, 240));
+        QCOMPARE(image.size(), contour.size());
+        const double same = differing(contour, image), other = differing(contour, surface);
+        QVERIFY2(same < 0.02 && other > 0.10,
+                 qPrintable(QStringLiteral("differing from the contour image %1, from the 3-D "
+                                           "frame %2")
+                                .arg(same)
+                                .arg(other)));
+        m_window->showViewTab(0);
     }
 
     void invalidRunIsRefused() {
@@ -2822,6 +2873,116 @@ private slots:
                                 .arg(error->height())
                                 .arg(error->heightForWidth(error->width()))));
         QVERIFY(again.isVisible()); // refused: stays open
+    }
+
+    // Issue s8 #1: the offered size is the view's shape, the longer side 1200 px, the
+    // aspect clamped to 2:1 either way; 1200 x 900 (the command line's) for an unknown view.
+    void lectureExportSizeKeepsTheShape_data() {
+        QTest::addColumn<QSize>("view");
+        QTest::addColumn<QSize>("offered");
+        // Hand-computed: 1200 / (640/480) = 900; 1200 * (300/900) -> 2:1 clamp -> 600;
+        // 1000/250 = 4 -> clamped to 2 -> 1200 x 600; 900 x 700 -> 1200 / (9/7) = 933.3.
+        QTest::newRow("4:3") << QSize(640, 480) << QSize(1200, 900);
+        QTest::newRow("tall, clamped") << QSize(300, 900) << QSize(600, 1200);
+        QTest::newRow("wide, clamped") << QSize(1000, 250) << QSize(1200, 600);
+        QTest::newRow("9:7") << QSize(900, 700) << QSize(1200, 933);
+        QTest::newRow("unknown") << QSize() << QSize(1200, 900);
+    }
+    void lectureExportSizeKeepsTheShape() {
+        QFETCH(QSize, view);
+        QFETCH(QSize, offered);
+        QCOMPARE(lectureExportSize(view), offered);
+    }
+
+    // Issue s8 #1: File > Export Image on the contour tab offered 960 x 1884 (three times the
+    // hidden 3-D view's size). Opened as a person opens it, at 1280 x 720 and font 1.5: the
+    // offered size has the shown view's aspect (within 1 %) and a width of 800 to 2400 px.
+    void exportDialogOffersTheShownViewsShape_data() {
+        QTest::addColumn<int>("tab");
+        QTest::newRow("3-D") << 0;
+        QTest::newRow("contour") << 1;
+    }
+    void exportDialogOffersTheShownViewsShape() {
+        QFETCH(int, tab);
+        const DefaultPreferencesAtEnd restore;
+        QSettings().remove(QStringLiteral("exportImage"));
+        m_window->resize(1280, 720);
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        m_window->showViewTab(tab);
+        QWidget* view = m_window->shownViewWidget();
+        // The layout settles after the font change: wait until the view's size holds.
+        QSize before;
+        for (int k = 0; k < 50 && view->size() != before; ++k) {
+            before = view->size();
+            QTest::qWait(200);
+        }
+        QVERIFY(view->isVisible());
+        const QSize shown = view->size();
+        QCOMPARE(m_window->shownView(),
+                 tab == 1 ? MainWindow::ShownView::Contour : MainWindow::ShownView::Surface);
+        QAction* exportImage = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().startsWith(QStringLiteral("&Export Image")))
+                exportImage = a;
+        QVERIFY(exportImage);
+        QSize offered;
+        QTimer::singleShot(0, this, [&offered] {
+            auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            const auto boxes = dialog->findChildren<QSpinBox*>();
+            offered = QSize(boxes.at(0)->value(), boxes.at(1)->value());
+            dialog->reject();
+        });
+        exportImage->trigger();
+        QVERIFY(offered.isValid());
+        const double viewAspect = double(shown.width()) / shown.height();
+        const double aspect = double(offered.width()) / offered.height();
+        QVERIFY2(std::abs(aspect / viewAspect - 1.0) <= 0.01 && offered.width() >= 800 &&
+                     offered.width() <= 2400,
+                 qPrintable(QStringLiteral("view %1 x %2, offered %3 x %4")
+                                .arg(shown.width())
+                                .arg(shown.height())
+                                .arg(offered.width())
+                                .arg(offered.height())));
+        m_window->showViewTab(0);
+    }
+
+    // Issue s8 #9: a spin box sliding under the pointer while the panel scrolls does not take
+    // the wheel: a real wheel event to an unfocused box leaves its value, and the event goes
+    // on (unaccepted by the box) to the scroll area; a focused box still takes it.
+    void unfocusedSpinBoxIgnoresTheWheel() {
+        QScrollArea area;
+        auto* page = new QWidget;
+        auto* layout = new QVBoxLayout(page);
+        auto* box = new QDoubleSpinBox;
+        box->setRange(0, 10);
+        box->setValue(1.0);
+        auto* other = new QLineEdit;
+        layout->addWidget(other);
+        layout->addWidget(box);
+        area.setWidget(page);
+        area.show();
+        area.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&area));
+        QCOMPARE(box->focusPolicy(), Qt::StrongFocus);
+        other->setFocus();
+        QTRY_VERIFY(other->hasFocus());
+        auto wheel = [box](QWidget* target) {
+            const QPointF at(target->width() / 2.0, target->height() / 2.0);
+            QWheelEvent event(at, target->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(target, &event);
+            return box->value();
+        };
+        QCOMPARE(wheel(box), 1.0);
+        QCOMPARE(wheel(box->findChild<QLineEdit*>()), 1.0);
+        QVERIFY(!box->hasFocus()); // the wheel gave it no focus
+        box->setFocus();
+        QTRY_VERIFY(box->hasFocus());
+        QCOMPARE(wheel(box), 2.0); // focused: one notch is one step
     }
 
     void leavingAnOptimizerExampleKeepsTheViewWhole() {
