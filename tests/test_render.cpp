@@ -40,6 +40,19 @@ gs::Expression parse(const char* text) {
     return *gs::Expression::parse(text).expression;
 }
 
+/// Sets the scenes' font scale (SceneLook::withFontScale) for a scope, the look before it
+/// restored at its end.
+struct FontScaleScope {
+    explicit FontScaleScope(double scale)
+        : before(gs::sceneLook()) {
+        gs::setSceneLook(before.withFontScale(scale));
+    }
+    ~FontScaleScope() { gs::setSceneLook(before); }
+    FontScaleScope(const FontScaleScope&) = delete;
+    FontScaleScope& operator=(const FontScaleScope&) = delete;
+    gs::SceneLook before;
+};
+
 // The book's figure: x e^(-x^2-y^2) on [-2, 2]^2, expanded at (-1, 0).
 void bookScene(gs::SurfaceScene& scene) {
     const auto f = parse("x*exp(-x^2-y^2)");
@@ -662,12 +675,7 @@ private slots:
         QFETCH(int, width);
         QFETCH(int, height);
         QFETCH(double, fontScale);
-        const gs::SceneLook before = gs::sceneLook();
-        struct Restore {
-            gs::SceneLook look;
-            ~Restore() { gs::setSceneLook(look); }
-        } restore{before};
-        gs::setSceneLook(before.withFontScale(fontScale));
+        const FontScaleScope scale(fontScale);
         const auto f = parse("0.5*x^2+5*y^2");
         gs::GridSpec g;
         g.xmin = g.ymin = -2;
@@ -996,12 +1004,7 @@ private slots:
         QFETCH(int, width);
         QFETCH(int, height);
         QFETCH(double, fontScale);
-        const gs::SceneLook before = gs::sceneLook();
-        struct Restore {
-            gs::SceneLook look;
-            ~Restore() { gs::setSceneLook(look); }
-        } restore{before};
-        gs::setSceneLook(before.withFontScale(fontScale));
+        const FontScaleScope scale(fontScale);
         const auto f = parse("0.5*x^2+5*y^2");
         gs::GridSpec g;
         g.xmin = g.ymin = -2;
@@ -1108,12 +1111,7 @@ private slots:
     }
     void contourMarkerLabelsStayByTheirMarkers() {
         QFETCH(double, fontScale);
-        const gs::SceneLook before = gs::sceneLook();
-        struct Restore {
-            gs::SceneLook look;
-            ~Restore() { gs::setSceneLook(look); }
-        } restore{before};
-        gs::setSceneLook(before.withFontScale(fontScale));
+        const FontScaleScope scale(fontScale);
         const auto f = parse("0.5*x^2+5*y^2");
         gs::GridSpec g;
         g.xmin = g.ymin = -2;
@@ -1208,12 +1206,7 @@ private slots:
     void noteHasNoOrphanWord() {
         QFETCH(int, width);
         QFETCH(double, fontScale);
-        const gs::SceneLook before = gs::sceneLook();
-        struct Restore {
-            gs::SceneLook look;
-            ~Restore() { gs::setSceneLook(look); }
-        } restore{before};
-        gs::setSceneLook(before.withFontScale(fontScale));
+        const FontScaleScope scale(fontScale);
         const auto f = parse("(1-x)^2+100*(y-x^2)^2");
         const gs::GridSpec g = rosenbrockDomain();
         gs::ContourScene contour;
@@ -1252,12 +1245,7 @@ private slots:
         QFETCH(int, width);
         QFETCH(int, height);
         QFETCH(double, fontScale);
-        const gs::SceneLook before = gs::sceneLook();
-        struct Restore {
-            gs::SceneLook look;
-            ~Restore() { gs::setSceneLook(look); }
-        } restore{before};
-        gs::setSceneLook(before.withFontScale(fontScale));
+        const FontScaleScope scale(fontScale);
         const auto f = parse("(1-x)^2+100*(y-x^2)^2");
         const gs::GridSpec g = rosenbrockDomain();
         gs::SurfaceScene scene;
