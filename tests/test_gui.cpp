@@ -298,6 +298,13 @@ class TestGui : public QObject {
             .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/") + name);
     }
 
+    /// Both themes, column "dark": rows "light" and "dark".
+    static void addThemes() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
     /// The window sizes and font scales a lecture meets: 1280x720 at 1.5 and 1, 1600x1000 at 1
     /// (columns "size" and "fontScale").
     static void addLectureSizes() {
@@ -734,11 +741,7 @@ private slots:
     // 4.5:1 against the cell's ground (the map's ends: blue #4393c3 6.2:1 and red #d6604d
     // 5.6:1 with black, WCAG contrast computed by hand), and the ground drawn is the cell's
     // (a grab's pixel at the cell's left edge, where right-aligned text is not).
-    void matrixCellsKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void matrixCellsKeepContrast_data() { addThemes(); }
     void matrixCellsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -2286,11 +2289,7 @@ private slots:
     // marker is not drawn while the 3-D view drew the ball (and its arrows) beside the box.
     // Now what the note says holds: no marker, no arrows, no plane, no model; back inside,
     // all of them are drawn again and the note goes.
-    void pointOutsideDomainDrawsNothing_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void pointOutsideDomainDrawsNothing_data() { addThemes(); }
     void pointOutsideDomainDrawsNothing() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3477,11 +3476,7 @@ private slots:
     // Calculus closed form's message, an export dialog's message, the graph view's refused
     // input, search field and panel message) has at least 4.5:1 (WCAG AA, normal text)
     // against its ground on both themes, measured on grabs of the widgets.
-    void errorsKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void errorsKeepContrast_data() { addThemes(); }
     void errorsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3568,11 +3563,7 @@ private slots:
     // Issue #9, dark theme: the domain's note (a notice, not an error: here the point outside
     // the plotted domain) was #8a4b00, 1.8:1 on the dark window. Shown on the light theme and
     // the theme then applied, it has at least 4.5:1 against its ground (a grab) on both.
-    void warningsKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void warningsKeepContrast_data() { addThemes(); }
     void warningsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3598,11 +3589,7 @@ private slots:
     // drawn on (4.5:1 text, 3:1 lines): unknown values (#9a9a9a, 2.5:1), the active value
     // (#d35400, 3.7:1) and the other paths' lines (#c39bd3, 2.1:1) did not. The in-scene
     // message of a graph too big to draw is drawn, on the view's ground, at 4.5:1 or more.
-    void graphInksKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void graphInksKeepContrast_data() { addThemes(); }
     void graphInksKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3643,11 +3630,7 @@ private slots:
     // Issue #9, dark theme: a diverged run's row in the run list was #b00020, 1.9:1 on the
     // dark list. Made on the light theme, the theme then applied, its text has at least 4.5:1
     // against the list's ground (the item's colour, and a grab shows pixels of it).
-    void divergedRunKeepsContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void divergedRunKeepsContrast_data() { addThemes(); }
     void divergedRunKeepsContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3683,11 +3666,7 @@ private slots:
     // and the saddles' orange 2.7:1 on white, the maxima's magenta 3.2:1 on the dark ground.
     // Every label (Himmelblau: minima, saddles, a maximum) has at least 4.5:1 against the
     // panel behind it and the ground, on both themes (the theme applied after the scene).
-    void markerLabelsKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void markerLabelsKeepContrast_data() { addThemes(); }
     void markerLabelsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3789,11 +3768,7 @@ private slots:
     // Issue #9 / #13, dark theme: the Step panel's current sub-step was the theme's pale text
     // on a fixed near-white box (1.2:1). Its text has at least 4.5:1 against its box on both
     // themes (the dark row after a change from light: the box follows the theme).
-    void currentSubStepKeepsContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void currentSubStepKeepsContrast_data() { addThemes(); }
     void currentSubStepKeepsContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3828,11 +3803,7 @@ private slots:
     // black and the moment's brown 2.6:1 on the dark panel. Every swatch of the state legend
     // (3-D and contour views) has at least 3:1 against the legend's box (WCAG 1.4.11,
     // graphics) on both themes (the dark row after a change from light).
-    void stateLegendSwatchesKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void stateLegendSwatchesKeepContrast_data() { addThemes(); }
     void stateLegendSwatchesKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3871,11 +3842,7 @@ private slots:
     // least 3:1 against the plot's ground (lowest and highest named in the message). Issue #9,
     // light theme: the highest level, the map's yellow, had 1.84:1 on white; every level line
     // has at least 3:1 on the light theme too.
-    void contourLevelsKeepContrast_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void contourLevelsKeepContrast_data() { addThemes(); }
     void contourLevelsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
@@ -3919,11 +3886,7 @@ private slots:
     // and every text (axis labels, titles, legend) at least 4.5:1, on both themes. Six
     // eigen-directions (x^2 + 2y^2 + ... + 6w^2) give all six palette colours; the sweep on
     // x^2 + 10y^2 gives all three kinds of point and both marks.
-    void stepChartsFollowTheTheme_data() {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void stepChartsFollowTheTheme_data() { addThemes(); }
     void stepChartsFollowTheTheme() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
