@@ -78,6 +78,26 @@ std::array<double, 3> meanAround(const QImage& img, const QPoint& at, int r) {
     return m;
 }
 
+/// `scene` exported at width x height as a PNG (`raster`) and as an SVG drawn as pixels
+/// (`vector`), both RGB32; false (with the writer's message) when either export fails.
+bool exportBoth(gs::SurfaceScene& scene, int width, int height, QImage& raster, QImage& vector) {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("r.png"));
+    const QString svg = dir.filePath(QStringLiteral("v.svg"));
+    gs::ImageExportOptions o;
+    o.width = width;
+    o.height = height;
+    for (const std::string& error : {gs::exportImage(scene.renderer(), png.toStdString(), o),
+                                     gs::exportVector(scene.renderer(), svg.toStdString(), o)})
+        if (!error.empty()) {
+            qWarning("%s", error.c_str());
+            return false;
+        }
+    raster = QImage(png).convertToFormat(QImage::Format_RGB32);
+    vector = rasterize(svg, 1.0).convertToFormat(QImage::Format_RGB32);
+    return true;
+}
+
 /// Two mean colours (meanAround) and where they were taken, for a message.
 QString twoColours(const std::array<double, 3>& png, const std::array<double, 3>& figure,
                    const QPoint& at) {
@@ -561,18 +581,8 @@ private slots:
         }
         scene.setRuns(paths);
         scene.resetCamera();
-        QTemporaryDir dir;
-        const QString png = dir.filePath(QStringLiteral("balls.png"));
-        const QString svg = dir.filePath(QStringLiteral("balls.svg"));
-        gs::ImageExportOptions o;
-        o.width = kWidth;
-        o.height = kHeight;
-        std::string error = gs::exportImage(scene.renderer(), png.toStdString(), o);
-        QVERIFY2(error.empty(), error.c_str());
-        error = gs::exportVector(scene.renderer(), svg.toStdString(), o);
-        QVERIFY2(error.empty(), error.c_str());
-        const QImage raster = QImage(png).convertToFormat(QImage::Format_RGB32);
-        const QImage vector = rasterize(svg, 1.0).convertToFormat(QImage::Format_RGB32);
+        QImage raster, vector;
+        QVERIFY(exportBoth(scene, kWidth, kHeight, raster, vector));
         // Where the minimum is in the picture.
         const QPoint at = pictureOf(scene, kWidth, kHeight, 0, 0, 0);
         const auto r = meanAround(raster, at, 2), v = meanAround(vector, at, 2);
@@ -623,18 +633,8 @@ private slots:
         const gs::Expansion e = gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03));
         scene.setExpansion(e);
         scene.resetCamera();
-        QTemporaryDir dir;
-        const QString png = dir.filePath(QStringLiteral("x0.png"));
-        const QString svg = dir.filePath(QStringLiteral("x0.svg"));
-        gs::ImageExportOptions o;
-        o.width = kWidth;
-        o.height = kHeight;
-        std::string error = gs::exportImage(scene.renderer(), png.toStdString(), o);
-        QVERIFY2(error.empty(), error.c_str());
-        error = gs::exportVector(scene.renderer(), svg.toStdString(), o);
-        QVERIFY2(error.empty(), error.c_str());
-        const QImage raster = QImage(png).convertToFormat(QImage::Format_RGB32);
-        const QImage vector = rasterize(svg, 1.0).convertToFormat(QImage::Format_RGB32);
+        QImage raster, vector;
+        QVERIFY(exportBoth(scene, kWidth, kHeight, raster, vector));
         const double fx0 = e.at.value;
         const QPoint centre = pictureOf(scene, kWidth, kHeight, -1, 0, fx0);
         // The ball's radius (sceneLook().markerDiameter of the domain's width): a point of
