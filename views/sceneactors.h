@@ -14,6 +14,7 @@ class vtkAlgorithmOutput;
 class vtkArrowSource;
 class vtkBox;
 class vtkClipPolyData;
+class vtkMergePoints;
 class vtkGlyph3D;
 class vtkPoints;
 class vtkPolyData;
@@ -77,6 +78,10 @@ struct ClippedActor {
     vtkPolyData* output() const; ///< after clipping (updates the filter)
     vtkSmartPointer<vtkClipPolyData> clip;
     vtkSmartPointer<vtkActor> actor;
+
+private:
+    static constexpr double kPointsPerBucket = 3; ///< vtkPointLocator's default
+    vtkSmartPointer<vtkMergePoints> m_merge;      ///< the clip's locator, sized per input
 };
 
 /// A sphere of a given colour, moved and sized by place().
