@@ -1162,7 +1162,8 @@ private slots:
     // Issue #9 (s8, 6): "6.31e+04", "1.99e+05" and "6.3e+05" printed on top of each other and
     // "1.12e+041.12e+05" ran together (a label's box was guessed at four characters). On the
     // backpropagation example's slice (w, x at y = -2, z = 1; f up to 2e6, log-spaced levels)
-    // at both window sizes: the labels as drawn are at least two pixels apart.
+    // at both window sizes: the labels as drawn are at least two pixels apart, and inside the
+    // frame.
     void contourLevelLabelsKeepApart_data() {
         QTest::addColumn<int>("width");
         QTest::addColumn<int>("height");
@@ -1204,6 +1205,13 @@ private slots:
             large = large || t.find('e') != std::string::npos;
         }
         QVERIFY(large); // the levels above 10^4 are written m.mmeN
+        // Each inside the frame (the domain on screen).
+        const Eigen::Vector2d lo = contour.toDisplay(g.xmin, g.ymin),
+                              hi = contour.toDisplay(g.xmax, g.ymax);
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            QVERIFY2(boxes[i][0] >= lo.x() - 1 && boxes[i][2] <= hi.x() + 1 &&
+                         boxes[i][1] >= lo.y() - 1 && boxes[i][3] <= hi.y() + 1,
+                     texts[i].c_str());
         for (std::size_t i = 0; i < boxes.size(); ++i)
             for (std::size_t j = i + 1; j < boxes.size(); ++j) {
                 const auto& a = boxes[i];

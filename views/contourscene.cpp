@@ -673,6 +673,10 @@ void ContourScene::placeLabels() {
             if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
                 return false;
         const Box label{p.x() - halfW, p.y() - halfH, p.x() + halfW, p.y() + halfH};
+        // Inside the frame (the domain): not out over the tick labels or the colour bar.
+        const GridSpec& d = m_surface->grid;
+        if (label.x0 < d.xmin || label.x1 > d.xmax || label.y0 < d.ymin || label.y1 > d.ymax)
+            return false;
         for (const Box& b : takenBoxes)
             if (b.meets(label))
                 return false;
