@@ -1,4 +1,5 @@
 #include "exportdialog.h"
+#include "filedialogs.h"
 
 #include "errorcolour.h"
 #include "optionwidgets.h"
@@ -9,7 +10,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QFormLayout>
@@ -114,13 +114,12 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
         const QString current = m_path->text();
         const QString chosen =
             browse == Browse::Folder
-                ? QFileDialog::getExistingDirectory(this, tr("Folder for PNG frames"),
-                                                    QFileInfo(current).absolutePath())
-                : QFileDialog::getSaveFileName(
-                      this, windowTitle(), current,
-                      tr("Images and figures (*.png *.jpg *.jpeg *.svg *.pdf);;"
-                         "PNG (*.png);;JPEG (*.jpg *.jpeg);;"
-                         "SVG figure (*.svg);;PDF figure (*.pdf)"));
+                ? existingDirectory(this, tr("Folder for PNG frames"),
+                                    QFileInfo(current).absolutePath())
+                : saveFileName(this, windowTitle(), current,
+                               tr("Images and figures (*.png *.jpg *.jpeg *.svg *.pdf);;"
+                                  "PNG (*.png);;JPEG (*.jpg *.jpeg);;"
+                                  "SVG figure (*.svg);;PDF figure (*.pdf)"));
         if (!chosen.isEmpty())
             m_path->setText(chosen);
     });

@@ -374,17 +374,17 @@ void MainWindow::updatePlaneViews(int what) {
         add(criticalPointText(*m_doc, p), p.point);
     for (const CriticalCurve& curve : c.curves)
         if (!curve.points.empty())
-            add(tr("a curve of %1 (%2 points), f = %3")
+            add(tr("a curve of %1 (%2 points), f\u00A0=\u00A0%3")
                     .arg(QString::fromStdString(std::string(toString(curve.classification))))
                     .arg(curve.points.size())
                     .arg(curve.value, 0, 'g', 4),
                 curve.points.front());
     const QString domain = tr("on the domain searched");
     if (c.globalMinimum.found)
-        add(tr("lowest f %1: %2").arg(domain).arg(c.globalMinimum.value, 0, 'g', 6),
+        add(tr("lowest f %1:\u00A0%2").arg(domain).arg(c.globalMinimum.value, 0, 'g', 6),
             c.globalMinimum.point);
     if (c.globalMaximum.found)
-        add(tr("highest f %1: %2").arg(domain).arg(c.globalMaximum.value, 0, 'g', 6),
+        add(tr("highest f %1:\u00A0%2").arg(domain).arg(c.globalMaximum.value, 0, 'g', 6),
             c.globalMaximum.point);
     if (c.points.empty() && c.curves.empty())
         new QListWidgetItem(c.note.empty() ? tr("no critical point in the domain")

@@ -18,7 +18,8 @@ QString pointText(const Document& doc, const Eigen::VectorXd& p) {
     const int n = doc.expression().inputCount() == 1 ? 1 : 2;
     for (int i = 0; i < n && i < p.size(); ++i)
         items << number(p[i]);
-    return QStringLiteral("(%1)").arg(items.join(QStringLiteral(", ")));
+    // Kept on one line when the list wraps (a no-break space, as criticalPointText's values).
+    return QStringLiteral("(%1)").arg(items.join(QStringLiteral(",\u00A0")));
 }
 
 Eigen::Vector3d plotPoint(const Document& doc, const Eigen::VectorXd& p, double value) {
@@ -124,9 +125,11 @@ QString criticalPointText(const Document& doc, const CriticalPoint& p) {
     QString kind = QString::fromStdString(std::string(toString(p.classification)));
     if (!p.detail.empty())
         kind = QString::fromStdString(p.detail);
-    QString text =
-        QStringLiteral("%1 at %2: f = %3, λ = %4")
-            .arg(kind, pointText(doc, p.point), number(p.value), eig.join(QStringLiteral(", ")));
+    // A value stays with its name, and the eigenvalues together, when the list wraps: no-break
+    // spaces (U+00A0) in "f = v" and "λ = a, b" (a lone "1.716" or "16" on a line, issue #9).
+    QString text = QStringLiteral("%1 at %2: f\u00A0=\u00A0%3, λ\u00A0=\u00A0%4")
+                       .arg(kind, pointText(doc, p.point), number(p.value),
+                            eig.join(QStringLiteral(",\u00A0")));
     if (p.onBoundary)
         text += QStringLiteral(" (on the boundary)");
     return text;

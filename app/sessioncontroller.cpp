@@ -1,4 +1,5 @@
 #include "sessioncontroller.h"
+#include "filedialogs.h"
 
 #include "document.h"
 #include "optimizerpanel.h"
@@ -7,7 +8,6 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMainWindow>
@@ -276,8 +276,8 @@ void SessionController::open() {
     const QString dir = m_file.isEmpty()
                             ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                             : QFileInfo(m_file).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open Session"), dir, tr("gradscape sessions (*.gradscape);;All files (*)"));
+    const QString path = openFileName(m_window, tr("Open Session"), dir,
+                                      tr("gradscape sessions (*.gradscape);;All files (*)"));
     if (!path.isEmpty())
         openWithMessage(path);
 }
@@ -304,8 +304,8 @@ bool SessionController::saveAs() {
                             ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
                                   QStringLiteral("/untitled.gradscape")
                             : m_file;
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Session As"), dir,
-                                                tr("gradscape sessions (*.gradscape)"));
+    QString path =
+        saveFileName(m_window, tr("Save Session As"), dir, tr("gradscape sessions (*.gradscape)"));
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())

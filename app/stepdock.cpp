@@ -1,4 +1,5 @@
 #include "stepdock.h"
+#include "filedialogs.h"
 
 #include "animator.h"
 #include "document.h"
@@ -10,7 +11,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -657,9 +657,8 @@ QString StepDock::saveCsv(const QString& path) const {
 }
 
 void StepDock::saveCsvAs() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the Run's State as CSV"),
-                                     QStringLiteral("state.csv"), tr("CSV files (*.csv)"));
+    const QString path = saveFileName(this, tr("Save the Run's State as CSV"),
+                                      QStringLiteral("state.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (const QString error = saveCsv(path); !error.isEmpty())

@@ -6,6 +6,7 @@
 #include "curvescene.h"
 #include "document.h"
 #include "exportdialog.h"
+#include "filedialogs.h"
 #include "graphdock.h"
 #include "graphview.h"
 #include "guifixture.h"
@@ -50,6 +51,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsView>
 #include <QHash>
+#include <QHeaderView>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,6 +93,7 @@
 #include <QTextTable>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -5793,6 +5796,130 @@ private slots:
         const double x = m_doc->criticalPoints().points[1].point[0];
         QCOMPARE(m_doc->settings().point[0], x);
         QVERIFY(std::abs(x - 1 / std::sqrt(2.0)) <= 1e-12);
+    }
+
+    // Issue #9 (s8, 15): the Critical points list wrapped "λ = 0.8578,⏎1.716" and "f =⏎16": a
+    // lone number on its own line. Each entry laid out as the list wraps it (word wrap, the
+    // list's font) at every width from narrow to wide: no line is a bare number, and none
+    // ends in "=" or "," with its number on the next.
+    void criticalListKeepsNumbersWithTheirNames_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("entry"); // what one entry must say
+        QTest::newRow("two extremes") << QStringLiteral("x*exp(-x^2-y^2)") << QStringLiteral("λ");
+        QTest::newRow("a curve of minima")
+            << QStringLiteral("(x^2+y^2-1)^2") << QStringLiteral("a curve");
+    }
+    void criticalListKeepsNumbersWithTheirNames() {
+        QFETCH(QString, function);
+        QFETCH(QString, entry);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        QListWidget* list = m_window->criticalList();
+        QVERIFY(list->count() >= 2);
+        const QRegularExpression bare(QStringLiteral("^[-−+]?[0-9][0-9.e+-]*[,)]?$"));
+        bool seen = false;
+        for (int i = 0; i < list->count(); ++i) {
+            const QString text = list->item(i)->text();
+            seen = seen || text.contains(entry);
+            for (int width = 60; width <= 480; width += 3) {
+                QTextLayout layout(text, list->font());
+                QTextOption option;
+                option.setWrapMode(QTextOption::WordWrap);
+                layout.setTextOption(option);
+                layout.beginLayout();
+                QStringList lines;
+                for (QTextLine line = layout.createLine(); line.isValid();
+                     line = layout.createLine()) {
+                    line.setLineWidth(width);
+                    lines << text.mid(line.textStart(), line.textLength()).trimmed();
+                }
+                layout.endLayout();
+                for (int k = 0; k < lines.size(); ++k) {
+                    const QString& l = lines[k];
+                    // A word longer than the width is broken anywhere; only the breaks at
+                    // spaces are in question.
+                    const bool alone =
+                        k > 0 && bare.match(l).hasMatch() && text.contains(QStringLiteral(" ") + l);
+                    const bool dangling =
+                        k + 1 < lines.size() &&
+                        (l.endsWith(QLatin1Char('=')) || l.endsWith(QLatin1Char(',')) ||
+                         l.endsWith(QLatin1Char(':'))) &&
+                        bare.match(lines[k + 1].section(QLatin1Char(' '), 0, 0)).hasMatch();
+                    QVERIFY2(!alone && !dangling,
+                             qPrintable(
+                                 QStringLiteral("at %1 px: %2").arg(width).arg(lines.join(" ⏎ "))));
+                }
+            }
+        }
+        QVERIFY(seen);
+    }
+
+    // Issue #9 (s8, 15): at font scale 1.5 Qt's own file dialog (no native one under Xvfb) cut
+    // its Type column behind a sideways scroll bar. The dialog the app opens (makeFileDialog),
+    // in a folder with a session and a sub-folder, in its detail view: every column but the
+    // name as wide as its contents, no sideways scroll, and the dialog on a 1280x720 screen.
+    void fileDialogFitsItsColumns_data() {
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("font scale 1") << 1.0;
+        QTest::newRow("font scale 1.5") << 1.5;
+        QTest::newRow("font scale 2") << 2.0;
+    }
+    void fileDialogFitsItsColumns() {
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        m_window->resize(1280, 720);
+        Preferences prefs;
+        prefs.fontScale = fontScale;
+        m_window->applyPreferences(prefs);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("cfg")));
+        QFile session(dir.filePath(QStringLiteral("sess1.gradscape")));
+        QVERIFY(session.open(QIODevice::WriteOnly));
+        session.write(QByteArray(3920, 'x')); // "3.83 KiB"
+        session.close();
+        const auto dialog =
+            makeFileDialog(m_window, QStringLiteral("Open Session"), dir.path(),
+                           QStringLiteral("gradscape sessions (*.gradscape);;All files (*)"),
+                           QFileDialog::ExistingFile);
+        dialog->setViewMode(QFileDialog::Detail);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        auto* tree = dialog->findChild<QTreeView*>(QStringLiteral("treeView"));
+        QVERIFY(tree); // Qt's own dialog
+        QTRY_VERIFY(tree->model()->rowCount(tree->rootIndex()) >= 2);
+        QTest::qWait(300); // the sizes and the dates are filled in after the names
+        const int width = dialog->frameGeometry().width();
+        QVERIFY2(
+            width <= 1280 && dialog->frameGeometry().height() <= 720,
+            qPrintable(QStringLiteral("%1 x %2").arg(width).arg(dialog->frameGeometry().height())));
+        QHeaderView* header = tree->header();
+        // A column's contents: its title and its rows as the delegate sizes them.
+        const auto contents = [&](int c) {
+            int needed = header->sectionSizeHint(c);
+            QStyleOptionViewItem option;
+            option.initFrom(tree->viewport());
+            option.font = tree->font();
+            option.fontMetrics = QFontMetrics(tree->font());
+            for (int r = 0; r < tree->model()->rowCount(tree->rootIndex()); ++r)
+                needed = std::max(
+                    needed,
+                    tree->itemDelegate()
+                        ->sizeHint(option, tree->model()->index(r, c, tree->rootIndex()))
+                        .width());
+            return needed;
+        };
+        for (int c = 1; c < header->count(); ++c)
+            if (!header->isSectionHidden(c))
+                QVERIFY2(
+                    header->sectionSize(c) >= contents(c),
+                    qPrintable(QStringLiteral("column %1: %2 px for %3 px of text")
+                                   .arg(header->model()->headerData(c, Qt::Horizontal).toString())
+                                   .arg(header->sectionSize(c))
+                                   .arg(contents(c))));
+        QVERIFY2(tree->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("scrolls %1 px sideways")
+                                .arg(tree->horizontalScrollBar()->maximum())));
+        dialog->reject();
     }
 
     // A function of one input shows the curve view; the book's example from the menu.

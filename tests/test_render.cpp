@@ -26,6 +26,7 @@
 #include <vtkBillboardTextActor3D.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkIntArray.h>
+#include <vtkLegendBoxActor.h>
 #include <vtkNew.h>
 #include <vtkPath.h>
 #include <vtkPolyData.h>
@@ -983,6 +984,283 @@ private slots:
         const int tick = int(std::lround(gs::sceneLook().tickFont));
         QVERIFY2(contour.pointLegendFontSize() >= tick,
                  qPrintable(QString::number(contour.pointLegendFontSize())));
+    }
+
+    // Issue #9 (s8, 6): the level labels printed "6.31e+04", "1.99e+05" and "6.3e+05" (%.4g:
+    // digits dropped, a "+" and a padded exponent). One number of significant digits for the
+    // whole set (the most any level needs), plain from 0.001 to 10^4, else m.mmeN. The
+    // expected texts are written out by hand from those rules.
+    void levelTextsAreCompactAndConsistent_data() {
+        QTest::addColumn<std::vector<double>>("levels");
+        QTest::addColumn<QStringList>("texts");
+        QTest::newRow("log-spaced, large (Book: backpropagation)")
+            << std::vector<double>{2010, 6310, 11200, 19900, 63100, 112000, 199000, 630000}
+            << QStringList{"2010",   "6310",   "1.12e4", "1.99e4",
+                           "6.31e4", "1.12e5", "1.99e5", "6.30e5"};
+        QTest::newRow("even, two digits") << std::vector<double>{0.05, 0.1, 0.15, 0.2}
+                                          << QStringList{"0.05", "0.1", "0.15", "0.2"};
+        QTest::newRow("through zero")
+            << std::vector<double>{-0.4, -0.2, 0, 0.2} << QStringList{"-0.4", "-0.2", "0", "0.2"};
+        QTest::newRow("small") << std::vector<double>{1e-5, 2.5e-5}
+                               << QStringList{"1.0e-5", "2.5e-5"};
+    }
+    void levelTextsAreCompactAndConsistent() {
+        QFETCH(std::vector<double>, levels);
+        QFETCH(QStringList, texts);
+        QStringList got;
+        for (const std::string& t : gs::levelTexts(levels))
+            got << QString::fromStdString(t);
+        QCOMPARE(got, texts);
+    }
+
+    // Issue #9 (s8, 2b): with x0 near the top edge, (-0.98, 1.48) on the bowl, the grad f arrow
+    // ran up out of the frame across the note. Every edge of the arrows as drawn stays in the
+    // domain (grown by the head's radius, 0.08 of the longest arrow, 0.28 of the width), and
+    // an arrow that was cut says so in the point legend ("…, cut)").
+    void contourArrowsStayInTheFrame_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<int>("cut"); // 1: grad f is cut, 0: neither is, -1: either
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("bowl, near the top edge") << "0.5*x^2+5*y^2" << -0.98 << 1.48 << 1 << 1.0;
+        QTest::newRow("bowl, near the top edge, font scale 1.5")
+            << "0.5*x^2+5*y^2" << -0.98 << 1.48 << 1 << 1.5;
+        QTest::newRow("bowl, near the bottom edge") << "0.5*x^2+5*y^2" << 0.5 << -1.9 << 1 << 1.0;
+        QTest::newRow("x exp(-x^2-y^2), near the top edge")
+            << "x*exp(-x^2-y^2)" << -0.98 << 1.48 << -1 << 1.5;
+        QTest::newRow("bowl, inside") << "0.5*x^2+5*y^2" << 0.5 << 0.2 << 0 << 1.0;
+    }
+    void contourArrowsStayInTheFrame() {
+        QFETCH(QString, function);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(int, cut);
+        QFETCH(double, fontScale);
+        const FontScaleScope scale(fontScale);
+        const auto f = parse(function.toUtf8().constData());
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(x, y);
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = " + function.toStdString());
+        contour.setNote("gradient descent stable here for learning rate < 2 / (largest "
+                        "eigenvalue of H) = 0.2");
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(890, 627); // the contour tab of a 1280x720 window
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        const auto edges = contour.arrowEdges();
+        QVERIFY(edges.size() > 20);
+        // The point legend (one entry longer now) over neither the point nor the arrows.
+        const std::array<double, 4> r = contour.pointLegendRect();
+        QVERIFY(r[2] > r[0]);
+        for (const auto& [a, b] : edges) {
+            const Eigen::Vector2d p = contour.toDisplay(a.x(), a.y()),
+                                  q = contour.toDisplay(b.x(), b.y());
+            QVERIFY2(!gs::segmentMeetsRect(p.x(), p.y(), q.x(), q.y(), r[0], r[2], r[1], r[3]),
+                     "an arrow under the point legend");
+        }
+        const double grow = 0.08 * 0.28 * (g.xmax - g.xmin) + 1e-9;
+        for (const auto& [a, b] : edges)
+            for (const Eigen::Vector2d& p : {a, b})
+                QVERIFY2(p.x() >= g.xmin - grow && p.x() <= g.xmax + grow &&
+                             p.y() >= g.ymin - grow && p.y() <= g.ymax + grow,
+                         qPrintable(QStringLiteral("an arrow at (%1, %2)").arg(p.x()).arg(p.y())));
+        bool saysCut = false;
+        for (const std::string& e : contour.pointLegend())
+            saysCut = saysCut || e.find(", cut)") != std::string::npos;
+        QCOMPARE(saysCut, contour.arrowCut(0) || contour.arrowCut(1));
+        if (cut == 1)
+            QVERIFY(contour.arrowCut(0) && saysCut);
+        if (cut == 0)
+            QVERIFY(!saysCut);
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (s8, 15): at font scale 1.5 the seven-entry point legend sat inside the frame
+    // over the level curve through x0 (and labels round it) while the room right of the frame
+    // was free. The level curve through x0 found independently (f - f(x0) changing sign along
+    // the edges of a 401 x 401 grid, the crossing by linear interpolation) has no point under
+    // the legend, and no level label as drawn meets it.
+    void contourPointLegendKeepsOffThePointsLevelCurve_data() {
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<int>("width");
+        // With room right of the frame (a wide view): the legend goes there.
+        QTest::newRow("below the saddle of x exp(-x^2-y^2) (s32), wide view")
+            << -0.036 << -1.3585 << 1280;
+        QTest::newRow("at (-1, 0) (s11)") << -1.0 << 0.0 << 890;
+    }
+    void contourPointLegendKeepsOffThePointsLevelCurve() {
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(int, width);
+        const FontScaleScope scale(1.5);
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(x, y);
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = x*exp(-x^2-y^2)");
+        contour.setNote("gradient descent unstable here along the negative-curvature direction "
+                        "(eigenvalue −0.4269)");
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, 627); // 890: the contour tab of a 1280x720 window
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        const std::array<double, 4> r = contour.pointLegendRect();
+        QVERIFY(r[2] > r[0]);
+        const auto value = [](double u, double v) { return u * std::exp(-u * u - v * v); };
+        const double level = value(x, y);
+        const int n = 400;
+        int found = 0;
+        for (int i = 0; i <= n; ++i)
+            for (int j = 0; j <= n; ++j) {
+                const double u = -2 + 4.0 * i / n, v = -2 + 4.0 * j / n;
+                const double a = value(u, v) - level;
+                for (const auto& [du, dv] : {std::pair{4.0 / n, 0.0}, std::pair{0.0, 4.0 / n}}) {
+                    if (u + du > 2 + 1e-12 || v + dv > 2 + 1e-12)
+                        continue;
+                    const double b = value(u + du, v + dv) - level;
+                    if ((a < 0) == (b < 0))
+                        continue;
+                    const double t = a / (a - b);
+                    const Eigen::Vector2d p = contour.toDisplay(u + t * du, v + t * dv);
+                    ++found;
+                    QVERIFY2(!(p.x() > r[0] + 2 && p.x() < r[2] - 2 && p.y() > r[1] + 2 &&
+                               p.y() < r[3] - 2),
+                             qPrintable(QStringLiteral("the level curve through x0 at (%1, %2) "
+                                                       "under the legend")
+                                            .arg(u + t * du)
+                                            .arg(v + t * dv)));
+                }
+            }
+        QVERIFY(found > 100);
+        const auto labels = contour.levelLabelBoxes();
+        QVERIFY(labels.size() >= 5);
+        for (const auto& l : labels)
+            QVERIFY2(!(l[0] < r[2] && r[0] < l[2] && l[1] < r[3] && r[1] < l[3]),
+                     "a level label under the point legend");
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (s8, 6): "6.31e+04", "1.99e+05" and "6.3e+05" printed on top of each other and
+    // "1.12e+041.12e+05" ran together (a label's box was guessed at four characters). On the
+    // backpropagation example's slice (w, x at y = -2, z = 1; f up to 2e6, log-spaced levels)
+    // at both window sizes: the labels as drawn are at least two pixels apart, and inside the
+    // frame.
+    void contourLevelLabelsKeepApart_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720, font scale 1.5") << 890 << 627 << 1.5;
+        QTest::newRow("1600x1000, font scale 1") << 1300 << 900 << 1.0;
+        QTest::newRow("small view") << 500 << 420 << 1.0;
+    }
+    void contourLevelLabelsKeepApart() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const FontScaleScope scale(fontScale);
+        const auto f = parse("a = (w+x-2+1)^2; b = (w+x+2-1)^2; u = (a+b)^2; v = (a-b)^2; "
+                             "f = (u+v)^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(-1, 0);
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, x0), "w", "x");
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        const auto boxes = contour.levelLabelBoxes();
+        const auto texts = contour.levelLabelTexts();
+        QVERIFY(boxes.size() >= 6);
+        QCOMPARE(texts.size(), boxes.size());
+        bool large = false;
+        for (const std::string& t : texts) {
+            QVERIFY2(t.find("e+") == std::string::npos && t.find("e0") == std::string::npos,
+                     t.c_str());
+            large = large || t.find('e') != std::string::npos;
+        }
+        QVERIFY(large); // the levels above 10^4 are written m.mmeN
+        // Each inside the frame (the domain on screen).
+        const Eigen::Vector2d lo = contour.toDisplay(g.xmin, g.ymin),
+                              hi = contour.toDisplay(g.xmax, g.ymax);
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            QVERIFY2(boxes[i][0] >= lo.x() - 1 && boxes[i][2] <= hi.x() + 1 &&
+                         boxes[i][1] >= lo.y() - 1 && boxes[i][3] <= hi.y() + 1,
+                     texts[i].c_str());
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                const auto& a = boxes[i];
+                const auto& b = boxes[j];
+                QVERIFY2(
+                    !(a[0] - 2 < b[2] && b[0] - 2 < a[2] && a[1] - 2 < b[3] && b[1] - 2 < a[3]),
+                    qPrintable(QStringLiteral("\"%1\" and \"%2\" closer than 2 pixels")
+                                   .arg(QString::fromStdString(texts[i]))
+                                   .arg(QString::fromStdString(texts[j]))));
+            }
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (s8, 2b): the optimizer's step arrows (magnified up to 0.3 of the width) ran
+    // out of the frame too. At x_k = (1.5, 1.5) of [-2, 2]^2 a step of (0.6, 0.6) ends at
+    // (2.1, 2.1): drawn, it ends on the frame (x and y at most 2, up to the head's radius),
+    // and its legend entry says it is cut; a step of (-0.6, -0.6) is whole.
+    void stepArrowsStayInTheFrame() {
+        const auto f = parse("x^2+y^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(1.5, 1.5)), "x", "y");
+        gs::StepMarks marks;
+        marks.point = Eigen::Vector2d(1.5, 1.5);
+        marks.value = 4.5;
+        marks.gradientStep = Eigen::Vector2d(0.6, 0.6);
+        marks.update = Eigen::Vector2d(-0.6, -0.6);
+        contour.setStepMarks(marks);
+        const gs::StateGlyphs& glyphs = contour.stateGlyphs();
+        QVERIFY(glyphs.gradientVisible() && glyphs.updateVisible());
+        QCOMPARE(glyphs.arrowScale(), 1.0); // 0.85 of 4: within 0.3 of the width
+        const double head = gs::StateGlyphs::kTipRadius * 4 + 1e-9;
+        const std::array<double, 6> out = glyphs.arrowBounds(0);
+        QVERIFY2(out[1] <= 2 + head && out[3] <= 2 + head,
+                 qPrintable(QStringLiteral("to (%1, %2)").arg(out[1]).arg(out[3])));
+        QVERIFY(out[1] >= 2 - head && out[3] >= 2 - head); // it reaches the frame
+        const std::array<double, 6> back = glyphs.arrowBounds(2);
+        QVERIFY(back[0] <= 0.9 + head && back[2] <= 0.9 + head); // whole: to (0.9, 0.9)
+        vtkLegendBoxActor* legend = glyphs.legend();
+        QStringList entries;
+        for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
+            entries << QString::fromUtf8(legend->GetEntryString(i));
+        QCOMPARE(entries.size(), 2);
+        QVERIFY2(entries[0].contains("gradient step") && entries[0].endsWith(", cut"),
+                 qPrintable(entries.join(" | ")));
+        QVERIFY2(entries[1].contains("step taken") && !entries[1].contains("cut"),
+                 qPrintable(entries.join(" | ")));
     }
 
     // Issue #9 (cont10, 1): with six entries at font scale 1.5 the point legend landed

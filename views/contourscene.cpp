@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <map>
+#include <string>
 #include <vtkActor.h>
 #include <vtkActor2D.h>
 #include <vtkActor2DCollection.h>
@@ -37,10 +39,12 @@
 #include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
 #include <vtkProperty2D.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkStripper.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
 #include <vtkTransformPolyDataFilter.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -61,6 +65,9 @@ constexpr double kBandZ = -0.006, kFieldZ = -0.003, kContourZ = -0.004, kModelZ 
 constexpr double kAxisLength = 0.22;
 /// Arrows and the tangent line, as fractions of the frame's width.
 constexpr double kArrowLength = 0.14, kTangentHalf = 0.12;
+/// An arrow shorter than this fraction of its length less than it should be is cut at the frame
+/// (rounding in the clip does not count).
+constexpr double kArrowCutSlack = 1e-9;
 
 /// An arrow of the gradient field at full length: this fraction of the cell's smaller side.
 constexpr double kFieldArrow = 0.85;
@@ -81,9 +88,12 @@ constexpr double kBarReserve = 120;
 constexpr int kLabelSteps = 5, kLabelStepsNear = 2;
 constexpr double kLabelStep = 16;
 /// The point legend's gap to the frame (pixels at line scale 1); the cost of level curves
-/// under it at their even share of the frame (a level label covered costs 10, the point's
+/// under it at their even share of the frame (a level label covered, kLabelCost; the point's
 /// arrows 20); how much less another corner must cost before the legend moves there.
 constexpr double kLegendInset = 6, kCurveCost = 15, kCornerHysteresis = 3;
+/// The cost of a level label under the point legend: as much as an even share of the curves,
+/// so that a free place beside the frame is taken instead (a label under it is read no more).
+constexpr double kLabelCost = kCurveCost;
 /// The cost of a place over anything drawn in the plot but the level curves (a path, a ball,
 /// the point's arrows, a marker or its label): never chosen while the legend can go beside.
 constexpr double kOccupiedCost = 1e4;
@@ -97,6 +107,9 @@ constexpr double kSlideCost = 2;
 constexpr double kMarkerSize = 0.025, kRingRoom = 0.5 * 2.2 * kMarkerSize + 0.005;
 /// The level labels', the colour bar's and the field legend's font (points at font scale 1).
 constexpr double kLevelFont = 11;
+/// The room kept clear round a level label's text (pixels at line scale 1): labels this far
+/// apart, twice it between two of them, read as two.
+constexpr double kLabelMargin = 2;
 
 Rgb positiveCurvature{0.10, 0.35, 0.85}, negativeCurvature{0.90, 0.30, 0.10};
 const Rgb fieldInk{0.30, 0.30, 0.30};
@@ -139,12 +152,19 @@ double roundLevel(double v) {
     return std::round(v / p) * p;
 }
 
-/// A level as its label shows it: at most four significant digits.
-std::string levelText(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.4g", v);
-    return text;
-}
+/// Measures text as the level labels draw it.
+struct LabelMeasure {
+    vtkNew<vtkTextProperty> property;
+    int dpi = 72;
+    /// Width and height in pixels of `text` at `fontSize` (zero when it cannot be measured).
+    Eigen::Vector2d size(const std::string& text) {
+        int box[4] = {0, 0, 0, 0}; // xmin, xmax, ymin, ymax
+        vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+        if (!renderer || !renderer->GetBoundingBox(property, text, box, dpi))
+            return {0, 0};
+        return {double(box[1] - box[0] + 1), double(box[3] - box[2] + 1)};
+    }
+};
 
 vtkSmartPointer<vtkImageData> imageOf(const GridSpec& g, const Eigen::ArrayXXd& z, double zWorld) {
     auto image = vtkSmartPointer<vtkImageData>::New();
@@ -249,6 +269,58 @@ int pointCount(vtkAlgorithm* a) {
 }
 
 } // namespace
+
+std::vector<std::string> levelTexts(const std::vector<double>& levels) {
+    // The digits a value needs: the fewest p (1 to 4) with which %.pg gives it back to a
+    // relative 1e-9 (the levels are rounded to three, roundLevel; the bar's ends are not).
+    const auto digits = [](double v) {
+        if (v == 0 || !std::isfinite(v))
+            return 1;
+        for (int p = 1; p < 4; ++p) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.*g", p, v);
+            if (std::abs(std::strtod(text, nullptr) - v) <= 1e-9 * std::abs(v))
+                return p;
+        }
+        return 4;
+    };
+    int p = 1;
+    for (const double v : levels)
+        p = std::max(p, digits(v));
+    std::vector<std::string> texts;
+    texts.reserve(levels.size());
+    for (const double v : levels) {
+        char text[48];
+        if (!std::isfinite(v)) {
+            std::snprintf(text, sizeof text, "%g", v);
+        } else if (v == 0 || (std::abs(v) >= 1e-3 && std::abs(v) < 1e4)) {
+            // Plain, p significant digits: p - 1 - floor(log10 |v|) decimals, trailing zeros
+            // (and a bare point) dropped as %g does.
+            const int e = v == 0 ? 0 : int(std::floor(std::log10(std::abs(v))));
+            std::snprintf(text, sizeof text, "%.*f", std::max(0, p - 1 - e), v);
+            std::string t = text;
+            if (t.find('.') != std::string::npos) {
+                while (t.back() == '0')
+                    t.pop_back();
+                if (t.back() == '.')
+                    t.pop_back();
+            }
+            texts.push_back(t == "-0" ? "0" : t);
+            continue;
+        } else {
+            // m.mmeN: p digits in every mantissa, the exponent without "+" or zeros.
+            std::snprintf(text, sizeof text, "%.*e", p - 1, v);
+            std::string t = text;
+            const std::size_t at = t.find('e');
+            if (at != std::string::npos)
+                t = t.substr(0, at + 1) + std::to_string(std::atoi(t.c_str() + at + 1));
+            texts.push_back(t);
+            continue;
+        }
+        texts.emplace_back(text);
+    }
+    return texts;
+}
 
 std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpacing spacing,
                                   const Eigen::ArrayXXd* values) {
@@ -557,12 +629,25 @@ void ContourScene::placeLabels() {
             best[level] = {length, std::vector<vtkIdType>(ids, ids + n)};
     }
     // A label's box in world units at the current zoom (placed again when the zoom changes,
-    // ContourScene()): about 4 characters by one line at the label's font size.
+    // ContourScene()): its text measured at the label's font size (vtkTextRenderer, as the
+    // billboard draws it), grown by kLabelMargin pixels on every side: two labels never touch
+    // ("1.12e+041.12e+05" ran together, issue #9).
     m_labelsPixelsPerWorld = pixelsPerWorld();
     const double perPixel = 1.0 / m_labelsPixelsPerWorld;
     const double text = lineScale() * sceneLook().fontScale; // the font scale's pixels
-    const double halfW = 0.5 * 34 * text * perPixel, halfH = 0.5 * 16 * text * perPixel;
-    // Taken: the labels already placed, the critical-point markers and their labels' boxes.
+    const int fontSize = int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale()));
+    LabelMeasure measure; // with the labels' text properties (their background pads them)
+    measure.property->SetFontSize(fontSize);
+    measure.property->SetBackgroundOpacity(0.8);
+    measure.property->SetJustificationToCentered();
+    measure.property->SetVerticalJustificationToCentered();
+    if (vtkRenderWindow* window = renderer()->GetRenderWindow())
+        measure.dpi = std::max(1, window->GetDPI());
+    const double margin = kLabelMargin * lineScale();
+    const std::vector<std::string> texts = levelTexts(m_levels);
+    m_labelHalfPixels.clear();
+    // Taken: the labels already placed (grown by the margin), the critical-point markers and
+    // their labels' boxes.
     std::vector<Eigen::Vector2d> taken;
     std::vector<Box> takenBoxes;
     for (const PlotMarker& m : m_markerList) {
@@ -582,11 +667,16 @@ void ContourScene::placeLabels() {
             const Eigen::Vector2d a = toPlot(r[0], r[1]), b = toPlot(r[2], r[3]);
             takenBoxes.push_back({a.x(), a.y(), b.x(), b.y()});
         }
+    double halfW = 0, halfH = 0; // the label being placed, margin included (plot units)
     const auto clear = [&](const Eigen::Vector2d& p) {
         for (const Eigen::Vector2d& q : taken)
             if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
                 return false;
         const Box label{p.x() - halfW, p.y() - halfH, p.x() + halfW, p.y() + halfH};
+        // Inside the frame (the domain): not out over the tick labels or the colour bar.
+        const GridSpec& d = m_surface->grid;
+        if (label.x0 < d.xmin || label.x1 > d.xmax || label.y0 < d.ymin || label.y1 > d.ymax)
+            return false;
         for (const Box& b : takenBoxes)
             if (b.meets(label))
                 return false;
@@ -600,6 +690,17 @@ void ContourScene::placeLabels() {
     for (const auto& [level, piece] : best) {
         if (piece.length <= 0)
             continue;
+        // Its text: the level's among levelTexts' (the stripper's value is the filter's).
+        const auto nearest =
+            std::min_element(m_levels.begin(), m_levels.end(), [&](double a, double b) {
+                return std::abs(a - level) < std::abs(b - level);
+            });
+        const std::string& label = texts[std::size_t(nearest - m_levels.begin())];
+        Eigen::Vector2d size = measure.size(label);
+        if (!(size.x() > 0)) // no text renderer: about 7 by 16 pixels a character
+            size = Eigen::Vector2d(7 * text * double(label.size()), 16 * text);
+        halfW = (0.5 * size.x() + margin) * perPixel;
+        halfH = (0.5 * size.y() + margin) * perPixel;
         std::optional<Eigen::Vector3d> spot;
         for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85}) {
             double at[3];
@@ -611,20 +712,23 @@ void ContourScene::placeLabels() {
         }
         if (!spot)
             continue;
-        taken.emplace_back(spot->x(), spot->y());
-        auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
-        label->SetInput(levelText(level).c_str());
-        label->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
-        vtkTextProperty* p = label->GetTextProperty();
-        p->SetFontSize(int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale())));
+        // Its box, margin and all: the next labels keep out of it.
+        takenBoxes.push_back(
+            {spot->x() - halfW, spot->y() - halfH, spot->x() + halfW, spot->y() + halfH});
+        m_labelHalfPixels.emplace_back(0.5 * size.x(), 0.5 * size.y());
+        auto actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        actor->SetInput(label.c_str());
+        actor->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
+        vtkTextProperty* p = actor->GetTextProperty();
+        p->SetFontSize(fontSize);
         p->SetColor(ink[0], ink[1], ink[2]);
         const Rgb& panel = sceneLook().panel;
         p->SetBackgroundColor(panel[0], panel[1], panel[2]);
         p->SetBackgroundOpacity(0.8);
         p->SetJustificationToCentered();
         p->SetVerticalJustificationToCentered();
-        renderer()->AddActor(label);
-        m_labels.push_back(label);
+        renderer()->AddActor(actor);
+        m_labels.push_back(actor);
     }
 }
 
@@ -761,10 +865,13 @@ void ContourScene::rebuildBands() {
         renderer()->AddActor2D(label);
         m_barLabels.push_back(label);
     };
-    addLabel(kBarBottom, levelText(s.zmin));
+    // The levels as the lines' labels write them; the ends (not rounded) on their own.
+    const std::vector<std::string> texts = levelTexts(m_levels);
+    const std::vector<std::string> ends = levelTexts({s.zmin, s.zmax});
+    addLabel(kBarBottom, ends[0]);
     for (std::size_t k = 0; k < n; ++k)
-        addLabel(kBarBottom + h * double(k + 1), levelText(m_levels[k]));
-    addLabel(barTop, levelText(s.zmax));
+        addLabel(kBarBottom + h * double(k + 1), texts[k]);
+    addLabel(barTop, ends[1]);
 }
 
 void ContourScene::showBands(bool show) {
@@ -827,7 +934,7 @@ void ContourScene::rebuildField() {
     // Two short lines at the bottom right, clear of the x axis's title.
     std::string legend = "arrows: grad f, length in proportion to |grad f|\n"
                          "one cell: |grad f| = " +
-                         levelText(fd.fullNorm);
+                         levelTexts({fd.fullNorm}).front();
     if (fd.capped > 0)
         legend += " (" + std::to_string(fd.capped) + " longer ones capped)";
     m_fieldLegend->SetInput(legend.c_str());
@@ -908,6 +1015,8 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     const Eigen::Vector2d grad(e.ascent.x(), e.ascent.y());
     const bool moving = defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0;
     m_arrowLength = 0;
+    m_arrowReach = {0, 0};
+    m_arrowCut = {false, false};
     m_gradientDirection = moving ? Eigen::Vector2d(grad.normalized()) : Eigen::Vector2d::Zero();
     const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * w)
                                        : Eigen::Vector3d::Zero();
@@ -923,10 +1032,28 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
             arrowRatio(grad.norm(), m_surface ? meanSlope(*m_surface) : 0.0) * kArrowLength * w;
         arrows = len > 0;
         if (arrows) {
-            m_ascent->place(at, Eigen::Vector3d(u.x(), u.y(), 0), len);
-            m_descent->place(at, Eigen::Vector3d(-u.x(), -u.y(), 0), len);
-            // Their shafts for the legend's placement; the heads are 0.08 len in radius
-            // (Arrow's default thickness).
+            // Each arrow ends where it leaves the domain (the frame; clipSegmentToRect, the
+            // point is inside): near an edge grad f ran out over the titles (issue #9). A cut
+            // arrow keeps the full arrow's shaft and head (Arrow's default proportions of
+            // len: 0.025, 0.08, 0.25), its tip on the edge, and the legend says it is cut.
+            const GridSpec& d = m_surface ? m_surface->grid : g;
+            for (int k = 0; k < 2; ++k) {
+                const double sign = k == 0 ? 1.0 : -1.0;
+                const Eigen::Vector2d tip = *m_point + sign * len * u;
+                const auto part = m_surface
+                                      ? clipSegmentToRect(m_point->x(), m_point->y(), tip.x(),
+                                                          tip.y(), d.xmin, d.xmax, d.ymin, d.ymax)
+                                      : std::optional(std::pair{0.0, 1.0});
+                const double reach = part ? part->second * len : 0.0;
+                m_arrowReach[std::size_t(k)] = reach;
+                m_arrowCut[std::size_t(k)] = reach < (1 - kArrowCutSlack) * len;
+                Arrow& arrow = k == 0 ? *m_ascent : *m_descent;
+                arrow.setThickness(0.025 * len, 0.08 * len, 0.25 * len,
+                                   std::max(reach, 1e-9 * len));
+                arrow.place(at, sign * Eigen::Vector3d(u.x(), u.y(), 0),
+                            std::max(reach, 1e-9 * len));
+            }
+            // Their shafts for the legend's placement; the heads are 0.08 len in radius.
             m_arrowLength = len;
         }
     }
@@ -981,8 +1108,11 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     if (m_modelActor->GetVisibility())
         entries.push_back({look.quadratic, "quadratic model's levels"});
     if (gradientArrows) {
-        entries.push_back({look.ascent, "∇f (steepest ascent)"});
-        entries.push_back({look.descent, "−∇f (steepest descent)"});
+        // "cut": the arrow ends on the frame, short of its length (setExpansion).
+        entries.push_back(
+            {look.ascent, m_arrowCut[0] ? "∇f (steepest ascent, cut)" : "∇f (steepest ascent)"});
+        entries.push_back({look.descent, m_arrowCut[1] ? "−∇f (steepest descent, cut)"
+                                                       : "−∇f (steepest descent)"});
     }
     if (int(entries.size()) != m_pointLegend->GetNumberOfEntries())
         m_reconsiderLegend = true;
@@ -1090,13 +1220,12 @@ void ContourScene::placePointLegend() {
         if (t.title[1] > t.title[0])
             axisBoxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
     }
-    // The level labels' boxes on screen (placeLabels' size of a label: 34 x 16 pixels).
+    // The level labels' boxes on screen (their texts' sizes as placeLabels measured them).
     std::vector<Box> levelLabels;
-    for (const auto& l : m_labels) {
-        const double* at = l->GetPosition();
+    for (std::size_t i = 0; i < m_labels.size() && i < m_labelHalfPixels.size(); ++i) {
+        const double* at = m_labels[i]->GetPosition();
         const Eigen::Vector2d d = toDisplay(at[0], at[1]);
-        const double text = lineScale() * sceneLook().fontScale;
-        const double hw = 17 * text, hh = 8 * text;
+        const double hw = m_labelHalfPixels[i].x(), hh = m_labelHalfPixels[i].y();
         levelLabels.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
     }
     // The level curves' points (and the one through x0's) on screen: a corner with fewer of
@@ -1119,6 +1248,18 @@ void ContourScene::placePointLegend() {
             curvePoints.emplace_back(toDisplay(q[0], q[1]), weight);
         }
     }
+    std::vector<Eigen::Vector2d> pointLevelPoints;
+    if (m_pointLevelActor->GetVisibility())
+        if (auto* d = vtkPolyData::SafeDownCast(m_pointLevel->GetOutputDataObject(0)))
+            for (vtkIdType i = 0; d->GetPoints() && i < d->GetNumberOfPoints(); ++i) {
+                double q[3];
+                d->GetPoint(i, q);
+                pointLevelPoints.push_back(toDisplay(q[0], q[1]));
+            }
+    const auto coversPointLevel = [&](const Box& box) {
+        return std::any_of(pointLevelPoints.begin(), pointLevelPoints.end(),
+                           [&](const Eigen::Vector2d& q) { return box.holds(q); });
+    };
     const double frameArea = std::max(1.0, (x1 - x0) * (y1 - y0));
     double curveTotal = 0;
     for (const auto& [q, weight] : curvePoints)
@@ -1143,8 +1284,19 @@ void ContourScene::placePointLegend() {
         }
         // The level labels as placed: each one covered is a level read no more.
         for (const Box& l : levelLabels)
-            c += box.meets(l) ? 10 : 0;
-        return c;
+            c += box.meets(l) ? kLabelCost : 0;
+        // The level curve through x0, what the legend's first entry names: any of it under
+        // the legend costs an even share of the curves more (issue #9: at 1.5 the legend sat
+        // over it).
+        return c + (coversPointLevel(box) ? kCurveCost : 0.0);
+    };
+    // Over a level label or the level curve through x0: a free place beside the frame is
+    // better (issue #9).
+    const auto hides = [&](const Box& box) {
+        for (const Box& l : levelLabels)
+            if (box.meets(l))
+                return true;
+        return coversPointLevel(box);
     };
     // Where it may go inside the frame: the four corners (top left first), then slid from
     // each corner along the frame's edges half its size at a time (a large legend in a small
@@ -1232,7 +1384,12 @@ void ContourScene::placePointLegend() {
             if (costs[i] < costs[best] - (best == current ? kCornerHysteresis : 0))
                 best = i;
         // Over nothing drawn, or nowhere else to go (zoomed in: the frame fills the view).
-        if (costs[best] < kOccupiedCost || !canReframe) {
+        // A place over a level label or the level curve through x0 gives way to a free place
+        // beside the frame (no re-framing).
+        const bool freeBeside =
+            std::any_of(beside.begin(), beside.end(), [&](const Box& b) { return besideFree(b); });
+        if ((costs[best] < kOccupiedCost && !(hides(places[best].box) && freeBeside)) ||
+            !canReframe) {
             chosen = places[best].box;
             if (costs[best] < kOccupiedCost && m_legendReserve > 0 && canReframe) {
                 // Back inside: the frame takes the whole view again.
@@ -1256,10 +1413,22 @@ void ContourScene::placePointLegend() {
         m_reframingLegend = false;
         return;
     }
-    if (!chosen)
-        chosen = beside.front().x1 <= vw ? beside.front()
-                 : places.empty()        ? Box{x0, y1 - h, x0 + w, y1}
-                                         : places.front().box;
+    if (!chosen) {
+        // Nowhere free: beside the frame if it is in the view, else the inside place with the
+        // least under it (the first corner put it over the point and its arrows, issue #9).
+        if (beside.front().x1 <= vw || places.empty()) {
+            chosen = beside.front().x1 <= vw ? beside.front() : Box{x0, y1 - h, x0 + w, y1};
+        } else {
+            std::size_t cheapest = 0;
+            double least = std::numeric_limits<double>::infinity();
+            for (std::size_t i = 0; i < places.size(); ++i)
+                if (const double c = cost(places[i].box) + places[i].extra; c < least) {
+                    least = c;
+                    cheapest = i;
+                }
+            chosen = places[cheapest].box;
+        }
+    }
     const Box b = *chosen;
     // (Beside the frame it is over no label: they need not move.)
     const Eigen::Vector2d at = fraction(b);
@@ -1305,9 +1474,12 @@ std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {
         strokes.push_back({p, p, 0.011 * ww * ppw + 2 * line}); // the disc (0.022 w across)
         // The arrows: shaft to the tip, the head 0.08 of the length in radius.
         if (m_arrowLength > 0 && m_ascent->actor->GetVisibility())
-            for (const double sign : {1.0, -1.0})
-                strokes.push_back({p, at(*m_point + sign * m_arrowLength * m_gradientDirection),
-                                   0.08 * m_arrowLength * ppw + 2 * line});
+            for (int k = 0; k < 2; ++k)
+                strokes.push_back(
+                    {p,
+                     at(*m_point +
+                        (k == 0 ? 1.0 : -1.0) * m_arrowReach[std::size_t(k)] * m_gradientDirection),
+                     0.08 * m_arrowLength * ppw + 2 * line});
     }
     // The tangent line and the principal axes as drawn (cut to the frame).
     for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get()}) {
@@ -1617,6 +1789,13 @@ std::vector<std::array<double, 4>> ContourScene::levelLabelBoxes() const {
     for (const auto& l : m_labels)
         boxes.push_back(displayBox(*this, l->GetBounds()));
     return boxes;
+}
+
+std::vector<std::string> ContourScene::levelLabelTexts() const {
+    std::vector<std::string> texts;
+    for (const auto& l : m_labels)
+        texts.emplace_back(l->GetInput() ? l->GetInput() : "");
+    return texts;
 }
 
 std::vector<std::array<double, 4>> ContourScene::markerLabelBoxes() const {

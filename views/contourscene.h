@@ -45,6 +45,11 @@ enum class LevelSpacing {
 std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpacing spacing,
                                   const Eigen::ArrayXXd* values = nullptr);
 
+/// The level labels' texts, all with one number of significant digits (the fewest, up to four,
+/// that gives every value back): plain from 0.001 to 10^4 ("0.15", "2010"), else "6.31e4",
+/// "6.30e5" (no "+", no zeros in the exponent, the mantissa's digits kept).
+std::vector<std::string> levelTexts(const std::vector<double>& levels);
+
 /// The quadratic model's levels over its square (`model`, finite values): about `count` of
 /// them (count / 2.5 to count + 2), 1-2-5 nice steps apart, one of them `value` (f(x0): the model's
 /// level through the point), all strictly inside the model's range. A few clean ellipses or
@@ -123,6 +128,8 @@ public:
     /// For tests, after a render: the level labels' and the critical-point labels' boxes as
     /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
     std::vector<std::array<double, 4>> levelLabelBoxes() const;
+    /// The level labels' texts as drawn.
+    std::vector<std::string> levelLabelTexts() const;
     std::vector<std::array<double, 4>> markerLabelBoxes() const;
     /// The leader lines drawn from markers to labels placed further than two label heights
     /// off them (plot units: from the ring's edge to the label's box).
@@ -130,6 +137,8 @@ public:
         return m_leaders;
     }
     int drawnPathPoints(int run) const { return m_runs->drawnPoints(run); }
+    /// Whether the grad f (k = 0) or -grad f (k = 1) arrow is cut short at the frame.
+    bool arrowCut(int k) const { return k >= 0 && k < 2 && m_arrowCut[std::size_t(k)]; }
     /// For tests: the edges of the grad f arrows' polygons as drawn (plot units; empty when
     /// hidden).
     std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> arrowEdges() const;
@@ -181,6 +190,8 @@ private:
     vtkSmartPointer<vtkStripper> m_stripper;
     vtkSmartPointer<vtkColorTransferFunction> m_lut;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+    /// Each label's text's half width and height as measured (display pixels).
+    std::vector<Eigen::Vector2d> m_labelHalfPixels;
     /// The critical-point markers (plot units): no level label goes on them or their labels.
     std::vector<PlotMarker> m_markerList;
     /// The markers as given (their labels' sides as planebinding chose them).
@@ -196,6 +207,10 @@ private:
     std::unique_ptr<Arrow> m_ascent, m_descent;
     /// The arrows' length (plot units, 0: none) along +-m_gradientDirection from the point.
     double m_arrowLength = 0;
+    /// How far each arrow (grad f, -grad f) reaches before the frame cuts it (plot units), and
+    /// whether it was cut.
+    std::array<double, 2> m_arrowReach{};
+    std::array<bool, 2> m_arrowCut{};
     Eigen::Vector2d m_gradientDirection = Eigen::Vector2d::Zero();
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
     std::unique_ptr<RunPaths> m_runs;

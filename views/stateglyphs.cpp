@@ -1,5 +1,6 @@
 #include "stateglyphs.h"
 
+#include "geometry2d.h"
 #include "legendbox.h"
 
 #include <vtkActor.h>
@@ -16,6 +17,7 @@
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -111,6 +113,14 @@ bool StateGlyphs::momentVisible() const {
 bool StateGlyphs::updateVisible() const {
     return m_update.actor->GetVisibility();
 }
+std::array<double, 6> StateGlyphs::arrowBounds(int k) const {
+    std::array<double, 6> b{};
+    const Arrow* arrows[3] = {&m_gradient, &m_moment, &m_update};
+    if (k >= 0 && k < 3)
+        arrows[k]->actor->GetBounds(b.data());
+    return b;
+}
+
 bool StateGlyphs::rateVisible() const {
     return m_rate.actor->GetVisibility();
 }
@@ -152,11 +162,24 @@ void StateGlyphs::update(const HeightMap& height, double width) {
             return;
         // The theme's colour (it may have changed since the arrow was made).
         arrow.actor->GetProperty()->SetColor(color[0], color[1], color[2]);
-        const double length = m_arrowScale * v->norm();
+        // Cut where it leaves the box's x-y extent (x_k is inside; clipSegmentToRect): a long
+        // step drew over the titles and tick labels (issue #9). The legend says it is ("cut").
+        const double full = m_arrowScale * v->norm();
+        double length = full;
+        if (m_box) {
+            double b[6];
+            m_box->GetBounds(b);
+            const Eigen::Vector2d tip = m_marks->point + m_arrowScale * *v;
+            const auto part = clipSegmentToRect(m_marks->point.x(), m_marks->point.y(), tip.x(),
+                                                tip.y(), b[0], b[1], b[2], b[3]);
+            length = part ? part->second * full : 0.0;
+        }
+        const bool cut = length < (1 - 1e-9) * full;
+        length = std::max(length, 1e-9 * full);
         arrow.setThickness(thickness * kShaftRadius * width, thickness * kTipRadius * width,
                            kTipLength * width, length);
         arrow.place(origin, Eigen::Vector3d(v->x(), v->y(), 0), length);
-        entries.push_back({color, label + times});
+        entries.push_back({color, label + times + (cut ? ", cut" : "")});
     };
     place(m_gradient, m_marks ? m_marks->gradientStep : std::nullopt, gradientColor(),
           "−η ∇f (gradient step)");

@@ -9,6 +9,7 @@
 #include "surfacegeometry.h"
 
 #include <Eigen/Core>
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ public:
     bool updateVisible() const;
     bool rateVisible() const;
     Eigen::Vector2d rateExtent() const { return m_rateExtent; }
+    /// For tests: the bounds of arrow k (0 gradient step, 1 moment, 2 step taken) as drawn
+    /// (xmin, xmax, ymin, ymax, zmin, zmax); each ends where it leaves the box's x-y extent.
+    std::array<double, 6> arrowBounds(int k) const;
     /// The glyphs' common magnification (1, 2, 5, 10, 20, ...).
     double arrowScale() const { return m_arrowScale; }
     /// The glyphs are magnified when the longest (arrow or rectangle side) is under half of
