@@ -173,6 +173,13 @@ Derivatives sliceDerivatives(const Expression& f, const Eigen::VectorXd& p,
     return derivatives(f, p, axes);
 }
 
+/// The same numbers without their rounding bounds (a third of the work): where only the
+/// step or the signs are needed (Newton's iterations, the seed filter, the valley floor).
+Derivatives sliceSteps(const Expression& f, const Eigen::VectorXd& p,
+                       const std::vector<int>& axes) {
+    return derivativesWithoutBounds(f, p, axes);
+}
+
 Eigen::VectorXd sliceOf(const Eigen::VectorXd& p, const std::vector<int>& axes) {
     Eigen::VectorXd s(static_cast<Eigen::Index>(axes.size()));
     for (std::size_t a = 0; a < axes.size(); ++a)
@@ -202,7 +209,7 @@ struct Box {
 
 struct Polished {
     Eigen::VectorXd point; // all inputs
-    Derivatives at;        // over the searched inputs
+    Derivatives at;        // over the searched inputs (no rounding bounds: sliceSteps)
     double gradientNorm = std::numeric_limits<double>::infinity();
     /// Newton's step was cut at the box's edge to get here: it was heading further out, so
     /// this is where the box stopped it, not a zero of grad f.
@@ -256,7 +263,7 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
     for (int step = 0; step <= kMaxNewtonSteps; ++step) {
         if (!budget.take())
             break;
-        Derivatives d = sliceDerivatives(f, p, axes);
+        Derivatives d = sliceSteps(f, p, axes);
         ++evaluations;
         if (!std::isfinite(d.value) || !d.gradient.allFinite() || !d.hessian.allFinite())
             break;
@@ -313,7 +320,7 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
         if (delta.norm() <= kStepTolerance * (q.norm() + diagonal)) {
             if (!budget.take())
                 break;
-            Derivatives last = sliceDerivatives(f, p, axes);
+            Derivatives last = sliceSteps(f, p, axes);
             ++evaluations;
             if (last.gradient.allFinite() && last.gradient.stableNorm() < best.gradientNorm)
                 best = {p, last, last.gradient.stableNorm(), pinned};
@@ -330,7 +337,7 @@ bool newtonStepWithin(const Expression& f, const Eigen::VectorXd& p, const std::
                       const Eigen::VectorXd& cell, Budget& budget) {
     if (!budget.take())
         return false;
-    const Derivatives d = sliceDerivatives(f, p, axes);
+    const Derivatives d = sliceSteps(f, p, axes);
     if (!d.gradient.allFinite() || !d.hessian.allFinite())
         return false;
     return (newtonStep(d).array().abs() <= cell.array()).all();
@@ -441,7 +448,7 @@ SignTest valleyTest(const Expression& f, const Eigen::VectorXd& p, const std::ve
             for (int it = 0; it < 30; ++it) {
                 if (!budget.take())
                     return out; // undecided: the floor was not reached
-                const Derivatives d = sliceDerivatives(f, moved(tt, s), axes);
+                const Derivatives d = sliceSteps(f, moved(tt, s), axes);
                 const double slope = v1.dot(d.gradient), curve = v1.dot(d.hessian * v1);
                 if (!std::isfinite(slope) || !std::isfinite(curve) || curve == 0)
                     break;
@@ -484,7 +491,7 @@ void classify(const Expression& f, CriticalPoint& c, const std::vector<int>& axe
                    "classified";
         return;
     }
-    const Derivatives d = sliceDerivatives(f, c.point, axes);
+    const Derivatives d = sliceSteps(f, c.point, axes);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(d.hessian);
     const Eigen::VectorXd& lambda = eig.eigenvalues();
     const double zero =
@@ -599,12 +606,16 @@ std::vector<Polished> dedupe(const std::vector<Found>& found, const Setup& s) {
     return kept;
 }
 
-CriticalPoint makePoint(const Polished& p, const Setup& s) {
+/// The reported point: its eigenvalues from the derivatives with their rounding bounds (the
+/// same value, gradient and Hessian as Newton's, plus the bounds analyzeCurvature needs). One
+/// evaluation per point found, outside the budget (a found point is always reported whole).
+CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) {
     CriticalPoint c;
     c.point = p.point;
     c.value = p.at.value;
     c.gradientNorm = p.gradientNorm;
-    c.eigenvalues = analyzeCurvature(p.at, sliceOf(p.point, s.axes)).eigenvalues;
+    c.eigenvalues = analyzeCurvature(sliceDerivatives(f, p.point, s.axes), sliceOf(p.point, s.axes))
+                        .eigenvalues;
     c.onBoundary = onBoundary(s, p.point);
     return c;
 }
@@ -1102,7 +1113,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
     }
 
     for (const Polished& p : dedupe(found, s))
-        r.points.push_back(makePoint(p, s));
+        r.points.push_back(makePoint(f, p, s));
     findCurves(f, r.points, s, r.curves); // first: the points of a curve need no sign test
     for (CriticalPoint& c : r.points)
         classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
@@ -1187,7 +1198,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         return r;
     }
     for (const Polished& p : dedupe(line.found, s)) {
-        CriticalPoint c = makePoint(p, s);
+        CriticalPoint c = makePoint(f, p, s);
         classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
         consider(r, c.point, c.value, c.onBoundary);
         r.points.push_back(std::move(c));

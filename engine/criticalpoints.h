@@ -105,7 +105,8 @@ struct CriticalPointSearch {
     int newtonRuns = 0; ///< Newton runs (seeds, and retries along the steepest direction)
     /// Every exact-derivative (second-order jet) evaluation of the search: Newton's, the
     /// one-step filter of |grad f|-minimum seeds, the valley test of singular points. Never
-    /// above `evaluationBudget`.
+    /// above `evaluationBudget`. (Each point found takes one more, with rounding bounds, for
+    /// its eigenvalues: at most one per Newton run.)
     long derivativeEvaluations = 0;
     long evaluationBudget = 0; ///< searchEvaluationBudget(f, samples, m) for this search
     int seedsSkipped = 0;      ///< seeds not polished because the budget was spent
