@@ -21,6 +21,9 @@
 //      along the valley floor for a rank-one Hessian, by the sign changes of f - f(p) around
 //      small circles for a zero Hessian (two neighbouring radii must agree).
 // One input: the same on an interval with f', f'' and the sign of f - f(p) on both sides.
+// The derivative evaluations of one search are bounded by f's length and the samples
+// (searchEvaluationBudget); Newton's iterations use jets without rounding bounds
+// (derivativesWithoutBounds), the reported points' eigenvalues the bounded ones.
 // The global minimum and maximum are over the searched domain only (critical points,
 // stationary points along the edges, the samples including the corners).
 // Regions where |grad f| <= eps max|grad f| (f flat to rounding, e.g. where it underflows)
