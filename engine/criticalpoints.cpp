@@ -173,12 +173,34 @@ Derivatives sliceDerivatives(const Expression& f, const Eigen::VectorXd& p,
     return derivatives(f, p, axes);
 }
 
+/// The same numbers without their rounding bounds (a third of the work): where only the
+/// step or the signs are needed (Newton's iterations, the seed filter, the valley floor).
+Derivatives sliceSteps(const Expression& f, const Eigen::VectorXd& p,
+                       const std::vector<int>& axes) {
+    return derivativesWithoutBounds(f, p, axes);
+}
+
 Eigen::VectorXd sliceOf(const Eigen::VectorXd& p, const std::vector<int>& axes) {
     Eigen::VectorXd s(static_cast<Eigen::Index>(axes.size()));
     for (std::size_t a = 0; a < axes.size(); ++a)
         s[Eigen::Index(a)] = p[axes[a]];
     return s;
 }
+
+/// What one search may still spend on exact derivatives (searchEvaluationBudget): every
+/// second-order jet evaluation of the search takes one.
+struct Budget {
+    long limit = std::numeric_limits<long>::max();
+    long used = 0;
+    /// Takes one evaluation; false, taking none, when the budget is spent.
+    bool take() {
+        if (used >= limit)
+            return false;
+        ++used;
+        return true;
+    }
+    bool spent() const { return used >= limit; }
+};
 
 /// The searched box [lo, hi] per searched input.
 struct Box {
@@ -187,7 +209,7 @@ struct Box {
 
 struct Polished {
     Eigen::VectorXd point; // all inputs
-    Derivatives at;        // over the searched inputs
+    Derivatives at;        // over the searched inputs (no rounding bounds: sliceSteps)
     double gradientNorm = std::numeric_limits<double>::infinity();
     /// Newton's step was cut at the box's edge to get here: it was heading further out, so
     /// this is where the box stopped it, not a zero of grad f.
@@ -224,8 +246,10 @@ Eigen::VectorXd newtonStep(const Derivatives& d, Directions use = Directions::Al
 /// Newton's method on grad f = 0 over the searched inputs, from `start`, never leaving `box`:
 /// p <- p + t delta, delta = -H^+ g (newtonStep), t <= 1 cutting the step at the box's edge.
 /// Returns the iterate with the smallest |grad f|.
+/// Each derivative evaluation is taken from `budget`; when it is spent the run stops there
+/// (keeping its best iterate).
 Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& axes,
-                const Box& box, double diagonal, Directions use = Directions::All) {
+                const Box& box, double diagonal, Budget& budget, Directions use = Directions::All) {
     Polished best;
     int stalled = 0;
     bool pinned = false;
@@ -237,7 +261,9 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
         return best;
     };
     for (int step = 0; step <= kMaxNewtonSteps; ++step) {
-        Derivatives d = sliceDerivatives(f, p, axes);
+        if (!budget.take())
+            break;
+        Derivatives d = sliceSteps(f, p, axes);
         ++evaluations;
         if (!std::isfinite(d.value) || !d.gradient.allFinite() || !d.hessian.allFinite())
             break;
@@ -292,7 +318,9 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
         for (std::size_t a = 0; a < axes.size(); ++a)
             p[axes[a]] += delta[Eigen::Index(a)];
         if (delta.norm() <= kStepTolerance * (q.norm() + diagonal)) {
-            Derivatives last = sliceDerivatives(f, p, axes);
+            if (!budget.take())
+                break;
+            Derivatives last = sliceSteps(f, p, axes);
             ++evaluations;
             if (last.gradient.allFinite() && last.gradient.stableNorm() < best.gradientNorm)
                 best = {p, last, last.gradient.stableNorm(), pinned};
@@ -306,8 +334,10 @@ Polished newton(const Expression& f, Eigen::VectorXd p, const std::vector<int>& 
 /// every axis: the quadratic model at p puts a zero of grad f nearby. Filters the |grad f|
 /// minima of a slope that only flattens (x exp(-x^2 - y^2) towards the corners).
 bool newtonStepWithin(const Expression& f, const Eigen::VectorXd& p, const std::vector<int>& axes,
-                      const Eigen::VectorXd& cell) {
-    const Derivatives d = sliceDerivatives(f, p, axes);
+                      const Eigen::VectorXd& cell, Budget& budget) {
+    if (!budget.take())
+        return false;
+    const Derivatives d = sliceSteps(f, p, axes);
     if (!d.gradient.allFinite() || !d.hessian.allFinite())
         return false;
     return (newtonStep(d).array().abs() <= cell.array()).all();
@@ -398,7 +428,7 @@ SignTest sideOrCircleTest(const Expression& f, const Eigen::VectorXd& p,
 /// A circle would miss the sectors of x^2 - y^4, which narrow like the radius.
 SignTest valleyTest(const Expression& f, const Eigen::VectorXd& p, const std::vector<int>& axes,
                     const Eigen::Vector2d& v1, const Eigen::Vector2d& v2, double lambda1,
-                    const Eigen::VectorXd& cell) {
+                    const Eigen::VectorXd& cell, Budget& budget) {
     const double f0 = evaluate(f, p);
     const double unit = 1 / Eigen::Vector2d(v2[0] / cell[0], v2[1] / cell[1]).norm(); // 1 cell
     auto moved = [&](double t, double s) {
@@ -411,11 +441,14 @@ SignTest valleyTest(const Expression& f, const Eigen::VectorXd& p, const std::ve
         const double t = r * unit;
         int sides[2] = {0, 0};
         double values[2] = {0, 0};
+        SignTest out;
         for (int side = 0; side < 2; ++side) {
             const double tt = side == 0 ? -t : t;
             double s = 0;
             for (int it = 0; it < 30; ++it) {
-                const Derivatives d = sliceDerivatives(f, moved(tt, s), axes);
+                if (!budget.take())
+                    return out; // undecided: the floor was not reached
+                const Derivatives d = sliceSteps(f, moved(tt, s), axes);
                 const double slope = v1.dot(d.gradient), curve = v1.dot(d.hessian * v1);
                 if (!std::isfinite(slope) || !std::isfinite(curve) || curve == 0)
                     break;
@@ -430,7 +463,6 @@ SignTest valleyTest(const Expression& f, const Eigen::VectorXd& p, const std::ve
             kRoundingFactor * std::max({std::abs(f0), std::abs(values[0]), std::abs(values[1])});
         for (int side = 0; side < 2; ++side)
             sides[side] = signWithin(values[side] - f0, noise);
-        SignTest out;
         if (sides[0] == 0 || sides[1] == 0)
             return out;
         const int along = lambda1 > 0 ? 1 : -1;
@@ -448,12 +480,18 @@ SignTest valleyTest(const Expression& f, const Eigen::VectorXd& p, const std::ve
 /// (|lambda| <= `singular`), otherwise f itself: along the valley floor when one
 /// eigenvalue is zero (two inputs), on circles (sides in 1-D) when the Hessian is zero.
 void classify(const Expression& f, CriticalPoint& c, const std::vector<int>& axes,
-              const Eigen::VectorXd& cell, double singular) {
+              const Eigen::VectorXd& cell, double singular, Budget& budget) {
     if (const auto k = fromEigenvalues(c.eigenvalues, singular)) {
         c.classification = *k;
         return;
     }
-    const Derivatives d = sliceDerivatives(f, c.point, axes);
+    if (!budget.take()) {
+        c.classification = Classification::Degenerate;
+        c.detail = "undecided: the search's work bound was reached before this point was "
+                   "classified";
+        return;
+    }
+    const Derivatives d = sliceSteps(f, c.point, axes);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(d.hessian);
     const Eigen::VectorXd& lambda = eig.eigenvalues();
     const double zero =
@@ -463,15 +501,18 @@ void classify(const Expression& f, CriticalPoint& c, const std::vector<int>& axe
         (std::abs(lambda[0]) > zero) != (std::abs(lambda[1]) > zero)) {
         const int k1 = std::abs(lambda[0]) > zero ? 0 : 1; // the curved direction
         t = valleyTest(f, c.point, axes, eig.eigenvectors().col(k1), eig.eigenvectors().col(1 - k1),
-                       lambda[k1], cell);
+                       lambda[k1], cell, budget);
     } else {
         t = sideOrCircleTest(f, c.point, axes, cell);
     }
     c.signChanges = t.changes;
     if (t.changes < 0) {
         c.classification = Classification::Degenerate;
-        c.detail = "undecided: f - f(p) is within rounding, or its sign pattern changes with "
-                   "the radius, up to half a cell from p";
+        c.detail = budget.spent()
+                       ? "undecided: the search's work bound was reached before this point "
+                         "was classified"
+                       : "undecided: f - f(p) is within rounding, or its sign pattern changes "
+                         "with the radius, up to half a cell from p";
     } else if (t.changes == 0) {
         c.classification = t.sign > 0 ? Classification::Minimum : Classification::Maximum;
         c.detail = t.sign > 0 ? "degenerate minimum" : "degenerate maximum";
@@ -565,12 +606,16 @@ std::vector<Polished> dedupe(const std::vector<Found>& found, const Setup& s) {
     return kept;
 }
 
-CriticalPoint makePoint(const Polished& p, const Setup& s) {
+/// The reported point: its eigenvalues from the derivatives with their rounding bounds (the
+/// same value, gradient and Hessian as Newton's, plus the bounds analyzeCurvature needs). One
+/// evaluation per point found, outside the budget (a found point is always reported whole).
+CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) {
     CriticalPoint c;
     c.point = p.point;
     c.value = p.at.value;
     c.gradientNorm = p.gradientNorm;
-    c.eigenvalues = analyzeCurvature(p.at, sliceOf(p.point, s.axes)).eigenvalues;
+    c.eigenvalues = analyzeCurvature(sliceDerivatives(f, p.point, s.axes), sliceOf(p.point, s.axes))
+                        .eigenvalues;
     c.onBoundary = onBoundary(s, p.point);
     return c;
 }
@@ -591,10 +636,11 @@ struct LineSearch {
     Array xs, v, d;
     std::vector<Found> found;
     int evaluations = 0; ///< Newton's, over every seed
+    int skipped = 0;     ///< seeds left when the budget was spent
 };
 
 LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis, double a,
-                      double b, int n, double diagonal) {
+                      double b, int n, double diagonal, Budget& budget) {
     LineSearch L;
     L.xs.resize(n);
     for (int i = 0; i < n; ++i)
@@ -605,6 +651,10 @@ LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis
     const double h = n > 1 ? (b - a) / (n - 1) : 1.0;
     const std::vector<int> axes{axis};
     auto seed = [&](double x0, int lo, int hi) {
+        if (budget.spent()) {
+            ++L.skipped;
+            return;
+        }
         Box box{Eigen::VectorXd::Constant(1, L.xs[lo] - h),
                 Eigen::VectorXd::Constant(1, L.xs[hi] + h)};
         double local = 0;
@@ -613,7 +663,7 @@ LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis
                 local = std::max(local, std::abs(L.d[i]));
         Eigen::VectorXd p = base;
         p[axis] = x0;
-        L.found.push_back({newton(f, p, axes, box, diagonal), sqrtEps() * local});
+        L.found.push_back({newton(f, p, axes, box, diagonal, budget), sqrtEps() * local});
         L.evaluations += L.found.back().p.evaluations;
     };
     for (int i = 0; i + 1 < n; ++i) {
@@ -813,7 +863,34 @@ void findCurves(const Expression& f, std::vector<CriticalPoint>& points, const S
     points = std::move(rest);
 }
 
+/// Appends a sentence to the search's note.
+void addNote(CriticalPointSearch& r, const std::string& sentence) {
+    r.note += (r.note.empty() ? "" : "; ") + sentence;
+}
+
+/// Records what the search spent, and says so when the budget cut it short.
+void account(CriticalPointSearch& r, const Budget& budget, const Expression& f, long samples) {
+    r.derivativeEvaluations = budget.used;
+    r.evaluationBudget = budget.limit;
+    if (budget.spent())
+        addNote(r, "the search's work bound was reached (" + std::to_string(budget.limit) +
+                       " derivative evaluations for f's " + std::to_string(f.nodes().size()) +
+                       " operations on " + std::to_string(samples) +
+                       " samples): " + std::to_string(r.seedsSkipped) +
+                       " starting points were not followed, so critical points may be missing");
+}
+
 } // namespace
+
+long searchEvaluationBudget(const Expression& f, long samples, int searched) {
+    // budget = floor(10,000 samples / (operations (1 + m + m^2))): an evaluation costs in
+    // proportion to the jet entries it computes, operations x (value, m gradient, m^2 Hessian).
+    const double operations = double(std::max<std::size_t>(1, f.nodes().size()));
+    const double m = std::max(1, searched);
+    const double budget = std::floor(kSearchEntriesPerSample * double(std::max(0L, samples)) /
+                                     (operations * (1 + m + m * m)));
+    return static_cast<long>(std::min(budget, 1e18));
+}
 
 double positionTolerance(double diagonal) {
     return sqrtEps() * diagonal;
@@ -842,7 +919,8 @@ CriticalPoint classifySingularPoint(const Expression& f, const Eigen::VectorXd& 
     c.point = p;
     c.value = evaluate(f, p);
     // No eigenvalues: classify() goes straight to f (the caller found the Hessian singular).
-    classify(f, c, axes, cell, 0.0);
+    Budget unbounded; // one point: the valley test's own limits bound it
+    classify(f, c, axes, cell, 0.0, unbounded);
     return c;
 }
 
@@ -901,6 +979,8 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
     const Eigen::Vector2d cell((grid.xmax - grid.xmin) / std::max(1, nx - 1),
                                (grid.ymax - grid.ymin) / std::max(1, ny - 1));
     Setup s = makeSetup({grid.axisX, grid.axisY}, lo, hi, cell);
+    const long samples = long(nx) * long(ny);
+    Budget budget{searchEvaluationBudget(f, samples, 2)};
 
     // |grad f| by hypot: squares of 1e-170 underflow (exp(-1000 r^2) in its tail).
     const Eigen::ArrayXXd norm =
@@ -954,16 +1034,21 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
                     local = std::max(local, norm(i, j));
         if (local <= flatSlope)
             return; // flat to rounding all around: nothing to tell apart
+        if (budget.spent()) {
+            ++r.seedsSkipped;
+            return;
+        }
         Box box{Eigen::Vector2d(grid.x(i0) - cell[0], grid.y(j0) - cell[1]),
                 Eigen::Vector2d(grid.x(i1) + cell[0], grid.y(j1) + cell[1])};
         Eigen::VectorXd p = base;
         p[grid.axisX] = x0;
         p[grid.axisY] = y0;
-        Found full{newton(f, p, s.axes, box, s.diagonal), sqrtEps() * local};
+        Found full{newton(f, p, s.axes, box, s.diagonal, budget), sqrtEps() * local};
         r.newtonEvaluations += full.p.evaluations;
         ++r.newtonRuns;
-        if (!accepted(full, s)) { // perhaps beside a curve of critical points
-            Found across{newton(f, p, s.axes, box, s.diagonal, Directions::Steepest), full.accept};
+        if (!accepted(full, s) && !budget.spent()) { // perhaps beside a curve of critical points
+            Found across{newton(f, p, s.axes, box, s.diagonal, budget, Directions::Steepest),
+                         full.accept};
             r.newtonEvaluations += across.p.evaluations;
             ++r.newtonRuns;
             if (accepted(across, s))
@@ -1019,15 +1104,19 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
     minima.resize(std::min(minima.size(), std::size_t(kSeedsPerLine) * std::size_t(nx + ny)));
     for (const auto& [c, ij] : minima) {
         const auto [i, j] = ij;
-        if (newtonStepWithin(f, node(i, j), s.axes, s.cell))
+        if (budget.spent()) {
+            ++r.seedsSkipped;
+            continue;
+        }
+        if (newtonStepWithin(f, node(i, j), s.axes, s.cell, budget))
             seed(grid.x(i), grid.y(j), i, j, i, j);
     }
 
     for (const Polished& p : dedupe(found, s))
-        r.points.push_back(makePoint(p, s));
+        r.points.push_back(makePoint(f, p, s));
     findCurves(f, r.points, s, r.curves); // first: the points of a curve need no sign test
     for (CriticalPoint& c : r.points)
-        classify(f, c, s.axes, s.cell, s.curvatureTol);
+        classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
     sortByValue(r.points);
     std::sort(r.curves.begin(), r.curves.end(),
               [](const CriticalCurve& a, const CriticalCurve& b) { return a.value < b.value; });
@@ -1047,17 +1136,20 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         else
             b[grid.axisX] = edge == 2 ? grid.xmin : grid.xmax;
         const LineSearch line =
-            alongX ? searchLine(f, b, grid.axisX, grid.xmin, grid.xmax, nx, s.diagonal)
-                   : searchLine(f, b, grid.axisY, grid.ymin, grid.ymax, ny, s.diagonal);
+            alongX ? searchLine(f, b, grid.axisX, grid.xmin, grid.xmax, nx, s.diagonal, budget)
+                   : searchLine(f, b, grid.axisY, grid.ymin, grid.ymax, ny, s.diagonal, budget);
         r.newtonEvaluations += line.evaluations;
         r.newtonRuns += int(line.found.size());
+        r.seedsSkipped += line.skipped;
         for (const Found& c : line.found)
             if (accepted(c, s) && inside(s, c.p.point))
                 consider(r, c.p.point, c.p.at.value, true);
     }
     if (flatCells > 0)
-        r.note = "|grad f| is below rounding (eps max|grad f|) at every corner of " +
-                 std::to_string(flatCells) + " cells: f is flat there and they are not searched";
+        addNote(r, "|grad f| is below rounding (eps max|grad f|) at every corner of " +
+                       std::to_string(flatCells) +
+                       " cells: f is flat there and they are not searched");
+    account(r, budget, f, samples);
     return r;
 }
 
@@ -1081,10 +1173,12 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
     Setup s = makeSetup(
         {interval.axis}, lo, hi,
         Eigen::VectorXd::Constant(1, (interval.xmax - interval.xmin) / std::max(1, n - 1)));
+    Budget budget{searchEvaluationBudget(f, n, 1)};
     const LineSearch line =
-        searchLine(f, base, interval.axis, interval.xmin, interval.xmax, n, s.diagonal);
+        searchLine(f, base, interval.axis, interval.xmin, interval.xmax, n, s.diagonal, budget);
     r.newtonEvaluations = line.evaluations;
     r.newtonRuns = int(line.found.size());
+    r.seedsSkipped = line.skipped;
     const Array slope = line.d.abs();
     const double typical = median(std::vector<double>(slope.data(), slope.data() + slope.size()));
     const double largest = slope.isFinite().select(slope, 0.0).maxCoeff();
@@ -1104,12 +1198,13 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         return r;
     }
     for (const Polished& p : dedupe(line.found, s)) {
-        CriticalPoint c = makePoint(p, s);
-        classify(f, c, s.axes, s.cell, s.curvatureTol);
+        CriticalPoint c = makePoint(f, p, s);
+        classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
         consider(r, c.point, c.value, c.onBoundary);
         r.points.push_back(std::move(c));
     }
     sortByValue(r.points);
+    account(r, budget, f, n);
     return r;
 }
 

@@ -21,6 +21,9 @@
 //      along the valley floor for a rank-one Hessian, by the sign changes of f - f(p) around
 //      small circles for a zero Hessian (two neighbouring radii must agree).
 // One input: the same on an interval with f', f'' and the sign of f - f(p) on both sides.
+// The derivative evaluations of one search are bounded by f's length and the samples
+// (searchEvaluationBudget); Newton's iterations use jets without rounding bounds
+// (derivativesWithoutBounds), the reported points' eigenvalues the bounded ones.
 // The global minimum and maximum are over the searched domain only (critical points,
 // stationary points along the edges, the samples including the corners).
 // Regions where |grad f| <= eps max|grad f| (f flat to rounding, e.g. where it underflows)
@@ -103,7 +106,32 @@ struct CriticalPointSearch {
     /// the step limit and the extrapolation at multiple zeros keep bounded.
     int newtonEvaluations = 0;
     int newtonRuns = 0; ///< Newton runs (seeds, and retries along the steepest direction)
+    /// Every exact-derivative (second-order jet) evaluation of the search: Newton's, the
+    /// one-step filter of |grad f|-minimum seeds, the valley test of singular points. Never
+    /// above `evaluationBudget`. (Each point found takes one more, with rounding bounds, for
+    /// its eigenvalues: at most one per Newton run.)
+    long derivativeEvaluations = 0;
+    long evaluationBudget = 0; ///< searchEvaluationBudget(f, samples, m) for this search
+    int seedsSkipped = 0;      ///< seeds not polished because the budget was spent
 };
+
+/// Jet entries the search may compute per sample of its grid or interval (see
+/// searchEvaluationBudget).
+inline constexpr double kSearchEntriesPerSample = 10000;
+
+/// The most exact-derivative evaluations one search over `samples` grid nodes or interval
+/// samples, along `searched` inputs (1 or 2), may make:
+///   budget = floor(kSearchEntriesPerSample * samples / (operations * (1 + m + m^2))),
+/// operations = f's nodes, m = searched inputs. An evaluation computes, at every operation, a
+/// value, m gradient and m^2 Hessian entries (and a rounding bound for each), so its cost is
+/// proportional to operations * (1 + m + m^2), and the search's work is at most 10,000 jet
+/// entries per sample however long f is. On the window's 101 x 101 grid that allows a
+/// 400-operation f 36,000 evaluations (the book's functions use under 2,000 at most); on the
+/// fuzz target's 9 x 9 grid 81 samples allow 289 evaluations of a 400-operation f. Seeds left
+/// when it is spent are not polished (CriticalPointSearch::seedsSkipped, and the note says
+/// so); a Newton run it stops keeps its best iterate; a singular point it leaves unclassified
+/// says so in its detail.
+long searchEvaluationBudget(const Expression& f, long samples, int searched);
 
 /// Distances below sqrt(eps) * (domain diagonal) are one point, and that close to an edge
 /// is on the boundary.

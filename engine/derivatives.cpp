@@ -55,7 +55,11 @@ template <int MaxN> struct Jet {
     Mat eh;    ///< elementwise, for h
 };
 
-template <int MaxN> struct JetOps {
+// Bounds: whether the jets carry their rounding-error bounds (ev, eg, eh). Without them
+// (Bounds = false, the bound members left empty) v, g and h are the same operations on the
+// same numbers, so the same bits, at about a third of the work: for Newton's iterations in the
+// critical-point search, which need no bounds (derivativesWithoutBounds).
+template <int MaxN, bool Bounds = true> struct JetOps {
     using Jet = gs::Jet<MaxN>;
     using Vec = typename Jet::Vec;
     using Mat = typename Jet::Mat;
@@ -63,6 +67,8 @@ template <int MaxN> struct JetOps {
 
     // A constant (a folded sub-expression included) is known to within an ulp, 2u.
     Jet constant(double c) const {
+        if constexpr (!Bounds)
+            return {c, Vec::Zero(n), Mat::Zero(n, n), 0, {}, {}};
         return {
             c, Vec::Zero(n), Mat::Zero(n, n), kEps * std::abs(c), Vec::Zero(n), Mat::Zero(n, n)};
     }
@@ -79,6 +85,8 @@ template <int MaxN> struct JetOps {
         Jet r{f, d1 * u.g, d1 * u.h, 0, {}, {}};
         if (d2 != 0)
             r.h.noalias() += d2 * u.g * u.g.transpose();
+        if constexpr (!Bounds)
+            return r;
         const double a1 = std::abs(d1), a2 = std::abs(d2);
         const double e1 = a2 * u.ev + kLocal * a1, e2 = kLocal * a2;
         const Vec ag = u.g.cwiseAbs();
@@ -107,6 +115,8 @@ template <int MaxN> struct JetOps {
     // a + s b for s = +-1: errors add, plus one rounding of each sum.
     static Jet add(const Jet& a, const Jet& b, double s) {
         Jet r{a.v + s * b.v, a.g + s * b.g, a.h + s * b.h, 0, {}, {}};
+        if constexpr (!Bounds)
+            return r;
         r.ev = a.ev + b.ev + kUnit * std::abs(r.v);
         r.eg = a.eg + b.eg + kUnit * r.g.cwiseAbs();
         r.eh = a.eh + b.eh + kUnit * r.h.cwiseAbs();
@@ -148,6 +158,8 @@ template <int MaxN> struct JetOps {
         Jet r{a.v * b.v, a.v * b.g + b.v * a.g, a.v * b.h + b.v * a.h, 0, {}, {}};
         r.h.noalias() += a.g * b.g.transpose();
         r.h.noalias() += b.g * a.g.transpose();
+        if constexpr (!Bounds)
+            return r;
         const double av = std::abs(a.v), bv = std::abs(b.v);
         const Vec ag = a.g.cwiseAbs(), bg = b.g.cwiseAbs();
         r.ev = av * b.ev + a.ev * bv + kUnit * std::abs(r.v);
@@ -192,7 +204,7 @@ static Derivatives withoutMeaninglessDerivatives(Derivatives d) {
 // outside wrt enters as a constant of its value: gradient and Hessian zero, the value's
 // rounding bound u |x_i| kept, so every entry of the result is the one the sweep over all
 // inputs computes (each jet rule acts entry by entry on the directions).
-template <int MaxN>
+template <int MaxN, bool Bounds>
 static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x,
                                   const std::vector<int>& wrt) {
     using J = Jet<MaxN>;
@@ -212,21 +224,26 @@ static Derivatives jetDerivatives(const Expression& f, const Eigen::VectorXd& x,
         for (Eigen::Index k = 0; k < n; ++k)
             if (wrt[std::size_t(k)] == i)
                 seed.g[k] = 1;
+        if constexpr (!Bounds)
+            seed.eg.resize(0), seed.eh.resize(0, 0);
         inputs.push_back(std::move(seed));
     }
-    auto values = detail::forwardPass(f, inputs, JetOps<MaxN>{n});
+    auto values = detail::forwardPass(f, inputs, JetOps<MaxN, Bounds>{n});
     J& out = values[static_cast<std::size_t>(f.output())];
     // Symmetric by construction up to rounding; make it exactly so for the eigen-solver.
     Derivatives d;
     d.value = out.v;
     d.gradient = std::move(out.g);
     d.hessian = 0.5 * (out.h + out.h.transpose());
+    if constexpr (!Bounds)
+        return d;
     d.error.value = out.ev;
     d.error.gradient = std::move(out.eg);
     d.error.hessian = 0.5 * (out.eh + out.eh.transpose()) + kUnit * d.hessian.cwiseAbs();
     return d;
 }
 
+template <bool Bounds = true>
 static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd& x,
                                       const std::vector<int>& wrt) {
     const auto n = static_cast<Eigen::Index>(f.inputCount());
@@ -248,10 +265,10 @@ static Derivatives computeDerivatives(const Expression& f, const Eigen::VectorXd
     }
     const auto m = static_cast<Eigen::Index>(wrt.size());
     if (m <= kSmallJetInputs)
-        return jetDerivatives<kSmallJetInputs>(f, x, wrt);
+        return jetDerivatives<kSmallJetInputs, Bounds>(f, x, wrt);
     if (m <= kInlineJetInputs)
-        return jetDerivatives<kInlineJetInputs>(f, x, wrt);
-    return jetDerivatives<Eigen::Dynamic>(f, x, wrt);
+        return jetDerivatives<kInlineJetInputs, Bounds>(f, x, wrt);
+    return jetDerivatives<Eigen::Dynamic, Bounds>(f, x, wrt);
 }
 
 static std::vector<int> everyInput(const Expression& f) {
@@ -270,6 +287,14 @@ Derivatives derivatives(const Expression& f, const Eigen::VectorXd& x,
         if (i < 0 || std::size_t(i) >= f.inputCount())
             throw std::out_of_range("derivatives: no input " + std::to_string(i));
     return withoutMeaninglessDerivatives(computeDerivatives(f, x, wrt));
+}
+
+Derivatives derivativesWithoutBounds(const Expression& f, const Eigen::VectorXd& x,
+                                     const std::vector<int>& wrt) {
+    for (const int i : wrt)
+        if (i < 0 || std::size_t(i) >= f.inputCount())
+            throw std::out_of_range("derivatives: no input " + std::to_string(i));
+    return withoutMeaninglessDerivatives(computeDerivatives<false>(f, x, wrt));
 }
 
 Eigen::VectorXd gradient(const Expression& f, const Eigen::VectorXd& x) {

@@ -353,6 +353,96 @@ private slots:
                                 .arg(r.newtonRuns)));
     }
 
+    // The search's work is bounded by f's length: at most floor(10,000 samples / (operations
+    // (1 + m + m^2))) derivative evaluations (searchEvaluationBudget). The first row is the
+    // input fuzzing found (session 8, first byte 'D' choosing the base point below): 378
+    // operations, 6 inputs, searched over the first two on a 9x9 grid; unbounded it took 759
+    // evaluations (1.18 s of CPU in the fuzz build), and the 30 degenerate terms 631; the
+    // bound allows floor(810,000 / (378 * 7)) = 306 and floor(810,000 / (421 * 7)) = 274.
+    // Without the bound both rows fail the first check.
+    void longExpressionStaysWithinWorkBound_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<double>>("base");
+        QTest::addColumn<int>("operations");
+        QTest::addColumn<long>("budget");
+        QTest::newRow("fuzz input s8e")
+            << QString::fromLatin1("13^ 4*x*y^2323 - 313^ 4*x*y^2323 - 31*x* x*y^23^ 4*x*y^2323 - "
+                                   "31*x* - 31*x*y^3^ 4*x*y^23"
+                                   " - 31*x*y^3^ 4*x*Ky^2323 - 31*x1*x* - 31*x*y^3^ 4*x*y^23 - "
+                                   "31*x*y^3^ 4*x*y^2323 - 31*x*3"
+                                   "23 - 313^ 4*x*y^2323 - 31*x* x*y^23^ 4*x*y^2323 - 31*x*x312^ "
+                                   "4*x*y^2323 - 31*x* x*y^23^ "
+                                   "4*x*y^ 4*x*y^23 - 31*x*y^3^ 4*x*Ky^2323 - 31*x1*x* - 31*x*y^3^ "
+                                   "4*x*y^23 - 31*x*y^3^ 4*x*"
+                                   "y^2323 - 31*x*323 - 313^ 4*x*y^2323 - 31*x* x*y^23^ 4*x*y^2323 "
+                                   "- 31*x* - 31*x*y^3^ 4*x*o"
+                                   "shny^23 - 31*x*y^3^ 4*x*Ky^2323 - 31*x1*x* - 31*x*y^3^ 4* - "
+                                   "31*x*y^3^ 4*x*y^23 - 31*x*y^"
+                                   "3^ 4*x*Ky^2323 - 31*x1*x* - 31*x*y^3^ 4*x*y^23 - 31*x*y^3^ "
+                                   "4*x*y^2323 - 31*x*- 31*x*y^3^"
+                                   " 4*x*1*x* x*y^23^ 4*x*y^2323 - 31*x* - 31*x*y^3^ 4*x*1*x* "
+                                   "x*y^23^ 4*x*y^2323 - 31*x* - 3"
+                                   "1*x*y^3^ 4*x^3^ 4*x*3")
+            << QList<double>{-2.0, -1e308, 0.999, 0.5, 1e3, -0.5} << 378 << 306L;
+        QString terms;
+        for (int k = 1; k <= 30; ++k)
+            terms += QStringLiteral("%1%2*x*y^%3 - %4*x^3*y^%5")
+                         .arg(k == 1 ? "" : " + ")
+                         .arg(k)
+                         .arg(33 + k)
+                         .arg(k + 1)
+                         .arg(100 + k);
+        QTest::newRow("30 degenerate terms") << terms << QList<double>{0.0, 0.0} << 421 << 274L;
+    }
+    void longExpressionStaysWithinWorkBound() {
+        QFETCH(QString, text);
+        QFETCH(QList<double>, base);
+        QFETCH(int, operations);
+        QFETCH(long, budget);
+        const auto parsed = gs::Expression::parse(text.toStdString());
+        QVERIFY(parsed.ok());
+        const gs::Expression& f = *parsed.expression;
+        QCOMPARE(int(f.nodes().size()), operations);
+        gs::GridSpec g; // the fuzz target's search: the default domain, 9 x 9
+        g.nx = g.ny = 9;
+        const Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(base.data(), base.size());
+        const auto r = gs::findCriticalPoints(f, g, x);
+        QCOMPARE(r.evaluationBudget, budget);
+        QCOMPARE(gs::searchEvaluationBudget(f, 81, 2), budget);
+        QVERIFY2(r.derivativeEvaluations <= budget,
+                 qPrintable(QStringLiteral("%1 evaluations").arg(r.derivativeEvaluations)));
+        // The work itself, in jet entries (value, 2 gradient, 4 Hessian entries an operation).
+        QVERIFY(double(r.derivativeEvaluations) * operations * 7 <= 10000.0 * 81);
+        QVERIFY(r.newtonEvaluations <= r.derivativeEvaluations);
+        // The bound was what stopped it, and the note says so.
+        QVERIFY(r.seedsSkipped > 0);
+        QVERIFY2(r.note.find("work bound was reached") != std::string::npos, r.note.c_str());
+    }
+
+    // Ordinary functions never reach the bound, on the fuzz target's coarse grids and the
+    // window's: their searches are unchanged (no seed skipped, no note).
+    void ordinaryFunctionsWithinWorkBound_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("n");
+        for (const char* text :
+             {"(x^2+y-11)^2+(x+y^2-7)^2", "(1-x)^2 + 100*(y-x^2)^2", "x*exp(-x^2-y^2)",
+              "(x^2+y^2-1)^2", "x^3 - 3*x*y^2", "x^2*y + x*y^2", "x^4 + y^4",
+              "28561*x*y^2323 + 961*x^3*y^104 - 31*x*y^33"})
+            for (const int n : {9, 101})
+                QTest::addRow("%s, %dx%d", text, n, n) << text << n;
+    }
+    void ordinaryFunctionsWithinWorkBound() {
+        QFETCH(QString, text);
+        QFETCH(int, n);
+        const auto r = search(text.toUtf8().constData(), grid(-2, 2, -2, 2, n));
+        QCOMPARE(r.seedsSkipped, 0);
+        QVERIFY2(
+            r.derivativeEvaluations < r.evaluationBudget,
+            qPrintable(
+                QStringLiteral("%1 of %2").arg(r.derivativeEvaluations).arg(r.evaluationBudget)));
+        QVERIFY2(r.note.find("work bound") == std::string::npos, r.note.c_str());
+    }
+
     // Degenerate minima whose zero of grad f has multiplicity 3 and 5 along an axis come out
     // as exactly as nondegenerate ones (the summed series lands on a pure power's zero).
     void multipleZeroLocatedToRounding_data() {

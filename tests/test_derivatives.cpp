@@ -732,6 +732,53 @@ private slots:
         QVERIFY(compared > 0);
     }
 
+    // derivativesWithoutBounds (Newton's steps in the critical-point search): the same value,
+    // gradient and Hessian bits as derivatives() for the same inputs, and no bounds.
+    void withoutBoundsAreTheSameBits_data() { smallJetsAreTheSameBits_data(); }
+
+    void withoutBoundsAreTheSameBits() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, vars);
+        std::vector<std::string> names;
+        for (const QString& v : vars)
+            names.push_back(v.toStdString());
+        const auto f = parse(text.toStdString(), names);
+        const int n = int(f.inputCount());
+        std::vector<std::vector<int>> subsets{{0}};
+        if (n >= 2)
+            subsets.push_back({n - 1, 0});
+        if (n >= 3)
+            subsets.push_back({2, 0, 1});
+        auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
+        int compared = 0;
+        for (std::size_t start = 0; start < std::size(points); ++start) {
+            VectorXd x(n);
+            for (int i = 0; i < n; ++i)
+                x[i] = points[(start + std::size_t(i)) % std::size(points)];
+            for (const std::vector<int>& wrt : subsets) {
+                const gs::Derivatives full = gs::derivatives(f, x, wrt);
+                const gs::Derivatives d = gs::derivativesWithoutBounds(f, x, wrt);
+                const std::string where = text.toStdString() + " at point " +
+                                          std::to_string(start) + ", " +
+                                          std::to_string(wrt.size()) + " inputs";
+                const auto m = static_cast<Eigen::Index>(wrt.size());
+                QVERIFY2(d.gradient.size() == m && d.hessian.rows() == m && d.hessian.cols() == m,
+                         where.c_str());
+                QVERIFY2(d.error.gradient.size() == 0 && d.error.hessian.size() == 0,
+                         where.c_str());
+                QVERIFY2(bits(d.value) == bits(full.value), where.c_str());
+                for (Eigen::Index k = 0; k < m; ++k) {
+                    QVERIFY2(bits(d.gradient[k]) == bits(full.gradient[k]), where.c_str());
+                    for (Eigen::Index l = 0; l < m; ++l)
+                        QVERIFY2(bits(d.hessian(k, l)) == bits(full.hessian(k, l)), where.c_str());
+                }
+                compared += std::isfinite(d.value) && d.hessian.allFinite();
+            }
+        }
+        QVERIFY(compared > 0);
+    }
+
     void formalDependenceIsUndefinedNotWrong() {
         // acos(cos(x - x)) is constant, but only formally: x - x has a zero tangent and acos'
         // is infinite at 1. The derivative is reported undefined (NaN), never a wrong number.
