@@ -849,6 +849,10 @@ void MainWindow::buildControls() {
     // Room for the plot and, above it, the legend when no corner of the plot is free of the
     // runs' lines (LegendAvoidingChart): at 130 the legend covered the curves.
     chartContainer->setMinimumHeight(150);
+    // Every run named (issue #9): a legend above the plot that leaves it too little height
+    // asks for more, the settings above the chart scrolling instead.
+    m_chartContainer = chartContainer;
+    connect(m_chart, &LossChart::wantsHeight, this, &MainWindow::fitChartHeight);
     chartContainer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     chartContainer->setToolTip(
         tr("f, |∇f| or another column of the state table at each iteration of every run"));
@@ -1106,8 +1110,23 @@ void MainWindow::showHint() {
     statusBar()->showMessage(m_hintShown);
 }
 
+void MainWindow::fitChartHeight() {
+    // The height the loss chart's legend wants, as far as the Optimizers tab has room for it
+    // beside kLeastSettingsHeight of the settings (they scroll): else the chart's bottom was
+    // cut off by the window's edge. Short of it, the chart's plot gets less than it asked.
+    constexpr int kLeastChartHeight = 150, kLeastSettingsHeight = 120;
+    const QWidget* tab = m_chartSection->parentWidget();
+    const int room = tab ? tab->height() - kLeastSettingsHeight -
+                               (m_chartSection->height() - m_chartContainer->height())
+                         : kLeastChartHeight;
+    m_chartContainer->setMinimumHeight(
+        std::max(kLeastChartHeight, std::min(m_chart->heightWanted(), room)));
+}
+
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
+    if (event->size().height() != event->oldSize().height()) // once the docks are laid out
+        QTimer::singleShot(0, this, &MainWindow::fitChartHeight);
     if (!m_hintShown.isEmpty() && statusBar()->currentMessage() == m_hintShown)
         showHint();
     // The panel at the width the window gave it is fitted to the new width (narrower or wider
