@@ -860,6 +860,7 @@ void MainWindow::buildControls() {
     m_chartSection = new Section(tr("Loss per iteration"), chartPanel, true);
     m_chartSection->setObjectName(QStringLiteral("chart"));
     opt->addWidget(m_chartSection, 1);
+    optimizersTab->installEventFilter(this); // its height: the chart's room (fitChartHeight)
     opt->addStretch(0); // the chart collapsed: the rest stays empty at the bottom
 
     m_tabs = new QTabWidget;
@@ -920,6 +921,10 @@ void MainWindow::buildControls() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The Optimizers tab resized (the window, the docks, the font): the chart's room too.
+    if (event->type() == QEvent::Resize && m_chartSection &&
+        watched == m_chartSection->parentWidget())
+        QTimer::singleShot(0, this, &MainWindow::fitChartHeight);
     // A 2-D view shown (its tab, side by side, a function of one input): it catches up.
     if (event->type() == QEvent::Show &&
         (watched == m_contourContainer || watched == m_curveContainer))
@@ -1125,8 +1130,6 @@ void MainWindow::fitChartHeight() {
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    if (event->size().height() != event->oldSize().height()) // once the docks are laid out
-        QTimer::singleShot(0, this, &MainWindow::fitChartHeight);
     if (!m_hintShown.isEmpty() && statusBar()->currentMessage() == m_hintShown)
         showHint();
     // The panel at the width the window gave it is fitted to the new width (narrower or wider

@@ -286,11 +286,16 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     wantedHeight = !free && height - above < kLeastPlotShare * height
                        ? double(g[1]) - height + above + leastPlot
                        : 0;
+    // Left out only while the chart is too short for the plot to keep kLeastPlotShare of
+    // kLeastPlotPixels under it (the window had no room to give: the run list names the runs).
+    const bool left = !free && height - above < kLeastPlotShare * leastPlot;
     legend->maxWidth = m_outside ? outsideWidth : 0;
-    if (m_outside != !free || m_left) { // another place: laid out again
-        place(!free, false);
+    if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again
+        place(!free, left);
         changed = Superclass::UpdateLayout(painter) || changed;
     }
+    if (m_left)
+        legendBox = {};
     return changed;
 }
 

@@ -10,6 +10,8 @@
 // gives up that height: the legend then covers neither the data nor the axes' labels. When
 // the plot would keep less than kLeastPlotShare of its height, `wantedHeight` says how tall
 // the chart must be for the plot to keep kLeastPlotPixels; the window grows the chart to it.
+// Only while the chart is shorter than that leaves the plot half of kLeastPlotPixels (the
+// window had no room to give) is the legend left out: the run list names every run.
 // A chart that does not allow it (the sweep and eigen-direction charts) takes the corner
 // with the least data under it.
 
@@ -116,7 +118,7 @@ private:
     double gapAbove() const;
 
     bool m_outside = false;
-    bool m_left = false; ///< not shown
+    bool m_left = false; ///< left out: the chart too short for the plot and the legend
     double m_gap = 0;
 
 public:
