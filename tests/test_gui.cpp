@@ -5018,6 +5018,63 @@ private slots:
                      .arg(fontScale));
     }
 
+    // Issue #9 (s8 tester, item 11): the contour view's run legend sat in the top right corner
+    // whatever was there; on Himmelblau's function over [-5, 5]^2 it covered the ring round
+    // the global maximum 890 at the corner (5, 5) (baseline contour_himmelblau). The legend
+    // now goes where it covers least (RunPaths::setLegendCost): clear of the ring (its radius,
+    // 2.2 symbols of 0.025 of the frame's width across, and 4 pixels), its name whole.
+    void contourRunLegendKeepsOffTheCornerRing_data() { addLectureSizes(); }
+    void contourRunLegendKeepsOffTheCornerRing() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(x^2+y-11)^2+(x+y^2-7)^2")), QString());
+        Settings s = m_doc->settings();
+        s.xmin = s.ymin = -5;
+        s.xmax = s.ymax = 5;
+        s.point = {1, 1};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.01;
+        run.options.maxSteps = 60;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->showViewTab(1);
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer();
+        m_window->contourView()->grabFramebuffer(); // rendered: everything placed for it
+        ContourScene& contour = m_window->contourScene();
+        const std::array<double, 4> c = contour.runLegendRect(); // display x0, y0, x1, y1
+        QVERIFY(c[2] > c[0]);
+        const Eigen::Vector2d ring = contour.toDisplay(5, 5);
+        const double frameWidth =
+            std::abs(contour.toDisplay(5, 0).x() - contour.toDisplay(-5, 0).x());
+        const double room = 0.5 * 2.2 * 0.025 * frameWidth + 4 * m_window->devicePixelRatio();
+        QVERIFY2(ring.x() < c[0] - room || ring.x() > c[2] + room || ring.y() < c[1] - room ||
+                     ring.y() > c[3] + room,
+                 qPrintable(QStringLiteral("legend %1,%2 - %3,%4, ring at %5,%6 (radius %7)")
+                                .arg(c[0])
+                                .arg(c[1])
+                                .arg(c[2])
+                                .arg(c[3])
+                                .arg(ring.x())
+                                .arg(ring.y())
+                                .arg(room)));
+        vtkLegendBoxActor* legend = contour.runPaths().legend();
+        QCOMPARE(legend->GetNumberOfEntries(), 1);
+        QVERIFY2(!QString::fromUtf8(legend->GetEntryString(0)).endsWith(u'…'),
+                 legend->GetEntryString(0));
+        saveShot(QStringLiteral("contour_corner_ring_%1x%2_%3.png")
+                     .arg(size.width())
+                     .arg(size.height())
+                     .arg(fontScale));
+    }
+
     // Issue #9 (panel9): the loss chart's legend (three runs, 13-pixel text) covered most of
     // the curves at 1280x720 with the default docks, and the x tick labels at font scale 1.5.
     // Rosenbrock's three runs: the legend takes a corner of the plot free of their lines, or
