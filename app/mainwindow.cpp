@@ -1120,8 +1120,11 @@ void MainWindow::fitChartHeight() {
     // beside kLeastSettingsHeight of the settings (they scroll): else the chart's bottom was
     // cut off by the window's edge. Short of it, the chart's plot gets less than it asked.
     constexpr int kLeastChartHeight = 150, kLeastSettingsHeight = 120;
+    // The tab's bottom within the window's, not its height: a tab grown past the window (its
+    // least height more than the window has) would otherwise give itself ever more room.
     const QWidget* tab = m_chartSection->parentWidget();
-    const int room = tab ? tab->height() - kLeastSettingsHeight -
+    const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
+    const int room = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() - kLeastSettingsHeight -
                                (m_chartSection->height() - m_chartContainer->height())
                          : kLeastChartHeight;
     m_chartContainer->setMinimumHeight(
