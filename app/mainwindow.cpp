@@ -849,6 +849,10 @@ void MainWindow::buildControls() {
     // Room for the plot and, above it, the legend when no corner of the plot is free of the
     // runs' lines (LegendAvoidingChart): at 130 the legend covered the curves.
     chartContainer->setMinimumHeight(150);
+    // Every run named (issue #9): a legend above the plot that leaves it too little height
+    // asks for more, the settings above the chart scrolling instead.
+    m_chartContainer = chartContainer;
+    connect(m_chart, &LossChart::wantsHeight, this, &MainWindow::fitChartHeight);
     chartContainer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     chartContainer->setToolTip(
         tr("f, |∇f| or another column of the state table at each iteration of every run"));
@@ -856,6 +860,7 @@ void MainWindow::buildControls() {
     m_chartSection = new Section(tr("Loss per iteration"), chartPanel, true);
     m_chartSection->setObjectName(QStringLiteral("chart"));
     opt->addWidget(m_chartSection, 1);
+    optimizersTab->installEventFilter(this); // its height: the chart's room (fitChartHeight)
     opt->addStretch(0); // the chart collapsed: the rest stays empty at the bottom
 
     m_tabs = new QTabWidget;
@@ -916,6 +921,10 @@ void MainWindow::buildControls() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The Optimizers tab resized (the window, the docks, the font): the chart's room too.
+    if (event->type() == QEvent::Resize && m_chartSection &&
+        watched == m_chartSection->parentWidget())
+        QTimer::singleShot(0, this, &MainWindow::fitChartHeight);
     // A 2-D view shown (its tab, side by side, a function of one input): it catches up.
     if (event->type() == QEvent::Show &&
         (watched == m_contourContainer || watched == m_curveContainer))
@@ -1104,6 +1113,22 @@ void MainWindow::showHint() {
     const int room = std::max(0, width() - 4 * fm.averageCharWidth());
     m_hintShown = fm.elidedText(hintText(), Qt::ElideRight, room);
     statusBar()->showMessage(m_hintShown);
+}
+
+void MainWindow::fitChartHeight() {
+    // The height the loss chart's legend wants, as far as the Optimizers tab has room for it
+    // beside kLeastSettingsHeight of the settings (they scroll): else the chart's bottom was
+    // cut off by the window's edge. Short of it, the chart's plot gets less than it asked.
+    constexpr int kLeastChartHeight = 150, kLeastSettingsHeight = 120;
+    // The tab's bottom within the window's, not its height: a tab grown past the window (its
+    // least height more than the window has) would otherwise give itself ever more room.
+    const QWidget* tab = m_chartSection->parentWidget();
+    const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
+    const int room = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() - kLeastSettingsHeight -
+                               (m_chartSection->height() - m_chartContainer->height())
+                         : kLeastChartHeight;
+    m_chartContainer->setMinimumHeight(
+        std::max(kLeastChartHeight, std::min(m_chart->heightWanted(), room)));
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {

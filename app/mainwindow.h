@@ -150,6 +150,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     /// A narrower window narrows the panel to its share (kPanelShare), never below 300 px.
     void resizeEvent(QResizeEvent* event) override;
+    /// The loss chart's least height: what its legend wants (LossChart::heightWanted), within
+    /// the room the Optimizers tab has.
+    void fitChartHeight();
 
 private slots:
     void onDocumentChanged(int what);
@@ -246,6 +249,7 @@ private:
     QTabWidget* m_tabs;
     QDockWidget* m_panelDock;
     Section* m_chartSection;
+    QWidget* m_chartContainer = nullptr;
     OptimizerPanel* m_optimizers;
     Animator* m_animator;
     LossChart* m_chart;

@@ -541,14 +541,15 @@ private slots:
         QVERIFY2(drift > kAgreement, qPrintable(QString::number(drift)));
     }
 
-    // Issue #13: several runs ending at one minimum. Their balls coincide; each ball's
-    // facets were depth-sorted one by one with all the others', so the balls' colours
-    // interleaved facet by facet into a grey mixture, and lit without the raster's specular
-    // term. Each ball is now painted whole (the last run's on top, as VTK draws the last of
-    // equal depths) and lit as VTK lights it: around the balls' centre the figure drawn as
-    // pixels has the PNG's colour within kBallTolerance per channel (means over a 5 x 5
-    // square), in the wireframe (VTK's headlight) and the shaded view (key light and
-    // headlight), and a ball alone also matches (its specular highlight).
+    // Issue #13: several runs ending at one minimum. Their balls coincided: the raster
+    // z-fought them into slices and the figure painted only the last run's ball (a tester
+    // read the missing orange ball as a fault). Coincident balls are now set side by side
+    // across the view (RunPaths::fanBalls), each painted whole and lit as VTK lights it: at
+    // each run's ball centre the figure drawn as pixels has the PNG's colour within
+    // kBallTolerance per channel (means over a 5 x 5 square), that colour is the run's own
+    // (nearest in chromaticity among the runs' colours), and the balls lie a diameter apart
+    // on one screen line centred on the minimum; in the wireframe (VTK's headlight) and the
+    // shaded view (key light and headlight), and a ball alone stays on its iterate.
     void coincidentBallsMatchRaster_data() {
         QTest::addColumn<bool>("shaded");
         QTest::addColumn<int>("runs");
@@ -583,20 +584,19 @@ private slots:
         scene.resetCamera();
         QImage raster, vector;
         QVERIFY(exportBoth(scene, kWidth, kHeight, raster, vector));
-        // Where the minimum is in the picture.
-        const QPoint at = pictureOf(scene, kWidth, kHeight, 0, 0, 0);
-        const auto r = meanAround(raster, at, 2), v = meanAround(vector, at, 2);
-        const QString both = twoColours(r, v, at);
-        qInfo("%s", qPrintable(both));
-        double worst = 0;
-        for (int c = 0; c < 3; ++c)
-            worst = std::max(worst, std::abs(r[c] - v[c]));
-        if (worst > kBallTolerance)
-            vector.save(gs::test::failureOutput(
-                QStringLiteral("balls_%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
-        QVERIFY2(worst <= kBallTolerance, qPrintable(both));
-        // Both show the last run's ball: of the runs' colours, its chromaticity (the channels
-        // over their sum, which the lighting's scale leaves alone) is the nearest.
+        // Where the minimum and each ball are in the picture (the export's camera).
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(kWidth, kHeight);
+        window->AddRenderer(scene.renderer());
+        const Eigen::Vector2d minimum = scene.toDisplay(0, 0, 0);
+        std::vector<Eigen::Vector2d> balls;
+        for (int i = 0; i < runs; ++i) {
+            const std::optional<Eigen::Vector2d> b = scene.runBallDisplay(i);
+            QVERIFY(b.has_value());
+            balls.push_back(*b);
+        }
+        window->RemoveRenderer(scene.renderer());
         auto nearestRun = [&](const std::array<double, 3>& c) {
             const double sum = c[0] + c[1] + c[2];
             int best = -1;
@@ -611,8 +611,41 @@ private slots:
             }
             return best;
         };
-        QCOMPARE(nearestRun(r), runs - 1);
-        QCOMPARE(nearestRun(v), runs - 1);
+        // The balls: centred on the minimum, on one line, equally spaced (a diameter apart:
+        // apart enough that the 5 x 5 squares below lie in one ball each).
+        Eigen::Vector2d mean = Eigen::Vector2d::Zero();
+        for (const Eigen::Vector2d& b : balls)
+            mean += b / runs;
+        QVERIFY2((mean - minimum).norm() < 1.0,
+                 qPrintable(QStringLiteral("balls centred at (%1, %2), minimum at (%3, %4)")
+                                .arg(mean.x())
+                                .arg(mean.y())
+                                .arg(minimum.x())
+                                .arg(minimum.y())));
+        for (int i = 1; i < runs; ++i) {
+            const double gap = (balls[std::size_t(i)] - balls[std::size_t(i - 1)]).norm();
+            QVERIFY2(gap > 12,
+                     qPrintable(
+                         QStringLiteral("balls %1 and %2 %3 px apart").arg(i - 1).arg(i).arg(gap)));
+        }
+        for (int i = 0; i < runs; ++i) {
+            const Eigen::Vector2d& b = balls[std::size_t(i)];
+            const QPoint at(int(std::lround(b.x())), kHeight - 1 - int(std::lround(b.y())));
+            const auto r = meanAround(raster, at, 2), v = meanAround(vector, at, 2);
+            const QString both = twoColours(r, v, at);
+            qInfo("run %d: %s", i, qPrintable(both));
+            double worst = 0;
+            for (int c = 0; c < 3; ++c)
+                worst = std::max(worst, std::abs(r[c] - v[c]));
+            if (worst > kBallTolerance || nearestRun(r) != i || nearestRun(v) != i)
+                vector.save(gs::test::failureOutput(
+                    QStringLiteral("balls_%1.png")
+                        .arg(QString::fromLatin1(QTest::currentDataTag()))));
+            QVERIFY2(worst <= kBallTolerance, qPrintable(both));
+            // Both show this run's ball there.
+            QCOMPARE(nearestRun(r), i);
+            QCOMPARE(nearestRun(v), i);
+        }
     }
 
     // Issue #9 (s7 tester): the arrows start at the point's centre, inside its ball, and the

@@ -35,6 +35,34 @@ float textWidth(vtkContext2D* painter, const std::string& text) {
 
 } // namespace
 
+/// `text` broken at spaces into lines no wider than `width` (pixels); a word wider than that
+/// keeps a line of its own (never cut).
+std::vector<std::string> FlowLegend::wrap(vtkContext2D* painter, const std::string& text,
+                                          float width) {
+    std::vector<std::string> lines;
+    if (width <= 0 || textWidth(painter, text) <= width)
+        return {text};
+    std::string line;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(at, end - at);
+        const std::string longer = line.empty() ? word : line + " " + word;
+        if (!line.empty() && textWidth(painter, longer) > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = longer;
+        }
+        at = end + 1;
+    }
+    if (!line.empty())
+        lines.push_back(line);
+    return lines;
+}
+
 void FlowLegend::layOut(vtkContext2D* painter) {
     m_entries.clear();
     vtkChart* chart = GetChart();
@@ -46,8 +74,13 @@ void FlowLegend::layOut(vtkContext2D* painter) {
     const float line = std::floor(textHeight(painter, "Tgyf"));
     const float base = textHeight(painter, "The");
     const float pad = float(Padding), symbol = float(SymbolWidth);
+    m_lineStep = line + pad / 2;
+    // An entry wider than the rows' width is broken at spaces onto more lines (a name is
+    // never cut: issue #9, the loss chart with six runs).
+    const float textRoom = maxWidth > 0 ? maxWidth - 2 * pad - symbol : 0;
     float x = pad, widest = 0;
     int row = 0;
+    std::vector<int> rowLines{1}; // the most lines of an entry in each row
     for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i) {
         vtkPlot* plot = chart->GetPlot(i);
         if (!plot || !plot->GetVisible() || !plot->GetLegendVisibility() ||
@@ -56,23 +89,33 @@ void FlowLegend::layOut(vtkContext2D* painter) {
         Entry e;
         e.text = plot->GetLabel();
         e.plot = int(i);
-        const float width = symbol + textWidth(painter, e.text);
+        e.lines = wrap(painter, e.text, textRoom);
+        float textW = 0;
+        for (const std::string& l : e.lines)
+            textW = std::max(textW, textWidth(painter, l));
+        const float width = symbol + textW;
         if (x > pad && (maxWidth <= 0 || x + width + pad > maxWidth)) {
             ++row; // the next row
+            rowLines.push_back(1);
             x = pad;
         }
-        // Rows from the top; y is fixed once the number of rows is known.
+        rowLines.back() = std::max(rowLines.back(), int(e.lines.size()));
+        // Rows from the top; y is fixed once the rows' heights are known.
         e.symbol = {x, float(row), symbol - 3, std::ceil(line)};
-        e.label = {x + symbol, base - textHeight(painter, e.text + "T")};
+        e.label = {x + symbol, base - textHeight(painter, e.lines.front() + "T")};
         m_entries.push_back(e);
         widest = std::max(widest, x + width + pad);
         x += width + 2 * pad;
     }
-    const float height = m_entries.empty() ? 0 : float(row + 1) * (line + pad) + pad;
+    // Each row as high as its tallest entry: its lines m_lineStep apart.
+    std::vector<float> rowTop(rowLines.size() + 1, pad); // from the top
+    for (std::size_t r = 0; r < rowLines.size(); ++r)
+        rowTop[r + 1] = rowTop[r] + float(rowLines[r] - 1) * m_lineStep + line + pad;
+    const float height = m_entries.empty() ? 0 : rowTop.back();
     Rect = vtkRectf(std::floor(GetPointVector().GetX()), std::floor(GetPointVector().GetY()),
                     std::ceil(widest), std::ceil(height));
     for (Entry& e : m_entries) {
-        const float y = Rect.GetY() + height - pad - line - e.symbol[1] * (line + pad);
+        const float y = Rect.GetY() + height - rowTop[std::size_t(e.symbol[1])] - line;
         e.symbol[0] += Rect.GetX();
         e.symbol[1] = y;
         e.label[0] += Rect.GetX();
@@ -97,7 +140,8 @@ bool FlowLegend::Paint(vtkContext2D* painter) {
     painter->DrawRect(Rect.GetX(), Rect.GetY(), Rect.GetWidth(), Rect.GetHeight());
     for (const Entry& e : m_entries) {
         painter->ApplyTextProp(LabelProperties);
-        painter->DrawString(e.label[0], e.label[1], e.text);
+        for (std::size_t k = 0; k < e.lines.size(); ++k)
+            painter->DrawString(e.label[0], e.label[1] - float(k) * m_lineStep, e.lines[k]);
         if (vtkPlot* plot = GetChart()->GetPlot(e.plot))
             plot->PaintLegend(painter, vtkRectf(e.symbol[0], e.symbol[1], e.symbol[2], e.symbol[3]),
                               0);
@@ -210,6 +254,9 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     };
     if (!GetShowLegend() || !outsideAllowed) {
         place(false, false);
+        wantedHeight = 0;
+        if (!GetShowLegend())
+            legendBox = {};
         return Superclass::UpdateLayout(painter);
     }
     // Half a tick label above the plot area is the top label's; the legend above that.
@@ -227,15 +274,21 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     bool free = false;
     bestCorner(stacked.GetWidth(), stacked.GetHeight(), area, free);
     // Above the plot: its rows, the gap and the padding take the place of the hidden axis's
-    // border; the plot must keep kLeastPlotShare of its height, else no legend at all.
+    // border. Never left out (issue #9: runs told apart by colour only): when the plot would
+    // keep less than kLeastPlotShare of its height, wantedHeight says how high the chart
+    // must be for the plot to keep kLeastPlotPixels (the window gives the chart that room).
     legend->maxWidth = outsideWidth;
     const vtkRectf rows = legend->GetBoundingRect(painter);
-    const double above = rows.GetHeight() + gapAbove() + legend->GetPadding();
+    const double above =
+        std::max(0.0, rows.GetHeight() + gapAbove() + legend->GetPadding() - HiddenAxisBorder);
     const double height = area[3] - area[1];
-    // Left out too when an entry is wider than the chart (it would reach past its edges).
-    const bool left =
-        !free && (height - std::max(0.0, above - HiddenAxisBorder) < kLeastPlotShare * height ||
-                  rows.GetWidth() > outsideWidth);
+    const double leastPlot = kLeastPlotPixels * plotScale;
+    wantedHeight = !free && height - above < kLeastPlotShare * height
+                       ? double(g[1]) - height + above + leastPlot
+                       : 0;
+    // Left out only while the chart is too short for the plot to keep kLeastPlotShare of
+    // kLeastPlotPixels under it (the window had no room to give: the run list names the runs).
+    const bool left = !free && height - above < kLeastPlotShare * leastPlot;
     legend->maxWidth = m_outside ? outsideWidth : 0;
     if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again
         place(!free, left);

@@ -5,12 +5,15 @@
 // plot area with no data under it (points inside it, line pieces across it), the preferred
 // corner first. When every corner covers data (or the legend is larger than the plot area),
 // a chart that allows it (`outsideAllowed`: the loss chart) puts the legend above the plot
-// area, its entries side by side in as many rows as the chart's width needs, and the plot
-// area gives up that height: the legend then covers neither the data nor the axes' labels.
-// When even there the plot would keep less than kLeastPlotShare of the height it has without
-// the legend (a small chart, a large font), the legend is not drawn: the loss chart's run
-// list names every run in its colour. A chart that does not allow it (the sweep and
-// eigen-direction charts) takes the corner with the least data under it.
+// area, its entries side by side in as many rows as the chart's width needs (an entry wider
+// than the chart broken at spaces onto more lines: names are never cut), and the plot area
+// gives up that height: the legend then covers neither the data nor the axes' labels. When
+// the plot would keep less than kLeastPlotShare of its height, `wantedHeight` says how tall
+// the chart must be for the plot to keep kLeastPlotPixels; the window grows the chart to it.
+// Only while the chart is shorter than that leaves the plot half of kLeastPlotPixels (the
+// window had no room to give) is the legend left out: the run list names every run.
+// A chart that does not allow it (the sweep and eigen-direction charts) takes the corner
+// with the least data under it.
 
 #include <array>
 #include <string>
@@ -36,9 +39,14 @@ public:
         std::array<float, 4> symbol{}; ///< x, y, width, height
         std::array<float, 2> label{};
         std::string text;
+        /// The text as drawn: one line, or broken at spaces where it is wider than the
+        /// rows' width; line k's anchor is lineStep() * k below `label`.
+        std::vector<std::string> lines;
         int plot = 0; ///< the chart's plot index
     };
     const std::vector<Entry>& entries() const { return m_entries; }
+    /// The distance between an entry's lines (pixels).
+    float lineStep() const { return m_lineStep; }
 
     vtkRectf GetBoundingRect(vtkContext2D* painter) override;
     bool Paint(vtkContext2D* painter) override;
@@ -46,8 +54,11 @@ public:
 private:
     /// The entries' places relative to the box's lower left corner, and the box's size.
     void layOut(vtkContext2D* painter);
+    static std::vector<std::string> wrap(vtkContext2D* painter, const std::string& text,
+                                         float width);
 
     std::vector<Entry> m_entries;
+    float m_lineStep = 0;
 
 public:
     // Last: it takes no ';' (-Wpedantic) and ends in public:.
@@ -64,11 +75,16 @@ public:
     bool rawValues = false;
     /// The preferred corner (setLegendCorner).
     bool preferTop = true, preferRight = true;
-    /// Whether the legend may go above the plot area when no corner is free of data (or be
-    /// left out when that leaves the plot too little room).
+    /// Whether the legend may go above the plot area when no corner is free of data.
     bool outsideAllowed = false;
-    /// The least share of its height the plot keeps with the legend above it.
+    /// Below this share of its height left to the plot, the chart asks for more height.
     static constexpr double kLeastPlotShare = 0.5;
+    /// The plot's height the chart asks for then (pixels at ratio 1, times `plotScale`).
+    static constexpr double kLeastPlotPixels = 90;
+    double plotScale = 1;
+    /// The chart's height (display pixels) the legend above the plot wants, 0 when the
+    /// chart is high enough (or the legend is in a corner).
+    double wantedHeight = 0;
     /// The legend's box as last placed (display pixels: x0, y0, x1, y1), and whether it is
     /// above the plot area.
     std::array<double, 4> legendBox{};
@@ -102,7 +118,7 @@ private:
     double gapAbove() const;
 
     bool m_outside = false;
-    bool m_left = false; ///< left out: no place leaves the plot its room
+    bool m_left = false; ///< left out: the chart too short for the plot and the legend
     double m_gap = 0;
 
 public:

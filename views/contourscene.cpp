@@ -475,6 +475,7 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
+    m_runs->setLegendCost([this](const std::array<double, 4>& box) { return runLegendCost(box); });
     // Cut to the frame grown by a ring's radius: a ring round an extreme at the domain's
     // corner is whole (it was a quarter circle), as the curve view's at its ends.
     m_markers->clipTo(m_markerBox);
@@ -1511,6 +1512,30 @@ std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {
         strokes.push_back({{c.x() - hx, c.y()}, {c.x() + hx, c.y()}, hy + 2 * line});
     }
     return strokes;
+}
+
+double ContourScene::runLegendCost(const std::array<double, 4>& box) const {
+    // box: xmin, xmax, ymin, ymax (display pixels). What is drawn in the plot (a path, a
+    // ball, the point and its arrows, a critical-point marker with its ring and label:
+    // occupiedStrokes) and the axes' text: kOccupiedCost each; a level label: kCurveCost.
+    double cost = 0;
+    for (const Stroke& s : occupiedStrokes())
+        if (segmentMeetsRect(s.a.x(), s.a.y(), s.b.x(), s.b.y(), box[0] - s.r, box[1] + s.r,
+                             box[2] - s.r, box[3] + s.r))
+            cost += kOccupiedCost;
+    auto meets = [&](const std::array<double, 4>& b) { // b: xmin, xmax, ymin, ymax
+        return !(b[1] < box[0] || box[1] < b[0] || b[3] < box[2] || box[3] < b[2]);
+    };
+    for (int axis = 0; axis < 2; ++axis) {
+        const AxisText t = axisText(axis);
+        for (const auto& l : t.labels)
+            cost += meets(l) ? kOccupiedCost : 0;
+        if (t.title[1] > t.title[0])
+            cost += meets(t.title) ? kOccupiedCost : 0;
+    }
+    for (const std::array<double, 4>& l : levelLabelBoxes()) // x0, y0, x1, y1
+        cost += meets({l[0], l[2], l[1], l[3]}) ? kCurveCost : 0;
+    return cost;
 }
 
 void ContourScene::setLegendReserve(double pixels, bool reframe) {

@@ -120,6 +120,11 @@ public:
     std::array<double, 4> pointLegendRect() const;
     /// Where the run legend was drawn last (display pixels, as pointLegendRect).
     std::array<double, 4> runLegendRect() const;
+    /// What the run legend covers at a display box (xmin, xmax, ymin, ymax): what is drawn
+    /// in the plot and the axes' text never, level labels a little (RunPaths::setLegendCost).
+    double runLegendCost(const std::array<double, 4>& box) const;
+    /// The runs as drawn (for tests: the run legend's entries).
+    const RunPaths& runPaths() const { return *m_runs; }
     /// The font size the point legend draws with (after a render; legendbox.h).
     int pointLegendFontSize() const;
     /// For tests: the level curves' points (plot units).

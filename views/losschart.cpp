@@ -1,7 +1,6 @@
 #include "losschart.h"
 
 #include "chartlegend.h"
-#include "legendbox.h"
 
 #include "scenestyle.h"
 #include "ticks.h"
@@ -10,12 +9,14 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vtkAxis.h>
 #include <vtkBrush.h>
+#include <vtkCallbackCommand.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
@@ -50,7 +51,26 @@ LossChart::LossChart()
     : ChartBase(legendPlacingChart()) {
     m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
+    // After each frame: the height the legend above the plot wants (heightWanted), the most
+    // asked for these names, so that a grown chart (its legend now fitting) keeps its room.
+    vtkNew<vtkCallbackCommand> room;
+    room->SetClientData(this);
+    room->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<LossChart*>(self)->askForRoom();
+    });
+    m_view->GetRenderer()->AddObserver(vtkCommand::EndEvent, room);
     applyLook();
+}
+
+void LossChart::askForRoom() {
+    if (m_exporting)
+        return;
+    const double ratio = deviceScale() > 0 ? deviceScale() : 1.0;
+    const int wanted = int(std::ceil(legendChart()->wantedHeight / ratio));
+    if (wanted > m_heightWanted) {
+        m_heightWanted = wanted;
+        QTimer::singleShot(0, this, [this] { emit wantsHeight(m_heightWanted); });
+    }
 }
 
 void LossChart::applyLook() {
@@ -130,14 +150,23 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
                        static_cast<unsigned char>(255 * s.color[1]),
                        static_cast<unsigned char>(255 * s.color[2]), 255);
         plot->SetWidth(float(kLineWidth * layoutRatio()));
-        // A legend entry at most kMaxLegendCharacters long: a long name is elided ("…").
-        plot->SetLabel(utf8Length(s.name) > kMaxLegendCharacters
-                           ? elideUtf8(s.name, kMaxLegendCharacters - 1)
-                           : s.name);
+        legendChart()->plotScale = layoutRatio();
+        // The whole name: the legend breaks a long one onto more lines, never cuts it.
+        plot->SetLabel(s.name);
     }
-    // A legend over a small chart hides it: only for a few runs. The run list beside the
-    // chart names every run in its colour.
+    // Every run named in the legend, up to kMaxLegendEntries of them (issue #9: four or six
+    // runs were told apart by colour only); more, and the run list names them.
     m_chart->SetShowLegend(m_chart->GetNumberOfPlots() <= kMaxLegendEntries);
+    std::vector<std::string> labels = legendLabels();
+    if (!m_chart->GetShowLegend())
+        labels.clear();
+    if (labels != m_legendNames) { // other names: the room they want is measured again
+        m_legendNames = labels;
+        if (m_heightWanted > 0) {
+            m_heightWanted = 0;
+            emit wantsHeight(0);
+        }
+    }
     if (!skipped.empty())
         m_note = "log scale: values ≤ 0 are not drawn (" + skipped + ")";
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
@@ -181,6 +210,14 @@ std::vector<std::string> LossChart::legendLabels() const {
     for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i)
         labels.emplace_back(m_chart->GetPlot(i)->GetLabel().c_str());
     return labels;
+}
+
+std::vector<std::vector<std::string>> LossChart::legendLines() const {
+    std::vector<std::vector<std::string>> lines;
+    if (legendChart()->legendDrawn())
+        for (const FlowLegend::Entry& e : legendChart()->flowLegend()->entries())
+            lines.push_back(e.lines);
+    return lines;
 }
 
 bool LossChart::legendShown() const {
@@ -326,6 +363,7 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     view->SetRenderWindow(window);
     // Laid out as at ratio 1 (gaps, tick distances): the same figure on any screen.
     setLayoutRatio(1.0);
+    m_exporting = true;
     m_view->GetScene()->RemoveItem(m_chart);
     view->GetScene()->AddItem(m_chart);
     window->Render();
@@ -375,11 +413,13 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     const int legendSize = m_chart->GetLegend()->GetLabelSize();
     // The legend where the layout put it (a corner free of data, or above the plot).
     const std::array<double, 4> legendAt = legendChart()->legendBox;
+    const double lineStep = legendChart()->flowLegend()->lineStep();
     const std::vector<FlowLegend::Entry> legendEntries =
         legendChart()->legendDrawn() ? legendChart()->flowLegend()->entries()
                                      : std::vector<FlowLegend::Entry>{};
     view->GetScene()->RemoveItem(m_chart);
     m_view->GetScene()->AddItem(m_chart);
+    m_exporting = false;
     setLayoutRatio(deviceScale());
     render();
 
@@ -452,8 +492,10 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
             }
             p.setPen(ink);
             // VTK sets the label's bottom at its anchor; the text's baseline is a descent up.
-            p.drawText(QPointF(e.label[0], h - e.label[1] - m.descent()),
-                       QString::fromStdString(e.text));
+            for (std::size_t k = 0; k < e.lines.size(); ++k)
+                p.drawText(
+                    QPointF(e.label[0], h - (e.label[1] - float(k) * lineStep) - m.descent()),
+                    QString::fromStdString(e.lines[k]));
         }
     });
 }

@@ -55,15 +55,18 @@ public:
     double lineWidth(int i) const;
 
     static constexpr int kMaxLogTicks = 6;
-    /// The chart shows a legend for at most this many runs (more would cover the chart;
-    /// the run list beside it names each run in its colour).
-    static constexpr int kMaxLegendEntries = 3;
-    /// A legend entry's most characters: a longer run name is elided with "…".
-    static constexpr std::size_t kMaxLegendCharacters = 28;
+    /// The chart names every run in its legend, up to this many (more: the run list beside
+    /// it names each run in its colour). Names are whole, broken onto lines when long.
+    static constexpr int kMaxLegendEntries = 8;
     bool legendShown() const;
+    /// The height (logical pixels) the chart wants for its legend above the plot and a
+    /// readable plot: the most wanted since the legend's names last changed, 0 for none.
+    int heightWanted() const { return m_heightWanted; }
     /// The legend's font size (VTK points) and its entries, for tests.
     int legendLabelSize() const;
     std::vector<std::string> legendLabels() const;
+    /// The legend's entries as last drawn: each its lines (a long name broken at spaces).
+    std::vector<std::vector<std::string>> legendLines() const;
     /// Where the legend was last drawn (display pixels: x0, y0, x1, y1; zero before), whether
     /// above the plot area (no corner of it was free of data), and how many points and line
     /// pieces lie under it (for tests). The plot area: x0, y0, x1, y1 as laid out.
@@ -71,6 +74,11 @@ public:
     bool legendOutside() const;
     int dataUnderLegend() const;
     std::array<double, 4> plotArea() const;
+
+signals:
+    /// The chart wants `height` logical pixels (the window sets its least height to it;
+    /// heightWanted()).
+    void wantsHeight(int height);
 
 protected:
     /// kLineWidth times `ratio` to every plot.
@@ -82,8 +90,14 @@ private:
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
     void updateValueTicks();
 
+    /// After a frame: the legend's wanted height, emitted as heightWanted when it grew.
+    void askForRoom();
+
     bool m_log = false;
-    double m_smallest = 0, m_largest = 0; ///< the positive values' range, for the decades
+    bool m_exporting = false;
+    int m_heightWanted = 0;
+    std::vector<std::string> m_legendNames; ///< the names m_heightWanted is for
+    double m_smallest = 0, m_largest = 0;   ///< the positive values' range, for the decades
     bool m_allPositive = false;
     std::vector<ChartSeries> m_series; ///< as given: setLogScale plots them again
     std::string m_title;

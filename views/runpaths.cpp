@@ -5,6 +5,7 @@
 #include <vtkActor.h>
 #include <vtkBox.h>
 #include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkClipPolyData.h>
@@ -19,6 +20,7 @@
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -57,6 +59,7 @@ RunPaths::RunPaths(vtkRenderer* renderer, vtkBox* box)
     m_beforeRender = vtkSmartPointer<vtkCallbackCommand>::New();
     m_beforeRender->SetClientData(this);
     m_beforeRender->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<RunPaths*>(self)->fanBalls();
         static_cast<RunPaths*>(self)->layoutLegends();
     });
     m_observer = m_renderer->AddObserver(vtkCommand::StartEvent, m_beforeRender);
@@ -79,8 +82,48 @@ int RunPaths::legendFontSize() const {
 
 void RunPaths::layoutLegends() {
     const int font = legendFontSize();
-    if (m_legend->GetVisibility())
+    const bool wasLeft = m_legendLeft;
+    m_legendLeft = false;
+    if (m_legend->GetVisibility() && !m_legendCost) {
         fitLegend(m_legend, m_renderer, m_legendLabels, font, LegendAnchor{0.99, 0.9, true, 0.45});
+    } else if (m_legend->GetVisibility()) {
+        // Issue #9 (s8 tester): in the top right the legend's solid box hid the maximum's
+        // marker and the back of the bowl, and cut names where there was room. Each place
+        // tried: its box's cost in the scene, plus kElidedCost for each name cut.
+        const int* view = m_renderer->GetSize();
+        if (!view || view[0] <= 0 || view[1] <= 0)
+            return;
+        double best = 0;
+        LegendAnchor chosen;
+        bool first = true;
+        for (const bool left : {false, true})
+            for (const bool wide : {true, false}) {
+                LegendAnchor a{0.99, 0.9, true, wide ? kWideLegend : 0.45};
+                if (wide)
+                    a.minEms = 0;
+                fitLegend(m_legend, m_renderer, m_legendLabels, font, a);
+                const double w = m_legend->GetPosition2Coordinate()->GetValue()[0];
+                if (left) { // the same box against the left edge
+                    a.right = 0.01 + w;
+                    fitLegend(m_legend, m_renderer, m_legendLabels, font, a);
+                }
+                const double* p = m_legend->GetPositionCoordinate()->GetValue();
+                const double* q = m_legend->GetPosition2Coordinate()->GetValue();
+                int elided = 0;
+                for (int i = 0; i < m_legend->GetNumberOfEntries(); ++i)
+                    elided += m_legendLabels[std::size_t(i)] != m_legend->GetEntryString(i);
+                const double cost = m_legendCost({p[0] * view[0], (p[0] + q[0]) * view[0],
+                                                  p[1] * view[1], (p[1] + q[1]) * view[1]}) +
+                                    kElidedCost * elided + (left != wasLeft ? kSwitchCost : 0);
+                if (first || cost < best) {
+                    best = cost;
+                    chosen = a;
+                    m_legendLeft = left;
+                    first = false;
+                }
+            }
+        fitLegend(m_legend, m_renderer, m_legendLabels, font, chosen);
+    }
     m_state->layoutLegend(font);
 }
 
@@ -149,8 +192,18 @@ void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
     layoutLegends();
 }
 
+std::array<double, 4> RunPaths::legendRect() const {
+    if (!m_legend->GetVisibility())
+        return {};
+    const double* p = m_legend->GetPositionCoordinate()->GetValue();
+    const double* q = m_legend->GetPosition2Coordinate()->GetValue();
+    return {p[0], p[1], p[0] + q[0], p[1] + q[1]};
+}
+
 double RunPaths::legendBottom() const {
-    return m_legend->GetVisibility() ? m_legend->GetPositionCoordinate()->GetValue()[1] : 1.0;
+    return m_legend->GetVisibility() && !m_legendLeft
+               ? m_legend->GetPositionCoordinate()->GetValue()[1]
+               : 1.0;
 }
 
 void RunPaths::applyStyle(double k) {
@@ -203,10 +256,55 @@ void RunPaths::update(const HeightMap& height, double width) {
         // The ball marks the current iterate while it is inside the box.
         const bool inside = !ids.empty() && m_box->EvaluateFunction(at) <= 1e-9 * width;
         r.ball.actor->SetVisibility(inside);
+        r.shown = inside;
+        r.at = r.drawnAt = Eigen::Vector3d(at[0], at[1], at[2]);
+        m_ballDiameter = sceneLook().ballDiameter * width;
         if (inside)
-            r.ball.place(at, sceneLook().ballDiameter * width);
+            r.ball.place(at, m_ballDiameter);
     }
+    fanBalls();
     m_state->update(height, width);
+}
+
+void RunPaths::fanBalls() {
+    if (m_runs.size() < 2 || !(m_ballDiameter > 0))
+        return;
+    // The screen's right in the world: the direction of projection times the view-up.
+    vtkCamera* camera = m_renderer->GetActiveCamera();
+    Eigen::Vector3d forward, up;
+    camera->GetDirectionOfProjection(forward.data());
+    camera->GetViewUp(up.data());
+    Eigen::Vector3d right = forward.cross(up);
+    if (!(right.norm() > 0))
+        return;
+    right.normalize();
+    const double near = kCoincidentShare * m_ballDiameter;
+    std::vector<bool> grouped(m_runs.size(), false);
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (!m_runs[i].shown || grouped[i])
+            continue;
+        std::vector<std::size_t> group{i};
+        for (std::size_t j = i + 1; j < m_runs.size(); ++j)
+            if (m_runs[j].shown && !grouped[j] && (m_runs[j].at - m_runs[i].at).norm() < near)
+                group.push_back(j);
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            Actors& r = m_runs[group[k]];
+            grouped[group[k]] = true;
+            // Centred on the first one's iterate: offsets (k - (n - 1) / 2) diameters.
+            const double shift = (double(k) - 0.5 * double(group.size() - 1)) * m_ballDiameter;
+            const Eigen::Vector3d drawn = m_runs[i].at + shift * right;
+            if (drawn != r.drawnAt) {
+                r.drawnAt = drawn;
+                r.ball.place(drawn.data(), m_ballDiameter);
+            }
+        }
+    }
+}
+
+std::optional<Eigen::Vector3d> RunPaths::ballCentre(int run) const {
+    if (run < 0 || std::size_t(run) >= m_runs.size() || !m_runs[std::size_t(run)].shown)
+        return std::nullopt;
+    return m_runs[std::size_t(run)].drawnAt;
 }
 
 vtkLegendBoxActor* RunPaths::legend() const {

@@ -8,6 +8,7 @@
 #include "surfacegeometry.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,12 +46,33 @@ public:
     /// text at the look's tick-label size times the export's text scale (legendbox.h): done
     /// before every render, and when the runs change.
     void layoutLegends();
+    /// What the run legend would cover at a display box (xmin, xmax, ymin, ymax): the scene's
+    /// cost of that place (markers and text heavily, the surface by how much of it). With a
+    /// cost, layoutLegends tries the top right and top left corners, each with the names
+    /// whole (up to kWideLegend of the view) and elided (LegendAnchor's 0.45), and takes the
+    /// place of least cost plus kElidedCost an elided name; without, the top right.
+    using LegendCost = std::function<double(const std::array<double, 4>&)>;
+    void setLegendCost(LegendCost cost) { m_legendCost = std::move(cost); }
+    /// kSwitchCost: how much less the other side must cost before the legend moves there
+    /// (a ball passing by in an animation does not make it jump to and fro).
+    static constexpr double kWideLegend = 0.7, kElidedCost = 10, kSwitchCost = 3;
+    /// Whether the run legend sits in the top left corner now (for tests).
+    bool legendOnLeft() const { return m_legendLeft; }
+    /// The run legend's box (normalized viewport: x0, y0, x1, y1), after a render.
+    std::array<double, 4> legendRect() const;
     /// The run legend (for tests: its font size after a render, legendbox.h).
     vtkLegendBoxActor* legend() const;
     /// The font size the legends are laid out for now (VTK points).
     int legendFontSize() const;
+    int runCount() const { return int(m_runs.size()); }
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
+    /// Where run `i`'s ball is drawn (world), and whether it is: balls that would coincide
+    /// (runs ending at one minimum, or at their common start) are set side by side across
+    /// the screen, a ball's diameter apart (fanBalls, before each render: the camera's right).
+    std::optional<Eigen::Vector3d> ballCentre(int run) const;
+    /// Balls whose iterates lie closer than this share of a diameter are fanned out.
+    static constexpr double kCoincidentShare = 0.5;
     /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn
     /// by the next update().
     void setStepMarks(const std::optional<StepMarks>& marks) { m_state->setMarks(marks); }
@@ -62,14 +84,24 @@ private:
         RunPath path;
         ClippedActor line;
         Ball ball;
+        Eigen::Vector3d at{0, 0, 0}; ///< the ball's iterate (world), when shown
+        Eigen::Vector3d drawnAt{0, 0, 0};
+        bool shown = false;
     };
+    /// Balls at coincident iterates side by side across the view (issue #13: the raster
+    /// z-fought them into slices, the figure painted only the last): each group centred on
+    /// its iterate, in run order left to right, a diameter apart along the camera's right.
+    void fanBalls();
     vtkRenderer* m_renderer;
     vtkBox* m_box;
     std::vector<Actors> m_runs;
     int m_frame = -1;
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     std::vector<std::string> m_legendLabels; ///< the entries' full texts
+    LegendCost m_legendCost;
+    bool m_legendLeft = false;
     double m_lineScale = 1;
+    double m_ballDiameter = 0; ///< world units, as last placed
     vtkSmartPointer<vtkCallbackCommand> m_beforeRender;
     unsigned long m_observer = 0;
     std::unique_ptr<StateGlyphs> m_state;

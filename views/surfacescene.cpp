@@ -101,6 +101,7 @@ SurfaceScene::SurfaceScene()
     m_overlays = std::make_unique<ExpansionOverlays>(m_box);
     m_overlays->addNewtonModelTo(m_renderer);
     m_runs = std::make_unique<RunPaths>(m_renderer, m_box);
+    m_runs->setLegendCost([this](const std::array<double, 4>& box) { return legendCost(box); });
     m_renderer->AddActor(m_wire);
     m_renderer->AddActor(m_shaded);
     // The shaded surface's lights: VTK's headlight (at the eye) alone lit a height field seen
@@ -430,6 +431,67 @@ Eigen::Vector2d SurfaceScene::toDisplay(double x, double y, double f) const {
     m_renderer->WorldToDisplay();
     const double* d = m_renderer->GetDisplayPoint();
     return {d[0], d[1]};
+}
+
+double SurfaceScene::legendCost(const std::array<double, 4>& box) const {
+    // box: xmin, xmax, ymin, ymax (display pixels). A marker (critical point, the point, a
+    // run's ball) within kMarkerRoom of it costs kMarkerCost, an axis label or title it meets
+    // kHiddenCost (a marker hidden is worse: its label is not drawn in 3-D); the surface
+    // costs kSurfaceCost per percent of its points under the box.
+    constexpr double kMarkerCost = 2000, kHiddenCost = 1000, kSurfaceCost = 5, kMarkerRoom = 12;
+    auto display = [&](const double* w) {
+        m_renderer->SetWorldPoint(w[0], w[1], w[2], 1.0);
+        m_renderer->WorldToDisplay();
+        const double* d = m_renderer->GetDisplayPoint();
+        return Eigen::Vector2d(d[0], d[1]);
+    };
+    auto near = [&](const Eigen::Vector2d& d, double room) {
+        return d.x() >= box[0] - room && d.x() <= box[1] + room && d.y() >= box[2] - room &&
+               d.y() <= box[3] + room;
+    };
+    double cost = 0;
+    for (const PlotMarker& m : m_criticalData) {
+        const double w[3] = {m.at.x(), m.at.y(), m_surface ? heightMap()(m.at.z()) : 0.0};
+        cost += near(display(w), kMarkerRoom * m_deviceScale) ? kMarkerCost : 0;
+    }
+    if (markerVisible())
+        cost += near(display(m_overlays->marker()->GetCenter()), kMarkerRoom * m_deviceScale)
+                    ? kMarkerCost
+                    : 0;
+    for (int i = 0; i < m_runs->runCount(); ++i)
+        if (const std::optional<Eigen::Vector3d> b = m_runs->ballCentre(i))
+            cost += near(display(b->data()), kMarkerRoom * m_deviceScale) ? kMarkerCost : 0;
+    for (vtkBillboardTextActor3D* t : axisTexts())
+        if (t->GetVisibility() && t->GetInput() && *t->GetInput()) {
+            const std::array<double, 4> a = textDisplayBox(m_renderer, t);
+            const bool apart = a[1] < box[0] || box[1] < a[0] || a[3] < box[2] || box[3] < a[2];
+            cost += apart ? 0 : kHiddenCost;
+        }
+    // The surface: at most about 600 of its points.
+    vtkPolyData* surface = vtkPolyData::SafeDownCast(
+        (m_style.shaded ? m_shaded : m_wire)->GetMapper()->GetInputDataObject(0, 0));
+    const vtkIdType n = surface ? surface->GetNumberOfPoints() : 0;
+    if (n > 0) {
+        const vtkIdType stride = std::max<vtkIdType>(1, n / 600);
+        int under = 0, total = 0;
+        for (vtkIdType i = 0; i < n; i += stride, ++total) {
+            double w[3];
+            surface->GetPoint(i, w);
+            under += near(display(w), 0) ? 1 : 0;
+        }
+        cost += kSurfaceCost * 100.0 * under / std::max(1, total);
+    }
+    return cost;
+}
+
+std::optional<Eigen::Vector2d> SurfaceScene::runBallDisplay(int run) const {
+    const std::optional<Eigen::Vector3d> at = m_runs->ballCentre(run);
+    if (!at)
+        return std::nullopt;
+    m_renderer->SetWorldPoint(at->x(), at->y(), at->z(), 1.0);
+    m_renderer->WorldToDisplay();
+    const double* d = m_renderer->GetDisplayPoint();
+    return Eigen::Vector2d(d[0], d[1]);
 }
 
 std::array<double, 6> SurfaceScene::quadraticBounds() const {

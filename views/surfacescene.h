@@ -112,6 +112,11 @@ public:
     double displayZ(double z) const;
     /// Display position (pixels, y up) of a point (x, y, f) of the plot.
     Eigen::Vector2d toDisplay(double x, double y, double f) const;
+    /// Where run `run`'s ball is drawn in display pixels (coincident balls side by side,
+    /// RunPaths::fanBalls), or nothing while it is hidden.
+    std::optional<Eigen::Vector2d> runBallDisplay(int run) const;
+    /// The run legend (for tests: its entries and its box, RunPaths::legendRect).
+    const RunPaths& runPaths() const { return *m_runs; }
     /// World bounds of what is drawn of the quadratic and of the box (for tests).
     std::array<double, 6> quadraticBounds() const;
     /// Looks straight down in parallel projection (a true top view, f axis hidden: its ticks
@@ -140,6 +145,9 @@ private:
     void applyStyle();
     HeightMap heightMap() const;
     double boxWidth() const;
+    /// What the run legend covers at a display box (xmin, xmax, ymin, ymax): markers, the
+    /// axes' text and the surface (RunPaths::setLegendCost).
+    double legendCost(const std::array<double, 4>& box) const;
 
     SceneStyle m_style;
     double m_deviceScale = 1.0;
