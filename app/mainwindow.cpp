@@ -1116,7 +1116,7 @@ QString MainWindow::hintText() const {
         return tr("Drag the red point, or click the surface, to move the point; drag off the "
                   "surface to rotate; wheel zooms; arrow keys nudge it. F1: help.");
     return tr("Drag the red point to move it; double-click to move it there; a click elsewhere "
-              "moves nothing, a drag pans; wheel zooms. F1: help.");
+              "moves nothing, a drag pans. F1: help.");
 }
 
 void MainWindow::showHint() {

@@ -1444,12 +1444,18 @@ private slots:
         run.start = {0.2, 1.0};
         s.runs = {run};
         QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
-        auto orangePixels = [](const QImage& img) {
+        // The first run's ink as drawn (runColor: the palette's orange darkened to 3:1 on the
+        // light ground, #c68900), within a little of it.
+        const Rgb ink = runColor(0);
+        const QColor orange = QColor::fromRgbF(float(ink[0]), float(ink[1]), float(ink[2]));
+        auto orangePixels = [orange](const QImage& img) {
             long n = 0;
             for (int y = 0; y < img.height(); ++y)
                 for (int x = 0; x < img.width(); ++x) {
                     const QColor c = img.pixelColor(x, y);
-                    n += c.red() > 200 && c.green() > 80 && c.green() < 170 && c.blue() < 80;
+                    n += std::abs(c.red() - orange.red()) + std::abs(c.green() - orange.green()) +
+                             std::abs(c.blue() - orange.blue()) <
+                         60;
                 }
             return n;
         };
