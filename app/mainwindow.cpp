@@ -292,6 +292,10 @@ void MainWindow::showPage() {
     m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
     if (m_graphAction)
         m_graphAction->setChecked(tab == 2);
+    // Another view (a tab, side by side, one input or two): its hint.
+    if (!m_hintShown.isEmpty() && statusBar()->currentMessage() == m_hintShown &&
+        hintText() != m_hintFull)
+        showHint();
 }
 
 void MainWindow::setSideBySide(bool sideBySide) {
@@ -461,9 +465,9 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
 
     connect(m_optimizers, &OptimizerPanel::addRequested, this, &MainWindow::addRun);
     connect(m_optimizers, &OptimizerPanel::removeRequested, this,
-            [this](int i) { statusBar()->showMessage(m_doc->removeRun(i), 5000); });
+            [this](int i) { notice(m_doc->removeRun(i)); });
     connect(m_optimizers, &OptimizerPanel::clearRequested, this,
-            [this] { statusBar()->showMessage(m_doc->clearRuns(), 5000); });
+            [this] { notice(m_doc->clearRuns()); });
     connect(m_optimizers, &OptimizerPanel::playToggled, m_animator, &Animator::togglePlay);
     connect(m_optimizers, &OptimizerPanel::stepRequested, m_animator, &Animator::stepForward);
     connect(m_optimizers, &OptimizerPanel::resetRequested, m_animator, &Animator::reset);
@@ -497,9 +501,18 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
     resize(screen ? firstStartSize(screen->availableGeometry().size()) : QSize(1280, 800));
     // The hint's whole text in the status bar's tooltip while it shows (it may be elided).
+    // A notice's whole text while it shows (a long path may be cut).
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
-        statusBar()->setToolTip(message == m_hintShown && !message.isEmpty() ? hintText()
-                                                                             : QString());
+        statusBar()->setToolTip(message == m_hintShown && !message.isEmpty() ? m_hintFull
+                                                                             : message);
+        // A notice timed out (or was cleared): the hint comes back (issue #9, tester s8: an
+        // "Exported …" stayed for minutes and the hint never returned). After the status bar
+        // has finished clearing, so the hint is not cleared with it.
+        if (message.isEmpty())
+            QTimer::singleShot(0, this, [this] {
+                if (statusBar()->currentMessage().isEmpty())
+                    showHint();
+            });
     });
     showHint();
 }
@@ -522,6 +535,7 @@ void MainWindow::buildControls() {
                               "a = ...; f = ... (F1: the language)")
                                .arg(functions.join(QLatin1Char(' '))));
     m_functionError = errorLabel();
+    m_functionError->setObjectName(QStringLiteral("functionError"));
     // The red border of an error must not change the box's height (a style sheet would).
     m_function->setFixedHeight(m_function->sizeHint().height());
     auto* fnLabel = new QLabel(tr("f ="));
@@ -947,6 +961,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     return QMainWindow::eventFilter(watched, event);
 }
 
+void MainWindow::notice(const QString& text) {
+    statusBar()->showMessage(text, kNoticeMs);
+}
+
 void MainWindow::notify(const QString& text) {
     m_message->setText(text);
     m_message->setToolTip(text);
@@ -982,10 +1000,9 @@ void MainWindow::buildMenus() {
     QAction* copy = edit->addAction(tr("&Copy View as Image"), this, [this] {
         const QImage image = m_view->grabFramebuffer();
         QGuiApplication::clipboard()->setImage(image);
-        statusBar()->showMessage(tr("Copied the view (%1 × %2 pixels) to the clipboard")
-                                     .arg(image.width())
-                                     .arg(image.height()),
-                                 5000);
+        notice(tr("Copied the view (%1 × %2 pixels) to the clipboard")
+                   .arg(image.width())
+                   .arg(image.height()));
     });
     copy->setObjectName(QStringLiteral("copyView"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -1101,9 +1118,14 @@ void MainWindow::fitPanelToFont() {
     m_panelWidth = width;
 }
 
-QString MainWindow::hintText() {
-    return tr("Drag the red point to move it; drag elsewhere to rotate; wheel zooms; arrow keys "
-              "nudge the point. F1: help.");
+QString MainWindow::hintText() const {
+    // What a click and a drag do in the view shown (issue #9, tester s8: in the contour view a
+    // click anywhere moved x0, and the hint spoke only of the 3-D view's rotation).
+    if (shownView() == ShownView::Surface)
+        return tr("Drag the red point, or click the surface, to move the point; drag off the "
+                  "surface to rotate; wheel zooms; arrow keys nudge it. F1: help.");
+    return tr("Drag the red point to move it; double-click to move it there; a click elsewhere "
+              "moves nothing, a drag pans. F1: help.");
 }
 
 void MainWindow::showHint() {
@@ -1111,7 +1133,8 @@ void MainWindow::showHint() {
     // never cut mid-letter by the window's edge (issue #9).
     const QFontMetrics fm(statusBar()->font());
     const int room = std::max(0, width() - 4 * fm.averageCharWidth());
-    m_hintShown = fm.elidedText(hintText(), Qt::ElideRight, room);
+    m_hintFull = hintText();
+    m_hintShown = fm.elidedText(m_hintFull, Qt::ElideRight, room);
     statusBar()->showMessage(m_hintShown);
 }
 
@@ -1173,6 +1196,7 @@ void MainWindow::applyPreferences(const Preferences& preferences) {
     m_curveScene->applyLook();
     m_chart->applyLook();
     m_stepDock->applyLook();
+    m_matrixPanel->applyLook();
     showRuns(m_view->scene(), *m_doc);
     m_optimizers->showRuns(*m_doc);
     updateChart();
@@ -1759,7 +1783,7 @@ void MainWindow::showAnimationExportDialog() {
         [this](const ExportRequest& r) {
             const QString error = exportAnimation(r.path, r.width, r.height, r.transparent);
             if (error.isEmpty())
-                notify(tr("Exported %1").arg(r.path));
+                notice(tr("Exported %1").arg(r.path));
             return error;
         },
         shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"));
@@ -1860,7 +1884,7 @@ void MainWindow::showExportDialog() {
         [this](const ExportRequest& r) {
             const QString error = exportImage(r.path, r.width, r.height, r.transparent);
             if (error.isEmpty())
-                notify(tr("Exported %1").arg(r.path));
+                notice(tr("Exported %1").arg(r.path));
             return error;
         },
         key);
@@ -1875,7 +1899,7 @@ void MainWindow::showChartExportDialog() {
                             const QString error = QString::fromStdString(
                                 m_chart->exportFigure(r.path.toStdString(), r.width, r.height));
                             if (error.isEmpty())
-                                notify(tr("Exported %1").arg(r.path));
+                                notice(tr("Exported %1").arg(r.path));
                             return error;
                         });
     dialog.exec();

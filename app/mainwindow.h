@@ -204,8 +204,10 @@ private:
     /// The start's hint in the status bar, elided to its width (the whole in its tooltip);
     /// again after a resize or a font change while it shows.
     void showHint();
-    static QString hintText();
+    /// The status bar's hint: what a click and a drag do in the view shown.
+    QString hintText() const;
     QString m_hintShown; ///< the hint as last shown (elided)
+    QString m_hintFull;  ///< its whole text
     void updateDomainNote();
     void showAsInTheView(SurfaceScene& scene, int height) const;
     /// The pixel scale of an export `height` pixels tall: its height over the shown view's.
@@ -213,7 +215,15 @@ private:
     void showSettingsError(const QString& error);
     /// A message that stays (until dismissed or replaced), also in the status bar's history.
     void notify(const QString& text);
+    /// A notice of something done ("Exported …"): in the status bar for kNoticeMs, then the
+    /// hint again.
+    void notice(const QString& text);
 
+public:
+    /// How long a notice stays in the status bar (milliseconds).
+    static constexpr int kNoticeMs = 6000;
+
+private:
     Document* m_doc;
     SurfaceView* m_view;
     QWidget* m_viewContainer;

@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -34,19 +35,29 @@ constexpr int kCellDigits = 6;
 // How many differing entries the check shows (it says how many there are).
 constexpr std::size_t kShownDifferences = 5;
 
-/// The diverging colour of `v` on a grid whose largest magnitude is `maxAbs`: white at 0,
-/// blue at -maxAbs, red at +maxAbs, linear in between (ColorBrewer RdBu's light ends, so
-/// black text stays legible).
-QColor divergingColour(double v, double maxAbs) {
-    const QColor white(247, 247, 247), blue(67, 147, 195), red(214, 96, 77);
+/// The diverging colour of `v` on a grid whose largest magnitude is `maxAbs`, linear in
+/// between. On a light theme: near-white #f7f7f7 at 0, blue #4393c3 at -maxAbs, red #d6604d
+/// at +maxAbs (ColorBrewer RdBu's light ends), under black text (6.2:1 and 5.6:1 at the
+/// ends). On a dark theme (the grid stayed white there, issue #9, tester s8): the fields'
+/// ground `base` at 0, RdBu's dark ends blue #2166ac and red #b2182b at ±maxAbs, under
+/// white text (6.0:1 and 6.6:1 at the ends, WCAG by hand; more in between).
+QColor divergingColour(double v, double maxAbs, bool dark, const QColor& base) {
+    const QColor zero = dark ? base : QColor(247, 247, 247);
+    const QColor blue = dark ? QColor(33, 102, 172) : QColor(67, 147, 195);
+    const QColor red = dark ? QColor(178, 24, 43) : QColor(214, 96, 77);
     if (!std::isfinite(v))
-        return QColor(200, 200, 200);
+        return dark ? QColor(90, 90, 96) : QColor(200, 200, 200);
     const double t = maxAbs > 0 ? std::clamp(v / maxAbs, -1.0, 1.0) : 0.0;
     const QColor& end = t < 0 ? blue : red;
     const double a = std::abs(t);
     auto mix = [a](int from, int to) { return int(std::lround(from + a * (to - from))); };
-    return QColor(mix(white.red(), end.red()), mix(white.green(), end.green()),
-                  mix(white.blue(), end.blue()));
+    return QColor(mix(zero.red(), end.red()), mix(zero.green(), end.green()),
+                  mix(zero.blue(), end.blue()));
+}
+
+/// A theme is dark when its fields' ground is (WCAG luminance under mid-grey's 0.18).
+bool darkGround(const QColor& base) {
+    return contrastRatio(base, Qt::black) < contrastRatio(QColor(0x76, 0x76, 0x76), Qt::black);
 }
 
 /// Grids of more columns than this keep their contents' width and scroll sideways.
@@ -75,6 +86,8 @@ void showMatrix(QTableWidget* table, const Eigen::MatrixXd& m, bool editable) {
     table->setRowCount(int(m.rows()));
     table->setColumnCount(int(m.cols()));
     const double maxAbs = m.size() > 0 ? m.cwiseAbs().maxCoeff() : 0.0;
+    const QColor base = table->palette().color(QPalette::Base);
+    const bool dark = darkGround(base);
     for (int r = 0; r < m.rows(); ++r)
         for (int c = 0; c < m.cols(); ++c) {
             // Items are updated in place: an edit's own cellChanged may be on the stack.
@@ -87,8 +100,8 @@ void showMatrix(QTableWidget* table, const Eigen::MatrixXd& m, bool editable) {
             item->setToolTip(QString::number(m(r, c), 'g', 17));
             item->setData(Qt::UserRole, m(r, c));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            item->setBackground(divergingColour(m(r, c), maxAbs));
-            item->setForeground(QColor(Qt::black));
+            item->setBackground(divergingColour(m(r, c), maxAbs, dark, base));
+            item->setForeground(dark ? QColor(Qt::white) : QColor(Qt::black));
             Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
             if (editable)
                 flags |= Qt::ItemIsEditable;
@@ -322,6 +335,15 @@ void MatrixPanel::changeEvent(QEvent* event) {
             fitRows(table);
 }
 
+void MatrixPanel::applyLook() {
+    // The grids take the theme's colours (the check marks its cells again) once the tables
+    // have the new palette (after the events of the change).
+    QTimer::singleShot(0, this, [this] {
+        fillTables();
+        check();
+    });
+}
+
 void MatrixPanel::onValueEdited(int row, int col) {
     if (m_filling)
         return;
@@ -385,6 +407,7 @@ void MatrixPanel::check() {
                 item->setFont(font);
             }
     m_error->hide();
+    setErrorMark(m_closedForm, ErrorMark::None);
     m_differences->clear();
     m_differences->hide();
     const QString closed = m_closedForm->text().trimmed();
@@ -405,6 +428,8 @@ void MatrixPanel::check() {
         else
             m_error->setText(QString::fromStdString(result.error));
         m_error->show();
+        setErrorMark(m_closedForm, ErrorMark::Border); // as the function box and the domain's
+
         m_report->setText(tr("No check: the closed form has an error."));
         return;
     }

@@ -31,6 +31,8 @@ public:
     /// Fills the closed form and the input it is taken with respect to (an example's), and
     /// checks it.
     void setClosedForm(const QString& closedForm, const QString& withRespectTo);
+    /// The theme changed (the window's Preferences): the grids take its colours.
+    void applyLook();
 
     /// The widgets, for tests.
     QComboBox* inputChoice() const { return m_input; }

@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <algorithm>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace gs {
 
@@ -233,7 +235,31 @@ void applyPreferencesToApplication(const Preferences& p) {
     // that wide after the font shrank back, and with it its panel. A style change event
     // makes each recompute both from its font; sent once the font changes have reached the
     // widgets (Qt delivers them through the event queue).
+    //
+    // A widget with a style sheet of its own (an error message, a marked field, the State
+    // table) is skipped when the font and the palette of its parent change: Qt leaves it to
+    // the parent's style sheet, and a parent without one passes nothing on (QWidgetPrivate::
+    // updateFont, propagatePaletteChange). So the State table stayed white on the dark theme
+    // and the error messages at the first font, ~11 px at font scale 1.5 (issue #9, tester
+    // s8). Each is told, as QApplication tells a window, to take its parent's again: parents
+    // first, so a child takes its parent's new font and palette.
     QTimer::singleShot(0, app, [] {
+        std::vector<std::pair<int, QWidget*>> styled; // (depth, widget)
+        for (QWidget* w : QApplication::allWidgets())
+            if (!w->isWindow() && w->testAttribute(Qt::WA_StyleSheet)) {
+                int depth = 0;
+                for (const QWidget* p = w->parentWidget(); p; p = p->parentWidget())
+                    ++depth;
+                styled.emplace_back(depth, w);
+            }
+        std::stable_sort(styled.begin(), styled.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [depth, w] : styled) {
+            QEvent font(QEvent::ApplicationFontChange);
+            QEvent palette(QEvent::ApplicationPaletteChange);
+            QApplication::sendEvent(w, &font);
+            QApplication::sendEvent(w, &palette);
+        }
         for (QWidget* w : QApplication::allWidgets())
             if (auto* combo = qobject_cast<QComboBox*>(w)) {
                 QEvent restyled(QEvent::StyleChange);

@@ -199,11 +199,10 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->viewport()->installEventFilter(this);
-    // Compact: rows one line of text high, columns as wide as their numbers.
-    const int line = m_table->fontMetrics().height() + 4;
-    m_table->verticalHeader()->setMinimumSectionSize(line);
-    m_table->verticalHeader()->setDefaultSectionSize(line);
-    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().height());
+    // Compact: rows one line of text high (fitRowsToFont, again at each font change), columns
+    // as wide as their numbers.
+    fitRowsToFont();
+    m_table->installEventFilter(this);
     m_table->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 0px 1px; }"));
     stateLayout->addWidget(m_table, 1);
     m_rowDetails = new QTextBrowser;
@@ -641,9 +640,20 @@ void StepDock::showRowDetails() {
     m_rowDetails->setHtml(pairs.join(QStringLiteral(" &nbsp; ")));
 }
 
+void StepDock::fitRowsToFont() {
+    const int line = m_table->fontMetrics().height() + 4;
+    m_table->verticalHeader()->setMinimumSectionSize(line);
+    m_table->verticalHeader()->setDefaultSectionSize(line);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().height());
+}
+
 bool StepDock::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)
         fitColumns(); // the room the table has now
+    if (watched == m_table && event->type() == QEvent::FontChange) {
+        fitRowsToFont(); // the font scale changed: rows as high as a line of it
+        fitColumns();
+    }
     if (watched == m_text && event->type() == QEvent::PaletteChange)
         refresh(); // the current sub-step's box in the new theme's colours
     return QDockWidget::eventFilter(watched, event);

@@ -115,6 +115,8 @@ private:
     /// Shows the table's columns that fit its width (step, f, the coordinates, |∇f|, the step
     /// length, then the rest in the CSV's order); hides the others.
     void fitColumns();
+    /// The table's rows one line of its font high.
+    void fitRowsToFont();
     /// The selected row's every column in the details under the table.
     void showRowDetails();
     bool eventFilter(QObject* watched, QEvent* event) override;

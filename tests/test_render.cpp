@@ -1711,9 +1711,14 @@ private slots:
     }
 
     void runColoursAvoidOverlays() {
-        // Each run colour stands apart (RGB distance) from every overlay colour and from the
-        // other run colours, so a path never reads as the quadratic, the plane or an arrow.
+        // Each run colour of the palette stands apart (RGB distance) from every overlay colour
+        // and from the other run colours, so a path never reads as the quadratic, the plane or
+        // an arrow. These are the colours chosen (Preferences, the dark theme's); what is drawn
+        // is the same hue with 3:1 against the ground (runColor, runColoursKeepContrast).
         const gs::SceneLook& l = gs::sceneLook();
+        const auto& runs = l.runs;
+        const int count = int(runs.size());
+        auto chosen = [&](int i) { return runs[std::size_t(i % count)]; };
         const gs::Rgb overlays[] = {l.surface,     l.quadratic,   l.tangent,
                                     l.tangentEdge, l.ascent,      l.descent,
                                     l.marker,      l.newtonModel, gs::Rgb{1, 1, 1}};
@@ -1724,12 +1729,54 @@ private slots:
         QVERIFY(gs::runColorCount() >= int(std::size(gs::kMethods)));
         for (int i = 0; i < gs::runColorCount(); ++i) {
             for (const gs::Rgb& o : overlays)
-                QVERIFY2(dist(gs::runColor(i), o) >= 0.25, qPrintable(QString::number(i)));
+                QVERIFY2(dist(chosen(i), o) >= 0.25, qPrintable(QString::number(i)));
             for (int j = 0; j < i; ++j)
-                QVERIFY(dist(gs::runColor(i), gs::runColor(j)) >= 0.3);
+                QVERIFY(dist(chosen(i), chosen(j)) >= 0.3);
         }
         // The purple of momentum and Adam is gone: nothing within 0.25 of the quadratic.
         QCOMPARE(gs::runColor(gs::runColorCount()), gs::runColor(0)); // the palette repeats
+    }
+
+    // Issue #9 (tester s8): on white the orange, sky blue, teal, sand and light blue runs had
+    // 1.5-2.8:1. Drawn (runColor), every run colour has WCAG's 3:1 for graphics against the
+    // ground on both themes, is the palette's colour where that already has it, and else is
+    // the palette's colour mixed toward black (light ground) or white (dark ground), so its
+    // hue is kept: c = (1 - t) p + t b for one t in (0, 1], the same t for each channel.
+    void runColoursKeepContrast_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void runColoursKeepContrast() {
+        QFETCH(bool, dark);
+        const gs::SceneLook before = gs::sceneLook();
+        gs::setSceneLook(dark ? gs::SceneLook().dark() : gs::SceneLook());
+        const gs::SceneLook& l = gs::sceneLook();
+        const gs::Rgb target = dark ? gs::Rgb{1, 1, 1} : gs::Rgb{0, 0, 0};
+        int moved = 0;
+        for (int i = 0; i < gs::runColorCount(); ++i) {
+            const gs::Rgb drawn = gs::runColor(i), chosen = l.runs[std::size_t(i)];
+            const double c = gs::rgbContrast(drawn, l.background);
+            QVERIFY2(c >= 3.0, qPrintable(QStringLiteral("run %1: %2:1").arg(i).arg(c)));
+            if (gs::rgbContrast(chosen, l.background) >= 3.0) {
+                QCOMPARE(drawn, chosen);
+                continue;
+            }
+            ++moved;
+            // t from the channel farthest from the target, then the others must agree.
+            std::size_t k = 0;
+            for (std::size_t j = 1; j < 3; ++j)
+                if (std::abs(target[j] - chosen[j]) > std::abs(target[k] - chosen[k]))
+                    k = j;
+            const double t = (drawn[k] - chosen[k]) / (target[k] - chosen[k]);
+            QVERIFY2(t > 0 && t <= 1, qPrintable(QString::number(t)));
+            for (std::size_t j = 0; j < 3; ++j)
+                QVERIFY(std::abs(drawn[j] - ((1 - t) * chosen[j] + t * target[j])) <= 1e-12);
+        }
+        // On white: the orange, sky blue, teal, sand and light blue (python3: WCAG contrast of
+        // #E69F00 2.25, #56B4E9 2.31, #44AA99 2.81, #DDCC77 1.62, #99DDFF 1.48 against white).
+        QCOMPARE(moved, dark ? 0 : 5);
+        gs::setSceneLook(before);
     }
 
     void refusesBadExports_data() {

@@ -78,6 +78,8 @@ public:
     /// The selected run's state at the iterate on screen (nothing: none drawn).
     void setStepMarks(const std::optional<StepMarks>& marks);
     const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
+    /// The runs' paths, balls and legend (for tests).
+    const RunPaths& runPaths() const { return *m_runs; }
     /// Markers in plot units: at = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
     /// The gradient field as the engine computed it (gradientField): an arrow per cell,

@@ -38,24 +38,43 @@ namespace {
 
 // The look of the graph, in one place. Scene units are Graphviz points.
 namespace look {
-// The drawing is the same light picture on both themes (white ground, as exported); every
-// text has at least 4.5:1 and every line at least 3:1 (WCAG AA) against the fills it is on
-// (GraphScene::inkOnGround lists the pairs; issue #9: unknown values #9a9a9a had 2.5:1, the
-// active value #d35400 3.7:1, the other paths' lines #c39bd3 2.1:1).
-const QColor text(0x22, 0x22, 0x22);
-const QColor unknown(0x66, 0x66, 0x66);
-const QColor border(0x55, 0x55, 0x55);
-const QColor edge(0x88, 0x88, 0x88);
-const QColor active(0xb3, 0x47, 0x00);   ///< the node and edges at work
-const QColor path(0x8e, 0x44, 0xad);     ///< the selected path from an input
-const QColor pathSoft(0xa0, 0x70, 0xbb); ///< the other paths
-const QColor marked(0x1f, 0x6f, 0xd1);   ///< the node found by name
-const QColor product(0x6b, 0x3a, 0x10);  ///< a product the pass has used
-const QColor inputFill(0xe8, 0xf1, 0xfb);
-const QColor outputFill(0xe9, 0xf6, 0xe9);
-const QColor nodeFill(0xff, 0xff, 0xff);
-const QColor doneFill(0xff, 0xf3, 0xe6); ///< the node at work
-const QColor ground(Qt::white);          ///< the scene's, the view's and exports' ground
+// Every text has at least 4.5:1 and every line at least 3:1 (WCAG AA) against the fills it is
+// on (GraphScene::inkOnGround lists the pairs; issue #9: unknown values #9a9a9a had 2.5:1,
+// the active value #d35400 3.7:1, the other paths' lines #c39bd3 2.1:1). Two sets: a light
+// picture on white (the light theme, and every export from the command line) and a dark one
+// on the dark theme's ground (issue #9, tester s8: the canvas stayed white, s18.png).
+struct Inks {
+    QColor text, unknown, border, edge;
+    QColor active;   ///< the node and edges at work
+    QColor path;     ///< the selected path from an input
+    QColor pathSoft; ///< the other paths
+    QColor marked;   ///< the node found by name
+    QColor product;  ///< a product the pass has used
+    QColor inputFill, outputFill, nodeFill;
+    QColor doneFill;    ///< the node at work
+    QColor ground;      ///< the scene's, the view's and exports' ground
+    QColor labelBorder; ///< an edge label's box (filled nodeFill, a little translucent)
+};
+
+const Inks kLight{QColor(0x22, 0x22, 0x22), QColor(0x66, 0x66, 0x66), QColor(0x55, 0x55, 0x55),
+                  QColor(0x88, 0x88, 0x88), QColor(0xb3, 0x47, 0x00), QColor(0x8e, 0x44, 0xad),
+                  QColor(0xa0, 0x70, 0xbb), QColor(0x1f, 0x6f, 0xd1), QColor(0x6b, 0x3a, 0x10),
+                  QColor(0xe8, 0xf1, 0xfb), QColor(0xe9, 0xf6, 0xe9), QColor(0xff, 0xff, 0xff),
+                  QColor(0xff, 0xf3, 0xe6), QColor(Qt::white),        QColor(0xdd, 0xdd, 0xdd)};
+// On the dark theme's ground #1f1f24 (the 3-D views' and the fields'): light inks, dark
+// tinted fills. Lowest ratios (python3, WCAG): node text 4.95:1 (unknown on the node at
+// work), lines 4.78:1 (edges on the ground).
+const Inks kDark{QColor(0xe6, 0xe6, 0xe6), QColor(0xa8, 0xa8, 0xa8), QColor(0xa0, 0xa0, 0xa8),
+                 QColor(0x8a, 0x8a, 0x90), QColor(0xff, 0x9f, 0x52), QColor(0xc9, 0xa0, 0xe0),
+                 QColor(0xa8, 0x8c, 0xc0), QColor(0x6a, 0xae, 0xff), QColor(0xe8, 0xb8, 0x88),
+                 QColor(0x24, 0x34, 0x49), QColor(0x23, 0x3a, 0x29), QColor(0x2a, 0x2a, 0x31),
+                 QColor(0x4a, 0x33, 0x1f), QColor(0x1f, 0x1f, 0x24), QColor(0x4a, 0x4a, 0x52)};
+
+/// The set of the scenes' look now: dark when its ground is (luminance under mid-grey's).
+const Inks& inks() {
+    return rgbLuminance(sceneLook().background) < 0.18 ? kDark : kLight;
+}
+
 constexpr double nodePadding = 8;
 constexpr double labelPadding = 3;
 constexpr double drawingMargin = 24; // around the drawing, scene units
@@ -132,17 +151,17 @@ public:
         const ComputationalGraph& g = m_scene->graph();
         const GraphNode& node = g.nodes[std::size_t(m_node)];
         const bool active = m_scene->nodeActive(m_node);
-        QColor fill = node.input >= 0      ? look::inputFill
-                      : m_node == g.output ? look::outputFill
-                                           : look::nodeFill;
-        QPen pen(look::border, 1.2);
+        QColor fill = node.input >= 0      ? look::inks().inputFill
+                      : m_node == g.output ? look::inks().outputFill
+                                           : look::inks().nodeFill;
+        QPen pen(look::inks().border, 1.2);
         if (active) {
-            fill = look::doneFill;
-            pen = QPen(look::active, 3);
+            fill = look::inks().doneFill;
+            pen = QPen(look::inks().active, 3);
         } else if (m_scene->markedNode() == m_node) {
-            pen = QPen(look::marked, 3);
+            pen = QPen(look::inks().marked, 3);
         } else if (m_scene->pathsFrom() >= 0 && onPath()) {
-            pen = QPen(look::path, 2.5);
+            pen = QPen(look::inks().path, 2.5);
         }
         p->setRenderHint(QPainter::Antialiasing);
         p->setPen(pen);
@@ -154,7 +173,8 @@ public:
             const QFont f = look::font(m_scene->nodeFontPixels(), i == 0);
             p->setFont(f);
             const bool unknown = lines[i].endsWith(QLatin1Char('?'));
-            p->setPen(unknown ? look::unknown : (active && i == 3 ? look::active : look::text));
+            p->setPen(unknown ? look::inks().unknown
+                              : (active && i == 3 ? look::inks().active : look::inks().text));
             const QFontMetricsF m(f);
             p->drawText(QPointF(m_rect.left() + look::nodePadding, y + m.ascent()), lines[i]);
             y += m.height();
@@ -223,16 +243,16 @@ public:
 
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
         p->setRenderHint(QPainter::Antialiasing);
-        QColor c = look::edge;
+        QColor c = look::inks().edge;
         double width = 1.3;
         if (m_scene->edgeActive(m_edge)) {
-            c = look::active;
+            c = look::inks().active;
             width = 3;
         } else if (m_scene->edgeOnPath(m_edge)) {
-            c = look::path;
+            c = look::inks().path;
             width = 3;
         } else if (m_scene->pathsFrom() >= 0 && onAnyPath()) {
-            c = look::pathSoft;
+            c = look::inks().pathSoft;
             width = 2;
         }
         p->setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -244,8 +264,10 @@ public:
 
         const QStringList lines = m_scene->edgeLines(m_edge);
         const QRectF r = labelRect();
-        p->setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.8));
-        p->setBrush(QColor(255, 255, 255, 235));
+        p->setPen(QPen(look::inks().labelBorder, 0.8));
+        QColor box = look::inks().nodeFill;
+        box.setAlpha(235);
+        p->setBrush(box);
         p->drawRoundedRect(r, 3, 3);
         const QFont f = look::font(m_scene->edgeFontPixels());
         const QFontMetricsF m(f);
@@ -253,7 +275,9 @@ public:
         double y = r.top() + look::labelPadding;
         const bool active = m_scene->edgeActive(m_edge);
         for (int i = 0; i < lines.size(); ++i) {
-            p->setPen(i == 0 ? look::text : active ? look::active : look::product);
+            p->setPen(i == 0   ? look::inks().text
+                      : active ? look::inks().active
+                               : look::inks().product);
             const double w = m.horizontalAdvance(lines[i]);
             p->drawText(QPointF(r.center().x() - w / 2, y + m.ascent()), lines[i]);
             y += m.height();
@@ -280,10 +304,21 @@ private:
 
 GraphScene::GraphScene(QObject* parent)
     : QGraphicsScene(parent) {
-    setBackgroundBrush(look::ground);
+    setBackgroundBrush(look::inks().ground);
 }
 
 GraphScene::~GraphScene() = default;
+
+void GraphScene::applyLook() {
+    setBackgroundBrush(look::inks().ground);
+    if (m_messageItem)
+        m_messageItem->setBrush(look::inks().text);
+    update();
+}
+
+QColor GraphScene::ground() const {
+    return look::inks().ground;
+}
 
 QString GraphScene::setFunction(const Expression& f, const Eigen::VectorXd& x) {
     const int oldCount = stepCount();
@@ -579,7 +614,7 @@ void GraphScene::rebuild() {
                         .arg(n)
                         .arg(kMaxDrawnNodes);
         m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
-        m_messageItem->setBrush(look::text);
+        m_messageItem->setBrush(look::inks().text);
         setSceneRect(itemsBoundingRect());
         emit stateChanged();
         return;
@@ -657,7 +692,7 @@ void GraphScene::rebuild() {
     if (!layout.error.isEmpty()) {
         m_message = layout.error;
         m_messageItem = addSimpleText(m_message, look::font(nodeFontPixels()));
-        m_messageItem->setBrush(look::text);
+        m_messageItem->setBrush(look::inks().text);
         emit stateChanged();
         return;
     }
@@ -714,7 +749,7 @@ QRectF GraphScene::drawingRect() const {
 
 QImage GraphScene::renderImage(const QSize& size) const {
     QImage image(size, QImage::Format_ARGB32);
-    image.fill(look::ground);
+    image.fill(look::inks().ground);
     QPainter p(&image);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     // The drawing scaled to fit, centred: scale = min(W / w, H / h).
@@ -746,7 +781,7 @@ QString exportGraphScene(const GraphScene& scene, const QString& path, const QSi
         QPainter p;
         if (!p.begin(&svg))
             return QStringLiteral("cannot write '%1'").arg(path);
-        p.fillRect(QRectF(QPointF(0, 0), source.size()), look::ground);
+        p.fillRect(QRectF(QPointF(0, 0), source.size()), look::inks().ground);
         const_cast<GraphScene&>(scene).render(&p, QRectF(QPointF(0, 0), source.size()), source);
         p.end();
         return QFileInfo(path).size() > 0 ? QString()
@@ -862,7 +897,7 @@ GraphView::GraphView(QWidget* parent)
     m_canvas->setObjectName(QStringLiteral("graphCanvas"));
     m_canvas->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     m_canvas->setDragMode(QGraphicsView::ScrollHandDrag);
-    m_canvas->setBackgroundBrush(look::ground);
+    m_canvas->setBackgroundBrush(look::inks().ground);
 
     m_granularityBox = new QComboBox;
     m_granularityBox->addItem(tr("Statements"));
@@ -1175,6 +1210,9 @@ void GraphView::changeEvent(QEvent* event) {
     // palette: the panel's own changes after this event).
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
         updatePanel();
+        // The drawing follows the theme (sceneLook() is set before the palette changes).
+        m_scene->applyLook();
+        m_canvas->setBackgroundBrush(look::inks().ground);
         // The drawing's text follows the font scale as the window's does (issue #9: it kept
         // 8-10 pixels at a lecture's font).
         if (sceneLook().fontScale != m_scene->fontScale()) {
@@ -1300,21 +1338,23 @@ void GraphView::updatePanel() {
 
 std::vector<GraphScene::InkOnGround> GraphScene::inkOnGround() {
     std::vector<InkOnGround> pairs;
-    const QColor nodeFills[] = {look::nodeFill, look::inputFill, look::outputFill, look::doneFill};
+    const QColor nodeFills[] = {look::inks().nodeFill, look::inks().inputFill,
+                                look::inks().outputFill, look::inks().doneFill};
     for (const QColor& fill : nodeFills) {
-        for (const QColor& ink : {look::text, look::unknown, look::active}) // a node's lines
-            pairs.push_back({QStringLiteral("node text"), ink, fill, 4.5});
         for (const QColor& ink :
-             {look::border, look::active, look::marked, look::path}) // its outline
+             {look::inks().text, look::inks().unknown, look::inks().active}) // a node's lines
+            pairs.push_back({QStringLiteral("node text"), ink, fill, 4.5});
+        for (const QColor& ink : {look::inks().border, look::inks().active, look::inks().marked,
+                                  look::inks().path}) // its outline
             pairs.push_back({QStringLiteral("node outline"), ink, fill, 3.0});
     }
-    for (const QColor& ink :
-         {look::text, look::active, look::product}) // an edge's label, on its white box
-        pairs.push_back({QStringLiteral("edge label"), ink, look::nodeFill, 4.5});
-    for (const QColor& ink :
-         {look::edge, look::active, look::path, look::pathSoft, look::border, look::marked})
-        pairs.push_back({QStringLiteral("line"), ink, look::ground, 3.0});
-    pairs.push_back({QStringLiteral("message"), look::text, look::ground, 4.5});
+    for (const QColor& ink : {look::inks().text, look::inks().active,
+                              look::inks().product}) // an edge's label, on its white box
+        pairs.push_back({QStringLiteral("edge label"), ink, look::inks().nodeFill, 4.5});
+    for (const QColor& ink : {look::inks().edge, look::inks().active, look::inks().path,
+                              look::inks().pathSoft, look::inks().border, look::inks().marked})
+        pairs.push_back({QStringLiteral("line"), ink, look::inks().ground, 3.0});
+    pairs.push_back({QStringLiteral("message"), look::inks().text, look::inks().ground, 4.5});
     return pairs;
 }
 

@@ -59,7 +59,8 @@ public:
     const Eigen::VectorXd& point() const { return m_point; }
     const QString& message() const { return m_message; }
     /// The inks the drawing uses on each ground they are drawn on, with the contrast each
-    /// must keep (4.5:1 text, 3:1 lines and outlines): the drawing is light on both themes.
+    /// must keep (4.5:1 text, 3:1 lines and outlines), for the scenes' look now (sceneLook():
+    /// a light drawing on a light ground, a dark one on a dark ground).
     struct InkOnGround {
         QString what;
         QColor ink, ground;
@@ -115,6 +116,10 @@ public:
     /// times `scale` (Preferences' font scale, sceneLook().fontScale): a lecture's font
     /// enlarges the drawing's text as it does the window's. Lays the graph out again.
     void setFontScale(double scale);
+    /// Takes the inks of the scenes' look now (sceneLook(): light or dark) and redraws.
+    void applyLook();
+    /// The ground the drawing is on now (for tests).
+    QColor ground() const;
     double fontScale() const { return m_fontScale; }
     /// The node and edge fonts' sizes in scene units (pixels at the view's scale 1).
     static constexpr double kNodeFontPixels = 12, kEdgeFontPixels = 11;

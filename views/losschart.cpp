@@ -197,6 +197,13 @@ std::vector<double> LossChart::seriesValues(int i) const {
     return values;
 }
 
+std::array<double, 3> LossChart::seriesColour(int i) const {
+    std::array<double, 3> c{};
+    if (vtkPlot* plot = i >= 0 && i < m_chart->GetNumberOfPlots() ? m_chart->GetPlot(i) : nullptr)
+        plot->GetColor(c.data());
+    return c;
+}
+
 std::string LossChart::valueTitle() const {
     return m_chart->GetAxis(vtkAxis::LEFT)->GetTitle();
 }

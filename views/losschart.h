@@ -38,6 +38,8 @@ public:
     /// The values plotted by series i (the runs drawn, in order), read back from the chart,
     /// and the value axis's title (for tests: what is drawn is what the run holds).
     std::vector<double> seriesValues(int i) const;
+    /// The colour series i is drawn in, read back from the chart (for tests).
+    std::array<double, 3> seriesColour(int i) const;
     std::string valueTitle() const;
     /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most
     /// kMaxLogTicks of them), positions in log10 units.

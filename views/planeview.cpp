@@ -1,5 +1,6 @@
 #include "planeview.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -30,6 +31,7 @@ void PlaneView::fitCamera() {
 void PlaneView::mousePressEvent(QMouseEvent* e) {
     const QPoint d = toDisplay(e->position());
     m_last = d;
+    m_pressAt = e->position().toPoint();
     const bool pan = e->button() == Qt::MiddleButton ||
                      (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ControlModifier));
     if (pan) {
@@ -45,16 +47,25 @@ void PlaneView::mousePressEvent(QMouseEvent* e) {
             emit startPicked(p.x(), p.y());
         return;
     }
-    const bool onMarker = m_hits && m_hits(d.x(), d.y());
-    if (!onMarker && !m_scene.insideFrame(p))
+    // Only a press on the point drags it. A press elsewhere is a click (it focuses the view,
+    // nothing moves) or, once it moves past the drag distance, a pan: a click to focus the
+    // view moved x0 there (issue #9, tester s8). A double click moves the point deliberately.
+    if (m_hits && m_hits(d.x(), d.y())) {
+        beginDrag();
         return;
-    beginDrag();
-    if (!onMarker)
-        emit pointDragged(p.x(), p.y());
+    }
+    m_mayPan = true;
 }
 
 void PlaneView::mouseMoveEvent(QMouseEvent* e) {
     const QPoint d = toDisplay(e->position());
+    if (m_mayPan && (e->buttons() & Qt::LeftButton) &&
+        (e->position().toPoint() - m_pressAt).manhattanLength() >=
+            QApplication::startDragDistance()) {
+        m_mayPan = false;
+        m_panning = true;
+        setCursor(Qt::SizeAllCursor);
+    }
     if (m_panning) {
         m_scene.pan(d.x() - m_last.x(), d.y() - m_last.y());
         m_last = d;
@@ -71,6 +82,8 @@ void PlaneView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void PlaneView::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton)
+        m_mayPan = false;
     if (m_panning && (e->button() == Qt::MiddleButton || e->button() == Qt::LeftButton)) {
         m_panning = false;
         unsetCursor();
@@ -82,8 +95,21 @@ void PlaneView::mouseReleaseEvent(QMouseEvent* e) {
 
 void PlaneView::mouseDoubleClickEvent(QMouseEvent* e) {
     if (e->button() == Qt::MiddleButton ||
-        (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ControlModifier)))
+        (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ControlModifier))) {
         resetView();
+        return;
+    }
+    if (e->button() != Qt::LeftButton || (e->modifiers() & Qt::ShiftModifier))
+        return;
+    // A double click inside the frame moves the point there: one undoable step, as a drag.
+    const QPoint d = toDisplay(e->position());
+    const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
+    if (!m_scene.insideFrame(p) || (m_hits && m_hits(d.x(), d.y())))
+        return; // outside, or on the point: already there
+    m_mayPan = false;
+    beginDrag();
+    emit pointDragged(p.x(), p.y());
+    endDrag();
 }
 
 void PlaneView::wheelEvent(QWheelEvent* e) {

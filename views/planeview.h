@@ -1,9 +1,11 @@
 #pragma once
 // A 2-D view in the window: a Plot2D scene (the curve view or the contour view) in the
-// bridge widget. A press on the plot (or on the point's marker) drags the expansion point;
-// Ctrl+drag or the middle button pans, the wheel zooms about the cursor, a double click or
-// Home fits the whole plot again (PointView::resetView). In the curve view a Shift+click's y
-// is f's axis and only x counts.
+// bridge widget. A press on the point's marker drags the expansion point; a double click in
+// the frame moves it there; a click elsewhere moves nothing (it focuses the view); a drag
+// elsewhere, Ctrl+drag or the middle button pans; the wheel zooms about the cursor; a
+// Ctrl+double click, a middle double click or Home fits the whole plot again
+// (PointView::resetView). Shift+click starts a run; in the curve view its y is f's axis and
+// only x counts.
 
 #include "plot2d.h"
 #include "pointview.h"
@@ -36,7 +38,9 @@ private:
     Plot2D& m_scene;
     std::function<bool(double, double)> m_hits;
     bool m_panning = false;
+    bool m_mayPan = false; ///< a press off the point: a pan once it moves past the drag distance
     QPoint m_last;
+    QPoint m_pressAt; ///< where that press was (widget coordinates)
 };
 
 } // namespace gs

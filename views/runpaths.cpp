@@ -28,8 +28,20 @@
 namespace gs {
 
 Rgb runColor(int i) {
-    const std::vector<Rgb>& runs = sceneLook().runs;
-    return runs[static_cast<std::size_t>(i) % runs.size()];
+    const SceneLook& look = sceneLook();
+    const std::vector<Rgb>& runs = look.runs;
+    // The palette's hue, darkened on a light ground (lightened on a dark one) until the line
+    // has WCAG's 3:1 for graphics against it: on white the orange #E69F00, sky blue #56B4E9,
+    // teal #44AA99, sand #DDCC77 and light blue #99DDFF had 2.2, 2.3, 2.8, 1.6 and 1.5:1
+    // (issue #9, tester s8, t03.png). Paths, balls, legends and the loss chart all take it.
+    return colourAgainst(look.background, runs[static_cast<std::size_t>(i) % runs.size()],
+                         kRunContrast);
+}
+
+Rgb RunPaths::pathColour(int run) const {
+    Rgb c{};
+    m_runs.at(std::size_t(run)).line.actor->GetProperty()->GetColor(c.data());
+    return c;
 }
 
 int runColorCount() {

@@ -64,7 +64,10 @@ public:
     vtkLegendBoxActor* legend() const;
     /// The font size the legends are laid out for now (VTK points).
     int legendFontSize() const;
+    /// How many runs are drawn (for tests).
     int runCount() const { return int(m_runs.size()); }
+    /// The colour run `i`'s path is drawn in, read back from its actor (for tests).
+    Rgb pathColour(int run) const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// Where run `i`'s ball is drawn (world), and whether it is: balls that would coincide

@@ -131,8 +131,10 @@ const char* sceneFontFile(bool bold, bool italic);
 /// text renderer keeps the font tools it started with); calling it again does nothing.
 void useSceneFont();
 
+/// The least WCAG contrast of a run's path against the ground (3:1, graphics).
+constexpr double kRunContrast = 3.0;
 /// The colour of the i-th optimizer run (sceneLook().runs, repeating), so a path never
-/// reads as a model.
+/// reads as a model: moved away from the ground until it has kRunContrast (colourAgainst).
 Rgb runColor(int i);
 /// How many run colours there are before they repeat.
 int runColorCount();

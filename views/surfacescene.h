@@ -90,6 +90,8 @@ public:
     /// The selected run's state at the iterate on screen (nothing: none drawn).
     void setStepMarks(const std::optional<StepMarks>& marks);
     const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
+    /// The runs' paths, balls and legend (for tests).
+    const RunPaths& runPaths() const { return *m_runs; }
     /// Critical points of f as markers (one symbol and colour per kind); `at` = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
     const CriticalMarkers& criticalMarkers() const { return *m_critical; }
