@@ -78,7 +78,7 @@ public:
     /// The selected run's state at the iterate on screen (nothing: none drawn).
     void setStepMarks(const std::optional<StepMarks>& marks);
     const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
-    /// The runs' paths, balls and legend (for tests).
+    /// The runs' paths, balls and legend (for tests: the run legend's entries).
     const RunPaths& runPaths() const { return *m_runs; }
     /// Markers in plot units: at = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
@@ -125,8 +125,6 @@ public:
     /// What the run legend covers at a display box (xmin, xmax, ymin, ymax): what is drawn
     /// in the plot and the axes' text never, level labels a little (RunPaths::setLegendCost).
     double runLegendCost(const std::array<double, 4>& box) const;
-    /// The runs as drawn (for tests: the run legend's entries).
-    const RunPaths& runPaths() const { return *m_runs; }
     /// The font size the point legend draws with (after a render; legendbox.h).
     int pointLegendFontSize() const;
     /// For tests: the level curves' points (plot units).

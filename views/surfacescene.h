@@ -90,7 +90,8 @@ public:
     /// The selected run's state at the iterate on screen (nothing: none drawn).
     void setStepMarks(const std::optional<StepMarks>& marks);
     const StateGlyphs& stateGlyphs() const { return m_runs->stateGlyphs(); }
-    /// The runs' paths, balls and legend (for tests).
+    /// The runs' paths, balls and legend (for tests: the legend's entries and its box,
+    /// RunPaths::legendRect).
     const RunPaths& runPaths() const { return *m_runs; }
     /// Critical points of f as markers (one symbol and colour per kind); `at` = (x, y, f).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
@@ -117,8 +118,6 @@ public:
     /// Where run `run`'s ball is drawn in display pixels (coincident balls side by side,
     /// RunPaths::fanBalls), or nothing while it is hidden.
     std::optional<Eigen::Vector2d> runBallDisplay(int run) const;
-    /// The run legend (for tests: its entries and its box, RunPaths::legendRect).
-    const RunPaths& runPaths() const { return *m_runs; }
     /// World bounds of what is drawn of the quadratic and of the box (for tests).
     std::array<double, 6> quadraticBounds() const;
     /// Looks straight down in parallel projection (a true top view, f axis hidden: its ticks
