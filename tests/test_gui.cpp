@@ -5339,6 +5339,18 @@ private slots:
         QTest::qWait(100);
         // The chart grown for its legend when it asked for room (LossChart::wantsHeight).
         QTRY_VERIFY_WITH_TIMEOUT(chart->legendShown() == shown, 3000);
+        // The legend is shown before the chart has grown (its request is queued, the window
+        // lays out and the chart draws again): wait for the plot's third, slower under
+        // QT_SCALE_FACTOR=2 (test_gui_hidpi).
+        const auto plotKeepsAThird = [chart] {
+            const std::array<double, 4> p = chart->plotArea();
+            return p[3] - p[1] >= chart->renderWindow()->GetSize()[1] / 3.0;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(plotKeepsAThird(),
+                                  qPrintable(QStringLiteral("chart %1 px high, wants %2")
+                                                 .arg(chart->height())
+                                                 .arg(chart->heightWanted())),
+                                  5000);
         QTest::qWait(100);
         const std::vector<ChartBase::TextBox> text = chart->axisText(); // laid out and drawn
         const std::array<double, 4> box = chart->legendBox();
@@ -6397,10 +6409,9 @@ private slots:
             option.fontMetrics = QFontMetrics(tree->font());
             for (int r = 0; r < tree->model()->rowCount(tree->rootIndex()); ++r)
                 needed = std::max(
-                    needed,
-                    tree->itemDelegate()
-                        ->sizeHint(option, tree->model()->index(r, c, tree->rootIndex()))
-                        .width());
+                    needed, tree->itemDelegate()
+                                ->sizeHint(option, tree->model()->index(r, c, tree->rootIndex()))
+                                .width());
             return needed;
         };
         for (int c = 1; c < header->count(); ++c)

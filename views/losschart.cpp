@@ -180,6 +180,9 @@ void LossChart::applyLineWidths(double ratio) {
     // follow the ratio as text does, so at ratio 2 they are as thick beside their labels.
     for (vtkIdType i = 0; i < m_chart->GetNumberOfPlots(); ++i)
         m_chart->GetPlot(i)->SetWidth(float(kLineWidth * ratio));
+    // The plot's least height in device pixels too: set only with the series, it stayed at
+    // ratio 1 when the window's ratio came later, and at ratio 2 the plot kept half of it.
+    legendChart()->plotScale = ratio;
 }
 
 double LossChart::lineWidth(int i) const {
