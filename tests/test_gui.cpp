@@ -312,6 +312,23 @@ class TestGui : public QObject {
 
     /// The window sizes and font scales a lecture meets: 1280x720 at 1.5 and 1, 1600x1000 at 1
     /// (columns "size" and "fontScale").
+    // The loss chart's legend and plot boxes and its size (device pixels), for messages.
+    static QString chartLayoutText(LossChart* chart) {
+        const std::array<double, 4> box = chart->legendBox();
+        const std::array<double, 4> plot = chart->plotArea();
+        const int* window = chart->renderWindow()->GetSize();
+        return QStringLiteral("legend %1,%2 - %3,%4, plot %5,%6 - %7,%8 in %9 x %10")
+            .arg(box[0])
+            .arg(box[1])
+            .arg(box[2])
+            .arg(box[3])
+            .arg(plot[0])
+            .arg(plot[1])
+            .arg(plot[2])
+            .arg(plot[3])
+            .arg(window[0])
+            .arg(window[1]);
+    }
     static void addLectureSizes() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<double>("fontScale");
@@ -5224,17 +5241,7 @@ private slots:
         const std::array<double, 4> box = chart->legendBox();
         const std::array<double, 4> plot = chart->plotArea();
         const int* window = chart->renderWindow()->GetSize();
-        const QString where = QStringLiteral("legend %1,%2 - %3,%4, plot %5,%6 - %7,%8 in %9 x %10")
-                                  .arg(box[0])
-                                  .arg(box[1])
-                                  .arg(box[2])
-                                  .arg(box[3])
-                                  .arg(plot[0])
-                                  .arg(plot[1])
-                                  .arg(plot[2])
-                                  .arg(plot[3])
-                                  .arg(window[0])
-                                  .arg(window[1]);
+        const QString where = chartLayoutText(chart);
         QVERIFY2(chart->dataUnderLegend() == 0, qPrintable(where));
         QVERIFY2(box[0] >= 0 && box[1] >= 0 && box[2] <= window[0] && box[3] <= window[1],
                  qPrintable(where));
@@ -5369,15 +5376,7 @@ private slots:
             return;
         }
         QCOMPARE(chart->legendLabelSize(), int(std::lround(ChartBase::kLegendFont * fontScale)));
-        const QString where = QStringLiteral("legend %1,%2 - %3,%4, plot %5,%6 - %7,%8")
-                                  .arg(box[0])
-                                  .arg(box[1])
-                                  .arg(box[2])
-                                  .arg(box[3])
-                                  .arg(plot[0])
-                                  .arg(plot[1])
-                                  .arg(plot[2])
-                                  .arg(plot[3]);
+        const QString where = chartLayoutText(chart);
         QVERIFY2(box[2] > box[0] && box[3] > box[1], "no legend drawn");
         QVERIFY2(
             chart->dataUnderLegend() == 0,
@@ -5398,8 +5397,7 @@ private slots:
                                            .arg(b[3])));
         }
         // The plot keeps a third of the chart's height at least.
-        QVERIFY2(plot[3] - plot[1] >= window[1] / 3.0,
-                 qPrintable(where + QStringLiteral(" in %1 x %2").arg(window[0]).arg(window[1])));
+        QVERIFY2(plot[3] - plot[1] >= window[1] / 3.0, qPrintable(where));
         saveShot(QStringLiteral("loss_legend_%1x%2_%3.png")
                      .arg(size.width())
                      .arg(size.height())
