@@ -143,6 +143,14 @@ using gs::drawnQuad;
 
 class TestRender : public QObject {
     Q_OBJECT
+    // The columns of a view-size table: the view's width and height in pixels and the font
+    // scale (rows added by each test).
+    static void addViewSizeColumns() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<double>("fontScale");
+    }
+
 private slots:
     void initTestCase() {
         if (!gs::displayAvailable())
@@ -664,9 +672,7 @@ private slots:
     // early frames, with larger text). The caption's box as drawn meets no tick label or axis title
     // as VTK drew them (the quads of their textures on screen), at the GIF's default sizes.
     void newtonCaptionKeepsOffTheTickLabels_data() {
-        QTest::addColumn<int>("width");
-        QTest::addColumn<int>("height");
-        QTest::addColumn<double>("fontScale");
+        addViewSizeColumns();
         QTest::newRow("640x480") << 640 << 480 << 1.0;
         QTest::newRow("640x480, font scale 1.5") << 640 << 480 << 1.5;
         QTest::newRow("1280x960, font scale 1.5") << 1280 << 960 << 1.5;
@@ -1165,9 +1171,7 @@ private slots:
     // at both window sizes: the labels as drawn are at least two pixels apart, and inside the
     // frame.
     void contourLevelLabelsKeepApart_data() {
-        QTest::addColumn<int>("width");
-        QTest::addColumn<int>("height");
-        QTest::addColumn<double>("fontScale");
+        addViewSizeColumns();
         QTest::newRow("1280x720, font scale 1.5") << 890 << 627 << 1.5;
         QTest::newRow("1600x1000, font scale 1") << 1300 << 900 << 1.0;
         QTest::newRow("small view") << 500 << 420 << 1.0;
@@ -1270,9 +1274,7 @@ private slots:
     // path's step grown by its ball's radius, no edge of the arrows as drawn, no marker's
     // ring or label as VTK drew them, and stays in the view with its entries whole.
     void contourPointLegendKeepsOffWhatIsDrawn_data() {
-        QTest::addColumn<int>("width");
-        QTest::addColumn<int>("height");
-        QTest::addColumn<double>("fontScale");
+        addViewSizeColumns();
         // The contour tab of a 1280x720 window is about 890 x 650 pixels.
         QTest::newRow("1280x720 window, font scale 1") << 890 << 650 << 1.0;
         QTest::newRow("1280x720 window, font scale 1.5") << 890 << 650 << 1.5;
@@ -1511,9 +1513,7 @@ private slots:
     // stood beyond it). Read back from what VTK drew: every tick label and axis title lies
     // inside the view.
     void surfaceAxisTextStaysInTheView_data() {
-        QTest::addColumn<int>("width");
-        QTest::addColumn<int>("height");
-        QTest::addColumn<double>("fontScale");
+        addViewSizeColumns();
         QTest::newRow("side by side 1280x720") << 480 << 600 << 1.0;
         QTest::newRow("side by side 1600x1000") << 620 << 860 << 1.0;
         QTest::newRow("narrow, font scale 1.5") << 420 << 600 << 1.5;
