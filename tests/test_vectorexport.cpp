@@ -556,6 +556,7 @@ private slots:
         QTest::newRow("wireframe, three runs at the minimum") << false << 3;
         QTest::newRow("shaded, three runs at the minimum") << true << 3;
         QTest::newRow("wireframe, one run") << false << 1;
+        QTest::newRow("wireframe, six runs at the minimum") << false << 6;
     }
     void coincidentBallsMatchRaster() {
         QFETCH(bool, shaded);
@@ -570,7 +571,8 @@ private slots:
         scene.setStyle(style);
         scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0, 0)));
         // Paths from three sides ending exactly at the minimum (0, 0), f = 0.
-        const Eigen::Vector3d starts[] = {{1.5, 1.0, 3.25}, {-1.5, 1.2, 3.69}, {0.5, -1.5, 2.5}};
+        const Eigen::Vector3d starts[] = {{1.5, 1.0, 3.25},   {-1.5, 1.2, 3.69}, {0.5, -1.5, 2.5},
+                                          {-1.2, -1.0, 2.44}, {1.6, -0.4, 2.72}, {0.2, 1.6, 2.6}};
         std::vector<gs::RunPath> paths;
         for (int i = 0; i < runs; ++i) {
             gs::RunPath r;
@@ -622,11 +624,23 @@ private slots:
                                 .arg(mean.y())
                                 .arg(minimum.x())
                                 .arg(minimum.y())));
+        double widest = 0;
         for (int i = 1; i < runs; ++i) {
             const double gap = (balls[std::size_t(i)] - balls[std::size_t(i - 1)]).norm();
+            widest = std::max(widest, gap);
             QVERIFY2(gap > 12,
                      qPrintable(
                          QStringLiteral("balls %1 and %2 %3 px apart").arg(i - 1).arg(i).arg(gap)));
+        }
+        // Close round the minimum (tester s9: a row of six reached three diameters from it and
+        // read as runs stopping short): none further than a diameter, the neighbours' gap.
+        for (int i = 0; i < runs && runs > 1; ++i) {
+            const double off = (balls[std::size_t(i)] - minimum).norm();
+            QVERIFY2(off <= 1.05 * widest,
+                     qPrintable(QStringLiteral("ball %1 %2 px from the minimum, balls %3 px apart")
+                                    .arg(i)
+                                    .arg(off)
+                                    .arg(widest)));
         }
         for (int i = 0; i < runs; ++i) {
             const Eigen::Vector2d& b = balls[std::size_t(i)];

@@ -23,6 +23,7 @@
 #include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <utility>
 
 namespace gs {
@@ -290,6 +291,8 @@ void RunPaths::fanBalls() {
     if (!(right.norm() > 0))
         return;
     right.normalize();
+    // The screen's up in the world, square to the right and to the direction of projection.
+    const Eigen::Vector3d screenUp = right.cross(forward).normalized();
     const double near = kCoincidentShare * m_ballDiameter;
     std::vector<bool> grouped(m_runs.size(), false);
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
@@ -299,12 +302,26 @@ void RunPaths::fanBalls() {
         for (std::size_t j = i + 1; j < m_runs.size(); ++j)
             if (m_runs[j].shown && !grouped[j] && (m_runs[j].at - m_runs[i].at).norm() < near)
                 group.push_back(j);
+        // Around the first one's iterate, touching and never overlapping (an overlap would be
+        // painted differently in the SVG): two side by side, n >= 3 on a ring whose chord
+        // between neighbours is a diameter d, radius d / (2 sin(pi / n)) (six: d). A row of
+        // six reached 3 d from the iterate and read as a run stopping short (tester s9).
+        const double n = double(group.size());
+        const double radius = group.size() == 2
+                                  ? 0.5 * m_ballDiameter
+                                  : m_ballDiameter / (2.0 * std::sin(std::numbers::pi / n));
         for (std::size_t k = 0; k < group.size(); ++k) {
             Actors& r = m_runs[group[k]];
             grouped[group[k]] = true;
-            // Centred on the first one's iterate: offsets (k - (n - 1) / 2) diameters.
-            const double shift = (double(k) - 0.5 * double(group.size() - 1)) * m_ballDiameter;
-            const Eigen::Vector3d drawn = m_runs[i].at + shift * right;
+            // The first on top, then clockwise (two: right, then left).
+            const double angle =
+                group.size() == 2 ? std::numbers::pi * double(k)
+                                  : 0.5 * std::numbers::pi - 2.0 * std::numbers::pi * double(k) / n;
+            const Eigen::Vector3d drawn =
+                group.size() == 1
+                    ? m_runs[i].at
+                    : Eigen::Vector3d(m_runs[i].at + radius * (std::cos(angle) * right +
+                                                               std::sin(angle) * screenUp));
             if (drawn != r.drawnAt) {
                 r.drawnAt = drawn;
                 r.ball.place(drawn.data(), m_ballDiameter);

@@ -71,8 +71,8 @@ public:
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// Where run `i`'s ball is drawn (world), and whether it is: balls that would coincide
-    /// (runs ending at one minimum, or at their common start) are set side by side across
-    /// the screen, a ball's diameter apart (fanBalls, before each render: the camera's right).
+    /// (runs ending at one minimum, or at their common start) are set round it in the screen's
+    /// plane, touching (fanBalls, before each render, from the camera).
     std::optional<Eigen::Vector3d> ballCentre(int run) const;
     /// Balls whose iterates lie closer than this share of a diameter are fanned out.
     static constexpr double kCoincidentShare = 0.5;
@@ -91,9 +91,9 @@ private:
         Eigen::Vector3d drawnAt{0, 0, 0};
         bool shown = false;
     };
-    /// Balls at coincident iterates side by side across the view (issue #13: the raster
-    /// z-fought them into slices, the figure painted only the last): each group centred on
-    /// its iterate, in run order left to right, a diameter apart along the camera's right.
+    /// Balls at coincident iterates set round their iterate in the screen's plane (issue #13:
+    /// the raster z-fought them into slices, the figure painted only the last): two side by
+    /// side, more on a ring with a diameter between neighbours, never overlapping.
     void fanBalls();
     vtkRenderer* m_renderer;
     vtkBox* m_box;

@@ -115,7 +115,7 @@ public:
     double displayZ(double z) const;
     /// Display position (pixels, y up) of a point (x, y, f) of the plot.
     Eigen::Vector2d toDisplay(double x, double y, double f) const;
-    /// Where run `run`'s ball is drawn in display pixels (coincident balls side by side,
+    /// Where run `run`'s ball is drawn in display pixels (coincident balls round their point,
     /// RunPaths::fanBalls), or nothing while it is hidden.
     std::optional<Eigen::Vector2d> runBallDisplay(int run) const;
     /// World bounds of what is drawn of the quadratic and of the box (for tests).
