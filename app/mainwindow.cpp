@@ -1121,6 +1121,9 @@ void MainWindow::fitPanelToFont() {
 QString MainWindow::hintText() const {
     // What a click and a drag do in the view shown (issue #9, tester s8: in the contour view a
     // click anywhere moved x0, and the hint spoke only of the 3-D view's rotation).
+    if (m_viewTabs->currentIndex() == 2) // the graph: no point to drag (tester s9)
+        return tr("Drag to scroll the graph, wheel zooms; Step (Right) walks the reverse pass; "
+                  "type the inputs' values above it. F1: help.");
     if (shownView() == ShownView::Surface)
         return tr("Drag the red point, or click the surface, to move the point; drag off the "
                   "surface to rotate; wheel zooms; arrow keys nudge it. F1: help.");

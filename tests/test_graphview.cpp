@@ -383,6 +383,27 @@ void TestGraphView::inputsEditable() {
     for (int i = 0; i < 4; ++i)
         QCOMPARE(view.inputEditor(i)->text(), QString::fromLatin1(values[i]));
     QVERIFY(!view.inputEditor(4));
+    {
+        // Tester s9: at font scale 1.5 the 90-pixel box showed -0.496801 as "0.496801", its
+        // sign scrolled out of sight. The box fits the value at a lecture font, from its start.
+        QFont big = QApplication::font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        const QFont before = QApplication::font();
+        QApplication::setFont(big);
+        GraphView lecture;
+        Eigen::VectorXd p = bookPoint();
+        p[0] = -0.496801;
+        lecture.setFunction(book(), p);
+        QLineEdit* x = lecture.inputEditor(0);
+        QApplication::setFont(before);
+        QCOMPARE(x->text(), QStringLiteral("-0.496801"));
+        QCOMPARE(x->cursorPosition(), 0);
+        const int frame = x->style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+        QVERIFY2(x->fontMetrics().horizontalAdvance(x->text()) + 2 * frame < x->width(),
+                 qPrintable(QStringLiteral("%1 px of text in a %2 px box")
+                                .arg(x->fontMetrics().horizontalAdvance(x->text()))
+                                .arg(x->width())));
+    }
     QSignalSpy edited(&view, &GraphView::inputEdited);
     QLineEdit* y = view.inputEditor(2);
     y->selectAll();

@@ -6250,6 +6250,12 @@ private slots:
         QVERIFY2(hint3d.contains(QStringLiteral("click the surface")) &&
                      hint3d.contains(QStringLiteral("drag off the surface to rotate")),
                  qPrintable(hint3d));
+        // The graph's: no point to drag there (tester s9: the contour view's hint stayed).
+        m_window->showViewTab(2);
+        const QString hintGraph = m_window->statusBar()->toolTip();
+        QVERIFY2(hintGraph.contains(QStringLiteral("reverse pass")) &&
+                     !hintGraph.contains(QStringLiteral("red point")),
+                 qPrintable(hintGraph));
     }
 
     // The contour view's gradient field and level bands: check boxes in the panel, each an

@@ -1086,7 +1086,13 @@ void GraphView::fillInputEditors() {
             edit->setObjectName(QStringLiteral("graphInput_") + names[i]);
             edit->setToolTip(
                 tr("The value of %1; Enter evaluates the graph there (undoable)").arg(names[i]));
-            edit->setMaximumWidth(90);
+            // As wide as the longest value it shows (briefNumberText, e.g. "-1.23457e+06") at
+            // the font in use: a fixed 90 px at font scale 1.5 showed -0.496801 as "0.496801",
+            // its sign scrolled out of sight (tester s9).
+            const QMargins m = edit->textMargins();
+            edit->setFixedWidth(
+                edit->fontMetrics().horizontalAdvance(QStringLiteral("-1.23457e+06")) + m.left() +
+                m.right() + 4 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 8);
             connect(edit, &QLineEdit::editingFinished, this, [this, i, edit] {
                 bool ok = false;
                 const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
@@ -1116,6 +1122,7 @@ void GraphView::fillInputEditors() {
             continue; // the person is typing there
         const QSignalBlocker block(edit);
         edit->setText(i < m_scene->point().size() ? number(m_scene->point()[i]) : QString());
+        edit->setCursorPosition(0); // the value's start (its sign) in sight whatever the width
         setErrorMark(edit, ErrorMark::None);
     }
 }
