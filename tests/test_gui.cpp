@@ -302,6 +302,14 @@ class TestGui : public QObject {
             ->grabWindow(m_window->winId())
             .save(QStringLiteral(GRADSCAPE_TEST_OUTPUT "/") + name);
     }
+    /// saveShot as "<prefix>_<width>x<height>_<font scale>.png" (a lecture size's row).
+    void saveLectureShot(const char* prefix, const QSize& size, double fontScale) const {
+        saveShot(QStringLiteral("%1_%2x%3_%4.png")
+                     .arg(QLatin1String(prefix))
+                     .arg(size.width())
+                     .arg(size.height())
+                     .arg(fontScale));
+    }
 
     /// Both themes, column "dark": rows "light" and "dark".
     static void addThemes() {
@@ -310,8 +318,6 @@ class TestGui : public QObject {
         QTest::newRow("dark") << true;
     }
 
-    /// The window sizes and font scales a lecture meets: 1280x720 at 1.5 and 1, 1600x1000 at 1
-    /// (columns "size" and "fontScale").
     // The loss chart's legend and plot boxes and its size (device pixels), for messages.
     static QString chartLayoutText(LossChart* chart) {
         const std::array<double, 4> box = chart->legendBox();
@@ -329,6 +335,9 @@ class TestGui : public QObject {
             .arg(window[0])
             .arg(window[1]);
     }
+
+    /// The window sizes and font scales a lecture meets: 1280x720 at 1.5 and 1, 1600x1000 at 1
+    /// (columns "size" and "fontScale").
     static void addLectureSizes() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<double>("fontScale");
@@ -5187,10 +5196,7 @@ private slots:
         QVERIFY2(maxAt.x() < r[0] * view[0] - grow || maxAt.x() > r[2] * view[0] + grow ||
                      maxAt.y() < r[1] * view[1] - grow || maxAt.y() > r[3] * view[1] + grow,
                  qPrintable(where3));
-        saveShot(QStringLiteral("run_legend_3d_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("run_legend_3d", size, fontScale);
         // Contour view.
         m_window->showViewTab(1);
         ContourScene& contour = m_window->contourScene();
@@ -5216,10 +5222,7 @@ private slots:
                                 .arg(c[3])
                                 .arg(ring.x())
                                 .arg(ring.y())));
-        saveShot(QStringLiteral("run_legend_contour_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("run_legend_contour", size, fontScale);
         // The loss chart: every run named whole, nothing under its legend, the plot readable.
         LossChart* chart = m_window->lossChart();
         QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
@@ -5247,10 +5250,7 @@ private slots:
                  qPrintable(where));
         QVERIFY2(plot[3] - plot[1] >= 0.9 * LegendAvoidingChart::kLeastPlotPixels * dpr,
                  qPrintable(where));
-        saveShot(QStringLiteral("loss_legend_six_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("loss_legend_six", size, fontScale);
     }
 
     // Issue #9 (s8 tester, item 11): the contour view's run legend sat in the top right corner
@@ -5304,10 +5304,7 @@ private slots:
         QCOMPARE(legend->GetNumberOfEntries(), 1);
         QVERIFY2(!QString::fromUtf8(legend->GetEntryString(0)).endsWith(u'…'),
                  legend->GetEntryString(0));
-        saveShot(QStringLiteral("contour_corner_ring_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("contour_corner_ring", size, fontScale);
     }
 
     // Issue #9 (panel9): the loss chart's legend (three runs, 13-pixel text) covered most of
@@ -5398,10 +5395,7 @@ private slots:
         }
         // The plot keeps a third of the chart's height at least.
         QVERIFY2(plot[3] - plot[1] >= window[1] / 3.0, qPrintable(where));
-        saveShot(QStringLiteral("loss_legend_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("loss_legend", size, fontScale);
     }
 
     // Issue #9 (font10): with QHAdam at font scale 1.5 and 1280x720 the labels β₂, ν₁, ν₂ were
@@ -5482,10 +5476,7 @@ private slots:
             }
             QVERIFY(items.size() >= 8);
             if (method->currentText().contains(QStringLiteral("QHAdam")))
-                saveShot(QStringLiteral("optimizer_panel_%1x%2_%3.png")
-                             .arg(size.width())
-                             .arg(size.height())
-                             .arg(fontScale));
+                saveLectureShot("optimizer_panel", size, fontScale);
         }
     }
 
@@ -5544,10 +5535,7 @@ private slots:
         for (double d : ticks)
             QCOMPARE(d, std::round(d));
         QVERIFY(ticks.front() <= std::log10(smallest) && ticks.back() >= std::log10(largest));
-        saveShot(QStringLiteral("loss_log_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("loss_log", size, fontScale);
     }
 
     // Issue #9 (font10): at font scale 1.5 and 1280x720 the readout's "arrows" row showed two
@@ -5638,10 +5626,7 @@ private slots:
         QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) <= bar->width(), qPrintable(shown));
         QVERIFY(bar->toolTip().endsWith(QStringLiteral("F1: help.")));
         QVERIFY(shown.endsWith(QStringLiteral("F1: help.")) || shown.endsWith(QChar(0x2026)));
-        saveShot(QStringLiteral("readout_%1x%2_%3.png")
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(fontScale));
+        saveLectureShot("readout", size, fontScale);
     }
 
     // Issue #9 (font10): at font scale 1.5 in a 1280x720 window the Graph tab scrolled
@@ -5702,10 +5687,7 @@ private slots:
                 QVERIFY2(drawing.contains(item->sceneBoundingRect().adjusted(60, 20, -60, -20)) ||
                              drawing.contains(item->sceneBoundingRect()),
                          qPrintable(at));
-            saveShot(QStringLiteral("graph_%1x%2_%3.png")
-                         .arg(size.width())
-                         .arg(size.height())
-                         .arg(fontScale));
+            saveLectureShot("graph", size, fontScale);
         }
         m_window->showViewTab(0);
     }
