@@ -264,6 +264,17 @@ private:
     std::mt19937 m_rng;
 };
 
+// The bit-for-bit tests' points: kPointCount of them, point `start` of n inputs taking n
+// values of a fixed cycle from `start` on (zero, tiny, negative and large entries).
+constexpr double kPointValues[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
+constexpr std::size_t kPointCount = std::size(kPointValues);
+VectorXd cyclePoint(std::size_t start, Eigen::Index n) {
+    VectorXd x(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        x[i] = kPointValues[(start + std::size_t(i)) % kPointCount];
+    return x;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Formula)
@@ -653,12 +664,11 @@ private slots:
                         return false;
             return true;
         };
-        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
         int compared = 0;
-        for (std::size_t start = 0; start < std::size(points); ++start) {
-            VectorXd x(n), xp = VectorXd::Constant(9, 0.25);
-            for (Eigen::Index i = 0; i < n; ++i)
-                x[i] = xp[i] = points[(start + std::size_t(i)) % std::size(points)];
+        for (std::size_t start = 0; start < kPointCount; ++start) {
+            const VectorXd x = cyclePoint(start, n);
+            VectorXd xp = VectorXd::Constant(9, 0.25);
+            xp.head(n) = x;
             const gs::Derivatives a = gs::derivatives(f, x), b = gs::derivatives(g, xp);
             const std::string where = text.toStdString() + " at point " + std::to_string(start);
             QVERIFY2(a.hessianComputed && b.hessianComputed, where.c_str());
@@ -696,12 +706,9 @@ private slots:
         if (n >= 4)
             subsets.push_back({2, 0, 1});
         auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
-        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
         int compared = 0;
-        for (std::size_t start = 0; start < std::size(points); ++start) {
-            VectorXd x(n);
-            for (int i = 0; i < n; ++i)
-                x[i] = points[(start + std::size_t(i)) % std::size(points)];
+        for (std::size_t start = 0; start < kPointCount; ++start) {
+            const VectorXd x = cyclePoint(start, n);
             const gs::Derivatives all = gs::derivatives(f, x);
             for (const std::vector<int>& wrt : subsets) {
                 const gs::Derivatives d = gs::derivatives(f, x, wrt);
@@ -750,12 +757,9 @@ private slots:
         if (n >= 3)
             subsets.push_back({2, 0, 1});
         auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
-        const double points[] = {0.7, -1.3, 0.0, 2.5, 1e-3, -0.4, 1.0, 40.0};
         int compared = 0;
-        for (std::size_t start = 0; start < std::size(points); ++start) {
-            VectorXd x(n);
-            for (int i = 0; i < n; ++i)
-                x[i] = points[(start + std::size_t(i)) % std::size(points)];
+        for (std::size_t start = 0; start < kPointCount; ++start) {
+            const VectorXd x = cyclePoint(start, n);
             for (const std::vector<int>& wrt : subsets) {
                 const gs::Derivatives full = gs::derivatives(f, x, wrt);
                 const gs::Derivatives d = gs::derivativesWithoutBounds(f, x, wrt);
