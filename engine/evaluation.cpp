@@ -138,7 +138,9 @@ struct KernelChoice {
         const char* forced = std::getenv("GRADSCAPE_SIMD");
         if (forced && std::string_view(forced) == "baseline")
             return SimdLevel::Baseline;
-        return simdLevelAvailable(SimdLevel::Avx2Fma) ? SimdLevel::Avx2Fma : SimdLevel::Baseline;
+        if (forced && std::string_view(forced) == "avx2" && simdLevelAvailable(SimdLevel::Avx2Fma))
+            return SimdLevel::Avx2Fma;
+        return bestSimdLevel();
     }
 };
 
@@ -151,6 +153,8 @@ detail::GridKernel kernelFor(SimdLevel level) {
 #ifdef GS_GRID_KERNEL_AVX2
     if (level == SimdLevel::Avx2Fma)
         return detail::kernel_avx2::runGridChunk;
+    if (level == SimdLevel::Avx512)
+        return detail::kernel_avx512::runGridChunk;
 #endif
     (void)level;
     return detail::kernel_baseline::runGridChunk;
@@ -222,9 +226,13 @@ bool simdLevelAvailable(SimdLevel level) {
     if (level == SimdLevel::Baseline)
         return true;
 #ifdef GS_GRID_KERNEL_AVX2
-    // libgcc's check includes the OS saving the AVX registers (XGETBV).
+    // libgcc's check includes the OS saving the AVX (and AVX-512) registers (XGETBV).
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (level == SimdLevel::Avx2Fma)
+        return avx2;
+    return avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
 #else
     return false;
 #endif
@@ -237,8 +245,23 @@ bool setSimdLevel(SimdLevel level) {
     return true;
 }
 
+SimdLevel bestSimdLevel() {
+    for (SimdLevel level : {SimdLevel::Avx512, SimdLevel::Avx2Fma})
+        if (simdLevelAvailable(level))
+            return level;
+    return SimdLevel::Baseline;
+}
+
 const char* simdLevelName(SimdLevel level) {
-    return level == SimdLevel::Avx2Fma ? "AVX2+FMA" : "baseline (SSE2)";
+    switch (level) {
+    case SimdLevel::Avx512:
+        return "AVX-512";
+    case SimdLevel::Avx2Fma:
+        return "AVX2+FMA";
+    case SimdLevel::Baseline:
+        break;
+    }
+    return "baseline (SSE2)";
 }
 
 int evaluationThreads() {

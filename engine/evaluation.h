@@ -36,16 +36,20 @@ Eigen::ArrayXXd sampleGrid(const Expression& f, const GridSpec& grid, const Eige
 enum class SimdLevel {
     Baseline, ///< any x86-64 (SSE2), or the compiler's default elsewhere
     Avx2Fma,  ///< x86-64 with AVX2 and FMA (x86-64-v3)
+    Avx512,   ///< x86-64 with AVX-512 F, DQ, VL and BW besides (x86-64-v4)
 };
-/// The level sampleGrid uses. Chosen once at start-up: the best this CPU has, or Baseline when
-/// the environment variable GRADSCAPE_SIMD is `baseline`. Results are the same bit for bit
-/// for a given level (and any number of threads); two levels differ by a few ulp.
+/// The level sampleGrid uses. Chosen once at start-up: the best this CPU has, or the level
+/// the environment variable GRADSCAPE_SIMD names (`baseline`, `avx2`, when available).
+/// Results are the same bit for bit for a given level (and any number of threads); two
+/// levels differ by a few ulp.
 SimdLevel simdLevel();
 /// Whether this build and this CPU can run `level`.
 bool simdLevelAvailable(SimdLevel level);
 /// Uses `level` from now on (tests, benchmarks); false, and no change, when not available.
 bool setSimdLevel(SimdLevel level);
-/// "AVX2+FMA", "baseline (SSE2)".
+/// The best level this build and CPU can run.
+SimdLevel bestSimdLevel();
+/// "AVX-512", "AVX2+FMA", "baseline (SSE2)".
 const char* simdLevelName(SimdLevel level);
 
 /// The number of threads grid evaluation uses by default: the machine's cores.

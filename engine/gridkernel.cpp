@@ -1,7 +1,7 @@
 // The grid kernel (gridkernel.h), compiled once per instruction set: GS_KERNEL_NS names the
-// build (kernel_baseline, kernel_avx2) and the compiler flags choose Eigen's packets (SSE2:
-// 2 doubles, AVX2+FMA: 4). Eigen vectorizes when it is compiled, so the flags must be this
-// file's, not the caller's.
+// build (kernel_baseline, kernel_avx2, kernel_avx512) and the compiler flags choose Eigen's
+// packets (SSE2: 2 doubles, AVX2+FMA: 4, AVX-512: 8). Eigen vectorizes when it is compiled, so the
+// flags must be this file's, not the caller's.
 //
 // No template instantiated here may be shared with another object file: the linker keeps one
 // copy of each weak symbol, and an AVX2 copy of, say, Eigen's assignment loop chosen for the

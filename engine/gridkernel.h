@@ -13,8 +13,10 @@
 namespace gs::detail {
 
 /// Points per chunk. Slot s of a chunk's work area is work[s * kGridChunk, s * kGridChunk + n).
-inline constexpr std::ptrdiff_t kGridChunk = 1024;
-/// Alignment of the work area in bytes (a cache line; at least one AVX register).
+/// 256 points are 2 KB a slot, so the slots of a typical expression stay in the L1 cache
+/// between steps (bench_grid, one core with AVX-512: 1.5 ms at 256 against 1.8 ms at 1024).
+inline constexpr std::ptrdiff_t kGridChunk = 256;
+/// Alignment of the work area in bytes (a cache line; an AVX-512 register).
 inline constexpr std::size_t kGridAlign = 64;
 
 /// One step of the sweep: slot `dst` = op(slot `a`, slot `b`). A `constExponent` Pow is the
@@ -36,6 +38,9 @@ void runGridChunk(const GridStep* steps, std::size_t count, std::ptrdiff_t n, do
 }
 #ifdef GS_GRID_KERNEL_AVX2
 namespace kernel_avx2 {
+void runGridChunk(const GridStep* steps, std::size_t count, std::ptrdiff_t n, double* work);
+}
+namespace kernel_avx512 {
 void runGridChunk(const GridStep* steps, std::size_t count, std::ptrdiff_t n, double* work);
 }
 #endif
