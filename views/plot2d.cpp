@@ -190,7 +190,7 @@ private:
 vtkStandardNewMacro(PlotAxes);
 
 Plot2D::Plot2D()
-    : m_renderer(vtkSmartPointer<vtkRenderer>::New())
+    : m_renderer(makeSceneRenderer())
     , m_axes(vtkSmartPointer<PlotAxes>::New())
     , m_title(vtkSmartPointer<vtkTextActor>::New())
     , m_note(vtkSmartPointer<vtkTextActor>::New()) {

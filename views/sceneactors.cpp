@@ -11,6 +11,7 @@
 #include <vtkBox.h>
 #include <vtkCallbackCommand.h>
 #include <vtkClipPolyData.h>
+#include <vtkCullerCollection.h>
 #include <vtkGlyph3D.h>
 #include <vtkGlyphSource2D.h>
 #include <vtkMergePoints.h>
@@ -30,6 +31,12 @@
 #include <cmath>
 
 namespace gs {
+
+vtkSmartPointer<vtkRenderer> makeSceneRenderer() {
+    auto renderer = vtkSmartPointer<vtkRenderer>::New();
+    renderer->GetCullers()->RemoveAllItems();
+    return renderer;
+}
 
 vtkSmartPointer<vtkActor> makeActor(vtkAlgorithmOutput* input, vtkPolyData* data) {
     auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();

@@ -57,7 +57,7 @@ int fontSize(double points, double pixelScale) {
 } // namespace
 
 SurfaceScene::SurfaceScene()
-    : m_renderer(vtkSmartPointer<vtkRenderer>::New())
+    : m_renderer(makeSceneRenderer())
     , m_box(vtkSmartPointer<vtkBox>::New()) {
     m_boxBounds = {-2, 2, -2, 2, 0, m_style.boxHeight * 4};
 
