@@ -309,8 +309,10 @@ void MainWindow::setSideBySide(bool sideBySide) {
         showViewTab(m_viewTabs->currentIndex());
     }
     // The 3-D view's width changed: frame the box again once the layout has settled (the
-    // direction the person chose stays).
-    QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
+    // direction the person chose stays). Not before the window is first shown: its first size
+    // fits the view, and a refit then replaced the camera of a session opened at start-up.
+    if (isVisible())
+        QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
 }
 
 void MainWindow::showViewTab(int tab) {
