@@ -3465,6 +3465,32 @@ private slots:
         return nullptr;
     }
 
+    // The 1-D example opened with the contour tab current showed the Graph tab: QTabBar made
+    // the next tab current when the contour tab was hidden. The curve takes the contour's
+    // place, and a function of two inputs brings the contour view back.
+    void curveExampleFromTheContourTab() {
+        m_window->showViewTab(1);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
+        QAction* curve = exampleAction(QStringLiteral("3x⁴"));
+        QVERIFY(curve);
+        curve->trigger();
+        QCOMPARE(m_doc->expression().inputCount(), 1);
+        QCOMPARE(m_window->viewTab(), 0);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Curve);
+        QAction* saddle = exampleAction(QStringLiteral("Saddle"));
+        QVERIFY(saddle);
+        saddle->trigger();
+        QCOMPARE(m_window->viewTab(), 1);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
+        // From the 3-D tab the curve shows too, and the 3-D view comes back after it.
+        m_window->showViewTab(0);
+        curve->trigger();
+        QCOMPARE(m_window->viewTab(), 0);
+        saddle->trigger();
+        QCOMPARE(m_window->viewTab(), 0);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Surface);
+    }
+
     // Tester 8, item 4: an example picked after File ▸ Open kept the session's file name, and
     // the next Save (the default answer) overwrote the session with the example.
     void exampleAfterASessionIsUntitled() {
