@@ -1803,7 +1803,8 @@ void MainWindow::showAnimationExportDialog() {
                 notice(tr("Exported %1").arg(r.path));
             return error;
         },
-        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"));
+        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"),
+        m_session->currentFile());
     dialog.exec();
 }
 
@@ -1908,7 +1909,7 @@ void MainWindow::showExportDialog() {
                 notice(tr("Exported %1").arg(r.path));
             return error;
         },
-        key);
+        key, m_session->currentFile());
     dialog.exec();
 }
 

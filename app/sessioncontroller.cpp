@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMainWindow>
@@ -15,7 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QUndoStack>
 #include <cmath>
 
@@ -260,9 +260,9 @@ void SessionController::forgetFile() {
 void SessionController::open() {
     if (!maybeSave())
         return;
-    const QString dir = m_file.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                            : QFileInfo(m_file).absolutePath();
+    // The open session's folder, else the last session's (Open Recent's first), else home.
+    const QString dir =
+        startFolder(m_file.isEmpty() ? recentSessions::load(QSettings()).value(0) : m_file, {});
     const QString path = openFileName(m_window, tr("Open Session"), dir,
                                       tr("gradscape sessions (*.gradscape);;All files (*)"));
     if (!path.isEmpty())
@@ -288,8 +288,8 @@ bool SessionController::save() {
 
 bool SessionController::saveAs() {
     const QString dir = m_file.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                  QStringLiteral("/untitled.gradscape")
+                            ? QDir(startFolder(recentSessions::load(QSettings()).value(0), {}))
+                                  .filePath(QStringLiteral("untitled.gradscape"))
                             : m_file;
     QString path =
         saveFileName(m_window, tr("Save Session As"), dir, tr("gradscape sessions (*.gradscape)"));

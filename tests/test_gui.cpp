@@ -46,6 +46,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QFontInfo>
 #include <QGlyphRun>
 #include <QGraphicsItem>
@@ -3439,6 +3440,73 @@ private slots:
         QVERIFY2(std::abs(boxShare(window->surfaceView()) - fitted) < 0.03,
                  qPrintable(
                      QStringLiteral("%1 vs %2").arg(boxShare(window->surfaceView())).arg(fitted)));
+    }
+
+    /// The path File ▸ `action` (Export Image, Export Animation) offers in its dialog.
+    QString offeredExportPath(const QString& action) {
+        QAction* found = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().startsWith(action))
+                found = a;
+        if (!found)
+            return QStringLiteral("no action %1").arg(action);
+        QString path;
+        QTimer::singleShot(0, this, [&path] {
+            if (auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget())) {
+                path = dialog->pathEdit()->text();
+                dialog->reject();
+            }
+        });
+        found->trigger();
+        return path;
+    }
+
+    /// The folder Save Session As starts in.
+    QString offeredSaveFolder() {
+        QString folder;
+        QTimer::singleShot(0, this, [&folder] {
+            if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                folder = dialog->directory().absolutePath();
+                dialog->reject();
+            }
+        });
+        m_window->session()->saveAs();
+        return folder;
+    }
+
+    // Tester: the export and Save As dialogs started in /root (or the working directory)
+    // whatever the person had done. Now: the last export's folder (per kind), else the open
+    // session's folder, else home.
+    void fileDialogsStartWhereThePersonWorks() {
+        QCOMPARE(m_doc->addRun(RunSettings{}), QString()); // Export Animation needs a run
+        QTemporaryDir sessions, exports;
+        const QString home = QDir::homePath();
+        QCOMPARE(QFileInfo(offeredExportPath(QStringLiteral("&Export Image"))).absolutePath(),
+                 home);
+        QCOMPARE(offeredSaveFolder(), home);
+        const QString session = sessions.filePath(QStringLiteral("lecture.gradscape"));
+        QCOMPARE(m_window->session()->saveFile(session), QString());
+        const QString folder = QFileInfo(session).absolutePath();
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.png")));
+        QCOMPARE(offeredExportPath(QStringLiteral("Export &Animation")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.gif")));
+        // The last export of each kind wins over the session's folder.
+        const QString figure = QDir(exports.path()).filePath(QStringLiteral("figure.svg"));
+        QSettings().setValue(QStringLiteral("exportImage/path"), figure);
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")), figure);
+        QCOMPARE(offeredExportPath(QStringLiteral("Export &Animation")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.gif")));
+        // Its folder gone: the session's folder, with the name kept.
+        QVERIFY(QDir(exports.path()).removeRecursively());
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")),
+                 QDir(folder).filePath(QStringLiteral("figure.svg")));
+        // Save As: an untitled document (an example) starts where the last session is.
+        QAction* saddle = exampleAction(QStringLiteral("Saddle"));
+        QVERIFY(saddle);
+        saddle->trigger();
+        QCOMPARE(m_window->session()->currentFile(), QString());
+        QCOMPARE(offeredSaveFolder(), folder);
     }
 
     void closeAsksAboutUnsavedChanges() {
