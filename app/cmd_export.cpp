@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <cstdio>
+#include <vtkRenderer.h>
 
 namespace gs {
 
@@ -256,8 +257,8 @@ QString exportFigure(const QCommandLineParser& p, bool processExits, FigureCache
         // The camera is fitted once the off-screen window gives the picture its aspect (or
         // is the session's own).
         const auto placeCamera = [&] {
-            if (camera)
-                applyCamera(scene.renderer(), *camera);
+            if (camera) // framed for this picture's aspect as in the saved view
+                scene.restoreCamera(*camera, scene.renderer()->GetTiledAspectRatio());
             else
                 scene.resetCamera();
         };
@@ -308,7 +309,7 @@ int animateCommand(const QCommandLineParser& p) {
             [&](int k) { showFrame(scene, doc, k); },
             [&] {
                 if (camera)
-                    applyCamera(scene.renderer(), *camera);
+                    scene.restoreCamera(*camera, scene.renderer()->GetTiledAspectRatio());
                 else
                     scene.resetCamera();
             });

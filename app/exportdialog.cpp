@@ -46,7 +46,7 @@ QString sizeSetting(const QString& side, const QString& key) {
 ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString& pathLabel,
                            const QString& settingsGroup, const QString& defaultName, Browse browse,
                            QSize defaultSize, const QString& transparencyLabel, Exporter exporter,
-                           const QString& sizeKey)
+                           const QString& sizeKey, const QString& sessionFile)
     : QDialog(parent)
     , m_group(settingsGroup)
     , m_sizeKey(sizeKey)
@@ -61,7 +61,11 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
     settings.beginGroup(m_group);
     // The last path's folder and format, with the default name when none is remembered.
     const QString last = settings.value(QStringLiteral("path")).toString();
-    m_path->setText(last.isEmpty() ? QDir::home().filePath(defaultName) : last);
+    const QString folder = startFolder(last, sessionFile);
+    m_path->setText(
+        !last.isEmpty() && QFileInfo(last).absolutePath() == folder
+            ? last
+            : QDir(folder).filePath(last.isEmpty() ? defaultName : QFileInfo(last).fileName()));
     m_path->setToolTip(tr("Where to write: the file name's extension chooses the format"));
     // Wide enough to read a path such as /home/someone/Documents/lecture/figure.png.
     m_path->setMinimumWidth(QFontMetrics(m_path->font()).horizontalAdvance(QLatin1Char('x')) * 48);

@@ -40,11 +40,13 @@ public:
     /// `settingsGroup` keys what is remembered ("exportImage", "exportAnimation");
     /// `defaultName` (such as gradscape.png) is used in the last folder when nothing is
     /// remembered yet. `defaultSize` is offered unless the person typed another size for
-    /// `sizeKey` (such as the view's name) last time.
+    /// `sizeKey` (such as the view's name) last time. With nothing remembered (or its folder
+    /// gone) the path starts in the open session's folder (`sessionFile`), else the home
+    /// directory (startFolder).
     ExportDialog(QWidget* parent, const QString& title, const QString& pathLabel,
                  const QString& settingsGroup, const QString& defaultName, Browse browse,
                  QSize defaultSize, const QString& transparencyLabel, Exporter exporter,
-                 const QString& sizeKey = QString());
+                 const QString& sizeKey = QString(), const QString& sessionFile = QString());
 
     QLineEdit* pathEdit() const { return m_path; }
     QLabel* errorLabel() const { return m_error; }

@@ -1,6 +1,8 @@
 #include "filedialogs.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QScreen>
@@ -79,6 +81,19 @@ QString saveFileName(QWidget* parent, const QString& caption, const QString& dir
 
 QString existingDirectory(QWidget* parent, const QString& caption, const QString& dir) {
     return run(makeFileDialog(parent, caption, dir, QString(), QFileDialog::Directory));
+}
+
+QString startFolder(const QString& lastPath, const QString& sessionFile) {
+    if (!lastPath.isEmpty()) {
+        const QFileInfo last(lastPath);
+        if (last.isDir())
+            return last.absoluteFilePath();
+        if (last.absoluteDir().exists())
+            return last.absolutePath();
+    }
+    if (!sessionFile.isEmpty() && QFileInfo(sessionFile).absoluteDir().exists())
+        return QFileInfo(sessionFile).absolutePath();
+    return QDir::homePath();
 }
 
 } // namespace gs

@@ -31,4 +31,10 @@ QString saveFileName(QWidget* parent, const QString& caption, const QString& dir
                      const QString& filter);
 QString existingDirectory(QWidget* parent, const QString& caption, const QString& dir);
 
+/// The folder a file dialog starts in: `lastPath`'s folder (the last file of this kind the
+/// person wrote, or a folder itself) when it still exists, else the folder of the open session
+/// `sessionFile`, else the home directory (not the working directory, where Qt's dialog went
+/// when a remembered folder was gone).
+QString startFolder(const QString& lastPath, const QString& sessionFile);
+
 } // namespace gs

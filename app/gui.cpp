@@ -61,10 +61,13 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("gradscape"),
                                                  QIcon(QStringLiteral(":/help/gradscape.svg"))));
     // The person's preferences: the theme, colours and font scale, and the resolution and
-    // wire lines of a new document (not given by an option or a session). A --screenshot
-    // ignores them, as it ignores the saved layout: its picture is the same everywhere.
+    // wire lines of a new document (not given by an option or a session). A --screenshot shows
+    // the window as the person sees it, so it reads them too, as it reads the view tab; a
+    // picture the same everywhere (the README's) is taken with fresh settings
+    // (XDG_CONFIG_HOME=an empty folder). Only the saved size and dock layout are not used: the
+    // picture's size is the screen's.
     Settings start = session ? session->settings : settings;
-    if (screenshot.isEmpty()) {
+    {
         const Preferences preferences = loadPreferences(QSettings());
         applyPreferencesToApplication(preferences);
         if (!session && !p.isSet(QStringLiteral("resolution")))

@@ -286,8 +286,20 @@ void MainWindow::showPage() {
     const QString first = oneInput ? tr("Curve") : tr("3-D");
     if (m_viewTabs->tabText(0) != first)
         m_viewTabs->setTabText(0, first);
+    // The contour tab current and a function of one input: its place is the curve's (the
+    // 2-D view of this function). Hidden while current, QTabBar made the next tab, the
+    // Graph, current: the 1-D example opened on the graph.
+    if (oneInput && m_viewTabs->isTabVisible(1) && m_viewTabs->currentIndex() == 1) {
+        m_contourBeforeCurve = true;
+        m_viewTabs->setCurrentIndex(0); // comes back here through showViewTab
+    }
     if (m_viewTabs->isTabVisible(1) == oneInput)
         m_viewTabs->setTabVisible(1, !oneInput);
+    if (!oneInput && m_contourBeforeCurve) {
+        m_contourBeforeCurve = false;
+        if (m_viewTabs->currentIndex() == 0)
+            m_viewTabs->setCurrentIndex(1);
+    }
     const int tab = m_viewTabs->currentIndex();
     m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
     if (m_graphAction)
@@ -309,8 +321,10 @@ void MainWindow::setSideBySide(bool sideBySide) {
         showViewTab(m_viewTabs->currentIndex());
     }
     // The 3-D view's width changed: frame the box again once the layout has settled (the
-    // direction the person chose stays).
-    QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
+    // direction the person chose stays). Not before the window is first shown: its first size
+    // fits the view, and a refit then replaced the camera of a session opened at start-up.
+    if (isVisible())
+        QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
 }
 
 void MainWindow::showViewTab(int tab) {
@@ -1789,7 +1803,8 @@ void MainWindow::showAnimationExportDialog() {
                 notice(tr("Exported %1").arg(r.path));
             return error;
         },
-        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"));
+        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"),
+        m_session->currentFile());
     dialog.exec();
 }
 
@@ -1815,6 +1830,10 @@ void MainWindow::onNudged(int dx, int dy) {
     if (iy < next.point.size()) // a function of one input has no y to nudge
         next.point[iy] = s.point[iy] + dy * step;
     showSettingsError(m_doc->change(next, tr("Nudge expansion point"), m_nudgeId));
+}
+
+int MainWindow::viewTab() const {
+    return m_viewTabs->currentIndex();
 }
 
 MainWindow::ShownView MainWindow::shownView() const {
@@ -1890,7 +1909,7 @@ void MainWindow::showExportDialog() {
                 notice(tr("Exported %1").arg(r.path));
             return error;
         },
-        key);
+        key, m_session->currentFile());
     dialog.exec();
 }
 

@@ -121,6 +121,8 @@ public:
     /// the 3-D view when side by side), and its widget on screen.
     enum class ShownView { Curve, Surface, Contour };
     ShownView shownView() const;
+    /// The view tab shown: 0 the 3-D view (the curve for one input), 1 contour, 2 the graph.
+    int viewTab() const;
     QWidget* shownViewWidget() const;
 
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
@@ -289,6 +291,9 @@ private:
     GraphDock* m_graph = nullptr;
     QAction* m_graphAction = nullptr;
     int m_lastViewTab = 0; ///< the view tab F8 returns to from the graph
+    /// The contour tab was current when a function of one input hid it: the curve took its
+    /// place, and a function of two inputs shows the contour view again.
+    bool m_contourBeforeCurve = false;
     QSplitter* m_viewSplit = nullptr;
     QTabBar* m_viewTabs = nullptr;
     QListWidget* m_criticalList = nullptr;

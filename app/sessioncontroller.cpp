@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMainWindow>
@@ -15,11 +16,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QUndoStack>
 #include <cmath>
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
 
 namespace gs {
 
@@ -62,31 +60,7 @@ QString readNumber(const QJsonObject& o, const char* key, const QString& where, 
 
 } // namespace
 
-CameraState cameraState(vtkRenderer* renderer) {
-    vtkCamera* c = renderer->GetActiveCamera();
-    CameraState s;
-    c->GetPosition(s.position.data());
-    c->GetFocalPoint(s.focalPoint.data());
-    c->GetViewUp(s.viewUp.data());
-    s.viewAngle = c->GetViewAngle();
-    s.parallelScale = c->GetParallelScale();
-    s.parallelProjection = c->GetParallelProjection() != 0;
-    return s;
-}
-
-void applyCamera(vtkRenderer* renderer, const CameraState& s) {
-    vtkCamera* c = renderer->GetActiveCamera();
-    c->SetPosition(s.position.data());
-    c->SetFocalPoint(s.focalPoint.data());
-    c->SetViewUp(s.viewUp.data());
-    c->SetViewAngle(s.viewAngle);
-    c->SetParallelScale(s.parallelScale);
-    c->SetParallelProjection(s.parallelProjection ? 1 : 0);
-    renderer->ResetCameraClippingRange();
-}
-
-QJsonObject surfaceViewsBlock(vtkRenderer* renderer) {
-    const CameraState s = cameraState(renderer);
+QJsonObject surfaceViewsBlock(const CameraState& s) {
     const QJsonObject camera{
         {QStringLiteral("position"), triple(s.position)},
         {QStringLiteral("focal_point"), triple(s.focalPoint)},
@@ -95,7 +69,10 @@ QJsonObject surfaceViewsBlock(vtkRenderer* renderer) {
         {QStringLiteral("parallel_scale"), s.parallelScale},
         {QStringLiteral("parallel_projection"), s.parallelProjection},
     };
-    return {{QStringLiteral("surface"), QJsonObject{{QStringLiteral("camera"), camera}}}};
+    QJsonObject surface{{QStringLiteral("camera"), camera}};
+    if (s.viewSize[0] > 0 && s.viewSize[1] > 0)
+        surface.insert(QStringLiteral("view_size"), QJsonArray{s.viewSize[0], s.viewSize[1]});
+    return {{QStringLiteral("surface"), surface}};
 }
 
 std::optional<CameraState> surfaceCamera(const QJsonObject& views, QString* error) {
@@ -142,6 +119,18 @@ std::optional<CameraState> surfaceCamera(const QJsonObject& views, QString* erro
         else if (x[0] == 0 && x[1] == 0 && x[2] == 0)
             e = where + QStringLiteral(": view_up is along the line of sight");
     }
+    // The size of the view it was seen in (since 0.9; optional): two positive numbers.
+    if (e.isEmpty() && surface.toObject().contains(QLatin1String("view_size"))) {
+        const QJsonValue v = surface.toObject().value(QLatin1String("view_size"));
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble() ||
+            !(a[0].toDouble() > 0 && a[0].toDouble() < 1e9) ||
+            !(a[1].toDouble() > 0 && a[1].toDouble() < 1e9))
+            e = QStringLiteral("views.surface.view_size: expected two numbers above 0 (width "
+                               "and height in pixels)");
+        else
+            s.viewSize = {a[0].toDouble(), a[1].toDouble()};
+    }
     if (!e.isEmpty()) {
         *error = e;
         return std::nullopt;
@@ -187,7 +176,8 @@ void SessionController::addFileActions(QMenu* file) {
 Session SessionController::currentSession() const {
     Session s;
     s.settings = m_doc->settings();
-    s.views = surfaceViewsBlock(m_view->scene().renderer());
+    // The camera the person sees (or, the view not sized yet, the one it will show).
+    s.views = surfaceViewsBlock(m_view->shownCamera());
     s.views.insert(
         QStringLiteral("optimizer"),
         QJsonObject{{QStringLiteral("start_at_point"), m_optimizers->startAtExpansionPoint()}});
@@ -242,11 +232,8 @@ QString SessionController::openFile(const QString& path) {
 
 void SessionController::adopt(const QString& path, const Session& session) {
     QString ignored;
-    if (const auto camera = surfaceCamera(session.views, &ignored)) {
-        applyCamera(m_view->scene().renderer(), *camera);
-        m_view->keepCamera();
-        m_view->render();
-    }
+    if (const auto camera = surfaceCamera(session.views, &ignored))
+        m_view->restoreCamera(*camera);
     // "Add run" then repeats the session's first run, as after an example.
     if (!session.settings.runs.empty())
         m_optimizers->setRun(session.settings.runs.front(), m_doc->settings().point);
@@ -273,9 +260,9 @@ void SessionController::forgetFile() {
 void SessionController::open() {
     if (!maybeSave())
         return;
-    const QString dir = m_file.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                            : QFileInfo(m_file).absolutePath();
+    // The open session's folder, else the last session's (Open Recent's first), else home.
+    const QString dir =
+        startFolder(m_file.isEmpty() ? recentSessions::load(QSettings()).value(0) : m_file, {});
     const QString path = openFileName(m_window, tr("Open Session"), dir,
                                       tr("gradscape sessions (*.gradscape);;All files (*)"));
     if (!path.isEmpty())
@@ -301,8 +288,8 @@ bool SessionController::save() {
 
 bool SessionController::saveAs() {
     const QString dir = m_file.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                  QStringLiteral("/untitled.gradscape")
+                            ? QDir(startFolder(recentSessions::load(QSettings()).value(0), {}))
+                                  .filePath(QStringLiteral("untitled.gradscape"))
                             : m_file;
     QString path =
         saveFileName(m_window, tr("Save Session As"), dir, tr("gradscape sessions (*.gradscape)"));

@@ -4,6 +4,7 @@
 // question before a window with unsaved changes closes; and the 3-D view's camera, which the
 // session keeps in its "views" block (the model passes it through, this file reads it).
 
+#include "scenecamera.h"
 #include "session.h"
 
 #include <QObject>
@@ -20,18 +21,9 @@ class Document;
 class OptimizerPanel;
 class SurfaceView;
 
-/// Everything vtkCamera needs to look the same again.
-struct CameraState {
-    std::array<double, 3> position{}, focalPoint{}, viewUp{};
-    double viewAngle = 30;
-    double parallelScale = 1;
-    bool parallelProjection = false;
-};
-
-CameraState cameraState(vtkRenderer* renderer);
-void applyCamera(vtkRenderer* renderer, const CameraState& camera);
-/// The "views" block for a renderer showing the surface: {"surface": {"camera": {...}}}.
-QJsonObject surfaceViewsBlock(vtkRenderer* renderer);
+/// The "views" block for the surface's camera: {"surface": {"camera": {...}, "view_size":
+/// [w, h]}} (no view_size when it is not known).
+QJsonObject surfaceViewsBlock(const CameraState& camera);
 /// The surface view's camera in a session's "views" block: nothing (and no error) when the
 /// session has none; nothing and a message naming the field when it is malformed.
 std::optional<CameraState> surfaceCamera(const QJsonObject& views, QString* error);

@@ -912,6 +912,38 @@ private slots:
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
 
+    // --screenshot is the window as the person sees it: their theme (and font scale, tab)
+    // from their settings, which it used to ignore. Fresh settings give the light window.
+    void screenshotFollowsPreferences() {
+        auto meanGrey = [](const QString& config, const QString& png) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(GRADSCAPE_BINARY), {"--screenshot", png});
+            if (!p.waitForFinished(120000) || p.exitCode() != 0)
+                return -1.0;
+            const QImage image(png);
+            if (image.isNull())
+                return -1.0;
+            double sum = 0;
+            for (int y = 0; y < image.height(); y += 4)
+                for (int x = 0; x < image.width(); x += 4)
+                    sum += qGray(image.pixel(x, y));
+            return sum / ((image.height() + 3) / 4 * ((image.width() + 3) / 4));
+        };
+        QTemporaryDir fresh, dark;
+        QDir(dark.path()).mkpath(QStringLiteral("gradscape"));
+        QFile conf(dark.filePath(QStringLiteral("gradscape/gradscape.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[preferences]\ntheme=dark\n");
+        conf.close();
+        const double light = meanGrey(fresh.path(), fresh.filePath(QStringLiteral("a.png")));
+        const double darker = meanGrey(dark.path(), dark.filePath(QStringLiteral("a.png")));
+        QVERIFY2(light > 150 && darker >= 0 && darker < light - 60,
+                 qPrintable(QStringLiteral("light %1, dark %2").arg(light).arg(darker)));
+    }
+
     void windowWithoutDisplaySaysSo() {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -46,6 +46,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QFontInfo>
 #include <QGlyphRun>
 #include <QGraphicsItem>
@@ -3303,6 +3304,211 @@ private slots:
         compareCameras(cameraState(renderer), camera);
     }
 
+    /// The share of `view`'s picture the fitted box takes: the larger of its projected width
+    /// and height, each as a share of the view's (as aspectZoom measures it).
+    static double boxShare(SurfaceView* view) {
+        vtkRenderer* r = view->scene().renderer();
+        const int* size = r->GetSize();
+        const std::array<double, 6> box = view->scene().boxBounds();
+        double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
+        for (int corner = 0; corner < 8; ++corner) {
+            r->SetWorldPoint(box[std::size_t(corner & 1)],
+                             box[std::size_t(2 + ((corner >> 1) & 1))],
+                             box[std::size_t(4 + ((corner >> 2) & 1))], 1.0);
+            r->WorldToDisplay();
+            const double* d = r->GetDisplayPoint();
+            for (int k = 0; k < 2; ++k) {
+                lo[k] = std::min(lo[k], d[k]);
+                hi[k] = std::max(hi[k], d[k]);
+            }
+        }
+        return std::max((hi[0] - lo[0]) / size[0], (hi[1] - lo[1]) / size[1]);
+    }
+
+    /// Opens `path` in a new window as `gradscape FILE` does (the session adopted before the
+    /// window is shown) at `size`, and waits for its first frame.
+    static std::pair<std::unique_ptr<Document>, std::unique_ptr<MainWindow>>
+    reopenInNewWindow(const QString& path, QSize size) {
+        SessionRead r = readSession(path);
+        if (!r.session)
+            return {};
+        auto doc = std::make_unique<Document>();
+        if (!doc->change(r.session->settings, QStringLiteral("Start")).isEmpty())
+            return {};
+        auto window = std::make_unique<MainWindow>(doc.get());
+        window->session()->adopt(path, *r.session);
+        window->resize(size);
+        if (!test::showAndWaitForFirstFrame(window.get()))
+            return {};
+        QTest::qWait(50); // the posted refits and renders
+        return {std::move(doc), std::move(window)};
+    }
+
+    // Tester: a session saved, the app quit and the file reopened showed the surface at a third
+    // of its size. The window refitted the restored camera before the view had a size, and a
+    // camera saved in a view of another shape kept its vertical angle only.
+    void sessionCameraSurvivesANewWindow() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("camera.gradscape"));
+        SurfaceView* view = m_window->surfaceView();
+        vtkRenderer* renderer = view->scene().renderer();
+        renderer->GetActiveCamera()->Azimuth(25);
+        renderer->GetActiveCamera()->Elevation(10);
+        view->render();
+        const CameraState saved = cameraState(renderer);
+        const double share = boxShare(view);
+        QCOMPARE(m_window->session()->saveFile(path), QString());
+        // The file holds the camera on screen and the view's size.
+        QString ignored;
+        const CameraState inFile = *surfaceCamera(readSession(path).session->views, &ignored);
+        compareCameras(inFile, saved);
+        QCOMPARE(inFile.viewSize[0], double(renderer->GetSize()[0]));
+        QCOMPARE(inFile.viewSize[1], double(renderer->GetSize()[1]));
+
+        // The same size: the same camera, the same picture.
+        {
+            auto [doc, window] = reopenInNewWindow(path, m_window->size());
+            QVERIFY(window);
+            SurfaceView* v = window->surfaceView();
+            QCOMPARE(v->size(), view->size());
+            compareCameras(cameraState(v->scene().renderer()), saved);
+            QVERIFY2(std::abs(boxShare(v) - share) < 0.01,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(boxShare(v)).arg(share)));
+            // Saved again, the file's camera is the one shown.
+            const QString again = dir.filePath(QStringLiteral("again.gradscape"));
+            QCOMPARE(window->session()->saveFile(again), QString());
+            compareCameras(*surfaceCamera(readSession(again).session->views, &ignored), saved);
+        }
+        // A wider window: the same position, focal point and view-up; the surface takes the
+        // same share of the view.
+        {
+            auto [doc, window] = reopenInNewWindow(path, m_window->size() + QSize(300, 0));
+            QVERIFY(window);
+            SurfaceView* v = window->surfaceView();
+            QVERIFY(v->width() > view->width() + 200);
+            const CameraState now = cameraState(v->scene().renderer());
+            for (int i = 0; i < 3; ++i) {
+                QCOMPARE(now.position[i], saved.position[i]);
+                QCOMPARE(now.focalPoint[i], saved.focalPoint[i]);
+                QCOMPARE(now.viewUp[i], saved.viewUp[i]);
+            }
+            QVERIFY2(std::abs(boxShare(v) - share) < 0.02,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(boxShare(v)).arg(share)));
+        }
+        // Saved from a narrow view (side by side), opened in a wide one (tabs): not a third of
+        // the view, the same share.
+        m_window->setSideBySide(true);
+        QTest::qWait(100);
+        view->resetView();
+        QTest::qWait(50);
+        QVERIFY(view->width() < view->height() * 1.1);
+        const double narrowShare = boxShare(view);
+        QCOMPARE(m_window->session()->saveFile(path), QString());
+        QSettings().setValue(QStringLiteral("views/sideBySide"), false);
+        {
+            auto [doc, window] = reopenInNewWindow(path, m_window->size() + QSize(400, 0));
+            QVERIFY(window);
+            SurfaceView* v = window->surfaceView();
+            QVERIFY(v->width() > v->height() * 1.2);
+            QVERIFY2(std::abs(boxShare(v) - narrowShare) < 0.02,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(boxShare(v)).arg(narrowShare)));
+        }
+    }
+
+    // A session saved while the 3-D view was never on screen (the contour tab current since
+    // the start) opens with the surface framed as a fitted view frames it.
+    void sessionSavedWithTheSurfaceHidden() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("hidden.gradscape"));
+        const QSize size = m_window->size();
+        const double fitted = boxShare(m_window->surfaceView());
+        m_fixture.cleanup();
+        QSettings().setValue(QStringLiteral("views/tab"), 1);
+        {
+            Document doc;
+            MainWindow window(&doc);
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTest::qWait(300);
+            QVERIFY(!window.surfaceView()->isExposed());
+            QCOMPARE(window.session()->saveFile(path), QString());
+        }
+        QSettings().setValue(QStringLiteral("views/tab"), 0);
+        auto [doc, window] = reopenInNewWindow(path, size);
+        QVERIFY(window);
+        QVERIFY2(std::abs(boxShare(window->surfaceView()) - fitted) < 0.03,
+                 qPrintable(
+                     QStringLiteral("%1 vs %2").arg(boxShare(window->surfaceView())).arg(fitted)));
+    }
+
+    /// The path File ▸ `action` (Export Image, Export Animation) offers in its dialog.
+    QString offeredExportPath(const QString& action) {
+        QAction* found = nullptr;
+        for (QAction* a : m_window->findChildren<QAction*>())
+            if (a->text().startsWith(action))
+                found = a;
+        if (!found)
+            return QStringLiteral("no action %1").arg(action);
+        QString path;
+        QTimer::singleShot(0, this, [&path] {
+            if (auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget())) {
+                path = dialog->pathEdit()->text();
+                dialog->reject();
+            }
+        });
+        found->trigger();
+        return path;
+    }
+
+    /// The folder Save Session As starts in.
+    QString offeredSaveFolder() {
+        QString folder;
+        QTimer::singleShot(0, this, [&folder] {
+            if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                folder = dialog->directory().absolutePath();
+                dialog->reject();
+            }
+        });
+        m_window->session()->saveAs();
+        return folder;
+    }
+
+    // Tester: the export and Save As dialogs started in /root (or the working directory)
+    // whatever the person had done. Now: the last export's folder (per kind), else the open
+    // session's folder, else home.
+    void fileDialogsStartWhereThePersonWorks() {
+        QCOMPARE(m_doc->addRun(RunSettings{}), QString()); // Export Animation needs a run
+        QTemporaryDir sessions, exports;
+        const QString home = QDir::homePath();
+        QCOMPARE(QFileInfo(offeredExportPath(QStringLiteral("&Export Image"))).absolutePath(),
+                 home);
+        QCOMPARE(offeredSaveFolder(), home);
+        const QString session = sessions.filePath(QStringLiteral("lecture.gradscape"));
+        QCOMPARE(m_window->session()->saveFile(session), QString());
+        const QString folder = QFileInfo(session).absolutePath();
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.png")));
+        QCOMPARE(offeredExportPath(QStringLiteral("Export &Animation")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.gif")));
+        // The last export of each kind wins over the session's folder.
+        const QString figure = QDir(exports.path()).filePath(QStringLiteral("figure.svg"));
+        QSettings().setValue(QStringLiteral("exportImage/path"), figure);
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")), figure);
+        QCOMPARE(offeredExportPath(QStringLiteral("Export &Animation")),
+                 QDir(folder).filePath(QStringLiteral("gradscape.gif")));
+        // Its folder gone: the session's folder, with the name kept.
+        QVERIFY(QDir(exports.path()).removeRecursively());
+        QCOMPARE(offeredExportPath(QStringLiteral("&Export Image")),
+                 QDir(folder).filePath(QStringLiteral("figure.svg")));
+        // Save As: an untitled document (an example) starts where the last session is.
+        QAction* saddle = exampleAction(QStringLiteral("Saddle"));
+        QVERIFY(saddle);
+        saddle->trigger();
+        QCOMPARE(m_window->session()->currentFile(), QString());
+        QCOMPARE(offeredSaveFolder(), folder);
+    }
+
     void closeAsksAboutUnsavedChanges() {
         // Clean: closes without a question.
         QVERIFY(m_window->close());
@@ -3325,6 +3531,32 @@ private slots:
             if (a->text().contains(name))
                 return a;
         return nullptr;
+    }
+
+    // The 1-D example opened with the contour tab current showed the Graph tab: QTabBar made
+    // the next tab current when the contour tab was hidden. The curve takes the contour's
+    // place, and a function of two inputs brings the contour view back.
+    void curveExampleFromTheContourTab() {
+        m_window->showViewTab(1);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
+        QAction* curve = exampleAction(QStringLiteral("3x⁴"));
+        QVERIFY(curve);
+        curve->trigger();
+        QCOMPARE(m_doc->expression().inputCount(), 1);
+        QCOMPARE(m_window->viewTab(), 0);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Curve);
+        QAction* saddle = exampleAction(QStringLiteral("Saddle"));
+        QVERIFY(saddle);
+        saddle->trigger();
+        QCOMPARE(m_window->viewTab(), 1);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
+        // From the 3-D tab the curve shows too, and the 3-D view comes back after it.
+        m_window->showViewTab(0);
+        curve->trigger();
+        QCOMPARE(m_window->viewTab(), 0);
+        saddle->trigger();
+        QCOMPARE(m_window->viewTab(), 0);
+        QCOMPARE(m_window->shownView(), MainWindow::ShownView::Surface);
     }
 
     // Tester 8, item 4: an example picked after File ▸ Open kept the session's file name, and

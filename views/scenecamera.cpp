@@ -4,6 +4,7 @@
 #include <vtkBillboardTextActor3D.h>
 #include <vtkCamera.h>
 #include <vtkMath.h>
+#include <vtkMatrix4x4.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkStdString.h>
@@ -13,6 +14,68 @@
 #include <cmath>
 
 namespace gs {
+
+CameraState cameraState(vtkRenderer* renderer, std::array<double, 2> viewSize) {
+    vtkCamera* c = renderer->GetActiveCamera();
+    CameraState s;
+    c->GetPosition(s.position.data());
+    c->GetFocalPoint(s.focalPoint.data());
+    c->GetViewUp(s.viewUp.data());
+    s.viewAngle = c->GetViewAngle();
+    s.parallelScale = c->GetParallelScale();
+    s.parallelProjection = c->GetParallelProjection() != 0;
+    s.viewSize = viewSize;
+    return s;
+}
+
+void applyCamera(vtkRenderer* renderer, const CameraState& s) {
+    vtkCamera* c = renderer->GetActiveCamera();
+    c->SetPosition(s.position.data());
+    c->SetFocalPoint(s.focalPoint.data());
+    c->SetViewUp(s.viewUp.data());
+    c->SetViewAngle(s.viewAngle);
+    c->SetParallelScale(s.parallelScale);
+    c->SetParallelProjection(s.parallelProjection ? 1 : 0);
+    renderer->ResetCameraClippingRange();
+}
+
+double aspectZoom(vtkCamera* camera, const double b[6], double savedAspect, double aspect) {
+    if (!(savedAspect > 0) || !(aspect > 0) || savedAspect == aspect)
+        return 1;
+    // The box's corners in normalized device coordinates of the saved view. At another
+    // aspect only x changes, by savedAspect / aspect (x_ndc = x_eye / (aspect * tan * z)).
+    vtkMatrix4x4* m = camera->GetCompositeProjectionTransformMatrix(savedAspect, -1, 1);
+    double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
+    for (int corner = 0; corner < 8; ++corner) {
+        const double p[4] = {b[corner & 1], b[2 + ((corner >> 1) & 1)], b[4 + ((corner >> 2) & 1)],
+                             1.0};
+        double q[4];
+        m->MultiplyPoint(p, q);
+        if (!(q[3] > 0))
+            return 1; // a corner behind the camera (a camera inside the box): keep it as it is
+        for (int k = 0; k < 2; ++k) {
+            lo[k] = std::min(lo[k], q[k] / q[3]);
+            hi[k] = std::max(hi[k], q[k] / q[3]);
+        }
+    }
+    const double w = hi[0] - lo[0], h = hi[1] - lo[1];
+    const double wider = w * savedAspect / aspect; // the width's share in the new view
+    const double before = std::max(w, h), after = std::max(wider, h);
+    if (!(before > 0) || !(after > 0))
+        return 1;
+    return before / after;
+}
+
+void zoomCamera(vtkCamera* camera, double factor) {
+    if (!(factor > 0) || factor == 1)
+        return;
+    if (camera->GetParallelProjection()) {
+        camera->SetParallelScale(camera->GetParallelScale() / factor);
+    } else {
+        const double half = vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2);
+        camera->SetViewAngle(2 * vtkMath::DegreesFromRadians(std::atan(std::tan(half) / factor)));
+    }
+}
 
 void fitCamera(vtkRenderer* renderer, const double b[6], bool keepDirection) {
     vtkCamera* cam = renderer->GetActiveCamera();

@@ -5,9 +5,37 @@
 #include <vector>
 
 class vtkBillboardTextActor3D;
+class vtkCamera;
 class vtkRenderer;
 
 namespace gs {
+
+/// Everything vtkCamera needs to look the same again, and the view it was seen in.
+struct CameraState {
+    std::array<double, 3> position{}, focalPoint{}, viewUp{};
+    double viewAngle = 30;
+    double parallelScale = 1;
+    bool parallelProjection = false;
+    /// Width and height (pixels) of the view the camera was seen in; 0 x 0 when not known (an
+    /// older session). Only their ratio is used: the framing at another aspect.
+    std::array<double, 2> viewSize{};
+};
+
+/// `renderer`'s camera, with `viewSize` (width, height; zero when not known).
+CameraState cameraState(vtkRenderer* renderer, std::array<double, 2> viewSize = {});
+/// Sets `renderer`'s camera to `camera` as it was (the view size is not applied).
+void applyCamera(vtkRenderer* renderer, const CameraState& camera);
+/// How much to zoom `camera` (seen in a view of width / height `savedAspect`) so that the box
+/// `bounds` takes the same share of a view of `aspect` as it took of the saved view: the
+/// larger of its projected width and height, each as a share of the view's, stays the same.
+/// VTK's view angle is vertical, so the same camera in a wider view shows more at the sides,
+/// in a narrower one cuts them: a camera saved in a narrow view (side by side) and shown in a
+/// wide one made the surface a third of the view. 1 at the same aspect or when either aspect
+/// is not known (0).
+double aspectZoom(vtkCamera* camera, const double bounds[6], double savedAspect, double aspect);
+/// Zooms `camera` by `factor` about the view's centre (the view angle's tangent, or the
+/// parallel scale, divided by it); position and focal point stay.
+void zoomCamera(vtkCamera* camera, double factor);
 
 /// From the front left, looking slightly down (matplotlib's azimuth -60, elevation 30
 /// degrees), with the box's projected corners filling 80% of the view (a margin for the

@@ -368,18 +368,31 @@ void SurfaceScene::fitCameraKeepingDirection() {
     fitBox(true);
 }
 
+std::array<double, 6> SurfaceScene::fitBounds() const {
+    std::array<double, 6> b{-2, 2, -2, 2, 0, 2.8};
+    if (m_surface) {
+        const GridSpec& g = m_surface->grid;
+        b = {g.xmin, g.xmax, g.ymin, g.ymax, 0, m_boxHeight};
+    }
+    return b;
+}
+
+void SurfaceScene::restoreCamera(const CameraState& camera, double aspect) {
+    applyCamera(m_renderer, camera);
+    // A top view's f axis is hidden, as setTopView hides it.
+    m_fAxis->setVisible(!camera.parallelProjection);
+    const std::array<double, 6> b = fitBounds();
+    const double saved = camera.viewSize[1] > 0 ? camera.viewSize[0] / camera.viewSize[1] : 0.0;
+    zoomCamera(m_renderer->GetActiveCamera(),
+               aspectZoom(m_renderer->GetActiveCamera(), b.data(), saved, aspect));
+    m_renderer->ResetCameraClippingRange();
+}
+
 void SurfaceScene::fitBox(bool keepDirection) {
     m_fAxis->setVisible(true);
     m_renderer->GetActiveCamera()->ParallelProjectionOff();
-    double b[6] = {-2, 2, -2, 2, 0, 2.8};
-    if (m_surface) {
-        const GridSpec& g = m_surface->grid;
-        b[0] = g.xmin;
-        b[1] = g.xmax;
-        b[2] = g.ymin;
-        b[3] = g.ymax;
-        b[5] = m_boxHeight;
-    }
+    const std::array<double, 6> bounds = fitBounds();
+    const double* b = bounds.data();
     fitCamera(m_renderer, b, keepDirection);
     // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
     keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line);

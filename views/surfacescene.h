@@ -8,6 +8,7 @@
 
 #include "criticalmarkers.h"
 #include "runpaths.h"
+#include "scenecamera.h"
 #include "scenestyle.h"
 #include "surface.h"
 #include "surfacegeometry.h"
@@ -103,6 +104,10 @@ public:
     /// now (an animation exported from the window: the view's turn, the picture's framing).
     void fitCameraKeepingDirection();
     void copyCamera(const SurfaceScene& other);
+    /// Sets a saved camera (a session's) for a view of width / height `aspect`: as it was when
+    /// the view has the saved view's aspect (or the saved one is not known), else zoomed so
+    /// that the fitted box takes the same share of the view as it did (aspectZoom).
+    void restoreCamera(const CameraState& camera, double aspect);
 
     /// The (x, y) of the surface under a display position (pixels, y up), if any.
     std::optional<Eigen::Vector2d> pickSurface(int displayX, int displayY) const;
@@ -140,6 +145,8 @@ private:
     /// resetCamera and fitCameraKeepingDirection: the box (the domain, f from 0 to the box's
     /// height) fitted to the window.
     void fitBox(bool keepDirection);
+    /// The box the camera frames: the domain, f from 0 to the box's height.
+    std::array<double, 6> fitBounds() const;
     void rebuildSurface();
     void rebuildExpansion();
     void updateRuns();

@@ -22,10 +22,56 @@ void SurfaceView::setSceneDeviceScale(double ratio) {
 }
 
 void SurfaceView::fitCamera() {
+    m_pendingCamera.reset();
+    m_refitPending = false;
     m_scene.resetCamera();
 }
 
+bool SurfaceView::sized() const {
+    const int* size = renderWindow()->GetSize();
+    return size[0] > 0 && size[1] > 0;
+}
+
+void SurfaceView::restoreCamera(const CameraState& camera) {
+    m_cameraMoved = true;
+    m_refitPending = false; // this camera supersedes a refit asked for before
+    if (!sized()) {
+        m_pendingCamera = camera;
+        return;
+    }
+    m_pendingCamera.reset();
+    const int* size = renderWindow()->GetSize();
+    m_scene.restoreCamera(camera, double(size[0]) / size[1]);
+    render();
+}
+
+CameraState SurfaceView::shownCamera() const {
+    if (m_pendingCamera)
+        return *m_pendingCamera;
+    if (!sized())
+        return cameraState(m_scene.renderer());
+    const int* size = renderWindow()->GetSize();
+    return cameraState(m_scene.renderer(), {double(size[0]), double(size[1])});
+}
+
+void SurfaceView::resizeGL(int w, int h) {
+    PointView::resizeGL(w, h);
+    if (!sized())
+        return;
+    if (m_pendingCamera) {
+        const CameraState camera = *m_pendingCamera;
+        m_pendingCamera.reset();
+        const int* size = renderWindow()->GetSize();
+        m_scene.restoreCamera(camera, double(size[0]) / size[1]);
+    }
+    if (m_refitPending) {
+        m_refitPending = false;
+        refit();
+    }
+}
+
 void SurfaceView::orient(const double direction[3], const double up[3]) {
+    m_pendingCamera.reset();
     vtkCamera* cam = m_scene.renderer()->GetActiveCamera();
     m_scene.resetCamera(); // the fitted focal point and distance of the default view
     double focal[3];
@@ -61,6 +107,14 @@ void SurfaceView::setCameraPreset(CameraPreset preset) {
 }
 
 void SurfaceView::refit() {
+    if (!sized()) {
+        // No size yet (the window not shown): a fit now would be for a square of no pixels,
+        // and kept as if the person had chosen it (tester: a reopened session a third of its
+        // size). The first resize fits an unmoved camera anyway; a moved one is refitted then.
+        if (m_cameraMoved)
+            m_refitPending = true;
+        return;
+    }
     if (!m_cameraMoved) {
         m_scene.resetCamera();
         render();

@@ -8,6 +8,8 @@
 #include "pointview.h"
 #include "surfacescene.h"
 
+#include <optional>
+
 namespace gs {
 
 class SurfaceView : public PointView {
@@ -27,9 +29,15 @@ public slots:
     /// Fits the camera to the surface's box again, from the direction it looks now (after
     /// the domain changed, say).
     void refit();
-    /// The camera was set from outside (an opened session): it stays as it is on a resize,
-    /// like a camera the person moved, until the view is reset.
-    void keepCamera() { m_cameraMoved = true; }
+    /// A camera from outside (an opened session): shown as it was saved, zoomed only as far as
+    /// keeps the surface's share of the view when this view's aspect is not the saved view's
+    /// (`SurfaceScene::restoreCamera`). A view not sized yet (the window not shown) takes it
+    /// at its first size, so neither a fit at no size nor a stale aspect replaces it. It then
+    /// stays as it is on a resize, like a camera the person moved, until the view is reset.
+    void restoreCamera(const CameraState& camera);
+    /// The camera a session saves: the one on screen with the view's size, or the restored one
+    /// still waiting for the view's first size.
+    CameraState shownCamera() const;
 
 signals:
     /// Arrow keys: a step of (dx, dy) in units of 1% of the domain (10% with Shift).
@@ -43,12 +51,18 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void setSceneDeviceScale(double ratio) override;
     void fitCamera() override;
+    void resizeGL(int w, int h) override;
 
 private:
+    /// The view has had a size (its first resizeGL): fits and aspects mean something.
+    bool sized() const;
+
     /// Fits the box, then looks along -direction with `up` up.
     void orient(const double direction[3], const double up[3]);
 
     SurfaceScene m_scene;
+    std::optional<CameraState> m_pendingCamera; ///< restored before the view had a size
+    bool m_refitPending = false;                ///< refit() asked before the view had a size
 };
 
 } // namespace gs
