@@ -558,8 +558,19 @@ void ContourScene::placeLabels() {
     // Where the critical-point markers' labels go, clear of the runs, first: the level
     // labels keep off them.
     placeMarkerLabels();
+    // The labels drawn now, by text: one placed again keeps its actor (a moved billboard keeps
+    // its text's texture, a new one renders it again: a drag may place the labels at every
+    // move, setExpansion). Those not placed again are removed on return.
+    struct Unused {
+        vtkRenderer* renderer;
+        std::multimap<std::string, vtkSmartPointer<vtkBillboardTextActor3D>> actors;
+        ~Unused() {
+            for (auto& [text, actor] : actors)
+                renderer->RemoveActor(actor);
+        }
+    } unused{renderer(), {}};
     for (auto& l : m_labels)
-        renderer()->RemoveActor(l);
+        unused.actors.emplace(l->GetInput() ? l->GetInput() : "", l);
     m_labels.clear();
     if (!m_surface || m_levels.empty())
         return;
@@ -695,8 +706,15 @@ void ContourScene::placeLabels() {
         takenBoxes.push_back(
             {spot->x() - halfW, spot->y() - halfH, spot->x() + halfW, spot->y() + halfH});
         m_labelHalfPixels.emplace_back(0.5 * size.x(), 0.5 * size.y());
-        auto actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
-        actor->SetInput(label.c_str());
+        vtkSmartPointer<vtkBillboardTextActor3D> actor;
+        if (const auto it = unused.actors.find(label); it != unused.actors.end()) {
+            actor = it->second;
+            unused.actors.erase(it);
+        } else {
+            actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+            actor->SetInput(label.c_str());
+            renderer()->AddActor(actor);
+        }
         actor->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
         vtkTextProperty* p = actor->GetTextProperty();
         p->SetFontSize(fontSize);
@@ -706,7 +724,6 @@ void ContourScene::placeLabels() {
         p->SetBackgroundOpacity(0.8);
         p->SetJustificationToCentered();
         p->SetVerticalJustificationToCentered();
-        renderer()->AddActor(actor);
         m_labels.push_back(actor);
     }
 }
