@@ -9,8 +9,14 @@ namespace gs {
 
 namespace {
 
+/// A value in the window's critical-point list (text, not a picture: four digits, a true minus).
 QString number(double v) {
     return QString::number(v, 'g', 4).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+/// A value printed in the picture (a marker's label, a caption): as the level labels print.
+QString compact(double v) {
+    return QString::fromStdString(compactNumber(v));
 }
 
 QString pointText(const Document& doc, const Eigen::VectorXd& p) {
@@ -55,7 +61,7 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     // Values within rounding of zero at the scale of f's range read as 0, not 7.9e-31.
     const SurfaceSample& s = doc.surface();
     const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
-    auto value = [unit](double v) { return number(std::abs(v) < unit ? 0.0 : v); };
+    auto value = [unit](double v) { return compact(std::abs(v) < unit ? 0.0 : v); };
     // The domain's extremes: a ring; their label joins that of a critical point there.
     const GridSpec g = doc.grid();
     const double near = 1e-6 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
@@ -154,8 +160,8 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
     const Expansion& e = doc.expansion();
     if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
         scene.setNote(QStringLiteral("at x = %1:  f = %2,  f' = %3,  f'' = %4")
-                          .arg(number(e.point[0]), number(e.at.value), number(e.at.gradient[0]),
-                               number(e.at.hessian(0, 0)))
+                          .arg(compact(e.point[0]), compact(e.at.value), compact(e.at.gradient[0]),
+                               compact(e.at.hessian(0, 0)))
                           .toStdString());
 }
 
@@ -207,16 +213,16 @@ QString stabilityHint(const Document& doc) {
     case Kind::Stable:
         return QStringLiteral("gradient descent stable here for learning rate < 2 / (largest "
                               "eigenvalue of H) = %1")
-            .arg(number(s.limit));
+            .arg(compact(s.limit));
     case Kind::NegativeCurvature:
         // Any learning rate: the error along that eigenvector grows by 1 - eta lambda > 1.
         return QStringLiteral("gradient descent unstable here along the negative-curvature "
                               "direction (eigenvalue %1)")
-            .arg(number(s.lambda));
+            .arg(compact(s.lambda));
     case Kind::Flat: // no growth along the flat direction, and no contraction either
         return QStringLiteral("gradient descent stable for learning rate < 2 / (largest "
                               "eigenvalue of H) = %1; H is singular")
-            .arg(number(s.limit));
+            .arg(compact(s.limit));
     case Kind::NoCurvature:
         return QStringLiteral("no curvature here: no bound on the learning rate");
     case Kind::Unknown:

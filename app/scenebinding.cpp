@@ -45,14 +45,32 @@ QString sceneTitle(const Document& doc) {
     const GridSpec g = doc.grid();
     const std::vector<double>& point = doc.settings().point;
     QStringList args;
+    std::vector<int> held; // indices into args of the held inputs, in order
     for (int i = 0; i < names.size(); ++i) {
-        if (i == g.axisX || i == g.axisY || std::size_t(i) >= point.size())
+        if (i == g.axisX || i == g.axisY || std::size_t(i) >= point.size()) {
             args << names[i];
-        else
-            args << QStringLiteral("%1=%2").arg(names[i]).arg(point[std::size_t(i)], 0, 'g', 4);
+        } else {
+            held.push_back(int(args.size()));
+            args << QStringLiteral("%1=%2").arg(
+                names[i], QString::fromStdString(compactNumber(point[std::size_t(i)])));
+        }
     }
-    return elideTitle(
-        QStringLiteral("%1(%2) = %3").arg(name, args.join(QStringLiteral(", ")), body));
+    const auto title = [&](const QStringList& a) {
+        return QStringLiteral("%1(%2) = %3").arg(name, a.join(QStringLiteral(", ")), body);
+    };
+    // Too long: the function is what the title is for, so the held inputs go first, from the
+    // last, "..." in their place (the panel's boxes show their values); the plotted two stay.
+    // Only then is the function itself cut (issue #9: a matrix function of six inputs was
+    // titled "f(V[1,1], V[1,2], V[1,3]=0.5, ..., V[2,3]=0.5) = ..." and its body cut off).
+    QString full = title(args);
+    while (full.size() > kTitleLength && !held.empty()) {
+        args.removeAt(held.back());
+        if (!args.endsWith(QStringLiteral("...")))
+            args << QStringLiteral("...");
+        held.pop_back();
+        full = title(args);
+    }
+    return elideTitle(full);
 }
 
 QString elideTitle(const QString& title) {
@@ -88,9 +106,11 @@ QString methodLabel(const RunSettings& r) {
     const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
     QString label = QString::fromUtf8(displayName(m).data());
     if (!newton)
-        label += QStringLiteral(" lr=%1").arg(r.options.learningRate, 0, 'g', 3);
+        label += QStringLiteral(" lr=%1").arg(
+            QString::fromStdString(compactNumber(r.options.learningRate)));
     else if (r.options.damping != 1)
-        label += QStringLiteral(" damping=%1").arg(r.options.damping, 0, 'g', 3);
+        label += QStringLiteral(" damping=%1")
+                     .arg(QString::fromStdString(compactNumber(r.options.damping)));
     return label;
 }
 } // namespace

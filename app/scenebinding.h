@@ -12,8 +12,9 @@ namespace gs {
 SceneStyle sceneStyle(const Settings& s, double pixelScale = 1.0);
 /// "f(x, y) = x*exp(-x^2-y^2)": the output statement of the function (for a statement list,
 /// the last one, under its own name), the inputs not plotted with the values they are held
-/// at ("f(w, x, y=0.5, z=1) = ..."), elided to kTitleLength characters (what fits across an
-/// 800-pixel view).
+/// at ("f(w, x, y=0.5, z=1) = ..."), at most kTitleLength characters (what fits across an
+/// 800-pixel view): held inputs left out from the last ("f(w, x, y=0.5, ...) = ...") before
+/// the function's text is cut.
 QString sceneTitle(const Document& doc);
 /// The longest title drawn, in characters: longer ones end in "...".
 inline constexpr qsizetype kTitleLength = 72;

@@ -75,6 +75,7 @@ private slots:
     void pngBaseline();
     void stepButtonWithMouseAndKeys();
     void inputsEditable();
+    void inputBoxesFollowTheFont();
     void fitKeepsTextReadable_data();
     void fitKeepsTextReadable();
 };
@@ -374,6 +375,41 @@ void TestGraphView::stepButtonWithMouseAndKeys() {
     QVERIFY(view.canvas()->transform().m11() > before);
 }
 
+void TestGraphView::inputBoxesFollowTheFont() {
+    // Issue #9 (num19, 6): the boxes took their width from the font when the graph was built;
+    // a font scale set afterwards (Preferences: QApplication::setFont) kept the old width, and
+    // -1.23457e+06 at the new font no longer fitted. Each box's width follows the font.
+    GraphView view;
+    Eigen::VectorXd p = bookPoint();
+    p[0] = -1.23457e+06;
+    view.setFunction(book(), p);
+    QLineEdit* x = view.inputEditor(0);
+    QCOMPARE(x->text(), QStringLiteral("-1.23457e+06"));
+    const int frame = x->style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
+    const auto fits = [&] {
+        return x->fontMetrics().horizontalAdvance(x->text()) + 2 * frame < x->width();
+    };
+    QVERIFY(fits());
+    const int normal = x->width();
+    const QFont before = QApplication::font();
+    QFont big = before;
+    big.setPointSizeF(before.pointSizeF() * 1.5);
+    QApplication::setFont(big);
+    QCoreApplication::processEvents();
+    QCOMPARE(x->font().pointSizeF(), big.pointSizeF());
+    const bool fitsBig = fits();
+    const int lecture = x->width(), text = x->fontMetrics().horizontalAdvance(x->text());
+    QApplication::setFont(before);
+    QCoreApplication::processEvents();
+    QVERIFY2(fitsBig,
+             qPrintable(QStringLiteral("%1 px of text in a %2 px box at 1.5 times the font")
+                            .arg(text)
+                            .arg(lecture)));
+    QVERIFY2(lecture > normal, qPrintable(QStringLiteral("%1 -> %2").arg(normal).arg(lecture)));
+    // And back: the box is its first width again.
+    QCOMPARE(x->width(), normal);
+}
+
 void TestGraphView::inputsEditable() {
     // Every input of the book's four has an editor showing its value; Enter on a new number
     // asks the owner to apply it; text that is not a number is refused with a message.
@@ -395,14 +431,15 @@ void TestGraphView::inputsEditable() {
         p[0] = -0.496801;
         lecture.setFunction(book(), p);
         QLineEdit* x = lecture.inputEditor(0);
-        QApplication::setFont(before);
         QCOMPARE(x->text(), QStringLiteral("-0.496801"));
         QCOMPARE(x->cursorPosition(), 0);
         const int frame = x->style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
-        QVERIFY2(x->fontMetrics().horizontalAdvance(x->text()) + 2 * frame < x->width(),
-                 qPrintable(QStringLiteral("%1 px of text in a %2 px box")
-                                .arg(x->fontMetrics().horizontalAdvance(x->text()))
-                                .arg(x->width())));
+        // Measured at the lecture font (restoring the font resizes the box: it follows the
+        // font, inputBoxesFollowTheFont).
+        const int text = x->fontMetrics().horizontalAdvance(x->text()), box = x->width();
+        QApplication::setFont(before);
+        QVERIFY2(text + 2 * frame < box,
+                 qPrintable(QStringLiteral("%1 px of text in a %2 px box").arg(text).arg(box)));
     }
     QSignalSpy edited(&view, &GraphView::inputEdited);
     QLineEdit* y = view.inputEditor(2);

@@ -2153,6 +2153,31 @@ private slots:
         QCOMPARE(seen, 2);
     }
 
+    // Issue #9 (num19, 1): the critical-point labels printed "1.994e+06" beside level labels
+    // "6.31e4". They print as the level labels do (compactNumber), written out by hand: the
+    // minimum of 1994000 + x^2 + y^2 is 1994000 at (0, 0); the saddle of x^2 - y^2 + 0.15 is
+    // 0.15; -3.2e-5 + (x-1)^2 + y^2 has its minimum -3.2e-5 at (1, 0).
+    void criticalLabelsAreCompact_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("large") << "1994000 + x^2 + y^2"
+                               << "global min 1.99e6";
+        QTest::newRow("plain") << "x^2 - y^2 + 0.15"
+                               << "saddle 0.15";
+        QTest::newRow("small, negative") << "-3.2e-5 + (x-1)^2 + y^2"
+                                         << "global min -3.2e-5";
+    }
+    void criticalLabelsAreCompact() {
+        QFETCH(QString, function);
+        QFETCH(QString, label);
+        QCOMPARE(m_doc->setFunction(function), QString());
+        QStringList labels;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true))
+            if (!m.label.empty())
+                labels << QString::fromStdString(m.label);
+        QVERIFY2(labels.contains(label), qPrintable(labels.join(QStringLiteral(" | "))));
+    }
+
     // One wheel notch zooms by 1.1^(10 * 0.2 * 0.4) = 1.079 (VTK's trackball: MotionFactor
     // 10, times 0.2, times the wheel factor), not VTK's 21%.
     void wheelZoomIsGentle() {
@@ -2229,10 +2254,10 @@ private slots:
                                  "eigenvalue of H) = 0.2";
         QTest::newRow("saddle") << "x^2 - y^2"
                                 << "gradient descent unstable here along the negative-curvature "
-                                   "direction (eigenvalue −2)";
+                                   "direction (eigenvalue -2)";
         QTest::newRow("indefinite form") << "x^2 + 4*x*y + y^2"
                                          << "gradient descent unstable here along the "
-                                            "negative-curvature direction (eigenvalue −2)";
+                                            "negative-curvature direction (eigenvalue -2)";
         QTest::newRow("plane") << "x + y"
                                << "no curvature here: no bound on the learning rate";
     }
@@ -2827,6 +2852,35 @@ private slots:
         const QString emoji =
             QString(kTitleLength - 4, QLatin1Char('a')) + QString::fromUtf8("\U0001F600xyz");
         QVERIFY(!elideTitle(emoji).at(elideTitle(emoji).size() - 4).isHighSurrogate());
+    }
+
+    // Issue #9 (num19, 5): the example "factorization by Adam" (six inputs V[2,3], two
+    // plotted) was titled "f(V[1,1], V[1,2], V[1,3]=0.5, V[2,1]=0.5, V[2,2]=-0.5, V[2,3]..." :
+    // the held inputs filled the 72 characters and the function was cut away. The held inputs
+    // are left out from the last ("...") until the function fits whole.
+    void longSliceTitleKeepsTheFunction() {
+        QCOMPARE(openExample(m_doc, QStringLiteral("factorization by Adam")), QString());
+        const QString title = sceneTitle(*m_doc);
+        QVERIFY2(title.size() <= kTitleLength, qPrintable(title));
+        QVERIFY2(title.endsWith(QStringLiteral(") = norm(X - U * V)^2")), qPrintable(title));
+        QVERIFY2(title.startsWith(QStringLiteral("f(V[1,1], V[1,2], V[1,3]=0.5, ")),
+                 qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral(", ...) = ")), qPrintable(title));
+        // Written out by hand: the three held inputs that fit, then "...".
+        QCOMPARE(title, QStringLiteral(
+                            "f(V[1,1], V[1,2], V[1,3]=0.5, V[2,1]=0.5, ...) = norm(X - U * V)^2"));
+        // As drawn: the contour view's title is that text, whole within the view's width.
+        m_window->resize(1280, 720);
+        m_window->showViewTab(1);
+        QTest::qWait(200);
+        ContourScene& contour = m_window->contourScene();
+        QCOMPARE(QString::fromStdString(contour.titleShown()), title);
+        const QImage shot = m_window->contourView()->grabFramebuffer(); // rendered: placed
+        const std::array<double, 4> box = contour.titleBox();
+        QVERIFY2(
+            box[1] > box[0] && box[0] >= 0 && box[1] <= shot.width(),
+            qPrintable(QStringLiteral("%1..%2 of %3").arg(box[0]).arg(box[1]).arg(shot.width())));
+        m_window->showViewTab(0);
     }
 
     void cameraPresets() {

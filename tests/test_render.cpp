@@ -1019,6 +1019,34 @@ private slots:
         QCOMPARE(got, texts);
     }
 
+    // Issue #9 (num19, 1): one value alone (a critical point's label, a caption, a legend)
+    // prints as the level labels do, with the fewest digits up to three that give it back.
+    // Written out by hand from compactNumber's rules (scenestyle.h).
+    void compactNumberOfOneValue_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("large, rounded to three digits") << 1994000.0 << "1.99e6";
+        QTest::newRow("two digits") << 0.15 << "0.15";
+        QTest::newRow("integer under 10^4") << 2010.0 << "2010";
+        QTest::newRow("10^4 turns to m.mmeN") << 10000.0 << "1e4";
+        QTest::newRow("small negative") << -3.2e-5 << "-3.2e-5";
+        QTest::newRow("0.001 still plain") << 0.001 << "0.001";
+        QTest::newRow("under 0.001") << 0.000999 << "9.99e-4";
+        QTest::newRow("rounded plain") << 0.123456789 << "0.123";
+        QTest::newRow("rounded up to 10^4: three digits shown") << 9999.9 << "1.00e4";
+        QTest::newRow("rounded up to 0.001: plain") << 0.00099999 << "0.001";
+        QTest::newRow("negative plain") << -2.0 << "-2";
+        QTest::newRow("zero") << 0.0 << "0";
+        QTest::newRow("negative zero") << -0.0 << "0";
+        QTest::newRow("large exponent") << -6.02e23 << "-6.02e23";
+        QTest::newRow("not a number") << std::nan("") << "nan";
+    }
+    void compactNumberOfOneValue() {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(gs::compactNumber(value)), text);
+    }
+
     // Issue #9 (s8, 2b): with x0 near the top edge, (-0.98, 1.48) on the bowl, the grad f arrow
     // ran up out of the frame across the note. Every edge of the arrows as drawn stays in the
     // domain (grown by the head's radius, 0.08 of the longest arrow, 0.28 of the width), and
@@ -1226,6 +1254,257 @@ private slots:
                                    .arg(QString::fromStdString(texts[i]))
                                    .arg(QString::fromStdString(texts[j]))));
             }
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (num19, 2): the level labels were placed clear of each other and of the
+    // markers but not of the point's arrows: in the default scene's 2400x1800 export the
+    // label "0" sat on the tip of -grad f. No level label (its box as VTK drew it) meets an
+    // edge of the arrows as drawn or the point's disc; after the point moves (a drag: only
+    // setExpansion) too, and a label moved for the arrows goes back once they are gone.
+    void levelLabelsKeepOffThePointsArrows_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("800x600") << 800 << 600;
+        QTest::newRow("1200x800") << 1200 << 800;
+        QTest::newRow("2400x1800, text scale 2") << 2400 << 1800;
+    }
+    void levelLabelsKeepOffThePointsArrows() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        gs::ContourScene contour;
+        contour.setPixelScale(std::max(1.0, height / 900.0)); // as the CLI's export
+        contour.setTitle("f(x, y) = x*exp(-x^2-y^2)");
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 0)), "x", "y");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        const auto display = [&](const Eigen::Vector2d& p) {
+            return contour.toDisplay(p.x(), p.y());
+        };
+        const auto check = [&](const Eigen::Vector2d& x0) {
+            const auto boxes = contour.levelLabelBoxes();
+            const auto texts = contour.levelLabelTexts();
+            QVERIFY(boxes.size() >= 5);
+            const auto arrows = contour.arrowEdges();
+            QVERIFY(arrows.size() > 20);
+            const std::array<double, 4>& fr = contour.frame();
+            const double disc = 0.011 * (display({fr[1], 0}) - display({fr[0], 0})).norm();
+            const Eigen::Vector2d p = display(x0);
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                const auto& b = boxes[i]; // x0, y0, x1, y1
+                const QString where =
+                    QStringLiteral("label \"%1\" at %2..%3 x %4..%5, point (%6, %7)")
+                        .arg(QString::fromStdString(texts[i]))
+                        .arg(b[0])
+                        .arg(b[2])
+                        .arg(b[1])
+                        .arg(b[3])
+                        .arg(x0.x())
+                        .arg(x0.y());
+                for (const auto& [a, c] : arrows) {
+                    const Eigen::Vector2d da = display(a), dc = display(c);
+                    QVERIFY2(!gs::segmentMeetsRect(da.x(), da.y(), dc.x(), dc.y(), b[0], b[2], b[1],
+                                                   b[3]),
+                             qPrintable(where + QStringLiteral(" on an arrow")));
+                }
+                QVERIFY2(!gs::segmentMeetsRect(p.x(), p.y(), p.x(), p.y(), b[0] - disc, b[2] + disc,
+                                               b[1] - disc, b[3] + disc),
+                         qPrintable(where + QStringLiteral(" on the point")));
+            }
+        };
+        // The default scene's point, then moved as a drag moves it (setExpansion alone) to
+        // places whose arrows cross many levels.
+        std::vector<std::vector<std::string>> labelsAt;
+        for (const Eigen::Vector2d& x0 :
+             {Eigen::Vector2d(-1, 0), Eigen::Vector2d(0.2, 0.3), Eigen::Vector2d(0.7, -0.6),
+              Eigen::Vector2d(-0.4, 0.9), Eigen::Vector2d(0.05, 0)}) {
+            contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, 0.01)), true, true,
+                                 true);
+            window->Render();
+            check(x0);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Without arrows (gradient off) the labels are where a scene without a point puts
+        // them: nothing stays moved for arrows that are gone.
+        const std::vector<std::string> moved = contour.levelLabelTexts();
+        const auto movedBoxes = contour.levelLabelBoxes();
+        contour.setExpansion(
+            gs::expand(f, Eigen::Vector2d(0.05, 0), g, 41, Eigen::Vector2d(0.01, 0.01)), false,
+            false, false);
+        window->Render();
+        gs::ContourScene fresh;
+        fresh.setPixelScale(std::max(1.0, height / 900.0));
+        fresh.setTitle("f(x, y) = x*exp(-x^2-y^2)");
+        fresh.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 0)), "x", "y");
+        fresh.setExpansion(
+            gs::expand(f, Eigen::Vector2d(0.05, 0), g, 41, Eigen::Vector2d(0.01, 0.01)), false,
+            false, false);
+        vtkNew<vtkRenderWindow> other;
+        other->SetOffScreenRendering(1);
+        other->SetSize(width, height);
+        other->AddRenderer(fresh.renderer());
+        fresh.resetCamera();
+        other->Render();
+        QCOMPARE(contour.levelLabelTexts(), fresh.levelLabelTexts());
+        const auto a = contour.levelLabelBoxes(), b = fresh.levelLabelBoxes();
+        for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+            for (int k = 0; k < 4; ++k)
+                QVERIFY2(std::abs(a[i][k] - b[i][k]) < 0.5, contour.levelLabelTexts()[i].c_str());
+        Q_UNUSED(moved);
+        Q_UNUSED(movedBoxes);
+        other->RemoveRenderer(fresh.renderer());
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (num19, 3): a 1200x800 export's level labels were 11-pixel text (8 pixels of
+    // digits) beside 13-pixel tick labels: unreadable. They are the tick labels' size at
+    // every export size (the CLI's text scale, height / 900 from 900 up) and font scale: the
+    // digits' ink in each label as drawn is as high as in the x axis's tick labels (rows of
+    // the ink's grey inside each box), and both grow with the picture.
+    void levelLabelsAreTheTickLabelsSize_data() {
+        addViewSizeColumns();
+        QTest::newRow("1200x800") << 1200 << 800 << 1.0;
+        QTest::newRow("2400x1600") << 2400 << 1600 << 1.0;
+        QTest::newRow("4800x3600") << 4800 << 3600 << 1.0;
+        QTest::newRow("1200x800, font scale 1.5") << 1200 << 800 << 1.5;
+    }
+    void levelLabelsAreTheTickLabelsSize() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const FontScaleScope scale(fontScale);
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        gs::ContourScene contour;
+        const double text = std::max(1.0, height / 900.0); // the CLI's pixelScale
+        contour.setPixelScale(text);
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 0)), "x", "y");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        unsigned char* rgb = window->GetPixelData(0, 0, width - 1, height - 1, 0);
+        const std::vector<unsigned char> pixels(rgb, rgb + std::size_t(width) * height * 3);
+        delete[] rgb;
+        // Rows (y up) of a display box holding the ink's dark grey (sceneLook().ink, 0.13 0.13
+        // 0.16): the text's height; the level lines under a label are coloured or faded by
+        // its background.
+        const auto inkRows = [&](double x0, double x1, double y0, double y1) {
+            int rows = 0;
+            for (int y = std::max(0, int(y0)); y <= std::min(height - 1, int(y1)); ++y) {
+                bool ink = false;
+                for (int x = std::max(0, int(x0)); !ink && x <= std::min(width - 1, int(x1)); ++x) {
+                    const unsigned char* p = &pixels[(std::size_t(y) * width + x) * 3];
+                    ink = p[0] < 90 && p[1] < 90 && p[2] < 100 && std::abs(p[0] - p[1]) < 16 &&
+                          std::abs(p[2] - p[1]) < 24;
+                }
+                rows += ink;
+            }
+            return rows;
+        };
+        const auto ticks = contour.axisText(0).labels; // xmin, xmax, ymin, ymax
+        QVERIFY(!ticks.empty());
+        int tick = 0;
+        for (const auto& t : ticks)
+            tick = std::max(tick, inkRows(t[0], t[1], t[2], t[3]));
+        // The tick labels' digits grow with the picture (13-pixel text at text scale 1: its
+        // digits about 0.73 of that).
+        QVERIFY2(tick >= 0.65 * 13 * fontScale * text, qPrintable(QString::number(tick)));
+        const auto labels = contour.levelLabelBoxes(); // x0, y0, x1, y1
+        QVERIFY(labels.size() >= 5);
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const int h = inkRows(labels[i][0], labels[i][2], labels[i][1], labels[i][3]);
+            QVERIFY2(h >= tick,
+                     qPrintable(QStringLiteral("\"%1\": %2 pixels of digits, tick labels %3")
+                                    .arg(QString::fromStdString(contour.levelLabelTexts()[i]))
+                                    .arg(h)
+                                    .arg(tick)));
+        }
+        QCOMPARE(contour.levelFontSize(), int(std::lround(13 * fontScale * text)));
+        window->RemoveRenderer(contour.renderer());
+    }
+
+    // Issue #9 (num19, 4): the state's legend ("... x50") was put under the frame's bottom
+    // right whenever its assumed left edge (0.70 of the view) cleared the frame, but its
+    // real left edge is its width's: a wide legend reached left over the x tick "2.0". Its
+    // box as drawn meets no tick label or title of the x axis, for views and font scales
+    // where the frame ends left of 0.70 of the view and where it does not.
+    void stateLegendKeepsOffTheTickLabels_data() {
+        addViewSizeColumns();
+        QTest::newRow("890x627 (1280x720 window's tab)") << 890 << 627 << 1.0;
+        QTest::newRow("890x627, font scale 1.5") << 890 << 627 << 1.5;
+        QTest::newRow("1200x600, font scale 1.5") << 1200 << 600 << 1.5;
+        QTest::newRow("1200x600, font scale 2") << 1200 << 600 << 2.0;
+        QTest::newRow("1400x600, font scale 2") << 1400 << 600 << 2.0;
+        QTest::newRow("1000x500") << 1000 << 500 << 1.0;
+        QTest::newRow("600x500") << 600 << 500 << 1.0;
+    }
+    void stateLegendKeepsOffTheTickLabels() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(double, fontScale);
+        const FontScaleScope scale(fontScale);
+        const auto f = parse("x^2-y^2");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = x^2-y^2");
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0.6, 0.3)), "x", "y");
+        // Steps of about a hundredth: magnified x50 (to at most 0.3 of the width 4), four
+        // entries (Adam's).
+        gs::StepMarks marks;
+        marks.point = Eigen::Vector2d(0.6, 0.3);
+        marks.value = 0.27;
+        marks.gradientStep = Eigen::Vector2d(-0.008, 0.012);
+        marks.momentStep = Eigen::Vector2d(-0.01, 0.008);
+        marks.momentLabel = "−η m̂";
+        marks.update = Eigen::Vector2d(-0.012, 0.014); // the longest: 0.0184, x50 is 0.92 < 1.2
+        marks.rate = Eigen::Vector2d(0.008, 0.016);
+        contour.setStepMarks(marks);
+        QCOMPARE(contour.stateGlyphs().arrowScale(), 50.0);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(width, height);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        window->Render();
+        vtkLegendBoxActor* legend = contour.stateGlyphs().legend();
+        QVERIFY(legend->GetVisibility());
+        const double* at = legend->GetPositionCoordinate()->GetValue();
+        const double* size = legend->GetPosition2Coordinate()->GetValue();
+        const std::array<double, 4> box{at[0] * width, (at[0] + size[0]) * width, at[1] * height,
+                                        (at[1] + size[1]) * height}; // xmin, xmax, ymin, ymax
+        QVERIFY(box[0] >= 0 && box[1] <= width && box[2] >= 0 && box[3] <= height);
+        const gs::Plot2D::AxisText x = contour.axisText(0);
+        QVERIFY(!x.labels.empty());
+        std::vector<std::array<double, 4>> texts = x.labels;
+        texts.push_back(x.title);
+        for (const auto& t : texts)
+            QVERIFY2(!(t[0] < box[1] && box[0] < t[1] && t[2] < box[3] && box[2] < t[3]),
+                     qPrintable(QStringLiteral("legend %1..%2 x %3..%4 over x axis text "
+                                               "%5..%6 x %7..%8")
+                                    .arg(box[0])
+                                    .arg(box[1])
+                                    .arg(box[2])
+                                    .arg(box[3])
+                                    .arg(t[0])
+                                    .arg(t[1])
+                                    .arg(t[2])
+                                    .arg(t[3])));
         window->RemoveRenderer(contour.renderer());
     }
 

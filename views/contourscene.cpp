@@ -105,8 +105,9 @@ constexpr double kSlideCost = 2;
 /// ring is 2.2 times that, CriticalMarkers) and the room past the frame that keeps a ring
 /// whole: its radius and a little for its line.
 constexpr double kMarkerSize = 0.025, kRingRoom = 0.5 * 2.2 * kMarkerSize + 0.005;
-/// The level labels', the colour bar's and the field legend's font (points at font scale 1).
-constexpr double kLevelFont = 11;
+/// The field legend's font (points at font scale 1). The level labels and the colour bar's
+/// are the tick labels' (levelFontSize).
+constexpr double kFieldLegendFont = 11;
 /// The room kept clear round a level label's text (pixels at line scale 1): labels this far
 /// apart, twice it between two of them, read as two.
 constexpr double kLabelMargin = 2;
@@ -271,54 +272,15 @@ int pointCount(vtkAlgorithm* a) {
 } // namespace
 
 std::vector<std::string> levelTexts(const std::vector<double>& levels) {
-    // The digits a value needs: the fewest p (1 to 4) with which %.pg gives it back to a
-    // relative 1e-9 (the levels are rounded to three, roundLevel; the bar's ends are not).
-    const auto digits = [](double v) {
-        if (v == 0 || !std::isfinite(v))
-            return 1;
-        for (int p = 1; p < 4; ++p) {
-            char text[32];
-            std::snprintf(text, sizeof text, "%.*g", p, v);
-            if (std::abs(std::strtod(text, nullptr) - v) <= 1e-9 * std::abs(v))
-                return p;
-        }
-        return 4;
-    };
+    // One number of digits for the set: the most any value needs (1 to 4; the levels are
+    // rounded to three, roundLevel; the bar's ends are not).
     int p = 1;
     for (const double v : levels)
-        p = std::max(p, digits(v));
+        p = std::max(p, significantDigits(v, 4));
     std::vector<std::string> texts;
     texts.reserve(levels.size());
-    for (const double v : levels) {
-        char text[48];
-        if (!std::isfinite(v)) {
-            std::snprintf(text, sizeof text, "%g", v);
-        } else if (v == 0 || (std::abs(v) >= 1e-3 && std::abs(v) < 1e4)) {
-            // Plain, p significant digits: p - 1 - floor(log10 |v|) decimals, trailing zeros
-            // (and a bare point) dropped as %g does.
-            const int e = v == 0 ? 0 : int(std::floor(std::log10(std::abs(v))));
-            std::snprintf(text, sizeof text, "%.*f", std::max(0, p - 1 - e), v);
-            std::string t = text;
-            if (t.find('.') != std::string::npos) {
-                while (t.back() == '0')
-                    t.pop_back();
-                if (t.back() == '.')
-                    t.pop_back();
-            }
-            texts.push_back(t == "-0" ? "0" : t);
-            continue;
-        } else {
-            // m.mmeN: p digits in every mantissa, the exponent without "+" or zeros.
-            std::snprintf(text, sizeof text, "%.*e", p - 1, v);
-            std::string t = text;
-            const std::size_t at = t.find('e');
-            if (at != std::string::npos)
-                t = t.substr(0, at + 1) + std::to_string(std::atoi(t.c_str() + at + 1));
-            texts.push_back(t);
-            continue;
-        }
-        texts.emplace_back(text);
-    }
+    for (const double v : levels)
+        texts.push_back(compactNumber(v, p));
     return texts;
 }
 
@@ -552,7 +514,7 @@ void ContourScene::applyPixelScale() {
     }
     m_fieldActor->GetProperty()->SetLineWidth(float(1.2 * k));
     m_fieldLegend->GetTextProperty()->SetFontSize(
-        int(std::lround(kLevelFont * look.fontScale * pixelScale())));
+        int(std::lround(kFieldLegendFont * look.fontScale * pixelScale())));
     m_markers->setScale(scale());
     colourLevels(); // on the theme's ground
     placeLabels();
@@ -584,13 +546,31 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
     m_runs->update(HeightMap{0, 0}, w);
 }
 
+int ContourScene::levelFontSize() const {
+    // The tick labels' size (Plot2D: the look's tickFont, font scale included, times the
+    // export's text scale): at 11 points a 1200x800 export's labels were 8 pixels high beside
+    // 10-pixel tick labels (issue #9).
+    return int(std::lround(sceneLook().tickFont * pixelScale()));
+}
+
 void ContourScene::placeLabels() {
     m_labelsRunLegend = runLegendRect();
     // Where the critical-point markers' labels go, clear of the runs, first: the level
     // labels keep off them.
     placeMarkerLabels();
+    // The labels drawn now, by text: one placed again keeps its actor (a moved billboard keeps
+    // its text's texture, a new one renders it again: a drag may place the labels at every
+    // move, setExpansion). Those not placed again are removed on return.
+    struct Unused {
+        vtkRenderer* renderer;
+        std::multimap<std::string, vtkSmartPointer<vtkBillboardTextActor3D>> actors;
+        ~Unused() {
+            for (auto& [text, actor] : actors)
+                renderer->RemoveActor(actor);
+        }
+    } unused{renderer(), {}};
     for (auto& l : m_labels)
-        renderer()->RemoveActor(l);
+        unused.actors.emplace(l->GetInput() ? l->GetInput() : "", l);
     m_labels.clear();
     if (!m_surface || m_levels.empty())
         return;
@@ -636,7 +616,7 @@ void ContourScene::placeLabels() {
     m_labelsPixelsPerWorld = pixelsPerWorld();
     const double perPixel = 1.0 / m_labelsPixelsPerWorld;
     const double text = lineScale() * sceneLook().fontScale; // the font scale's pixels
-    const int fontSize = int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale()));
+    const int fontSize = levelFontSize();
     LabelMeasure measure; // with the labels' text properties (their background pads them)
     measure.property->SetFontSize(fontSize);
     measure.property->SetBackgroundOpacity(0.8);
@@ -668,6 +648,9 @@ void ContourScene::placeLabels() {
             const Eigen::Vector2d a = toPlot(r[0], r[1]), b = toPlot(r[2], r[3]);
             takenBoxes.push_back({a.x(), a.y(), b.x(), b.y()});
         }
+    // The point's disc and its arrows (issue #9: a level label sat on the -grad f arrow).
+    const std::vector<Stroke> pointStrokes = pointOverlayStrokes();
+    m_labelsAvoidedPoint = false;
     double halfW = 0, halfH = 0; // the label being placed, margin included (plot units)
     const auto clear = [&](const Eigen::Vector2d& p) {
         for (const Eigen::Vector2d& q : taken)
@@ -686,6 +669,12 @@ void ContourScene::placeLabels() {
             if (clipToRect({a.x(), a.y(), 0}, {b.x(), b.y(), 0}, label.x0, label.x1, label.y0,
                            label.y1))
                 return false;
+        // Off the point and its arrows (last: a place refused only for them is noted, so that
+        // setExpansion places the labels again when the point moves off).
+        if (meetsStrokes(label.x0, label.y0, label.x1, label.y1, pointStrokes)) {
+            m_labelsAvoidedPoint = true;
+            return false;
+        }
         return true;
     };
     for (const auto& [level, piece] : best) {
@@ -717,8 +706,15 @@ void ContourScene::placeLabels() {
         takenBoxes.push_back(
             {spot->x() - halfW, spot->y() - halfH, spot->x() + halfW, spot->y() + halfH});
         m_labelHalfPixels.emplace_back(0.5 * size.x(), 0.5 * size.y());
-        auto actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
-        actor->SetInput(label.c_str());
+        vtkSmartPointer<vtkBillboardTextActor3D> actor;
+        if (const auto it = unused.actors.find(label); it != unused.actors.end()) {
+            actor = it->second;
+            unused.actors.erase(it);
+        } else {
+            actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+            actor->SetInput(label.c_str());
+            renderer()->AddActor(actor);
+        }
         actor->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
         vtkTextProperty* p = actor->GetTextProperty();
         p->SetFontSize(fontSize);
@@ -728,7 +724,6 @@ void ContourScene::placeLabels() {
         p->SetBackgroundOpacity(0.8);
         p->SetJustificationToCentered();
         p->SetVerticalJustificationToCentered();
-        renderer()->AddActor(actor);
         m_labels.push_back(actor);
     }
 }
@@ -859,7 +854,7 @@ void ContourScene::rebuildBands() {
         label->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
         label->SetPosition(kBarLeft - 0.006, y);
         vtkTextProperty* p = label->GetTextProperty();
-        p->SetFontSize(int(std::lround(kLevelFont * sceneLook().fontScale * pixelScale())));
+        p->SetFontSize(levelFontSize());
         p->SetColor(ink[0], ink[1], ink[2]);
         p->SetJustificationToRight();
         p->SetVerticalJustificationToCentered();
@@ -935,7 +930,7 @@ void ContourScene::rebuildField() {
     // Two short lines at the bottom right, clear of the x axis's title.
     std::string legend = "arrows: grad f, length in proportion to |grad f|\n"
                          "one cell: |grad f| = " +
-                         levelTexts({fd.fullNorm}).front();
+                         compactNumber(fd.fullNorm);
     if (fd.capped > 0)
         legend += " (" + std::to_string(fd.capped) + " longer ones capped)";
     m_fieldLegend->SetInput(legend.c_str());
@@ -1089,6 +1084,24 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         setColor(m_axes[std::size_t(k)], lambda[k] > 0 ? positiveCurvature : negativeCurvature);
     }
     updatePointLegend(arrows && gradient, positive, negative);
+    // The level labels keep off the point and its arrows: placed again where one is under
+    // them now, or where one was moved for them before (it may go back where it was). Else
+    // they stay: a drag places them only when it has to.
+    bool meets = m_labelsAvoidedPoint;
+    if (!meets && !m_labels.empty() && m_labelsPixelsPerWorld > 0) {
+        const std::vector<Stroke> strokes = pointOverlayStrokes();
+        const double perPixel = 1.0 / m_labelsPixelsPerWorld;
+        const double margin = kLabelMargin * lineScale();
+        for (std::size_t i = 0; !meets && i < m_labels.size() && i < m_labelHalfPixels.size();
+             ++i) {
+            const double* c = m_labels[i]->GetPosition();
+            const double hw = (m_labelHalfPixels[i].x() + margin) * perPixel;
+            const double hh = (m_labelHalfPixels[i].y() + margin) * perPixel;
+            meets = meetsStrokes(c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh, strokes);
+        }
+    }
+    if (meets)
+        placeLabels();
 }
 
 void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool negative) {
@@ -1146,11 +1159,15 @@ void ContourScene::placePointLegend() {
     const double x0 = std::max(0.0, lo.x()) + inset, x1 = std::min(vw, hi.x()) - inset;
     const double y0 = std::max(0.0, lo.y()) + inset, y1 = std::min(vh, hi.y()) - inset;
     // The state's legend (bottom right of the view) sits above the x axis's tick labels
-    // where it reaches over the frame: its bottom at the frame's.
-    const double stateLeft = 0.70 * vw; // StateGlyphs' legend's left edge
-    m_runs->stateGlyphs().setLegendBottom(stateLeft < hi.x() + 30 * lineScale()
-                                              ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5)
-                                              : 0.02);
+    // where it reaches over the frame: its bottom at the frame's. Its left edge as laid out
+    // for this render (RunPaths' observer runs first): the legend grows leftwards with its
+    // text, and at 0.70 of the view assumed a wide one ("... x50") covered the tick "2.0".
+    vtkLegendBoxActor* state = m_runs->stateGlyphs().legend();
+    const double stateLeft = state->GetPositionCoordinate()->GetValue()[0] * vw;
+    // The tick label at the frame's right end reaches about a font size past it.
+    const double tickEnd = hi.x() + std::max(30.0, 2 * sceneLook().tickFont) * lineScale();
+    m_runs->stateGlyphs().setLegendBottom(
+        stateLeft < tickEnd ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5) : 0.02);
     // The whole frame on screen (not zoomed in past the view): its room may be re-divided.
     const double slack = 2 * lineScale();
     const bool canReframe =
@@ -1456,6 +1473,32 @@ void ContourScene::placePointLegend() {
     }
     if (covers)
         placeLabels();
+}
+
+bool ContourScene::meetsStrokes(double x0, double y0, double x1, double y1,
+                                const std::vector<Stroke>& strokes) {
+    for (const Stroke& s : strokes)
+        if (segmentMeetsRect(s.a.x(), s.a.y(), s.b.x(), s.b.y(), x0 - s.r, x1 + s.r, y0 - s.r,
+                             y1 + s.r))
+            return true;
+    return false;
+}
+
+std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
+    std::vector<Stroke> strokes;
+    if (!m_point)
+        return strokes;
+    const double w = worldWidth();
+    strokes.push_back({*m_point, *m_point, 0.011 * w}); // the disc, 0.022 w across
+    // The arrows: the shaft to the tip as cut at the frame, the head 0.08 of the length in
+    // radius (setExpansion's proportions).
+    if (m_arrowLength > 0 && m_ascent->actor->GetVisibility())
+        for (int k = 0; k < 2; ++k)
+            strokes.push_back({*m_point,
+                               *m_point + (k == 0 ? 1.0 : -1.0) * m_arrowReach[std::size_t(k)] *
+                                              m_gradientDirection,
+                               0.08 * m_arrowLength});
+    return strokes;
 }
 
 std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {

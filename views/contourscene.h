@@ -125,6 +125,8 @@ public:
     /// What the run legend covers at a display box (xmin, xmax, ymin, ymax): what is drawn
     /// in the plot and the axes' text never, level labels a little (RunPaths::setLegendCost).
     double runLegendCost(const std::array<double, 4>& box) const;
+    /// The level labels' and the colour bar's font size: the tick labels'.
+    int levelFontSize() const;
     /// The font size the point legend draws with (after a render; legendbox.h).
     int pointLegendFontSize() const;
     /// For tests: the level curves' points (plot units).
@@ -168,11 +170,19 @@ private:
     /// every render: zoom and pan move the frame), and the state's legend above the x axis's
     /// tick labels.
     void placePointLegend();
-    /// A segment drawn `r` pixels either side (display pixels; a = b: a disc).
+    /// A segment drawn `r` either side (display pixels, or plot units where said; a = b: a
+    /// disc).
     struct Stroke {
         Eigen::Vector2d a, b;
         double r;
     };
+    /// Whether the box [x0, x1] x [y0, y1] meets a stroke (the segment against the box grown
+    /// by its r: a capsule, a little more at the box's corners).
+    static bool meetsStrokes(double x0, double y0, double x1, double y1,
+                             const std::vector<Stroke>& strokes);
+    /// The point's disc and its grad f arrows as drawn, in plot units: level labels keep off
+    /// them as off each other (issue #9: a label sat on the -grad f arrow).
+    std::vector<Stroke> pointOverlayStrokes() const;
     /// What is drawn in the plot but the level curves, on screen now: the runs' paths with
     /// their balls, the point, its arrows, tangent and principal axes, the critical-point
     /// markers, their rings and labels. The point legend never goes over them.
@@ -203,6 +213,9 @@ private:
     std::vector<PlotMarker> m_markerInput;
     /// The zoom the level labels were placed at (display pixels per world unit).
     double m_labelsPixelsPerWorld = 0;
+    /// Whether a level label was moved or dropped only for the point or its arrows when the
+    /// labels were last placed: a moved point places them again (setExpansion).
+    bool m_labelsAvoidedPoint = false;
     /// And the run legend's box they kept off (runLegendRect).
     std::array<double, 4> m_labelsRunLegend{};
     vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;

@@ -1086,13 +1086,6 @@ void GraphView::fillInputEditors() {
             edit->setObjectName(QStringLiteral("graphInput_") + names[i]);
             edit->setToolTip(
                 tr("The value of %1; Enter evaluates the graph there (undoable)").arg(names[i]));
-            // As wide as the longest value it shows (briefNumberText, e.g. "-1.23457e+06") at
-            // the font in use: a fixed 90 px at font scale 1.5 showed -0.496801 as "0.496801",
-            // its sign scrolled out of sight (tester s9).
-            const QMargins m = edit->textMargins();
-            edit->setFixedWidth(
-                edit->fontMetrics().horizontalAdvance(QStringLiteral("-1.23457e+06")) + m.left() +
-                m.right() + 4 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 8);
             connect(edit, &QLineEdit::editingFinished, this, [this, i, edit] {
                 bool ok = false;
                 const double v = QLocale::c().toDouble(edit->text().trimmed(), &ok);
@@ -1111,6 +1104,7 @@ void GraphView::fillInputEditors() {
             m_inputLayout->addWidget(edit);
             m_inputEditors.push_back(edit);
         }
+        sizeInputEditors();
         if (int(names.size()) > shown)
             m_inputLayout->addWidget(
                 new QLabel(tr("(first %1 of %2 inputs)").arg(shown).arg(names.size())));
@@ -1124,6 +1118,18 @@ void GraphView::fillInputEditors() {
         edit->setText(i < m_scene->point().size() ? number(m_scene->point()[i]) : QString());
         edit->setCursorPosition(0); // the value's start (its sign) in sight whatever the width
         setErrorMark(edit, ErrorMark::None);
+    }
+}
+
+void GraphView::sizeInputEditors() {
+    // As wide as the longest value it shows (briefNumberText, e.g. "-1.23457e+06") at the font
+    // in use: a fixed 90 px at font scale 1.5 showed -0.496801 as "0.496801", its sign
+    // scrolled out of sight (tester s9).
+    for (QLineEdit* edit : m_inputEditors) {
+        const QMargins m = edit->textMargins();
+        edit->setFixedWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("-1.23457e+06")) +
+                            m.left() + m.right() +
+                            4 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 8);
     }
 }
 
@@ -1217,6 +1223,7 @@ void GraphView::changeEvent(QEvent* event) {
     // palette: the panel's own changes after this event).
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
         updatePanel();
+        sizeInputEditors(); // the children have the new font before their parent's event
         // The drawing follows the theme (sceneLook() is set before the palette changes).
         m_scene->applyLook();
         m_canvas->setBackgroundBrush(look::inks().ground);

@@ -279,6 +279,9 @@ private:
     void placeSidePanel();
     void fillInputBoxes();
     void fillInputEditors();
+    /// Each input box as wide as the longest value it shows at its font now: at creation
+    /// and after a font change (a font scale set with the graph open kept the old width).
+    void sizeInputEditors();
     void exportDialog();
     void search();
 

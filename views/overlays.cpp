@@ -244,8 +244,7 @@ void ExpansionOverlays::placeNewtonLabel(vtkRenderer* renderer,
 
 std::string newtonStepText(const Step& next, int index) {
     // VTK's fonts have no Greek or superscripts: t is the fraction of the direction taken.
-    char t[32];
-    std::snprintf(t, sizeof t, "t = %.3g", next.stepLength);
+    const std::string t = "t = " + compactNumber(next.stepLength);
     const std::string head = "Newton step " + std::to_string(index) + ": ";
     switch (next.newton) {
     case NewtonKind::None:

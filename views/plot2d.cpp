@@ -681,6 +681,11 @@ std::array<double, 4> Plot2D::titleBox() const {
     return boxOf(m_title, m_renderer);
 }
 
+std::string Plot2D::titleShown() const {
+    const char* t = m_title->GetInput();
+    return t ? t : "";
+}
+
 bool Plot2D::insideFrame(const Eigen::Vector2d& p) const {
     return p.x() >= m_frame[0] && p.x() <= m_frame[1] && p.y() >= m_frame[2] && p.y() <= m_frame[3];
 }

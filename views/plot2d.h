@@ -84,6 +84,8 @@ public:
     std::array<double, 4> noteBox() const;
     /// The title's box as drawn (display pixels: xmin, xmax, ymin, ymax).
     std::array<double, 4> titleBox() const;
+    /// The title's text as drawn.
+    std::string titleShown() const;
 
 protected:
     /// The plotted rectangle in plot units; world y = (y - yOrigin) * yScale (scale 1 and

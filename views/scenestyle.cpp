@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 #include <vtkFreeTypeTools.h>
 #include <vtkMath.h>
@@ -154,6 +156,52 @@ SceneLook SceneLook::withFontScale(double factor) const {
         *font *= factor;
     s.fontScale *= factor;
     return s;
+}
+
+std::string compactNumber(double v, int digits) {
+    const int p = std::clamp(digits, 1, 17);
+    char text[64];
+    if (!std::isfinite(v)) {
+        std::snprintf(text, sizeof text, "%g", v);
+        return text;
+    }
+    // The form is the rounded value's (9999.9 at three digits is 1.00e4, not "10000").
+    std::snprintf(text, sizeof text, "%.*e", p - 1, v);
+    std::string t = text;
+    const std::size_t at = t.find('e');
+    const int e = at == std::string::npos ? 0 : std::atoi(t.c_str() + at + 1);
+    if (v == 0 || (e >= -3 && e < 4)) {
+        // p significant digits: p - 1 - e decimals, trailing zeros (and a bare point)
+        // dropped as %g does.
+        std::snprintf(text, sizeof text, "%.*f", std::max(0, p - 1 - e), v);
+        t = text;
+        if (t.find('.') != std::string::npos) {
+            while (t.back() == '0')
+                t.pop_back();
+            if (t.back() == '.')
+                t.pop_back();
+        }
+        return t == "-0" ? "0" : t;
+    }
+    // m.mmeN: p digits in the mantissa, the exponent without "+" or zeros.
+    return t.substr(0, at + 1) + std::to_string(e);
+}
+
+int significantDigits(double v, int most) {
+    if (v == 0 || !std::isfinite(v))
+        return 1;
+    most = std::clamp(most, 1, 17); // 17 digits give every double back
+    for (int p = 1; p < most; ++p) {
+        char text[40];
+        std::snprintf(text, sizeof text, "%.*g", p, v);
+        if (std::abs(std::strtod(text, nullptr) - v) <= 1e-9 * std::abs(v))
+            return p;
+    }
+    return most;
+}
+
+std::string compactNumber(double v) {
+    return compactNumber(v, significantDigits(v, 3));
 }
 
 } // namespace gs

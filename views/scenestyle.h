@@ -4,6 +4,7 @@
 // piece of the scene and every export draws with the same values.
 
 #include <array>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -130,6 +131,22 @@ const char* sceneFontFile(bool bold, bool italic);
 /// program starts (a static initializer in scenestyle.cpp, before anything draws text: VTK's
 /// text renderer keeps the font tools it started with); calling it again does nothing.
 void useSceneFont();
+
+/// How a picture prints a number (level labels, critical-point labels, legends, captions; not
+/// the readout, which is full precision), with `digits` significant digits (1 to 17):
+/// - plain where the value rounded to `digits` lies from 0.001 to under 10^4 ("0.15", "2010",
+///   "-0.4"), trailing zeros and a bare point dropped, "-0" as "0";
+/// - else m.mmeN ("6.31e4", "-3.2e-5", "1.0e-5"): the mantissa keeps its `digits` digits
+///   (a set of labels lines up), the exponent has no "+" and no leading zeros;
+/// - the sign an ASCII hyphen-minus, as the tick labels beside it; "nan", "inf" as %g.
+std::string compactNumber(double v, int digits);
+/// The fewest significant digits, 1 to `most`, with which %g gives `v` back to a relative
+/// 1e-9 (`most` where none does; 1 for 0 and non-finite values).
+int significantDigits(double v, int most);
+/// One value alone (a marker's label, a legend entry, a caption): compactNumber with the
+/// fewest digits up to three that give it back: 1994000 -> "1.99e6", 0.15 -> "0.15",
+/// 2010 -> "2010", -3.2e-5 -> "-3.2e-5", 1e-5 -> "1e-5".
+std::string compactNumber(double v);
 
 /// The least WCAG contrast of a run's path against the ground (3:1, graphics).
 constexpr double kRunContrast = 3.0;
