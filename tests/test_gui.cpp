@@ -28,6 +28,7 @@
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "scenecamera.h"
 #include "sceneexport.h"
 #include "scenestyle.h"
 #include "session.h"
@@ -5197,6 +5198,32 @@ private slots:
                      maxAt.y() < r[1] * view[1] - grow || maxAt.y() > r[3] * view[1] + grow,
                  qPrintable(where3));
         saveLectureShot("run_legend_3d", size, fontScale);
+        // Issue #9: at 1280x720, font scale 1.5, it went top left over the f axis's title and
+        // a tick label; the bottom corners were never tried. All four corners are tried, each
+        // costing what the scene measured afresh for it says (the obstacles are measured once
+        // per layout, not once per place), and where a place hides no text (cost under
+        // 1000, an axis text's) the legend meets no axis text.
+        const auto& tried = scene.runPaths().legendPlacesTried();
+        QCOMPARE(int(tried.size()), 8);
+        const SurfaceScene::LegendObstacles now = scene.legendObstacles();
+        bool somewhereFree = false;
+        for (const auto& [box, cost] : tried) {
+            QCOMPARE(scene.legendCost(now, box), cost);
+            somewhereFree = somewhereFree || cost < 1000;
+        }
+        for (vtkBillboardTextActor3D* t : scene.axisTexts()) {
+            if (!somewhereFree || !t->GetVisibility() || !t->GetInput() || !*t->GetInput())
+                continue;
+            const std::array<double, 4> a = textDisplayBox(scene.renderer(), t);
+            QVERIFY2(a[1] < r[0] * view[0] || a[0] > r[2] * view[0] || a[3] < r[1] * view[1] ||
+                         a[2] > r[3] * view[1],
+                     qPrintable(QStringLiteral("%1 over '%2' at %3-%4, %5-%6")
+                                    .arg(where3, QString::fromUtf8(t->GetInput()))
+                                    .arg(a[0])
+                                    .arg(a[1])
+                                    .arg(a[2])
+                                    .arg(a[3])));
+        }
         // Contour view.
         m_window->showViewTab(1);
         ContourScene& contour = m_window->contourScene();

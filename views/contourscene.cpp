@@ -475,7 +475,9 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
-    m_runs->setLegendCost([this](const std::array<double, 4>& box) { return runLegendCost(box); });
+    m_runs->setLegendCost([this]() -> RunPaths::LegendCost {
+        return [this](const std::array<double, 4>& box) { return runLegendCost(box); };
+    });
     // Cut to the frame grown by a ring's radius: a ring round an extreme at the domain's
     // corner is whole (it was a quarter circle), as the curve view's at its ends.
     m_markers->clipTo(m_markerBox);
