@@ -1713,6 +1713,14 @@ void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     scene.copyCamera(m_view->scene());
 }
 
+void MainWindow::showContourAsInTheView(ContourScene& scene, int height) {
+    // The view's level spacing and its legends' layout (beside the frame or inside it, which
+    // corner): the export lays out as the screen does (issue #9).
+    scene.setLevelSpacing(contourScene().levelSpacing());
+    showContour(scene, *m_doc, exportScale(height));
+    scene.copyLegendLayout(contourScene());
+}
+
 QString MainWindow::exportAnimation(const QString& path, int width, int height, bool transparent) {
     ImageExportOptions o;
     o.width = width;
@@ -1723,8 +1731,7 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     SurfaceScene surface;
     ContourScene plane;
     if (contour) {
-        plane.setLevelSpacing(m_contourScene->levelSpacing());
-        showContour(plane, *m_doc, exportScale(height));
+        showContourAsInTheView(plane, height);
     } else {
         showAsInTheView(surface, height);
     }
@@ -1860,8 +1867,7 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     }
     if (shownView() == ShownView::Contour) {
         ContourScene scene;
-        scene.setLevelSpacing(m_contourScene->levelSpacing());
-        showContour(scene, *m_doc, scale);
+        showContourAsInTheView(scene, height);
         scene.setFrame(m_animator->frame());
         return QString::fromStdString(
             gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));

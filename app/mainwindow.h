@@ -125,6 +125,9 @@ public:
 
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
+    /// `scene` with the contour view's content, level spacing and legend layout, its text
+    /// scaled for a picture `height` pixels high (what Export Image and Export Animation draw).
+    void showContourAsInTheView(ContourScene& scene, int height);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
     /// folder `path`, as a video (.ogv) or an animated GIF (.gif): the contour view when it is
     /// the view shown, otherwise the 3-D view; frame by frame with a

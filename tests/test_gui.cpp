@@ -6477,6 +6477,79 @@ private slots:
         QVERIFY(std::abs(m_doc->settings().point[0] - 0.5) <= 2 * pixelSize);
         QCOMPARE(m_doc->settings().point.size(), std::size_t(1));
     }
+    // Issue #9: Export Image of the contour view at the offered lecture size put both legends
+    // over the plot (and the frame elsewhere) where the window had them beside it: an export
+    // is a fresh scene that chose its own layout. It takes the view's (copyLegendLayout): the
+    // legends stand beside the frame, right of it, as on screen, and the frame takes the
+    // same share of the picture's width.
+    void contourExportLaysOutAsTheView() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(1);
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer();
+        struct Layout {
+            double frameLeft = 0, frameRight = 0, width = 0;
+            std::array<double, 4> point{}, run{};
+        };
+        const auto layoutOf = [](ContourScene& scene) {
+            Layout l;
+            const auto& f = scene.frame();
+            l.frameLeft = scene.toDisplay(f[0], f[2]).x();
+            l.frameRight = scene.toDisplay(f[1], f[3]).x();
+            l.width = scene.renderer()->GetSize()[0];
+            l.point = scene.pointLegendRect();
+            l.run = scene.runLegendRect();
+            return l;
+        };
+        const Layout shown = layoutOf(m_window->contourScene());
+        const auto text = [](const Layout& l) {
+            return QStringLiteral("frame %1-%2 of %3, point legend from %4, run legend from %5")
+                .arg(l.frameLeft)
+                .arg(l.frameRight)
+                .arg(l.width)
+                .arg(l.point[0])
+                .arg(l.run[0]);
+        };
+        // On screen both stand right of the frame (the view is too narrow for them inside).
+        QVERIFY2(shown.point[0] >= shown.frameRight && shown.run[0] >= shown.frameRight,
+                 qPrintable(text(shown)));
+        const QSize size = lectureExportSize(m_window->contourView()->size());
+        ContourScene scene;
+        m_window->showContourAsInTheView(scene, size.height());
+        Layout exported;
+        vtkNew<vtkCallbackCommand> drawn; // the layout as the picture was drawn
+        struct Watch {
+            Layout* out;
+            std::function<Layout()> read;
+        } watch{&exported, [&] { return layoutOf(scene); }};
+        drawn->SetClientData(&watch);
+        drawn->SetCallback([](vtkObject*, unsigned long, void* w, void*) {
+            auto* watch = static_cast<Watch*>(w);
+            *watch->out = watch->read();
+        });
+        scene.renderer()->AddObserver(vtkCommand::EndEvent, drawn);
+        ImageExportOptions o;
+        o.width = size.width();
+        o.height = size.height();
+        // Kept in the test output for a person to compare with the window's shot.
+        saveShot(QStringLiteral("contour_export_window.png"));
+        QVERIFY(
+            gs::exportImage(scene.renderer(), GRADSCAPE_TEST_OUTPUT "/contour_export.png", o, [&] {
+                scene.resetCamera();
+            }).empty());
+        QVERIFY2(exported.point[0] >= exported.frameRight && exported.run[0] >= exported.frameRight,
+                 qPrintable(text(exported)));
+        const double share = (shown.frameRight - shown.frameLeft) / shown.width;
+        const double exportedShare = (exported.frameRight - exported.frameLeft) / exported.width;
+        QVERIFY2(std::abs(share - exportedShare) < 0.05,
+                 qPrintable(text(shown) + QStringLiteral("; exported: ") + text(exported)));
+    }
 };
 
 QTEST_MAIN(TestGui)

@@ -1552,6 +1552,16 @@ void ContourScene::setLegendReserve(double pixels, bool reframe) {
     m_placingLegend = false;
 }
 
+void ContourScene::copyLegendLayout(const ContourScene& shown) {
+    m_pointLegendPlace = shown.m_pointLegendPlace;
+    m_runs->setLegendCorner(shown.m_runs->legendCorner());
+    // Beside the frame on screen: beside it here, with the same room (pixels at pixel scale
+    // 1: the export's text scale grows it with the text), kept as the screen keeps it.
+    m_legendReserve = shown.m_legendReserve;
+    setRightReserve(m_barReserve + m_legendReserve);
+    m_reconsiderLegend = shown.m_legendReserve <= 0;
+}
+
 bool ContourScene::besideNote(vtkActor2D* legend) const {
     return legend != m_pointLegend.Get(); // it sits inside the frame
 }

@@ -67,6 +67,9 @@ public:
     enum class Corner { TopRight, TopLeft, BottomRight, BottomLeft };
     /// Where the run legend sits now (for tests).
     Corner legendCorner() const { return m_corner; }
+    /// Starts the run legend in `corner` (another view's layout copied: kSwitchCost keeps it
+    /// there unless another corner is clearly better).
+    void setLegendCorner(Corner corner) { m_corner = corner; }
     /// Whether the run legend sits in a left corner now (for tests).
     bool legendOnLeft() const {
         return m_corner == Corner::TopLeft || m_corner == Corner::BottomLeft;
