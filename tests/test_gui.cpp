@@ -6550,6 +6550,86 @@ private slots:
         QVERIFY2(std::abs(share - exportedShare) < 0.05,
                  qPrintable(text(shown) + QStringLiteral("; exported: ") + text(exported)));
     }
+
+    // Issue #9: Export Animation at 600x424 (smaller than the view) kept the window's text
+    // size: the point legend covered two thirds of the plot, run names were cut, the title
+    // touched the note. Text is scaled to the picture (the picture's height over the view's,
+    // as a lecture-size export scales it up): the contour picture the animation draws (its
+    // scene, showContourAsInTheView) has the legends at most a third of the frame's area each,
+    // every name whole, the title clear of the note. (Export Animation's frames are drawn by
+    // the same scene at the same scale; the 3-D view's by showAsInTheView, the same ratio.)
+    void smallExportScalesTextDown() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(1);
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer();
+        QVERIFY(m_window->contourView()->height() > 424);
+        ContourScene scene;
+        m_window->showContourAsInTheView(scene, 424);
+        QVERIFY2(scene.pixelScale() < 0.9, qPrintable(QString::number(scene.pixelScale())));
+        struct Seen {
+            double frameArea = 0;
+            std::array<double, 4> point{}, run{}, title{}, note{};
+            std::vector<std::string> pointEntries, runEntries;
+        } seen;
+        vtkNew<vtkCallbackCommand> drawn;
+        struct Watch {
+            Seen* out;
+            std::function<Seen()> read;
+        } watch{&seen, [&] {
+                    Seen s;
+                    const auto& f = scene.frame();
+                    const Eigen::Vector2d lo = scene.toDisplay(f[0], f[2]),
+                                          hi = scene.toDisplay(f[1], f[3]);
+                    s.frameArea = (hi.x() - lo.x()) * (hi.y() - lo.y());
+                    s.point = scene.pointLegendRect();
+                    s.run = scene.runLegendRect();
+                    s.title = scene.titleBox();
+                    s.note = scene.noteBox();
+                    s.pointEntries = scene.pointLegend();
+                    vtkLegendBoxActor* legend = scene.runPaths().legend();
+                    for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
+                        s.runEntries.emplace_back(legend->GetEntryString(i));
+                    return s;
+                }};
+        drawn->SetClientData(&watch);
+        drawn->SetCallback([](vtkObject*, unsigned long, void* w, void*) {
+            auto* watch = static_cast<Watch*>(w);
+            *watch->out = watch->read();
+        });
+        scene.renderer()->AddObserver(vtkCommand::EndEvent, drawn);
+        ImageExportOptions o;
+        o.width = 600;
+        o.height = 424;
+        QVERIFY(gs::exportImage(scene.renderer(), GRADSCAPE_TEST_OUTPUT "/contour_small_export.png",
+                                o, [&] { scene.resetCamera(); })
+                    .empty());
+        const auto area = [](const std::array<double, 4>& r) {
+            return (r[2] - r[0]) * (r[3] - r[1]);
+        };
+        QVERIFY(seen.frameArea > 0);
+        QVERIFY2(area(seen.point) <= seen.frameArea / 3 && area(seen.run) <= seen.frameArea / 3,
+                 qPrintable(QStringLiteral("point legend %1, run legend %2, frame %3 px²")
+                                .arg(area(seen.point))
+                                .arg(area(seen.run))
+                                .arg(seen.frameArea)));
+        QCOMPARE(int(seen.pointEntries.size()), 6);
+        QCOMPARE(int(seen.runEntries.size()), 3);
+        for (const auto* entries : {&seen.pointEntries, &seen.runEntries})
+            for (const std::string& e : *entries)
+                QVERIFY2(!QString::fromStdString(e).endsWith(u'…'), e.c_str());
+        // title and note: xmin, xmax, ymin, ymax (y up): the title above the note, apart.
+        QVERIFY2(seen.title[2] > seen.note[3],
+                 qPrintable(QStringLiteral("title from y %1, note up to %2")
+                                .arg(seen.title[2])
+                                .arg(seen.note[3])));
+    }
 };
 
 QTEST_MAIN(TestGui)
