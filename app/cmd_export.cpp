@@ -81,6 +81,29 @@ ViewKind requestedView(const QCommandLineParser& p, const Document& doc) {
     return *view;
 }
 
+/// The view --animate draws: the 3-D view, or the contour view that --view asks for; a view
+/// that draws no runs (curve, graph) is bad input.
+ViewKind animatedView(const QCommandLineParser& p, const Document& doc) {
+    if (!p.isSet(QStringLiteral("view")))
+        return ViewKind::Surface;
+    const QString text = p.value(QStringLiteral("view"));
+    const std::optional<ViewKind> view = parseViewKind(text);
+    if (view == ViewKind::Surface)
+        return *view;
+    if (view == ViewKind::Contour && doc.expression().inputCount() > 1)
+        return *view;
+    if (view == ViewKind::Contour)
+        throw UsageError(QStringLiteral("--animate: --view contour needs a function of two or "
+                                        "more inputs; use --view surface"));
+    if (view || graphViewRequested(p))
+        throw UsageError(QStringLiteral("--animate: --view %1 draws no runs to animate; use "
+                                        "--view surface or contour")
+                             .arg(text.trimmed()));
+    throw UsageError(QStringLiteral("--animate: --view: '%1' is not a view; use surface or "
+                                    "contour")
+                         .arg(text));
+}
+
 /// What --frame and --show state ask for: the iterate the runs are drawn up to (none: whole)
 /// and the first run's state there.
 struct ExportFrame {
@@ -297,21 +320,36 @@ int animateCommand(const QCommandLineParser& p) {
     if (doc.trajectories().empty())
         throw UsageError(
             QStringLiteral("--animate: no runs to animate; add --runs gd,newton (for example)"));
+    // The 3-D view unless --view asks for the contour view (issue #9: --view contour was
+    // ignored); the curve view and the graph draw no runs to animate.
+    const bool contour = animatedView(p, doc) == ViewKind::Contour;
     requireDisplay(QStringLiteral("--animate"));
     int frames = 0;
     for (const Trajectory& t : doc.trajectories())
         frames = std::max(frames, t.stepCount() + 1);
-    SurfaceScene scene;
-    showDocument(scene, doc, pixelScale(options));
+    SurfaceScene surface;
+    ContourScene plane;
+    if (contour)
+        showContour(plane, doc, pixelScale(options));
+    else
+        showDocument(surface, doc, pixelScale(options));
     // What remains to fail is the path and format the person asked for: bad input.
     if (const std::string error = exportAnimation(
-            scene.renderer(), path.toStdString(), options, frames, 8.0,
-            [&](int k) { showFrame(scene, doc, k); },
-            [&] {
-                if (camera)
-                    scene.restoreCamera(*camera, scene.renderer()->GetTiledAspectRatio());
+            contour ? plane.renderer() : surface.renderer(), path.toStdString(), options, frames,
+            8.0,
+            [&](int k) {
+                if (contour)
+                    plane.setFrame(k);
                 else
-                    scene.resetCamera();
+                    showFrame(surface, doc, k);
+            },
+            [&] {
+                if (contour)
+                    plane.resetCamera();
+                else if (camera)
+                    surface.restoreCamera(*camera, surface.renderer()->GetTiledAspectRatio());
+                else
+                    surface.resetCamera();
             });
         !error.empty())
         throw UsageError(QStringLiteral("--animate: ") + QString::fromStdString(error));

@@ -1721,10 +1721,19 @@ void MainWindow::updateChart() {
 void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     // A second scene with the view's content, camera and animation frame: the window's own
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
-    showDocument(scene, *m_doc, std::max(1.0, double(height) / std::max(1, m_view->height())));
+    showDocument(scene, *m_doc,
+                 std::max(kLeastExportScale, double(height) / std::max(1, m_view->height())));
     showFrame(scene, *m_doc, m_animator->frame());
     scene.setStepMarks(stepMarks(*m_doc, m_stepDock->focus()));
     scene.copyCamera(m_view->scene());
+}
+
+void MainWindow::showContourAsInTheView(ContourScene& scene, int height) {
+    // The view's level spacing and its legends' layout (beside the frame or inside it, which
+    // corner): the export lays out as the screen does (issue #9).
+    scene.setLevelSpacing(contourScene().levelSpacing());
+    showContour(scene, *m_doc, exportScale(height));
+    scene.copyLegendLayout(contourScene());
 }
 
 QString MainWindow::exportAnimation(const QString& path, int width, int height, bool transparent) {
@@ -1737,8 +1746,7 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     SurfaceScene surface;
     ContourScene plane;
     if (contour) {
-        plane.setLevelSpacing(m_contourScene->levelSpacing());
-        showContour(plane, *m_doc, exportScale(height));
+        showContourAsInTheView(plane, height);
     } else {
         showAsInTheView(surface, height);
     }
@@ -1858,8 +1866,11 @@ QWidget* MainWindow::shownViewWidget() const {
 
 double MainWindow::exportScale(int height) const {
     // Fonts and lines scale with the picture's height over the shown view's (a hidden view's
-    // height, such as the 3-D view's behind the contour tab, made the text huge).
-    return std::max(1.0, double(height) / std::max(1, shownViewWidget()->height()));
+    // height, such as the 3-D view's behind the contour tab, made the text huge), smaller
+    // pictures too (issue #9: a 600x424 animation kept the window's text, its legend covered
+    // two thirds of the plot), down to kLeastExportScale: tick labels of 6.5 pixels at the
+    // default font.
+    return std::max(kLeastExportScale, double(height) / std::max(1, shownViewWidget()->height()));
 }
 
 QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {
@@ -1879,8 +1890,7 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     }
     if (shownView() == ShownView::Contour) {
         ContourScene scene;
-        scene.setLevelSpacing(m_contourScene->levelSpacing());
-        showContour(scene, *m_doc, scale);
+        showContourAsInTheView(scene, height);
         scene.setFrame(m_animator->frame());
         return QString::fromStdString(
             gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));

@@ -127,6 +127,9 @@ public:
 
     /// Exports the current view to `path` at `width` x `height`; returns the error or empty.
     QString exportImage(const QString& path, int width, int height, bool transparent);
+    /// `scene` with the contour view's content, level spacing and legend layout, its text
+    /// scaled for a picture `height` pixels high (what Export Image and Export Animation draw).
+    void showContourAsInTheView(ContourScene& scene, int height);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
     /// folder `path`, as a video (.ogv) or an animated GIF (.gif): the contour view when it is
     /// the view shown, otherwise the 3-D view; frame by frame with a
@@ -214,6 +217,8 @@ private:
     void showAsInTheView(SurfaceScene& scene, int height) const;
     /// The pixel scale of an export `height` pixels tall: its height over the shown view's.
     double exportScale(int height) const;
+    /// The least text scale of an export smaller than its view (its text stays legible).
+    static constexpr double kLeastExportScale = 0.5;
     void showSettingsError(const QString& error);
     /// A message that stays (until dismissed or replaced), also in the status bar's history.
     void notify(const QString& text);

@@ -888,6 +888,58 @@ private slots:
         QVERIFY(!QFileInfo::exists(ogv));
     }
 
+    // Issue #9: --animate --view contour wrote the 3-D view. Each frame is the contour view at
+    // that iterate: frame k is the --export --view contour --frame k picture (nearly: the
+    // animation's scene drew the frames before it), and no 3-D frame.
+    void animateContourView() {
+        QTemporaryDir dir;
+        const QStringList base{"--function",  "x^2 + 3*y^2", "--runs", "gd,momentum", "--start",
+                               "1.5,1",       "--lr",        "0.1",    "--steps",     "4",
+                               "--tolerance", "0",           "--size", "320x240"};
+        const QString contour = dir.filePath(QStringLiteral("contour"));
+        const QString surface = dir.filePath(QStringLiteral("surface"));
+        QVERIFY(QDir().mkpath(contour) && QDir().mkpath(surface));
+        const Run c = run(base + QStringList{"--view", "contour", "--animate", contour});
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QCOMPARE(run(base + QStringList{"--animate", surface}).exitCode, 0);
+        const QString still = dir.filePath(QStringLiteral("still.png"));
+        QCOMPARE(run(base + QStringList{"--view", "contour", "--frame", "2", "--export", still})
+                     .exitCode,
+                 0);
+        const QImage expected = QImage(still).convertToFormat(QImage::Format_RGB32);
+        const auto differing = [&](const QString& file) {
+            const QImage a = QImage(file).convertToFormat(QImage::Format_RGB32);
+            if (a.size() != expected.size())
+                return 1.0;
+            int count = 0;
+            for (int y = 0; y < a.height(); ++y)
+                for (int x = 0; x < a.width(); ++x) {
+                    const QRgb p = a.pixel(x, y), q = expected.pixel(x, y);
+                    count += std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                       std::abs(qBlue(p) - qBlue(q))}) > 48;
+                }
+            return double(count) / (a.width() * a.height());
+        };
+        const double same = differing(contour + QStringLiteral("/frame_0002.png"));
+        const double other = differing(surface + QStringLiteral("/frame_0002.png"));
+        QVERIFY2(same < 0.01 && other > 0.10,
+                 qPrintable(QStringLiteral("contour frame 2 differs from the contour still by "
+                                           "%1, the 3-D frame by %2")
+                                .arg(same)
+                                .arg(other)));
+        // Views that draw no runs are refused (exit 2), with what to use instead.
+        for (const char* view : {"graph", "curve"}) {
+            const Run r = run(base + QStringList{"--view", view, "--animate", contour});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("draws no runs") && r.err.contains("--view surface or contour"),
+                     r.err.constData());
+        }
+        const Run one = run({"--function", "x^2", "--runs", "gd", "--start", "1", "--view",
+                             "contour", "--animate", contour});
+        QCOMPARE(one.exitCode, 2);
+        QVERIFY2(one.err.contains("two or more inputs"), one.err.constData());
+    }
+
     void animateBadInput_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");

@@ -28,6 +28,7 @@
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "scenecamera.h"
 #include "sceneexport.h"
 #include "scenestyle.h"
 #include "session.h"
@@ -5483,6 +5484,32 @@ private slots:
                      maxAt.y() < r[1] * view[1] - grow || maxAt.y() > r[3] * view[1] + grow,
                  qPrintable(where3));
         saveLectureShot("run_legend_3d", size, fontScale);
+        // Issue #9: at 1280x720, font scale 1.5, it went top left over the f axis's title and
+        // a tick label; the bottom corners were never tried. All four corners are tried, each
+        // costing what the scene measured afresh for it says (the obstacles are measured once
+        // per layout, not once per place), and where a place hides no text (cost under
+        // 1000, an axis text's) the legend meets no axis text.
+        const auto& tried = scene.runPaths().legendPlacesTried();
+        QCOMPARE(int(tried.size()), 8);
+        const SurfaceScene::LegendObstacles now = scene.legendObstacles();
+        bool somewhereFree = false;
+        for (const auto& [box, cost] : tried) {
+            QCOMPARE(scene.legendCost(now, box), cost);
+            somewhereFree = somewhereFree || cost < 1000;
+        }
+        for (vtkBillboardTextActor3D* t : scene.axisTexts()) {
+            if (!somewhereFree || !t->GetVisibility() || !t->GetInput() || !*t->GetInput())
+                continue;
+            const std::array<double, 4> a = textDisplayBox(scene.renderer(), t);
+            QVERIFY2(a[1] < r[0] * view[0] || a[0] > r[2] * view[0] || a[3] < r[1] * view[1] ||
+                         a[2] > r[3] * view[1],
+                     qPrintable(QStringLiteral("%1 over '%2' at %3-%4, %5-%6")
+                                    .arg(where3, QString::fromUtf8(t->GetInput()))
+                                    .arg(a[0])
+                                    .arg(a[1])
+                                    .arg(a[2])
+                                    .arg(a[3])));
+        }
         // Contour view.
         m_window->showViewTab(1);
         ContourScene& contour = m_window->contourScene();
@@ -6735,6 +6762,159 @@ private slots:
         const double pixelSize = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
         QVERIFY(std::abs(m_doc->settings().point[0] - 0.5) <= 2 * pixelSize);
         QCOMPARE(m_doc->settings().point.size(), std::size_t(1));
+    }
+    // Issue #9: Export Image of the contour view at the offered lecture size put both legends
+    // over the plot (and the frame elsewhere) where the window had them beside it: an export
+    // is a fresh scene that chose its own layout. It takes the view's (copyLegendLayout): the
+    // legends stand beside the frame, right of it, as on screen, and the frame takes the
+    // same share of the picture's width.
+    void contourExportLaysOutAsTheView() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(1);
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer();
+        struct Layout {
+            double frameLeft = 0, frameRight = 0, width = 0;
+            std::array<double, 4> point{}, run{};
+        };
+        const auto layoutOf = [](ContourScene& scene) {
+            Layout l;
+            const auto& f = scene.frame();
+            l.frameLeft = scene.toDisplay(f[0], f[2]).x();
+            l.frameRight = scene.toDisplay(f[1], f[3]).x();
+            l.width = scene.renderer()->GetSize()[0];
+            l.point = scene.pointLegendRect();
+            l.run = scene.runLegendRect();
+            return l;
+        };
+        const Layout shown = layoutOf(m_window->contourScene());
+        const auto text = [](const Layout& l) {
+            return QStringLiteral("frame %1-%2 of %3, point legend from %4, run legend from %5")
+                .arg(l.frameLeft)
+                .arg(l.frameRight)
+                .arg(l.width)
+                .arg(l.point[0])
+                .arg(l.run[0]);
+        };
+        // On screen both stand right of the frame (the view is too narrow for them inside).
+        QVERIFY2(shown.point[0] >= shown.frameRight && shown.run[0] >= shown.frameRight,
+                 qPrintable(text(shown)));
+        const QSize size = lectureExportSize(m_window->contourView()->size());
+        ContourScene scene;
+        m_window->showContourAsInTheView(scene, size.height());
+        Layout exported;
+        vtkNew<vtkCallbackCommand> drawn; // the layout as the picture was drawn
+        struct Watch {
+            Layout* out;
+            std::function<Layout()> read;
+        } watch{&exported, [&] { return layoutOf(scene); }};
+        drawn->SetClientData(&watch);
+        drawn->SetCallback([](vtkObject*, unsigned long, void* w, void*) {
+            auto* watch = static_cast<Watch*>(w);
+            *watch->out = watch->read();
+        });
+        scene.renderer()->AddObserver(vtkCommand::EndEvent, drawn);
+        ImageExportOptions o;
+        o.width = size.width();
+        o.height = size.height();
+        // Kept in the test output for a person to compare with the window's shot.
+        saveShot(QStringLiteral("contour_export_window.png"));
+        QVERIFY(
+            gs::exportImage(scene.renderer(), GRADSCAPE_TEST_OUTPUT "/contour_export.png", o, [&] {
+                scene.resetCamera();
+            }).empty());
+        QVERIFY2(exported.point[0] >= exported.frameRight && exported.run[0] >= exported.frameRight,
+                 qPrintable(text(exported)));
+        const double share = (shown.frameRight - shown.frameLeft) / shown.width;
+        const double exportedShare = (exported.frameRight - exported.frameLeft) / exported.width;
+        QVERIFY2(std::abs(share - exportedShare) < 0.05,
+                 qPrintable(text(shown) + QStringLiteral("; exported: ") + text(exported)));
+    }
+
+    // Issue #9: Export Animation at 600x424 (smaller than the view) kept the window's text
+    // size: the point legend covered two thirds of the plot, run names were cut, the title
+    // touched the note. Text is scaled to the picture (the picture's height over the view's,
+    // as a lecture-size export scales it up): the contour picture the animation draws (its
+    // scene, showContourAsInTheView) has the legends at most a third of the frame's area each,
+    // every name whole, the title clear of the note. (Export Animation's frames are drawn by
+    // the same scene at the same scale; the 3-D view's by showAsInTheView, the same ratio.)
+    void smallExportScalesTextDown() {
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = 1.5;
+        m_window->applyPreferences(lecture);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(1);
+        QTest::qWait(300);
+        m_window->contourView()->grabFramebuffer();
+        QVERIFY(m_window->contourView()->height() > 424);
+        ContourScene scene;
+        m_window->showContourAsInTheView(scene, 424);
+        QVERIFY2(scene.pixelScale() < 0.9, qPrintable(QString::number(scene.pixelScale())));
+        struct Seen {
+            double frameArea = 0;
+            std::array<double, 4> point{}, run{}, title{}, note{};
+            std::vector<std::string> pointEntries, runEntries;
+        } seen;
+        vtkNew<vtkCallbackCommand> drawn;
+        struct Watch {
+            Seen* out;
+            std::function<Seen()> read;
+        } watch{&seen, [&] {
+                    Seen s;
+                    const auto& f = scene.frame();
+                    const Eigen::Vector2d lo = scene.toDisplay(f[0], f[2]),
+                                          hi = scene.toDisplay(f[1], f[3]);
+                    s.frameArea = (hi.x() - lo.x()) * (hi.y() - lo.y());
+                    s.point = scene.pointLegendRect();
+                    s.run = scene.runLegendRect();
+                    s.title = scene.titleBox();
+                    s.note = scene.noteBox();
+                    s.pointEntries = scene.pointLegend();
+                    vtkLegendBoxActor* legend = scene.runPaths().legend();
+                    for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
+                        s.runEntries.emplace_back(legend->GetEntryString(i));
+                    return s;
+                }};
+        drawn->SetClientData(&watch);
+        drawn->SetCallback([](vtkObject*, unsigned long, void* w, void*) {
+            auto* watch = static_cast<Watch*>(w);
+            *watch->out = watch->read();
+        });
+        scene.renderer()->AddObserver(vtkCommand::EndEvent, drawn);
+        ImageExportOptions o;
+        o.width = 600;
+        o.height = 424;
+        QVERIFY(gs::exportImage(scene.renderer(), GRADSCAPE_TEST_OUTPUT "/contour_small_export.png",
+                                o, [&] { scene.resetCamera(); })
+                    .empty());
+        const auto area = [](const std::array<double, 4>& r) {
+            return (r[2] - r[0]) * (r[3] - r[1]);
+        };
+        QVERIFY(seen.frameArea > 0);
+        QVERIFY2(area(seen.point) <= seen.frameArea / 3 && area(seen.run) <= seen.frameArea / 3,
+                 qPrintable(QStringLiteral("point legend %1, run legend %2, frame %3 px²")
+                                .arg(area(seen.point))
+                                .arg(area(seen.run))
+                                .arg(seen.frameArea)));
+        QCOMPARE(int(seen.pointEntries.size()), 6);
+        QCOMPARE(int(seen.runEntries.size()), 3);
+        for (const auto* entries : {&seen.pointEntries, &seen.runEntries})
+            for (const std::string& e : *entries)
+                QVERIFY2(!QString::fromStdString(e).endsWith(u'…'), e.c_str());
+        // title and note: xmin, xmax, ymin, ymax (y up): the title above the note, apart.
+        QVERIFY2(seen.title[2] > seen.note[3],
+                 qPrintable(QStringLiteral("title from y %1, note up to %2")
+                                .arg(seen.title[2])
+                                .arg(seen.note[3])));
     }
 };
 

@@ -18,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <vtkCamera.h>
 #include <vtkMatrix4x4.h>
 #include <vtkRenderWindow.h>
@@ -539,6 +541,67 @@ private slots:
         const double drift = inkDifference(shifted, raster);
         qInfo("shifted by 6 pixels: %.3f", drift);
         QVERIFY2(drift > kAgreement, qPrintable(QString::number(drift)));
+    }
+
+    // Issue #9: the legends of the contour view have a thin border in the PNG and had none in
+    // the SVG. Each legend's box (a filled rectangle) has a rectangle drawn round it with the
+    // same corners: the point legend's and the run legend's.
+    void legendBordersInTheFigure() {
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("v.svg"));
+        QCOMPARE(run({"--export", svg, "--size", "800x600", "--view", "contour", "--function",
+                      "x^2+3*y^2", "--point", "1,1", "--runs", "gd,adam", "--lr", "0.05"}),
+                 0);
+        const QString text = QString::fromUtf8(readAll(svg));
+        // Axis-aligned rectangles (x0, y0, x1, y1) among a list of points "x,y x,y ...".
+        using Rect = std::array<double, 4>;
+        const auto rectangle = [](const QString& list) -> std::optional<Rect> {
+            std::vector<QPointF> points;
+            static const QRegularExpression number(
+                QStringLiteral("(-?[0-9.]+(?:e-?[0-9]+)?)[ ,]+(-?[0-9.]+(?:e-?[0-9]+)?)"));
+            for (auto m = number.globalMatch(list); m.hasNext();) {
+                const auto n = m.next();
+                points.emplace_back(n.captured(1).toDouble(), n.captured(2).toDouble());
+            }
+            if (points.size() == 5 && QLineF(points.front(), points.back()).length() < 0.01)
+                points.pop_back();
+            if (points.size() != 4)
+                return std::nullopt;
+            double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+            for (const QPointF& p : points) {
+                x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
+                y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
+            }
+            for (const QPointF& p : points) // every corner on the box's corners
+                if ((std::abs(p.x() - x0) > 0.01 && std::abs(p.x() - x1) > 0.01) ||
+                    (std::abs(p.y() - y0) > 0.01 && std::abs(p.y() - y1) > 0.01))
+                    return std::nullopt;
+            if (x1 - x0 < 20 || y1 - y0 < 10) // a legend's symbol bar, not a box
+                return std::nullopt;
+            return Rect{x0, y0, x1, y1};
+        };
+        std::vector<Rect> boxes, borders;
+        static const QRegularExpression path(QStringLiteral("<path [^>]*d=\"M([^\"]*)\""));
+        for (auto m = path.globalMatch(text); m.hasNext();)
+            if (const auto r = rectangle(m.next().captured(1).remove(QLatin1Char('L'))))
+                boxes.push_back(*r);
+        static const QRegularExpression line(QStringLiteral("<polyline [^>]*points=\"([^\"]*)\""));
+        for (auto m = line.globalMatch(text); m.hasNext();)
+            if (const auto r = rectangle(m.next().captured(1)))
+                borders.push_back(*r);
+        int framed = 0;
+        for (const Rect& b : boxes)
+            for (const Rect& e : borders) {
+                double off = 0;
+                for (std::size_t i = 0; i < 4; ++i)
+                    off = std::max(off, std::abs(b[i] - e[i]));
+                framed += off < 0.5;
+            }
+        QVERIFY2(framed >= 2, qPrintable(QStringLiteral("%1 legend boxes with a border; %2 boxes, "
+                                                        "%3 rectangles drawn")
+                                             .arg(framed)
+                                             .arg(boxes.size())
+                                             .arg(borders.size())));
     }
 
     // Issue #13: several runs ending at one minimum. Their balls coincided: the raster

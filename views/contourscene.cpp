@@ -437,7 +437,9 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
-    m_runs->setLegendCost([this](const std::array<double, 4>& box) { return runLegendCost(box); });
+    m_runs->setLegendCost([this]() -> RunPaths::LegendCost {
+        return [this](const std::array<double, 4>& box) { return runLegendCost(box); };
+    });
     // Cut to the frame grown by a ring's radius: a ring round an extreme at the domain's
     // corner is whole (it was a quarter circle), as the curve view's at its ends.
     m_markers->clipTo(m_markerBox);
@@ -1591,6 +1593,16 @@ void ContourScene::setLegendReserve(double pixels, bool reframe) {
     m_placingLegend = true;
     resetCamera();
     m_placingLegend = false;
+}
+
+void ContourScene::copyLegendLayout(const ContourScene& shown) {
+    m_pointLegendPlace = shown.m_pointLegendPlace;
+    m_runs->setLegendCorner(shown.m_runs->legendCorner());
+    // Beside the frame on screen: beside it here, with the same room (pixels at pixel scale
+    // 1: the export's text scale grows it with the text), kept as the screen keeps it.
+    m_legendReserve = shown.m_legendReserve;
+    setRightReserve(m_barReserve + m_legendReserve);
+    m_reconsiderLegend = shown.m_legendReserve <= 0;
 }
 
 bool ContourScene::besideNote(vtkActor2D* legend) const {

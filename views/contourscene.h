@@ -98,6 +98,11 @@ public:
     int colorBarSwatches() const;
     std::vector<std::string> colorBarLabels() const;
 
+    /// Takes the legends' layout `shown` has on screen (issue #9: an export, a fresh scene,
+    /// put both legends over the plot where the window had them beside it): whether the point
+    /// legend stands beside the frame with its room, its place inside it, the run legend's
+    /// corner. Call it after the content is set (a new surface or runs reconsider the place).
+    void copyLegendLayout(const ContourScene& shown);
     /// The expansion point, if drawn.
     std::optional<Eigen::Vector2d> pointMarker() const { return m_point; }
     bool hitsMarker(double displayX, double displayY) const;

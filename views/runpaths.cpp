@@ -95,23 +95,32 @@ int RunPaths::legendFontSize() const {
 
 void RunPaths::layoutLegends() {
     const int font = legendFontSize();
-    const bool wasLeft = m_legendLeft;
-    m_legendLeft = false;
+    const Corner was = m_corner;
+    m_corner = Corner::TopRight;
+    m_tried.clear();
     if (m_legend->GetVisibility() && !m_legendCost) {
         fitLegend(m_legend, m_renderer, m_legendLabels, font, LegendAnchor{0.99, 0.9, true, 0.45});
     } else if (m_legend->GetVisibility()) {
         // Issue #9 (s8 tester): in the top right the legend's solid box hid the maximum's
         // marker and the back of the bowl, and cut names where there was room. Each place
-        // tried: its box's cost in the scene, plus kElidedCost for each name cut.
+        // tried: its box's cost in the scene, plus kElidedCost for each name cut. The bottom
+        // corners too where the scene allows them (issue #9: six runs at font scale 1.5 went
+        // top left over the f axis's title while the bottom right was free).
         const int* view = m_renderer->GetSize();
         if (!view || view[0] <= 0 || view[1] <= 0)
             return;
+        const LegendCost cost = m_legendCost(); // measures the scene once for every place
         double best = 0;
         LegendAnchor chosen;
         bool first = true;
-        for (const bool left : {false, true})
+        std::vector<Corner> corners{Corner::TopRight, Corner::TopLeft};
+        if (m_bottomCorners)
+            corners.insert(corners.end(), {Corner::BottomRight, Corner::BottomLeft});
+        for (const Corner corner : corners)
             for (const bool wide : {true, false}) {
-                LegendAnchor a{0.99, 0.9, true, wide ? kWideLegend : 0.45};
+                const bool left = corner == Corner::TopLeft || corner == Corner::BottomLeft;
+                const bool top = corner == Corner::TopRight || corner == Corner::TopLeft;
+                LegendAnchor a{0.99, top ? 0.9 : 0.01, top, wide ? kWideLegend : 0.45};
                 if (wide)
                     a.minEms = 0;
                 fitLegend(m_legend, m_renderer, m_legendLabels, font, a);
@@ -125,13 +134,15 @@ void RunPaths::layoutLegends() {
                 int elided = 0;
                 for (int i = 0; i < m_legend->GetNumberOfEntries(); ++i)
                     elided += m_legendLabels[std::size_t(i)] != m_legend->GetEntryString(i);
-                const double cost = m_legendCost({p[0] * view[0], (p[0] + q[0]) * view[0],
-                                                  p[1] * view[1], (p[1] + q[1]) * view[1]}) +
-                                    kElidedCost * elided + (left != wasLeft ? kSwitchCost : 0);
-                if (first || cost < best) {
-                    best = cost;
+                const std::array<double, 4> box{p[0] * view[0], (p[0] + q[0]) * view[0],
+                                                p[1] * view[1], (p[1] + q[1]) * view[1]};
+                const double c = cost(box);
+                m_tried.emplace_back(box, c);
+                const double total = c + kElidedCost * elided + (corner != was ? kSwitchCost : 0);
+                if (first || total < best) {
+                    best = total;
                     chosen = a;
-                    m_legendLeft = left;
+                    m_corner = corner;
                     first = false;
                 }
             }
@@ -214,7 +225,7 @@ std::array<double, 4> RunPaths::legendRect() const {
 }
 
 double RunPaths::legendBottom() const {
-    return m_legend->GetVisibility() && !m_legendLeft
+    return m_legend->GetVisibility() && m_corner == Corner::TopRight
                ? m_legend->GetPositionCoordinate()->GetValue()[1]
                : 1.0;
 }

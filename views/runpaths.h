@@ -48,16 +48,37 @@ public:
     void layoutLegends();
     /// What the run legend would cover at a display box (xmin, xmax, ymin, ymax): the scene's
     /// cost of that place (markers and text heavily, the surface by how much of it). With a
-    /// cost, layoutLegends tries the top right and top left corners, each with the names
-    /// whole (up to kWideLegend of the view) and elided (LegendAnchor's 0.45), and takes the
-    /// place of least cost plus kElidedCost an elided name; without, the top right.
+    /// cost, layoutLegends tries the top right and top left corners (and the bottom ones
+    /// when `bottomCorners`), each with the names whole (up to kWideLegend of the view) and
+    /// elided (LegendAnchor's 0.45), and takes the place of least cost plus kElidedCost an
+    /// elided name; without, the top right.
     using LegendCost = std::function<double(const std::array<double, 4>&)>;
-    void setLegendCost(LegendCost cost) { m_legendCost = std::move(cost); }
-    /// kSwitchCost: how much less the other side must cost before the legend moves there
+    /// Made once per layout (before each render): the cost of the places tried then, with
+    /// what it measures (text boxes through FreeType, projected points) measured once.
+    using LegendCostMaker = std::function<LegendCost()>;
+    void setLegendCost(LegendCostMaker cost, bool bottomCorners = false) {
+        m_legendCost = std::move(cost);
+        m_bottomCorners = bottomCorners;
+    }
+    /// kSwitchCost: how much less another corner must cost before the legend moves there
     /// (a ball passing by in an animation does not make it jump to and fro).
     static constexpr double kWideLegend = 0.7, kElidedCost = 10, kSwitchCost = 3;
-    /// Whether the run legend sits in the top left corner now (for tests).
-    bool legendOnLeft() const { return m_legendLeft; }
+    /// The corners the run legend may take.
+    enum class Corner { TopRight, TopLeft, BottomRight, BottomLeft };
+    /// Where the run legend sits now (for tests).
+    Corner legendCorner() const { return m_corner; }
+    /// Starts the run legend in `corner` (another view's layout copied: kSwitchCost keeps it
+    /// there unless another corner is clearly better).
+    void setLegendCorner(Corner corner) { m_corner = corner; }
+    /// Whether the run legend sits in a left corner now (for tests).
+    bool legendOnLeft() const {
+        return m_corner == Corner::TopLeft || m_corner == Corner::BottomLeft;
+    }
+    /// The display boxes (xmin, xmax, ymin, ymax) the last layout tried, with what each
+    /// cost (for tests).
+    const std::vector<std::pair<std::array<double, 4>, double>>& legendPlacesTried() const {
+        return m_tried;
+    }
     /// The run legend's box (normalized viewport: x0, y0, x1, y1), after a render.
     std::array<double, 4> legendRect() const;
     /// The run legend (for tests: its font size after a render, legendbox.h).
@@ -101,8 +122,10 @@ private:
     int m_frame = -1;
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     std::vector<std::string> m_legendLabels; ///< the entries' full texts
-    LegendCost m_legendCost;
-    bool m_legendLeft = false;
+    LegendCostMaker m_legendCost;
+    bool m_bottomCorners = false;
+    Corner m_corner = Corner::TopRight;
+    std::vector<std::pair<std::array<double, 4>, double>> m_tried;
     double m_lineScale = 1;
     double m_ballDiameter = 0; ///< world units, as last placed
     vtkSmartPointer<vtkCallbackCommand> m_beforeRender;

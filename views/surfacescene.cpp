@@ -101,7 +101,14 @@ SurfaceScene::SurfaceScene()
     m_overlays = std::make_unique<ExpansionOverlays>(m_box);
     m_overlays->addNewtonModelTo(m_renderer);
     m_runs = std::make_unique<RunPaths>(m_renderer, m_box);
-    m_runs->setLegendCost([this](const std::array<double, 4>& box) { return legendCost(box); });
+    // All four corners: the 3-D box leaves the bottom ones free as often as the top ones.
+    m_runs->setLegendCost(
+        [this]() -> RunPaths::LegendCost {
+            return [this, scene = legendObstacles()](const std::array<double, 4>& box) {
+                return legendCost(scene, box);
+            };
+        },
+        true);
     m_renderer->AddActor(m_wire);
     m_renderer->AddActor(m_shaded);
     // The shaded surface's lights: VTK's headlight (at the eye) alone lit a height field seen
@@ -446,53 +453,77 @@ Eigen::Vector2d SurfaceScene::toDisplay(double x, double y, double f) const {
     return {d[0], d[1]};
 }
 
-double SurfaceScene::legendCost(const std::array<double, 4>& box) const {
-    // box: xmin, xmax, ymin, ymax (display pixels). A marker (critical point, the point, a
-    // run's ball) within kMarkerRoom of it costs kMarkerCost, an axis label or title it meets
-    // kHiddenCost (a marker hidden is worse: its label is not drawn in 3-D); the surface
-    // costs kSurfaceCost per percent of its points under the box.
-    constexpr double kMarkerCost = 2000, kHiddenCost = 1000, kSurfaceCost = 5, kMarkerRoom = 12;
+SurfaceScene::LegendObstacles SurfaceScene::legendObstacles() const {
+    LegendObstacles o;
     auto display = [&](const double* w) {
         m_renderer->SetWorldPoint(w[0], w[1], w[2], 1.0);
         m_renderer->WorldToDisplay();
         const double* d = m_renderer->GetDisplayPoint();
         return Eigen::Vector2d(d[0], d[1]);
     };
-    auto near = [&](const Eigen::Vector2d& d, double room) {
-        return d.x() >= box[0] - room && d.x() <= box[1] + room && d.y() >= box[2] - room &&
-               d.y() <= box[3] + room;
-    };
-    double cost = 0;
     for (const PlotMarker& m : m_criticalData) {
         const double w[3] = {m.at.x(), m.at.y(), m_surface ? heightMap()(m.at.z()) : 0.0};
-        cost += near(display(w), kMarkerRoom * m_deviceScale) ? kMarkerCost : 0;
+        o.markers.push_back(display(w));
     }
     if (markerVisible())
-        cost += near(display(m_overlays->marker()->GetCenter()), kMarkerRoom * m_deviceScale)
-                    ? kMarkerCost
-                    : 0;
+        o.markers.push_back(display(m_overlays->marker()->GetCenter()));
     for (int i = 0; i < m_runs->runCount(); ++i)
         if (const std::optional<Eigen::Vector3d> b = m_runs->ballCentre(i))
-            cost += near(display(b->data()), kMarkerRoom * m_deviceScale) ? kMarkerCost : 0;
+            o.markers.push_back(display(b->data()));
     for (vtkBillboardTextActor3D* t : axisTexts())
-        if (t->GetVisibility() && t->GetInput() && *t->GetInput()) {
-            const std::array<double, 4> a = textDisplayBox(m_renderer, t);
-            const bool apart = a[1] < box[0] || box[1] < a[0] || a[3] < box[2] || box[3] < a[2];
-            cost += apart ? 0 : kHiddenCost;
-        }
+        if (t->GetVisibility() && t->GetInput() && *t->GetInput())
+            o.texts.push_back(textDisplayBox(m_renderer, t));
+    // The 2-D pieces in the corners: the colour bar (shaded, right) and the state's legend
+    // (bottom right), where they are now.
+    const auto rectOf = [&](vtkActor2D* a) {
+        const int* p0 = a->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
+        const int* p1 = a->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
+        return std::array<double, 4>{double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
+                                     double(std::min(p0[1], p1[1])),
+                                     double(std::max(p0[1], p1[1]))};
+    };
+    if (m_colorBar->GetVisibility())
+        o.texts.push_back(rectOf(m_colorBar));
+    if (vtkLegendBoxActor* state = m_runs->stateGlyphs().legend(); state && state->GetVisibility())
+        o.texts.push_back(rectOf(state));
     // The surface: at most about 600 of its points.
     vtkPolyData* surface = vtkPolyData::SafeDownCast(
         (m_style.shaded ? m_shaded : m_wire)->GetMapper()->GetInputDataObject(0, 0));
     const vtkIdType n = surface ? surface->GetNumberOfPoints() : 0;
     if (n > 0) {
         const vtkIdType stride = std::max<vtkIdType>(1, n / 600);
-        int under = 0, total = 0;
-        for (vtkIdType i = 0; i < n; i += stride, ++total) {
+        for (vtkIdType i = 0; i < n; i += stride) {
             double w[3];
             surface->GetPoint(i, w);
-            under += near(display(w), 0) ? 1 : 0;
+            o.surface.push_back(display(w));
         }
-        cost += kSurfaceCost * 100.0 * under / std::max(1, total);
+    }
+    return o;
+}
+
+double SurfaceScene::legendCost(const LegendObstacles& scene,
+                                const std::array<double, 4>& box) const {
+    // box: xmin, xmax, ymin, ymax (display pixels). A marker (critical point, the point, a
+    // run's ball) within kMarkerRoom of it costs kMarkerCost, an axis label or title (or the
+    // colour bar, the state's legend) it meets kHiddenCost (a marker hidden is worse: its
+    // label is not drawn in 3-D); the surface costs kSurfaceCost per percent of its points
+    // under the box.
+    constexpr double kMarkerCost = 2000, kHiddenCost = 1000, kSurfaceCost = 5, kMarkerRoom = 12;
+    auto near = [&](const Eigen::Vector2d& d, double room) {
+        return d.x() >= box[0] - room && d.x() <= box[1] + room && d.y() >= box[2] - room &&
+               d.y() <= box[3] + room;
+    };
+    double cost = 0;
+    for (const Eigen::Vector2d& m : scene.markers)
+        cost += near(m, kMarkerRoom * m_deviceScale) ? kMarkerCost : 0;
+    for (const std::array<double, 4>& a : scene.texts) {
+        const bool apart = a[1] < box[0] || box[1] < a[0] || a[3] < box[2] || box[3] < a[2];
+        cost += apart ? 0 : kHiddenCost;
+    }
+    if (!scene.surface.empty()) {
+        const auto under = std::count_if(scene.surface.begin(), scene.surface.end(),
+                                         [&](const Eigen::Vector2d& d) { return near(d, 0); });
+        cost += kSurfaceCost * 100.0 * double(under) / double(scene.surface.size());
     }
     return cost;
 }

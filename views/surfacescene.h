@@ -140,6 +140,19 @@ public:
     std::vector<int> textFontSizes() const;
     /// The colour bar's labels (shaded mode), bottom to top: empty when VTK's own are used.
     std::vector<double> colorBarTicks() const;
+    /// What the run legend's cost reads from the scene on screen now, measured once per
+    /// layout (the axes' text boxes through FreeType were measured for every place tried, four
+    /// times a render during a drag): display pixels.
+    struct LegendObstacles {
+        std::vector<Eigen::Vector2d> markers; ///< critical points, the point, the runs' balls
+        std::vector<std::array<double, 4>>
+            texts;                            ///< axis labels and titles; colour bar, state legend
+        std::vector<Eigen::Vector2d> surface; ///< about 600 of the surface's points
+    };
+    LegendObstacles legendObstacles() const;
+    /// What the run legend covers at a display box (xmin, xmax, ymin, ymax) among `scene`:
+    /// markers, the axes' text, the colour bar and the state's legend, the surface.
+    double legendCost(const LegendObstacles& scene, const std::array<double, 4>& box) const;
 
 private:
     /// resetCamera and fitCameraKeepingDirection: the box (the domain, f from 0 to the box's
@@ -153,9 +166,6 @@ private:
     void applyStyle();
     HeightMap heightMap() const;
     double boxWidth() const;
-    /// What the run legend covers at a display box (xmin, xmax, ymin, ymax): markers, the
-    /// axes' text and the surface (RunPaths::setLegendCost).
-    double legendCost(const std::array<double, 4>& box) const;
 
     SceneStyle m_style;
     double m_deviceScale = 1.0;

@@ -1161,6 +1161,22 @@ private:
                                legend->*member(LegendBackgroundOpacity{}));
             add(std::move(box));
         }
+        if (legend->GetBorder()) { // the raster's border (issue #9: the figure had none)
+            const double* a =
+                legend->GetPositionCoordinate()->GetComputedDoubleDisplayValue(m_renderer);
+            const QPointF p1 = displayToPicture(a);
+            const double* b =
+                legend->GetPosition2Coordinate()->GetComputedDoubleDisplayValue(m_renderer);
+            const QPolygonF edge(QRectF(p1, displayToPicture(b)).normalized());
+            Primitive border;
+            border.kind = Primitive::Kind::Polyline;
+            border.layer = kLayerOverlay;
+            border.points = edge; // closed: QPolygonF(QRectF) repeats the first corner
+            border.stroke =
+                toColor(legend->GetProperty()->GetColor(), legend->GetProperty()->GetOpacity());
+            border.width = legend->GetProperty()->GetLineWidth();
+            add(std::move(border));
+        }
         vtkActor2D** texts = legend->*member(LegendTexts{});
         vtkActor2D** symbols = legend->*member(LegendSymbols{});
         for (int i = 0; i < legend->GetNumberOfEntries(); ++i) {
