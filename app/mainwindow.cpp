@@ -452,6 +452,10 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     connect(m_nudgeTimer, &QTimer::timeout, this, [this] { m_nudgeId = -1; });
     buildControls();
     buildMenus();
+    // The window's shortcuts work from its text fields too (eventFilter): a QLineEdit on X11
+    // takes Ctrl+E for "end of line", so File ▸ Export Image did nothing from the function box.
+    for (QLineEdit* field : findChildren<QLineEdit*>())
+        field->installEventFilter(this);
 
     connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
     // Every view where the point is dragged reports to the same handlers.
@@ -953,12 +957,32 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     }
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
-        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+        const bool spinBox = qobject_cast<QAbstractSpinBox*>(watched) != nullptr;
+        if (spinBox && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
             event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
+            return true;
+        }
+        if (windowShortcutWins(key)) {
+            event->ignore(); // the window's action (Export Image, ...) takes the key
             return true;
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::windowShortcutWins(const QKeyEvent* key) const {
+    // A text field keeps what editing its text needs (copy, paste, undo of its typing, ...);
+    // any other key that is the shortcut of one of the window's actions is the window's.
+    for (QKeySequence::StandardKey own :
+         {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::SelectAll,
+          QKeySequence::Undo, QKeySequence::Redo, QKeySequence::Delete, QKeySequence::Backspace})
+        if (key->matches(own))
+            return false;
+    const QKeySequence pressed(key->keyCombination());
+    const QList<QAction*> actions = findChildren<QAction*>();
+    return std::any_of(actions.begin(), actions.end(), [&](const QAction* a) {
+        return a->isEnabled() && a->shortcuts().contains(pressed);
+    });
 }
 
 void MainWindow::notice(const QString& text) {

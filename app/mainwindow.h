@@ -16,6 +16,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QComboBox;
 class QFormLayout;
+class QKeyEvent;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -148,6 +149,9 @@ public slots:
 protected:
     /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// Whether `key`, pressed in a text field, is one of the window's shortcuts the field
+    /// must let through (not one it needs for editing its text).
+    bool windowShortcutWins(const QKeyEvent* key) const;
     /// A narrower window narrows the panel to its share (kPanelShare), never below 300 px.
     void resizeEvent(QResizeEvent* event) override;
     /// The loss chart's least height: what its legend wants (LossChart::heightWanted), within

@@ -2181,6 +2181,38 @@ private slots:
         QCOMPARE(m_doc->settings().point[0], -1.0);
     }
 
+    // Issue #9 (font19, item 4): Ctrl+E with the focus in the function box did nothing (a
+    // QLineEdit on X11 overrides Ctrl+E: end of line): an export was silently lost. The
+    // window's shortcuts reach it from a focused line edit (and a spin box); the field keeps
+    // the keys its editing needs (Ctrl+A selects its text).
+    void windowShortcutsWorkFromTextFields() {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        QVERIFY(x0);
+        for (QWidget* field :
+             {static_cast<QWidget*>(m_window->functionEditor()),
+              static_cast<QWidget*>(m_window->variablesEditor()), static_cast<QWidget*>(x0)}) {
+            field->setFocus();
+            QTRY_VERIFY(field->hasFocus());
+            QString opened;
+            // The export dialog is modal: read its title and close it once it is up.
+            QTimer::singleShot(0, this, [&opened] {
+                if (QWidget* dialog = QApplication::activeModalWidget()) {
+                    opened = dialog->windowTitle();
+                    dialog->close();
+                }
+            });
+            QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+            QTRY_COMPARE(opened, QStringLiteral("Export Image"));
+        }
+        QLineEdit* function = m_window->functionEditor();
+        function->setFocus();
+        function->setCursorPosition(0);
+        QTest::keyClick(function, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(function->selectedText(), function->text());
+    }
+
     // The loss chart's log scale is the document's: an opened session (or undo) restores it.
     void logScaleFollowsTheDocument() {
         Settings s = m_doc->settings();
