@@ -28,6 +28,7 @@
 #include "presets.h"
 #include "readoutpanel.h"
 #include "scenebinding.h"
+#include "scenecamera.h"
 #include "sceneexport.h"
 #include "scenestyle.h"
 #include "session.h"
@@ -2881,6 +2882,122 @@ private slots:
             QCOMPARE(bool(cam->GetParallelProjection()), top);
             QCOMPARE(m_window->surfaceView()->scene().fAxisVisible(), !top);
         }
+    }
+
+    // Issue #9 (font19, item 2): at font scale 1.5 the 3-D input axes' titles ("V[1,1]",
+    // "x[1]") were drawn over their tick labels: they sat a fixed distance from the axis in
+    // world units while the labels grew with the font. At every font scale, for the matrix
+    // calculus examples' long names, from the default view and turned: no title's box meets a
+    // tick label's box, and each title lies inside the view.
+    void threeDAxisTitlesClearTheirLabels_data() {
+        QTest::addColumn<QString>("example");
+        QTest::addColumn<double>("fontScale");
+        for (const char* example : {"d/dx βᵀx", "d/dV ‖X − UV‖²", "Saddle"})
+            for (double scale : {1.0, 1.5, 2.0})
+                QTest::newRow(qPrintable(
+                    QStringLiteral("%1 at %2").arg(QString::fromUtf8(example)).arg(scale)))
+                    << QString::fromUtf8(example) << scale;
+    }
+    void threeDAxisTitlesClearTheirLabels() {
+        QFETCH(QString, example);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(1280, 720);
+        QCOMPARE(openExample(m_doc, example), QString());
+        m_window->showViewTab(0);
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        vtkRenderer* renderer = scene.renderer();
+        for (double turn : {0.0, 35.0, -50.0}) {
+            scene.resetCamera();
+            renderer->GetActiveCamera()->Azimuth(turn);
+            renderer->ResetCameraClippingRange();
+            renderer->GetRenderWindow()->Render(); // titles placed for this view
+            m_window->surfaceView()->grabFramebuffer();
+            const std::vector<vtkBillboardTextActor3D*> texts = scene.axisTexts();
+            // FAxis's labels and title first, then the input axes' labels, then their titles.
+            std::vector<std::pair<QString, std::array<double, 4>>> labels, titles;
+            const int* size = renderer->GetSize();
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                vtkBillboardTextActor3D* t = texts[i];
+                if (!t->GetVisibility() || !t->GetInput() || !*t->GetInput())
+                    continue;
+                const bool inputTitle = i + 2 >= texts.size();
+                const QString text = QString::fromUtf8(t->GetInput());
+                (inputTitle ? titles : labels).emplace_back(text, textDisplayBox(renderer, t));
+            }
+            QCOMPARE(int(titles.size()), 2);
+            for (const auto& [title, b] : titles) {
+                QVERIFY2(b[0] >= 0 && b[2] >= 0 && b[1] <= size[0] && b[3] <= size[1],
+                         qPrintable(title));
+                for (const auto& [label, c] : labels) {
+                    const bool apart = b[1] <= c[0] || c[1] <= b[0] || b[3] <= c[2] || c[3] <= b[2];
+                    QVERIFY2(apart,
+                             qPrintable(QStringLiteral("'%1' [%2, %3] x [%4, %5] over "
+                                                       "'%6' [%7, %8] x [%9, %10], turned %11")
+                                            .arg(title)
+                                            .arg(b[0])
+                                            .arg(b[1])
+                                            .arg(b[2])
+                                            .arg(b[3])
+                                            .arg(label)
+                                            .arg(c[0])
+                                            .arg(c[1])
+                                            .arg(c[2])
+                                            .arg(c[3])
+                                            .arg(turn)));
+                }
+            }
+        }
+        scene.resetCamera();
+        m_window->surfaceView()->render();
+        QTest::qWait(300);
+        saveShot(QStringLiteral("axis_titles_%1_%2.png")
+                     .arg(QString(example).remove(QRegularExpression(QStringLiteral("[^A-Za-z]"))))
+                     .arg(fontScale));
+    }
+
+    // Issue #9 (font19, item 6): the two examples with βᵀx (a linear f: the surface is its
+    // own tangent plane) opened with that plane seen edge-on, one line across the 3-D view.
+    // The default camera (the example's, and Reset View) sees the tangent plane at
+    // kLeastPlaneAngle or more (the plane's normal from the document's gradient at the point
+    // and the box's height scale); a curved surface keeps the book's direction.
+    void linearExamplesShowTheirPlane_data() {
+        QTest::addColumn<QString>("example");
+        QTest::addColumn<bool>("planar");
+        QTest::newRow("d/dx βᵀx") << QString::fromUtf8("d/dx βᵀx") << true;
+        QTest::newRow("d/dx xᵀβ") << QString::fromUtf8("d/dx xᵀβ") << true;
+        QTest::newRow("saddle") << QStringLiteral("Saddle") << false;
+    }
+    void linearExamplesShowTheirPlane() {
+        QFETCH(QString, example);
+        QFETCH(bool, planar);
+        QCOMPARE(openExample(m_doc, example), QString());
+        m_window->surfaceView()->resetView();
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        vtkCamera* cam = scene.renderer()->GetActiveCamera();
+        Eigen::Vector3d d;
+        cam->GetDirectionOfProjection(d.data());
+        const Eigen::Vector3d& ascent = m_doc->expansion().ascent; // (g_x, g_y, |g|^2)
+        const double k = scene.displayZ(1) - scene.displayZ(0);    // world z per unit of f
+        const Eigen::Vector3d n = Eigen::Vector3d(-k * ascent.x(), -k * ascent.y(), 1).normalized();
+        const double degrees = std::asin(std::abs(n.dot(d.normalized()))) * 180 / M_PI;
+        if (planar) {
+            QVERIFY2(degrees >= kLeastPlaneAngle - 1e-9, qPrintable(QString::number(degrees)));
+        } else {
+            // The book's view: from (0.5, -0.866, 0.577) towards the box's centre.
+            const Eigen::Vector3d book = -Eigen::Vector3d(0.5, -0.866, 0.577).normalized();
+            QVERIFY2((d.normalized() - book).norm() < 1e-9,
+                     qPrintable(QStringLiteral("%1 %2 %3").arg(d.x()).arg(d.y()).arg(d.z())));
+        }
+        m_window->resize(1280, 720);
+        QTest::qWait(100);
+        m_window->surfaceView()->resetView();
+        saveShot(QStringLiteral("plane_%1.png")
+                     .arg(planar ? QTest::currentDataTag() : "curved")
+                     .replace(QLatin1Char('/'), QLatin1Char('_')));
     }
 
     // Side by side (Ctrl+4) frames the 3-D view again: every corner of the box in view.

@@ -103,6 +103,11 @@ public:
     /// now (an animation exported from the window: the view's turn, the picture's framing).
     void fitCameraKeepingDirection();
     void copyCamera(const SurfaceScene& other);
+    /// The normal (world coordinates) of the plane the surface is when f is linear over the
+    /// plotted inputs, else nothing: the default camera keeps from seeing it edge-on.
+    std::optional<std::array<double, 3>> planeNormal() const;
+    /// The input axes' titles beyond their labels and clear of the f axis's (InputAxes).
+    void placeAxisTitles();
 
     /// The (x, y) of the surface under a display position (pixels, y up), if any.
     std::optional<Eigen::Vector2d> pickSurface(int displayX, int displayY) const;
