@@ -20,6 +20,7 @@ class QKeyEvent;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabBar;
@@ -233,6 +234,7 @@ private:
     QWidget* m_viewContainer;
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
+    QScrollArea* m_optimizerScroll = nullptr;
     QLineEdit* m_variables = nullptr;
     QLabel* m_functionError;
     QPushButton* m_makeParameters;
