@@ -466,6 +466,10 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     connect(m_nudgeTimer, &QTimer::timeout, this, [this] { m_nudgeId = -1; });
     buildControls();
     buildMenus();
+    // The window's shortcuts work from its text fields too (eventFilter): a QLineEdit on X11
+    // takes Ctrl+E for "end of line", so File ▸ Export Image did nothing from the function box.
+    for (QLineEdit* field : findChildren<QLineEdit*>())
+        field->installEventFilter(this);
 
     connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
     // Every view where the point is dragged reports to the same handlers.
@@ -867,6 +871,10 @@ void MainWindow::buildControls() {
     optimizerScroll->setWidget(m_optimizers);
     optimizerScroll->setWidgetResizable(true);
     optimizerScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The width stays put when the runs make the content taller than the view: a scroll bar
+    // appearing re-wrapped the rows and moved "Add run" (issue #9, font19).
+    optimizerScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_optimizerScroll = optimizerScroll;
     optimizerScroll->setFrameShape(QFrame::NoFrame);
     opt->addWidget(optimizerScroll);
     auto* chartPanel = new QWidget;
@@ -889,6 +897,7 @@ void MainWindow::buildControls() {
     m_chartSection->setObjectName(QStringLiteral("chart"));
     opt->addWidget(m_chartSection, 1);
     optimizersTab->installEventFilter(this); // its height: the chart's room (fitChartHeight)
+    m_optimizers->installEventFilter(this);  // its rows' heights (a font): the settings' room
     opt->addStretch(0); // the chart collapsed: the rest stays empty at the bottom
 
     m_tabs = new QTabWidget;
@@ -950,8 +959,9 @@ void MainWindow::buildControls() {
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // The Optimizers tab resized (the window, the docks, the font): the chart's room too.
-    if (event->type() == QEvent::Resize && m_chartSection &&
-        watched == m_chartSection->parentWidget())
+    if ((event->type() == QEvent::Resize && m_chartSection &&
+         watched == m_chartSection->parentWidget()) ||
+        (event->type() == QEvent::LayoutRequest && watched == m_optimizers))
         QTimer::singleShot(0, this, &MainWindow::fitChartHeight);
     // A 2-D view shown (its tab, side by side, a function of one input): it catches up.
     if (event->type() == QEvent::Show &&
@@ -967,12 +977,32 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     }
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
-        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+        const bool spinBox = qobject_cast<QAbstractSpinBox*>(watched) != nullptr;
+        if (spinBox && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
             event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
+            return true;
+        }
+        if (windowShortcutWins(key)) {
+            event->ignore(); // the window's action (Export Image, ...) takes the key
             return true;
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::windowShortcutWins(const QKeyEvent* key) const {
+    // A text field keeps what editing its text needs (copy, paste, undo of its typing, ...);
+    // any other key that is the shortcut of one of the window's actions is the window's.
+    for (QKeySequence::StandardKey own :
+         {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::SelectAll,
+          QKeySequence::Undo, QKeySequence::Redo, QKeySequence::Delete, QKeySequence::Backspace})
+        if (key->matches(own))
+            return false;
+    const QKeySequence pressed(key->keyCombination());
+    const QList<QAction*> actions = findChildren<QAction*>();
+    return std::any_of(actions.begin(), actions.end(), [&](const QAction* a) {
+        return a->isEnabled() && a->shortcuts().contains(pressed);
+    });
 }
 
 void MainWindow::notice(const QString& text) {
@@ -1156,19 +1186,34 @@ void MainWindow::showHint() {
 }
 
 void MainWindow::fitChartHeight() {
-    // The height the loss chart's legend wants, as far as the Optimizers tab has room for it
-    // beside kLeastSettingsHeight of the settings (they scroll): else the chart's bottom was
-    // cut off by the window's edge. Short of it, the chart's plot gets less than it asked.
-    constexpr int kLeastChartHeight = 150, kLeastSettingsHeight = 120;
+    // The settings keep their rows down to "Add run" in view (issue #9, font19: at 1280x720
+    // and font scale 1.5 they got ~100 pixels and the button went out of view, then came back
+    // elsewhere), as far as the tab leaves the chart kLeastChartHeight; the chart gets the
+    // rest, and the height its legend wants within it (its legend above the plot is capped,
+    // LegendAvoidingChart::kMaxLegendShare). The button never moves as runs come and go.
+    constexpr int kLeastChartHeight = 150;
     // The tab's bottom within the window's, not its height: a tab grown past the window (its
     // least height more than the window has) would otherwise give itself ever more room.
     const QWidget* tab = m_chartSection->parentWidget();
     const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
-    const int room = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() - kLeastSettingsHeight -
-                               (m_chartSection->height() - m_chartContainer->height())
-                         : kLeastChartHeight;
-    m_chartContainer->setMinimumHeight(
-        std::max(kLeastChartHeight, std::min(m_chart->heightWanted(), room)));
+    const int tabHeight = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() : 0;
+    // The chart section's title, options and margins (its hints: it may be hidden yet).
+    const int chrome = std::max(0, m_chartSection->sizeHint().height() -
+                                       std::max(m_chartContainer->sizeHint().height(),
+                                                m_chartContainer->minimumHeight()));
+    const QPushButton* add = m_optimizers->addButton();
+    const int settings = add->mapTo(m_optimizers, QPoint(0, add->height())).y() +
+                         m_optimizers->layout()->spacing() + 2 * m_optimizerScroll->frameWidth();
+    // A most height for the chart, never a least one for the settings: least heights add up
+    // to the window's, which then grew past a 720-pixel screen.
+    const int room = std::max(kLeastChartHeight, tabHeight - chrome - settings);
+    m_chartContainer->setMaximumHeight(room);
+    // Beside the settings' whole content the chart kept its least height (a plot of 50
+    // pixels): it takes kChartShare of the tab, or what its legend asks, as far as there is
+    // room; the run list and the animation below "Add run" scroll.
+    constexpr double kChartShare = 0.45;
+    const int wanted = std::max(m_chart->heightWanted(), int(kChartShare * tabHeight));
+    m_chartContainer->setMinimumHeight(std::max(kLeastChartHeight, std::min(wanted, room)));
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
@@ -1589,6 +1634,7 @@ void MainWindow::onDocumentChanged(int what) {
         updateChart();
         const auto runs = m_doc->trajectories().size();
         m_chartSection->setVisible(runs > 0); // no runs, no empty chart
+        QTimer::singleShot(0, this, &MainWindow::fitChartHeight); // laid out: the settings' room
         m_tabs->setTabText(1, runs ? tr("Optimizers (%1)").arg(runs) : tr("Optimizers"));
         if (runs > 0 && m_runCount == 0)
             m_tabs->setCurrentIndex(1); // the first run: show it with its chart

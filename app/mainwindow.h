@@ -16,9 +16,11 @@ class QDoubleSpinBox;
 class QLabel;
 class QComboBox;
 class QFormLayout;
+class QKeyEvent;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabBar;
@@ -153,6 +155,9 @@ public slots:
 protected:
     /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// Whether `key`, pressed in a text field, is one of the window's shortcuts the field
+    /// must let through (not one it needs for editing its text).
+    bool windowShortcutWins(const QKeyEvent* key) const;
     /// A narrower window narrows the panel to its share (kPanelShare), never below 300 px.
     void resizeEvent(QResizeEvent* event) override;
     /// The loss chart's least height: what its legend wants (LossChart::heightWanted), within
@@ -236,6 +241,7 @@ private:
     QWidget* m_viewContainer;
     ReadoutPanel* m_readout;
     QLineEdit* m_function;
+    QScrollArea* m_optimizerScroll = nullptr;
     QLineEdit* m_variables = nullptr;
     QLabel* m_functionError;
     QPushButton* m_makeParameters;

@@ -230,10 +230,11 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     connect(m_atPoint, &QCheckBox::toggled, this, enableStart);
     enableStart(true);
 
-    auto* add = new QPushButton(tr("Add run"));
-    add->setToolTip(tr("Shift+click on the surface adds a run starting there"));
-    connect(add, &QPushButton::clicked, this, &OptimizerPanel::addRequested);
-    layout->addWidget(add);
+    m_add = new QPushButton(tr("Add run"));
+    m_add->setObjectName(QStringLiteral("addRun"));
+    m_add->setToolTip(tr("Shift+click on the surface adds a run starting there"));
+    connect(m_add, &QPushButton::clicked, this, &OptimizerPanel::addRequested);
+    layout->addWidget(m_add);
 
     m_noRuns = new QLabel(tr("No runs yet: “Add run”, or Shift+click on the surface."));
     m_noRuns->setWordWrap(true);

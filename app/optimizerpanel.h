@@ -64,6 +64,8 @@ public:
     static constexpr int kRunLines = 2, kRunRows = 3;
     /// A row's height in pixels for the list's font now.
     int runRowHeight() const;
+    /// The "Add run" button (the window keeps it in view and in place).
+    QPushButton* addButton() const { return m_add; }
 
 protected:
     /// A new font (Preferences' font scale): the run list's rows take its height.
@@ -93,6 +95,7 @@ private:
     std::vector<double> m_plotted; ///< the expansion point's plotted coordinates, as last given
     QListWidget* m_runs;
     QPushButton *m_play, *m_step, *m_reset;
+    QPushButton* m_add;
     QSlider* m_speed;
     QLabel* m_frameLabel;
     QComboBox* m_chartQuantity;

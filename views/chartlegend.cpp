@@ -64,10 +64,30 @@ std::vector<std::string> FlowLegend::wrap(vtkContext2D* painter, const std::stri
 }
 
 void FlowLegend::layOut(vtkContext2D* painter) {
+    m_leftOut = 0;
+    vtkChart* chart = GetChart();
+    if (!chart) {
+        m_entries.clear();
+        return;
+    }
+    int labelled = 0;
+    for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i) {
+        vtkPlot* plot = chart->GetPlot(i);
+        labelled += plot && plot->GetVisible() && plot->GetLegendVisibility() &&
+                    !plot->GetLabel().empty();
+    }
+    layOutFirst(painter, labelled, 0);
+    // Too tall: fewer entries and a line saying how many more, down to that line alone.
+    for (int shown = labelled - 1; maxHeight > 0 && Rect.GetHeight() > maxHeight && shown >= 0;
+         --shown) {
+        layOutFirst(painter, shown, labelled - shown);
+        m_leftOut = labelled - shown;
+    }
+}
+
+void FlowLegend::layOutFirst(vtkContext2D* painter, int count, int more) {
     m_entries.clear();
     vtkChart* chart = GetChart();
-    if (!chart)
-        return;
     painter->ApplyTextProp(LabelProperties);
     // A line's height from letters with ascenders and descenders; labels are set on the
     // baseline of "The" (VTK's own legend does the same).
@@ -81,19 +101,29 @@ void FlowLegend::layOut(vtkContext2D* painter) {
     float x = pad, widest = 0;
     int row = 0;
     std::vector<int> rowLines{1}; // the most lines of an entry in each row
-    for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i) {
+    std::vector<std::pair<int, std::string>> items; // (plot, text)
+    for (vtkIdType i = 0; i < chart->GetNumberOfPlots() && int(items.size()) < count; ++i) {
         vtkPlot* plot = chart->GetPlot(i);
-        if (!plot || !plot->GetVisible() || !plot->GetLegendVisibility() ||
-            plot->GetLabel().empty())
-            continue;
+        if (plot && plot->GetVisible() && plot->GetLegendVisibility() && !plot->GetLabel().empty())
+            items.emplace_back(int(i), plot->GetLabel());
+    }
+    if (more > 0) {
+        std::string text = std::to_string(more); // appended, not "+" + s: GCC 12's -Wrestrict
+        text.insert(text.begin(), '+');
+        text.append(" more");
+        items.emplace_back(-1, text);
+    }
+    for (const auto& [index, text] : items) {
         Entry e;
-        e.text = plot->GetLabel();
-        e.plot = int(i);
+        e.text = text;
+        e.plot = index;
+        // The "+N more" line has no line sample: its text starts where the samples do.
+        const float sample = index >= 0 ? symbol : 0;
         e.lines = wrap(painter, e.text, textRoom);
         float textW = 0;
         for (const std::string& l : e.lines)
             textW = std::max(textW, textWidth(painter, l));
-        const float width = symbol + textW;
+        const float width = sample + textW;
         if (x > pad && (maxWidth <= 0 || x + width + pad > maxWidth)) {
             ++row; // the next row
             rowLines.push_back(1);
@@ -101,8 +131,8 @@ void FlowLegend::layOut(vtkContext2D* painter) {
         }
         rowLines.back() = std::max(rowLines.back(), int(e.lines.size()));
         // Rows from the top; y is fixed once the rows' heights are known.
-        e.symbol = {x, float(row), symbol - 3, std::ceil(line)};
-        e.label = {x + symbol, base - textHeight(painter, e.lines.front() + "T")};
+        e.symbol = {x, float(row), std::max(0.0f, sample - 3), std::ceil(line)};
+        e.label = {x + sample, base - textHeight(painter, e.lines.front() + "T")};
         m_entries.push_back(e);
         widest = std::max(widest, x + width + pad);
         x += width + 2 * pad;
@@ -142,7 +172,7 @@ bool FlowLegend::Paint(vtkContext2D* painter) {
         painter->ApplyTextProp(LabelProperties);
         for (std::size_t k = 0; k < e.lines.size(); ++k)
             painter->DrawString(e.label[0], e.label[1] - float(k) * m_lineStep, e.lines[k]);
-        if (vtkPlot* plot = GetChart()->GetPlot(e.plot))
+        if (vtkPlot* plot = e.plot >= 0 ? GetChart()->GetPlot(e.plot) : nullptr)
             plot->PaintLegend(painter, vtkRectf(e.symbol[0], e.symbol[1], e.symbol[2], e.symbol[3]),
                               0);
     }
@@ -244,6 +274,8 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     FlowLegend* legend = flowLegend();
     const int* g = GetGeometry();
     const float outsideWidth = float(g[0] - 2 * legend->GetPadding());
+    // Above the plot, at most kMaxLegendShare of the chart's height (the rest: "+N more").
+    const float outsideHeight = float(kMaxLegendShare * g[1]);
     // Inside (a corner), above the plot, or left out; laid out by VTK for that place.
     auto place = [&](bool outside, bool left) {
         m_outside = outside && !left;
@@ -251,6 +283,7 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
         legend->SetInline(!m_outside);
         legend->SetVisible(GetShowLegend() && !left);
         legend->maxWidth = m_outside ? outsideWidth : 0;
+        legend->maxHeight = m_outside ? outsideHeight : 0;
     };
     if (!GetShowLegend() || !outsideAllowed) {
         place(false, false);
@@ -269,7 +302,8 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     const std::array<double, 4> area{double(Point1[0]), double(Point1[1]), double(Point2[0]),
                                      m_outside ? double(g[1] - HiddenAxisBorder)
                                                : double(Point2[1])};
-    legend->maxWidth = 0; // the legend's size in a corner: one entry per row
+    legend->maxWidth = 0; // the legend's size in a corner: one entry per row, every entry
+    legend->maxHeight = 0;
     const vtkRectf stacked = legend->GetBoundingRect(painter);
     bool free = false;
     bestCorner(stacked.GetWidth(), stacked.GetHeight(), area, free);
@@ -278,6 +312,7 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     // keep less than kLeastPlotShare of its height, wantedHeight says how high the chart
     // must be for the plot to keep kLeastPlotPixels (the window gives the chart that room).
     legend->maxWidth = outsideWidth;
+    legend->maxHeight = outsideHeight;
     const vtkRectf rows = legend->GetBoundingRect(painter);
     const double above =
         std::max(0.0, rows.GetHeight() + gapAbove() + legend->GetPadding() - HiddenAxisBorder);
@@ -290,6 +325,7 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
     // kLeastPlotPixels under it (the window had no room to give: the run list names the runs).
     const bool left = !free && height - above < kLeastPlotShare * leastPlot;
     legend->maxWidth = m_outside ? outsideWidth : 0;
+    legend->maxHeight = m_outside ? outsideHeight : 0;
     if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again
         place(!free, left);
         changed = Superclass::UpdateLayout(painter) || changed;

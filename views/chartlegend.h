@@ -32,6 +32,12 @@ public:
     static FlowLegend* New();
 
     float maxWidth = 0;
+    /// The legend's greatest height (pixels; 0: none). Entries past it are left out, the last
+    /// row saying how many ("+3 more"): a legend above a small chart took two thirds of it
+    /// (issue #9, font19). The run list beside the chart names every run.
+    float maxHeight = 0;
+    /// How many entries the last layout left out for maxHeight.
+    int leftOut() const { return m_leftOut; }
 
     /// An entry as last laid out: its line sample's box and its label's anchor (display
     /// pixels, y up; the label is drawn left and bottom justified there), the label.
@@ -42,7 +48,7 @@ public:
         /// The text as drawn: one line, or broken at spaces where it is wider than the
         /// rows' width; line k's anchor is lineStep() * k below `label`.
         std::vector<std::string> lines;
-        int plot = 0; ///< the chart's plot index
+        int plot = 0; ///< the chart's plot index; -1 for the "+N more" line (no line sample)
     };
     const std::vector<Entry>& entries() const { return m_entries; }
     /// The distance between an entry's lines (pixels).
@@ -57,8 +63,12 @@ private:
     static std::vector<std::string> wrap(vtkContext2D* painter, const std::string& text,
                                          float width);
 
+    /// The first `count` entries (plots with a label), then a "+more more" line when more > 0.
+    void layOutFirst(vtkContext2D* painter, int count, int more);
+
     std::vector<Entry> m_entries;
     float m_lineStep = 0;
+    int m_leftOut = 0;
 
 public:
     // Last: it takes no ';' (-Wpedantic) and ends in public:.
@@ -77,6 +87,8 @@ public:
     bool preferTop = true, preferRight = true;
     /// Whether the legend may go above the plot area when no corner is free of data.
     bool outsideAllowed = false;
+    /// A legend above the plot takes at most this share of the chart's height.
+    static constexpr double kMaxLegendShare = 0.4;
     /// Below this share of its height left to the plot, the chart asks for more height.
     static constexpr double kLeastPlotShare = 0.5;
     /// The plot's height the chart asks for then (pixels at ratio 1, times `plotScale`).

@@ -1,6 +1,7 @@
 #include "faxis.h"
 
 #include "sceneactors.h"
+#include "scenecamera.h"
 #include "ticks.h"
 
 #include <vtkActor.h>
@@ -13,6 +14,9 @@
 #include <vtkRenderer.h>
 #include <vtkTextProperty.h>
 
+#include <Eigen/Core>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -156,6 +160,7 @@ void InputAxes::rebuild(const GridSpec& g) {
         segment(t, g.ymin, t, g.ymin - tick);
         label(t, t, g.ymin - 2.5 * tick, true);
     }
+    m_xLabels = m_labels.size();
     // The second input along the right edge (x = xmax). Its label at ymin would sit on the
     // first axis's last label at the shared corner: that tick keeps its mark, not its label.
     segment(g.xmax, g.ymin, g.xmax, g.ymax);
@@ -169,9 +174,99 @@ void InputAxes::rebuild(const GridSpec& g) {
     poly->SetPoints(points);
     poly->SetLines(lines);
     m_line->GetMapper()->SetInputDataObject(poly);
-    // Titles beyond the labels, at the middle of each axis.
-    m_xTitle->SetPosition(0.5 * (g.xmin + g.xmax), g.ymin - 7 * tick, 0);
-    m_yTitle->SetPosition(g.xmax + 7 * tick, 0.5 * (g.ymin + g.ymax), 0);
+    // Titles at the middle of each axis, moved beyond the labels on screen (placeTitles).
+    m_xTitle->SetPosition(0.5 * (g.xmin + g.xmax), g.ymin, 0);
+    m_yTitle->SetPosition(g.xmax, 0.5 * (g.ymin + g.ymax), 0);
+    m_grid = g;
+    m_built = true;
+}
+
+void InputAxes::placeTitles(const std::vector<std::array<double, 4>>& avoid) {
+    if (!m_built || !m_renderer->GetRenderWindow())
+        return;
+    const int* size = m_renderer->GetSize();
+    if (!size || size[0] <= 0 || size[1] <= 0)
+        return;
+    auto display = [&](double x, double y) {
+        m_renderer->SetWorldPoint(x, y, 0, 1.0);
+        m_renderer->WorldToDisplay();
+        const double* d = m_renderer->GetDisplayPoint();
+        return Eigen::Vector2d(d[0], d[1]);
+    };
+    const GridSpec& g = m_grid;
+    const Eigen::Vector2d centre = display(0.5 * (g.xmin + g.xmax), 0.5 * (g.ymin + g.ymax));
+    // A title was drawn a fixed distance from its axis in world units while its labels grow
+    // with the font: at font scale 1.5 "V[1,1]" sat on the labels (issue #9, font19). Now:
+    // pushed out from the axis's middle, across the axis on screen, past the farthest reach
+    // of its labels' boxes, by a gap of half a label's height.
+    struct Axis {
+        vtkBillboardTextActor3D* title;
+        Eigen::Vector2d a, b;
+        std::size_t from, to; ///< its labels in m_labels
+    };
+    const Axis axes[2] = {
+        {m_xTitle, display(g.xmin, g.ymin), display(g.xmax, g.ymin), 0, m_xLabels},
+        {m_yTitle, display(g.xmax, g.ymin), display(g.xmax, g.ymax), m_xLabels, m_labels.size()}};
+    for (const Axis& axis : axes) {
+        const Eigen::Vector2d mid = 0.5 * (axis.a + axis.b);
+        Eigen::Vector2d along = axis.b - axis.a;
+        if (along.norm() < 1e-9)
+            along = {1, 0}; // seen end-on: out along the screen's x
+        Eigen::Vector2d out(-along.y(), along.x());
+        out.normalize();
+        if (out.dot(mid - centre) < 0)
+            out = -out; // away from the box
+        double reach = 0, gap = 0;
+        for (std::size_t i = axis.from; i < axis.to && i < m_labels.size(); ++i) {
+            vtkBillboardTextActor3D* l = m_labels[i];
+            if (!l->GetVisibility())
+                continue;
+            const std::array<double, 4> b = textDisplayBox(m_renderer, l);
+            for (double x : {b[0], b[1]})
+                for (double y : {b[2], b[3]})
+                    reach = std::max(reach, (Eigen::Vector2d(x, y) - mid).dot(out));
+            gap = std::max(gap, 0.5 * (b[3] - b[2]));
+        }
+        // The title's own half extent across the axis (it is centred on its anchor).
+        axis.title->SetDisplayOffset(0, 0);
+        const std::array<double, 4> t = textDisplayBox(m_renderer, axis.title);
+        const double halfW = 0.5 * (t[1] - t[0]), halfH = 0.5 * (t[3] - t[2]);
+        const double half = halfW * std::abs(out.x()) + halfH * std::abs(out.y());
+        double distance = reach + gap + half;
+        // Turned, the other axis's labels (or the f axis's) may lie out there too: further out
+        // past any box the title's would meet, a few times at most.
+        auto box = [&](double along) {
+            const Eigen::Vector2d c = mid + out * along;
+            return std::array<double, 4>{c.x() - halfW, c.x() + halfW, c.y() - halfH,
+                                         c.y() + halfH};
+        };
+        std::vector<std::array<double, 4>> others = avoid;
+        for (std::size_t i = 0; i < m_labels.size(); ++i)
+            if ((i < axis.from || i >= axis.to) && m_labels[i]->GetVisibility())
+                others.push_back(textDisplayBox(m_renderer, m_labels[i]));
+        for (int pass = 0; pass < 8; ++pass) {
+            const std::array<double, 4> b = box(distance);
+            double push = 0;
+            for (const std::array<double, 4>& o : others) {
+                if (b[1] <= o[0] || o[1] <= b[0] || b[3] <= o[2] || o[3] <= b[2])
+                    continue;
+                // How far along `out` the title must go for its box to clear o's, plus the gap.
+                double need = 0;
+                for (double x : {o[0], o[1]})
+                    for (double y : {o[2], o[3]})
+                        need = std::max(need, (Eigen::Vector2d(x, y) - mid).dot(out));
+                push = std::max(push, need + gap + half - distance);
+            }
+            if (!(push > 0))
+                break;
+            distance += push;
+        }
+        const Eigen::Vector2d at = mid + out * distance;
+        // The title's box centre now (anchor, no offset) to where it belongs.
+        const Eigen::Vector2d now(0.5 * (t[0] + t[1]), 0.5 * (t[2] + t[3]));
+        const Eigen::Vector2d shift = at - now;
+        axis.title->SetDisplayOffset(int(std::lround(shift.x())), int(std::lround(shift.y())));
+    }
 }
 
 void InputAxes::applyStyle(const PixelScale& scale) {

@@ -9,6 +9,7 @@
 #include "evaluation.h"
 #include "surfacegeometry.h"
 
+#include <array>
 #include <string>
 #include <vector>
 #include <vtkSmartPointer.h>
@@ -57,6 +58,11 @@ public:
 
     /// The texts drawn, for tests: tick labels then titles.
     std::vector<vtkBillboardTextActor3D*> texts() const;
+    /// Moves each title off its axis on screen, beyond its tick labels as they are drawn now
+    /// (their boxes at their font, the camera's view): clear of them at any font scale and
+    /// from any side, and clear of `avoid` (display boxes: xmin, xmax, ymin, ymax; the f
+    /// axis's labels) and the other axis's labels. Called before each render.
+    void placeTitles(const std::vector<std::array<double, 4>>& avoid = {});
 
 private:
     vtkSmartPointer<vtkBillboardTextActor3D> makeText(const std::string& text) const;
@@ -66,6 +72,10 @@ private:
     vtkSmartPointer<vtkActor> m_line; ///< both axes and their ticks
     vtkSmartPointer<vtkBillboardTextActor3D> m_xTitle, m_yTitle;
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> m_labels;
+    /// The first m_xLabels of m_labels are the first axis's.
+    std::size_t m_xLabels = 0;
+    GridSpec m_grid; ///< as last rebuilt
+    bool m_built = false;
 };
 
 } // namespace gs

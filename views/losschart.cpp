@@ -226,8 +226,13 @@ std::vector<std::vector<std::string>> LossChart::legendLines() const {
     std::vector<std::vector<std::string>> lines;
     if (legendChart()->legendDrawn())
         for (const FlowLegend::Entry& e : legendChart()->flowLegend()->entries())
-            lines.push_back(e.lines);
+            if (e.plot >= 0) // a run's entry, not the "+N more" line
+                lines.push_back(e.lines);
     return lines;
+}
+
+int LossChart::legendLeftOut() const {
+    return legendChart()->legendDrawn() ? legendChart()->flowLegend()->leftOut() : 0;
 }
 
 bool LossChart::legendShown() const {

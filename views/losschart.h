@@ -58,7 +58,8 @@ public:
 
     static constexpr int kMaxLogTicks = 6;
     /// The chart names every run in its legend, up to this many (more: the run list beside
-    /// it names each run in its colour). Names are whole, broken onto lines when long.
+    /// it names each run in its colour) and as many as fit its share of the chart's height.
+    /// Names are whole, broken onto lines when long.
     static constexpr int kMaxLegendEntries = 8;
     bool legendShown() const;
     /// The height (logical pixels) the chart wants for its legend above the plot and a
@@ -69,6 +70,9 @@ public:
     std::vector<std::string> legendLabels() const;
     /// The legend's entries as last drawn: each its lines (a long name broken at spaces).
     std::vector<std::vector<std::string>> legendLines() const;
+    /// How many runs the legend left out for its height (above the plot it takes at most
+    /// LegendAvoidingChart::kMaxLegendShare of the chart; its last line says "+N more").
+    int legendLeftOut() const;
     /// Where the legend was last drawn (display pixels: x0, y0, x1, y1; zero before), whether
     /// above the plot area (no corner of it was free of data), and how many points and line
     /// pieces lie under it (for tests). The plot area: x0, y0, x1, y1 as laid out.

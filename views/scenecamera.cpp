@@ -77,7 +77,39 @@ void zoomCamera(vtkCamera* camera, double factor) {
     }
 }
 
-void fitCamera(vtkRenderer* renderer, const double b[6], bool keepDirection) {
+std::array<double, 3> defaultViewOffset(const std::array<double, 3>* planeNormal) {
+    const Eigen::Vector3d raw(0.5, -0.866, 0.577); // the book's, as it always was
+    const Eigen::Vector3d book = raw.normalized();
+    Eigen::Vector3d n =
+        planeNormal ? Eigen::Vector3d(planeNormal->at(0), planeNormal->at(1), planeNormal->at(2))
+                    : Eigen::Vector3d::Zero();
+    if (!(n.norm() > 0) || !n.allFinite())
+        return {raw.x(), raw.y(), raw.z()};
+    n.normalize();
+    // sin of the angle between the view direction and the plane is |n . direction|.
+    const double least = std::sin(vtkMath::RadiansFromDegrees(kLeastPlaneAngle));
+    Eigen::Vector3d best = book;
+    double bestSine = std::abs(n.dot(book));
+    for (int step = 1; step <= 18 && bestSine < least; ++step) {
+        // 10, -10, 20, -20, ... degrees about the vertical: the first turn that sees the plane.
+        for (int sign : {1, -1}) {
+            const double turn = vtkMath::RadiansFromDegrees(10.0 * step * sign);
+            const Eigen::Vector3d o = Eigen::AngleAxisd(turn, Eigen::Vector3d::UnitZ()) * book;
+            if (const double sine = std::abs(n.dot(o)); sine > bestSine + 1e-12) {
+                best = o;
+                bestSine = sine;
+                if (sine >= least)
+                    break;
+            }
+        }
+    }
+    if (best == book)
+        return {raw.x(), raw.y(), raw.z()};
+    return {best.x(), best.y(), best.z()};
+}
+
+void fitCamera(vtkRenderer* renderer, const double b[6], bool keepDirection,
+               const std::array<double, 3>* planeNormal) {
     vtkCamera* cam = renderer->GetActiveCamera();
     const double c[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
     if (keepDirection) {
@@ -87,7 +119,8 @@ void fitCamera(vtkRenderer* renderer, const double b[6], bool keepDirection) {
         cam->SetPosition(c[0] - d[0], c[1] - d[1], c[2] - d[2]); // ResetCamera sets the distance
     } else {
         cam->SetFocalPoint(c);
-        cam->SetPosition(c[0] + 0.5, c[1] - 0.866, c[2] + 0.577);
+        const std::array<double, 3> o = defaultViewOffset(planeNormal);
+        cam->SetPosition(c[0] + o[0], c[1] + o[1], c[2] + o[2]);
         cam->SetViewUp(0, 0, 1);
     }
     cam->SetViewAngle(30); // Zoom() below narrows it: start from VTK's default every time

@@ -42,7 +42,20 @@ void zoomCamera(vtkCamera* camera, double factor);
 /// axis labels and the title). `bounds` is the box: xmin, xmax, ymin, ymax, zmin, zmax.
 /// With `keepDirection`, the camera keeps the direction it looks in and its view-up (a view
 /// the person turned) and is only moved and zoomed so that the box fills 80% of the view.
-void fitCamera(vtkRenderer* renderer, const double bounds[6], bool keepDirection = false);
+///
+/// `planeNormal` (not with keepDirection): the normal of a plane that the scene's surface is
+/// (world coordinates; a linear f). The default direction is then turned about the vertical,
+/// as little as it takes, until the plane is seen at kLeastPlaneAngle or more: seen edge-on
+/// it was one line (issue #9, d/dx βᵀx).
+void fitCamera(vtkRenderer* renderer, const double bounds[6], bool keepDirection = false,
+               const std::array<double, 3>* planeNormal = nullptr);
+
+/// The least angle (degrees) between the default view's direction and a planar surface.
+constexpr double kLeastPlaneAngle = 25;
+
+/// The default camera's offset from the focal point (unit vector): the book's view
+/// (azimuth -60, elevation 30), turned about the vertical as fitCamera says for `planeNormal`.
+std::array<double, 3> defaultViewOffset(const std::array<double, 3>* planeNormal);
 
 /// After fitCamera: zooms out and moves the camera sideways as little as needed for every
 /// text of `texts` (visible ones: the axes' tick labels and titles, measured in pixels at

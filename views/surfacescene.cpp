@@ -142,6 +142,8 @@ SurfaceScene::SurfaceScene()
     m_labelWatch->SetClientData(this);
     m_labelWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
         auto* scene = static_cast<SurfaceScene*>(self);
+        // The input axes' titles beyond their labels as this frame draws them.
+        scene->placeAxisTitles();
         // No caption, nothing to place: the text boxes below were 6% of a drag move's own work
         // (perf).
         if (scene->m_overlays->newtonLabel().empty())
@@ -400,9 +402,46 @@ void SurfaceScene::fitBox(bool keepDirection) {
     m_renderer->GetActiveCamera()->ParallelProjectionOff();
     const std::array<double, 6> bounds = fitBounds();
     const double* b = bounds.data();
-    fitCamera(m_renderer, b, keepDirection);
+    const std::optional<std::array<double, 3>> plane = planeNormal();
+    fitCamera(m_renderer, b, keepDirection, plane ? &*plane : nullptr);
+    placeAxisTitles(); // where this view draws them, for the fit below
     // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
     keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line);
+}
+
+void SurfaceScene::placeAxisTitles() {
+    std::vector<std::array<double, 4>> fLabels;
+    if (m_fAxis->isVisible())
+        for (vtkBillboardTextActor3D* t : m_fAxis->texts())
+            if (t->GetInput() && *t->GetInput())
+                fLabels.push_back(textDisplayBox(m_renderer, t));
+    m_inputAxes->placeTitles(fLabels);
+}
+
+std::optional<std::array<double, 3>> SurfaceScene::planeNormal() const {
+    if (!m_surface || !m_surface->anyFinite)
+        return std::nullopt;
+    const SurfaceSample& s = *m_surface;
+    const GridSpec& g = s.grid;
+    const Eigen::Index nx = s.z.rows(), ny = s.z.cols();
+    if (nx < 2 || ny < 2 || !(g.xmax > g.xmin) || !(g.ymax > g.ymin))
+        return std::nullopt;
+    // The plane through three corners as drawn (world z), and every sample on it: f is
+    // linear over the plotted inputs (a tolerance of rounding, relative to the box's height).
+    const HeightMap h = heightMap();
+    const double z00 = h(s.z(0, 0)), z10 = h(s.z(nx - 1, 0)), z01 = h(s.z(0, ny - 1));
+    if (!std::isfinite(z00) || !std::isfinite(z10) || !std::isfinite(z01))
+        return std::nullopt;
+    const double dx = (z10 - z00) / (g.xmax - g.xmin), dy = (z01 - z00) / (g.ymax - g.ymin);
+    const double tolerance = 1e-6 * std::max(m_boxHeight, 1e-300);
+    for (Eigen::Index j = 0; j < ny; ++j)
+        for (Eigen::Index i = 0; i < nx; ++i) {
+            const double z = h(s.z(i, j));
+            if (!std::isfinite(z) || std::abs(z - (z00 + dx * (g.x(int(i)) - g.xmin) +
+                                                   dy * (g.y(int(j)) - g.ymin))) > tolerance)
+                return std::nullopt;
+        }
+    return std::array<double, 3>{-dx, -dy, 1.0};
 }
 
 void SurfaceScene::copyCamera(const SurfaceScene& other) {

@@ -108,6 +108,11 @@ public:
     /// the view has the saved view's aspect (or the saved one is not known), else zoomed so
     /// that the fitted box takes the same share of the view as it did (aspectZoom).
     void restoreCamera(const CameraState& camera, double aspect);
+    /// The normal (world coordinates) of the plane the surface is when f is linear over the
+    /// plotted inputs, else nothing: the default camera keeps from seeing it edge-on.
+    std::optional<std::array<double, 3>> planeNormal() const;
+    /// The input axes' titles beyond their labels and clear of the f axis's (InputAxes).
+    void placeAxisTitles();
 
     /// The (x, y) of the surface under a display position (pixels, y up), if any.
     std::optional<Eigen::Vector2d> pickSurface(int displayX, int displayY) const;
