@@ -1198,9 +1198,9 @@ void MainWindow::fitChartHeight() {
     const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
     const int tabHeight = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() : 0;
     // The chart section's title, options and margins (its hints: it may be hidden yet).
-    const int chrome = std::max(0, m_chartSection->sizeHint().height() -
-                                       std::max(m_chartContainer->sizeHint().height(),
-                                                m_chartContainer->minimumHeight()));
+    const int chrome = std::max(
+        0, m_chartSection->sizeHint().height() -
+               std::max(m_chartContainer->sizeHint().height(), m_chartContainer->minimumHeight()));
     const QPushButton* add = m_optimizers->addButton();
     const int settings = add->mapTo(m_optimizers, QPoint(0, add->height())).y() +
                          m_optimizers->layout()->spacing() + 2 * m_optimizerScroll->frameWidth();
@@ -1633,7 +1633,7 @@ void MainWindow::onDocumentChanged(int what) {
         m_optimizers->showRuns(*m_doc);
         updateChart();
         const auto runs = m_doc->trajectories().size();
-        m_chartSection->setVisible(runs > 0); // no runs, no empty chart
+        m_chartSection->setVisible(runs > 0);                     // no runs, no empty chart
         QTimer::singleShot(0, this, &MainWindow::fitChartHeight); // laid out: the settings' room
         m_tabs->setTabText(1, runs ? tr("Optimizers (%1)").arg(runs) : tr("Optimizers"));
         if (runs > 0 && m_runCount == 0)

@@ -73,8 +73,8 @@ void FlowLegend::layOut(vtkContext2D* painter) {
     int labelled = 0;
     for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i) {
         vtkPlot* plot = chart->GetPlot(i);
-        labelled += plot && plot->GetVisible() && plot->GetLegendVisibility() &&
-                    !plot->GetLabel().empty();
+        labelled +=
+            plot && plot->GetVisible() && plot->GetLegendVisibility() && !plot->GetLabel().empty();
     }
     layOutFirst(painter, labelled, 0);
     // Too tall: fewer entries and a line saying how many more, down to that line alone.
@@ -100,7 +100,7 @@ void FlowLegend::layOutFirst(vtkContext2D* painter, int count, int more) {
     const float textRoom = maxWidth > 0 ? maxWidth - 2 * pad - symbol : 0;
     float x = pad, widest = 0;
     int row = 0;
-    std::vector<int> rowLines{1}; // the most lines of an entry in each row
+    std::vector<int> rowLines{1};                   // the most lines of an entry in each row
     std::vector<std::pair<int, std::string>> items; // (plot, text)
     for (vtkIdType i = 0; i < chart->GetNumberOfPlots() && int(items.size()) < count; ++i) {
         vtkPlot* plot = chart->GetPlot(i);
