@@ -1194,9 +1194,15 @@ void MainWindow::fitChartHeight() {
     constexpr int kLeastChartHeight = 150;
     // The tab's bottom within the window's, not its height: a tab grown past the window (its
     // least height more than the window has) would otherwise give itself ever more room.
+    // The panel's dock's bottom too: a dock under it (Step by Step beside the panel, not
+    // tabbed with it) ends the tab there. Measured from the window's bottom, the chart asked
+    // for room the dock did not have, the window grew for it, and so on (to 3104 pixels).
     const QWidget* tab = m_chartSection->parentWidget();
-    const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
-    const int tabHeight = tab ? bottom - tab->mapTo(this, QPoint(0, 0)).y() : 0;
+    int tabHeight = tab ? m_panelDock->height() - tab->mapTo(m_panelDock, QPoint(0, 0)).y() : 0;
+    if (tab && !m_panelDock->isFloating()) {
+        const int bottom = statusBar()->isVisible() ? statusBar()->y() : height();
+        tabHeight = std::min(tabHeight, bottom - tab->mapTo(this, QPoint(0, 0)).y());
+    }
     // The chart section's title, options and margins (its hints: it may be hidden yet).
     const int chrome = std::max(
         0, m_chartSection->sizeHint().height() -

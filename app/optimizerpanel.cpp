@@ -19,7 +19,6 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -201,11 +200,18 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     QWidget* qhmRow = pairs({{tr("β"), m_qhmMomentum}, {tr("ν"), m_nu}});
     QWidget* qhadamRow =
         pairs({{tr("β₁"), m_qhBeta1}, {tr("β₂"), m_qhBeta2}, {tr("ν₁"), m_nu1}, {tr("ν₂"), m_nu2}});
-    m_parameters = new QStackedWidget;
+    // One page shown at a time, the others hidden: the rows below follow the shown page's
+    // height (a stacked widget kept QHAdam's two rows for every method, and at 720 pixels
+    // and font scale 1.5 that room was the loss chart's legend).
+    m_parameters = new QWidget;
     m_parameters->setObjectName(QStringLiteral("methodParameters"));
+    auto* pages = new QVBoxLayout(m_parameters);
+    pages->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow,
-                       rmspropRow, qhmRow, qhadamRow})
-        m_parameters->addWidget(w);
+                       rmspropRow, qhmRow, qhadamRow}) {
+        pages->addWidget(w);
+        m_parameterPages.push_back(w);
+    }
     form->addRow(m_parameters);
     connect(m_method, &QComboBox::currentIndexChanged, this,
             &OptimizerPanel::updateVisibleParameters);
@@ -344,13 +350,15 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 void OptimizerPanel::updateVisibleParameters() {
     const auto m = static_cast<Method>(m_method->currentData().toInt());
     const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
-    m_parameters->setCurrentIndex(m == Method::Momentum || m == Method::Nesterov ? 1
-                                  : m == Method::Adam                            ? 2
-                                  : newton                                       ? 3
-                                  : m == Method::RMSProp                         ? 4
-                                  : m == Method::QHM                             ? 5
-                                  : m == Method::QHAdam                          ? 6
-                                                                                 : 0);
+    const std::size_t page = m == Method::Momentum || m == Method::Nesterov ? 1
+                             : m == Method::Adam                            ? 2
+                             : newton                                       ? 3
+                             : m == Method::RMSProp                         ? 4
+                             : m == Method::QHM                             ? 5
+                             : m == Method::QHAdam                          ? 6
+                                                                            : 0;
+    for (std::size_t i = 0; i < m_parameterPages.size(); ++i)
+        m_parameterPages[i]->setVisible(i == page);
 }
 
 double OptimizerPanel::learningRate() const {

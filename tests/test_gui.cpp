@@ -320,6 +320,24 @@ class TestGui : public QObject {
         QTest::newRow("dark") << true;
     }
 
+    // A loss chart without its legend: only where the window could not give the chart the
+    // height its legend asked for (at 1280x720 and font scale 1.5 "Add run" keeps its place
+    // above it), and then the run list names every run, in the run's colour.
+    void verifyRunsNamedWithoutChartLegend(LossChart* chart, int runs) const {
+        QVERIFY(!chart->legendShown());
+        QVERIFY2(chart->heightWanted() > chart->height(),
+                 qPrintable(QStringLiteral("chart %1 px high, wants %2")
+                                .arg(chart->height())
+                                .arg(chart->heightWanted())));
+        auto* list = m_window->findChild<QListWidget*>(QStringLiteral("runList"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), runs);
+        for (int i = 0; i < runs; ++i) {
+            QVERIFY(!list->item(i)->text().isEmpty());
+            QVERIFY(!list->item(i)->icon().isNull()); // the run's colour
+        }
+    }
+
     // The loss chart's legend and plot boxes and its size (device pixels), for messages.
     static QString chartLayoutText(LossChart* chart) {
         const std::array<double, 4> box = chart->legendBox();
@@ -5686,15 +5704,19 @@ private slots:
         saveLectureShot("run_legend_contour", size, fontScale);
         // The loss chart: the runs it names named whole (the others counted, "+N more", the
         // legend within its share of the chart: font19), nothing under its legend, the plot
-        // readable, at every lecture size (the window gives the chart the height it asks for).
+        // readable; or, where the window has no room for it, the run list naming the runs.
         LossChart* chart = m_window->lossChart();
         QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
         QTest::qWait(300);       // the chart asks for its height, the window gives it
         (void)chart->axisText(); // laid out and drawn
         QTest::qWait(300);
         (void)chart->axisText();
-        // At the lecture sizes the window gives the chart the height its legend asks for.
-        QVERIFY2(chart->legendShown(), qPrintable(chartLayoutText(chart)));
+        if (!chart->legendShown()) {
+            verifyRunsNamedWithoutChartLegend(chart, 6);
+            QVERIFY(size.height() <= 720 && fontScale > 1); // only there
+            saveLectureShot("loss_legend_six", size, fontScale);
+            return;
+        }
         const std::vector<std::string> labels = chart->legendLabels();
         const std::vector<std::vector<std::string>> lines = chart->legendLines();
         QCOMPARE(int(labels.size()), 6);
@@ -5778,15 +5800,15 @@ private slots:
     // Rosenbrock's three runs: the legend takes a corner of the plot free of their lines, or
     // goes above the plot: nothing drawn under it, off every tick label and axis title, inside
     // the chart, its text still the 13-pixel legend's (times the font scale), the plot keeping
-    // a third of the chart's height. At font scale 1.5 in the 1280x720 window's chart no place
-    // left the plot half its room and the legend was left out; now the chart grows (the
-    // settings above it scroll) and the legend is drawn there too (issue #9, s8 tester).
+    // a third of the chart's height. At font scale 1.5 in the 1280x720 window the settings
+    // keep "Add run" in view (font19) and the chart has no room for a legend: it is left out,
+    // the run list naming the runs (verifyRunsNamedWithoutChartLegend).
     void lossChartLegendLeavesTheCurvesFree_data() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<double>("fontScale");
-        QTest::addColumn<bool>("shown");
+        QTest::addColumn<bool>("shown"); // false: shown, or left out for want of room
         QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << true;
-        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5 << true;
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5 << false;
         QTest::newRow("1600x1000") << QSize(1600, 1000) << 1.0 << true;
         QTest::newRow("1600x1000 font scale 1.5") << QSize(1600, 1000) << 1.5 << true;
     }
@@ -5808,7 +5830,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
         QTest::qWait(100);
         // The chart grown for its legend when it asked for room (LossChart::wantsHeight).
-        QTRY_VERIFY_WITH_TIMEOUT(chart->legendShown() == shown, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(chart->legendShown() || !shown, 3000);
         // The legend is shown before the chart has grown (its request is queued, the window
         // lays out and the chart draws again): wait for the plot's third, slower under
         // QT_SCALE_FACTOR=2 (test_gui_hidpi).
@@ -5826,7 +5848,7 @@ private slots:
         const std::array<double, 4> box = chart->legendBox();
         const std::array<double, 4> plot = chart->plotArea();
         const int* window = chart->renderWindow()->GetSize();
-        QVERIFY2(chart->legendShown() == shown,
+        QVERIFY2(chart->legendShown() || !shown,
                  qPrintable(QStringLiteral("plot %1,%2 - %3,%4 in %5 x %6")
                                 .arg(plot[0])
                                 .arg(plot[1])
@@ -5834,8 +5856,9 @@ private slots:
                                 .arg(plot[3])
                                 .arg(window[0])
                                 .arg(window[1])));
-        if (!shown) {
+        if (!chart->legendShown()) {
             QCOMPARE(box, (std::array<double, 4>{}));
+            verifyRunsNamedWithoutChartLegend(chart, 3);
             return;
         }
         QCOMPARE(chart->legendLabelSize(), int(std::lround(ChartBase::kLegendFont * fontScale)));
@@ -5913,7 +5936,12 @@ private slots:
         LossChart* chart = m_window->lossChart();
         (void)chart->axisText(); // laid out and drawn
         const int* window = chart->renderWindow()->GetSize();
-        QVERIFY2(chart->legendShown(), qPrintable(chartLayoutText(chart)));
+        if (!chart->legendShown()) {
+            verifyRunsNamedWithoutChartLegend(chart, 6);
+            QVERIFY(size.height() <= 720 && fontScale > 1); // only there
+            saveLectureShot("optimizers_six_runs", size, fontScale);
+            return;
+        }
         if (chart->legendOutside()) { // above the plot; in a corner it covers no curve
             const std::array<double, 4> box = chart->legendBox();
             QVERIFY2(box[3] - box[1] <= LegendAvoidingChart::kMaxLegendShare * window[1] + 1,

@@ -77,8 +77,10 @@ void FlowLegend::layOut(vtkContext2D* painter) {
             plot && plot->GetVisible() && plot->GetLegendVisibility() && !plot->GetLabel().empty();
     }
     layOutFirst(painter, labelled, 0);
-    // Too tall: fewer entries and a line saying how many more, down to that line alone.
-    for (int shown = labelled - 1; maxHeight > 0 && Rect.GetHeight() > maxHeight && shown >= 0;
+    // Too tall: fewer entries and a line saying how many more, down to one entry (a "+N more"
+    // alone names no run; taller than maxHeight then, the chart leaves it out if the plot
+    // would keep too little).
+    for (int shown = labelled - 1; maxHeight > 0 && Rect.GetHeight() > maxHeight && shown >= 1;
          --shown) {
         layOutFirst(painter, shown, labelled - shown);
         m_leftOut = labelled - shown;
@@ -322,8 +324,11 @@ bool LegendAvoidingChart::UpdateLayout(vtkContext2D* painter) {
                        ? double(g[1]) - height + above + leastPlot
                        : 0;
     // Left out only while the chart is too short for the plot to keep kLeastPlotShare of
-    // kLeastPlotPixels under it (the window had no room to give: the run list names the runs).
-    const bool left = !free && height - above < kLeastPlotShare * leastPlot;
+    // kLeastPlotPixels and a third of the chart under it (the window had no room to give: at
+    // 1280x720 and font scale 1.5 "Add run" keeps its place; the run list and the 3-D view's
+    // legend name the runs in their colours).
+    const bool left =
+        !free && (height - above < kLeastPlotShare * leastPlot || height - above < g[1] / 3.0);
     legend->maxWidth = m_outside ? outsideWidth : 0;
     legend->maxHeight = m_outside ? outsideHeight : 0;
     if (m_outside != (!free && !left) || m_left != left) { // another place: laid out again

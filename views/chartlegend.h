@@ -10,8 +10,9 @@
 // gives up that height: the legend then covers neither the data nor the axes' labels. When
 // the plot would keep less than kLeastPlotShare of its height, `wantedHeight` says how tall
 // the chart must be for the plot to keep kLeastPlotPixels; the window grows the chart to it.
-// Only while the chart is shorter than that leaves the plot half of kLeastPlotPixels (the
-// window had no room to give) is the legend left out: the run list names every run.
+// Only while the chart is so short that the plot would keep less than half of
+// kLeastPlotPixels or a third of the chart (the window had no room to give) is the legend
+// left out: the run list names every run.
 // A chart that does not allow it (the sweep and eigen-direction charts) takes the corner
 // with the least data under it.
 
@@ -34,7 +35,8 @@ public:
     float maxWidth = 0;
     /// The legend's greatest height (pixels; 0: none). Entries past it are left out, the last
     /// row saying how many ("+3 more"): a legend above a small chart took two thirds of it
-    /// (issue #9, font19). The run list beside the chart names every run.
+    /// (issue #9, font19). One entry is always named (a legend of "+6 more" alone named no
+    /// run). The run list beside the chart names every run.
     float maxHeight = 0;
     /// How many entries the last layout left out for maxHeight.
     int leftOut() const { return m_leftOut; }

@@ -37,6 +37,8 @@ namespace gs {
 
 namespace {
 
+constexpr const char* kIterationTitle = "iteration"; // the bottom axis's title in a figure
+
 /// The loss chart's VTK chart: its legend in a corner free of data, else above the plot.
 vtkSmartPointer<vtkChartXY> legendPlacingChart() {
     auto chart = vtkSmartPointer<LegendAvoidingChart>::New();
@@ -49,7 +51,10 @@ vtkSmartPointer<vtkChartXY> legendPlacingChart() {
 
 LossChart::LossChart()
     : ChartBase(legendPlacingChart()) {
-    m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("iteration");
+    // In the window the section above the chart says "Loss per iteration": the bottom title
+    // would take a text line of the plot's height (at font scale 1.5 on a 720-pixel screen
+    // the chart has 150 pixels). A figure is read alone: exportFigure titles it.
+    m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("");
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle("f");
     // After each frame: the height the legend above the plot wants (heightWanted), the most
     // asked for these names, so that a grown chart (its legend now fitting) keeps its room.
@@ -379,6 +384,7 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     // Laid out as at ratio 1 (gaps, tick distances): the same figure on any screen.
     setLayoutRatio(1.0);
     m_exporting = true;
+    m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(kIterationTitle);
     m_view->GetScene()->RemoveItem(m_chart);
     view->GetScene()->AddItem(m_chart);
     window->Render();
@@ -435,6 +441,7 @@ std::string LossChart::exportFigure(const std::string& path, int width, int heig
     view->GetScene()->RemoveItem(m_chart);
     m_view->GetScene()->AddItem(m_chart);
     m_exporting = false;
+    m_chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("");
     setLayoutRatio(deviceScale());
     render();
 
