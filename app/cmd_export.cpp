@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <cstdio>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
 namespace gs {
@@ -292,12 +293,22 @@ QString exportFigure(const QCommandLineParser& p, bool processExits, FigureCache
     } else if (view == ViewKind::Contour) {
         ContourScene scene;
         showContour(scene, doc, pixelScale(options));
-        if (frame.frame)
-            scene.setFrame(*frame.frame);
         scene.setStepMarks(marks);
+        // Framed with the runs' whole paths, then cut at the frame, as --animate frames it; and
+        // drawn once before the picture: the legends' places are decided against what the
+        // last layout drew (the point legend, the labels), and an animation's frame comes after
+        // others, so a frame exported alone put the run legend in another corner (test_cli
+        // animateContourView).
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown,
-            windows);
+            scene.renderer(), path.toStdString(), options,
+            [&] {
+                scene.resetCamera();
+                if (frame.frame)
+                    scene.setFrame(*frame.frame);
+                if (vtkRenderWindow* w = scene.renderer()->GetRenderWindow())
+                    w->Render();
+            },
+            teardown, windows);
     } else {
         CurveScene scene;
         showCurve(scene, doc, pixelScale(options));

@@ -320,6 +320,23 @@ class TestGui : public QObject {
         QTest::newRow("dark") << true;
     }
 
+    // The loss chart's legend: every run it names named whole (its lines joined are the run's
+    // label, never cut with "…"), the others counted ("+N more"), `runs` in all.
+    static void verifyLegendNamesWhole(LossChart* chart, int runs) {
+        const std::vector<std::string> labels = chart->legendLabels();
+        const std::vector<std::vector<std::string>> lines = chart->legendLines();
+        QCOMPARE(int(lines.size()) + chart->legendLeftOut(), runs);
+        QVERIFY(!lines.empty()); // one run named at least
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            QString joined;
+            for (const std::string& l : lines[i])
+                joined += (joined.isEmpty() ? QString() : QStringLiteral(" ")) +
+                          QString::fromStdString(l);
+            QCOMPARE(joined, QString::fromStdString(labels[i]));
+            QVERIFY(!joined.endsWith(u'…'));
+        }
+    }
+
     // A loss chart without its legend: only where the window could not give the chart the
     // height its legend asked for (at 1280x720 and font scale 1.5 "Add run" keeps its place
     // above it), and then the run list names every run, in the run's colour.
@@ -5717,18 +5734,8 @@ private slots:
             saveLectureShot("loss_legend_six", size, fontScale);
             return;
         }
-        const std::vector<std::string> labels = chart->legendLabels();
-        const std::vector<std::vector<std::string>> lines = chart->legendLines();
-        QCOMPARE(int(labels.size()), 6);
-        QCOMPARE(int(lines.size()) + chart->legendLeftOut(), 6);
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            QString joined;
-            for (const std::string& l : lines[i])
-                joined += (joined.isEmpty() ? QString() : QStringLiteral(" ")) +
-                          QString::fromStdString(l);
-            QCOMPARE(joined, QString::fromStdString(labels[i]));
-            QVERIFY(!joined.endsWith(u'…'));
-        }
+        QCOMPARE(int(chart->legendLabels().size()), 6);
+        verifyLegendNamesWhole(chart, 6);
         const std::array<double, 4> box = chart->legendBox();
         const std::array<double, 4> plot = chart->plotArea();
         const int* window = chart->renderWindow()->GetSize();
@@ -5947,16 +5954,7 @@ private slots:
             QVERIFY2(box[3] - box[1] <= LegendAvoidingChart::kMaxLegendShare * window[1] + 1,
                      qPrintable(chartLayoutText(chart)));
         }
-        QCOMPARE(int(chart->legendLines().size()) + chart->legendLeftOut(), 6);
-        const std::vector<std::string> labels = chart->legendLabels();
-        const auto lines = chart->legendLines();
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            QString joined;
-            for (const std::string& l : lines[i])
-                joined += (joined.isEmpty() ? QString() : QStringLiteral(" ")) +
-                          QString::fromStdString(l);
-            QCOMPARE(joined, QString::fromStdString(labels[i]));
-        }
+        verifyLegendNamesWhole(chart, 6);
         saveLectureShot("optimizers_six_runs", size, fontScale);
     }
 

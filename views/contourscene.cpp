@@ -1242,12 +1242,8 @@ void ContourScene::placePointLegend() {
     }
     // The level labels' boxes on screen (their texts' sizes as placeLabels measured them).
     std::vector<Box> levelLabels;
-    for (std::size_t i = 0; i < m_labels.size() && i < m_labelHalfPixels.size(); ++i) {
-        const double* at = m_labels[i]->GetPosition();
-        const Eigen::Vector2d d = toDisplay(at[0], at[1]);
-        const double hw = m_labelHalfPixels[i].x(), hh = m_labelHalfPixels[i].y();
-        levelLabels.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
-    }
+    for (const std::array<double, 4>& l : placedLabelBoxes())
+        levelLabels.push_back({l[0], l[1], l[2], l[3]});
     // The level curves' points (and the one through x0's) on screen: a corner with fewer of
     // them than its share of the frame's area is freer; the quadratic model's levels count
     // twice.
@@ -1578,7 +1574,7 @@ double ContourScene::runLegendCost(const std::array<double, 4>& box) const {
         if (t.title[1] > t.title[0])
             cost += meets(t.title) ? kOccupiedCost : 0;
     }
-    for (const std::array<double, 4>& l : levelLabelBoxes()) // x0, y0, x1, y1
+    for (const std::array<double, 4>& l : placedLabelBoxes()) // x0, y0, x1, y1
         cost += meets({l[0], l[2], l[1], l[3]}) ? kCurveCost : 0;
     return cost;
 }
@@ -1868,6 +1864,21 @@ std::vector<std::array<double, 4>> ContourScene::levelLabelBoxes() const {
     std::vector<std::array<double, 4>> boxes;
     for (const auto& l : m_labels)
         boxes.push_back(displayBox(*this, l->GetBounds()));
+    return boxes;
+}
+
+std::vector<std::array<double, 4>> ContourScene::placedLabelBoxes() const {
+    // From each label's position and the size placeLabels measured, not the actor's bounds:
+    // a billboard's bounds are those of its last render, so a label placed again (its actor
+    // kept) reported where it was, a new one nothing, and an animation's frame placed its
+    // legend elsewhere than the same frame exported alone.
+    std::vector<std::array<double, 4>> boxes;
+    for (std::size_t i = 0; i < m_labels.size() && i < m_labelHalfPixels.size(); ++i) {
+        const double* at = m_labels[i]->GetPosition();
+        const Eigen::Vector2d d = toDisplay(at[0], at[1]);
+        const double hw = m_labelHalfPixels[i].x(), hh = m_labelHalfPixels[i].y();
+        boxes.push_back({d.x() - hw, d.y() - hh, d.x() + hw, d.y() + hh});
+    }
     return boxes;
 }
 

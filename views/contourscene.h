@@ -156,6 +156,9 @@ public:
     std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> arrowEdges() const;
 
 private:
+    /// The level labels' boxes where placeLabels put them, at the sizes it measured (display
+    /// pixels, x0, y0, x1, y1): what the legends keep off, known before any render.
+    std::vector<std::array<double, 4>> placedLabelBoxes() const;
     void applyPixelScale() override;
     bool besideNote(vtkActor2D* legend) const override;
     void rebuildLevels();
