@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "options.h"
 #include "preferences.h"
+#include "sceneexport.h"
 #include "sessioncontroller.h"
 
 #include <QApplication>
@@ -55,6 +56,14 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
         throw EnvironmentError(
             QStringLiteral("no display to open the window on (DISPLAY is not set).\n"
                            "Run it under xvfb-run, or use --analyze or --export; see --help."));
+    // An X display named but not there: Qt's xcb plugin would abort (exit 134, a core file).
+    if (qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !displayAvailable())
+        throw EnvironmentError(
+            QStringLiteral("cannot connect to the X display '%1' (DISPLAY): is the X server "
+                           "running?\nRun it under xvfb-run, or use --analyze or --export; see "
+                           "--help.")
+                .arg(qEnvironmentVariable("DISPLAY")));
     QApplication app(argc, argv);
     // The installed theme's icon (hicolor, docs/install.md), else the one built in.
     initIconResource();

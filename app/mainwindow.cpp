@@ -91,11 +91,13 @@ namespace gs {
 
 namespace {
 
+/// decimals < 0: a PreciseSpinBox (the point, ε, held inputs: a typed value kept as typed).
 QDoubleSpinBox* numberBox(double lo, double hi, double step, const QString& tip, int decimals = 4) {
-    auto* box = new QDoubleSpinBox;
+    auto* box = decimals < 0 ? new PreciseSpinBox : new QDoubleSpinBox;
     box->setRange(lo, hi);
     box->setSingleStep(step);
-    box->setDecimals(decimals);
+    if (decimals >= 0)
+        box->setDecimals(decimals);
     box->setKeyboardTracking(false); // apply when a number is complete, not per keystroke
     box->setAccelerated(true);
     box->setToolTip(tip);
@@ -655,15 +657,16 @@ void MainWindow::buildControls() {
     auto* point = new QFormLayout(pointPanel);
     point->setContentsMargins(0, 0, 0, 0);
     point->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_x0 = numberBox(-big, big, 0.05, tr("First coordinate of the expansion point x₀"));
-    m_y0 = numberBox(-big, big, 0.05, tr("Second coordinate of the expansion point x₀"));
+    m_x0 = numberBox(-big, big, 0.05, tr("First coordinate of the expansion point x₀"), -1);
+    m_y0 = numberBox(-big, big, 0.05, tr("Second coordinate of the expansion point x₀"), -1);
     m_x0->setObjectName(QStringLiteral("x0"));
     m_y0->setObjectName(QStringLiteral("y0"));
     m_pointLabel = new QLabel(tr("x₀"));
     point->addRow(m_pointLabel, pair(m_x0, m_y0));
-    m_epsX = numberBox(-big, big, 0.01, tr("Offset ε for the approximation check, first input"), 6);
+    m_epsX =
+        numberBox(-big, big, 0.01, tr("Offset ε for the approximation check, first input"), -1);
     m_epsY =
-        numberBox(-big, big, 0.01, tr("Offset ε for the approximation check, second input"), 6);
+        numberBox(-big, big, 0.01, tr("Offset ε for the approximation check, second input"), -1);
     m_epsX->setObjectName(QStringLiteral("epsX"));
     m_epsY->setObjectName(QStringLiteral("epsY"));
     point->addRow(tr("ε"), pair(m_epsX, m_epsY));
@@ -713,6 +716,7 @@ void MainWindow::buildControls() {
     m_gradient = new QCheckBox(tr("∇f and −∇f"));
     m_gradient->setToolTip(tr("Arrows along the gradient (steepest ascent) and against it"));
     m_shaded = new QCheckBox(tr("Shaded"));
+    m_shaded->setObjectName(QStringLiteral("shaded"));
     m_shaded->setToolTip(tr("A shaded surface coloured by f, with a colour bar"));
     show->addWidget(m_tangent, 0, 0);
     show->addWidget(m_quadratic, 0, 1);
@@ -1558,10 +1562,12 @@ void MainWindow::rebuildSlice() {
         QStringLiteral("%1|%2|%3").arg(names.join(QLatin1Char(','))).arg(s.plotX).arg(s.plotY);
     if (key != m_sliceKey) {
         m_sliceKey = key;
-        for (QDoubleSpinBox* box : m_held)
-            if (box)
-                m_sliceForm->removeRow(box);
+        for (QWidget* row : m_heldRows)
+            if (row)
+                m_sliceForm->removeRow(row);
         m_held.assign(std::size_t(names.size()), nullptr);
+        m_heldEps.assign(std::size_t(names.size()), nullptr);
+        m_heldRows.assign(std::size_t(names.size()), nullptr);
         const QSignalBlocker bx(m_plotX), by(m_plotY);
         m_plotX->clear();
         m_plotY->clear();
@@ -1573,7 +1579,8 @@ void MainWindow::rebuildSlice() {
             auto* box = numberBox(-1e6, 1e6, 0.05,
                                   tr("The value %1 is held at: the surface is the slice of f "
                                      "there")
-                                      .arg(names[i]));
+                                      .arg(names[i]),
+                                  -1);
             box->setObjectName(QStringLiteral("held_") + names[i]);
             box->setPrefix(names[i] + QStringLiteral(" = "));
             connect(box, &QDoubleSpinBox::valueChanged, this, [this, i, name = names[i]](double v) {
@@ -1582,16 +1589,35 @@ void MainWindow::rebuildSlice() {
                         s.point[std::size_t(i)] = v;
                 });
             });
-            m_sliceForm->addRow(tr("Hold"), box);
+            // Its component of ε beside it: the approximation check moves along every input
+            // (issue #9: ε of a held input was used and shown nowhere but the readout).
+            auto* eps = numberBox(-1e6, 1e6, 0.01,
+                                  tr("Offset ε for the approximation check along %1 (0: the "
+                                     "check stays in the plotted slice)")
+                                      .arg(names[i]),
+                                  -1);
+            eps->setObjectName(QStringLiteral("heldEps_") + names[i]);
+            eps->setPrefix(QStringLiteral("ε = "));
+            connect(eps, &QDoubleSpinBox::valueChanged, this, [this, i](double v) {
+                edit(tr("Change ε"), [i, v](Settings& s) {
+                    if (std::size_t(i) < s.epsilon.size())
+                        s.epsilon[std::size_t(i)] = v;
+                });
+            });
+            QWidget* row = pair(box, eps);
+            m_sliceForm->addRow(tr("Hold"), row);
             m_held[std::size_t(i)] = box;
+            m_heldEps[std::size_t(i)] = eps;
+            m_heldRows[std::size_t(i)] = row;
         }
     }
     m_plotX->setCurrentIndex(s.plotX);
     m_plotY->setCurrentIndex(s.plotY);
     for (std::size_t i = 0; i < m_held.size(); ++i)
-        if (m_held[i] && i < s.point.size()) {
-            const QSignalBlocker b(m_held[i]);
+        if (m_held[i] && i < s.point.size() && i < s.epsilon.size()) {
+            const QSignalBlocker b(m_held[i]), e(m_heldEps[i]);
             m_held[i]->setValue(s.point[i]);
+            m_heldEps[i]->setValue(s.epsilon[i]);
         }
     m_sliceSection->setVisible(names.size() > 2);
 }

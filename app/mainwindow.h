@@ -266,8 +266,10 @@ private:
     QComboBox *m_plotX, *m_plotY;
     Section* m_sliceSection;
     QFormLayout* m_sliceForm;
-    std::vector<QDoubleSpinBox*> m_held; ///< one per input not plotted, in input order
-    QString m_sliceKey;                  ///< the names and plotted inputs m_held was built for
+    std::vector<QDoubleSpinBox*> m_held;    ///< one per input not plotted, in input order
+    std::vector<QDoubleSpinBox*> m_heldEps; ///< their components of ε, beside them
+    std::vector<QWidget*> m_heldRows;       ///< the form's rows holding the two
+    QString m_sliceKey;                     ///< the names and plotted inputs m_held was built for
     void rebuildSlice();
     QTabWidget* m_tabs;
     QDockWidget* m_panelDock;

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
@@ -92,6 +93,51 @@ int LogSliderScale::toTick(double value) const {
 
 double LogSliderScale::toValue(int tick) const {
     return std::pow(10.0, m_lo + double(tick) / m_ticksPerDecade);
+}
+
+PreciseSpinBox::PreciseSpinBox(QWidget* parent)
+    : QDoubleSpinBox(parent) {
+    // QDoubleSpinBox rounds every value to this many decimals: 17 keep a double's digits
+    // (what the box shows is textFromValue's).
+    setDecimals(17);
+}
+
+QString PreciseSpinBox::textFromValue(double value) const {
+    QLocale l = locale();
+    l.setNumberOptions(l.numberOptions() | QLocale::OmitGroupSeparator);
+    return l.toString(value, 'g', kDigits);
+}
+
+QString PreciseSpinBox::number(const QString& text) const {
+    QString t = text;
+    if (!prefix().isEmpty() && t.startsWith(prefix()))
+        t.remove(0, prefix().size());
+    if (!suffix().isEmpty() && t.endsWith(suffix()))
+        t.chop(suffix().size());
+    return t.trimmed();
+}
+
+double PreciseSpinBox::valueFromText(const QString& text) const {
+    bool ok = false;
+    const double v = locale().toDouble(number(text), &ok);
+    return ok && std::isfinite(v) ? v : value();
+}
+
+QValidator::State PreciseSpinBox::validate(QString& text, int&) const {
+    const QString t = number(text);
+    bool ok = false;
+    const double v = locale().toDouble(t, &ok);
+    if (ok)
+        return !std::isfinite(v)                  ? QValidator::Invalid
+               : v >= minimum() && v <= maximum() ? QValidator::Acceptable
+                                                  : QValidator::Intermediate;
+    // A number on its way: "", "-", "1.", "2e", "2e-" (the locale's signs and point).
+    const QLocale l = locale();
+    for (const QChar c : t)
+        if (!c.isDigit() && c != l.decimalPoint().front() && c != l.negativeSign().front() &&
+            c != l.positiveSign().front() && c != u'e' && c != u'E')
+            return QValidator::Invalid;
+    return QValidator::Intermediate;
 }
 
 FittedSpinBox::FittedSpinBox(const QString& widest, QWidget* parent)

@@ -48,6 +48,22 @@ private:
     QString m_widest;
 };
 
+/// A number box that keeps a typed or set value at full precision: a QDoubleSpinBox rounds
+/// to its decimals (a typed x₀ of 0.123456789 became 0.1234 and f was computed there, issue
+/// #9 item 2). It shows the value in at most kDigits significant digits ("0.123456789",
+/// "1e-05"), reads what is typed back exactly, and refuses NaN and infinities.
+class PreciseSpinBox : public QDoubleSpinBox {
+public:
+    static constexpr int kDigits = 10;
+    explicit PreciseSpinBox(QWidget* parent = nullptr);
+    QString textFromValue(double value) const override;
+    double valueFromText(const QString& text) const override;
+    QValidator::State validate(QString& text, int& pos) const override;
+
+private:
+    QString number(const QString& text) const; ///< the text without prefix, suffix, spaces
+};
+
 /// Makes the wheel scroll the panel under the pointer, not a number box sliding under it
 /// (issue s8 #9: Quadratic radius went from 1.0 to 2.0 while the person scrolled): every
 /// spin box of the application takes the wheel only when it has the keyboard focus (a click

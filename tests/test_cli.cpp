@@ -1009,6 +1009,26 @@ private slots:
         QVERIFY(p.readAllStandardError().contains("no display"));
     }
 
+    // Tester s11: DISPLAY naming an X server that is not there made Qt's xcb plugin abort
+    // (exit 134, a core file), the window and --screenshot alike.
+    void windowWithUnreachableDisplaySaysSo() {
+        for (const QStringList& args :
+             {QStringList{"--function", "x^2"}, QStringList{"--screenshot", "/tmp/gs-none.png"}}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":987")); // no server there
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(GRADSCAPE_BINARY), args);
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 3);
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(err.contains("cannot connect to the X display ':987'"), err.constData());
+        }
+    }
+
     void exportWithoutDisplayIsAnEnvironmentError() {
         QTemporaryDir dir;
         QProcess p;

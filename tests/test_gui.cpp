@@ -2126,6 +2126,38 @@ private slots:
                 QVERIFY(runColor(i) != runColor(j));
     }
 
+    // Issue #9 item 2 (tester s11): a typed x₀ of 0.123456789 became 0.1234 (the box rounded
+    // to its 4 decimals) and f was computed there. Typed values are kept as typed; the box
+    // reads back what it shows; NaN and inf are not taken.
+    void typedPointKeepsItsDigits() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        m_window->panelTabs()->setCurrentIndex(0);
+        auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
+        auto* epsX = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("epsX"));
+        QVERIFY(x0 && epsX);
+        const auto type = [](QDoubleSpinBox* box, const QString& text) {
+            box->setFocus();
+            box->selectAll();
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Return);
+        };
+        type(x0, QStringLiteral("0.123456789"));
+        QCOMPARE(m_doc->settings().point[0], 0.123456789);
+        QVERIFY2(x0->text().contains(QStringLiteral("0.123456789")), qPrintable(x0->text()));
+        type(epsX, QStringLiteral("1e-7"));
+        QCOMPARE(m_doc->settings().epsilon[0], 1e-7);
+        // A checkbox after it changes nothing of the point (only the edited field may).
+        m_window->findChild<QCheckBox*>(QStringLiteral("shaded"))->click();
+        QCOMPARE(m_doc->settings().point[0], 0.123456789);
+        QCOMPARE(m_doc->settings().epsilon[0], 1e-7);
+        // Not numbers: refused as typed, the document keeps its point.
+        for (const QString& bad :
+             {QStringLiteral("nan"), QStringLiteral("inf"), QStringLiteral("x")}) {
+            type(x0, bad);
+            QCOMPARE(m_doc->settings().point[0], 0.123456789);
+        }
+    }
+
     // A message under the function box, or in the export dialog, moves no control.
     void messagesMoveNoControl() {
         m_window->panelTabs()->setCurrentIndex(0);
@@ -2876,6 +2908,18 @@ private slots:
         QCOMPARE(m_doc->settings().point[2], 1.5);
         QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Set y"));
         QCOMPARE(sceneTitle(*m_doc), QStringLiteral("f(w, x=0, y=1.5, z) = (w+x+y+z)^2"));
+        // Each held input's ε beside its value (tester s11: the check used ε's held components
+        // and no box showed them): it shows the document's and sets it.
+        auto* heldEpsY = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("heldEps_y"));
+        QVERIFY(heldEpsY && !heldEpsY->isHidden());
+        QCOMPARE(heldEpsY->parentWidget(), heldY->parentWidget()); // one row
+        QCOMPARE(heldEpsY->value(), m_doc->settings().epsilon[2]);
+        heldEpsY->setFocus();
+        heldEpsY->selectAll();
+        QTest::keyClicks(heldEpsY, QStringLiteral("0"));
+        QTest::keyClick(heldEpsY, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().epsilon[2], 0.0);
+        QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Change ε"));
         // The point boxes are the plotted inputs'.
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         QCOMPARE(x0->prefix(), QStringLiteral("z = "));
