@@ -4,6 +4,7 @@
 #include "graphview.h"
 #include "options.h"
 #include "optiontable.h"
+#include "sceneexport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -38,6 +39,14 @@ int exportGraphCommand(const QCommandLineParser& p) {
     if (!p.isSet(QStringLiteral("size")))
         size = scene.naturalImageSize(2.0).boundedTo(
             QSize(int(options::imageSide.max), int(options::imageSide.max)));
+    // The folder and the size checked first, as the other views' exports are (bad input,
+    // exit 2; tester s11: a missing folder was exit 1, "cannot write", no reason).
+    ImageExportOptions checked = image;
+    checked.width = size.width();
+    checked.height = size.height();
+    if (const std::string problem = validateImageExport(path.toStdString(), checked);
+        !problem.empty())
+        throw UsageError(QStringLiteral("--export: ") + QString::fromStdString(problem));
     if (const QString error = exportGraphScene(scene, path, size); !error.isEmpty())
         throw CommandError(ExitCode::Failure, QStringLiteral("--export: ") + error);
     std::printf("%s\n", qPrintable(path));

@@ -49,6 +49,18 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     // Bad options are reported before anything else, display or not.
     const Settings settings = sceneSettings(p, session ? &*session : nullptr);
     const QString screenshot = p.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty()) { // its folder and type, before any window (bad input: exit 2)
+        ImageExportOptions checked;
+        checked.width = checked.height = 64; // the screen's size, known later
+        if (const std::string problem = validateImageExport(screenshot.toStdString(), checked);
+            !problem.empty())
+            throw UsageError(QStringLiteral("--screenshot: ") + QString::fromStdString(problem));
+        const QString type = QFileInfo(screenshot).suffix().toLower();
+        if (type == QLatin1String("svg") || type == QLatin1String("pdf"))
+            throw UsageError(QStringLiteral("--screenshot: '%1': a screenshot is a picture of "
+                                            "the screen, .png or .jpg (--export writes figures)")
+                                 .arg(screenshot));
+    }
     const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") ||
                          !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
                          !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");

@@ -1029,6 +1029,27 @@ private slots:
         }
     }
 
+    // Tester s11: a missing folder was exit 2 for the 3-D export but exit 1 ("cannot write",
+    // no reason) for the graph and --screenshot. Each says which folder, exit 2, nothing
+    // written, before any window.
+    void missingFolderIsBadInputInEveryMode() {
+        const QString missing = QStringLiteral("/nonexistent-gs/dir/");
+        const QList<QStringList> modes{
+            {"--function", "x*y", "--view", "graph", "--export", missing + "g.png"},
+            {"--function", "x*y", "--export", missing + "s.png", "--size", "64x64"},
+            {"--function", "x*y", "--screenshot", missing + "w.png"},
+        };
+        for (const QStringList& args : modes) {
+            const Run r = run(args);
+            QVERIFY2(r.exitCode == 2, qPrintable(args.join(' ') + ": " + r.err));
+            QVERIFY2(r.err.contains("does not exist") && r.err.contains("/nonexistent-gs/dir"),
+                     r.err.constData());
+        }
+        const Run svg = run({"--function", "x*y", "--screenshot", "/tmp/w.svg"});
+        QCOMPARE(svg.exitCode, 2);
+        QVERIFY2(svg.err.contains(".png or .jpg"), svg.err.constData());
+    }
+
     void exportWithoutDisplayIsAnEnvironmentError() {
         QTemporaryDir dir;
         QProcess p;
