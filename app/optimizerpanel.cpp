@@ -19,6 +19,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -200,18 +201,14 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     QWidget* qhmRow = pairs({{tr("β"), m_qhmMomentum}, {tr("ν"), m_nu}});
     QWidget* qhadamRow =
         pairs({{tr("β₁"), m_qhBeta1}, {tr("β₂"), m_qhBeta2}, {tr("ν₁"), m_nu1}, {tr("ν₂"), m_nu2}});
-    // One page shown at a time, the others hidden: the rows below follow the shown page's
-    // height (a stacked widget kept QHAdam's two rows for every method, and at 720 pixels
-    // and font scale 1.5 that room was the loss chart's legend).
-    m_parameters = new QWidget;
+    // A stack: as tall as its tallest page (QHAdam's) whatever the method, so that "Add run"
+    // below stays where it is when the method changes (issue #9 item 8; tester s11 missed it
+    // when pages took their own heights).
+    m_parameters = new QStackedWidget;
     m_parameters->setObjectName(QStringLiteral("methodParameters"));
-    auto* pages = new QVBoxLayout(m_parameters);
-    pages->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w : {static_cast<QWidget*>(none), m_momentumRow, m_adamRow, m_dampingRow,
-                       rmspropRow, qhmRow, qhadamRow}) {
-        pages->addWidget(w);
-        m_parameterPages.push_back(w);
-    }
+                       rmspropRow, qhmRow, qhadamRow})
+        m_parameters->addWidget(w);
     form->addRow(m_parameters);
     connect(m_method, &QComboBox::currentIndexChanged, this,
             &OptimizerPanel::updateVisibleParameters);
@@ -350,15 +347,13 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 void OptimizerPanel::updateVisibleParameters() {
     const auto m = static_cast<Method>(m_method->currentData().toInt());
     const bool newton = m == Method::Newton || m == Method::NewtonLineSearch;
-    const std::size_t page = m == Method::Momentum || m == Method::Nesterov ? 1
-                             : m == Method::Adam                            ? 2
-                             : newton                                       ? 3
-                             : m == Method::RMSProp                         ? 4
-                             : m == Method::QHM                             ? 5
-                             : m == Method::QHAdam                          ? 6
-                                                                            : 0;
-    for (std::size_t i = 0; i < m_parameterPages.size(); ++i)
-        m_parameterPages[i]->setVisible(i == page);
+    m_parameters->setCurrentIndex(m == Method::Momentum || m == Method::Nesterov ? 1
+                                  : m == Method::Adam                            ? 2
+                                  : newton                                       ? 3
+                                  : m == Method::RMSProp                         ? 4
+                                  : m == Method::QHM                             ? 5
+                                  : m == Method::QHAdam                          ? 6
+                                                                                 : 0);
 }
 
 double OptimizerPanel::learningRate() const {

@@ -7,7 +7,6 @@
 #include "statecsv.h"
 
 #include <QWidget>
-#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -17,6 +16,7 @@ class QListWidget;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QStackedWidget;
 
 namespace gs {
 
@@ -104,8 +104,7 @@ private:
     QWidget *m_momentumRow, *m_adamRow, *m_dampingRow;
     // RMSProp's rho, QHM's beta and nu, QHAdam's beta1, beta2, nu1, nu2 (issue 16).
     QDoubleSpinBox *m_rho, *m_qhmMomentum, *m_nu, *m_qhBeta1, *m_qhBeta2, *m_nu1, *m_nu2;
-    QWidget* m_parameters;                  ///< the method's own parameters: one page shown
-    std::vector<QWidget*> m_parameterPages; ///< none, momentum, Adam, Newton, RMSProp, QHM, QHAdam
+    QStackedWidget* m_parameters; ///< the method's own parameters
     QWidget* m_chartOptions;
     QLabel* m_chartNote;
     QWidget* m_runsSection; ///< the run list and the animation: hidden while there are none

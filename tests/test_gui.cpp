@@ -5970,6 +5970,17 @@ private slots:
         QWidget* panel = m_window->panelTabs();
         QTest::qWait(300);
         const QPoint at = add->mapTo(panel, QPoint());
+        // A method with more parameters, and back: "Add run" stays (tester s11).
+        auto* method =
+            m_window->optimizerPanel()->findChild<QComboBox*>(QStringLiteral("optimizerMethod"));
+        QVERIFY(method);
+        const int first = method->currentIndex();
+        for (int i = 0; i < method->count(); ++i) {
+            method->setCurrentIndex(i);
+            QTest::qWait(20);
+            QCOMPARE(add->mapTo(panel, QPoint()), at);
+        }
+        method->setCurrentIndex(first);
         for (int run = 1; run <= 6; ++run) {
             QTest::mouseClick(add, Qt::LeftButton);
             QTRY_COMPARE(int(m_doc->trajectories().size()), run);

@@ -521,8 +521,15 @@ SurfaceScene::LegendObstacles SurfaceScene::legendObstacles() const {
                                      double(std::min(p0[1], p1[1])),
                                      double(std::max(p0[1], p1[1]))};
     };
-    if (m_colorBar->GetVisibility())
-        o.texts.push_back(rectOf(m_colorBar));
+    if (m_colorBar->GetVisibility()) {
+        // Its end labels stand half a line past the bar's ends ("2500" at the top): a legend
+        // placed against the bar's own box ran into them (tester s11). Grown by a label's
+        // height on every side.
+        std::array<double, 4> bar = rectOf(m_colorBar);
+        const double room = m_colorBar->GetLabelTextProperty()->GetFontSize();
+        bar = {bar[0] - room, bar[1] + room, bar[2] - room, bar[3] + room};
+        o.texts.push_back(bar);
+    }
     if (vtkLegendBoxActor* state = m_runs->stateGlyphs().legend(); state && state->GetVisibility())
         o.texts.push_back(rectOf(state));
     // The surface: at most about 600 of its points.
