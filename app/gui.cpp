@@ -9,6 +9,7 @@
 #include "sessioncontroller.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
+#include <QWindow>
 #include <cstdio>
 
 // The icon is a resource of the static app library: registered here, outside any namespace.
@@ -126,7 +128,26 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     if (graphViewRequested(p)) // --view graph: the graph's tab
         window.showViewTab(2);
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(1500, &window, [&] {
+        // Taken once the window has been on the screen a while (its views drawn), not a fixed
+        // time after show(): on a loaded machine the window was not yet painted after 1.5 s
+        // and the picture was the bare white window (test_cli screenshotFollowsPreferences,
+        // failing now and then under ctest -j2).
+        auto* poll = new QTimer(&window);
+        auto* onScreen = new QElapsedTimer;
+        QObject::connect(poll, &QTimer::destroyed, [onScreen] { delete onScreen; });
+        QObject::connect(poll, &QTimer::timeout, &window, [&, poll, onScreen] {
+            const QWindow* handle = window.windowHandle();
+            if (!handle || !handle->isExposed()) {
+                onScreen->invalidate();
+                return;
+            }
+            if (!onScreen->isValid())
+                onScreen->start();
+            if (onScreen->elapsed() < 1000)
+                return;
+            poll->stop();
+            window.repaint(); // every widget painted now, then flushed before the grab
+            QCoreApplication::processEvents();
             const QPixmap shot = window.screen()->grabWindow(window.winId());
             const bool ok = shot.save(screenshot);
             if (ok)
@@ -136,6 +157,7 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                              qPrintable(screenshot));
             app.exit(ok ? 0 : int(ExitCode::Failure));
         });
+        poll->start(100);
     }
     const int code = app.exec();
     if (screenshot.isEmpty()) {
