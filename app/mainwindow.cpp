@@ -1576,34 +1576,36 @@ void MainWindow::rebuildSlice() {
         for (int i = 0; i < names.size(); ++i) {
             if (i == s.plotX || i == s.plotY)
                 continue;
-            auto* box = numberBox(-1e6, 1e6, 0.05,
-                                  tr("The value %1 is held at: the surface is the slice of f "
-                                     "there")
-                                      .arg(names[i]),
-                                  -1);
-            box->setObjectName(QStringLiteral("held_") + names[i]);
+            // A held input's box for one of its coordinates (its value, its component of ε):
+            // an edit of that coordinate, undone by name.
+            const auto heldBox = [this, i](double step, const QString& tip, const QString& name,
+                                           const QString& undo,
+                                           std::vector<double> Settings::*coordinates) {
+                auto* box = numberBox(-1e6, 1e6, step, tip, -1);
+                box->setObjectName(name);
+                connect(box, &QDoubleSpinBox::valueChanged, this,
+                        [this, i, undo, coordinates](double v) {
+                            edit(undo, [i, v, coordinates](Settings& s) {
+                                if (std::size_t(i) < (s.*coordinates).size())
+                                    (s.*coordinates)[std::size_t(i)] = v;
+                            });
+                        });
+                return box;
+            };
+            QDoubleSpinBox* box = heldBox(
+                0.05,
+                tr("The value %1 is held at: the surface is the slice of f there").arg(names[i]),
+                QStringLiteral("held_") + names[i], tr("Set %1").arg(names[i]), &Settings::point);
             box->setPrefix(names[i] + QStringLiteral(" = "));
-            connect(box, &QDoubleSpinBox::valueChanged, this, [this, i, name = names[i]](double v) {
-                edit(tr("Set %1").arg(name), [i, v](Settings& s) {
-                    if (std::size_t(i) < s.point.size())
-                        s.point[std::size_t(i)] = v;
-                });
-            });
             // Its component of ε beside it: the approximation check moves along every input
             // (issue #9: ε of a held input was used and shown nowhere but the readout).
-            auto* eps = numberBox(-1e6, 1e6, 0.01,
-                                  tr("Offset ε for the approximation check along %1 (0: the "
-                                     "check stays in the plotted slice)")
-                                      .arg(names[i]),
-                                  -1);
-            eps->setObjectName(QStringLiteral("heldEps_") + names[i]);
+            QDoubleSpinBox* eps =
+                heldBox(0.01,
+                        tr("Offset ε for the approximation check along %1 (0: the check stays "
+                           "in the plotted slice)")
+                            .arg(names[i]),
+                        QStringLiteral("heldEps_") + names[i], tr("Change ε"), &Settings::epsilon);
             eps->setPrefix(QStringLiteral("ε = "));
-            connect(eps, &QDoubleSpinBox::valueChanged, this, [this, i](double v) {
-                edit(tr("Change ε"), [i, v](Settings& s) {
-                    if (std::size_t(i) < s.epsilon.size())
-                        s.epsilon[std::size_t(i)] = v;
-                });
-            });
             QWidget* row = pair(box, eps);
             m_sliceForm->addRow(tr("Hold"), row);
             m_held[std::size_t(i)] = box;
