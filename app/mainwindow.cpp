@@ -215,6 +215,7 @@ QString number(double v) {
 } // namespace
 
 MainWindow::~MainWindow() {
+    qApp->removeEventFilter(m_fieldShortcuts);
     // The 2-D views draw scenes this window owns: they go first.
     delete m_contourContainer;
     delete m_curveContainer;
@@ -470,8 +471,10 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     buildMenus();
     // The window's shortcuts work from its text fields too (eventFilter): a QLineEdit on X11
     // takes Ctrl+E for "end of line", so File ▸ Export Image did nothing from the function box.
-    for (QLineEdit* field : findChildren<QLineEdit*>())
-        field->installEventFilter(this);
+    // Filtered for the whole application, so fields made later (the graph's input editors,
+    // the held inputs' boxes) are covered too; only this window's fields are touched.
+    m_fieldShortcuts = new FieldShortcuts(this);
+    qApp->installEventFilter(m_fieldShortcuts);
 
     connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
     // Every view where the point is dragged reports to the same handlers.
@@ -917,11 +920,6 @@ void MainWindow::buildControls() {
     m_tabs->setTabToolTip(0, tr("The function, the expansion point, what is shown, the numbers"));
     m_tabs->setTabToolTip(1, tr("Optimizer runs, their animation and loss chart"));
 
-    // Undo and redo in a spin box are the document's (Edit ▸ Undo "Change domain"): the box
-    // would otherwise take Ctrl+Z for its own text and the shortcut would do nothing.
-    for (QAbstractSpinBox* box : m_tabs->findChildren<QAbstractSpinBox*>())
-        box->installEventFilter(this);
-
     m_panelDock = new QDockWidget(tr("Panel"), this);
     m_panelDock->setObjectName(QStringLiteral("panel")); // saveState() keys the layout by it
     m_panelDock->setWidget(m_tabs);
@@ -979,19 +977,30 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
             m_domainNote->isVisibleTo(m_messages) || m_settingsError->isVisibleTo(m_messages);
         m_messages->setVisible(any);
     }
-    if (event->type() == QEvent::ShortcutOverride) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        const bool spinBox = qobject_cast<QAbstractSpinBox*>(watched) != nullptr;
-        if (spinBox && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
-            event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
-            return true;
-        }
-        if (windowShortcutWins(key)) {
-            event->ignore(); // the window's action (Export Image, ...) takes the key
-            return true;
-        }
-    }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::FieldShortcuts::eventFilter(QObject* watched, QEvent* event) {
+    // A shortcut typed in one of the window's text fields or spin boxes (the application's
+    // filter sees every field's; those of other windows and dialogs are left alone).
+    if (event->type() != QEvent::ShortcutOverride || !watched->isWidgetType() ||
+        static_cast<QWidget*>(watched)->window() != m_window)
+        return false;
+    const bool spinBox = qobject_cast<QAbstractSpinBox*>(watched) != nullptr;
+    if (!spinBox && !qobject_cast<QLineEdit*>(watched))
+        return false;
+    auto* key = static_cast<QKeyEvent*>(event);
+    // Undo and redo in a spin box are the document's (Edit ▸ Undo "Change domain"): the box
+    // would otherwise take Ctrl+Z for its own text and the shortcut would do nothing.
+    if (spinBox && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
+        event->ignore(); // not overridden: the window's Undo / Redo shortcut applies
+        return true;
+    }
+    if (m_window->windowShortcutWins(key)) {
+        event->ignore(); // the window's action (Export Image, ...) takes the key
+        return true;
+    }
+    return false;
 }
 
 bool MainWindow::windowShortcutWins(const QKeyEvent* key) const {

@@ -153,8 +153,22 @@ public slots:
     void showPreferences();
 
 protected:
-    /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
+    /// The chart's room, the 2-D views catching up when shown, the message strip.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    /// The window's shortcuts from its text fields and spin boxes, those made after the window
+    /// too (installed on the application): Ctrl+E exports from the graph's input editors, and
+    /// Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the box's typing.
+    class FieldShortcuts : public QObject {
+    public:
+        explicit FieldShortcuts(MainWindow* window)
+            : QObject(window)
+            , m_window(window) {}
+        bool eventFilter(QObject* watched, QEvent* event) override;
+
+    private:
+        MainWindow* m_window;
+    };
+    FieldShortcuts* m_fieldShortcuts = nullptr;
     /// Whether `key`, pressed in a text field, is one of the window's shortcuts the field
     /// must let through (not one it needs for editing its text).
     bool windowShortcutWins(const QKeyEvent* key) const;

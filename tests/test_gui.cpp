@@ -2285,11 +2285,26 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(m_window));
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         QVERIFY(x0);
+        // Fields made after the window too (tester s11 P8: Ctrl+E did nothing from the Graph
+        // view's input editors): a held input's box (a function of three inputs) and the
+        // graph's editor of an input.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+y^2+z^2")), QString());
+        auto* held = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("held_z"));
+        QVERIFY(held);
+        QTRY_VERIFY(held->isVisible());
+        m_window->showViewTab(2);
+        auto* graph = m_window->findChild<GraphDock*>();
+        QVERIFY(graph && graph->isVisible());
+        QLineEdit* graphInput = graph->view()->inputEditor(1);
+        QVERIFY(graphInput);
+        QTRY_VERIFY(graphInput->isVisible());
         for (QWidget* field :
              {static_cast<QWidget*>(m_window->functionEditor()),
-              static_cast<QWidget*>(m_window->variablesEditor()), static_cast<QWidget*>(x0)}) {
+              static_cast<QWidget*>(m_window->variablesEditor()), static_cast<QWidget*>(x0),
+              static_cast<QWidget*>(held), static_cast<QWidget*>(graphInput)}) {
+            field->activateWindow();
             field->setFocus();
-            QTRY_VERIFY(field->hasFocus());
+            QTRY_VERIFY2(field->hasFocus(), qPrintable(field->objectName()));
             QString opened;
             // The export dialog is modal: read its title and close it once it is up.
             QTimer::singleShot(0, this, [&opened] {
@@ -2301,6 +2316,7 @@ private slots:
             QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
             QTRY_COMPARE(opened, QStringLiteral("Export Image"));
         }
+        m_window->showViewTab(0);
         QLineEdit* function = m_window->functionEditor();
         function->setFocus();
         function->setCursorPosition(0);
