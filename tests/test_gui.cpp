@@ -3110,6 +3110,94 @@ private slots:
                      .arg(fontScale));
     }
 
+    // Tester s11 P4: from the front and the side (Ctrl+2, Ctrl+3) the axis seen end-on piled
+    // its tick labels into one heap at a corner, over the f axis's "0", and the shaded surface
+    // hid the f axis seen from the side. Now, with real key presses at 1280x720 and two font
+    // scales: no two axis texts overlap; the axis seen end-on shows no labels and no title
+    // while the other shows at least two labels; and the f axis stands on the floor's corner
+    // seen leftmost, its labels to the left of every corner (nothing of the box in front).
+    void cameraPresetsKeepTheAxesReadable_data() {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<int>("endOn"); // the input axis seen end-on: 0 the first, 1, -1 none
+        for (double scale : {1.0, 1.5}) {
+            const QString at = QStringLiteral(" at %1").arg(scale);
+            QTest::newRow(qPrintable(QStringLiteral("default") + at))
+                << int(Qt::Key_0) << scale << -1;
+            QTest::newRow(qPrintable(QStringLiteral("front") + at)) << int(Qt::Key_2) << scale << 1;
+            QTest::newRow(qPrintable(QStringLiteral("side") + at)) << int(Qt::Key_3) << scale << 0;
+        }
+    }
+    void cameraPresetsKeepTheAxesReadable() {
+        QFETCH(int, key);
+        QFETCH(double, fontScale);
+        QFETCH(int, endOn);
+        const DefaultPreferencesAtEnd restore;
+        Preferences lecture;
+        lecture.fontScale = fontScale;
+        m_window->applyPreferences(lecture);
+        m_window->resize(1280, 720);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+3*y^2")), QString());
+        Settings s = m_doc->settings();
+        s.shaded = true;
+        QCOMPARE(m_doc->change(s, QStringLiteral("shade")), QString());
+        m_window->showViewTab(0);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        SurfaceView* view = m_window->surfaceView();
+        QTest::keyClick(m_window, Qt::Key(key), Qt::ControlModifier);
+        QTest::qWait(200);
+        view->grabFramebuffer(); // rendered: the texts placed for this view
+        SurfaceScene& scene = view->scene();
+        vtkRenderer* renderer = scene.renderer();
+        const std::vector<vtkBillboardTextActor3D*> texts = scene.axisTexts();
+        std::size_t nF = 0; // the f axis's texts: its labels and its title "f"
+        while (nF < texts.size() && qstrcmp(texts[nF]->GetInput(), "f") != 0)
+            ++nF;
+        QVERIFY(nF < texts.size());
+        ++nF;
+        // FAxis's labels and title first, then the input axes' labels, then their two titles.
+        std::vector<std::pair<QString, std::array<double, 4>>> shown;
+        int inputLabels = 0;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            vtkBillboardTextActor3D* t = texts[i];
+            if (!t->GetVisibility() || !t->GetInput() || !*t->GetInput())
+                continue;
+            if (i >= nF && i + 2 < texts.size())
+                ++inputLabels;
+            shown.emplace_back(QString::fromUtf8(t->GetInput()), textDisplayBox(renderer, t));
+        }
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            for (std::size_t j = i + 1; j < shown.size(); ++j) {
+                const auto& [a, b] = shown[i];
+                const auto& c = shown[j].second;
+                const bool apart = b[1] <= c[0] || c[1] <= b[0] || b[3] <= c[2] || c[3] <= b[2];
+                QVERIFY2(apart,
+                         qPrintable(QStringLiteral("'%1' over '%2'").arg(a, shown[j].first)));
+            }
+        vtkBillboardTextActor3D* titles[2] = {texts[texts.size() - 2], texts.back()};
+        for (int axis : {0, 1})
+            QCOMPARE(bool(titles[axis]->GetVisibility()), axis != endOn);
+        QVERIFY2(inputLabels >= (endOn < 0 ? 4 : 2), qPrintable(QString::number(inputLabels)));
+        // The floor's corners on screen; every f label ends left of them all.
+        const std::array<double, 6> box = scene.boxBounds();
+        double leftmost = std::numeric_limits<double>::infinity();
+        for (int corner = 0; corner < 4; ++corner) {
+            renderer->SetWorldPoint(box[corner & 1], box[2 + (corner >> 1)], 0, 1);
+            renderer->WorldToDisplay();
+            leftmost = std::min(leftmost, renderer->GetDisplayPoint()[0]);
+        }
+        int fLabels = 0;
+        for (std::size_t i = 0; i + 1 < nF; ++i)
+            if (texts[i]->GetVisibility()) {
+                ++fLabels;
+                QVERIFY2(textDisplayBox(renderer, texts[i])[1] <= leftmost,
+                         qPrintable(QString::fromUtf8(texts[i]->GetInput())));
+            }
+        QVERIFY(fLabels >= 3);
+        saveShot(QStringLiteral("camera_preset_%1_%2.png").arg(key - Qt::Key_0).arg(fontScale));
+    }
+
     // Issue #9 (font19, item 6): the two examples with βᵀx (a linear f: the surface is its
     // own tangent plane) opened with that plane seen edge-on, one line across the 3-D view.
     // The default camera (the example's, and Reset View) sees the tangent plane at

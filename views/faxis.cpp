@@ -59,25 +59,13 @@ void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap
     for (auto& label : m_labels)
         m_renderer->RemoveActor(label);
     m_labels.clear();
-    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
-    const double tick = look.fTick * width;
-    auto points = vtkSmartPointer<vtkPoints>::New();
-    auto lines = vtkSmartPointer<vtkCellArray>::New();
-    auto segment = [&](double x0, double y0, double z0, double x1, double y1, double z1) {
-        const vtkIdType ids[2] = {points->InsertNextPoint(x0, y0, z0),
-                                  points->InsertNextPoint(x1, y1, z1)};
-        lines->InsertNextCell(2, ids);
-    };
-    segment(g.xmin, g.ymin, 0, g.xmin, g.ymin, boxHeight);
-    // Ticks point away from the box, diagonally out of its corner.
+    m_ticks.clear();
     for (double t : niceTicks(zmin, zmax, 6)) {
-        const double z = height(t);
-        segment(g.xmin, g.ymin, z, g.xmin - tick, g.ymin - tick, z);
+        m_ticks.push_back(height(t));
         auto label = vtkSmartPointer<vtkBillboardTextActor3D>::New();
         char text[32];
         std::snprintf(text, sizeof text, "%g", t);
         label->SetInput(text);
-        label->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, z);
         label->GetTextProperty()->SetColor(look.ink[0], look.ink[1], look.ink[2]);
         label->GetTextProperty()->SetJustificationToRight();
         label->GetTextProperty()->SetVerticalJustificationToCentered();
@@ -86,11 +74,43 @@ void FAxis::rebuild(const GridSpec& g, double zmin, double zmax, const HeightMap
         m_renderer->AddActor(label);
         m_labels.push_back(label);
     }
+    m_grid = g;
+    m_boxHeight = boxHeight;
+    layout();
+}
+
+void FAxis::setCorner(int corner) {
+    if (corner == m_corner)
+        return;
+    m_corner = corner;
+    layout();
+}
+
+void FAxis::layout() {
+    const GridSpec& g = m_grid;
+    const double width = std::max(g.xmax - g.xmin, g.ymax - g.ymin);
+    const double tick = sceneLook().fTick * width;
+    // The corner's edge, and the way out of the box there (ticks point diagonally out).
+    const double cx = (m_corner & 1) ? g.xmax : g.xmin, cy = (m_corner & 2) ? g.ymax : g.ymin;
+    const double sx = (m_corner & 1) ? 1 : -1, sy = (m_corner & 2) ? 1 : -1;
+    auto points = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    auto segment = [&](double x0, double y0, double z0, double x1, double y1, double z1) {
+        const vtkIdType ids[2] = {points->InsertNextPoint(x0, y0, z0),
+                                  points->InsertNextPoint(x1, y1, z1)};
+        lines->InsertNextCell(2, ids);
+    };
+    segment(cx, cy, 0, cx, cy, m_boxHeight);
+    for (std::size_t i = 0; i < m_ticks.size(); ++i) {
+        const double z = m_ticks[i];
+        segment(cx, cy, z, cx + sx * tick, cy + sy * tick, z);
+        m_labels[i]->SetPosition(cx + sx * 2.2 * tick, cy + sy * 2.2 * tick, z);
+    }
     auto poly = vtkSmartPointer<vtkPolyData>::New();
     poly->SetPoints(points);
     poly->SetLines(lines);
     m_line->GetMapper()->SetInputDataObject(poly);
-    m_title->SetPosition(g.xmin - 2.2 * tick, g.ymin - 2.2 * tick, 1.1 * boxHeight);
+    m_title->SetPosition(cx + sx * 2.2 * tick, cy + sy * 2.2 * tick, 1.1 * m_boxHeight);
 }
 
 InputAxes::InputAxes(vtkRenderer* renderer)
@@ -207,7 +227,53 @@ void InputAxes::placeTitles(const std::vector<std::array<double, 4>>& avoid) {
     const Axis axes[2] = {
         {m_xTitle, display(g.xmin, g.ymin), display(g.xmax, g.ymin), 0, m_xLabels},
         {m_yTitle, display(g.xmax, g.ymin), display(g.xmax, g.ymax), m_xLabels, m_labels.size()}};
+    // Tick labels that would overlap one drawn already (this axis's, the other's or the f
+    // axis's: `avoid`) are left out, a quarter of a label's height apart. Seen nearly end-on
+    // (the front or side presets), an axis is shorter on screen than its labels laid along
+    // it with half a label between neighbours: they would stand in a heap off its line, read
+    // as no scale, so it shows none, nor its title; nor does an axis keeping fewer than two.
+    std::vector<std::array<double, 4>> kept = avoid;
     for (const Axis& axis : axes) {
+        const std::size_t before = kept.size();
+        const Eigen::Vector2d along = axis.b - axis.a;
+        const double length = along.norm();
+        const Eigen::Vector2d u =
+            length > 0 ? Eigen::Vector2d(along / length) : Eigen::Vector2d(1, 0);
+        std::vector<std::array<double, 4>> boxes;
+        double needed = 0;
+        for (std::size_t i = axis.from; i < axis.to && i < m_labels.size(); ++i) {
+            m_labels[i]->SetVisibility(true);
+            const std::array<double, 4> b = textDisplayBox(m_renderer, m_labels[i]);
+            boxes.push_back(b);
+            needed += (b[1] - b[0]) * std::abs(u.x()) + (b[3] - b[2]) * std::abs(u.y());
+        }
+        for (std::size_t i = axis.from; i < axis.to && i < m_labels.size(); ++i) {
+            vtkBillboardTextActor3D* l = m_labels[i];
+            const std::array<double, 4>& b = boxes[i - axis.from];
+            if (length < 1.5 * needed) {
+                l->SetVisibility(false);
+                continue;
+            }
+            const double pad = 0.125 * (b[3] - b[2]);
+            const bool clear = std::none_of(kept.begin(), kept.end(), [&](const auto& o) {
+                return b[0] - pad < o[1] && o[0] < b[1] + pad && b[2] - pad < o[3] &&
+                       o[2] < b[3] + pad;
+            });
+            l->SetVisibility(clear);
+            if (clear)
+                kept.push_back(b);
+        }
+        const bool shown = kept.size() >= before + 2;
+        axis.title->SetVisibility(shown);
+        if (!shown) {
+            kept.resize(before);
+            for (std::size_t i = axis.from; i < axis.to && i < m_labels.size(); ++i)
+                m_labels[i]->SetVisibility(false);
+        }
+    }
+    for (const Axis& axis : axes) {
+        if (!axis.title->GetVisibility())
+            continue;
         const Eigen::Vector2d mid = 0.5 * (axis.a + axis.b);
         Eigen::Vector2d along = axis.b - axis.a;
         if (along.norm() < 1e-9)

@@ -1,6 +1,7 @@
 #pragma once
-// The axes of the 3-D scene. The f axis: a vertical line on the box's (xmin, ymin) edge with
-// ticks at 1-2-5 steps, screen-aligned labels and the title "f" above it. The input axes:
+// The axes of the 3-D scene. The f axis: a vertical line on one of the box's vertical edges
+// (the one seen leftmost: SurfaceScene::placeAxisTitles) with ticks at 1-2-5 steps,
+// screen-aligned labels and the title "f" above it. The input axes:
 // lines along the box's floor (the first input along y = ymin, the second along x = xmax)
 // with ticks, labels and titles offset outward, clear of the line. Ours, because VTK's cube
 // axes strike their lines through the labels, overlap labels at the corners, rotate titles
@@ -27,6 +28,12 @@ public:
     /// Rebuilds the axis for values zmin..zmax drawn by `height` up to `boxHeight`.
     void rebuild(const GridSpec& grid, double zmin, double zmax, const HeightMap& height,
                  double boxHeight);
+    /// The vertical edge the axis stands on: bit 0 set at xmax (else xmin), bit 1 at ymax.
+    /// The scene puts it on the edge seen leftmost, so no surface hides it and its labels
+    /// (right-aligned, to its left) stand in the open: seen from the side (Ctrl+3), the
+    /// (xmin, ymin) edge is behind the surface.
+    void setCorner(int corner);
+    int corner() const { return m_corner; }
     /// Fonts and line width for `scale`.
     void applyStyle(const PixelScale& scale);
     /// Hidden in a view from straight above, where every tick projects onto one point.
@@ -36,7 +43,14 @@ public:
     std::vector<vtkBillboardTextActor3D*> texts() const;
 
 private:
+    /// The line, ticks, labels and title at the corner's edge.
+    void layout();
+
     bool m_visible = true;
+    int m_corner = 0;
+    GridSpec m_grid;
+    double m_boxHeight = 1;
+    std::vector<double> m_ticks; ///< the ticks' heights in the box
     vtkRenderer* m_renderer;
     double m_pixelScale = 1;
     vtkSmartPointer<vtkActor> m_line; ///< the axis and its ticks

@@ -410,6 +410,26 @@ void SurfaceScene::fitBox(bool keepDirection) {
 }
 
 void SurfaceScene::placeAxisTitles() {
+    // The f axis on the vertical edge seen leftmost (its labels stand to its left, in the
+    // open; no surface in front of it). Another edge only when it is a pixel further left:
+    // no flicker between two edges seen one above the other (from the front or the side).
+    if (m_surface && m_fAxis->isVisible() && m_renderer->GetRenderWindow()) {
+        const GridSpec& g = m_surface->grid;
+        auto left = [&](int corner) {
+            m_renderer->SetWorldPoint((corner & 1) ? g.xmax : g.xmin,
+                                      (corner & 2) ? g.ymax : g.ymin, 0, 1.0);
+            m_renderer->WorldToDisplay();
+            return m_renderer->GetDisplayPoint()[0];
+        };
+        int best = m_fAxis->corner();
+        double bestX = left(best) - 1;
+        for (int corner = 0; corner < 4; ++corner)
+            if (const double x = left(corner); x < bestX) {
+                best = corner;
+                bestX = x;
+            }
+        m_fAxis->setCorner(best);
+    }
     std::vector<std::array<double, 4>> fLabels;
     if (m_fAxis->isVisible())
         for (vtkBillboardTextActor3D* t : m_fAxis->texts())
