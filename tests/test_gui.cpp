@@ -121,6 +121,31 @@ using namespace gs;
 
 namespace {
 
+/// sRGB (0..1) to CIELAB (1976, D65), optionally through a colour-vision simulation applied
+/// to linear RGB (Machado, Oliveira and Fernandes 2009).
+Rgb cielab(const Rgb& srgb, const std::array<std::array<double, 3>, 3>* simulation = nullptr) {
+    Rgb lin, sim;
+    for (int i = 0; i < 3; ++i) // sRGB decoding
+        lin[i] = srgb[i] <= 0.04045 ? srgb[i] / 12.92 : std::pow((srgb[i] + 0.055) / 1.055, 2.4);
+    for (int i = 0; i < 3; ++i)
+        sim[i] = simulation
+                     ? std::clamp((*simulation)[i][0] * lin[0] + (*simulation)[i][1] * lin[1] +
+                                      (*simulation)[i][2] * lin[2],
+                                  0.0, 1.0)
+                     : lin[i];
+    // linear RGB -> XYZ (D65) -> CIELAB
+    const double X = (0.4124 * sim[0] + 0.3576 * sim[1] + 0.1805 * sim[2]) / 0.95047;
+    const double Y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2];
+    const double Z = (0.0193 * sim[0] + 0.1192 * sim[1] + 0.9505 * sim[2]) / 1.08883;
+    auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0; };
+    return Rgb{116 * f(Y) - 16, 500 * (f(X) - f(Y)), 200 * (f(Y) - f(Z))};
+}
+
+double deltaE(const Rgb& a, const Rgb& b) {
+    const Rgb p = cielab(a), q = cielab(b);
+    return std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
 // Where a display position (pixels, y up) is in the view window.
 QPointF at(SurfaceView* view, const Eigen::Vector2d& d) {
     return view->fromDisplay(d.x(), d.y());
@@ -6737,23 +6762,7 @@ private slots:
                                  {{{1.255528, -0.076749, -0.178779},
                                    {-0.078411, 0.930809, 0.147602},
                                    {0.004733, 0.691367, 0.303900}}}};
-        auto lab = [](const M& m, const Rgb& srgb) {
-            Rgb lin, sim;
-            for (int i = 0; i < 3; ++i) // sRGB decoding
-                lin[i] =
-                    srgb[i] <= 0.04045 ? srgb[i] / 12.92 : std::pow((srgb[i] + 0.055) / 1.055, 2.4);
-            for (int i = 0; i < 3; ++i)
-                sim[i] =
-                    std::clamp(m[i][0] * lin[0] + m[i][1] * lin[1] + m[i][2] * lin[2], 0.0, 1.0);
-            // linear RGB -> XYZ (D65) -> CIELAB
-            const double X = (0.4124 * sim[0] + 0.3576 * sim[1] + 0.1805 * sim[2]) / 0.95047;
-            const double Y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2];
-            const double Z = (0.0193 * sim[0] + 0.1192 * sim[1] + 0.9505 * sim[2]) / 1.08883;
-            auto f = [](double t) {
-                return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0;
-            };
-            return Rgb{116 * f(Y) - 16, 500 * (f(X) - f(Y)), 200 * (f(Y) - f(Z))};
-        };
+        auto lab = [](const M& m, const Rgb& srgb) { return cielab(srgb, &m); };
         double smallest = 1e9;
         for (const SceneLook& look : {Preferences().look(), [] {
                                           Preferences p;
@@ -6771,6 +6780,35 @@ private slots:
         }
         QVERIFY2(smallest >= 15, qPrintable(QString::number(smallest)));
         QVERIFY2(smallest < 18, qPrintable(QString::number(smallest))); // 17.8, as computed
+    }
+
+    // Tester s11 P7: the second run (Momentum in the examples) was sky blue, 17-24 CIELAB
+    // units from the surface's blue as drawn, and the dark theme's fourth (lavender) 20 from
+    // it: a path read as part of the wireframe. The first nine runs, as drawn on either theme
+    // (3:1 against the ground), stand at least 40 units from the surface and the quadratic
+    // model, the first five 35 from each other; the blues come last (python3 offline: the
+    // nearest is pink, 45.5 from the light theme's purple; sand and orange 37.5 apart).
+    void firstRunColoursStandApartFromTheSurface() {
+        Preferences dark;
+        dark.theme = Preferences::Theme::Dark;
+        double nearest = 1e9;
+        for (const SceneLook& look : {Preferences().look(), dark.look()})
+            for (std::size_t i = 0; i < 9; ++i) {
+                const Rgb drawn = colourAgainst(look.background, look.runs.at(i), kRunContrast);
+                for (const Rgb& overlay : {look.surface, look.quadratic}) {
+                    const double d = deltaE(drawn, overlay);
+                    QVERIFY2(d >= 40, qPrintable(QStringLiteral("run %1: %2").arg(i).arg(d)));
+                    nearest = std::min(nearest, d);
+                }
+                // The first five (an example's runs) apart from each other too.
+                for (std::size_t j = 0; j < i && i < 5; ++j) {
+                    const double d = deltaE(
+                        drawn, colourAgainst(look.background, look.runs.at(j), kRunContrast));
+                    QVERIFY2(d >= 35,
+                             qPrintable(QStringLiteral("runs %1, %2: %3").arg(j).arg(i).arg(d)));
+                }
+            }
+        QVERIFY2(nearest < 46, qPrintable(QString::number(nearest))); // 45.5, as computed
     }
 
     // Help ▸ Keyboard Shortcuts lists every shortcut of the menus (read from the actions) and

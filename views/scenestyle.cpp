@@ -119,9 +119,9 @@ SceneLook SceneLook::dark() const {
     d.moment = {0.867, 0.467, 0.333};
     // The light palette's darkest runs, lightened (same places in the palette).
     const SceneLook light;
-    const std::pair<Rgb, Rgb> lighter[] = {{light.runs[3], {0.500, 0.500, 0.733}},
-                                           {light.runs[7], {0.867, 0.467, 0.333}},
-                                           {light.runs[11], {0.600, 0.667, 0.500}}};
+    const std::pair<Rgb, Rgb> lighter[] = {{light.runs[9], {0.500, 0.500, 0.733}},
+                                           {light.runs[5], {0.867, 0.467, 0.333}},
+                                           {light.runs[6], {0.600, 0.667, 0.500}}};
     for (Rgb& run : d.runs)
         for (const auto& [from, to] : lighter)
             if (run == from)
