@@ -13,7 +13,8 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
-#include <QScreen>
+#include <QOpenGLWindow>
+#include <QPainter>
 #include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
@@ -27,6 +28,34 @@ static void initIconResource() {
 }
 
 namespace gs {
+
+namespace {
+
+/// The window as it paints itself: its widgets (QWidget::grab) with each view's OpenGL window
+/// (the 3-D and 2-D views and charts are QOpenGLWindows in containers, which grab() leaves
+/// blank) drawn from its framebuffer in its place. Not the screen's pixels: on a shared
+/// display (ctest -j2 under one Xvfb) another program's window lying over ours was in the
+/// picture (test_cli screenshotFollowsPreferences: a dark-theme shot came out light).
+QPixmap windowPicture(QWidget& window) {
+    QPixmap shot = window.grab();
+    QPainter painter(&shot);
+    const QPoint origin = window.mapToGlobal(QPoint(0, 0));
+    for (QWindow* w : QGuiApplication::allWindows()) {
+        auto* view = qobject_cast<QOpenGLWindow*>(w);
+        if (!view || !view->isVisible() || !view->isExposed())
+            continue;
+        const QWindow* top = view;
+        while (top->parent())
+            top = top->parent();
+        if (top != window.windowHandle())
+            continue; // a floating dock's or another window's
+        const QRect where(view->mapToGlobal(QPoint(0, 0)) - origin, view->size());
+        painter.drawImage(where, view->grabFramebuffer());
+    }
+    return shot;
+}
+
+} // namespace
 
 int runGui(int& argc, char** argv, const QCommandLineParser& p) {
     // The session to open: `gradscape FILE` or --session FILE. A file that cannot be used
@@ -147,9 +176,7 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
             if (onScreen->elapsed() < 1000)
                 return;
             poll->stop();
-            window.repaint(); // every widget painted now, then flushed before the grab
-            QCoreApplication::processEvents();
-            const QPixmap shot = window.screen()->grabWindow(window.winId());
+            const QPixmap shot = windowPicture(window);
             const bool ok = shot.save(screenshot);
             if (ok)
                 std::printf("%s\n", qPrintable(screenshot));
