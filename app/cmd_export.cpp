@@ -165,9 +165,9 @@ ExportFrame exportFrame(const QCommandLineParser& p, const Document& doc, ViewKi
     return out;
 }
 
-/// Fonts and lines grow with the picture, relative to a 900-pixel-high window.
+/// Fonts and lines follow the picture's size, relative to a 900-pixel-high window.
 double pixelScale(const ImageExportOptions& o) {
-    return std::max(1.0, o.height / 900.0);
+    return exportPixelScale(o.height, 900);
 }
 
 } // namespace

@@ -1810,8 +1810,7 @@ void MainWindow::updateChart() {
 void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     // A second scene with the view's content, camera and animation frame: the window's own
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
-    showDocument(scene, *m_doc,
-                 std::max(kLeastExportScale, double(height) / std::max(1, m_view->height())));
+    showDocument(scene, *m_doc, exportPixelScale(height, m_view->height()));
     showFrame(scene, *m_doc, m_animator->frame());
     scene.setStepMarks(stepMarks(*m_doc, m_stepDock->focus()));
     scene.copyCamera(m_view->scene());
@@ -1957,9 +1956,8 @@ double MainWindow::exportScale(int height) const {
     // Fonts and lines scale with the picture's height over the shown view's (a hidden view's
     // height, such as the 3-D view's behind the contour tab, made the text huge), smaller
     // pictures too (issue #9: a 600x424 animation kept the window's text, its legend covered
-    // two thirds of the plot), down to kLeastExportScale: tick labels of 6.5 pixels at the
-    // default font.
-    return std::max(kLeastExportScale, double(height) / std::max(1, shownViewWidget()->height()));
+    // two thirds of the plot), down to kLeastExportScale.
+    return exportPixelScale(height, shownViewWidget()->height());
 }
 
 QString MainWindow::exportImage(const QString& path, int width, int height, bool transparent) {

@@ -236,8 +236,6 @@ private:
     void showAsInTheView(SurfaceScene& scene, int height) const;
     /// The pixel scale of an export `height` pixels tall: its height over the shown view's.
     double exportScale(int height) const;
-    /// The least text scale of an export smaller than its view (its text stays legible).
-    static constexpr double kLeastExportScale = 0.5;
     void showSettingsError(const QString& error);
     /// A message that stays (until dismissed or replaced), also in the status bar's history.
     void notify(const QString& text);

@@ -1,17 +1,23 @@
 // The command line as a person uses it: run the built binary, read its JSON and exit code.
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QPainter>
 #include <QProcess>
+#include <QRasterWindow>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <cmath>
 #include <limits>
 
@@ -966,14 +972,33 @@ private slots:
 
     // --screenshot is the window as the person sees it: their theme (and font scale, tab)
     // from their settings, which it used to ignore. Fresh settings give the light window.
+    // The picture is the window's own painting, not the screen's pixels: under ctest -j2
+    // another test's light window lay over ours now and then and the dark shot came out
+    // light. Here a white window is kept raised over the whole screen while the shots are
+    // taken: the dark one must still be dark.
     void screenshotFollowsPreferences() {
+        struct Cover : QRasterWindow {
+            void paintEvent(QPaintEvent*) override {
+                QPainter(this).fillRect(QRect(QPoint(), size()), Qt::white);
+            }
+        } cover;
+        cover.setFlags(Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint |
+                       Qt::X11BypassWindowManagerHint);
+        cover.setGeometry(QGuiApplication::primaryScreen()->geometry());
+        cover.show();
+        QTimer raise;
+        connect(&raise, &QTimer::timeout, &cover, [&cover] { cover.raise(); });
+        raise.start(20);
         auto meanGrey = [](const QString& config, const QString& png) {
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(GRADSCAPE_BINARY), {"--screenshot", png});
-            if (!p.waitForFinished(120000) || p.exitCode() != 0)
+            const QDeadlineTimer deadline(120000);
+            while (!p.waitForFinished(20) && !deadline.hasExpired())
+                QCoreApplication::processEvents(); // the cover keeps rising
+            if (p.state() != QProcess::NotRunning || p.exitCode() != 0)
                 return -1.0;
             const QImage image(png);
             if (image.isNull())
@@ -994,6 +1019,45 @@ private slots:
         const double darker = meanGrey(dark.path(), dark.filePath(QStringLiteral("a.png")));
         QVERIFY2(light > 150 && darker >= 0 && darker < light - 60,
                  qPrintable(QStringLiteral("light %1, dark %2").arg(light).arg(darker)));
+    }
+
+    // Tester s11: a 320x240 export kept the 1200x900 figure's text: title, legends and
+    // labels crowded the plot. Fonts follow the picture's height both ways (down to a half,
+    // as the window's exports): the SVG's texts at 320x240 are about half (6.5 px ticks at
+    // the least, rounded) of those at 1200x900, and at 2400x1800 twice.
+    void exportTextFollowsTheSize() {
+        QTemporaryDir dir;
+        auto fontSizes = [&](const QString& size) {
+            const QString path = dir.filePath(size + QStringLiteral(".svg"));
+            const Run r = run({"--function", "x^2+3*y^2", "--runs", "gd,momentum", "--export", path,
+                               "--size", size});
+            std::vector<double> sizes;
+            QFile f(path);
+            if (r.exitCode != 0 || !f.open(QIODevice::ReadOnly))
+                return sizes;
+            static const QRegularExpression text(
+                QStringLiteral("<text [^>]*font-size=\"([0-9.]+)\""));
+            for (auto it = text.globalMatch(QString::fromUtf8(f.readAll())); it.hasNext();)
+                sizes.push_back(it.next().captured(1).toDouble());
+            std::sort(sizes.begin(), sizes.end());
+            return sizes;
+        };
+        const std::vector<double> small = fontSizes(QStringLiteral("320x240")),
+                                  normal = fontSizes(QStringLiteral("1200x900")),
+                                  large = fontSizes(QStringLiteral("2400x1800"));
+        QVERIFY(small.size() >= 10);
+        QCOMPARE(small.size(), normal.size());
+        QCOMPARE(large.size(), normal.size());
+        for (std::size_t i = 0; i < normal.size(); ++i) {
+            QVERIFY2(std::abs(small[i] - 0.5 * normal[i]) <= 0.5,
+                     qPrintable(QStringLiteral("%1 px at 320x240, %2 at 1200x900")
+                                    .arg(small[i])
+                                    .arg(normal[i])));
+            QVERIFY2(std::abs(large[i] - 2 * normal[i]) <= 1,
+                     qPrintable(QStringLiteral("%1 px at 2400x1800, %2 at 1200x900")
+                                    .arg(large[i])
+                                    .arg(normal[i])));
+        }
     }
 
     void windowWithoutDisplaySaysSo() {

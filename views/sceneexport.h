@@ -22,6 +22,16 @@ struct ImageExportOptions {
     bool transparent = false; ///< PNG only: the background becomes alpha 0
 };
 
+/// Fonts and lines of an export `height` pixels high, drawn as a view `reference` pixels high
+/// is on screen (the command line's reference: a 900-pixel-high window): they scale with the
+/// picture both ways, down to a half (tick labels of 6.5 pixels at the default font): a
+/// 320x240 figure kept the window's text, its legends over the plot (tester s11).
+constexpr double kLeastExportScale = 0.5;
+inline double exportPixelScale(int height, int reference) {
+    const double scale = double(height) / (reference > 0 ? reference : 1);
+    return scale > kLeastExportScale ? scale : kLeastExportScale;
+}
+
 /// The largest side an export may have (the GL renderbuffer limit on llvmpipe is 16384).
 constexpr int kMaxExportSide = int(options::imageSide.max);
 
