@@ -165,9 +165,9 @@ ExportFrame exportFrame(const QCommandLineParser& p, const Document& doc, ViewKi
     return out;
 }
 
-/// Fonts and lines follow the picture's size, relative to a 900-pixel-high window.
+/// Fonts and lines follow the picture's size (figurePixelScale).
 double pixelScale(const ImageExportOptions& o) {
-    return exportPixelScale(o.height, 900);
+    return figurePixelScale(o.height);
 }
 
 } // namespace

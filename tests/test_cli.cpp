@@ -1022,9 +1022,9 @@ private slots:
     }
 
     // Tester s11: a 320x240 export kept the 1200x900 figure's text: title, legends and
-    // labels crowded the plot. Fonts follow the picture's height both ways (down to a half,
-    // as the window's exports): the SVG's texts at 320x240 are about half (6.5 px ticks at
-    // the least, rounded) of those at 1200x900, and at 2400x1800 twice.
+    // labels crowded the plot. Fonts follow the picture's height (figurePixelScale): the
+    // SVG's texts at 320x240 are half (the least: 6.5 px ticks, rounded) of those at
+    // 1200x900, at 800x600 the same, at 2400x1800 twice.
     void exportTextFollowsTheSize() {
         QTemporaryDir dir;
         auto fontSizes = [&](const QString& size) {
@@ -1045,6 +1045,7 @@ private slots:
         const std::vector<double> small = fontSizes(QStringLiteral("320x240")),
                                   normal = fontSizes(QStringLiteral("1200x900")),
                                   large = fontSizes(QStringLiteral("2400x1800"));
+        QCOMPARE(fontSizes(QStringLiteral("800x600")), normal);
         QVERIFY(small.size() >= 10);
         QCOMPARE(small.size(), normal.size());
         QCOMPARE(large.size(), normal.size());

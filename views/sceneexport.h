@@ -22,14 +22,22 @@ struct ImageExportOptions {
     bool transparent = false; ///< PNG only: the background becomes alpha 0
 };
 
-/// Fonts and lines of an export `height` pixels high, drawn as a view `reference` pixels high
-/// is on screen (the command line's reference: a 900-pixel-high window): they scale with the
-/// picture both ways, down to a half (tick labels of 6.5 pixels at the default font): a
-/// 320x240 figure kept the window's text, its legends over the plot (tester s11).
+/// Fonts and lines of a picture `height` pixels high drawn from a view `reference` pixels high
+/// (the window's exports): they scale with the picture both ways, down to kLeastExportScale
+/// (tick labels of 6.5 pixels at the default font).
 constexpr double kLeastExportScale = 0.5;
 inline double exportPixelScale(int height, int reference) {
     const double scale = double(height) / (reference > 0 ? reference : 1);
     return scale > kLeastExportScale ? scale : kLeastExportScale;
+}
+/// The command line's figures: the default look from 600 to 900 pixels high (the window's 3-D
+/// view at 1280x720, about 620 pixels high, shows the same text), growing above 900 with the
+/// picture, shrinking below 600 down to kLeastExportScale: a 320x240 figure kept the default
+/// text and its legends covered the plot (tester s11).
+inline double figurePixelScale(int height) {
+    if (height >= 900)
+        return height / 900.0;
+    return height >= 600 ? 1.0 : exportPixelScale(height, 600);
 }
 
 /// The largest side an export may have (the GL renderbuffer limit on llvmpipe is 16384).
