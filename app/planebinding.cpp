@@ -28,10 +28,16 @@ QString pointText(const Document& doc, const Eigen::VectorXd& p) {
     return QStringLiteral("(%1)").arg(items.join(QStringLiteral(",\u00A0")));
 }
 
+/// Where a point of f's inputs lies in the plot: its two plotted inputs' coordinates (the
+/// others are held), and f's value. (It took inputs 1 and 2 whatever was plotted: with z
+/// plotted against x, the minimum of (x-1)^2+(y-0.5)^2+(z+1)^2 was marked at z = 0, where y
+/// is held: tester s13.)
 Eigen::Vector3d plotPoint(const Document& doc, const Eigen::VectorXd& p, double value) {
+    const GridSpec g = doc.grid();
+    auto coordinate = [&](int input) { return input < p.size() ? p[input] : 0.0; };
     if (doc.expression().inputCount() == 1)
-        return {p.size() > 0 ? p[0] : 0.0, value, 0.0};
-    return {p.size() > 0 ? p[0] : 0.0, p.size() > 1 ? p[1] : 0.0, value};
+        return {coordinate(0), value, 0.0};
+    return {coordinate(g.axisX), coordinate(g.axisY), value};
 }
 
 } // namespace
@@ -169,8 +175,9 @@ void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
     scene.setPixelScale(pixelScale);
     scene.setTitle(sceneTitle(doc).toStdString());
     const QStringList names = doc.inputNames();
-    scene.setSurface(doc.sharedSurface(), names.value(0, QStringLiteral("x")).toStdString(),
-                     names.value(1, QStringLiteral("y")).toStdString());
+    const GridSpec g = doc.grid(); // the plotted inputs name the axes
+    scene.setSurface(doc.sharedSurface(), names.value(g.axisX, QStringLiteral("x")).toStdString(),
+                     names.value(g.axisY, QStringLiteral("y")).toStdString());
     scene.setCriticalPoints(criticalMarkers(doc, true));
     // The field over the plotted inputs, the others at the point (the surface's slice).
     const std::vector<double>& p = doc.settings().point;

@@ -33,6 +33,7 @@
 #include "scenestyle.h"
 #include "session.h"
 #include "sessioncontroller.h"
+#include "stateglyphs.h"
 #include "stepdock.h"
 #include "surfacescene.h"
 #include "surfaceview.h"
@@ -2270,6 +2271,40 @@ private slots:
             if (!m.label.empty())
                 labels << QString::fromStdString(m.label);
         QVERIFY2(labels.contains(label), qPrintable(labels.join(QStringLiteral(" | "))));
+    }
+
+    // Tester s13: with three inputs plotted as x against z (y held at 0), the minimum of
+    // (x-1)^2 + (y-0.5)^2 + (z+1)^2 on the slice, (1, 0, -1) with f = 0.25 by hand, was
+    // marked at (x, z) = (1, 0), the held y's value, the domain's highest point floated off
+    // the surface, and the contour view's vertical axis still read "y". Markers lie at the
+    // plotted inputs' coordinates with f there, in the 3-D and contour views, and the
+    // contour view's axes take the plotted inputs' names.
+    void criticalMarkersFollowThePlottedInputs() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(x-1)^2+(y-0.5)^2+(z+1)^2")), QString());
+        Settings s = m_doc->settings();
+        s.plotY = 2;
+        QCOMPARE(m_doc->change(s, QStringLiteral("plot z")), QString());
+        QCOMPARE(m_doc->settings().point[1], 0.0);
+        bool minimum = false;
+        const auto f = [](const Eigen::Vector3d& at) { // at: (x, z, f), y held at 0
+            return std::pow(at.x() - 1, 2) + 0.25 + std::pow(at.y() + 1, 2);
+        };
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            QVERIFY2(std::abs(m.at.z() - f(m.at)) <= 1e-9 * std::max(1.0, std::abs(m.at.z())),
+                     qPrintable(QStringLiteral("%1 at (%2, %3) where f = %4")
+                                    .arg(QString::fromStdString(m.label))
+                                    .arg(m.at.x())
+                                    .arg(m.at.y())
+                                    .arg(f(m.at))));
+            if (m.label == "global min 0.25") {
+                minimum = true;
+                QVERIFY(std::abs(m.at.x() - 1) < 1e-6 && std::abs(m.at.y() + 1) < 1e-6);
+            }
+        }
+        QVERIFY(minimum);
+        m_window->showViewTab(1);
+        QTRY_COMPARE(m_window->contourScene().axisTitle(1), std::string("z"));
+        QCOMPARE(m_window->contourScene().axisTitle(0), std::string("x"));
     }
 
     // One wheel notch zooms by 1.1^(10 * 0.2 * 0.4) = 1.079 (VTK's trackball: MotionFactor
@@ -6784,30 +6819,41 @@ private slots:
 
     // Tester s11 P7: the second run (Momentum in the examples) was sky blue, 17-24 CIELAB
     // units from the surface's blue as drawn, and the dark theme's fourth (lavender) 20 from
-    // it: a path read as part of the wireframe. The first nine runs, as drawn on either theme
-    // (3:1 against the ground), stand at least 40 units from the surface and the quadratic
-    // model, the first five 35 from each other; the blues come last (python3 offline: the
-    // nearest is pink, 45.5 from the light theme's purple; sand and orange 37.5 apart).
+    // it: a path read as part of the wireframe; then (session 13) a palette with teal and
+    // magenta among the first five put runs in the step-by-step glyphs' colours (the
+    // RMSProp path under the magenta -eta grad f arrow). As drawn on either theme (3:1
+    // against the ground): the first nine runs stand at least 40 units from the surface and
+    // the quadratic model; the first five (an example's runs) at least 25 from each other and
+    // 15 from the glyphs' gradient step, moment and step-size colours; the blues come last.
+    // (python3 offline: nearest the overlays pink, 45.5 from the light purple; among the
+    // five pink and wine, 27.4; to a glyph bluish green, 15.6 from the teal.)
     void firstRunColoursStandApartFromTheSurface() {
         Preferences dark;
         dark.theme = Preferences::Theme::Dark;
         double nearest = 1e9;
-        for (const SceneLook& look : {Preferences().look(), dark.look()})
+        for (const SceneLook& look : {Preferences().look(), dark.look()}) {
+            auto drawn = [&](std::size_t i) {
+                return colourAgainst(look.background, look.runs.at(i), kRunContrast);
+            };
+            const Rgb glyphs[] = {StateGlyphs::gradientColor(), look.moment,
+                                  StateGlyphs::rateColor()};
             for (std::size_t i = 0; i < 9; ++i) {
-                const Rgb drawn = colourAgainst(look.background, look.runs.at(i), kRunContrast);
+                const QString run = QStringLiteral("run %1: ").arg(i);
                 for (const Rgb& overlay : {look.surface, look.quadratic}) {
-                    const double d = deltaE(drawn, overlay);
-                    QVERIFY2(d >= 40, qPrintable(QStringLiteral("run %1: %2").arg(i).arg(d)));
+                    const double d = deltaE(drawn(i), overlay);
+                    QVERIFY2(d >= 40, qPrintable(run + QString::number(d)));
                     nearest = std::min(nearest, d);
                 }
-                // The first five (an example's runs) apart from each other too.
-                for (std::size_t j = 0; j < i && i < 5; ++j) {
-                    const double d = deltaE(
-                        drawn, colourAgainst(look.background, look.runs.at(j), kRunContrast));
-                    QVERIFY2(d >= 35,
-                             qPrintable(QStringLiteral("runs %1, %2: %3").arg(j).arg(i).arg(d)));
-                }
+                if (i >= 5)
+                    continue;
+                for (std::size_t j = 0; j < i; ++j)
+                    QVERIFY2(deltaE(drawn(i), drawn(j)) >= 25,
+                             qPrintable(run + QStringLiteral("run %1").arg(j)));
+                for (const Rgb& glyph : glyphs)
+                    QVERIFY2(deltaE(drawn(i), glyph) >= 15,
+                             qPrintable(run + QString::number(deltaE(drawn(i), glyph))));
             }
+        }
         QVERIFY2(nearest < 46, qPrintable(QString::number(nearest))); // 45.5, as computed
     }
 

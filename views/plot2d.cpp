@@ -664,6 +664,11 @@ Eigen::Vector2d Plot2D::toDisplay(double x, double y) const {
     return {d[0], d[1]};
 }
 
+std::string Plot2D::axisTitle(int axis) const {
+    const char* t = axis == 0 ? m_axes->GetXTitle() : m_axes->GetYTitle();
+    return t ? t : "";
+}
+
 Plot2D::AxisText Plot2D::axisText(int axis) const {
     return m_axes->text(axis, m_renderer);
 }

@@ -75,6 +75,8 @@ public:
     };
     /// axis 0: x, 1: y. Empty before the first render.
     AxisText axisText(int axis) const;
+    /// An axis's title as set (axis 0: x, 1: y).
+    std::string axisTitle(int axis) const;
     /// The note as drawn: its lines (0 hidden; a long note is wrapped onto two before it is
     /// made smaller), its font size, its box in display pixels (xmin, xmax, ymin, ymax).
     int noteLines() const;

@@ -120,8 +120,8 @@ SceneLook SceneLook::dark() const {
     // The light palette's darkest runs, lightened (same places in the palette).
     const SceneLook light;
     const std::pair<Rgb, Rgb> lighter[] = {{light.runs[9], {0.500, 0.500, 0.733}},
-                                           {light.runs[5], {0.867, 0.467, 0.333}},
-                                           {light.runs[6], {0.600, 0.667, 0.500}}};
+                                           {light.runs[8], {0.867, 0.467, 0.333}},
+                                           {light.runs[3], {0.600, 0.667, 0.500}}};
     for (Rgb& run : d.runs)
         for (const auto& [from, to] : lighter)
             if (run == from)

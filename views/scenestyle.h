@@ -73,19 +73,20 @@ struct SceneLook {
     double markerDiameter = 0.06, ballDiameter = 0.045, arrowLength = 0.3, fTick = 0.025;
 
     /// The optimizer runs' colours, in order (runColor): a colour-blind-safe qualitative
-    /// palette without the overlays' hues. Okabe-Ito orange #E69F00 and reddish purple
-    /// #CC79A7, Tol teal #44AA99, sand #DDCC77 and vibrant magenta #EE3377 (the five furthest
-    /// apart as drawn on both themes: 37.5 CIELAB units or more), BrBG brown #8C510A, Tol
-    /// wine #994455 and olive #999933, Okabe-Ito bluish green #009E73; then the blues,
-    /// nearest the surface (sky blue as drawn 17-24 units from it, tester s11 P7): Tol indigo
-    /// #332288, light blue #99DDFF, Okabe-Ito sky blue #56B4E9. Twelve, one per method with
-    /// one to spare, before a colour repeats. None is the surface's blue, the quadratic's
-    /// purple, the tangent's grey, the arrows' red and green or the Newton model's near-black
-    /// (test_render checks the distances: >= 0.25 from those, >= 0.3 between runs; test_gui:
-    /// the first nine >= 40 CIELAB units from the surface and the quadratic).
-    std::vector<Rgb> runs{{0.902, 0.624, 0.000}, {0.800, 0.475, 0.655}, {0.267, 0.667, 0.600},
-                          {0.867, 0.800, 0.467}, {0.933, 0.200, 0.467}, {0.549, 0.318, 0.039},
-                          {0.600, 0.267, 0.333}, {0.600, 0.600, 0.200}, {0.000, 0.620, 0.451},
+    /// palette without the overlays' hues. First the five furthest from the surface, the
+    /// quadratic and the step-by-step state's glyphs (stateglyphs.h: magenta, teal, the
+    /// moment's brown) as drawn on both themes: Okabe-Ito orange #E69F00 and reddish purple
+    /// #CC79A7, Tol sand #DDCC77 and wine #994455, Okabe-Ito bluish green #009E73; then Tol
+    /// olive #999933, the glyphs' hues (Tol teal #44AA99, vibrant magenta #EE3377, BrBG brown
+    /// #8C510A), and last the blues, nearest the surface (sky blue as drawn 17-24 CIELAB
+    /// units from it, tester s11 P7): Tol indigo #332288, light blue #99DDFF, Okabe-Ito sky
+    /// blue #56B4E9. Twelve, one per method with one to spare, before a colour repeats. None
+    /// is the surface's blue, the quadratic's purple, the tangent's grey, the arrows' red and
+    /// green or the Newton model's near-black (test_render checks the distances: >= 0.25 from
+    /// those, >= 0.3 between runs; test_gui the CIELAB distances of the first ones).
+    std::vector<Rgb> runs{{0.902, 0.624, 0.000}, {0.800, 0.475, 0.655}, {0.867, 0.800, 0.467},
+                          {0.600, 0.267, 0.333}, {0.000, 0.620, 0.451}, {0.600, 0.600, 0.200},
+                          {0.267, 0.667, 0.600}, {0.933, 0.200, 0.467}, {0.549, 0.318, 0.039},
                           {0.200, 0.133, 0.533}, {0.600, 0.867, 1.000}, {0.337, 0.706, 0.914}};
 
     /// Every colour drawn over the ground, named (all but the ground and the panel): what
