@@ -193,7 +193,16 @@ constexpr int kMaxHalvings = 60;
 
 // What a converged run ended on: the Hessian's inertia (scale-free, curvature.h), or a
 // flat region when every curvature times the run's extent is within the run's tolerance.
-EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance) {
+//
+// The inertia at the end point speaks for the critical point the run approached only if it
+// holds there too. The end point x has |grad f| <= tolerance, not 0: the critical point is
+// estimated by Newton, x* = x - H^-1 g, and the inertia must be the same at x* and as far
+// beyond it, at 2 x* - x (exact Hessians at both). Else the critical point is degenerate:
+// gradient descent on f = x^3 + y^2 stops at x = 5.8e-4 where H = diag(3.5e-3, 2) is
+// positive definite, yet (0, 0) is a degenerate saddle; at 2 x* - x = 0 the curvature
+// along x vanishes (tester s13: "converged to a minimum" of a function unbounded below).
+EndPoint classifyEnd(const Expression& f, const Trajectory& t, const Derivatives& d,
+                     double tolerance) {
     EndPoint e;
     e.point = t.steps.back().x;
     e.value = t.steps.back().value;
@@ -215,6 +224,20 @@ EndPoint classifyEnd(const Trajectory& t, const Derivatives& d, double tolerance
             : 0.0;
     // A run that converged where it started has no extent: only the rounding test applies.
     e.flat = inertia.zero == d.hessian.rows() || (extent > 0 && curvature * extent <= tolerance);
+    if (e.flat || e.classification == Classification::Degenerate || d.gradient.size() == 0)
+        return e;
+    const Eigen::VectorXd newtonStep = d.hessian.fullPivLu().solve(d.gradient);
+    if (!newtonStep.allFinite())
+        return e;
+    for (const double reach : {1.0, 2.0}) {
+        const Derivatives there = derivatives(f, e.point - reach * newtonStep);
+        if (!there.hessianComputed || !there.hessian.allFinite() ||
+            classifyInertia(hessianInertia(there.hessian, there.error.hessian)) !=
+                e.classification) {
+            e.classification = Classification::Degenerate;
+            break;
+        }
+    }
     return e;
 }
 
@@ -333,7 +356,7 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         }
         if (gnorm <= o.tolerance) {
             t.reason = StopReason::Converged;
-            t.endPoint = classifyEnd(t, d, o.tolerance);
+            t.endPoint = classifyEnd(f, t, d, o.tolerance);
             const std::string_view what = t.endPoint->name();
             const std::string where = what == "flat" ? "on a flat region (∇f and H vanish)"
                                       : what == "degenerate"   ? "to a degenerate critical point"

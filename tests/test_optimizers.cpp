@@ -836,6 +836,15 @@ private slots:
         // Started on a maximum: converged at step 0, no extent, the Hessian -2 I decides.
         QTest::newRow("maximum") << "-x^2 - y^2" << Vector2d(0, 0) << "maximum";
         QTest::newRow("flat everywhere") << "0*x + 0*y + 3" << Vector2d(1, 1) << "flat";
+        // Tester s13: on x^3 + y^2 the run stops at x = 5.8e-4 (3 x^2 = 1e-6) where
+        // H = diag(6x, 2) is positive definite, but the critical point it approaches, (0, 0),
+        // has H = diag(0, 2) and f is unbounded below: not a minimum. At 2 x* - x, beyond
+        // Newton's estimate x* = x/2, the curvature along x vanishes: degenerate.
+        QTest::newRow("cubic: a degenerate saddle")
+            << "x^3 + y^2" << Vector2d(0.5, 1) << "degenerate";
+        // A true minimum with a cubic term beside it, f'' = 2 + 6x: still a minimum.
+        QTest::newRow("cubic term, true minimum")
+            << "x^2 + x^3 + y^2" << Vector2d(0.3, 1) << "minimum";
     }
     void endPointClassification() {
         QFETCH(QString, function);
@@ -843,7 +852,7 @@ private slots:
         QFETCH(QString, expected);
         gs::OptimizerOptions o;
         o.learningRate = 0.25;
-        o.maxSteps = 1000;
+        o.maxSteps = 10000; // the cubic's x_k ~ 4 / (3 k) takes about 2,300
         const auto run = gs::optimize(parse(qPrintable(function)), start, o);
         QCOMPARE(reason(run), QStringLiteral("converged"));
         QVERIFY(run.endPoint.has_value());
