@@ -149,6 +149,8 @@ int runGui(int& argc, char** argv, const QCommandLineParser& p) {
                             MainWindow::kLayoutVersion);
     }
     window.show();
+    // Once laid out (the dock in front is known from what is seen).
+    QTimer::singleShot(0, &window, [&window] { window.frontDockWithContent(); });
     if (!sessionError.isEmpty() && screenshot.isEmpty()) // stderr only for a screenshot
         QTimer::singleShot(0, &window, [&] {
             QMessageBox::warning(

@@ -526,6 +526,8 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     // The hint's whole text in the status bar's tooltip while it shows (it may be elided).
     // A notice's whole text while it shows (a long path may be cut).
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        if (message != m_notice)
+            m_notice.clear(); // replaced or cleared
         statusBar()->setToolTip(message == m_hintShown && !message.isEmpty() ? m_hintFull
                                                                              : message);
         // A notice timed out (or was cleared): the hint comes back (issue #9, tester s8: an
@@ -981,9 +983,26 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 bool MainWindow::FieldShortcuts::eventFilter(QObject* watched, QEvent* event) {
+    const QEvent::Type type = event->type();
+    // A click or key in the window (its widgets, or its views' OpenGL windows) after a notice
+    // has been read: the notice gives way to the hint.
+    if ((type == QEvent::MouseButtonPress || type == QEvent::KeyPress) &&
+        !m_window->m_notice.isEmpty() &&
+        m_window->m_noticeAge.elapsed() >= MainWindow::kNoticeGraceMs) {
+        const QWindow* top = nullptr;
+        if (watched->isWidgetType())
+            top = static_cast<QWidget*>(watched)->window()->windowHandle();
+        else if (auto* w = qobject_cast<QWindow*>(watched))
+            for (top = w; top->parent();)
+                top = top->parent();
+        if (top && top == m_window->windowHandle()) {
+            m_window->m_notice.clear();
+            m_window->statusBar()->clearMessage(); // the hint comes back (messageChanged)
+        }
+    }
     // A shortcut typed in one of the window's text fields or spin boxes (the application's
     // filter sees every field's; those of other windows and dialogs are left alone).
-    if (event->type() != QEvent::ShortcutOverride || !watched->isWidgetType() ||
+    if (type != QEvent::ShortcutOverride || !watched->isWidgetType() ||
         static_cast<QWidget*>(watched)->window() != m_window)
         return false;
     const bool spinBox = qobject_cast<QAbstractSpinBox*>(watched) != nullptr;
@@ -1019,7 +1038,15 @@ bool MainWindow::windowShortcutWins(const QKeyEvent* key) const {
 }
 
 void MainWindow::notice(const QString& text) {
-    statusBar()->showMessage(text, kNoticeMs);
+    m_notice = text;
+    m_noticeAge.start();
+    statusBar()->showMessage(text);
+}
+
+bool MainWindow::event(QEvent* e) {
+    if (e->type() == QEvent::StatusTip && !m_notice.isEmpty())
+        return true; // a hover does not replace the notice
+    return QMainWindow::event(e);
 }
 
 void MainWindow::notify(const QString& text) {
@@ -1950,6 +1977,13 @@ QWidget* MainWindow::shownViewWidget() const {
         break;
     }
     return m_viewContainer;
+}
+
+void MainWindow::frontDockWithContent() {
+    // A tabified dock behind another tab is still isVisible(): the one in front is seen.
+    if (m_doc->trajectories().empty() && !m_stepDock->visibleRegion().isEmpty() &&
+        tabifiedDockWidgets(m_stepDock).contains(m_panelDock))
+        m_panelDock->raise();
 }
 
 double MainWindow::exportScale(int height) const {
