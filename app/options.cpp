@@ -33,8 +33,16 @@ bool toNumber(const QString& text, double* value) {
 
 double parseNumber(const QString& option, const QString& text) {
     double v = 0;
-    if (!toNumber(text, &v))
+    if (!toNumber(text, &v)) {
+        // A number too large for a double (1e999) is a number, just out of range.
+        double huge = 0;
+        const QByteArray bytes = text.trimmed().toLatin1();
+        const auto r = std::from_chars(bytes.constData(), bytes.constData() + bytes.size(), huge);
+        if (r.ptr == bytes.constData() + bytes.size() && r.ec == std::errc::result_out_of_range)
+            throw UsageError(QStringLiteral("%1: '%2' is too large: numbers go up to 1.8e308")
+                                 .arg(option, text));
         throw UsageError(QStringLiteral("%1: '%2' is not a number").arg(option, text));
+    }
     if (!std::isfinite(v))
         throw UsageError(QStringLiteral("%1: '%2' is not a finite number").arg(option, text));
     return v;

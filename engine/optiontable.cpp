@@ -15,6 +15,14 @@ std::string number(double v) {
     return s.str();
 }
 
+// A whole number written out in digits (--seed's 2^53 read "9.00719925474099e+15").
+std::string wholeNumber(double v) {
+    std::ostringstream s;
+    s.precision(0);
+    s << std::fixed << v;
+    return s.str();
+}
+
 } // namespace
 
 bool OptionSpec::accepts(double v) const {
@@ -29,7 +37,7 @@ bool OptionSpec::accepts(double v) const {
 
 std::string OptionSpec::requirement() const {
     if (integer)
-        return "a whole number from " + number(min) + " to " + number(max);
+        return "a whole number from " + wholeNumber(min) + " to " + wholeNumber(max);
     return std::string(minInclusive ? "at least " : "above ") + number(min) +
            (maxInclusive ? " and at most " : " and below ") + number(max);
 }

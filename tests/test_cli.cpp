@@ -162,6 +162,10 @@ private slots:
         QTest::newRow("infinite") << QStringList{"--analyze", "--function", "x+y", "--point",
                                                  "1,inf"}
                                   << "not a finite number";
+        // Tester s13: "'1e999' is not a number" for a number too large for a double.
+        QTest::newRow("too large")
+            << QStringList{"--descent", "gd", "--function", "x^2", "--lr", "1e999"}
+            << "--lr: '1e999' is too large: numbers go up to 1.8e308";
         QTest::newRow("bad epsilon")
             << QStringList{"--analyze", "--function", "x+y", "--point", "1,2", "--epsilon", "0.1"}
             << "--epsilon: expected 2";
@@ -1176,6 +1180,8 @@ private slots:
         const QString help = QString::fromUtf8(h.out).simplified();
         QVERIFY2(help.contains("Default 0.1; above 0 and at most 1000."), h.out.constData());
         QVERIFY2(help.contains("Default 101; a whole number from 3 to 1001."), h.out.constData());
+        // Whole numbers in digits (tester s13: --seed's "9.00719925474099e+15"): 2^53 - 1.
+        QVERIFY2(help.contains("a whole number from 0 to 9007199254740991."), h.out.constData());
     }
 
     // A function of one input: every command handles it on purpose (no second coordinate).

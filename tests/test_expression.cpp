@@ -116,6 +116,8 @@ private slots:
         QTest::newRow("unclosed") << "x*(y+1" << 1 << 3 << "never closed";
         QTest::newRow("extra close") << "x+1)" << 1 << 4 << "no matching";
         QTest::newRow("unknown function") << "x*expp(y)" << 1 << 3 << "did you mean 'exp'";
+        // Two letters swapped are one edit (tester s13: sni offered nothing).
+        QTest::newRow("swapped letters") << "sni(x)" << 1 << 1 << "did you mean 'sin'";
         QTest::newRow("unknown far")
             << "frobnicate(x)" << 1 << 1 << "unknown function 'frobnicate'";
         QTest::newRow("trailing op") << "x +" << 1 << 3 << "after '+'";
