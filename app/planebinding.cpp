@@ -21,10 +21,18 @@ QString compact(double v) {
 
 QString pointText(const Document& doc, const Eigen::VectorXd& p) {
     QStringList items;
-    const int n = doc.expression().inputCount() == 1 ? 1 : 2;
+    const int n = int(doc.expression().inputCount());
+    // Kept on one line when the list wraps (no-break spaces, as criticalPointText's values).
+    if (n > 2) { // the plotted pair, named (the others are held: the title gives them)
+        const GridSpec g = doc.grid();
+        const QStringList names = doc.inputNames();
+        for (const int i : {g.axisX, g.axisY})
+            if (i < p.size())
+                items << names.value(i) + QStringLiteral("\u00A0=\u00A0") + number(p[i]);
+        return items.join(QStringLiteral(",\u00A0"));
+    }
     for (int i = 0; i < n && i < p.size(); ++i)
         items << number(p[i]);
-    // Kept on one line when the list wraps (a no-break space, as criticalPointText's values).
     return QStringLiteral("(%1)").arg(items.join(QStringLiteral(",\u00A0")));
 }
 

@@ -2325,6 +2325,17 @@ private slots:
             }
         }
         QVERIFY(minimum);
+        // The panel's list names the plotted pair (it said "minimum at (1, 0)": inputs 1, 2).
+        bool listed = false;
+        for (const CriticalPoint& p : m_doc->criticalPoints().points)
+            if (p.classification == Classification::Minimum) {
+                const QString text =
+                    criticalPointText(*m_doc, p).replace(QChar(0x00A0), QLatin1Char(' '));
+                QVERIFY2(text.startsWith(QStringLiteral("minimum at x = 1, z = −1:")),
+                         qPrintable(text));
+                listed = true;
+            }
+        QVERIFY(listed);
         m_window->showViewTab(1);
         QTRY_COMPARE(m_window->contourScene().axisTitle(1), std::string("z"));
         QCOMPARE(m_window->contourScene().axisTitle(0), std::string("x"));
