@@ -200,7 +200,7 @@ std::array<double, 4> textDisplayBox(vtkRenderer* renderer, vtkBillboardTextActo
 }
 
 void keepTextInView(vtkRenderer* renderer, const double b[6],
-                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin) {
+                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin, double top) {
     const int* size = renderer->GetSize();
     if (!renderer->GetRenderWindow() || !size || size[0] <= 0 || size[1] <= 0)
         return;
@@ -241,8 +241,8 @@ void keepTextInView(vtkRenderer* renderer, const double b[6],
             for (const Item& it : items) {
                 const double x = it.at[axis];
                 lo = std::max(lo, margin - it.box[std::size_t(2 * axis)] - c - s * (x - c));
-                hi = std::min(hi, extent - margin - it.box[std::size_t(2 * axis + 1)] - c -
-                                      s * (x - c));
+                hi = std::min(hi, extent - margin - (axis == 1 ? top : 0.0) -
+                                      it.box[std::size_t(2 * axis + 1)] - c - s * (x - c));
             }
             return std::pair{lo, hi};
         };

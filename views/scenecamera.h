@@ -60,10 +60,13 @@ std::array<double, 3> defaultViewOffset(const std::array<double, 3>* planeNormal
 /// After fitCamera: zooms out and moves the camera sideways as little as needed for every
 /// text of `texts` (visible ones: the axes' tick labels and titles, measured in pixels at
 /// their font as VTK will draw them about their anchors) and the box's corners to lie
-/// inside the view, `margin` pixels from its edges. In a narrow view (side by side) the
-/// box's 10 % margin was less than a label's width: "2500" was cut at the left edge.
+/// inside the view, `margin` pixels from its edges and `top` more from its top (the title's
+/// band: from the side the f axis's title was cut by the plot's title, tester s13b). In a
+/// narrow view (side by side) the box's 10 % margin was less than a label's width: "2500"
+/// was cut at the left edge.
 void keepTextInView(vtkRenderer* renderer, const double bounds[6],
-                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin);
+                    const std::vector<vtkBillboardTextActor3D*>& texts, double margin,
+                    double top = 0);
 
 /// Where `text` is drawn now, in display pixels (xmin, xmax, ymin, ymax): its anchor's
 /// projection, its display offset and its box at its font and the window's DPI.

@@ -354,6 +354,12 @@ void SurfaceScene::setTopView(bool top) {
             m_renderer->GetRenderWindow() ? m_renderer->GetTiledAspectRatio() : 1.0;
         cam->SetParallelScale(0.5 * 1.3 *
                               std::max(g.ymax - g.ymin, (g.xmax - g.xmin) / std::max(aspect, 0.1)));
+        // The labels inside the view and the domain under the title (its top edge met the
+        // title: tester s13b).
+        placeAxisTitles();
+        const std::array<double, 6> bounds = fitBounds();
+        keepTextInView(m_renderer, bounds.data(), axisTexts(), kTextMargin * pixelScale().line,
+                       titleBand());
     }
     m_renderer->ResetCameraClippingRange();
 }
@@ -406,7 +412,20 @@ void SurfaceScene::fitBox(bool keepDirection) {
     fitCamera(m_renderer, b, keepDirection, plane ? &*plane : nullptr);
     placeAxisTitles(); // where this view draws them, for the fit below
     // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
-    keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line);
+    keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line, titleBand());
+}
+
+double SurfaceScene::titleBand() const {
+    // The band from the view's top to the title's bottom (pixels), once the title is laid out.
+    if (!m_title->GetVisibility() || !m_title->GetInput() || !*m_title->GetInput() ||
+        !m_renderer->GetRenderWindow() || m_renderer->GetSize()[1] <= 0)
+        return 0;
+    double t[4];
+    m_title->GetBoundingBox(m_renderer, t);
+    const double* at =
+        m_title->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(m_renderer);
+    const double band = std::max(0.0, m_renderer->GetSize()[1] - (t[2] + at[1]));
+    return band > 0.25 * m_renderer->GetSize()[1] ? 0.0 : band; // not laid out yet
 }
 
 void SurfaceScene::placeAxisTitles() {

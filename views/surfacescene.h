@@ -111,6 +111,9 @@ public:
     /// The normal (world coordinates) of the plane the surface is when f is linear over the
     /// plotted inputs, else nothing: the default camera keeps from seeing it edge-on.
     std::optional<std::array<double, 3>> planeNormal() const;
+    /// The band above the title's bottom (display pixels; 0 before the title is laid out):
+    /// the camera's fits keep the box and the axes' text below it.
+    double titleBand() const;
     /// The input axes' titles beyond their labels and clear of the f axis's (InputAxes).
     void placeAxisTitles();
 

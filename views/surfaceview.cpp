@@ -97,9 +97,11 @@ void SurfaceView::setCameraPreset(CameraPreset preset) {
         break;
     case CameraPreset::Front:
         orient(front, zUp);
+        m_scene.fitCameraKeepingDirection(); // the text fitted for this side (under the title)
         break;
     case CameraPreset::Side:
         orient(side, zUp);
+        m_scene.fitCameraKeepingDirection();
         break;
     }
     m_cameraMoved = true;
