@@ -333,7 +333,8 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.message = std::string(falling ? "f fell" : "f rose") + " from " +
                         shortNumber(t.steps.front().value) + " to " + shortNumber(d.value) +
                         " by step " + std::to_string(k) +
-                        " (more than 1/ε times the first step's change |∇f(x₀)|·|x₁ − x₀| = " +
+                        " (more than 4.5e15 times, 1/machine epsilon, the first step's change "
+                        "|∇f(x₀)|·|x₁ − x₀| = " +
                         shortNumber(firstChange) + ")" +
                         (falling  ? ": f is unbounded below along the path, not a "
                                     "learning-rate problem"
