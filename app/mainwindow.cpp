@@ -1248,8 +1248,16 @@ void MainWindow::fitChartHeight() {
         0, m_chartSection->sizeHint().height() -
                std::max(m_chartContainer->sizeHint().height(), m_chartContainer->minimumHeight()));
     const QPushButton* add = m_optimizers->addButton();
-    const int settings = add->mapTo(m_optimizers, QPoint(0, add->height())).y() +
-                         m_optimizers->layout()->spacing() + 2 * m_optimizerScroll->frameWidth();
+    int settings = add->mapTo(m_optimizers, QPoint(0, add->height())).y() +
+                   m_optimizers->layout()->spacing() + 2 * m_optimizerScroll->frameWidth();
+    // And the run list's first two rows under it: one clipped row was all it showed at
+    // 1280x720 (tester s13, README's window-optimizers.png).
+    if (const QListWidget* runs = m_optimizers->runList(); runs && runs->count() > 0) {
+        int rows = 0;
+        for (int i = 0; i < std::min(2, runs->count()); ++i)
+            rows += runs->sizeHintForRow(i);
+        settings += rows + 2 * runs->frameWidth();
+    }
     // A most height for the chart, never a least one for the settings: least heights add up
     // to the window's, which then grew past a 720-pixel screen.
     const int room = std::max(kLeastChartHeight, tabHeight - chrome - settings);

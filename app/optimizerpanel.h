@@ -66,6 +66,8 @@ public:
     int runRowHeight() const;
     /// The "Add run" button (the window keeps it in view and in place).
     QPushButton* addButton() const { return m_add; }
+    /// The list of runs (under "Add run").
+    QListWidget* runList() const { return m_runs; }
 
 protected:
     /// A new font (Preferences' font scale): the run list's rows take its height.
