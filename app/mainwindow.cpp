@@ -215,7 +215,7 @@ QString number(double v) {
 } // namespace
 
 MainWindow::~MainWindow() {
-    qApp->removeEventFilter(m_fieldShortcuts);
+    qApp->removeEventFilter(m_inputFilter);
     // The 2-D views draw scenes this window owns: they go first.
     delete m_contourContainer;
     delete m_curveContainer;
@@ -473,8 +473,8 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     // takes Ctrl+E for "end of line", so File ▸ Export Image did nothing from the function box.
     // Filtered for the whole application, so fields made later (the graph's input editors,
     // the held inputs' boxes) are covered too; only this window's fields are touched.
-    m_fieldShortcuts = new FieldShortcuts(this);
-    qApp->installEventFilter(m_fieldShortcuts);
+    m_inputFilter = new WindowInputFilter(this);
+    qApp->installEventFilter(m_inputFilter);
 
     connect(m_doc, &Document::changed, this, &MainWindow::onDocumentChanged);
     // Every view where the point is dragged reports to the same handlers.
@@ -982,7 +982,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     return QMainWindow::eventFilter(watched, event);
 }
 
-bool MainWindow::FieldShortcuts::eventFilter(QObject* watched, QEvent* event) {
+bool MainWindow::WindowInputFilter::eventFilter(QObject* watched, QEvent* event) {
     const QEvent::Type type = event->type();
     // A click or key in the window (its widgets, or its views' OpenGL windows) after a notice
     // has been read: the notice gives way to the hint.

@@ -164,9 +164,9 @@ protected:
     /// the window's shortcuts from its text fields and spin boxes (Ctrl+E exports from the
     /// graph's input editors, Ctrl+Z / Ctrl+Shift+Z in a spin box undo the document, not the
     /// box's typing), and a click or key anywhere in the window dismisses a notice.
-    class FieldShortcuts : public QObject {
+    class WindowInputFilter : public QObject {
     public:
-        explicit FieldShortcuts(MainWindow* window)
+        explicit WindowInputFilter(MainWindow* window)
             : QObject(window)
             , m_window(window) {}
         bool eventFilter(QObject* watched, QEvent* event) override;
@@ -174,7 +174,7 @@ protected:
     private:
         MainWindow* m_window;
     };
-    FieldShortcuts* m_fieldShortcuts = nullptr;
+    WindowInputFilter* m_inputFilter = nullptr;
     QString m_notice;          ///< the notice showing, empty when none
     QElapsedTimer m_noticeAge; ///< since it was shown
     /// Whether `key`, pressed in a text field, is one of the window's shortcuts the field
