@@ -353,83 +353,124 @@ std::string elideToRoom(const std::string& line, double room, vtkTextActor* note
 }
 } // namespace
 
-void Plot2D::fitNote() {
+namespace {
+/// Where a legend at `legend` (display xmin, xmax, ymin, ymax) goes when the note's lines
+/// (box `note`) reach it, `gap` pixels apart: under them, kept inside the view; as it is
+/// when they do not.
+Box underNote(const Box& legend, const Box& note, double gap) {
+    const double h = legend[3] - legend[2];
+    if (!(legend[0] < note[1] && note[0] < legend[1] && legend[2] < note[3] + gap &&
+          note[2] - gap < legend[3]))
+        return legend;
+    const double top = std::max(h, note[2] - gap);
+    return {legend[0], legend[1], top - h, top};
+}
+} // namespace
+
+double Plot2D::roomBeside(const Box& legend) const {
     const int* size = m_renderer->GetSize();
-    if (m_noteText.empty() || !size || size[0] <= 0 || size[1] <= 0 ||
-        !m_renderer->GetRenderWindow())
-        return;
     const double W = size[0], H = size[1];
-    // The legends at the top beside the note (the runs'), as laid out for this picture
-    // (RunPaths lays them out before the note: this observer's priority is lower).
-    std::vector<vtkLegendBoxActor*> legends;
     const double bandBottom =
         kNoteTop * H - kMaxNoteLines * kLineHeight * m_noteFont * m_deviceScale;
-    vtkActor2DCollection* actors = m_renderer->GetActors2D();
-    actors->InitTraversal();
-    while (vtkActor2D* a = actors->GetNextActor2D()) {
-        auto* legend = vtkLegendBoxActor::SafeDownCast(a);
-        if (legend && legend->GetVisibility() && legend->GetNumberOfEntries() > 0 && besideNote(a))
-            legends.push_back(legend);
-    }
+    if (legend[3] < bandBottom)
+        return kNoteWidth * W; // below the note's lines
     // The note is centred: a legend beside it at the top narrows its room to twice the
     // distance from the middle to the legend's near edge.
-    double beside = kNoteWidth * W;
-    for (vtkLegendBoxActor* legend : legends) {
-        const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
-        const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
-        const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
-        if (std::max(p0[1], p1[1]) < bandBottom)
-            continue; // below the note's lines
-        const double free = x0 > W / 2   ? 2 * (x0 - W / 2) - 8
-                            : x1 < W / 2 ? 2 * (W / 2 - x1) - 8
-                                         : 0;
-        beside = std::min(beside, std::max(0.0, free));
-    }
+    const double free = legend[0] > W / 2   ? 2 * (legend[0] - W / 2) - 8
+                        : legend[1] < W / 2 ? 2 * (W / 2 - legend[1]) - 8
+                                            : 0;
+    return std::min(kNoteWidth * W, std::max(0.0, free));
+}
+
+std::vector<std::string> Plot2D::wrapNote(double beside) {
+    const double W = m_renderer->GetSize()[0];
     // Never smaller than the tick labels (it was shrunk to 7 pixels): at its size or the
     // tick labels', on up to kMaxNoteLines lines, beside the legends if it fits there, else
     // across the whole width (the legends then move under it); what still does not fit is
     // elided with "…" at the end of the last line.
     vtkTextProperty* p = m_note->GetTextProperty();
     std::vector<std::string> lines;
-    bool fitted = false;
-    for (const double room : {beside, kNoteWidth * W}) {
+    for (const double room : {beside, kNoteWidth * W})
         for (const int font : {m_noteFont, m_tickFont}) {
             p->SetFontSize(font);
             lines = wrapWords(m_noteText, room, m_note, m_renderer);
-            if (int(lines.size()) <= kMaxNoteLines && linesFit(lines, room, m_note, m_renderer)) {
-                fitted = true;
-                break;
-            }
+            if (int(lines.size()) <= kMaxNoteLines && linesFit(lines, room, m_note, m_renderer))
+                return lines;
         }
-        if (fitted)
-            break;
+    // At the tick labels' size across the width: elided.
+    const double room = kNoteWidth * W;
+    if (int(lines.size()) > kMaxNoteLines) {
+        std::string rest;
+        for (std::size_t k = kMaxNoteLines - 1; k < lines.size(); ++k)
+            rest += (rest.empty() ? "" : " ") + lines[k];
+        lines.resize(kMaxNoteLines - 1);
+        lines.push_back(rest);
     }
-    if (!fitted) { // at the tick labels' size across the width: elided
-        const double room = kNoteWidth * W;
-        if (int(lines.size()) > kMaxNoteLines) {
-            std::string rest;
-            for (std::size_t k = kMaxNoteLines - 1; k < lines.size(); ++k)
-                rest += (rest.empty() ? "" : " ") + lines[k];
-            lines.resize(kMaxNoteLines - 1);
-            lines.push_back(rest);
-        }
-        for (std::string& line : lines)
-            line = elideToRoom(line, room, m_note, m_renderer);
+    for (std::string& line : lines)
+        line = elideToRoom(line, room, m_note, m_renderer);
+    return lines;
+}
+
+std::array<double, 4> Plot2D::legendUnderNote(const std::array<double, 4>& legend) {
+    const int* size = m_renderer->GetSize();
+    if (m_noteText.empty() || !m_note->GetVisibility() || !size || size[0] <= 0 || size[1] <= 0 ||
+        !m_renderer->GetRenderWindow())
+        return legend;
+    // The note as fitNote would set it beside this legend alone, measured once for each
+    // room (a legend's places share a few): the actor's text and font are put back.
+    const double beside = std::round(roomBeside(legend));
+    const auto key = std::tuple{size[0], size[1], m_noteText, m_noteFont, m_tickFont};
+    if (key != m_noteFitsKey) {
+        m_noteFits.clear();
+        m_noteFitsKey = key;
     }
-    m_note->SetInput(joinLines(lines).c_str());
-    // A legend the note's lines reach moves under them (kept inside the view).
-    const Box note = boxOf(m_note, m_renderer);
-    const double gap = 4 * lineScale();
-    for (vtkLegendBoxActor* legend : legends) {
+    auto fit = m_noteFits.find(beside);
+    if (fit == m_noteFits.end()) {
+        const std::string shown = m_note->GetInput() ? m_note->GetInput() : "";
+        const int font = m_note->GetTextProperty()->GetFontSize();
+        m_note->SetInput(joinLines(wrapNote(beside)).c_str());
+        fit = m_noteFits.emplace(beside, boxOf(m_note, m_renderer)).first;
+        m_note->SetInput(shown.c_str());
+        m_note->GetTextProperty()->SetFontSize(font);
+    }
+    return underNote(legend, fit->second, 4 * lineScale());
+}
+
+void Plot2D::fitNote() {
+    const int* size = m_renderer->GetSize();
+    if (m_noteText.empty() || !size || size[0] <= 0 || size[1] <= 0 ||
+        !m_renderer->GetRenderWindow())
+        return;
+    const double H = size[1];
+    // The legends at the top beside the note (the runs'), as laid out for this picture
+    // (RunPaths lays them out before the note: this observer's priority is lower); their
+    // boxes in display pixels.
+    std::vector<std::pair<vtkLegendBoxActor*, Box>> legends;
+    vtkActor2DCollection* actors = m_renderer->GetActors2D();
+    actors->InitTraversal();
+    while (vtkActor2D* a = actors->GetNextActor2D()) {
+        auto* legend = vtkLegendBoxActor::SafeDownCast(a);
+        if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() <= 0 ||
+            !besideNote(a))
+            continue;
         const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
         const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
-        const double x0 = std::min(p0[0], p1[0]), x1 = std::max(p0[0], p1[0]);
-        const double y0 = std::min(p0[1], p1[1]), y1 = std::max(p0[1], p1[1]);
-        if (!(x0 < note[1] && note[0] < x1 && y0 < note[3] + gap && note[2] - gap < y1))
-            continue;
-        const double top = std::max(y1 - y0, note[2] - gap);
-        double* at = legend->GetPositionCoordinate()->GetValue();
-        legend->GetPositionCoordinate()->SetValue(at[0], (top - (y1 - y0)) / H);
+        legends.emplace_back(legend,
+                             Box{double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
+                                 double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
+    }
+    double beside = kNoteWidth * size[0];
+    for (const auto& [legend, box] : legends)
+        beside = std::min(beside, roomBeside(box));
+    m_note->SetInput(joinLines(wrapNote(beside)).c_str());
+    // A legend the note's lines reach moves under them (kept inside the view).
+    const Box note = boxOf(m_note, m_renderer);
+    for (const auto& [legend, box] : legends) {
+        const Box moved = underNote(box, note, 4 * lineScale());
+        if (moved != box) {
+            double* at = legend->GetPositionCoordinate()->GetValue();
+            legend->GetPositionCoordinate()->SetValue(at[0], moved[2] / H);
+        }
     }
 }
 

@@ -10,9 +10,11 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 #include <vtkSmartPointer.h>
 
@@ -114,6 +116,10 @@ protected:
     /// Whether a legend of the view may stand beside the note (the note's room keeps clear
     /// of it); a view says no for one inside the frame (the contour's point legend).
     virtual bool besideNote(vtkActor2D*) const { return true; }
+    /// Where the note puts a legend at display box `legend` (xmin, xmax, ymin, ymax) if it
+    /// were the only one beside it: under the note's lines where they reach it (fitNote),
+    /// else where it is. What a legend's placement costs where it will be drawn.
+    std::array<double, 4> legendUnderNote(const std::array<double, 4>& legend);
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
@@ -136,6 +142,11 @@ private:
     /// Sets the note at its wanted size, on two lines if one does not fit the width, smaller
     /// only if two do not fit either (before every render: the view's width changes).
     void fitNote();
+    /// The note's room (display pixels) beside a legend at `legend` (xmin, xmax, ymin, ymax).
+    double roomBeside(const std::array<double, 4>& legend) const;
+    /// The note's lines with `beside` pixels of room beside the legends (else the whole
+    /// width, at the tick labels' size at least, elided last); the font left set on m_note.
+    std::vector<std::string> wrapNote(double beside);
     /// The axes' bounds and ranges: the frame grown by the pad.
     void placeAxes();
 
@@ -152,6 +163,9 @@ private:
     std::unique_ptr<FitTextWidth> m_titleFit;
     std::string m_noteText;
     int m_noteFont = 14, m_tickFont = 13; ///< the note's size and its least, the tick labels'
+    /// legendUnderNote's note boxes for each room beside, for the view's size, text and fonts.
+    std::map<double, std::array<double, 4>> m_noteFits;
+    std::tuple<int, int, std::string, int, int> m_noteFitsKey;
 
     vtkSmartPointer<vtkCallbackCommand> m_noteWatch;
     unsigned long m_noteObserver = 0;

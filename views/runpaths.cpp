@@ -114,14 +114,16 @@ void RunPaths::layoutLegends() {
         LegendAnchor chosen;
         bool first = true;
         std::vector<Corner> corners{Corner::TopRight, Corner::TopLeft};
-        if (m_bottomCorners)
+        if (m_places.bottomCorners)
             corners.insert(corners.end(), {Corner::BottomRight, Corner::BottomLeft});
         for (const Corner corner : corners)
-            for (const bool wide : {true, false}) {
+            for (const double width : {kWideLegend, 0.45, kTightLegend}) {
+                if (width == kTightLegend && !m_places.tight)
+                    continue;
                 const bool left = corner == Corner::TopLeft || corner == Corner::BottomLeft;
                 const bool top = corner == Corner::TopRight || corner == Corner::TopLeft;
-                LegendAnchor a{0.99, top ? 0.9 : 0.01, top, wide ? kWideLegend : 0.45};
-                if (wide)
+                LegendAnchor a{0.99, top ? 0.9 : 0.01, top, width};
+                if (width != 0.45)
                     a.minEms = 0;
                 fitLegend(m_legend, m_renderer, m_legendLabels, font, a);
                 const double w = m_legend->GetPosition2Coordinate()->GetValue()[0];

@@ -25,6 +25,13 @@ struct RunPath {
     std::string label;
 };
 
+/// Which places the run legend tries beyond the top corners at the two wider widths
+/// (RunPaths::layoutLegends).
+struct RunLegendPlaces {
+    bool bottomCorners = false;
+    bool tight = false; ///< RunPaths::kTightLegend too (a contour's square frame leaves a column)
+};
+
 class RunPaths {
 public:
     RunPaths(vtkRenderer* renderer, vtkBox* box);
@@ -49,20 +56,22 @@ public:
     /// What the run legend would cover at a display box (xmin, xmax, ymin, ymax): the scene's
     /// cost of that place (markers and text heavily, the surface by how much of it). With a
     /// cost, layoutLegends tries the top right and top left corners (and the bottom ones
-    /// when `bottomCorners`), each with the names whole (up to kWideLegend of the view) and
-    /// elided (LegendAnchor's 0.45), and takes the place of least cost plus kElidedCost an
-    /// elided name; without, the top right.
+    /// when the places allow), each with the names whole (up to kWideLegend of the view) and
+    /// elided (LegendAnchor's 0.45, and kTightLegend where allowed: beside a square frame in
+    /// a wide view, clear of it), and takes the place of least cost plus kElidedCost an elided
+    /// name; without, the top right.
     using LegendCost = std::function<double(const std::array<double, 4>&)>;
     /// Made once per layout (before each render): the cost of the places tried then, with
     /// what it measures (text boxes through FreeType, projected points) measured once.
     using LegendCostMaker = std::function<LegendCost()>;
-    void setLegendCost(LegendCostMaker cost, bool bottomCorners = false) {
+    void setLegendCost(LegendCostMaker cost, RunLegendPlaces places = {}) {
         m_legendCost = std::move(cost);
-        m_bottomCorners = bottomCorners;
+        m_places = places;
     }
     /// kSwitchCost: how much less another corner must cost before the legend moves there
     /// (a ball passing by in an animation does not make it jump to and fro).
-    static constexpr double kWideLegend = 0.7, kElidedCost = 10, kSwitchCost = 3;
+    static constexpr double kWideLegend = 0.7, kTightLegend = 0.3, kElidedCost = 10,
+                            kSwitchCost = 3;
     /// The corners the run legend may take.
     enum class Corner { TopRight, TopLeft, BottomRight, BottomLeft };
     /// Where the run legend sits now (for tests).
@@ -123,7 +132,7 @@ private:
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     std::vector<std::string> m_legendLabels; ///< the entries' full texts
     LegendCostMaker m_legendCost;
-    bool m_bottomCorners = false;
+    RunLegendPlaces m_places;
     Corner m_corner = Corner::TopRight;
     std::vector<std::pair<std::array<double, 4>, double>> m_tried;
     double m_lineScale = 1;

@@ -108,7 +108,7 @@ SurfaceScene::SurfaceScene()
                 return legendCost(scene, box);
             };
         },
-        true);
+        {.bottomCorners = true});
     m_renderer->AddActor(m_wire);
     m_renderer->AddActor(m_shaded);
     // The shaded surface's lights: VTK's headlight (at the eye) alone lit a height field seen
