@@ -318,10 +318,17 @@ class TestGui : public QObject {
         dock->tabs()->setCurrentIndex(0);
         m_window->animator()->reset();
         QTest::qWait(50);
+        usePreferences(1.0, dark);
+        QTest::qWait(100);
+    }
+
+    /// The window's preferences with `fontScale` and the theme, the rest default (a
+    /// lecture's set-up; DefaultPreferencesAtEnd puts the defaults back).
+    void usePreferences(double fontScale, bool dark = false) const {
         Preferences p;
+        p.fontScale = fontScale;
         p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
         m_window->applyPreferences(p);
-        QTest::qWait(100);
     }
 
     /// Saves a screenshot of the window as test output `name` (for a person to look at).
@@ -848,9 +855,7 @@ private slots:
                 matrix = a;
         QVERIFY(matrix);
         matrix->trigger();
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         MatrixPanel* panel = m_window->matrixPanel();
         panel->show();
         panel->raise();
@@ -2579,9 +2584,7 @@ private slots:
     void pointOutsideDomainDrawsNothing() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         m_window->resize(1280, 720);
         SurfaceScene& scene = m_window->surfaceView()->scene();
         QVERIFY(scene.markerVisible());
@@ -2688,9 +2691,7 @@ private slots:
         QFETCH(QString, example);
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         // An optimizer example (every section has content), or the one named.
         const auto presets = loadPresets();
         bool found = false;
@@ -3147,9 +3148,7 @@ private slots:
         QFETCH(QString, example);
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->resize(1280, 720);
         QCOMPARE(openExample(m_doc, example), QString());
         m_window->showViewTab(0);
@@ -3228,9 +3227,7 @@ private slots:
         QFETCH(double, fontScale);
         QFETCH(int, endOn);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->resize(1280, 720);
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+3*y^2")), QString());
         Settings s = m_doc->settings();
@@ -3453,9 +3450,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         QSettings().remove(QStringLiteral("exportImage"));
         m_window->resize(1280, 720);
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         m_window->showViewTab(tab);
         QWidget* view = m_window->shownViewWidget();
         // The layout settles after the font change: wait until the view's size holds.
@@ -3506,10 +3501,7 @@ private slots:
         showAdamStateThenTheme(false);
         MatrixPanel* panel = m_window->matrixPanel();
         panel->setClosedForm(QStringLiteral("(A +"), QStringLiteral("x"));
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        lecture.theme = Preferences::Theme::Dark;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5, true);
         QTest::qWait(100);
         const QFont font = QApplication::font();
         const QColor base = m_window->palette().color(QPalette::Base);
@@ -3554,10 +3546,7 @@ private slots:
     void exportNoticeStaysUntilTheNextInput() {
         const DefaultPreferencesAtEnd restore;
         m_window->resize(1280, 720);
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        lecture.theme = Preferences::Theme::Dark;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5, true);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
         QStatusBar* bar = m_window->statusBar();
         QTRY_VERIFY(bar->currentMessage().startsWith(QStringLiteral("Drag")));
@@ -4366,9 +4355,7 @@ private slots:
     void errorsKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QTest::qWait(50);
         QStringList faults;
         auto check = [&](const QString& fault) {
@@ -4467,9 +4454,7 @@ private slots:
         QCOMPARE(m_doc->setPoint(s.xmax + 1, s.ymax + 1), QString());
         QVERIFY(m_window->domainNote()->isVisible());
         QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("outside the plotted")));
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QTest::qWait(50);
         QCOMPARE(wcagLuminance(m_window->palette().color(QPalette::Window)) < 0.18, dark);
         const QString fault =
@@ -4488,9 +4473,7 @@ private slots:
     void graphInksKeepContrast() {
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QStringList faults;
         for (const auto& pair : GraphScene::inkOnGround())
             if (wcagContrast(pair.ink, pair.ground) < pair.least)
@@ -4557,9 +4540,7 @@ private slots:
         QMetaObject::invokeMethod(panel, "addRequested");
         QCOMPARE(m_doc->trajectories().size(), std::size_t(1));
         QVERIFY(m_doc->trajectories()[0].reason == StopReason::Diverged);
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         m_window->panelTabs()->setCurrentIndex(1);
         QTest::qWait(50);
         auto* list = m_window->findChild<QListWidget*>(QStringLiteral("runList"));
@@ -4591,9 +4572,7 @@ private slots:
         s.xmin = s.ymin = -5;
         s.xmax = s.ymax = 5;
         QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QTest::qWait(50);
         ContourScene& scene = m_window->contourScene();
         double g[3];
@@ -4763,9 +4742,7 @@ private slots:
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QTest::qWait(50);
         ContourScene& scene = m_window->contourScene();
         const std::size_t n = scene.levels().size();
@@ -4806,9 +4783,7 @@ private slots:
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 5*y^2")), QString());
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         m_window->panelTabs()->setCurrentIndex(1);
         const int n = runColorCount(); // one run per colour, the methods in turn
         QCOMPARE(n, 12);
@@ -4913,9 +4888,7 @@ private slots:
         dock->tabs()->setCurrentIndex(3);
         QTest::qWait(100);
         QCOMPARE(dock->eigenChart()->lineCount(), 12); // measured and predicted, six directions
-        Preferences p;
-        p.theme = dark ? Preferences::Theme::Dark : Preferences::Theme::Light;
-        m_window->applyPreferences(p);
+        usePreferences(1.0, dark);
         QTest::qWait(50);
         auto colour = [](const Rgb& c) {
             return QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2]));
@@ -4966,9 +4939,7 @@ private slots:
     // its text have at least 3:1 against the window.
     void darkCheckBoxesShow() {
         const DefaultPreferencesAtEnd restore;
-        Preferences dark;
-        dark.theme = Preferences::Theme::Dark;
-        m_window->applyPreferences(dark);
+        usePreferences(1.0, true);
         QTest::qWait(50);
         ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
                             QStringLiteral("testCheckBox"), QStringLiteral("x.png"),
@@ -5029,9 +5000,7 @@ private slots:
             }
         } restore;
         m_window->resize(1280, 720);
-        Preferences start;
-        start.fontScale = before;
-        m_window->applyPreferences(start);
+        usePreferences(before);
         QTest::qWait(50);
         qDeleteAll(m_window->findChildren<PreferencesDialog*>()); // one a test left open
         auto* action = m_window->findChild<QAction*>(QStringLiteral("preferences"));
@@ -5105,9 +5074,7 @@ private slots:
             };
             const int normal = inkHeight();
             QVERIFY2(normal >= 6, qPrintable(dock->windowTitle()));
-            Preferences lecture;
-            lecture.fontScale = 1.5;
-            m_window->applyPreferences(lecture);
+            usePreferences(1.5);
             const int large = inkHeight();
             QVERIFY2(std::abs(large - 1.5 * normal) <= 2.0,
                      qPrintable(QStringLiteral("%1: %2 pixels at 1, %3 at 1.5")
@@ -5149,9 +5116,7 @@ private slots:
         run.start = {-1.8, 0.8};
         QCOMPARE(m_doc->addRun(run), QString());
         m_window->resize(1280, 720);
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->panelTabs()->setCurrentIndex(1);
         LossChart* chart = m_window->lossChart();
         QTRY_COMPARE_WITH_TIMEOUT(chart->deviceScale(), dpr, 5000);
@@ -5431,9 +5396,7 @@ private slots:
     // panel, as the run legend's is (it stayed white behind the theme's white ink).
     void stateLegendFollowsTheTheme() {
         const DefaultPreferencesAtEnd restore;
-        Preferences dark;
-        dark.theme = Preferences::Theme::Dark;
-        m_window->applyPreferences(dark);
+        usePreferences(1.0, true);
         QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
         RunSettings run;
         run.options.method = Method::Adam;
@@ -5564,9 +5527,7 @@ private slots:
         const double before = values().front()->font().pointSizeF();
         const double application = QApplication::font().pointSizeF();
         QVERIFY(before > 0);
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         QTest::qWait(100);
         for (QLabel* l : values()) {
             QVERIFY(l->font().fixedPitch());
@@ -5619,9 +5580,7 @@ private slots:
                                      bar->fontMetrics().horizontalAdvance(bar->tabText(i)),
                                  qPrintable(bar->tabText(i)));
         };
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         QTest::qWait(200);
         check("1.5");
         QVERIFY(m_window->panelTabs()->width() > width);
@@ -5722,9 +5681,7 @@ private slots:
         QFETCH(bool, rosenbrock);
         const DefaultPreferencesAtEnd restorePreferences;
         if (fontScale != 1.0) {
-            Preferences lecture;
-            lecture.fontScale = fontScale;
-            m_window->applyPreferences(lecture);
+            usePreferences(fontScale);
         }
         if (rosenbrock) { // the tester's: the Optimizers tab's three runs
             QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
@@ -5887,9 +5844,7 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
         for (const Method m : {Method::GradientDescent, Method::GradientDescent, Method::QHAdam,
@@ -6029,9 +5984,7 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         QCOMPARE(m_doc->setFunction(QStringLiteral("(x^2+y-11)^2+(x+y^2-7)^2")), QString());
         Settings s = m_doc->settings();
         s.xmin = s.ymin = -5;
@@ -6104,9 +6057,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
         QCOMPARE(m_doc->trajectories().size(), std::size_t(3));
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         m_window->panelTabs()->setCurrentIndex(1);
@@ -6183,9 +6134,7 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
         QCOMPARE(m_doc->setPoint(-1, 0), QString());
         m_window->resize(size);
@@ -6267,9 +6216,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         m_window->panelTabs()->setCurrentIndex(1);
         QTest::qWait(100);
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         OptimizerPanel* panel = m_window->findChildren<OptimizerPanel*>().front();
         auto* method = panel->findChild<QComboBox*>(QStringLiteral("optimizerMethod"));
         QVERIFY(method);
@@ -6344,9 +6291,7 @@ private slots:
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         m_window->panelTabs()->setCurrentIndex(1);
@@ -6403,9 +6348,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         m_window->panelTabs()->setCurrentIndex(0);
         QCOMPARE(openExample(m_doc, QStringLiteral("Book: backpropagation")), QString());
         QTest::qWait(200);
@@ -6442,9 +6385,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+y^2")), QString());
         QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString()); // the arrows' row has three lines
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         m_window->resize(size);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         m_window->panelTabs()->setCurrentIndex(0);
@@ -6504,9 +6445,7 @@ private slots:
         GraphView* view = dock->view();
         double nodeTextBefore = 0;
         for (const double fontScale : {1.0, 1.5}) {
-            Preferences lecture;
-            lecture.fontScale = fontScale;
-            m_window->applyPreferences(lecture);
+            usePreferences(fontScale);
             view->scene()->setPosition(view->scene()->stepCount()); // the longest labels
             QTest::qWait(300);
             const QString at = QStringLiteral(" at font scale %1").arg(fontScale);
@@ -6558,9 +6497,7 @@ private slots:
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
-        Preferences lecture;
-        lecture.fontScale = fontScale;
-        m_window->applyPreferences(lecture);
+        usePreferences(fontScale);
         // A fourth run: the list scrolls.
         RunSettings run = m_doc->settings().runs.front();
         run.options.method = Method::Momentum;
@@ -7238,9 +7175,7 @@ private slots:
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
         m_window->resize(1280, 720);
-        Preferences prefs;
-        prefs.fontScale = fontScale;
-        m_window->applyPreferences(prefs);
+        usePreferences(fontScale);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("cfg")));
@@ -7335,9 +7270,7 @@ private slots:
     // same share of the picture's width.
     void contourExportLaysOutAsTheView() {
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
@@ -7411,9 +7344,7 @@ private slots:
     // the same scene at the same scale; the 3-D view's by showAsInTheView, the same ratio.)
     void smallExportScalesTextDown() {
         const DefaultPreferencesAtEnd restore;
-        Preferences lecture;
-        lecture.fontScale = 1.5;
-        m_window->applyPreferences(lecture);
+        usePreferences(1.5);
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
