@@ -10,6 +10,7 @@
 #include "exportdialog.h"
 #include "functions.h"
 #include "graphdock.h"
+#include "graphview.h"
 #include "losschart.h"
 #include "matrixpanel.h"
 #include "optimizerpanel.h"
@@ -230,8 +231,9 @@ QWidget* MainWindow::buildPlaneViews() {
         *contour, [contour](double x, double y) { return contour->hitsMarker(x, y); });
     m_curveView =
         new PlaneView(*curve, [curve](double x, double y) { return curve->hitsMarker(x, y); });
-    const QString tip = tr("Drag anywhere on the plot to move the point; Ctrl+drag or the middle "
-                           "button pans, the wheel zooms, Home fits the plot again");
+    const QString tip = tr("Drag the red point to move it, double-click to move it there; a drag "
+                           "elsewhere (or the middle button) pans, the wheel zooms, Home fits "
+                           "the plot again");
     m_contourContainer = QWidget::createWindowContainer(m_contourView, this);
     m_curveContainer = QWidget::createWindowContainer(m_curveView, this);
     for (QWidget* c : {m_contourContainer, m_curveContainer}) {
@@ -1103,7 +1105,9 @@ void MainWindow::buildMenus() {
         examples->addAction(preset.name, this, [this, preset] { openExample(preset); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* reset = view->addAction(tr("&Reset View"), m_view, &SurfaceView::resetView);
+    QAction* reset = view->addAction(tr("&Reset View"), this, &MainWindow::resetShownViews);
+    reset->setStatusTip(tr("Frame the whole plot again in the views shown (3-D, contour or curve, "
+                           "the graph)"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     using Preset3 = SurfaceView::CameraPreset;
     const struct {
@@ -1413,8 +1417,10 @@ QString MainWindow::shortcutsHtml() const {
     row(tr("Shift+click"), tr("start an optimizer run there"));
     row(tr("Arrow keys"), tr("nudge the point 1% of the domain (Shift: 10%); a burst of "
                              "nudges is one undo step"));
-    row(tr("2-D views: drag"), tr("move the point; Ctrl+drag or the middle button pans, the "
-                                  "wheel zooms"));
+    row(tr("2-D views: drag the point, double-click"),
+        tr("move the point (to where you double-click)"));
+    row(tr("2-D views: drag elsewhere, middle button"),
+        tr("pan; the wheel zooms; Home or View ▸ Reset View fits the plot again"));
     html += tr("<h3>In the views</h3><table>") + rows + QStringLiteral("</table>");
     return html;
 }
@@ -1965,6 +1971,23 @@ void MainWindow::onNudged(int dx, int dy) {
 
 int MainWindow::viewTab() const {
     return m_viewTabs->currentIndex();
+}
+
+void MainWindow::resetShownViews() {
+    // Every view on screen (side by side: both plots), not only the 3-D one: after a pan in
+    // the contour view, Ctrl+0 did nothing there (tester s14).
+    if (m_viewTabs->currentIndex() == 2) {
+        m_graph->view()->canvas()->fit();
+        return;
+    }
+    if (m_doc->expression().inputCount() == 1) {
+        m_curveView->resetView();
+        return;
+    }
+    if (m_sideBySide || m_viewTabs->currentIndex() == 0)
+        m_view->resetView();
+    if (m_sideBySide || m_viewTabs->currentIndex() == 1)
+        m_contourView->resetView();
 }
 
 MainWindow::ShownView MainWindow::shownView() const {

@@ -153,6 +153,8 @@ public:
 public slots:
     void showHelp();
     void showShortcuts();
+    /// View ▸ Reset View: frames the whole plot again in every view shown.
+    void resetShownViews();
     void showAbout();
     /// Edit ▸ Preferences (preferencesdialog.h).
     void showPreferences();

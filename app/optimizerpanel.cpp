@@ -383,7 +383,11 @@ void OptimizerPanel::setRun(const RunSettings& run, const std::vector<double>& p
     m_nu2->setValue(o.nu2);
     const bool atPoint = run.start == point;
     m_atPoint->setChecked(atPoint);
-    if (!atPoint && run.start.size() >= 2) {
+    if (atPoint) {
+        // The greyed fields show x0, not an earlier typed start (tester s14: an example
+        // opened after a custom run kept showing that run's start).
+        setExpansionPoint(std::vector<double>(m_plotted));
+    } else if (run.start.size() >= 2) {
         m_startX->setValue(run.start[0]);
         m_startY->setValue(run.start[1]);
     }

@@ -4105,6 +4105,29 @@ private slots:
         QCOMPARE(file.readAll(), onDisk);
     }
 
+    // Tester s14: after a run set up from a typed start, an example whose run starts at x0
+    // ticked "Start at x₀" but its greyed fields kept showing the typed start.
+    void exampleShowsItsStartInTheOptimizerPanel() {
+        OptimizerPanel* panel = m_window->optimizerPanel();
+        RunSettings typed;
+        typed.start = {4, 0.05};
+        panel->setRun(typed, m_doc->settings().point);
+        QVERIFY(!panel->startAtExpansionPoint());
+        QCOMPARE(panel->typedStart(), (std::vector<double>{4, 0.05}));
+        QMenu* examples = test::examplesMenu(m_window);
+        QVERIFY(examples);
+        QAction* bowl = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
+                bowl = a;
+        QVERIFY(bowl);
+        bowl->trigger();
+        const std::vector<double>& point = m_doc->settings().point;
+        QCOMPARE(m_doc->settings().runs.front().start, point); // the example's run starts at x0
+        QVERIFY(panel->startAtExpansionPoint());
+        QCOMPARE(panel->typedStart(), point);
+    }
+
     // Tester 8, item 12: "Start at x₀" was not saved; reopening took it from the first run's
     // start. Each row saves the opposite of what the first run's start would give.
     void sessionKeepsStartAtPoint_data() {
@@ -6982,8 +7005,8 @@ private slots:
     // Issue #9 (tester s8, 14): a click anywhere on the contour plot moved x0 there (a click to
     // focus the view lost the point). Only the point is dragged; a click elsewhere moves
     // nothing (no undo step); a drag elsewhere pans (the point stays, its pixel moves with the
-    // plot); a double click moves the point there, in one undo step. The hint says so, and
-    // the 3-D view's hint says what a click and a drag do there.
+    // plot) and Ctrl+0 frames it again; a double click moves the point there, in one undo step. The
+    // hint says so, and the 3-D view's hint says what a click and a drag do there.
     void contourClickMovesNothingDoubleClickMoves() {
         m_window->showViewTab(1);
         PlaneView* view = m_window->contourView();
@@ -7024,7 +7047,15 @@ private slots:
             scene.toDisplay(-1, 0).x() > markerBefore.x() + 20,
             qPrintable(
                 QStringLiteral("%1 -> %2").arg(markerBefore.x()).arg(scene.toDisplay(-1, 0).x())));
-        view->resetView();
+        // View > Reset View (Ctrl+0) frames the contour plot again (tester s14: it reset only
+        // the 3-D view, and the panned plot stayed panned).
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_0, Qt::ControlModifier);
+        QVERIFY2(
+            (scene.toDisplay(-1, 0) - markerBefore).norm() < 0.5,
+            qPrintable(
+                QStringLiteral("%1 -> %2").arg(markerBefore.x()).arg(scene.toDisplay(-1, 0).x())));
         // A double click moves the point there: one undo step. (A QWindow gets the second
         // press, then the double click.)
         const double tx = 0.5, ty = 1.0;
