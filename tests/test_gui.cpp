@@ -6002,25 +6002,52 @@ private slots:
     // the global maximum 890 at the corner (5, 5) (baseline contour_himmelblau). The legend
     // now goes where it covers least (RunPaths::setLegendCost): clear of the ring (its radius,
     // 2.2 symbols of 0.025 of the frame's width across, and 4 pixels), its name whole.
-    void contourRunLegendKeepsOffTheCornerRing_data() { addLectureSizes(); }
+    // Tester s14: the four runs of the ill-conditioned bowl's example on Himmelblau, in the
+    // window's first size (1203x676 on a 1280x720 screen): the legend in the top right
+    // corner covered the ring; it slides down the column beside the frame.
+    void contourRunLegendKeepsOffTheCornerRing_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<bool>("fourRuns");
+        QTest::newRow("1280x720 font scale 1.5") << QSize(1280, 720) << 1.5 << false;
+        QTest::newRow("1280x720 font scale 1") << QSize(1280, 720) << 1.0 << false;
+        QTest::newRow("1600x1000 font scale 1") << QSize(1600, 1000) << 1.0 << false;
+        QTest::newRow("1203x676 font scale 1, four runs") << QSize(1203, 676) << 1.0 << true;
+    }
     void contourRunLegendKeepsOffTheCornerRing() {
         QFETCH(QSize, size);
         QFETCH(double, fontScale);
+        QFETCH(bool, fourRuns);
         const DefaultPreferencesAtEnd restore;
         usePreferences(fontScale);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        if (fourRuns) { // as the tester went: the example on the contour tab, then f, domain
+            m_window->showViewTab(1);
+            QAction* bowl = nullptr;
+            for (QAction* a : test::examplesMenu(m_window)->actions())
+                if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
+                    bowl = a;
+            QVERIFY(bowl);
+            bowl->trigger();
+            m_window->contourView()->grabFramebuffer();
+        }
         QCOMPARE(m_doc->setFunction(QStringLiteral("(x^2+y-11)^2+(x+y^2-7)^2")), QString());
+        if (fourRuns)
+            m_window->contourView()->grabFramebuffer();
         Settings s = m_doc->settings();
         s.xmin = s.ymin = -5;
         s.xmax = s.ymax = 5;
-        s.point = {1, 1};
+        if (!fourRuns)
+            s.point = {1, 1};
         QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
-        RunSettings run;
-        run.options.learningRate = 0.01;
-        run.options.maxSteps = 60;
-        run.start = {1, 1};
-        QCOMPARE(m_doc->addRun(run), QString());
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        if (!fourRuns) {
+            RunSettings run;
+            run.options.learningRate = 0.01;
+            run.options.maxSteps = 60;
+            run.start = s.point;
+            QCOMPARE(m_doc->addRun(run), QString());
+        }
         m_window->showViewTab(1);
         ContourScene& contour = m_window->contourScene();
         // The layout settled (CI once grabbed before the view had its room): two renders
@@ -6050,10 +6077,12 @@ private slots:
                                 .arg(ring.y())
                                 .arg(room)));
         vtkLegendBoxActor* legend = contour.runPaths().legend();
-        QCOMPARE(legend->GetNumberOfEntries(), 1);
-        QVERIFY2(!QString::fromUtf8(legend->GetEntryString(0)).endsWith(u'…'),
-                 legend->GetEntryString(0));
-        saveLectureShot("contour_corner_ring", size, fontScale);
+        QCOMPARE(legend->GetNumberOfEntries(), fourRuns ? 4 : 1);
+        for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
+            QVERIFY2(!QString::fromUtf8(legend->GetEntryString(i)).endsWith(u'…'),
+                     legend->GetEntryString(i));
+        saveLectureShot(fourRuns ? "contour_corner_ring_four_runs" : "contour_corner_ring", size,
+                        fontScale);
     }
 
     // Issue #9 (panel9): the loss chart's legend (three runs, 13-pixel text) covered most of

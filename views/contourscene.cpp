@@ -439,14 +439,15 @@ ContourScene::ContourScene()
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
     // Measured where it will be drawn: under the note when the note's lines reach it. Tight
     // too: a square frame in a wide view leaves a column beside it (a two-line note pushed
-    // every wider place onto the frame's top edge and a ring at its corner).
+    // every wider place onto the frame's top edge and a ring at its corner); and slid down
+    // that column's edge (four runs' legend in the top right covered the ring at (5, 5)).
     m_runs->setLegendCost(
         [this]() -> RunPaths::LegendCost {
             return [this](const std::array<double, 4>& box) {
                 return runLegendCost(legendUnderNote(box));
             };
         },
-        {.tight = true});
+        {.tight = true, .slides = true});
     // Cut to the frame grown by a ring's radius: a ring round an extreme at the domain's
     // corner is whole (it was a quarter circle), as the curve view's at its ends.
     m_markers->clipTo(m_markerBox);

@@ -131,21 +131,35 @@ void RunPaths::layoutLegends() {
                     a.right = 0.01 + w;
                     fitLegend(m_legend, m_renderer, m_legendLabels, font, a);
                 }
-                const double* p = m_legend->GetPositionCoordinate()->GetValue();
-                const double* q = m_legend->GetPosition2Coordinate()->GetValue();
                 int elided = 0;
                 for (int i = 0; i < m_legend->GetNumberOfEntries(); ++i)
                     elided += m_legendLabels[std::size_t(i)] != m_legend->GetEntryString(i);
-                const std::array<double, 4> box{p[0] * view[0], (p[0] + q[0]) * view[0],
-                                                p[1] * view[1], (p[1] + q[1]) * view[1]};
-                const double c = cost(box);
-                m_tried.emplace_back(box, c);
-                const double total = c + kElidedCost * elided + (corner != was ? kSwitchCost : 0);
-                if (first || total < best) {
-                    best = total;
-                    chosen = a;
-                    m_corner = corner;
-                    first = false;
+                // Where the places allow, also slid along the side edge, away from the
+                // corner, by half its height at a time (a ring at the frame's corner under
+                // a top corner's box, tester s14), each step costing a little.
+                const double h = m_legend->GetPosition2Coordinate()->GetValue()[1];
+                const int slides = m_places.slides ? kLegendSlides : 0;
+                for (int k = 0; k <= slides; ++k) {
+                    LegendAnchor slid = a;
+                    slid.y = a.y + (top ? -0.5 : 0.5) * k * h;
+                    if (slid.y - (top ? h : 0) < 0 || slid.y + (top ? 0 : h) > 1)
+                        break; // out of the view
+                    if (k > 0)
+                        fitLegend(m_legend, m_renderer, m_legendLabels, font, slid);
+                    const double* p = m_legend->GetPositionCoordinate()->GetValue();
+                    const double* q = m_legend->GetPosition2Coordinate()->GetValue();
+                    const std::array<double, 4> box{p[0] * view[0], (p[0] + q[0]) * view[0],
+                                                    p[1] * view[1], (p[1] + q[1]) * view[1]};
+                    const double c = cost(box);
+                    m_tried.emplace_back(box, c);
+                    const double total = c + kElidedCost * elided + kSlideCost * k +
+                                         (corner != was ? kSwitchCost : 0);
+                    if (first || total < best) {
+                        best = total;
+                        chosen = slid;
+                        m_corner = corner;
+                        first = false;
+                    }
                 }
             }
         fitLegend(m_legend, m_renderer, m_legendLabels, font, chosen);

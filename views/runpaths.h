@@ -29,7 +29,8 @@ struct RunPath {
 /// (RunPaths::layoutLegends).
 struct RunLegendPlaces {
     bool bottomCorners = false;
-    bool tight = false; ///< RunPaths::kTightLegend too (a contour's square frame leaves a column)
+    bool tight = false;  ///< RunPaths::kTightLegend too (a contour's square frame leaves a column)
+    bool slides = false; ///< each place slid along the side edge too (RunPaths::kLegendSlides)
 };
 
 class RunPaths {
@@ -72,6 +73,10 @@ public:
     /// (a ball passing by in an animation does not make it jump to and fro).
     static constexpr double kWideLegend = 0.7, kTightLegend = 0.3, kElidedCost = 10,
                             kSwitchCost = 3;
+    /// Slides along the side edge (RunLegendPlaces::slides), half the legend's height each,
+    /// each costing kSlideCost: a whole name slid down beats one cut in the corner.
+    static constexpr int kLegendSlides = 4;
+    static constexpr double kSlideCost = 2;
     /// The corners the run legend may take.
     enum class Corner { TopRight, TopLeft, BottomRight, BottomLeft };
     /// Where the run legend sits now (for tests).
