@@ -54,6 +54,15 @@ inline QMenu* examplesMenu(QMainWindow* window) {
     return nullptr;
 }
 
+/// The Examples menu's entry whose text contains `text`, or null.
+inline QAction* exampleAction(QMainWindow* window, const QString& text) {
+    if (QMenu* examples = examplesMenu(window))
+        for (QAction* a : examples->actions())
+            if (a->text().contains(text))
+                return a;
+    return nullptr;
+}
+
 /// Settings (remembered export options, preferences, the view tab) go to a folder of this
 /// process's own, removed at exit: each run starts from the defaults, never from the person's,
 /// and two test processes at once (two checkouts, ctest -j) never read each other's.

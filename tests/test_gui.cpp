@@ -4114,12 +4114,7 @@ private slots:
         panel->setRun(typed, m_doc->settings().point);
         QVERIFY(!panel->startAtExpansionPoint());
         QCOMPARE(panel->typedStart(), (std::vector<double>{4, 0.05}));
-        QMenu* examples = test::examplesMenu(m_window);
-        QVERIFY(examples);
-        QAction* bowl = nullptr;
-        for (QAction* a : examples->actions())
-            if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
-                bowl = a;
+        QAction* bowl = test::exampleAction(m_window, QStringLiteral("Ill-conditioned bowl"));
         QVERIFY(bowl);
         bowl->trigger();
         const std::vector<double>& point = m_doc->settings().point;
@@ -6024,10 +6019,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         if (fourRuns) { // as the tester went: the example on the contour tab, then f, domain
             m_window->showViewTab(1);
-            QAction* bowl = nullptr;
-            for (QAction* a : test::examplesMenu(m_window)->actions())
-                if (a->text().startsWith(QStringLiteral("Ill-conditioned bowl")))
-                    bowl = a;
+            QAction* bowl = test::exampleAction(m_window, QStringLiteral("Ill-conditioned bowl"));
             QVERIFY(bowl);
             bowl->trigger();
             m_window->contourView()->grabFramebuffer();
