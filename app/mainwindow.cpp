@@ -512,8 +512,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_view->scene().resetCamera();
     const Settings& s = m_doc->settings();
     m_framedDomain = {s.xmin, s.xmax, s.ymin, s.ymax};
-    m_readout->setArrowScale(meanSlope(m_doc->surface()));
-    m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    showReadout();
     m_parameters->sync();
     m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
     if (!m_applyingFunction && !m_functionError->isVisible())
@@ -1742,8 +1741,7 @@ void MainWindow::onDocumentChanged(int what) {
     if (!(what & Document::SurfaceChange))
         m_view->render();
     updatePlaneViews(what);
-    m_readout->setArrowScale(meanSlope(m_doc->surface()));
-    m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames());
+    showReadout();
     m_parameters->sync();
     m_parameterSection->setVisible(!m_doc->settings().parameters.empty());
     if (!m_applyingFunction && !m_functionError->isVisible())
@@ -1971,6 +1969,15 @@ void MainWindow::onNudged(int dx, int dy) {
 
 int MainWindow::viewTab() const {
     return m_viewTabs->currentIndex();
+}
+
+void MainWindow::showReadout() {
+    m_readout->setArrowScale(meanSlope(m_doc->surface()));
+    const Document::NearCritical near = m_doc->nearCriticalPoint();
+    m_readout->setExpansion(
+        m_doc->expansion(), m_doc->inputNames(),
+        near.index >= 0 ? &m_doc->criticalPoints().points[std::size_t(near.index)] : nullptr,
+        near.distance);
 }
 
 void MainWindow::resetShownViews() {

@@ -155,6 +155,8 @@ public slots:
     void showShortcuts();
     /// View ▸ Reset View: frames the whole plot again in every view shown.
     void resetShownViews();
+    /// The readout of the document's expansion, with the critical point x0 is near.
+    void showReadout();
     void showAbout();
     /// Edit ▸ Preferences (preferencesdialog.h).
     void showPreferences();

@@ -356,6 +356,28 @@ void Document::recomputeCriticalPoints() {
     }
 }
 
+Document::NearCritical Document::nearCriticalPoint() const {
+    NearCritical near;
+    const std::vector<double>& x = m_settings.point;
+    if (m_expansion.curvature.classification != Classification::NotCritical)
+        return near;
+    double width = m_settings.xmax - m_settings.xmin;
+    if (x.size() > 1)
+        width = std::max(width, m_settings.ymax - m_settings.ymin);
+    double best = kNearCritical * width;
+    for (std::size_t i = 0; i < m_critical.points.size(); ++i) {
+        const Eigen::VectorXd& p = m_critical.points[i].point;
+        if (std::size_t(p.size()) != x.size())
+            continue;
+        const double d = (p - Eigen::Map<const Eigen::VectorXd>(x.data(), p.size())).norm();
+        if (d <= best) {
+            best = d;
+            near = {int(i), d};
+        }
+    }
+    return near;
+}
+
 DescentStability Document::descentStability() const {
     return gs::descentStability(m_expansion.curvature);
 }

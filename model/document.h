@@ -106,6 +106,16 @@ public:
     const CriticalPointSearch& criticalPoints() const { return m_critical; }
     /// How many times the search ran (it runs only with the surface; for tests).
     int criticalPointSearches() const { return m_criticalSearches; }
+    /// The isolated critical point found nearest the expansion point, when the point is not
+    /// critical but within kNearCritical of the domain's width of it (a point typed from a
+    /// marker's label, to its digits, has a gradient of rounding size yet not zero): its
+    /// index in criticalPoints().points (-1: none) and the distance.
+    struct NearCritical {
+        int index = -1;
+        double distance = 0;
+    };
+    static constexpr double kNearCritical = 1e-3;
+    NearCritical nearCriticalPoint() const;
     /// Gradient descent on the quadratic model at the point (engine/curvature.h): stable for
     /// a learning rate below 2 / lambda_max only when H is positive definite; unstable along
     /// a negative-curvature direction whatever the rate.

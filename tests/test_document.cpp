@@ -452,6 +452,31 @@ private slots:
         QVERIFY(c.globalMaximum.onBoundary);
     }
 
+    // Tester s14: a maximum typed from its label to six digits read "not critical" with
+    // nothing more. x exp(-x^2 - y^2) has its maximum at (1/sqrt 2, 0) (the domain 4 wide):
+    // (0.707107, 0) is not critical (f_x = (1 - 2x^2) exp(-x^2) is -3.8e-7 there) but
+    // |0.707107 - 1/sqrt 2| = 2.19e-7 from it, well within 1e-3 of the width; (0.72, 0) is
+    // 0.0129 away, beyond it; the maximum itself is critical, so nothing is "near".
+    void nearCriticalPointNamesTheOneTyped() {
+        Document doc;
+        QCOMPARE(doc.setPoint(0.707107, 0), QString());
+        QVERIFY(doc.expansion().curvature.classification == gs::Classification::NotCritical);
+        Document::NearCritical near = doc.nearCriticalPoint();
+        QVERIFY(near.index >= 0);
+        const gs::CriticalPoint& max = doc.criticalPoints().points[std::size_t(near.index)];
+        QVERIFY(max.classification == gs::Classification::Maximum);
+        const double expected = 0.707107 - 1 / std::sqrt(2.0); // 2.188e-7
+        // The search polishes the maximum to rounding (a few ulps): the distance as exact.
+        QVERIFY2(std::abs(near.distance - expected) <=
+                     1024 * std::numeric_limits<double>::epsilon(),
+                 qPrintable(QString::number(near.distance, 'g', 17)));
+        QCOMPARE(doc.setPoint(0.72, 0), QString());
+        QCOMPARE(doc.nearCriticalPoint().index, -1);
+        QCOMPARE(doc.setPoint(max.point[0], max.point[1]), QString());
+        QVERIFY(doc.expansion().curvature.classification == gs::Classification::Maximum);
+        QCOMPARE(doc.nearCriticalPoint().index, -1);
+    }
+
     // The search runs with the surface only: a drag of the point, a new run or a shown
     // model reuses it; a new domain or function searches again. x exp(-x^2 - y^2) has
     // grad = ((1 - 2x^2), -2xy) exp(...): critical points (+-1/sqrt 2, 0), f = +-exp(-1/2)/sqrt 2.

@@ -640,6 +640,16 @@ private slots:
             // Holes, never spikes: the surface's range is that of its finite values.
             QVERIFY(std::isfinite(m_doc->surface().zmin) && std::isfinite(m_doc->surface().zmax));
         }
+        // A point typed from a marker's label, not quite critical: the readout names the
+        // critical point found beside it and the distance (tester s14; Document's own test
+        // checks the distance: |0.707107 - 1/sqrt 2|).
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
+        QCOMPARE(m_doc->setPoint(0.707107, 0), QString());
+        const QString near =
+            QStringLiteral("not critical (∇f ≠ 0); %1 from the maximum at (0.707107, ")
+                .arg(formatNumber(0.707107 - 1 / std::sqrt(2.0)));
+        QVERIFY2(m_window->readout()->text().contains(near),
+                 qPrintable(m_window->readout()->text()));
 
         // Export paths that cannot be written: said, and the window goes on.
         QVERIFY(m_window->exportImage(QStringLiteral("/nonexistent/x.png"), 200, 100, false)

@@ -379,7 +379,8 @@ void ReadoutPanel::setRowVisible(const QString& key, bool visible) {
     m_values[row]->setVisible(visible);
 }
 
-void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
+void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
+                                const CriticalPoint* near, double distance) {
     const auto& c = e.check;
     m_oneInput = names.size() == 1;
     m_valueFinite = std::isfinite(e.at.value);
@@ -437,7 +438,24 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names) {
         : !e.at.hessian.allFinite()
             ? QStringLiteral("f is not twice differentiable here (H is not finite)")
             : classText(e.curvature.classification);
-    setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind));
+    QString nearText;
+    if (near && e.curvature.classification == Classification::NotCritical) {
+        // Tester s14: the local maximum typed from its label to six digits read "not
+        // critical" with nothing more; the critical point it is close to, and how close.
+        QStringList at;
+        for (Eigen::Index i = 0; i < near->point.size(); ++i)
+            at << formatNumber(near->point[i]);
+        const bool named = !near->detail.empty() && near->detail.rfind("undecided", 0) != 0;
+        const QString what =
+            named                                             ? QString::fromStdString(near->detail)
+            : near->classification == Classification::Minimum ? QStringLiteral("minimum")
+            : near->classification == Classification::Maximum ? QStringLiteral("maximum")
+            : near->classification == Classification::Saddle  ? QStringLiteral("saddle")
+                                                              : QStringLiteral("critical point");
+        nearText = QStringLiteral("; %1 from the %2 at (%3)")
+                       .arg(formatNumber(distance), what, at.join(QStringLiteral(", ")));
+    }
+    setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind + nearText));
     placeRow(QStringLiteral("eps"), QStringLiteral("ε"));
     setRow(QStringLiteral("true"), QStringLiteral("f(x₀ + ε)"), formatNumber(c.trueValue, 10));
     setRow(QStringLiteral("lin"),

@@ -6,6 +6,7 @@
 // its parent's layout only when the grid's size hints change: a new number in a label of the
 // same size does not lay out the whole side panel again (docs/benchmarks.md, drag).
 
+#include "criticalpoints.h"
 #include "surface.h"
 
 #include <QHash>
@@ -23,7 +24,10 @@ class ReadoutPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ReadoutPanel(QWidget* parent = nullptr);
-    void setExpansion(const Expansion& e, const QStringList& names);
+    /// `near`: the critical point found nearest x0 when x0 is not critical but close to it
+    /// (Document::nearCriticalPoint), named in the "point" row with its distance.
+    void setExpansion(const Expansion& e, const QStringList& names,
+                      const CriticalPoint* near = nullptr, double distance = 0);
     /// The plot's mean slope S (overlays.h: meanSlope), the gradient arrows' scale, which
     /// the "arrows" row explains. Set before setExpansion.
     void setArrowScale(double slope) { m_slope = slope; }
