@@ -142,9 +142,7 @@ QString criticalPointText(const Document& doc, const CriticalPoint& p) {
     QStringList eig;
     for (Eigen::Index k = 0; k < p.eigenvalues.size(); ++k)
         eig << number(p.eigenvalues[k]);
-    QString kind = QString::fromStdString(std::string(toString(p.classification)));
-    if (!p.detail.empty())
-        kind = QString::fromStdString(p.detail);
+    const QString kind = QString::fromStdString(kindOf(p));
     // A value stays with its name, and the eigenvalues together, when the list wraps: no-break
     // spaces (U+00A0) in "f = v" and "λ = a, b" (a lone "1.716" or "16" on a line, issue #9).
     QString text = QStringLiteral("%1 at %2: f\u00A0=\u00A0%3, λ\u00A0=\u00A0%4")

@@ -913,6 +913,10 @@ GradientSample sampleGradient(const Expression& f, const GridSpec& g, const Eige
     return s;
 }
 
+std::string kindOf(const CriticalPoint& p) {
+    return p.detail.empty() ? std::string(toString(p.classification)) : p.detail;
+}
+
 CriticalPoint classifySingularPoint(const Expression& f, const Eigen::VectorXd& p,
                                     const std::vector<int>& axes, const Eigen::VectorXd& cell) {
     CriticalPoint c;

@@ -78,6 +78,11 @@ struct CriticalPoint {
     bool onBoundary = false;
 };
 
+/// What a critical point is, in words: how f decided (`detail`, e.g. "monkey saddle") when it
+/// did, else the Hessian's verdict ("minimum", "maximum", "saddle", "degenerate"). The
+/// window's critical-point list and its readout name a point by it.
+std::string kindOf(const CriticalPoint& p);
+
 /// A connected set of critical points (a valley or ridge of constant f), as a polyline.
 struct CriticalCurve {
     std::vector<Eigen::VectorXd> points; ///< ordered along the curve, all inputs

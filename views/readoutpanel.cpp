@@ -439,21 +439,15 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
             ? QStringLiteral("f is not twice differentiable here (H is not finite)")
             : classText(e.curvature.classification);
     QString nearText;
-    if (near && e.curvature.classification == Classification::NotCritical) {
+    if (near) {
         // Tester s14: the local maximum typed from its label to six digits read "not
         // critical" with nothing more; the critical point it is close to, and how close.
         QStringList at;
         for (Eigen::Index i = 0; i < near->point.size(); ++i)
             at << formatNumber(near->point[i]);
-        const bool named = !near->detail.empty() && near->detail.rfind("undecided", 0) != 0;
-        const QString what =
-            named                                             ? QString::fromStdString(near->detail)
-            : near->classification == Classification::Minimum ? QStringLiteral("minimum")
-            : near->classification == Classification::Maximum ? QStringLiteral("maximum")
-            : near->classification == Classification::Saddle  ? QStringLiteral("saddle")
-                                                              : QStringLiteral("critical point");
         nearText = QStringLiteral("; %1 from the %2 at (%3)")
-                       .arg(formatNumber(distance), what, at.join(QStringLiteral(", ")));
+                       .arg(formatNumber(distance), QString::fromStdString(kindOf(*near)),
+                            at.join(QStringLiteral(", ")));
     }
     setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind + nearText));
     placeRow(QStringLiteral("eps"), QStringLiteral("ε"));
