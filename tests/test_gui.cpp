@@ -7117,6 +7117,138 @@ private slots:
                  qPrintable(hintGraph));
     }
 
+    // Zoom and pan keep the frame (tester s14: the wheel and a drag moved the whole chart,
+    // axes, tick labels and all, over the title; the lines ran past the frame). The frame
+    // stays put on screen, the axes label the range it shows, and nothing of the plot is
+    // drawn outside it. Real wheel and mouse events; Ctrl+0 frames the domain again.
+    void contourZoomKeepsTheFrame() {
+        m_window->resize(1280, 720);
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(!scene.zoomed());
+        const std::array<double, 4> home = scene.shownRange();
+        // The range shown is the frame (the domain) with its pads, at home.
+        const auto& domain = scene.frame();
+        QVERIFY(home[0] <= domain[0] && home[1] >= domain[1] && home[2] <= domain[2] &&
+                home[3] >= domain[3]);
+        auto onScreen = [&](const std::array<double, 4>& r) { // xmin, xmax, ymin, ymax pixels
+            const Eigen::Vector2d lo = scene.toDisplay(r[0], r[2]),
+                                  hi = scene.toDisplay(r[1], r[3]);
+            return std::array<double, 4>{lo.x(), hi.x(), lo.y(), hi.y()};
+        };
+        const std::array<double, 4> frameBefore = onScreen(home);
+        // Three notches in, about a point left of the frame's middle.
+        const Eigen::Vector2d cursor = scene.toDisplay(-0.8, 0.3);
+        const QPointF at = view->fromDisplay(cursor.x(), cursor.y());
+        for (int k = 0; k < 3; ++k) {
+            QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view, &wheel);
+        }
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(scene.zoomed());
+        const std::array<double, 4> zoomed = scene.shownRange();
+        // The frame on screen is where it was, to a pixel; the range is 1.2^3 smaller and the
+        // point under the cursor stayed there.
+        const std::array<double, 4> frameAfter = onScreen(zoomed);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(std::abs(frameAfter[k] - frameBefore[k]) < 1.0,
+                     qPrintable(QStringLiteral("edge %1: %2 -> %3")
+                                    .arg(k)
+                                    .arg(frameBefore[k])
+                                    .arg(frameAfter[k])));
+        const double ratio = (home[1] - home[0]) / (zoomed[1] - zoomed[0]);
+        QVERIFY2(std::abs(ratio - 1.2 * 1.2 * 1.2) < 1e-9 * ratio,
+                 qPrintable(QString::number(ratio)));
+        // (To the pixel the event landed on: a home pixel's width.)
+        const double homePixel = (home[1] - home[0]) / (frameBefore[1] - frameBefore[0]);
+        const Eigen::Vector2d under = scene.toPlot(cursor.x(), cursor.y());
+        QVERIFY2((under - Eigen::Vector2d(-0.8, 0.3)).norm() < 1.5 * homePixel,
+                 qPrintable(QStringLiteral("(%1, %2)").arg(under.x()).arg(under.y())));
+        // The axes' text stays beside the frame: the y labels within its height (a label's
+        // half height over its ends), left of it; the x labels below it, within its width.
+        const QImage shot = view->grabFramebuffer();
+        for (int axis : {0, 1}) {
+            const Plot2D::AxisText text = scene.axisText(axis);
+            QVERIFY(text.labels.size() >= 3);
+            for (const auto& b : text.labels) {
+                const double half = 0.5 * (axis == 1 ? b[3] - b[2] : b[1] - b[0]) + 1;
+                const bool beside = axis == 1
+                                        ? b[1] <= frameAfter[0] && b[2] >= frameAfter[2] - half &&
+                                              b[3] <= frameAfter[3] + half
+                                        : b[3] <= frameAfter[2] && b[0] >= frameAfter[0] - half &&
+                                              b[1] <= frameAfter[1] + half;
+                QVERIFY2(beside, qPrintable(QStringLiteral("axis %1 label %2..%3, %4..%5")
+                                                .arg(axis)
+                                                .arg(b[0])
+                                                .arg(b[1])
+                                                .arg(b[2])
+                                                .arg(b[3])));
+            }
+            // The title and the note are not crossed by the y labels any more.
+            QVERIFY(text.title[3] < scene.noteBox()[2]);
+        }
+        // Nothing coloured outside the frame on the right of it and between its top and the
+        // note: the level curves are clipped there (the legend and texts are black on white).
+        const double ratioPx = view->devicePixelRatio();
+        auto coloured = [&](double x0, double x1, double y0, double y1) { // display pixels
+            int count = 0;
+            for (int y = int(std::ceil(y0)); y < int(y1); ++y)
+                for (int x = int(std::ceil(x0)); x < int(x1); ++x) {
+                    const QColor c =
+                        shot.pixelColor(int(x * ratioPx), shot.height() - 1 - int(y * ratioPx));
+                    const int hi = std::max({c.red(), c.green(), c.blue()});
+                    const int lo = std::min({c.red(), c.green(), c.blue()});
+                    count += hi - lo > 60;
+                }
+            return count;
+        };
+        const double W = shot.width() / ratioPx;
+        QCOMPARE(coloured(frameAfter[1] + 3, W - 2, frameAfter[2], frameAfter[3]), 0);
+        QCOMPARE(coloured(frameAfter[0], frameAfter[1], frameAfter[3] + 3, scene.noteBox()[2] - 2),
+                 0);
+        // And inside it, the level curves still are.
+        QVERIFY(coloured(frameAfter[0], frameAfter[1], frameAfter[2], frameAfter[3]) > 200);
+        // The level labels are placed inside the range shown.
+        for (const auto& b : scene.levelLabelBoxes())
+            QVERIFY2(b[0] >= frameAfter[0] - 1 && b[2] <= frameAfter[1] + 1 &&
+                         b[1] >= frameAfter[2] - 1 && b[3] <= frameAfter[3] + 1,
+                     qPrintable(
+                         QStringLiteral("%1..%2, %3..%4").arg(b[0]).arg(b[2]).arg(b[1]).arg(b[3])));
+        // A drag pans: the frame stays, the range moves by the drag over the scale.
+        const double perPixel = (zoomed[1] - zoomed[0]) / (frameAfter[1] - frameAfter[0]);
+        const QPointF from = view->fromDisplay(frameAfter[0] + 40, frameAfter[2] + 40);
+        test::sendMouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+        for (int k = 1; k <= 6; ++k)
+            test::sendMouse(view, QEvent::MouseMove, from + QPointF(10 * k, 0), Qt::NoButton,
+                            Qt::LeftButton);
+        test::sendMouse(view, QEvent::MouseButtonRelease, from + QPointF(60, 0), Qt::LeftButton,
+                        Qt::NoButton);
+        QVERIFY(test::waitForFrame(frames));
+        const std::array<double, 4> panned = scene.shownRange();
+        const std::array<double, 4> framePanned = onScreen(panned);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY(std::abs(framePanned[k] - frameBefore[k]) < 1.0);
+        const double moved = 60 * view->devicePixelRatio(); // display pixels
+        QVERIFY2(std::abs((zoomed[0] - panned[0]) - moved * perPixel) <
+                     1e-6 * (zoomed[1] - zoomed[0]),
+                 qPrintable(
+                     QStringLiteral("%1 vs %2").arg(zoomed[0] - panned[0]).arg(moved * perPixel)));
+        // Ctrl+0 shows the whole domain again, the axes at home.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_0, Qt::ControlModifier);
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(!scene.zoomed());
+        const std::array<double, 4> back = scene.shownRange();
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(back[k], home[k]);
+        m_window->showViewTab(0);
+    }
+
     // The contour view's gradient field and level bands: check boxes in the panel, each an
     // undoable edit of the document, drawn from the engine's field: 17 x 17 arrows on the
     // default square domain (grad(x exp(-x^2-y^2)) vanishes only at (+-1/sqrt 2, 0), on no

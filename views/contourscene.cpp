@@ -483,7 +483,7 @@ ContourScene::ContourScene()
         // The labels keep off the run legend too: placed again when the note moved it.
         const std::array<double, 4> runLegend = scene->runLegendRect();
         if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw ||
-            runLegend != scene->m_labelsRunLegend)
+            runLegend != scene->m_labelsRunLegend || scene->shownRange() != scene->m_labelsShown)
             scene->placeLabels();
     });
     // After the run legend's layout and the note's (which may move the run legend under it).
@@ -565,6 +565,7 @@ int ContourScene::levelFontSize() const {
 
 void ContourScene::placeLabels() {
     m_labelsRunLegend = runLegendRect();
+    m_labelsShown = shownRange();
     // Where the critical-point markers' labels go, clear of the runs, first: the level
     // labels keep off them.
     placeMarkerLabels();
@@ -667,9 +668,12 @@ void ContourScene::placeLabels() {
             if (std::abs(p.x() - q.x()) < 2 * halfW && std::abs(p.y() - q.y()) < 2 * halfH)
                 return false;
         const Box label{p.x() - halfW, p.y() - halfH, p.x() + halfW, p.y() + halfH};
-        // Inside the frame (the domain): not out over the tick labels or the colour bar.
+        // Inside the frame (the domain) and the range shown (zoomed or panned): not out over
+        // the tick labels or the colour bar.
         const GridSpec& d = m_surface->grid;
-        if (label.x0 < d.xmin || label.x1 > d.xmax || label.y0 < d.ymin || label.y1 > d.ymax)
+        if (label.x0 < d.xmin || label.x1 > d.xmax || label.y0 < d.ymin || label.y1 > d.ymax ||
+            label.x0 < m_labelsShown[0] || label.x1 > m_labelsShown[1] ||
+            label.y0 < m_labelsShown[2] || label.y1 > m_labelsShown[3])
             return false;
         for (const Box& b : takenBoxes)
             if (b.meets(label))
@@ -1163,8 +1167,12 @@ void ContourScene::placePointLegend() {
         return;
     const double vw = size[0], vh = size[1];
     const double inset = kLegendInset * lineScale();
-    // The frame on screen, within the viewport (zoomed in, the frame is larger than it).
-    const std::array<double, 4>& f = frame();
+    // The frame on screen, within the range shown (zoomed in, the frame is larger than it).
+    const std::array<double, 4>& d = frame();
+    const std::array<double, 4> r = shownRange();
+    const std::array<double, 4> f{
+        std::max(d[0], r[0]), std::max(std::max(d[0], r[0]), std::min(d[1], r[1])),
+        std::max(d[2], r[2]), std::max(std::max(d[2], r[2]), std::min(d[3], r[3]))};
     const Eigen::Vector2d lo = toDisplay(f[0], f[2]), hi = toDisplay(f[1], f[3]);
     const double x0 = std::max(0.0, lo.x()) + inset, x1 = std::min(vw, hi.x()) - inset;
     const double y0 = std::max(0.0, lo.y()) + inset, y1 = std::min(vh, hi.y()) - inset;
@@ -1180,8 +1188,8 @@ void ContourScene::placePointLegend() {
         stateLeft < tickEnd ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5) : 0.02);
     // The whole frame on screen (not zoomed in past the view): its room may be re-divided.
     const double slack = 2 * lineScale();
-    const bool canReframe =
-        lo.x() >= -slack && hi.x() <= vw + slack && lo.y() >= -slack && hi.y() <= vh + slack;
+    const bool canReframe = !zoomed() && lo.x() >= -slack && hi.x() <= vw + slack &&
+                            lo.y() >= -slack && hi.y() <= vh + slack;
     if (!m_pointLegend->GetVisibility()) {
         setLegendReserve(0, canReframe);
         return;
@@ -1726,8 +1734,11 @@ void ContourScene::placeMarkerLabels() {
     if (!(ppw > 0))
         return;
     const double perPixel = 1.0 / ppw, w = worldWidth();
+    // In the frame and the range shown (zoomed or panned).
     const std::array<double, 4>& f = frame();
-    const Box inside{f[0], f[2], f[1], f[3]};
+    const std::array<double, 4> r = shownRange();
+    const Box inside{std::max(f[0], r[0]), std::max(f[2], r[2]), std::min(f[1], r[1]),
+                     std::min(f[3], r[3])};
     // A run's ball passes every iterate of its path: its radius round the label is taken.
     const double ball = 0.5 * sceneLook().ballDiameter * w;
     std::vector<PlotMarker> placed = m_markerInput;

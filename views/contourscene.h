@@ -226,6 +226,7 @@ private:
     bool m_labelsAvoidedPoint = false;
     /// And the run legend's box they kept off (runLegendRect).
     std::array<double, 4> m_labelsRunLegend{};
+    std::array<double, 4> m_labelsShown{}; ///< the range shown when the labels were placed
     vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;
     unsigned long m_zoomObserver = 0;
     vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;

@@ -43,7 +43,7 @@ void PlaneView::mousePressEvent(QMouseEvent* e) {
         return;
     const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
     if (e->modifiers() & Qt::ShiftModifier) { // Shift+click starts a run, as in the 3-D view
-        if (m_scene.insideFrame(p))
+        if (m_scene.shown(p))
             emit startPicked(p.x(), p.y());
         return;
     }
@@ -75,10 +75,14 @@ void PlaneView::mouseMoveEvent(QMouseEvent* e) {
     }
     if (!dragging())
         return;
-    // The point stays inside the frame: a drag past the edge holds it on the edge.
+    // The point stays inside the frame and the range shown (zoomed in, the frame on screen
+    // shows part of it): a drag past the edge holds it on the edge.
     const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
     const auto& f = m_scene.frame();
-    emit pointDragged(std::clamp(p.x(), f[0], f[1]), std::clamp(p.y(), f[2], f[3]));
+    const auto r = m_scene.shownRange();
+    const double x0 = std::max(f[0], r[0]), x1 = std::max(x0, std::min(f[1], r[1]));
+    const double y0 = std::max(f[2], r[2]), y1 = std::max(y0, std::min(f[3], r[3]));
+    emit pointDragged(std::clamp(p.x(), x0, x1), std::clamp(p.y(), y0, y1));
 }
 
 void PlaneView::mouseReleaseEvent(QMouseEvent* e) {
@@ -104,7 +108,7 @@ void PlaneView::mouseDoubleClickEvent(QMouseEvent* e) {
     // A double click inside the frame moves the point there: one undoable step, as a drag.
     const QPoint d = toDisplay(e->position());
     const Eigen::Vector2d p = m_scene.toPlot(d.x(), d.y());
-    if (!m_scene.insideFrame(p) || (m_hits && m_hits(d.x(), d.y())))
+    if (!m_scene.shown(p) || (m_hits && m_hits(d.x(), d.y())))
         return; // outside, or on the point: already there
     m_mayPan = false;
     beginDrag();

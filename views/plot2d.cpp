@@ -10,14 +10,21 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <vtkActor.h>
 #include <vtkActor2DCollection.h>
+#include <vtkActorCollection.h>
 #include <vtkAxisActor.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCoordinate.h>
 #include <vtkCubeAxesActor.h>
 #include <vtkLegendBoxActor.h>
+#include <vtkMapper.h>
 #include <vtkObjectFactory.h>
+#include <vtkPlane.h>
+#include <vtkPlaneCollection.h>
+#include <vtkPropCollection.h>
 #include <vtkProperty.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -222,6 +229,31 @@ Plot2D::Plot2D()
     });
     // After the run legend's layout (priority 0): the note sees where it is, and moves it.
     m_noteObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_noteWatch, kNotePriority);
+    // Zoom and pan: before everything else that lays out the picture (the run legend at
+    // priority 0, the note, the views' labels), the axes take the range shown.
+    m_clip = vtkSmartPointer<vtkPlaneCollection>::New();
+    for (int k = 0; k < 4; ++k)
+        m_clip->AddItem(vtkSmartPointer<vtkPlane>::New());
+    m_zoomWatch = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_zoomWatch->SetClientData(this);
+    m_zoomWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<Plot2D*>(self)->followZoom();
+    });
+    m_zoomObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_zoomWatch, 10.0f);
+    m_hideWatch = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_hideWatch->SetClientData(this);
+    m_hideWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        static_cast<Plot2D*>(self)->hideOutside();
+    });
+    m_hideObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_hideWatch, -100.0f);
+    m_zoomRestore = vtkSmartPointer<vtkCallbackCommand>::New();
+    m_zoomRestore->SetClientData(this);
+    m_zoomRestore->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
+        for (vtkProp* p : static_cast<Plot2D*>(self)->m_hidden)
+            p->SetVisibility(true);
+        static_cast<Plot2D*>(self)->m_hidden.clear();
+    });
+    m_restoreObserver = m_renderer->AddObserver(vtkCommand::EndEvent, m_zoomRestore);
     m_title->SetPosition(0.5, kTitleTop);
     m_note->SetPosition(0.5, kNoteTop);
     m_note->GetTextProperty()->SetItalic(true);
@@ -230,6 +262,9 @@ Plot2D::Plot2D()
 
 Plot2D::~Plot2D() {
     m_renderer->RemoveObserver(m_noteObserver);
+    m_renderer->RemoveObserver(m_zoomObserver);
+    m_renderer->RemoveObserver(m_hideObserver);
+    m_renderer->RemoveObserver(m_restoreObserver);
 }
 
 vtkRenderer* Plot2D::renderer() const {
@@ -548,7 +583,10 @@ std::array<double, 4> Plot2D::axesFrame() const {
 }
 
 void Plot2D::placeAxes() {
-    const std::array<double, 4> a = axesFrame();
+    placeAxes(axesFrame());
+}
+
+void Plot2D::placeAxes(const std::array<double, 4>& a) {
     double bounds[6] = {a[0], a[1], worldY(a[2]), worldY(a[3]), 0, 0};
     m_axes->SetBounds(bounds);
     m_axes->SetXAxisRange(a[0], a[1]);
@@ -557,6 +595,11 @@ void Plot2D::placeAxes() {
 }
 
 void Plot2D::resetCamera() {
+    if (m_zoomed) {
+        m_zoomed = false;
+        placeAxes();
+        clipActors(false);
+    }
     // Its lines take room above the frame (textRoom): laid out as the next render will lay
     // them out, after the legends beside them (the render's start: RunPaths' layout, then
     // fitNote). A note fitted here before the run legend's layout had two lines and three
@@ -660,10 +703,27 @@ double Plot2D::pixelsPerWorld() const {
     return size[1] > 0 && scale > 0 ? size[1] / (2 * scale) : 1.0;
 }
 
+void Plot2D::rememberHome() {
+    const int* size = m_renderer->GetSize();
+    if (m_zoomed || size[0] <= 0 || size[1] <= 0)
+        return;
+    const std::array<double, 4> a = axesFrame();
+    const Eigen::Vector2d lo = toDisplay(a[0], a[2]), hi = toDisplay(a[1], a[3]);
+    m_home = {lo.x() / size[0], hi.x() / size[0], lo.y() / size[1], hi.y() / size[1]};
+    m_homeScale = m_renderer->GetActiveCamera()->GetParallelScale();
+    m_zoomed = true;
+}
+
 void Plot2D::zoom(double factor, double displayX, double displayY) {
     if (!(factor > 0))
         return;
+    rememberHome();
     vtkCamera* cam = m_renderer->GetActiveCamera();
+    // From a ten-thousandth of the fitted view (the tick labels keep distinct digits) to
+    // twenty times it (the whole domain a small square).
+    const double scale =
+        std::clamp(cam->GetParallelScale() / factor, 1e-4 * m_homeScale, 20 * m_homeScale);
+    factor = cam->GetParallelScale() / scale;
     const Eigen::Vector2d p = toPlot(displayX, displayY);
     double f[3], pos[3];
     cam->GetFocalPoint(f);
@@ -673,10 +733,11 @@ void Plot2D::zoom(double factor, double displayX, double displayY) {
     const double nx = px + (f[0] - px) / factor, ny = py + (f[1] - py) / factor;
     cam->SetFocalPoint(nx, ny, f[2]);
     cam->SetPosition(nx, ny, pos[2]);
-    cam->SetParallelScale(cam->GetParallelScale() / factor);
+    cam->SetParallelScale(scale);
 }
 
 void Plot2D::pan(double dx, double dy) {
+    rememberHome();
     vtkCamera* cam = m_renderer->GetActiveCamera();
     const double k = 1.0 / pixelsPerWorld();
     double f[3], pos[3];
@@ -684,6 +745,77 @@ void Plot2D::pan(double dx, double dy) {
     cam->GetPosition(pos);
     cam->SetFocalPoint(f[0] - dx * k, f[1] - dy * k, f[2]);
     cam->SetPosition(pos[0] - dx * k, pos[1] - dy * k, pos[2]);
+}
+
+std::array<double, 4> Plot2D::shownRange() const {
+    const int* size = m_renderer->GetSize();
+    if (!m_zoomed || size[0] <= 0 || size[1] <= 0)
+        return axesFrame();
+    // The fixed frame's corners on screen, in the plot's units under the current camera.
+    const Eigen::Vector2d lo = toPlot(m_home[0] * size[0], m_home[2] * size[1]);
+    const Eigen::Vector2d hi = toPlot(m_home[1] * size[0], m_home[3] * size[1]);
+    return {lo.x(), hi.x(), lo.y(), hi.y()};
+}
+
+bool Plot2D::shown(const Eigen::Vector2d& p) const {
+    const std::array<double, 4> r = shownRange();
+    return insideFrame(p) && p.x() >= r[0] && p.x() <= r[1] && p.y() >= r[2] && p.y() <= r[3];
+}
+
+void Plot2D::clipActors(bool on) {
+    vtkActorCollection* actors = m_renderer->GetActors();
+    actors->InitTraversal();
+    while (vtkActor* a = actors->GetNextActor()) {
+        vtkMapper* mapper = a == m_axes.Get() ? nullptr : a->GetMapper();
+        if (!mapper)
+            continue;
+        if (on && mapper->GetClippingPlanes() != m_clip.Get())
+            mapper->SetClippingPlanes(m_clip);
+        else if (!on && mapper->GetClippingPlanes() == m_clip.Get())
+            mapper->SetClippingPlanes(static_cast<vtkPlaneCollection*>(nullptr));
+    }
+}
+
+void Plot2D::followZoom() {
+    if (!m_zoomed)
+        return;
+    const std::array<double, 4> r = shownRange();
+    placeAxes(r);
+    // x >= xmin, x <= xmax, y >= ymin, y <= ymax (world y), as planes keeping their normal's side.
+    const double x0 = r[0], x1 = r[1], y0 = worldY(r[2]), y1 = worldY(r[3]);
+    const double planes[4][6] = {
+        {x0, 0, 0, 1, 0, 0}, {x1, 0, 0, -1, 0, 0}, {0, y0, 0, 0, 1, 0}, {0, y1, 0, 0, -1, 0}};
+    for (int k = 0; k < 4; ++k) {
+        vtkPlane* plane = m_clip->GetItem(k);
+        plane->SetOrigin(planes[k][0], planes[k][1], planes[k][2]);
+        plane->SetNormal(planes[k][3], planes[k][4], planes[k][5]);
+    }
+    clipActors(true);
+}
+
+void Plot2D::hideOutside() {
+    for (vtkProp* p : m_hidden) // a start without its end (resetCamera starts the layout)
+        p->SetVisibility(true);
+    m_hidden.clear();
+    if (!m_zoomed)
+        return;
+    // A billboard label is not clipped by its mapper's planes: one anchored outside is not
+    // drawn this time.
+    const std::array<double, 4> r = shownRange();
+    const double y0 = std::min(worldY(r[2]), worldY(r[3])),
+                 y1 = std::max(worldY(r[2]), worldY(r[3]));
+    vtkPropCollection* props = m_renderer->GetViewProps();
+    props->InitTraversal();
+    while (vtkProp* p = props->GetNextProp()) {
+        auto* label = vtkBillboardTextActor3D::SafeDownCast(p);
+        if (!label || !label->GetVisibility())
+            continue;
+        const double* at = label->GetPosition();
+        if (at[0] < r[0] || at[0] > r[1] || at[1] < y0 || at[1] > y1) {
+            label->SetVisibility(false);
+            m_hidden.emplace_back(label);
+        }
+    }
 }
 
 Eigen::Vector2d Plot2D::toPlot(double displayX, double displayY) const {

@@ -20,6 +20,8 @@
 
 class vtkActor2D;
 class vtkCallbackCommand;
+class vtkPlaneCollection;
+class vtkProp;
 class vtkRenderer;
 class vtkTextActor;
 
@@ -59,6 +61,15 @@ public:
     void zoom(double factor, double displayX, double displayY);
     /// Moves the plot by a display offset (pixels).
     void pan(double dx, double dy);
+    /// Whether the person zoomed or panned since the last resetCamera. The frame and its
+    /// axes then stay where resetCamera put them on screen: zoom and pan change the range
+    /// they show (the axes label it), and what falls outside is clipped at the frame.
+    bool zoomed() const { return m_zoomed; }
+    /// The range the axes show (plot units: xmin, xmax, ymin, ymax): the frame with its pads
+    /// until the person zooms or pans, then what the fixed frame on screen holds.
+    std::array<double, 4> shownRange() const;
+    /// True when the plot point lies inside the frame and inside the range shown.
+    bool shown(const Eigen::Vector2d& p) const;
 
     /// The plot point (x, y in the plot's units) under a display position (pixels, y up).
     Eigen::Vector2d toPlot(double displayX, double displayY) const;
@@ -147,8 +158,19 @@ private:
     /// The note's lines with `beside` pixels of room beside the legends (else the whole
     /// width, at the tick labels' size at least, elided last); the font left set on m_note.
     std::vector<std::string> wrapNote(double beside);
-    /// The axes' bounds and ranges: the frame grown by the pad.
+    /// The axes' bounds and ranges: the frame grown by the pad, or `range` (plot units).
     void placeAxes();
+    void placeAxes(const std::array<double, 4>& range);
+    /// Before a render: a zoomed plot's axes take the range shown, every actor with a mapper
+    /// is clipped to it.
+    void followZoom();
+    /// Last before a render (after the views placed their labels): a billboard label
+    /// anchored outside the range shown is hidden for this render (shown again after it:
+    /// the scenes own their labels' visibility).
+    void hideOutside();
+    /// Before the first zoom or pan after a fit: where the axes' frame is on screen.
+    void rememberHome();
+    void clipActors(bool on);
 
     std::array<double, 4> m_frame{0, 1, 0, 1};
     std::array<double, 4> m_pad{0, 0, 0, 0};
@@ -169,6 +191,16 @@ private:
 
     vtkSmartPointer<vtkCallbackCommand> m_noteWatch;
     unsigned long m_noteObserver = 0;
+
+    bool m_zoomed = false;
+    /// The axes' frame on screen at the last fit (normalized viewport: xmin, xmax, ymin,
+    /// ymax) and the camera's parallel scale then (zoom stays within a range of it).
+    std::array<double, 4> m_home{0, 1, 0, 1};
+    double m_homeScale = 1.0;
+    vtkSmartPointer<vtkPlaneCollection> m_clip;
+    std::vector<vtkSmartPointer<vtkProp>> m_hidden; ///< labels hidden for one render
+    vtkSmartPointer<vtkCallbackCommand> m_zoomWatch, m_hideWatch, m_zoomRestore;
+    unsigned long m_zoomObserver = 0, m_hideObserver = 0, m_restoreObserver = 0;
 };
 
 } // namespace gs
