@@ -1508,6 +1508,41 @@ private slots:
         window->RemoveRenderer(contour.renderer());
     }
 
+    // Gradient descent's step is its gradient step: one arrow, named both ways (tester s14:
+    // the slim black step arrow hid the pink gradient step under it). A step that differs
+    // by more than rounding (momentum's) keeps both arrows.
+    void gradientDescentStepIsOneArrow() {
+        const auto f = parse("x^2+y^2");
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, gs::GridSpec{}, Eigen::Vector2d(1, 1)), "x", "y");
+        const gs::StateGlyphs& glyphs = contour.stateGlyphs();
+        auto entries = [&] {
+            QStringList out;
+            for (int i = 0; i < glyphs.legend()->GetNumberOfEntries(); ++i)
+                out << QString::fromUtf8(glyphs.legend()->GetEntryString(i)).trimmed();
+            return out;
+        };
+        gs::StepMarks marks;
+        marks.point = Eigen::Vector2d(1, 1);
+        marks.value = 2;
+        const double eta = 0.1;
+        const Eigen::Vector2d g(2, 2); // grad f at (1, 1)
+        marks.gradientStep = Eigen::Vector2d(-eta * g);
+        marks.update = Eigen::Vector2d(-eta * g);
+        contour.setStepMarks(marks);
+        QVERIFY(!glyphs.gradientVisible() && glyphs.updateVisible());
+        QCOMPARE(entries(), QStringList{QStringLiteral("step taken = −η ∇f (gradient step) ×2")});
+        // Momentum's first step equals it too; its second carries the moment: two arrows.
+        marks.update = Eigen::Vector2d(-eta * g * 1.9);
+        contour.setStepMarks(marks);
+        QVERIFY(glyphs.gradientVisible() && glyphs.updateVisible());
+        const QStringList two = entries();
+        QCOMPARE(two.size(), 2);
+        QVERIFY2(two[0].startsWith(QStringLiteral("−η ∇f (gradient step)")) &&
+                     two[1].startsWith(QStringLiteral("step taken ×")),
+                 qPrintable(two.join(QStringLiteral(" | "))));
+    }
+
     // Issue #9 (s8, 2b): the optimizer's step arrows (magnified up to 0.3 of the width) ran
     // out of the frame too. At x_k = (1.5, 1.5) of [-2, 2]^2 a step of (0.6, 0.6) ends at
     // (2.1, 2.1): drawn, it ends on the frame (x and y at most 2, up to the head's radius),
