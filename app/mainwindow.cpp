@@ -217,6 +217,8 @@ QString number(double v) {
 
 MainWindow::~MainWindow() {
     qApp->removeEventFilter(m_inputFilter);
+    // Closing hides the docks: the step dock's visibility no longer reaches the scenes.
+    disconnect(m_stepDock, nullptr, this, nullptr);
     // The 2-D views draw scenes this window owns: they go first.
     delete m_contourContainer;
     delete m_curveContainer;
@@ -941,6 +943,18 @@ void MainWindow::buildControls() {
     fitPanelToFont();
     m_panelDock->raise();
     connect(m_stepDock, &StepDock::focusChanged, this, [this] { showStepMarks(true); });
+    // The step's marks and the runs cut at its iterate belong to the Step by Step tab
+    // (tester s14: they stayed drawn after going back to the panel).
+    connect(m_stepDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible == m_stepShown)
+            return;
+        m_stepShown = visible;
+        if (visible)
+            m_frameAtStepShown = m_animator->frame();
+        else if (!m_animator->playing() && m_animator->frame() != m_frameAtStepShown)
+            m_animator->setFrame(m_frameAtStepShown); // renders, marks and all
+        showStepMarks(true);
+    });
 
     // Messages that matter stay in the status bar until dismissed or replaced.
     m_messageBox = new QWidget;
@@ -1823,7 +1837,8 @@ void MainWindow::onFrameChanged(int frame) {
 }
 
 void MainWindow::showStepMarks(bool render) {
-    const std::optional<StepMarks> marks = stepMarks(*m_doc, m_stepDock->focus());
+    const std::optional<StepMarks> marks =
+        m_stepShown ? stepMarks(*m_doc, m_stepDock->focus()) : std::nullopt;
     m_view->scene().setStepMarks(marks);
     m_contourScene->setStepMarks(marks);
     // Following the document, the views are rendered once at the end of onDocumentChanged
@@ -1851,7 +1866,7 @@ void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
     showDocument(scene, *m_doc, exportPixelScale(height, m_view->height()));
     showFrame(scene, *m_doc, m_animator->frame());
-    scene.setStepMarks(stepMarks(*m_doc, m_stepDock->focus()));
+    scene.setStepMarks(m_stepShown ? stepMarks(*m_doc, m_stepDock->focus()) : std::nullopt);
     scene.copyCamera(m_view->scene());
 }
 

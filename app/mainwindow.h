@@ -321,6 +321,11 @@ private:
     /// In onDocumentChanged, which renders each view once at its end: the animator's frame
     /// signal (new runs' length) updates the scenes without rendering them again.
     bool m_followingDocument = false;
+    /// Whether the Step by Step tab is on screen (its marks are drawn only then), and the
+    /// animation frame when it came on screen (put back when it goes: the runs are drawn
+    /// whole again, or where the person had paused them).
+    bool m_stepShown = false;
+    int m_frameAtStepShown = 0;
     /// Document::Change bits the 2-D views have not followed while hidden.
     int m_planePending = 0;
     std::size_t m_runCount = 0;

@@ -315,6 +315,7 @@ class TestGui : public QObject {
         QCOMPARE(m_doc->addRun(run), QString());
         StepDock* dock = m_window->stepDock();
         dock->show();
+        dock->raise(); // its marks are drawn while the tab is on screen
         dock->tabs()->setCurrentIndex(0);
         m_window->animator()->reset();
         QTest::qWait(50);
@@ -1256,6 +1257,8 @@ private slots:
         StepDock* dock = m_window->stepDock();
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        Animator* anim = m_window->animator();
+        const int frameBeforeTab = anim->frame();
         dock->show();
         dock->raise();
         QTest::qWait(50);
@@ -1268,7 +1271,6 @@ private slots:
             return QStringLiteral("(%1, %2)")
                 .arg(QString::number(v[0], 'g', 6), QString::number(v[1], 'g', 6));
         };
-        Animator* anim = m_window->animator();
         anim->reset(); // iterate 0, the whole iteration
         QVERIFY(dock->stepText().contains(QStringLiteral("Δx = ") + vec(t.steps[0].state.update)));
         // Back: the scaling (sub-step 3 of 4) of iteration 1, without the step.
@@ -1322,6 +1324,24 @@ private slots:
             QTest::mouseClick(dock->backButton(), Qt::LeftButton);
         QCOMPARE(anim->frame(), 0);
         QCOMPARE(dock->focus().subStep, 3);
+        QVERIFY(glyphs.updateVisible() && flat.updateVisible());
+        // Back to the panel's tab: the step's marks go, and the runs are drawn as they were
+        // before the Step by Step tab came up (tester s14: the step stayed drawn, the runs
+        // cut at its iterate). The tab again: the marks of the iterate shown come back.
+        auto* panel = m_window->findChild<QDockWidget*>(QStringLiteral("panel"));
+        QVERIFY(panel);
+        panel->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(!glyphs.updateVisible() && !flat.updateVisible() &&
+                                     !glyphs.gradientVisible() && !flat.gradientVisible(),
+                                 5000);
+        QCOMPARE(anim->frame(), frameBeforeTab);
+        QCOMPARE(m_window->surfaceView()->scene().drawnPathPoints(0),
+                 std::min(frameBeforeTab, t.stepCount()) + 1);
+        dock->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(dock->visibleRegion().isEmpty() == false, 5000);
+        anim->reset(); // iterate 0 (the run's last iterates leave the plotted box)
+        QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+        QVERIFY(glyphs.gradientVisible() && flat.gradientVisible());
 
         // The table: one row per iterate, the CSV's columns; saved, it is the command's CSV.
         dock->tabs()->setCurrentIndex(1);
@@ -5433,6 +5453,7 @@ private slots:
         run.start = {-1.2, 1};
         QCOMPARE(m_doc->addRun(run), QString());
         m_window->stepDock()->show();
+        m_window->stepDock()->raise(); // its marks are drawn while the tab is on screen
         m_window->animator()->reset();
         QTest::qWait(100);
         vtkLegendBoxActor* legend = m_window->surfaceView()->scene().stateGlyphs().legend();
