@@ -359,7 +359,11 @@ void Document::recomputeCriticalPoints() {
 Document::NearCritical Document::nearCriticalPoint() const {
     NearCritical near;
     const std::vector<double>& x = m_settings.point;
-    if (m_expansion.curvature.classification != Classification::NotCritical)
+    // A critical point the Hessian cannot class (singular) is named by the search's
+    // higher-order test too (tester s14: x^3 + y^2 at the origin read "degenerate" in the
+    // readout and "saddle" on the plot).
+    if (m_expansion.curvature.classification != Classification::NotCritical &&
+        m_expansion.curvature.classification != Classification::Degenerate)
         return near;
     double width = m_settings.xmax - m_settings.xmin;
     if (x.size() > 1)

@@ -107,7 +107,8 @@ public:
     /// How many times the search ran (it runs only with the surface; for tests).
     int criticalPointSearches() const { return m_criticalSearches; }
     /// The isolated critical point found nearest the expansion point, when the point is not
-    /// critical but within kNearCritical of the domain's width of it (a point typed from a
+    /// critical (or critical with a singular Hessian, which the search's higher-order test
+    /// classes) but within kNearCritical of the domain's width of it (a point typed from a
     /// marker's label, to its digits, has a gradient of rounding size yet not zero): its
     /// index in criticalPoints().points (-1: none) and the distance.
     struct NearCritical {

@@ -475,6 +475,18 @@ private slots:
         QCOMPARE(doc.setPoint(max.point[0], max.point[1]), QString());
         QVERIFY(doc.expansion().curvature.classification == gs::Classification::Maximum);
         QCOMPARE(doc.nearCriticalPoint().index, -1);
+        // x^3 + y^2 at the origin: grad 0, H = diag(0, 2) singular, so the Hessian cannot
+        // class it; the search's higher-order test does (f = x^3 changes sign along x): the
+        // point found there is named, at distance 0 (tester s14: the readout said
+        // "degenerate", the plot "saddle").
+        QCOMPARE(doc.setFunction(QStringLiteral("x^3+y^2")), QString());
+        QCOMPARE(doc.setPoint(0, 0), QString());
+        QVERIFY(doc.expansion().curvature.classification == gs::Classification::Degenerate);
+        near = doc.nearCriticalPoint();
+        QVERIFY(near.index >= 0);
+        QCOMPARE(near.distance, 0.0);
+        const gs::CriticalPoint& saddle = doc.criticalPoints().points[std::size_t(near.index)];
+        QCOMPARE(gs::kindOf(saddle), std::string("degenerate saddle"));
     }
 
     // The search runs with the surface only: a drag of the point, a new run or a shown

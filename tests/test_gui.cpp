@@ -651,6 +651,14 @@ private slots:
                 .arg(formatNumber(0.707107 - 1 / std::sqrt(2.0)));
         QVERIFY2(m_window->readout()->text().contains(near),
                  qPrintable(m_window->readout()->text()));
+        // A critical point with a singular Hessian: what the search's higher-order test made
+        // of it, the word the plot's marker uses (tester s14).
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^3+y^2")), QString());
+        QCOMPARE(m_doc->setPoint(0, 0), QString());
+        QVERIFY2(m_window->readout()->text().contains(
+                     QStringLiteral("degenerate critical point (H singular); by the search's "
+                                    "higher-order test, a degenerate saddle")),
+                 qPrintable(m_window->readout()->text()));
 
         // Export paths that cannot be written: said, and the window goes on.
         QVERIFY(m_window->exportImage(QStringLiteral("/nonexistent/x.png"), 200, 100, false)

@@ -445,9 +445,14 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
         QStringList at;
         for (Eigen::Index i = 0; i < near->point.size(); ++i)
             at << formatNumber(near->point[i]);
-        nearText = QStringLiteral("; %1 from the %2 at (%3)")
-                       .arg(formatNumber(distance), QString::fromStdString(kindOf(*near)),
-                            at.join(QStringLiteral(", ")));
+        // At a critical point the Hessian cannot class, what the search's higher-order test
+        // made of it.
+        nearText = distance == 0
+                       ? QStringLiteral("; by the search's higher-order test, a %1")
+                             .arg(QString::fromStdString(kindOf(*near)))
+                       : QStringLiteral("; %1 from the %2 at (%3)")
+                             .arg(formatNumber(distance), QString::fromStdString(kindOf(*near)),
+                                  at.join(QStringLiteral(", ")));
     }
     setRow(QStringLiteral("class"), QStringLiteral("point"), inOneInput(kind + nearText));
     placeRow(QStringLiteral("eps"), QStringLiteral("ε"));
