@@ -1172,6 +1172,8 @@ void MainWindow::buildMenus() {
     QAction* language =
         help->addAction(tr("The &Expression Language"), this, &MainWindow::showHelp);
     language->setShortcut(QKeySequence::HelpContents); // F1
+    // What each view shows and how to act on it (tester s14: Help covered only the language).
+    help->addAction(tr("&Guide to the Views"), this, &MainWindow::showGuide);
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     help->addSeparator();
     help->addAction(tr("&About gradscape"), this, &MainWindow::showAbout);
@@ -1393,6 +1395,15 @@ void MainWindow::showHelp() {
             format.setNonBreakableLines(false);
             QTextCursor(block).setBlockFormat(format);
         }
+}
+
+void MainWindow::showGuide() {
+    initHelpResource();
+    QFile file(QStringLiteral(":/help/guide.md"));
+    QTextBrowser* text = nullptr;
+    textDialog(QStringLiteral("guideDialog"), tr("Guide to the Views"), &text);
+    text->setMarkdown(file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
+                                                     : QString());
 }
 
 QString MainWindow::shortcutsHtml() const {

@@ -152,6 +152,8 @@ public:
 
 public slots:
     void showHelp();
+    /// Help ▸ Guide to the Views: docs/guide.md.
+    void showGuide();
     void showShortcuts();
     /// View ▸ Reset View: frames the whole plot again in every view shown.
     void resetShownViews();

@@ -6974,6 +6974,32 @@ private slots:
             QVERIFY2(language.contains(QString::fromStdString(name)), name.c_str());
         help->close();
 
+        // Help ▸ Guide to the Views: docs/guide.md, a section for every view and panel, found
+        // in the menu (tester s14: Help covered only the expression language).
+        QAction* guideAction = nullptr;
+        for (QAction* a : m_window->menuBar()->actions().last()->menu()->actions())
+            if (a->text() == tr("&Guide to the Views"))
+                guideAction = a;
+        QVERIFY(guideAction);
+        guideAction->trigger();
+        QDialog* guide = nullptr;
+        QTRY_VERIFY((guide = m_window->findChild<QDialog*>(QStringLiteral("guideDialog"))));
+        const QString views = guide->findChild<QTextBrowser*>()->toPlainText();
+        QFile page(QStringLiteral(":/help/guide.md")); // docs/guide.md (app/help.qrc)
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        int sections = 0;
+        for (const QByteArray& line : page.readAll().split('\n'))
+            if (line.startsWith("## ")) {
+                ++sections;
+                const QString heading = QString::fromUtf8(line.mid(3));
+                QVERIFY2(views.contains(heading), qPrintable(heading));
+            }
+        QVERIFY(sections >= 10);
+        for (const char* view : {"The 3-D view", "The contour view", "The curve view",
+                                 "Step by Step", "backpropagation", "Matrix calculus"})
+            QVERIFY2(views.contains(QLatin1String(view)), view);
+        guide->close();
+
         // About: the version, and the licence line --version prints. (Modal: a timer reads
         // and closes it once it is up.)
         QString about, licence;
