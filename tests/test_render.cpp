@@ -8,6 +8,7 @@
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "overlays.h"
+#include "sceneactors.h"
 #include "sceneexport.h"
 #include "scenestyle.h"
 #include "stepexplain.h"
@@ -24,11 +25,15 @@
 #include <limits>
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkBox.h>
+#include <vtkCellArray.h>
+#include <vtkClipPolyData.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkIntArray.h>
 #include <vtkLegendBoxActor.h>
 #include <vtkNew.h>
 #include <vtkPath.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -1506,6 +1511,58 @@ private slots:
                                     .arg(t[2])
                                     .arg(t[3])));
         window->RemoveRenderer(contour.renderer());
+    }
+
+    // A path leaving the plot's box is cut exactly where it crosses the box's face (tester
+    // s15: one clip by the box's distance function, interpolated linearly along a segment,
+    // cut Rosenbrock's Newton step from (-1.175, 1.381) to (0.763, -3.175) at (-0.645, 0.13),
+    // a third of the way to the edge y = -1). The crossing, by hand: t = (1.381 + 1) /
+    // (1.381 + 3.175), x = -1.175 + t (0.763 + 1.175).
+    void clipCutsAPathAtTheBoxFace() {
+        vtkNew<vtkBox> box;
+        box->SetBounds(-2, 2, -1, 3, -4, 4);
+        gs::ClippedActor path(box);
+        const double a[3] = {-1.175, 1.381, 0}, b[3] = {0.763, -3.175, 0}, c[3] = {0.9, 1, 0};
+        vtkNew<vtkPoints> points;
+        for (const double* p : {a, b, c})
+            points->InsertNextPoint(p);
+        vtkNew<vtkCellArray> lines;
+        const vtkIdType ids[3] = {0, 1, 2};
+        lines->InsertNextCell(3, ids);
+        vtkNew<vtkPolyData> poly;
+        poly->SetPoints(points);
+        poly->SetLines(lines);
+        path.setInput(poly);
+        vtkPolyData* out = path.output();
+        const double t = (a[1] + 1) / (a[1] - b[1]);
+        const Eigen::Vector2d down(a[0] + t * (b[0] - a[0]), -1.0);
+        const double u = (-1 - b[1]) / (c[1] - b[1]); // and back in on the way to c
+        const Eigen::Vector2d up(b[0] + u * (c[0] - b[0]), -1.0);
+        // Both crossings are points of the clipped path, to rounding: VTK's points hold
+        // floats (|x| about 1: a few float ulps).
+        const double tolerance = 4 * std::numeric_limits<float>::epsilon();
+        auto has = [&](const Eigen::Vector2d& q) {
+            for (vtkIdType i = 0; i < out->GetNumberOfPoints(); ++i) {
+                double p[3];
+                out->GetPoint(i, p);
+                if (std::abs(p[0] - q.x()) <= tolerance && std::abs(p[1] - q.y()) <= tolerance)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY2(has(down), qPrintable(QString::number(down.x(), 'g', 17)));
+        QVERIFY2(has(up), qPrintable(QString::number(up.x(), 'g', 17)));
+        // Nothing outside the box, and the two pieces inside it are kept.
+        double bounds[6];
+        out->GetBounds(bounds);
+        QVERIFY(bounds[2] >= -1 - tolerance);
+        QCOMPARE(out->GetNumberOfLines(), vtkIdType(2));
+        // The box moved (its owner then marks the clip modified, as the scenes do): the
+        // faces read the new bounds and the whole path is inside.
+        box->SetBounds(-2, 2, -4, 3, -4, 4);
+        path.clip->Modified();
+        path.output()->GetBounds(bounds);
+        QVERIFY2(std::abs(bounds[2] - b[1]) <= tolerance, qPrintable(QString::number(bounds[2])));
     }
 
     // Gradient descent's step is its gradient step: one arrow, named both ways (tester s14:

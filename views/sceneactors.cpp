@@ -14,8 +14,10 @@
 #include <vtkCullerCollection.h>
 #include <vtkGlyph3D.h>
 #include <vtkGlyphSource2D.h>
+#include <vtkImplicitFunction.h>
 #include <vtkMergePoints.h>
 #include <vtkNew.h>
+#include <vtkObjectFactory.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -109,14 +111,56 @@ void FitTextWidth::fit() {
         p->SetFontSize(std::max(6, int(std::floor(m_wanted * room / width))));
 }
 
-ClippedActor::ClippedActor(vtkBox* box)
-    : clip(vtkSmartPointer<vtkClipPolyData>::New())
-    , m_merge(vtkSmartPointer<vtkMergePoints>::New()) {
+namespace {
+/// One face of a box as a linear implicit function: positive outside it, the signed distance
+/// to its plane (face 0: x >= xmin, 1: x <= xmax, 2: y >= ymin, ... 5: z <= zmax). It reads
+/// the box's bounds when evaluated: a clip marked modified after the box changed follows it.
+class BoxFace : public vtkImplicitFunction {
+public:
+    static BoxFace* New();
+    void set(vtkBox* box, int face) {
+        m_box = box;
+        m_face = face;
+        Modified();
+    }
+    using vtkImplicitFunction::EvaluateFunction;
+    double EvaluateFunction(double x[3]) override {
+        double b[6];
+        m_box->GetBounds(b);
+        const int axis = m_face / 2;
+        return m_face % 2 == 0 ? b[m_face] - x[axis] : x[axis] - b[m_face];
+    }
+    void EvaluateGradient(double*, double g[3]) override {
+        g[0] = g[1] = g[2] = 0;
+        g[m_face / 2] = m_face % 2 == 0 ? -1 : 1;
+    }
+
+private:
+    vtkBox* m_box = nullptr;
+    int m_face = 0;
+
+    // Last: it takes no ';' (-Wpedantic) and ends in public:.
+    vtkTypeMacro(BoxFace, vtkImplicitFunction)
+};
+vtkStandardNewMacro(BoxFace);
+} // namespace
+
+ClippedActor::ClippedActor(vtkBox* box) {
+    for (int k = 0; k < 6; ++k) {
+        vtkNew<BoxFace> face;
+        face->set(box, k);
+        m_faces[std::size_t(k)] = vtkSmartPointer<vtkClipPolyData>::New();
+        m_merge[std::size_t(k)] = vtkSmartPointer<vtkMergePoints>::New();
+        vtkClipPolyData* c = m_faces[std::size_t(k)];
+        c->SetClipFunction(face);
+        c->InsideOutOn(); // keep what is inside the face (the function's value below 0)
+        c->SetLocator(m_merge[std::size_t(k)]);
+        if (k > 0)
+            c->SetInputConnection(m_faces[std::size_t(k - 1)]->GetOutputPort());
+    }
+    clip = m_faces[0];
     clip->SetInputData(vtkSmartPointer<vtkPolyData>::New());
-    clip->SetClipFunction(box);
-    clip->InsideOutOn(); // keep what is inside the box
-    clip->SetLocator(m_merge);
-    actor = makeActor(clip->GetOutputPort());
+    actor = makeActor(m_faces[5]->GetOutputPort());
 }
 
 void ClippedActor::setInput(vtkPolyData* data) {
@@ -127,7 +171,8 @@ void ClippedActor::setInput(vtkPolyData* data) {
     // (exactly equal ones) and their order do not depend on the buckets: same output.
     const double n = data ? double(data->GetNumberOfPoints()) : 0.0;
     const int d = std::clamp(int(std::ceil(std::cbrt(n / kPointsPerBucket))), 1, 50);
-    m_merge->SetDivisions(d, d, d);
+    for (auto& merge : m_merge)
+        merge->SetDivisions(d, d, d);
     clip->SetInputData(data);
 }
 
@@ -136,8 +181,8 @@ vtkPolyData* ClippedActor::input() const {
 }
 
 vtkPolyData* ClippedActor::output() const {
-    clip->Update();
-    return clip->GetOutput();
+    m_faces[5]->Update();
+    return m_faces[5]->GetOutput();
 }
 
 Ball::Ball(const Rgb& color)

@@ -6,6 +6,7 @@
 #include "scenestyle.h"
 
 #include <Eigen/Core>
+#include <array>
 #include <optional>
 #include <vtkSmartPointer.h>
 
@@ -76,17 +77,22 @@ private:
 };
 
 /// An actor whose poly data is clipped to a box: models and paths never leave the plot.
+/// Clipped by each of the box's six faces in turn: a face's plane is linear, so a segment is
+/// cut exactly where it crosses it. (One clip by the box's distance function interpolated
+/// it linearly along a segment: a Newton step leaving the domain was cut a third of the way
+/// to the edge, tester s15.)
 struct ClippedActor {
     explicit ClippedActor(vtkBox* box);
     void setInput(vtkPolyData* data);
     vtkPolyData* input() const;
-    vtkPolyData* output() const; ///< after clipping (updates the filter)
-    vtkSmartPointer<vtkClipPolyData> clip;
+    vtkPolyData* output() const;           ///< after clipping (updates the filters)
+    vtkSmartPointer<vtkClipPolyData> clip; ///< the first face's (Modified() clips again)
     vtkSmartPointer<vtkActor> actor;
 
 private:
-    static constexpr double kPointsPerBucket = 3; ///< vtkPointLocator's default
-    vtkSmartPointer<vtkMergePoints> m_merge;      ///< the clip's locator, sized per input
+    static constexpr double kPointsPerBucket = 3;            ///< vtkPointLocator's default
+    std::array<vtkSmartPointer<vtkClipPolyData>, 6> m_faces; ///< m_faces[0] is clip
+    std::array<vtkSmartPointer<vtkMergePoints>, 6> m_merge;  ///< their locators, sized per input
 };
 
 /// A sphere of a given colour, moved and sized by place().
