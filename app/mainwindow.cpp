@@ -433,6 +433,21 @@ void MainWindow::flushPlaneViews() {
         return;
     }
     if (what & Document::SurfaceChange) {
+        // A new function, inputs or domain: the legends laid out from the scene alone, so an
+        // example looks the same however it was reached; a parameter's slider keeps them.
+        const Settings& s = m_doc->settings();
+        const QString layoutFor = QStringLiteral("%1|%2|%3,%4,%5,%6|%7,%8")
+                                      .arg(s.function, s.variables.join(u','))
+                                      .arg(s.xmin)
+                                      .arg(s.xmax)
+                                      .arg(s.ymin)
+                                      .arg(s.ymax)
+                                      .arg(s.plotX)
+                                      .arg(s.plotY);
+        if (layoutFor != m_contourLayoutFor) {
+            m_contourLayoutFor = layoutFor;
+            m_contourScene->forgetLayout();
+        }
         showContour(*m_contourScene, *m_doc);
         m_contourView->resetView();
     } else {

@@ -330,6 +330,9 @@ private:
     int m_frameAtStepShown = 0;
     /// Document::Change bits the 2-D views have not followed while hidden.
     int m_planePending = 0;
+    /// The function, inputs and domain the contour view's legends were laid out for: a new
+    /// one lays them out afresh (ContourScene::forgetLayout).
+    QString m_contourLayoutFor;
     std::size_t m_runCount = 0;
     std::array<double, 4> m_framedDomain{}; ///< the domain the camera was last fitted to
     std::unique_ptr<ContourScene> m_contourScene;

@@ -7172,6 +7172,80 @@ private slots:
                  qPrintable(hintGraph));
     }
 
+    // An example looks the same however it was reached (tester s14: Rosenbrock's valley
+    // loaded twice had two layouts): the legends' places and the level labels come from the
+    // scene alone, not from the example shown before.
+    void contourLayoutDependsOnTheSceneAlone_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<QString>("example");
+        QTest::addColumn<QStringList>("between");
+        const QStringList others{QStringLiteral("Ill-conditioned bowl"), QStringLiteral("Saddle"),
+                                 QStringLiteral("Book: x")};
+        QTest::newRow("rosenbrock 1280x720") << QSize(1280, 720) << 1.0 << "Rosenbrock" << others;
+        QTest::newRow("rosenbrock 1600x1000 x1.5")
+            << QSize(1600, 1000) << 1.5 << "Rosenbrock" << others;
+        QTest::newRow("bowl 1280x720 x1.5")
+            << QSize(1280, 720) << 1.5 << "Ill-conditioned bowl"
+            << QStringList{QStringLiteral("Rosenbrock"), QStringLiteral("Book: log")};
+        QTest::newRow("book 1600x1000")
+            << QSize(1600, 1000) << 1.0 << "Book: x"
+            << QStringList{QStringLiteral("Rosenbrock"), QStringLiteral("Quadratic form: bowl")};
+    }
+
+    void contourLayoutDependsOnTheSceneAlone() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        QFETCH(QString, example);
+        QFETCH(QStringList, between);
+        const DefaultPreferencesAtEnd restore;
+        usePreferences(fontScale);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        m_window->showViewTab(1);
+        ContourScene& contour = m_window->contourScene();
+        struct Layout {
+            std::array<double, 4> point{}, runs{};
+            std::vector<std::string> labels;
+            bool operator==(const Layout&) const = default;
+        };
+        auto settled = [&] { // two renders in a row give the same layout
+            Layout l;
+            for (int i = 0; i < 40; ++i) {
+                QTest::qWait(50);
+                m_window->contourView()->grabFramebuffer();
+                const Layout was = l;
+                l = {contour.pointLegendRect(), contour.runLegendRect(), contour.levelLabelTexts()};
+                if (i > 0 && l == was)
+                    break;
+            }
+            return l;
+        };
+        auto load = [&](const QString& name) {
+            QAction* action = test::exampleAction(m_window, name);
+            QVERIFY2(action, qPrintable(name));
+            action->trigger();
+        };
+        load(example);
+        const Layout first = settled();
+        QVERIFY(first.point[2] > first.point[0]);
+        for (const QString& other : between) {
+            load(other);
+            settled();
+        }
+        load(example);
+        const Layout again = settled();
+        auto box = [](const std::array<double, 4>& b) {
+            return QStringLiteral("%1,%2 - %3,%4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3]);
+        };
+        QVERIFY2(again.point == first.point,
+                 qPrintable(box(first.point) + QStringLiteral(" then ") + box(again.point)));
+        QVERIFY2(again.runs == first.runs,
+                 qPrintable(box(first.runs) + QStringLiteral(" then ") + box(again.runs)));
+        QCOMPARE(again.labels, first.labels);
+        m_window->showViewTab(0);
+    }
+
     // Zoom and pan keep the frame (tester s14: the wheel and a drag moved the whole chart,
     // axes, tick labels and all, over the title; the lines ran past the frame). The frame
     // stays put on screen, the axes label the range it shows, and nothing of the plot is

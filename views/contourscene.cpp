@@ -483,7 +483,8 @@ ContourScene::ContourScene()
         // The labels keep off the run legend too: placed again when the note moved it.
         const std::array<double, 4> runLegend = scene->runLegendRect();
         if (std::abs(ppw - scene->m_labelsPixelsPerWorld) > 0.05 * ppw ||
-            runLegend != scene->m_labelsRunLegend || scene->shownRange() != scene->m_labelsShown)
+            runLegend != scene->m_labelsRunLegend || scene->shownRange() != scene->m_labelsShown ||
+            (scene->frameOrigin() - scene->m_labelsOrigin).norm() > 0.5)
             scene->placeLabels();
     });
     // After the run legend's layout and the note's (which may move the run legend under it).
@@ -541,6 +542,7 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
     if (!surface)
         return;
     m_reconsiderLegend = true;
+    m_runs->forgetCorner();
     m_surface = std::move(surface);
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
@@ -566,6 +568,9 @@ int ContourScene::levelFontSize() const {
 void ContourScene::placeLabels() {
     m_labelsRunLegend = runLegendRect();
     m_labelsShown = shownRange();
+    // The frame moved on screen (a new fit, the legend's room) moves the labels against the
+    // legends they keep off (display places): placed again then.
+    m_labelsOrigin = frameOrigin();
     // Where the critical-point markers' labels go, clear of the runs, first: the level
     // labels keep off them.
     placeMarkerLabels();
@@ -1398,13 +1403,18 @@ void ContourScene::placePointLegend() {
     // frame would change size under the pointer); what is drawn changing (runs, markers, a
     // new surface) lets it back in.
     const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && canReframe;
+    // New content (a surface, runs, markers) or a new view size is laid out from the scene
+    // alone: the place it was in counts only while the point moves (tester s14: the same
+    // example reached two ways had two layouts).
+    const bool fresh = m_reconsiderLegend || m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    m_layoutSize = {size[0], size[1]};
     m_reconsiderLegend = false;
     if (!keepBeside && !places.empty()) {
         // The place it is in (nearest its last position in the frame) stays while no other
         // has clearly less under it (no jumping while the point is dragged); else the first
         // of the cheapest.
         std::size_t current = 0;
-        for (std::size_t i = 1; i < places.size(); ++i)
+        for (std::size_t i = 1; !fresh && i < places.size(); ++i)
             if ((fraction(places[i].box) - m_pointLegendPlace).norm() <
                 (fraction(places[current].box) - m_pointLegendPlace).norm())
                 current = i;
@@ -1413,7 +1423,7 @@ void ContourScene::placePointLegend() {
             costs.push_back(cost(place.box) + place.extra);
         std::size_t best = current;
         for (std::size_t i = 0; i < places.size(); ++i)
-            if (costs[i] < costs[best] - (best == current ? kCornerHysteresis : 0))
+            if (costs[i] < costs[best] - (!fresh && best == current ? kCornerHysteresis : 0))
                 best = i;
         // Over nothing drawn, or nowhere else to go (zoomed in: the frame fills the view).
         // A place over a level label or the level curve through x0 gives way to a free place
@@ -1607,6 +1617,17 @@ void ContourScene::setLegendReserve(double pixels, bool reframe) {
     m_placingLegend = false;
 }
 
+void ContourScene::forgetLayout() {
+    m_pointLegendPlace = {0, 1};
+    m_reconsiderLegend = true;
+    m_runs->setLegendCorner(RunPaths::Corner::TopRight);
+    m_runs->forgetCorner();
+    m_legendReserve = 0;
+    setRightReserve(m_barReserve);
+    // No box yet: the level labels placed before the first picture keep off nothing.
+    m_pointLegend->GetPosition2Coordinate()->SetValue(0, 0);
+}
+
 void ContourScene::copyLegendLayout(const ContourScene& shown) {
     m_pointLegendPlace = shown.m_pointLegendPlace;
     m_runs->setLegendCorner(shown.m_runs->legendCorner());
@@ -1696,6 +1717,7 @@ void ContourScene::setStepMarks(const std::optional<StepMarks>& marks) {
 
 void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     m_reconsiderLegend = true;
+    m_runs->forgetCorner();
     std::vector<PlotMarker> world = markers;
     for (PlotMarker& m : world)
         m.at = Eigen::Vector3d(m.at.x(), m.at.y(), kMarkerZ * worldWidth());

@@ -98,6 +98,11 @@ public:
     int colorBarSwatches() const;
     std::vector<std::string> colorBarLabels() const;
 
+    /// Forgets where the legends were (the point legend's corner, the run legend's, the
+    /// room beside the frame): the next picture lays them out from the scene alone. For a new
+    /// function or domain (tester s14: the same example loaded twice had two layouts); a
+    /// parameter's slider keeps them (no jumping while it moves).
+    void forgetLayout();
     /// Takes the legends' layout `shown` has on screen (issue #9: an export, a fresh scene,
     /// put both legends over the plot where the window had them beside it): whether the point
     /// legend stands beside the frame with its room, its place inside it, the run legend's
@@ -227,6 +232,9 @@ private:
     /// And the run legend's box they kept off (runLegendRect).
     std::array<double, 4> m_labelsRunLegend{};
     std::array<double, 4> m_labelsShown{}; ///< the range shown when the labels were placed
+    Eigen::Vector2d m_labelsOrigin{0, 0};  ///< and the frame's corner on screen then
+    /// The frame's lower left corner on screen (display pixels).
+    Eigen::Vector2d frameOrigin() const { return toDisplay(frame()[0], frame()[2]); }
     vtkSmartPointer<vtkCallbackCommand> m_zoomWatch;
     unsigned long m_zoomObserver = 0;
     vtkSmartPointer<vtkActor> m_contourActor, m_pointLevelActor, m_modelActor, m_tangentLine;
@@ -260,6 +268,7 @@ private:
     double m_barReserve = 0, m_legendReserve = 0;
     /// What is drawn changed: the legend beside the frame may go back in.
     bool m_reconsiderLegend = true;
+    std::array<int, 2> m_layoutSize{}; ///< the view's size the point legend was placed for
     bool m_placingLegend = false, m_reframingLegend = false;
     /// The runs' iterates (plot units): the legend keeps off them.
     std::vector<Eigen::Vector2d> m_runPoints;

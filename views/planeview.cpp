@@ -14,6 +14,14 @@ PlaneView::PlaneView(Plot2D& scene, std::function<bool(double, double)> hits)
     : m_scene(scene)
     , m_hits(std::move(hits)) {
     renderWindow()->AddRenderer(m_scene.renderer());
+    // The first picture of a new frame measures the axes' text the fit estimated: the next
+    // one is fitted on that (Plot2D::refitWanted), asked for at once.
+    connect(this, &QOpenGLWindow::frameSwapped, this, [this] {
+        if (m_scene.refitWanted()) {
+            m_scene.refit();
+            render();
+        }
+    });
 }
 
 PlaneView::~PlaneView() {

@@ -158,6 +158,18 @@ private:
     /// The note's lines with `beside` pixels of room beside the legends (else the whole
     /// width, at the tick labels' size at least, elided last); the font left set on m_note.
     std::vector<std::string> wrapNote(double beside);
+    /// resetCamera's fit for the note and legends as they are laid out now.
+    void fitCamera();
+
+public:
+    /// Whether the fit was made on an estimate of the axes' text and a picture has measured
+    /// it since: the window fits again on the measurement (refit) and renders, so that a
+    /// scene is framed the same however it was reached. (An export renders once, on the
+    /// estimate: its frames and stills agree.)
+    bool refitWanted() const;
+    void refit() { fitCamera(); }
+
+private:
     /// The axes' bounds and ranges: the frame grown by the pad, or `range` (plot units).
     void placeAxes();
     void placeAxes(const std::array<double, 4>& range);
@@ -193,6 +205,9 @@ private:
     unsigned long m_noteObserver = 0;
 
     bool m_zoomed = false;
+    /// The axes' text room (left, bottom, right) the last fit used, when it was measured from
+    /// a picture rather than estimated (refitWanted).
+    std::optional<std::array<double, 3>> m_fitRoom;
     /// The axes' frame on screen at the last fit (normalized viewport: xmin, xmax, ymin,
     /// ymax) and the camera's parallel scale then (zoom stays within a range of it).
     std::array<double, 4> m_home{0, 1, 0, 1};

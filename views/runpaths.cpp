@@ -110,6 +110,11 @@ void RunPaths::layoutLegends() {
         if (!view || view[0] <= 0 || view[1] <= 0)
             return;
         const LegendCost cost = m_legendCost(); // measures the scene once for every place
+        // The corner it was in counts (kSwitchCost) only for the same content in the same
+        // view: new runs, a new surface or size are laid out from the scene alone.
+        const bool fresh =
+            std::exchange(m_freshCorner, false) || m_layoutSize != std::array{view[0], view[1]};
+        m_layoutSize = {view[0], view[1]};
         double best = 0;
         LegendAnchor chosen;
         bool first = true;
@@ -153,7 +158,7 @@ void RunPaths::layoutLegends() {
                     const double c = cost(box);
                     m_tried.emplace_back(box, c);
                     const double total = c + kElidedCost * elided + kSlideCost * k +
-                                         (corner != was ? kSwitchCost : 0);
+                                         (corner != was && !fresh ? kSwitchCost : 0);
                     if (first || total < best) {
                         best = total;
                         chosen = slid;
@@ -169,6 +174,7 @@ void RunPaths::layoutLegends() {
 
 void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {
     m_lineScale = lineScale;
+    m_freshCorner = true; // new runs: the corner from the scene alone
     const Rgb& ink = sceneLook().ink;
     for (auto& r : m_runs) {
         m_renderer->RemoveActor(r.line.actor);

@@ -84,6 +84,9 @@ public:
     /// Starts the run legend in `corner` (another view's layout copied: kSwitchCost keeps it
     /// there unless another corner is clearly better).
     void setLegendCorner(Corner corner) { m_corner = corner; }
+    /// The next layout chooses the corner from the scene alone, without kSwitchCost (new
+    /// content; a new view size does so by itself).
+    void forgetCorner() { m_freshCorner = true; }
     /// Whether the run legend sits in a left corner now (for tests).
     bool legendOnLeft() const {
         return m_corner == Corner::TopLeft || m_corner == Corner::BottomLeft;
@@ -139,6 +142,8 @@ private:
     LegendCostMaker m_legendCost;
     RunLegendPlaces m_places;
     Corner m_corner = Corner::TopRight;
+    bool m_freshCorner = true;
+    std::array<int, 2> m_layoutSize{}; ///< the view's size the legend was placed for
     std::vector<std::pair<std::array<double, 4>, double>> m_tried;
     double m_lineScale = 1;
     double m_ballDiameter = 0; ///< world units, as last placed
