@@ -136,7 +136,7 @@ public:
     }
 
 private:
-    vtkBox* m_box = nullptr;
+    vtkSmartPointer<vtkBox> m_box; // held, as a clip holds its function
     int m_face = 0;
 
     // Last: it takes no ';' (-Wpedantic) and ends in public:.
