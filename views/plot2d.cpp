@@ -595,6 +595,7 @@ void Plot2D::placeAxes(const std::array<double, 4>& a) {
 }
 
 void Plot2D::resetCamera() {
+    m_refitted = false;
     if (m_zoomed) {
         m_zoomed = false;
         placeAxes();
@@ -619,7 +620,7 @@ void Plot2D::resetCamera() {
 
 bool Plot2D::refitWanted() const {
     const auto measured = m_axes->room();
-    if (m_zoomed || !measured)
+    if (m_zoomed || m_refitted || !measured)
         return false;
     if (!m_fitRoom)
         return true;

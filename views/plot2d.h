@@ -167,7 +167,10 @@ public:
     /// scene is framed the same however it was reached. (An export renders once, on the
     /// estimate: its frames and stills agree.)
     bool refitWanted() const;
-    void refit() { fitCamera(); }
+    void refit() {
+        fitCamera();
+        m_refitted = true;
+    }
 
 private:
     /// The axes' bounds and ranges: the frame grown by the pad, or `range` (plot units).
@@ -208,6 +211,9 @@ private:
     /// The axes' text room (left, bottom, right) the last fit used, when it was measured from
     /// a picture rather than estimated (refitWanted).
     std::optional<std::array<double, 3>> m_fitRoom;
+    /// Refitted once since the last resetCamera: never again until the next (two fits whose
+    /// tick labels measure each other's room would render for ever).
+    bool m_refitted = false;
     /// The axes' frame on screen at the last fit (normalized viewport: xmin, xmax, ymin,
     /// ymax) and the camera's parallel scale then (zoom stays within a range of it).
     std::array<double, 4> m_home{0, 1, 0, 1};
