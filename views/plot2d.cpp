@@ -249,9 +249,7 @@ Plot2D::Plot2D()
     m_zoomRestore = vtkSmartPointer<vtkCallbackCommand>::New();
     m_zoomRestore->SetClientData(this);
     m_zoomRestore->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
-        for (vtkProp* p : static_cast<Plot2D*>(self)->m_hidden)
-            p->SetVisibility(true);
-        static_cast<Plot2D*>(self)->m_hidden.clear();
+        static_cast<Plot2D*>(self)->showHidden();
     });
     m_restoreObserver = m_renderer->AddObserver(vtkCommand::EndEvent, m_zoomRestore);
     m_title->SetPosition(0.5, kTitleTop);
@@ -817,10 +815,14 @@ void Plot2D::followZoom() {
     clipActors(true);
 }
 
-void Plot2D::hideOutside() {
-    for (vtkProp* p : m_hidden) // a start without its end (resetCamera starts the layout)
+void Plot2D::showHidden() {
+    for (vtkProp* p : m_hidden)
         p->SetVisibility(true);
     m_hidden.clear();
+}
+
+void Plot2D::hideOutside() {
+    showHidden(); // a start without its end (resetCamera starts the layout)
     if (!m_zoomed)
         return;
     // A billboard label is not clipped by its mapper's planes: one anchored outside is not

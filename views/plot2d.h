@@ -183,6 +183,8 @@ private:
     /// anchored outside the range shown is hidden for this render (shown again after it:
     /// the scenes own their labels' visibility).
     void hideOutside();
+    /// After a render: the labels hideOutside hid are shown again.
+    void showHidden();
     /// Before the first zoom or pan after a fit: where the axes' frame is on screen.
     void rememberHome();
     void clipActors(bool on);
