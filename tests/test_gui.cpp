@@ -332,6 +332,14 @@ class TestGui : public QObject {
         m_window->applyPreferences(p);
     }
 
+    /// The window at `size` with the preferences' font scale: whether it got that size
+    /// within 5 s (the data-driven layout tests' set-up).
+    bool useLook(const QSize& size, double fontScale) const {
+        usePreferences(fontScale);
+        m_window->resize(size);
+        return QTest::qWaitFor([&] { return m_window->size() == size; }, 5000);
+    }
+
     /// Saves a screenshot of the window as test output `name` (for a person to look at).
     void saveShot(const QString& name) const {
         m_window->screen()
@@ -6053,9 +6061,7 @@ private slots:
         QFETCH(double, fontScale);
         QFETCH(bool, fourRuns);
         const DefaultPreferencesAtEnd restore;
-        usePreferences(fontScale);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QVERIFY(useLook(size, fontScale));
         if (fourRuns) { // as the tester went: the example on the contour tab, then f, domain
             m_window->showViewTab(1);
             QAction* bowl = test::exampleAction(m_window, QStringLiteral("Ill-conditioned bowl"));
@@ -6140,9 +6146,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
         QCOMPARE(m_doc->trajectories().size(), std::size_t(3));
-        usePreferences(fontScale);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QVERIFY(useLook(size, fontScale));
         m_window->panelTabs()->setCurrentIndex(1);
         LossChart* chart = m_window->lossChart();
         const double dpr = m_window->devicePixelRatio();
@@ -6374,9 +6378,7 @@ private slots:
         QFETCH(double, fontScale);
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
-        usePreferences(fontScale);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QVERIFY(useLook(size, fontScale));
         m_window->panelTabs()->setCurrentIndex(1);
         auto* chart = m_window->findChild<QWidget*>(QStringLiteral("chart"));
         QVERIFY(chart);
@@ -6468,9 +6470,7 @@ private slots:
         const DefaultPreferencesAtEnd restore;
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2+y^2")), QString());
         QCOMPARE(m_doc->setPoint(-1.8, 0.8), QString()); // the arrows' row has three lines
-        usePreferences(fontScale);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QVERIFY(useLook(size, fontScale));
         m_window->panelTabs()->setCurrentIndex(0);
         QTest::qWait(100);
         ReadoutPanel* readout = m_window->readout();
@@ -7199,9 +7199,7 @@ private slots:
         QFETCH(QString, example);
         QFETCH(QStringList, between);
         const DefaultPreferencesAtEnd restore;
-        usePreferences(fontScale);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QVERIFY(useLook(size, fontScale));
         m_window->showViewTab(1);
         ContourScene& contour = m_window->contourScene();
         struct Layout {
