@@ -600,7 +600,7 @@ void ContourScene::placeLabels() {
     // quarters, ... of it, the first place clear of the labels already placed and of the
     // critical-point markers and their labels. Steep valleys crowd many levels into a strip
     // (Rosenbrock's): a level with no clear place has no label rather than one on another.
-    const double w = worldWidth(), minLength = 0.2 * w;
+    const double w = glyphWidth(), minLength = 0.2 * w;
     const Rgb& ink = sceneLook().ink;
     struct Piece {
         double length = 0;
@@ -611,19 +611,33 @@ void ContourScene::placeLabels() {
     const vtkIdType* ids = nullptr;
     auto cells = lines->GetLines();
     cells->InitTraversal();
+    // Zoomed in, a piece counts by its stretches inside the range shown: a level crossing the
+    // view had its middle far outside it, and no label.
+    const std::array<double, 4>& shown = m_labelsShown;
+    const auto inView = [&](const double* p) {
+        return p[0] >= shown[0] && p[0] <= shown[1] && p[1] >= shown[2] && p[1] <= shown[3];
+    };
     while (cells->GetNextCell(n, ids)) {
-        if (n < 2)
-            continue;
-        double length = 0, a[3], b[3];
-        lines->GetPoint(ids[0], a);
-        for (vtkIdType k = 1; k < n; ++k) {
+        const double level = n > 0 ? values->GetTuple1(ids[0]) : 0.0;
+        double length = 0, a[3] = {0, 0, 0}, b[3];
+        vtkIdType first = 0; // the stretch in view: ids[first..k)
+        const auto flush = [&](vtkIdType end) {
+            if (end - first >= 2 && length >= minLength && length > best[level].length)
+                best[level] = {length, std::vector<vtkIdType>(ids + first, ids + end)};
+            length = 0;
+        };
+        for (vtkIdType k = 0; k < n; ++k) {
             lines->GetPoint(ids[k], b);
-            length += std::hypot(b[0] - a[0], b[1] - a[1]);
+            if (!inView(b)) {
+                flush(k);
+                first = k + 1;
+                continue;
+            }
+            if (k > first)
+                length += std::hypot(b[0] - a[0], b[1] - a[1]);
             std::copy(b, b + 3, a);
         }
-        const double level = values->GetTuple1(ids[0]);
-        if (length >= minLength && length > best[level].length)
-            best[level] = {length, std::vector<vtkIdType>(ids, ids + n)};
+        flush(n);
     }
     // A label's box in world units at the current zoom (placed again when the zoom changes,
     // ContourScene()): its text measured at the label's font size (vtkTextRenderer, as the
@@ -734,7 +748,7 @@ void ContourScene::placeLabels() {
             actor->SetInput(label.c_str());
             renderer()->AddActor(actor);
         }
-        actor->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * w);
+        actor->SetPosition(spot->x(), spot->y(), spot->z() + 0.001 * worldWidth());
         vtkTextProperty* p = actor->GetTextProperty();
         p->SetFontSize(fontSize);
         p->SetColor(ink[0], ink[1], ink[2]);
@@ -1008,11 +1022,6 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     if (defined) {
         m_point = Eigen::Vector2d(e.point[g.axisX], e.point[g.axisY]);
     }
-    m_pointDisc->place(m_point
-                           ? std::optional(Eigen::Vector3d(m_point->x(), m_point->y(), kPointZ * w))
-                           : std::nullopt,
-                       0.022 * w);
-
     // The level curve through the point: f = f(x0).
     m_pointLevel->SetValue(0, e.at.value);
     m_pointLevelActor->SetVisibility(defined);
@@ -1028,12 +1037,54 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
 
     // grad f over the two axes: e.ascent = (g_x, g_y, |g|^2).
     const Eigen::Vector2d grad(e.ascent.x(), e.ascent.y());
-    const bool moving = defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0;
+    m_glyphs =
+        PointGlyphs{grad,
+                    defined && grad.norm() > e.curvature.gradientTolerance && grad.norm() > 0,
+                    m_surface ? meanSlope(*m_surface) : 0.0,
+                    e.curvature.eigenvaluesToTolerance(),
+                    e.curvature.eigenvectors,
+                    e.modelGrid,
+                    tangent,
+                    gradient};
+    placePointGlyphs();
+    // The level labels keep off the point and its arrows: placed again where one is under
+    // them now, or where one was moved for them before (it may go back where it was). Else
+    // they stay: a drag places them only when it has to.
+    bool meets = m_labelsAvoidedPoint;
+    if (!meets && !m_labels.empty() && m_labelsPixelsPerWorld > 0) {
+        const std::vector<Stroke> strokes = pointOverlayStrokes();
+        const double perPixel = 1.0 / m_labelsPixelsPerWorld;
+        const double margin = kLabelMargin * lineScale();
+        for (std::size_t i = 0; !meets && i < m_labels.size() && i < m_labelHalfPixels.size();
+             ++i) {
+            const double* c = m_labels[i]->GetPosition();
+            const double hw = (m_labelHalfPixels[i].x() + margin) * perPixel;
+            const double hh = (m_labelHalfPixels[i].y() + margin) * perPixel;
+            meets = meetsStrokes(c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh, strokes);
+        }
+    }
+    if (meets)
+        placeLabels();
+}
+
+void ContourScene::placePointGlyphs() {
+    // Sizes are fractions of glyphWidth (they keep their size on screen as the wheel zooms),
+    // heights along z of worldWidth (the drawing order).
+    const double w = glyphWidth(), z = worldWidth();
+    const PointGlyphs& pg = m_glyphs;
+    const bool defined = m_point.has_value();
+    m_pointDisc->place(m_point
+                           ? std::optional(Eigen::Vector3d(m_point->x(), m_point->y(), kPointZ * z))
+                           : std::nullopt,
+                       0.022 * w);
+    const Eigen::Vector2d& grad = pg.gradient;
+    const bool moving = pg.moving;
+    const bool tangent = pg.tangent, gradient = pg.showGradient;
     m_arrowLength = 0;
     m_arrowReach = {0, 0};
     m_arrowCut = {false, false};
     m_gradientDirection = moving ? Eigen::Vector2d(grad.normalized()) : Eigen::Vector2d::Zero();
-    const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * w)
+    const Eigen::Vector3d at = defined ? Eigen::Vector3d(m_point->x(), m_point->y(), kOverlayZ * z)
                                        : Eigen::Vector3d::Zero();
     bool arrows = false;
     if (moving) {
@@ -1043,15 +1094,14 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         vtkPolyDataMapper::SafeDownCast(m_tangentLine->GetMapper())
             ->SetInputData(inFrame(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
         // In proportion to |∇f|, as in the 3-D view (arrowscale.h).
-        const double len =
-            arrowRatio(grad.norm(), m_surface ? meanSlope(*m_surface) : 0.0) * kArrowLength * w;
+        const double len = arrowRatio(grad.norm(), pg.meanSlope) * kArrowLength * w;
         arrows = len > 0;
         if (arrows) {
             // Each arrow ends where it leaves the domain (the frame; clipSegmentToRect, the
             // point is inside): near an edge grad f ran out over the titles (issue #9). A cut
             // arrow keeps the full arrow's shaft and head (Arrow's default proportions of
             // len: 0.025, 0.08, 0.25), its tip on the edge, and the legend says it is cut.
-            const GridSpec& d = m_surface ? m_surface->grid : g;
+            const GridSpec& d = m_surface ? m_surface->grid : pg.grid;
             for (int k = 0; k < 2; ++k) {
                 const double sign = k == 0 ? 1.0 : -1.0;
                 const Eigen::Vector2d tip = *m_point + sign * len * u;
@@ -1080,8 +1130,8 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     // (the semi-axes of the model's level curves), blue for lambda > 0, orange for < 0.
     // The signs are the engine's (eigenvaluesToTolerance): an eigenvalue within rounding
     // error of 0 is flat and gets no axis, whatever the sign of its computed value.
-    const Eigen::VectorXd lambda = e.curvature.eigenvaluesToTolerance();
-    const Eigen::MatrixXd& v = e.curvature.eigenvectors;
+    const Eigen::VectorXd& lambda = pg.lambda;
+    const Eigen::MatrixXd& v = pg.eigenvectors;
     const bool twoInputs = lambda.size() == 2 && v.rows() == 2 && v.cols() == 2;
     double smallest = 0; // the smallest nonzero |lambda|
     if (twoInputs)
@@ -1103,24 +1153,13 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
         setColor(m_axes[std::size_t(k)], lambda[k] > 0 ? positiveCurvature : negativeCurvature);
     }
     updatePointLegend(arrows && gradient, positive, negative);
-    // The level labels keep off the point and its arrows: placed again where one is under
-    // them now, or where one was moved for them before (it may go back where it was). Else
-    // they stay: a drag places them only when it has to.
-    bool meets = m_labelsAvoidedPoint;
-    if (!meets && !m_labels.empty() && m_labelsPixelsPerWorld > 0) {
-        const std::vector<Stroke> strokes = pointOverlayStrokes();
-        const double perPixel = 1.0 / m_labelsPixelsPerWorld;
-        const double margin = kLabelMargin * lineScale();
-        for (std::size_t i = 0; !meets && i < m_labels.size() && i < m_labelHalfPixels.size();
-             ++i) {
-            const double* c = m_labels[i]->GetPosition();
-            const double hw = (m_labelHalfPixels[i].x() + margin) * perPixel;
-            const double hh = (m_labelHalfPixels[i].y() + margin) * perPixel;
-            meets = meetsStrokes(c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh, strokes);
-        }
-    }
-    if (meets)
-        placeLabels();
+}
+
+void ContourScene::resizeGlyphs() {
+    placePointGlyphs();
+    m_markers->update(m_markerList, kMarkerSize * glyphWidth(), scale());
+    m_runs->update(HeightMap{0, 0}, glyphWidth());
+    updateLeaderLines();
 }
 
 void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool negative) {
@@ -1316,7 +1355,7 @@ void ContourScene::placePointLegend() {
         if (m_point) {
             // Near the point: what it explains is read there.
             const Eigen::Vector2d p = toDisplay(m_point->x(), m_point->y());
-            const double r = kAxisLength * worldWidth() * pixelsPerWorld();
+            const double r = kAxisLength * glyphWidth() * pixelsPerWorld();
             c += box.meets({p.x() - r, p.y() - r, p.x() + r, p.y() + r}) ? 20 : 0;
         }
         // The level labels as placed: each one covered is a level read no more.
@@ -1512,7 +1551,7 @@ std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
     std::vector<Stroke> strokes;
     if (!m_point)
         return strokes;
-    const double w = worldWidth();
+    const double w = glyphWidth();
     strokes.push_back({*m_point, *m_point, 0.011 * w}); // the disc, 0.022 w across
     // The arrows: the shaft to the tip as cut at the frame, the head 0.08 of the length in
     // radius (setExpansion's proportions).
@@ -1527,7 +1566,7 @@ std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
 
 std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {
     std::vector<Stroke> strokes;
-    const double ppw = pixelsPerWorld(), ww = worldWidth(), line = lineScale();
+    const double ppw = pixelsPerWorld(), ww = glyphWidth(), line = lineScale();
     if (!(ppw > 0))
         return strokes;
     const auto at = [&](const Eigen::Vector2d& p) { return toDisplay(p.x(), p.y()); };
@@ -1699,7 +1738,7 @@ void ContourScene::setRuns(const std::vector<RunPath>& runs) {
                 m_runSegments.emplace_back(m_runPoints[m_runPoints.size() - 2], m_runPoints.back());
         }
     m_runs->setRuns(runs, lineScale());
-    m_runs->update(HeightMap{0, 0}, worldWidth());
+    m_runs->update(HeightMap{0, 0}, glyphWidth());
     placeLabels(); // the markers' labels keep off the new paths
     if (m_showBands)
         rebuildBands(); // the colour bar starts under the run legend, whose height changed
@@ -1707,12 +1746,12 @@ void ContourScene::setRuns(const std::vector<RunPath>& runs) {
 
 void ContourScene::setFrame(int frame) {
     m_runs->setFrame(frame);
-    m_runs->update(HeightMap{0, 0}, worldWidth());
+    m_runs->update(HeightMap{0, 0}, glyphWidth());
 }
 
 void ContourScene::setStepMarks(const std::optional<StepMarks>& marks) {
     m_runs->setStepMarks(marks);
-    m_runs->update(HeightMap{0, 0}, worldWidth());
+    m_runs->update(HeightMap{0, 0}, glyphWidth());
 }
 
 void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
@@ -1743,7 +1782,7 @@ void ContourScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
             p = p > 0 ? kRingRoom * w : 0.0;
         setFramePad(pad);
     }
-    m_markers->update(world, kMarkerSize * worldWidth(), scale());
+    m_markers->update(world, kMarkerSize * glyphWidth(), scale());
     placeLabels(); // and the markers' labels off the runs (placeMarkerLabels)
 }
 
@@ -1755,7 +1794,7 @@ void ContourScene::placeMarkerLabels() {
     const double ppw = pixelsPerWorld();
     if (!(ppw > 0))
         return;
-    const double perPixel = 1.0 / ppw, w = worldWidth();
+    const double perPixel = 1.0 / ppw, w = glyphWidth();
     // In the frame and the range shown (zoomed or panned).
     const std::array<double, 4>& f = frame();
     const std::array<double, 4> r = shownRange();
@@ -1852,7 +1891,7 @@ void ContourScene::placeMarkerLabels() {
 void ContourScene::updateLeaderLines() {
     m_leaders.clear();
     const double ppw = pixelsPerWorld();
-    const double w = worldWidth();
+    const double w = glyphWidth();
     if (ppw > 0)
         for (const PlotMarker& m : m_markerList) {
             if (m.label.empty() || !m.at.allFinite())
@@ -1876,7 +1915,7 @@ void ContourScene::updateLeaderLines() {
         }
     auto pts = vtkSmartPointer<vtkPoints>::New();
     auto lines = vtkSmartPointer<vtkCellArray>::New();
-    const double z = kMarkerZ * w;
+    const double z = kMarkerZ * worldWidth();
     for (const auto& [a, b] : m_leaders) {
         const vtkIdType ids[2] = {pts->InsertNextPoint(a.x(), a.y(), z),
                                   pts->InsertNextPoint(b.x(), b.y(), z)};

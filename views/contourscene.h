@@ -179,6 +179,10 @@ private:
     void updateLeaderLines();
     void rebuildField();
     void updatePointLegend(bool gradientArrows, bool positive, bool negative);
+    /// The point's disc, its tangent, grad f arrows and principal axes, sized for glyphWidth
+    /// from m_glyphs (setExpansion; resizeGlyphs after a zoom).
+    void placePointGlyphs();
+    void resizeGlyphs() override;
     /// Puts the point legend in a corner inside the frame as it is on screen now (before
     /// every render: zoom and pan move the frame), and the state's legend above the x axis's
     /// tick labels.
@@ -248,6 +252,17 @@ private:
     std::array<bool, 2> m_arrowCut{};
     Eigen::Vector2d m_gradientDirection = Eigen::Vector2d::Zero();
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
+    /// What placePointGlyphs draws at the point, from the last expansion.
+    struct PointGlyphs {
+        Eigen::Vector2d gradient = Eigen::Vector2d::Zero(); ///< grad f over the plotted inputs
+        bool moving = false;    ///< grad f beyond its rounding error: arrows and the tangent
+        double meanSlope = 0;   ///< the surface's (arrowscale.h)
+        Eigen::VectorXd lambda; ///< the Hessian's eigenvalues, to tolerance
+        Eigen::MatrixXd eigenvectors;
+        GridSpec grid; ///< the model's grid (the frame without a surface)
+        bool tangent = false, showGradient = false;
+    };
+    PointGlyphs m_glyphs;
     std::unique_ptr<RunPaths> m_runs;
     std::unique_ptr<CriticalMarkers> m_markers;
     std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> m_leaders;

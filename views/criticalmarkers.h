@@ -65,6 +65,8 @@ public:
     void setVisible(bool visible);
     /// How many markers of a kind are drawn (for tests).
     int count(Classification kind) const;
+    /// A symbol's diameter in world units as last drawn (for tests).
+    double symbolSize() const { return m_size; }
     /// For tests, after a render: each label's quad as VTK drew it (world bounds: xmin, xmax,
     /// ymin, ymax, zmin, zmax), and the rings' bounds as drawn (after clipTo's cut) and whole.
     std::vector<std::array<double, 6>> labelBounds() const;

@@ -798,7 +798,18 @@ void Plot2D::clipActors(bool on) {
     }
 }
 
+double Plot2D::glyphWidth() const {
+    // The fit's parallel scale over the camera's: 1 at the fit, 1.2 after a notch in.
+    const double scale = m_renderer->GetActiveCamera()->GetParallelScale();
+    return m_zoomed && scale > 0 && m_homeScale > 0 ? worldWidth() * scale / m_homeScale
+                                                    : worldWidth();
+}
+
 void Plot2D::followZoom() {
+    if (const double g = glyphWidth(); g != m_glyphWidth) {
+        m_glyphWidth = g;
+        resizeGlyphs();
+    }
     if (!m_zoomed)
         return;
     const std::array<double, 4> r = shownRange();

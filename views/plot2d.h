@@ -116,8 +116,16 @@ protected:
     std::array<double, 4> axesFrame() const;
     double worldY(double y) const { return (y - m_yOrigin) * m_yScale; }
     double plotY(double worldY) const { return m_yOrigin + worldY / m_yScale; }
-    /// The frame's width in world units (sizes of markers and arrows are fractions of it).
+    /// The frame's width in world units.
     double worldWidth() const { return m_frame[1] - m_frame[0]; }
+    /// What the sizes of glyphs (markers, balls, the point, its arrows) are fractions of, in
+    /// world units: the frame's width at the fit, shrunk by the zoom since, so that a glyph
+    /// keeps its size on screen as the wheel zooms (issue #9, tester s15: they grew with it).
+    double glyphWidth() const;
+    /// glyphWidth() changed since the glyphs were last sized (a zoom, a fit, a new frame): the
+    /// scene sizes them again. Called before a render, ahead of the legends' and labels'
+    /// layout (which keep off the glyphs).
+    virtual void resizeGlyphs() {}
     /// Display pixels per world unit at the current zoom.
     double pixelsPerWorld() const;
     virtual void applyPixelScale() {}
@@ -176,8 +184,8 @@ private:
     /// The axes' bounds and ranges: the frame grown by the pad, or `range` (plot units).
     void placeAxes();
     void placeAxes(const std::array<double, 4>& range);
-    /// Before a render: a zoomed plot's axes take the range shown, every actor with a mapper
-    /// is clipped to it.
+    /// Before a render: glyphs sized again for a new glyphWidth (resizeGlyphs); a zoomed
+    /// plot's axes take the range shown, every actor with a mapper is clipped to it.
     void followZoom();
     /// Last before a render (after the views placed their labels): a billboard label
     /// anchored outside the range shown is hidden for this render (shown again after it:
@@ -210,6 +218,7 @@ private:
     unsigned long m_noteObserver = 0;
 
     bool m_zoomed = false;
+    double m_glyphWidth = 0; ///< glyphWidth() when resizeGlyphs was last called
     /// The axes' text room (left, bottom, right) the last fit used, when it was measured from
     /// a picture rather than estimated (refitWanted).
     std::optional<std::array<double, 3>> m_fitRoom;
