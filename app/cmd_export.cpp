@@ -91,17 +91,21 @@ ViewKind animatedView(const QCommandLineParser& p, const Document& doc) {
     const std::optional<ViewKind> view = parseViewKind(text);
     if (view == ViewKind::Surface)
         return *view;
-    if (view == ViewKind::Contour && doc.expression().inputCount() > 1)
+    const bool oneInput = doc.expression().inputCount() == 1;
+    if ((view == ViewKind::Contour && !oneInput) || (view == ViewKind::Curve && oneInput))
         return *view;
     if (view == ViewKind::Contour)
         throw UsageError(QStringLiteral("--animate: --view contour needs a function of two or "
-                                        "more inputs; use --view surface"));
+                                        "more inputs; use --view curve or surface"));
+    if (view == ViewKind::Curve)
+        throw UsageError(QStringLiteral("--animate: --view curve needs a function of one input; "
+                                        "use --view contour or surface"));
     if (view || graphViewRequested(p))
         throw UsageError(QStringLiteral("--animate: --view %1 draws no runs to animate; use "
-                                        "--view surface or contour")
+                                        "--view surface, contour or curve")
                              .arg(text.trimmed()));
-    throw UsageError(QStringLiteral("--animate: --view: '%1' is not a view; use surface or "
-                                    "contour")
+    throw UsageError(QStringLiteral("--animate: --view: '%1' is not a view; use surface, "
+                                    "contour or curve")
                          .arg(text));
 }
 
@@ -313,8 +317,13 @@ QString exportFigure(const QCommandLineParser& p, bool processExits, FigureCache
         CurveScene scene;
         showCurve(scene, doc, pixelScale(options));
         error = exportImage(
-            scene.renderer(), path.toStdString(), options, [&] { scene.resetCamera(); }, teardown,
-            windows);
+            scene.renderer(), path.toStdString(), options,
+            [&] {
+                scene.resetCamera();
+                if (frame.frame)
+                    scene.setFrame(*frame.frame);
+            },
+            teardown, windows);
     }
     if (!error.empty())
         throw CommandError(ExitCode::Failure, QString::fromStdString(error));
@@ -332,31 +341,41 @@ int animateCommand(const QCommandLineParser& p) {
         throw UsageError(
             QStringLiteral("--animate: no runs to animate; add --runs gd,newton (for example)"));
     // The 3-D view unless --view asks for the contour view (issue #9: --view contour was
-    // ignored); the curve view and the graph draw no runs to animate.
-    const bool contour = animatedView(p, doc) == ViewKind::Contour;
+    // ignored) or the curve (one input); the graph draws no runs to animate.
+    const ViewKind view = animatedView(p, doc);
     requireDisplay(QStringLiteral("--animate"));
     int frames = 0;
     for (const Trajectory& t : doc.trajectories())
         frames = std::max(frames, t.stepCount() + 1);
     SurfaceScene surface;
     ContourScene plane;
-    if (contour)
+    CurveScene curve;
+    vtkRenderer* renderer = surface.renderer();
+    if (view == ViewKind::Contour) {
         showContour(plane, doc, pixelScale(options));
-    else
+        renderer = plane.renderer();
+    } else if (view == ViewKind::Curve) {
+        showCurve(curve, doc, pixelScale(options));
+        renderer = curve.renderer();
+    } else {
         showDocument(surface, doc, pixelScale(options));
+    }
     // What remains to fail is the path and format the person asked for: bad input.
     if (const std::string error = exportAnimation(
-            contour ? plane.renderer() : surface.renderer(), path.toStdString(), options, frames,
-            8.0,
+            renderer, path.toStdString(), options, frames, 8.0,
             [&](int k) {
-                if (contour)
+                if (view == ViewKind::Contour)
                     plane.setFrame(k);
+                else if (view == ViewKind::Curve)
+                    curve.setFrame(k);
                 else
                     showFrame(surface, doc, k);
             },
             [&] {
-                if (contour)
+                if (view == ViewKind::Contour)
                     plane.resetCamera();
+                else if (view == ViewKind::Curve)
+                    curve.resetCamera();
                 else if (camera)
                     surface.restoreCamera(*camera, surface.renderer()->GetTiledAspectRatio());
                 else

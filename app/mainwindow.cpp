@@ -428,6 +428,8 @@ void MainWindow::flushPlaneViews() {
             m_curveView->resetView();
         } else {
             showCurveExpansion(*m_curveScene, *m_doc);
+            if (what & Document::RunsChange)
+                showCurveRuns(*m_curveScene, *m_doc);
         }
         m_curveView->render();
         return;
@@ -1857,6 +1859,9 @@ void MainWindow::addRunAt(double x, double y) {
 void MainWindow::onFrameChanged(int frame) {
     showFrame(m_view->scene(), *m_doc, frame);
     m_contourScene->setFrame(frame);
+    m_curveScene->setFrame(frame);
+    if (!m_followingDocument && m_doc->expression().inputCount() == 1)
+        m_curveView->render();
     m_stepDock->followFrame(frame);
     showStepMarks(true);
     m_optimizers->setFrame(frame, m_animator->length());
@@ -1910,15 +1915,20 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     o.height = height;
     o.transparent = transparent;
     // The view shown (issue s8 #7: the 3-D view was exported while the contour tab was open).
-    const bool contour = shownView() == ShownView::Contour;
+    const ShownView view = shownView();
     SurfaceScene surface;
     ContourScene plane;
-    if (contour) {
+    CurveScene curve;
+    vtkRenderer* renderer = surface.renderer();
+    if (view == ShownView::Contour) {
         showContourAsInTheView(plane, height);
+        renderer = plane.renderer();
+    } else if (view == ShownView::Curve) {
+        showCurve(curve, *m_doc, exportScale(height));
+        renderer = curve.renderer();
     } else {
         showAsInTheView(surface, height);
     }
-    vtkRenderer* renderer = contour ? plane.renderer() : surface.renderer();
     const int frames = m_animator->length() + 1;
     // Frames are rendered here, between events: the progress dialog repaints, Cancel works
     // and the window stays responsive; the dialog is modal so the document stays put.
@@ -1938,14 +1948,18 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
     const std::string error = gs::exportAnimation(
         renderer, path.toStdString(), o, frames, m_animator->speed(),
         [&](int k) {
-            if (contour)
+            if (view == ShownView::Contour)
                 plane.setFrame(k);
+            else if (view == ShownView::Curve)
+                curve.setFrame(k);
             else
                 showFrame(surface, *m_doc, k);
         },
         [&] {
-            if (contour)
+            if (view == ShownView::Contour)
                 plane.resetCamera();
+            else if (view == ShownView::Curve)
+                curve.resetCamera();
             else
                 surface.fitCameraKeepingDirection();
         },
@@ -1964,7 +1978,7 @@ void MainWindow::showAnimationExportDialog() {
     if (m_doc->trajectories().empty()) {
         QMessageBox::information(this, tr("Export Animation"),
                                  tr("Add an optimizer run first (Optimizers ▸ Add run, or "
-                                    "Shift+click on the surface)."));
+                                    "Shift+click on the surface or curve)."));
         return;
     }
     ExportDialog dialog(
@@ -1979,7 +1993,9 @@ void MainWindow::showAnimationExportDialog() {
                 notice(tr("Exported %1").arg(r.path));
             return error;
         },
-        shownView() == ShownView::Contour ? QStringLiteral("contour") : QStringLiteral("surface"),
+        shownView() == ShownView::Contour ? QStringLiteral("contour")
+        : shownView() == ShownView::Curve ? QStringLiteral("curve")
+                                          : QStringLiteral("surface"),
         m_session->currentFile());
     dialog.exec();
 }
@@ -2085,6 +2101,7 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
     if (shownView() == ShownView::Curve) {
         CurveScene scene;
         showCurve(scene, *m_doc, scale);
+        scene.setFrame(m_animator->frame());
         return QString::fromStdString(
             gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));
     }

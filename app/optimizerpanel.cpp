@@ -235,11 +235,11 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
     m_add = new QPushButton(tr("Add run"));
     m_add->setObjectName(QStringLiteral("addRun"));
-    m_add->setToolTip(tr("Shift+click on the surface adds a run starting there"));
+    m_add->setToolTip(tr("Shift+click on the surface (or the curve) adds a run starting there"));
     connect(m_add, &QPushButton::clicked, this, &OptimizerPanel::addRequested);
     layout->addWidget(m_add);
 
-    m_noRuns = new QLabel(tr("No runs yet: “Add run”, or Shift+click on the surface."));
+    m_noRuns = new QLabel(tr("No runs yet: “Add run”, or Shift+click on the surface or curve."));
     m_noRuns->setWordWrap(true);
     layout->addWidget(m_noRuns);
 

@@ -163,7 +163,21 @@ void showCurve(CurveScene& scene, const Document& doc, double pixelScale) {
     const QStringList names = doc.inputNames();
     scene.setCurve(doc.surface(), names.isEmpty() ? "x" : names.first().toStdString());
     scene.setCriticalPoints(criticalMarkers(doc, true));
+    showCurveRuns(scene, doc);
     showCurveExpansion(scene, doc);
+}
+
+void showCurveRuns(CurveScene& scene, const Document& doc) {
+    std::vector<RunPath> paths;
+    for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
+        RunPath p;
+        for (const Step& st : doc.trajectories()[i].steps)
+            p.points.emplace_back(st.x.size() > 0 ? st.x[0] : NAN, st.value, 0.0);
+        p.color = runColor(int(i));
+        p.label = runLabel(doc, int(i)).toStdString();
+        paths.push_back(std::move(p));
+    }
+    scene.setRuns(paths);
 }
 
 void showCurveExpansion(CurveScene& scene, const Document& doc) {

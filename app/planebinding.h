@@ -32,6 +32,8 @@ void showCriticalPoints(SurfaceScene& scene, const Document& doc);
 
 void showCurve(CurveScene& scene, const Document& doc, double pixelScale = 1.0);
 void showCurveExpansion(CurveScene& scene, const Document& doc);
+/// The runs on the curve: each iterate at (x_k, f(x_k)).
+void showCurveRuns(CurveScene& scene, const Document& doc);
 
 void showContour(ContourScene& scene, const Document& doc, double pixelScale = 1.0);
 /// Only what depends on the point (a drag): the overlays and the stability note.

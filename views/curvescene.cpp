@@ -1,5 +1,6 @@
 #include "curvescene.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vtkActor.h>
 #include <vtkBox.h>
@@ -27,6 +28,10 @@ constexpr double kHeadroom = 0.08;
 /// (the ring is 2.2 times a marker of 0.02 of the frame's width across: 0.022 of it, and its
 /// line) so that markers at the domain's ends are whole.
 constexpr double kSideRoom = 0.03;
+/// The runs' balls at this share of the 3-D and contour views' (sceneLook().ballDiameter of
+/// the width): the curve's frame is wider than a contour's square, and a ball there hid the
+/// curve's minimum it rested on.
+constexpr double kBallShare = 0.6;
 
 void setColor(vtkActor* a, const Rgb& c) {
     a->GetProperty()->SetColor(c[0], c[1], c[2]);
@@ -53,6 +58,14 @@ CurveScene::CurveScene()
     m_markers->clipTo(m_box); // inside the frame, off the tick labels
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
+    m_runs = std::make_unique<RunPaths>(renderer(), m_box);
+    // The top corner where the legend hides least of the picture (under the note when the
+    // note's lines reach it): a parabola's arms fill the top right as often as the left.
+    m_runs->setLegendCost([this]() -> RunPaths::LegendCost {
+        return [this](const std::array<double, 4>& box) {
+            return runLegendCost(legendUnderNote(box));
+        };
+    });
     applyPixelScale();
 }
 
@@ -68,6 +81,77 @@ void CurveScene::applyPixelScale() {
     m_tangent->actor->GetProperty()->SetLineWidth(float(2.0 * k));
     m_quadratic->actor->GetProperty()->SetLineWidth(float(look.quadraticWidth * 1.3 * k));
     m_markers->setScale(scale());
+    if (m_runs)
+        m_runs->applyStyle(k);
+}
+
+void CurveScene::resizeGlyphs() {
+    // The point and the markers keep their size on screen (glyphWidth).
+    if (m_point)
+        m_pointDisc->place(
+            Eigen::Vector3d(m_point->x(), worldY(m_point->y()), kPointZ * worldWidth()),
+            0.022 * glyphWidth());
+    setCriticalPoints(m_markerData);
+    updateRuns();
+}
+
+void CurveScene::setRuns(const std::vector<RunPath>& runs) {
+    m_runData = runs;
+    m_runs->setRuns(runs, lineScale());
+    updateRuns();
+    setCriticalPoints(m_markerData); // labels clear of the balls resting on markers
+}
+
+void CurveScene::setFrame(int frame) {
+    m_runs->setFrame(frame);
+    updateRuns();
+}
+
+void CurveScene::updateRuns() {
+    // RunPaths draws (x, y, height(z)): here y is f at the frame's scale and z is 0.
+    for (std::size_t i = 0; i < m_runData.size() && int(i) < m_runs->runCount(); ++i) {
+        std::vector<Eigen::Vector3d> world;
+        for (const Eigen::Vector3d& p : m_runData[i].points)
+            world.emplace_back(p.x(), worldY(p.y()), 0.0);
+        m_runs->setPoints(int(i), std::move(world));
+    }
+    m_runs->update(HeightMap{0, 0}, kBallShare * glyphWidth());
+}
+
+std::optional<Eigen::Vector2d> CurveScene::ballAt(int run) const {
+    const std::optional<Eigen::Vector3d> c = m_runs->ballCentre(run);
+    return c ? std::optional(Eigen::Vector2d(c->x(), plotY(c->y()))) : std::nullopt;
+}
+
+double CurveScene::runLegendCost(const std::array<double, 4>& box) const {
+    const auto under = [&](const Eigen::Vector2d& plot, double margin) {
+        const Eigen::Vector2d d = toDisplay(plot.x(), plot.y());
+        return d.x() >= box[0] - margin && d.x() <= box[1] + margin && d.y() >= box[2] - margin &&
+               d.y() <= box[3] + margin;
+    };
+    // The curve: up to kCurveShare for all of it; the point, a marker (and its label beside
+    // it), an iterate: each as much as a name cut (RunPaths::kElidedCost), so the legend
+    // rather elides a name than hides what the picture is about.
+    constexpr double kCurveShare = 30;
+    double c = 0;
+    int curve = 0;
+    for (const Eigen::Vector2d& p : m_curvePlot)
+        curve += std::isfinite(p.y()) && under(p, 0) ? 1 : 0;
+    if (!m_curvePlot.empty())
+        c += kCurveShare * curve / double(m_curvePlot.size());
+    const double label = 40 * lineScale(); // a marker's label stands beside it
+    for (const PlotMarker& m : m_markerData)
+        if (m.at.allFinite())
+            c += under(Eigen::Vector2d(m.at.x(), m.at.y()), label) ? RunPaths::kElidedCost : 0;
+    if (m_point && under(*m_point, 10 * lineScale()))
+        c += RunPaths::kElidedCost;
+    for (const RunPath& r : m_runData)
+        for (const Eigen::Vector3d& p : r.points)
+            if (p.allFinite() && under(Eigen::Vector2d(p.x(), p.y()), 0)) {
+                c += RunPaths::kElidedCost;
+                break; // a run once: a path ending under it is hidden whatever its length
+            }
+    return c;
 }
 
 vtkSmartPointer<vtkPolyData> CurveScene::polyline(const std::vector<Eigen::Vector2d>& points,
@@ -113,10 +197,13 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
     for (int i = 0; i < g.nx; ++i)
         points.emplace_back(g.x(i), s.z.rows() > i && s.z.cols() > 0 ? s.z(i, 0) : NAN);
     vtkPolyDataMapper::SafeDownCast(m_curve->GetMapper())->SetInputData(polyline(points, kCurveZ));
+    m_curvePlot = std::move(points);
     const double w = worldWidth();
     m_box->SetBounds(frame[0], frame[1], worldY(frame[2]), worldY(frame[3]), -w, w);
     m_tangent->clip->Modified();
     m_quadratic->clip->Modified();
+    m_runs->forgetCorner();
+    updateRuns(); // f's scale changed
 }
 
 void CurveScene::setExpansion(const Expansion& e, bool tangent, bool quadratic) {
@@ -128,7 +215,7 @@ void CurveScene::setExpansion(const Expansion& e, bool tangent, bool quadratic) 
     m_pointDisc->place(m_point ? std::optional(Eigen::Vector3d(e.point[0], worldY(e.at.value),
                                                                kPointZ * worldWidth()))
                                : std::nullopt,
-                       0.022 * worldWidth());
+                       0.022 * glyphWidth());
     auto column = [](const GridSpec& g, const Eigen::ArrayXXd& v) {
         std::vector<Eigen::Vector2d> points;
         for (int i = 0; i < g.nx && i < v.rows(); ++i)
@@ -144,9 +231,23 @@ void CurveScene::setExpansion(const Expansion& e, bool tangent, bool quadratic) 
 void CurveScene::setCriticalPoints(const std::vector<PlotMarker>& markers) {
     m_markerData = markers;
     std::vector<PlotMarker> world = markers;
-    for (PlotMarker& m : world)
+    // A run ending on a marker rests its ball there: the label stands clear of the ball (its
+    // radius and 3 pixels), as in the contour view.
+    const double ball = 0.5 * sceneLook().ballDiameter * kBallShare * glyphWidth();
+    for (PlotMarker& m : world) {
         m.at = Eigen::Vector3d(m.at.x(), worldY(m.at.y()), 0.002 * worldWidth());
-    m_markers->update(world, 0.02 * worldWidth(), scale());
+        for (const RunPath& r : m_runData) {
+            auto end = std::find_if(r.points.begin(), r.points.end(),
+                                    [](const Eigen::Vector3d& p) { return !p.allFinite(); });
+            if (end == r.points.begin())
+                continue;
+            const Eigen::Vector3d& p = *std::prev(end); // the last defined iterate
+            if (std::hypot(p.x() - m.at.x(), worldY(p.y()) - m.at.y()) <= ball)
+                m.labelGap = std::max({m.labelGap, 9.0 * (m.extreme ? 2 : 1),
+                                       ball * pixelsPerWorld() / lineScale() + 3});
+        }
+    }
+    m_markers->update(world, 0.02 * glyphWidth(), scale());
 }
 
 std::optional<Eigen::Vector2d> CurveScene::pointMarker() const {

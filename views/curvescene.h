@@ -1,13 +1,15 @@
 #pragma once
 // The scene of a function of one input: the curve f(x) over its interval, at the expansion
 // point the tangent line and the quadratic (second-order Taylor) parabola, critical points
-// marked with kind and value, the global minimum on the interval, labelled axes.
+// marked with kind and value, the global minimum on the interval, labelled axes, and the
+// optimizer runs as their iterates (x_k, f(x_k)) joined in order, a ball at the frame shown.
 // Plain VTK (a Plot2D), so the window and the exporter draw the same picture. It shows what
 // the engine computed (the curve is the surface sample's first column, the models are the
 // Expansion's); the only arithmetic maps f to the frame's height.
 
 #include "criticalmarkers.h"
 #include "plot2d.h"
+#include "runpaths.h"
 #include "sceneactors.h"
 #include "surface.h"
 
@@ -31,6 +33,13 @@ public:
     void setExpansion(const Expansion& e, bool tangent, bool quadratic);
     /// Markers in plot units: at = (x, f, 0).
     void setCriticalPoints(const std::vector<PlotMarker>& markers);
+    /// Optimizer runs in plot units: points (x_k, f(x_k), 0), the start first.
+    void setRuns(const std::vector<RunPath>& runs);
+    /// Iterates 0..frame of every run (an animation's frame); negative: every path whole.
+    void setFrame(int frame);
+    const RunPaths& runPaths() const { return *m_runs; }
+    /// Where run `run`'s ball is drawn, in plot units (x, f), if it is (for tests).
+    std::optional<Eigen::Vector2d> ballAt(int run) const;
 
     /// The plot point (x, f) of the expansion point's marker, if shown.
     std::optional<Eigen::Vector2d> pointMarker() const;
@@ -44,6 +53,12 @@ public:
 
 private:
     void applyPixelScale() override;
+    void resizeGlyphs() override;
+    /// The runs in world units (the frame's scale of f may have changed), sized for glyphWidth.
+    void updateRuns();
+    /// What the run legend would hide at a display box: the curve and the models, the point,
+    /// the markers and their labels, the runs' iterates.
+    double runLegendCost(const std::array<double, 4>& box) const;
     vtkSmartPointer<vtkPolyData> polyline(const std::vector<Eigen::Vector2d>& points,
                                           double z) const;
 
@@ -54,6 +69,9 @@ private:
     std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<ClippedActor> m_tangent, m_quadratic;
     std::unique_ptr<CriticalMarkers> m_markers;
+    std::vector<Eigen::Vector2d> m_curvePlot; ///< the curve's samples (plot units)
+    std::vector<RunPath> m_runData;           ///< as given, in plot units
+    std::unique_ptr<RunPaths> m_runs;
 };
 
 } // namespace gs

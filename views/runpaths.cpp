@@ -335,10 +335,19 @@ void RunPaths::fanBalls() {
         for (std::size_t j = i + 1; j < m_runs.size(); ++j)
             if (m_runs[j].shown && !grouped[j] && (m_runs[j].at - m_runs[i].at).norm() < near)
                 group.push_back(j);
-        // Around the first one's iterate, touching and never overlapping (an overlap would be
+        // Around the iterates' mean, touching and never overlapping (an overlap would be
         // painted differently in the SVG): two side by side, n >= 3 on a ring whose chord
         // between neighbours is a diameter d, radius d / (2 sin(pi / n)) (six: d). A row of
         // six reached 3 d from the iterate and read as a run stopping short (tester s9).
+        // Round the mean, not the first's iterate: near but distinct iterates each move by
+        // half a diameter, not one by a whole (tester s15 read it as a ball off its path).
+        Eigen::Vector3d centre = Eigen::Vector3d::Zero();
+        for (const std::size_t k : group)
+            centre += m_runs[k].at;
+        centre /= double(group.size());
+        // Two: the one further right on screen stays on the right.
+        if (group.size() == 2 && (m_runs[group[1]].at - m_runs[group[0]].at).dot(right) > 0)
+            std::swap(group[0], group[1]);
         const double n = double(group.size());
         const double radius = group.size() == 2
                                   ? 0.5 * m_ballDiameter
@@ -351,10 +360,9 @@ void RunPaths::fanBalls() {
                 group.size() == 2 ? std::numbers::pi * double(k)
                                   : 0.5 * std::numbers::pi - 2.0 * std::numbers::pi * double(k) / n;
             const Eigen::Vector3d drawn =
-                group.size() == 1
-                    ? m_runs[i].at
-                    : Eigen::Vector3d(m_runs[i].at + radius * (std::cos(angle) * right +
-                                                               std::sin(angle) * screenUp));
+                group.size() == 1 ? m_runs[i].at
+                                  : Eigen::Vector3d(centre + radius * (std::cos(angle) * right +
+                                                                       std::sin(angle) * screenUp));
             if (drawn != r.drawnAt) {
                 r.drawnAt = drawn;
                 r.ball.place(drawn.data(), m_ballDiameter);

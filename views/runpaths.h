@@ -42,6 +42,11 @@ public:
 
     /// `lineScale`: PixelScale::line (the paths' widths and point sizes).
     void setRuns(const std::vector<RunPath>& runs, double lineScale);
+    /// Run `run`'s points moved (the same iterates under a plot's new scale of f), drawn by
+    /// the next update().
+    void setPoints(int run, std::vector<Eigen::Vector3d> points) {
+        m_runs.at(std::size_t(run)).path.points = std::move(points);
+    }
     /// Iterates 0..frame of every run; a negative frame shows every path whole.
     void setFrame(int frame) { m_frame = frame; }
     /// Re-draws the paths for heights `height` in a box `width` wide.
@@ -112,6 +117,8 @@ public:
     /// (runs ending at one minimum, or at their common start) are set round it in the screen's
     /// plane, touching (fanBalls, before each render, from the camera).
     std::optional<Eigen::Vector3d> ballCentre(int run) const;
+    /// A ball's diameter (world units) as last placed.
+    double ballDiameter() const { return m_ballDiameter; }
     /// Balls whose iterates lie closer than this share of a diameter are fanned out.
     static constexpr double kCoincidentShare = 0.5;
     /// The selected run's state at the iterate on screen (arrows, rectangle, legend); drawn
