@@ -89,6 +89,22 @@ void refusedWithMessage() {
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }
 
+/// The share of pixels of image `file` whose colour differs from `expected`'s by more than 48
+/// in a channel (1 for another size).
+double differingShare(const QString& file, const QImage& expected) {
+    const QImage a = QImage(file).convertToFormat(QImage::Format_RGB32);
+    if (a.size() != expected.size())
+        return 1.0;
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = expected.pixel(x, y);
+            count += std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                               std::abs(qBlue(p) - qBlue(q))}) > 48;
+        }
+    return double(count) / (a.width() * a.height());
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -917,37 +933,63 @@ private slots:
                      .exitCode,
                  0);
         const QImage expected = QImage(still).convertToFormat(QImage::Format_RGB32);
-        const auto differing = [&](const QString& file) {
-            const QImage a = QImage(file).convertToFormat(QImage::Format_RGB32);
-            if (a.size() != expected.size())
-                return 1.0;
-            int count = 0;
-            for (int y = 0; y < a.height(); ++y)
-                for (int x = 0; x < a.width(); ++x) {
-                    const QRgb p = a.pixel(x, y), q = expected.pixel(x, y);
-                    count += std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
-                                       std::abs(qBlue(p) - qBlue(q))}) > 48;
-                }
-            return double(count) / (a.width() * a.height());
-        };
-        const double same = differing(contour + QStringLiteral("/frame_0002.png"));
-        const double other = differing(surface + QStringLiteral("/frame_0002.png"));
+        const double same = differingShare(contour + QStringLiteral("/frame_0002.png"), expected);
+        const double other = differingShare(surface + QStringLiteral("/frame_0002.png"), expected);
         QVERIFY2(same < 0.01 && other > 0.10,
                  qPrintable(QStringLiteral("contour frame 2 differs from the contour still by "
                                            "%1, the 3-D frame by %2")
                                 .arg(same)
                                 .arg(other)));
-        // Views that draw no runs are refused (exit 2), with what to use instead.
-        for (const char* view : {"graph", "curve"}) {
-            const Run r = run(base + QStringList{"--view", view, "--animate", contour});
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.contains("draws no runs") && r.err.contains("--view surface or contour"),
-                     r.err.constData());
-        }
+        // The graph draws no runs, the curve needs one input: refused (exit 2), with what to
+        // use instead.
+        const Run graph = run(base + QStringList{"--view", "graph", "--animate", contour});
+        QCOMPARE(graph.exitCode, 2);
+        QVERIFY2(graph.err.contains("draws no runs") &&
+                     graph.err.contains("--view surface, contour or curve"),
+                 graph.err.constData());
+        const Run curve = run(base + QStringList{"--view", "curve", "--animate", contour});
+        QCOMPARE(curve.exitCode, 2);
+        QVERIFY2(curve.err.contains("needs a function of one input"), curve.err.constData());
         const Run one = run({"--function", "x^2", "--runs", "gd", "--start", "1", "--view",
                              "contour", "--animate", contour});
         QCOMPARE(one.exitCode, 2);
         QVERIFY2(one.err.contains("two or more inputs"), one.err.constData());
+    }
+
+    // Issue #9 (tester s15): the curve view drew no runs, and --animate refused it. A function
+    // of one input animates its runs on the curve: frame k is the --export --view curve
+    // --frame k picture, the runs are drawn (the still differs from one without them), and
+    // the ball moves (the first frame differs from the last).
+    void animateCurveView() {
+        QTemporaryDir dir;
+        const QStringList base{"--function", "x^4/4 - x^2 + 0.3*x",
+                               "--domain",   "-2.2,2.2",
+                               "--start",    "2",
+                               "--lr",       "0.05",
+                               "--steps",    "12",
+                               "--size",     "320x240",
+                               "--view",     "curve"};
+        const QStringList runs{"--runs", "gd,momentum", "--tolerance", "0"};
+        const QString frames = dir.filePath(QStringLiteral("frames"));
+        QVERIFY(QDir().mkpath(frames));
+        const Run a = run(base + runs + QStringList{"--animate", frames});
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        const QString still = dir.filePath(QStringLiteral("still.png"));
+        const QString bare = dir.filePath(QStringLiteral("bare.png"));
+        const Run s = run(base + runs + QStringList{"--frame", "2", "--export", still});
+        QVERIFY2(s.exitCode == 0, s.err.constData());
+        QCOMPARE(run(base + QStringList{"--export", bare}).exitCode, 0);
+        const QImage expected = QImage(still).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!expected.isNull());
+        const double same = differingShare(frames + QStringLiteral("/frame_0002.png"), expected);
+        const double without = differingShare(bare, expected);
+        const double last = differingShare(frames + QStringLiteral("/frame_0012.png"), expected);
+        QVERIFY2(same < 0.01 && without > 0.002 && last > 0.002,
+                 qPrintable(QStringLiteral("frame 2 differs from the still by %1, the picture "
+                                           "without runs by %2, frame 12 by %3")
+                                .arg(same)
+                                .arg(without)
+                                .arg(last)));
     }
 
     void animateBadInput_data() {

@@ -2182,6 +2182,33 @@ private slots:
         QCOMPARE(m_doc->settings().runs[0].start.size(), std::size_t(1));
         const double pixel = std::abs(scene.toPlot(1, 0).x() - scene.toPlot(0, 0).x());
         QVERIFY(std::abs(m_doc->settings().runs[0].start[0] - 0.5) <= 2 * pixel);
+        // The curve draws the run (issue #9, tester s15: it drew none): its iterates
+        // (x_k, f(x_k)) up to the animation's frame, the ball on the last of them.
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QTRY_COMPARE(scene.runPaths().runCount(), 1);
+        const std::vector<Step>& steps = m_doc->trajectories().front().steps;
+        QVERIFY(steps.size() > 3);
+        for (const int frame : {2, int(steps.size()) - 1}) {
+            m_window->animator()->setFrame(frame);
+            QVERIFY(test::waitForFrame(frames));
+            QCOMPARE(scene.runPaths().drawnPoints(0), frame + 1);
+            const std::optional<Eigen::Vector2d> ball = scene.ballAt(0);
+            QVERIFY(ball);
+            const Step& st = steps[std::size_t(frame)];
+            // To rounding: VTK keeps the path's points in single precision, at the frame's
+            // height (its origin's size) and mapped back.
+            const std::array<double, 4>& f = scene.frame();
+            const double size = 1 + std::max({std::abs(f[0]), std::abs(f[1]), std::abs(f[2]),
+                                              std::abs(f[3]), std::abs(st.value)});
+            QVERIFY2((*ball - Eigen::Vector2d(st.x[0], st.value)).norm() <=
+                         8 * std::numeric_limits<float>::epsilon() * size,
+                     qPrintable(QStringLiteral("frame %1: ball at (%2, %3), iterate (%4, %5)")
+                                    .arg(frame)
+                                    .arg(ball->x())
+                                    .arg(ball->y())
+                                    .arg(st.x[0])
+                                    .arg(st.value)));
+        }
     }
 
     // Every method in one figure: twelve colours, none repeated; the chart's legend gives
@@ -7373,6 +7400,62 @@ private slots:
         const std::array<double, 4> back = scene.shownRange();
         for (int k = 0; k < 4; ++k)
             QCOMPARE(back[k], home[k]);
+        m_window->showViewTab(0);
+    }
+
+    // Issue #9 (tester s15): zoomed in, the balls, markers and the point grew with the plot,
+    // and the level labels went (each level's middle lay outside the range shown). Glyphs
+    // keep their size on screen, and the levels crossing the view are labelled in it.
+    void contourZoomKeepsGlyphSizes() {
+        m_window->resize(1280, 720);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        RunSettings run;
+        run.options.learningRate = 0.001;
+        run.options.maxSteps = 200;
+        run.start = {-1.2, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QVERIFY(test::waitForFrame(frames));
+        // A world length in display pixels, and the glyphs' sizes so.
+        const auto pixels = [&](double length) {
+            return (scene.toDisplay(length, 0) - scene.toDisplay(0, 0)).norm();
+        };
+        const auto sizes = [&] {
+            return std::array{pixels(scene.runPaths().ballDiameter()),
+                              pixels(scene.markers().symbolSize())};
+        };
+        const std::array<double, 2> before = sizes();
+        QVERIFY(before[0] > 5 && before[1] > 5);
+        const Eigen::Vector2d cursor = scene.toDisplay(-0.8, 0.5);
+        const QPointF at = view->fromDisplay(cursor.x(), cursor.y());
+        for (int k = 0; k < 8; ++k) {
+            QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view, &wheel);
+        }
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(scene.zoomed());
+        const std::array<double, 2> after = sizes();
+        for (int k = 0; k < 2; ++k)
+            QVERIFY2(std::abs(after[k] - before[k]) <= 1e-6 * before[k],
+                     qPrintable(QStringLiteral("glyph %1: %2 px, then %3 px zoomed 1.2^8")
+                                    .arg(k)
+                                    .arg(before[k])
+                                    .arg(after[k])));
+        // Levels cross the view zoomed in: some are labelled there.
+        QVERIFY2(scene.levelLabelTexts().size() >= 3,
+                 qPrintable(QString::number(scene.levelLabelTexts().size())));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_0, Qt::ControlModifier);
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(!scene.zoomed());
+        const std::array<double, 2> home = sizes();
+        for (int k = 0; k < 2; ++k)
+            QVERIFY(std::abs(home[k] - before[k]) <= 1e-6 * before[k]);
         m_window->showViewTab(0);
     }
 
