@@ -45,6 +45,12 @@ int analyzeCommand(const QCommandLineParser& p) {
         // The same rounding-to-zero rule as the readout (and every other output).
         o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
         o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
+        // Where f or its derivatives are not finite there is nothing to classify: say so and
+        // why (was "not_critical", as if the gradient had been seen to be non-zero).
+        if (const NotFinite why = notFinite(d); why != NotFinite::None) {
+            o[QStringLiteral("classification")] = QStringLiteral("undefined");
+            o[QStringLiteral("classification_detail")] = QString::fromUtf8(toString(why).data());
+        }
         // One classifier (tester4 A11): where the gradient vanishes but the Hessian is singular,
         // f decides as --critical-points does (valley floor, or the signs of f - f(p) around
         // circles of fractions of a grid cell of --domain / --resolution): x^2 y + x y^2 at 0

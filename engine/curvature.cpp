@@ -55,6 +55,34 @@ std::string_view toString(Classification c) {
     return "not_critical";
 }
 
+NotFinite notFinite(const Derivatives& d) {
+    if (std::isnan(d.value))
+        return NotFinite::Value;
+    if (std::isinf(d.value))
+        return NotFinite::Infinite;
+    if (!d.gradient.allFinite())
+        return NotFinite::Gradient;
+    if (d.hessianComputed && !d.hessian.allFinite())
+        return NotFinite::Hessian;
+    return NotFinite::None;
+}
+
+std::string_view toString(NotFinite reason) {
+    switch (reason) {
+    case NotFinite::None:
+        return "";
+    case NotFinite::Value:
+        return "outside f's domain (f is undefined here)";
+    case NotFinite::Infinite:
+        return "f is infinite here";
+    case NotFinite::Gradient:
+        return "f is not differentiable here (its gradient is not finite)";
+    case NotFinite::Hessian:
+        return "f is not twice differentiable here (its Hessian is not finite)";
+    }
+    return "";
+}
+
 double relativeTolerance() {
     return std::sqrt(std::numeric_limits<double>::epsilon());
 }

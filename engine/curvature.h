@@ -57,6 +57,14 @@ CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& 
 /// by the rule above. Exposed for the optimizers' end-point classification and tests.
 Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error);
 
+/// Why a point cannot be classified: f, its gradient or its Hessian is not a finite number
+/// there. The readout's row and --analyze's "classification_detail" say it in these words.
+enum class NotFinite { None, Value, Infinite, Gradient, Hessian };
+/// The first of f (NaN: outside its domain, or infinite), grad f, H that is not finite.
+NotFinite notFinite(const Derivatives& d);
+/// "outside f's domain (f is undefined here)", "f is infinite here", ...; "" for None.
+std::string_view toString(NotFinite reason);
+
 /// Minimum (all positive), maximum (all negative), saddle (both signs), else degenerate.
 Classification classifyInertia(const Inertia& inertia);
 

@@ -154,7 +154,7 @@ private slots:
         const auto o = json(r);
         QVERIFY(o["value"].isNull());
         QVERIFY(o["gradient"][0].isNull());
-        QCOMPARE(o["classification"].toString(), QStringLiteral("not_critical"));
+        QCOMPARE(o["classification"].toString(), QStringLiteral("undefined"));
     }
 
     void badInput_data() {
@@ -990,6 +990,14 @@ private slots:
                                 .arg(same)
                                 .arg(without)
                                 .arg(last)));
+        // Without --view, a function of one input animates its curve (the default view, as
+        // for --export), not a 3-D view of it.
+        const QString byDefault = dir.filePath(QStringLiteral("default"));
+        QVERIFY(QDir().mkpath(byDefault));
+        const Run d =
+            run(base.mid(0, base.size() - 2) + runs + QStringList{"--animate", byDefault});
+        QVERIFY2(d.exitCode == 0, d.err.constData());
+        QVERIFY(differingShare(byDefault + QStringLiteral("/frame_0002.png"), expected) < 0.01);
     }
 
     void animateBadInput_data() {
@@ -1982,6 +1990,44 @@ private slots:
             QVERIFY2(at(o, field).isNull(), qPrintable(field));
         for (const QString& field : numbers)
             QVERIFY2(at(o, field).isDouble(), qPrintable(field));
+    }
+
+    // Where f, its gradient or its Hessian is not finite, --analyze does not call the point
+    // "not_critical" (nothing was seen to be non-zero): "undefined", and which one and why, in
+    // the readout's words (issue #9, tester s15: log(x) at 0 read "not_critical").
+    void analyzeUndefinedSaysWhy_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("log(x) at 0") << "log(x)"
+                                     << "0"
+                                     << "f is infinite here";
+        QTest::newRow("log of a negative") << "log(x) + y"
+                                           << "-1,0"
+                                           << "outside f's domain (f is undefined here)";
+        QTest::newRow("sqrt(x) at 0")
+            << "sqrt(x) + y"
+            << "0,1"
+            << "f is not differentiable here (its gradient is not finite)";
+        QTest::newRow("x^1.5 at 0")
+            << "x^1.5 + y"
+            << "0,1"
+            << "f is not twice differentiable here (its Hessian is not finite)";
+    }
+    void analyzeUndefinedSaysWhy() {
+        QFETCH(QString, function);
+        QFETCH(QString, point);
+        QFETCH(QString, detail);
+        const Run r = run({"--analyze", "--function", function, "--point", point});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r);
+        QCOMPARE(o["classification"].toString(), QStringLiteral("undefined"));
+        QCOMPARE(o["classification_detail"].toString(), detail);
+        // And a finite point of the same function is classified as before.
+        const Run fine = run({"--analyze", "--function", function, "--point",
+                              point.contains(',') ? QStringLiteral("1,1") : QStringLiteral("1")});
+        QCOMPARE(json(fine)["classification"].toString(), QStringLiteral("not_critical"));
+        QVERIFY(!json(fine).contains("classification_detail"));
     }
 
     // An export that cannot be written says so and exits 1 (the command ran and failed, as

@@ -421,7 +421,9 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
     // One input: its derivative is f′ and its second derivative f″, in every row.
     const auto inOneInput = [&](QString t) {
         return m_oneInput ? t.replace(QStringLiteral("∇f"), QStringLiteral("f′"))
+                                .replace(QStringLiteral("its gradient"), QStringLiteral("f′"))
                                 .replace(QStringLiteral("H is"), QStringLiteral("f″ is"))
+                                .replace(QStringLiteral("its Hessian"), QStringLiteral("f″"))
                           : t;
     };
     setRow(QStringLiteral("arrows"), QStringLiteral("arrows"), inOneInput(arrows));
@@ -429,15 +431,13 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
     placeRow(QStringLiteral("eig"), QStringLiteral("eigenvalues"));
     // Where f or its derivatives are undefined, the classification has nothing to go on.
     // The row says which of f, ∇f and H is not a finite number, and how.
+    const NotFinite why = notFinite(e.at);
     const QString kind =
-        std::isnan(e.at.value) ? QStringLiteral("outside f's domain (f is undefined here)")
-        : std::isinf(e.at.value)
-            ? QStringLiteral("f overflows here (f = %1)").arg(formatNumber(e.at.value))
-        : !e.at.gradient.allFinite()
-            ? QStringLiteral("f is not differentiable here (∇f is not finite)")
-        : !e.at.hessian.allFinite()
-            ? QStringLiteral("f is not twice differentiable here (H is not finite)")
-            : classText(e.curvature.classification);
+        why == NotFinite::None ? classText(e.curvature.classification)
+        : why == NotFinite::Infinite
+            ? QStringLiteral("%1 (f = %2)")
+                  .arg(QString::fromUtf8(toString(why).data()), formatNumber(e.at.value))
+            : QString::fromUtf8(toString(why).data());
     QString nearText;
     if (near) {
         // Tester s14: the local maximum typed from its label to six digits read "not
