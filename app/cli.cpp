@@ -90,7 +90,7 @@ QList<QCommandLineOption> declareOptions(QCommandLineParser& p) {
          QStringLiteral("--export: the view to render: surface (3-D), contour (top view with "
                         "level curves), curve (one input; its default) or graph (the "
                         "computational graph at --point, PNG or SVG, no display needed; "
-                        "--granularity). --animate: surface (its default) or contour."),
+                        "--granularity). --animate: surface, contour or curve (the same default)."),
          QStringLiteral("surface|contour|curve|graph")},
         {QStringLiteral("domain"),
          QStringLiteral("Plot range (default -2,2,-2,2); each bound %1.")

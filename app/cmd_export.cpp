@@ -82,11 +82,12 @@ ViewKind requestedView(const QCommandLineParser& p, const Document& doc) {
     return *view;
 }
 
-/// The view --animate draws: the 3-D view, or the contour view that --view asks for; a view
-/// that draws no runs (curve, graph) is bad input.
+/// The view --animate draws: the function's default (the curve for one input, as --export)
+/// or the 3-D, contour or curve view --view asks for; a view that draws no runs (graph), or
+/// cannot show this function, is bad input.
 ViewKind animatedView(const QCommandLineParser& p, const Document& doc) {
     if (!p.isSet(QStringLiteral("view")))
-        return ViewKind::Surface;
+        return defaultView(doc);
     const QString text = p.value(QStringLiteral("view"));
     const std::optional<ViewKind> view = parseViewKind(text);
     if (view == ViewKind::Surface)
