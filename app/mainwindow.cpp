@@ -94,7 +94,7 @@ namespace {
 
 /// decimals < 0: a PreciseSpinBox (the point, ε, held inputs: a typed value kept as typed).
 QDoubleSpinBox* numberBox(double lo, double hi, double step, const QString& tip, int decimals = 4) {
-    auto* box = decimals < 0 ? new PreciseSpinBox : new QDoubleSpinBox;
+    QDoubleSpinBox* box = decimals < 0 ? new PreciseSpinBox : new NumberSpinBox;
     box->setRange(lo, hi);
     box->setSingleStep(step);
     if (decimals >= 0)
@@ -991,6 +991,8 @@ void MainWindow::buildControls() {
     statusBar()->addPermanentWidget(m_messageBox, 1);
     m_messageBox->hide();
     connect(dismiss, &QToolButton::clicked, m_messageBox, &QWidget::hide);
+    // A number box's entry it could not take ("nan", out of range), in words that stay.
+    connect(numberRefusals(), &NumberRefusals::refused, this, &MainWindow::notify);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {

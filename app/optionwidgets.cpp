@@ -1,5 +1,7 @@
 #include "optionwidgets.h"
 
+#include "evaluation.h"
+
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -95,8 +97,71 @@ double LogSliderScale::toValue(int tick) const {
     return std::pow(10.0, m_lo + double(tick) / m_ticksPerDecade);
 }
 
-PreciseSpinBox::PreciseSpinBox(QWidget* parent)
+NumberRefusals* numberRefusals() {
+    static auto* relay = new NumberRefusals; // lives as long as the application
+    return relay;
+}
+
+NumberSpinBox::NumberSpinBox(QWidget* parent)
     : QDoubleSpinBox(parent) {
+    // A new entry starts afresh: its refusal, if any, is said again.
+    connect(lineEdit(), &QLineEdit::textEdited, this, [this] { m_refusal.clear(); });
+}
+
+QString NumberSpinBox::number(const QString& text) const {
+    QString t = text;
+    if (!prefix().isEmpty() && t.startsWith(prefix()))
+        t.remove(0, prefix().size());
+    if (!suffix().isEmpty() && t.endsWith(suffix()))
+        t.chop(suffix().size());
+    return t.trimmed();
+}
+
+QValidator::State NumberSpinBox::validate(QString& text, int& pos) const {
+    // What Qt refuses outright ("log(", "1e-3", "5000" above the maximum) may still be, or
+    // become, an entry: fixup decides when the entry ends, and says why if it cannot take it.
+    const QValidator::State s = QDoubleSpinBox::validate(text, pos);
+    return s == QValidator::Invalid && text.size() <= kMaxText ? QValidator::Intermediate : s;
+}
+
+void NumberSpinBox::fixup(QString& text) const {
+    const QString t = number(text);
+    if (t.isEmpty())
+        return; // an emptied box keeps its value, as Qt's does
+    const ConstantValue c = evaluateConstant(t.toStdString());
+    QString why = QString::fromStdString(c.error);
+    if (why.isEmpty() && (c.value < minimum() || c.value > maximum()))
+        why = QStringLiteral("%1 is out of range (from %2 to %3)")
+                  .arg(t, textFromValue(minimum()), textFromValue(maximum()));
+    if (why.isEmpty()) {
+        text = prefix() + textFromValue(c.value) + suffix();
+        m_typed = std::pair{text, c.value};
+        m_refusal.clear();
+        return;
+    }
+    if (why == m_refusal)
+        return; // the line edit and the spin box both fix up one entry: said once
+    m_refusal = why;
+    // Named by its tooltip's first clause ("Learning rate η: ..." -> "Learning rate η").
+    QString name = toolTip().section(QLatin1Char('\n'), 0, 0).section(QLatin1Char(':'), 0, 0);
+    if (name.isEmpty())
+        name = QStringLiteral("A number box");
+    emit numberRefusals()->refused(
+        QStringLiteral("%1: %2; it keeps %3").arg(name, why, textFromValue(value())));
+}
+
+std::optional<double> NumberSpinBox::typedValue(const QString& text) const {
+    if (m_typed && m_typed->first == text)
+        return m_typed->second;
+    return std::nullopt;
+}
+
+double NumberSpinBox::valueFromText(const QString& text) const {
+    return typedValue(text).value_or(QDoubleSpinBox::valueFromText(text));
+}
+
+PreciseSpinBox::PreciseSpinBox(QWidget* parent)
+    : NumberSpinBox(parent) {
     // QDoubleSpinBox rounds every value to this many decimals: 17 keep a double's digits
     // (what the box shows is textFromValue's).
     setDecimals(17);
@@ -108,16 +173,9 @@ QString PreciseSpinBox::textFromValue(double value) const {
     return l.toString(value, 'g', kDigits);
 }
 
-QString PreciseSpinBox::number(const QString& text) const {
-    QString t = text;
-    if (!prefix().isEmpty() && t.startsWith(prefix()))
-        t.remove(0, prefix().size());
-    if (!suffix().isEmpty() && t.endsWith(suffix()))
-        t.chop(suffix().size());
-    return t.trimmed();
-}
-
 double PreciseSpinBox::valueFromText(const QString& text) const {
+    if (const std::optional<double> typed = typedValue(text))
+        return *typed;
     bool ok = false;
     const double v = locale().toDouble(number(text), &ok);
     return ok && std::isfinite(v) ? v : value();
@@ -127,21 +185,15 @@ QValidator::State PreciseSpinBox::validate(QString& text, int&) const {
     const QString t = number(text);
     bool ok = false;
     const double v = locale().toDouble(t, &ok);
-    if (ok)
-        return !std::isfinite(v)                  ? QValidator::Invalid
-               : v >= minimum() && v <= maximum() ? QValidator::Acceptable
-                                                  : QValidator::Intermediate;
-    // A number on its way: "", "-", "1.", "2e", "2e-" (the locale's signs and point).
-    const QLocale l = locale();
-    for (const QChar c : t)
-        if (!c.isDigit() && c != l.decimalPoint().front() && c != l.negativeSign().front() &&
-            c != l.positiveSign().front() && c != u'e' && c != u'E')
-            return QValidator::Invalid;
-    return QValidator::Intermediate;
+    if (ok && std::isfinite(v) && v >= minimum() && v <= maximum())
+        return QValidator::Acceptable;
+    // A number on its way ("", "-", "2e-"), an expression ("log(2)"), or an entry fixup will
+    // refuse with a reason ("nan", "1e999", out of range).
+    return t.size() <= kMaxText ? QValidator::Intermediate : QValidator::Invalid;
 }
 
 FittedSpinBox::FittedSpinBox(const QString& widest, QWidget* parent)
-    : QDoubleSpinBox(parent)
+    : NumberSpinBox(parent)
     , m_widest(widest) {
     // A longer text (a value typed past the widest meant) widens the box, never cuts it.
     connect(this, &QDoubleSpinBox::textChanged, this, [this] { updateGeometry(); });

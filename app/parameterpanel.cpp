@@ -1,6 +1,7 @@
 #include "parameterpanel.h"
 
 #include "document.h"
+#include "optionwidgets.h"
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -32,7 +33,7 @@ int decimalsFor(double step) {
 }
 
 QDoubleSpinBox* box(const QString& tip, const QString& name) {
-    auto* b = new QDoubleSpinBox;
+    auto* b = new NumberSpinBox;
     b->setToolTip(tip);
     b->setObjectName(name);
     b->setKeyboardTracking(false);

@@ -240,7 +240,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     // and --count have them; checkSweep has the last word (from below to).
     auto* rangeRow = new QHBoxLayout;
     auto rateBox = [](const OptionSpec& spec) {
-        auto* box = new QDoubleSpinBox;
+        auto* box = new NumberSpinBox;
         box->setDecimals(6);
         applyOption(box, spec);
         box->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);

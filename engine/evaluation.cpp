@@ -212,6 +212,38 @@ double evaluate(const Expression& f, const Eigen::VectorXd& x) {
     return evaluateNodes(f, x)[static_cast<std::size_t>(f.output())];
 }
 
+ConstantValue evaluateConstant(std::string_view text) {
+    // 'text' followed by what is wrong with it (appended: GCC 12 warns falsely on
+    // "'" + std::string(...)).
+    const auto quoted = [](std::string_view what, std::string_view rest) {
+        std::string m(1, '\'');
+        m.append(what).append("' ").append(rest);
+        return m;
+    };
+    std::string_view word = text;
+    while (!word.empty() && (word.front() == ' ' || word.front() == '+' || word.front() == '-'))
+        word.remove_prefix(1);
+    while (!word.empty() && word.back() == ' ')
+        word.remove_suffix(1);
+    if (isReservedName(word)) // nan, inf: the parser's "reserved name" would puzzle here
+        return {0.0, quoted(text, "is not a finite number")};
+    const ParseResult r = Expression::parse(text);
+    if (!r.ok())
+        return {0.0, "column " + std::to_string(r.error->column) + ": " + r.error->message};
+    const Expression& e = *r.expression;
+    // Free names parse as inputs: here they are names without a value.
+    if (e.inputCount() > 0)
+        return {0.0, quoted(e.inputs().front(), "is not a number: type a number or an "
+                                                "expression of numbers, e.g. log(2) or pi/4")};
+    const double v = evaluate(e, Eigen::VectorXd());
+    if (std::isnan(v))
+        return {v, quoted(text, "is undefined (not a number)")};
+    if (std::isinf(v))
+        return {v, quoted(text, v > 0 ? "is not a finite number (it is +inf)"
+                                      : "is not a finite number (it is -inf)")};
+    return {v, {}};
+}
+
 std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x) {
     std::vector<double> inputs(x.data(), x.data() + x.size());
     inputs.resize(f.inputCount(), 0.0);

@@ -7,12 +7,24 @@
 #include "functions.h"
 
 #include <Eigen/Core>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace gs {
 
 /// f(x) for x in input order.
 double evaluate(const Expression& f, const Eigen::VectorXd& x);
+
+/// A number typed as an expression of numbers, for the window's number boxes: "log(2)",
+/// "pi/4", "2^-10", "1e-3". `error` says what is wrong and where (empty when `value` is a
+/// finite number): a parse error with its column, a name that is not a constant, a value that
+/// is not finite ("1e999", "log(-1)").
+struct ConstantValue {
+    double value = 0.0;
+    std::string error;
+};
+ConstantValue evaluateConstant(std::string_view text);
 
 /// Every node's value at x (the forward pass), indexed like Expression::nodes().
 std::vector<double> evaluateNodes(const Expression& f, const Eigen::VectorXd& x);

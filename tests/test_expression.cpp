@@ -12,6 +12,8 @@
 #include <limits>
 #include <numbers>
 
+using gs::ConstantValue;
+using gs::evaluateConstant;
 using gs::Expression;
 
 // The grid kernel is built for two instruction sets (engine/gridkernel.cpp) and chosen at
@@ -629,8 +631,44 @@ private slots:
         auto r = Expression::parse("x", {"x", "NaN"});
         QVERIFY(!r.ok());
         QVERIFY(QString::fromStdString(r.error->message).contains(QStringLiteral("reserved")));
+        // Errors in the lists are nowhere in the text: no column to point at (tester s15:
+        // "x, x" as inputs read "column 1" under the function).
+        QVERIFY(!r.error->inText);
+        const auto twice = Expression::parse("x + y", {"x", "x"});
+        QVERIFY(!twice.ok() && !twice.error->inText);
+        QCOMPARE(twice.error->message, std::string("the variable 'x' is listed twice"));
+        QVERIFY(!Expression::parse("a*x", {"x"}, {{"a", 1}, {"a", 2}}).error->inText);
+        QVERIFY(Expression::parse("x +", {"x"}).error->inText);
         // Names that merely contain them are fine.
         QVERIFY(Expression::parse("nanny + info + x_inf").ok());
+    }
+
+    // The window's number boxes take an expression of numbers; what they cannot take is
+    // said, with where and why (issue #9, tester s15).
+    void constantsAreEvaluated() {
+        // The same double as the library computes (the evaluator calls std::log, std::sqrt).
+        QCOMPARE(evaluateConstant("log(2)").value, std::log(2.0));
+        QCOMPARE(evaluateConstant(" pi/4 ").value, std::numbers::pi / 4);
+        QCOMPARE(evaluateConstant("2^-10").value, 1.0 / 1024);
+        QCOMPARE(evaluateConstant("-1e-3").value, -1e-3);
+        QCOMPARE(evaluateConstant("2*sqrt(2)").value, 2 * std::sqrt(2.0));
+        for (const char* good : {"log(2)", "pi/4", "2^-10", "-1e-3", "e"})
+            QVERIFY2(evaluateConstant(good).error.empty(), good);
+        const std::vector<std::pair<const char*, const char*>> bad = {
+            {"nan", "'nan' is not a finite number"},
+            {"-inf", "'-inf' is not a finite number"},
+            {"1e999", "column 1: number out of range"},
+            {"exp(1000)", "'exp(1000)' is not a finite number (it is +inf)"},
+            {"log(0)", "'log(0)' is not a finite number (it is -inf)"},
+            {"log(-1)", "'log(-1)' is undefined (not a number)"},
+            {"x+1", "'x' is not a number"},
+            {"log(", "column 4: unbalanced parenthesis"},
+            {"", "empty expression"},
+        };
+        for (const auto& [text, says] : bad) {
+            const ConstantValue c = evaluateConstant(text);
+            QVERIFY2(c.error.find(says) != std::string::npos, (text + (" -> " + c.error)).c_str());
+        }
     }
 };
 
