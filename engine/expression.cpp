@@ -224,6 +224,7 @@ struct ParseFailure {
     std::string message;
     std::size_t offset, length;
     std::vector<std::string> unknownNames = {};
+    bool inText = true; ///< false: an error in the variables' or parameters' list
 };
 
 class Parser {
@@ -262,6 +263,7 @@ public:
         } catch (const ParseFailure& f) {
             ParseError e{f.message, f.offset, std::max<std::size_t>(f.length, 1), 1, 1};
             e.unknownNames = f.unknownNames;
+            e.inText = f.inText;
             for (std::size_t i = 0; i < f.offset && i < m_text.size(); ++i) {
                 if (m_text[i] == '\n') {
                     ++e.line;
@@ -278,6 +280,10 @@ public:
 private:
     [[noreturn]] void fail(std::string message, std::size_t offset, std::size_t length) {
         throw ParseFailure{std::move(message), offset, length};
+    }
+    /// An error in the variables' or parameters' list: nowhere in the text.
+    [[noreturn]] void failList(std::string message) {
+        throw ParseFailure{std::move(message), 0, m_text.size(), {}, false};
     }
 
     // 1-based column of a character offset within its line (characters, not bytes).
@@ -1041,7 +1047,6 @@ private:
     // A parameter is a name the text could use: an identifier that is no function, constant
     // or reserved word, given once, with a finite value.
     void checkParameters() {
-        const std::size_t all = std::max<std::size_t>(m_text.size(), 1);
         for (std::size_t k = 0; k < m_parameters.size(); ++k) {
             const std::string& n = m_parameters[k].name;
             const bool identifier =
@@ -1050,14 +1055,14 @@ private:
                     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
                 });
             if (!identifier)
-                fail("the parameter name '" + n + "' is not a name (letters, digits, _)", 0, all);
+                failList("the parameter name '" + n + "' is not a name (letters, digits, _)");
             if (isReservedName(n) || findFunction(n) || findConstant(n))
-                fail("the parameter name '" + n + "' is taken (a function, constant or nan/inf)", 0,
-                     all);
+                failList("the parameter name '" + n +
+                         "' is taken (a function, constant or nan/inf)");
             if (findParameter(n) != int(k))
-                fail("the parameter '" + n + "' is given twice", 0, all);
+                failList("the parameter '" + n + "' is given twice");
             if (!std::isfinite(m_parameters[k].value))
-                fail("the parameter '" + n + "' must be finite", 0, all);
+                failList("the parameter '" + n + "' must be finite");
         }
     }
 
@@ -1076,12 +1081,11 @@ private:
             std::string message;
             auto d = parseInputDeclaration(v, &message);
             if (!d)
-                fail(message, 0, m_text.size());
+                failList(message);
             if (isReservedName(d->name))
-                fail("the variable '" + d->name + "' is a reserved name (nan, inf, infinity)", 0,
-                     m_text.size());
+                failList("the variable '" + d->name + "' is a reserved name (nan, inf, infinity)");
             if (!seen.insert(d->name).second)
-                fail("the variable '" + d->name + "' is listed twice", 0, m_text.size());
+                failList("the variable '" + d->name + "' is listed twice");
             d->first = total;
             total += d->size();
             if (total > Expression::kMaxScalarInputs)
@@ -1130,7 +1134,7 @@ private:
                 fail("'" + name + "' is used before it is defined", token.offset, token.length);
         for (const auto& p : m_parameters)
             if (isDeclared(p.name))
-                fail("'" + p.name + "' is both a variable and a parameter", 0, m_text.size());
+                failList("'" + p.name + "' is both a variable and a parameter");
         if (auto f = unknownNamesFailure(std::string::npos))
             throw *f;
         auto& inputs = m_expr.m_inputs;

@@ -99,6 +99,9 @@ struct ParseError {
     std::size_t length = 1; ///< how many characters the caret should cover
     int line = 1;           ///< 1-based
     int column = 1;         ///< 1-based, within the line
+    /// False where the error is in the variables' or parameters' list, not in the text (no
+    /// column to point at: "the variable 'x' is listed twice").
+    bool inText = true;
     /// Symbols that are neither inputs, statements, functions nor parameters (in order of
     /// first use), when that is the error: what a window can offer to make parameters.
     std::vector<std::string> unknownNames = {};

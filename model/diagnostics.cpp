@@ -5,6 +5,8 @@
 namespace gs {
 
 QString describeParseError(const QString& text, const ParseError& e) {
+    if (!e.inText) // the variables' or parameters' list: no column of the text to name
+        return QString::fromStdString(e.message);
     const QString where = text.contains(QLatin1Char('\n'))
                               ? QStringLiteral("line %1, column %2").arg(e.line).arg(e.column)
                               : QStringLiteral("column %1").arg(e.column);

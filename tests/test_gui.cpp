@@ -587,13 +587,38 @@ private slots:
         // 3 are not taken; an empty domain is refused inline.
         auto* x0 = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("x0"));
         QVERIFY(x0);
-        for (const char* typed : {"nan", "inf", "-inf", "1e999", "abc"}) {
+        // Each is refused in words that stay in the message area, naming the box (tester
+        // s15: they vanished in silence).
+        const QList<std::pair<const char*, QString>> refused = {
+            {"nan", QStringLiteral("'nan' is not a finite number")},
+            {"inf", QStringLiteral("'inf' is not a finite number")},
+            {"-inf", QStringLiteral("'-inf' is not a finite number")},
+            {"1e999", QStringLiteral("number out of range")},
+            {"exp(1000)", QStringLiteral("'exp(1000)' is not a finite number (it is +inf)")},
+            {"abc", QStringLiteral("'abc' is not a number")},
+            {"log(", QStringLiteral("column 4: unbalanced parenthesis")},
+        };
+        const double x0Before = x0->value();
+        for (const auto& [typed, says] : refused) {
             x0->selectAll();
             QTest::keyClicks(x0, QLatin1String(typed));
             QTest::keyClick(x0, Qt::Key_Enter);
-            QVERIFY2(std::isfinite(x0->value()), typed);
-            QVERIFY2(std::isfinite(m_doc->settings().point[0]), typed);
+            QCOMPARE(x0->value(), x0Before);
+            QCOMPARE(m_doc->settings().point[0], x0Before);
+            const QString message = m_window->messageLabel()->text();
+            QVERIFY2(message.startsWith(QStringLiteral("First coordinate of the expansion point "
+                                                       "x₀: ")) &&
+                         message.contains(says),
+                     qPrintable(message));
+            QVERIFY(m_window->messageLabel()->isVisibleTo(m_window));
         }
+        // An expression of numbers is a number: the point takes its exact value.
+        x0->selectAll();
+        QTest::keyClicks(x0, QStringLiteral("log(2)"));
+        QTest::keyClick(x0, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().point[0], std::log(2.0));
+        QVERIFY2(x0->text().endsWith(x0->locale().toString(std::log(2.0), 'g', 10)),
+                 qPrintable(x0->text()));
         QCOMPARE(m_doc->setPoint(good.point[0], good.point[1]), QString());
         QSpinBox* resolution = nullptr;
         QDoubleSpinBox *xmin = nullptr, *xmax = nullptr;
@@ -632,14 +657,27 @@ private slots:
         QVERIFY(domainError->isHidden());
         QVERIFY(xmin->styleSheet().isEmpty());
         QVERIFY(!m_window->settingsError()->isVisibleTo(m_window));
+        // A box of 4 decimals takes an expression too, the document its exact value; a value
+        // past the box's range is said, not clamped in silence.
+        xmin->selectAll();
+        QTest::keyClicks(xmin, QStringLiteral("-pi"));
+        QTest::keyClick(xmin, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().xmin, -std::numbers::pi); // kept whole, shown rounded
+        xmin->selectAll();
+        QTest::keyClicks(xmin, QStringLiteral("-5e12"));
+        QTest::keyClick(xmin, Qt::Key_Enter);
+        QCOMPARE(m_doc->settings().xmin, -std::numbers::pi);
+        QVERIFY2(m_window->messageLabel()->text().contains(QStringLiteral("-5e12 is out of range")),
+                 qPrintable(m_window->messageLabel()->text()));
+        xmin->setValue(good.xmin);
 
         // Values that are not finite at the point: the readout names f, grad f or H.
         const QList<std::tuple<QString, double, double, QString>> points = {
-            {QStringLiteral("x^1e308 + y"), 2, 1, QStringLiteral("f overflows here (f = +inf)")},
+            {QStringLiteral("x^1e308 + y"), 2, 1, QStringLiteral("f is infinite here (f = +inf)")},
             {QStringLiteral("log(x) + sqrt(y)"), -1, -1, QStringLiteral("outside f's domain")},
-            {QStringLiteral("1/x + y"), 0, 1, QStringLiteral("f overflows here (f = +inf)")},
-            {QStringLiteral("sqrt(x) + y"), 0, 1, QStringLiteral("∇f is not finite")},
-            {QStringLiteral("x^1.5 + y"), 0, 1, QStringLiteral("H is not finite")},
+            {QStringLiteral("1/x + y"), 0, 1, QStringLiteral("f is infinite here (f = +inf)")},
+            {QStringLiteral("sqrt(x) + y"), 0, 1, QStringLiteral("its gradient is not finite")},
+            {QStringLiteral("x^1.5 + y"), 0, 1, QStringLiteral("its Hessian is not finite")},
         };
         for (const auto& [function, x, y, says] : points) {
             QCOMPARE(m_doc->setFunction(function), QString());
@@ -2122,6 +2160,12 @@ private slots:
         type(function, QStringLiteral("x*z"));
         QVERIFY(m_window->functionError()->text().contains(QStringLiteral("inputs field")));
         type(function, QStringLiteral("sin(x)"));
+        // A name listed twice: said as the inputs' error, with no column of f's text (tester
+        // s15: "column 1" under the function), and the inputs stay.
+        type(inputs, QStringLiteral("x, x"));
+        QCOMPARE(m_window->functionError()->text(),
+                 QStringLiteral("the variable 'x' is listed twice"));
+        QCOMPARE(m_doc->settings().variables, (QStringList{"x", "y"}));
         type(inputs, QString());
         QVERIFY(m_doc->settings().variables.isEmpty());
         QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
