@@ -347,12 +347,18 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             t.reason = StopReason::Diverged;
             t.divergence = fallingWithoutBound(t.steps) ? Divergence::UnboundedBelow
                                                         : Divergence::StepTooLarge;
-            t.message = "left the region of interest at step " + std::to_string(k) +
+            // The reason in the method's terms (tester s17: a pure Newton step from near an
+            // inflection point, f'' = 0.014, jumped 216 units and was blamed on eta).
+            t.message = "left the region of interest (|x - x₀| > " + shortNumber(o.escapeRadius) +
+                        ") at step " + std::to_string(k) +
                         (t.divergence == Divergence::UnboundedBelow
                              ? " with f falling without bound (f = " + shortNumber(d.value) +
                                    "): f is unbounded below along the path, not a "
                                    "learning-rate problem"
-                             : " with the steps growing as f rose: learning rate too large");
+                         : newton ? ": a Newton step −H⁻¹∇f is long where the curvature is "
+                                    "small (H nearly singular, near an inflection point), not a "
+                                    "learning-rate problem"
+                                  : " with the steps growing as f rose: learning rate too large");
             return t;
         }
         if (gnorm <= o.tolerance) {

@@ -275,7 +275,10 @@ private slots:
         QTest::addColumn<double>("lr");
         QTest::addColumn<QString>("message");
         // x <- x - 2.5 * 2x = -4x: grows without bound.
-        QTest::newRow("too large a step") << "x^2 + y^2" << 2.5 << "left the region";
+        QTest::newRow("too large a step")
+            << "x^2 + y^2" << 2.5
+            << "left the region of interest (|x - x₀| > 1e+03) at step 6 with the steps growing "
+               "as f rose: learning rate too large";
         // log(x) from x = 0.5 downhill runs into x <= 0, where it is undefined.
         QTest::newRow("out of the domain") << "log(x) + y^2" << 1.0 << "undefined";
     }
@@ -291,6 +294,26 @@ private slots:
         QCOMPARE(reason(run), QStringLiteral("diverged"));
         QVERIFY(run.stepCount() < 1000);
         QVERIFY2(QString::fromStdString(run.message).contains(message), run.message.c_str());
+    }
+
+    // A pure Newton step from near the inflection point of x^3 - 3x (f'' = 6x small) jumps far:
+    // the window's region of interest (ten times the plot's size) stops it, and the reason is
+    // the curvature, not eta (tester s17: "learning rate too large" for Newton).
+    void newtonLeavingIsNotBlamedOnTheLearningRate() {
+        gs::OptimizerOptions o;
+        o.method = gs::Method::Newton;
+        o.escapeRadius = 40;
+        const auto run = gs::optimize(parse("x^3 - 3*x"), Eigen::VectorXd::Constant(1, -0.5), o);
+        QCOMPARE(reason(run), QStringLiteral("diverged"));
+        QVERIFY(run.divergence == gs::Divergence::StepTooLarge);
+        const QString m = QString::fromStdString(run.message);
+        QVERIFY2(m.contains(QStringLiteral("a Newton step −H⁻¹∇f is long where the curvature is "
+                                           "small")) &&
+                     !m.contains(QStringLiteral("learning rate too large")),
+                 qPrintable(m));
+        // The step before the jump was next to the inflection point x = 0.
+        const auto& before = run.steps[run.steps.size() - 2].x;
+        QVERIFY2(std::abs(before[0]) < 0.01, qPrintable(QString::number(before[0])));
     }
 
     // Divergence rule 2 (optimizers.h): |f(x_k) - f(x_0)| > D0 / eps, D0 = |g0| |x1 - x0|.
