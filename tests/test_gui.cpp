@@ -2255,6 +2255,43 @@ private slots:
         }
     }
 
+    // Balls near each other in a chain (A near B, B near C, A and C not) are fanned as one
+    // group: no fanned ball lands on another (tester s17: momentum set beside gradient
+    // descent sat on Nesterov's ball in the curve view, one half-and-half sphere).
+    void chainedBallsDoNotOverlap() {
+        // A flat curve: the runs stop where they start, the balls at their starts, at one height.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("1 + 0*x")), QString());
+        static_cast<void>(m_doc->clearRuns()); // none, or a test's before
+        RunSettings run;
+        run.start = {0.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        CurveScene& scene = m_window->curveScene();
+        QTRY_COMPARE(scene.runPaths().runCount(), 1);
+        const double d = scene.runPaths().ballDiameter();
+        QVERIFY(d > 0);
+        const double share = RunPaths::kCoincidentShare;
+        for (const double x : {0.8 * share * d, 1.6 * share * d}) {
+            run.start = {x};
+            QCOMPARE(m_doc->addRun(run), QString());
+        }
+        QTRY_COMPARE(scene.runPaths().runCount(), 3);
+        QCOMPARE(scene.runPaths().ballDiameter(), d);
+        std::vector<Eigen::Vector3d> balls;
+        for (int i = 0; i < 3; ++i) {
+            const std::optional<Eigen::Vector3d> c = scene.runPaths().ballCentre(i);
+            QVERIFY(c);
+            balls.push_back(*c);
+        }
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = i + 1; j < 3; ++j)
+                QVERIFY2((balls[i] - balls[j]).norm() >= d * (1 - 1e-9),
+                         qPrintable(QStringLiteral("balls %1 and %2 are %3 diameters apart")
+                                        .arg(i)
+                                        .arg(j)
+                                        .arg((balls[i] - balls[j]).norm() / d)));
+        QCOMPARE(m_doc->clearRuns(), QString());
+    }
+
     // Every method in one figure: twelve colours, none repeated; the chart's legend gives
     // way to the run list once it would cover the chart.
     void everyMethodGetsItsOwnColour() {

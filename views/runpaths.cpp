@@ -327,47 +327,85 @@ void RunPaths::fanBalls() {
     // The screen's up in the world, square to the right and to the direction of projection.
     const Eigen::Vector3d screenUp = right.cross(forward).normalized();
     const double near = kCoincidentShare * m_ballDiameter;
-    std::vector<bool> grouped(m_runs.size(), false);
-    for (std::size_t i = 0; i < m_runs.size(); ++i) {
-        if (!m_runs[i].shown || grouped[i])
-            continue;
-        std::vector<std::size_t> group{i};
-        for (std::size_t j = i + 1; j < m_runs.size(); ++j)
-            if (m_runs[j].shown && !grouped[j] && (m_runs[j].at - m_runs[i].at).norm() < near)
-                group.push_back(j);
-        // Around the iterates' mean, touching and never overlapping (an overlap would be
-        // painted differently in the SVG): two side by side, n >= 3 on a ring whose chord
-        // between neighbours is a diameter d, radius d / (2 sin(pi / n)) (six: d). A row of
-        // six reached 3 d from the iterate and read as a run stopping short (tester s9).
-        // Round the mean, not the first's iterate: near but distinct iterates each move by
-        // half a diameter, not one by a whole (tester s15 read it as a ball off its path).
-        Eigen::Vector3d centre = Eigen::Vector3d::Zero();
-        for (const std::size_t k : group)
-            centre += m_runs[k].at;
-        centre /= double(group.size());
-        // Two: the one further right on screen stays on the right.
-        if (group.size() == 2 && (m_runs[group[1]].at - m_runs[group[0]].at).dot(right) > 0)
-            std::swap(group[0], group[1]);
-        const double n = double(group.size());
-        const double radius = group.size() == 2
-                                  ? 0.5 * m_ballDiameter
-                                  : m_ballDiameter / (2.0 * std::sin(std::numbers::pi / n));
-        for (std::size_t k = 0; k < group.size(); ++k) {
-            Actors& r = m_runs[group[k]];
-            grouped[group[k]] = true;
-            // The first on top, then clockwise (two: right, then left).
-            const double angle =
-                group.size() == 2 ? std::numbers::pi * double(k)
-                                  : 0.5 * std::numbers::pi - 2.0 * std::numbers::pi * double(k) / n;
-            const Eigen::Vector3d drawn =
-                group.size() == 1 ? m_runs[i].at
-                                  : Eigen::Vector3d(centre + radius * (std::cos(angle) * right +
-                                                                       std::sin(angle) * screenUp));
-            if (drawn != r.drawnAt) {
-                r.drawnAt = drawn;
-                r.ball.place(drawn.data(), m_ballDiameter);
-            }
+    // Groups of balls too near to tell apart, closed under "near" (a chain of iterates each
+    // near the next is one group), then merged again wherever a fanned ball lands near a ball
+    // of another group (tester s17: momentum fanned beside gradient descent sat on Nesterov's
+    // ball, one half-and-half sphere). Each round merges or stops: at most n rounds.
+    const std::size_t n = m_runs.size();
+    std::vector<std::size_t> groupOf(n);
+    for (std::size_t i = 0; i < n; ++i)
+        groupOf[i] = i;
+    const auto merge = [&](std::size_t a, std::size_t b) {
+        const std::size_t from = groupOf[b], to = groupOf[a];
+        if (from == to)
+            return false;
+        for (std::size_t& g : groupOf)
+            if (g == from)
+                g = to;
+        return true;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j)
+            if (m_runs[i].shown && m_runs[j].shown && (m_runs[j].at - m_runs[i].at).norm() < near)
+                merge(i, j);
+    std::vector<Eigen::Vector3d> drawn(n);
+    for (std::size_t round = 0; round <= n; ++round) {
+        for (std::size_t g = 0; g < n; ++g) {
+            std::vector<std::size_t> group;
+            for (std::size_t k = 0; k < n; ++k)
+                if (m_runs[k].shown && groupOf[k] == g)
+                    group.push_back(k);
+            if (!group.empty())
+                fanGroup(group, right, screenUp, drawn);
         }
+        bool merged = false;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j)
+                if (m_runs[i].shown && m_runs[j].shown && groupOf[i] != groupOf[j] &&
+                    (drawn[j] - drawn[i]).norm() < near)
+                    merged = merge(i, j) || merged;
+        if (!merged)
+            break;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        Actors& r = m_runs[k];
+        if (r.shown && drawn[k] != r.drawnAt) {
+            r.drawnAt = drawn[k];
+            r.ball.place(drawn[k].data(), m_ballDiameter);
+        }
+    }
+}
+
+void RunPaths::fanGroup(std::vector<std::size_t> group, const Eigen::Vector3d& right,
+                        const Eigen::Vector3d& screenUp,
+                        std::vector<Eigen::Vector3d>& drawn) const {
+    if (group.size() == 1) {
+        drawn[group[0]] = m_runs[group[0]].at;
+        return;
+    }
+    // Around the iterates' mean, touching and never overlapping (an overlap would be
+    // painted differently in the SVG): two side by side, n >= 3 on a ring whose chord
+    // between neighbours is a diameter d, radius d / (2 sin(pi / n)) (six: d). A row of
+    // six reached 3 d from the iterate and read as a run stopping short (tester s9).
+    // Round the mean, not the first's iterate: near but distinct iterates each move by
+    // half a diameter, not one by a whole (tester s15 read it as a ball off its path).
+    Eigen::Vector3d centre = Eigen::Vector3d::Zero();
+    for (const std::size_t k : group)
+        centre += m_runs[k].at;
+    centre /= double(group.size());
+    // Two: the one further right on screen stays on the right.
+    if (group.size() == 2 && (m_runs[group[1]].at - m_runs[group[0]].at).dot(right) > 0)
+        std::swap(group[0], group[1]);
+    const double count = double(group.size());
+    const double radius = group.size() == 2
+                              ? 0.5 * m_ballDiameter
+                              : m_ballDiameter / (2.0 * std::sin(std::numbers::pi / count));
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        // The first on top, then clockwise (two: right, then left).
+        const double angle =
+            group.size() == 2 ? std::numbers::pi * double(k)
+                              : 0.5 * std::numbers::pi - 2.0 * std::numbers::pi * double(k) / count;
+        drawn[group[k]] = centre + radius * (std::cos(angle) * right + std::sin(angle) * screenUp);
     }
 }
 

@@ -140,6 +140,9 @@ private:
     /// the raster z-fought them into slices, the figure painted only the last): two side by
     /// side, more on a ring with a diameter between neighbours, never overlapping.
     void fanBalls();
+    /// Where fanBalls draws the balls of one group (runs' indices), into `drawn`.
+    void fanGroup(std::vector<std::size_t> group, const Eigen::Vector3d& right,
+                  const Eigen::Vector3d& screenUp, std::vector<Eigen::Vector3d>& drawn) const;
     vtkRenderer* m_renderer;
     vtkBox* m_box;
     std::vector<Actors> m_runs;
