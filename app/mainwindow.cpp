@@ -605,6 +605,13 @@ void MainWindow::buildControls() {
     varRow->addWidget(varLabel);
     varRow->addWidget(m_variables, 1);
     layout->addLayout(varRow);
+    // Fixed inputs f does not use stay inputs (flat directions): said, with the way out.
+    m_inputsNote = new QLabel;
+    m_inputsNote->setObjectName(QStringLiteral("inputsNote"));
+    m_inputsNote->setWordWrap(true);
+    setErrorMark(m_inputsNote, ErrorMark::Warning);
+    m_inputsNote->hide();
+    layout->addWidget(m_inputsNote);
     connect(m_variables, &QLineEdit::editingFinished, this, [this] {
         QStringList names;
         for (const QString& n : m_variables->text().split(
@@ -1593,6 +1600,18 @@ void MainWindow::syncEditors() {
         m_variables->setText(fixed);
     m_variables->setPlaceholderText(
         tr("from f: %1").arg(m_doc->inputNames().join(QStringLiteral(", "))));
+    // Tester s17: an example's "x, y" outlived a new f of x alone, a surface with no word why.
+    QStringList unused;
+    if (!s.variables.isEmpty())
+        for (const std::string& name : unusedNames(m_doc->expression()).inputs)
+            unused << QString::fromStdString(name);
+    m_inputsNote->setText(
+        unused.isEmpty()
+            ? QString()
+            : tr("f does not use %1, an input all the same while the inputs field names it "
+                 "(f is flat along it). Clear the field to take the inputs from f.")
+                  .arg(unused.join(QStringLiteral(", "))));
+    m_inputsNote->setVisible(!unused.isEmpty());
     // The boxes show what fits; they are read back only when the person edits them. A refused
     // range's marks and message go: the boxes show the document's range again.
     clearDomainError();

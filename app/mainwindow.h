@@ -84,6 +84,7 @@ public:
     /// The last message that matters (a diverged run, an export written); stays until
     /// dismissed or replaced.
     QLabel* messageLabel() const { return m_message; }
+    QLabel* inputsNote() const { return m_inputsNote; }
     QTabWidget* panelTabs() const { return m_tabs; }
 
     /// The 2-D views: the contour (top) view for two or more inputs, the curve view for one.
@@ -276,6 +277,7 @@ private:
     QLineEdit* m_function;
     QScrollArea* m_optimizerScroll = nullptr;
     QLineEdit* m_variables = nullptr;
+    QLabel* m_inputsNote = nullptr; ///< fixed inputs f does not use, under the inputs field
     QLabel* m_functionError;
     QPushButton* m_makeParameters;
     QStringList m_candidates; ///< the names m_makeParameters offers

@@ -108,9 +108,19 @@ void ParameterPanel::sync() {
         names << p.name;
     if (names != m_names || m_rows.size() != params.size())
         rebuild();
+    // A slider f does not use moves nothing: its name greyed and saying so (tester s17: an
+    // example's a, b, c stayed under a new f that used none of them).
+    const std::vector<std::string> unused = unusedNames(m_doc->expression()).parameters;
     for (std::size_t i = 0; i < params.size(); ++i) {
         const Parameter& p = params[i];
         Row& r = m_rows[i];
+        const bool isUnused =
+            std::find(unused.begin(), unused.end(), p.name.toStdString()) != unused.end();
+        r.name->setEnabled(!isUnused);
+        r.name->setToolTip(
+            isUnused
+                ? tr("f does not use %1: its slider moves nothing (× removes it)").arg(p.name)
+                : tr("The parameter %1: a constant of f (zero derivatives), set here").arg(p.name));
         const QSignalBlocker blockers[] = {QSignalBlocker(r.slider), QSignalBlocker(r.value),
                                            QSignalBlocker(r.min), QSignalBlocker(r.max),
                                            QSignalBlocker(r.step)};
@@ -172,8 +182,6 @@ void ParameterPanel::rebuild() {
         QFont bold = r.name->font();
         bold.setBold(true);
         r.name->setFont(bold);
-        r.name->setToolTip(
-            tr("The parameter %1: a constant of f (zero derivatives), set here").arg(name));
         r.slider = new QSlider(Qt::Horizontal);
         r.slider->setObjectName(QStringLiteral("parameterSlider_") + name);
         r.slider->setToolTip(tr("Drag to change %1: the surface follows; one drag is one undo "

@@ -1185,6 +1185,42 @@ ParseResult Expression::parseValue(std::string_view text, const std::vector<std:
     return Parser(text, variables, parameters, true).run();
 }
 
+UnusedNames unusedNames(const Expression& f) {
+    // Reachability from the output's nodes (a vector or matrix output: all its elements).
+    const std::vector<Node>& nodes = f.nodes();
+    std::vector<bool> reached(nodes.size(), false);
+    std::vector<int> stack;
+    const Statement& last = f.statements().back();
+    if (last.node >= 0)
+        stack.push_back(last.node);
+    stack.insert(stack.end(), last.elements.begin(), last.elements.end());
+    std::vector<bool> inputUsed(f.inputCount(), false), parameterUsed(f.parameters().size(), false);
+    while (!stack.empty()) {
+        const int k = stack.back();
+        stack.pop_back();
+        if (k < 0 || std::size_t(k) >= nodes.size() || reached[std::size_t(k)])
+            continue;
+        reached[std::size_t(k)] = true;
+        const Node& n = nodes[std::size_t(k)];
+        if (n.op == Op::Input && n.input >= 0)
+            inputUsed[std::size_t(n.input)] = true;
+        if (n.parameter >= 0)
+            parameterUsed[std::size_t(n.parameter)] = true;
+        stack.push_back(n.a);
+        stack.push_back(n.b);
+    }
+    UnusedNames u;
+    for (const InputDeclaration& d : f.declaredInputs())
+        if (std::none_of(inputUsed.begin() + std::ptrdiff_t(d.first),
+                         inputUsed.begin() + std::ptrdiff_t(d.first + d.size()),
+                         [](bool used) { return used; }))
+            u.inputs.push_back(d.name);
+    for (std::size_t k = 0; k < parameterUsed.size(); ++k)
+        if (!parameterUsed[k])
+            u.parameters.push_back(f.parameters()[k].name);
+    return u;
+}
+
 std::string caretDiagram(std::string_view text, const ParseError& error) {
     std::size_t lineStart = std::min(error.offset, text.size());
     while (lineStart > 0 && text[lineStart - 1] != '\n')

@@ -184,6 +184,14 @@ const std::vector<std::string>& knownFunctions();
 /// Names that cannot be inputs or statement names: nan, inf, infinity (any case).
 bool isReservedName(std::string_view name);
 
+/// The declared inputs and the parameters f's value does not depend on (an input or
+/// parameter no statement reaching the output uses), by name, in declaration order: what a
+/// window flags (a name kept from an example, a slider that moves nothing).
+struct UnusedNames {
+    std::vector<std::string> inputs, parameters;
+};
+UnusedNames unusedNames(const Expression& f);
+
 /// "line\n   ^^^" under the error's position: for terminals and logs.
 std::string caretDiagram(std::string_view text, const ParseError& error);
 

@@ -643,6 +643,29 @@ private slots:
         QVERIFY(Expression::parse("nanny + info + x_inf").ok());
     }
 
+    // Which declared inputs and parameters f's value does not depend on (tester s17: after
+    // the quadratic-form example, sin(x)*x was still a surface over x and y with sliders a, b,
+    // c that moved nothing, and nothing said so).
+    void unusedNamesAreFound() {
+        const auto names = [](const gs::ParseResult& r) {
+            const gs::UnusedNames u = gs::unusedNames(*r.expression);
+            return std::pair{u.inputs, u.parameters};
+        };
+        using V = std::vector<std::string>;
+        QCOMPARE(names(Expression::parse("sin(x)*x", {"x", "y"}, {{"a", 1}, {"b", 2}})),
+                 std::pair(V{"y"}, V{"a", "b"}));
+        QCOMPARE(
+            names(Expression::parse("a*x^2 + 2*b*x*y + c*y^2", {}, {{"a", 1}, {"b", 0}, {"c", 1}})),
+            std::pair(V{}, V{}));
+        // Named by a statement the output never reaches: unused all the same.
+        QCOMPARE(names(Expression::parse("u = y*a; f = x^2", {}, {{"a", 1}})),
+                 std::pair(V{"y"}, V{"a"}));
+        // A constant sub-expression of parameters (folded) still uses them; a vector input
+        // is used when any element is.
+        QCOMPARE(names(Expression::parse("a*b + x[1]", {"x[2]", "z"}, {{"a", 1}, {"b", 2}})),
+                 std::pair(V{"z"}, V{}));
+    }
+
     // The window's number boxes take an expression of numbers; what they cannot take is
     // said, with where and why (issue #9, tester s15).
     void constantsAreEvaluated() {

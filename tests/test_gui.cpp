@@ -2169,6 +2169,32 @@ private slots:
         type(inputs, QString());
         QVERIFY(m_doc->settings().variables.isEmpty());
         QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        QVERIFY(!m_window->inputsNote()->isVisibleTo(m_window));
+
+        // Tester s17: after the quadratic-form example, sin(x)*x stayed a surface with sliders
+        // that moved nothing. The example fixes no inputs now: sin(x)*x is a curve; its a, b, c
+        // are greyed and say they are unused. Fixed inputs f does not use are said too.
+        QCOMPARE(openExample(m_doc, QStringLiteral("Quadratic form: bowl")), QString());
+        type(function, QStringLiteral("sin(x)*x"));
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        auto* a = m_window->findChild<QSlider*>(QStringLiteral("parameterSlider_a"));
+        QVERIFY(a);
+        QList<QLabel*> names;
+        for (QLabel* l : a->parentWidget()->findChildren<QLabel*>())
+            if (l->text() == QStringLiteral("a"))
+                names << l;
+        QCOMPARE(names.size(), 1);
+        QVERIFY(!names[0]->isEnabled());
+        QCOMPARE(names[0]->toolTip(),
+                 QStringLiteral("f does not use a: its slider moves nothing (× removes it)"));
+        type(function, QStringLiteral("a*sin(x)*x"));
+        QVERIFY(names[0]->isEnabled());
+        type(inputs, QStringLiteral("x, y"));
+        QVERIFY(m_window->inputsNote()->isVisibleTo(m_window));
+        QVERIFY2(m_window->inputsNote()->text().startsWith(QStringLiteral("f does not use y, ")),
+                 qPrintable(m_window->inputsNote()->text()));
+        type(inputs, QString());
+        QVERIFY(!m_window->inputsNote()->isVisibleTo(m_window));
     }
 
     // Contour tab, an optimizer example, back to 3-D: the scene fills the view (VTK's size
