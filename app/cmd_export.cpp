@@ -361,7 +361,6 @@ int animateCommand(const QCommandLineParser& p) {
     } else {
         showDocument(surface, doc, pixelScale(options));
     }
-    // What remains to fail is the path and format the person asked for: bad input.
     if (const std::string error = exportAnimation(
             renderer, path.toStdString(), options, frames, 8.0,
             [&](int k) {
@@ -382,8 +381,14 @@ int animateCommand(const QCommandLineParser& p) {
                 else
                     surface.resetCamera();
             });
-        !error.empty())
-        throw UsageError(QStringLiteral("--animate: ") + QString::fromStdString(error));
+        !error.empty()) {
+        // A write that failed once the checks passed is a failure (exit 1), as --export's;
+        // the rest is the path or format the person asked for (exit 2).
+        const QString message = QStringLiteral("--animate: ") + QString::fromStdString(error);
+        if (error.starts_with("could not "))
+            throw CommandError(ExitCode::Failure, message);
+        throw UsageError(message);
+    }
     std::printf("%s\n", qPrintable(path));
     return 0;
 }

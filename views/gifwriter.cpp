@@ -2,6 +2,8 @@
 
 #include <Magick++.h>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -127,7 +129,7 @@ std::string GifStream::open(const std::string& path, int width, int height, int 
     m_frames = 0;
     m_file.open(path, std::ios::binary | std::ios::trunc);
     if (!m_file)
-        return "cannot write '" + path + "'";
+        return "could not write '" + path + "' (" + std::strerror(errno) + ")";
     m_file.write("GIF89a", 6);
     put16(m_file, width); // logical screen descriptor: no global colour table
     put16(m_file, height);

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <csetjmp>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <png.h>
 #include <unistd.h>
@@ -213,7 +214,7 @@ std::string writePng(const std::vector<unsigned char>& pixels, int width, int he
                      const std::string& file) {
     std::FILE* f = std::fopen(file.c_str(), "wb");
     if (!f)
-        return " (cannot open it)";
+        return std::string(" (") + std::strerror(errno) + ")";
     std::vector<png_bytep> rows(static_cast<std::size_t>(height));
     for (int y = 0; y < height; ++y) // the picture's top row first
         rows[std::size_t(y)] = const_cast<png_bytep>(pixels.data()) +
@@ -455,7 +456,7 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
 
     Staging staging(path, !video && !gif);
     if (!video && !gif && !fs::create_directory(staging.path(), ec))
-        return "cannot write into '" + path + "': " + ec.message();
+        return "could not write into '" + path + "': " + ec.message();
     const std::string staged = staging.path().string();
     OffscreenTarget target(renderer, o);
     if (prepare)
@@ -521,6 +522,10 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
         error = gifFile.finish();
     if (error.empty())
         error = staging.commit();
+    // A message names the file the person asked for, never the staging file beside it.
+    for (std::size_t at = error.find(staged); at != std::string::npos;
+         at = error.find(staged, at + path.size()))
+        error.replace(at, staged.size(), path);
     return error; // on error, the staging file or folder goes with `staging`
 }
 

@@ -1358,10 +1358,14 @@ std::string extensionOf(const std::string& path) {
 /// Paints `draw` into an SVG or PDF file of width x height pixels (PDF: points).
 std::string writeVectorFile(const std::string& path, int width, int height,
                             const std::function<void(QPainter&)>& draw) {
-    const QString file = QString::fromStdString(path);
+    // Opened here, so that a path that cannot be written is one message with the reason
+    // (Qt's painters would print their own warnings to stderr and say nothing of why).
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return "could not write '" + path + "' (" + file.errorString().toStdString() + ")";
     if (extensionOf(path) == ".svg") {
         QSvgGenerator svg;
-        svg.setFileName(file);
+        svg.setOutputDevice(&file);
         svg.setSize(QSize(width, height));
         svg.setViewBox(QRect(0, 0, width, height));
         svg.setTitle(QStringLiteral("gradscape"));
@@ -1373,7 +1377,7 @@ std::string writeVectorFile(const std::string& path, int width, int height,
         if (!painter.end())
             return "could not write '" + path + "'";
     } else {
-        QPdfWriter pdf(file);
+        QPdfWriter pdf(&file);
         pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setResolution(72); // one point a pixel
@@ -1386,8 +1390,9 @@ std::string writeVectorFile(const std::string& path, int width, int height,
         if (!painter.end())
             return "could not write '" + path + "'";
     }
-    if (!QFile::exists(file))
-        return "could not write '" + path + "'";
+    file.close();
+    if (file.error() != QFileDevice::NoError)
+        return "could not write '" + path + "' (" + file.errorString().toStdString() + ")";
     return {};
 }
 
