@@ -129,10 +129,15 @@ QString runLabel(const Document& doc, int i) {
         }
     if (alike > 1)
         label += QStringLiteral(" #%1").arg(ordinal);
-    // A converged run says what it converged to (minimum, saddle, flat, ...).
-    if (std::size_t(i) < doc.trajectories().size())
-        if (const auto& end = doc.trajectories()[std::size_t(i)].endPoint)
-            label += QStringLiteral(" (%1)").arg(QString::fromUtf8(end->name().data()));
+    // A converged run says what it converged to (minimum, saddle, flat, ...), a diverged one
+    // that it diverged (tester s17: only the status bar and the run list said so).
+    if (std::size_t(i) < doc.trajectories().size()) {
+        const Trajectory& t = doc.trajectories()[std::size_t(i)];
+        if (t.endPoint)
+            label += QStringLiteral(" (%1)").arg(QString::fromUtf8(t.endPoint->name().data()));
+        else if (t.reason == StopReason::Diverged)
+            label += QStringLiteral(" (diverged)");
+    }
     return label;
 }
 

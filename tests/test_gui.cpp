@@ -2683,6 +2683,13 @@ private slots:
         QVERIFY(runLabel(*m_doc, 2).startsWith(QStringLiteral("Gradient descent lr=0.15")));
         QVERIFY2(runDescription(*m_doc, 0).contains(QStringLiteral("after 1 step (")),
                  qPrintable(runDescription(*m_doc, 0)));
+        // A diverged run says so in its label, in every legend (tester s17). GD at lr 1.5 on
+        // x^2 + y^2: x <- -2x, growing.
+        run.options.learningRate = 1.5;
+        run.options.maxSteps = 1000;
+        QCOMPARE(m_doc->addRun(run), QString());
+        QVERIFY(m_doc->trajectories().back().reason == StopReason::Diverged);
+        QCOMPARE(runLabel(*m_doc, 3), QStringLiteral("Gradient descent lr=1.5 (diverged)"));
         QCOMPARE(m_doc->clearRuns(), QString());
     }
 
