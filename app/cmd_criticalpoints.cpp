@@ -20,13 +20,23 @@ QString classification(Classification c) {
 QJsonValue extremum(const DomainExtremum& e) {
     if (!e.found)
         return QJsonValue(); // f undefined at every sample
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("point"), json::vector(e.point)},
         {QStringLiteral("value"), json::number(e.value)},
         {QStringLiteral("on_boundary"), e.onBoundary},
         // The extreme of what was searched, not of f everywhere.
         {QStringLiteral("on_searched_domain"), true},
     };
+    // Other points with the same value to rounding (or too many to list: a curve of them).
+    if (!e.ties.empty()) {
+        QJsonArray ties;
+        for (const Eigen::VectorXd& p : e.ties)
+            ties.append(json::vector(p));
+        o[QStringLiteral("also_at")] = ties;
+    }
+    if (e.manyTies)
+        o[QStringLiteral("also_at_many")] = true;
+    return o;
 }
 
 QJsonObject point(const CriticalPoint& c) {

@@ -79,11 +79,25 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     // The domain's extremes: a ring; their label joins that of a critical point there.
     const GridSpec g = doc.grid();
     const double near = 1e-6 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
+    // An extreme's points: where it was found and its ties (a ring and a label at each).
+    auto pointsOf = [](const DomainExtremum& e) {
+        std::vector<Eigen::VectorXd> all;
+        if (e.found) {
+            all.push_back(e.point);
+            all.insert(all.end(), e.ties.begin(), e.ties.end());
+        }
+        return all;
+    };
+    auto near2 = [&](const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
+        return a.size() == b.size() && (a - b).norm() <= near;
+    };
     auto at = [&](const DomainExtremum& e, const Eigen::VectorXd& p) {
-        return e.found && e.point.size() == p.size() && (e.point - p).norm() <= near;
+        const std::vector<Eigen::VectorXd> all = pointsOf(e);
+        return std::any_of(all.begin(), all.end(),
+                           [&](const Eigen::VectorXd& q) { return near2(q, p); });
     };
     std::vector<PlotMarker> markers;
-    bool minLabelled = false, maxLabelled = false;
+    std::vector<Eigen::VectorXd> labelledAt; // critical points labelled "global min/max"
     for (const CriticalPoint& p : c.points) {
         PlotMarker m;
         m.at = plotPoint(doc, p.point, p.value);
@@ -93,10 +107,10 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
                 QString::fromLatin1(markerSymbolName(p.classification)), value(p.value));
             if (at(c.globalMinimum, p.point)) {
                 text = QStringLiteral("global min %1").arg(value(p.value));
-                minLabelled = true;
+                labelledAt.push_back(p.point);
             } else if (at(c.globalMaximum, p.point)) {
                 text = QStringLiteral("global max %1").arg(value(p.value));
-                maxLabelled = true;
+                labelledAt.push_back(p.point);
             }
             m.label = text.toStdString();
         }
@@ -113,18 +127,20 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
         }
     }
     for (const auto* e : {&c.globalMinimum, &c.globalMaximum}) {
-        if (!e->found)
-            continue;
-        PlotMarker m;
-        m.at = plotPoint(doc, e->point, e->value);
-        m.extreme = e == &c.globalMinimum ? -1 : 1;
-        const bool labelled = m.extreme < 0 ? minLabelled : maxLabelled;
-        if (labels && !labelled)
-            m.label = QStringLiteral("global %1 %2")
-                          .arg(m.extreme < 0 ? QStringLiteral("min") : QStringLiteral("max"),
-                               value(e->value))
-                          .toStdString();
-        markers.push_back(m);
+        for (const Eigen::VectorXd& q : pointsOf(*e)) {
+            PlotMarker m;
+            m.at = plotPoint(doc, q, e->value);
+            m.extreme = e == &c.globalMinimum ? -1 : 1;
+            const bool labelled =
+                std::any_of(labelledAt.begin(), labelledAt.end(),
+                            [&](const Eigen::VectorXd& p) { return near2(p, q); });
+            if (labels && !labelled)
+                m.label = QStringLiteral("global %1 %2")
+                              .arg(m.extreme < 0 ? QStringLiteral("min") : QStringLiteral("max"),
+                                   value(e->value))
+                              .toStdString();
+            markers.push_back(m);
+        }
     }
     // Labels near an edge of the plot turn inwards: off the frame and its tick labels.
     const bool curve = doc.expression().inputCount() == 1;

@@ -620,14 +620,43 @@ CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) 
     return c;
 }
 
-/// Candidate extremes of f on the domain; the lowest and highest win.
+/// A candidate for the lowest (sign -1) or highest (+1) value: it wins when better by more
+/// than rounding, ties (DomainExtremum::ties) when equal to rounding at another point.
+void considerExtreme(DomainExtremum& e, const Eigen::VectorXd& p, double value, bool boundary,
+                     double sign) {
+    if (!e.found) {
+        e = {true, p, value, boundary};
+        return;
+    }
+    const double tolerance = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon() *
+                             std::max(std::abs(value), std::abs(e.value));
+    const double better = sign * (value - e.value);
+    if (better > tolerance) {
+        e = {true, p, value, boundary};
+        return;
+    }
+    if (better < -tolerance || e.manyTies)
+        return;
+    // The same point found twice (a critical point on a grid node) is no tie.
+    const auto same = [&](const Eigen::VectorXd& q) {
+        return (q - p).norm() <= 1e-9 * (1 + std::max(q.norm(), p.norm()));
+    };
+    if (same(e.point) || std::any_of(e.ties.begin(), e.ties.end(), same))
+        return;
+    if (e.ties.size() == DomainExtremum::kMaxTies) {
+        e.ties.clear();
+        e.manyTies = true;
+        return;
+    }
+    e.ties.push_back(p);
+}
+
+/// Candidate extremes of f on the domain; the lowest and highest win, with their ties.
 void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bool boundary) {
     if (!std::isfinite(value))
         return;
-    if (!r.globalMinimum.found || value < r.globalMinimum.value)
-        r.globalMinimum = {true, p, value, boundary};
-    if (!r.globalMaximum.found || value > r.globalMaximum.value)
-        r.globalMaximum = {true, p, value, boundary};
+    considerExtreme(r.globalMinimum, p, value, boundary, -1);
+    considerExtreme(r.globalMaximum, p, value, boundary, 1);
 }
 
 /// Stationary points of f along one input on [a, b] (others at base): sign changes of f'
@@ -1017,9 +1046,19 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         r.note = "f is undefined at every sample of the searched domain";
         return r;
     }
-    for (const int* ij : {lowest, highest})
-        consider(r, node(ij[0], ij[1]), g.value(ij[0], ij[1]),
-                 ij[0] == 0 || ij[1] == 0 || ij[0] == nx - 1 || ij[1] == ny - 1);
+    // The lowest and highest samples, and the samples tying with them (the four corners of
+    // x^2 + 2y^2): considerExtreme keeps the ties.
+    const double low = g.value(lowest[0], lowest[1]), high = g.value(highest[0], highest[1]);
+    const double tieUlps = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon();
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) {
+            const double v = g.value(i, j);
+            const bool edge = i == 0 || j == 0 || i == nx - 1 || j == ny - 1;
+            if (std::abs(v - low) <= tieUlps * std::max(std::abs(v), std::abs(low)))
+                considerExtreme(r.globalMinimum, node(i, j), v, edge, -1);
+            if (std::abs(v - high) <= tieUlps * std::max(std::abs(v), std::abs(high)))
+                considerExtreme(r.globalMaximum, node(i, j), v, edge, 1);
+        }
     if (!(largest > 0)) {
         r.note = "grad f = 0 at every sample: f is constant on the searched domain, so every "
                  "point is critical";

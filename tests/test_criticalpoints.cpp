@@ -593,6 +593,49 @@ private slots:
         QVERIFY(r.globalMaximum.onBoundary);
     }
 
+    // Ties for the extremes (tester s17: x^3 - 3x on [-2, 2] ringed the edge x = -2 as the
+    // global minimum and not the interior minimum x = 1, with the same value -2). Values by
+    // hand: f(-2) = -8 + 6 = -2 = f(1) = 1 - 3, f(2) = 2 = f(-1); x^2 + 2y^2 is 12 at the four
+    // corners of [-2, 2]^2; x^2 over (x, y) is 0 all along x = 0 (a line: too many to list).
+    void extremesTie() {
+        gs::IntervalSpec interval;
+        interval.xmin = -2;
+        interval.xmax = 2;
+        const auto cubic =
+            gs::findCriticalPoints(parse("x^3 - 3*x", {"x"}), interval, Eigen::VectorXd::Zero(1));
+        const auto xsOf = [](const gs::DomainExtremum& e) {
+            std::vector<double> xs{e.point[0]};
+            for (const Eigen::VectorXd& p : e.ties)
+                xs.push_back(p[0]);
+            std::sort(xs.begin(), xs.end());
+            return xs;
+        };
+        QCOMPARE(cubic.globalMinimum.value, -2.0);
+        QCOMPARE(cubic.globalMaximum.value, 2.0);
+        const std::vector<double> lows = xsOf(cubic.globalMinimum),
+                                  highs = xsOf(cubic.globalMaximum);
+        QCOMPARE(lows.size(), std::size_t(2));
+        QCOMPARE(highs.size(), std::size_t(2));
+        QCOMPARE(lows[0], -2.0);
+        QVERIFY(near(lows[1], 1, kPointTol));
+        QVERIFY(near(highs[0], -1, kPointTol));
+        QCOMPARE(highs[1], 2.0);
+
+        const gs::GridSpec g = grid(-2, 2, -2, 2, 41);
+        const auto bowl = search("x^2 + 2*y^2", g);
+        QCOMPARE(bowl.globalMaximum.value, 12.0);
+        QCOMPARE(bowl.globalMaximum.ties.size(), std::size_t(3));
+        QVERIFY(bowl.globalMinimum.ties.empty() && !bowl.globalMinimum.manyTies);
+        for (const Eigen::VectorXd& p : bowl.globalMaximum.ties)
+            QVERIFY(std::abs(p[0]) == 2 && std::abs(p[1]) == 2);
+
+        const auto valley = search("x^2 + 0*y", g);
+        QVERIFY(valley.globalMinimum.manyTies && valley.globalMinimum.ties.empty());
+        // No ties where there are none: the book's surface.
+        const auto book = search("x*exp(-x^2-y^2)", g);
+        QVERIFY(book.globalMinimum.ties.empty() && book.globalMaximum.ties.empty());
+    }
+
     // f constant: no points, and the result says why.
     void constant() {
         const auto r = search("0*x + 0*y + 3", grid(-2, 2, -2, 2));

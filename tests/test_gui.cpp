@@ -2433,6 +2433,23 @@ private slots:
         QCOMPARE(seen, 2);
     }
 
+    // Ties for the extremes are each ringed and labelled (tester s17: x^3 - 3x ringed only the
+    // edge x = -2 as "global min -2", the interior minimum at x = 1 read "min -2").
+    void tiedExtremesAreEachRinged() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^3 - 3*x")), QString());
+        QStringList labels;
+        int rings = 0;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            rings += m.extreme != 0;
+            if (!m.label.empty())
+                labels << QString::fromStdString(m.label);
+        }
+        QCOMPARE(rings, 4); // at -2 and 1 (min -2), at -1 and 2 (max 2)
+        labels.sort();
+        QCOMPARE(labels, (QStringList{"global max 2", "global max 2", "global min -2",
+                                      "global min -2"}));
+    }
+
     // Issue #9 (num19, 1): the critical-point labels printed "1.994e+06" beside level labels
     // "6.31e4". They print as the level labels do (compactNumber), written out by hand: the
     // minimum of 1994000 + x^2 + y^2 is 1994000 at (0, 0); the saddle of x^2 - y^2 + 0.15 is
