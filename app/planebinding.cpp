@@ -201,7 +201,10 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
     scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic);
     const Expansion& e = doc.expansion();
     if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
-        scene.setNote(QStringLiteral("at x = %1:  f = %2,  f' = %3,  f'' = %4")
+        // No-break spaces in "name = value": a narrow plot wraps between the pairs, never
+        // between a name and its value (tester s17: "f = / 0.841" at font scale 1.5).
+        scene.setNote(QStringLiteral("at x\u00A0=\u00A0%1:  f\u00A0=\u00A0%2,  "
+                                     "f'\u00A0=\u00A0%3,  f''\u00A0=\u00A0%4")
                           .arg(compact(e.point[0]), compact(e.at.value), compact(e.at.gradient[0]),
                                compact(e.at.hessian(0, 0)))
                           .toStdString());

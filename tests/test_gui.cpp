@@ -2433,6 +2433,38 @@ private slots:
         QCOMPARE(seen, 2);
     }
 
+    // The curve's note wraps between "name = value" pairs, never inside one (tester s17: "f =
+    // / 0.841" at font scale 1.5 beside a legend).
+    void curveNoteKeepsNamesWithValues() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("sin(x)*x")), QString());
+        QCOMPARE(m_doc->setPoint(1, 0), QString());
+        // Two runs: their legend in the top corner, the note wrapped beside it.
+        RunSettings run;
+        run.start = {1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.options.method = Method::Momentum;
+        QCOMPARE(m_doc->addRun(run), QString());
+        CurveScene scene;
+        showCurve(scene, *m_doc, 1.5);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->AddRenderer(scene.renderer());
+        int wrapped = 0;
+        for (int width = 120; width <= 900; width += 15) { // every place a break may fall
+            window->SetSize(width, 400);
+            window->Render();
+            const QString shown = QString::fromStdString(scene.noteShown());
+            wrapped += scene.noteLines() == 2;
+            for (const QString& line : shown.split(QLatin1Char('\n')))
+                QVERIFY2(!line.trimmed().endsWith(QLatin1Char('=')) &&
+                             !line.trimmed().startsWith(QLatin1Char('=')),
+                         qPrintable(QStringLiteral("%1 px: %2").arg(width).arg(shown)));
+        }
+        window->RemoveRenderer(scene.renderer());
+        QVERIFY(wrapped > 3);
+        QCOMPARE(m_doc->clearRuns(), QString());
+    }
+
     // Ties for the extremes are each ringed and labelled (tester s17: x^3 - 3x ringed only the
     // edge x = -2 as "global min -2", the interior minimum at x = 1 read "min -2").
     void tiedExtremesAreEachRinged() {
@@ -2446,8 +2478,8 @@ private slots:
         }
         QCOMPARE(rings, 4); // at -2 and 1 (min -2), at -1 and 2 (max 2)
         labels.sort();
-        QCOMPARE(labels, (QStringList{"global max 2", "global max 2", "global min -2",
-                                      "global min -2"}));
+        QCOMPARE(labels,
+                 (QStringList{"global max 2", "global max 2", "global min -2", "global min -2"}));
     }
 
     // Issue #9 (num19, 1): the critical-point labels printed "1.994e+06" beside level labels
