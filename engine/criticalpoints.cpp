@@ -622,14 +622,16 @@ CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) 
 
 /// A candidate for the lowest (sign -1) or highest (+1) value: it wins when better by more
 /// than rounding, ties (DomainExtremum::ties) when equal to rounding at another point.
+/// Rounding at the scale of f's values on the domain (`scale`, the largest |f| sampled):
+/// Himmelblau's four minima come out as 0 and 1e-28, equal at the scale of its 890.
 void considerExtreme(DomainExtremum& e, const Eigen::VectorXd& p, double value, bool boundary,
-                     double sign) {
+                     double sign, double scale) {
     if (!e.found) {
         e = {true, p, value, boundary};
         return;
     }
     const double tolerance = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon() *
-                             std::max(std::abs(value), std::abs(e.value));
+                             std::max({std::abs(value), std::abs(e.value), scale});
     const double better = sign * (value - e.value);
     if (better > tolerance) {
         e = {true, p, value, boundary};
@@ -652,11 +654,12 @@ void considerExtreme(DomainExtremum& e, const Eigen::VectorXd& p, double value, 
 }
 
 /// Candidate extremes of f on the domain; the lowest and highest win, with their ties.
-void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bool boundary) {
+void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bool boundary,
+              double scale) {
     if (!std::isfinite(value))
         return;
-    considerExtreme(r.globalMinimum, p, value, boundary, -1);
-    considerExtreme(r.globalMaximum, p, value, boundary, 1);
+    considerExtreme(r.globalMinimum, p, value, boundary, -1, scale);
+    considerExtreme(r.globalMaximum, p, value, boundary, 1, scale);
 }
 
 /// Stationary points of f along one input on [a, b] (others at base): sign changes of f'
@@ -1049,15 +1052,16 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
     // The lowest and highest samples, and the samples tying with them (the four corners of
     // x^2 + 2y^2): considerExtreme keeps the ties.
     const double low = g.value(lowest[0], lowest[1]), high = g.value(highest[0], highest[1]);
-    const double tieUlps = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon();
+    const double scale = std::max(std::abs(low), std::abs(high));
+    const double tie = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon() * scale;
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
             const double v = g.value(i, j);
             const bool edge = i == 0 || j == 0 || i == nx - 1 || j == ny - 1;
-            if (std::abs(v - low) <= tieUlps * std::max(std::abs(v), std::abs(low)))
-                considerExtreme(r.globalMinimum, node(i, j), v, edge, -1);
-            if (std::abs(v - high) <= tieUlps * std::max(std::abs(v), std::abs(high)))
-                considerExtreme(r.globalMaximum, node(i, j), v, edge, 1);
+            if (std::abs(v - low) <= tie)
+                considerExtreme(r.globalMinimum, node(i, j), v, edge, -1, scale);
+            if (std::abs(v - high) <= tie)
+                considerExtreme(r.globalMaximum, node(i, j), v, edge, 1, scale);
         }
     if (!(largest > 0)) {
         r.note = "grad f = 0 at every sample: f is constant on the searched domain, so every "
@@ -1167,10 +1171,10 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
     // Extremes on the domain: critical points, curves, and the stationary points of f along
     // each edge (the corners are samples already).
     for (const CriticalPoint& c : r.points)
-        consider(r, c.point, c.value, c.onBoundary);
+        consider(r, c.point, c.value, c.onBoundary, scale);
     for (const CriticalCurve& c : r.curves)
         for (const Eigen::VectorXd& p : c.points)
-            consider(r, p, evaluate(f, p), onBoundary(s, p));
+            consider(r, p, evaluate(f, p), onBoundary(s, p), scale);
     for (int edge = 0; edge < 4; ++edge) {
         const bool alongX = edge < 2;
         Eigen::VectorXd b = base;
@@ -1186,7 +1190,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
         r.seedsSkipped += line.skipped;
         for (const Found& c : line.found)
             if (accepted(c, s) && inside(s, c.p.point))
-                consider(r, c.p.point, c.p.at.value, true);
+                consider(r, c.p.point, c.p.at.value, true, scale);
     }
     if (flatCells > 0)
         addNote(r, "|grad f| is below rounding (eps max|grad f|) at every corner of " +
@@ -1226,10 +1230,11 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
     const double typical = median(std::vector<double>(slope.data(), slope.data() + slope.size()));
     const double largest = slope.isFinite().select(slope, 0.0).maxCoeff();
     s.curvatureTol = sqrtEps() * (typical > 0 ? typical : largest) / s.diagonal;
+    const double scale = line.v.isFinite().select(line.v.abs(), 0.0).maxCoeff();
     for (int i = 0; i < n; ++i) {
         Eigen::VectorXd p = base;
         p[interval.axis] = line.xs[i];
-        consider(r, p, line.v[i], i == 0 || i == n - 1);
+        consider(r, p, line.v[i], i == 0 || i == n - 1, scale);
     }
     if (!r.globalMinimum.found) {
         r.note = "f is undefined at every sample of the searched interval";
@@ -1243,7 +1248,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
     for (const Polished& p : dedupe(line.found, s)) {
         CriticalPoint c = makePoint(f, p, s);
         classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
-        consider(r, c.point, c.value, c.onBoundary);
+        consider(r, c.point, c.value, c.onBoundary, scale);
         r.points.push_back(std::move(c));
     }
     sortByValue(r.points);

@@ -99,9 +99,11 @@ struct DomainExtremum {
     Eigen::VectorXd point;
     double value = 0;
     bool onBoundary = false;
-    /// Other points where f takes the same value to rounding (|f - value| <= kTieUlps eps
-    /// |value|): x^3 - 3x has its lowest value -2 at x = 1 and at the edge x = -2, and a person
-    /// must not read one of them as the global minimum and the other not (tester s17). At most
+    /// Other points where f takes the same value to rounding at the scale of f on the domain
+    /// (|f - value| <= kTieUlps eps max(|f|, |value|, max |f| sampled)): x^3 - 3x has its
+    /// lowest value -2 at x = 1 and at the edge x = -2, Himmelblau's function 0 at four minima
+    /// (computed as 0 and 1e-28), and a person must not read one of them as the global minimum
+    /// and another not (tester s17). At most
     /// kMaxTies; none, and `manyTies`, when more (a curve of minima: its markers say it).
     std::vector<Eigen::VectorXd> ties;
     bool manyTies = false;

@@ -631,6 +631,10 @@ private slots:
 
         const auto valley = search("x^2 + 0*y", g);
         QVERIFY(valley.globalMinimum.manyTies && valley.globalMinimum.ties.empty());
+        // Himmelblau's four minima, f = 0 exactly but computed as 0 or about 1e-28: equal at
+        // the scale of f on [-5, 5]^2 (890), all four global.
+        const auto himmelblau = search("(x^2+y-11)^2+(x+y^2-7)^2", grid(-5, 5, -5, 5));
+        QCOMPARE(himmelblau.globalMinimum.ties.size(), std::size_t(3));
         // No ties where there are none: the book's surface.
         const auto book = search("x*exp(-x^2-y^2)", g);
         QVERIFY(book.globalMinimum.ties.empty() && book.globalMaximum.ties.empty());
