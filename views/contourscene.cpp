@@ -1639,6 +1639,7 @@ double ContourScene::runLegendCost(const std::array<double, 4>& box) const {
         if (t.title[1] > t.title[0])
             cost += meets(t.title) ? kOccupiedCost : 0;
     }
+    cost += kOccupiedCost * axisBandsMet(box);                // the ticks the next render draws
     for (const std::array<double, 4>& l : placedLabelBoxes()) // x0, y0, x1, y1
         cost += meets({l[0], l[2], l[1], l[3]}) ? kCurveCost : 0;
     return cost;

@@ -151,6 +151,8 @@ double CurveScene::runLegendCost(const std::array<double, 4>& box) const {
                 c += RunPaths::kElidedCost;
                 break; // a run once: a path ending under it is hidden whatever its length
             }
+    // The axes' tick labels: as much as a name cut (Plot2D::axisBandsMet).
+    c += RunPaths::kElidedCost * axisBandsMet(box);
     return c;
 }
 

@@ -779,6 +779,21 @@ std::array<double, 4> Plot2D::shownRange() const {
     return {lo.x(), hi.x(), lo.y(), hi.y()};
 }
 
+int Plot2D::axisBandsMet(const std::array<double, 4>& box) const {
+    const std::array<double, 4> r = shownRange();
+    const Eigen::Vector2d lo = toDisplay(r[0], r[2]), hi = toDisplay(r[1], r[3]);
+    // Half a tick label's height (the last picture's, else the font's size).
+    double slack = 0.5 * m_axes->GetLabelTextProperty(0)->GetFontSize();
+    for (int axis = 0; axis < 2; ++axis)
+        for (const auto& l : axisText(axis).labels)
+            slack = std::max(slack, 0.5 * (l[3] - l[2]));
+    // Left of the frame, beside its height; below it, under its width.
+    const bool left = box[0] < lo.x() - slack && box[3] > lo.y() + slack && box[2] < hi.y() - slack;
+    const bool below =
+        box[2] < lo.y() - slack && box[1] > lo.x() + slack && box[0] < hi.x() - slack;
+    return int(left) + int(below);
+}
+
 bool Plot2D::shown(const Eigen::Vector2d& p) const {
     const std::array<double, 4> r = shownRange();
     return insideFrame(p) && p.x() >= r[0] && p.x() <= r[1] && p.y() >= r[2] && p.y() <= r[3];

@@ -68,6 +68,13 @@ public:
     /// The range the axes show (plot units: xmin, xmax, ymin, ymax): the frame with its pads
     /// until the person zooms or pans, then what the fixed frame on screen holds.
     std::array<double, 4> shownRange() const;
+    /// How many of the bands where the axes' text stands (left of the frame shown: the f or y
+    /// tick labels; below it: the x ones) display box `box` (xmin, xmax, ymin, ymax) reaches
+    /// into by more than half a tick label's height (a box just past a band's end, above the
+    /// frame's top say, meets no label). The bands, not the labels: a legend laid out before
+    /// a render after a zoom saw the last picture's ticks, and went over the new top tick
+    /// (tester s17).
+    int axisBandsMet(const std::array<double, 4>& box) const;
     /// True when the plot point lies inside the frame and inside the range shown.
     bool shown(const Eigen::Vector2d& p) const;
 
