@@ -30,9 +30,9 @@ Eigen::VectorXd previous(const Trajectory& run, int k, Eigen::VectorXd StepState
 int subStepCount(Method method) {
     switch (method) {
     case Method::GradientDescent:
+        return 2;
     case Method::Newton:
     case Method::NewtonLineSearch:
-        return 2;
     case Method::GradientDescentLineSearch:
     case Method::Momentum:
     case Method::Nesterov:
@@ -186,10 +186,19 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
     case Method::Newton:
     case Method::NewtonLineSearch: {
         gradientStep("g = ∇f(x), H = ∇²f(x)");
-        // The step taken is t d; t is recorded at the iterate it led to.
+        // The step taken is t d; t is recorded at the iterate it led to, so d = Δx / t: the
+        // direction the Hessian gave, shown between g and the step (tester s15: the sub-steps
+        // listed g and the step, nothing of what H made of g).
         const double length = run.steps[std::size_t(k + 1)].stepLength;
+        out.push_back({"Newton direction",
+                       o.method == Method::Newton
+                           ? "d = −H⁻¹ g (safeguarded when H is not positive definite: each "
+                             "eigen-direction divided by max(|λ|, 1/η))"
+                           : "d = −H⁻¹ g (safeguarded when H is not positive definite)",
+                       {vector("g", g), vector("d", length > 0 ? Eigen::VectorXd(st.update / length)
+                                                               : st.update)}});
         finalStep(o.method == Method::Newton
-                      ? "x ← x + t d, d = −H⁻¹ g (safeguarded when H is not positive definite)"
+                      ? "x ← x + t d"
                       : "x ← x + t d, t halved until f decreases enough (Armijo)",
                   {scalar("t", length)});
         break;

@@ -210,15 +210,17 @@ private slots:
         QVERIFY(!gs::explainStep(run, o, -1));
     }
 
-    void newtonHasTwoSubSteps() {
+    void newtonHasThreeSubSteps() {
         gs::OptimizerOptions o;
         o.method = Method::Newton;
         const auto f = gs::Expression::parse(kQuadratic).expression;
         const gs::Trajectory run = gs::optimize(*f, Eigen::Vector2d(1.5, -1.0), o);
         const auto e = gs::explainStep(run, o, 0);
         QVERIFY(e);
-        QCOMPARE(int(e->subSteps.size()), 2);
-        // A pure Newton step on a quadratic lands on x* = A^-1 b = (0.6, -0.8) in one step.
+        QCOMPARE(int(e->subSteps.size()), 3);
+        // A pure Newton step on a quadratic lands on x* = A^-1 b = (0.6, -0.8) in one step:
+        // its direction d = -H^-1 g = x* - x0 = (-0.9, 0.2), shown between g and the step.
+        QVERIFY(close(find(*e, "Newton direction", "d")->value, Eigen::Vector2d(-0.9, 0.2)));
         QVERIFY(close(find(*e, "step", "x′")->value, Eigen::Vector2d(0.6, -0.8)));
         QVERIFY(close(find(*e, "step", "t")->value, Eigen::VectorXd::Constant(1, 1.0)));
         QVERIFY(e->arrows.gradientStep.size() == 0); // Newton draws only its step
