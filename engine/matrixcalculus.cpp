@@ -171,7 +171,11 @@ GradientCheckResult checkGradient(const Expression& f, std::string_view closedFo
         (draws > 0 ? " and on " + std::to_string(draws) + " random draw" + (draws == 1 ? "" : "s")
                    : std::string());
     if (check.agrees) {
-        check.summary = "agrees to " + shortNumber(check.maxAbsDifference) + " " + where;
+        // "agrees to 0" read as a riddle (tester s17): bit for bit is "exactly".
+        check.summary =
+            (check.maxAbsDifference == 0 ? std::string("agrees exactly")
+                                         : "agrees to " + shortNumber(check.maxAbsDifference)) +
+            " " + where;
     } else {
         const GradientDifference& first = check.differences.front();
         check.summary =

@@ -354,6 +354,24 @@ private slots:
         QCOMPARE(d.hessian, MatrixXd(A + A.transpose()));
     }
 
+    // A closed form that matches bit for bit says "exactly" (tester s17: "agrees to 0"); one
+    // within rounding gives the largest difference.
+    void agreementIsWorded() {
+        const Expression linear = parse("b = [1, 2]; f = b' * x", {"x[2]"});
+        const auto exact = gs::checkGradient(linear, "b", "x", VectorXd::Ones(2), 5, 1);
+        QVERIFY(exact.check && exact.check->agrees);
+        QCOMPARE(exact.check->maxAbsDifference, 0.0);
+        QCOMPARE(exact.check->summary,
+                 std::string("agrees exactly at the point and on 5 random draws"));
+        const Expression norm = parse("f = norm(x)", {"x[3]"});
+        const auto close = gs::checkGradient(norm, "x / norm(x)", "x", VectorXd::Ones(3), 5, 1);
+        QVERIFY(close.check && close.check->agrees);
+        QVERIFY2(close.check->maxAbsDifference > 0
+                     ? close.check->summary.starts_with("agrees to ")
+                     : close.check->summary.starts_with("agrees exactly"),
+                 close.check->summary.c_str());
+    }
+
     void wrongClosedFormIsCaught() {
         // A x is the gradient only for symmetric A: the check lists the differing entries.
         const Expression f = parse("A = [[2, 1], [0, 3]]; f = x' * A * x", {"x[2]"});
