@@ -621,6 +621,31 @@ void MainWindow::buildControls() {
             return;
         Settings s = m_doc->settings();
         s.variables = names;
+        // Inputs reordered or added: each keeps its coordinate of the point and of ε, and the
+        // plotted pair stays the same inputs, by name (tester s15: "y, x" swapped the point's
+        // coordinates, the point moved). A new name starts at 0 and ε 0.01.
+        const QStringList before = m_doc->inputNames();
+        bool plain = !names.isEmpty(); // cleared: the inputs come from f, as they are
+        for (const QString& n : names)
+            plain = plain && !n.contains(QLatin1Char('['));
+        if (plain) {
+            const Settings& old = m_doc->settings();
+            s.point.assign(std::size_t(names.size()), 0.0);
+            s.epsilon.assign(std::size_t(names.size()), 0.01);
+            for (qsizetype i = 0; i < names.size(); ++i)
+                if (const qsizetype j = before.indexOf(names[i]); j >= 0) {
+                    if (std::size_t(j) < old.point.size())
+                        s.point[std::size_t(i)] = old.point[std::size_t(j)];
+                    if (std::size_t(j) < old.epsilon.size())
+                        s.epsilon[std::size_t(i)] = old.epsilon[std::size_t(j)];
+                }
+            const qsizetype x = names.indexOf(before.value(old.plotX));
+            const qsizetype y = names.indexOf(before.value(old.plotY));
+            if (x >= 0 && y >= 0 && x != y) {
+                s.plotX = int(x);
+                s.plotY = int(y);
+            }
+        }
         if (s.plotX >= names.size() || s.plotY >= names.size()) { // fewer inputs: x and y
             s.plotX = 0;
             s.plotY = 1;
@@ -973,9 +998,14 @@ void MainWindow::buildControls() {
         if (visible == m_stepShown)
             return;
         m_stepShown = visible;
-        if (visible)
+        if (visible) {
             m_frameAtStepShown = m_animator->frame();
-        else if (!m_animator->playing() && m_animator->frame() != m_frameAtStepShown)
+            // Whole paths on screen (the frame after the last): the dock starts at the first
+            // iteration, not at "the run's last, no step taken" (tester s15).
+            if (!m_animator->playing() && m_animator->length() > 0 &&
+                m_animator->frame() >= m_animator->length())
+                m_animator->setFrame(0);
+        } else if (!m_animator->playing() && m_animator->frame() != m_frameAtStepShown)
             m_animator->setFrame(m_frameAtStepShown); // renders, marks and all
         showStepMarks(true);
     });

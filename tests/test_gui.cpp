@@ -2160,6 +2160,15 @@ private slots:
         type(function, QStringLiteral("x*z"));
         QVERIFY(m_window->functionError()->text().contains(QStringLiteral("inputs field")));
         type(function, QStringLiteral("sin(x)"));
+        // Reordered inputs keep their coordinates by name: the point does not move (tester
+        // s15: "y, x" swapped them).
+        QCOMPARE(m_doc->setPoint(0.25, -0.5), QString());
+        type(inputs, QStringLiteral("y, x"));
+        QCOMPARE(m_doc->settings().variables, (QStringList{"y", "x"}));
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{-0.5, 0.25}));
+        QCOMPARE(m_doc->inputNames().value(m_doc->settings().plotX), QStringLiteral("x"));
+        type(inputs, QStringLiteral("x, y"));
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0.25, -0.5}));
         // A name listed twice: said as the inputs' error, with no column of f's text (tester
         // s15: "column 1" under the function), and the inputs stay.
         type(inputs, QStringLiteral("x, x"));
@@ -2505,6 +2514,32 @@ private slots:
             if (!m.label.empty())
                 labels << QString::fromStdString(m.label);
         QVERIFY2(labels.contains(label), qPrintable(labels.join(QStringLiteral(" | "))));
+    }
+
+    // Tester s15: Step by Step opened on "the run's last iterate, no step taken from here"
+    // (the window shows whole paths, the frame after the last). It opens on the first
+    // iteration; going back to the panel shows the whole paths again.
+    void stepDockStartsAtTheFirstIteration() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 3*y^2")), QString());
+        RunSettings run;
+        run.options.maxSteps = 5;
+        run.options.tolerance = 0;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        Animator* animator = m_window->animator();
+        QCOMPARE(animator->length(), 5);
+        QCOMPARE(animator->frame(), 5);
+        auto* panel = m_window->findChild<QDockWidget*>(QStringLiteral("panel"));
+        QVERIFY(panel);
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        QTRY_VERIFY(!dock->visibleRegion().isEmpty());
+        QTRY_COMPARE(dock->focus().frame, 0);
+        QCOMPARE(animator->frame(), 0);
+        panel->raise();
+        QTRY_COMPARE(animator->frame(), 5);
+        QCOMPARE(m_doc->clearRuns(), QString());
     }
 
     // Tester s13: the Step by Step dock, left in front when the window closed, came back in
