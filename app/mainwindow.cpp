@@ -621,32 +621,41 @@ void MainWindow::buildControls() {
             return;
         Settings s = m_doc->settings();
         s.variables = names;
-        // Inputs reordered or added: each keeps its coordinate of the point and of ε, and the
-        // plotted pair stays the same inputs, by name (tester s15: "y, x" swapped the point's
-        // coordinates, the point moved). A new name starts at 0 and ε 0.01.
+        // Inputs reordered, added or cleared: each keeps its coordinate of the point and of ε,
+        // and the plotted pair stays the same inputs, by name (tester s15: "y, x" swapped the
+        // point's coordinates; s17: clearing them again moved x). A new name starts at 0, ε
+        // 0.01. Cleared, the inputs are those the parser infers from f.
+        QStringList target = names;
+        if (target.isEmpty())
+            if (const ParseResult r = Expression::parse(s.function.toStdString(), {},
+                                                        m_doc->expression().parameters());
+                r.ok())
+                for (const std::string& n : r.expression->inputs())
+                    target << QString::fromStdString(n);
         const QStringList before = m_doc->inputNames();
-        bool plain = !names.isEmpty(); // cleared: the inputs come from f, as they are
-        for (const QString& n : names)
+        bool plain = !target.isEmpty();
+        for (const QString& n : target)
             plain = plain && !n.contains(QLatin1Char('['));
         if (plain) {
             const Settings& old = m_doc->settings();
-            s.point.assign(std::size_t(names.size()), 0.0);
-            s.epsilon.assign(std::size_t(names.size()), 0.01);
-            for (qsizetype i = 0; i < names.size(); ++i)
-                if (const qsizetype j = before.indexOf(names[i]); j >= 0) {
+            s.point.assign(std::size_t(target.size()), 0.0);
+            s.epsilon.assign(std::size_t(target.size()), 0.01);
+            for (qsizetype i = 0; i < target.size(); ++i)
+                if (const qsizetype j = before.indexOf(target[i]); j >= 0) {
                     if (std::size_t(j) < old.point.size())
                         s.point[std::size_t(i)] = old.point[std::size_t(j)];
                     if (std::size_t(j) < old.epsilon.size())
                         s.epsilon[std::size_t(i)] = old.epsilon[std::size_t(j)];
                 }
-            const qsizetype x = names.indexOf(before.value(old.plotX));
-            const qsizetype y = names.indexOf(before.value(old.plotY));
+            const qsizetype x = target.indexOf(before.value(old.plotX));
+            const qsizetype y = target.indexOf(before.value(old.plotY));
             if (x >= 0 && y >= 0 && x != y) {
                 s.plotX = int(x);
                 s.plotY = int(y);
             }
         }
-        if (s.plotX >= names.size() || s.plotY >= names.size()) { // fewer inputs: x and y
+        const qsizetype count = plain ? target.size() : names.size();
+        if (count <= 1 || s.plotX >= count || s.plotY >= count) { // one input, or fewer: x, y
             s.plotX = 0;
             s.plotY = 1;
         }
@@ -1028,8 +1037,12 @@ void MainWindow::buildControls() {
     statusBar()->addPermanentWidget(m_messageBox, 1);
     m_messageBox->hide();
     connect(dismiss, &QToolButton::clicked, m_messageBox, &QWidget::hide);
-    // A number box's entry it could not take ("nan", out of range), in words that stay.
-    connect(numberRefusals(), &NumberRefusals::refused, this, &MainWindow::notify);
+    // A number box's entry it could not take ("nan", out of range), in words that stay until
+    // the document next changes.
+    connect(numberRefusals(), &NumberRefusals::refused, this, [this](const QString& message) {
+        notify(message);
+        m_refusalShown = true;
+    });
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
@@ -1790,6 +1803,10 @@ void MainWindow::updateDomainNote() {
 }
 
 void MainWindow::onDocumentChanged(int what) {
+    // A number box's refusal is about an entry the document never took: the next change the
+    // document does take answers it (tester s17: "it keeps 100" stayed over a new example).
+    if (std::exchange(m_refusalShown, false))
+        m_messageBox->hide();
     const QScopedValueRollback following(m_followingDocument, true);
     if (what & Document::SurfaceChange) {
         showDocument(m_view->scene(), *m_doc); // the runs too

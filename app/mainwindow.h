@@ -329,6 +329,7 @@ private:
     /// animation frame when it came on screen (put back when it goes: the runs are drawn
     /// whole again, or where the person had paused them).
     bool m_stepShown = false;
+    bool m_refusalShown = false; ///< the message area holds a number box's refusal
     int m_frameAtStepShown = 0;
     /// Document::Change bits the 2-D views have not followed while hidden.
     int m_planePending = 0;
