@@ -116,7 +116,9 @@ void ParameterPanel::sync() {
         Row& r = m_rows[i];
         const bool isUnused =
             std::find(unused.begin(), unused.end(), p.name.toStdString()) != unused.end();
-        r.name->setEnabled(!isUnused);
+        // The row's controls too (× stays: it removes the parameter).
+        for (QWidget* w : std::initializer_list<QWidget*>{r.name, r.slider, r.value})
+            w->setEnabled(!isUnused);
         r.name->setToolTip(
             isUnused
                 ? tr("f does not use %1: its slider moves nothing (× removes it)").arg(p.name)

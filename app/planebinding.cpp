@@ -70,12 +70,20 @@ ViewKind defaultView(const Document& doc) {
     return doc.expression().inputCount() == 1 ? ViewKind::Curve : ViewKind::Surface;
 }
 
-std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
-    const CriticalPointSearch& c = doc.criticalPoints();
-    // Values within rounding of zero at the scale of f's range read as 0, not 7.9e-31.
+namespace {
+/// A critical value within rounding of zero at the scale of f's range reads as 0, not 7.9e-31
+/// (Himmelblau's minima: 0 and 7.9e-31, the same value), on the plot and in the list alike.
+double zeroAtScale(const Document& doc, double v) {
     const SurfaceSample& s = doc.surface();
     const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
-    auto value = [unit](double v) { return compact(std::abs(v) < unit ? 0.0 : v); };
+    return std::abs(v) < unit ? 0.0 : v;
+}
+} // namespace
+
+std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
+    const CriticalPointSearch& c = doc.criticalPoints();
+    const SurfaceSample& s = doc.surface();
+    auto value = [&doc](double v) { return compact(zeroAtScale(doc, v)); };
     // The domain's extremes: a ring; their label joins that of a critical point there.
     const GridSpec g = doc.grid();
     const double near = 1e-6 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
@@ -162,7 +170,7 @@ QString criticalPointText(const Document& doc, const CriticalPoint& p) {
     // A value stays with its name, and the eigenvalues together, when the list wraps: no-break
     // spaces (U+00A0) in "f = v" and "λ = a, b" (a lone "1.716" or "16" on a line, issue #9).
     QString text = QStringLiteral("%1 at %2: f\u00A0=\u00A0%3, λ\u00A0=\u00A0%4")
-                       .arg(kind, pointText(doc, p.point), number(p.value),
+                       .arg(kind, pointText(doc, p.point), number(zeroAtScale(doc, p.value)),
                             eig.join(QStringLiteral(",\u00A0")));
     if (p.onBoundary)
         text += QStringLiteral(" (on the boundary)");
