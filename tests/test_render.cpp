@@ -883,6 +883,53 @@ private slots:
         // The curve itself still spans the domain only.
         const std::array<double, 4>& fr = curve.frame();
         QVERIFY(fr[0] < -2 && fr[1] > 3);
+        // Zoomed out five notches the rings grow in the world (their size on screen kept):
+        // still whole (tester s17: the ring at an end was cut into two arcs).
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(600, 400);
+        window->AddRenderer(curve.renderer());
+        curve.resetCamera();
+        window->Render();
+        const double symbol = curve.markers().symbolSize();
+        for (int k = 0; k < 5; ++k) {
+            curve.zoom(1 / 1.2, 300, 200);
+            window->Render();
+        }
+        const auto drawnOut = curve.markers().ringBounds(true),
+                   wholeOut = curve.markers().ringBounds(false);
+        window->RemoveRenderer(curve.renderer());
+        QVERIFY(curve.markers().symbolSize() > 2 * symbol); // 1.2^5 = 2.5 times in the world
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(std::abs(drawnOut[std::size_t(k)] - wholeOut[std::size_t(k)]) < 1e-9,
+                     qPrintable(QStringLiteral("zoomed out, bound %1: drawn %2, whole %3")
+                                    .arg(k)
+                                    .arg(drawnOut[std::size_t(k)])
+                                    .arg(wholeOut[std::size_t(k)])));
+    }
+
+    // A path that leaves the plot says so in its legend entry (tester s17: Newton on
+    // sin(x)*x from 1 ends at x = -4.91, far below the curve's frame, and read "(minimum)").
+    void runLeavingThePlotIsCut() {
+        const auto f = *gs::Expression::parse("sin(x)*x", {"x"}).expression;
+        gs::GridSpec g;
+        g.ny = 1;
+        gs::CurveScene curve;
+        curve.setCurve(gs::sampleSurface(f, g, Eigen::VectorXd::Zero(1)), "x");
+        const auto at = [](double x) { return Eigen::Vector3d(x, std::sin(x) * x, 0); };
+        gs::RunPath out, in;
+        out.points = {at(1), at(-4.778), at(-4.913)};
+        out.color = gs::runColor(0);
+        out.label = "Newton (minimum)";
+        in.points = {at(1), at(0.5), at(0.1)};
+        in.color = gs::runColor(1);
+        in.label = "Gradient descent lr=0.1";
+        curve.setRuns({out, in});
+        QCOMPARE(curve.runPaths().legendEntry(0), std::string("  Newton (minimum), cut"));
+        QCOMPARE(curve.runPaths().legendEntry(1), std::string("  Gradient descent lr=0.1"));
+        // At the first iterate the path is still inside: no "cut" yet.
+        curve.setFrame(0);
+        QCOMPARE(curve.runPaths().legendEntry(0), std::string("  Newton (minimum)"));
     }
 
     // Issue #9 (cont9, 4): the contour view cut the ring round Rosenbrock's global maximum
@@ -942,6 +989,22 @@ private slots:
                 ++labels;
             }
         QVERIFY(labels >= 8);
+        // Zoomed out, the rings keep their size on screen and so grow in world units: still
+        // whole (tester s17: five notches out cut the corner's ring to an arc).
+        const double symbol = contour.markers().symbolSize();
+        for (int k = 0; k < 5; ++k) {
+            contour.zoom(1 / 1.2, 300, 300);
+            window->Render();
+        }
+        const auto drawnOut = contour.markers().ringBounds(true),
+                   wholeOut = contour.markers().ringBounds(false);
+        QVERIFY(contour.markers().symbolSize() > 2 * symbol); // 1.2^5 = 2.5 times in the world
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(std::abs(drawnOut[std::size_t(k)] - wholeOut[std::size_t(k)]) < 1e-9,
+                     qPrintable(QStringLiteral("zoomed out, bound %1: drawn %2, whole %3")
+                                    .arg(k)
+                                    .arg(drawnOut[std::size_t(k)])
+                                    .arg(wholeOut[std::size_t(k)])));
         window->RemoveRenderer(contour.renderer());
     }
 

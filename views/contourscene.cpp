@@ -1156,6 +1156,13 @@ void ContourScene::placePointGlyphs() {
 }
 
 void ContourScene::resizeGlyphs() {
+    // The rings keep their size on screen, so in world units they grow as the view zooms out:
+    // their room past the domain grows with them (tester s17: a corner's ring cut to an arc).
+    if (m_surface) {
+        const GridSpec& g = m_surface->grid;
+        const double ring = kRingRoom * glyphWidth(), w = worldWidth();
+        m_markerBox->SetBounds(g.xmin - ring, g.xmax + ring, g.ymin - ring, g.ymax + ring, -w, w);
+    }
     placePointGlyphs();
     m_markers->update(m_markerList, kMarkerSize * glyphWidth(), scale());
     m_runs->update(HeightMap{0, 0}, glyphWidth());

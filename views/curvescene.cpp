@@ -41,6 +41,7 @@ void setColor(vtkActor* a, const Rgb& c) {
 
 CurveScene::CurveScene()
     : m_box(vtkSmartPointer<vtkBox>::New())
+    , m_markerBox(vtkSmartPointer<vtkBox>::New())
     , m_curve(makeActor(nullptr, vtkSmartPointer<vtkPolyData>::New()))
     , m_tangent(std::make_unique<ClippedActor>(m_box))
     , m_quadratic(std::make_unique<ClippedActor>(m_box))
@@ -55,7 +56,7 @@ CurveScene::CurveScene()
     renderer()->AddActor(m_curve);
     renderer()->AddActor(m_quadratic->actor);
     renderer()->AddActor(m_tangent->actor);
-    m_markers->clipTo(m_box); // inside the frame, off the tick labels
+    m_markers->clipTo(m_markerBox); // inside the frame and a ring's radius, off the labels
     m_markers->addTo(renderer());
     renderer()->AddActor(m_pointDisc->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
@@ -92,7 +93,17 @@ void CurveScene::resizeGlyphs() {
             Eigen::Vector3d(m_point->x(), worldY(m_point->y()), kPointZ * worldWidth()),
             0.022 * glyphWidth());
     setCriticalPoints(m_markerData);
+    placeMarkerBox();
     updateRuns();
+}
+
+void CurveScene::placeMarkerBox() {
+    // A ring is 2.2 symbols across (CriticalMarkers); tester s17: zoomed out, the ring at a
+    // domain's end outgrew the frame's side room and was cut into arcs.
+    const double ring = 1.1 * m_markers->symbolSize() + 0.005 * glyphWidth();
+    double b[6];
+    m_box->GetBounds(b);
+    m_markerBox->SetBounds(b[0] - ring, b[1] + ring, b[2] - ring, b[3] + ring, b[4], b[5]);
 }
 
 void CurveScene::setRuns(const std::vector<RunPath>& runs) {
@@ -202,6 +213,7 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
     m_curvePlot = std::move(points);
     const double w = worldWidth();
     m_box->SetBounds(frame[0], frame[1], worldY(frame[2]), worldY(frame[3]), -w, w);
+    placeMarkerBox();
     m_tangent->clip->Modified();
     m_quadratic->clip->Modified();
     m_runs->forgetCorner();

@@ -65,6 +65,10 @@ private:
     std::optional<Eigen::Vector2d> m_point;
     std::vector<PlotMarker> m_markerData;
     vtkSmartPointer<vtkBox> m_box;
+    /// The markers' clip: the frame grown by a ring's radius (placeMarkerBox), so that a ring
+    /// at a domain's end stays whole as the view zooms out and the rings grow in world units.
+    vtkSmartPointer<vtkBox> m_markerBox;
+    void placeMarkerBox();
     vtkSmartPointer<vtkActor> m_curve;
     std::unique_ptr<Disc> m_pointDisc;
     std::unique_ptr<ClippedActor> m_tangent, m_quadratic;
