@@ -817,6 +817,25 @@ private slots:
     }
 
     // The loss chart as a figure (VTK's layout, painted as paths and text), no image.
+    // A run of one value (started on a critical point) had an iteration axis from -1e-7 to
+    // 1e-7 (tester s17): it spans 0 to 1 at least.
+    void lossChartOfOneValue() {
+        gs::LossChart chart;
+        gs::ChartSeries a{"gd", {0.9, 0.6, 0.0}, {0.25}};
+        chart.setSeries({a}, "f");
+        QCOMPARE(chart.iterationRange(), (std::array<double, 2>{0, 1}));
+        // Longer runs: VTK's own range again, no narrower than the data.
+        for (int k = 1; k <= 30; ++k)
+            a.values.push_back(0.25 / (1 + k));
+        chart.setSeries({a}, "f");
+        QTemporaryDir dir; // drawn once (a figure): VTK's automatic range is set in a paint
+        QVERIFY(chart.exportFigure(dir.filePath(QStringLiteral("c.svg")).toStdString(), 600, 400)
+                    .empty());
+        const std::array<double, 2> range = chart.iterationRange();
+        QVERIFY2(range[0] <= 0 && range[1] >= 30,
+                 qPrintable(QStringLiteral("%1 to %2").arg(range[0]).arg(range[1])));
+    }
+
     void chartFigure_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("svg") << QStringLiteral("chart.svg");

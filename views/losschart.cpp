@@ -112,6 +112,7 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     if (m_log && !anyPositive && anyNonPositive)
         m_note = "log scale: no value is positive, so the axis stays linear";
     std::string skipped; // "Newton from iteration 1, ..."
+    std::size_t lastIteration = 0;
     for (const ChartSeries& s : m_series) {
         const std::size_t n = finiteLength(s);
         std::vector<std::size_t> rows;
@@ -123,6 +124,7 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
                            std::to_string(i);
         if (rows.empty())
             continue;
+        lastIteration = std::max(lastIteration, rows.back());
         vtkNew<vtkTable> table;
         vtkNew<vtkDoubleArray> k, v;
         k->SetName("iteration");
@@ -176,8 +178,22 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
         m_note = "log scale: values ≤ 0 are not drawn (" + skipped + ")";
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
+    // Runs of one value (a start on a critical point) gave VTK an iteration range of no
+    // width, drawn from -1e-7 to 1e-7 (tester s17): at least iterations 0 to 1.
+    vtkAxis* iterations = m_chart->GetAxis(vtkAxis::BOTTOM);
+    if (lastIteration < 1) {
+        iterations->SetBehavior(vtkAxis::FIXED);
+        iterations->SetUnscaledRange(0, 1);
+    } else {
+        iterations->SetBehavior(vtkAxis::AUTO);
+    }
     updateValueTicks();
     render();
+}
+
+std::array<double, 2> LossChart::iterationRange() const {
+    vtkAxis* axis = m_chart->GetAxis(vtkAxis::BOTTOM);
+    return {axis->GetUnscaledMinimum(), axis->GetUnscaledMaximum()};
 }
 
 void LossChart::applyLineWidths(double ratio) {

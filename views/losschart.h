@@ -44,6 +44,8 @@ public:
     /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most
     /// kMaxLogTicks of them), positions in log10 units.
     std::vector<double> valueTickPositions() const;
+    /// The iteration axis's range as set (at least 0 to 1, for runs of one value).
+    std::array<double, 2> iterationRange() const;
     std::vector<std::string> valueTickLabels() const;
     /// Writes the chart as an SVG or PDF figure of width x height (pixels; PDF points): VTK's
     /// context exporters paint its lines, axes and legend as vector paths and text. Laid out
