@@ -272,8 +272,14 @@ int RunPaths::drawnPoints(int run) const {
     return poly ? static_cast<int>(poly->GetNumberOfPoints()) : 0;
 }
 
+std::string RunPaths::legendEntry(int run) const {
+    const char* text = m_legend->GetEntryString(run);
+    return text ? text : "";
+}
+
 void RunPaths::update(const HeightMap& height, double width) {
-    for (auto& r : m_runs) {
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        Actors& r = m_runs[i];
         const auto& pts = r.path.points;
         const int total = static_cast<int>(pts.size());
         const int shown = m_frame < 0 ? total : std::min(total, m_frame + 1);
@@ -281,6 +287,7 @@ void RunPaths::update(const HeightMap& height, double width) {
         auto lines = vtkSmartPointer<vtkCellArray>::New();
         auto verts = vtkSmartPointer<vtkCellArray>::New();
         std::vector<vtkIdType> ids;
+        bool cut = false;
         for (int k = 0; k < shown; ++k) {
             const Eigen::Vector3d& p = pts[std::size_t(k)];
             if (!p.allFinite())
@@ -288,6 +295,18 @@ void RunPaths::update(const HeightMap& height, double width) {
             const vtkIdType id = points->InsertNextPoint(p.x(), p.y(), height(p.z()));
             ids.push_back(id);
             verts->InsertNextCell(1, &id);
+            double q[3];
+            points->GetPoint(id, q);
+            // Outside by more than a line's width: an iterate a hair below the sampled
+            // surface's lowest value (the grid misses the true minimum) is not "cut".
+            cut = cut || m_box->EvaluateFunction(q) > 0.005 * width;
+        }
+        // The legend says what the picture cannot (tester s17: a Newton run ending far below
+        // the curve read "(minimum)" with no ball and no word).
+        if (cut != r.cut && i < m_legendLabels.size()) {
+            r.cut = cut;
+            m_legendLabels[i] = "  " + r.path.label + (cut ? ", cut" : "");
+            m_legend->SetEntryString(int(i), m_legendLabels[i].c_str());
         }
         if (ids.size() >= 2)
             lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());

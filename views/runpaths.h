@@ -111,6 +111,8 @@ public:
     int runCount() const { return int(m_runs.size()); }
     /// The colour run `i`'s path is drawn in, read back from its actor (for tests).
     Rgb pathColour(int run) const;
+    /// Run `i`'s legend entry as shown (", cut" where its path leaves the plot's box).
+    std::string legendEntry(int run) const;
     /// How many points of run `i` are drawn now (for tests).
     int drawnPoints(int run) const;
     /// Where run `i`'s ball is drawn (world), and whether it is: balls that would coincide
@@ -135,6 +137,7 @@ private:
         Eigen::Vector3d at{0, 0, 0}; ///< the ball's iterate (world), when shown
         Eigen::Vector3d drawnAt{0, 0, 0};
         bool shown = false;
+        bool cut = false; ///< part of the path drawn leaves the box: its legend entry says so
     };
     /// Balls at coincident iterates set round their iterate in the screen's plane (issue #13:
     /// the raster z-fought them into slices, the figure painted only the last): two side by
