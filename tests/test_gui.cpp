@@ -617,6 +617,8 @@ private slots:
         QTest::keyClicks(x0, QStringLiteral("log(2)"));
         QTest::keyClick(x0, Qt::Key_Enter);
         QCOMPARE(m_doc->settings().point[0], std::log(2.0));
+        // The refusal answered: the next change the document takes clears it (tester s17).
+        QVERIFY(!m_window->messageLabel()->isVisibleTo(m_window));
         QVERIFY2(x0->text().endsWith(x0->locale().toString(std::log(2.0), 'g', 10)),
                  qPrintable(x0->text()));
         QCOMPARE(m_doc->setPoint(good.point[0], good.point[1]), QString());
@@ -2169,6 +2171,13 @@ private slots:
         QCOMPARE(m_doc->inputNames().value(m_doc->settings().plotX), QStringLiteral("x"));
         type(inputs, QStringLiteral("x, y"));
         QCOMPARE(m_doc->settings().point, (std::vector<double>{0.25, -0.5}));
+        // Cleared after a reorder: the inputs f uses, each at its coordinate (tester s17:
+        // sin(x)*x at x = 1, inputs "y, x", then cleared, put x at 0).
+        type(inputs, QStringLiteral("y, x"));
+        type(inputs, QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        QCOMPARE(m_doc->settings().point, (std::vector<double>{0.25}));
+        type(inputs, QStringLiteral("x, y"));
         // A name listed twice: said as the inputs' error, with no column of f's text (tester
         // s15: "column 1" under the function), and the inputs stay.
         type(inputs, QStringLiteral("x, x"));
@@ -2194,10 +2203,12 @@ private slots:
                 names << l;
         QCOMPARE(names.size(), 1);
         QVERIFY(!names[0]->isEnabled());
+        QVERIFY(!a->isEnabled()); // the whole row, but its ×
         QCOMPARE(names[0]->toolTip(),
                  QStringLiteral("f does not use a: its slider moves nothing (× removes it)"));
         type(function, QStringLiteral("a*sin(x)*x"));
         QVERIFY(names[0]->isEnabled());
+        QVERIFY(a->isEnabled());
         type(inputs, QStringLiteral("x, y"));
         QVERIFY(m_window->inputsNote()->isVisibleTo(m_window));
         QVERIFY2(m_window->inputsNote()->text().startsWith(QStringLiteral("f does not use y, ")),
@@ -2489,6 +2500,21 @@ private slots:
         labels.sort();
         QCOMPARE(labels,
                  (QStringList{"global max 2", "global max 2", "global min -2", "global min -2"}));
+        // Himmelblau's four minima (computed as 0 and about 1e-30): all "global min 0" on the
+        // plot, and the list says f = 0 for each too (tester s17: "7.889e-31" beside "0").
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(x^2+y-11)^2+(x+y^2-7)^2")), QString());
+        Settings s = m_doc->settings();
+        s.xmin = s.ymin = -5;
+        s.xmax = s.ymax = 5;
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        int minima = 0;
+        for (const CriticalPoint& p : m_doc->criticalPoints().points)
+            if (p.classification == Classification::Minimum) {
+                ++minima;
+                const QString text = criticalPointText(*m_doc, p);
+                QVERIFY2(text.contains(QStringLiteral("f\u00A0=\u00A00,")), qPrintable(text));
+            }
+        QCOMPARE(minima, 4);
     }
 
     // Issue #9 (num19, 1): the critical-point labels printed "1.994e+06" beside level labels
