@@ -9,6 +9,7 @@
 #include "surfaceview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QMenu>
 #include <QMenuBar>
@@ -18,6 +19,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
+#include <QWindow>
+#include <cstdlib>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <dlfcn.h>
@@ -82,6 +86,16 @@ inline void useTestSettings() {
         return false;
     QCoreApplication::processEvents();
     return true;
+}
+
+/// Sends `notches` wheel notches (120 units each; negative: away, zooming out) to `view` at
+/// `at` (its own coordinates), as a mouse wheel does.
+inline void wheel(QWindow* view, const QPointF& at, int notches) {
+    for (int k = 0; k < std::abs(notches); ++k) {
+        QWheelEvent e(at, view->mapToGlobal(at), QPoint(), QPoint(0, notches > 0 ? 120 : -120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &e);
+    }
 }
 
 /// Shows `window` and waits for its 3-D view's first frame: picking needs its camera and

@@ -2643,9 +2643,7 @@ private slots:
         vtkCamera* cam = view->scene().renderer()->GetActiveCamera();
         const double before = cam->GetDistance();
         const QPointF centre(view->width() / 2.0, view->height() / 2.0);
-        QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
-        QApplication::sendEvent(view, &wheel);
+        test::wheel(view, centre, 1);
         const double ratio = before / cam->GetDistance();
         QVERIFY2(std::abs(ratio - std::pow(1.1, 0.8)) < 1e-9, qPrintable(QString::number(ratio)));
     }
@@ -7521,11 +7519,7 @@ private slots:
         // Three notches in, about a point left of the frame's middle.
         const Eigen::Vector2d cursor = scene.toDisplay(-0.8, 0.3);
         const QPointF at = view->fromDisplay(cursor.x(), cursor.y());
-        for (int k = 0; k < 3; ++k) {
-            QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
-                              Qt::NoModifier, Qt::NoScrollPhase, false);
-            QApplication::sendEvent(view, &wheel);
-        }
+        test::wheel(view, at, 3);
         QVERIFY(test::waitForFrame(frames));
         QVERIFY(scene.zoomed());
         const std::array<double, 4> zoomed = scene.shownRange();
@@ -7655,11 +7649,7 @@ private slots:
         QVERIFY(before[0] > 5 && before[1] > 5);
         const Eigen::Vector2d cursor = scene.toDisplay(-0.8, 0.5);
         const QPointF at = view->fromDisplay(cursor.x(), cursor.y());
-        for (int k = 0; k < 8; ++k) {
-            QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
-                              Qt::NoModifier, Qt::NoScrollPhase, false);
-            QApplication::sendEvent(view, &wheel);
-        }
+        test::wheel(view, at, 8);
         QVERIFY(test::waitForFrame(frames));
         QVERIFY(scene.zoomed());
         const std::array<double, 2> after = sizes();
@@ -7702,9 +7692,7 @@ private slots:
         const Eigen::Vector2d cursor = scene.toDisplay(0.6, 0.4);
         const QPointF at = view->fromDisplay(cursor.x(), cursor.y());
         for (int k = 0; k < 5; ++k) {
-            QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
-                              Qt::NoModifier, Qt::NoScrollPhase, false);
-            QApplication::sendEvent(view, &wheel);
+            test::wheel(view, at, 1);
             QVERIFY(test::waitForFrame(frames));
             const std::array<double, 4> legend = scene.runLegendRect(); // x0, y0, x1, y1
             QVERIFY(legend[2] > legend[0]);
