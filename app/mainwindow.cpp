@@ -245,6 +245,12 @@ QWidget* MainWindow::buildPlaneViews() {
         c->setToolTip(tip);
     }
     // The contour view follows the frame in onFrameChanged, with the step's marks.
+    m_contourRangeTimer = new QTimer(this);
+    m_contourRangeTimer->setSingleShot(true);
+    m_contourRangeTimer->setInterval(80);
+    connect(m_contourView, &PlaneView::rangeChanged, m_contourRangeTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_contourRangeTimer, &QTimer::timeout, this, &MainWindow::sampleContourRange);
 
     // The 3-D and contour views share a splitter: both shown side by side, or one at a time
     // with the tab bar above choosing which.
@@ -446,17 +452,40 @@ void MainWindow::flushPlaneViews() {
                                       .arg(s.ymax)
                                       .arg(s.plotX)
                                       .arg(s.plotY);
+        // The same frame (a parameter's slider, a held input) keeps a zoom, sampled where
+        // it is.
+        const bool keepZoom = layoutFor == m_contourLayoutFor && m_contourScene->zoomed();
         if (layoutFor != m_contourLayoutFor) {
             m_contourLayoutFor = layoutFor;
             m_contourScene->forgetLayout();
         }
-        showContour(*m_contourScene, *m_doc);
-        m_contourView->resetView();
+        showContour(*m_contourScene, *m_doc, 1.0,
+                    keepZoom ? std::optional(m_contourScene->shownRange()) : std::nullopt);
+        if (!keepZoom)
+            m_contourView->resetView();
     } else {
         showContourExpansion(*m_contourScene, *m_doc);
         if (what & Document::RunsChange)
             showContourRuns(*m_contourScene, *m_doc);
     }
+    m_contourView->render();
+}
+
+void MainWindow::sampleContourRange() {
+    if (m_doc->expression().inputCount() < 2)
+        return;
+    const Settings& s = m_doc->settings();
+    const std::array<double, 4> shown = m_contourScene->zoomed()
+                                            ? m_contourScene->shownRange()
+                                            : std::array<double, 4>{s.xmin, s.xmax, s.ymin, s.ymax};
+    auto sample = contourSample(*m_doc, shown);
+    const SurfaceSample* now = m_contourScene->levelSample();
+    const GridSpec& was = now ? now->grid : m_doc->grid();
+    const GridSpec& is = sample ? sample->grid : m_doc->grid();
+    if (std::tie(was.xmin, was.xmax, was.ymin, was.ymax, was.nx, was.ny) ==
+        std::tie(is.xmin, is.xmax, is.ymin, is.ymax, is.nx, is.ny))
+        return; // a resize or a fit of the same range: the same sample
+    m_contourScene->setLevelSample(std::move(sample));
     m_contourView->render();
 }
 

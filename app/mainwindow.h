@@ -221,6 +221,8 @@ private:
     QWidget* buildCriticalPanel();
     /// Redraws the 2-D views, the critical-point markers and the list after a change.
     void updatePlaneViews(int what);
+    /// The contour view's level curves sampled over the range it shows (contourSample).
+    void sampleContourRange();
     /// Applies the changes the hidden 2-D view has not followed yet (m_planePending).
     void flushPlaneViews();
     void buildMenus();
@@ -336,6 +338,9 @@ private:
     /// The function, inputs and domain the contour view's legends were laid out for: a new
     /// one lays them out afresh (ContourScene::forgetLayout).
     QString m_contourLayoutFor;
+    /// A pause after a zoom or pan of the contour view samples the range shown again
+    /// (sampleContourRange): not at every notch or pixel of the motion.
+    QTimer* m_contourRangeTimer = nullptr;
     std::size_t m_runCount = 0;
     std::array<double, 4> m_framedDomain{}; ///< the domain the camera was last fitted to
     std::unique_ptr<ContourScene> m_contourScene;

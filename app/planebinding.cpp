@@ -218,13 +218,46 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
                           .toStdString());
 }
 
-void showContour(ContourScene& scene, const Document& doc, double pixelScale) {
+std::shared_ptr<const SurfaceSample> contourSample(const Document& doc,
+                                                   const std::array<double, 4>& shown) {
+    GridSpec g = doc.grid();
+    const double padX = 0.5 * (shown[1] - shown[0]), padY = 0.5 * (shown[3] - shown[2]);
+    const double x0 = std::max(g.xmin, shown[0] - padX), x1 = std::min(g.xmax, shown[1] + padX);
+    const double y0 = std::max(g.ymin, shown[2] - padY), y1 = std::min(g.ymax, shown[3] + padY);
+    if (!(x1 > x0 && y1 > y0))
+        return nullptr;
+    // Cells of one size along both axes (kContourSamples along the longer side), never
+    // coarser than the surface's along either.
+    const double cell = std::max(x1 - x0, y1 - y0) / (kContourSamples - 1);
+    auto count = [cell](double part, double whole, int wholeCount) {
+        const double surfaceCell = whole / std::max(1, wholeCount - 1);
+        const double n = std::ceil(part / std::min(cell, surfaceCell)) + 1;
+        return int(std::clamp(n, 2.0, double(std::max(kContourSamples, wholeCount))));
+    };
+    const int nx = count(x1 - x0, g.xmax - g.xmin, g.nx);
+    const int ny = count(y1 - y0, g.ymax - g.ymin, g.ny);
+    const bool whole = x0 == g.xmin && x1 == g.xmax && y0 == g.ymin && y1 == g.ymax;
+    if (whole && nx <= g.nx && ny <= g.ny)
+        return nullptr; // the surface is as fine
+    g.nx = nx;
+    g.ny = ny;
+    g.xmin = x0;
+    g.xmax = x1;
+    g.ymin = y0;
+    g.ymax = y1;
+    return std::make_shared<const SurfaceSample>(doc.sample(g));
+}
+
+void showContour(ContourScene& scene, const Document& doc, double pixelScale,
+                 const std::optional<std::array<double, 4>>& shown) {
     scene.setPixelScale(pixelScale);
     scene.setTitle(sceneTitle(doc).toStdString());
     const QStringList names = doc.inputNames();
     const GridSpec g = doc.grid(); // the plotted inputs name the axes
-    scene.setSurface(doc.sharedSurface(), names.value(g.axisX, QStringLiteral("x")).toStdString(),
-                     names.value(g.axisY, QStringLiteral("y")).toStdString());
+    scene.setSurface(
+        doc.sharedSurface(), names.value(g.axisX, QStringLiteral("x")).toStdString(),
+        names.value(g.axisY, QStringLiteral("y")).toStdString(),
+        contourSample(doc, shown.value_or(std::array<double, 4>{g.xmin, g.xmax, g.ymin, g.ymax})));
     scene.setCriticalPoints(criticalMarkers(doc, true));
     // The field over the plotted inputs, the others at the point (the surface's slice).
     const std::vector<double>& p = doc.settings().point;

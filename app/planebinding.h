@@ -35,7 +35,22 @@ void showCurveExpansion(CurveScene& scene, const Document& doc);
 /// The runs on the curve: each iterate at (x_k, f(x_k)).
 void showCurveRuns(CurveScene& scene, const Document& doc);
 
-void showContour(ContourScene& scene, const Document& doc, double pixelScale = 1.0);
+/// Samples along the longer side of the contour view's own sample (contourSample): about two
+/// display pixels a cell in a window's plot, where the surface's 101 left the level curves of
+/// Rosenbrock's valley jagged.
+constexpr int kContourSamples = 301;
+/// The sample the contour view draws its level curves from (ContourScene::setLevelSample):
+/// f over the part of the domain within `shown` (plot units: xmin, xmax, ymin, ymax) grown by
+/// half its size each way (a pan or a notch of zoom out stays covered until the next sample),
+/// kContourSamples along its longer side, cells near square. Null when that part is empty or
+/// the document's surface is as fine there.
+std::shared_ptr<const SurfaceSample> contourSample(const Document& doc,
+                                                   const std::array<double, 4>& shown);
+
+/// The contour view of the document over its domain, or over `shown` (the range a zoomed
+/// view shows: its level curves sampled there).
+void showContour(ContourScene& scene, const Document& doc, double pixelScale = 1.0,
+                 const std::optional<std::array<double, 4>>& shown = std::nullopt);
 /// Only what depends on the point (a drag): the overlays and the stability note.
 void showContourExpansion(ContourScene& scene, const Document& doc);
 void showContourRuns(ContourScene& scene, const Document& doc);

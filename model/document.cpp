@@ -336,9 +336,13 @@ void Document::apply(const Settings& next) {
 }
 
 void Document::recomputeSurface() {
+    m_surface = std::make_shared<const SurfaceSample>(sample(grid()));
+}
+
+SurfaceSample Document::sample(const GridSpec& g) const {
     const Eigen::Map<const Eigen::VectorXd> base(m_settings.point.data(),
                                                  Eigen::Index(m_settings.point.size()));
-    m_surface = std::make_shared<const SurfaceSample>(sampleSurface(*m_expression, grid(), base));
+    return sampleSurface(*m_expression, g, base);
 }
 
 void Document::recomputeCriticalPoints() {

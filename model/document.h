@@ -123,6 +123,9 @@ public:
     DescentStability descentStability() const;
     QStringList inputNames() const;
     GridSpec grid() const;
+    /// f over `grid` as the surface is sampled (the inputs it does not vary at the point): a
+    /// view's own sample, finer or of a zoomed-in part (the contour view's level curves).
+    SurfaceSample sample(const GridSpec& grid) const;
     /// The grid a quadratic model around `x` is drawn on: the square of half-width
     /// Settings::modelRadius around it (within the domain), or the whole domain when 0.
     GridSpec modelGrid(const Eigen::VectorXd& x) const;

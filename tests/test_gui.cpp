@@ -188,6 +188,40 @@ QStringList everything(const QString& dir) {
 
 /// A test that changes the preferences leaves the defaults behind it, applied and saved as
 /// none, whatever way it ends.
+/// How far (display pixels, in steps of a quarter up to 8) the contour view's level curves
+/// reach from their levels: for each point of the curves (only those within `range` when
+/// given), the smallest radius whose ring of 32 points about it has f on both sides of the
+/// point's level (the level curve crosses the disc), the largest of those over the points.
+/// `f` is written out by the test, independent of the engine.
+double levelCurveReach(const ContourScene& scene, const std::function<double(double, double)>& f,
+                       const std::optional<std::array<double, 4>>& range = std::nullopt) {
+    const std::vector<Eigen::Vector2d> points = scene.levelCurvePoints();
+    const std::vector<double> values = scene.levelCurveValues();
+    const double perPixel = 1 / (scene.toDisplay(1, 0) - scene.toDisplay(0, 0)).norm();
+    double worst = 0;
+    for (std::size_t k = 0; k < points.size() && k < values.size(); ++k) {
+        const Eigen::Vector2d& p = points[k];
+        if (range && (p.x() < (*range)[0] || p.x() > (*range)[1] || p.y() < (*range)[2] ||
+                      p.y() > (*range)[3]))
+            continue;
+        const double c = values[k];
+        double reach = 0.25;
+        for (; reach < 8; reach += 0.25) {
+            bool below = f(p.x(), p.y()) <= c, above = f(p.x(), p.y()) >= c;
+            for (int j = 0; j < 32 && !(below && above); ++j) {
+                const double t = 2 * M_PI * j / 32, r = reach * perPixel;
+                const double v = f(p.x() + r * std::cos(t), p.y() + r * std::sin(t));
+                below = below || v <= c;
+                above = above || v >= c;
+            }
+            if (below && above)
+                break;
+        }
+        worst = std::max(worst, reach);
+    }
+    return worst;
+}
+
 struct DefaultPreferencesAtEnd {
     DefaultPreferencesAtEnd() = default;
     DefaultPreferencesAtEnd(const DefaultPreferencesAtEnd&) = delete;
@@ -7670,6 +7704,78 @@ private slots:
         const std::array<double, 2> home = sizes();
         for (int k = 0; k < 2; ++k)
             QVERIFY(std::abs(home[k] - before[k]) <= 1e-6 * before[k]);
+        m_window->showViewTab(0);
+    }
+
+    // Issue #9 (tester s17): zoomed into x^2 + 2y^2 near its minimum, the view showed no
+    // level at all (the surface's 101 samples had one cell there and levels spread over the
+    // whole domain's range). A pause after the wheel samples the range shown again, levels
+    // chosen over it; a parameter's slider keeps the zoom and that sample; Home goes back to
+    // the whole domain. The curves lie on their levels (f written out here, not the engine).
+    void contourZoomSamplesTheRangeShown() {
+        m_window->resize(1280, 720);
+        Settings s = m_doc->settings();
+        s.function = QStringLiteral("a*x^2 + 2*y^2");
+        s.variables = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+        s.parameters = {Parameter::named(QStringLiteral("a"))};
+        s.point = {1.5, 1.5};
+        QCOMPARE(m_doc->change(s, QStringLiteral("bowl")), QString());
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QVERIFY(test::waitForFrame(frames));
+        const Eigen::Vector2d cursor = scene.toDisplay(0.004, 0.003);
+        test::wheel(view, view->fromDisplay(cursor.x(), cursor.y()), 30); // 1.2^30: ~240x
+        QVERIFY(scene.zoomed());
+        const auto width = [&] {
+            const GridSpec& g = scene.levelSample()->grid;
+            return g.xmax - g.xmin;
+        };
+        QTRY_VERIFY(width() < 0.1);
+        const auto checkShown = [&](double a) {
+            const std::array<double, 4> r = scene.shownRange();
+            int inside = 0;
+            for (const Eigen::Vector2d& p : scene.levelCurvePoints())
+                inside += p.x() >= r[0] && p.x() <= r[1] && p.y() >= r[2] && p.y() <= r[3];
+            QVERIFY2(inside >= 100, qPrintable(QString::number(inside)));
+            const double reach = levelCurveReach(
+                scene, [a](double x, double y) { return a * x * x + 2 * y * y; }, r);
+            QVERIFY2(reach <= 0.5, qPrintable(QStringLiteral("%1 px off").arg(reach)));
+            // Levels cross the range shown, labelled there.
+            QVERIFY2(scene.levelLabelTexts().size() >= 3,
+                     qPrintable(QString::number(scene.levelLabelTexts().size())));
+        };
+        checkShown(1);
+        const std::array<double, 4> zoomedTo = scene.shownRange();
+        QCOMPARE(m_doc->setParameterValue(0, 3), QString()); // a = 3
+        QVERIFY(scene.zoomed());
+        QCOMPARE(scene.shownRange(), zoomedTo);
+        QVERIFY(width() < 0.1);
+        checkShown(3);
+        view->resetView();
+        QTRY_VERIFY(width() > 3.9);
+        m_window->showViewTab(0);
+    }
+
+    // Issue #9 (tester s17): Rosenbrock's level curves were jagged in the valley (the
+    // surface's 101 samples a side: the valley a few cells wide). The contour view draws from
+    // its own finer sample: every point of the curves within half a display pixel of its
+    // level curve (|f - c| / |grad f|, Rosenbrock and its gradient written out here).
+    void contourCurvesFollowTheValley() {
+        m_window->resize(1280, 720);
+        QCOMPARE(openExample(m_doc, QStringLiteral("Rosenbrock")), QString());
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        view->update();
+        QVERIFY(test::waitForFrame(frames));
+        QVERIFY(scene.levelCurvePoints().size() > 1000);
+        const double reach = levelCurveReach(scene, [](double x, double y) {
+            return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+        });
+        QVERIFY2(reach <= 1, qPrintable(QStringLiteral("%1 px off").arg(reach)));
         m_window->showViewTab(0);
     }
 

@@ -371,7 +371,11 @@ ContourScene::ContourScene()
     m_contourActor->GetMapper()->SetLookupTable(lut);
 
     m_pointLevel->SetInputData(m_image);
-    m_pointLevelActor = makeActor(m_pointLevel->GetOutputPort());
+    // Joined into polylines: a wide line drawn as separate segments, one per grid cell, showed
+    // a bead at every cell once the cells were two pixels across (the level sample).
+    auto pointLevelLines = vtkSmartPointer<vtkStripper>::New();
+    pointLevelLines->SetInputConnection(m_pointLevel->GetOutputPort());
+    m_pointLevelActor = makeActor(pointLevelLines->GetOutputPort());
     setColor(m_pointLevelActor, look.marker);
 
     m_modelImage = imageOf(GridSpec{}, Eigen::ArrayXXd::Zero(GridSpec{}.nx, GridSpec{}.ny), 0);
@@ -538,12 +542,14 @@ void ContourScene::setSurface(const SurfaceSample& s, const std::string& xName,
 }
 
 void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
-                              const std::string& xName, const std::string& yName) {
+                              const std::string& xName, const std::string& yName,
+                              std::shared_ptr<const SurfaceSample> levelSample) {
     if (!surface)
         return;
     m_reconsiderLegend = true;
     m_runs->forgetCorner();
     m_surface = std::move(surface);
+    m_levelSample = std::move(levelSample);
     const SurfaceSample& s = *m_surface;
     const GridSpec& g = s.grid;
     setPlotFrame({g.xmin, g.xmax, g.ymin, g.ymax}, 1.0, 0.0, xName, yName);
@@ -551,11 +557,24 @@ void ContourScene::setSurface(std::shared_ptr<const SurfaceSample> surface,
     m_box->SetBounds(g.xmin, g.xmax, g.ymin, g.ymax, -w, w);
     const double ring = kRingRoom * w;
     m_markerBox->SetBounds(g.xmin - ring, g.xmax + ring, g.ymin - ring, g.ymax + ring, -w, w);
-    m_image = imageOf(g, s.z, kContourZ * w);
-    m_contour->SetInputData(m_image);
-    m_pointLevel->SetInputData(m_image);
+    takeLevelImage();
     rebuildLevels();
     m_runs->update(HeightMap{0, 0}, w);
+}
+
+void ContourScene::setLevelSample(std::shared_ptr<const SurfaceSample> sample) {
+    m_levelSample = std::move(sample);
+    if (!m_surface)
+        return;
+    takeLevelImage();
+    rebuildLevels();
+}
+
+void ContourScene::takeLevelImage() {
+    const SurfaceSample& s = *levelSample();
+    m_image = imageOf(s.grid, s.z, kContourZ * worldWidth());
+    m_contour->SetInputData(m_image);
+    m_pointLevel->SetInputData(m_image);
 }
 
 int ContourScene::levelFontSize() const {
@@ -769,8 +788,28 @@ void ContourScene::setLevelSpacing(LevelSpacing spacing) {
 void ContourScene::rebuildLevels() {
     if (!m_surface)
         return;
-    m_levels =
-        contourLevels(m_surface->zmin, m_surface->zmax, kLevelCount, m_spacing, &m_surface->z);
+    // Over what the axes show of the sample (it reaches past them, for a pan): zoomed in,
+    // levels over the sample's whole range left a few of them in view.
+    const SurfaceSample& s = *levelSample();
+    const GridSpec& g = s.grid;
+    const std::array<double, 4> r = shownRange();
+    const auto index = [](double v, double lo, double hi, int n) {
+        return n > 1 && hi > lo ? std::clamp((v - lo) / (hi - lo) * (n - 1), 0.0, n - 1.0) : 0.0;
+    };
+    const int i0 = int(std::floor(index(r[0], g.xmin, g.xmax, g.nx))),
+              i1 = int(std::ceil(index(r[1], g.xmin, g.xmax, g.nx))),
+              j0 = int(std::floor(index(r[2], g.ymin, g.ymax, g.ny))),
+              j1 = int(std::ceil(index(r[3], g.ymin, g.ymax, g.ny)));
+    const Eigen::ArrayXXd part =
+        s.z.block(i0, j0, std::max(1, i1 - i0 + 1), std::max(1, j1 - j0 + 1));
+    double lo = INFINITY, hi = -INFINITY;
+    for (Eigen::Index k = 0; k < part.size(); ++k)
+        if (std::isfinite(part.data()[k])) {
+            lo = std::min(lo, part.data()[k]);
+            hi = std::max(hi, part.data()[k]);
+        }
+    m_levels = hi > lo ? contourLevels(lo, hi, kLevelCount, m_spacing, &part)
+                       : contourLevels(s.zmin, s.zmax, kLevelCount, m_spacing, &s.z);
     m_contour->SetNumberOfContours(int(m_levels.size()));
     for (std::size_t k = 0; k < m_levels.size(); ++k)
         m_contour->SetValue(int(k), m_levels[k]);
@@ -812,7 +851,7 @@ void ContourScene::rebuildBands() {
     if (!show)
         return;
     // The sample's cells with four defined corners, as quads carrying f (holes stay empty).
-    const SurfaceSample& s = *m_surface;
+    const SurfaceSample& s = *levelSample();
     const GridSpec& g = s.grid;
     const double z = kBandZ * worldWidth();
     auto pts = vtkSmartPointer<vtkPoints>::New();
@@ -1722,6 +1761,16 @@ std::vector<Eigen::Vector2d> ContourScene::levelCurvePoints() const {
         points.emplace_back(q[0], q[1]);
     }
     return points;
+}
+
+std::vector<double> ContourScene::levelCurveValues() const {
+    std::vector<double> values;
+    m_stripper->Update();
+    vtkPolyData* d = m_stripper->GetOutput();
+    vtkDataArray* f = d ? d->GetPointData()->GetScalars() : nullptr;
+    for (vtkIdType i = 0; f && i < f->GetNumberOfTuples(); ++i)
+        values.push_back(f->GetTuple1(i));
+    return values;
 }
 
 std::vector<std::string> ContourScene::pointLegend() const {

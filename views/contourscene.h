@@ -65,9 +65,21 @@ public:
     /// A new surface: the level curves and the frame (the domain, at equal aspect).
     void setSurface(const SurfaceSample& surface, const std::string& xName,
                     const std::string& yName);
-    /// The same, keeping the shared sample instead of a copy of the grid.
+    /// The same, keeping the shared sample instead of a copy of the grid; `levelSample` as
+    /// setLevelSample.
     void setSurface(std::shared_ptr<const SurfaceSample> surface, const std::string& xName,
-                    const std::string& yName);
+                    const std::string& yName,
+                    std::shared_ptr<const SurfaceSample> levelSample = nullptr);
+    /// The sample the level curves, the level curve through the point and the bands are
+    /// drawn from and their levels chosen over: a finer sample of the part of the domain shown
+    /// (planebinding's contourSample), its grid within the frame; null: the surface's. The
+    /// surface's grid drew jagged curves in Rosenbrock's valley, and a zoom into a part of it
+    /// held no level at all (issue #9).
+    void setLevelSample(std::shared_ptr<const SurfaceSample> sample);
+    /// The sample the level curves are drawn from now (the surface's when none was set).
+    const SurfaceSample* levelSample() const {
+        return m_levelSample ? m_levelSample.get() : m_surface.get();
+    }
     void setLevelSpacing(LevelSpacing spacing);
     LevelSpacing levelSpacing() const { return m_spacing; }
     /// What is shown at the point (`quadratic` the model's level curves, `gradient` the
@@ -139,8 +151,9 @@ public:
     int levelFontSize() const;
     /// The font size the point legend draws with (after a render; legendbox.h).
     int pointLegendFontSize() const;
-    /// For tests: the level curves' points (plot units).
+    /// For tests: the level curves' points (plot units), and the level each lies on.
     std::vector<Eigen::Vector2d> levelCurvePoints() const;
+    std::vector<double> levelCurveValues() const;
     const CriticalMarkers& markers() const { return *m_markers; }
     /// For tests, after a render: the level labels' and the critical-point labels' boxes as
     /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
@@ -166,6 +179,8 @@ private:
     std::vector<std::array<double, 4>> placedLabelBoxes() const;
     void applyPixelScale() override;
     bool besideNote(vtkActor2D* legend) const override;
+    /// The level curves' image from levelSample().
+    void takeLevelImage();
     void rebuildLevels();
     void placeLabels();
     /// Each critical-point marker's label on the side of it with the fewest runs' iterates
@@ -211,6 +226,7 @@ private:
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
 
     std::shared_ptr<const SurfaceSample> m_surface;
+    std::shared_ptr<const SurfaceSample> m_levelSample; ///< null: m_surface's
     std::optional<Eigen::Vector2d> m_point;
     LevelSpacing m_spacing = LevelSpacing::Auto;
     std::vector<double> m_levels;

@@ -34,6 +34,7 @@ void PlaneView::setSceneDeviceScale(double ratio) {
 
 void PlaneView::fitCamera() {
     m_scene.resetCamera();
+    emit rangeChanged();
 }
 
 void PlaneView::mousePressEvent(QMouseEvent* e) {
@@ -79,6 +80,7 @@ void PlaneView::mouseMoveEvent(QMouseEvent* e) {
         m_last = d;
         m_cameraMoved = true;
         render();
+        emit rangeChanged();
         return;
     }
     if (!dragging())
@@ -131,6 +133,7 @@ void PlaneView::wheelEvent(QWheelEvent* e) {
     m_scene.zoom(factor, d.x(), d.y());
     m_cameraMoved = true;
     render();
+    emit rangeChanged();
 }
 
 void PlaneView::keyPressEvent(QKeyEvent* e) {

@@ -24,6 +24,10 @@ public:
 
     Plot2D& plot() { return m_scene; }
 
+signals:
+    /// The range shown changed: a zoom, a pan, a fit (the window samples it again).
+    void rangeChanged();
+
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
