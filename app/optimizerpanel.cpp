@@ -446,7 +446,7 @@ void OptimizerPanel::showRuns(const Document& doc) {
     m_runs->clear();
     for (int i = 0; i < int(doc.trajectories().size()); ++i) {
         QPixmap swatch(12, 12);
-        const auto c = runColor(i);
+        const auto c = runColour(doc, i);
         swatch.fill(QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2])));
         const QString description = runDescription(doc, i);
         auto* item = new QListWidgetItem(QIcon(swatch), description);

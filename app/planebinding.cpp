@@ -197,7 +197,7 @@ void showCurveRuns(CurveScene& scene, const Document& doc) {
         RunPath p;
         for (const Step& st : doc.trajectories()[i].steps)
             p.points.emplace_back(st.x.size() > 0 ? st.x[0] : NAN, st.value, 0.0);
-        p.color = runColor(int(i));
+        p.color = runColour(doc, int(i));
         p.label = runLabel(doc, int(i)).toStdString();
         paths.push_back(std::move(p));
     }
@@ -284,7 +284,7 @@ void showContourRuns(ContourScene& scene, const Document& doc) {
         for (const Step& st : doc.trajectories()[i].steps)
             p.points.emplace_back(st.x[g.axisX], st.x.size() > g.axisY ? st.x[g.axisY] : 0.0,
                                   st.value);
-        p.color = runColor(int(i));
+        p.color = runColour(doc, int(i));
         p.label = runLabel(doc, int(i)).toStdString();
         paths.push_back(std::move(p));
     }

@@ -115,6 +115,11 @@ QString methodLabel(const RunSettings& r) {
 }
 } // namespace
 
+Rgb runColour(const Document& doc, int i) {
+    const auto& runs = doc.settings().runs;
+    return runColor(i >= 0 && std::size_t(i) < runs.size() ? runs[std::size_t(i)].colour : i);
+}
+
 QString runLabel(const Document& doc, int i) {
     const auto& runs = doc.settings().runs;
     QString label = methodLabel(runs[std::size_t(i)]);
@@ -158,7 +163,7 @@ void showRuns(SurfaceScene& scene, const Document& doc) {
         RunPath p;
         for (const Step& s : doc.trajectories()[i].steps)
             p.points.emplace_back(s.x[g.axisX], s.x.size() > g.axisY ? s.x[g.axisY] : 0.0, s.value);
-        p.color = runColor(int(i));
+        p.color = runColour(doc, int(i));
         p.label = runLabel(doc, int(i)).toStdString();
         paths.push_back(std::move(p));
     }
@@ -171,7 +176,7 @@ std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quan
     for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
         ChartSeries s;
         s.name = runLabel(doc, int(i)).toStdString();
-        s.color = runColor(int(i));
+        s.color = runColour(doc, int(i));
         for (const Step& step : doc.trajectories()[i].steps) {
             const std::optional<double> v = stateValue(step, quantity, n);
             if (!v)

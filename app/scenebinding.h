@@ -29,6 +29,8 @@ void showExpansion(SurfaceScene& scene, const Document& doc);
 QString runDescription(const Document& doc, int i);
 /// The short legend label of run i: "Adam lr=0.1".
 QString runLabel(const Document& doc, int i);
+/// Run i's colour: its palette slot's (RunSettings::colour), the same in every view.
+Rgb runColour(const Document& doc, int i);
 /// The optimizer runs as paths on the surface.
 void showRuns(SurfaceScene& scene, const Document& doc);
 /// Column `quantity` of the state table (f, |grad f|, a moment, ...: statecsv.h) per

@@ -422,7 +422,7 @@ void StepDock::onDocumentChanged(int what) {
         m_run->clear();
         for (int i = 0; i < runs; ++i) {
             QPixmap swatch(12, 12);
-            const auto c = runColor(i);
+            const auto c = runColour(*m_doc, i);
             swatch.fill(QColor::fromRgbF(float(c[0]), float(c[1]), float(c[2])));
             m_run->addItem(QIcon(swatch), runLabel(*m_doc, i));
         }

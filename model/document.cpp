@@ -276,7 +276,25 @@ bool Document::sameFunction(const Settings& s) const {
            s.variables == m_settings.variables && parameterValues(s) == m_expression->parameters();
 }
 
-QString Document::change(const Settings& s, const QString& what, int mergeId) {
+void assignRunColours(std::vector<RunSettings>& runs) {
+    std::vector<int> taken;
+    for (const RunSettings& r : runs)
+        if (r.colour >= 0)
+            taken.push_back(r.colour);
+    std::sort(taken.begin(), taken.end());
+    int next = 0;
+    for (RunSettings& r : runs) {
+        if (r.colour >= 0)
+            continue;
+        while (std::binary_search(taken.begin(), taken.end(), next))
+            ++next;
+        r.colour = next++;
+    }
+}
+
+QString Document::change(const Settings& proposed, const QString& what, int mergeId) {
+    Settings s = proposed;
+    assignRunColours(s.runs);
     if (s == m_settings)
         return {};
     if (QString error = validate(s); !error.isEmpty())
@@ -295,6 +313,7 @@ void Document::apply(const Settings& next) {
         m_expression = std::move(parsed);
     const std::size_t n = m_expression->inputCount();
     m_settings = next;
+    assignRunColours(m_settings.runs); // settings applied without change() (a reader's)
     // A new function with fewer inputs: plot its first two.
     if (std::size_t(std::max(m_settings.plotX, m_settings.plotY)) >= std::max<std::size_t>(n, 2)) {
         m_settings.plotX = 0;

@@ -26,6 +26,9 @@ namespace gs {
 struct RunSettings {
     OptimizerOptions options;
     std::vector<double> start; ///< in input order
+    /// Its slot in the runs' palette (runColor), kept for the run's life: removing a run
+    /// recoloured the ones after it (tester s17). -1: the first slot free when it is added.
+    int colour = -1;
 
     bool operator==(const RunSettings&) const = default;
 };
@@ -71,6 +74,10 @@ struct Settings {
 
     bool operator==(const Settings&) const = default;
 };
+
+/// Gives each run without a colour (colour < 0), in list order, the smallest slot no other
+/// run holds.
+void assignRunColours(std::vector<RunSettings>& runs);
 
 /// The parameters' names and values, as the parser takes them.
 std::vector<ParameterValue> parameterValues(const Settings& s);

@@ -75,6 +75,7 @@ template <class R, class V> void runFields(R& r, V& v) {
     v("damping", r.options.damping);
     v("tolerance", r.options.tolerance);
     v("start", r.start);
+    v("colour", r.colour); // older sessions: assigned in list order
 }
 
 // ---- writing ----

@@ -182,6 +182,37 @@ private slots:
         QCOMPARE(doc.expression().text(), std::string("x^2 - y^2"));
     }
 
+    // Tester s17: a run's colour followed its place in the list, so removing the first run
+    // recoloured the others. Each run keeps its palette slot; a new run takes the smallest
+    // free one; undo brings the removed run back in its own colour; settings without slots
+    // (an older session, the command line) get them in list order.
+    void runsKeepTheirColours() {
+        Document doc;
+        auto colours = [&] {
+            std::vector<int> c;
+            for (const gs::RunSettings& r : doc.settings().runs)
+                c.push_back(r.colour);
+            return c;
+        };
+        gs::RunSettings run;
+        run.start = {1, 1};
+        for (int k = 0; k < 3; ++k)
+            QVERIFY(doc.addRun(run).isEmpty());
+        QCOMPARE(colours(), (std::vector<int>{0, 1, 2}));
+        QVERIFY(doc.removeRun(0).isEmpty());
+        QCOMPARE(colours(), (std::vector<int>{1, 2}));
+        QVERIFY(doc.addRun(run).isEmpty());
+        QCOMPARE(colours(), (std::vector<int>{1, 2, 0}));
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(colours(), (std::vector<int>{0, 1, 2}));
+        gs::Settings s = doc.settings();
+        s.runs = {run, run};
+        s.runs[1].colour = 0;
+        QVERIFY(doc.change(s, QStringLiteral("runs")).isEmpty());
+        QCOMPARE(colours(), (std::vector<int>{1, 0}));
+    }
+
     void dragMergesIntoOneStep() {
         Document doc;
         const std::vector<double> start = doc.settings().point;

@@ -7707,6 +7707,26 @@ private slots:
         m_window->showViewTab(0);
     }
 
+    // Tester s17: removing the first run recoloured the others (colour by list place). The
+    // second run keeps its colour in the plot after the first is removed.
+    void removingARunKeepsTheOthersColours() {
+        m_window->showViewTab(1);
+        RunSettings run;
+        run.options.learningRate = 0.1;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        run.start = {-1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        ContourScene& scene = m_window->contourScene();
+        QTRY_COMPARE(scene.runPaths().runCount(), 2);
+        const Rgb second = scene.runPaths().pathColour(1);
+        QVERIFY(second != scene.runPaths().pathColour(0));
+        QCOMPARE(m_doc->removeRun(0), QString());
+        QTRY_COMPARE(scene.runPaths().runCount(), 1);
+        QCOMPARE(scene.runPaths().pathColour(0), second);
+        m_window->showViewTab(0);
+    }
+
     // Issue #9 (tester s17): zoomed into x^2 + 2y^2 near its minimum, the view showed no
     // level at all (the surface's 101 samples had one cell there and levels spread over the
     // whole domain's range). A pause after the wheel samples the range shown again, levels

@@ -69,12 +69,14 @@ Session everyField() {
     adam.options.noise = 0.125;
     adam.options.seed = 9007199254740991; // 2^53 - 1, the largest seed
     adam.start = {0.7, -0.6, 1.0 / 7.0};
+    adam.colour = 4;
     RunSettings newton;
     newton.options.method = Method::NewtonLineSearch;
     newton.options.momentum = 0.45;
     newton.options.damping = 0.25;
     newton.options.tolerance = 1e-11;
     newton.start = {-1, 2, 3};
+    newton.colour = 11;
     t.runs = {adam, newton};
     t.parameters = {{QStringLiteral("k"), 1.0 / 3.0, -2.5, 7.000000000000001, 0.0625},
                     {QStringLiteral("unused"), -1e-300, -1e-299, 1e-299, 1e-300}};
@@ -104,7 +106,7 @@ private slots:
         // update these counts.
         QCOMPARE(memberCount<Settings>(), 23);
         QCOMPARE(memberCount<gs::Parameter>(), 5);
-        QCOMPARE(memberCount<RunSettings>(), 2);
+        QCOMPARE(memberCount<RunSettings>(), 3);
         QCOMPARE(memberCount<gs::OptimizerOptions>(), 16); // escapeRadius is not a setting
         const Session s = everyField();
         const Settings defaults;
