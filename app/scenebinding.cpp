@@ -177,6 +177,7 @@ std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quan
         ChartSeries s;
         s.name = runLabel(doc, int(i)).toStdString();
         s.color = runColour(doc, int(i));
+        s.diverged = doc.trajectories()[i].reason == StopReason::Diverged;
         for (const Step& step : doc.trajectories()[i].steps) {
             const std::optional<double> v = stateValue(step, quantity, n);
             if (!v)

@@ -836,6 +836,35 @@ private slots:
                  qPrintable(QStringLiteral("%1 to %2").arg(range[0]).arg(range[1])));
     }
 
+    // Tester s17: a run diverging to 6e21 flattened every other curve onto the axis. On a
+    // linear axis the range holds the converging run and the diverged one up to 10 times the
+    // largest of those values; the note says the diverged line leaves the chart. On a log
+    // axis every value shows.
+    void divergedRunLeavesTheChart() {
+        gs::LossChart chart;
+        const gs::ChartSeries converging{"gd", {0.9, 0.6, 0.0}, {40, 20, 10, 5, 2, 1}};
+        gs::ChartSeries diverging{"adam", {0.0, 0.4, 0.7}, {59, 300, 1e8, 6e21}};
+        diverging.diverged = true;
+        chart.setSeries({converging, diverging}, "f");
+        QTemporaryDir dir; // drawn once, as the window draws it
+        QVERIFY(chart.exportFigure(dir.filePath(QStringLiteral("d.svg")).toStdString(), 600, 400)
+                    .empty());
+        std::array<double, 2> range = chart.valueRange();
+        QVERIFY2(range[0] <= 1 && range[1] >= 300 && range[1] < 10 * 59 * 1.1,
+                 qPrintable(QStringLiteral("%1 to %2").arg(range[0]).arg(range[1])));
+        QVERIFY2(chart.note().find("diverged run leaves the chart") != std::string::npos,
+                 chart.note().c_str());
+        QCOMPARE(chart.seriesValues(1), diverging.values); // drawn whole, cut by the frame
+        // Without the flag (a run that did not diverge) the axis holds every value.
+        diverging.diverged = false;
+        chart.setSeries({converging, diverging}, "f");
+        QVERIFY(chart.exportFigure(dir.filePath(QStringLiteral("e.svg")).toStdString(), 600, 400)
+                    .empty());
+        range = chart.valueRange();
+        QVERIFY(range[1] >= 6e21);
+        QVERIFY(chart.note().empty());
+    }
+
     void chartFigure_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("svg") << QStringLiteral("chart.svg");

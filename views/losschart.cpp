@@ -176,6 +176,40 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     }
     if (!skipped.empty())
         m_note = "log scale: values ≤ 0 are not drawn (" + skipped + ")";
+    // A run diverging without bound flattened the others to a line at 0 (tester s17): on a
+    // linear axis the range holds the other runs' values and each diverged run's up to
+    // kDivergedReach times the largest magnitude among those and its start; past that its
+    // line leaves the chart.
+    m_linearRange.reset();
+    if (!m_log || !anyPositive) {
+        double size = 0, lo = INFINITY, hi = -INFINITY;
+        const auto take = [&](double v) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        };
+        for (const ChartSeries& s : m_series)
+            for (std::size_t i = 0, n = finiteLength(s); i < n && (!s.diverged || i == 0); ++i) {
+                size = std::max(size, std::abs(s.values[i]));
+                take(s.values[i]);
+            }
+        bool cut = false, positive = true;
+        for (const ChartSeries& s : m_series)
+            for (std::size_t i = 1, n = finiteLength(s); s.diverged && i < n; ++i) {
+                positive = positive && s.values[i] > 0;
+                if (std::abs(s.values[i]) > kDivergedReach * size) {
+                    cut = true;
+                    break;
+                }
+                take(s.values[i]);
+            }
+        if (cut && lo <= hi) {
+            const double pad = hi > lo ? 0.05 * (hi - lo) : 0.5 * std::max(1.0, std::abs(hi));
+            m_linearRange = std::array<double, 2>{lo - pad, hi + pad};
+            m_note += std::string(m_note.empty() ? "" : "; ") +
+                      "a diverged run leaves the chart past 10× the other values" +
+                      (positive && !m_log ? " (log scale shows all of it)" : "");
+        }
+    }
     m_chart->GetAxis(vtkAxis::LEFT)->SetTitle(yTitle);
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
     // Runs of one value (a start on a critical point) gave VTK an iteration range of no
@@ -189,6 +223,11 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     }
     updateValueTicks();
     render();
+}
+
+std::array<double, 2> LossChart::valueRange() const {
+    vtkAxis* axis = m_chart->GetAxis(vtkAxis::LEFT);
+    return {axis->GetUnscaledMinimum(), axis->GetUnscaledMaximum()};
 }
 
 std::array<double, 2> LossChart::iterationRange() const {
@@ -289,8 +328,13 @@ void LossChart::updateValueTicks() {
     setDecadeTicks(vtkAxis::LEFT, 0, 0, 1);
     m_chart->RecalculateBounds();
     // VTK's rule: a log axis is active when no value is zero or negative.
-    if (!m_log || !m_allPositive || !(m_smallest > 0) || !(m_largest > 0))
+    if (!m_log || !m_allPositive || !(m_smallest > 0) || !(m_largest > 0)) {
+        if (m_linearRange) {
+            axis->SetBehavior(vtkAxis::FIXED);
+            axis->SetUnscaledRange((*m_linearRange)[0], (*m_linearRange)[1]);
+        }
         return;
+    }
     // Whole decades from below the smallest value to above the largest, every `stride`-th
     // labelled so that at most kMaxLogTicks labels show, however many decades the runs span;
     // fewer where the labels would touch at the chart's height and font (every other decade,

@@ -5,6 +5,7 @@
 #include "chartbase.h"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct ChartSeries {
     std::string name;
     std::array<double, 3> color{0, 0, 0};
     std::vector<double> values; ///< one per iteration, the start first; non-finite ends it
+    /// The run diverged: on a linear axis, its values beyond kDivergedReach times the others'
+    /// size run off the chart (a run rising to 1e21 flattened every curve to the axis).
+    bool diverged = false;
 };
 
 class LossChart : public ChartBase {
@@ -46,6 +50,11 @@ public:
     std::vector<double> valueTickPositions() const;
     /// The iteration axis's range as set (at least 0 to 1, for runs of one value).
     std::array<double, 2> iterationRange() const;
+    /// The value axis's range as drawn.
+    std::array<double, 2> valueRange() const;
+    /// A diverged run's values are drawn within this multiple of the largest magnitude among
+    /// the other runs' values and its own start; past it the line leaves the chart.
+    static constexpr double kDivergedReach = 10.0;
     std::vector<std::string> valueTickLabels() const;
     /// Writes the chart as an SVG or PDF figure of width x height (pixels; PDF points): VTK's
     /// context exporters paint its lines, axes and legend as vector paths and text. Laid out
@@ -107,6 +116,8 @@ private:
     std::vector<std::string> m_legendNames; ///< the names m_heightWanted is for
     double m_smallest = 0, m_largest = 0;   ///< the positive values' range, for the decades
     bool m_allPositive = false;
+    /// On a linear axis with a diverged run: the range that keeps the others readable.
+    std::optional<std::array<double, 2>> m_linearRange;
     std::vector<ChartSeries> m_series; ///< as given: setLogScale plots them again
     std::string m_title;
     std::string m_note;
