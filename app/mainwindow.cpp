@@ -459,6 +459,8 @@ void MainWindow::flushPlaneViews() {
             m_contourLayoutFor = layoutFor;
             m_contourScene->forgetLayout();
         }
+        if (!keepZoom)
+            m_contourScene->leaveZoom(); // levels chosen over the whole new domain
         showContour(*m_contourScene, *m_doc, 1.0,
                     keepZoom ? std::optional(m_contourScene->shownRange()) : std::nullopt);
         if (!keepZoom)

@@ -7775,6 +7775,15 @@ private slots:
         checkShown(3);
         view->resetView();
         QTRY_VERIFY(width() > 3.9);
+        // Zoomed in, then another function (tester s18: its levels were chosen over the old
+        // zoomed range, the domain mostly bare): levels over the whole domain, f up to 16.
+        test::wheel(view, view->fromDisplay(cursor.x(), cursor.y()), 30);
+        QTRY_VERIFY(width() < 0.1);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2")), QString());
+        QVERIFY(!scene.zoomed());
+        QTRY_VERIFY(width() > 3.9);
+        QVERIFY2(!scene.levels().empty() && scene.levels().back() > 8,
+                 qPrintable(QString::number(scene.levels().empty() ? 0 : scene.levels().back())));
         m_window->showViewTab(0);
     }
 

@@ -592,13 +592,17 @@ void Plot2D::placeAxes(const std::array<double, 4>& a) {
     m_axes->forgetRoom();
 }
 
+void Plot2D::leaveZoom() {
+    if (!m_zoomed)
+        return;
+    m_zoomed = false;
+    placeAxes();
+    clipActors(false);
+}
+
 void Plot2D::resetCamera() {
     m_refitted = false;
-    if (m_zoomed) {
-        m_zoomed = false;
-        placeAxes();
-        clipActors(false);
-    }
+    leaveZoom();
     // The note's lines take room above the frame (textRoom): laid out as the next render
     // will lay them out, after the legends beside them (the render's start: RunPaths'
     // layout, then fitNote). A note fitted here before the run legend's layout had two lines

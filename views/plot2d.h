@@ -57,6 +57,10 @@ public:
 
     /// Shows the whole frame, with room for the axes' labels, in the renderer's aspect.
     void resetCamera();
+    /// Forgets a zoom or pan (the axes show the whole frame again) without fitting the
+    /// camera: before new content whose frame the last zoom means nothing to (its levels were
+    /// chosen over the old zoomed range, tester s18).
+    void leaveZoom();
     /// Zooms by `factor` (> 1 closer) keeping the plot point under the display position put.
     void zoom(double factor, double displayX, double displayY);
     /// Moves the plot by a display offset (pixels).
