@@ -2004,8 +2004,18 @@ void MainWindow::showContourAsInTheView(ContourScene& scene, int height) {
     // The view's level spacing and its legends' layout (beside the frame or inside it, which
     // corner): the export lays out as the screen does (issue #9).
     scene.setLevelSpacing(contourScene().levelSpacing());
-    showContour(scene, *m_doc, exportScale(height));
-    scene.copyLegendLayout(contourScene());
+    // Zoomed or panned: the level curves sampled over the range shown (fitAsInTheView).
+    const ContourScene& shown = contourScene();
+    showContour(scene, *m_doc, exportScale(height),
+                shown.zoomed() ? std::optional(shown.shownRange()) : std::nullopt);
+    scene.copyLegendLayout(shown);
+}
+
+void MainWindow::fitAsInTheView(ContourScene& scene) {
+    scene.resetCamera();
+    // Export Image "writes the view shown": a zoomed view was exported whole (tester s18).
+    if (contourScene().zoomed())
+        scene.showRange(contourScene().shownRange());
 }
 
 QString MainWindow::exportAnimation(const QString& path, int width, int height, bool transparent) {
@@ -2056,7 +2066,7 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
         },
         [&] {
             if (view == ShownView::Contour)
-                plane.resetCamera();
+                fitAsInTheView(plane);
             else if (view == ShownView::Curve)
                 curve.resetCamera();
             else
@@ -2208,8 +2218,8 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
         ContourScene scene;
         showContourAsInTheView(scene, height);
         scene.setFrame(m_animator->frame());
-        return QString::fromStdString(
-            gs::exportImage(scene.renderer(), path.toStdString(), o, [&] { scene.resetCamera(); }));
+        return QString::fromStdString(gs::exportImage(scene.renderer(), path.toStdString(), o,
+                                                      [&] { fitAsInTheView(scene); }));
     }
     SurfaceScene scene;
     showAsInTheView(scene, height);

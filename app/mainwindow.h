@@ -134,6 +134,9 @@ public:
     /// `scene` with the contour view's content, level spacing and legend layout, its text
     /// scaled for a picture `height` pixels high (what Export Image and Export Animation draw).
     void showContourAsInTheView(ContourScene& scene, int height);
+    /// Fits `scene`'s camera to its picture and, when the contour view is zoomed or panned,
+    /// shows the range the view shows (the exporter's camera step).
+    void fitAsInTheView(ContourScene& scene);
     /// Exports the optimizer animation (every step, from the start) as PNG frames into the
     /// folder `path`, as a video (.ogv) or an animated GIF (.gif): the contour view when it is
     /// the view shown, otherwise the 3-D view; frame by frame with a

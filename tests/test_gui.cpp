@@ -7787,6 +7787,59 @@ private slots:
         m_window->showViewTab(0);
     }
 
+    // Tester s18: Export Image of a zoomed contour view wrote the whole domain, byte for byte
+    // the picture after Home. The export's scene, fitted to its picture as the exporter does,
+    // shows the range the view shows (and the whole domain after Home); the file differs.
+    void exportOfAZoomedContourViewIsZoomed() {
+        m_window->resize(1280, 720);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2")), QString());
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QVERIFY(test::waitForFrame(frames));
+        const auto exported = [&] { // the range the export's picture shows
+            ContourScene picture;
+            m_window->showContourAsInTheView(picture, 450);
+            vtkNew<vtkRenderWindow> window;
+            window->SetOffScreenRendering(1);
+            window->SetSize(600, 450);
+            window->AddRenderer(picture.renderer());
+            m_window->fitAsInTheView(picture);
+            window->Render();
+            return picture.shownRange();
+        };
+        const auto near = [](const std::array<double, 4>& a, const std::array<double, 4>& b) {
+            const double size = b[1] - b[0];
+            for (int k = 0; k < 4; ++k)
+                if (std::abs(a[std::size_t(k)] - b[std::size_t(k)]) > 1e-9 * size)
+                    return false;
+            return true;
+        };
+        const std::array<double, 4> whole = exported();
+        const Eigen::Vector2d cursor = scene.toDisplay(0.5, 0.5);
+        test::wheel(view, view->fromDisplay(cursor.x(), cursor.y()), 8);
+        QVERIFY(scene.zoomed());
+        const std::array<double, 4> zoomed = exported();
+        QVERIFY2(near(zoomed, scene.shownRange()),
+                 qPrintable(QStringLiteral("export [%1, %2] x [%3, %4], view [%5, %6]")
+                                .arg(zoomed[0])
+                                .arg(zoomed[1])
+                                .arg(zoomed[2])
+                                .arg(zoomed[3])
+                                .arg(scene.shownRange()[0])
+                                .arg(scene.shownRange()[1])));
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.png")),
+                      b = dir.filePath(QStringLiteral("b.png"));
+        QCOMPARE(m_window->exportImage(a, 600, 450, false), QString());
+        view->resetView();
+        QVERIFY(near(exported(), whole));
+        QCOMPARE(m_window->exportImage(b, 600, 450, false), QString());
+        QVERIFY(QImage(a) != QImage(b));
+        m_window->showViewTab(0);
+    }
+
     // Issue #9 (tester s17): Rosenbrock's level curves were jagged in the valley (the
     // surface's 101 samples a side: the valley a few cells wide). The contour view draws from
     // its own finer sample: every point of the curves within half a display pixel of its

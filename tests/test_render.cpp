@@ -935,6 +935,36 @@ private slots:
         QCOMPARE(curve.runPaths().legendEntry(0), std::string("  Newton (minimum)"));
     }
 
+    // Tester s18: Export Image of a zoomed contour view wrote the whole domain. showRange, after
+    // a fit at the picture's size, puts the range the view showed in the fixed frame: the
+    // range shown is that one (to rounding), and the frame stays where the fit put it.
+    void showRangeShowsTheRange() {
+        const auto f = parse("(1-x)^2+100*(y-x^2)^2");
+        const gs::GridSpec g = rosenbrockDomain();
+        gs::ContourScene contour;
+        contour.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(-1, 1)), "x", "y");
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(900, 600);
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        const std::array<double, 4> whole = contour.shownRange();
+        const Eigen::Vector2d lo = contour.toDisplay(whole[0], whole[2]);
+        const std::array<double, 4> want{0.25, 0.45, 0.1, 0.3}; // square, as the frame
+        contour.showRange(want);
+        QVERIFY(contour.zoomed());
+        window->Render();
+        const std::array<double, 4> got = contour.shownRange();
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(
+                std::abs(got[k] - want[k]) <= 1e-9,
+                qPrintable(
+                    QStringLiteral("bound %1: %2, wanted %3").arg(k).arg(got[k]).arg(want[k])));
+        const Eigen::Vector2d corner = contour.toDisplay(want[0], want[2]);
+        QVERIFY((corner - lo).norm() < 1e-6);
+    }
+
     // Issue #9 (cont9, 4): the contour view cut the ring round Rosenbrock's global maximum
     // at the domain's corner (-2, -1) to a quarter circle. Every marker is drawn whole: the
     // rings as drawn (cut to the frame grown by a ring) are the rings as made.

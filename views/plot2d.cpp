@@ -773,6 +773,28 @@ void Plot2D::pan(double dx, double dy) {
     cam->SetPosition(pos[0] - dx * k, pos[1] - dy * k, pos[2]);
 }
 
+void Plot2D::showRange(const std::array<double, 4>& r) {
+    const int* size = m_renderer->GetSize();
+    const std::array<double, 4> a = axesFrame();
+    const double height = worldY(a[3]) - worldY(a[2]);
+    if (size[0] <= 0 || size[1] <= 0 || !(r[1] > r[0]) || !(r[3] > r[2]) || !(height > 0))
+        return;
+    rememberHome();
+    vtkCamera* cam = m_renderer->GetActiveCamera();
+    // World lengths grow by s on screen's fixed frame; the frame's centre, `o` from the focal
+    // point now, is to show the range's centre: the focal point goes to c_r - s o.
+    const double s = (worldY(r[3]) - worldY(r[2])) / height;
+    double f[3], pos[3];
+    cam->GetFocalPoint(f);
+    cam->GetPosition(pos);
+    const double ox = 0.5 * (a[0] + a[1]) - f[0], oy = 0.5 * (worldY(a[2]) + worldY(a[3])) - f[1];
+    const double nx = 0.5 * (r[0] + r[1]) - s * ox;
+    const double ny = 0.5 * (worldY(r[2]) + worldY(r[3])) - s * oy;
+    cam->SetFocalPoint(nx, ny, f[2]);
+    cam->SetPosition(nx, ny, pos[2]);
+    cam->SetParallelScale(s * cam->GetParallelScale());
+}
+
 std::array<double, 4> Plot2D::shownRange() const {
     const int* size = m_renderer->GetSize();
     if (!m_zoomed || size[0] <= 0 || size[1] <= 0)

@@ -65,6 +65,10 @@ public:
     void zoom(double factor, double displayX, double displayY);
     /// Moves the plot by a display offset (pixels).
     void pan(double dx, double dy);
+    /// After a fit (resetCamera): zooms and pans so that the frame, where the fit put it on
+    /// screen, shows `range` (plot units: xmin, xmax, ymin, ymax; its aspect the frame's):
+    /// an export of a zoomed view shows what the view shows (tester s18).
+    void showRange(const std::array<double, 4>& range);
     /// Whether the person zoomed or panned since the last resetCamera. The frame and its
     /// axes then stay where resetCamera put them on screen: zoom and pan change the range
     /// they show (the axes label it), and what falls outside is clipped at the frame.
