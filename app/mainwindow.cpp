@@ -234,8 +234,8 @@ QWidget* MainWindow::buildPlaneViews() {
     m_curveView =
         new PlaneView(*curve, [curve](double x, double y) { return curve->hitsMarker(x, y); });
     const QString tip = tr("Drag the red point to move it, double-click to move it there; a drag "
-                           "elsewhere (or the middle button) pans, the wheel zooms, Home fits "
-                           "the plot again");
+                           "elsewhere (or the middle button) pans, the wheel zooms, Ctrl+0 (or "
+                           "Home once the plot has focus) fits the plot again");
     m_contourContainer = QWidget::createWindowContainer(m_contourView, this);
     m_curveContainer = QWidget::createWindowContainer(m_curveView, this);
     for (QWidget* c : {m_contourContainer, m_curveContainer}) {

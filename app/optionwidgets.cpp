@@ -1,5 +1,6 @@
 #include "optionwidgets.h"
 
+#include "errorcolour.h"
 #include "evaluation.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyleOptionSpinBox>
+#include <QToolTip>
 #include <QWidget>
 #include <algorithm>
 #include <cmath>
@@ -105,7 +107,23 @@ NumberRefusals* numberRefusals() {
 NumberSpinBox::NumberSpinBox(QWidget* parent)
     : QDoubleSpinBox(parent) {
     // A new entry starts afresh: its refusal, if any, is said again.
-    connect(lineEdit(), &QLineEdit::textEdited, this, [this] { m_refusal.clear(); });
+    connect(lineEdit(), &QLineEdit::textEdited, this, [this] {
+        m_refusal.clear();
+        clearRefusedMark();
+    });
+    connect(this, &QDoubleSpinBox::valueChanged, this, &NumberSpinBox::clearRefusedMark);
+}
+
+void NumberSpinBox::markRefused(const QString& message) {
+    // The line edit's text in the error colour: a style sheet on the spin box draws its arrows
+    // plain, and the frameless line edit inside draws no border.
+    setErrorMark(lineEdit(), ErrorMark::Text);
+    QToolTip::showText(mapToGlobal(QPoint(0, height())), message, this);
+}
+
+void NumberSpinBox::clearRefusedMark() {
+    if (!lineEdit()->styleSheet().isEmpty())
+        setErrorMark(lineEdit(), ErrorMark::None);
 }
 
 QString NumberSpinBox::number(const QString& text) const {
@@ -137,8 +155,12 @@ void NumberSpinBox::fixup(QString& text) const {
         text = prefix() + textFromValue(c.value) + suffix();
         m_typed = std::pair{text, c.value};
         m_refusal.clear();
+        const_cast<NumberSpinBox*>(this)->clearRefusedMark(); // fixup is const in Qt's API
         return;
     }
+    // "column 1:" points nowhere in a box of one number ("1e999").
+    if (why.startsWith(QLatin1String("column 1: ")))
+        why.remove(0, 10);
     if (why == m_refusal)
         return; // the line edit and the spin box both fix up one entry: said once
     m_refusal = why;
@@ -146,8 +168,10 @@ void NumberSpinBox::fixup(QString& text) const {
     QString name = toolTip().section(QLatin1Char('\n'), 0, 0).section(QLatin1Char(':'), 0, 0);
     if (name.isEmpty())
         name = QStringLiteral("A number box");
-    emit numberRefusals()->refused(
-        QStringLiteral("%1: %2; it keeps %3").arg(name, why, textFromValue(value())));
+    const QString message =
+        QStringLiteral("%1: %2; it keeps %3").arg(name, why, textFromValue(value()));
+    const_cast<NumberSpinBox*>(this)->markRefused(message);
+    emit numberRefusals()->refused(message);
 }
 
 std::optional<double> NumberSpinBox::typedValue(const QString& text) const {

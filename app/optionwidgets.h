@@ -57,6 +57,11 @@ protected:
     static constexpr int kMaxText = 200;
 
 private:
+    /// A refusal shown at the box too (tester s18: only the status bar said it): its text in
+    /// the error colour and the message beside it, till the next entry.
+    void markRefused(const QString& message);
+    void clearRefusedMark();
+
     mutable std::optional<std::pair<QString, double>> m_typed;
     mutable QString m_refusal;
 };

@@ -644,13 +644,17 @@ private slots:
                                                        "x₀: ")) &&
                          message.contains(says),
                      qPrintable(message));
+            QVERIFY(!message.contains(QStringLiteral("column 1:"))); // one number: no column
             QVERIFY(m_window->messageLabel()->isVisibleTo(m_window));
+            // And at the box (tester s18: only the status bar said it): its text marked.
+            QVERIFY(!x0->findChild<QLineEdit*>()->styleSheet().isEmpty());
         }
         // An expression of numbers is a number: the point takes its exact value.
         x0->selectAll();
         QTest::keyClicks(x0, QStringLiteral("log(2)"));
         QTest::keyClick(x0, Qt::Key_Enter);
         QCOMPARE(m_doc->settings().point[0], std::log(2.0));
+        QVERIFY(x0->findChild<QLineEdit*>()->styleSheet().isEmpty()); // a good entry clears it
         // The refusal answered: the next change the document takes clears it (tester s17).
         QVERIFY(!m_window->messageLabel()->isVisibleTo(m_window));
         QVERIFY2(x0->text().endsWith(x0->locale().toString(std::log(2.0), 'g', 10)),
