@@ -1,5 +1,7 @@
 #include "surface.h"
 
+#include "valuerange.h"
+
 #include <cmath>
 
 namespace gs {
@@ -9,15 +11,9 @@ SurfaceSample sampleSurface(const Expression& f, const GridSpec& grid,
     SurfaceSample s;
     s.grid = grid;
     s.z = sampleGrid(f, grid, base);
-    double lo = INFINITY, hi = -INFINITY;
-    for (Eigen::Index k = 0; k < s.z.size(); ++k) {
-        const double v = s.z.data()[k];
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    s.anyFinite = std::isfinite(lo);
+    const ValueRange range = finiteRange(s.z);
+    double lo = range.lo, hi = range.hi;
+    s.anyFinite = range.any();
     if (!s.anyFinite) {
         lo = 0;
         hi = 1;

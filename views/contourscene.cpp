@@ -6,6 +6,7 @@
 #include "overlays.h"
 
 #include "ticks.h"
+#include "valuerange.h"
 
 #include <algorithm>
 #include <cmath>
@@ -802,14 +803,10 @@ void ContourScene::rebuildLevels() {
               j1 = int(std::ceil(index(r[3], g.ymin, g.ymax, g.ny)));
     const Eigen::ArrayXXd part =
         s.z.block(i0, j0, std::max(1, i1 - i0 + 1), std::max(1, j1 - j0 + 1));
-    double lo = INFINITY, hi = -INFINITY;
-    for (Eigen::Index k = 0; k < part.size(); ++k)
-        if (std::isfinite(part.data()[k])) {
-            lo = std::min(lo, part.data()[k]);
-            hi = std::max(hi, part.data()[k]);
-        }
-    m_levels = hi > lo ? contourLevels(lo, hi, kLevelCount, m_spacing, &part)
-                       : contourLevels(s.zmin, s.zmax, kLevelCount, m_spacing, &s.z);
+    const ValueRange shown = finiteRange(part);
+    m_levels = shown.hi > shown.lo
+                   ? contourLevels(shown.lo, shown.hi, kLevelCount, m_spacing, &part)
+                   : contourLevels(s.zmin, s.zmax, kLevelCount, m_spacing, &s.z);
     m_contour->SetNumberOfContours(int(m_levels.size()));
     for (std::size_t k = 0; k < m_levels.size(); ++k)
         m_contour->SetValue(int(k), m_levels[k]);
