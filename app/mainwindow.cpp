@@ -488,6 +488,7 @@ void MainWindow::sampleContourRange() {
         std::tie(is.xmin, is.xmax, is.ymin, is.ymax, is.nx, is.ny))
         return; // a resize or a fit of the same range: the same sample
     m_contourScene->setLevelSample(std::move(sample));
+    showContourExpansion(*m_contourScene, *m_doc); // the model's curves sampled there too
     m_contourView->render();
 }
 

@@ -248,6 +248,29 @@ std::shared_ptr<const SurfaceSample> contourSample(const Document& doc,
     return std::make_shared<const SurfaceSample>(doc.sample(g));
 }
 
+std::optional<ModelSample> contourModelSample(const Document& doc, const GridSpec& levelGrid) {
+    const Expansion& e = doc.expansion();
+    GridSpec m = e.modelGrid;
+    m.xmin = std::max(m.xmin, levelGrid.xmin);
+    m.xmax = std::min(m.xmax, levelGrid.xmax);
+    m.ymin = std::max(m.ymin, levelGrid.ymin);
+    m.ymax = std::min(m.ymax, levelGrid.ymax);
+    if (!(m.xmax > m.xmin && m.ymax > m.ymin) || e.quadratic.size() == 0)
+        return std::nullopt;
+    const double cell = std::max(levelGrid.xmax - levelGrid.xmin, levelGrid.ymax - levelGrid.ymin) /
+                        (kModelContourSamples - 1);
+    m.nx =
+        int(std::clamp(std::ceil((m.xmax - m.xmin) / cell) + 1, 2.0, double(kModelContourSamples)));
+    m.ny =
+        int(std::clamp(std::ceil((m.ymax - m.ymin) / cell) + 1, 2.0, double(kModelContourSamples)));
+    const GridSpec& own = e.modelGrid;
+    if (std::tie(m.xmin, m.xmax, m.ymin, m.ymax) ==
+            std::tie(own.xmin, own.xmax, own.ymin, own.ymax) &&
+        m.nx <= own.nx && m.ny <= own.ny)
+        return std::nullopt;
+    return ModelSample{m, doc.modelSample(m)};
+}
+
 void showContour(ContourScene& scene, const Document& doc, double pixelScale,
                  const std::optional<std::array<double, 4>>& shown) {
     scene.setPixelScale(pixelScale);
@@ -270,7 +293,11 @@ void showContour(ContourScene& scene, const Document& doc, double pixelScale,
 
 void showContourExpansion(ContourScene& scene, const Document& doc) {
     const Settings& s = doc.settings();
-    scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic, s.showGradient);
+    const SurfaceSample* level = scene.levelSample();
+    const std::optional<ModelSample> model =
+        s.showQuadratic && level ? contourModelSample(doc, level->grid) : std::nullopt;
+    scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic, s.showGradient,
+                       model ? &*model : nullptr);
     scene.showGradientField(s.showField);
     scene.showBands(s.showBands);
     scene.setNote(stabilityHint(doc).toStdString());

@@ -47,6 +47,16 @@ constexpr int kContourSamples = 301;
 std::shared_ptr<const SurfaceSample> contourSample(const Document& doc,
                                                    const std::array<double, 4>& shown);
 
+/// Samples along the longer side of the level sample for the quadratic model's curves: a
+/// quadratic's level curves are smooth, so a cell of two of the level sample's (1/75 of the
+/// range shown, under 10 px in a window) keeps them round at any zoom for a few ms a drag.
+constexpr int kModelContourSamples = 151;
+/// The quadratic model over the part of its grid (Document::modelGrid) within the level
+/// sample's (ContourScene::levelSample, the range shown grown by half each way), cells of its
+/// longer side / (kModelContourSamples - 1). Nullopt when the two do not meet or the
+/// expansion's own grid is as fine.
+std::optional<ModelSample> contourModelSample(const Document& doc, const GridSpec& levelGrid);
+
 /// The contour view of the document over its domain, or over `shown` (the range a zoomed
 /// view shows: its level curves sampled there).
 void showContour(ContourScene& scene, const Document& doc, double pixelScale = 1.0,

@@ -432,6 +432,12 @@ GridSpec Document::modelGrid(const Eigen::VectorXd& x) const {
     return m;
 }
 
+Eigen::ArrayXXd Document::modelSample(const GridSpec& g) const {
+    const Eigen::Map<const Eigen::VectorXd> x0(m_settings.point.data(),
+                                               Eigen::Index(m_settings.point.size()));
+    return taylor(m_expansion.at, x0, 2).sampleGrid(g);
+}
+
 void Document::recomputeExpansion() {
     const Eigen::Map<const Eigen::VectorXd> x0(m_settings.point.data(),
                                                Eigen::Index(m_settings.point.size()));

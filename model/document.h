@@ -136,6 +136,9 @@ public:
     /// The grid a quadratic model around `x` is drawn on: the square of half-width
     /// Settings::modelRadius around it (within the domain), or the whole domain when 0.
     GridSpec modelGrid(const Eigen::VectorXd& x) const;
+    /// The quadratic model at the point (T2, as Expansion::quadratic) over `grid`: a view's
+    /// own sample of it, finer or of a zoomed-in part (the contour view's model curves).
+    Eigen::ArrayXXd modelSample(const GridSpec& grid) const;
     QUndoStack* undoStack() const { return m_undo; }
 
     /// Checks `s` without applying it: an empty string, or what is wrong and where.

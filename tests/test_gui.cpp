@@ -103,6 +103,7 @@
 #include <QWheelEvent>
 #include <cmath>
 #include <functional>
+#include <set>
 #include <vtkActor2DCollection.h>
 #include <vtkBillboardTextActor3D.h>
 #include <vtkCallbackCommand.h>
@@ -186,17 +187,14 @@ QStringList everything(const QString& dir) {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
-/// A test that changes the preferences leaves the defaults behind it, applied and saved as
-/// none, whatever way it ends.
-/// How far (display pixels, in steps of a quarter up to 8) the contour view's level curves
-/// reach from their levels: for each point of the curves (only those within `range` when
-/// given), the smallest radius whose ring of 32 points about it has f on both sides of the
-/// point's level (the level curve crosses the disc), the largest of those over the points.
-/// `f` is written out by the test, independent of the engine.
-double levelCurveReach(const ContourScene& scene, const std::function<double(double, double)>& f,
-                       const std::optional<std::array<double, 4>>& range = std::nullopt) {
-    const std::vector<Eigen::Vector2d> points = scene.levelCurvePoints();
-    const std::vector<double> values = scene.levelCurveValues();
+/// How far (display pixels, in steps of a quarter up to 8) curves of `scene` reach from
+/// their levels: for each point (only those within `range` when given), the smallest radius
+/// whose ring of 32 points about it has f on both sides of the point's level (the level curve
+/// crosses the disc), the largest of those over the points. `f` is written out by the test,
+/// independent of the engine.
+double curveReach(const ContourScene& scene, const std::vector<Eigen::Vector2d>& points,
+                  const std::vector<double>& values, const std::function<double(double, double)>& f,
+                  const std::optional<std::array<double, 4>>& range = std::nullopt) {
     const double perPixel = 1 / (scene.toDisplay(1, 0) - scene.toDisplay(0, 0)).norm();
     double worst = 0;
     for (std::size_t k = 0; k < points.size() && k < values.size(); ++k) {
@@ -221,7 +219,14 @@ double levelCurveReach(const ContourScene& scene, const std::function<double(dou
     }
     return worst;
 }
+/// The same for the contour view's level curves.
+double levelCurveReach(const ContourScene& scene, const std::function<double(double, double)>& f,
+                       const std::optional<std::array<double, 4>>& range = std::nullopt) {
+    return curveReach(scene, scene.levelCurvePoints(), scene.levelCurveValues(), f, range);
+}
 
+/// A test that changes the preferences leaves the defaults behind it, applied and saved as
+/// none, whatever way it ends.
 struct DefaultPreferencesAtEnd {
     DefaultPreferencesAtEnd() = default;
     DefaultPreferencesAtEnd(const DefaultPreferencesAtEnd&) = delete;
@@ -7788,6 +7793,61 @@ private slots:
         QTRY_VERIFY(width() > 3.9);
         QVERIFY2(!scene.levels().empty() && scene.levels().back() > 8,
                  qPrintable(QString::number(scene.levels().empty() ? 0 : scene.levels().back())));
+        m_window->showViewTab(0);
+    }
+
+    // Session 19: zoomed in, the quadratic model's curves came from its 41 samples over the
+    // whole domain: polygons, their levels chosen over the whole domain (none near the model's
+    // minimum). Now sampled over the range shown, levels chosen there, each curve within half a
+    // pixel of its level by T2 written out here: f = exp(x) + y^2 at (a, 0), a = 0.5:
+    // T2 = e^a (1 + (x - a) + (x - a)^2 / 2) + y^2, least at (a - 1, 0).
+    void contourZoomSamplesTheModel() {
+        m_window->resize(1280, 720);
+        Settings s = m_doc->settings();
+        s.function = QStringLiteral("exp(x) + y^2");
+        s.variables = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+        s.parameters.clear();
+        s.point = {0.5, 0};
+        s.modelRadius = 0;
+        s.showQuadratic = true;
+        QCOMPARE(m_doc->change(s, QStringLiteral("model")), QString());
+        m_window->showViewTab(1);
+        PlaneView* view = m_window->contourView();
+        ContourScene& scene = m_window->contourScene();
+        QSignalSpy frames(view, &QOpenGLWindow::frameSwapped);
+        QVERIFY(test::waitForFrame(frames));
+        const double a = 0.5;
+        const auto t2 = [a](double x, double y) {
+            return std::exp(a) * (1 + (x - a) + (x - a) * (x - a) / 2) + y * y;
+        };
+        const Eigen::Vector2d cursor = scene.toDisplay(a - 1, 0);
+        test::wheel(view, view->fromDisplay(cursor.x(), cursor.y()), 20); // 1.2^20: ~38x
+        QVERIFY(scene.zoomed());
+        QTRY_VERIFY(scene.levelSample()->grid.xmax - scene.levelSample()->grid.xmin < 0.5);
+        const std::array<double, 4> r = scene.shownRange();
+        const std::vector<Eigen::Vector2d> points = scene.modelCurvePoints();
+        const std::vector<double> values = scene.modelCurveValues();
+        QCOMPARE(points.size(), values.size());
+        std::set<double> shownLevels;
+        for (std::size_t k = 0; k < points.size(); ++k)
+            if (points[k].x() >= r[0] && points[k].x() <= r[1] && points[k].y() >= r[2] &&
+                points[k].y() <= r[3])
+                shownLevels.insert(values[k]);
+        QVERIFY2(shownLevels.size() >= 3, qPrintable(QString::number(shownLevels.size())));
+        const double reach = curveReach(scene, points, values, t2, r);
+        QVERIFY2(reach <= 0.5, qPrintable(QStringLiteral("%1 px off").arg(reach)));
+        // A drag (a new point) keeps the model sampled where the view is.
+        QCOMPARE(m_doc->setPoint(0.6, 0.01), QString());
+        const auto t2b = [](double x, double y) {
+            const double b = 0.6, c = 0.01;
+            return std::exp(b) * (1 + (x - b) + (x - b) * (x - b) / 2) + c * c + 2 * c * (y - c) +
+                   (y - c) * (y - c);
+        };
+        QTRY_VERIFY(!scene.modelCurvePoints().empty());
+        const double reachB = curveReach(scene, scene.modelCurvePoints(), scene.modelCurveValues(),
+                                         t2b, scene.shownRange());
+        QVERIFY2(reachB <= 0.5, qPrintable(QStringLiteral("%1 px off").arg(reachB)));
+        view->resetView();
         m_window->showViewTab(0);
     }
 

@@ -321,6 +321,18 @@ std::vector<double> contourLevels(double zmin, double zmax, int count, LevelSpac
     return levels;
 }
 
+Eigen::ArrayXXd shownPart(const GridSpec& g, const Eigen::ArrayXXd& z,
+                          const std::array<double, 4>& r) {
+    const auto index = [](double v, double lo, double hi, int n) {
+        return n > 1 && hi > lo ? std::clamp((v - lo) / (hi - lo) * (n - 1), 0.0, n - 1.0) : 0.0;
+    };
+    const int i0 = int(std::floor(index(r[0], g.xmin, g.xmax, g.nx))),
+              i1 = int(std::ceil(index(r[1], g.xmin, g.xmax, g.nx))),
+              j0 = int(std::floor(index(r[2], g.ymin, g.ymax, g.ny))),
+              j1 = int(std::ceil(index(r[3], g.ymin, g.ymax, g.ny)));
+    return z.block(i0, j0, std::max(1, i1 - i0 + 1), std::max(1, j1 - j0 + 1));
+}
+
 std::vector<double> modelLevels(double value, const Eigen::ArrayXXd& model, int count) {
     std::vector<double> levels;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -792,17 +804,7 @@ void ContourScene::rebuildLevels() {
     // Over what the axes show of the sample (it reaches past them, for a pan): zoomed in,
     // levels over the sample's whole range left a few of them in view.
     const SurfaceSample& s = *levelSample();
-    const GridSpec& g = s.grid;
-    const std::array<double, 4> r = shownRange();
-    const auto index = [](double v, double lo, double hi, int n) {
-        return n > 1 && hi > lo ? std::clamp((v - lo) / (hi - lo) * (n - 1), 0.0, n - 1.0) : 0.0;
-    };
-    const int i0 = int(std::floor(index(r[0], g.xmin, g.xmax, g.nx))),
-              i1 = int(std::ceil(index(r[1], g.xmin, g.xmax, g.nx))),
-              j0 = int(std::floor(index(r[2], g.ymin, g.ymax, g.ny))),
-              j1 = int(std::ceil(index(r[3], g.ymin, g.ymax, g.ny)));
-    const Eigen::ArrayXXd part =
-        s.z.block(i0, j0, std::max(1, i1 - i0 + 1), std::max(1, j1 - j0 + 1));
+    const Eigen::ArrayXXd part = shownPart(s.grid, s.z, shownRange());
     const ValueRange shown = finiteRange(part);
     m_levels = shown.hi > shown.lo
                    ? contourLevels(shown.lo, shown.hi, kLevelCount, m_spacing, &part)
@@ -1048,7 +1050,8 @@ vtkSmartPointer<vtkPolyData> ContourScene::inFrame(const Eigen::Vector3d& a,
     return part ? segment(part->first, part->second) : vtkSmartPointer<vtkPolyData>::New();
 }
 
-void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient) {
+void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient,
+                                const ModelSample* model) {
     const double w = worldWidth();
     m_point.reset();
     const GridSpec& g = e.modelGrid;
@@ -1062,13 +1065,19 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
     m_pointLevel->SetValue(0, e.at.value);
     m_pointLevelActor->SetVisibility(defined);
 
-    // The quadratic model's level curves, over the whole domain.
-    m_modelImage = imageOf(g, e.quadratic, kModelZ * w);
+    // The quadratic model's level curves over its grid, their levels chosen over what is drawn.
+    const GridSpec& mg = model ? model->grid : g;
+    const Eigen::ArrayXXd& mv = model ? model->values : e.quadratic;
+    m_modelImage = imageOf(mg, mv, kModelZ * w);
     m_modelContour->SetInputData(m_modelImage);
-    const std::vector<double> model = modelLevels(e.at.value, e.quadratic, kModelLevelCount);
-    m_modelContour->SetNumberOfContours(int(model.size()));
-    for (std::size_t k = 0; k < model.size(); ++k)
-        m_modelContour->SetValue(int(k), model[k]);
+    // Levels over the part shown (zoomed in, those over the whole sample left one in view).
+    const Eigen::ArrayXXd part = shownPart(mg, mv, shownRange());
+    const ValueRange shown = finiteRange(part);
+    const std::vector<double> levels =
+        modelLevels(e.at.value, shown.hi > shown.lo ? part : mv, kModelLevelCount);
+    m_modelContour->SetNumberOfContours(int(levels.size()));
+    for (std::size_t k = 0; k < levels.size(); ++k)
+        m_modelContour->SetValue(int(k), levels[k]);
     m_modelActor->SetVisibility(defined && quadratic);
 
     // grad f over the two axes: e.ascent = (g_x, g_y, |g|^2).
@@ -1748,10 +1757,12 @@ int ContourScene::pointLegendFontSize() const {
     return m_pointLegend->GetVisibility() ? legendFontSize(m_pointLegend) : 0;
 }
 
-std::vector<Eigen::Vector2d> ContourScene::levelCurvePoints() const {
+namespace {
+// The points of a filter's output (plot units) and the scalar each carries (its level).
+std::vector<Eigen::Vector2d> outputPoints(vtkPolyDataAlgorithm* filter) {
     std::vector<Eigen::Vector2d> points;
-    m_stripper->Update();
-    vtkPolyData* d = m_stripper->GetOutput();
+    filter->Update();
+    vtkPolyData* d = filter->GetOutput();
     for (vtkIdType i = 0; d && i < d->GetNumberOfPoints(); ++i) {
         double q[3];
         d->GetPoint(i, q);
@@ -1759,15 +1770,29 @@ std::vector<Eigen::Vector2d> ContourScene::levelCurvePoints() const {
     }
     return points;
 }
-
-std::vector<double> ContourScene::levelCurveValues() const {
+std::vector<double> outputValues(vtkPolyDataAlgorithm* filter) {
     std::vector<double> values;
-    m_stripper->Update();
-    vtkPolyData* d = m_stripper->GetOutput();
+    filter->Update();
+    vtkPolyData* d = filter->GetOutput();
     vtkDataArray* f = d ? d->GetPointData()->GetScalars() : nullptr;
     for (vtkIdType i = 0; f && i < f->GetNumberOfTuples(); ++i)
         values.push_back(f->GetTuple1(i));
     return values;
+}
+} // namespace
+
+std::vector<Eigen::Vector2d> ContourScene::levelCurvePoints() const {
+    return outputPoints(m_stripper);
+}
+std::vector<double> ContourScene::levelCurveValues() const {
+    return outputValues(m_stripper);
+}
+std::vector<Eigen::Vector2d> ContourScene::modelCurvePoints() const {
+    return m_modelActor->GetVisibility() ? outputPoints(m_modelContour)
+                                         : std::vector<Eigen::Vector2d>{};
+}
+std::vector<double> ContourScene::modelCurveValues() const {
+    return m_modelActor->GetVisibility() ? outputValues(m_modelContour) : std::vector<double>{};
 }
 
 std::vector<std::string> ContourScene::pointLegend() const {

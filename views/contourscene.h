@@ -57,6 +57,18 @@ std::vector<std::string> levelTexts(const std::vector<double>& levels);
 /// into it.
 std::vector<double> modelLevels(double value, const Eigen::ArrayXXd& model, int count);
 
+/// The block of `z` (over grid `g`) that covers the plot range `r` (xmin, xmax, ymin, ymax),
+/// one sample past it each way, clamped to the grid.
+Eigen::ArrayXXd shownPart(const GridSpec& g, const Eigen::ArrayXXd& z,
+                          const std::array<double, 4>& r);
+
+/// The quadratic model over a grid of the view's choosing (planebinding's contourModelSample):
+/// finer than the expansion's, over the part of the plot shown when zoomed.
+struct ModelSample {
+    GridSpec grid;
+    Eigen::ArrayXXd values;
+};
+
 class ContourScene : public Plot2D {
 public:
     ContourScene();
@@ -83,8 +95,11 @@ public:
     void setLevelSpacing(LevelSpacing spacing);
     LevelSpacing levelSpacing() const { return m_spacing; }
     /// What is shown at the point (`quadratic` the model's level curves, `gradient` the
-    /// arrows and the principal axes, `tangent` the level curve's tangent line).
-    void setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient);
+    /// arrows and the principal axes, `tangent` the level curve's tangent line). The model's
+    /// curves are drawn from `model` when given, else from the expansion's own grid (41 samples
+    /// over the domain: coarse polygons in a zoomed view, issue #9).
+    void setExpansion(const Expansion& e, bool tangent, bool quadratic, bool gradient,
+                      const ModelSample* model = nullptr);
     void setRuns(const std::vector<RunPath>& runs);
     void setFrame(int frame);
     /// The selected run's state at the iterate on screen (nothing: none drawn).
@@ -154,6 +169,9 @@ public:
     /// For tests: the level curves' points (plot units), and the level each lies on.
     std::vector<Eigen::Vector2d> levelCurvePoints() const;
     std::vector<double> levelCurveValues() const;
+    /// The same for the quadratic model's level curves (empty when they are hidden).
+    std::vector<Eigen::Vector2d> modelCurvePoints() const;
+    std::vector<double> modelCurveValues() const;
     const CriticalMarkers& markers() const { return *m_markers; }
     /// For tests, after a render: the level labels' and the critical-point labels' boxes as
     /// VTK drew them, in display pixels (x0, y0, x1, y1; y up).
