@@ -1608,6 +1608,7 @@ void MainWindow::openExample(const Preset& preset) {
     }
     if (fromFile)
         m_session->forgetFile();
+    m_session->setReproducible(m_doc->settings()); // nothing to save until it is edited
     m_function->setText(m_doc->settings().function);
     m_shownFunction = m_doc->settings().function;
     showSettingsError({}); // a message about the last document is not about the example

@@ -145,8 +145,9 @@ SessionController::SessionController(QMainWindow* window, Document* doc, Surface
     , m_doc(doc)
     , m_view(view)
     , m_optimizers(optimizers) {
-    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, m_window,
-            [this](bool clean) { m_window->setWindowModified(!clean); });
+    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this,
+            &SessionController::updateModifiedMark);
+    connect(m_doc, &Document::changed, this, &SessionController::updateModifiedMark);
     m_window->installEventFilter(this);
     updateTitle();
 }
@@ -241,7 +242,6 @@ void SessionController::adopt(const QString& path, const Session& session) {
     if (const auto atPoint = optimizerStartAtPoint(session.views, &ignored))
         m_optimizers->setStartAtExpansionPoint(*atPoint);
     setCurrentFile(path);
-    m_window->setWindowModified(!m_doc->undoStack()->isClean());
 }
 
 QString SessionController::saveFile(const QString& path) {
@@ -255,6 +255,21 @@ QString SessionController::saveFile(const QString& path) {
 void SessionController::forgetFile() {
     m_file.clear();
     updateTitle();
+}
+
+void SessionController::setReproducible(const Settings& settings) {
+    m_reproducible = settings;
+    updateModifiedMark();
+}
+
+bool SessionController::hasUnsavedWork() const {
+    if (m_doc->undoStack()->isClean())
+        return false;
+    return !(m_file.isEmpty() && m_reproducible && m_doc->settings() == *m_reproducible);
+}
+
+void SessionController::updateModifiedMark() {
+    m_window->setWindowModified(hasUnsavedWork());
 }
 
 void SessionController::open() {
@@ -305,7 +320,8 @@ bool SessionController::saveAs() {
 }
 
 bool SessionController::maybeSave() {
-    if (m_doc->undoStack()->isClean())
+    // An example opened and not edited is not work: the Examples menu gives it again.
+    if (!hasUnsavedWork())
         return true;
     QMessageBox box(
         QMessageBox::Warning, tr("Unsaved Changes"),
@@ -335,6 +351,7 @@ bool SessionController::eventFilter(QObject* watched, QEvent* event) {
 
 void SessionController::setCurrentFile(const QString& path) {
     m_file = QFileInfo(path).absoluteFilePath();
+    m_reproducible.reset();
     QSettings store;
     recentSessions::add(store, m_file);
     if (m_recent)
@@ -348,7 +365,7 @@ void SessionController::updateTitle() {
     m_window->setWindowTitle(
         m_file.isEmpty() ? QStringLiteral("gradscape[*]")
                          : QStringLiteral("%1[*] — gradscape").arg(QFileInfo(m_file).fileName()));
-    m_window->setWindowModified(!m_doc->undoStack()->isClean());
+    updateModifiedMark();
 }
 
 void SessionController::fillRecentMenu() {

@@ -59,6 +59,13 @@ public:
     /// file, the title says "gradscape", and Save asks for a new name, so the example never
     /// overwrites the session that was open.
     void forgetFile();
+    /// Untitled settings that are nothing of the person's own (an example as it opens): while
+    /// the document holds exactly these, there is nothing to save (no question before Open,
+    /// no "[*]"). Another file or a save forgets them.
+    void setReproducible(const Settings& settings);
+    /// Whether there is anything to save: changes since the last save or open, unless the
+    /// document holds the reproducible settings.
+    bool hasUnsavedWork() const;
 
 public slots:
     void open();   ///< asks to save changes, then for a file
@@ -74,6 +81,7 @@ private:
     void openWithMessage(const QString& path);
     void setCurrentFile(const QString& path);
     void updateTitle();
+    void updateModifiedMark();
     void fillRecentMenu();
 
     QMainWindow* m_window;
@@ -82,6 +90,7 @@ private:
     OptimizerPanel* m_optimizers;
     QMenu* m_recent = nullptr;
     QString m_file;
+    std::optional<Settings> m_reproducible;
 };
 
 } // namespace gs

@@ -4360,6 +4360,33 @@ private slots:
         QVERIFY(!m_window->isVisible());
     }
 
+    // Tester s18: Open Session right after choosing an example asked to save it, though the
+    // menu gives it again. An example as it opened is nothing to save (no "[*]", no question
+    // on Open or Close); an edit of it is, and undoing the edit makes it nothing again.
+    void anUneditedExampleIsNothingToSave() {
+        SessionController* session = m_window->session();
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString()); // work of one's own
+        QVERIFY(m_window->isWindowModified());
+        QAction* saddle = exampleAction(QStringLiteral("Saddle"));
+        QVERIFY(saddle);
+        saddle->trigger();
+        QVERIFY(!m_doc->undoStack()->isClean());
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(!session->hasUnsavedWork());
+        QString asked;
+        answerUnsavedChanges(QMessageBox::Cancel, &asked);
+        QVERIFY(session->maybeSave()); // no question: Cancel would have made it false
+        QCOMPARE(asked, QString());
+        // Edited: something to save.
+        QCOMPARE(m_doc->setPoint(0.25, 0.5), QString());
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(!session->maybeSave()); // asked, and cancelled
+        QVERIFY2(asked.contains(QStringLiteral("not been saved")), qPrintable(asked));
+        m_doc->undoStack()->undo();
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(m_window->close()); // closes without a question
+    }
+
     /// The Examples menu's entry whose name contains `name`, or null.
     QAction* exampleAction(const QString& name) const {
         QMenu* examples = test::examplesMenu(m_window);
