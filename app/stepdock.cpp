@@ -39,8 +39,24 @@ QString number(double v) {
     return QString::number(v, 'g', 6);
 }
 
-// "0.9" for a number, "(0.1, −0.2)" for a vector.
+// "0.9" for a number, "(0.1, −0.2)" for a vector; a matrix row by row, one line each, its
+// columns aligned ("[3  1]" over "[1  2]") for a monospace font.
 QString quantityText(const StepQuantity& q) {
+    if (q.matrix.size() > 0) {
+        std::vector<int> width(std::size_t(q.matrix.cols()), 0);
+        for (Eigen::Index j = 0; j < q.matrix.cols(); ++j)
+            for (Eigen::Index i = 0; i < q.matrix.rows(); ++i)
+                width[std::size_t(j)] =
+                    std::max(width[std::size_t(j)], int(number(q.matrix(i, j)).size()));
+        QStringList rows;
+        for (Eigen::Index i = 0; i < q.matrix.rows(); ++i) {
+            QStringList cells;
+            for (Eigen::Index j = 0; j < q.matrix.cols(); ++j)
+                cells << number(q.matrix(i, j)).rightJustified(width[std::size_t(j)]);
+            rows << QLatin1Char('[') + cells.join(QStringLiteral("  ")) + QLatin1Char(']');
+        }
+        return rows.join(QLatin1Char('\n'));
+    }
     if (q.scalar)
         return number(q.value[0]);
     QStringList parts;
@@ -507,9 +523,16 @@ void StepDock::refresh() {
                     .arg(QString::fromStdString(s.title).toHtmlEscaped(),
                          formulaHtml(QString::fromStdString(s.formula)));
         QStringList lines;
-        for (const StepQuantity& q : s.quantities)
-            lines << QStringLiteral("<code>%1 = %2</code>")
-                         .arg(QString::fromStdString(q.symbol).toHtmlEscaped(), quantityText(q));
+        for (const StepQuantity& q : s.quantities) {
+            const QString symbol = QString::fromStdString(q.symbol);
+            QString text = quantityText(q).toHtmlEscaped();
+            if (q.matrix.size() > 0) // aligned columns, later rows under the first past "H = "
+                text.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
+                    .replace(QLatin1Char('\n'),
+                             QStringLiteral("<br>") +
+                                 QStringLiteral("&nbsp;").repeated(int(symbol.size()) + 3));
+            lines << QStringLiteral("<code>%1 = %2</code>").arg(symbol.toHtmlEscaped(), text);
+        }
         html += lines.join(QStringLiteral("<br>")) + QStringLiteral("</p>");
     }
     // The letters explained, under the numbers (and as the text's tooltip).

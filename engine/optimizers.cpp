@@ -482,6 +482,7 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         case Method::Newton:
         case Method::NewtonLineSearch: {
             const NewtonStep ns = newtonStep(g, d.hessian, eta);
+            state.hessian = d.hessian;
             stepLength = o.damping;
             if (o.method == Method::NewtonLineSearch) {
                 // Backtracking: the largest t = damping 2^-j with sufficient decrease

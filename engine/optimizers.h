@@ -120,6 +120,9 @@ struct StepState {
     /// methods (QHAdam: the sqrt of its mixed denominator), eta for the others, the accepted
     /// trial step t for gd-linesearch. Empty for Newton.
     Eigen::VectorXd rate;
+    /// Newton: the Hessian at x the direction was solved with (empty for the others, and
+    /// where it was not computed).
+    Eigen::MatrixXd hessian;
     Eigen::VectorXd update; ///< the step taken: x_{k+1} - x_k
     double updateNorm = 0;  ///< |x_{k+1} - x_k|
 };

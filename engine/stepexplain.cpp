@@ -8,11 +8,11 @@ namespace gs {
 namespace {
 
 StepQuantity scalar(std::string symbol, double v) {
-    return {std::move(symbol), Eigen::VectorXd::Constant(1, v), true};
+    return {std::move(symbol), Eigen::VectorXd::Constant(1, v), true, {}};
 }
 
 StepQuantity vector(std::string symbol, Eigen::VectorXd v) {
-    return {std::move(symbol), std::move(v), false};
+    return {std::move(symbol), std::move(v), false, {}};
 }
 
 // A state vector of the previous iterate (its moment after its update), or 0 at the start
@@ -186,6 +186,8 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
     case Method::Newton:
     case Method::NewtonLineSearch: {
         gradientStep("g = ∇f(x), H = ∇²f(x)");
+        if (st.hessian.rows() == n && st.hessian.cols() == n) // what d was solved with
+            out.back().quantities.push_back({"H", Eigen::VectorXd(), false, st.hessian});
         // The step taken is t d; t is recorded at the iterate it led to, so d = Δx / t: the
         // direction the Hessian gave, shown between g and the step (tester s15: the sub-steps
         // listed g and the step, nothing of what H made of g).

@@ -16,11 +16,12 @@
 
 namespace gs {
 
-/// A named number or vector of a sub-step: "β" = 0.9, "g" = (1.2, -3).
+/// A named number, vector or matrix of a sub-step: "β" = 0.9, "g" = (1.2, -3), "H".
 struct StepQuantity {
     std::string symbol;
     Eigen::VectorXd value;
-    bool scalar = false; ///< a number (value has one entry), not a vector of the inputs
+    bool scalar = false;    ///< a number (value has one entry), not a vector of the inputs
+    Eigen::MatrixXd matrix; ///< a matrix (Newton's H) in place of value, when not empty
 };
 
 struct SubStep {

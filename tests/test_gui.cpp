@@ -5800,6 +5800,24 @@ private slots:
         QVERIFY(look.panel[0] + look.panel[1] + look.panel[2] < 1.5); // a dark panel
     }
 
+    // Tester s18: a Newton step listed g and the direction, nothing of the H it was solved
+    // with. H = [[2, 3], [3, 10]] for x^2 + 3xy + 5y^2, row under row, columns aligned.
+    void newtonStepShowsItsHessian() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 3*x*y + 5*y^2")), QString());
+        RunSettings run;
+        run.options.method = Method::Newton;
+        run.start = {1, 1};
+        QCOMPARE(m_doc->addRun(run), QString());
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(0);
+        m_window->animator()->reset();
+        QString text = dock->stepText();
+        text.replace(QChar(0xA0), QLatin1Char(' '));
+        QVERIFY2(text.contains(QStringLiteral("H = [2   3]\n    [3  10]")), qPrintable(text));
+    }
+
     void stepPanelExplainsItsSymbols() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
         RunSettings run;

@@ -221,6 +221,13 @@ private slots:
         // A pure Newton step on a quadratic lands on x* = A^-1 b = (0.6, -0.8) in one step:
         // its direction d = -H^-1 g = x* - x0 = (-0.9, 0.2), shown between g and the step.
         QVERIFY(close(find(*e, "Newton direction", "d")->value, Eigen::Vector2d(-0.9, 0.2)));
+        // The H it was solved with is shown with g (tester s18: only g was): A.
+        const gs::StepQuantity* h = find(*e, "gradient", "H");
+        QVERIFY(h);
+        Eigen::Matrix2d a;
+        a << 3, 1, 1, 2;
+        QVERIFY(h->matrix.rows() == 2 && h->matrix.cols() == 2);
+        QVERIFY((h->matrix - a).cwiseAbs().maxCoeff() <= kTolerance * a.cwiseAbs().maxCoeff());
         QVERIFY(close(find(*e, "step", "x′")->value, Eigen::Vector2d(0.6, -0.8)));
         QVERIFY(close(find(*e, "step", "t")->value, Eigen::VectorXd::Constant(1, 1.0)));
         QVERIFY(e->arrows.gradientStep.size() == 0); // Newton draws only its step
