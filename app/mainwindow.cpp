@@ -1621,8 +1621,16 @@ void MainWindow::openExample(const Preset& preset) {
         m_tabs->setCurrentIndex(1);
     }
     m_view->resetView();
+    // The example's own view: its plot, not the graph the last example showed (tester s19:
+    // the four optimizers' runs stayed hidden behind the backpropagation example's graph).
     if (preset.view == QLatin1String("graph"))
         showViewTab(2);
+    else if (m_viewTabs->currentIndex() == 2)
+        showViewTab(m_lastViewTab);
+    // Likewise the panel over the last example's Matrix Calculus tab.
+    if (preset.closedForm.isEmpty() && !m_matrixPanel->visibleRegion().isEmpty() &&
+        tabifiedDockWidgets(m_matrixPanel).contains(m_panelDock))
+        m_panelDock->raise();
     // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab. Any
     // other example clears it: the last example's closed form, checked against this
     // function, would show an error about symbols the person never typed (issue #9).

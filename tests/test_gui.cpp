@@ -3023,6 +3023,12 @@ private slots:
             << QSize(1280, 720) << QStringLiteral("Book: backpropagation") << 1.0;
         QTest::newRow("backpropagation 1600x1000")
             << QSize(1600, 1000) << QStringLiteral("Book: backpropagation") << 1.0;
+        // Six inputs in the graph's input row: in one row they widened the window to 1328
+        // (1907 at font scale 1.5), cutting off its right edge (tester s19).
+        QTest::newRow("factorization 1280x720")
+            << QSize(1280, 720) << QStringLiteral("Matrix calculus: d/dV") << 1.0;
+        QTest::newRow("factorization font scale 1.5 1600x1000")
+            << QSize(1600, 1000) << QStringLiteral("Matrix calculus: d/dV") << 1.5;
     }
     void layoutGivesTheViewTheRoom() {
         QFETCH(QSize, size);
@@ -3100,7 +3106,14 @@ private slots:
                 const QRect r(label->mapTo(m_window, QPoint()), label->size());
                 QVERIFY2(label->width() >= label->minimumSizeHint().width() &&
                              r.right() <= panel.right(),
-                         qPrintable(label->text()));
+                         qPrintable(label->text() +
+                                    QStringLiteral(" [%1 in %2: %3 < %4, right %5 > %6]")
+                                        .arg(label->objectName(),
+                                             label->parentWidget()->metaObject()->className())
+                                        .arg(label->width())
+                                        .arg(label->minimumSizeHint().width())
+                                        .arg(r.right())
+                                        .arg(panel.right())));
             }
         }
         // The Step by Step dock's tabs (the example's first run: gradient descent): nothing
@@ -3145,6 +3158,8 @@ private slots:
         QTest::qWait(100);
         QVERIFY(m_window->graph()->isVisible());
         QVERIFY(!m_window->viewContainer()->isVisible());
+        QCOMPARE(m_window->size(), size); // the graph's controls wrap, never widen the window
+        QVERIFY(m_window->minimumSizeHint().width() <= size.width());
         saveShot(QStringLiteral("layout_graph_%1x%2_%3.png")
                      .arg(size.width())
                      .arg(size.height())
@@ -4399,6 +4414,27 @@ private slots:
     // The 1-D example opened with the contour tab current showed the Graph tab: QTabBar made
     // the next tab current when the contour tab was hidden. The curve takes the contour's
     // place, and a function of two inputs brings the contour view back.
+    // Tester s19: after the backpropagation example (the graph) and a matrix one (the Matrix
+    // Calculus tab), "Ill-conditioned bowl: four optimizers" kept both: its runs hidden.
+    void anExampleShowsItsOwnView() {
+        QAction* backprop = exampleAction(QStringLiteral("Book: backpropagation"));
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        QAction* factorization = exampleAction(QStringLiteral("Matrix calculus: d/dV"));
+        QVERIFY(backprop && bowl && factorization);
+        backprop->trigger();
+        QTRY_VERIFY(m_window->graph()->isVisible());
+        bowl->trigger();
+        QTRY_VERIFY(m_window->viewContainer()->isVisible());
+        QVERIFY(!m_window->graph()->isVisible());
+        // Tabbed docks stay visible behind the current tab: what shows is what has a region.
+        factorization->trigger();
+        QTRY_VERIFY(!m_window->matrixPanel()->visibleRegion().isEmpty());
+        QVERIFY(m_window->panelTabs()->visibleRegion().isEmpty());
+        bowl->trigger();
+        QTRY_VERIFY(!m_window->panelTabs()->visibleRegion().isEmpty());
+        QVERIFY(m_window->matrixPanel()->visibleRegion().isEmpty());
+    }
+
     void curveExampleFromTheContourTab() {
         m_window->showViewTab(1);
         QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);

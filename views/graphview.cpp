@@ -1,4 +1,5 @@
 #include "graphview.h"
+#include "fieldgrid.h"
 
 #include "errorcolour.h"
 #include "graphlayout.h"
@@ -929,9 +930,18 @@ GraphView::GraphView(QWidget* parent)
     m_search->setMaximumWidth(130);
     m_export = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"));
     // The inputs' values, editable: the owner applies an edit to the document.
+    // The boxes wrap into rows (FieldGridLayout): in one row, six inputs of the matrix
+    // examples widened the window past a 1280-pixel screen (tester s19).
     m_inputRow = new QWidget;
-    m_inputLayout = new QHBoxLayout(m_inputRow);
-    m_inputLayout->setContentsMargins(0, 0, 0, 0);
+    auto* inputRow = new QHBoxLayout(m_inputRow);
+    inputRow->setContentsMargins(0, 0, 0, 0);
+    m_inputsLabel = new QLabel(tr("Inputs:"));
+    m_inputsNote = new QLabel;
+    auto* boxes = new QWidget;
+    m_inputLayout = new FieldGridLayout(boxes);
+    inputRow->addWidget(m_inputsLabel, 0, Qt::AlignTop);
+    inputRow->addWidget(boxes, 1);
+    inputRow->addWidget(m_inputsNote, 0, Qt::AlignTop);
 
     // Two rows, so the view fits beside the 3-D view: what is shown, then the steps.
     auto* tools = new QVBoxLayout;
@@ -1078,10 +1088,8 @@ void GraphView::fillInputEditors() {
             delete item;
         }
         m_inputEditors.clear();
-        if (!names.isEmpty())
-            m_inputLayout->addWidget(new QLabel(tr("Inputs:")));
+        m_inputsLabel->setVisible(!names.isEmpty());
         for (int i = 0; i < shown; ++i) {
-            auto* label = new QLabel(names[i] + QStringLiteral(" ="));
             auto* edit = new QLineEdit;
             edit->setObjectName(QStringLiteral("graphInput_") + names[i]);
             edit->setToolTip(
@@ -1100,15 +1108,14 @@ void GraphView::fillInputEditors() {
                     return; // Enter on an unchanged value: nothing to do
                 emit inputEdited(i, v);
             });
-            m_inputLayout->addWidget(label);
-            m_inputLayout->addWidget(edit);
+            m_inputLayout->addWidget(labelledField(names[i] + QStringLiteral(" ="), edit));
             m_inputEditors.push_back(edit);
         }
         sizeInputEditors();
-        if (int(names.size()) > shown)
-            m_inputLayout->addWidget(
-                new QLabel(tr("(first %1 of %2 inputs)").arg(shown).arg(names.size())));
-        m_inputLayout->addStretch(1);
+        m_inputsNote->setText(int(names.size()) > shown
+                                  ? tr("(first %1 of %2 inputs)").arg(shown).arg(names.size())
+                                  : QString());
+        m_inputsNote->setVisible(int(names.size()) > shown);
     }
     for (int i = 0; i < int(m_inputEditors.size()); ++i) {
         QLineEdit* edit = m_inputEditors[std::size_t(i)];

@@ -19,7 +19,7 @@
 #include <vector>
 
 class QComboBox;
-class QHBoxLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -298,7 +298,9 @@ private:
     QTimer* m_timer;
     QStringList m_inputNames; ///< the inputs the boxes list
     QWidget* m_inputRow;
-    QHBoxLayout* m_inputLayout;
+    QLabel* m_inputsLabel;
+    QLabel* m_inputsNote;   ///< "(first 64 of 70 inputs)"
+    QLayout* m_inputLayout; ///< a FieldGridLayout of "name =" and its box
     std::vector<QLineEdit*> m_inputEditors;
     QStringList m_editorNames; ///< the inputs the editors belong to
 };

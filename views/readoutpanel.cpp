@@ -390,7 +390,10 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
     m_eigenvalues = e.curvature.eigenvaluesToTolerance();
     m_epsilon = c.epsilon;
     // The rows in order (the width-dependent ones are filled by reformat below).
-    placeRow(QStringLiteral("x0"), QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))));
+    // Many inputs' names in lines about as wide as the other rows' names: on one line six
+    // of them squeezed the values' column to nothing (tester s19, the factorization example).
+    placeRow(QStringLiteral("x0"),
+             wrapWords(QStringLiteral("x₀ (%1)").arg(names.join(QStringLiteral(", "))), 16));
     setRow(QStringLiteral("f"), QStringLiteral("f(x₀)"), formatNumber(e.at.value));
     placeRow(QStringLiteral("grad"), QStringLiteral("∇f(x₀)"));
     setRow(QStringLiteral("norm"),
