@@ -283,7 +283,13 @@ QWidget* MainWindow::buildPlaneViews() {
     auto* layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_viewTabs);
+    // The tabs, and the runs' playback beside them (over the plot the runs move on).
+    auto* tabRow = new QHBoxLayout;
+    tabRow->setContentsMargins(0, 0, 0, 0);
+    tabRow->addWidget(m_viewTabs);
+    tabRow->addStretch(1);
+    tabRow->addWidget(m_optimizers->playbackBar());
+    layout->addLayout(tabRow);
     layout->addWidget(m_central, 1);
     const QSettings settings;
     m_viewTabs->setCurrentIndex(settings.value(QStringLiteral("views/tab"), 0).toInt() == 1);

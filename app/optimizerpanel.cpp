@@ -10,7 +10,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -21,6 +20,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -273,39 +273,47 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     });
     connect(clear, &QPushButton::clicked, this, &OptimizerPanel::clearRequested);
 
-    auto* anim = new QGroupBox(tr("Animation"));
-    auto* animLayout = new QVBoxLayout(anim);
-    auto* buttons = new QHBoxLayout;
-    m_play = new QPushButton(tr("Play"));
-    m_play->setToolTip(tr("Play the runs step by step (Pause stops)"));
-    m_step = new QPushButton(tr("Step"));
-    m_step->setToolTip(tr("Show one more step"));
-    m_reset = new QPushButton(tr("Reset"));
-    m_reset->setToolTip(tr("Back to the start of every run"));
-    // Play and Pause take the same room: the buttons never move under the pointer.
-    m_play->setMinimumWidth(std::max(m_play->sizeHint().width(),
-                                     m_play->fontMetrics().horizontalAdvance(tr("Pause")) + 24));
-    buttons->addWidget(m_play);
-    buttons->addWidget(m_step);
-    buttons->addWidget(m_reset);
-    animLayout->addLayout(buttons);
+    // Playing the runs: a bar the window puts beside the view tabs, over the plot they move
+    // on. Here below the run list it sat below the fold at 1280x720 (tester s19). Always
+    // there (disabled without runs), its parts of fixed widths: nothing moves under the
+    // pointer as runs come and go or the step count grows.
+    m_playback = new QWidget;
+    m_playback->setObjectName(QStringLiteral("playback"));
+    auto* bar = new QHBoxLayout(m_playback);
+    bar->setContentsMargins(0, 0, 4, 0);
+    bar->setSpacing(2);
+    auto mediaButton = [this](QStyle::StandardPixmap icon, const QString& text,
+                              const QString& tip) {
+        auto* b = new QToolButton;
+        b->setIcon(style()->standardIcon(icon));
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setAutoRaise(true);
+        return b;
+    };
+    m_reset = mediaButton(QStyle::SP_MediaSkipBackward, tr("Reset"),
+                          tr("Back to the start of every run"));
+    m_play = mediaButton(QStyle::SP_MediaPlay, tr("Pause"),
+                         tr("Play the runs step by step (Pause stops)"));
+    m_play->setMinimumWidth(m_play->sizeHint().width()); // Play and Pause take one room
+    m_play->setText(tr("Play"));
+    m_step = mediaButton(QStyle::SP_MediaSeekForward, tr("Step"), tr("Show one more step"));
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 60);
     m_speed->setValue(8);
-    m_speed->setToolTip(tr("Steps shown per second while playing (1 to 60)"));
+    m_speed->setToolTip(tr("Speed: steps shown per second while playing (1 to 60)"));
+    m_speed->setFixedWidth(m_speed->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 10);
     m_frameLabel = new QLabel;
     m_frameLabel->setToolTip(tr("The step on screen"));
-    // Room for "step 100000 of 100000": the slider does not move as the count grows.
-    m_frameLabel->setMinimumWidth(
-        m_frameLabel->fontMetrics().horizontalAdvance(tr("step %1 of %2").arg(100000).arg(100000)) /
-        2);
-    m_frameLabel->setWordWrap(true);
-    auto* speedRow = new QHBoxLayout;
-    speedRow->addWidget(new QLabel(tr("Steps/s")));
-    speedRow->addWidget(m_speed, 1);
-    speedRow->addWidget(m_frameLabel, 1);
-    animLayout->addLayout(speedRow);
-    runsLayout->addWidget(anim);
+    m_frameLabel->setFixedWidth(
+        m_frameLabel->fontMetrics().horizontalAdvance(tr("step %1 of %2").arg(100000).arg(100000)));
+    bar->addWidget(m_reset);
+    bar->addWidget(m_play);
+    bar->addWidget(m_step);
+    bar->addWidget(m_speed);
+    bar->addWidget(m_frameLabel);
+    m_playback->setEnabled(false);
     layout->addWidget(m_runsSection);
     layout->addStretch(); // takes the room while the runs section is hidden
     m_runsSection->hide();
@@ -465,6 +473,7 @@ void OptimizerPanel::showRuns(const Document& doc) {
     // Collapsed while unused: the list, its buttons and the animation come with the first run.
     m_runsSection->setVisible(m_runs->count() > 0);
     m_noRuns->setVisible(m_runs->count() == 0);
+    m_playback->setEnabled(m_runs->count() > 0);
 }
 
 void OptimizerPanel::fitRunRows() {
@@ -493,6 +502,7 @@ int OptimizerPanel::runRowHeight() const {
 
 void OptimizerPanel::setPlaying(bool playing) {
     m_play->setText(playing ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void OptimizerPanel::setFrame(int frame, int length) {

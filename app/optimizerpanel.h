@@ -17,6 +17,7 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 class QStackedWidget;
+class QToolButton;
 
 namespace gs {
 
@@ -68,6 +69,9 @@ public:
     QPushButton* addButton() const { return m_add; }
     /// The list of runs (under "Add run").
     QListWidget* runList() const { return m_runs; }
+    /// Reset, Play/Pause, Step, the speed and the step on screen, in a row: the window shows
+    /// it beside the view tabs. Disabled while there are no runs.
+    QWidget* playbackBar() const { return m_playback; }
 
 protected:
     /// A new font (Preferences' font scale): the run list's rows take its height.
@@ -96,7 +100,8 @@ private:
     QCheckBox* m_atPoint;
     std::vector<double> m_plotted; ///< the expansion point's plotted coordinates, as last given
     QListWidget* m_runs;
-    QPushButton *m_play, *m_step, *m_reset;
+    QWidget* m_playback; ///< Reset, Play, Step, the speed and the step shown (playbackBar)
+    QToolButton *m_play, *m_step, *m_reset;
     QPushButton* m_add;
     QSlider* m_speed;
     QLabel* m_frameLabel;
@@ -109,7 +114,7 @@ private:
     QStackedWidget* m_parameters; ///< the method's own parameters
     QWidget* m_chartOptions;
     QLabel* m_chartNote;
-    QWidget* m_runsSection; ///< the run list and the animation: hidden while there are none
+    QWidget* m_runsSection; ///< the run list and its buttons: hidden while there are none
     QLabel* m_noRuns;
 };
 

@@ -3212,8 +3212,12 @@ private slots:
         QTest::qWait(50);
         QCOMPARE(add->mapTo(m_window, QPoint()), addAt);
         QCOMPARE(m_window->panelTabs()->width(), panelWidth);
-        QPushButton* play = button(panel, QStringLiteral("Play"));
-        QVERIFY(play && play->isVisible());
+        // Play sits beside the view tabs (tester s19: in the panel, below the fold).
+        QToolButton* play = nullptr;
+        for (auto* b : panel->playbackBar()->findChildren<QToolButton*>())
+            if (b->text() == QStringLiteral("Play"))
+                play = b;
+        QVERIFY(play && play->isVisible() && play->isEnabled());
         const QRect playAt(play->mapTo(m_window, QPoint()), play->size());
         m_window->animator()->setSpeed(2);
         QTest::mouseClick(play, Qt::LeftButton);
@@ -4487,7 +4491,8 @@ private slots:
         QVERIFY(m_doc->settings() == edited);
         QCOMPARE(session->currentFile(), QFileInfo(path).absoluteFilePath());
 
-        // Discard: the example opens as a new, untitled document with unsaved changes.
+        // Discard: the example opens as a new, untitled document, nothing to save till edited
+        // (anUneditedExampleIsNothingToSave).
         question.clear();
         answerUnsavedChanges(QMessageBox::Discard, &question);
         example->trigger();
@@ -4495,6 +4500,8 @@ private slots:
         QVERIFY(m_doc->settings().function.contains(QStringLiteral("w+x+y+z")));
         QCOMPARE(session->currentFile(), QString());
         QCOMPARE(m_window->windowTitle(), QStringLiteral("gradscape[*]"));
+        QVERIFY(!m_window->isWindowModified());
+        QCOMPARE(m_doc->setPoint(0.5, 0.5), QString());
         QVERIFY(m_window->isWindowModified());
         // The next question does not name the old file (Save there would ask for a name).
         question.clear();
