@@ -5843,6 +5843,68 @@ private slots:
         QVERIFY(look.panel[0] + look.panel[1] + look.panel[2] < 1.5); // a dark panel
     }
 
+    // Tester s19: Ill-conditioned bowl, contour view, a gradient-descent step: the step's
+    // legend ("step taken = ...") sat in the bottom right over the "global max 22" label.
+    // Now where it covers least: clear of every marker label, and of the run legend.
+    void stateLegendKeepsOffTheLabels() {
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        QVERIFY(bowl);
+        bowl->trigger();
+        PlaneView* plane = m_window->contourView();
+        QSignalSpy frames(plane, &QOpenGLWindow::frameSwapped);
+        m_window->showViewTab(1);
+        QVERIFY(test::waitForFrame(frames));
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(0);
+        m_window->animator()->reset();
+        auto* forward = dock->findChild<QPushButton*>(QStringLiteral("stepForward"));
+        QVERIFY(forward);
+        ContourScene& scene = m_window->contourScene();
+        vtkLegendBoxActor* state = scene.runPaths().stateGlyphs().legend();
+        const auto entry = [&] {
+            return state->GetVisibility() && state->GetNumberOfEntries() > 0
+                       ? QString::fromUtf8(state->GetEntryString(0))
+                       : QString();
+        };
+        // Forward to a sub-step "step": its legend, the widest, is the tester's.
+        for (int k = 0; k < 6 && !entry().contains(QStringLiteral("step taken")); ++k) {
+            QTest::mouseClick(forward, Qt::LeftButton);
+            plane->render();
+        }
+        QVERIFY2(entry().contains(QStringLiteral("step taken")), qPrintable(entry()));
+        plane->render(); // laid out before the last, placed for this one
+        const int* view = scene.renderer()->GetSize();
+        const auto boxOf = [&](vtkLegendBoxActor* a) { // x0, y0, x1, y1 in display pixels
+            const double* p = a->GetPositionCoordinate()->GetValue();
+            const double* q = a->GetPosition2Coordinate()->GetValue();
+            return std::array<double, 4>{p[0] * view[0], p[1] * view[1], (p[0] + q[0]) * view[0],
+                                         (p[1] + q[1]) * view[1]};
+        };
+        const auto meets = [](const std::array<double, 4>& a, const std::array<double, 4>& b) {
+            return !(a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1]);
+        };
+        QVERIFY(state->GetVisibility());
+        const std::array<double, 4> box = boxOf(state);
+        const std::vector<std::array<double, 4>> labels = scene.markerLabelBoxes();
+        QVERIFY(labels.size() >= 4); // the four corners' "global max 22"
+        for (const auto& l : labels)
+            QVERIFY2(!meets(box, l), qPrintable(QStringLiteral("legend %1,%2..%3,%4 meets a label "
+                                                               "at %5,%6..%7,%8")
+                                                    .arg(box[0])
+                                                    .arg(box[1])
+                                                    .arg(box[2])
+                                                    .arg(box[3])
+                                                    .arg(l[0])
+                                                    .arg(l[1])
+                                                    .arg(l[2])
+                                                    .arg(l[3])));
+        QVERIFY(!meets(box, boxOf(scene.runPaths().legend())));
+    }
+
     // Tester s18: a Newton step listed g and the direction, nothing of the H it was solved
     // with. H = [[2, 3], [3, 10]] for x^2 + 3xy + 5y^2, row under row, columns aligned.
     void newtonStepShowsItsHessian() {

@@ -169,7 +169,67 @@ void RunPaths::layoutLegends() {
             }
         fitLegend(m_legend, m_renderer, m_legendLabels, font, chosen);
     }
-    m_state->layoutLegend(font);
+    layoutStateLegend(font);
+}
+
+void RunPaths::layoutStateLegend(int font) {
+    vtkLegendBoxActor* state = m_state->legend();
+    const int* view = m_renderer->GetSize();
+    if (!m_legendCost || !state->GetVisibility() || !view || view[0] <= 0 || view[1] <= 0) {
+        m_state->layoutLegend(font);
+        return;
+    }
+    // Tester s19: in the bottom right the step's legend covered a "global max" label at the
+    // frame's corner. Tried there, in the bottom left, and in the top corners under the run
+    // legend where it is; the least cost in the scene wins (the bottom right on a tie), and
+    // never over the run legend.
+    const auto boxOf = [&](vtkLegendBoxActor* a) {
+        const double* p = a->GetPositionCoordinate()->GetValue();
+        const double* q = a->GetPosition2Coordinate()->GetValue();
+        return std::array<double, 4>{p[0] * view[0], (p[0] + q[0]) * view[0], p[1] * view[1],
+                                     (p[1] + q[1]) * view[1]};
+    };
+    const bool runLegend = m_legend->GetVisibility();
+    const std::array<double, 4> runs = runLegend ? boxOf(m_legend) : std::array<double, 4>{};
+    const LegendAnchor base = m_state->defaultLegendAnchor();
+    const LegendCost cost = m_legendCost();
+    double best = 0;
+    LegendAnchor chosen = base;
+    bool first = true;
+    int corner = -1, chosenCorner = 0;
+    for (const bool top : {false, true})
+        for (const bool left : {false, true}) {
+            ++corner;
+            LegendAnchor a = base;
+            a.top = top;
+            a.right = 0.98;
+            // Under the run legend when it is at this side's top, else at the view's top.
+            const bool runsHere = runLegend &&
+                                  (left ? runs[0] < 0.5 * view[0] : runs[1] > 0.5 * view[0]) &&
+                                  runs[3] > 0.5 * view[1];
+            a.y = top ? (runsHere ? runs[2] / view[1] - 0.01 : 0.98) : base.y;
+            m_state->layoutLegend(font, a);
+            if (left) { // the same box against the left edge
+                a.right = 0.02 + state->GetPosition2Coordinate()->GetValue()[0];
+                m_state->layoutLegend(font, a);
+            }
+            const std::array<double, 4> b = boxOf(state);
+            if (b[2] < 0 || b[3] > view[1])
+                continue; // no room there
+            const bool overRuns = runLegend && !(b[1] < runs[0] || runs[1] < b[0] ||
+                                                 b[3] < runs[2] || runs[3] < b[2]);
+            if (overRuns)
+                continue;
+            const double c = cost(b) + (corner != m_stateCorner ? kSwitchCost : 0);
+            if (first || c < best) {
+                best = c;
+                chosen = a;
+                chosenCorner = corner;
+                first = false;
+            }
+        }
+    m_stateCorner = chosenCorner;
+    m_state->layoutLegend(font, chosen);
 }
 
 void RunPaths::setRuns(const std::vector<RunPath>& runs, double lineScale) {

@@ -130,6 +130,11 @@ public:
     StateGlyphs& stateGlyphs() { return *m_state; }
 
 private:
+    /// The state's legend (StateGlyphs) where it covers least, as the run legend (part of
+    /// layoutLegends); m_stateCorner the place it had (0-3), kept unless another costs
+    /// kSwitchCost less (stepping does not make it jump to and fro).
+    void layoutStateLegend(int font);
+    int m_stateCorner = 0;
     struct Actors {
         RunPath path;
         ClippedActor line;

@@ -233,15 +233,21 @@ void StateGlyphs::update(const HeightMap& height, double width) {
 
 void StateGlyphs::setLegendBottom(double y) {
     m_legendBottom = y;
+    if (!m_bottomAnchored)
+        return; // placed at the top (RunPaths: the bottom was taken)
     const double* at = m_legend->GetPositionCoordinate()->GetValue();
     m_legend->GetPositionCoordinate()->SetValue(at[0], y);
 }
 
 void StateGlyphs::layoutLegend(int fontSize) {
     // Bottom right of the view, growing up and to the left from (0.98, bottom).
+    layoutLegend(fontSize, defaultLegendAnchor());
+}
+
+void StateGlyphs::layoutLegend(int fontSize, const LegendAnchor& anchor) {
+    m_bottomAnchored = !anchor.top;
     if (m_legend->GetVisibility())
-        fitLegend(m_legend, m_renderer, m_legendLabels, fontSize,
-                  LegendAnchor{0.98, m_legendBottom, false, 0.5});
+        fitLegend(m_legend, m_renderer, m_legendLabels, fontSize, anchor);
 }
 
 vtkLegendBoxActor* StateGlyphs::legend() const {

@@ -5,6 +5,7 @@
 // are the step sizes), and the step actually taken; with a legend. It draws the vectors it
 // is given (engine/stepexplain.h), at their true length in the inputs' units.
 
+#include "legendbox.h"
 #include "sceneactors.h"
 #include "surfacegeometry.h"
 
@@ -42,11 +43,17 @@ public:
     /// `lineScale`: PixelScale::line.
     void applyStyle(double lineScale);
     /// The legend's bottom edge in normalized viewport units (0.02 unless a view moves it
-    /// up: the contour view keeps it off its x axis's tick labels).
+    /// up: the contour view keeps it off its x axis's tick labels); a legend laid out at the
+    /// top stays there.
     void setLegendBottom(double y);
     /// Sizes and places the legend for the viewport's pixels with its text at `fontSize`
     /// (legendbox.h): RunPaths calls it before each render.
     void layoutLegend(int fontSize);
+    /// The same at `anchor` (RunPaths tries places against the scene's cost).
+    void layoutLegend(int fontSize, const LegendAnchor& anchor);
+    /// Where layoutLegend puts the legend without a cost: the bottom right, its bottom at
+    /// setLegendBottom's.
+    LegendAnchor defaultLegendAnchor() const { return {0.98, m_legendBottom, false, 0.5}; }
     vtkLegendBoxActor* legend() const;
 
     /// For tests: which glyphs are drawn now (arrows: gradient step, moment, update; the
@@ -92,6 +99,7 @@ private:
     vtkSmartPointer<vtkLegendBoxActor> m_legend;
     Eigen::Vector2d m_rateExtent{0, 0};
     double m_legendBottom = 0.02;
+    bool m_bottomAnchored = true; ///< its bottom at m_legendBottom (setLegendBottom moves it)
     std::vector<std::string> m_legendLabels; ///< the entries' full texts (legendbox.h elides)
     double m_arrowScale = 1;
 };
