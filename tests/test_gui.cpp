@@ -5846,9 +5846,24 @@ private slots:
     // Tester s19: Ill-conditioned bowl, contour view, a gradient-descent step: the step's
     // legend ("step taken = ...") sat in the bottom right over the "global max 22" label.
     // Now where it covers least: clear of every marker label, and of the run legend.
+    // Also at a lecture's size, clear of the title (tester s19b saw it over the title at
+    // 1600x1000, font scale 1.5, dark, in a layout this test does not reach: the top corners
+    // without the run legend are no longer tried, views/runpaths.cpp).
+    void stateLegendKeepsOffTheLabels_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << false;
+        QTest::newRow("font scale 1.5 1600x1000 dark") << QSize(1600, 1000) << 1.5 << true;
+    }
     void stateLegendKeepsOffTheLabels() {
-        m_window->resize(1280, 720);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        QFETCH(bool, dark);
+        const DefaultPreferencesAtEnd restore;
+        usePreferences(fontScale, dark);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
         QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
         QVERIFY(bowl);
         bowl->trigger();
@@ -5903,6 +5918,9 @@ private slots:
                                                     .arg(l[2])
                                                     .arg(l[3])));
         QVERIFY(!meets(box, boxOf(scene.runPaths().legend())));
+        const std::array<double, 4> title = scene.titleBox(); // xmin, xmax, ymin, ymax
+        QVERIFY(title[1] > title[0]);
+        QVERIFY(!meets(box, {title[0], title[2], title[1], title[3]}));
     }
 
     // Tester s18: a Newton step listed g and the direction, nothing of the H it was solved

@@ -180,9 +180,9 @@ void RunPaths::layoutStateLegend(int font) {
         return;
     }
     // Tester s19: in the bottom right the step's legend covered a "global max" label at the
-    // frame's corner. Tried there, in the bottom left, and in the top corners under the run
-    // legend where it is; the least cost in the scene wins (the bottom right on a tie), and
-    // never over the run legend.
+    // frame's corner. Tried there, in the bottom left, and under the run legend in its top
+    // corner (a top corner of its own covered the title, which the cost does not count); the
+    // least cost in the scene wins (the bottom right on a tie), never over the run legend.
     const auto boxOf = [&](vtkLegendBoxActor* a) {
         const double* p = a->GetPositionCoordinate()->GetValue();
         const double* q = a->GetPosition2Coordinate()->GetValue();
@@ -207,7 +207,9 @@ void RunPaths::layoutStateLegend(int font) {
             const bool runsHere = runLegend &&
                                   (left ? runs[0] < 0.5 * view[0] : runs[1] > 0.5 * view[0]) &&
                                   runs[3] > 0.5 * view[1];
-            a.y = top ? (runsHere ? runs[2] / view[1] - 0.01 : 0.98) : base.y;
+            if (top && !runsHere)
+                continue; // a top corner of its own covered the title (tester s19b)
+            a.y = top ? runs[2] / view[1] - 0.01 : base.y;
             m_state->layoutLegend(font, a);
             if (left) { // the same box against the left edge
                 a.right = 0.02 + state->GetPosition2Coordinate()->GetValue()[0];
