@@ -92,6 +92,21 @@ namespace gs {
 
 namespace {
 
+// A form's label says what its field does: its field's tooltip, or (a row of several boxes)
+// the first one's with a tooltip. Tester s19: the ε row's label had none.
+void explainFieldLabels(QWidget* root) {
+    for (QLabel* label : root->findChildren<QLabel*>()) {
+        QWidget* field = label->buddy();
+        if (!field || !label->toolTip().isEmpty())
+            continue;
+        QString tip = field->toolTip();
+        for (QWidget* part : field->findChildren<QWidget*>())
+            if (tip.isEmpty())
+                tip = part->toolTip();
+        label->setToolTip(tip);
+    }
+}
+
 /// decimals < 0: a PreciseSpinBox (the point, ε, held inputs: a typed value kept as typed).
 QDoubleSpinBox* numberBox(double lo, double hi, double step, const QString& tip, int decimals = 4) {
     QDoubleSpinBox* box = decimals < 0 ? new PreciseSpinBox : new NumberSpinBox;
@@ -527,6 +542,7 @@ MainWindow::MainWindow(Document* doc, QWidget* parent)
     m_nudgeTimer->setInterval(1000);
     connect(m_nudgeTimer, &QTimer::timeout, this, [this] { m_nudgeId = -1; });
     buildControls();
+    explainFieldLabels(m_tabs);
     buildMenus();
     // The window's shortcuts work from its text fields too (eventFilter): a QLineEdit on X11
     // takes Ctrl+E for "end of line", so File ▸ Export Image did nothing from the function box.
@@ -773,7 +789,10 @@ void MainWindow::buildControls() {
         numberBox(-big, big, 0.01, tr("Offset ε for the approximation check, second input"), -1);
     m_epsX->setObjectName(QStringLiteral("epsX"));
     m_epsY->setObjectName(QStringLiteral("epsY"));
-    point->addRow(tr("ε"), pair(m_epsX, m_epsY));
+    auto* epsLabel = new QLabel(tr("ε"));
+    epsLabel->setToolTip(tr("An offset from x₀: the readout compares f(x₀ + ε) with the tangent "
+                            "plane's and the quadratic's values there"));
+    point->addRow(epsLabel, pair(m_epsX, m_epsY));
     layout->addWidget(m_parameterSection);
     layout->addWidget(new Section(tr("Expansion point"), pointPanel, true));
 

@@ -3261,6 +3261,10 @@ private slots:
                                     ? qobject_cast<QAbstractButton*>(w)->text()
                                     : w->objectName());
         }
+        // A field's label says what it is too (tester s19: the ε row's label had nothing).
+        for (QLabel* label : m_window->panelTabs()->findChildren<QLabel*>())
+            if (label->buddy() && label->toolTip().isEmpty())
+                missing << QStringLiteral("label ") + label->text();
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         // Every readout row too.
         for (QLabel* label : m_window->readout()->findChildren<QLabel*>())
