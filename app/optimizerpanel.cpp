@@ -237,7 +237,24 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_add->setObjectName(QStringLiteral("addRun"));
     m_add->setToolTip(tr("Shift+click on the surface (or the curve) adds a run starting there"));
     connect(m_add, &QPushButton::clicked, this, &OptimizerPanel::addRequested);
-    layout->addWidget(m_add);
+    // Remove and Clear beside it, in view with it (under the run list they needed a scroll at
+    // 1280x720, tester s19); enabled with the first run.
+    m_remove = new QPushButton(tr("Remove"));
+    m_remove->setToolTip(tr("Remove the selected run"));
+    m_clear = new QPushButton(tr("Clear"));
+    m_clear->setToolTip(tr("Remove every run"));
+    m_remove->setEnabled(false);
+    m_clear->setEnabled(false);
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(m_add, 1);
+    addRow->addWidget(m_remove);
+    addRow->addWidget(m_clear);
+    layout->addLayout(addRow);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        if (m_runs->currentRow() >= 0)
+            emit removeRequested(m_runs->currentRow());
+    });
+    connect(m_clear, &QPushButton::clicked, this, &OptimizerPanel::clearRequested);
 
     m_noRuns = new QLabel(tr("No runs yet: “Add run”, or Shift+click on the surface or curve."));
     m_noRuns->setWordWrap(true);
@@ -259,19 +276,6 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     m_runs->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // the text's width stays put
     m_runs->setToolTip(tr("The runs: colour, method, and why each stopped"));
     runsLayout->addWidget(m_runs);
-    auto* listButtons = new QHBoxLayout;
-    auto* remove = new QPushButton(tr("Remove"));
-    remove->setToolTip(tr("Remove the selected run"));
-    auto* clear = new QPushButton(tr("Clear"));
-    clear->setToolTip(tr("Remove every run"));
-    listButtons->addWidget(remove);
-    listButtons->addWidget(clear);
-    runsLayout->addLayout(listButtons);
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_runs->currentRow() >= 0)
-            emit removeRequested(m_runs->currentRow());
-    });
-    connect(clear, &QPushButton::clicked, this, &OptimizerPanel::clearRequested);
 
     // Playing the runs: a bar the window puts beside the view tabs, over the plot they move
     // on. Here below the run list it sat below the fold at 1280x720 (tester s19). Always
@@ -474,6 +478,8 @@ void OptimizerPanel::showRuns(const Document& doc) {
     m_runsSection->setVisible(m_runs->count() > 0);
     m_noRuns->setVisible(m_runs->count() == 0);
     m_playback->setEnabled(m_runs->count() > 0);
+    m_remove->setEnabled(m_runs->count() > 0);
+    m_clear->setEnabled(m_runs->count() > 0);
 }
 
 void OptimizerPanel::fitRunRows() {

@@ -102,7 +102,7 @@ private:
     QListWidget* m_runs;
     QWidget* m_playback; ///< Reset, Play, Step, the speed and the step shown (playbackBar)
     QToolButton *m_play, *m_step, *m_reset;
-    QPushButton* m_add;
+    QPushButton *m_add, *m_remove, *m_clear;
     QSlider* m_speed;
     QLabel* m_frameLabel;
     QComboBox* m_chartQuantity;

@@ -3202,6 +3202,8 @@ private slots:
     }
 
     void controlsStayPutWhenUsed() {
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
         m_window->panelTabs()->setCurrentIndex(1);
         QTest::qWait(50);
         OptimizerPanel* panel = m_window->optimizerPanel();
@@ -3212,6 +3214,12 @@ private slots:
         QTest::qWait(50);
         QCOMPARE(add->mapTo(m_window, QPoint()), addAt);
         QCOMPARE(m_window->panelTabs()->width(), panelWidth);
+        // Remove and Clear in view beside it, no scroll (tester s19: under the run list).
+        for (const QString& name : {QStringLiteral("Remove"), QStringLiteral("Clear")}) {
+            QPushButton* b = button(panel, name);
+            QVERIFY2(b && b->isEnabled() && !b->visibleRegion().isEmpty(), qPrintable(name));
+            QCOMPARE(b->mapTo(m_window, QPoint()).y(), addAt.y());
+        }
         // Play sits beside the view tabs (tester s19: in the panel, below the fold).
         QToolButton* play = nullptr;
         for (auto* b : panel->playbackBar()->findChildren<QToolButton*>())
