@@ -93,6 +93,16 @@ int RunPaths::legendFontSize() const {
     return std::max(6, int(std::lround(sceneLook().tickFont * textScale)));
 }
 
+namespace {
+// A legend's box in display pixels (xmin, xmax, ymin, ymax) for a viewport `view` pixels wide
+// and high: what the places tried are costed by.
+std::array<double, 4> displayBox(vtkLegendBoxActor* legend, const int* view) {
+    const double* p = legend->GetPositionCoordinate()->GetValue();
+    const double* q = legend->GetPosition2Coordinate()->GetValue();
+    return {p[0] * view[0], (p[0] + q[0]) * view[0], p[1] * view[1], (p[1] + q[1]) * view[1]};
+}
+} // namespace
+
 void RunPaths::layoutLegends() {
     const int font = legendFontSize();
     const Corner was = m_corner;
@@ -151,10 +161,7 @@ void RunPaths::layoutLegends() {
                         break; // out of the view
                     if (k > 0)
                         fitLegend(m_legend, m_renderer, m_legendLabels, font, slid);
-                    const double* p = m_legend->GetPositionCoordinate()->GetValue();
-                    const double* q = m_legend->GetPosition2Coordinate()->GetValue();
-                    const std::array<double, 4> box{p[0] * view[0], (p[0] + q[0]) * view[0],
-                                                    p[1] * view[1], (p[1] + q[1]) * view[1]};
+                    const std::array<double, 4> box = displayBox(m_legend, view);
                     const double c = cost(box);
                     m_tried.emplace_back(box, c);
                     const double total = c + kElidedCost * elided + kSlideCost * k +
@@ -183,12 +190,7 @@ void RunPaths::layoutStateLegend(int font) {
     // frame's corner. Tried there, in the bottom left, and under the run legend in its top
     // corner (a top corner of its own covered the title, which the cost does not count); the
     // least cost in the scene wins (the bottom right on a tie), never over the run legend.
-    const auto boxOf = [&](vtkLegendBoxActor* a) {
-        const double* p = a->GetPositionCoordinate()->GetValue();
-        const double* q = a->GetPosition2Coordinate()->GetValue();
-        return std::array<double, 4>{p[0] * view[0], (p[0] + q[0]) * view[0], p[1] * view[1],
-                                     (p[1] + q[1]) * view[1]};
-    };
+    const auto boxOf = [&](vtkLegendBoxActor* a) { return displayBox(a, view); };
     const bool runLegend = m_legend->GetVisibility();
     const std::array<double, 4> runs = runLegend ? boxOf(m_legend) : std::array<double, 4>{};
     const LegendAnchor base = m_state->defaultLegendAnchor();
