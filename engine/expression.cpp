@@ -700,10 +700,31 @@ private:
                          ": powers of vectors and matrices are not defined; use .^ for entry "
                          "by entry",
                      op.offset, op.length);
+            if (const std::optional<int> squares = normSquared(base, exponent))
+                return scalarValue(*squares);
             return elementwise(Op::Pow, base, exponent, op, true,
                                ".^ needs equal shapes (or a scalar)");
         }
         return base;
+    }
+
+    // norm(A)^2 is sum_ij A_ij^2, not sqrt(.)^2: the same value, but its derivatives through
+    // sqrt are 0 * inf where A = 0 (a least-squares loss at an exact fit, the factorization
+    // example's minimiser) and lose accuracy near it, and the squares round once less. Only a
+    // literal 2: a parameter may be moved to another value.
+    std::optional<int> normSquared(const Shaped& base, const Shaped& exponent) {
+        if (!base.scalar() || !exponent.scalar())
+            return std::nullopt;
+        const auto found = m_squaresUnderNorm.find(base.e[0]);
+        const Node& power = m_expr.m_nodes[std::size_t(exponent.e[0])];
+        if (found == m_squaresUnderNorm.end() || power.op != Op::Constant || power.parameter >= 0 ||
+            power.value != 2.0)
+            return std::nullopt;
+        Node squares = m_expr.m_nodes[std::size_t(found->second)]; // spans norm(...)^2
+        const Node& root = m_expr.m_nodes[std::size_t(base.e[0])];
+        squares.length = power.offset + power.length - root.offset;
+        squares.offset = root.offset;
+        return add(squares);
     }
 
     // postfix := primary ("'" | '[' index (',' index)? ']')*
@@ -918,7 +939,10 @@ private:
         } else if (name == "norm") {
             for (const int k : a.e) // norm(A) = sqrt(sum_ij A_ij^2) (2-norm, Frobenius)
                 terms.push_back(node(Op::Mul, k, k, call));
-            return scalarValue(node(Op::Sqrt, sumOf(terms, 0, terms.size(), call), -1, call));
+            const int squares = sumOf(terms, 0, terms.size(), call);
+            const int root = node(Op::Sqrt, squares, -1, call);
+            m_squaresUnderNorm[root] = squares;
+            return scalarValue(root);
         } else if (name == "trace") {
             if (a.rows != a.cols)
                 fail("trace needs a square matrix, got " + shapeText(a), call.offset, call.length);
@@ -1169,6 +1193,7 @@ private:
     std::map<std::string, Shaped> m_defined;
     std::map<std::string, int> m_inputNodes;
     std::map<std::string, Shaped> m_shapedInputs;
+    std::map<int, int> m_squaresUnderNorm; ///< a norm's sqrt node -> its sum of squares
     std::map<std::string, Token> m_firstUse;
     std::vector<InputDeclaration> m_declarations;
     std::size_t m_lastStatementLength = 1;

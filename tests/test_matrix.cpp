@@ -1,6 +1,7 @@
 // Vectors and matrices in the language (issue 12): shapes, literals, transposes, indexing,
 // shape errors, and the book's matrix-calculus identities and exercises against their
 // closed forms evaluated independently with Eigen, on random sizes and values.
+#include "curvature.h"
 #include "derivatives.h"
 #include "evaluation.h"
 #include "graph.h"
@@ -457,6 +458,56 @@ private slots:
         QCOMPARE(g.gradient(), (VectorXd(2) << 6, 8).finished()); // 2 (x - (1, 2))
         const gs::ComputationalGraph ops = gs::buildGraph(f, p, gs::Granularity::Operations);
         QCOMPARE(ops.gradient(), (VectorXd(2) << 6, 8).finished());
+    }
+
+    // norm(A)^2 is differentiated as the sum of squares it is, not through sqrt: at an exact
+    // fit (the factorization example's minimiser, residual 0) sqrt's derivative is 1/0, and the
+    // Hessian came out "not differentiable" or, near it, inaccurate ("degenerate").
+    void normSquaredIsExactAtAnExactFit() {
+        const MatrixXd X = (MatrixXd(4, 3) << 1, 2, 0, 0, 1, -1, 1, 3, -1, 1, 1, 1).finished();
+        const MatrixXd U = (MatrixXd(4, 2) << 1, 0, 0, 1, 1, 1, 1, -1).finished();
+        const MatrixXd V = (MatrixXd(2, 3) << 1, 2, 0, 0, 1, -1).finished(); // X = U V exactly
+        QCOMPARE(MatrixXd(U * V), X);
+        const Expression f = parse(
+            "X = " + literal(X) + "; U = " + literal(U) + "; f = norm(X - U * V)^2", {"V[2,3]"});
+        const gs::Derivatives d = gs::derivatives(f, flat(V));
+        QCOMPARE(d.value, 0.0);
+        QCOMPARE(d.gradient, VectorXd(VectorXd::Zero(6)));
+        QVERIFY(d.hessianComputed);
+        // f = sum_ij (X - UV)_ij^2: d2f / dV_kj dV_lm = 2 delta_jm (U'U)_kl (row-major V).
+        MatrixXd expected = MatrixXd::Zero(6, 6);
+        const MatrixXd UtU = U.transpose() * U;
+        for (int k = 0; k < 2; ++k)
+            for (int l = 0; l < 2; ++l)
+                for (int j = 0; j < 3; ++j)
+                    expected(3 * k + j, 3 * l + j) = 2 * UtU(k, l);
+        QCOMPARE(d.hessian, expected); // 6 I: small integers, exact
+        const gs::CurvatureAnalysis c = gs::analyzeCurvature(d, flat(V));
+        QVERIFY(c.critical);
+        QCOMPARE(gs::toString(c.classification), std::string_view("minimum"));
+
+        // Away from the fit: the same derivatives as the sum of squares written out.
+        const MatrixXd V1 = (MatrixXd(2, 3) << -0.5, 0.5, 0.5, 0.5, -0.5, 0.5).finished();
+        const Expression sum = parse(
+            "X = " + literal(X) + "; U = " + literal(U) + "; f = sum((X - U * V).^2)", {"V[2,3]"});
+        const gs::Derivatives a = gs::derivatives(f, flat(V1)), b = gs::derivatives(sum, flat(V1));
+        QCOMPARE(a.value, b.value);
+        QVERIFY(close(a.gradient, b.gradient, 4));
+        QCOMPARE(a.hessian, expected); // a quadratic: H is constant
+
+        // The rewrite is norm(.)^2 alone: a parameter exponent keeps sqrt (it may move), and
+        // the output spans what was written.
+        const Expression cubed = parse("f = norm(x)^3", {"x[2]"});
+        QVERIFY(cubed.nodes()[std::size_t(cubed.output())].op == gs::Op::Pow);
+        const auto withP = Expression::parse("f = norm(x)^p", {"x[2]"}, {{"p", 2.0}});
+        QVERIFY(withP.ok());
+        QCOMPARE(withP.expression->nodes()[std::size_t(withP.expression->output())].op,
+                 gs::Op::Pow);
+        const Expression squared = parse("f = 1 + norm(x)^2", {"x[2]"});
+        const gs::Node& out =
+            squared.nodes()[std::size_t(squared.nodes()[std::size_t(squared.output())].b)];
+        QVERIFY(out.op == gs::Op::Add);
+        QCOMPARE(squared.text().substr(out.offset, out.length), std::string("norm(x)^2"));
     }
 
     void adamFactorizationLowersTheLoss() {
