@@ -32,7 +32,7 @@ constexpr std::size_t kMaxNodesForGraph = 400;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 2)
         return 0;
-    const gs::fuzz::CpuBudget budget; // 1 s of CPU per input, whatever the load
+    const gs::fuzz::CpuBudget budget; // 2 s of CPU per input (cpubudget.h), whatever the load
     const std::uint8_t pointSeed = data[0];
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     const gs::ParseResult parsed = gs::Expression::parse(text);

@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const gs::fuzz::CpuBudget budget; // 1 s of CPU per input, whatever the load
+    const gs::fuzz::CpuBudget budget; // 2 s of CPU per input (cpubudget.h), whatever the load
     const QByteArray text(reinterpret_cast<const char*>(data), qsizetype(size));
     const gs::SessionRead read = gs::sessionFromJson(text);
     if (!read.session) {
