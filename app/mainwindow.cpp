@@ -1902,6 +1902,9 @@ void MainWindow::onDocumentChanged(int what) {
         for (const Trajectory& t : m_doc->trajectories())
             longest = std::max(longest, t.stepCount());
         m_animator->setLength(longest); // shows the paths whole; renders via onFrameChanged
+        // Leaving Step by Step goes back to these runs whole, not to the frame the old ones
+        // had (tester s19b: "step 60 of 282" after an example opened over the tab).
+        m_frameAtStepShown = longest;
         bool diverged = false;
         for (const Trajectory& t : m_doc->trajectories())
             if (t.reason == StopReason::Diverged) {

@@ -4451,6 +4451,30 @@ private slots:
         QVERIFY(m_window->matrixPanel()->visibleRegion().isEmpty());
     }
 
+    // Tester s19b: the bowl's Step by Step tab, then the factorization example (its own tab
+    // over Step by Step): the bar read "step 60 of 282" (the bowl's frame, restored as the tab
+    // went) under the new runs drawn whole. New runs come whole, whatever tab was on.
+    void anExampleAfterStepByStepShowsItsRunsWhole() {
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        QAction* factorization = exampleAction(QStringLiteral("Matrix calculus: d/dV"));
+        QVERIFY(bowl && factorization);
+        bowl->trigger();
+        m_window->stepDock()->show();
+        m_window->stepDock()->raise();
+        QTRY_VERIFY(!m_window->stepDock()->visibleRegion().isEmpty());
+        Animator* animator = m_window->animator();
+        QCOMPARE(animator->frame(), 0); // the Step by Step tab starts at the first iteration
+        animator->setFrame(7);
+        factorization->trigger();
+        QTRY_VERIFY(m_window->stepDock()->visibleRegion().isEmpty());
+        QVERIFY(animator->length() > 7);
+        QCOMPARE(animator->frame(), animator->length());
+        const auto labels = m_window->optimizerPanel()->playbackBar()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) {
+            return l->text() == QStringLiteral("step %1 of %1").arg(animator->length());
+        }));
+    }
+
     void curveExampleFromTheContourTab() {
         m_window->showViewTab(1);
         QCOMPARE(m_window->shownView(), MainWindow::ShownView::Contour);
