@@ -7003,6 +7003,54 @@ private slots:
         saveLectureShot("readout", size, fontScale);
     }
 
+    // Tester s19, Graph tab at 1280x720: stepping the forward pass left the node at work
+    // below the fold, and the side panel showed the final gradient from the start. The node
+    // at work (with the nodes its step reads) scrolls into view; a partial reads "?" until its
+    // pass has computed it, like the node boxes; a local partial until its child's value.
+    void graphStepShowsItsWorkAndNothingAhead() {
+        QCOMPARE(openExample(m_doc, QStringLiteral("backpropagation")), QString());
+        m_window->resize(1280, 720);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
+        m_window->showViewTab(2);
+        auto* dock = m_window->findChild<GraphDock*>();
+        QVERIFY(dock && dock->isVisible());
+        GraphView* view = dock->view();
+        GraphScene* scene = view->scene();
+        QTest::qWait(200); // fitted to the view
+        view->restart();
+        const ComputationalGraph& g = scene->graph();
+        const int inputs = int(g.inputs.size());
+        QCOMPARE(inputs, 4);
+        const auto panelSays = [&](const QString& line) {
+            return view->panel()->toPlainText().contains(line);
+        };
+        for (int k = 1; k <= scene->stepCount(); ++k) {
+            view->stepForward();
+            const int node = scene->activeNode();
+            QVERIFY(node >= 0);
+            const QRect onScreen =
+                view->canvas()->mapFromScene(scene->nodeRect(node)).boundingRect();
+            QVERIFY2(view->canvas()->viewport()->rect().contains(onScreen),
+                     qPrintable(QStringLiteral("step %1: node %2 off screen")
+                                    .arg(k)
+                                    .arg(QString::fromStdString(g.nodes[std::size_t(node)].name))));
+            for (int i = 0; i < inputs; ++i) {
+                const QString name = QString::fromStdString(g.inputs[std::size_t(i)]);
+                const bool done = scene->derivativeKnown(i);
+                QCOMPARE(panelSays(QStringLiteral("df/d%1 = ?").arg(name)), !done);
+                QCOMPARE(panelSays(QStringLiteral("df/d%1 = -4096").arg(name)), done);
+            }
+            for (std::size_t e = 0; e < g.edges.size(); ++e)
+                QCOMPARE(scene->edgeLines(int(e)).front().endsWith(QStringLiteral("= ?")),
+                         !scene->valueKnown(g.edges[e].to));
+        }
+        // At the end every partial is known: -4096 each (2(u+v)·2(a±b)·1 at (-1, 0, -2, 1)).
+        QVERIFY(std::all_of(g.nodes.begin(), g.nodes.begin() + inputs,
+                            [](const GraphNode& n) { return n.adjoint == -4096; }));
+        for (int i = 0; i < inputs; ++i)
+            QVERIFY(scene->derivativeKnown(i));
+    }
+
     // Issue #9 (font10): at font scale 1.5 in a 1280x720 window the Graph tab scrolled
     // sideways ("∂b/∂w = 0" cut at the right edge) and its text stayed 8-10 pixels. The
     // drawing's text follows the font scale, is never under 10 pixels on screen, and the

@@ -454,24 +454,33 @@ QString GraphScene::derivativeSymbol(int node) const {
                                          name);
 }
 
-QString GraphScene::valueLine(int node) const {
-    const GraphNode& n = m_graph.nodes[std::size_t(node)];
+bool GraphScene::valueKnown(int node) const {
     const int k = m_forwardIndex[std::size_t(node)];
-    const bool known = n.input >= 0 || (k >= 0 && k < m_position);
-    return QStringLiteral("value = ") + (known ? number(n.value) : QStringLiteral("?"));
+    return m_graph.nodes[std::size_t(node)].input >= 0 || (k >= 0 && k < m_position);
+}
+
+bool GraphScene::derivativeKnown(int node) const {
+    if (m_modeInput >= 0 && m_graph.nodes[std::size_t(node)].input >= 0)
+        return true; // dx/dx = 1, dy/dx = 0: the seeds of forward mode
+    const int k = m_secondIndex[std::size_t(node)];
+    return k >= 0 && k < m_position - int(m_forward.size()); // steps of the second pass done
+}
+
+QString GraphScene::valueLine(int node) const {
+    return QStringLiteral("value = ") + (valueKnown(node)
+                                             ? number(m_graph.nodes[std::size_t(node)].value)
+                                             : QStringLiteral("?"));
 }
 
 QString GraphScene::derivativeLine(int node) const {
     const QString symbol = derivativeSymbol(node) + QStringLiteral(" = ");
-    const int done = m_position - int(m_forward.size()); // steps of the second pass done
     if (m_modeInput >= 0 && node == m_modeInput)
         return symbol + QStringLiteral("1");
     if (m_modeInput >= 0 && m_graph.nodes[std::size_t(node)].input >= 0)
         return symbol + QStringLiteral("0");
-    const int k = m_secondIndex[std::size_t(node)];
-    if (k < 0 || k >= done)
+    if (!derivativeKnown(node))
         return symbol + QStringLiteral("?");
-    const GraphStep& s = m_second[std::size_t(k)];
+    const GraphStep& s = m_second[std::size_t(m_secondIndex[std::size_t(node)])];
     // An accumulating node writes its sum out: "512 + 512 = 1024".
     if (s.terms.size() > 1)
         return symbol + sumText(s.terms) + QStringLiteral(" = ") + number(s.result);
@@ -494,7 +503,10 @@ QStringList GraphScene::edgeLines(int edge) const {
     const GraphEdge& e = m_graph.edges[std::size_t(edge)];
     const QString to = text(m_graph.nodes[std::size_t(e.to)].name);
     const QString from = text(m_graph.nodes[std::size_t(e.from)].name);
-    QStringList lines{QStringLiteral("∂%1/∂%2 = %3").arg(to, from, number(e.localPartial))};
+    // The local partial is computed with the child's value, in the forward pass.
+    QStringList lines{
+        QStringLiteral("∂%1/∂%2 = %3")
+            .arg(to, from, valueKnown(e.to) ? number(e.localPartial) : QStringLiteral("?"))};
     const int k = m_edgeSecondIndex[std::size_t(edge)];
     const int done = m_position - int(m_forward.size());
     if (k >= 0 && k < done) {
@@ -1155,11 +1167,31 @@ QString GraphView::exportTo(const QString& path, const QSize& size) const {
 
 void GraphView::stepForward() {
     m_scene->setPosition(m_scene->position() + 1);
+    showWork();
 }
 
 void GraphView::stepBack() {
     setPlaying(false);
     m_scene->setPosition(m_scene->position() - 1);
+    showWork();
+}
+
+void GraphView::showWork() {
+    const GraphStep* step = m_scene->currentStep();
+    if (!step || step->node < 0)
+        return;
+    const QRectF active = m_scene->nodeRect(step->node);
+    QRectF work = active;
+    const ComputationalGraph& g = m_scene->graph();
+    for (const int e : step->edges) {
+        const GraphEdge& edge = g.edges[std::size_t(e)];
+        work |= m_scene->nodeRect(edge.from == step->node ? edge.to : edge.from);
+    }
+    // The step with what it reads if that fits the view, else its node alone (tester s19:
+    // stepping at 1280x720 left the node at work below the fold).
+    const QRectF shown = m_canvas->mapToScene(m_canvas->viewport()->rect()).boundingRect();
+    const bool fits = work.width() <= shown.width() && work.height() <= shown.height();
+    m_canvas->ensureVisible(fits ? work : active, 8, 8);
 }
 
 void GraphView::restart() {
@@ -1299,12 +1331,20 @@ void GraphView::updatePanel() {
                     .arg(c.forwardModeOneInput)
                     .arg(k)
                     .arg(c.forwardModeAllInputs);
-        html += tr("<p><b>Gradient</b> (reverse pass)<br>");
+        // Each partial once the pass has computed it (tester s19: the final gradient showed
+        // during the forward pass): reverse mode, the input's adjoint; forward mode, the
+        // output's tangent, one partial per pass.
+        const int mode = m_scene->forwardModeInput();
+        html += mode < 0 ? tr("<p><b>Gradient</b> (reverse pass)<br>")
+                         : tr("<p><b>Gradient</b> (forward mode: one partial per pass)<br>");
         const QString out = QString::fromStdString(g.nodes[std::size_t(g.output)].name);
-        for (int i = 0; i < k; ++i)
+        for (int i = 0; i < k; ++i) {
+            const bool known = mode < 0 ? m_scene->derivativeKnown(i)
+                                        : i == mode && m_scene->derivativeKnown(g.output);
             html += QStringLiteral("d%1/d%2 = %3<br>")
                         .arg(out, QString::fromStdString(g.inputs[std::size_t(i)]),
-                             number(g.nodes[std::size_t(i)].adjoint));
+                             known ? number(g.nodes[std::size_t(i)].adjoint) : QStringLiteral("?"));
+        }
         html += QStringLiteral("</p>");
         html += tr("<p><small>d: a total derivative, over every path (df/da, the adjoint); "
                    "∂: a local partial, one edge (∂u/∂a). Numbers to 6 digits; every digit "

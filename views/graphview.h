@@ -80,6 +80,12 @@ public:
     Pass currentPass() const;
     /// The node at work, or -1.
     int activeNode() const;
+    /// Whether the node's value is computed at this position (an input's always is), and
+    /// with it the local partials of the edges into it.
+    bool valueKnown(int node) const;
+    /// Whether the second pass has computed the node's derivative (its adjoint df/dnode, or
+    /// in forward mode its tangent dnode/dinput) at this position.
+    bool derivativeKnown(int node) const;
 
     /// What node `node`'s box says, line by line (name, expression, value, adjoint).
     QStringList nodeLines(int node) const;
@@ -267,6 +273,8 @@ public slots:
     void setPlaying(bool playing);
 
 protected:
+    /// Scrolls the node at work into view, with the nodes its step reads if they fit.
+    void showWork();
     /// A new font (Preferences' font scale): the side panel's least width again, the
     /// drawing's text at the new scale.
     void changeEvent(QEvent* event) override;
