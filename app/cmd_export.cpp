@@ -143,14 +143,8 @@ ExportFrame exportFrame(const QCommandLineParser& p, const Document& doc, ViewKi
     if (view == ViewKind::Curve)
         throw UsageError(QStringLiteral("--show state: the curve view draws no state; use "
                                         "--view surface or contour (a function of two inputs)"));
-    const Method method = doc.settings().runs.front().options.method;
-    const QString name = QString::fromUtf8(toString(method).data());
-    if (method == Method::Newton || method == Method::NewtonLineSearch)
-        throw UsageError(QStringLiteral("--show state: %1 keeps no state to draw (no gradient "
-                                        "step, moment or step sizes); the first of --runs must "
-                                        "be one of gd, gd-linesearch, momentum, nesterov, qhm, "
-                                        "adagrad, rmsprop, adam, qhadam")
-                             .arg(name));
+    const QString name =
+        QString::fromUtf8(toString(doc.settings().runs.front().options.method).data());
     const int steps = runs.front().stepCount();
     const int frame = out.frame.value_or(0);
     if (frame >= steps)

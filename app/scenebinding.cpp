@@ -232,8 +232,8 @@ std::optional<StepMarks> stepMarks(const Document& doc, const StepFocus& focus) 
     m.point = *plotted(a.point);
     m.value = a.value;
     m.gradientStep = plotted(a.gradientStep);
-    // The moment appears with the second sub-step, the rectangle with the scaling (the one
-    // before the step), the step taken with the last.
+    // The moment (Newton's direction) appears with the second sub-step, the rectangle with
+    // the scaling (the one before the step), the step taken with the last.
     if (shown >= 1)
         m.momentStep = plotted(a.momentStep);
     if (shown >= count - 2 && count >= 4)
@@ -241,6 +241,7 @@ std::optional<StepMarks> stepMarks(const Document& doc, const StepFocus& focus) 
     if (shown == count - 1)
         m.update = plotted(a.update);
     m.momentLabel = a.momentLabel;
+    m.momentRole = a.momentRole;
     return m;
 }
 

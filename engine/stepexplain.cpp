@@ -192,13 +192,18 @@ std::optional<StepExplanation> explainStep(const Trajectory& run, const Optimize
         // direction the Hessian gave, shown between g and the step (tester s15: the sub-steps
         // listed g and the step, nothing of what H made of g).
         const double length = run.steps[std::size_t(k + 1)].stepLength;
+        const Eigen::VectorXd d = length > 0 ? Eigen::VectorXd(st.update / length) : st.update;
         out.push_back({"Newton direction",
                        o.method == Method::Newton
                            ? "d = −H⁻¹ g (safeguarded when H is not positive definite: each "
                              "eigen-direction divided by max(|λ|, 1/η))"
                            : "d = −H⁻¹ g (safeguarded when H is not positive definite)",
-                       {vector("g", g), vector("d", length > 0 ? Eigen::VectorXd(st.update / length)
-                                                               : st.update)}});
+                       {vector("g", g), vector("d", d)}});
+        // Drawn with its sub-step, as a moment is (tester s19b: the text gave d, the plot
+        // nothing).
+        a.momentStep = d;
+        a.momentLabel = "d = −H⁻¹ g";
+        a.momentRole = "Newton direction";
         finalStep(o.method == Method::Newton
                       ? "x ← x + t d"
                       : "x ← x + t d, t halved until f decreases enough (Armijo)",

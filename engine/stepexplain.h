@@ -37,11 +37,15 @@ struct StepArrows {
     double value = 0;             ///< f(x_k)
     Eigen::VectorXd gradientStep; ///< -eta g: the step plain gradient descent would take
     /// What the moment contributes, as a displacement: beta v_{k-1} (momentum, Nesterov),
-    /// -eta nu b (QHM), -eta m^ (Adam), -eta nu1 m^ (QHAdam); empty for the other methods.
+    /// -eta nu b (QHM), -eta m^ (Adam), -eta nu1 m^ (QHAdam); Newton's direction d; empty for
+    /// the other methods.
     Eigen::VectorXd momentStep;
     /// In the window's symbols (the scenes draw DejaVu Sans, which has them): "β v",
     /// "−η ν b", "−η m̂", "−η ν₁ m̂", or empty.
     std::string momentLabel;
+    /// What that arrow is, for its legend: "moment", or for Newton's methods "Newton
+    /// direction" (then momentStep is d = −H⁻¹g, the step taken t d).
+    std::string momentRole = "moment";
     /// The adaptive methods' per-coordinate step sizes (half-sides of the rectangle drawn
     /// around the point): StepState::rate. Empty for the others.
     Eigen::VectorXd rate;

@@ -5975,6 +5975,26 @@ private slots:
         QString text = dock->stepText();
         text.replace(QChar(0xA0), QLatin1Char(' '));
         QVERIFY2(text.contains(QStringLiteral("H = [2   3]\n    [3  10]")), qPrintable(text));
+        // Newton's direction d is drawn from its sub-step on (tester s19b: the text gave d, the
+        // plot nothing); on a quadratic d = x* - x0 = -(1, 1).
+        const StateGlyphs& glyphs = m_window->surfaceView()->scene().stateGlyphs();
+        const auto legendHasD = [&] {
+            for (int i = 0; i < glyphs.legend()->GetNumberOfEntries(); ++i)
+                if (QString::fromUtf8(glyphs.legend()->GetEntryString(i)).trimmed() ==
+                    QStringLiteral("d = −H⁻¹ g (Newton direction)"))
+                    return true;
+            return false;
+        };
+        QTest::qWait(50);
+        QVERIFY(glyphs.momentVisible() && legendHasD());
+        QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+        QTest::mouseClick(dock->backButton(), Qt::LeftButton); // the gradient sub-step
+        QTest::qWait(50);
+        QVERIFY(!glyphs.momentVisible() && !legendHasD());
+        QTest::mouseClick(dock->forwardButton(), Qt::LeftButton); // the Newton direction
+        QTest::qWait(50);
+        QVERIFY(glyphs.momentVisible() && legendHasD());
+        QVERIFY(!glyphs.updateVisible());
     }
 
     void stepPanelExplainsItsSymbols() {

@@ -366,6 +366,7 @@ private slots:
         marks.rate = a.rate;
         marks.update = a.update;
         marks.momentLabel = a.momentLabel;
+        marks.momentRole = a.momentRole;
         gs::RunPath path;
         for (const auto& step : run.steps)
             path.points.emplace_back(step.x[0], step.x[1], step.value);

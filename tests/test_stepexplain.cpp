@@ -230,7 +230,10 @@ private slots:
         QVERIFY((h->matrix - a).cwiseAbs().maxCoeff() <= kTolerance * a.cwiseAbs().maxCoeff());
         QVERIFY(close(find(*e, "step", "x′")->value, Eigen::Vector2d(0.6, -0.8)));
         QVERIFY(close(find(*e, "step", "t")->value, Eigen::VectorXd::Constant(1, 1.0)));
-        QVERIFY(e->arrows.gradientStep.size() == 0); // Newton draws only its step
+        QVERIFY(e->arrows.gradientStep.size() == 0); // no eta g: Newton does not take one
+        // d is drawn with its sub-step (tester s19b: the text gave d, the plot nothing).
+        QVERIFY(close(e->arrows.momentStep, Eigen::Vector2d(-0.9, 0.2)));
+        QCOMPARE(e->arrows.momentRole, std::string("Newton direction"));
     }
 
     void predictedEigenErrorsFollowTheFactors() {

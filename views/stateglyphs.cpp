@@ -191,7 +191,7 @@ void StateGlyphs::update(const HeightMap& height, double width) {
     place(m_gradient, m_marks && !same ? m_marks->gradientStep : std::nullopt, gradientColor(),
           "−η ∇f (gradient step)");
     place(m_moment, m_marks ? m_marks->momentStep : std::nullopt, momentColor(),
-          m_marks ? m_marks->momentLabel + " (moment)" : std::string());
+          m_marks ? m_marks->momentLabel + " (" + m_marks->momentRole + ")" : std::string());
     // The rectangle: sides r_x and r_y, centred on x_k.
     const bool rate = inside && m_marks->rate && m_marks->rate->allFinite();
     m_rate.actor->SetVisibility(rate);

@@ -29,6 +29,7 @@ struct StepMarks {
     double value = 0;            ///< f(x_k): the arrows' height in the 3-D view
     std::optional<Eigen::Vector2d> gradientStep, momentStep, update, rate;
     std::string momentLabel = "moment";
+    std::string momentRole = "moment"; ///< StepArrows::momentRole
 };
 
 class StateGlyphs {
