@@ -1847,15 +1847,8 @@ void MainWindow::rebuildSlice() {
 
 void MainWindow::updateDomainNote() {
     const Settings& s = m_doc->settings();
-    const QStringList names = m_doc->inputNames();
     QStringList notes;
-    // A function of one input has an interval, no y range.
-    const QString box =
-        names.size() < 2
-            ? tr("%1 ∈ [%2, %3]").arg(names.value(s.plotX), number(s.xmin), number(s.xmax))
-            : tr("%1 ∈ [%2, %3], %4 ∈ [%5, %6]")
-                  .arg(names.value(s.plotX), number(s.xmin), number(s.xmax), names.value(s.plotY),
-                       number(s.ymin), number(s.ymax));
+    const QString box = domainText(*m_doc); // one input: an interval, no y range
     if (const QString gaps = surfaceGapsNote(m_doc->surface().z, box); !gaps.isEmpty())
         notes << gaps;
     const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);

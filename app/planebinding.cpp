@@ -1,5 +1,6 @@
 #include "planebinding.h"
 
+#include "diagnostics.h"
 #include "scenebinding.h"
 
 #include <algorithm>
@@ -208,7 +209,9 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
     const Settings& s = doc.settings();
     scene.setExpansion(doc.expansion(), s.showTangent, s.showQuadratic);
     const Expansion& e = doc.expansion();
-    if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
+    if (const QString nothing = nothingToPlotNote(doc); !nothing.isEmpty())
+        scene.setNote(nothing.toStdString()); // where the curve would be, not only in the panel
+    else if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
         // No-break spaces in "name = value": a narrow plot wraps between the pairs, never
         // between a name and its value (tester s17: "f = / 0.841" at font scale 1.5).
         scene.setNote(QStringLiteral("at x\u00A0=\u00A0%1:  f\u00A0=\u00A0%2,  "
@@ -300,7 +303,8 @@ void showContourExpansion(ContourScene& scene, const Document& doc) {
                        model ? &*model : nullptr);
     scene.showGradientField(s.showField);
     scene.showBands(s.showBands);
-    scene.setNote(stabilityHint(doc).toStdString());
+    const QString nothing = nothingToPlotNote(doc);
+    scene.setNote((nothing.isEmpty() ? stabilityHint(doc) : nothing).toStdString());
 }
 
 void showContourRuns(ContourScene& scene, const Document& doc) {

@@ -1,5 +1,6 @@
 #include "scenebinding.h"
 
+#include "diagnostics.h"
 #include "overlays.h"
 #include "stepexplain.h"
 #include "taylor.h"
@@ -86,6 +87,8 @@ QString elideTitle(const QString& title) {
 void showDocument(SurfaceScene& scene, const Document& doc, double pixelScale) {
     scene.setStyle(sceneStyle(doc.settings(), pixelScale));
     scene.setTitle(sceneTitle(doc).toStdString());
+    // Empty axes say why (tester s19: the reason was only at the foot of the panel).
+    scene.setMessage(nothingToPlotNote(doc).toStdString());
     const QStringList names = doc.inputNames();
     const GridSpec g = doc.grid();
     scene.setAxisTitles(names.value(g.axisX).toStdString(), names.value(g.axisY).toStdString());

@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include "document.h"
+
 #include <QStringList>
 
 namespace gs {
@@ -38,6 +40,26 @@ QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
         parts << QStringLiteral("is undefined on %1%").arg(percent(undefined));
     return QStringLiteral("f %1 of the domain: the surface has gaps there.")
         .arg(parts.join(QStringLiteral(" and ")));
+}
+
+QString domainText(const Document& doc) {
+    const Settings& s = doc.settings();
+    const QStringList names = doc.inputNames();
+    const auto n = [](double v) { return QString::number(v, 'g', 6); };
+    // No-break spaces within "x ∈ [-2, 2]": a wrapped message breaks between the inputs.
+    return names.size() < 2
+               ? QStringLiteral("%1\u00A0∈\u00A0[%2,\u00A0%3]")
+                     .arg(names.value(s.plotX), n(s.xmin), n(s.xmax))
+               : QStringLiteral("%1\u00A0∈\u00A0[%2,\u00A0%3], %4\u00A0∈\u00A0[%5,\u00A0%6]")
+                     .arg(names.value(s.plotX), n(s.xmin), n(s.xmax), names.value(s.plotY),
+                          n(s.ymin), n(s.ymax));
+}
+
+QString nothingToPlotNote(const Document& doc) {
+    const Eigen::ArrayXXd& z = doc.surface().z;
+    if (z.size() == 0 || z.isFinite().any())
+        return {};
+    return surfaceGapsNote(z, domainText(doc));
 }
 
 } // namespace gs

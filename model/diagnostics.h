@@ -19,4 +19,12 @@ QString describeParseError(const QString& text, const ParseError& error);
 /// `box` names the domain ("x ∈ [-2, 2], y ∈ [-2, 2]").
 QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box);
 
+class Document;
+/// The plotted domain in words: "x ∈ [-2, 2], y ∈ [-2, 2]" (one input: its interval).
+QString domainText(const Document& doc);
+/// surfaceGapsNote's "f ... everywhere on the domain ...: there is nothing to plot. ..." when no
+/// sampled value of f is finite, else empty: the views say it where the plot would be (tester
+/// s19: 1/0 showed empty axes, the reason at the foot of the panel).
+QString nothingToPlotNote(const Document& doc);
+
 } // namespace gs

@@ -2982,12 +2982,27 @@ private slots:
         QCOMPARE(m_doc->setFunction(QStringLiteral("log(-x) + y")), QString());
         QVERIFY(m_window->domainNote()->isVisible());
         QVERIFY(m_window->domainNote()->text().contains(QStringLiteral("undefined everywhere")));
+        // And where the plot would be (tester s19: 1/0 showed empty axes, the reason only at
+        // the foot of the panel): the 3-D view's message, the contour view's note.
+        const std::string said = m_window->domainNote()->text().toStdString();
+        QCOMPARE(m_window->surfaceView()->scene().message(), said);
+        m_window->showViewTab(1);
+        QCOMPARE(m_window->contourScene().noteShown().empty(), false);
+        QString note = QString::fromStdString(m_window->contourScene().noteShown());
+        QVERIFY2(note.replace(u'\n', u' ').contains(QStringLiteral("nothing to plot")),
+                 qPrintable(note));
+        m_window->showViewTab(0);
         // tester4 A7, A8: 1/0 has one input (no empty "∈ [-2, 2]" for a missing y), and it
         // overflows: it is not undefined. Partly overflowing: said so, with its share.
         QCOMPARE(m_doc->setFunction(QStringLiteral("1/0")), QString());
-        QVERIFY2(m_window->domainNote()->text().startsWith(
-                     QStringLiteral("f overflows to ±inf everywhere on the domain x ∈ [8, 12]: ")),
-                 qPrintable(m_window->domainNote()->text()));
+        QString text = m_window->domainNote()->text();
+        QVERIFY2(text.replace(QChar(0xA0), u' ')
+                     .startsWith(QStringLiteral(
+                         "f overflows to ±inf everywhere on the domain x ∈ [8, 12]: ")),
+                 qPrintable(text));
+        note = QString::fromStdString(m_window->curveScene().noteShown());
+        QVERIFY2(note.replace(u'\n', u' ').contains(QStringLiteral("nothing to plot")),
+                 qPrintable(note));
         // exp(1000 x) overflows for x > ln(DBL_MAX)/1000 = 0.71: on x in [-1, 2], a part.
         Settings part = m_doc->settings();
         part.function = QStringLiteral("exp(1000*x) + y");
@@ -2999,6 +3014,7 @@ private slots:
             m_window->domainNote()->text().startsWith(QStringLiteral("f overflows to ±inf on ")),
             qPrintable(m_window->domainNote()->text()));
         QVERIFY(!m_window->domainNote()->text().contains(QStringLiteral("undefined")));
+        QCOMPARE(m_window->surfaceView()->scene().message(), std::string()); // a surface: none
     }
 
     void layoutGivesTheViewTheRoom_data() {

@@ -131,6 +131,15 @@ SurfaceScene::SurfaceScene()
     m_overlays->addTo(m_renderer);
     m_renderer->AddActor2D(m_title);
     m_titleFit = std::make_unique<FitTextWidth>(m_title, m_renderer, 0.96);
+    m_message = vtkSmartPointer<vtkTextActor>::New();
+    m_message->GetTextProperty()->SetJustificationToCentered();
+    m_message->GetTextProperty()->SetVerticalJustificationToCentered();
+    m_message->GetTextProperty()->ItalicOn();
+    m_message->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    m_message->SetPosition(0.5, 0.55);
+    m_message->SetVisibility(false);
+    m_renderer->AddActor2D(m_message);
+    m_messageFit = std::make_unique<FitTextWidth>(m_message, m_renderer, 0.9);
     m_renderer->AddActor2D(m_colorBar);
     m_picker = std::make_unique<ScenePicker>(m_overlays->marker());
     m_critical = std::make_unique<CriticalMarkers>(false);
@@ -193,6 +202,31 @@ vtkRenderer* SurfaceScene::renderer() const {
 
 void SurfaceScene::setTitle(const std::string& title) {
     m_title->SetInput(title.c_str());
+}
+
+void SurfaceScene::setMessage(const std::string& message) {
+    m_messageText = message;
+    // Words into lines of at most kMessageLine characters (UTF-8: continuation bytes do not
+    // count); a word longer than that has a line of its own.
+    std::string wrapped, line;
+    const auto length = [](const std::string& s) {
+        return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    };
+    std::size_t at = 0;
+    while (at < message.size()) {
+        const std::size_t end = std::min(message.find(' ', at), message.size());
+        const std::string word = message.substr(at, end - at);
+        at = end + 1;
+        if (!line.empty() && length(line) + 1 + length(word) > kMessageLine) {
+            wrapped += (wrapped.empty() ? "" : "\n") + line;
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    if (!line.empty())
+        wrapped += (wrapped.empty() ? "" : "\n") + line;
+    m_message->SetInput(wrapped.c_str());
+    m_message->SetVisibility(!message.empty());
 }
 
 HeightMap SurfaceScene::heightMap() const {
@@ -336,6 +370,8 @@ void SurfaceScene::applyStyle() {
     m_wire->GetProperty()->SetLineWidth(static_cast<float>(look.wireWidth * scale.line));
     m_inputAxes->applyStyle(scale);
     m_titleFit->setFontSize(fontSize(look.titleFont, k));
+    m_message->GetTextProperty()->SetColor(ink[0], ink[1], ink[2]);
+    m_messageFit->setFontSize(fontSize(look.fTitleFont, k));
     m_colorBar->GetLabelTextProperty()->SetFontSize(fontSize(look.colorBarFont, k));
     m_fAxis->applyStyle(scale);
     m_overlays->applyStyle(scale);

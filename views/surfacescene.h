@@ -50,6 +50,12 @@ public:
     vtkRenderer* renderer() const;
 
     void setTitle(const std::string& title);
+    /// A message in the middle of the view, where the surface would be (there is nothing to
+    /// plot: f is not finite anywhere on the domain); empty hides it. Wrapped into lines of
+    /// at most kMessageLine characters and kept within the view's width.
+    void setMessage(const std::string& message);
+    std::string message() const { return m_messageText; }
+    static constexpr int kMessageLine = 60;
     /// The input axes' titles: the names of the two plotted inputs.
     void setAxisTitles(const std::string& x, const std::string& y);
     /// A new surface: rebuilds the mesh, the box and the axes. Keeps the camera. The scene
@@ -187,6 +193,9 @@ private:
     std::array<double, 6> m_boxBounds{};
     vtkSmartPointer<vtkTextActor> m_title;
     std::unique_ptr<FitTextWidth> m_titleFit; ///< the title within the view's width
+    vtkSmartPointer<vtkTextActor> m_message;
+    std::unique_ptr<FitTextWidth> m_messageFit;
+    std::string m_messageText;
     vtkSmartPointer<vtkScalarBarActor> m_colorBar;
     /// Shaded mode's key light above the viewer and its weaker headlight.
     vtkSmartPointer<vtkLight> m_shadedLight, m_fillLight;
