@@ -413,21 +413,27 @@ GridSpec Document::modelGrid(const Eigen::VectorXd& x) const {
     GridSpec g = grid();
     g.nx = g.ny = kModelResolution;
     const double r = m_settings.modelRadius;
-    if (!(r > 0) || g.axisX >= x.size() || g.axisY >= x.size())
+    if (!(r > 0) || g.axisX >= x.size())
         return g;
     // The square [x - r, x + r] x [y - r, y + r] (within the domain where the two meet): a
-    // model of f near the point, not over the whole plot.
+    // model of f near the point, not over the whole plot. One input: the interval [x - r,
+    // x + r] (tester s20: the curve view drew the parabola over the whole domain).
+    const bool square = g.axisY < x.size();
     GridSpec m = g;
-    const double cx = x[g.axisX], cy = x[g.axisY];
+    const double cx = x[g.axisX], cy = square ? x[g.axisY] : 0.0;
     m.xmin = std::max(g.xmin, cx - r);
     m.xmax = std::min(g.xmax, cx + r);
-    m.ymin = std::max(g.ymin, cy - r);
-    m.ymax = std::min(g.ymax, cy + r);
-    if (!(m.xmin < m.xmax && m.ymin < m.ymax)) { // the point is outside the domain
+    if (square) {
+        m.ymin = std::max(g.ymin, cy - r);
+        m.ymax = std::min(g.ymax, cy + r);
+    }
+    if (!(m.xmin < m.xmax && (!square || m.ymin < m.ymax))) { // the point is off the domain
         m.xmin = cx - r;
         m.xmax = cx + r;
-        m.ymin = cy - r;
-        m.ymax = cy + r;
+        if (square) {
+            m.ymin = cy - r;
+            m.ymax = cy + r;
+        }
     }
     return m;
 }
@@ -445,7 +451,7 @@ void Document::recomputeExpansion() {
                                                 Eigen::Index(m_settings.epsilon.size()));
     const GridSpec g = grid();
     m_expansion = expand(*m_expression, x0, g, kModelResolution, eps);
-    if (m_settings.modelRadius > 0 && g.axisX < x0.size() && g.axisY < x0.size()) {
+    if (m_settings.modelRadius > 0 && g.axisX < x0.size()) { // modelGrid: one input too
         m_expansion.modelGrid = modelGrid(x0);
         m_expansion.quadratic = taylor(m_expansion.at, x0, 2).sampleGrid(m_expansion.modelGrid);
     }

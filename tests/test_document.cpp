@@ -131,6 +131,18 @@ private slots:
         QVERIFY(doc.change(s, QStringLiteral("r")).isEmpty());
         QCOMPARE(doc.expansion().modelGrid.xmin, -2.0);
         QCOMPARE(doc.expansion().modelGrid.ymax, 2.0);
+        // One input: the interval [x0 - r, x0 + r], cut to the domain (tester s20: the curve
+        // view drew the parabola over the whole domain whatever the radius). The book's
+        // 3x^4 - 4x^3 - 12x^2 at 2: f = -32, f' = 0, f'' = 72, T2 = -32 + 36 dx^2.
+        s.function = QStringLiteral("3*x^4 - 4*x^3 - 12*x^2");
+        s.point = {2};
+        s.modelRadius = 0.5;
+        QVERIFY(doc.change(s, QStringLiteral("curve")).isEmpty());
+        QCOMPARE(doc.expression().inputCount(), std::size_t(1));
+        const gs::GridSpec& m = doc.expansion().modelGrid;
+        QCOMPARE(m.xmin, 1.5);
+        QCOMPARE(m.xmax, 2.0);
+        QVERIFY(std::abs(doc.expansion().quadratic(0, 0) - (-32 + 36 * 0.25)) < 64 * tol);
     }
 
     void plottedInputsAndSlice() {
