@@ -1722,8 +1722,11 @@ void MainWindow::syncEditors() {
                   .arg(unused.join(QStringLiteral(", "))));
     m_inputsNote->setVisible(!unused.isEmpty());
     // The boxes show what fits; they are read back only when the person edits them. A refused
-    // range's marks and message go: the boxes show the document's range again.
+    // range's marks and message go: the boxes show the document's range again. So do a refused
+    // number's: the document changed since (tester s20: "x = 2" in red after an example).
     clearDomainError();
+    for (NumberSpinBox* box : findChildren<NumberSpinBox*>())
+        box->clearRefusedMark();
     m_xmin->setValue(s.xmin);
     m_xmax->setValue(s.xmax);
     m_ymin->setValue(s.ymin);

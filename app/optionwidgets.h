@@ -49,6 +49,8 @@ public:
     double valueFromText(const QString& text) const override;
     /// The last refusal's message (empty after an accepted entry), for tests.
     QString lastRefusal() const { return m_refusal; }
+    /// Takes the refusal's mark off: a new entry, or a value the document took from elsewhere.
+    void clearRefusedMark();
 
 protected:
     /// The text without prefix, suffix and surrounding spaces.
@@ -61,7 +63,6 @@ private:
     /// A refusal shown at the box too (tester s18: only the status bar said it): its text in
     /// the error colour and the message beside it, till the next entry.
     void markRefused(const QString& message);
-    void clearRefusedMark();
 
     mutable std::optional<std::pair<QString, double>> m_typed;
     mutable QString m_refusal;

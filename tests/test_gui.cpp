@@ -654,6 +654,15 @@ private slots:
             // And at the box (tester s18: only the status bar said it): its text marked.
             QVERIFY(!x0->findChild<QLineEdit*>()->styleSheet().isEmpty());
         }
+        // A value the document takes from elsewhere (a double-click, an undo, an example) is
+        // a new entry: the mark goes (tester s20: the red text stayed on the new value).
+        QCOMPARE(m_doc->setPoint(x0Before + 0.25, good.point[1]), QString());
+        QVERIFY(x0->findChild<QLineEdit*>()->styleSheet().isEmpty());
+        QCOMPARE(m_doc->setPoint(x0Before, good.point[1]), QString());
+        x0->selectAll();
+        QTest::keyClicks(x0, QStringLiteral("abc"));
+        QTest::keyClick(x0, Qt::Key_Enter);
+        QVERIFY(!x0->findChild<QLineEdit*>()->styleSheet().isEmpty());
         // An expression of numbers is a number: the point takes its exact value.
         x0->selectAll();
         QTest::keyClicks(x0, QStringLiteral("log(2)"));
