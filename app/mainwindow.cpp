@@ -1901,6 +1901,11 @@ void MainWindow::onDocumentChanged(int what) {
         // Leaving Step by Step goes back to these runs whole, not to the frame the old ones
         // had (tester s19b: "step 60 of 282" after an example opened over the tab).
         m_frameAtStepShown = longest;
+        // With Step by Step on screen, new runs start at their first iteration, as the tab
+        // does when it opens (tester s20: an example loaded over it showed "Iterate 60 of
+        // 60: the run's last, no step taken").
+        if (m_stepShown && longest > 0)
+            m_animator->setFrame(0);
         bool diverged = false;
         for (const Trajectory& t : m_doc->trajectories())
             if (t.reason == StopReason::Diverged) {

@@ -4498,6 +4498,18 @@ private slots:
         QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) {
             return l->text() == QStringLiteral("step %1 of %1").arg(animator->length());
         }));
+        // Tester s20: an example loaded with Step by Step on screen (its own view leaves the
+        // tab there) starts at its first iteration, as the tab does when it opens; it showed
+        // "Iterate 60 of 60: the run's last, no step taken".
+        m_window->stepDock()->show();
+        m_window->stepDock()->raise();
+        QTRY_VERIFY(!m_window->stepDock()->visibleRegion().isEmpty());
+        bowl->trigger();
+        QVERIFY(!m_window->stepDock()->visibleRegion().isEmpty());
+        QVERIFY(animator->length() > 0);
+        QCOMPARE(animator->frame(), 0);
+        QVERIFY2(m_window->stepDock()->stepText().contains(QStringLiteral("1. gradient")),
+                 qPrintable(m_window->stepDock()->stepText().left(80)));
     }
 
     void curveExampleFromTheContourTab() {
