@@ -5994,6 +5994,32 @@ private slots:
         const std::array<double, 4> title = scene.titleBox(); // xmin, xmax, ymin, ymax
         QVERIFY(title[1] > title[0]);
         QVERIFY(!meets(box, {title[0], title[2], title[1], title[3]}));
+        // Tester s20 (1600x1000, font 1.5): the step's legend reached into the frame over a
+        // "global max 22", and the point's legend sat over the level curve through x0 beside
+        // empty margins. The point's legend meets neither other legend, and no point of that
+        // curve (0.5 x^2 + 5 y^2 = f(x0), found on a 401 x 401 grid's edges) is under it.
+        const std::array<double, 4> point = scene.pointLegendRect();
+        QVERIFY(point[2] > point[0]);
+        QVERIFY(!meets(point, box));
+        QVERIFY(!meets(point, boxOf(scene.runPaths().legend())));
+        const auto f = [](double u, double v) { return 0.5 * u * u + 5 * v * v; };
+        const double level = f(m_doc->settings().point[0], m_doc->settings().point[1]);
+        int found = 0;
+        for (int i = 0; i <= 400; ++i)
+            for (int j = 0; j < 400; ++j) {
+                const double u = -2 + 0.01 * i, v = -2 + 0.01 * j;
+                const double a = f(u, v) - level, b = f(u, v + 0.01) - level;
+                if ((a < 0) == (b < 0))
+                    continue;
+                const Eigen::Vector2d p = scene.toDisplay(u, v + 0.01 * a / (a - b));
+                ++found;
+                QVERIFY2(!(p.x() > point[0] + 2 && p.x() < point[2] - 2 && p.y() > point[1] + 2 &&
+                           p.y() < point[3] - 2),
+                         qPrintable(QStringLiteral("the level curve through x0 at %1, %2 px")
+                                        .arg(p.x())
+                                        .arg(p.y())));
+            }
+        QVERIFY(found > 100);
     }
 
     // Tester s18: a Newton step listed g and the direction, nothing of the H it was solved

@@ -23,6 +23,7 @@
 #include <vtkBox.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCellArray.h>
+#include <vtkCellArrayIterator.h>
 #include <vtkCellData.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkContourFilter.h>
@@ -98,6 +99,9 @@ constexpr double kLabelCost = kCurveCost;
 /// The cost of a place over anything drawn in the plot but the level curves (a path, a ball,
 /// the point's arrows, a marker or its label): never chosen while the legend can go beside.
 constexpr double kOccupiedCost = 1e4;
+/// Room beside the frame is made for what the legend would hide inside while the frame keeps
+/// this share of its scale.
+constexpr double kReframeKeeps = 0.8;
 /// The point legend slides from a corner along the edges up to this many half sizes, each
 /// step costing this much (less than a level label covered).
 constexpr int kLegendSlides = 4;
@@ -1376,17 +1380,31 @@ void ContourScene::placePointLegend() {
             curvePoints.emplace_back(toDisplay(q[0], q[1]), weight);
         }
     }
-    std::vector<Eigen::Vector2d> pointLevelPoints;
+    // The level curve through x0 as segments on screen: a long straight piece crosses a
+    // legend's box with no vertex in it (tester s20, the bowl's lower branch).
+    std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> pointLevelSegments;
     if (m_pointLevelActor->GetVisibility())
-        if (auto* d = vtkPolyData::SafeDownCast(m_pointLevel->GetOutputDataObject(0)))
-            for (vtkIdType i = 0; d->GetPoints() && i < d->GetNumberOfPoints(); ++i) {
-                double q[3];
-                d->GetPoint(i, q);
-                pointLevelPoints.push_back(toDisplay(q[0], q[1]));
+        if (auto* d = vtkPolyData::SafeDownCast(m_pointLevel->GetOutputDataObject(0));
+            d && d->GetPoints() && d->GetLines()) {
+            vtkIdType n = 0;
+            const vtkIdType* ids = nullptr;
+            auto lines = vtk::TakeSmartPointer(d->GetLines()->NewIterator());
+            for (lines->GoToFirstCell(); !lines->IsDoneWithTraversal(); lines->GoToNextCell()) {
+                lines->GetCurrentCell(n, ids);
+                for (vtkIdType k = 0; k + 1 < n; ++k) {
+                    double a[3], b[3];
+                    d->GetPoint(ids[k], a);
+                    d->GetPoint(ids[k + 1], b);
+                    pointLevelSegments.emplace_back(toDisplay(a[0], a[1]), toDisplay(b[0], b[1]));
+                }
             }
+        }
     const auto coversPointLevel = [&](const Box& box) {
-        return std::any_of(pointLevelPoints.begin(), pointLevelPoints.end(),
-                           [&](const Eigen::Vector2d& q) { return box.holds(q); });
+        return std::any_of(
+            pointLevelSegments.begin(), pointLevelSegments.end(), [&](const auto& s) {
+                return segmentMeetsRect(s.first.x(), s.first.y(), s.second.x(), s.second.y(),
+                                        box.x0, box.x1, box.y0, box.y1);
+            });
     };
     const double frameArea = std::max(1.0, (x1 - x0) * (y1 - y0));
     double curveTotal = 0;
@@ -1490,14 +1508,28 @@ void ContourScene::placePointLegend() {
                                (box.y0 - y0) / std::max(1.0, y1 - y0));
     };
     std::optional<Box> chosen;
+    // The inside place it would take but for what it hides there (the level curve through
+    // x0, a level label): taken after all if making room beside the frame shrinks the frame.
+    std::optional<Box> hiding;
     // Beside the frame, once there with its own room, it stays while the point moves (the
     // frame would change size under the pointer); what is drawn changing (runs, markers, a
     // new surface) lets it back in.
-    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && canReframe;
+    // The room beside the frame holds the step's legend too when it is drawn (Step by Step):
+    // wider than the reserve, it reached into the frame over a marker's label (tester s20).
+    const double stateWidth = state->GetVisibility() && state->GetNumberOfEntries() > 0
+                                  ? state->GetPosition2Coordinate()->GetValue()[0] * vw
+                                  : 0.0;
+    const double reserve = (std::max(w, stateWidth) + 4 * inset) / lineScale();
+    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && canReframe &&
+                            std::abs(m_legendReserve - reserve) < 1;
     // New content (a surface, runs, markers) or a new view size is laid out from the scene
     // alone: the place it was in counts only while the point moves (tester s14: the same
     // example reached two ways had two layouts).
-    const bool fresh = m_reconsiderLegend || m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    // The step's legend coming or going (Step by Step) is new content too.
+    const bool stateShown = stateWidth > 0;
+    const bool fresh = m_reconsiderLegend || stateShown != m_stateLegendShown ||
+                       m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    m_stateLegendShown = stateShown;
     m_layoutSize = {size[0], size[1]};
     m_reconsiderLegend = false;
     if (!keepBeside && !places.empty()) {
@@ -1518,11 +1550,15 @@ void ContourScene::placePointLegend() {
                 best = i;
         // Over nothing drawn, or nowhere else to go (zoomed in: the frame fills the view).
         // A place over a level label or the level curve through x0 gives way to a free place
-        // beside the frame (no re-framing).
-        const bool freeBeside =
+        // beside the frame, and with new content or a new view size (never under a dragged
+        // point) to one the frame makes room for while it keeps its size (tester s20: at
+        // 1600x1000 and font 1.5 it sat over the curve through x0 beside empty margins).
+        const bool free =
             std::any_of(beside.begin(), beside.end(), [&](const Box& b) { return besideFree(b); });
-        if ((costs[best] < kOccupiedCost && !(hides(places[best].box) && freeBeside)) ||
-            !canReframe) {
+        const bool inside = costs[best] < kOccupiedCost;
+        const bool hidesThere = inside && hides(places[best].box);
+        const bool makeRoom = inside && fresh && hidesThere;
+        if ((inside && !(hidesThere && free) && !makeRoom) || !canReframe) {
             chosen = places[best].box;
             if (costs[best] < kOccupiedCost && m_legendReserve > 0 && canReframe) {
                 // Back inside: the frame takes the whole view again.
@@ -1530,6 +1566,8 @@ void ContourScene::placePointLegend() {
                 placePointLegend();
                 return;
             }
+        } else if (inside) {
+            hiding = places[best].box;
         }
     }
     if (!chosen)
@@ -1539,12 +1577,19 @@ void ContourScene::placePointLegend() {
                 break;
             }
     if (!chosen && canReframe && !m_reframingLegend) {
-        // No room beside the frame: the frame gives up the legend's width on the right.
-        setLegendReserve((w + 4 * inset) / lineScale(), true);
-        m_reframingLegend = true;
-        placePointLegend();
-        m_reframingLegend = false;
-        return;
+        // No room beside the frame: the frame gives up the legend's width on the right. For
+        // what it would hide inside, only while the frame keeps its size (a wide view has
+        // that room beside a square frame); else inside after all.
+        if (hiding && fittedPixelsPerUnit(m_barReserve + reserve) <
+                          kReframeKeeps * fittedPixelsPerUnit(m_barReserve + m_legendReserve)) {
+            chosen = hiding;
+        } else {
+            setLegendReserve(reserve, true);
+            m_reframingLegend = true;
+            placePointLegend();
+            m_reframingLegend = false;
+            return;
+        }
     }
     if (!chosen) {
         // Nowhere free: beside the frame if it is in the view, else the inside place with the
@@ -1567,6 +1612,15 @@ void ContourScene::placePointLegend() {
     const Eigen::Vector2d at = fraction(b);
     const bool inFrame =
         at.x() >= -1e-3 && at.x() <= 1 + 1e-3 && at.y() >= -1e-3 && at.y() <= 1 + 1e-3;
+    if (!inFrame && m_legendReserve > 0 && std::abs(m_legendReserve - reserve) >= 1 && canReframe &&
+        !m_reframingLegend) {
+        // Beside the frame in room made for other legends: the step's came or went.
+        setLegendReserve(reserve, true);
+        m_reframingLegend = true;
+        placePointLegend();
+        m_reframingLegend = false;
+        return;
+    }
     const bool otherCorner = inFrame && (at - m_pointLegendPlace).norm() > 1e-3;
     m_pointLegendPlace = fraction(b);
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);

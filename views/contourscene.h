@@ -319,6 +319,7 @@ private:
     bool m_reconsiderLegend = true;
     std::array<int, 2> m_layoutSize{}; ///< the view's size the point legend was placed for
     bool m_placingLegend = false, m_reframingLegend = false;
+    bool m_stateLegendShown = false; ///< the step's legend was drawn at the last placement
     /// The runs' iterates (plot units): the legend keeps off them.
     std::vector<Eigen::Vector2d> m_runPoints;
     /// The runs' steps as segments (plot units): level labels keep off them.

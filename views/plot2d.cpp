@@ -632,6 +632,37 @@ bool Plot2D::refitWanted() const {
     return false;
 }
 
+Plot2D::Fit Plot2D::fitFor(double pixels) const {
+    Fit fit;
+    const std::array<double, 4> a = axesFrame(); // the frame and its pads
+    const double w = a[1] - a[0], h = worldY(a[3]) - worldY(a[2]);
+    double aspect = m_renderer->GetTiledAspectRatio(); // width / height
+    if (!(aspect > 0))
+        aspect = 4.0 / 3.0;
+    // A reserve on the right takes the fraction r of the view's width.
+    const int* size = m_renderer->GetSize();
+    fit.r = pixels > 0 && size[0] > 0 ? std::min(0.4, pixels * lineScale() / size[0]) : 0.0;
+    // At least the room the axes' text takes in pixels (textRoom): in a narrow view (side
+    // by side) the margin, a fraction of the frame, cut the y title at the left edge. With p
+    // pixels per world unit the frame takes w p of the (1 - r) W pixels left of the reserve,
+    // whose sides must keep `left` and `right`: p <= ((1 - r) W - left - right) / w, and as
+    // much up the height H; and the margins in the (1 - r) W.
+    if (size[0] > 0 && size[1] > 0) {
+        const double W = size[0], H = size[1];
+        fit.room = textRoom();
+        const double across = (1 - fit.r) * W - fit.room.left - fit.room.right;
+        const double up = H - fit.room.bottom - fit.room.top;
+        const double margins = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - fit.r)));
+        if (across > 0 && up > 0)
+            fit.p = std::min({H / (2 * margins), across / w, up / h});
+    }
+    return fit;
+}
+
+double Plot2D::fittedPixelsPerUnit(double pixels) const {
+    return fitFor(pixels).p;
+}
+
 void Plot2D::fitCamera() {
     m_fitRoom = m_axes->room();
     vtkCamera* cam = m_renderer->GetActiveCamera();
@@ -642,40 +673,29 @@ void Plot2D::fitCamera() {
     double aspect = m_renderer->GetTiledAspectRatio(); // width / height
     if (!(aspect > 0))
         aspect = 4.0 / 3.0;
-    // A reserve on the right takes the fraction r of the view's width: the frame and its
-    // margins fit the rest, (1 - r) of the width, centred there.
-    const int* size = m_renderer->GetSize();
-    const double r = m_rightReserve > 0 && size[0] > 0
-                         ? std::min(0.4, m_rightReserve * lineScale() / size[0])
-                         : 0.0;
+    // The frame and its margins fit the view's width but the reserve's, (1 - r), centred there.
+    const Fit fit = fitFor(m_rightReserve);
+    const double r = fit.r;
     // The parallel scale is half the visible height; leave a margin for labels and title.
     double scale = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - r)));
     // Visible width V = 2 scale aspect; the frame's centre sits at the middle of the left
     // (1 - r) V: the camera moves right by r V / 2.
     double fx = cx + r * scale * aspect, fy = cy;
-    // And at least the room the axes' text takes in pixels (textRoom): in a narrow view (side
-    // by side) the margin, a fraction of the frame, cut the y title at the left edge. With p
-    // pixels per world unit the frame takes w p of the (1 - r) W pixels left of the reserve,
-    // whose sides must keep `left` and `right`: p <= ((1 - r) W - left - right) / w, and as
-    // much up the height H. The frame's centre on screen then moves inwards just enough.
-    if (size[0] > 0 && size[1] > 0) {
+    // The frame's centre on screen moves inwards just enough to keep the axes' text's room.
+    const int* size = m_renderer->GetSize();
+    if (fit.p > 0) {
         const double W = size[0], H = size[1];
-        const TextRoom room = textRoom();
-        const double across = (1 - r) * W - room.left - room.right;
-        const double up = H - room.bottom - room.top;
-        if (across > 0 && up > 0) {
-            const double p = std::min({H / (2 * scale), across / w, up / h});
-            scale = H / (2 * p);
-            const double xc =
-                std::clamp((1 - r) * W / 2, room.left + w * p / 2,
-                           std::max(room.left + w * p / 2, (1 - r) * W - room.right - w * p / 2));
-            const double yc =
-                std::clamp(H / 2, room.bottom + h * p / 2,
-                           std::max(room.bottom + h * p / 2, H - room.top - h * p / 2));
-            // The world point at the view's centre.
-            fx = cx + (W / 2 - xc) / p;
-            fy = cy + (H / 2 - yc) / p;
-        }
+        const TextRoom& room = fit.room;
+        const double p = fit.p;
+        scale = H / (2 * p);
+        const double xc =
+            std::clamp((1 - r) * W / 2, room.left + w * p / 2,
+                       std::max(room.left + w * p / 2, (1 - r) * W - room.right - w * p / 2));
+        const double yc = std::clamp(H / 2, room.bottom + h * p / 2,
+                                     std::max(room.bottom + h * p / 2, H - room.top - h * p / 2));
+        // The world point at the view's centre.
+        fx = cx + (W / 2 - xc) / p;
+        fy = cy + (H / 2 - yc) / p;
     }
     cam->SetParallelScale(scale);
     cam->SetFocalPoint(fx, fy, 0);

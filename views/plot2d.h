@@ -157,6 +157,12 @@ protected:
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
     /// camera fits the frame into the rest of the view.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
+    /// The display pixels per plot unit resetCamera would give the frame with `pixels` (at
+    /// pixel scale 1) reserved right of it, the view's size and the axes' text as they are
+    /// now; 0 before the view has a size. Nothing moves: a legend weighs a room beside the
+    /// frame against the frame's size with it (a trial re-framing left traces in the axes'
+    /// measured text, and an example reached two ways was framed two ways).
+    double fittedPixelsPerUnit(double pixels) const;
     /// The room (display pixels) the axes' text takes left of and below the axes' frame, as
     /// the last picture drew it (estimated before the first): what a legend beside the frame
     /// keeps off.
@@ -183,6 +189,13 @@ private:
     std::vector<std::string> wrapNote(double beside);
     /// resetCamera's fit for the note and legends as they are laid out now.
     void fitCamera();
+    /// fitCamera's numbers for a right reserve of `pixels`: its share r of the view's width,
+    /// pixels per plot unit p (0 when the view has no size or no room), the text's room.
+    struct Fit {
+        double r = 0, p = 0;
+        TextRoom room;
+    };
+    Fit fitFor(double pixels) const;
 
 public:
     /// Whether the fit was made on an estimate of the axes' text and a picture has measured
