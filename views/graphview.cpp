@@ -1321,19 +1321,10 @@ void GraphView::updatePanel() {
     if (g.output >= 0) {
         const OperationCounts c = operationCounts(g);
         const int k = int(g.inputs.size());
-        html += tr("<p><b>Multiply-adds</b></p><table border='1' cellspacing='0' cellpadding='3'>"
-                   "<tr><th></th><th>reverse</th><th>forward mode</th></tr>"
-                   "<tr><td>values</td><td>%1</td><td>%1</td></tr>"
-                   "<tr><td>one partial</td><td>%2</td><td>%3</td></tr>"
-                   "<tr><td>all %4 partials</td><td>%2</td><td>%5</td></tr></table>")
-                    .arg(c.forward)
-                    .arg(c.reverse)
-                    .arg(c.forwardModeOneInput)
-                    .arg(k)
-                    .arg(c.forwardModeAllInputs);
         // Each partial once the pass has computed it (tester s19: the final gradient showed
         // during the forward pass): reverse mode, the input's adjoint; forward mode, the
-        // output's tangent, one partial per pass.
+        // output's tangent, one partial per pass. Above the operation counts: what the pass
+        // is for stays in view when the panel is under the drawing (tester s20, 1600x1000).
         const int mode = m_scene->forwardModeInput();
         html += mode < 0 ? tr("<p><b>Gradient</b> (reverse pass)<br>")
                          : tr("<p><b>Gradient</b> (forward mode: one partial per pass)<br>");
@@ -1346,6 +1337,16 @@ void GraphView::updatePanel() {
                              known ? number(g.nodes[std::size_t(i)].adjoint) : QStringLiteral("?"));
         }
         html += QStringLiteral("</p>");
+        html += tr("<p><b>Multiply-adds</b></p><table border='1' cellspacing='0' cellpadding='3'>"
+                   "<tr><th></th><th>reverse</th><th>forward mode</th></tr>"
+                   "<tr><td>values</td><td>%1</td><td>%1</td></tr>"
+                   "<tr><td>one partial</td><td>%2</td><td>%3</td></tr>"
+                   "<tr><td>all %4 partials</td><td>%2</td><td>%5</td></tr></table>")
+                    .arg(c.forward)
+                    .arg(c.reverse)
+                    .arg(c.forwardModeOneInput)
+                    .arg(k)
+                    .arg(c.forwardModeAllInputs);
         html += tr("<p><small>d: a total derivative, over every path (df/da, the adjoint); "
                    "∂: a local partial, one edge (∂u/∂a). Numbers to 6 digits; every digit "
                    "in the tooltips.</small></p>");
