@@ -78,6 +78,9 @@ std::vector<Preset> loadPresets() {
             run.start = p.settings.point;
             p.settings.runs.push_back(run);
         }
+        // The loss chart on a log scale where f falls through decades (Rosenbrock's 1400 to
+        // 1e-12: linear, Newton's first value flattened the rest, tester s19).
+        p.settings.chartLogScale = o[QStringLiteral("log_scale")].toBool(false);
         presets.push_back(std::move(p));
     }
     return presets;

@@ -1840,6 +1840,22 @@ private slots:
         QVERIFY(scene.newtonLabel().empty());
     }
 
+    // Tester s19: Rosenbrock's loss chart on a linear scale was flat past Newton's first value
+    // (about 1400); the example charts on a log scale, f falling through decades. Another
+    // example takes its own (linear).
+    void rosenbrockExampleChartsOnALogScale() {
+        QAction* rosenbrock = exampleAction(QStringLiteral("Rosenbrock"));
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        QVERIFY(rosenbrock && bowl);
+        rosenbrock->trigger();
+        QVERIFY(m_doc->settings().chartLogScale);
+        QVERIFY(m_window->optimizerPanel()->chartLogScale());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lossChart()->logScaleActive(), 5000);
+        bowl->trigger();
+        QVERIFY(!m_doc->settings().chartLogScale);
+        QVERIFY(!m_window->optimizerPanel()->chartLogScale());
+    }
+
     void everyExampleOpens() {
         const auto presets = loadPresets();
         QCOMPARE(presets.size(), std::size_t(15));
