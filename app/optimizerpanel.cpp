@@ -1,6 +1,7 @@
 #include "optimizerpanel.h"
 
 #include "errorcolour.h"
+#include "mediaicon.h"
 
 #include "optionwidgets.h"
 
@@ -286,23 +287,20 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     auto* bar = new QHBoxLayout(m_playback);
     bar->setContentsMargins(0, 0, 4, 0);
     bar->setSpacing(2);
-    auto mediaButton = [this](QStyle::StandardPixmap icon, const QString& text,
-                              const QString& tip) {
+    auto mediaButton = [](const QString& text, const QString& tip) {
         auto* b = new QToolButton;
-        b->setIcon(style()->standardIcon(icon));
         b->setText(text);
         b->setToolTip(tip);
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setAutoRaise(true);
         return b;
     };
-    m_reset = mediaButton(QStyle::SP_MediaSkipBackward, tr("Reset"),
-                          tr("Back to the start of every run"));
-    m_play = mediaButton(QStyle::SP_MediaPlay, tr("Pause"),
-                         tr("Play the runs step by step (Pause stops)"));
+    m_reset = mediaButton(tr("Reset"), tr("Back to the start of every run"));
+    m_play = mediaButton(tr("Pause"), tr("Play the runs step by step (Pause stops)"));
     m_play->setMinimumWidth(m_play->sizeHint().width()); // Play and Pause take one room
     m_play->setText(tr("Play"));
-    m_step = mediaButton(QStyle::SP_MediaSeekForward, tr("Step"), tr("Show one more step"));
+    m_step = mediaButton(tr("Step"), tr("Show one more step"));
+    setMediaIcons();
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 60);
     m_speed->setValue(8);
@@ -494,6 +492,8 @@ void OptimizerPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange)
         fitRunRows();
     if (event->type() == QEvent::PaletteChange)
+        setMediaIcons(); // in the theme's text colour
+    if (event->type() == QEvent::PaletteChange)
         for (int i = 0; i < m_runs->count(); ++i)
             if (m_runs->item(i)->data(kDivergedRole).toBool())
                 m_runs->item(i)->setForeground(errorColour(palette()));
@@ -508,7 +508,15 @@ int OptimizerPanel::runRowHeight() const {
 
 void OptimizerPanel::setPlaying(bool playing) {
     m_play->setText(playing ? tr("Pause") : tr("Play"));
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    setMediaIcons();
+}
+
+void OptimizerPanel::setMediaIcons() {
+    const QPalette& p = m_play->palette();
+    m_reset->setIcon(mediaIcon(MediaIcon::Restart, p));
+    m_play->setIcon(
+        mediaIcon(m_play->text() == tr("Pause") ? MediaIcon::Pause : MediaIcon::Play, p));
+    m_step->setIcon(mediaIcon(MediaIcon::StepForward, p));
 }
 
 void OptimizerPanel::setFrame(int frame, int length) {

@@ -36,6 +36,8 @@ public:
     /// Shows the document's runs (colour, label, outcome).
     void showRuns(const Document& doc);
     void setPlaying(bool playing);
+    /// Reset, Play or Pause, Step in the palette's button text colour (mediaicon.h).
+    void setMediaIcons();
     void setFrame(int frame, int length);
     /// The loss chart's quantity: one of the state table's columns (statecsv.h), offered
     /// as "f", "|∇f|", "step length", then the table's others in its order.

@@ -6,6 +6,7 @@
 #include "criticalmarkers.h"
 #include "curvescene.h"
 #include "document.h"
+#include "errorcolour.h"
 #include "exportdialog.h"
 #include "filedialogs.h"
 #include "graphdock.h"
@@ -5909,6 +5910,42 @@ private slots:
     // legend in the views uses the window's symbols (−η ∇f, ×5), not "-lr grad f".
     // The state's legend (the step arrows' names) on the dark theme: its box is the theme's
     // panel, as the run legend's is (it stayed white behind the theme's white ink).
+    // Tester s19b: the playback bar's media icons (the style's grey pixmaps) were faint on the
+    // dark theme's buttons. Drawn in the palette's button text colour: 4.5:1 on the button
+    // in both themes, the disabled ones greyed as the palette greys text.
+    void playbackIconsFollowTheTheme() {
+        const DefaultPreferencesAtEnd restore;
+        for (const bool dark : {false, true}) {
+            usePreferences(1.0, dark);
+            QWidget* bar = m_window->optimizerPanel()->playbackBar();
+            const auto buttons = bar->findChildren<QToolButton*>();
+            QCOMPARE(buttons.size(), 3);
+            for (QToolButton* b : buttons) {
+                const QColor ground = b->palette().color(QPalette::Button);
+                for (const QIcon::Mode mode : {QIcon::Normal, QIcon::Disabled}) {
+                    const QImage img = b->icon().pixmap(QSize(16, 16), mode).toImage();
+                    const QColor ink = b->palette().color(
+                        mode == QIcon::Normal ? QPalette::Active : QPalette::Disabled,
+                        QPalette::ButtonText);
+                    int solid = 0;
+                    for (int y = 0; y < img.height(); ++y)
+                        for (int x = 0; x < img.width(); ++x) {
+                            const QColor c = img.pixelColor(x, y);
+                            if (c.alpha() < 250)
+                                continue;
+                            ++solid;
+                            QCOMPARE(c.rgb(), ink.rgb());
+                        }
+                    QVERIFY2(solid > 20, qPrintable(b->text()));
+                    if (mode == QIcon::Normal)
+                        QVERIFY2(contrastRatio(ink, ground) >= 4.5,
+                                 qPrintable(QStringLiteral("%1: %2 on %3")
+                                                .arg(b->text(), ink.name(), ground.name())));
+                }
+            }
+        }
+    }
+
     void stateLegendFollowsTheTheme() {
         const DefaultPreferencesAtEnd restore;
         usePreferences(1.0, true);

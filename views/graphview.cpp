@@ -3,6 +3,7 @@
 
 #include "errorcolour.h"
 #include "graphlayout.h"
+#include "mediaicon.h"
 #include "scenestyle.h"
 
 #include <QComboBox>
@@ -920,16 +921,13 @@ GraphView::GraphView(QWidget* parent)
     m_mode = new QComboBox;
     m_mode->setToolTip(tr("The reverse pass (all partials at once) or forward mode for one input"));
     m_restart = toolButton(tr("Start"), tr("Back to the start (Home)"));
-    m_restart->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
     m_previous = toolButton(tr("Back"), tr("Step back (Left)"));
-    m_previous->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
     m_play = toolButton(tr("Play"), tr("Play the passes step by step (P)"));
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_play->setCheckable(true);
     m_next = toolButton(tr("Step"), tr("Step forward (Right)"));
-    m_next->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     for (QToolButton* b : {m_restart, m_previous, m_play, m_next})
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    setMediaIcons();
     m_next->setObjectName(QStringLiteral("graphStep"));
     m_stepLabel = new QLabel;
     m_stepLabel->setMinimumWidth(120);
@@ -1209,7 +1207,7 @@ void GraphView::setPlaying(bool playing) {
     const QSignalBlocker block(m_play);
     m_play->setChecked(playing);
     m_play->setText(playing ? tr("Pause") : tr("Play"));
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    setMediaIcons();
 }
 
 void GraphView::search() {
@@ -1256,8 +1254,18 @@ void GraphView::syncControls() {
     m_stepLabel->setText(tr("Step %1 of %2: %3").arg(pos).arg(count).arg(pass));
 }
 
+void GraphView::setMediaIcons() {
+    const QPalette& p = m_play->palette();
+    m_restart->setIcon(mediaIcon(MediaIcon::Restart, p));
+    m_previous->setIcon(mediaIcon(MediaIcon::StepBack, p));
+    m_play->setIcon(mediaIcon(m_play->isChecked() ? MediaIcon::Pause : MediaIcon::Play, p));
+    m_next->setIcon(mediaIcon(MediaIcon::StepForward, p));
+}
+
 void GraphView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setMediaIcons(); // in the theme's text colour
     // The error message's colour follows the theme (errorColour of this widget's new
     // palette: the panel's own changes after this event).
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {

@@ -271,6 +271,8 @@ public slots:
     void stepBack();
     void restart();
     void setPlaying(bool playing);
+    /// Start, Back, Play or Pause, Step in the palette's button text colour (mediaicon.h).
+    void setMediaIcons();
 
 protected:
     /// Scrolls the node at work into view, with the nodes its step reads if they fit.
