@@ -6075,6 +6075,61 @@ private slots:
         QVERIFY(found > 100);
     }
 
+    // Tester s20b: stepping Newton's sub-steps in the contour view at a lecture's size, the
+    // frame jumped 120 px and rescaled each time the step's legend came or went (the room
+    // beside the frame re-made for it). The room grows once and stays: the frame stands still.
+    void steppingKeepsTheFrameStill() {
+        const DefaultPreferencesAtEnd restore;
+        usePreferences(1.5, true);
+        const QSize size(1600, 1000);
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        QVERIFY(bowl);
+        bowl->trigger();
+        PlaneView* plane = m_window->contourView();
+        QSignalSpy frames(plane, &QOpenGLWindow::frameSwapped);
+        m_window->showViewTab(1);
+        QVERIFY(test::waitForFrame(frames));
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(0);
+        QComboBox* run = nullptr;
+        for (auto* box : dock->findChildren<QComboBox*>())
+            if (box->findText(QStringLiteral("Newton"), Qt::MatchStartsWith) >= 0)
+                run = box;
+        QVERIFY(run);
+        run->setCurrentIndex(run->findText(QStringLiteral("Newton"), Qt::MatchStartsWith));
+        m_window->animator()->reset();
+        ContourScene& scene = m_window->contourScene();
+        const auto corner = [&] {
+            plane->render();
+            plane->render();
+            return scene.toDisplay(-2, -2);
+        };
+        // Through the sub-steps twice: the step's legend comes (sub-steps 2, 3) and goes (1).
+        std::vector<Eigen::Vector2d> seen;
+        for (int round = 0; round < 2; ++round) {
+            for (int k = 0; k < 2; ++k)
+                QTest::mouseClick(dock->backButton(), Qt::LeftButton);
+            seen.push_back(corner());
+            for (int k = 0; k < 2; ++k) {
+                QTest::mouseClick(dock->forwardButton(), Qt::LeftButton);
+                seen.push_back(corner());
+            }
+        }
+        // After the legend's first coming, the frame's corner stays where it is.
+        for (std::size_t i = 2; i < seen.size(); ++i)
+            QVERIFY2((seen[i] - seen[1]).norm() < 0.5,
+                     qPrintable(QStringLiteral("sub-step %1: corner at %2,%3, first %4,%5")
+                                    .arg(i)
+                                    .arg(seen[i].x())
+                                    .arg(seen[i].y())
+                                    .arg(seen[1].x())
+                                    .arg(seen[1].y())));
+    }
+
     // Tester s18: a Newton step listed g and the direction, nothing of the H it was solved
     // with. H = [[2, 3], [3, 10]] for x^2 + 3xy + 5y^2, row under row, columns aligned.
     void newtonStepShowsItsHessian() {

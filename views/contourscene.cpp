@@ -1520,14 +1520,16 @@ void ContourScene::placePointLegend() {
                                   ? state->GetPosition2Coordinate()->GetValue()[0] * vw
                                   : 0.0;
     const double reserve = (std::max(w, stateWidth) + 4 * inset) / lineScale();
-    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && canReframe &&
-                            std::abs(m_legendReserve - reserve) < 1;
+    // While stepping the step's legend comes and goes with the sub-steps: the room grows for
+    // it once and stays (tester s20b: the frame jumped 120 px at every sub-step).
+    const bool keepBeside =
+        m_legendReserve > 0 && !m_reconsiderLegend && canReframe && m_legendReserve >= reserve - 1;
     // New content (a surface, runs, markers) or a new view size is laid out from the scene
     // alone: the place it was in counts only while the point moves (tester s14: the same
     // example reached two ways had two layouts).
-    // The step's legend coming or going (Step by Step) is new content too.
+    // The step's legend coming (Step by Step) is new content too.
     const bool stateShown = stateWidth > 0;
-    const bool fresh = m_reconsiderLegend || stateShown != m_stateLegendShown ||
+    const bool fresh = m_reconsiderLegend || (stateShown && !m_stateLegendShown) ||
                        m_layoutSize != std::array<int, 2>{size[0], size[1]};
     m_stateLegendShown = stateShown;
     m_layoutSize = {size[0], size[1]};
@@ -1612,9 +1614,9 @@ void ContourScene::placePointLegend() {
     const Eigen::Vector2d at = fraction(b);
     const bool inFrame =
         at.x() >= -1e-3 && at.x() <= 1 + 1e-3 && at.y() >= -1e-3 && at.y() <= 1 + 1e-3;
-    if (!inFrame && m_legendReserve > 0 && std::abs(m_legendReserve - reserve) >= 1 && canReframe &&
+    if (!inFrame && m_legendReserve > 0 && m_legendReserve < reserve - 1 && canReframe &&
         !m_reframingLegend) {
-        // Beside the frame in room made for other legends: the step's came or went.
+        // Beside the frame in room made for it alone: the step's legend came.
         setLegendReserve(reserve, true);
         m_reframingLegend = true;
         placePointLegend();
