@@ -5982,25 +5982,36 @@ private slots:
         QTest::newRow("1280x720") << QSize(1280, 720) << 1.0 << false;
         QTest::newRow("font scale 1.5 1600x1000 dark") << QSize(1600, 1000) << 1.5 << true;
     }
+    // The Ill-conditioned bowl on the contour tab, Step by Step on screen at its Step tab, in a
+    // window of `size` with the look given: the step legend's tests' set-up.
+    bool bowlStepByStepOnContour(const QSize& size, double fontScale, bool dark) {
+        usePreferences(fontScale, dark);
+        m_window->resize(size);
+        if (!QTest::qWaitFor([&] { return m_window->size() == size; }, 5000))
+            return false;
+        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
+        if (!bowl)
+            return false;
+        bowl->trigger();
+        QSignalSpy frames(m_window->contourView(), &QOpenGLWindow::frameSwapped);
+        m_window->showViewTab(1);
+        if (!test::waitForFrame(frames))
+            return false;
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->tabs()->setCurrentIndex(0);
+        return true;
+    }
+
     void stateLegendKeepsOffTheLabels() {
         QFETCH(QSize, size);
         QFETCH(double, fontScale);
         QFETCH(bool, dark);
         const DefaultPreferencesAtEnd restore;
-        usePreferences(fontScale, dark);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
-        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
-        QVERIFY(bowl);
-        bowl->trigger();
+        QVERIFY(bowlStepByStepOnContour(size, fontScale, dark));
         PlaneView* plane = m_window->contourView();
-        QSignalSpy frames(plane, &QOpenGLWindow::frameSwapped);
-        m_window->showViewTab(1);
-        QVERIFY(test::waitForFrame(frames));
         StepDock* dock = m_window->stepDock();
-        dock->show();
-        dock->raise();
-        dock->tabs()->setCurrentIndex(0);
         m_window->animator()->reset();
         auto* forward = dock->findChild<QPushButton*>(QStringLiteral("stepForward"));
         QVERIFY(forward);
@@ -6080,21 +6091,9 @@ private slots:
     // beside the frame re-made for it). The room grows once and stays: the frame stands still.
     void steppingKeepsTheFrameStill() {
         const DefaultPreferencesAtEnd restore;
-        usePreferences(1.5, true);
-        const QSize size(1600, 1000);
-        m_window->resize(size);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 5000);
-        QAction* bowl = exampleAction(QStringLiteral("Ill-conditioned bowl"));
-        QVERIFY(bowl);
-        bowl->trigger();
+        QVERIFY(bowlStepByStepOnContour(QSize(1600, 1000), 1.5, true));
         PlaneView* plane = m_window->contourView();
-        QSignalSpy frames(plane, &QOpenGLWindow::frameSwapped);
-        m_window->showViewTab(1);
-        QVERIFY(test::waitForFrame(frames));
         StepDock* dock = m_window->stepDock();
-        dock->show();
-        dock->raise();
-        dock->tabs()->setCurrentIndex(0);
         QComboBox* run = nullptr;
         for (auto* box : dock->findChildren<QComboBox*>())
             if (box->findText(QStringLiteral("Newton"), Qt::MatchStartsWith) >= 0)
