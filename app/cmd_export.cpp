@@ -273,7 +273,7 @@ QString exportFigure(const QCommandLineParser& p, bool processExits, FigureCache
         else if (keptScene)
             scene.setCriticalPoints({});
         if (frame.frame)
-            showFrame(scene, doc, *frame.frame);
+            showFrame(scene, doc, *frame.frame, frame.state ? frame.state->run : -1);
         else if (keptScene)
             showFrame(scene, doc, -1);
         scene.setStepMarks(marks);

@@ -1995,17 +1995,22 @@ void MainWindow::addRunAt(double x, double y) {
 }
 
 void MainWindow::onFrameChanged(int frame) {
-    showFrame(m_view->scene(), *m_doc, frame);
     m_contourScene->setFrame(frame);
     m_curveScene->setFrame(frame);
     if (!m_followingDocument && m_doc->expression().inputCount() == 1)
         m_curveView->render();
     m_stepDock->followFrame(frame);
-    showStepMarks(true);
+    showStepMarks(true); // the 3-D frame with it
     m_optimizers->setFrame(frame, m_animator->length());
 }
 
+int MainWindow::explainedRun() const {
+    return m_stepShown ? m_stepDock->focus().run : -1;
+}
+
 void MainWindow::showStepMarks(bool render) {
+    // Newton's model under the plot belongs to the run Step by Step explains, when it does.
+    showFrame(m_view->scene(), *m_doc, m_animator->frame(), explainedRun());
     const std::optional<StepMarks> marks =
         m_stepShown ? stepMarks(*m_doc, m_stepDock->focus()) : std::nullopt;
     m_view->scene().setStepMarks(marks);
@@ -2034,7 +2039,7 @@ void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
     // A second scene with the view's content, camera and animation frame: the window's own
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
     showDocument(scene, *m_doc, exportPixelScale(height, m_view->height()));
-    showFrame(scene, *m_doc, m_animator->frame());
+    showFrame(scene, *m_doc, m_animator->frame(), explainedRun());
     scene.setStepMarks(m_stepShown ? stepMarks(*m_doc, m_stepDock->focus()) : std::nullopt);
     scene.copyCamera(m_view->scene());
 }

@@ -210,8 +210,11 @@ private slots:
     void addRunAt(double x, double y);
     void onFrameChanged(int frame);
     void updateChart();
-    /// Draws the step dock's run state (arrows, rectangle) in the 3-D and contour views.
+    /// Draws the animation's frame in 3-D and the step dock's run state (arrows, rectangle)
+    /// in the 3-D and contour views.
     void showStepMarks(bool render);
+    /// The run Step by Step explains while it is on screen, else -1.
+    int explainedRun() const;
 
 private:
     void buildControls();

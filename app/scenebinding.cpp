@@ -192,7 +192,7 @@ std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quan
     return series;
 }
 
-void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
+void showFrame(SurfaceScene& scene, const Document& doc, int frame, int onlyRun) {
     scene.setFrame(frame);
     scene.clearNewtonModel();
     if (frame < 0)
@@ -200,7 +200,8 @@ void showFrame(SurfaceScene& scene, const Document& doc, int frame) {
     for (std::size_t i = 0; i < doc.trajectories().size(); ++i) {
         const Trajectory& t = doc.trajectories()[i];
         const Method method = doc.settings().runs[i].options.method;
-        if ((method != Method::Newton && method != Method::NewtonLineSearch) ||
+        if ((onlyRun >= 0 && int(i) != onlyRun) ||
+            (method != Method::Newton && method != Method::NewtonLineSearch) ||
             frame >= t.stepCount())
             continue;
         // The step from iterate `frame` jumps to the minimum of this quadratic model.

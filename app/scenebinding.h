@@ -39,8 +39,10 @@ void showRuns(SurfaceScene& scene, const Document& doc);
 /// method without one).
 std::vector<ChartSeries> lossSeries(const Document& doc, const StateColumn& quantity);
 /// Shows frame `frame` of the runs, with the quadratic the first Newton run minimizes
-/// in the step that starts there. A negative frame shows every path whole.
-void showFrame(SurfaceScene& scene, const Document& doc, int frame);
+/// in the step that starts there. A negative frame shows every path whole. With `onlyRun`
+/// (the run Step by Step explains), that run's model or none: the caption under the plot
+/// never describes another run than the one explained (tester s20).
+void showFrame(SurfaceScene& scene, const Document& doc, int frame, int onlyRun = -1);
 
 /// What the step-by-step view shows: run `run` at iterate `frame`, up to sub-step `subStep`
 /// of that iteration (gradient, moment, scaling, step; a negative sub-step or one past the

@@ -1841,6 +1841,72 @@ private slots:
         QVERIFY(scene.newtonLabel().empty());
     }
 
+    // Tester s20: with Step by Step explaining gradient descent, the caption under the plot
+    // described the Newton run beside it ("Newton step 1: pure, ..."), and its model was drawn.
+    void newtonModelBelongsToTheExplainedRun_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::newRow("1280x720") << QSize(1280, 720) << 1.0;
+        QTest::newRow("1600x1000 font 1.5") << QSize(1600, 1000) << 1.5;
+    }
+    void newtonModelBelongsToTheExplainedRun() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        const DefaultPreferencesAtEnd restore;
+        QVERIFY(useLook(size, fontScale));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^4 + y^2 + x*y")), QString());
+        RunSettings gd, newton;
+        gd.start = newton.start = {1.5, -1.0};
+        newton.options.method = Method::Newton;
+        QCOMPARE(m_doc->addRun(gd), QString());
+        QCOMPARE(m_doc->addRun(newton), QString());
+        SurfaceScene& scene = m_window->surfaceView()->scene();
+        m_window->animator()->reset();
+        QVERIFY(scene.newtonModelVisible()); // no run explained: the Newton run's
+        StepDock* dock = m_window->stepDock();
+        dock->show();
+        dock->raise();
+        dock->selectRun(0);
+        QTRY_COMPARE(dock->focus().run, 0);
+        QVERIFY(!scene.newtonModelVisible());
+        QVERIFY(scene.newtonLabel().empty());
+        dock->selectRun(1);
+        QTRY_COMPARE(dock->focus().run, 1);
+        QVERIFY(scene.newtonModelVisible());
+        QCOMPARE(QString::fromStdString(scene.newtonLabel()),
+                 QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
+        // The caption keeps off the step's legend (d, the step taken) and the runs' legend:
+        // it was drawn under the step's, bottom right.
+        m_window->surfaceView()->render();
+        m_window->surfaceView()->render(); // legends laid out, then the caption placed
+        const std::array<double, 4> caption = scene.newtonLabelBox(); // x0, x1, y0, y1
+        int legends = 0;
+        for (vtkLegendBoxActor* l :
+             {scene.runPaths().legend(), scene.runPaths().stateGlyphs().legend()}) {
+            QVERIFY(l->GetVisibility());
+            ++legends;
+            const int* p0 = l->GetPositionCoordinate()->GetComputedDisplayValue(scene.renderer());
+            const int* p1 = l->GetPosition2Coordinate()->GetComputedDisplayValue(scene.renderer());
+            const bool apart =
+                caption[1] <= std::min(p0[0], p1[0]) || std::max(p0[0], p1[0]) <= caption[0] ||
+                caption[3] <= std::min(p0[1], p1[1]) || std::max(p0[1], p1[1]) <= caption[2];
+            QVERIFY2(apart, qPrintable(QStringLiteral("legend %1 at %2,%3 - %4,%5 under the "
+                                                      "caption at %6,%7 - %8,%9")
+                                           .arg(legends)
+                                           .arg(p0[0])
+                                           .arg(p0[1])
+                                           .arg(p1[0])
+                                           .arg(p1[1])
+                                           .arg(caption[0])
+                                           .arg(caption[2])
+                                           .arg(caption[1])
+                                           .arg(caption[3])));
+        }
+        dock->selectRun(0);
+        m_window->findChild<QDockWidget*>(QStringLiteral("panel"))->raise(); // back to the panel
+        QTRY_VERIFY(scene.newtonModelVisible());
+    }
+
     // Tester s19: Rosenbrock's loss chart on a linear scale was flat past Newton's first value
     // (about 1400); the example charts on a log scale, f falling through decades. Another
     // example takes its own (linear).

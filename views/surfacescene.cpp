@@ -173,12 +173,16 @@ SurfaceScene::SurfaceScene()
             if (r->GetSize()[1] > 0)
                 top = (b[2] + at[1]) / r->GetSize()[1];
         }
-        if (vtkLegendBoxActor* legend = scene->m_runs->legend(); legend->GetVisibility()) {
-            const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(r);
-            const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(r);
-            avoid.push_back({double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
-                             double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
-        }
+        // And the step's legend, laid out before this (RunPaths' observer comes first): in
+        // the bottom right it covered the caption (tester s20).
+        for (vtkLegendBoxActor* legend :
+             {scene->m_runs->legend(), scene->m_runs->stateGlyphs().legend()})
+            if (legend && legend->GetVisibility()) {
+                const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(r);
+                const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(r);
+                avoid.push_back({double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
+                                 double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
+            }
         scene->m_overlays->placeNewtonLabel(r, avoid, top);
     });
     m_labelObserver = m_renderer->AddObserver(vtkCommand::StartEvent, m_labelWatch, -10.0f);
