@@ -915,6 +915,49 @@ private slots:
                  QStringList{QStringLiteral("long.gif")});
     }
 
+    // Tester s21: on a transparent background the tick labels and axis titles came out at a
+    // quarter of their opacity in a PNG, and a GIF (one bit of alpha) dropped them. The grey
+    // ink of the opaque picture (texts, axes) is opaque and dark in the transparent one.
+    void transparentPicturesKeepTheirInk() {
+        QTemporaryDir dir;
+        const QStringList scene{"--function", "x^2 + 3*y^2", "--size", "800x600"};
+        const auto inkKept = [](const QImage& solid, const QImage& clear) {
+            long ink = 0, kept = 0;
+            for (int y = 0; y < solid.height(); ++y)
+                for (int x = 0; x < solid.width(); ++x) {
+                    const QRgb s = solid.pixel(x, y);
+                    const int hi = std::max({qRed(s), qGreen(s), qBlue(s)});
+                    if (hi > 120 || hi - std::min({qRed(s), qGreen(s), qBlue(s)}) > 16)
+                        continue;
+                    ++ink;
+                    const QRgb c = clear.pixel(x, y);
+                    kept += qAlpha(c) >= 200 && qRed(c) < 150 && qGreen(c) < 150 && qBlue(c) < 150;
+                }
+            return std::pair{ink, kept};
+        };
+        for (const QString& kind : {QStringLiteral("png"), QStringLiteral("gif")}) {
+            const QString solid = dir.filePath("solid." + kind),
+                          clear = dir.filePath("clear." + kind);
+            const QString command = kind == "png" ? "--export" : "--animate";
+            QStringList extra;
+            if (kind == "gif")
+                extra = {"--runs", "gd", "--start", "1.5,1", "--steps", "2", "--tolerance", "0"};
+            Run r = run(scene + extra + QStringList{command, solid});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            r = run(scene + extra + QStringList{"--transparent", command, clear});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QImage a(solid), b(clear);
+            QCOMPARE(b.size(), QSize(800, 600));
+            QCOMPARE(qAlpha(b.pixel(2, 2)), 0); // the background
+            const auto [ink, kept] = inkKept(a.convertToFormat(QImage::Format_ARGB32),
+                                             b.convertToFormat(QImage::Format_ARGB32));
+            QVERIFY2(
+                ink > 500 && kept >= ink * 95 / 100,
+                qPrintable(
+                    QStringLiteral("%1: %2 of %3 ink pixels kept").arg(kind).arg(kept).arg(ink)));
+        }
+    }
+
     void animateTransparentGif() {
         QTemporaryDir dir;
         const QString gif = dir.filePath(QStringLiteral("clear.gif"));

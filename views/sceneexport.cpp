@@ -26,6 +26,8 @@
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
+#include <vtkTrivialProducer.h>
+#include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
 
 namespace gs {
@@ -66,18 +68,18 @@ public:
         if (!windows)
             setUpOffscreen(m_window, o.transparent);
         m_window->SetSize(o.width, o.height);
-        renderer->UseFXAAOn();
-        renderer->SetBackgroundAlpha(o.transparent ? 0.0 : 1.0);
+        // A transparent picture is matted from two opaque renders (renderFrame), which FXAA
+        // would smooth differently against each background.
+        renderer->SetUseFXAA(!o.transparent);
+        renderer->SetBackgroundAlpha(1.0);
         if (windows)
             windows->enter(renderer, m_window);
         else
             m_window->AddRenderer(renderer);
         m_grab->SetInput(m_window);
-        if (o.transparent)
-            m_grab->SetInputBufferTypeToRGBA();
-        else
-            m_grab->SetInputBufferTypeToRGB();
+        m_grab->SetInputBufferTypeToRGB();
         m_grab->ReadFrontBufferOff();
+        m_transparent = o.transparent;
         m_grab->ShouldRerenderOff(); // renderFrame() has just rendered: not twice (-50 ms)
     }
     ~OffscreenTarget() {
@@ -91,14 +93,19 @@ public:
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
 
-    /// Renders and makes the picture the grab filter's output.
+    /// Renders the picture; its image is output 0 of what is returned (RGB, or RGBA for a
+    /// transparent background).
     // A kept renderer (ExportWindows::keepRenderer) keeps its export's settings too: the next
     // export sets them again.
-    vtkWindowToImageFilter* renderFrame() {
-        m_window->Render();
-        m_grab->Modified();
-        m_grab->Update();
+    vtkAlgorithm* renderFrame() {
+        if (m_transparent)
+            return matte();
+        grab();
         return m_grab;
+    }
+    /// The image renderFrame() made.
+    static vtkImageData* imageOf(vtkAlgorithm* picture) {
+        return vtkImageData::SafeDownCast(picture->GetOutputDataObject(0));
     }
     /// Keeps the window and its GL resources: the process is about to end.
     void keepForExit() {
@@ -107,7 +114,56 @@ public:
     }
 
 private:
+    void grab() {
+        m_window->Render();
+        m_grab->Modified();
+        m_grab->Update();
+    }
+    /// A transparent background by difference matting: the scene over black (B) and over
+    /// white (W), each pixel drawn with coverage a over background c gives
+    /// B = a·p and W = a·p + (1 − a), so a = 1 − (W − B) and p = B / a.
+    /// OpenGL's own alpha channel (alpha bit planes) left text and lines at a quarter of
+    /// their opacity (blending and FXAA write it as they please), and a GIF dropped them.
+    vtkAlgorithm* matte() {
+        double was[3];
+        m_renderer->GetBackground(was);
+        std::vector<unsigned char> black;
+        for (const double c : {0.0, 1.0}) {
+            m_renderer->SetBackground(c, c, c);
+            grab();
+            vtkImageData* rgb = m_grab->GetOutput();
+            const auto* p = static_cast<const unsigned char*>(rgb->GetScalarPointer());
+            const std::size_t n = p ? std::size_t(rgb->GetNumberOfPoints()) : 0;
+            if (c == 0.0) {
+                black.assign(p, p + 3 * n);
+                continue;
+            }
+            int dims[3];
+            rgb->GetDimensions(dims);
+            m_matted->SetDimensions(dims);
+            m_matted->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+            auto* out = static_cast<unsigned char*>(m_matted->GetScalarPointer());
+            for (std::size_t i = 0; i < n && black.size() == 3 * n; ++i) {
+                int gap = 0; // W − B, the background showing through, per channel
+                for (int k = 0; k < 3; ++k)
+                    gap += int(p[3 * i + k]) - int(black[3 * i + k]);
+                const int a = std::clamp(255 - (gap + 1) / 3, 0, 255);
+                for (int k = 0; k < 3; ++k)
+                    out[4 * i + k] = a == 0 ? 0
+                                            : static_cast<unsigned char>(std::min(
+                                                  255, (int(black[3 * i + k]) * 255 + a / 2) / a));
+                out[4 * i + 3] = static_cast<unsigned char>(a);
+            }
+        }
+        m_renderer->SetBackground(was);
+        m_producer->SetOutput(m_matted);
+        return m_producer;
+    }
+
     vtkRenderer* m_renderer;
+    bool m_transparent = false;
+    vtkNew<vtkImageData> m_matted;
+    vtkNew<vtkTrivialProducer> m_producer;
     bool m_fxaa;
     double m_alpha;
     vtkSmartPointer<vtkRenderWindow> m_window;
@@ -326,12 +382,12 @@ std::string exportImage(vtkRenderer* renderer, const std::string& path, const Im
     OffscreenTarget target(renderer, o, windows);
     if (prepare)
         prepare();
-    vtkWindowToImageFilter* picture = target.renderFrame();
+    vtkAlgorithm* picture = target.renderFrame();
     const std::string staged = path + ".gradscape-" + std::to_string(::getpid()) + ".part";
     std::string error;
     if (extensionOf(path) == ".png") {
         // The picture's bytes, copied out of VTK: the next figure overwrites the grab's.
-        vtkImageData* image = picture->GetOutput();
+        vtkImageData* image = OffscreenTarget::imageOf(picture);
         int dims[3] = {0, 0, 0};
         image->GetDimensions(dims);
         const int channels = image->GetNumberOfScalarComponents();
@@ -473,8 +529,8 @@ std::string exportAnimation(vtkRenderer* renderer, const std::string& path,
     try {
         for (int k = 0; k < frames && error.empty(); ++k) {
             showFrame(k);
-            vtkWindowToImageFilter* picture = target.renderFrame();
-            vtkImageData* image = picture->GetOutput();
+            vtkAlgorithm* picture = target.renderFrame();
+            vtkImageData* image = OffscreenTarget::imageOf(picture);
             int dims[3] = {0, 0, 0};
             image->GetDimensions(dims);
             const int channels = image->GetNumberOfScalarComponents();
