@@ -863,6 +863,18 @@ private slots:
         range = chart.valueRange();
         QVERIFY(range[1] >= 6e21);
         QVERIFY(chart.note().empty());
+        // A diverged run alone is drawn whole: no other run to keep readable (tester s21: gd
+        // on x² − y² fell to −7e3 off a chart that stopped at 0, the note speaking of "the
+        // other values").
+        gs::ChartSeries alone{"gd", {0.9, 0.6, 0.0}, {1, 0.5, -3, -70, -7230}};
+        alone.diverged = true;
+        chart.setSeries({alone}, "f");
+        QVERIFY(chart.exportFigure(dir.filePath(QStringLiteral("f.svg")).toStdString(), 600, 400)
+                    .empty());
+        range = chart.valueRange();
+        QVERIFY2(range[0] <= -7230 && range[1] >= 1,
+                 qPrintable(QStringLiteral("%1 to %2").arg(range[0]).arg(range[1])));
+        QVERIFY(chart.note().empty());
     }
 
     void chartFigure_data() {

@@ -177,9 +177,9 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     if (!skipped.empty())
         m_note = "log scale: values ≤ 0 are not drawn (" + skipped + ")";
     // A run diverging without bound flattened the others to a line at 0 (tester s17): on a
-    // linear axis the range holds the other runs' values and each diverged run's up to
-    // kDivergedReach times the largest magnitude among those and its start; past that its
-    // line leaves the chart.
+    // linear axis the range holds the other (not diverged) runs' values and each diverged
+    // run's up to kDivergedReach times the largest magnitude among those and its start; past
+    // that its line leaves the chart.
     m_linearRange.reset();
     if (!m_log || !anyPositive) {
         double size = 0, lo = INFINITY, hi = -INFINITY;
@@ -202,7 +202,12 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
                 }
                 take(s.values[i]);
             }
-        if (cut && lo <= hi) {
+        // Only to keep other runs readable: a diverged run alone (or among diverged runs) is
+        // drawn whole (tester s21: f = x² − y² fell to −7e3 off a chart that stopped at 0).
+        const bool steadyRun = std::any_of(m_series.begin(), m_series.end(), [&](const auto& s) {
+            return !s.diverged && finiteLength(s) > 0;
+        });
+        if (cut && steadyRun && lo <= hi) {
             const double pad = hi > lo ? 0.05 * (hi - lo) : 0.5 * std::max(1.0, std::abs(hi));
             m_linearRange = std::array<double, 2>{lo - pad, hi + pad};
             m_note += std::string(m_note.empty() ? "" : "; ") +
