@@ -399,10 +399,29 @@ CommandLine::CommandLine(const QStringList& arguments) {
     }
     // One positional argument: the session the window opens. Commands take --session.
     const QStringList files = m_parser.positionalArguments();
-    bool command = false;
+    QStringList commands;
     for (const Command& c : kCommands)
-        command = command || m_parser.isSet(QString::fromLatin1(c.name));
-    if (files.size() > 1)
+        if (m_parser.isSet(QString::fromLatin1(c.name)))
+            commands << QStringLiteral("--") + QString::fromLatin1(c.name);
+    if (!commands.isEmpty() && m_parser.isSet(QStringLiteral("screenshot")))
+        commands << QStringLiteral("--screenshot");
+    const bool command = !commands.isEmpty();
+    // One command, each option once: the second was silently ignored (tester s21:
+    // "--animate out.gif --descent gd" printed the descent and wrote no GIF).
+    QString twice;
+    for (const QCommandLineOption& o : m_options)
+        if (const QString name = o.names().constLast();
+            twice.isEmpty() && !o.valueName().isEmpty() && m_parser.values(name).size() > 1)
+            twice = QStringLiteral("--%1 given %2 times ('%3'): give it once")
+                        .arg(name)
+                        .arg(m_parser.values(name).size())
+                        .arg(m_parser.values(name).join(QStringLiteral("', '")));
+    if (commands.size() > 1)
+        m_error =
+            QStringLiteral("%1: one command at a time").arg(commands.join(QStringLiteral(" and ")));
+    else if (!twice.isEmpty())
+        m_error = twice;
+    else if (files.size() > 1)
         m_error =
             QStringLiteral("unexpected argument '%1' (the window opens one session)").arg(files[1]);
     else if (!files.isEmpty() && command)

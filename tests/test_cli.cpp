@@ -258,6 +258,16 @@ private slots:
                            "--function",       "f = x' * x", "--variables",       "x[2]",
                            "--draws",          "-1"}
             << "--draws: -1 is out of range";
+        // Tester s21: the second command, or an option's second value, was silently ignored.
+        QTest::newRow("two commands")
+            << QStringList{"--animate", "/tmp/never.gif", "--descent", "gd", "--function", "x^2"}
+            << "--descent and --animate: one command at a time";
+        QTest::newRow("option twice")
+            << QStringList{"--animate", "/tmp/a.gif", "--animate", "/tmp/b.gif"}
+            << "--animate given 2 times ('/tmp/a.gif', '/tmp/b.gif'): give it once";
+        QTest::newRow("command and screenshot")
+            << QStringList{"--analyze", "--screenshot", "/tmp/s.png"}
+            << "--analyze and --screenshot: one command at a time";
     }
     void badInput() { refusedWithMessage(); }
 
