@@ -424,10 +424,23 @@ void MainWindow::updatePlaneViews(int what) {
     };
     for (const CriticalPoint& p : c.points)
         add(criticalPointText(*m_doc, p), p.point);
+    // "a curve of minima" (tester s21: "a curve of minimum").
+    const auto plural = [this](Classification k) {
+        switch (k) {
+        case Classification::Minimum:
+            return tr("minima");
+        case Classification::Maximum:
+            return tr("maxima");
+        case Classification::Saddle:
+            return tr("saddle points");
+        default:
+            return tr("degenerate critical points");
+        }
+    };
     for (const CriticalCurve& curve : c.curves)
         if (!curve.points.empty())
             add(tr("a curve of %1 (%2 points), f\u00A0=\u00A0%3")
-                    .arg(QString::fromStdString(std::string(toString(curve.classification))))
+                    .arg(plural(curve.classification))
                     .arg(curve.points.size())
                     .arg(curve.value, 0, 'g', 4),
                 curve.points.front());

@@ -8536,7 +8536,7 @@ private slots:
         QTest::addColumn<QString>("entry"); // what one entry must say
         QTest::newRow("two extremes") << QStringLiteral("x*exp(-x^2-y^2)") << QStringLiteral("λ");
         QTest::newRow("a curve of minima")
-            << QStringLiteral("(x^2+y^2-1)^2") << QStringLiteral("a curve");
+            << QStringLiteral("(x^2+y^2-1)^2") << QStringLiteral("a curve of minima (");
     }
     void criticalListKeepsNumbersWithTheirNames() {
         QFETCH(QString, function);

@@ -929,7 +929,8 @@ private slots:
         in.color = gs::runColor(1);
         in.label = "Gradient descent lr=0.1";
         curve.setRuns({out, in});
-        QCOMPARE(curve.runPaths().legendEntry(0), std::string("  Newton (minimum), cut"));
+        QCOMPARE(curve.runPaths().legendEntry(0),
+                 std::string("  Newton (minimum), leaves the plot"));
         QCOMPARE(curve.runPaths().legendEntry(1), std::string("  Gradient descent lr=0.1"));
         // At the first iterate the path is still inside: no "cut" yet.
         curve.setFrame(0);
@@ -1200,7 +1201,7 @@ private slots:
                          qPrintable(QStringLiteral("an arrow at (%1, %2)").arg(p.x()).arg(p.y())));
         bool saysCut = false;
         for (const std::string& e : contour.pointLegend())
-            saysCut = saysCut || e.find(", cut)") != std::string::npos;
+            saysCut = saysCut || e.find(", cut at the frame)") != std::string::npos;
         QCOMPARE(saysCut, contour.arrowCut(0) || contour.arrowCut(1));
         if (cut == 1)
             QVERIFY(contour.arrowCut(0) && saysCut);
@@ -1717,7 +1718,7 @@ private slots:
         for (int i = 0; i < legend->GetNumberOfEntries(); ++i)
             entries << QString::fromUtf8(legend->GetEntryString(i));
         QCOMPARE(entries.size(), 2);
-        QVERIFY2(entries[0].contains("gradient step") && entries[0].endsWith(", cut"),
+        QVERIFY2(entries[0].contains("gradient step") && entries[0].endsWith(", cut at the edge"),
                  qPrintable(entries.join(" | ")));
         QVERIFY2(entries[1].contains("step taken") && !entries[1].contains("cut"),
                  qPrintable(entries.join(" | ")));

@@ -1236,10 +1236,10 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     if (m_modelActor->GetVisibility())
         entries.push_back({look.quadratic, "quadratic model's levels"});
     if (gradientArrows) {
-        // "cut": the arrow ends on the frame, short of its length (setExpansion).
-        entries.push_back(
-            {look.ascent, m_arrowCut[0] ? "∇f (steepest ascent, cut)" : "∇f (steepest ascent)"});
-        entries.push_back({look.descent, m_arrowCut[1] ? "−∇f (steepest descent, cut)"
+        // "cut at the frame": the arrow ends on the frame, short of its length (setExpansion).
+        entries.push_back({look.ascent, m_arrowCut[0] ? "∇f (steepest ascent, cut at the frame)"
+                                                      : "∇f (steepest ascent)"});
+        entries.push_back({look.descent, m_arrowCut[1] ? "−∇f (steepest descent, cut at the frame)"
                                                        : "−∇f (steepest descent)"});
     }
     if (int(entries.size()) != m_pointLegend->GetNumberOfEntries())

@@ -369,7 +369,7 @@ void RunPaths::update(const HeightMap& height, double width) {
         // the curve read "(minimum)" with no ball and no word).
         if (cut != r.cut && i < m_legendLabels.size()) {
             r.cut = cut;
-            m_legendLabels[i] = "  " + r.path.label + (cut ? ", cut" : "");
+            m_legendLabels[i] = "  " + r.path.label + (cut ? ", leaves the plot" : "");
             m_legend->SetEntryString(int(i), m_legendLabels[i].c_str());
         }
         if (ids.size() >= 2)

@@ -164,7 +164,8 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         // The theme's colour (it may have changed since the arrow was made).
         arrow.actor->GetProperty()->SetColor(color[0], color[1], color[2]);
         // Cut where it leaves the box's x-y extent (x_k is inside; clipSegmentToRect): a long
-        // step drew over the titles and tick labels (issue #9). The legend says it is ("cut").
+        // step drew over the titles and tick labels (issue #9). The legend says it is ("cut at the
+        // edge").
         const double full = m_arrowScale * v->norm();
         double length = full;
         if (m_box) {
@@ -180,7 +181,7 @@ void StateGlyphs::update(const HeightMap& height, double width) {
         arrow.setThickness(thickness * kShaftRadius * width, thickness * kTipRadius * width,
                            kTipLength * width, length);
         arrow.place(origin, Eigen::Vector3d(v->x(), v->y(), 0), length);
-        entries.push_back({color, label + times + (cut ? ", cut" : "")});
+        entries.push_back({color, label + times + (cut ? ", cut at the edge" : "")});
     };
     // Gradient descent's step is its gradient step: one arrow named both ways, at full
     // thickness (the slim step arrow on top hid the gradient step under it, tester s14).
