@@ -444,7 +444,9 @@ void MainWindow::updatePlaneViews(int what) {
                     .arg(curve.points.size())
                     .arg(curve.value, 0, 'g', 4),
                 curve.points.front());
-    const QString domain = tr("on the domain searched");
+    const QString domain = m_doc->expression().inputCount() > 2
+                               ? tr("on the slice searched (the other inputs held)")
+                               : tr("on the domain searched");
     if (c.globalMinimum.found)
         add(tr("lowest f %1:\u00A0%2").arg(domain).arg(c.globalMinimum.value, 0, 'g', 6),
             c.globalMinimum.point);

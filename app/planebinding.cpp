@@ -107,6 +107,10 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     };
     std::vector<PlotMarker> markers;
     std::vector<Eigen::VectorXd> labelledAt; // critical points labelled "global min/max"
+    // Of a slice (more inputs than the two plotted, the others held), the extremes are the
+    // slice's: "slice min 15" where f's least value is 0 (tester s20, the factorization).
+    const QString scope =
+        doc.expression().inputCount() > 2 ? QStringLiteral("slice") : QStringLiteral("global");
     for (const CriticalPoint& p : c.points) {
         PlotMarker m;
         m.at = plotPoint(doc, p.point, p.value);
@@ -115,10 +119,10 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
             QString text = QStringLiteral("%1 %2").arg(
                 QString::fromLatin1(markerSymbolName(p.classification)), value(p.value));
             if (at(c.globalMinimum, p.point)) {
-                text = QStringLiteral("global min %1").arg(value(p.value));
+                text = QStringLiteral("%1 min %2").arg(scope, value(p.value));
                 labelledAt.push_back(p.point);
             } else if (at(c.globalMaximum, p.point)) {
-                text = QStringLiteral("global max %1").arg(value(p.value));
+                text = QStringLiteral("%1 max %2").arg(scope, value(p.value));
                 labelledAt.push_back(p.point);
             }
             m.label = text.toStdString();
@@ -144,10 +148,11 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
                 std::any_of(labelledAt.begin(), labelledAt.end(),
                             [&](const Eigen::VectorXd& p) { return near2(p, q); });
             if (labels && !labelled)
-                m.label = QStringLiteral("global %1 %2")
-                              .arg(m.extreme < 0 ? QStringLiteral("min") : QStringLiteral("max"),
-                                   value(e->value))
-                              .toStdString();
+                m.label =
+                    QStringLiteral("%1 %2 %3")
+                        .arg(scope, m.extreme < 0 ? QStringLiteral("min") : QStringLiteral("max"),
+                             value(e->value))
+                        .toStdString();
             markers.push_back(m);
         }
     }

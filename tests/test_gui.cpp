@@ -2620,6 +2620,27 @@ private slots:
         QCOMPARE(m_doc->clearRuns(), QString());
     }
 
+    // Tester s20/s21: on a slice of more inputs the labels said "global min 15" where f's
+    // least value is 0; the slice's extremes are said to be the slice's.
+    void sliceExtremesAreTheSlices() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2 + (z - 1)^2")), QString());
+        Settings s = m_doc->settings();
+        s.point = {0.5, 0.5, 3}; // z = 3: the slice's least f is 4
+        QCOMPARE(m_doc->change(s, QStringLiteral("move")), QString());
+        QStringList labels;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true))
+            if (!m.label.empty())
+                labels << QString::fromStdString(m.label);
+        QVERIFY2(labels.contains(QStringLiteral("slice min 4")), qPrintable(labels.join(", ")));
+        for (const QString& l : labels)
+            QVERIFY2(!l.startsWith(QStringLiteral("global")), qPrintable(l));
+        bool said = false;
+        for (int i = 0; i < m_window->criticalList()->count(); ++i)
+            said = said || m_window->criticalList()->item(i)->text().startsWith(
+                               QStringLiteral("lowest f on the slice searched"));
+        QVERIFY(said);
+    }
+
     // Ties for the extremes are each ringed and labelled (tester s17: x^3 - 3x ringed only the
     // edge x = -2 as "global min -2", the interior minimum at x = 1 read "min -2").
     void tiedExtremesAreEachRinged() {
