@@ -27,7 +27,6 @@
 #include <vtkRenderer.h>
 #include <vtkRendererCollection.h>
 #include <vtkTrivialProducer.h>
-#include <vtkUnsignedCharArray.h>
 #include <vtkWindowToImageFilter.h>
 
 namespace gs {
