@@ -220,11 +220,12 @@ QString exportFigure(const QCommandLineParser& p, bool processExits, FigureCache
     // window's note does.
     if (doc.surface().z.size() > 0 && !doc.surface().anyFinite)
         std::fprintf(stderr,
-                     "gradscape: note: f %s everywhere on the domain: the picture shows no "
-                     "surface\n",
-                     !doc.surface().z.isNaN().any()   ? "overflows to ±inf"
+                     "gradscape: note: f %s everywhere on the domain: the picture shows no %s "
+                     "of it\n",
+                     !doc.surface().z.isNaN().any()   ? "is infinite (±inf)"
                      : !doc.surface().z.isInf().any() ? "is undefined"
-                                                      : "is undefined or overflows to ±inf");
+                                                      : "is undefined or infinite",
+                     doc.expression().inputCount() == 1 ? "curve" : "surface");
     const Settings& s = doc.settings();
     const auto outside = [&](int i, double lo, double hi) {
         return std::size_t(i) < s.point.size() && (s.point[i] < lo || s.point[i] > hi);

@@ -22,9 +22,10 @@ QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
     if (all == 0 || undefined + overflow == 0)
         return {};
     if (undefined + overflow == all) {
-        const QString what = undefined == 0  ? QStringLiteral("overflows to ±inf")
+        // "infinite", not "overflows": 1/0 is infinite without overflowing (tester s20).
+        const QString what = undefined == 0  ? QStringLiteral("is infinite (±inf)")
                              : overflow == 0 ? QStringLiteral("is undefined")
-                                             : QStringLiteral("is undefined or overflows to ±inf");
+                                             : QStringLiteral("is undefined or infinite");
         return QStringLiteral("f %1 everywhere on the domain %2: there is nothing to plot. "
                               "Choose a domain where f is %3.")
             .arg(what, box,
@@ -35,7 +36,7 @@ QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
     };
     QStringList parts;
     if (overflow > 0)
-        parts << QStringLiteral("overflows to ±inf on %1%").arg(percent(overflow));
+        parts << QStringLiteral("is infinite (±inf) on %1%").arg(percent(overflow));
     if (undefined > 0)
         parts << QStringLiteral("is undefined on %1%").arg(percent(undefined));
     return QStringLiteral("f %1 of the domain: the surface has gaps there.")

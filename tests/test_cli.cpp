@@ -1994,7 +1994,13 @@ private slots:
         // tester4 A8: overflow is not "undefined".
         QTest::newRow("overflow over the whole grid")
             << QStringList{e, out, f, "exp(1000*(x+3)) + y"} << QByteArray() << 0
-            << "note: f overflows to ±inf everywhere on the domain" << none << none;
+            << "note: f is infinite (±inf) everywhere on the domain: the picture shows no surface"
+            << none << none;
+        // One input: a curve, not a surface (tester s20).
+        QTest::newRow("one input, infinite over the whole interval")
+            << QStringList{e, out, f, "1/0 + 0*x"} << QByteArray() << 0
+            << "note: f is infinite (±inf) everywhere on the domain: the picture shows no curve"
+            << none << none;
         QTest::newRow("point outside the domain")
             << QStringList{e, out, pt, "5,5"} << QByteArray() << 0
             << "note: the point is outside the plotted domain" << none << none;
