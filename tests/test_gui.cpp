@@ -2770,7 +2770,8 @@ private slots:
                                     .arg(m.at.x())
                                     .arg(m.at.y())
                                     .arg(f(m.at))));
-            if (m.label == "global min 0.25") {
+            // Of a slice, the extreme is the slice's (f's least value over x, y, z is 0).
+            if (m.label == "slice min 0.25") {
                 minimum = true;
                 QVERIFY(std::abs(m.at.x() - 1) < 1e-6 && std::abs(m.at.y() + 1) < 1e-6);
             }
