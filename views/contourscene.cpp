@@ -603,6 +603,7 @@ int ContourScene::levelFontSize() const {
 
 void ContourScene::placeLabels() {
     m_labelsRunLegend = runLegendRect();
+    m_labelsPointLegend = pointLegendRect();
     m_labelsShown = shownRange();
     // The frame moved on screen (a new fit, the legend's room) moves the labels against the
     // legends they keep off (display places): placed again then.
@@ -1383,6 +1384,11 @@ void ContourScene::placePointLegend() {
     // The level curve through x0 as segments on screen: a long straight piece crosses a
     // legend's box with no vertex in it (tester s20, the bowl's lower branch).
     std::vector<std::pair<Eigen::Vector2d, Eigen::Vector2d>> pointLevelSegments;
+    // Brought up to date first: its pipeline runs in the render after this placement, so the
+    // first (fresh) placement for a new scene saw the old curve or none, and the layout
+    // depended on the scene shown before (tester s14; #9).
+    if (m_pointLevelActor->GetVisibility())
+        m_pointLevel->Update();
     if (m_pointLevelActor->GetVisibility())
         if (auto* d = vtkPolyData::SafeDownCast(m_pointLevel->GetOutputDataObject(0));
             d && d->GetPoints() && d->GetLines()) {
@@ -1522,18 +1528,24 @@ void ContourScene::placePointLegend() {
     const double reserve = (std::max(w, stateWidth) + 4 * inset) / lineScale();
     // While stepping the step's legend comes and goes with the sub-steps: the room grows for
     // it once and stays (tester s20b: the frame jumped 120 px at every sub-step).
-    const bool keepBeside =
-        m_legendReserve > 0 && !m_reconsiderLegend && canReframe && m_legendReserve >= reserve - 1;
+    // A new view size lays it out afresh too: room made beside the frame at another size
+    // kept a shrunken frame (at 1600x1000 a first start's size settling gave two layouts).
+    const bool sizeChanged = m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && !sizeChanged &&
+                            canReframe && m_legendReserve >= reserve - 1;
     // New content (a surface, runs, markers) or a new view size is laid out from the scene
     // alone: the place it was in counts only while the point moves (tester s14: the same
     // example reached two ways had two layouts).
     // The step's legend coming (Step by Step) is new content too.
     const bool stateShown = stateWidth > 0;
-    const bool fresh = m_reconsiderLegend || (stateShown && !m_stateLegendShown) ||
-                       m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    const bool fresh = m_reconsiderLegend || (stateShown && !m_stateLegendShown) || sizeChanged;
     m_stateLegendShown = stateShown;
     m_layoutSize = {size[0], size[1]};
-    m_reconsiderLegend = false;
+    // A new scene's first render may come before its camera is fitted (the frame still the
+    // last scene's, past the view): laid out afresh again once it is, or the layout depended
+    // on the scene shown before (#9). Zoomed in, the frame stays past the view: decided now.
+    if (canReframe || zoomed())
+        m_reconsiderLegend = false;
     if (!keepBeside && !places.empty()) {
         // The place it is in (nearest its last position in the frame) stays while no other
         // has clearly less under it (no jumping while the point is dragged); else the first
@@ -1628,8 +1640,10 @@ void ContourScene::placePointLegend() {
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
     m_pointLegend->GetPosition2Coordinate()->SetValue((b.x1 - b.x0) / vw, (b.y1 - b.y0) / vh);
     // In another corner, or moved with the frame (a resize, a pan) onto a label placed
-    // around its old box: the labels are placed again, off its new place.
-    bool covers = otherCorner;
+    // around its old box, or the labels placed around another box (a re-framing places them
+    // before the legend moves beside the frame: they kept off where it had been, #9): the
+    // labels are placed again, off its new place.
+    bool covers = otherCorner || m_labelsPointLegend != pointLegendRect();
     for (std::size_t i = 0; !covers && i < levelLabels.size(); ++i)
         covers = b.meets(levelLabels[i]);
     const double pxPerWorld = pixelsPerWorld();

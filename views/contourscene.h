@@ -269,6 +269,8 @@ private:
     bool m_labelsAvoidedPoint = false;
     /// And the run legend's box they kept off (runLegendRect).
     std::array<double, 4> m_labelsRunLegend{};
+    /// The point legend's box the labels were placed around (pointLegendRect).
+    std::array<double, 4> m_labelsPointLegend{};
     std::array<double, 4> m_labelsShown{}; ///< the range shown when the labels were placed
     Eigen::Vector2d m_labelsOrigin{0, 0};  ///< and the frame's corner on screen then
     /// The frame's lower left corner on screen (display pixels).
