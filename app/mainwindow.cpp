@@ -2050,13 +2050,15 @@ void MainWindow::updateChart() {
     m_optimizers->setChartNote(QString::fromStdString(m_chart->note()));
 }
 
-void MainWindow::showAsInTheView(SurfaceScene& scene, int height) const {
+void MainWindow::showAsInTheView(SurfaceScene& scene, QSize size) const {
     // A second scene with the view's content, camera and animation frame: the window's own
     // renderer stays put. Fonts and lines scale with the picture's height over the view's.
-    showDocument(scene, *m_doc, exportPixelScale(height, m_view->height()));
+    showDocument(scene, *m_doc, exportPixelScale(size.height(), m_view->height()));
     showFrame(scene, *m_doc, m_animator->frame(), explainedRun());
     scene.setStepMarks(m_stepShown ? stepMarks(*m_doc, m_stepDock->focus()) : std::nullopt);
-    scene.copyCamera(m_view->scene());
+    // At the picture's shape (tester s23: a narrow export of the side view cut the surface and
+    // the f axis at both sides).
+    scene.copyCamera(m_view->scene(), size.height() > 0 ? double(size.width()) / size.height() : 0);
 }
 
 void MainWindow::showContourAsInTheView(ContourScene& scene, int height) {
@@ -2095,7 +2097,7 @@ QString MainWindow::exportAnimation(const QString& path, int width, int height, 
         showCurve(curve, *m_doc, exportScale(height));
         renderer = curve.renderer();
     } else {
-        showAsInTheView(surface, height);
+        showAsInTheView(surface, QSize(width, height));
     }
     const int frames = m_animator->length() + 1;
     // Frames are rendered here, between events: the progress dialog repaints, Cancel works
@@ -2281,9 +2283,15 @@ QString MainWindow::exportImage(const QString& path, int width, int height, bool
                                                       [&] { fitAsInTheView(scene); }));
     }
     SurfaceScene scene;
-    showAsInTheView(scene, height);
+    showAsInTheView(scene, QSize(width, height));
     showCriticalPoints(scene, *m_doc);
-    return QString::fromStdString(gs::exportImage(scene.renderer(), path.toStdString(), o));
+    // Of another shape than the view, the axes' text kept inside as the view keeps it
+    // (tester s23: a narrow export of the side view cut the f axis's labels).
+    const double viewAspect = double(m_view->width()) / std::max(1, m_view->height());
+    const bool reshaped = std::abs(double(width) / height - viewAspect) > 0.01 * viewAspect;
+    return QString::fromStdString(gs::exportImage(
+        scene.renderer(), path.toStdString(), o,
+        reshaped ? std::function<void()>([&] { scene.keepAxisTextInView(); }) : nullptr));
 }
 
 void MainWindow::showExportDialog() {

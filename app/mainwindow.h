@@ -256,7 +256,7 @@ private:
     QString m_hintShown; ///< the hint as last shown (elided)
     QString m_hintFull;  ///< its whole text
     void updateDomainNote();
-    void showAsInTheView(SurfaceScene& scene, int height) const;
+    void showAsInTheView(SurfaceScene& scene, QSize size) const;
     /// The pixel scale of an export `height` pixels tall: its height over the shown view's.
     double exportScale(int height) const;
     void showSettingsError(const QString& error);

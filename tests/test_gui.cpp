@@ -1189,6 +1189,39 @@ private slots:
         QVERIFY(!m_window->settingsError()->isVisible());
     }
 
+    // Tester s23: Export Image of the side view (Ctrl+3) at 400x847, narrower than the view,
+    // cut the surface and the f axis at both sides: the camera was copied at the view's shape.
+    // At the picture's shape the box keeps its share: nothing reaches the picture's sides.
+    void narrowExportKeepsTheWholeView() {
+        QTemporaryDir dir;
+        m_window->showViewTab(0);
+        m_window->surfaceView()->setCameraPreset(SurfaceView::CameraPreset::Side);
+        for (const QSize size : {QSize(400, 847), QSize(300, 900)}) {
+            const QString path = dir.filePath(QStringLiteral("narrow.png"));
+            QCOMPARE(m_window->exportImage(path, size.width(), size.height(), false), QString());
+            const QImage img = QImage(path).convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(img.size(), size);
+            int inked = 0; // pixels drawn in the columns next to the sides
+            for (int y = 0; y < img.height(); ++y)
+                for (const int x : {0, 1, img.width() - 2, img.width() - 1})
+                    inked += img.pixel(x, y) != qRgb(255, 255, 255);
+            QVERIFY2(inked == 0, qPrintable(QStringLiteral("%1 pixels drawn at the sides of %2x%3")
+                                                .arg(inked)
+                                                .arg(size.width())
+                                                .arg(size.height())));
+            // Still a picture: the surface is drawn across most of the width.
+            int left = img.width(), right = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x)
+                    if (qBlue(img.pixel(x, y)) > qRed(img.pixel(x, y)) + 40) { // the blue mesh
+                        left = std::min(left, x);
+                        right = std::max(right, x);
+                    }
+            QVERIFY2(right - left > img.width() / 2,
+                     qPrintable(QStringLiteral("mesh %1-%2").arg(left).arg(right)));
+        }
+    }
+
     void exportFromTheWindow() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("view.png"));

@@ -423,6 +423,13 @@ void SurfaceScene::fitCameraKeepingDirection() {
     fitBox(true);
 }
 
+void SurfaceScene::keepAxisTextInView() {
+    placeAxisTitles();
+    const std::array<double, 6> b = fitBounds();
+    keepTextInView(m_renderer, b.data(), axisTexts(), kTextMargin * pixelScale().line, titleBand());
+    m_renderer->ResetCameraClippingRange();
+}
+
 std::array<double, 6> SurfaceScene::fitBounds() const {
     std::array<double, 6> b{-2, 2, -2, 2, 0, 2.8};
     if (m_surface) {
@@ -523,8 +530,14 @@ std::optional<std::array<double, 3>> SurfaceScene::planeNormal() const {
     return std::array<double, 3>{-dx, -dy, 1.0};
 }
 
-void SurfaceScene::copyCamera(const SurfaceScene& other) {
-    m_renderer->GetActiveCamera()->DeepCopy(other.m_renderer->GetActiveCamera());
+void SurfaceScene::copyCamera(const SurfaceScene& other, double aspect) {
+    vtkCamera* camera = m_renderer->GetActiveCamera();
+    camera->DeepCopy(other.m_renderer->GetActiveCamera());
+    if (aspect > 0 && other.m_renderer->GetRenderWindow()) {
+        const std::array<double, 6> b = fitBounds();
+        zoomCamera(camera,
+                   aspectZoom(camera, b.data(), other.m_renderer->GetTiledAspectRatio(), aspect));
+    }
     m_renderer->ResetCameraClippingRange();
 }
 

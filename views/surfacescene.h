@@ -109,7 +109,13 @@ public:
     /// The box fitted to the window as resetCamera() fits it, looking the way the camera looks
     /// now (an animation exported from the window: the view's turn, the picture's framing).
     void fitCameraKeepingDirection();
-    void copyCamera(const SurfaceScene& other);
+    /// The other scene's camera, for a picture of width / height `aspect` (0: the other's
+    /// shape): at another shape zoomed so that the fitted box takes the same share of it
+    /// (aspectZoom; the vertical view angle alone cut a narrow picture's sides).
+    void copyCamera(const SurfaceScene& other, double aspect = 0);
+    /// The axes' tick labels and titles inside the view (zoomed out if need be), once the
+    /// renderer has its window: a picture of another shape than the view's.
+    void keepAxisTextInView();
     /// Sets a saved camera (a session's) for a view of width / height `aspect`: as it was when
     /// the view has the saved view's aspect (or the saved one is not known), else zoomed so
     /// that the fitted box takes the same share of the view as it did (aspectZoom).
