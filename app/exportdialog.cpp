@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace gs {
 
@@ -54,6 +55,7 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
     , m_path(new QLineEdit)
     , m_width(new QSpinBox)
     , m_height(new QSpinBox)
+    , m_keepShape(new QCheckBox)
     , m_error(new QLabel)
     , m_exporter(std::move(exporter)) {
     setWindowTitle(title);
@@ -95,6 +97,44 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
             .toInt()));
     form->addRow(tr("Width"), m_width);
     form->addRow(tr("Height"), m_height);
+    // Width and height linked at the offered shape (the view's), as image editors link them:
+    // a picture of another shape is framed for it, which a person may not expect (tester s23).
+    // The shape as a ratio of small numbers where it is one (4:3), else as the offered size.
+    const int common = std::max(1, std::gcd(defaultSize.width(), defaultSize.height()));
+    const bool small = defaultSize.width() / common <= 32 && defaultSize.height() / common <= 32;
+    m_keepShape->setText(tr("Keep the view's shape (%1:%2)")
+                             .arg(small ? defaultSize.width() / common : defaultSize.width())
+                             .arg(small ? defaultSize.height() / common : defaultSize.height()));
+    m_keepShape->setObjectName(QStringLiteral("keepShape"));
+    m_keepShape->setToolTip(
+        tr("Checked, a new width sets the height (and a new height the width) so that the "
+           "picture has the view's shape and shows what the view shows. Unchecked, any size: "
+           "the picture is framed for its own shape."));
+    const auto otherSide = [](int side, int from, int to) {
+        return std::max(1, int(std::lround(double(side) * to / std::max(1, from))));
+    };
+    // Checked unless the remembered size has another shape (within a pixel's rounding).
+    m_keepShape->setChecked(
+        defaultSize.width() > 0 && defaultSize.height() > 0 &&
+        std::abs(m_height->value() -
+                 otherSide(m_width->value(), defaultSize.width(), defaultSize.height())) <= 1);
+    m_keepShape->setEnabled(defaultSize.width() > 0 && defaultSize.height() > 0);
+    form->addRow(m_keepShape);
+    const auto link = [this, otherSide](QSpinBox* changed, QSpinBox* other, int from, int to) {
+        connect(changed, &QSpinBox::valueChanged, this, [=, this](int value) {
+            if (m_linking || !m_keepShape->isChecked())
+                return;
+            m_linking = true;
+            other->setValue(otherSide(value, from, to));
+            m_linking = false;
+        });
+    };
+    link(m_width, m_height, defaultSize.width(), defaultSize.height());
+    link(m_height, m_width, defaultSize.height(), defaultSize.width());
+    connect(m_keepShape, &QCheckBox::toggled, this, [this, otherSide](bool on) {
+        if (on) // back to the shape, from the width
+            m_height->setValue(otherSide(m_width->value(), m_offered.width(), m_offered.height()));
+    });
     if (!transparencyLabel.isEmpty()) {
         m_transparent = new QCheckBox(transparencyLabel);
         m_transparent->setToolTip(tr("The background becomes transparent"));

@@ -60,6 +60,8 @@ private:
     QLineEdit* m_path;
     QSpinBox *m_width, *m_height;
     QCheckBox* m_transparent = nullptr;
+    QCheckBox* m_keepShape; ///< width and height keep the offered size's shape
+    bool m_linking = false; ///< one box set from the other: not set back
     QLabel* m_error;
     Exporter m_exporter;
 };

@@ -3906,6 +3906,35 @@ private slots:
         m_window->setSideBySide(false);
     }
 
+    // Tester s23: width and height were not linked, and a picture of another shape than the
+    // view's is framed for that shape. Linked at the offered (view's) shape by default, as
+    // image editors link them; unchecked, each side is free.
+    void exportDialogKeepsTheViewsShape() {
+        QSettings().remove(QStringLiteral("testShape"));
+        ExportDialog dialog(m_window, QStringLiteral("Export Image"), QStringLiteral("File"),
+                            QStringLiteral("testShape"), QStringLiteral("gradscape.png"),
+                            ExportDialog::Browse::SaveFile, QSize(1200, 900), QString(),
+                            [](const ExportRequest&) { return QString(); });
+        dialog.show();
+        auto* keep = dialog.findChild<QCheckBox*>(QStringLiteral("keepShape"));
+        QVERIFY(keep);
+        QVERIFY(keep->isChecked());
+        QVERIFY(keep->text().contains(QStringLiteral("(4:3)"))); // 1200:900 in small numbers
+        auto* width = dialog.findChildren<QSpinBox*>().at(0);
+        auto* height = dialog.findChildren<QSpinBox*>().at(1);
+        QCOMPARE(QSize(width->value(), height->value()), QSize(1200, 900));
+        width->setValue(400);
+        QCOMPARE(height->value(), 300); // 400 * 900 / 1200
+        height->setValue(601);
+        QCOMPARE(width->value(), 801); // 601 * 1200 / 900 = 801.3
+        keep->setChecked(false);
+        width->setValue(400);
+        QCOMPARE(height->value(), 601); // free
+        keep->setChecked(true);
+        QCOMPARE(height->value(), 300); // back to the shape from the width
+        QSettings().remove(QStringLiteral("testShape"));
+    }
+
     void exportDialogRemembersAndShowsWholeErrors() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("figure.jpg"));
