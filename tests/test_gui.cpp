@@ -1860,7 +1860,7 @@ private slots:
         // H = [[12x^2, 1], [1, 2]] = [[27, 1], [1, 2]] at (1.5, -1): positive definite, and
         // the default damping 1 takes the whole step.
         QCOMPARE(QString::fromStdString(scene.newtonLabel()),
-                 QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
+                 QStringLiteral("Newton step 1: pure, the full step to the grey model's minimum"));
         // Within the quadratic radius of the iterate (1.5, -1), like the purple model.
         const double r = m_doc->settings().modelRadius;
         QVERIFY(r > 0);
@@ -1907,7 +1907,7 @@ private slots:
         QTRY_COMPARE(dock->focus().run, 1);
         QVERIFY(scene.newtonModelVisible());
         QCOMPARE(QString::fromStdString(scene.newtonLabel()),
-                 QStringLiteral("Newton step 1: pure, the full step to the model's minimum"));
+                 QStringLiteral("Newton step 1: pure, the full step to the grey model's minimum"));
         // The caption keeps off the step's legend (d, the step taken) and the runs' legend:
         // it was drawn under the step's, bottom right.
         m_window->surfaceView()->render();

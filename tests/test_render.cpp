@@ -646,10 +646,10 @@ private slots:
         // x^2 + 5y^2: H = diag(2, 10) positive definite, so the Newton step is x - H^-1 g;
         // damping 1 takes all of it (pure), 0.25 a quarter (damped).
         QTest::newRow("pure") << "x^2+5*y^2" << 1.0 << int(gs::NewtonKind::Pure)
-                              << "Newton step 1: pure, the full step to the model's minimum";
+                              << "Newton step 1: pure, the full step to the grey model's minimum";
         QTest::newRow("damped") << "x^2+5*y^2" << 0.25 << int(gs::NewtonKind::Damped)
                                 << "Newton step 1: damped, t = 0.25 of the step to the "
-                                   "model's minimum";
+                                   "grey model's minimum";
         // x^2 - y^2: H = diag(2, -2) is indefinite, so the safeguarded direction is taken.
         QTest::newRow("safeguarded")
             << "x^2-y^2" << 1.0 << int(gs::NewtonKind::Safeguarded)
@@ -763,7 +763,7 @@ private slots:
         g.nx = g.ny = 11;
         scene.setSurface(gs::sampleSurface(f, g, Eigen::Vector2d(0.5, 0.5)));
         scene.setNewtonModel(g, gs::taylor(f, Eigen::Vector2d(0.5, 0.5), 2).sampleGrid(g),
-                             "Newton step 1: pure, the full step to the model's minimum");
+                             "Newton step 1: pure, the full step to the grey model's minimum");
         vtkNew<vtkRenderWindow> window;
         window->SetOffScreenRendering(1);
         window->SetSize(800, 600);

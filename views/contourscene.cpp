@@ -1594,8 +1594,12 @@ void ContourScene::placePointLegend() {
         // No room beside the frame: the frame gives up the legend's width on the right. For
         // what it would hide inside, only while the frame keeps its size (a wide view has
         // that room beside a square frame); else inside after all.
-        if (hiding && fittedPixelsPerUnit(m_barReserve + reserve) <
-                          kReframeKeeps * fittedPixelsPerUnit(m_barReserve + m_legendReserve)) {
+        // Nor where the room would still be too narrow for it (the reserve is at most
+        // kMaxRightShare of the view): it then fell back to a place over the point's arrows.
+        const bool roomHoldsIt = (m_barReserve + reserve) * lineScale() <= kMaxRightShare * vw;
+        if (hiding && (!roomHoldsIt ||
+                       fittedPixelsPerUnit(m_barReserve + reserve) <
+                           kReframeKeeps * fittedPixelsPerUnit(m_barReserve + m_legendReserve))) {
             chosen = hiding;
         } else {
             setLegendReserve(reserve, true);

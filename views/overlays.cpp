@@ -250,9 +250,9 @@ std::string newtonStepText(const Step& next, int index) {
     case NewtonKind::None:
         return {};
     case NewtonKind::Pure:
-        return head + "pure, the full step to the model's minimum";
+        return head + "pure, the full step to the grey model's minimum";
     case NewtonKind::Damped:
-        return head + "damped, " + t + " of the step to the model's minimum";
+        return head + "damped, " + t + " of the step to the grey model's minimum";
     case NewtonKind::Safeguarded:
         return head + "safeguarded (H not positive definite): eigenvalues floored at 1/lr" +
                (next.stepLength < 1 ? std::string(", ") + t : std::string());

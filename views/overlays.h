@@ -80,9 +80,10 @@ private:
 
 /// What the Newton step numbered `index` (from iterate index - 1 to `next`) actually was,
 /// from the engine's record of it (Step::newton, Step::stepLength): "Newton step 3: pure, the
-/// full step to the model's minimum", "... damped, t = 0.25 of the step to the model's
-/// minimum", "... safeguarded (H not positive definite): eigenvalues floored at 1/lr"
-/// (", t = 0.5" when backtracked). Empty when `next` did not come from a Newton step.
+/// full step to the grey model's minimum" (the mesh drawn: tester s23 found it named
+/// nowhere), "... damped, t = 0.25 of the step to the grey model's minimum", "...
+/// safeguarded (H not positive definite): eigenvalues floored at 1/lr" (", t = 0.5" when
+/// backtracked). Empty when `next` did not come from a Newton step.
 std::string newtonStepText(const Step& next, int index);
 
 /// Whether the expansion point lies in the plotted domain `g` (over its two plotted inputs).

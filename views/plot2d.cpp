@@ -641,7 +641,8 @@ Plot2D::Fit Plot2D::fitFor(double pixels) const {
         aspect = 4.0 / 3.0;
     // A reserve on the right takes the fraction r of the view's width.
     const int* size = m_renderer->GetSize();
-    fit.r = pixels > 0 && size[0] > 0 ? std::min(0.4, pixels * lineScale() / size[0]) : 0.0;
+    fit.r =
+        pixels > 0 && size[0] > 0 ? std::min(kMaxRightShare, pixels * lineScale() / size[0]) : 0.0;
     // At least the room the axes' text takes in pixels (textRoom): in a narrow view (side
     // by side) the margin, a fraction of the frame, cut the y title at the left edge. With p
     // pixels per world unit the frame takes w p of the (1 - r) W pixels left of the reserve,

@@ -155,8 +155,9 @@ protected:
     /// else where it is. What a legend's placement costs where it will be drawn.
     std::array<double, 4> legendUnderNote(const std::array<double, 4>& legend);
     /// Room kept free right of the frame (pixels at pixel scale 1) for a colour bar: the
-    /// camera fits the frame into the rest of the view.
+    /// camera fits the frame into the rest of the view, at most kMaxRightShare of its width.
     void setRightReserve(double pixels) { m_rightReserve = pixels; }
+    static constexpr double kMaxRightShare = 0.4;
     /// The display pixels per plot unit resetCamera would give the frame with `pixels` (at
     /// pixel scale 1) reserved right of it, the view's size and the axes' text as they are
     /// now; 0 before the view has a size. Nothing moves: a legend weighs a room beside the
