@@ -15,6 +15,13 @@ int analyzeCommand(const QCommandLineParser& p) {
     // With --session, the function, point and epsilon are the session's unless given.
     const auto [session, text, f] = commandFunction(p);
     const int n = static_cast<int>(f.inputCount());
+    // Which numbers: a constant such as 1/0 has the input x (the window's rule), which the
+    // bare "--point is required" did not say (tester s23).
+    if (!session && !p.isSet(QStringLiteral("point")))
+        throw UsageError(QStringLiteral("--point is required: %1 number%2, for %3")
+                             .arg(n)
+                             .arg(n == 1 ? "" : "s")
+                             .arg(inputNames(f).join(QStringLiteral(", "))));
     const Eigen::VectorXd x =
         session ? Eigen::Map<const Eigen::VectorXd>(session->point.data(), n).eval()
                 : parseNumberList(QStringLiteral("--point"),

@@ -26,8 +26,9 @@ QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
         const QString what = undefined == 0  ? QStringLiteral("is infinite (±inf)")
                              : overflow == 0 ? QStringLiteral("is undefined")
                                              : QStringLiteral("is undefined or infinite");
+        // "or change f": for 1/0 or sqrt(-1-x^2) no domain helps (tester s23).
         return QStringLiteral("f %1 everywhere on the domain %2: there is nothing to plot. "
-                              "Choose a domain where f is %3.")
+                              "Choose a domain where f is %3, or change f.")
             .arg(what, box,
                  undefined == 0 ? QStringLiteral("finite") : QStringLiteral("defined and finite"));
     }

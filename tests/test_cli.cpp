@@ -157,6 +157,22 @@ private slots:
         QCOMPARE(o["classification"].toString(), QStringLiteral("undefined"));
     }
 
+    // A constant such as 1/0 has the input x (the window's rule): a missing point says so
+    // (tester s23: "--point is required" alone, and --point= refused, left a person stuck).
+    void missingPointNamesTheInputs() {
+        const Run r = run({"--analyze", "--function", "1/0"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(
+                     QStringLiteral("--point is required: 1 number, for x")),
+                 r.err.constData());
+        const Run two = run({"--analyze", "--function", "x*y"});
+        QVERIFY2(QString::fromUtf8(two.err).contains(QStringLiteral("2 numbers, for x, y")),
+                 two.err.constData());
+        const Run given = run({"--analyze", "--function", "1/0", "--point", "1"});
+        QCOMPARE(given.exitCode, 0);
+        QVERIFY(json(given)["value"].isNull()); // infinite: not a JSON number
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");

@@ -5,6 +5,7 @@
 #include "curvescene.h"
 #include "evaluation.h"
 #include "geometry2d.h"
+#include "gradientfield.h"
 #include "imagecompare.h"
 #include "optimizers.h"
 #include "overlays.h"
@@ -1142,6 +1143,84 @@ private slots:
     // ran up out of the frame across the note. Every edge of the arrows as drawn stays in the
     // domain (grown by the head's radius, 0.08 of the longest arrow, 0.28 of the width), and
     // an arrow that was cut says so in the point legend ("…, cut)").
+    // Tester s23: the gradient field's note (two lines at the bottom right) sat over the x
+    // axis's tick label "2.0" in an 800x600 export. It keeps off the axes' labels and titles
+    // and the legends. (At 640x480 with four runs there is no such place: it stays at the
+    // bottom right over the last tick label.)
+    void fieldNoteKeepsOffTheAxes_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<double>("fontScale");
+        QTest::addColumn<bool>("runs");
+        QTest::newRow("800x600") << QSize(800, 600) << 1.0 << false;
+        QTest::newRow("800x600 with runs") << QSize(800, 600) << 1.0 << true;
+        QTest::newRow("800x600 font scale 1.5") << QSize(800, 600) << 1.5 << true;
+        QTest::newRow("1200x600") << QSize(1200, 600) << 1.0 << true;
+    }
+    void fieldNoteKeepsOffTheAxes() {
+        QFETCH(QSize, size);
+        QFETCH(double, fontScale);
+        QFETCH(bool, runs);
+        const FontScaleScope scale(fontScale);
+        const auto f = parse("x*exp(-x^2-y^2)");
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(-1, 0);
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = x*exp(-x^2-y^2)");
+        contour.setNote("gradient descent stable here for learning rate < 2 / (largest "
+                        "eigenvalue of H) = 2.72");
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        contour.setGradientField(gs::gradientField(f, g, x0));
+        contour.showGradientField(true);
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        if (runs) { // the tester's four (the run legend at the top right narrows the frame)
+            std::vector<gs::RunPath> paths;
+            const char* names[] = {"Gradient descent lr=0.1 (minimum)", "Momentum lr=0.1",
+                                   "Adam lr=0.1", "Newton (minimum)"};
+            for (int k = 0; k < 4; ++k) {
+                gs::RunPath r;
+                for (int j = 0; j <= 10; ++j) {
+                    const Eigen::Vector2d p = x0 + Eigen::Vector2d(0.03 * j, 0.02 * k * j);
+                    r.points.emplace_back(p.x(), p.y(), p.x() * std::exp(-p.squaredNorm()));
+                }
+                r.color = {0.2 * k, 0.5, 0.9 - 0.2 * k};
+                r.label = names[k];
+                paths.push_back(r);
+            }
+            contour.setRuns(paths);
+        }
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(size.width(), size.height());
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render(); // one picture, as an export draws
+        const std::array<double, 4> note = contour.fieldLegendRect();
+        QVERIFY(note[2] > note[0] && !contour.fieldLegend().empty());
+        QVERIFY(note[0] >= 0 && note[1] >= 0 && note[2] <= size.width() &&
+                note[3] <= size.height());
+        for (int axis = 0; axis < 2; ++axis) {
+            const auto t = contour.axisText(axis);
+            std::vector<std::array<double, 4>> boxes = t.labels; // xmin, xmax, ymin, ymax
+            boxes.push_back(t.title);
+            QVERIFY(!t.labels.empty());
+            for (const auto& b : boxes)
+                QVERIFY2(!(note[0] < b[1] && b[0] < note[2] && note[1] < b[3] && b[2] < note[3]),
+                         qPrintable(QStringLiteral("note %1,%2-%3,%4 meets %5,%6-%7,%8")
+                                        .arg(note[0])
+                                        .arg(note[1])
+                                        .arg(note[2])
+                                        .arg(note[3])
+                                        .arg(b[0])
+                                        .arg(b[2])
+                                        .arg(b[1])
+                                        .arg(b[3])));
+        }
+        window->RemoveRenderer(contour.renderer());
+    }
+
     void contourArrowsStayInTheFrame_data() {
         QTest::addColumn<QString>("function");
         QTest::addColumn<double>("x");

@@ -102,6 +102,8 @@ constexpr double kOccupiedCost = 1e4;
 /// Room beside the frame is made for what the legend would hide inside while the frame keeps
 /// this share of its scale.
 constexpr double kReframeKeeps = 0.8;
+/// A line of tick labels' height over their font size (with the field note's estimate).
+constexpr double kTickLine = 1.3;
 /// The point legend slides from a corner along the edges up to this many half sizes, each
 /// step costing this much (less than a level label covered).
 constexpr int kLegendSlides = 4;
@@ -500,6 +502,7 @@ ContourScene::ContourScene()
     m_zoomWatch->SetCallback([](vtkObject*, unsigned long, void* self, void*) {
         auto* scene = static_cast<ContourScene*>(self);
         scene->placePointLegend(); // the frame may have moved on screen (or made room for it)
+        scene->placeFieldLegend();
         const double ppw = scene->pixelsPerWorld();
         // The labels keep off the run legend too: placed again when the note moved it.
         const std::array<double, 4> runLegend = scene->runLegendRect();
@@ -1004,12 +1007,25 @@ void ContourScene::rebuildField() {
     data->SetLines(lines);
     vtkPolyDataMapper::SafeDownCast(m_fieldActor->GetMapper())->SetInputData(data);
     // Two short lines at the bottom right, clear of the x axis's title.
-    std::string legend = "arrows: grad f, length in proportion to |grad f|\n"
-                         "one cell: |grad f| = " +
-                         compactNumber(fd.fullNorm);
-    if (fd.capped > 0)
-        legend += " (" + std::to_string(fd.capped) + " longer ones capped)";
-    m_fieldLegend->SetInput(legend.c_str());
+    std::string cell = "one cell: |grad f| = ";
+    cell += compactNumber(fd.fullNorm);
+    std::string capped;
+    if (fd.capped > 0) {
+        capped = "(";
+        capped += std::to_string(fd.capped);
+        capped += " longer ones capped)";
+    }
+    m_fieldText[0] = "arrows: grad f, length in proportion to |grad f|\n";
+    m_fieldText[0] += cell;
+    m_fieldText[1] = "arrows: grad f, length in\nproportion to |grad f|;\n";
+    m_fieldText[1] += cell;
+    if (!capped.empty()) {
+        m_fieldText[0] += ' ';
+        m_fieldText[0] += capped;
+        m_fieldText[1] += '\n';
+        m_fieldText[1] += capped;
+    }
+    m_fieldLegend->SetInput(m_fieldText[0].c_str());
 }
 
 int ContourScene::fieldArrows() const {
@@ -1022,6 +1038,16 @@ int ContourScene::fieldArrows() const {
 std::string ContourScene::fieldLegend() const {
     const char* t = m_fieldLegend->GetInput();
     return m_fieldLegend->GetVisibility() && t ? std::string(t) : std::string();
+}
+
+std::array<double, 4> ContourScene::fieldLegendRect() const {
+    if (!m_fieldLegend->GetVisibility())
+        return {0, 0, 0, 0};
+    double b[4];
+    m_fieldLegend->GetBoundingBox(renderer(), b);
+    const double* at =
+        m_fieldLegend->GetActualPositionCoordinate()->GetComputedDoubleViewportValue(renderer());
+    return {at[0] + b[0], at[1] + b[2], at[0] + b[1], at[1] + b[3]};
 }
 
 int ContourScene::bandPolygons() const {
@@ -1662,6 +1688,75 @@ void ContourScene::placePointLegend() {
     }
     if (covers)
         placeLabels();
+}
+
+void ContourScene::placeFieldLegend() {
+    const int* size = renderer()->GetSize();
+    if (!m_fieldLegend->GetVisibility() || size[0] <= 0 || size[1] <= 0)
+        return;
+    const double vw = size[0], vh = size[1];
+    std::vector<Box> axisBoxes;
+    for (int axis = 0; axis < 2; ++axis) {
+        const AxisText t = axisText(axis);
+        for (const auto& l : t.labels)
+            axisBoxes.push_back({l[0], l[2], l[1], l[3]});
+        if (t.title[1] > t.title[0])
+            axisBoxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
+    }
+    // Before the first picture (an export draws one) the axes' text is not measured yet: the
+    // band it will take below and left of the frame, as estimated for the fit, stands for it
+    // (the last tick label reaching about two font sizes past the frame's end).
+    const std::array<double, 4>& f = frame();
+    const Eigen::Vector2d lo = toDisplay(f[0], f[2]), hi = toDisplay(f[1], f[3]);
+    if (axisBoxes.empty()) {
+        // The tick labels' band: their offset from the axis and a line of them; the x axis's
+        // title is centred under it (clear of the corners tried below).
+        const std::array<double, 2> room = axisTextRoom();
+        const double band = (12 + kTickLine * sceneLook().tickFont) * lineScale();
+        const double tickEnd = hi.x() + std::max(30.0, 2 * sceneLook().tickFont) * lineScale();
+        axisBoxes.push_back({lo.x() - room[0], lo.y() - band, tickEnd, lo.y()});
+        axisBoxes.push_back({lo.x() - room[0], lo.y(), lo.x(), hi.y()});
+    }
+    vtkTextProperty* p = m_fieldLegend->GetTextProperty();
+    // Its box where it would be drawn with its anchor at (x, y) (normalized viewport), right
+    // or left justified, its foot or its top there.
+    // Its box drawn with its foot (descenders included) `bottom` pixels up the view, its
+    // right or left end at x (normalized viewport).
+    const auto boxAt = [&](double x, double bottom, bool right) {
+        right ? p->SetJustificationToRight() : p->SetJustificationToLeft();
+        p->SetVerticalJustificationToBottom();
+        double b[4];
+        m_fieldLegend->SetPosition(x, bottom / vh);
+        m_fieldLegend->GetBoundingBox(renderer(), b);
+        const double y = (bottom - b[2]) / vh; // the anchor that puts the box's foot there
+        m_fieldLegend->SetPosition(x, y);
+        return Box{x * vw + b[0], bottom, x * vw + b[1], bottom + b[3] - b[2]};
+    };
+    // And the legends (the point's beside the frame, the runs' at the top right).
+    for (const std::array<double, 4>& r : {pointLegendRect(), runLegendRect()})
+        if (r[2] > r[0])
+            axisBoxes.push_back({r[0], r[1], r[2], r[3]});
+    const auto clear = [&](const Box& b) {
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > vw || b.y1 > vh)
+            return false;
+        return std::none_of(axisBoxes.begin(), axisBoxes.end(),
+                            [&](const Box& a) { return b.meets(a); });
+    };
+    // On two lines: bottom right (where it always was), bottom left, then at the view's foot
+    // under the axes' labels. On four: right of the frame, its foot at the frame's.
+    const double margin = 0.02, gap = 2 * lineScale();
+    m_fieldLegend->SetInput(m_fieldText[0].c_str());
+    for (const auto& [x, bottom, right] :
+         {std::tuple{1 - margin, margin * vh, true}, std::tuple{margin, margin * vh, false},
+          std::tuple{1 - margin, 1.0, true}})
+        if (clear(boxAt(x, bottom, right)))
+            return;
+    m_fieldLegend->SetInput(m_fieldText[1].c_str());
+    if (const Box b = boxAt(1 - margin, lo.y() + gap, true); b.x0 >= hi.x() && clear(b))
+        return;
+    // Nowhere clear: where it always was.
+    m_fieldLegend->SetInput(m_fieldText[0].c_str());
+    boxAt(1 - margin, margin * vh, true);
 }
 
 bool ContourScene::meetsStrokes(double x0, double y0, double x1, double y1,

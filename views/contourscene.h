@@ -121,6 +121,8 @@ public:
     /// swatches and labels (bottom to top).
     int fieldArrows() const;
     std::string fieldLegend() const;
+    /// Its box as drawn (display pixels: xmin, ymin, xmax, ymax); zeros while hidden.
+    std::array<double, 4> fieldLegendRect() const;
     int bandPolygons() const;
     int colorBarSwatches() const;
     std::vector<std::string> colorBarLabels() const;
@@ -220,6 +222,9 @@ private:
     /// every render: zoom and pan move the frame), and the state's legend above the x axis's
     /// tick labels.
     void placePointLegend();
+    /// The gradient field's note at a bottom corner of the view clear of the axes' labels and
+    /// title, else right of the frame above its foot (tester s23: over the x tick "2.0").
+    void placeFieldLegend();
     /// A segment drawn `r` either side (display pixels, or plot units where said; a = b: a
     /// disc).
     struct Stroke {
@@ -308,6 +313,8 @@ private:
     bool m_showField = false, m_showBands = false;
     vtkSmartPointer<vtkActor> m_fieldActor;
     vtkSmartPointer<vtkTextActor> m_fieldLegend;
+    /// Its text on two lines (under the plot) and on four (in a narrow margin beside it).
+    std::array<std::string, 2> m_fieldText;
     vtkSmartPointer<vtkLegendBoxActor> m_pointLegend;
     std::vector<std::string> m_pointLegendLabels; ///< its entries' full texts
     /// Where it sits (its lower left corner as fractions of the room inside the frame; top
