@@ -304,6 +304,11 @@ QWidget* MainWindow::buildPlaneViews() {
     tabRow->addWidget(m_viewTabs);
     tabRow->addStretch(1);
     tabRow->addWidget(m_optimizers->playbackBar());
+    // Hidden over the graph (it has its own Start, Back, Play, Step: tester s23 saw two Play
+    // buttons), its room kept so that the page does not move.
+    QSizePolicy keep = m_optimizers->playbackBar()->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_optimizers->playbackBar()->setSizePolicy(keep);
     layout->addLayout(tabRow);
     layout->addWidget(m_central, 1);
     const QSettings settings;
@@ -336,6 +341,7 @@ void MainWindow::showPage() {
     }
     const int tab = m_viewTabs->currentIndex();
     m_central->setCurrentIndex(tab == 2 ? 2 : oneInput ? 1 : 0);
+    m_optimizers->playbackBar()->setVisible(tab != 2);
     if (m_graphAction)
         m_graphAction->setChecked(tab == 2);
     // Another view (a tab, side by side, one input or two): its hint.

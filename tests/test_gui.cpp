@@ -7352,9 +7352,17 @@ private slots:
         QCOMPARE(openExample(m_doc, QStringLiteral("backpropagation")), QString());
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
-        m_window->showViewTab(2);
+        QWidget* playback = m_window->optimizerPanel()->playbackBar();
+        QVERIFY(playback->isVisible());
         auto* dock = m_window->findChild<GraphDock*>();
-        QVERIFY(dock && dock->isVisible());
+        QVERIFY(dock && dock->parentWidget());
+        const int pagesAt = dock->parentWidget()->mapTo(m_window, QPoint(0, 0)).y();
+        m_window->showViewTab(2);
+        QVERIFY(dock->isVisible());
+        // The runs' playback is not the graph's (tester s23: two Play buttons); its room
+        // stays, so the pages do not move.
+        QVERIFY(!playback->isVisible());
+        QCOMPARE(dock->parentWidget()->mapTo(m_window, QPoint(0, 0)).y(), pagesAt);
         GraphView* view = dock->view();
         GraphScene* scene = view->scene();
         QTest::qWait(200); // fitted to the view
@@ -7362,6 +7370,15 @@ private slots:
         const ComputationalGraph& g = scene->graph();
         const int inputs = int(g.inputs.size());
         QCOMPARE(inputs, 4);
+        // Each input's label stands beside its box (tester s23: "x =" far left of it).
+        for (int i = 0; i < inputs; ++i) {
+            QLineEdit* edit = view->inputEditor(i);
+            QVERIFY(edit);
+            auto* label = edit->parentWidget()->findChild<QLabel*>();
+            QVERIFY(label && label->buddy() == edit);
+            const int gap = edit->x() - (label->x() + label->width());
+            QVERIFY2(gap >= 0 && gap <= 12, qPrintable(QStringLiteral("gap %1").arg(gap)));
+        }
         const auto panelSays = [&](const QString& line) {
             return view->panel()->toPlainText().contains(line);
         };

@@ -1118,7 +1118,12 @@ void GraphView::fillInputEditors() {
                     return; // Enter on an unchanged value: nothing to do
                 emit inputEdited(i, v);
             });
-            m_inputLayout->addWidget(labelledField(names[i] + QStringLiteral(" ="), edit));
+            QWidget* cell = labelledField(names[i] + QStringLiteral(" ="), edit);
+            // The box is as wide as its values (sizeInputEditors): the cell's slack after it,
+            // not between "x =" and its box (tester s23: the label stood far from it).
+            if (auto* row = qobject_cast<QHBoxLayout*>(cell->layout()))
+                row->addStretch(1);
+            m_inputLayout->addWidget(cell);
             m_inputEditors.push_back(edit);
         }
         sizeInputEditors();
