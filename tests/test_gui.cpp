@@ -1192,6 +1192,36 @@ private slots:
     // Tester s23: Export Image of the side view (Ctrl+3) at 400x847, narrower than the view,
     // cut the surface and the f axis at both sides: the camera was copied at the view's shape.
     // At the picture's shape the box keeps its share: nothing reaches the picture's sides.
+    // Tester s23: from the side (Ctrl+3) the −∇f arrow of the default scene ran off the
+    // view's foot: the presets fit the arrows with the box.
+    void presetsKeepTheArrowsInView() {
+        m_window->showViewTab(0);
+        SurfaceView* view = m_window->surfaceView();
+        for (const auto preset :
+             {SurfaceView::CameraPreset::Front, SurfaceView::CameraPreset::Side}) {
+            view->setCameraPreset(preset);
+            view->grabFramebuffer();
+            SurfaceScene& scene = view->scene();
+            const std::array<double, 6> b = scene.arrowBounds();
+            QVERIFY(b[0] <= b[1]); // the default scene draws its arrows
+            vtkRenderer* r = scene.renderer();
+            const int* size = r->GetSize();
+            for (int corner = 0; corner < 8; ++corner) {
+                r->SetWorldPoint(b[corner & 1], b[2 + ((corner >> 1) & 1)],
+                                 b[4 + ((corner >> 2) & 1)], 1.0);
+                r->WorldToDisplay();
+                const double* d = r->GetDisplayPoint();
+                QVERIFY2(d[0] >= 0 && d[0] <= size[0] && d[1] >= 0 && d[1] <= size[1],
+                         qPrintable(QStringLiteral("preset %1: arrow corner at %2, %3 of %4x%5")
+                                        .arg(int(preset))
+                                        .arg(d[0])
+                                        .arg(d[1])
+                                        .arg(size[0])
+                                        .arg(size[1])));
+            }
+        }
+    }
+
     void narrowExportKeepsTheWholeView() {
         QTemporaryDir dir;
         m_window->showViewTab(0);

@@ -242,6 +242,23 @@ void ExpansionOverlays::placeNewtonLabel(vtkRenderer* renderer,
     at(true, false, 0.02);
 }
 
+std::array<double, 6> ExpansionOverlays::arrowBounds() const {
+    std::array<double, 6> b{1, -1, 1, -1, 1, -1};
+    for (const Arrow* a : {&m_ascent, &m_descent}) {
+        if (!a->actor->GetVisibility())
+            continue;
+        const double* q = a->actor->GetBounds();
+        if (!q || q[0] > q[1])
+            continue;
+        for (int k = 0; k < 3; ++k) {
+            const bool first = b[2 * k] > b[2 * k + 1];
+            b[2 * k] = first ? q[2 * k] : std::min(b[2 * k], q[2 * k]);
+            b[2 * k + 1] = first ? q[2 * k + 1] : std::max(b[2 * k + 1], q[2 * k + 1]);
+        }
+    }
+    return b;
+}
+
 std::string newtonStepText(const Step& next, int index) {
     // VTK's fonts have no Greek or superscripts: t is the fraction of the direction taken.
     const std::string t = "t = " + compactNumber(next.stepLength);

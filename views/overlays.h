@@ -56,6 +56,8 @@ public:
     vtkActor* marker() const { return m_marker.actor; }
     /// The length of the ∇f arrow as drawn (0 when it is not).
     double arrowLength() const { return m_arrowLength; }
+    /// The world box of the ∇f and −∇f arrows as drawn; empty (min > max) when they are not.
+    std::array<double, 6> arrowBounds() const;
     /// What is drawn of the quadratic model, after clipping.
     vtkPolyData* quadraticGeometry() const { return m_quadratic.output(); }
     /// What is drawn of Newton's model, after clipping.

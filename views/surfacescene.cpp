@@ -419,8 +419,8 @@ void SurfaceScene::resetCamera() {
     fitBox(false);
 }
 
-void SurfaceScene::fitCameraKeepingDirection() {
-    fitBox(true);
+void SurfaceScene::fitCameraKeepingDirection(bool withArrows) {
+    fitBox(true, withArrows);
 }
 
 void SurfaceScene::keepAxisTextInView() {
@@ -450,10 +450,24 @@ void SurfaceScene::restoreCamera(const CameraState& camera, double aspect) {
     m_renderer->ResetCameraClippingRange();
 }
 
-void SurfaceScene::fitBox(bool keepDirection) {
+std::array<double, 6> SurfaceScene::arrowBounds() const {
+    return m_overlays->arrowBounds();
+}
+
+void SurfaceScene::fitBox(bool keepDirection, bool withArrows) {
     m_fAxis->setVisible(true);
     m_renderer->GetActiveCamera()->ParallelProjectionOff();
-    const std::array<double, 6> bounds = fitBounds();
+    std::array<double, 6> bounds = fitBounds();
+    if (withArrows) {
+        // A preset's direction (front, side) sees the arrows' rise or fall beside the box
+        // (tester s23: from the side the −∇f arrow ran off the view's foot): fitted too.
+        const std::array<double, 6> arrows = arrowBounds();
+        if (arrows[0] <= arrows[1])
+            for (int k = 0; k < 3; ++k) {
+                bounds[2 * k] = std::min(bounds[2 * k], arrows[2 * k]);
+                bounds[2 * k + 1] = std::max(bounds[2 * k + 1], arrows[2 * k + 1]);
+            }
+    }
     const double* b = bounds.data();
     const std::optional<std::array<double, 3>> plane = planeNormal();
     fitCamera(m_renderer, b, keepDirection, plane ? &*plane : nullptr);

@@ -108,7 +108,9 @@ public:
     void resetCamera();
     /// The box fitted to the window as resetCamera() fits it, looking the way the camera looks
     /// now (an animation exported from the window: the view's turn, the picture's framing).
-    void fitCameraKeepingDirection();
+    /// `withArrows`: the ∇f and −∇f arrows fitted with the box (a camera preset: from the side
+    /// the −∇f arrow ran off the view's foot); an animation's picture is framed as an image is.
+    void fitCameraKeepingDirection(bool withArrows = false);
     /// The other scene's camera, for a picture of width / height `aspect` (0: the other's
     /// shape): at another shape zoomed so that the fitted box takes the same share of it
     /// (aspectZoom; the vertical view angle alone cut a narrow picture's sides).
@@ -153,6 +155,8 @@ public:
     std::vector<vtkBillboardTextActor3D*> axisTexts() const;
     /// The bounds of what is drawn of the tangent plane (after clipping).
     std::array<double, 6> tangentBounds() const;
+    /// The world box of the ∇f and −∇f arrows as drawn (empty, min > max, when they are not).
+    std::array<double, 6> arrowBounds() const;
     /// The length of the ∇f arrow as drawn, in the box's units (0: no arrow).
     double gradientArrowLength() const;
     std::array<double, 6> boxBounds() const;
@@ -177,7 +181,7 @@ public:
 private:
     /// resetCamera and fitCameraKeepingDirection: the box (the domain, f from 0 to the box's
     /// height) fitted to the window.
-    void fitBox(bool keepDirection);
+    void fitBox(bool keepDirection, bool withArrows = false);
     /// The box the camera frames: the domain, f from 0 to the box's height.
     std::array<double, 6> fitBounds() const;
     void rebuildSurface();

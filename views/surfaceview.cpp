@@ -97,11 +97,11 @@ void SurfaceView::setCameraPreset(CameraPreset preset) {
         break;
     case CameraPreset::Front:
         orient(front, zUp);
-        m_scene.fitCameraKeepingDirection(); // the text fitted for this side (under the title)
+        m_scene.fitCameraKeepingDirection(true); // the text fitted for this side (under the title)
         break;
     case CameraPreset::Side:
         orient(side, zUp);
-        m_scene.fitCameraKeepingDirection();
+        m_scene.fitCameraKeepingDirection(true);
         break;
     }
     m_cameraMoved = true;
