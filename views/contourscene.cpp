@@ -252,6 +252,19 @@ struct Box {
     Box grown(double d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }
 };
 
+/// The axes' tick labels and titles as `plot` last drew them (display pixels).
+std::vector<Box> axisTextBoxes(const Plot2D& plot) {
+    std::vector<Box> boxes;
+    for (int axis = 0; axis < 2; ++axis) {
+        const Plot2D::AxisText t = plot.axisText(axis);
+        for (const auto& l : t.labels)
+            boxes.push_back({l[0], l[2], l[1], l[3]});
+        if (t.title[1] > t.title[0])
+            boxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
+    }
+    return boxes;
+}
+
 /// Where CriticalMarkers::update draws a marker's label, in plot units at `perPixel` plot
 /// units per display pixel, `line` the scene's PixelScale::line (device pixels: offsets and
 /// text alike): a 12-pixel font times the look's font scale, about 7 pixels a character (8
@@ -1375,14 +1388,7 @@ void ContourScene::placePointLegend() {
         }
     }
     // The axes' tick labels and titles as last drawn (the places beside the frame keep off).
-    std::vector<Box> axisBoxes;
-    for (int axis = 0; axis < 2; ++axis) {
-        const AxisText t = axisText(axis);
-        for (const auto& l : t.labels)
-            axisBoxes.push_back({l[0], l[2], l[1], l[3]});
-        if (t.title[1] > t.title[0])
-            axisBoxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
-    }
+    const std::vector<Box> axisBoxes = axisTextBoxes(*this);
     // The level labels' boxes on screen (their texts' sizes as placeLabels measured them).
     std::vector<Box> levelLabels;
     for (const std::array<double, 4>& l : placedLabelBoxes())
@@ -1697,14 +1703,7 @@ void ContourScene::placeFieldLegend() {
     if (!m_fieldLegend->GetVisibility() || size[0] <= 0 || size[1] <= 0)
         return;
     const double vw = size[0], vh = size[1];
-    std::vector<Box> axisBoxes;
-    for (int axis = 0; axis < 2; ++axis) {
-        const AxisText t = axisText(axis);
-        for (const auto& l : t.labels)
-            axisBoxes.push_back({l[0], l[2], l[1], l[3]});
-        if (t.title[1] > t.title[0])
-            axisBoxes.push_back({t.title[0], t.title[2], t.title[1], t.title[3]});
-    }
+    std::vector<Box> axisBoxes = axisTextBoxes(*this);
     // Before the first picture (an export draws one) the axes' text is not measured yet: the
     // band it will take below and left of the frame, as estimated for the fit, stands for it
     // (the last tick label reaching about two font sizes past the frame's end).
