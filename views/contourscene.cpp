@@ -1629,8 +1629,7 @@ void ContourScene::placePointLegend() {
         // Nor where the room would still be too narrow for it (the reserve is at most
         // kMaxRightShare of the view): it then fell back to a place over the point's arrows.
         // Its size against the frame's with no room for a legend: against the frame as it is
-        // (room already made) the same scene decided two ways (tester s23: Rosenbrock's first
-        // load beside the frame, the next ones inside).
+        // (room already made) the decision depended on the layout before it.
         const bool roomHoldsIt = (m_barReserve + reserve) * lineScale() <= kMaxRightShare * vw;
         if (hiding && (!roomHoldsIt || fittedPixelsPerUnit(m_barReserve + reserve) <
                                            kReframeKeeps * fittedPixelsPerUnit(m_barReserve))) {
