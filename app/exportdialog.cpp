@@ -129,8 +129,8 @@ ExportDialog::ExportDialog(QWidget* parent, const QString& title, const QString&
             m_linking = false;
         });
     };
-    link(m_width, m_height, defaultSize.width(), defaultSize.height());
-    link(m_height, m_width, defaultSize.height(), defaultSize.width());
+    link(m_width, m_height, m_offered.width(), m_offered.height());
+    link(m_height, m_width, m_offered.height(), m_offered.width());
     connect(m_keepShape, &QCheckBox::toggled, this, [this, otherSide](bool on) {
         if (on) // back to the shape, from the width
             m_height->setValue(otherSide(m_width->value(), m_offered.width(), m_offered.height()));

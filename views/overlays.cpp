@@ -1,6 +1,7 @@
 #include "overlays.h"
 
 #include <vtkActor.h>
+#include <vtkBoundingBox.h>
 #include <vtkBox.h>
 #include <vtkClipPolyData.h>
 #include <vtkPointData.h>
@@ -243,19 +244,13 @@ void ExpansionOverlays::placeNewtonLabel(vtkRenderer* renderer,
 }
 
 std::array<double, 6> ExpansionOverlays::arrowBounds() const {
+    vtkBoundingBox box; // starts empty (not valid)
+    for (const Arrow* a : {&m_ascent, &m_descent})
+        if (a->actor->GetVisibility() && vtkBoundingBox::IsValid(a->actor->GetBounds()))
+            box.AddBounds(a->actor->GetBounds());
     std::array<double, 6> b{1, -1, 1, -1, 1, -1};
-    for (const Arrow* a : {&m_ascent, &m_descent}) {
-        if (!a->actor->GetVisibility())
-            continue;
-        const double* q = a->actor->GetBounds();
-        if (!q || q[0] > q[1])
-            continue;
-        for (int k = 0; k < 3; ++k) {
-            const bool first = b[2 * k] > b[2 * k + 1];
-            b[2 * k] = first ? q[2 * k] : std::min(b[2 * k], q[2 * k]);
-            b[2 * k + 1] = first ? q[2 * k + 1] : std::max(b[2 * k + 1], q[2 * k + 1]);
-        }
-    }
+    if (box.IsValid())
+        box.GetBounds(b.data());
     return b;
 }
 

@@ -10,6 +10,7 @@
 
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkBoundingBox.h>
 #include <vtkBox.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
@@ -396,10 +397,7 @@ void SurfaceScene::setTopView(bool top) {
                               std::max(g.ymax - g.ymin, (g.xmax - g.xmin) / std::max(aspect, 0.1)));
         // The labels inside the view and the domain under the title (its top edge met the
         // title: tester s13b).
-        placeAxisTitles();
-        const std::array<double, 6> bounds = fitBounds();
-        keepTextInView(m_renderer, bounds.data(), axisTexts(), kTextMargin * pixelScale().line,
-                       titleBand());
+        keepAxisTextInView(fitBounds());
     }
     m_renderer->ResetCameraClippingRange();
 }
@@ -424,10 +422,14 @@ void SurfaceScene::fitCameraKeepingDirection(bool withArrows) {
 }
 
 void SurfaceScene::keepAxisTextInView() {
-    placeAxisTitles();
-    const std::array<double, 6> b = fitBounds();
-    keepTextInView(m_renderer, b.data(), axisTexts(), kTextMargin * pixelScale().line, titleBand());
+    keepAxisTextInView(fitBounds());
     m_renderer->ResetCameraClippingRange();
+}
+
+void SurfaceScene::keepAxisTextInView(const std::array<double, 6>& bounds) {
+    placeAxisTitles(); // where this view draws them, for the fit below
+    keepTextInView(m_renderer, bounds.data(), axisTexts(), kTextMargin * pixelScale().line,
+                   titleBand());
 }
 
 std::array<double, 6> SurfaceScene::fitBounds() const {
@@ -461,19 +463,16 @@ void SurfaceScene::fitBox(bool keepDirection, bool withArrows) {
     if (withArrows) {
         // A preset's direction (front, side) sees the arrows' rise or fall beside the box
         // (tester s23: from the side the −∇f arrow ran off the view's foot): fitted too.
-        const std::array<double, 6> arrows = arrowBounds();
-        if (arrows[0] <= arrows[1])
-            for (int k = 0; k < 3; ++k) {
-                bounds[2 * k] = std::min(bounds[2 * k], arrows[2 * k]);
-                bounds[2 * k + 1] = std::max(bounds[2 * k + 1], arrows[2 * k + 1]);
-            }
+        vtkBoundingBox box(bounds.data());
+        if (const std::array<double, 6> arrows = arrowBounds();
+            vtkBoundingBox::IsValid(arrows.data()))
+            box.AddBounds(arrows.data());
+        box.GetBounds(bounds.data());
     }
-    const double* b = bounds.data();
     const std::optional<std::array<double, 3>> plane = planeNormal();
-    fitCamera(m_renderer, b, keepDirection, plane ? &*plane : nullptr);
-    placeAxisTitles(); // where this view draws them, for the fit below
+    fitCamera(m_renderer, bounds.data(), keepDirection, plane ? &*plane : nullptr);
     // The axes' tick labels and titles inside the view too (a narrow view cut "2500").
-    keepTextInView(m_renderer, b, axisTexts(), kTextMargin * pixelScale().line, titleBand());
+    keepAxisTextInView(bounds);
 }
 
 double SurfaceScene::titleBand() const {

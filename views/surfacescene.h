@@ -182,6 +182,8 @@ private:
     /// resetCamera and fitCameraKeepingDirection: the box (the domain, f from 0 to the box's
     /// height) fitted to the window.
     void fitBox(bool keepDirection, bool withArrows = false);
+    /// keepTextInView for the box `bounds`, the axes' titles placed first.
+    void keepAxisTextInView(const std::array<double, 6>& bounds);
     /// The box the camera frames: the domain, f from 0 to the box's height.
     std::array<double, 6> fitBounds() const;
     void rebuildSurface();
