@@ -1328,8 +1328,26 @@ void ContourScene::placePointLegend() {
         stateLeft < tickEnd ? std::clamp((lo.y() + inset) / vh, 0.02, 0.5) : 0.02);
     // The whole frame on screen (not zoomed in past the view): its room may be re-divided.
     const double slack = 2 * lineScale();
-    const bool canReframe = !zoomed() && lo.x() >= -slack && hi.x() <= vw + slack &&
-                            lo.y() >= -slack && hi.y() <= vh + slack;
+    // The room beside the frame holds the step's legend too when it is drawn (Step by Step):
+    // wider than the reserve, it reached into the frame over a marker's label (tester s20).
+    const double stateWidth = state->GetVisibility() && state->GetNumberOfEntries() > 0
+                                  ? state->GetPosition2Coordinate()->GetValue()[0] * vw
+                                  : 0.0;
+    // A new view size lays it out afresh too: room made beside the frame at another size
+    // kept a shrunken frame (at 1600x1000 a first start's size settling gave two layouts).
+    const bool sizeChanged = m_layoutSize != std::array<int, 2>{size[0], size[1]};
+    // New content (a surface, runs, markers) or a new view size is laid out from the scene
+    // alone: the place it was in counts only while the point moves (tester s14: the same
+    // example reached two ways had two layouts).
+    // The step's legend coming (Step by Step) is new content too.
+    const bool stateShown = stateWidth > 0;
+    const bool fresh = m_reconsiderLegend || (stateShown && !m_stateLegendShown) || sizeChanged;
+    // A fresh layout waits for a camera fitted for this frame and size (not a fit's passes,
+    // nor a new scene's or size's first picture): decided before, it followed the last
+    // scene's camera or a note not yet wrapped (tester s23: Rosenbrock's legend went beside
+    // the frame on a first start, inside it after Saddle).
+    const bool canReframe = !zoomed() && (!fresh || fittedToView()) && lo.x() >= -slack &&
+                            hi.x() <= vw + slack && lo.y() >= -slack && hi.y() <= vh + slack;
     if (!m_pointLegend->GetVisibility()) {
         setLegendReserve(0, canReframe);
         return;
@@ -1389,6 +1407,23 @@ void ContourScene::placePointLegend() {
     }
     // The axes' tick labels and titles as last drawn (the places beside the frame keep off).
     const std::vector<Box> axisBoxes = axisTextBoxes(*this);
+    // Fresh, the level labels it weighs are placed for this scene with no legend: placed
+    // around its last place (the scene before's), they made a place look free or taken by
+    // the way the example was reached (tester s23: Rosenbrock's legend inside the frame after
+    // Saddle, beside it after start-up). The labels then keep off the place chosen (below).
+    // And from the whole view: room beside the frame kept from a scene before stayed when a
+    // place beside was free without it (tester s23, the book's example reached with the
+    // contour tab hidden: its frame off centre).
+    if (fresh && canReframe && m_legendReserve > 0) {
+        setLegendReserve(0, true);
+        placePointLegend();
+        return;
+    }
+    if (fresh && canReframe) {
+        m_pointLegend->SetVisibility(false);
+        placeLabels();
+        m_pointLegend->SetVisibility(true);
+    }
     // The level labels' boxes on screen (their texts' sizes as placeLabels measured them).
     std::vector<Box> levelLabels;
     for (const std::array<double, 4>& l : placedLabelBoxes())
@@ -1552,32 +1587,19 @@ void ContourScene::placePointLegend() {
     // Beside the frame, once there with its own room, it stays while the point moves (the
     // frame would change size under the pointer); what is drawn changing (runs, markers, a
     // new surface) lets it back in.
-    // The room beside the frame holds the step's legend too when it is drawn (Step by Step):
-    // wider than the reserve, it reached into the frame over a marker's label (tester s20).
-    const double stateWidth = state->GetVisibility() && state->GetNumberOfEntries() > 0
-                                  ? state->GetPosition2Coordinate()->GetValue()[0] * vw
-                                  : 0.0;
     const double reserve = (std::max(w, stateWidth) + 4 * inset) / lineScale();
     // While stepping the step's legend comes and goes with the sub-steps: the room grows for
     // it once and stays (tester s20b: the frame jumped 120 px at every sub-step).
-    // A new view size lays it out afresh too: room made beside the frame at another size
-    // kept a shrunken frame (at 1600x1000 a first start's size settling gave two layouts).
-    const bool sizeChanged = m_layoutSize != std::array<int, 2>{size[0], size[1]};
     const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && !sizeChanged &&
                             canReframe && m_legendReserve >= reserve - 1;
-    // New content (a surface, runs, markers) or a new view size is laid out from the scene
-    // alone: the place it was in counts only while the point moves (tester s14: the same
-    // example reached two ways had two layouts).
-    // The step's legend coming (Step by Step) is new content too.
-    const bool stateShown = stateWidth > 0;
-    const bool fresh = m_reconsiderLegend || (stateShown && !m_stateLegendShown) || sizeChanged;
     m_stateLegendShown = stateShown;
-    m_layoutSize = {size[0], size[1]};
     // A new scene's first render may come before its camera is fitted (the frame still the
     // last scene's, past the view): laid out afresh again once it is, or the layout depended
     // on the scene shown before (#9). Zoomed in, the frame stays past the view: decided now.
-    if (canReframe || zoomed())
+    if (canReframe || zoomed()) {
         m_reconsiderLegend = false;
+        m_layoutSize = {size[0], size[1]};
+    }
     if (!keepBeside && !places.empty()) {
         // The place it is in (nearest its last position in the frame) stays while no other
         // has clearly less under it (no jumping while the point is dragged); else the first
@@ -1603,11 +1625,22 @@ void ContourScene::placePointLegend() {
             std::any_of(beside.begin(), beside.end(), [&](const Box& b) { return besideFree(b); });
         const bool inside = costs[best] < kOccupiedCost;
         const bool hidesThere = inside && hides(places[best].box);
-        const bool makeRoom = inside && fresh && hidesThere;
+        // Over level curves where room beside the frame costs it nothing (a wide view, the
+        // frame's size set by the height): beside it, over nothing. (Decided in a fit's
+        // first pass, it went beside the frame or inside by the way the example was
+        // reached, tester s23.)
+        const bool roomIsSpare = fresh && canReframe && inside && costs[best] > 0 &&
+                                 (m_barReserve + reserve) * lineScale() <= kMaxRightShare * vw &&
+                                 fittedPixelsPerUnit(m_barReserve + reserve) >=
+                                     (1 - 1e-9) * fittedPixelsPerUnit(m_barReserve);
+        const bool makeRoom = inside && fresh && (hidesThere || roomIsSpare);
         if ((inside && !(hidesThere && free) && !makeRoom) || !canReframe) {
             chosen = places[best].box;
             if (costs[best] < kOccupiedCost && m_legendReserve > 0 && canReframe) {
-                // Back inside: the frame takes the whole view again.
+                // Back inside: the frame takes the whole view again, the legend the place
+                // chosen (the re-framed layout keeps the place nearest the last one: the
+                // scene before's, the other corner of a tie, tester s23).
+                m_pointLegendPlace = fraction(places[best].box);
                 setLegendReserve(0, true);
                 placePointLegend();
                 return;

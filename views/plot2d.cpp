@@ -127,7 +127,7 @@ private:
         };
         const auto lo = display(b[0], b[2]), hi = display(b[1], b[3]);
         // Each axis: its labels' reach past the frame, a third of a label's height, the
-        // title's thickness; or where the title is, if that is further (VTK's place).
+        // title's thickness (clearLabels puts the title there).
         double left = 0, bottom = 0, right = 0;
         for (int kind : {0, 1}) {
             const Plot2D::AxisText t = text(kind, viewport);
@@ -141,8 +141,7 @@ private:
             if (!hasArea(t.title))
                 continue;
             const double thick = kind == 1 ? t.title[1] - t.title[0] : t.title[3] - t.title[2];
-            const double at = kind == 1 ? lo[0] - t.title[0] : lo[1] - t.title[2];
-            (kind == 1 ? left : bottom) = std::max(at, reach + labelHeight / 3 + thick);
+            (kind == 1 ? left : bottom) = reach + labelHeight / 3 + thick;
         }
         m_room = std::array<double, 3>{left, bottom, right};
     }
@@ -155,6 +154,14 @@ public:
 
 private:
     void clearLabels(vtkViewport* viewport) {
+        // The middle of the frame on screen (display pixels): the titles' centres.
+        std::array<double, 2> anchor{};
+        if (auto* renderer = vtkRenderer::SafeDownCast(viewport)) {
+            const double* b = GetBounds();
+            renderer->SetWorldPoint(0.5 * (b[0] + b[1]), 0.5 * (b[2] + b[3]), 0, 1);
+            renderer->WorldToDisplay();
+            anchor = {renderer->GetDisplayPoint()[0], renderer->GetDisplayPoint()[1]};
+        }
         for (int kind : {0, 1}) {
             for (int i = 0; i < drawnCount(kind); ++i) {
                 vtkAxisActor* axis = drawn(kind, i);
@@ -171,13 +178,19 @@ private:
                     }
                 if (!hasArea(t) || !hasArea(reach))
                     continue;
-                // The gap: a third of a label's height, so it grows with the labels' font.
+                // Beside its labels, a gap of a third of a label's height (it grows with the
+                // labels' font), centred on the axis. Not where VTK put it: VTK places it
+                // when it builds the axis, not when a fit moves the frame a little, and at
+                // no fixed distance from the axis: measured there, the room under the frame
+                // grew a pixel at every fit (tester s23: an example framed two ways).
                 const double gap = labelHeight / 3;
                 double* p = title->GetPosition();
-                if (kind == 1 && t[1] > reach[0] - gap) // y: the title left of the labels
-                    title->SetPosition(p[0] - (t[1] - (reach[0] - gap)), p[1]);
-                else if (kind == 0 && t[3] > reach[2] - gap) // x: the title below them
-                    title->SetPosition(p[0], p[1] - (t[3] - (reach[2] - gap)));
+                if (kind == 1) // y: left of the labels, at the axis's middle
+                    title->SetPosition(p[0] - (t[1] - (reach[0] - gap)),
+                                       p[1] + (anchor[1] - 0.5 * (t[2] + t[3])));
+                else // x: under the labels, at the axis's middle
+                    title->SetPosition(p[0] + (anchor[0] - 0.5 * (t[0] + t[1])),
+                                       p[1] - (t[3] - (reach[2] - gap)));
                 // Never cut by the picture's edge while its labels are in the picture
                 // (resetCamera keeps room for it; a narrow view may still be too tight).
                 const Box moved = boxOf(title, viewport);
@@ -614,10 +627,14 @@ void Plot2D::resetCamera() {
         fitCamera();
         return;
     }
+    // Layouts the passes start (the point legend's) see a camera still being fitted: they
+    // wait for the next picture (fittedToView).
+    m_fitting = true;
     for (int pass = 0; pass < 2; ++pass) {
         m_renderer->InvokeEvent(vtkCommand::StartEvent);
         fitCamera();
     }
+    m_fitting = false;
 }
 
 bool Plot2D::refitWanted() const {
@@ -702,6 +719,14 @@ void Plot2D::fitCamera() {
     cam->SetFocalPoint(fx, fy, 0);
     cam->SetPosition(fx, fy, 4 * std::max(w, h));
     m_renderer->ResetCameraClippingRange(a[0] - w, a[1] + w, cy - h, cy + h, -w, w);
+    m_fittedFrame = a;
+    m_fittedSize = {size[0], size[1]};
+}
+
+bool Plot2D::fittedToView() const {
+    const int* size = m_renderer->GetSize();
+    return !m_fitting && size[0] > 0 && size[1] > 0 &&
+           m_fittedSize == std::array<int, 2>{size[0], size[1]} && m_fittedFrame == axesFrame();
 }
 
 Plot2D::TextRoom Plot2D::textRoom() const {
@@ -717,18 +742,14 @@ Plot2D::TextRoom Plot2D::textRoom() const {
     } else {
         // Estimated: the longest y tick label (the ends of the range with one decimal and a
         // sign, DejaVu Sans about 0.55 em a character), a few pixels from the axis; the
-        // title a third of a label beyond, or where VTK puts it (its centre 50 pixels left
-        // of the y axis, 40 below the x axis), whichever is further.
+        // title a third of a label beyond (PlotAxes puts it there).
         char lo[32], hi[32];
         std::snprintf(lo, sizeof lo, "%.1f", m_frame[2]);
         std::snprintf(hi, sizeof hi, "%.1f", m_frame[3]);
         const double chars = double(std::max(std::strlen(lo), std::strlen(hi)));
         const double ticks = kLabelGap * line;
-        room.left =
-            std::max(50 + title / 2, ticks + kCharWidth * label * chars + label / 3 + title) +
-            3 * line;
-        room.bottom =
-            std::max(40 + title / 2, ticks + kLineHeight * label + label / 3 + title) + 3 * line;
+        room.left = ticks + kCharWidth * label * chars + label / 3 + title + 3 * line;
+        room.bottom = ticks + kLineHeight * label + label / 3 + title + 3 * line;
         // The last x label reaches half its width past the frame's right edge.
         std::snprintf(hi, sizeof hi, "%.1f", m_frame[1]);
         room.right = 0.5 * kCharWidth * label * double(std::strlen(hi)) + 3 * line;

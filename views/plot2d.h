@@ -204,6 +204,10 @@ public:
     /// scene is framed the same however it was reached. (An export renders once, on the
     /// estimate: its frames and stills agree.)
     bool refitWanted() const;
+    /// Whether the camera was fitted for the frame and the view's size as they are now. A
+    /// layout decided before that (resetCamera's first pass, a tab's first picture at its
+    /// size) saw another scene's frame or size.
+    bool fittedToView() const;
     void refit() {
         fitCamera();
         m_refitted = true;
@@ -254,6 +258,10 @@ private:
     /// Refitted once since the last resetCamera: never again until the next (two fits whose
     /// tick labels measure each other's room would render for ever).
     bool m_refitted = false;
+    /// The frame (with its pads) and the view's size the camera was last fitted for.
+    std::array<double, 4> m_fittedFrame{};
+    std::array<int, 2> m_fittedSize{};
+    bool m_fitting = false; ///< within resetCamera's passes
     /// The axes' frame on screen at the last fit (normalized viewport: xmin, xmax, ymin,
     /// ymax) and the camera's parallel scale then (zoom stays within a range of it).
     std::array<double, 4> m_home{0, 1, 0, 1};
