@@ -8194,11 +8194,20 @@ private slots:
         auto box = [](const std::array<double, 4>& b) {
             return QStringLiteral("%1,%2 - %3,%4").arg(b[0]).arg(b[1]).arg(b[2]).arg(b[3]);
         };
-        QVERIFY2(again.frame == first.frame,
+        // The same to half a pixel: the frame under a legend at the top is sized on the room
+        // the axes' text measured in the picture before, whose pixel grid the frame's place
+        // shifts by a fraction (0.03 pixels seen).
+        const auto same = [](const std::array<double, 4>& a, const std::array<double, 4>& b) {
+            for (std::size_t k = 0; k < 4; ++k)
+                if (std::abs(a[k] - b[k]) > 0.5)
+                    return false;
+            return true;
+        };
+        QVERIFY2(same(again.frame, first.frame),
                  qPrintable(box(first.frame) + QStringLiteral(" then ") + box(again.frame)));
-        QVERIFY2(again.point == first.point,
+        QVERIFY2(same(again.point, first.point),
                  qPrintable(box(first.point) + QStringLiteral(" then ") + box(again.point)));
-        QVERIFY2(again.runs == first.runs,
+        QVERIFY2(same(again.runs, first.runs),
                  qPrintable(box(first.runs) + QStringLiteral(" then ") + box(again.runs)));
         QCOMPARE(again.labels, first.labels);
         m_window->showViewTab(0);
@@ -8859,7 +8868,7 @@ private slots:
         QTest::qWait(300);
         m_window->contourView()->grabFramebuffer();
         struct Layout {
-            double frameLeft = 0, frameRight = 0, width = 0;
+            double frameLeft = 0, frameRight = 0, frameTop = 0, width = 0;
             std::array<double, 4> point{}, run{};
         };
         const auto layoutOf = [](ContourScene& scene) {
@@ -8867,6 +8876,7 @@ private slots:
             const auto& f = scene.frame();
             l.frameLeft = scene.toDisplay(f[0], f[2]).x();
             l.frameRight = scene.toDisplay(f[1], f[3]).x();
+            l.frameTop = scene.toDisplay(f[1], f[3]).y();
             l.width = scene.renderer()->GetSize()[0];
             l.point = scene.pointLegendRect();
             l.run = scene.runLegendRect();
@@ -8874,20 +8884,24 @@ private slots:
         };
         const Layout shown = layoutOf(m_window->contourScene());
         const auto text = [](const Layout& l) {
-            return QStringLiteral("frame %1-%2 of %3, point legend from %4, run legend from %5")
+            return QStringLiteral("frame %1-%2 (top %3) of %4, point legend from %5, run legend "
+                                  "from %6 (bottom %7)")
                 .arg(l.frameLeft)
                 .arg(l.frameRight)
+                .arg(l.frameTop)
                 .arg(l.width)
                 .arg(l.point[0])
-                .arg(l.run[0]);
+                .arg(l.run[0])
+                .arg(l.run[1]);
         };
         // On screen the point legend stands right of the frame (the view is too narrow for it
-        // inside), the run legend at the view's top right: right of the frame too, or reaching
-        // over the frame's corner where it is wider than the most the frame gives up (40% of
-        // the view: "Newton (minimum), leaves the plot" at font scale 1.5 is 48%).
+        // inside), the run legend at the view's top right: right of the frame too, or, wider
+        // than the most the frame gives up (40% of the view: "Newton (minimum), leaves the
+        // plot" at font scale 1.5 is 48%), above the frame's top (it reached over the frame's
+        // corner, tester s23).
         const auto besideFrame = [](const Layout& l) {
             return l.point[0] >= l.frameRight && l.run[2] > l.frameRight &&
-                   (l.run[0] >= l.frameRight || l.run[2] - l.run[0] > 0.4 * l.width);
+                   (l.run[0] >= l.frameRight || l.run[1] >= l.frameTop - 0.5);
         };
         QVERIFY2(besideFrame(shown), qPrintable(text(shown)));
         const QSize size = lectureExportSize(m_window->contourView()->size());

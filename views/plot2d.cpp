@@ -40,6 +40,8 @@ constexpr double kMargin = 0.16;
 /// The axes' tick length (VTK's "screen size") and the labels' offset, in pixels at line
 /// scale 1; a label's near edge ends up about kLabelGap pixels from its axis.
 constexpr double kTickScreenSize = 9, kLabelOffset = 12, kLabelGap = 6;
+/// The share of its size the frame keeps at least when it moves under a legend at the top.
+constexpr double kUnderLegendKeeps = 0.97;
 /// DejaVu Sans: a tick label's character (digits 0.64, '.' and '-' less) and a line's
 /// height as fractions of the font size.
 constexpr double kCharWidth = 0.55, kLineHeight = 1.2;
@@ -673,8 +675,55 @@ Plot2D::Fit Plot2D::fitFor(double pixels) const {
         const double margins = 0.5 * (1 + 2 * kMargin) * std::max(h, w / (aspect * (1 - fit.r)));
         if (across > 0 && up > 0)
             fit.p = std::min({H / (2 * margins), across / w, up / h});
+        // The frame's centre on screen: in the middle of the width left of the reserve,
+        // moved inwards just enough to keep the axes' text's room.
+        const auto centre = [&] {
+            const double half = w * fit.p / 2;
+            fit.xc =
+                std::clamp((1 - fit.r) * W / 2, fit.room.left + half,
+                           std::max(fit.room.left + half, (1 - fit.r) * W - fit.room.right - half));
+        };
+        centre();
+        // A legend at the top (the runs', under the note's lines) wider than the room beside
+        // the frame reached over the frame's corner (tester s23): where the height has room
+        // to spare (the width sets the size, give or take kUnderLegendKeeps), the frame's
+        // top goes under it.
+        if (fit.p > 0) {
+            const double under = H -
+                                 legendsOverFrame(fit.xc + w * fit.p / 2,
+                                                  H - fit.room.top - kLineHeight * label(), H) +
+                                 4 * lineScale();
+            const double p = (H - fit.room.bottom - under) / h;
+            if (under > fit.room.top && p >= kUnderLegendKeeps * fit.p) {
+                fit.room.top = under;
+                fit.p = std::min(fit.p, p);
+                centre();
+            }
+        }
     }
     return fit;
+}
+
+double Plot2D::label() const {
+    return sceneLook().tickFont * lineScale();
+}
+
+double Plot2D::legendsOverFrame(double frameRight, double band, double lowest) const {
+    vtkActor2DCollection* actors = m_renderer->GetActors2D();
+    actors->InitTraversal();
+    while (vtkActor2D* a = actors->GetNextActor2D()) {
+        auto* legend = vtkLegendBoxActor::SafeDownCast(a);
+        if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() <= 0 ||
+            !besideNote(a))
+            continue;
+        const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
+        const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
+        const double x0 = std::min(p0[0], p1[0]), y0 = std::min(p0[1], p1[1]),
+                     y1 = std::max(p0[1], p1[1]);
+        if (x0 < frameRight && y1 >= band)
+            lowest = std::min(lowest, y0);
+    }
+    return lowest;
 }
 
 double Plot2D::fittedPixelsPerUnit(double pixels) const {
@@ -706,9 +755,7 @@ void Plot2D::fitCamera() {
         const TextRoom& room = fit.room;
         const double p = fit.p;
         scale = H / (2 * p);
-        const double xc =
-            std::clamp((1 - r) * W / 2, room.left + w * p / 2,
-                       std::max(room.left + w * p / 2, (1 - r) * W - room.right - w * p / 2));
+        const double xc = fit.xc;
         const double yc = std::clamp(H / 2, room.bottom + h * p / 2,
                                      std::max(room.bottom + h * p / 2, H - room.top - h * p / 2));
         // The world point at the view's centre.

@@ -194,9 +194,15 @@ private:
     /// pixels per plot unit p (0 when the view has no size or no room), the text's room.
     struct Fit {
         double r = 0, p = 0;
+        double xc = 0; ///< the frame's centre on screen (display pixels)
         TextRoom room;
     };
     Fit fitFor(double pixels) const;
+    /// The lowest bottom edge (display pixels) of the legends beside the note that reach left
+    /// of `frameRight` with their top at `band` or above; `lowest` if none.
+    double legendsOverFrame(double frameRight, double band, double lowest) const;
+    /// The tick labels' font size in display pixels.
+    double label() const;
 
 public:
     /// Whether the fit was made on an estimate of the axes' text and a picture has measured
