@@ -2931,6 +2931,35 @@ private slots:
         QCOMPARE(function->selectedText(), function->text());
     }
 
+    // The readout's "arrows" row says how the arrows' length follows |∇f|: as a multiple of
+    // the plot's mean slope S = (f max − f min) / domain width ("172% of full length" read as
+    // a contradiction, tester s23). x y on [-2, 2]²: f from -4 to 4 at the corners, S = 2.
+    void arrowsRowStatesTheScale() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        Settings s = m_doc->settings();
+        s.xmin = s.ymin = -2;
+        s.xmax = s.ymax = 2;
+        QCOMPARE(m_doc->change(s, QStringLiteral("domain")), QString());
+        const auto arrows = [&](double x, double y) {
+            if (!m_doc->setPoint(x, y).isEmpty())
+                return QStringLiteral("(point refused)");
+            const QString text = m_window->readout()->text();
+            const qsizetype at = text.indexOf(QStringLiteral("arrows: "));
+            return at < 0 ? QString()
+                          : text.mid(at + 8, text.indexOf(QStringLiteral("\nH("), at) - at - 8);
+        };
+        // ∇f = (y, x): at (0.5, 1) |∇f| = √1.25 = 1.118, 0.56 S.
+        QCOMPARE(arrows(0.5, 1), QStringLiteral("length ∝ |∇f| = 0.56 ×\nthe mean slope 2"));
+        // At (2, 2) |∇f| = 2√2 = 2.83, 1.41 S.
+        QCOMPARE(arrows(2, 2), QStringLiteral("length ∝ |∇f| = 1.41 ×\nthe mean slope 2"));
+        // At (0.01, 0.01) |∇f| = 0.0141 < 2% of S: not drawn.
+        QCOMPARE(arrows(0.01, 0.01),
+                 QStringLiteral("too short to draw: |∇f| <\n2% of the mean slope 2"));
+        // x² y²: f from 0 to 16, S = 4; at (2, 2) ∇f = (16, 16), 5.7 S: drawn at 2 S.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2*y^2")), QString());
+        QCOMPARE(arrows(2, 2), QStringLiteral("longest drawn: |∇f| ≥ 2 ×\nthe mean slope 4"));
+    }
+
     // The loss chart's log scale is the document's: an opened session (or undo) restores it.
     void logScaleFollowsTheDocument() {
         Settings s = m_doc->settings();

@@ -410,17 +410,17 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
         : !e.at.gradient.allFinite() ? QStringLiteral("none (∇f undefined)")
         : e.gradientNorm <= e.curvature.gradientTolerance
             ? QStringLiteral("none: ∇f ≈ 0 (within rounding error)")
-        // In words a student reads: a share of the full length, and what full length means
-        // (the tool tip says more).
-        : ratio == 0 ? QStringLiteral("too short to draw\n(|∇f| < %1% of mean slope %2)")
+        // In words a student reads: the length follows |∇f|, measured against the plot's
+        // mean slope (the tool tip says more). ("172% of full length" read as a contradiction,
+        // tester s23.)
+        : ratio == 0 ? QStringLiteral("too short to draw: |∇f| <\n%1% of the mean slope %2")
                            .arg(100 * kMinArrowRatio)
                            .arg(slope)
-        : ratio >= kMaxArrowRatio
-            ? QStringLiteral("%1% of full length (longest)\n(full = mean slope %2)")
-                  .arg(100 * kMaxArrowRatio)
-                  .arg(slope)
-            : QStringLiteral("%1% of full length\n(full = mean slope %2)")
-                  .arg(QString::number(100 * ratio, 'f', 0), slope);
+        : ratio >= kMaxArrowRatio ? QStringLiteral("longest drawn: |∇f| ≥ %1 ×\nthe mean slope %2")
+                                        .arg(kMaxArrowRatio)
+                                        .arg(slope)
+                                  : QStringLiteral("length ∝ |∇f| = %1 ×\nthe mean slope %2")
+                                        .arg(QString::number(ratio, 'f', 2), slope);
     // One input: its derivative is f′ and its second derivative f″, in every row.
     const auto inOneInput = [&](QString t) {
         return m_oneInput ? t.replace(QStringLiteral("∇f"), QStringLiteral("f′"))
