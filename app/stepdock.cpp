@@ -39,6 +39,14 @@ QString number(double v) {
     return QString::number(v, 'g', 6);
 }
 
+/// x with the iterate's number as a subscript: x₁₂.
+QString iterateName(int k) {
+    QString out = QStringLiteral("x");
+    for (const QChar c : QString::number(k))
+        out += QChar(0x2080 + (c.unicode() - '0'));
+    return out;
+}
+
 // "0.9" for a number, "(0.1, −0.2)" for a vector; a matrix row by row, one line each, its
 // columns aligned ("[3  1]" over "[1  2]") for a monospace font.
 QString quantityText(const StepQuantity& q) {
@@ -477,9 +485,8 @@ void StepDock::refresh() {
     m_forward->setEnabled(bool(e));
     if (!e) {
         const Step& s = t.steps[std::size_t(k)];
-        m_position->setText(tr("Iterate %1 of %2: the run's last, no step taken from here.")
-                                .arg(k)
-                                .arg(t.stepCount()));
+        m_position->setText(
+            tr("%1, the run's last iterate: no step taken from here.").arg(iterateName(k)));
         QStringList x;
         for (Eigen::Index i = 0; i < s.x.size(); ++i)
             x << number(s.x[i]);
@@ -491,9 +498,12 @@ void StepDock::refresh() {
     }
     const int count = int(e->subSteps.size());
     const int shown = m_subStep < 0 ? count - 1 : std::min(m_subStep, count - 1);
-    m_position->setText(tr("Iteration %1 of %2 · sub-step %3 of %4: %5")
+    // "Step k + 1", as the playback bar counts the steps taken ("step k of N" shows x_k):
+    // the step dock said "Iteration 1" beside "step 0" (tester s23).
+    m_position->setText(tr("Step %1 of %2, %3 → %4 · sub-step %5 of %6: %7")
                             .arg(k + 1)
                             .arg(t.stepCount())
+                            .arg(iterateName(k), iterateName(k + 1))
                             .arg(shown + 1)
                             .arg(count)
                             .arg(QString::fromStdString(e->subSteps[std::size_t(shown)].title)));

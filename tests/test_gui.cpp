@@ -4737,6 +4737,16 @@ private slots:
         QCOMPARE(animator->frame(), 0);
         QVERIFY2(m_window->stepDock()->stepText().contains(QStringLiteral("1. gradient")),
                  qPrintable(m_window->stepDock()->stepText().left(80)));
+        // Counted as the playback bar counts (tester s23: "Iteration 1" beside "step 0"): the
+        // bar shows x₀ after no step, the tab explains step 1, from x₀ to x₁.
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) {
+            return l->text() == QStringLiteral("step 0 of %1").arg(animator->length());
+        }));
+        const auto dock = m_window->stepDock()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(dock.begin(), dock.end(), [](const QLabel* l) {
+            return l->text().startsWith(QStringLiteral("Step 1 of ")) &&
+                   l->text().contains(QStringLiteral(", x₀ → x₁ · sub-step "));
+        }));
     }
 
     void curveExampleFromTheContourTab() {
