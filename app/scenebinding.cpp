@@ -144,7 +144,14 @@ QString runLabel(const Document& doc, int i) {
         if (t.endPoint)
             label += QStringLiteral(" (%1)").arg(QString::fromUtf8(t.endPoint->name().data()));
         else if (t.reason == StopReason::Diverged)
-            label += QStringLiteral(" (diverged)");
+            // Why, in a word or two (tester s23: with f = 1/0 every run read "diverged", as
+            // if the learning rate were to blame).
+            label += t.divergence == Divergence::Undefined && t.stepCount() == 0
+                         ? QStringLiteral(" (f undefined at the start)")
+                     : t.divergence == Divergence::Undefined ? QStringLiteral(" (f undefined)")
+                     : t.divergence == Divergence::UnboundedBelow
+                         ? QStringLiteral(" (f unbounded below)")
+                         : QStringLiteral(" (diverged)");
     }
     return label;
 }

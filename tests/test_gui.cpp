@@ -3047,6 +3047,14 @@ private slots:
         QCOMPARE(m_doc->addRun(run), QString());
         QVERIFY(m_doc->trajectories().back().reason == StopReason::Diverged);
         QCOMPARE(runLabel(*m_doc, 3), QStringLiteral("Gradient descent lr=1.5 (diverged)"));
+        // Where f is the cause, the label says so, not "diverged" (tester s23): f = 1/0 is
+        // undefined at every start; -x^2 - y^2 at lr 0.15 falls without bound (x <- 1.3 x).
+        QCOMPARE(m_doc->setFunction(QStringLiteral("1/0")), QString());
+        QCOMPARE(runLabel(*m_doc, 2),
+                 QStringLiteral("Gradient descent lr=0.15 (f undefined at the start)"));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("-x^2 - y^2")), QString());
+        QCOMPARE(runLabel(*m_doc, 2),
+                 QStringLiteral("Gradient descent lr=0.15 (f unbounded below)"));
         QCOMPARE(m_doc->clearRuns(), QString());
     }
 
