@@ -933,9 +933,15 @@ private slots:
         QCOMPARE(curve.runPaths().legendEntry(0),
                  std::string("  Newton (minimum), leaves the plot"));
         QCOMPARE(curve.runPaths().legendEntry(1), std::string("  Gradient descent lr=0.1"));
-        // At the first iterate the path is still inside: no "cut" yet.
+        // At every frame of the animation, the first iterate's too: the legend names the run,
+        // and its text (and the layout it takes) stays put while the run plays (tester s23:
+        // the legend widened in the middle of the animation).
         curve.setFrame(0);
-        QCOMPARE(curve.runPaths().legendEntry(0), std::string("  Newton (minimum)"));
+        QCOMPARE(curve.runPaths().legendEntry(0),
+                 std::string("  Newton (minimum), leaves the plot"));
+        curve.setFrame(1);
+        QCOMPARE(curve.runPaths().legendEntry(0),
+                 std::string("  Newton (minimum), leaves the plot"));
     }
 
     // Tester s18: Export Image of a zoomed contour view wrote the whole domain. showRange, after

@@ -351,7 +351,6 @@ void RunPaths::update(const HeightMap& height, double width) {
         auto lines = vtkSmartPointer<vtkCellArray>::New();
         auto verts = vtkSmartPointer<vtkCellArray>::New();
         std::vector<vtkIdType> ids;
-        bool cut = false;
         for (int k = 0; k < shown; ++k) {
             const Eigen::Vector3d& p = pts[std::size_t(k)];
             if (!p.allFinite())
@@ -359,11 +358,19 @@ void RunPaths::update(const HeightMap& height, double width) {
             const vtkIdType id = points->InsertNextPoint(p.x(), p.y(), height(p.z()));
             ids.push_back(id);
             verts->InsertNextCell(1, &id);
-            double q[3];
-            points->GetPoint(id, q);
-            // Outside by more than a line's width: an iterate a hair below the sampled
-            // surface's lowest value (the grid misses the true minimum) is not "cut".
-            cut = cut || m_box->EvaluateFunction(q) > 0.005 * width;
+        }
+        // Whether the run leaves the plot, over its whole path: judged on the iterates shown,
+        // the legend's text (and width, and the layout) changed in the middle of the
+        // animation (tester s23). Outside by more than a line's width: an iterate a hair
+        // below the sampled surface's lowest value (the grid misses the true minimum) is not
+        // "cut".
+        bool cut = false;
+        for (int k = 0; k < total && !cut; ++k) {
+            const Eigen::Vector3d& p = pts[std::size_t(k)];
+            if (!p.allFinite())
+                break;
+            double q[3] = {p.x(), p.y(), height(p.z())};
+            cut = m_box->EvaluateFunction(q) > 0.005 * width;
         }
         // The legend says what the picture cannot (tester s17: a Newton run ending far below
         // the curve read "(minimum)" with no ball and no word).
