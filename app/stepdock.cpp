@@ -307,6 +307,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_sweepChart = new LineChart;
     m_sweepChart->setLegendCorner(false, false); // small and large eta are high: bottom left
     auto* sweepContainer = QWidget::createWindowContainer(m_sweepChart, this);
+    m_sweepContainer = sweepContainer;
     sweepContainer->setMinimumHeight(180);
     sweepContainer->setToolTip(tr("Each point one run at that learning rate: green converged, "
                                   "orange out of steps, red diverged (drawn at the top). "
@@ -316,6 +317,13 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_sweepLabel->setWordWrap(true);
     m_sweepLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     sweepLayout->addWidget(m_sweepLabel);
+    // Before a sweep: no empty chart, the label says what the tab does, at the top (tester
+    // s23: an empty box and no word).
+    sweepLayout->addStretch(0);
+    sweepContainer->hide();
+    m_sweepLabel->setText(tr("Run sweep runs the selected run's method from its start at each "
+                             "learning rate of the range, and plots the final f (or the steps "
+                             "taken) against η: where it converges, where it diverges."));
 
     // --- Eigen: on a quadratic, the error along each eigenvector of H.
     auto* eigen = new QWidget;
@@ -323,6 +331,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     eigenLayout->setContentsMargins(6, 6, 6, 6);
     m_eigenChart = new LineChart;
     auto* eigenContainer = QWidget::createWindowContainer(m_eigenChart, this);
+    m_eigenContainer = eigenContainer;
     eigenContainer->setMinimumHeight(180);
     eigenContainer->setToolTip(tr("|v_i · (x_k − x*)| per iteration for each eigenvector v_i of "
                                   "H (solid) and the decay theory predicts (dashed)"));
@@ -331,6 +340,7 @@ StepDock::StepDock(Document* doc, Animator* animator, QWidget* parent)
     m_eigenLabel->setWordWrap(true);
     m_eigenLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     eigenLayout->addWidget(m_eigenLabel);
+    eigenLayout->addStretch(0); // the chart hidden: the label at the top
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
@@ -721,7 +731,8 @@ void StepDock::runSweep() {
         return; // one at a time (the button is disabled meanwhile)
     const int run = m_run->currentIndex();
     if (run < 0 || std::size_t(run) >= m_doc->settings().runs.size()) {
-        m_sweepLabel->setText(tr("Add a run first: the sweep varies its learning rate."));
+        m_sweepLabel->setText(tr("Add a run first (Optimizers tab): the sweep varies its "
+                                 "learning rate."));
         return;
     }
     auto job = std::make_unique<SweepJob>();
@@ -871,6 +882,7 @@ void StepDock::drawSweep() {
     }
     notes << tr("Click a point to add that run.");
     m_sweepLabel->setText(notes.join(QLatin1Char(' ')));
+    m_sweepContainer->show();
     // Final values that are all positive and span more than three decades (a run that nearly
     // diverged next to ones that converged) would sit on the zero line of a linear axis.
     const bool logY = low > 0 && high / low > 1e3;
@@ -895,8 +907,11 @@ void StepDock::fillEigen() {
     const int run = m_run->currentIndex();
     std::vector<ChartLine> lines;
     if (run < 0 || std::size_t(run) >= m_doc->trajectories().size()) {
-        m_eigenLabel->setText(tr("No runs yet."));
+        m_eigenLabel->setText(tr("No runs yet: add one in the Optimizers tab. On a quadratic f "
+                                 "this tab then plots the error along each eigenvector of H at "
+                                 "every iteration, beside the decay theory predicts."));
         m_eigenChart->setLines(lines, "iteration", "error", false, true);
+        m_eigenContainer->hide();
         return;
     }
     const RunSettings& settings = m_doc->settings().runs[std::size_t(run)];
@@ -912,8 +927,10 @@ void StepDock::fillEigen() {
               : tr("f is not quadratic (its Hessian changes from point to point): the "
                    "eigen-direction view needs a quadratic, such as x^2 + 10*y^2."));
         m_eigenChart->setLines(lines, "iteration", "error", false, true);
+        m_eigenContainer->hide();
         return;
     }
+    m_eigenContainer->show();
     const auto factors = predictedFactors(*q, settings.options);
     const Eigen::MatrixXd predicted =
         factors ? predictedEigenErrors(*errors, *factors) : Eigen::MatrixXd();

@@ -144,6 +144,8 @@ private:
     std::vector<int> m_filledColumns;
     QPushButton* m_save;
     LineChart *m_sweepChart, *m_eigenChart;
+    /// The charts' widgets: hidden while there is nothing to chart.
+    QWidget *m_sweepContainer, *m_eigenContainer;
     QComboBox* m_sweepQuantity;
     QLabel *m_sweepLabel, *m_eigenLabel;
     std::optional<SweepResult> m_sweep;

@@ -1590,18 +1590,35 @@ private slots:
         // per step |1 - eta lambda| are 0.9 and 0; the stability limit 2/20 = 0.1, the
         // optimal eta 2/(2 + 20) = 0.0909091.
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 10*y^2")), QString());
-        RunSettings run;
-        run.options.learningRate = 0.05;
-        run.options.maxSteps = 300; // enough to converge near the optimal eta
-        run.start = {1.5, 1.0};
-        QCOMPARE(m_doc->addRun(run), QString());
         m_window->resize(1280, 720);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(1280, 720), 5000);
         StepDock* dock = m_window->stepDock();
         dock->show();
         dock->raise();
+        // With no run, no empty chart: the tab says what it would show and how to get there,
+        // at its top (tester s23: an empty box, "No runs yet." at its foot).
+        QCOMPARE(m_doc->clearRuns(), QString());
         dock->tabs()->setCurrentIndex(3);
         QTest::qWait(100);
+        QVERIFY2(dock->eigenNote().startsWith(QStringLiteral("No runs yet: add one in the "
+                                                             "Optimizers tab.")),
+                 qPrintable(dock->eigenNote()));
+        const auto shownCharts = [&] {
+            int n = 0;
+            for (QWidget* w : dock->findChildren<QWidget*>())
+                if (w->isVisible() &&
+                    w->metaObject()->className() == QByteArray("QWindowContainer"))
+                    ++n;
+            return n;
+        };
+        QCOMPARE(shownCharts(), 0);
+        RunSettings run;
+        run.options.learningRate = 0.05;
+        run.options.maxSteps = 300; // enough to converge near the optimal eta
+        run.start = {1.5, 1.0};
+        QCOMPARE(m_doc->addRun(run), QString());
+        QTest::qWait(100);
+        QCOMPARE(shownCharts(), 1);
         QCOMPARE(dock->eigenChart()->lineCount(), 4); // measured and predicted, two directions
         QVERIFY2(dock->eigenNote().contains(QStringLiteral("λ1 = 2 (factor 0.9 per step)")),
                  qPrintable(dock->eigenNote()));
