@@ -491,22 +491,8 @@ void Plot2D::fitNote() {
         return;
     const double H = size[1];
     // The legends at the top beside the note (the runs'), as laid out for this picture
-    // (RunPaths lays them out before the note: this observer's priority is lower); their
-    // boxes in display pixels.
-    std::vector<std::pair<vtkLegendBoxActor*, Box>> legends;
-    vtkActor2DCollection* actors = m_renderer->GetActors2D();
-    actors->InitTraversal();
-    while (vtkActor2D* a = actors->GetNextActor2D()) {
-        auto* legend = vtkLegendBoxActor::SafeDownCast(a);
-        if (!legend || !legend->GetVisibility() || legend->GetNumberOfEntries() <= 0 ||
-            !besideNote(a))
-            continue;
-        const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
-        const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
-        legends.emplace_back(legend,
-                             Box{double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
-                                 double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
-    }
+    // (RunPaths lays them out before the note: this observer's priority is lower).
+    const auto legends = legendsBesideNote();
     double beside = kNoteWidth * size[0];
     for (const auto& [legend, box] : legends)
         beside = std::min(beside, roomBeside(box));
@@ -708,7 +694,8 @@ double Plot2D::label() const {
     return sceneLook().tickFont * lineScale();
 }
 
-double Plot2D::legendsOverFrame(double frameRight, double band, double lowest) const {
+std::vector<std::pair<vtkLegendBoxActor*, Box>> Plot2D::legendsBesideNote() const {
+    std::vector<std::pair<vtkLegendBoxActor*, Box>> legends;
     vtkActor2DCollection* actors = m_renderer->GetActors2D();
     actors->InitTraversal();
     while (vtkActor2D* a = actors->GetNextActor2D()) {
@@ -718,11 +705,17 @@ double Plot2D::legendsOverFrame(double frameRight, double band, double lowest) c
             continue;
         const int* p0 = legend->GetPositionCoordinate()->GetComputedDisplayValue(m_renderer);
         const int* p1 = legend->GetPosition2Coordinate()->GetComputedDisplayValue(m_renderer);
-        const double x0 = std::min(p0[0], p1[0]), y0 = std::min(p0[1], p1[1]),
-                     y1 = std::max(p0[1], p1[1]);
-        if (x0 < frameRight && y1 >= band)
-            lowest = std::min(lowest, y0);
+        legends.emplace_back(legend,
+                             Box{double(std::min(p0[0], p1[0])), double(std::max(p0[0], p1[0])),
+                                 double(std::min(p0[1], p1[1])), double(std::max(p0[1], p1[1]))});
     }
+    return legends;
+}
+
+double Plot2D::legendsOverFrame(double frameRight, double band, double lowest) const {
+    for (const auto& [legend, box] : legendsBesideNote())
+        if (box[0] < frameRight && box[3] >= band)
+            lowest = std::min(lowest, box[2]);
     return lowest;
 }
 

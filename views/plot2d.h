@@ -15,11 +15,13 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 #include <vtkSmartPointer.h>
 
 class vtkActor2D;
 class vtkCallbackCommand;
+class vtkLegendBoxActor;
 class vtkPlaneCollection;
 class vtkProp;
 class vtkRenderer;
@@ -198,6 +200,9 @@ private:
         TextRoom room;
     };
     Fit fitFor(double pixels) const;
+    /// The visible legends beside the note (besideNote) and their display boxes (xmin, xmax,
+    /// ymin, ymax).
+    std::vector<std::pair<vtkLegendBoxActor*, std::array<double, 4>>> legendsBesideNote() const;
     /// The lowest bottom edge (display pixels) of the legends beside the note that reach left
     /// of `frameRight` with their top at `band` or above; `lowest` if none.
     double legendsOverFrame(double frameRight, double band, double lowest) const;
