@@ -8277,6 +8277,66 @@ private slots:
         m_window->showViewTab(0);
     }
 
+    // Tester s24: the book's example, the point dragged to (0.48, 0.52) and back (undo): the
+    // point legend had gone from beside the frame (room made for it) to inside it, and the
+    // frame 120 pixels right, for good. Moving the point keeps the layout it was given: the
+    // room beside the frame follows the legend's width (an entry, "principal axis, curving
+    // down", comes with the curvature), the frame at most a few pixels aside, and back where
+    // it was with the point.
+    void contourLayoutSurvivesAPointRoundTrip() {
+        const DefaultPreferencesAtEnd restore;
+        QVERIFY(useLook(QSize(1203, 656), 1.0));
+        m_window->showViewTab(1);
+        ContourScene& contour = m_window->contourScene();
+        QAction* book = test::exampleAction(m_window, QStringLiteral("Book: x"));
+        QVERIFY(book);
+        book->trigger();
+        const auto settledFrame = [&] {
+            std::array<double, 4> f{}, was{};
+            for (int i = 0; i < 40; ++i) {
+                QTest::qWait(50);
+                m_window->contourView()->grabFramebuffer();
+                was = f;
+                const auto& d = contour.frame();
+                const Eigen::Vector2d lo = contour.toDisplay(d[0], d[2]),
+                                      hi = contour.toDisplay(d[1], d[3]);
+                f = {lo.x(), lo.y(), hi.x(), hi.y()};
+                if (i > 0 && f == was)
+                    break;
+            }
+            return f;
+        };
+        const std::array<double, 4> before = settledFrame();
+        const std::array<double, 4> legendBefore = contour.pointLegendRect();
+        const auto point = m_doc->settings().point;
+        for (const auto& [x, y] : {std::pair{0.48, 0.52}, std::pair{1.2, -1.3}}) {
+            QCOMPARE(m_doc->setPoint(x, y), QString());
+            const std::array<double, 4> during = settledFrame();
+            for (std::size_t k = 0; k < 4; ++k)
+                QVERIFY2(std::abs(during[k] - before[k]) <= 20,
+                         qPrintable(QStringLiteral("at (%1, %2) edge %3: %4 -> %5")
+                                        .arg(x)
+                                        .arg(y)
+                                        .arg(k)
+                                        .arg(before[k])
+                                        .arg(during[k])));
+        }
+        QCOMPARE(m_doc->setPoint(point[0], point[1]), QString());
+        const std::array<double, 4> after = settledFrame();
+        for (std::size_t k = 0; k < 4; ++k) {
+            QVERIFY2(
+                std::abs(after[k] - before[k]) <= 0.5,
+                qPrintable(
+                    QStringLiteral("frame edge %1: %2 -> %3").arg(k).arg(before[k]).arg(after[k])));
+            QVERIFY2(std::abs(contour.pointLegendRect()[k] - legendBefore[k]) <= 0.5,
+                     qPrintable(QStringLiteral("legend edge %1: %2 -> %3")
+                                    .arg(k)
+                                    .arg(legendBefore[k])
+                                    .arg(contour.pointLegendRect()[k])));
+        }
+        m_window->showViewTab(0);
+    }
+
     // Zoom and pan keep the frame (tester s14: the wheel and a drag moved the whole chart,
     // axes, tick labels and all, over the title; the lines ran past the frame). The frame
     // stays put on screen, the axes label the range it shows, and nothing of the plot is

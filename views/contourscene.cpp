@@ -1263,6 +1263,7 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     struct Entry {
         Rgb color;
         const char* text;
+        const char* widest = nullptr; ///< its widest text as the point moves, if another
     };
     std::vector<Entry> entries;
     if (m_pointLevelActor->GetVisibility())
@@ -1277,17 +1278,29 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         entries.push_back({look.quadratic, "quadratic model's levels"});
     if (gradientArrows) {
         // "cut at the frame": the arrow ends on the frame, short of its length (setExpansion).
-        entries.push_back({look.ascent, m_arrowCut[0] ? "∇f (steepest ascent, cut at the frame)"
-                                                      : "∇f (steepest ascent)"});
-        entries.push_back({look.descent, m_arrowCut[1] ? "−∇f (steepest descent, cut at the frame)"
-                                                       : "−∇f (steepest descent)"});
+        // Cut, the arrow's entry names the cut instead of the direction: about as wide, the
+        // legend keeps its size as the point moves.
+        const char* ascentCut = "∇f (cut at the frame)";
+        const char* descentCut = "−∇f (cut at the frame)";
+        entries.push_back(
+            {look.ascent, m_arrowCut[0] ? ascentCut : "∇f (steepest ascent)", ascentCut});
+        entries.push_back(
+            {look.descent, m_arrowCut[1] ? descentCut : "−∇f (steepest descent)", descentCut});
     }
-    if (int(entries.size()) != m_pointLegend->GetNumberOfEntries())
+    // Other entries (a checkbox, the arrows) are new content: laid out afresh. The principal
+    // axes come and go with the curvature at the point: under a dragged point the layout
+    // stays (tester s24: the frame jumped 140 pixels as "curving down" came).
+    const int fixedEntries = int(entries.size()) - int(positive) - int(negative);
+    if (fixedEntries != m_pointLegendFixedEntries)
         m_reconsiderLegend = true;
+    m_pointLegendFixedEntries = fixedEntries;
     m_pointLegend->SetNumberOfEntries(int(entries.size()));
     m_pointLegendLabels.clear();
+    m_pointLegendWidest.clear();
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Rgb ink = look.ink; // VTK takes a non-const pointer
+        m_pointLegendWidest.push_back(std::string("  ") +
+                                      (entries[i].widest ? entries[i].widest : entries[i].text));
         m_pointLegendLabels.push_back(std::string("  ") + entries[i].text);
         m_pointLegend->SetEntry(int(i), legendBar(entries[i].color).Get(),
                                 m_pointLegendLabels.back().c_str(), ink.data());
@@ -1360,9 +1373,19 @@ void ContourScene::placePointLegend() {
     anchor.y = y1 / vh;
     anchor.maxWidth = 1.0;
     anchor.minEms = 0;
-    fitLegend(m_pointLegend, renderer(), m_pointLegendLabels, m_runs->legendFontSize(), anchor);
+    const int font = m_runs->legendFontSize();
+    fitLegend(m_pointLegend, renderer(), m_pointLegendLabels, font, anchor);
     const double* extent = m_pointLegend->GetPosition2Coordinate()->GetValue();
     const double w = extent[0] * vw, h = extent[1] * vh;
+    // Room made beside the frame is made for its widest texts: "cut at the frame" comes and
+    // goes as the point moves, and the room (and the frame) changed under a dragged point
+    // (tester s24: the legend even went inside, the frame 120 pixels right, for good).
+    double widest = w;
+    if (m_pointLegendWidest != m_pointLegendLabels) {
+        fitLegend(m_pointLegend, renderer(), m_pointLegendWidest, font, anchor);
+        widest = std::max(w, m_pointLegend->GetPosition2Coordinate()->GetValue()[0] * vw);
+        fitLegend(m_pointLegend, renderer(), m_pointLegendLabels, font, anchor);
+    }
 
     // What is drawn in the plot, on screen: never under the legend. The runs' paths grown by
     // their balls' radius (a ball passes every iterate), the point with its arrows, tangent
@@ -1588,14 +1611,19 @@ void ContourScene::placePointLegend() {
     // frame would change size under the pointer); what is drawn changing (runs, markers, a
     // new surface) lets it back in.
     const double reserve = (std::max(w, stateWidth) + 4 * inset) / lineScale();
+    const double madeRoom = (std::max(widest, stateWidth) + 4 * inset) / lineScale();
     // While stepping the step's legend comes and goes with the sub-steps: the room grows for
-    // it once and stays (tester s20b: the frame jumped 120 px at every sub-step).
-    const bool keepBeside = m_legendReserve > 0 && !m_reconsiderLegend && !sizeChanged &&
-                            canReframe && m_legendReserve >= reserve - 1;
+    // it once and stays (tester s20b: the frame jumped 120 px at every sub-step). So for a
+    // wider entry while the point moves ("cut at the frame"): the room grows, the legend
+    // stays beside the frame (tester s24: it went inside, the frame 120 px right, for good).
+    const bool keepBeside =
+        m_legendReserve > 0 && !m_reconsiderLegend && !sizeChanged && canReframe;
     m_stateLegendShown = stateShown;
     // A new scene's first render may come before its camera is fitted (the frame still the
     // last scene's, past the view): laid out afresh again once it is, or the layout depended
     // on the scene shown before (#9). Zoomed in, the frame stays past the view: decided now.
+    if (fresh && !stateShown)
+        m_roomForState = false;
     if (canReframe || zoomed()) {
         m_reconsiderLegend = false;
         m_layoutSize = {size[0], size[1]};
@@ -1668,7 +1696,7 @@ void ContourScene::placePointLegend() {
                                            kReframeKeeps * fittedPixelsPerUnit(m_barReserve))) {
             chosen = hiding;
         } else {
-            setLegendReserve(reserve, true);
+            setLegendReserve(madeRoom, true);
             m_reframingLegend = true;
             placePointLegend();
             m_reframingLegend = false;
@@ -1696,10 +1724,16 @@ void ContourScene::placePointLegend() {
     const Eigen::Vector2d at = fraction(b);
     const bool inFrame =
         at.x() >= -1e-3 && at.x() <= 1 + 1e-3 && at.y() >= -1e-3 && at.y() <= 1 + 1e-3;
-    if (!inFrame && m_legendReserve > 0 && m_legendReserve < reserve - 1 && canReframe &&
-        !m_reframingLegend) {
-        // Beside the frame in room made for it alone: the step's legend came.
-        setLegendReserve(reserve, true);
+    // Beside the frame in room made for it: the room follows its width (the step's legend
+    // came; an entry came or went under a dragged point, tester s24: the frame stayed moved
+    // after the point went back); it stays grown while the step's legend comes and goes with
+    // the sub-steps (tester s20b: the frame jumped at every sub-step).
+    if (stateShown)
+        m_roomForState = true;
+    const bool grow =
+        m_legendReserve<reserve - 1, shrink = m_legendReserve> madeRoom + 1 && !m_roomForState;
+    if (!inFrame && m_legendReserve > 0 && (grow || shrink) && canReframe && !m_reframingLegend) {
+        setLegendReserve(madeRoom, true);
         m_reframingLegend = true;
         placePointLegend();
         m_reframingLegend = false;

@@ -317,6 +317,13 @@ private:
     std::array<std::string, 2> m_fieldText;
     vtkSmartPointer<vtkLegendBoxActor> m_pointLegend;
     std::vector<std::string> m_pointLegendLabels; ///< its entries' full texts
+    /// Its entries' widest texts as the point moves (room beside the frame is made for them).
+    std::vector<std::string> m_pointLegendWidest;
+    /// Its entries but the principal axes' (which follow the point's curvature).
+    int m_pointLegendFixedEntries = -1;
+    /// The room beside the frame was made for the step's legend too: it stays until a fresh
+    /// layout.
+    bool m_roomForState = false;
     /// Where it sits (its lower left corner as fractions of the room inside the frame; top
     /// left to begin with): kept while no other place has clearly less under it, so it does
     /// not jump while the point moves.
