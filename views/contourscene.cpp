@@ -1730,8 +1730,8 @@ void ContourScene::placePointLegend() {
     // the sub-steps (tester s20b: the frame jumped at every sub-step).
     if (stateShown)
         m_roomForState = true;
-    const bool grow =
-        m_legendReserve<reserve - 1, shrink = m_legendReserve> madeRoom + 1 && !m_roomForState;
+    const bool grow = m_legendReserve < reserve - 1;
+    const bool shrink = m_legendReserve > madeRoom + 1 && !m_roomForState;
     if (!inFrame && m_legendReserve > 0 && (grow || shrink) && canReframe && !m_reframingLegend) {
         setLegendReserve(madeRoom, true);
         m_reframingLegend = true;
