@@ -6593,6 +6593,45 @@ private slots:
     }
 
     // The contour view names the lines at the point, and cuts them to the domain.
+    // Tester s24: "level curve through x₀" and "∇f" had the same red bar in the contour
+    // view's legend. Entries of about the same hue are told apart by their symbols' shapes
+    // (the arrows' entries are arrows).
+    void contourLegendTellsEveryEntryApart() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 - y^2")), QString());
+        QCOMPARE(m_doc->setPoint(0.6, 0.4), QString());
+        m_window->showViewTab(1);
+        QTest::qWait(100);
+        m_window->contourView()->grabFramebuffer();
+        const ContourScene& contour = m_window->contourScene();
+        const std::vector<std::string> legend = contour.pointLegend();
+        QVERIFY(std::find(legend.begin(), legend.end(), "level curve through x₀") != legend.end());
+        QVERIFY(std::find(legend.begin(), legend.end(), "∇f (steepest ascent)") != legend.end());
+        struct Symbol {
+            Eigen::Vector3d colour;
+            vtkIdType points, cells;
+        };
+        std::vector<Symbol> symbols;
+        for (int i = 0; i < int(legend.size()); ++i) {
+            vtkPolyData* s = contour.pointLegendSymbol(i);
+            QVERIFY(s && s->GetCellData()->GetScalars() && s->GetNumberOfCells() > 0);
+            double c[3];
+            s->GetCellData()->GetScalars()->GetTuple(0, c);
+            symbols.push_back({Eigen::Vector3d(c[0], c[1], c[2]) / 255, s->GetNumberOfPoints(),
+                               s->GetNumberOfCells()});
+        }
+        for (std::size_t i = 0; i < symbols.size(); ++i)
+            for (std::size_t j = i + 1; j < symbols.size(); ++j) {
+                const bool sameHue = (symbols[i].colour - symbols[j].colour).norm() < 0.2;
+                const bool sameShape =
+                    symbols[i].points == symbols[j].points && symbols[i].cells == symbols[j].cells;
+                QVERIFY2(!(sameHue && sameShape),
+                         qPrintable(QStringLiteral("\"%1\" and \"%2\" look alike")
+                                        .arg(QString::fromStdString(legend[i]),
+                                             QString::fromStdString(legend[j]))));
+            }
+        m_window->showViewTab(0);
+    }
+
     void contourOverlaysHaveALegendAndStayInTheFrame() {
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 - y^2")), QString());
         QCOMPARE(m_doc->setPoint(-1.9, 0.5), QString()); // near the left edge
@@ -8274,6 +8313,50 @@ private slots:
         QVERIFY2(same(again.runs, first.runs),
                  qPrintable(box(first.runs) + QStringLiteral(" then ") + box(again.runs)));
         QCOMPARE(again.labels, first.labels);
+        m_window->showViewTab(0);
+    }
+
+    // Tester s24: at the window a first start opens on a 1600x1000 screen the point legend sat
+    // inside the frame over the level curves with 200 free pixels beside it (it went beside
+    // the frame in free room, then back inside at the next render). Where the room beside
+    // the frame is free, the legend takes it and keeps it.
+    void contourPointLegendTakesSpareRoom_data() {
+        QTest::addColumn<QString>("example");
+        QTest::newRow("rosenbrock") << QStringLiteral("Rosenbrock");
+        QTest::newRow("quadratic form") << QStringLiteral("Quadratic form: bowl");
+        QTest::newRow("backpropagation") << QStringLiteral("Book: backpropagation");
+    }
+
+    void contourPointLegendTakesSpareRoom() {
+        QFETCH(QString, example);
+        const DefaultPreferencesAtEnd restore;
+        QVERIFY(useLook(QSize(1440, 900), 1.0));
+        m_window->showViewTab(1);
+        ContourScene& contour = m_window->contourScene();
+        QAction* action = test::exampleAction(m_window, example);
+        QVERIFY(action);
+        action->trigger();
+        m_window->showViewTab(1); // the backpropagation example opens on its graph
+        const auto frameRight = [&] {
+            return contour.toDisplay(contour.frame()[1], contour.frame()[3]).x();
+        };
+        for (int i = 0; i < 40; ++i) { // settled: two renders in a row alike
+            QTest::qWait(50);
+            const std::array<double, 4> was = contour.pointLegendRect();
+            m_window->contourView()->grabFramebuffer();
+            if (i > 0 && contour.pointLegendRect() == was)
+                break;
+        }
+        for (int i = 0; i < 3; ++i) {
+            const std::array<double, 4> legend = contour.pointLegendRect();
+            QVERIFY2(legend[0] >= frameRight(), qPrintable(QStringLiteral("render %1: legend from "
+                                                                          "x %2, frame to %3")
+                                                               .arg(i)
+                                                               .arg(legend[0])
+                                                               .arg(frameRight())));
+            QTest::qWait(50);
+            m_window->contourView()->grabFramebuffer();
+        }
         m_window->showViewTab(0);
     }
 

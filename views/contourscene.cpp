@@ -236,6 +236,35 @@ vtkSmartPointer<vtkPolyData> legendBar(const Rgb& c) {
     return symbol;
 }
 
+/// A legend symbol for an arrow: a shaft and a head pointing right in the bar's box (1 by
+/// 0.4), so an arrow's entry does not read as a curve of the same hue (tester s24: "level
+/// curve through x0" and "grad f" had the same red bar).
+vtkSmartPointer<vtkPolyData> legendArrow(const Rgb& c) {
+    auto symbol = vtkSmartPointer<vtkPolyData>::New();
+    auto points = vtkSmartPointer<vtkPoints>::New();
+    for (const auto& [x, y] : {std::pair{0.0, 0.14},
+                               {0.62, 0.14},
+                               {0.62, 0.26},
+                               {0.0, 0.26},
+                               {0.58, 0.0},
+                               {1.0, 0.2},
+                               {0.58, 0.4}})
+        points->InsertNextPoint(x, y, 0);
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    const vtkIdType shaft[4] = {0, 1, 2, 3}, head[3] = {4, 5, 6};
+    cells->InsertNextCell(4, shaft);
+    cells->InsertNextCell(3, head);
+    symbol->SetPoints(points);
+    symbol->SetPolys(cells);
+    auto colour = vtkSmartPointer<vtkUnsignedCharArray>::New();
+    colour->SetNumberOfComponents(3);
+    for (int cell = 0; cell < 2; ++cell)
+        colour->InsertNextTuple3(std::lround(255 * c[0]), std::lround(255 * c[1]),
+                                 std::lround(255 * c[2]));
+    symbol->GetCellData()->SetScalars(colour);
+    return symbol;
+}
+
 vtkSmartPointer<vtkActor> lineActor(vtkPolyData* data, const Rgb& color) {
     auto a = makeActor(nullptr, data);
     setColor(a, color);
@@ -1264,6 +1293,7 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         Rgb color;
         const char* text;
         const char* widest = nullptr; ///< its widest text as the point moves, if another
+        bool arrow = false;           ///< drawn with an arrow symbol, not a bar
     };
     std::vector<Entry> entries;
     if (m_pointLevelActor->GetVisibility())
@@ -1283,9 +1313,9 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         const char* ascentCut = "∇f (cut at the frame)";
         const char* descentCut = "−∇f (cut at the frame)";
         entries.push_back(
-            {look.ascent, m_arrowCut[0] ? ascentCut : "∇f (steepest ascent)", ascentCut});
-        entries.push_back(
-            {look.descent, m_arrowCut[1] ? descentCut : "−∇f (steepest descent)", descentCut});
+            {look.ascent, m_arrowCut[0] ? ascentCut : "∇f (steepest ascent)", ascentCut, true});
+        entries.push_back({look.descent, m_arrowCut[1] ? descentCut : "−∇f (steepest descent)",
+                           descentCut, true});
     }
     // Other entries (a checkbox, the arrows) are new content: laid out afresh. The principal
     // axes come and go with the curvature at the point: under a dragged point the layout
@@ -1302,8 +1332,10 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         m_pointLegendWidest.push_back(std::string("  ") +
                                       (entries[i].widest ? entries[i].widest : entries[i].text));
         m_pointLegendLabels.push_back(std::string("  ") + entries[i].text);
-        m_pointLegend->SetEntry(int(i), legendBar(entries[i].color).Get(),
-                                m_pointLegendLabels.back().c_str(), ink.data());
+        m_pointLegend->SetEntry(
+            int(i),
+            (entries[i].arrow ? legendArrow(entries[i].color) : legendBar(entries[i].color)).Get(),
+            m_pointLegendLabels.back().c_str(), ink.data());
     }
     m_pointLegend->SetBackgroundColor(look.panel[0], look.panel[1], look.panel[2]);
     m_pointLegend->SetVisibility(!entries.empty());
@@ -1616,8 +1648,10 @@ void ContourScene::placePointLegend() {
     // it once and stays (tester s20b: the frame jumped 120 px at every sub-step). So for a
     // wider entry while the point moves ("cut at the frame"): the room grows, the legend
     // stays beside the frame (tester s24: it went inside, the frame 120 px right, for good).
-    const bool keepBeside =
-        m_legendReserve > 0 && !m_reconsiderLegend && !sizeChanged && canReframe;
+    // So for a place beside the frame found free without room made (tester s24: at
+    // 1600x1000 Rosenbrock's legend went beside, then back over the curves the next render).
+    const bool keepBeside = (m_legendReserve > 0 || m_pointLegendBeside) && !m_reconsiderLegend &&
+                            !sizeChanged && canReframe;
     m_stateLegendShown = stateShown;
     // A new scene's first render may come before its camera is fitted (the frame still the
     // last scene's, past the view): laid out afresh again once it is, or the layout depended
@@ -1739,6 +1773,8 @@ void ContourScene::placePointLegend() {
         m_reframingLegend = false;
         return;
     }
+    if (canReframe)
+        m_pointLegendBeside = !inFrame;
     const bool otherCorner = inFrame && (at - m_pointLegendPlace).norm() > 1e-3;
     m_pointLegendPlace = fraction(b);
     m_pointLegend->GetPositionCoordinate()->SetValue(b.x0 / vw, b.y0 / vh);
@@ -1951,6 +1987,7 @@ void ContourScene::forgetLayout() {
     m_runs->setLegendCorner(RunPaths::Corner::TopRight);
     m_runs->forgetCorner();
     m_legendReserve = 0;
+    m_pointLegendBeside = false;
     setRightReserve(m_barReserve);
     // No box yet: the level labels placed before the first picture keep off nothing.
     m_pointLegend->GetPosition2Coordinate()->SetValue(0, 0);
@@ -1964,6 +2001,7 @@ void ContourScene::copyLegendLayout(const ContourScene& shown) {
     m_legendReserve = shown.m_legendReserve;
     setRightReserve(m_barReserve + m_legendReserve);
     m_reconsiderLegend = shown.m_legendReserve <= 0;
+    m_pointLegendBeside = false;
 }
 
 bool ContourScene::besideNote(vtkActor2D* legend) const {
@@ -2037,6 +2075,10 @@ std::vector<std::string> ContourScene::pointLegend() const {
         for (int i = 0; i < m_pointLegend->GetNumberOfEntries(); ++i)
             texts.emplace_back(m_pointLegend->GetEntryString(i) + 2); // after the gap
     return texts;
+}
+
+vtkPolyData* ContourScene::pointLegendSymbol(int i) const {
+    return m_pointLegend->GetEntrySymbol(i);
 }
 
 void ContourScene::setRuns(const std::vector<RunPath>& runs) {

@@ -155,6 +155,8 @@ public:
     Eigen::Vector2d principalAxisDirection(int k) const;
     /// The legend of the lines at the point, entry by entry (empty: none drawn).
     std::vector<std::string> pointLegend() const;
+    /// That legend's symbol for entry i (a bar, or an arrow for the gradient's arrows).
+    vtkPolyData* pointLegendSymbol(int i) const;
     /// Where that legend was drawn last, in display pixels (x0, y0, x1, y1; y up), all zero
     /// when it is hidden: inside the frame, in a corner (or slid along an edge from one) with
     /// the least under it.
@@ -324,6 +326,8 @@ private:
     /// The room beside the frame was made for the step's legend too: it stays until a fresh
     /// layout.
     bool m_roomForState = false;
+    // The point legend beside the frame (room made or found free): it stays while the point moves.
+    bool m_pointLegendBeside = false;
     /// Where it sits (its lower left corner as fractions of the room inside the frame; top
     /// left to begin with): kept while no other place has clearly less under it, so it does
     /// not jump while the point moves.
