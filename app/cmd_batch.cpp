@@ -143,7 +143,7 @@ int batchCommand(const QCommandLineParser& p) {
     // printed once written, in the scenes' order.
     FigureCache cache;
     ExportWindows& windows = cache.windows();
-    int failed = 0;
+    QStringList failed; // "scenes[i]", in the order the failures were found
     const auto report = [&](const std::vector<ExportWindows::WriteResult>& written) {
         for (const ExportWindows::WriteResult& w : written) {
             if (w.error.empty()) {
@@ -151,7 +151,7 @@ int batchCommand(const QCommandLineParser& p) {
             } else {
                 std::fprintf(stderr, "gradscape: --batch: scenes[%d]: %s\n", w.tag,
                              w.error.c_str());
-                ++failed;
+                failed.append(QStringLiteral("scenes[%1]").arg(w.tag));
             }
         }
         std::fflush(stdout);
@@ -190,14 +190,19 @@ int batchCommand(const QCommandLineParser& p) {
             std::fprintf(stderr, "gradscape: --batch: %s%s\n",
                          message.startsWith(where) ? "" : qPrintable(where + QStringLiteral(": ")),
                          qPrintable(message));
-            ++failed;
+            failed.append(where);
         }
     }
     report(windows.finishWrites());
-    if (failed > 0)
-        throw UsageError(QStringLiteral("--batch: %1 of %2 scenes failed; the others were written")
-                             .arg(failed)
-                             .arg(list.size()));
+    // The summary names the failed scenes as the lines above do: "1 of 2" next to "scenes[1]"
+    // read as the first scene failing (tester s24).
+    if (!failed.isEmpty())
+        throw UsageError(
+            QStringLiteral("--batch: %1 of %2 scenes failed (%3, counted from 0); the others "
+                           "were written")
+                .arg(failed.size())
+                .arg(list.size())
+                .arg(failed.join(QStringLiteral(", "))));
     return 0;
 }
 

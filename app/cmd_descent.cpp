@@ -6,6 +6,7 @@
 #include "jsonutil.h"
 #include "optimizers.h"
 #include "options.h"
+#include "sceneexport.h"
 #include "statecsv.h"
 #include "sweep.h"
 
@@ -40,6 +41,10 @@ int descentCommand(const QCommandLineParser& p) {
     const QString csvPath = p.value(QStringLiteral("state-csv"));
     if (p.isSet(QStringLiteral("state-csv")) && csvPath.isEmpty())
         throw UsageError(QStringLiteral("--state-csv: empty file name"));
+    // A folder that is not there is a wrong argument (exit 2), found before the run.
+    if (!csvPath.isEmpty())
+        if (const std::string problem = validateOutputPath(csvPath.toStdString()); !problem.empty())
+            throw UsageError(QStringLiteral("--state-csv: ") + QString::fromStdString(problem));
     const Trajectory t = optimize(f, start, o);
     if (!csvPath.isEmpty())
         if (const QString error = writeStateCsv(csvPath, t, inputNames(f)); !error.isEmpty())

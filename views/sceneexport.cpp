@@ -172,15 +172,7 @@ private:
 
 } // namespace
 
-std::string validateImageExport(const std::string& path, const ImageExportOptions& o) {
-    const std::string ext = extensionOf(path);
-    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg" && ext != ".pdf")
-        return "'" + path + "': the file name must end in " + kImageFormats;
-    if (o.transparent && (ext == ".jpg" || ext == ".jpeg"))
-        return "a transparent background needs PNG, SVG or PDF; JPEG has no alpha channel";
-    if (!options::imageSide.accepts(o.width) || !options::imageSide.accepts(o.height))
-        return "image size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
-               " is out of range (" + options::imageSide.requirement() + " pixels a side)";
+std::string validateOutputPath(const std::string& path) {
     std::filesystem::path folder = std::filesystem::path(path).parent_path();
     if (folder.empty())
         folder = ".";
@@ -192,6 +184,18 @@ std::string validateImageExport(const std::string& path, const ImageExportOption
     if (std::filesystem::is_directory(path, ec))
         return "cannot write '" + path + "': it is a folder";
     return {};
+}
+
+std::string validateImageExport(const std::string& path, const ImageExportOptions& o) {
+    const std::string ext = extensionOf(path);
+    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg" && ext != ".pdf")
+        return "'" + path + "': the file name must end in " + kImageFormats;
+    if (o.transparent && (ext == ".jpg" || ext == ".jpeg"))
+        return "a transparent background needs PNG, SVG or PDF; JPEG has no alpha channel";
+    if (!options::imageSide.accepts(o.width) || !options::imageSide.accepts(o.height))
+        return "image size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+               " is out of range (" + options::imageSide.requirement() + " pixels a side)";
+    return validateOutputPath(path);
 }
 
 bool displayAvailable() {

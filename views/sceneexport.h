@@ -47,6 +47,10 @@ constexpr int kMaxExportSide = int(options::imageSide.max);
 /// SVG and PDF vector figures (vectorexport.h).
 extern const char* const kImageFormats;
 
+/// Checks that `path` can be written as a new or replaced file: its folder exists and is
+/// writable and it is not itself a folder. Returns an empty string when fine, else the message.
+[[nodiscard]] std::string validateOutputPath(const std::string& path);
+
 /// Checks what can be checked before rendering: the file type, the folder, the size and
 /// transparency. Returns an empty string when fine, else the message.
 [[nodiscard]] std::string validateImageExport(const std::string& path,
