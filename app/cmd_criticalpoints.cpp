@@ -27,6 +27,10 @@ QJsonValue extremum(const DomainExtremum& e) {
         // The extreme of what was searched, not of f everywhere.
         {QStringLiteral("on_searched_domain"), true},
     };
+    // f passes every other value toward where it is undefined (1/x at 0): no extreme; `point`
+    // and `value` are the last point approached and f there.
+    if (!e.attained)
+        o[QStringLiteral("attained")] = false;
     // Other points with the same value to rounding (or too many to list: a curve of them).
     if (!e.ties.empty()) {
         QJsonArray ties;

@@ -450,15 +450,11 @@ void MainWindow::updatePlaneViews(int what) {
                     .arg(curve.points.size())
                     .arg(curve.value, 0, 'g', 4),
                 curve.points.front());
-    const QString domain = m_doc->expression().inputCount() > 2
-                               ? tr("on the slice searched (the other inputs held)")
-                               : tr("on the domain searched");
+    // The domain's extremes; one not attained (1/x near 0) says so (tester s24).
     if (c.globalMinimum.found)
-        add(tr("lowest f %1:\u00A0%2").arg(domain).arg(c.globalMinimum.value, 0, 'g', 6),
-            c.globalMinimum.point);
+        add(extremumText(*m_doc, c.globalMinimum, true), c.globalMinimum.point);
     if (c.globalMaximum.found)
-        add(tr("highest f %1:\u00A0%2").arg(domain).arg(c.globalMaximum.value, 0, 'g', 6),
-            c.globalMaximum.point);
+        add(extremumText(*m_doc, c.globalMaximum, false), c.globalMaximum.point);
     if (c.points.empty() && c.curves.empty())
         new QListWidgetItem(c.note.empty() ? tr("no critical point in the domain")
                                            : QString::fromStdString(c.note),
@@ -1873,7 +1869,9 @@ void MainWindow::updateDomainNote() {
     const Settings& s = m_doc->settings();
     QStringList notes;
     const QString box = domainText(*m_doc); // one input: an interval, no y range
-    if (const QString gaps = surfaceGapsNote(m_doc->surface().z, box); !gaps.isEmpty())
+    if (const QString gaps =
+            surfaceGapsNote(m_doc->surface().z, box, m_doc->expression().inputCount() == 1);
+        !gaps.isEmpty())
         notes << gaps;
     const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
     if (s.point.size() > std::max(ix, iy) && (s.point[ix] < s.xmin || s.point[ix] > s.xmax ||

@@ -89,9 +89,11 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     const GridSpec g = doc.grid();
     const double near = 1e-6 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
     // An extreme's points: where it was found and its ties (a ring and a label at each).
+    // None where f passes every value toward where it is undefined (1/x at 0, tester s24:
+    // "global max 25" on 1/x): the list says so in words.
     auto pointsOf = [](const DomainExtremum& e) {
         std::vector<Eigen::VectorXd> all;
-        if (e.found) {
+        if (e.found && e.attained) {
             all.push_back(e.point);
             all.insert(all.end(), e.ties.begin(), e.ties.end());
         }
@@ -181,6 +183,27 @@ QString criticalPointText(const Document& doc, const CriticalPoint& p) {
     if (p.onBoundary)
         text += QStringLiteral(" (on the boundary)");
     return text;
+}
+
+QString extremumText(const Document& doc, const DomainExtremum& e, bool lowest) {
+    const QString domain = doc.expression().inputCount() > 2
+                               ? QObject::tr("on the slice searched (the other inputs held)")
+                               : QObject::tr("on the domain searched");
+    if (e.attained)
+        return (lowest ? QObject::tr("lowest f %1:\u00A0%2") : QObject::tr("highest f %1:\u00A0%2"))
+            .arg(domain, QString::number(e.value, 'g', 6));
+    // The point approached lies within rounding of where f stops being defined: its
+    // coordinates read at the domain's scale (0, not 2.5e-62).
+    const GridSpec g = doc.grid();
+    const double unit = 1e-9 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
+    Eigen::VectorXd at = e.point;
+    for (Eigen::Index i = 0; i < at.size(); ++i)
+        if (std::abs(at[i]) < unit)
+            at[i] = 0;
+    return (lowest
+                ? QObject::tr("no lowest f %1: f falls past %2 toward %3, where it is undefined")
+                : QObject::tr("no highest f %1: f rises past %2 toward %3, where it is undefined"))
+        .arg(domain, number(e.value), pointText(doc, at));
 }
 
 void showCriticalPoints(SurfaceScene& scene, const Document& doc) {

@@ -624,20 +624,32 @@ CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) 
 /// than rounding, ties (DomainExtremum::ties) when equal to rounding at another point.
 /// Rounding at the scale of f's values on the domain (`scale`, the largest |f| sampled):
 /// Himmelblau's four minima come out as 0 and 1e-28, equal at the scale of its 890.
+/// Values within this of each other are equal to rounding at the scale of f on the domain.
+double tieTolerance(const DomainExtremum& e, double value, double scale) {
+    return DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon() *
+           std::max({std::abs(value), std::abs(e.value), scale});
+}
+
 void considerExtreme(DomainExtremum& e, const Eigen::VectorXd& p, double value, bool boundary,
                      double sign, double scale) {
+    const auto take = [&] {
+        e = DomainExtremum{};
+        e.found = true;
+        e.point = p;
+        e.value = value;
+        e.onBoundary = boundary;
+    };
     if (!e.found) {
-        e = {true, p, value, boundary};
+        take();
         return;
     }
-    const double tolerance = DomainExtremum::kTieUlps * std::numeric_limits<double>::epsilon() *
-                             std::max({std::abs(value), std::abs(e.value), scale});
+    const double tolerance = tieTolerance(e, value, scale);
     const double better = sign * (value - e.value);
     if (better > tolerance) {
-        e = {true, p, value, boundary};
+        take();
         return;
     }
-    if (better < -tolerance || e.manyTies)
+    if (better < -tolerance || e.manyTies || !e.attained)
         return;
     // The same point found twice (a critical point on a grid node) is no tie.
     const auto same = [&](const Eigen::VectorXd& q) {
@@ -660,6 +672,70 @@ void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bo
         return;
     considerExtreme(r.globalMinimum, p, value, boundary, -1, scale);
     considerExtreme(r.globalMaximum, p, value, boundary, 1, scale);
+}
+
+/// A defined sample beside an undefined one (`outside`): where f may pass every sampled value.
+struct GapEdge {
+    double value;
+    Eigen::VectorXd inside, outside;
+};
+
+constexpr int kGapHalvings = 200; ///< from a cell to 2^-200 of it: past any double's rounding
+constexpr int kGapEdges = 8;      ///< the highest and the lowest few edges are approached
+
+/// The last point where f is defined on the way from `e.inside` toward `e.outside` (bisection,
+/// at most kGapHalvings), f there, and whether f has settled: changed by at most sqrt(eps) of
+/// max(|f|, scale) over the last ten halvings (1 - sqrt(x) has, to 1; log x and 1/x have not).
+/// A limit approached more slowly than about the distance's fourth root (x^0.1) reads as
+/// unsettled.
+struct Approach {
+    Eigen::VectorXd point;
+    double value;
+    bool settled;
+};
+
+Approach approachGap(const Expression& f, const GapEdge& edge, double scale) {
+    Eigen::VectorXd a = edge.inside, b = edge.outside;
+    std::vector<double> values{edge.value}; // f at a, after each halving
+    for (int k = 0; k < kGapHalvings; ++k) {
+        const Eigen::VectorXd m = 0.5 * (a + b);
+        if (m == a || m == b)
+            break; // a and b are neighbouring doubles
+        const double v = evaluate(f, m);
+        if (std::isfinite(v))
+            a = m;
+        else
+            b = m;
+        values.push_back(std::isfinite(v) ? v : values.back());
+    }
+    const double last = values.back();
+    const double before = values[values.size() > 10 ? values.size() - 11 : 0];
+    return {a, last, std::abs(last - before) <= sqrtEps() * std::max(std::abs(last), scale)};
+}
+
+/// The extremes toward where f is undefined inside the domain (1/x at 0): the kGapEdges
+/// highest and lowest edges are approached; a limit that passes the extreme found so far
+/// replaces it, and is not attained when f has not settled there.
+void approachGaps(const Expression& f, CriticalPointSearch& r, std::vector<GapEdge> edges,
+                  double scale) {
+    if (edges.empty())
+        return;
+    std::sort(edges.begin(), edges.end(),
+              [](const GapEdge& a, const GapEdge& b) { return a.value < b.value; });
+    for (const double sign : {-1.0, 1.0}) {
+        DomainExtremum& e = sign < 0 ? r.globalMinimum : r.globalMaximum;
+        const std::size_t count = std::min(edges.size(), std::size_t(kGapEdges));
+        for (std::size_t k = 0; k < count; ++k) {
+            const GapEdge& edge = sign < 0 ? edges[k] : edges[edges.size() - 1 - k];
+            const Approach a = approachGap(f, edge, scale);
+            // Only a limit that passes the extreme counts (one that ties is a sample's
+            // neighbour, a second ring beside the first).
+            if (!(sign * (a.value - e.value) > tieTolerance(e, a.value, scale)))
+                continue;
+            considerExtreme(e, a.point, a.value, false, sign, scale);
+            e.attained = a.settled; // not when f is still going there
+        }
+    }
 }
 
 /// Stationary points of f along one input on [a, b] (others at base): sign changes of f'
@@ -1192,6 +1268,19 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
             if (accepted(c, s) && inside(s, c.p.point))
                 consider(r, c.p.point, c.p.at.value, true, scale);
     }
+    // Toward where f is undefined inside the domain: a defined node beside an undefined one.
+    std::vector<GapEdge> gaps;
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i) {
+            if (!std::isfinite(g.value(i, j)))
+                continue;
+            for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                const int a = i + di, b = j + dj;
+                if (a >= 0 && b >= 0 && a < nx && b < ny && !std::isfinite(g.value(a, b)))
+                    gaps.push_back({g.value(i, j), node(i, j), node(a, b)});
+            }
+        }
+    approachGaps(f, r, std::move(gaps), scale);
     if (flatCells > 0)
         addNote(r, "|grad f| is below rounding (eps max|grad f|) at every corner of " +
                        std::to_string(flatCells) +
@@ -1252,6 +1341,16 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         r.points.push_back(std::move(c));
     }
     sortByValue(r.points);
+    std::vector<GapEdge> gaps; // a defined sample beside an undefined one
+    for (int i = 0; i < n; ++i)
+        for (const int k : {i - 1, i + 1})
+            if (std::isfinite(line.v[i]) && k >= 0 && k < n && !std::isfinite(line.v[k])) {
+                Eigen::VectorXd inside = base, outside = base;
+                inside[interval.axis] = line.xs[i];
+                outside[interval.axis] = line.xs[k];
+                gaps.push_back({line.v[i], inside, outside});
+            }
+    approachGaps(f, r, std::move(gaps), scale);
     account(r, budget, f, n);
     return r;
 }

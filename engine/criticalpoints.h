@@ -25,12 +25,17 @@
 // (searchEvaluationBudget); Newton's iterations use jets without rounding bounds
 // (derivativesWithoutBounds), the reported points' eigenvalues the bounded ones.
 // The global minimum and maximum are over the searched domain only (critical points,
-// stationary points along the edges, the samples including the corners).
+// stationary points along the edges, the samples including the corners, and the limits of f
+// toward where it is undefined inside the domain: from the few highest and lowest samples
+// beside an undefined one, kGapHalvings bisections toward it; where f still changes by more
+// than sqrt(eps) of its size over the last ten, it is taken to grow without bound there and
+// the extreme is not attained).
 // Regions where |grad f| <= eps max|grad f| (f flat to rounding, e.g. where it underflows)
 // are not searched, and the result's note says so.
 //
-// Limits: the search sees what the resolution resolves: two critical points within a cell
-// may merge, a peak narrower than a cell may be missed, and a zero of grad f that does not
+// Limits: the search sees what the resolution resolves (a pole between two samples that are
+// both defined, 1/x with an even number of samples, is not seen as one): two critical points within
+// a cell may merge, a peak narrower than a cell may be missed, and a zero of grad f that does not
 // change sign is found only when |grad f| has a local minimum on a grid line nearby. The
 // circle test samples 144 angles, so sectors narrower than 2.5 degrees at a quarter cell
 // (a zero Hessian with very different orders along different directions) can be missed.
@@ -107,6 +112,11 @@ struct DomainExtremum {
     /// kMaxTies; none, and `manyTies`, when more (a curve of minima: its markers say it).
     std::vector<Eigen::VectorXd> ties;
     bool manyTies = false;
+    /// False when f passes every other candidate approaching a point of the domain where it is
+    /// undefined and is still changing there (1/x and log x near 0): f has no such extreme on
+    /// the domain, whatever the samples say. Then `point` is the last point approached (within
+    /// rounding of where f stops being defined, see approachGaps), `value` f there, no ties.
+    bool attained = true;
     static constexpr double kTieUlps = 16;
     static constexpr std::size_t kMaxTies = 8;
 };

@@ -15,7 +15,7 @@ QString describeParseError(const QString& text, const ParseError& e) {
     return where + QStringLiteral(": ") + QString::fromStdString(e.message);
 }
 
-QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
+QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box, bool curve) {
     const long all = long(values.size());
     const long undefined = long(values.isNaN().count());
     const long overflow = long(values.isInf().count());
@@ -40,8 +40,10 @@ QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box) {
         parts << QStringLiteral("is infinite (±inf) on %1%").arg(percent(overflow));
     if (undefined > 0)
         parts << QStringLiteral("is undefined on %1%").arg(percent(undefined));
-    return QStringLiteral("f %1 of the domain: the surface has gaps there.")
-        .arg(parts.join(QStringLiteral(" and ")));
+    // "the surface" of a curve read as a mistake (tester s24, 1/x).
+    return QStringLiteral("f %1 of the domain: the %2 has gaps there.")
+        .arg(parts.join(QStringLiteral(" and ")),
+             curve ? QStringLiteral("curve") : QStringLiteral("surface"));
 }
 
 QString domainText(const Document& doc) {

@@ -12,12 +12,12 @@ namespace gs {
 /// several).
 QString describeParseError(const QString& text, const ParseError& error);
 
-/// What the sampled surface lacks, in words, or empty when every value is finite. Overflow
-/// (+-inf: "overflows") and undefined (NaN) are told apart, as the readout does:
-///   "f overflows to ±inf everywhere on the domain x ∈ [-2, 2]: there is nothing to plot. ..."
-///   "f overflows to ±inf on 33% of the domain: the surface has gaps there."
+/// What the sampled surface (or curve, `curve`) lacks, in words, or empty when every value is
+/// finite. Infinite (+-inf) and undefined (NaN) are told apart, as the readout does:
+///   "f is infinite (±inf) everywhere on the domain x ∈ [-2, 2]: there is nothing to plot. ..."
+///   "f is infinite (±inf) on 1% of the domain: the curve has gaps there."
 /// `box` names the domain ("x ∈ [-2, 2], y ∈ [-2, 2]").
-QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box);
+QString surfaceGapsNote(const Eigen::ArrayXXd& values, const QString& box, bool curve = false);
 
 class Document;
 /// The plotted domain in words: "x ∈ [-2, 2], y ∈ [-2, 2]" (one input: its interval).

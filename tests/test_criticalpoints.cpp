@@ -640,6 +640,60 @@ private slots:
         QVERIFY(book.globalMinimum.ties.empty() && book.globalMaximum.ties.empty());
     }
 
+    // Where f is undefined inside the domain, the samples beside it are not its extremes
+    // (tester s24: 1/x on [-2, 2] was labelled "global max 25", f at the sample x = 0.04).
+    // Closed forms: 1/x and log x pass every value toward 0; 1 - sqrt(x) tends to 1 and
+    // sin(x)/x to 1 there (limits, settled); 1/(x^2 + y^2) is least, 1/8, at the corners.
+    void extremesTowardWhereUndefined() {
+        gs::IntervalSpec interval;
+        interval.xmin = -2;
+        interval.xmax = 2;
+        const auto line = [&](const char* text) {
+            return gs::findCriticalPoints(parse(text, {"x"}), interval, Eigen::VectorXd::Zero(1));
+        };
+        const auto pole = line("1/x"); // 101 samples: x = 0 is one, where 1/x = inf
+        QVERIFY(!pole.globalMaximum.attained && !pole.globalMinimum.attained);
+        QVERIFY(pole.globalMaximum.value > 1e30 && pole.globalMinimum.value < -1e30);
+        QVERIFY(pole.globalMaximum.point[0] > 0 && pole.globalMaximum.point[0] < 1e-30);
+        QVERIFY(pole.globalMaximum.ties.empty());
+        const auto logarithm = line("log(x)");
+        QVERIFY(!logarithm.globalMinimum.attained && logarithm.globalMinimum.value < -100);
+        QVERIFY(logarithm.globalMaximum.attained);
+        QCOMPARE(logarithm.globalMaximum.value, std::log(2.0));
+        const auto sinc = line("sin(x)/x"); // 0/0 at the sample x = 0
+        QVERIFY(sinc.globalMaximum.attained);
+        QVERIFY(near(sinc.globalMaximum.value, 1, 4 * kEps));
+        QVERIFY(std::abs(sinc.globalMaximum.point[0]) < 1e-30);
+        interval.xmax = 2.1; // 0 is not a sample: f's largest sample is 1 - sqrt(0.011)
+        const auto root = line("1 - sqrt(x)");
+        QVERIFY(root.globalMaximum.attained);
+        QVERIFY(near(root.globalMaximum.value, 1, 4 * kEps));
+        QVERIFY(std::abs(root.globalMaximum.point[0]) < 1e-30);
+        // Defined everywhere: nothing changes (the book's function on its default domain).
+        interval.xmax = 2;
+        const auto cubic = line("x^3 - 3*x");
+        QVERIFY(cubic.globalMaximum.attained && cubic.globalMinimum.attained);
+
+        const auto bowl = search("1/(x^2 + y^2)", grid(-2, 2, -2, 2));
+        QVERIFY(!bowl.globalMaximum.attained && bowl.globalMaximum.value > 1e30);
+        QVERIFY(bowl.globalMaximum.point.norm() < 1e-30);
+        QVERIFY(bowl.globalMinimum.attained);
+        QCOMPARE(bowl.globalMinimum.value, 0.125);
+        QCOMPARE(bowl.globalMinimum.ties.size(), std::size_t(3));
+        // A limit equal to the samples' extreme adds no second ring beside theirs: the
+        // hemisphere is 0 on its rim, where the samples (0, +-1), (+-1, 0) are 0 already.
+        const auto dome = search("sqrt(1 - x^2 - y^2)", grid(-2, 2, -2, 2));
+        QVERIFY(dome.globalMinimum.attained && dome.globalMaximum.attained);
+        QCOMPARE(dome.globalMaximum.value, 1.0);
+        std::vector<Eigen::VectorXd> rims = dome.globalMinimum.ties;
+        rims.push_back(dome.globalMinimum.point);
+        for (std::size_t i = 0; i < rims.size(); ++i) {
+            QVERIFY(near(rims[i].norm(), 1, 4 * kEps));
+            for (std::size_t j = 0; j < i; ++j)
+                QVERIFY((rims[i] - rims[j]).norm() > 0.04 - 1e-12); // a cell apart
+        }
+    }
+
     // f constant: no points, and the result says why.
     void constant() {
         const auto r = search("0*x + 0*y + 3", grid(-2, 2, -2, 2));

@@ -2721,6 +2721,38 @@ private slots:
         QVERIFY(said);
     }
 
+    // Tester s24: 1/x was labelled "global max 25" and "global min -25" (f at x = +-0.04, the
+    // samples beside the pole). No ring and no label claims an extreme f does not have; the
+    // list says where f passes every value.
+    void noExtremeClaimedBesideAPole() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("1/x")), QString());
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(1));
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            QVERIFY2(m.extreme == 0, qPrintable(QString::fromStdString(m.label)));
+            QVERIFY2(m.label.find("global") == std::string::npos, m.label.c_str());
+        }
+        QStringList lines;
+        for (int i = 0; i < m_window->criticalList()->count(); ++i)
+            lines << m_window->criticalList()->item(i)->text();
+        const QString all = lines.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("no highest f on the domain searched: f rises past")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("no lowest f on the domain searched: f falls past")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("toward (0), where it is undefined")),
+                 qPrintable(all));
+        // The gap is the curve's (it said "the surface has gaps there").
+        const QString gaps = m_window->domainNote()->text();
+        QVERIFY2(gaps.contains(QStringLiteral("the curve has gaps there")), qPrintable(gaps));
+        // log x: its highest value ln 2 at the edge x = 2 is still ringed and labelled.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("log(x)")), QString());
+        int highest = 0;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true))
+            if (m.extreme > 0 && m.label == "global max 0.693")
+                ++highest;
+        QCOMPARE(highest, 1);
+    }
+
     // Ties for the extremes are each ringed and labelled (tester s17: x^3 - 3x ringed only the
     // edge x = -2 as "global min -2", the interior minimum at x = 1 read "min -2").
     void tiedExtremesAreEachRinged() {
