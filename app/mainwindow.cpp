@@ -64,6 +64,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
@@ -214,6 +215,30 @@ QLabel* errorLabel() {
     label->hide();
     return label;
 }
+
+/// The room under the function box for its error and the offer of parameters: at least two
+/// lines of text and a button tall, in whatever font, so that neither moves the rows below
+/// (a message longer than that takes more).
+class FunctionRoom : public QWidget {
+public:
+    QWidget* button = nullptr;
+    void fit() {
+        setMinimumHeight(
+            std::max(2 * fontMetrics().lineSpacing(), button ? button->sizeHint().height() : 0));
+    }
+
+    // Always by its width: its stacked layout's height for a width is that of its tallest
+    // layer, the hidden hint's included; without this the room took the hint's sizeHint
+    // (a guessed width, one line more) whenever no shown layer wrapped.
+    bool hasHeightForWidth() const override { return true; }
+
+protected:
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+            fit();
+        QWidget::changeEvent(event);
+    }
+};
 
 QWidget* pair(QWidget* a, QWidget* b) {
     auto* w = new QWidget;
@@ -660,9 +685,30 @@ void MainWindow::buildControls() {
     fnRow->addWidget(m_function, 1);
     layout->addLayout(fnRow);
     // The error about f directly under the box, where the eye is while typing (with its
-    // column); the rows below make room for it while it is shown.
-    m_functionError->setObjectName(QStringLiteral("functionError"));
-    layout->addWidget(m_functionError);
+    // column), in a room kept for it: a hint holds the room while there is no error, so an
+    // error coming and going as the person types moves no control (tester s24: the rows
+    // below jumped 34 px with each keystroke). The room is the taller of the two (stacked);
+    // a message longer than the hint takes more.
+    m_functionHint = new QLabel(tr("Applied as you type; an error shows here and the last "
+                                   "good f stays. F1: the language."));
+    m_functionHint->setObjectName(QStringLiteral("functionHint"));
+    m_functionHint->setWordWrap(true);
+    // The error and the offer to make names parameters (below) share the room.
+    m_functionMessages = new QWidget;
+    auto* column = new QVBoxLayout(m_functionMessages);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(m_functionError);
+    auto* fnMessage = new FunctionRoom;
+    auto* fnStack = new QStackedLayout(fnMessage);
+    fnStack->setStackingMode(QStackedLayout::StackAll); // visibility is ours (eventFilter)
+    fnStack->addWidget(m_functionHint);
+    fnStack->addWidget(m_functionMessages);
+    m_functionHint->show();
+    m_functionError->hide();
+    m_functionMessages->hide();
+    m_functionError->installEventFilter(this);
+    layout->addWidget(fnMessage);
     // The inputs: inferred from f unless the person fixes them here.
     m_variables = new QLineEdit;
     m_variables->setObjectName(QStringLiteral("variables"));
@@ -759,7 +805,10 @@ void MainWindow::buildControls() {
     m_makeParameters->setToolTip(tr("Make the symbols named here parameters: constants with "
                                     "sliders"));
     m_makeParameters->hide();
-    layout->addWidget(m_makeParameters, 0, Qt::AlignLeft);
+    column->addWidget(m_makeParameters, 0, Qt::AlignLeft); // in the room under f
+    m_makeParameters->installEventFilter(this);
+    fnMessage->button = m_makeParameters;
+    fnMessage->fit();
     connect(m_makeParameters, &QPushButton::clicked, this, [this] {
         m_functionTimer->stop();
         const QStringList names = m_candidates;
@@ -1129,6 +1178,15 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Show &&
         (watched == m_contourContainer || watched == m_curveContainer))
         flushPlaneViews();
+    // The error about f or the offer of parameters shown or hidden: the hint gives way to
+    // them, in the same room.
+    if ((event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent) &&
+        (watched == m_functionError || watched == m_makeParameters)) {
+        const bool any = m_functionError->isVisibleTo(m_functionMessages) ||
+                         (m_makeParameters && m_makeParameters->isVisibleTo(m_functionMessages));
+        m_functionMessages->setVisible(any);
+        m_functionHint->setVisible(!any);
+    }
     // A message shown or hidden (sent even while the strip itself is hidden): the strip is
     // there while it holds one.
     if ((event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent) &&

@@ -71,6 +71,7 @@ public:
     /// when the person fixed them (Document's documentVariables rule).
     QLineEdit* variablesEditor() const { return m_variables; }
     QLabel* functionError() const { return m_functionError; }
+    QLabel* functionHint() const { return m_functionHint; }
     /// Under the function: "Make a, b parameters", shown when the typed function has symbols
     /// that could be parameters (unknown ones, or inputs besides x and y).
     QPushButton* makeParametersButton() const { return m_makeParameters; }
@@ -287,7 +288,9 @@ private:
     QLineEdit* m_variables = nullptr;
     QLabel* m_inputsNote = nullptr; ///< fixed inputs f does not use, under the inputs field
     QLabel* m_functionError;
-    QPushButton* m_makeParameters;
+    QLabel* m_functionHint = nullptr;      ///< in the error's room while there is no error
+    QWidget* m_functionMessages = nullptr; ///< the error and the offer of parameters
+    QPushButton* m_makeParameters = nullptr;
     QStringList m_candidates; ///< the names m_makeParameters offers
     Section* m_parameterSection;
     ParameterPanel* m_parameters;
