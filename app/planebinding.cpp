@@ -131,17 +131,53 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
         }
         markers.push_back(m);
     }
-    // A curve of critical points: a marker at each of a few of its points, unlabelled.
+    // A curve of critical points: a marker at each of a few of its points, one label at its
+    // middle. Where the domain's extreme is all along it (more ties than listed, the same
+    // value), the label says so and no ring picks one of its points (tester s24: a line of
+    // minima with "slice min 16" at one end read as the only minimum).
+    const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
+    auto alongCurve = [&](const DomainExtremum& e, const CriticalCurve& curve) {
+        return e.found && e.attained && e.manyTies && std::abs(e.value - curve.value) <= unit;
+    };
+    std::vector<const DomainExtremum*> alongACurve;
     for (const CriticalCurve& curve : c.curves) {
         const std::size_t step = std::max<std::size_t>(1, curve.points.size() / 24);
+        const std::size_t first = markers.size();
         for (std::size_t k = 0; k < curve.points.size(); k += step) {
             PlotMarker m;
             m.at = plotPoint(doc, curve.points[k], curve.value);
             m.kind = curve.classification;
             markers.push_back(m);
         }
+        const DomainExtremum* extreme = nullptr;
+        for (const auto* e : {&c.globalMinimum, &c.globalMaximum})
+            if (alongCurve(*e, curve))
+                extreme = e;
+        if (extreme)
+            alongACurve.push_back(extreme);
+        if (!labels || markers.size() == first)
+            continue;
+        QString text;
+        if (extreme) {
+            text = QStringLiteral("%1 %2 %3 all along")
+                       .arg(scope,
+                            extreme == &c.globalMinimum ? QStringLiteral("min")
+                                                        : QStringLiteral("max"),
+                            value(curve.value));
+        } else {
+            const Classification k = curve.classification;
+            text = QStringLiteral("curve of %1 %2")
+                       .arg(k == Classification::Minimum   ? QStringLiteral("minima")
+                            : k == Classification::Maximum ? QStringLiteral("maxima")
+                            : k == Classification::Saddle  ? QStringLiteral("saddles")
+                                                           : QStringLiteral("degenerate points"),
+                            value(curve.value));
+        }
+        markers[first + (markers.size() - first) / 2].label = text.toStdString();
     }
     for (const auto* e : {&c.globalMinimum, &c.globalMaximum}) {
+        if (std::find(alongACurve.begin(), alongACurve.end(), e) != alongACurve.end())
+            continue; // said by the curve's label
         for (const Eigen::VectorXd& q : pointsOf(*e)) {
             PlotMarker m;
             m.at = plotPoint(doc, q, e->value);

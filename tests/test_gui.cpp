@@ -2761,6 +2761,29 @@ private slots:
         QCOMPARE(highest, 1);
     }
 
+    // Tester s24 (the backpropagation example's contour): a line of minima, all at the slice's
+    // least value, had one "slice min 16" at its end, read as the only minimum. A curve of
+    // critical points has one label, which says when the extreme is all along it (no ring
+    // picks one of its points). f = (x - 1)^2 (x + 1)^2 + x/10 is flat in y: lines of minima
+    // near x = -1 (the least, f = -0.101) and x = 1 (f = 0.0994), of maxima near x = 0.
+    void curvesOfCriticalPointsAreLabelled() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("(x-1)^2*(x+1)^2 + 0.1*x + 0*y")), QString());
+        QCOMPARE(m_doc->criticalPoints().curves.size(), std::size_t(3));
+        QStringList labels;
+        int minimumRings = 0;
+        for (const PlotMarker& m : criticalMarkers(*m_doc, true)) {
+            if (!m.label.empty())
+                labels << QString::fromStdString(m.label);
+            minimumRings += m.extreme < 0 ? 1 : 0;
+        }
+        const QString all = labels.join(QStringLiteral(", "));
+        QCOMPARE(labels.filter(QStringLiteral("all along")).size(), 1);
+        QVERIFY2(labels.contains(QStringLiteral("global min -0.101 all along")), qPrintable(all));
+        QVERIFY2(labels.contains(QStringLiteral("curve of minima 0.0994")), qPrintable(all));
+        QVERIFY2(labels.contains(QStringLiteral("curve of maxima 1")), qPrintable(all));
+        QCOMPARE(minimumRings, 0);
+    }
+
     // Ties for the extremes are each ringed and labelled (tester s17: x^3 - 3x ringed only the
     // edge x = -2 as "global min -2", the interior minimum at x = 1 read "min -2").
     void tiedExtremesAreEachRinged() {
