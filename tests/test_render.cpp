@@ -1227,6 +1227,56 @@ private slots:
         window->RemoveRenderer(contour.renderer());
     }
 
+    // Tester s24: on the saddle x^2 - y^2 at its critical point the principal axes struck
+    // through the level labels 0.5 and -0.5. No level label's box meets an axis as drawn.
+    void levelLabelsKeepOffThePrincipalAxes_data() {
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("saddle at 0, 860x560") << "x^2 - y^2" << 0.0 << 0.0 << QSize(860, 560);
+        QTest::newRow("saddle at 0, 800x600") << "x^2 - y^2" << 0.0 << 0.0 << QSize(800, 600);
+        QTest::newRow("book, 800x600") << "x*exp(-x^2-y^2)" << -1.0 << 0.0 << QSize(800, 600);
+    }
+    void levelLabelsKeepOffThePrincipalAxes() {
+        QFETCH(QString, function);
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(QSize, size);
+        const auto f = parse(function.toStdString().c_str());
+        gs::GridSpec g;
+        g.xmin = g.ymin = -2;
+        g.xmax = g.ymax = 2;
+        const Eigen::Vector2d x0(x, y);
+        gs::ContourScene contour;
+        contour.setTitle("f(x, y) = " + function.toStdString());
+        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
+                             true);
+        vtkNew<vtkRenderWindow> window;
+        window->SetOffScreenRendering(1);
+        window->SetSize(size.width(), size.height());
+        window->AddRenderer(contour.renderer());
+        contour.resetCamera();
+        window->Render();
+        QCOMPARE(contour.principalAxes(), 2);
+        const std::vector<std::array<double, 4>> labels = contour.levelLabelBoxes();
+        QVERIFY(labels.size() >= 5);
+        for (int k = 0; k < 2; ++k) {
+            const auto ends = contour.principalAxisEnds(k);
+            QVERIFY(ends.has_value());
+            const Eigen::Vector2d a = contour.toDisplay((*ends)[0].x(), (*ends)[0].y());
+            const Eigen::Vector2d b = contour.toDisplay((*ends)[1].x(), (*ends)[1].y());
+            for (const auto& l : labels) // x0, y0, x1, y1 in display pixels
+                QVERIFY2(!gs::segmentMeetsRect(a.x(), a.y(), b.x(), b.y(), l[0], l[2], l[1], l[3]),
+                         qPrintable(QStringLiteral("axis %1 meets a label at %2,%3")
+                                        .arg(k)
+                                        .arg(l[0])
+                                        .arg(l[1])));
+        }
+        window->RemoveRenderer(contour.renderer());
+    }
+
     void contourArrowsStayInTheFrame_data() {
         QTest::addColumn<QString>("function");
         QTest::addColumn<double>("x");

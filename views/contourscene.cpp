@@ -1885,6 +1885,21 @@ std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
                                *m_point + (k == 0 ? 1.0 : -1.0) * m_arrowReach[std::size_t(k)] *
                                               m_gradientDirection,
                                0.08 * m_arrowLength});
+    // The tangent line and the principal axes as drawn, cut at the frame (tester s24: the
+    // saddle's axes struck through the labels 0.5 and -0.5), 2 pixels each side.
+    const double ppw = pixelsPerWorld();
+    for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get()}) {
+        if (!(ppw > 0) || !a->GetVisibility())
+            continue;
+        auto* d =
+            vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
+        if (!d || d->GetNumberOfPoints() < 2)
+            continue;
+        double p[3], q[3];
+        d->GetPoint(0, p);
+        d->GetPoint(1, q);
+        strokes.push_back({{p[0], p[1]}, {q[0], q[1]}, 2 * lineScale() / ppw});
+    }
     return strokes;
 }
 
@@ -2375,17 +2390,24 @@ int ContourScene::principalAxes() const {
     return int(m_axes[0]->GetVisibility()) + int(m_axes[1]->GetVisibility());
 }
 
-Eigen::Vector2d ContourScene::principalAxisDirection(int k) const {
+std::optional<std::array<Eigen::Vector2d, 2>> ContourScene::principalAxisEnds(int k) const {
     if (!m_axes[std::size_t(k)]->GetVisibility())
-        return Eigen::Vector2d::Zero();
+        return std::nullopt;
     auto* line = vtkPolyData::SafeDownCast(
         vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())->GetInput());
     if (!line || line->GetNumberOfPoints() < 2)
-        return Eigen::Vector2d::Zero();
+        return std::nullopt;
     double a[3], b[3];
     line->GetPoint(0, a);
     line->GetPoint(1, b);
-    const Eigen::Vector2d d(b[0] - a[0], b[1] - a[1]);
+    return std::array<Eigen::Vector2d, 2>{Eigen::Vector2d(a[0], a[1]), Eigen::Vector2d(b[0], b[1])};
+}
+
+Eigen::Vector2d ContourScene::principalAxisDirection(int k) const {
+    const auto ends = principalAxisEnds(k);
+    if (!ends)
+        return Eigen::Vector2d::Zero();
+    const Eigen::Vector2d d = (*ends)[1] - (*ends)[0];
     return d.norm() > 0 ? Eigen::Vector2d(d.normalized()) : Eigen::Vector2d::Zero();
 }
 

@@ -14,6 +14,7 @@
 #include "sceneactors.h"
 #include "surface.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -153,6 +154,8 @@ public:
     /// The direction of principal axis k (0 or 1) as drawn, a unit vector of arbitrary sign;
     /// zero when it is not drawn.
     Eigen::Vector2d principalAxisDirection(int k) const;
+    /// Principal axis k's ends as drawn (cut at the frame), in plot units; none when not drawn.
+    std::optional<std::array<Eigen::Vector2d, 2>> principalAxisEnds(int k) const;
     /// The legend of the lines at the point, entry by entry (empty: none drawn).
     std::vector<std::string> pointLegend() const;
     /// That legend's symbol for entry i (a bar, or an arrow for the gradient's arrows).
@@ -237,8 +240,9 @@ private:
     /// by its r: a capsule, a little more at the box's corners).
     static bool meetsStrokes(double x0, double y0, double x1, double y1,
                              const std::vector<Stroke>& strokes);
-    /// The point's disc and its grad f arrows as drawn, in plot units: level labels keep off
-    /// them as off each other (issue #9: a label sat on the -grad f arrow).
+    /// The point's disc, its grad f arrows, its tangent line and principal axes as drawn, in
+    /// plot units: level labels keep off them as off each other (issue #9: a label sat on the
+    /// -grad f arrow).
     std::vector<Stroke> pointOverlayStrokes() const;
     /// What is drawn in the plot but the level curves, on screen now: the runs' paths with
     /// their balls, the point, its arrows, tangent and principal axes, the critical-point
