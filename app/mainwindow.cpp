@@ -2009,8 +2009,8 @@ void MainWindow::onDocumentChanged(int what) {
 
 void MainWindow::applyFunction() {
     m_functionTimer->stop();
-    Settings s = m_doc->settings();
-    s.function = m_function->text();
+    // The point and epsilon follow their inputs by name (half-typed names come and go).
+    const Settings s = m_doc->withFunction(m_doc->settings(), m_function->text());
     m_applyingFunction = true;
     const QString error = m_doc->change(s, tr("Edit function"));
     m_applyingFunction = false;

@@ -510,16 +510,31 @@ QString Document::setParameter(int index, const Parameter& p) {
     return change(s, QStringLiteral("Edit parameter %1").arg(name));
 }
 
+Settings Document::withFunction(Settings s, const QString& function) const {
+    if (!m_expression || function == s.function)
+        return s;
+    s.function = function;
+    ParseError error;
+    const QStringList names = documentVariables(function, s.variables, &error, parameterValues(s));
+    return names.isEmpty() ? s : withInputs(s, names);
+}
+
 Settings Document::withInputs(Settings s, const QStringList& names) const {
     const QStringList old = inputNames();
     // An input that comes back (x*y -> 1/0 -> x*y) gets the coordinate it last had, else 0.
     auto moved = [&](const std::vector<double>& v, const QHash<QString, double>* remembered) {
         std::vector<double> out;
-        for (const QString& n : names) {
+        for (qsizetype k = 0; k < names.size(); ++k) {
+            const QString& n = names[k];
             const qsizetype i = old.indexOf(n);
-            out.push_back(i >= 0 && std::size_t(i) < v.size() ? v[std::size_t(i)]
-                          : remembered                        ? remembered->value(n, 0.0)
-                                                              : 0.0);
+            if (i >= 0 && std::size_t(i) < v.size())
+                out.push_back(v[std::size_t(i)]);
+            else if (remembered && remembered->contains(n))
+                out.push_back(remembered->value(n));
+            else if (k < old.size() && std::size_t(k) < v.size() && !names.contains(old[k]))
+                out.push_back(v[std::size_t(k)]); // renamed in place
+            else
+                out.push_back(0.0);
         }
         return out;
     };
@@ -576,9 +591,7 @@ QString Document::removeParameter(int index) {
 }
 
 QString Document::setFunction(const QString& text) {
-    Settings s = m_settings;
-    s.function = text;
-    return change(s, QStringLiteral("Edit function"));
+    return change(withFunction(m_settings, text), QStringLiteral("Edit function"));
 }
 
 QString Document::setPoint(double x, double y, int mergeId) {

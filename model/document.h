@@ -151,6 +151,12 @@ public:
     /// Applies `s` as one undoable step named `what`. Consecutive steps with the same
     /// non-negative `mergeId` (one drag) undo together. Returns the error, or empty.
     [[nodiscard]] QString change(const Settings& s, const QString& what, int mergeId = -1);
+    /// `s` (in the current input order) with its function replaced by `function`: the point,
+    /// epsilon, run starts and plotted inputs follow their inputs by name (withInputs). As the
+    /// person types x*exp(-x^2-y^2), x*ex has the inputs ex and x: by place, y came back with
+    /// x's coordinate (tester s24). Unchanged when `function`'s inputs cannot be read (the
+    /// change then says what is wrong).
+    Settings withFunction(Settings s, const QString& function) const;
 
     // Convenience edits, each one undoable step; each returns the error, or empty.
     [[nodiscard]] QString setFunction(const QString& text);
@@ -190,7 +196,8 @@ private:
     void recomputeCriticalPoints();
     /// `s` with its point, epsilon, run starts and plotted inputs moved from the current
     /// input order to `names` (matched by name; a new input gets the point and epsilon it
-    /// last had in this document, else 0).
+    /// last had in this document, else, where it takes the place of an input that is gone
+    /// (x*y -> u*v), that input's, else 0).
     Settings withInputs(Settings s, const QStringList& names) const;
     /// Each input's last coordinate of the point and of epsilon, by name (view memory, not
     /// part of the settings: f = 1/0 has one input, and going back to x*y keeps y).

@@ -579,6 +579,35 @@ private slots:
         QCOMPARE(doc.settings().point, std::vector<double>({0.5, 1.25}));
     }
 
+    // Tester s24: typing x*exp(-x^2-y^2) over Rosenbrock's (-1.2, 1), a key a second,
+    // applied each pause: x*e has the one input x, x*ex the inputs ex and x; by place, y came
+    // back as x's -1.2 and its epsilon as x's. Inputs follow their coordinates by name, a
+    // name new here gets 0, and one renamed in place (x*y -> u*v) keeps its place's.
+    void typingKeepsThePointByName() {
+        Document doc;
+        QCOMPARE(doc.setFunction(QStringLiteral("(1-x)^2 + 100*(y-x^2)^2")), QString());
+        gs::Settings s = doc.settings();
+        s.point = {-1.2, 1};
+        s.epsilon = {0.01, -0.03};
+        QCOMPARE(doc.change(s, QStringLiteral("move")), QString());
+        const int steps = doc.undoStack()->count();
+        for (const char* typed :
+             {"x", "x*", "x*e", "x*ex", "x*exp", "x*exp(-x^2-y", "x*exp(-x^2-y^2)"})
+            (void)doc.setFunction(QString::fromLatin1(typed)); // half-typed ones refused
+        QCOMPARE(doc.settings().point, std::vector<double>({-1.2, 1}));
+        QCOMPARE(doc.settings().epsilon, std::vector<double>({0.01, -0.03}));
+        // On the way: ex was new (0), x kept its -1.2.
+        doc.undoStack()->undo(); // x*ex (x*exp(-x^2-y was refused: unbalanced)
+        QCOMPARE(doc.inputNames(), (QStringList{"ex", "x"}));
+        QCOMPARE(doc.settings().point, std::vector<double>({0, -1.2}));
+        while (doc.undoStack()->index() > steps)
+            doc.undoStack()->undo();
+        QCOMPARE(doc.settings().point, std::vector<double>({-1.2, 1}));
+        // Renamed in place: u takes x's place and coordinate, v y's.
+        QCOMPARE(doc.setFunction(QStringLiteral("u*v")), QString());
+        QCOMPARE(doc.settings().point, std::vector<double>({-1.2, 1}));
+    }
+
     // Gradient descent on q(d) = g.d + d'Hd/2 is stable for eta < 2/lambda_max only when H is
     // positive definite (tester4 A1: the saddle was said to be "stable for eta < 1"):
     // 0.5x^2 + 5y^2 has H = diag(1, 10): 0.2; x^2 - y^2 has lambda = -2, 2: unstable along
