@@ -145,6 +145,13 @@ int criticalPointsCommand(const QCommandLineParser& p) {
         {QStringLiteral("global_minimum"), extremum(r.globalMinimum)},
         {QStringLiteral("global_maximum"), extremum(r.globalMaximum)},
     };
+    // Where f was found growing without bound (a pole), as far as rounding let it be followed.
+    if (!r.singularities.empty()) {
+        QJsonArray poles;
+        for (const Eigen::VectorXd& p : r.singularities)
+            poles.append(json::vector(p));
+        o[QStringLiteral("unbounded_near")] = poles;
+    }
     if (!r.note.empty())
         o[QStringLiteral("note")] = QString::fromStdString(r.note);
     printJson(o);

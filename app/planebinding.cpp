@@ -236,9 +236,8 @@ QString extremumText(const Document& doc, const DomainExtremum& e, bool lowest) 
     for (Eigen::Index i = 0; i < at.size(); ++i)
         if (std::abs(at[i]) < unit)
             at[i] = 0;
-    return (lowest
-                ? QObject::tr("no lowest f %1: f falls past %2 toward %3, where it is undefined")
-                : QObject::tr("no highest f %1: f rises past %2 toward %3, where it is undefined"))
+    return (lowest ? QObject::tr("no lowest f %1: f falls past %2 approaching %3")
+                   : QObject::tr("no highest f %1: f rises past %2 approaching %3"))
         .arg(domain, number(e.value), pointText(doc, at));
 }
 
@@ -250,7 +249,11 @@ void showCurve(CurveScene& scene, const Document& doc, double pixelScale) {
     scene.setPixelScale(pixelScale);
     scene.setTitle(sceneTitle(doc).toStdString());
     const QStringList names = doc.inputNames();
-    scene.setCurve(doc.surface(), names.isEmpty() ? "x" : names.first().toStdString());
+    std::vector<double> breaks; // where f grows without bound between two samples
+    for (const Eigen::VectorXd& p : doc.criticalPoints().singularities)
+        if (p.size() > 0)
+            breaks.push_back(p[0]);
+    scene.setCurve(doc.surface(), names.isEmpty() ? "x" : names.first().toStdString(), breaks);
     scene.setCriticalPoints(criticalMarkers(doc, true));
     showCurveRuns(scene, doc);
     showCurveExpansion(scene, doc);

@@ -27,8 +27,8 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels);
 /// One line per critical point for the list: kind, point, value, eigenvalues.
 QString criticalPointText(const Document& doc, const CriticalPoint& p);
 /// The list's line for the lowest (`lowest`) or highest value of f on the searched domain; one
-/// not attained says where f passes every value ("no highest f ...: f rises past 1e+61 toward
-/// (0), where it is undefined").
+/// not attained says where f passes every value ("no highest f ...: f rises past 4.017e+61
+/// approaching (0)").
 QString extremumText(const Document& doc, const DomainExtremum& e, bool lowest);
 
 /// The critical-point markers of the 3-D scene (symbols only, no labels).

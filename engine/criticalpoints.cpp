@@ -674,29 +674,41 @@ void consider(CriticalPointSearch& r, const Eigen::VectorXd& p, double value, bo
     considerExtreme(r.globalMaximum, p, value, boundary, 1, scale);
 }
 
-/// A defined sample beside an undefined one (`outside`): where f may pass every sampled value.
-struct GapEdge {
-    double value;
-    Eigen::VectorXd inside, outside;
+/// Two neighbouring samples (along input `axis`): `inside` defined, `other` defined or not.
+/// Between them, or toward `other` where f is undefined there, f may pass every sampled value.
+struct SampleEdge {
+    double value; ///< f at `inside`
+    Eigen::VectorXd inside, other;
+    int axis;
+    bool otherDefined;
 };
 
 constexpr int kGapHalvings = 200; ///< from a cell to 2^-200 of it: past any double's rounding
-constexpr int kGapEdges = 8;      ///< the highest and the lowest few edges are approached
+/// The highest and the lowest few samples beside an undefined one, and the few highest and
+/// lowest samples with their defined neighbours, are approached.
+constexpr int kApproachedSamples = 8;
 
-/// The last point where f is defined on the way from `e.inside` toward `e.outside` (bisection,
-/// at most kGapHalvings), f there, and whether f has settled: changed by at most sqrt(eps) of
-/// max(|f|, scale) over the last ten halvings (1 - sqrt(x) has, to 1; log x and 1/x have not).
-/// A limit approached more slowly than about the distance's fourth root (x^0.1) reads as
-/// unsettled.
+/// Where an approach ends: the most extreme point reached, f there, and whether f has
+/// settled: changed by at most sqrt(eps) of max(|f|, scale) over the last ten halvings
+/// (1 - sqrt(x) has, to 1; log x and 1/x have not). A limit approached more slowly than
+/// about the distance's fourth root (x^0.1) reads as unsettled.
 struct Approach {
     Eigen::VectorXd point;
     double value;
     bool settled;
 };
 
-Approach approachGap(const Expression& f, const GapEdge& edge, double scale) {
-    Eigen::VectorXd a = edge.inside, b = edge.outside;
-    std::vector<double> values{edge.value}; // f at a, after each halving
+bool settledOver(const std::vector<double>& values, double scale) {
+    const double last = values.back();
+    const double before = values[values.size() > 10 ? values.size() - 11 : 0];
+    return std::abs(last - before) <= sqrtEps() * std::max(std::abs(last), scale);
+}
+
+/// Toward where f is undefined: the last point where f is defined on the way from `inside`
+/// toward `outside` (bisection, at most kGapHalvings) and f there.
+Approach approachGap(const Expression& f, Eigen::VectorXd a, double value, Eigen::VectorXd b,
+                     double scale) {
+    std::vector<double> values{value}; // f at a, after each halving
     for (int k = 0; k < kGapHalvings; ++k) {
         const Eigen::VectorXd m = 0.5 * (a + b);
         if (m == a || m == b)
@@ -708,26 +720,99 @@ Approach approachGap(const Expression& f, const GapEdge& edge, double scale) {
             b = m;
         values.push_back(std::isfinite(v) ? v : values.back());
     }
-    const double last = values.back();
-    const double before = values[values.size() > 10 ? values.size() - 11 : 0];
-    return {a, last, std::abs(last - before) <= sqrtEps() * std::max(std::abs(last), scale)};
+    return {a, values.back(), settledOver(values, scale)};
 }
 
-/// The extremes toward where f is undefined inside the domain (1/x at 0): the kGapEdges
-/// highest and lowest edges are approached; a limit that passes the extreme found so far
-/// replaces it, and is not attained when f has not settled there.
-void approachGaps(const Expression& f, CriticalPointSearch& r, std::vector<GapEdge> edges,
-                  double scale) {
-    if (edges.empty())
-        return;
+/// Between two defined neighbours, toward where g = sign f passes both (a pole between the
+/// samples: 1/x with an even number of them, tan x, x/(y - 0.3); or a peak between them).
+/// The bracket is halved toward where g rises: the half whose ends' slopes point into it
+/// (g' > 0 at its left end, < 0 at its right: a peak or an even pole between), else the half
+/// whose rise contradicts the slopes at both its ends (an odd pole between). Neither: g is
+/// monotone there and nothing passes the ends. Slopes are exact (first-order jets along
+/// `axis`); the most extreme point evaluated is returned.
+Approach approachBetween(const Expression& f, const SampleEdge& edge, double sign, double scale) {
+    const std::vector<int> axis{edge.axis};
+    const double toward = edge.other[edge.axis] > edge.inside[edge.axis] ? sign : -sign;
+    struct End {
+        Eigen::VectorXd p;
+        double g, slope; // g = sign f, its slope from inside toward other
+    };
+    const auto at = [&](const Eigen::VectorXd& p) {
+        const Derivatives d = derivativesWithoutBounds(f, p, axis);
+        return End{p, sign * d.value, toward * d.gradient[0]};
+    };
+    End l = at(edge.inside), r = at(edge.other);
+    End best = l.g >= r.g ? l : r;
+    const auto against = [](double rise, double a, double b) {
+        return (rise > 0 && a < 0 && b < 0) || (rise < 0 && a > 0 && b > 0);
+    };
+    bool stopped = false; // nothing beyond the ends: g is monotone in the bracket
+    for (int k = 0; k < kGapHalvings && std::isfinite(l.g) && std::isfinite(r.g); ++k) {
+        const Eigen::VectorXd mp = 0.5 * (l.p + r.p);
+        if (mp == l.p || mp == r.p)
+            break;
+        const End m = at(mp);
+        if (!std::isfinite(m.g)) { // undefined between: toward it from the higher side
+            const End& from = l.g >= r.g ? l : r;
+            const Approach a = approachGap(f, from.p, sign * from.g, m.p, scale);
+            if (sign * a.value > best.g)
+                return a;
+            break;
+        }
+        if (m.g > best.g)
+            best = m;
+        if (l.slope > 0 && m.slope < 0)
+            r = m;
+        else if (m.slope > 0 && r.slope < 0)
+            l = m;
+        else if (against(m.g - l.g, l.slope, m.slope))
+            r = m;
+        else if (against(r.g - m.g, m.slope, r.slope))
+            l = m;
+        else {
+            stopped = true;
+            break;
+        }
+    }
+    // Settled where g no longer changes toward the bracket, which holds where g passes every
+    // value: the change |g'| d over the distance d to the bracket's far end, to rounding of g.
+    // A peak has g' = 0 there; a pole g' d ~ g (its best may be a point a rounding step on
+    // the far side, where the bracket cannot follow: the best value then stops changing
+    // although f does not settle).
+    const double d = std::max((best.p - l.p).norm(), (best.p - r.p).norm());
+    const bool settled = std::abs(best.slope) * d <= sqrtEps() * std::max(std::abs(best.g), scale);
+    return {best.p, sign * best.g, stopped || settled};
+}
+
+/// The extremes toward where f is undefined inside the domain (1/x at 0) or grows without
+/// bound between two samples: the highest and lowest edges are approached (kApproachedSamples
+/// of each kind, see there); a limit that passes the extreme found so far replaces it, and is
+/// not attained when f has not settled there.
+void approachEdges(const Expression& f, CriticalPointSearch& r, std::vector<SampleEdge> edges,
+                   int neighbours, double scale) {
     std::sort(edges.begin(), edges.end(),
-              [](const GapEdge& a, const GapEdge& b) { return a.value < b.value; });
+              [](const SampleEdge& a, const SampleEdge& b) { return a.value < b.value; });
     for (const double sign : {-1.0, 1.0}) {
         DomainExtremum& e = sign < 0 ? r.globalMinimum : r.globalMaximum;
-        const std::size_t count = std::min(edges.size(), std::size_t(kGapEdges));
-        for (std::size_t k = 0; k < count; ++k) {
-            const GapEdge& edge = sign < 0 ? edges[k] : edges[edges.size() - 1 - k];
-            const Approach a = approachGap(f, edge, scale);
+        int gaps = 0, betweens = 0;
+        for (std::size_t k = 0; k < edges.size(); ++k) {
+            const SampleEdge& edge = sign < 0 ? edges[k] : edges[edges.size() - 1 - k];
+            int& count = edge.otherDefined ? betweens : gaps;
+            // (`neighbours` edges a sample: the most extreme samples' edges come first.)
+            if (count >= neighbours * kApproachedSamples)
+                continue;
+            ++count;
+            const Approach a = edge.otherDefined
+                                   ? approachBetween(f, edge, sign, scale)
+                                   : approachGap(f, edge.inside, edge.value, edge.other, scale);
+            if (!a.settled) {
+                const double spacing = (edge.other - edge.inside).norm();
+                const bool known = std::any_of(
+                    r.singularities.begin(), r.singularities.end(),
+                    [&](const Eigen::VectorXd& q) { return (q - a.point).norm() <= spacing; });
+                if (!known)
+                    r.singularities.push_back(a.point);
+            }
             // Only a limit that passes the extreme counts (one that ties is a sample's
             // neighbour, a second ring beside the first).
             if (!(sign * (a.value - e.value) > tieTolerance(e, a.value, scale)))
@@ -736,6 +821,23 @@ void approachGaps(const Expression& f, CriticalPointSearch& r, std::vector<GapEd
             e.attained = a.settled; // not when f is still going there
         }
     }
+}
+
+/// The samples worth approaching from: `count` highest and lowest of `values` (finite).
+std::vector<Eigen::Index> extremeSamples(const double* values, Eigen::Index n, int count) {
+    std::vector<Eigen::Index> idx;
+    for (Eigen::Index i = 0; i < n; ++i)
+        if (std::isfinite(values[i]))
+            idx.push_back(i);
+    const auto byValue = [&](Eigen::Index a, Eigen::Index b) { return values[a] < values[b]; };
+    std::vector<Eigen::Index> out;
+    if (idx.size() <= std::size_t(2 * count))
+        return idx;
+    std::nth_element(idx.begin(), idx.begin() + count, idx.end(), byValue);
+    out.insert(out.end(), idx.begin(), idx.begin() + count);
+    std::nth_element(idx.begin(), idx.end() - count, idx.end(), byValue);
+    out.insert(out.end(), idx.end() - count, idx.end());
+    return out;
 }
 
 /// Stationary points of f along one input on [a, b] (others at base): sign changes of f'
@@ -1268,19 +1370,27 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
             if (accepted(c, s) && inside(s, c.p.point))
                 consider(r, c.p.point, c.p.at.value, true, scale);
     }
-    // Toward where f is undefined inside the domain: a defined node beside an undefined one.
-    std::vector<GapEdge> gaps;
-    for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i) {
-            if (!std::isfinite(g.value(i, j)))
+    // Toward where f is undefined inside the domain (a defined node beside an undefined one)
+    // and between the most extreme nodes and their neighbours (a pole between nodes).
+    std::vector<SampleEdge> edges;
+    const auto edgesOf = [&](int i, int j, bool gapsOnly) {
+        for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+            const int a = i + di, b = j + dj;
+            if (a < 0 || b < 0 || a >= nx || b >= ny)
                 continue;
-            for (const auto& [di, dj] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
-                const int a = i + di, b = j + dj;
-                if (a >= 0 && b >= 0 && a < nx && b < ny && !std::isfinite(g.value(a, b)))
-                    gaps.push_back({g.value(i, j), node(i, j), node(a, b)});
-            }
+            const bool defined = std::isfinite(g.value(a, b));
+            if (!defined || !gapsOnly)
+                edges.push_back({g.value(i, j), node(i, j), node(a, b),
+                                 di != 0 ? grid.axisX : grid.axisY, defined});
         }
-    approachGaps(f, r, std::move(gaps), scale);
+    };
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i)
+            if (std::isfinite(g.value(i, j)))
+                edgesOf(i, j, true);
+    for (const Eigen::Index k : extremeSamples(g.value.data(), g.value.size(), kApproachedSamples))
+        edgesOf(int(k % g.value.rows()), int(k / g.value.rows()), false);
+    approachEdges(f, r, std::move(edges), 4, scale);
     if (flatCells > 0)
         addNote(r, "|grad f| is below rounding (eps max|grad f|) at every corner of " +
                        std::to_string(flatCells) +
@@ -1341,16 +1451,28 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         r.points.push_back(std::move(c));
     }
     sortByValue(r.points);
-    std::vector<GapEdge> gaps; // a defined sample beside an undefined one
+    // Toward where f is undefined (a defined sample beside an undefined one) and between the
+    // most extreme samples and their neighbours (a pole between samples).
+    std::vector<SampleEdge> edges;
+    const auto edgesOf = [&](int i, bool gapsOnly) {
+        for (const int k : {i - 1, i + 1}) {
+            if (k < 0 || k >= n)
+                continue;
+            const bool defined = std::isfinite(line.v[k]);
+            if (defined && gapsOnly)
+                continue;
+            Eigen::VectorXd inside = base, other = base;
+            inside[interval.axis] = line.xs[i];
+            other[interval.axis] = line.xs[k];
+            edges.push_back({line.v[i], inside, other, interval.axis, defined});
+        }
+    };
     for (int i = 0; i < n; ++i)
-        for (const int k : {i - 1, i + 1})
-            if (std::isfinite(line.v[i]) && k >= 0 && k < n && !std::isfinite(line.v[k])) {
-                Eigen::VectorXd inside = base, outside = base;
-                inside[interval.axis] = line.xs[i];
-                outside[interval.axis] = line.xs[k];
-                gaps.push_back({line.v[i], inside, outside});
-            }
-    approachGaps(f, r, std::move(gaps), scale);
+        if (std::isfinite(line.v[i]))
+            edgesOf(i, true);
+    for (const Eigen::Index k : extremeSamples(line.v.data(), n, kApproachedSamples))
+        edgesOf(int(k), false);
+    approachEdges(f, r, std::move(edges), 2, scale);
     account(r, budget, f, n);
     return r;
 }

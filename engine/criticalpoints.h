@@ -125,6 +125,11 @@ struct CriticalPointSearch {
     std::vector<CriticalPoint> points; ///< isolated critical points, ascending by value
     std::vector<CriticalCurve> curves;
     DomainExtremum globalMinimum, globalMaximum;
+    /// Where an approach from the most extreme samples found f still growing when rounding
+    /// stopped it (a pole: 1/x at 0, tan x at +-pi/2), between two samples or beside an
+    /// undefined one: a plot breaks its curve there. Each point lies within rounding of
+    /// where f grows; one per approach, nearby ones merged (within a sample spacing).
+    std::vector<Eigen::VectorXd> singularities;
     /// Set when the search could not run as asked (f constant: every point critical).
     std::string note;
     /// Exact-derivative evaluations Newton spent over every seed: the search's cost, which

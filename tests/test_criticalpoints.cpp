@@ -694,6 +694,52 @@ private slots:
         }
     }
 
+    // Tester s24: a pole between two samples gave invented extremes (1/x on [-1, 2]: "global
+    // max 50", f at the sample x = 0.02; tan x: "global max 92.6"; x/(y - 0.3): +-100). Poles
+    // by hand: 1/x at 0, tan x at +-pi/2, 1/(x - 0.3)^2 at 0.3 (even: no lowest value there,
+    // its least is 1/2.3^2 at x = -2), x/(y - 0.3) along y = 0.3; none of them a sample. A
+    // peak between samples, -(x - 0.013)^2, is attained; 10x^2 - log x rises past its edge
+    // value 39.3 toward 0, where it is undefined.
+    void extremesBesideAPoleBetweenSamples() {
+        gs::IntervalSpec interval;
+        interval.xmin = -1;
+        interval.xmax = 2; // step 0.03: 0 is not a sample
+        const auto line = [&](const char* text) {
+            return gs::findCriticalPoints(parse(text, {"x"}), interval, Eigen::VectorXd::Zero(1));
+        };
+        const auto pole = line("1/x");
+        QVERIFY(!pole.globalMaximum.attained && pole.globalMaximum.value > 1e30);
+        QVERIFY(!pole.globalMinimum.attained && pole.globalMinimum.value < -1e30);
+        QVERIFY(std::abs(pole.globalMaximum.point[0]) < 1e-12);
+        interval.xmin = -2;
+        interval.xmax = 2;
+        const auto tangent = line("tan(x)");
+        QVERIFY(!tangent.globalMaximum.attained && tangent.globalMaximum.value > 1e10);
+        QVERIFY(!tangent.globalMinimum.attained && tangent.globalMinimum.value < -1e10);
+        QVERIFY(std::abs(std::abs(tangent.globalMaximum.point[0]) - std::numbers::pi / 2) < 1e-9);
+        const auto even = line("1/(x - 0.3)^2");
+        QVERIFY(!even.globalMaximum.attained && even.globalMaximum.value > 1e30);
+        QVERIFY(std::abs(even.globalMaximum.point[0] - 0.3) < 1e-12);
+        QVERIFY(even.globalMinimum.attained);
+        QVERIFY(near(even.globalMinimum.value, 1 / (2.3 * 2.3), 4 * kEps));
+        const auto peak = line("-(x - 0.013)^2");
+        QVERIFY(peak.globalMaximum.attained);
+        QVERIFY(std::abs(peak.globalMaximum.value) <= 4 * kEps);
+        const auto rising = line("10*x^2 - log(x)");
+        QVERIFY(!rising.globalMaximum.attained && rising.globalMaximum.value > 100);
+        QVERIFY(rising.globalMinimum.attained);
+
+        const auto plane = search("x/(y - 0.3)", grid(-2, 2, -2, 2));
+        // (As close as doubles get to y = 0.3: 2 / 5.6e-17.)
+        QVERIFY(!plane.globalMaximum.attained && plane.globalMaximum.value > 1e15);
+        QVERIFY(!plane.globalMinimum.attained && plane.globalMinimum.value < -1e15);
+        QVERIFY(std::abs(plane.globalMaximum.point[1] - 0.3) < 1e-12);
+        // Smooth functions keep their extremes (the book's).
+        const auto book = search("x*exp(-x^2-y^2)", grid(-2, 2, -2, 2));
+        QVERIFY(book.globalMaximum.attained && book.globalMinimum.attained);
+        QVERIFY(near(book.globalMaximum.value, std::exp(-0.5) / std::sqrt(2.0), kValueTol));
+    }
+
     // f constant: no points, and the result says why.
     void constant() {
         const auto r = search("0*x + 0*y + 3", grid(-2, 2, -2, 2));

@@ -192,7 +192,8 @@ vtkSmartPointer<vtkPolyData> CurveScene::polyline(const std::vector<Eigen::Vecto
     return data;
 }
 
-void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
+void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName,
+                          const std::vector<double>& breaks) {
     const GridSpec& g = s.grid;
     double lo = s.zmin, hi = s.zmax;
     if (!(hi > lo)) { // a constant: a unit band around it
@@ -207,8 +208,15 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName) {
     setPlotFrame(frame, kAspect * (g.xmax - g.xmin) / (frame[3] - frame[2]), frame[2], xName,
                  "f(" + xName + ")");
     std::vector<Eigen::Vector2d> points;
-    for (int i = 0; i < g.nx; ++i)
+    for (int i = 0; i < g.nx; ++i) {
+        if (i > 0) // a break between this sample and the last: an undefined point there
+            for (const double x : breaks)
+                if (x > g.x(i - 1) && x < g.x(i)) {
+                    points.emplace_back(x, NAN);
+                    break;
+                }
         points.emplace_back(g.x(i), s.z.rows() > i && s.z.cols() > 0 ? s.z(i, 0) : NAN);
+    }
     vtkPolyDataMapper::SafeDownCast(m_curve->GetMapper())->SetInputData(polyline(points, kCurveZ));
     m_curvePlot = std::move(points);
     const double w = worldWidth();
@@ -283,6 +291,10 @@ int pointCount(vtkPolyData* d) {
 
 int CurveScene::curvePoints() const {
     return pointCount(vtkPolyData::SafeDownCast(m_curve->GetMapper()->GetInputDataObject(0, 0)));
+}
+int CurveScene::curvePieces() const {
+    auto* d = vtkPolyData::SafeDownCast(m_curve->GetMapper()->GetInputDataObject(0, 0));
+    return d ? int(d->GetNumberOfLines()) : 0;
 }
 int CurveScene::tangentPoints() const {
     return m_tangent->actor->GetVisibility() ? pointCount(m_tangent->output()) : 0;

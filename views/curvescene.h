@@ -28,7 +28,10 @@ public:
     ~CurveScene() override;
 
     /// A new curve: the interval and f on it (sample(i, 0) at grid.x(i)); rebuilds the frame.
-    void setCurve(const SurfaceSample& sample, const std::string& xName);
+    /// The line breaks where f is undefined and at each of `breaks` (x where f grows without
+    /// bound between two samples: 1/x's pole between -0.02 and 0.02 is not drawn across).
+    void setCurve(const SurfaceSample& sample, const std::string& xName,
+                  const std::vector<double>& breaks = {});
     /// The point, its tangent line and quadratic parabola (from the Expansion's models).
     void setExpansion(const Expansion& e, bool tangent, bool quadratic);
     /// Markers in plot units: at = (x, f, 0).
@@ -47,6 +50,8 @@ public:
     bool hitsMarker(double displayX, double displayY) const;
     /// Points drawn of the curve, of the tangent and of the parabola (for tests).
     int curvePoints() const;
+    /// For tests: the pieces the curve is drawn in (undefined values and breaks part them).
+    int curvePieces() const;
     int tangentPoints() const;
     int quadraticPoints() const;
     const CriticalMarkers& markers() const { return *m_markers; }
