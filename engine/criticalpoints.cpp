@@ -707,12 +707,17 @@ bool settledOver(const std::vector<double>& values, double scale) {
 /// Toward where f is undefined: the last point where f is defined on the way from `inside`
 /// toward `outside` (bisection, at most kGapHalvings) and f there.
 Approach approachGap(const Expression& f, Eigen::VectorXd a, double value, Eigen::VectorXd b,
-                     double scale) {
+                     double scale, Budget& budget) {
     std::vector<double> values{value}; // f at a, after each halving
+    bool cut = false;                  // by the search's work bound: nothing is claimed then
     for (int k = 0; k < kGapHalvings; ++k) {
         const Eigen::VectorXd m = 0.5 * (a + b);
         if (m == a || m == b)
             break; // a and b are neighbouring doubles
+        if (!budget.take()) {
+            cut = true;
+            break;
+        }
         const double v = evaluate(f, m);
         if (std::isfinite(v))
             a = m;
@@ -720,7 +725,7 @@ Approach approachGap(const Expression& f, Eigen::VectorXd a, double value, Eigen
             b = m;
         values.push_back(std::isfinite(v) ? v : values.back());
     }
-    return {a, values.back(), settledOver(values, scale)};
+    return {a, values.back(), cut || settledOver(values, scale)};
 }
 
 /// Between two defined neighbours, toward where g = sign f passes both (a pole between the
@@ -730,7 +735,8 @@ Approach approachGap(const Expression& f, Eigen::VectorXd a, double value, Eigen
 /// whose rise contradicts the slopes at both its ends (an odd pole between). Neither: g is
 /// monotone there and nothing passes the ends. Slopes are exact (first-order jets along
 /// `axis`); the most extreme point evaluated is returned.
-Approach approachBetween(const Expression& f, const SampleEdge& edge, double sign, double scale) {
+Approach approachBetween(const Expression& f, const SampleEdge& edge, double sign, double scale,
+                         Budget& budget) {
     const std::vector<int> axis{edge.axis};
     const double toward = edge.other[edge.axis] > edge.inside[edge.axis] ? sign : -sign;
     struct End {
@@ -738,6 +744,7 @@ Approach approachBetween(const Expression& f, const SampleEdge& edge, double sig
         double g, slope; // g = sign f, its slope from inside toward other
     };
     const auto at = [&](const Eigen::VectorXd& p) {
+        budget.take(); // (callers check spent() first)
         const Derivatives d = derivativesWithoutBounds(f, p, axis);
         return End{p, sign * d.value, toward * d.gradient[0]};
     };
@@ -749,12 +756,12 @@ Approach approachBetween(const Expression& f, const SampleEdge& edge, double sig
     bool stopped = false; // nothing beyond the ends: g is monotone in the bracket
     for (int k = 0; k < kGapHalvings && std::isfinite(l.g) && std::isfinite(r.g); ++k) {
         const Eigen::VectorXd mp = 0.5 * (l.p + r.p);
-        if (mp == l.p || mp == r.p)
+        if (mp == l.p || mp == r.p || budget.spent())
             break;
         const End m = at(mp);
         if (!std::isfinite(m.g)) { // undefined between: toward it from the higher side
             const End& from = l.g >= r.g ? l : r;
-            const Approach a = approachGap(f, from.p, sign * from.g, m.p, scale);
+            const Approach a = approachGap(f, from.p, sign * from.g, m.p, scale, budget);
             if (sign * a.value > best.g)
                 return a;
             break;
@@ -781,7 +788,7 @@ Approach approachBetween(const Expression& f, const SampleEdge& edge, double sig
     // although f does not settle).
     const double d = std::max((best.p - l.p).norm(), (best.p - r.p).norm());
     const bool settled = std::abs(best.slope) * d <= sqrtEps() * std::max(std::abs(best.g), scale);
-    return {best.p, sign * best.g, stopped || settled};
+    return {best.p, sign * best.g, stopped || settled || budget.spent()};
 }
 
 /// The extremes toward where f is undefined inside the domain (1/x at 0) or grows without
@@ -789,7 +796,7 @@ Approach approachBetween(const Expression& f, const SampleEdge& edge, double sig
 /// of each kind, see there); a limit that passes the extreme found so far replaces it, and is
 /// not attained when f has not settled there.
 void approachEdges(const Expression& f, CriticalPointSearch& r, std::vector<SampleEdge> edges,
-                   int neighbours, double scale) {
+                   int neighbours, double scale, Budget& budget) {
     std::sort(edges.begin(), edges.end(),
               [](const SampleEdge& a, const SampleEdge& b) { return a.value < b.value; });
     for (const double sign : {-1.0, 1.0}) {
@@ -799,12 +806,12 @@ void approachEdges(const Expression& f, CriticalPointSearch& r, std::vector<Samp
             const SampleEdge& edge = sign < 0 ? edges[k] : edges[edges.size() - 1 - k];
             int& count = edge.otherDefined ? betweens : gaps;
             // (`neighbours` edges a sample: the most extreme samples' edges come first.)
-            if (count >= neighbours * kApproachedSamples)
+            if (count >= neighbours * kApproachedSamples || budget.limit - budget.used < 2)
                 continue;
             ++count;
-            const Approach a = edge.otherDefined
-                                   ? approachBetween(f, edge, sign, scale)
-                                   : approachGap(f, edge.inside, edge.value, edge.other, scale);
+            const Approach a = edge.otherDefined ? approachBetween(f, edge, sign, scale, budget)
+                                                 : approachGap(f, edge.inside, edge.value,
+                                                               edge.other, scale, budget);
             if (!a.settled) {
                 const double spacing = (edge.other - edge.inside).norm();
                 const bool known = std::any_of(
@@ -1085,9 +1092,14 @@ void account(CriticalPointSearch& r, const Budget& budget, const Expression& f, 
     if (budget.spent())
         addNote(r, "the search's work bound was reached (" + std::to_string(budget.limit) +
                        " derivative evaluations for f's " + std::to_string(f.nodes().size()) +
-                       " operations on " + std::to_string(samples) +
-                       " samples): " + std::to_string(r.seedsSkipped) +
-                       " starting points were not followed, so critical points may be missing");
+                       " operations on " + std::to_string(samples) + " samples): " +
+                       (r.seedsSkipped > 0
+                            ? std::to_string(r.seedsSkipped) +
+                                  " starting points were not followed, so critical points may "
+                                  "be missing"
+                            : std::string("f was not followed all the way toward where it is "
+                                          "undefined or grows, so its extremes there may be "
+                                          "missing")));
 }
 
 } // namespace
@@ -1390,7 +1402,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
                 edgesOf(i, j, true);
     for (const Eigen::Index k : extremeSamples(g.value.data(), g.value.size(), kApproachedSamples))
         edgesOf(int(k % g.value.rows()), int(k / g.value.rows()), false);
-    approachEdges(f, r, std::move(edges), 4, scale);
+    approachEdges(f, r, std::move(edges), 4, scale, budget);
     if (flatCells > 0)
         addNote(r, "|grad f| is below rounding (eps max|grad f|) at every corner of " +
                        std::to_string(flatCells) +
@@ -1472,7 +1484,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
             edgesOf(i, true);
     for (const Eigen::Index k : extremeSamples(line.v.data(), n, kApproachedSamples))
         edgesOf(int(k), false);
-    approachEdges(f, r, std::move(edges), 2, scale);
+    approachEdges(f, r, std::move(edges), 2, scale, budget);
     account(r, budget, f, n);
     return r;
 }

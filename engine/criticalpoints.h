@@ -137,7 +137,8 @@ struct CriticalPointSearch {
     int newtonEvaluations = 0;
     int newtonRuns = 0; ///< Newton runs (seeds, and retries along the steepest direction)
     /// Every exact-derivative (second-order jet) evaluation of the search: Newton's, the
-    /// one-step filter of |grad f|-minimum seeds, the valley test of singular points. Never
+    /// one-step filter of |grad f|-minimum seeds, the valley test of singular points, the
+    /// approaches toward poles and gaps (a value of f counted as one). Never
     /// above `evaluationBudget`. (Each point found takes one more, with rounding bounds, for
     /// its eigenvalues: at most one per Newton run.)
     long derivativeEvaluations = 0;
