@@ -278,14 +278,26 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
     const Expansion& e = doc.expansion();
     if (const QString nothing = nothingToPlotNote(doc); !nothing.isEmpty())
         scene.setNote(nothing.toStdString()); // where the curve would be, not only in the panel
-    else if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0)
+    else if (e.at.gradient.size() > 0 && e.at.hessian.size() > 0) {
+        // In the readout's words where a value is not a number (tester s24: "f = -nan, f' =
+        // nan" at x = -1 on log x); where f is not finite its derivatives mean nothing.
+        const auto word = [](double v) {
+            return std::isnan(v)   ? QStringLiteral("undefined")
+                   : std::isinf(v) ? (v > 0 ? QStringLiteral("+inf") : QStringLiteral("-inf"))
+                                   : compact(v);
+        };
         // No-break spaces in "name = value": a narrow plot wraps between the pairs, never
         // between a name and its value (tester s17: "f = / 0.841" at font scale 1.5).
-        scene.setNote(QStringLiteral("at x\u00A0=\u00A0%1:  f\u00A0=\u00A0%2,  "
-                                     "f'\u00A0=\u00A0%3,  f''\u00A0=\u00A0%4")
-                          .arg(compact(e.point[0]), compact(e.at.value), compact(e.at.gradient[0]),
-                               compact(e.at.hessian(0, 0)))
+        const QString at = QStringLiteral("at x\u00A0=\u00A0%1:  ").arg(compact(e.point[0]));
+        scene.setNote((std::isnan(e.at.value) ? at + QStringLiteral("f is undefined")
+                       : !std::isfinite(e.at.value)
+                           ? at + QStringLiteral("f\u00A0=\u00A0%1").arg(word(e.at.value))
+                           : at + QStringLiteral("f\u00A0=\u00A0%1,  f'\u00A0=\u00A0%2,  "
+                                                 "f''\u00A0=\u00A0%3")
+                                      .arg(word(e.at.value), word(e.at.gradient[0]),
+                                           word(e.at.hessian(0, 0))))
                           .toStdString());
+    }
 }
 
 std::shared_ptr<const SurfaceSample> contourSample(const Document& doc,

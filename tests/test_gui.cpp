@@ -2708,6 +2708,25 @@ private slots:
         QCOMPARE(m_doc->clearRuns(), QString());
     }
 
+    // Tester s24: the curve's note said "f = -nan, f' = nan, f'' = nan" at x = -1 on log x
+    // and "f = inf, f' = nan" at 0 on 1/x; in the readout's words, with no derivatives where
+    // f is not finite.
+    void curveNoteSaysUndefined() {
+        const auto noteAt = [this](const char* function, double x) {
+            if (m_doc->setFunction(QString::fromLatin1(function)) != QString() ||
+                m_doc->setPoint(x, 0) != QString())
+                return QStringLiteral("(refused)");
+            CurveScene scene;
+            showCurve(scene, *m_doc);
+            return QString::fromStdString(scene.note());
+        };
+        QCOMPARE(noteAt("log(x)", -1), QStringLiteral("at x\u00A0=\u00A0-1:  f is undefined"));
+        QCOMPARE(noteAt("1/x", 0), QStringLiteral("at x\u00A0=\u00A00:  f\u00A0=\u00A0+inf"));
+        const QString sqrtNote = noteAt("sqrt(x)", 0); // f defined, f' infinite
+        QVERIFY2(sqrtNote.contains(QStringLiteral("f'\u00A0=\u00A0+inf")), qPrintable(sqrtNote));
+        QVERIFY2(!sqrtNote.contains(QStringLiteral("nan")), qPrintable(sqrtNote));
+    }
+
     // Tester s20/s21: on a slice of more inputs the labels said "global min 15" where f's
     // least value is 0; the slice's extremes are said to be the slice's.
     void sliceExtremesAreTheSlices() {

@@ -44,6 +44,8 @@ public:
     void setTitle(const std::string& title);
     /// A line of text under the title (a hint such as the stable learning rate); empty hides it.
     void setNote(const std::string& note);
+    /// The note as set (noteShown: as drawn, wrapped or elided).
+    const std::string& note() const { return m_noteText; }
     /// Fonts and line widths grow with exports larger than the window.
     void setPixelScale(double scale);
     /// The text's scale (PixelScale::text).
