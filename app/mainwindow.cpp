@@ -1734,7 +1734,10 @@ void MainWindow::openExample(const Preset& preset) {
     // A matrix-calculus example: its closed form, checked in the Matrix Calculus tab. Any
     // other example clears it: the last example's closed form, checked against this
     // function, would show an error about symbols the person never typed (issue #9).
-    m_matrixPanel->setClosedForm(preset.closedForm, preset.withRespectTo);
+    // An exercise opens with the box empty (tester s24: it showed the answer, already
+    // "agrees"): the person types theirs and the panel checks it.
+    m_matrixPanel->setClosedForm(preset.exercise ? QString() : preset.closedForm,
+                                 preset.withRespectTo);
     if (!preset.closedForm.isEmpty()) {
         m_matrixPanel->show();
         m_matrixPanel->raise();

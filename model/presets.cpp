@@ -40,6 +40,7 @@ std::vector<Preset> loadPresets() {
         p.view = o[QStringLiteral("view")].toString();
         p.closedForm = o[QStringLiteral("closed_form")].toString();
         p.withRespectTo = o[QStringLiteral("with_respect_to")].toString();
+        p.exercise = o[QStringLiteral("exercise")].toBool();
         if (o.contains(QStringLiteral("point")))
             p.settings.point = numbers(o[QStringLiteral("point")]);
         if (o.contains(QStringLiteral("epsilon")))

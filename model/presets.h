@@ -16,6 +16,8 @@ struct Preset {
     /// Matrix calculus: the closed form of the gradient the book gives ("(A + A') * x")
     /// and the input it is taken with respect to ("x"); empty for other presets.
     QString closedForm, withRespectTo;
+    /// An exercise: the closed form is the book's answer, not shown; the person types one.
+    bool exercise = false;
 };
 
 /// The presets, each applied on top of default settings. Malformed entries are skipped.

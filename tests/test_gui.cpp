@@ -2039,6 +2039,19 @@ private slots:
         QMenu* examples = test::examplesMenu(m_window);
         QVERIFY(examples);
         QCOMPARE(examples->actions().size(), 15);
+        // An exercise asks (tester s24: its answer was filled in, "agrees"): the box is empty
+        // and the name ends "= ?"; the book's answer typed there agrees.
+        MatrixPanel* matrix = m_window->findChild<MatrixPanel*>();
+        QVERIFY(matrix);
+        for (QAction* a : examples->actions())
+            if (a->text().contains(QStringLiteral("xᵀβ"))) {
+                QVERIFY2(a->text().endsWith(QStringLiteral("= ?")), qPrintable(a->text()));
+                a->trigger();
+            }
+        QCOMPARE(matrix->closedFormEdit()->text(), QString());
+        QVERIFY(!matrix->agrees());
+        matrix->closedFormEdit()->setText(QStringLiteral("b")); // as typed: textChanged checks
+        QVERIFY2(matrix->agrees(), qPrintable(matrix->report()));
         examples->actions().at(1)->trigger(); // log-sum-exp near (0, log 2)
         QCOMPARE(m_doc->settings().function, QStringLiteral("log(exp(x)+exp(y))"));
 
