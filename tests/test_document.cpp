@@ -1,5 +1,6 @@
 // The document without a display: validation, undo and redo, drag merging, completion of
 // the point to the number of inputs, and what each edit reports as changed.
+#include "diagnostics.h"
 #include "document.h"
 
 #include <QSignalSpy>
@@ -577,6 +578,21 @@ private slots:
         QCOMPARE(doc.settings().point, std::vector<double>({0.5}));
         doc.undoStack()->redo();
         QCOMPARE(doc.settings().point, std::vector<double>({0.5, 1.25}));
+    }
+
+    // The note on gaps in the plot: shares of the domain, never "0%" for a gap there (tester
+    // s24: 1/(x^2 + y^2) has one infinite sample of 101^2, the origin).
+    void gapsNoteSaysTheShare() {
+        Eigen::ArrayXXd z = Eigen::ArrayXXd::Zero(101, 101);
+        QCOMPARE(gs::surfaceGapsNote(z, QStringLiteral("x ∈ [-2, 2]")), QString());
+        z(50, 50) = std::numeric_limits<double>::infinity();
+        QCOMPARE(gs::surfaceGapsNote(z, QStringLiteral("x ∈ [-2, 2]")),
+                 QStringLiteral("f is infinite (±inf) on under 1% of the domain: the surface has "
+                                "gaps there."));
+        z.leftCols(34) = std::numeric_limits<double>::quiet_NaN(); // 34 of 101 columns
+        QCOMPARE(gs::surfaceGapsNote(z, QStringLiteral("x ∈ [-2, 2]"), true),
+                 QStringLiteral("f is infinite (±inf) on under 1% and is undefined on 34% of the "
+                                "domain: the curve has gaps there."));
     }
 
     // Tester s24: typing x*exp(-x^2-y^2) over Rosenbrock's (-1.2, 1), a key a second,
