@@ -9,6 +9,7 @@
 
 #include <Eigen/Core>
 #include <QCoreApplication>
+#include <algorithm>
 #include <cstdio>
 #include <initializer_list>
 #include <string_view>
@@ -408,14 +409,22 @@ CommandLine::CommandLine(const QStringList& arguments) {
     const bool command = !commands.isEmpty();
     // One command, each option once: the second was silently ignored (tester s21:
     // "--animate out.gif --descent gd" printed the descent and wrote no GIF).
+    // Switches too (tester s24: "--analyze --analyze" ran): counted by their occurrences.
     QString twice;
-    for (const QCommandLineOption& o : m_options)
-        if (const QString name = o.names().constLast();
-            twice.isEmpty() && !o.valueName().isEmpty() && m_parser.values(name).size() > 1)
-            twice = QStringLiteral("--%1 given %2 times ('%3'): give it once")
-                        .arg(name)
-                        .arg(m_parser.values(name).size())
-                        .arg(m_parser.values(name).join(QStringLiteral("', '")));
+    for (const QCommandLineOption& o : m_options) {
+        const QString name = o.names().constLast();
+        const QStringList given = m_parser.optionNames();
+        const auto times = std::count_if(given.begin(), given.end(),
+                                         [&](const QString& n) { return o.names().contains(n); });
+        if (!twice.isEmpty() || times < 2)
+            continue;
+        twice = o.valueName().isEmpty()
+                    ? QStringLiteral("--%1 given %2 times: give it once").arg(name).arg(times)
+                    : QStringLiteral("--%1 given %2 times ('%3'): give it once")
+                          .arg(name)
+                          .arg(times)
+                          .arg(m_parser.values(name).join(QStringLiteral("', '")));
+    }
     if (commands.size() > 1)
         m_error =
             QStringLiteral("%1: one command at a time").arg(commands.join(QStringLiteral(" and ")));

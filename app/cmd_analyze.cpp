@@ -25,7 +25,7 @@ int analyzeCommand(const QCommandLineParser& p) {
     const Eigen::VectorXd x =
         session ? Eigen::Map<const Eigen::VectorXd>(session->point.data(), n).eval()
                 : parseNumberList(QStringLiteral("--point"),
-                                  requiredValue(p, QStringLiteral("point")), n);
+                                  requiredValue(p, QStringLiteral("point")), n, inputNames(f));
     const Derivatives d = derivatives(f, x);
     const CurvatureAnalysis c = analyzeCurvature(d, x);
 

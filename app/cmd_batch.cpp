@@ -134,6 +134,8 @@ int batchCommand(const QCommandLineParser& p) {
             throw UsageError(QStringLiteral("--batch: --%1 belongs in the scenes' fields (\"%1\": "
                                             "...)")
                                  .arg(option));
+    if (list.isEmpty()) // nothing to draw is a mistake, not a success (tester s24: exit 0)
+        throw UsageError(QStringLiteral("--batch: %1: no scenes to render").arg(name));
 
     const QDir base = QFileInfo(path).absoluteDir();
     // One off-screen window for every figure: llvmpipe compiles VTK's shaders once, not per
@@ -164,8 +166,19 @@ int batchCommand(const QCommandLineParser& p) {
                 throw UsageError(QStringLiteral("%1: expected a scene (an object)").arg(where));
             QCommandLineParser scene;
             addCommandLineOptions(scene);
-            if (!scene.parse(sceneArguments(where, list[i].toObject(), base)))
-                throw UsageError(where + QStringLiteral(": ") + scene.errorText());
+            // A field the scenes do not have is named as a field (it said "Unknown option
+            // 'bogus'.", capitalised, unlike every other message: tester s24).
+            if (!scene.parse(sceneArguments(where, list[i].toObject(), base))) {
+                const QStringList unknown = scene.unknownOptionNames();
+                QString why = unknown.isEmpty()
+                                  ? scene.errorText()
+                                  : QStringLiteral("unknown field \"%1\"").arg(unknown.first());
+                if (why.endsWith(QLatin1Char('.')))
+                    why.chop(1);
+                if (!why.isEmpty())
+                    why[0] = why[0].toLower();
+                throw UsageError(where + QStringLiteral(": ") + why);
+            }
             if (!scene.positionalArguments().isEmpty())
                 throw UsageError(where + QStringLiteral(": unexpected value"));
             if (graphViewRequested(scene)) {
@@ -198,11 +211,15 @@ int batchCommand(const QCommandLineParser& p) {
     // read as the first scene failing (tester s24).
     if (!failed.isEmpty())
         throw UsageError(
-            QStringLiteral("--batch: %1 of %2 scenes failed (%3, counted from 0); the others "
-                           "were written")
-                .arg(failed.size())
-                .arg(list.size())
-                .arg(failed.join(QStringLiteral(", "))));
+            failed.size() == list.size()
+                ? QStringLiteral("--batch: %1 failed; nothing was written")
+                      .arg(list.size() == 1 ? QStringLiteral("the scene (scenes[0])")
+                                            : QStringLiteral("all %1 scenes").arg(list.size()))
+                : QStringLiteral("--batch: %1 of %2 scenes failed (%3, counted from 0); the "
+                                 "others were written")
+                      .arg(failed.size())
+                      .arg(list.size())
+                      .arg(failed.join(QStringLiteral(", "))));
     return 0;
 }
 

@@ -18,7 +18,8 @@ int checkGradientCommand(const QCommandLineParser& p) {
     const QString wrt = requiredValue(p, QStringLiteral("with-respect-to")).trimmed();
     Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
     if (p.isSet(QStringLiteral("point")))
-        x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n,
+                            inputNames(f));
     else if (session)
         x = Eigen::Map<const Eigen::VectorXd>(session->point.data(), n);
     const int draws = p.isSet(QStringLiteral("draws"))

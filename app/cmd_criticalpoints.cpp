@@ -106,7 +106,8 @@ int criticalPointsCommand(const QCommandLineParser& p) {
     // With more than two inputs, --point holds the others (default 0).
     Eigen::VectorXd base = Eigen::VectorXd::Zero(n);
     if (p.isSet(QStringLiteral("point")))
-        base = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        base = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n,
+                               inputNames(f));
 
     CriticalPointSearch r;
     if (n == 1) {

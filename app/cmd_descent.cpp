@@ -35,7 +35,7 @@ int descentCommand(const QCommandLineParser& p) {
         session && !p.isSet(QStringLiteral("start"))
             ? Eigen::Map<const Eigen::VectorXd>(sessionStart.data(), n).eval()
             : parseNumberList(QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")),
-                              n);
+                              n, inputNames(f));
     OptimizerOptions o = optimizerOptions(p, base);
     o.method = method;
     const QString csvPath = p.value(QStringLiteral("state-csv"));

@@ -28,7 +28,7 @@ int exportGraphCommand(const QCommandLineParser& p) {
     Eigen::VectorXd x = Eigen::VectorXd::Zero(Eigen::Index(f.inputCount()));
     if (p.isSet(QStringLiteral("point")))
         x = parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")),
-                            int(f.inputCount()));
+                            int(f.inputCount()), inputNames(f));
     GraphScene scene;
     scene.setGranularity(granularityOption(p));
     if (const QString error = scene.setFunction(f, x); !error.isEmpty())

@@ -14,8 +14,8 @@ int sweepCommand(const QCommandLineParser& p) {
     const QString text = requiredValue(p, QStringLiteral("function"));
     const Expression f = functionOption(p);
     const int n = static_cast<int>(f.inputCount());
-    const Eigen::VectorXd start =
-        parseNumberList(QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")), n);
+    const Eigen::VectorXd start = parseNumberList(
+        QStringLiteral("--start"), requiredValue(p, QStringLiteral("start")), n, inputNames(f));
     SweepOptions s;
     s.base = optimizerOptions(p);
     s.base.method = method;

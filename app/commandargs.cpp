@@ -219,8 +219,8 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
     const Expression f = parseFunction(s.function, vars, params); // caret diagram on error
     const int n = static_cast<int>(f.inputCount());
     if (p.isSet(QStringLiteral("point"))) {
-        const Eigen::VectorXd x =
-            parseNumberList(QStringLiteral("--point"), p.value(QStringLiteral("point")), n);
+        const Eigen::VectorXd x = parseNumberList(
+            QStringLiteral("--point"), p.value(QStringLiteral("point")), n, inputNames(f));
         s.point.assign(x.data(), x.data() + x.size());
     } else if (session) {
         s.point.resize(std::size_t(n), 0.0); // the session's point, one coordinate per input
@@ -286,8 +286,8 @@ Settings sceneSettings(const QCommandLineParser& p, const Session* session) {
     s.shaded = s.shaded || p.isSet(QStringLiteral("shaded"));
     std::optional<std::vector<double>> start;
     if (p.isSet(QStringLiteral("start"))) {
-        const Eigen::VectorXd x =
-            parseNumberList(QStringLiteral("--start"), p.value(QStringLiteral("start")), n);
+        const Eigen::VectorXd x = parseNumberList(
+            QStringLiteral("--start"), p.value(QStringLiteral("start")), n, inputNames(f));
         start.emplace(x.data(), x.data() + x.size());
     }
     if (!p.isSet(QStringLiteral("runs"))) {

@@ -59,7 +59,8 @@ double parseOption(const OptionSpec& spec, const QString& text) {
     return v;
 }
 
-Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected) {
+Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected,
+                                const QStringList& inputs) {
     const QStringList items = text.split(QLatin1Char(','));
     if (text.trimmed().isEmpty())
         throw UsageError(
@@ -73,9 +74,12 @@ Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int 
                 .arg(expected)
                 .arg(items.size())
                 .arg(text) +
-            (option == QLatin1String("--point") || option == QLatin1String("--start")
+            (option != QLatin1String("--point") && option != QLatin1String("--start") ? QString()
+             : inputs.isEmpty()
                  ? QStringLiteral(": one per input of f (the names it uses, or --variables)")
-                 : QString()));
+                 // Named (tester s24: "expected 4" for a*x^2+b*y^2 left a, b unsaid).
+                 : QStringLiteral(": one per input of f, in order: %1")
+                       .arg(inputs.join(QStringLiteral(", ")))));
     Eigen::VectorXd v(items.size());
     for (int i = 0; i < items.size(); ++i) {
         const bool ok = toNumber(items[i], &v[i]);

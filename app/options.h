@@ -43,7 +43,9 @@ struct EnvironmentError : CommandError {
 
 /// "1,-2.5" -> (1, -2.5); every item must be a finite number. `option` names the
 /// flag in the message; `expected` (if >= 0) is the required count.
-Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected = -1);
+/// `inputs`: f's input names, said when --point or --start has the wrong count.
+Eigen::VectorXd parseNumberList(const QString& option, const QString& text, int expected = -1,
+                                const QStringList& inputs = {});
 
 /// A positive whole number within [minimum, maximum].
 int parseCount(const QString& option, const QString& text, int minimum, int maximum);

@@ -190,7 +190,11 @@ private slots:
         // One input inferred from f (the window's rule): one number, said in the singular.
         QTest::newRow("one input, two coordinates")
             << QStringList{"--analyze", "--function", "sqrt(-1-x^2)", "--point", "1,2"}
-            << "--point: expected 1 number, got 2 ('1,2'): one per input of f";
+            << "--point: expected 1 number, got 2 ('1,2'): one per input of f, in order: x";
+        QTest::newRow("inputs named") // tester s24: a, b unsaid
+            << QStringList{"--analyze", "--function", "a*x^2+b*y^2", "--point", "1,1"}
+            << "--point: expected 4 comma-separated numbers, got 2 ('1,1'): one per input of f, "
+               "in order: a, b, x, y";
         QTest::newRow("not a number")
             << QStringList{"--analyze", "--function", "x+y", "--point", "1,abc"}
             << "--point: item 2, 'abc', is not a finite number";
@@ -284,6 +288,9 @@ private slots:
         QTest::newRow("option twice")
             << QStringList{"--animate", "/tmp/a.gif", "--animate", "/tmp/b.gif"}
             << "--animate given 2 times ('/tmp/a.gif', '/tmp/b.gif'): give it once";
+        QTest::newRow("switch twice") // tester s24: it ran
+            << QStringList{"--analyze", "--analyze", "--function", "x", "--point", "1"}
+            << "--analyze given 2 times: give it once";
         QTest::newRow("command and screenshot")
             << QStringList{"--analyze", "--screenshot", "/tmp/s.png"}
             << "--analyze and --screenshot: one command at a time";
@@ -2420,7 +2427,12 @@ private slots:
                                    << none << R"(scenes[0]: "analyze" is not a scene field)";
         QTest::newRow("unknown field")
             << QByteArray(R"({"scenes": [{"function": "x", "output": "a.png", "colour": 3}]})")
-            << none << "scenes[0]: Unknown option 'colour'";
+            << none << R"(scenes[0]: unknown field "colour")";
+        QTest::newRow("no scene") // tester s24: exit 0, nothing said
+            << QByteArray(R"({"scenes": []})") << none << "/b.json: no scenes to render";
+        QTest::newRow("the one scene fails") // it said "the others were written"
+            << QByteArray(R"({"scenes": [{"function": "x+", "output": "a.png"}]})") << none
+            << "--batch: the scene (scenes[0]) failed; nothing was written";
         QTest::newRow("nested value")
             << QByteArray(R"({"scenes": [{"function": "x", "output": "a.png", "point": {}}]})")
             << none << "scenes[0].point: expected a number, text or a list";
