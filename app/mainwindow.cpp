@@ -948,6 +948,8 @@ void MainWindow::buildControls() {
     m_ymax = numberBox(-big, big, 0.5, tr("Upper end of the second input's range"));
     m_xRangeLabel = new QLabel(tr("x from, to"));
     m_yRangeLabel = new QLabel(tr("y from, to"));
+    m_ymin->setObjectName(QStringLiteral("ymin"));
+    m_ymax->setObjectName(QStringLiteral("ymax"));
     domain->addRow(m_xRangeLabel, pair(m_xmin, m_xmax));
     domain->addRow(m_yRangeLabel, pair(m_ymin, m_ymax));
     // A refused range is said here, next to its boxes, and the boxes holding the refused
@@ -1854,6 +1856,10 @@ void MainWindow::syncEditors() {
         m_y0->setPrefix(py);
         m_yRangeLabel->setText(tr("%1 from, to").arg(names.value(s.plotY)));
     }
+    // One input has no second range (tester s24: a row " from, to" with no name).
+    const bool second = names.size() >= 2;
+    m_yRangeLabel->setVisible(second);
+    m_ymin->parentWidget()->setVisible(second);
     rebuildSlice();
 }
 
@@ -2037,7 +2043,7 @@ void MainWindow::offerParameters(const QString& function) {
         return;
     }
     const QString names = m_candidates.join(QStringLiteral(", "));
-    m_makeParameters->setText(m_candidates.size() == 1 ? tr("Make %1 a parameter").arg(names)
+    m_makeParameters->setText(m_candidates.size() == 1 ? tr("Make '%1' a parameter").arg(names)
                                                        : tr("Make %1 parameters").arg(names));
     m_makeParameters->setToolTip(
         m_functionError->isVisible()

@@ -573,7 +573,7 @@ QString Document::addParameters(const QStringList& names, const QString& functio
         s = withInputs(s, vars);
     return change(s,
                   names.size() == 1
-                      ? QStringLiteral("Make %1 a parameter").arg(names[0])
+                      ? QStringLiteral("Make '%1' a parameter").arg(names[0])
                       : QStringLiteral("Make %1 parameters").arg(names.join(QStringLiteral(", "))));
 }
 

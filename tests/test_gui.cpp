@@ -1166,7 +1166,7 @@ private slots:
                  qPrintable(m_window->functionError()->text()));
         QPushButton* make = m_window->makeParametersButton();
         QVERIFY(make->isVisible());
-        QCOMPARE(make->text(), QStringLiteral("Make k a parameter"));
+        QCOMPARE(make->text(), QStringLiteral("Make 'k' a parameter")); // ("Make k a" misread)
         QTest::mouseClick(make, Qt::LeftButton);
         QVERIFY(!m_window->functionError()->isVisible());
         QCOMPARE(m_doc->settings().function, QStringLiteral("k*x^2 + y^2"));
@@ -2738,6 +2738,18 @@ private slots:
         const QString sqrtNote = noteAt("sqrt(x)", 0); // f defined, f' infinite
         QVERIFY2(sqrtNote.contains(QStringLiteral("f'\u00A0=\u00A0+inf")), qPrintable(sqrtNote));
         QVERIFY2(!sqrtNote.contains(QStringLiteral("nan")), qPrintable(sqrtNote));
+    }
+
+    // Tester s24: a function of one input showed a second range row, " from, to" with no
+    // name; it is there for two inputs only.
+    void oneInputHasOneRange() {
+        m_window->panelTabs()->setCurrentIndex(0);
+        auto* ymin = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("ymin"));
+        QVERIFY(ymin);
+        QCOMPARE(m_doc->setFunction(QStringLiteral("sin(x)")), QString());
+        QVERIFY(ymin->parentWidget()->isHidden());
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*y")), QString());
+        QVERIFY(!ymin->parentWidget()->isHidden());
     }
 
     // Tester s20/s21: on a slice of more inputs the labels said "global min 15" where f's
