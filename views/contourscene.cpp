@@ -1180,6 +1180,13 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
             const double hh = (m_labelHalfPixels[i].y() + margin) * perPixel;
             meets = meetsStrokes(c[0] - hw, c[1] - hh, c[0] + hw, c[1] + hh, strokes);
         }
+        // And the critical points' labels, placed clear of the point's strokes too.
+        const double grow = 4 * perPixel * lineScale(); // as placeMarkerLabels measures
+        for (std::size_t i = 0; !meets && i < m_markerList.size(); ++i)
+            if (const PlotMarker& m = m_markerList[i]; !m.label.empty() && m.at.allFinite()) {
+                const Box b = markerLabelBox(m, perPixel, lineScale()).grown(grow);
+                meets = meetsStrokes(b.x0, b.y0, b.x1, b.y1, strokes);
+            }
     }
     if (meets)
         placeLabels();
@@ -1207,10 +1214,13 @@ void ContourScene::placePointGlyphs() {
     bool arrows = false;
     if (moving) {
         const Eigen::Vector2d u = grad.normalized();
-        // The level curve's tangent is perpendicular to grad f.
+        // The level curve's tangent is perpendicular to grad f. Over the principal axes (a
+        // half step up): where one lies along it, as every direction does where H is a
+        // multiple of I (the book's point), the grey line hid under the blue (tester s24).
         const Eigen::Vector3d t(-u.y(), u.x(), 0);
+        const Eigen::Vector3d above = at + Eigen::Vector3d(0, 0, 0.5 * (kMarkerZ - kOverlayZ) * z);
         vtkPolyDataMapper::SafeDownCast(m_tangentLine->GetMapper())
-            ->SetInputData(inFrame(at - kTangentHalf * w * t, at + kTangentHalf * w * t));
+            ->SetInputData(inFrame(above - kTangentHalf * w * t, above + kTangentHalf * w * t));
         // In proportion to |∇f|, as in the 3-D view (arrowscale.h).
         const double len = arrowRatio(grad.norm(), pg.meanSlope) * kArrowLength * w;
         arrows = len > 0;
@@ -2184,6 +2194,7 @@ void ContourScene::placeMarkerLabels() {
             legends.push_back(Box{std::min(a.x(), c.x()), std::min(a.y(), c.y()),
                                   std::max(a.x(), c.x()), std::max(a.y(), c.y())});
         }
+    const std::vector<Stroke> pointStrokes = pointOverlayStrokes();
     for (std::size_t i = 0; i < placed.size(); ++i) {
         PlotMarker& m = placed[i];
         if (m.label.empty() || !m.at.allFinite())
@@ -2238,6 +2249,9 @@ void ContourScene::placeMarkerLabels() {
                 }
                 for (const Box& o : boxes)
                     cost += o.meets(b) ? 100 : 0;
+                // Off the point's arrows, tangent and axes (tester s24: "global min -0.429"
+                // sat on the -grad f arrow): dearer than standing a few steps off.
+                cost += meetsStrokes(text.x0, text.y0, text.x1, text.y1, pointStrokes) ? 5 : 0;
                 if (cost < bestCost) {
                     bestCost = cost;
                     best = {lx, ly};
