@@ -202,6 +202,28 @@ struct Budget {
     bool spent() const { return used >= limit; }
 };
 
+/// A point found takes one evaluation with rounding bounds for its eigenvalues (makePoint),
+/// about three without: kept back from Newton so that the search's whole work stays within
+/// the budget (a long function spent it on Newton and then as much again on its points: 2 s
+/// under the sanitizers, fuzz_session).
+constexpr long kPointCost = 3;
+
+/// Lowers the budget's limit by `n` for a scope: what a later step will need is not spent.
+struct Reserve {
+    Reserve(Budget& budget, long n)
+        : m_budget(budget)
+        , m_n(std::min(n, budget.limit)) {
+        m_budget.limit -= m_n;
+    }
+    ~Reserve() { m_budget.limit += m_n; }
+    Reserve(const Reserve&) = delete;
+    Reserve& operator=(const Reserve&) = delete;
+
+private:
+    Budget& m_budget;
+    long m_n;
+};
+
 /// The searched box [lo, hi] per searched input.
 struct Box {
     Eigen::VectorXd lo, hi;
@@ -868,10 +890,12 @@ LineSearch searchLine(const Expression& f, const Eigen::VectorXd& base, int axis
     const double h = n > 1 ? (b - a) / (n - 1) : 1.0;
     const std::vector<int> axes{axis};
     auto seed = [&](double x0, int lo, int hi) {
-        if (budget.spent()) {
+        const long keep = kPointCost * long(L.found.size() + 1); // for the points found
+        if (budget.limit - budget.used <= keep) {
             ++L.skipped;
             return;
         }
+        const Reserve reserve(budget, keep);
         Box box{Eigen::VectorXd::Constant(1, L.xs[lo] - h),
                 Eigen::VectorXd::Constant(1, L.xs[hi] + h)};
         double local = 0;
@@ -1271,10 +1295,12 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
                     local = std::max(local, norm(i, j));
         if (local <= flatSlope)
             return; // flat to rounding all around: nothing to tell apart
-        if (budget.spent()) {
+        const long keep = kPointCost * long(found.size() + 1); // for the points found
+        if (budget.limit - budget.used <= keep) {
             ++r.seedsSkipped;
             return;
         }
+        const Reserve reserve(budget, keep);
         Box box{Eigen::Vector2d(grid.x(i0) - cell[0], grid.y(j0) - cell[1]),
                 Eigen::Vector2d(grid.x(i1) + cell[0], grid.y(j1) + cell[1])};
         Eigen::VectorXd p = base;
@@ -1349,8 +1375,10 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const GridSpec& grid
             seed(grid.x(i), grid.y(j), i, j, i, j);
     }
 
-    for (const Polished& p : dedupe(found, s))
+    for (const Polished& p : dedupe(found, s)) {
+        budget.used += kPointCost; // kept back for it (seed)
         r.points.push_back(makePoint(f, p, s));
+    }
     findCurves(f, r.points, s, r.curves); // first: the points of a curve need no sign test
     for (CriticalPoint& c : r.points)
         classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
@@ -1457,6 +1485,7 @@ CriticalPointSearch findCriticalPoints(const Expression& f, const IntervalSpec& 
         return r;
     }
     for (const Polished& p : dedupe(line.found, s)) {
+        budget.used += kPointCost; // kept back for it (searchLine's seed)
         CriticalPoint c = makePoint(f, p, s);
         classify(f, c, s.axes, s.cell, s.curvatureTol, budget);
         consider(r, c.point, c.value, c.onBoundary, scale);

@@ -139,8 +139,8 @@ struct CriticalPointSearch {
     /// Every exact-derivative (second-order jet) evaluation of the search: Newton's, the
     /// one-step filter of |grad f|-minimum seeds, the valley test of singular points, the
     /// approaches toward poles and gaps (a value of f counted as one). Never
-    /// above `evaluationBudget`. (Each point found takes one more, with rounding bounds, for
-    /// its eigenvalues: at most one per Newton run.)
+    /// above `evaluationBudget`. (Each point found takes one more, with rounding bounds, for its
+    /// eigenvalues, counted as three and kept back from Newton's share.)
     long derivativeEvaluations = 0;
     long evaluationBudget = 0; ///< searchEvaluationBudget(f, samples, m) for this search
     int seedsSkipped = 0;      ///< seeds not polished because the budget was spent
