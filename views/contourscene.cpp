@@ -1925,31 +1925,9 @@ std::vector<ContourScene::Stroke> ContourScene::occupiedStrokes() const {
         strokes.push_back({at(a), at(b), ball});
     for (const Eigen::Vector2d& p : m_runPoints) // a run of one iterate has no segment
         strokes.push_back({at(p), at(p), ball});
-    if (m_point) {
-        const Eigen::Vector2d p = at(*m_point);
-        strokes.push_back({p, p, 0.011 * ww * ppw + 2 * line}); // the disc (0.022 w across)
-        // The arrows: shaft to the tip, the head 0.08 of the length in radius.
-        if (m_arrowLength > 0 && m_ascent->actor->GetVisibility())
-            for (int k = 0; k < 2; ++k)
-                strokes.push_back(
-                    {p,
-                     at(*m_point +
-                        (k == 0 ? 1.0 : -1.0) * m_arrowReach[std::size_t(k)] * m_gradientDirection),
-                     0.08 * m_arrowLength * ppw + 2 * line});
-    }
-    // The tangent line and the principal axes as drawn (cut to the frame).
-    for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get()}) {
-        if (!a->GetVisibility())
-            continue;
-        auto* d =
-            vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
-        if (!d || d->GetNumberOfPoints() < 2)
-            continue;
-        double p[3], q[3];
-        d->GetPoint(0, p);
-        d->GetPoint(1, q);
-        strokes.push_back({toDisplay(p[0], p[1]), toDisplay(q[0], q[1]), 2 * line});
-    }
+    // The point, its arrows, tangent and axes (pointOverlayStrokes), 2 pixels wider.
+    for (const Stroke& o : pointOverlayStrokes())
+        strokes.push_back({at(o.a), at(o.b), o.r * ppw + 2 * line});
     // The markers with an extreme's ring (2.2 symbols across), and their labels.
     const double perPixel = 1.0 / ppw;
     for (const PlotMarker& m : m_markerList) {
