@@ -288,7 +288,10 @@ void showCurveExpansion(CurveScene& scene, const Document& doc) {
         };
         // No-break spaces in "name = value": a narrow plot wraps between the pairs, never
         // between a name and its value (tester s17: "f = / 0.841" at font scale 1.5).
-        const QString at = QStringLiteral("at x\u00A0=\u00A0%1:  ").arg(compact(e.point[0]));
+        const QStringList names = doc.inputNames(); // its name: f = y is a curve over y
+        const QString at =
+            QStringLiteral("at %1\u00A0=\u00A0%2:  ")
+                .arg(names.isEmpty() ? QStringLiteral("x") : names.first(), compact(e.point[0]));
         scene.setNote((std::isnan(e.at.value) ? at + QStringLiteral("f is undefined")
                        : !std::isfinite(e.at.value)
                            ? at + QStringLiteral("f\u00A0=\u00A0%1").arg(word(e.at.value))

@@ -544,9 +544,19 @@ Settings Document::withInputs(Settings s, const QStringList& names) const {
         r.start = moved(r.start, nullptr);
     // The plotted inputs stay plotted when they remain; else the first two.
     const qsizetype px = names.indexOf(old.value(s.plotX)), py = names.indexOf(old.value(s.plotY));
+    // One of them remaining stays on its axis, with its range (typing x*exp(...) passes
+    // through x*ex, inputs ex and x: x took y's range and its point was "outside the plotted
+    // domain", tester s24).
+    const auto other = [&](qsizetype taken) { return taken == 0 ? 1 : 0; };
     if (px >= 0 && py >= 0 && px != py) {
         s.plotX = int(px);
         s.plotY = int(py);
+    } else if (px >= 0 && names.size() >= 2) {
+        s.plotX = int(px);
+        s.plotY = other(px);
+    } else if (py >= 0 && names.size() >= 2) {
+        s.plotY = int(py);
+        s.plotX = other(py);
     } else {
         s.plotX = 0;
         s.plotY = 1;

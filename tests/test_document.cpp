@@ -175,10 +175,11 @@ private slots:
         s.point[3] = 0;
         QVERIFY(doc.change(s, QStringLiteral("hold")).isEmpty());
         QVERIFY(spy.takeLast().at(0).toInt() & Document::SurfaceChange);
-        // A function of two inputs plots them both again.
+        // A function of two inputs plots them both again; y, plotted along x, stays there
+        // with its range (w is gone: x takes the other axis).
         QVERIFY(doc.setFunction(QStringLiteral("x+y")).isEmpty());
-        QCOMPARE(doc.settings().plotX, 0);
-        QCOMPARE(doc.settings().plotY, 1);
+        QCOMPARE(doc.settings().plotX, 1);
+        QCOMPARE(doc.settings().plotY, 0);
     }
 
     void undoAndRedo() {
@@ -616,6 +617,8 @@ private slots:
         doc.undoStack()->undo(); // x*ex (x*exp(-x^2-y was refused: unbalanced)
         QCOMPARE(doc.inputNames(), (QStringList{"ex", "x"}));
         QCOMPARE(doc.settings().point, std::vector<double>({0, -1.2}));
+        QCOMPARE(doc.settings().plotX, 1); // x stays on the x axis, with its range
+        QCOMPARE(doc.settings().xmin, -2.0);
         while (doc.undoStack()->index() > steps)
             doc.undoStack()->undo();
         QCOMPARE(doc.settings().point, std::vector<double>({-1.2, 1}));

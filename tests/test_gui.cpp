@@ -2735,6 +2735,8 @@ private slots:
         };
         QCOMPARE(noteAt("log(x)", -1), QStringLiteral("at x\u00A0=\u00A0-1:  f is undefined"));
         QCOMPARE(noteAt("1/x", 0), QStringLiteral("at x\u00A0=\u00A00:  f\u00A0=\u00A0+inf"));
+        // The input by its name (tester s24: f = y said "at x = 1").
+        QVERIFY(noteAt("y", 1).startsWith(QStringLiteral("at y\u00A0=\u00A01:")));
         const QString sqrtNote = noteAt("sqrt(x)", 0); // f defined, f' infinite
         QVERIFY2(sqrtNote.contains(QStringLiteral("f'\u00A0=\u00A0+inf")), qPrintable(sqrtNote));
         QVERIFY2(!sqrtNote.contains(QStringLiteral("nan")), qPrintable(sqrtNote));
