@@ -171,9 +171,22 @@ NewtonStep newtonStep(const Eigen::VectorXd& g, const Eigen::MatrixXd& h, double
 
 namespace {
 
-// f fell without bound when its last values (up to 4 steps) fell step after step and ended
-// below the start: an unbounded-below f. A step that is too large overshoots instead, so f
-// rises (|x - x*| grows by |1 - eta lambda| > 1 per step on a quadratic with lambda > 0).
+// The last falls of f (up to 3) each smaller than the one before: f falls ever more slowly,
+// toward a bound it may never reach (1/(x - 0.3)^2 as Newton walks off to x -> -inf, f -> 0:
+// tester s24, reported "f unbounded below") or without bound but slowly (-log x). A few
+// values cannot tell which: neither is claimed.
+bool fallingSlower(const std::vector<Step>& steps) {
+    const std::size_t n = steps.size();
+    if (n < 4)
+        return false;
+    const auto fall = [&](std::size_t k) { return steps[k - 1].value - steps[k].value; };
+    return fall(n - 1) > 0 && fall(n - 1) < fall(n - 2) && fall(n - 2) < fall(n - 3);
+}
+
+// f fell without bound when its last values (up to 4 steps) fell step after step, by no less
+// each step, and ended below the start: an unbounded-below f. A step that is too large
+// overshoots instead, so f rises (|x - x*| grows by |1 - eta lambda| > 1 per step on a
+// quadratic with lambda > 0).
 bool fallingWithoutBound(const std::vector<Step>& steps) {
     const std::size_t n = steps.size();
     if (n < 2)
@@ -182,7 +195,7 @@ bool fallingWithoutBound(const std::vector<Step>& steps) {
     for (std::size_t i = from + 1; i < n; ++i)
         if (!(steps[i].value < steps[i - 1].value))
             return false;
-    return steps.back().value < steps.front().value;
+    return steps.back().value < steps.front().value && !fallingSlower(steps);
 }
 
 // Armijo's sufficient-decrease constant and how many halvings the line search may try
@@ -349,16 +362,21 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                                                         : Divergence::StepTooLarge;
             // The reason in the method's terms (tester s17: a pure Newton step from near an
             // inflection point, f'' = 0.014, jumped 216 units and was blamed on eta).
-            t.message = "left the region of interest (|x - x₀| > " + shortNumber(o.escapeRadius) +
-                        ") at step " + std::to_string(k) +
-                        (t.divergence == Divergence::UnboundedBelow
-                             ? " with f falling without bound (f = " + shortNumber(d.value) +
-                                   "): f is unbounded below along the path, not a "
-                                   "learning-rate problem"
-                         : newton ? ": a Newton step −H⁻¹∇f is long where the curvature is "
-                                    "small (H nearly singular, near an inflection point), not a "
-                                    "learning-rate problem"
-                                  : " with the steps growing as f rose: learning rate too large");
+            t.message =
+                "left the region of interest (|x - x₀| > " + shortNumber(o.escapeRadius) +
+                ") at step " + std::to_string(k) +
+                (t.divergence == Divergence::UnboundedBelow
+                     ? " with f falling without bound (f = " + shortNumber(d.value) +
+                           "): f is unbounded below along the path, not a "
+                           "learning-rate problem"
+                 : fallingSlower(t.steps)
+                     ? " with f still falling, ever more slowly (f = " + shortNumber(d.value) +
+                           "): the path runs off toward where f levels out (or falls "
+                           "slowly without bound), not a learning-rate problem"
+                 : newton ? ": a Newton step −H⁻¹∇f is long where the curvature is "
+                            "small (H nearly singular, near an inflection point), not a "
+                            "learning-rate problem"
+                          : " with the steps growing as f rose: learning rate too large");
             return t;
         }
         if (gnorm <= o.tolerance) {

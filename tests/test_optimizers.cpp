@@ -344,6 +344,24 @@ private slots:
             << "-x^2+y^2" << 1.0 << 0.5 << 0.1 << 1000 << "diverged" << 97 << -2297003903547059.5
             << int(gs::Divergence::UnboundedBelow);
     }
+    // Tester s24: Newton on 1/(x - 0.3)^2 from -1.2 steps u -> 4u/3 (u = x - 0.3: f'/f'' =
+    // -u/3), off to -inf while f falls toward 0, by less each step (f shrinks by 9/16): it
+    // was "f unbounded below". Said as falling ever more slowly, not as unbounded.
+    void fallingTowardABoundIsNotUnbounded() {
+        gs::OptimizerOptions o;
+        o.method = gs::Method::Newton;
+        o.maxSteps = 1000;
+        o.tolerance = 1e-40; // |f'| = 2/|u|^3 passes 1e-6 long before the escape radius
+        Eigen::VectorXd x0(1);
+        x0 << -1.2;
+        const auto run = gs::optimize(parse("1/(x - 0.3)^2"), x0, o);
+        QCOMPARE(::reason(run), QStringLiteral("diverged"));
+        QVERIFY(run.divergence != gs::Divergence::UnboundedBelow);
+        QVERIFY2(QString::fromStdString(run.message).contains(QStringLiteral("ever more slowly")),
+                 run.message.c_str());
+        QVERIFY(run.steps.back().value > 0);
+    }
+
     void divergenceByTheRiseOfF() {
         QFETCH(QString, function);
         QFETCH(double, x0);
