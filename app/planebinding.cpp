@@ -72,12 +72,16 @@ ViewKind defaultView(const Document& doc) {
 }
 
 namespace {
+/// Values closer than this read the same at the scale of f's range on the plot.
+double valueUnit(const Document& doc) {
+    const SurfaceSample& s = doc.surface();
+    return 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
+}
+
 /// A critical value within rounding of zero at the scale of f's range reads as 0, not 7.9e-31
 /// (Himmelblau's minima: 0 and 7.9e-31, the same value), on the plot and in the list alike.
 double zeroAtScale(const Document& doc, double v) {
-    const SurfaceSample& s = doc.surface();
-    const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
-    return std::abs(v) < unit ? 0.0 : v;
+    return std::abs(v) < valueUnit(doc) ? 0.0 : v;
 }
 } // namespace
 
@@ -135,7 +139,7 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     // middle. Where the domain's extreme is all along it (more ties than listed, the same
     // value), the label says so and no ring picks one of its points (tester s24: a line of
     // minima with "slice min 16" at one end read as the only minimum).
-    const double unit = 1e-9 * std::max({std::abs(s.zmin), std::abs(s.zmax), 1e-300});
+    const double unit = valueUnit(doc);
     auto alongCurve = [&](const DomainExtremum& e, const CriticalCurve& curve) {
         return e.found && e.attained && e.manyTies && std::abs(e.value - curve.value) <= unit;
     };

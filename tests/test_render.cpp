@@ -121,6 +121,20 @@ ShadedPixel shadedPixelAt(const QString& function, double x, double y) {
     return p;
 }
 
+/// The contour of `function` on [-2, 2]^2 with its point at x0 as the window shows it (the
+/// tangent, the arrows, the model); returns the domain.
+gs::GridSpec showOnTheSquare(gs::ContourScene& contour, const QString& function,
+                             const Eigen::Vector2d& x0) {
+    const auto f = parse(function.toUtf8().constData());
+    gs::GridSpec g;
+    g.xmin = g.ymin = -2;
+    g.xmax = g.ymax = 2;
+    contour.setTitle("f(x, y) = " + function.toStdString());
+    contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
+    contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true, true);
+    return g;
+}
+
 } // namespace
 
 namespace gs {
@@ -1243,16 +1257,8 @@ private slots:
         QFETCH(double, x);
         QFETCH(double, y);
         QFETCH(QSize, size);
-        const auto f = parse(function.toStdString().c_str());
-        gs::GridSpec g;
-        g.xmin = g.ymin = -2;
-        g.xmax = g.ymax = 2;
-        const Eigen::Vector2d x0(x, y);
         gs::ContourScene contour;
-        contour.setTitle("f(x, y) = " + function.toStdString());
-        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
-        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
-                             true);
+        showOnTheSquare(contour, function, Eigen::Vector2d(x, y));
         vtkNew<vtkRenderWindow> window;
         window->SetOffScreenRendering(1);
         window->SetSize(size.width(), size.height());
@@ -1298,18 +1304,10 @@ private slots:
         QFETCH(int, cut);
         QFETCH(double, fontScale);
         const FontScaleScope scale(fontScale);
-        const auto f = parse(function.toUtf8().constData());
-        gs::GridSpec g;
-        g.xmin = g.ymin = -2;
-        g.xmax = g.ymax = 2;
-        const Eigen::Vector2d x0(x, y);
         gs::ContourScene contour;
-        contour.setTitle("f(x, y) = " + function.toStdString());
+        const gs::GridSpec g = showOnTheSquare(contour, function, Eigen::Vector2d(x, y));
         contour.setNote("gradient descent stable here for learning rate < 2 / (largest "
                         "eigenvalue of H) = 0.2");
-        contour.setSurface(gs::sampleSurface(f, g, x0), "x", "y");
-        contour.setExpansion(gs::expand(f, x0, g, 41, Eigen::Vector2d(0.01, -0.03)), true, true,
-                             true);
         vtkNew<vtkRenderWindow> window;
         window->SetOffScreenRendering(1);
         window->SetSize(890, 627); // the contour tab of a 1280x720 window
