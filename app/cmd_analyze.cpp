@@ -51,6 +51,9 @@ int analyzeCommand(const QCommandLineParser& p) {
         o[QStringLiteral("hessian")] = json::matrix(d.hessian);
         // The same rounding-to-zero rule as the readout (and every other output).
         o[QStringLiteral("hessian_eigenvalues")] = json::vector(c.eigenvaluesToTolerance());
+        o[QStringLiteral("hessian_eigenvalue_errors")] = json::vector(c.eigenvalueErrors);
+        if (c.curvatureLost())
+            o[QStringLiteral("curvature_lost_to_rounding")] = true;
         o[QStringLiteral("classification")] = QString::fromUtf8(toString(c.classification).data());
         // Where f or its derivatives are not finite there is nothing to classify: say so and
         // why (was "not_critical", as if the gradient had been seen to be non-zero).

@@ -50,8 +50,11 @@ QJsonObject point(const CriticalPoint& c) {
         {QStringLiteral("classification"), classification(c.classification)},
         {QStringLiteral("detail"), QString::fromStdString(c.detail)},
         {QStringLiteral("hessian_eigenvalues"), json::vector(c.eigenvalues)},
+        {QStringLiteral("hessian_eigenvalue_errors"), json::vector(c.eigenvalueErrors)},
         {QStringLiteral("on_boundary"), c.onBoundary},
     };
+    if (c.curvatureLost)
+        o[QStringLiteral("curvature_lost_to_rounding")] = true;
     if (c.signChanges >= 0)
         o[QStringLiteral("sign_changes")] = c.signChanges;
     return o;

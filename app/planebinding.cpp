@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gs {
 
@@ -82,6 +83,22 @@ double valueUnit(const Document& doc) {
 /// (Himmelblau's minima: 0 and 7.9e-31, the same value), on the plot and in the list alike.
 double zeroAtScale(const Document& doc, double v) {
     return std::abs(v) < valueUnit(doc) ? 0.0 : v;
+}
+
+/// A found point's plotted coordinates within sqrt(eps) of an axis's extent of zero read as 0:
+/// an extremum is located only to about that (f moves by f'' d^2 / 2, below rounding, for d
+/// under sqrt(eps |f| / |f''|)). sin(x)/x's maximum was listed "at 4.8e-09" (tester s26), the
+/// point approaching 1/x's pole "at 2.5e-62".
+Eigen::VectorXd coordinatesAtScale(const Document& doc, Eigen::VectorXd p) {
+    const GridSpec g = doc.grid();
+    const double unit = std::sqrt(std::numeric_limits<double>::epsilon());
+    const bool curve = doc.expression().inputCount() == 1;
+    const double extents[2] = {g.xmax - g.xmin, g.ymax - g.ymin};
+    const int axes[2] = {curve ? 0 : g.axisX, curve ? -1 : g.axisY};
+    for (int k = 0; k < 2; ++k)
+        if (axes[k] >= 0 && axes[k] < p.size() && std::abs(p[axes[k]]) < unit * extents[k])
+            p[axes[k]] = 0;
+    return p;
 }
 } // namespace
 
@@ -212,14 +229,21 @@ std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
 
 QString criticalPointText(const Document& doc, const CriticalPoint& p) {
     QStringList eig;
-    for (Eigen::Index k = 0; k < p.eigenvalues.size(); ++k)
-        eig << number(p.eigenvalues[k]);
+    for (Eigen::Index k = 0; k < p.eigenvalues.size(); ++k) {
+        const double error = k < p.eigenvalueErrors.size() ? p.eigenvalueErrors[k] : 0.0;
+        // Lost to rounding: the computed value and its bound, not a bare "0" (sin(x)/x's
+        // f'' = -1/3 came out 0 near 0, tester s26).
+        eig << (p.curvatureLost && std::abs(p.eigenvalues[k]) <= error
+                    ? QStringLiteral("%1 ± %2 (rounding)")
+                          .arg(number(p.eigenvalues[k]), number(error))
+                    : number(p.eigenvalues[k]));
+    }
     const QString kind = QString::fromStdString(kindOf(p));
     // A value stays with its name, and the eigenvalues together, when the list wraps: no-break
     // spaces (U+00A0) in "f = v" and "λ = a, b" (a lone "1.716" or "16" on a line, issue #9).
     QString text = QStringLiteral("%1 at %2: f\u00A0=\u00A0%3, λ\u00A0=\u00A0%4")
-                       .arg(kind, pointText(doc, p.point), number(zeroAtScale(doc, p.value)),
-                            eig.join(QStringLiteral(",\u00A0")));
+                       .arg(kind, pointText(doc, coordinatesAtScale(doc, p.point)),
+                            number(zeroAtScale(doc, p.value)), eig.join(QStringLiteral(",\u00A0")));
     if (p.onBoundary)
         text += QStringLiteral(" (on the boundary)");
     return text;
@@ -234,12 +258,7 @@ QString extremumText(const Document& doc, const DomainExtremum& e, bool lowest) 
             .arg(domain, QString::number(e.value, 'g', 6));
     // The point approached lies within rounding of where f stops being defined: its
     // coordinates read at the domain's scale (0, not 2.5e-62).
-    const GridSpec g = doc.grid();
-    const double unit = 1e-9 * std::hypot(g.xmax - g.xmin, g.ymax - g.ymin);
-    Eigen::VectorXd at = e.point;
-    for (Eigen::Index i = 0; i < at.size(); ++i)
-        if (std::abs(at[i]) < unit)
-            at[i] = 0;
+    const Eigen::VectorXd at = coordinatesAtScale(doc, e.point);
     return (lowest ? QObject::tr("no lowest f %1: f falls past %2 approaching %3")
                    : QObject::tr("no highest f %1: f rises past %2 approaching %3"))
         .arg(domain, number(e.value), pointText(doc, at));

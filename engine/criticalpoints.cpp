@@ -537,7 +537,10 @@ void classify(const Expression& f, CriticalPoint& c, const std::vector<int>& axe
                          "with the radius, up to half a cell from p";
     } else if (t.changes == 0) {
         c.classification = t.sign > 0 ? Classification::Minimum : Classification::Maximum;
-        c.detail = t.sign > 0 ? "degenerate minimum" : "degenerate maximum";
+        // Lost to rounding, the curvature is unknown, not zero: no "degenerate" (tester s26,
+        // sin(x)/x: "degenerate maximum at 4.8e-09, lambda = 0"; f'' = -1/3 there).
+        c.detail = std::string(c.curvatureLost ? "" : "degenerate ") +
+                   (t.sign > 0 ? "minimum" : "maximum");
     } else if (axes.size() == 1) {
         c.classification = Classification::Saddle; // neither a minimum nor a maximum
         c.detail = "stationary inflection";
@@ -545,7 +548,7 @@ void classify(const Expression& f, CriticalPoint& c, const std::vector<int>& axe
         // A saddle in the wide sense (not an extremum): 2 or 4 sign changes, one or two
         // rising and falling sectors; 6: three of each, the monkey saddle; more: higher.
         c.classification = Classification::Saddle;
-        c.detail = t.changes <= 4 ? "degenerate saddle"
+        c.detail = t.changes <= 4 ? (c.curvatureLost ? "saddle" : "degenerate saddle")
                                   : (t.changes == 6 ? "monkey saddle" : "higher-order saddle");
     }
 }
@@ -636,8 +639,11 @@ CriticalPoint makePoint(const Expression& f, const Polished& p, const Setup& s) 
     c.point = p.point;
     c.value = p.at.value;
     c.gradientNorm = p.gradientNorm;
-    c.eigenvalues = analyzeCurvature(sliceDerivatives(f, p.point, s.axes), sliceOf(p.point, s.axes))
-                        .eigenvalues;
+    const CurvatureAnalysis a =
+        analyzeCurvature(sliceDerivatives(f, p.point, s.axes), sliceOf(p.point, s.axes));
+    c.eigenvalues = a.eigenvalues;
+    c.eigenvalueErrors = a.eigenvalueErrors;
+    c.curvatureLost = a.curvatureLost();
     c.onBoundary = onBoundary(s, p.point);
     return c;
 }
@@ -1168,6 +1174,9 @@ CriticalPoint classifySingularPoint(const Expression& f, const Eigen::VectorXd& 
     CriticalPoint c;
     c.point = p;
     c.value = evaluate(f, p);
+    const CurvatureAnalysis a = analyzeCurvature(sliceDerivatives(f, p, axes), sliceOf(p, axes));
+    c.eigenvalueErrors = a.eigenvalueErrors;
+    c.curvatureLost = a.curvatureLost();
     // No eigenvalues: classify() goes straight to f (the caller found the Hessian singular).
     Budget unbounded; // one point: the valley test's own limits bound it
     classify(f, c, axes, cell, 0.0, unbounded);

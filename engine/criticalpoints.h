@@ -74,11 +74,18 @@ struct CriticalPoint {
     double value = 0;
     double gradientNorm = 0;     ///< |grad f| over the searched inputs at `point`
     Eigen::VectorXd eigenvalues; ///< of the Hessian over the searched inputs, ascending
+    /// Bounds on their rounding errors (CurvatureAnalysis::eigenvalueErrors).
+    Eigen::VectorXd eigenvalueErrors;
     Classification classification = Classification::Degenerate;
     /// Empty when the Hessian decides; otherwise how f decided: "degenerate minimum",
     /// "degenerate maximum", "degenerate saddle", "monkey saddle", "stationary inflection",
-    /// "higher-order saddle", or why it could not ("undecided: ...").
+    /// "higher-order saddle", or why it could not ("undecided: ..."). Where the Hessian is
+    /// lost to rounding (curvatureLost) rather than singular, f's signs decide without the
+    /// word "degenerate": "minimum", "maximum", "saddle".
     std::string detail;
+    /// The Hessian's rounding hides its curvature here (CurvatureAnalysis::curvatureLost):
+    /// its eigenvalues within eigenvalueErrors of zero are unknown, not zero.
+    bool curvatureLost = false;
     int signChanges = -1; ///< of f - f(p) around p, when that test was used
     bool onBoundary = false;
 };

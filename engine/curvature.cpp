@@ -94,6 +94,18 @@ Eigen::VectorXd CurvatureAnalysis::eigenvaluesToTolerance() const {
     return shown;
 }
 
+bool CurvatureAnalysis::curvatureLost() const {
+    return lostToRounding(eigenvalues, eigenvalueErrors);
+}
+
+bool lostToRounding(const Eigen::VectorXd& lambda, const Eigen::VectorXd& error) {
+    if (lambda.size() == 0 || error.size() != lambda.size() || !lambda.allFinite() ||
+        !error.allFinite())
+        return false;
+    const double scale = relativeTolerance() * lambda.cwiseAbs().maxCoeff();
+    return ((lambda.array().abs() <= error.array()) && (error.array() > scale)).any();
+}
+
 Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error) {
     const auto n = h.rows();
     const Eigen::VectorXd d = equilibration(h);
@@ -147,6 +159,13 @@ CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& 
     r.eigenvalues = solver.eigenvalues();
     r.eigenvectors = solver.eigenvectors();
     r.inertia = hessianInertia(d.hessian, d.error.hessian);
+    // The same perturbation bound for H's own eigenvalues (the readout's and the lists').
+    const double solverError = 4.0 * double(n) * kUnit * r.eigenvalues.cwiseAbs().maxCoeff();
+    r.eigenvalueErrors.resize(n);
+    for (Eigen::Index k = 0; k < n; ++k) {
+        const Eigen::VectorXd v = r.eigenvectors.col(k).cwiseAbs();
+        r.eigenvalueErrors[k] = kSafety * v.dot(d.error.hessian * v) + solverError;
+    }
     r.gradientTolerance = kSafety * d.error.gradient.norm();
     // Per component, so that rescaling one input (which scales df/dx_i and its bound
     // alike) does not change the answer; |f| plays no part (adding a constant to f).

@@ -29,6 +29,16 @@ struct CurvatureAnalysis {
     /// the test itself is per component (see analyzeCurvature).
     double gradientTolerance = 0;
     Inertia inertia; ///< of H (congruence-invariant: the same for the equilibrated H)
+    /// Bound on |computed - exact| of each eigenvalue (of H itself, not the equilibrated one):
+    /// kSafety |v_k|^T E_H |v_k| + 4 n u ||H||, the rule below.
+    Eigen::VectorXd eigenvalueErrors;
+
+    /// True when H's rounding hides its curvature: some eigenvalue is within its bound of zero
+    /// and that bound exceeds sqrt(eps) max |lambda| (H's own scale). sin(x)/x at x = 5e-9 is
+    /// computed as f'' = 0 exactly, cos x / x and sin x / x^3 cancelling, with a bound of 20
+    /// (f'' is -1/3): "lost to rounding", not "degenerate". A truly singular H is computed to
+    /// its own precision (log-sum-exp's 1.7e-17 next to 0.25, x^4's 1.2e-17 at 1e-9).
+    bool curvatureLost() const;
 
     /// The eigenvalues with those that count as zero set to exactly 0, for every output
     /// (readout, JSON): by Sylvester's law of inertia the zero ones are the middle
@@ -56,6 +66,10 @@ CurvatureAnalysis analyzeCurvature(const Derivatives& d, const Eigen::VectorXd& 
 /// The inertia of a symmetric H whose entries are known to within `error` (elementwise),
 /// by the rule above. Exposed for the optimizers' end-point classification and tests.
 Inertia hessianInertia(const Eigen::MatrixXd& h, const Eigen::MatrixXd& error);
+
+/// CurvatureAnalysis::curvatureLost's test on eigenvalues and their error bounds (false when
+/// the sizes differ or anything is not finite).
+bool lostToRounding(const Eigen::VectorXd& lambda, const Eigen::VectorXd& error);
 
 /// Why a point cannot be classified: f, its gradient or its Hessian is not a finite number
 /// there. The readout's row and --analyze's "classification_detail" say it in these words.

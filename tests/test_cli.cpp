@@ -151,6 +151,26 @@ private slots:
         QVERIFY(!o.contains("approximation"));
     }
 
+    // sin(x)/x near 0: f'' is computed as 0 with a bound that covers its true -1/3; the JSON
+    // says the curvature is lost, and f's signs call the point a maximum (tester s26: it
+    // said "degenerate maximum").
+    void curvatureLostToRounding() {
+        const Run r = run({"--analyze", "--function", "sin(x)/x", "--point", "4.8e-9"});
+        QCOMPARE(r.exitCode, 0);
+        const auto o = json(r);
+        QVERIFY(o["curvature_lost_to_rounding"].toBool());
+        QCOMPARE(o["classification"].toString(), QStringLiteral("maximum"));
+        QCOMPARE(o["classification_detail"].toString(), QStringLiteral("maximum"));
+        const double lambda = o["hessian_eigenvalues"][0].toDouble();
+        QVERIFY(std::abs(lambda + 1.0 / 3) <= o["hessian_eigenvalue_errors"][0].toDouble());
+        const Run bowl = run({"--analyze", "--function", "x^2 - y^2", "--point=0,0"});
+        const auto b = json(bowl);
+        QVERIFY(!b.contains("curvature_lost_to_rounding"));
+        // No cancellation: the bounds are a few dozen ulps of |H| = 2, far from "lost".
+        for (const QJsonValue e : b["hessian_eigenvalue_errors"].toArray())
+            QVERIFY(e.toDouble() <= 64 * std::numeric_limits<double>::epsilon());
+    }
+
     void nonFiniteIsNull() {
         const Run r = run({"--analyze", "--function", "log(x)", "--point", "-1"});
         QCOMPARE(r.exitCode, 0);

@@ -798,6 +798,49 @@ private slots:
         QCOMPARE(QString::fromStdString(r.points[0].detail), detail);
     }
 
+    // Tester s26: sin(x)/x on [-1, 2] listed a "degenerate maximum, lambda = 0" near 0, where
+    // f'' = -1/3 (its Taylor series 1 - x^2/6 + ...) but the formula's terms (cos x / x,
+    // sin x / x^3) cancel to exactly 0 in rounding. The bound on the computed eigenvalue covers
+    // the true -1/3, the point is a maximum without "degenerate", and a truly singular f''
+    // (x^4, computed to its own precision) stays degenerate.
+    void curvatureLostToRounding() {
+        gs::IntervalSpec interval;
+        interval.xmin = -1;
+        interval.xmax = 2;
+        const auto sinc =
+            gs::findCriticalPoints(parse("sin(x)/x", {"x"}), interval, Eigen::VectorXd::Zero(1));
+        QCOMPARE(sinc.points.size(), std::size_t(1));
+        const gs::CriticalPoint& top = sinc.points[0];
+        QVERIFY(std::abs(top.point[0]) < 1e-7);
+        QCOMPARE(name(top.classification), name(Classification::Maximum));
+        QCOMPARE(QString::fromStdString(top.detail), QStringLiteral("maximum"));
+        QVERIFY(top.curvatureLost);
+        QCOMPARE(top.eigenvalueErrors.size(), Eigen::Index(1));
+        QVERIFY(std::abs(top.eigenvalues[0] - (-1.0 / 3)) <= top.eigenvalueErrors[0]);
+        // Away from the cancellation f'' is computed to its precision: nothing is lost.
+        const gs::Derivatives d =
+            gs::derivatives(parse("sin(x)/x", {"x"}), Eigen::VectorXd::Constant(1, 0.5));
+        const gs::CurvatureAnalysis a = gs::analyzeCurvature(d, Eigen::VectorXd::Constant(1, 0.5));
+        QVERIFY(!a.curvatureLost());
+        const double exact = (-0.25 * std::sin(0.5) - std::cos(0.5) + 2 * std::sin(0.5)) / 0.125;
+        QVERIFY(std::abs(a.eigenvalues[0] - exact) <= a.eigenvalueErrors[0]);
+        QVERIFY(a.eigenvalueErrors[0] < std::sqrt(kEps) * std::abs(exact)); // ~1e3 ulps
+
+        const auto quartic =
+            gs::findCriticalPoints(parse("x^4", {"x"}), interval, Eigen::VectorXd::Zero(1));
+        QCOMPARE(quartic.points.size(), std::size_t(1));
+        QVERIFY(!quartic.points[0].curvatureLost);
+        QCOMPARE(QString::fromStdString(quartic.points[0].detail),
+                 QStringLiteral("degenerate minimum"));
+        // Log-sum-exp's singular Hessian along (1, 1) is computed as 1.7e-17 next to 0.5:
+        // zero, not lost.
+        const gs::Derivatives l =
+            gs::derivatives(parse("log(exp(x)+exp(y))", {"x", "y"}), Eigen::Vector2d(0, 0));
+        const gs::CurvatureAnalysis la = gs::analyzeCurvature(l, Eigen::Vector2d(0, 0));
+        QCOMPARE(la.inertia.zero, 1);
+        QVERIFY(!la.curvatureLost());
+    }
+
     // x^3 + 0.001 x: f' = 3x^2 + 0.001 > 0, no critical point.
     void oneVariableNone() {
         const auto f = parse("x^3 + 0.001*x", {"x"});

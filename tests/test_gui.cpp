@@ -2814,6 +2814,16 @@ private slots:
             if (m.extreme > 0 && m.label == "global max 0.693")
                 ++highest;
         QCOMPARE(highest, 1);
+        // sin(x)/x on [-1, 2]: the maximum near 0, whose f'' cancels to 0 in rounding, is
+        // listed at 0 as a maximum with f'' and its bound (tester s26: "degenerate maximum at
+        // 4.8e-09, lambda = 0").
+        QCOMPARE(m_doc->setFunction(QStringLiteral("sin(x)/x")), QString());
+        QCOMPARE(m_doc->criticalPoints().points.size(), std::size_t(1));
+        const QString top = criticalPointText(*m_doc, m_doc->criticalPoints().points[0])
+                                .replace(QChar(0x00A0), QLatin1Char(' '));
+        QVERIFY2(top.startsWith(QStringLiteral("maximum at (0): f = 1, λ = 0 ± ")),
+                 qPrintable(top));
+        QVERIFY2(top.endsWith(QStringLiteral("(rounding)")), qPrintable(top));
     }
 
     // Tester s24 (the backpropagation example's contour): a line of minima, all at the slice's

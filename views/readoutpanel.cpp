@@ -129,8 +129,18 @@ QString wrapWords(const QString& text, int maxChars) {
 
 namespace {
 
-QString classText(Classification c) {
-    switch (c) {
+QString classText(const CurvatureAnalysis& a) {
+    if (a.classification == Classification::Degenerate && a.curvatureLost()) {
+        // Not "singular": the curvature is unknown (sin(x)/x near 0, where cos x / x and
+        // sin x / x^3 cancel to f'' = 0 with a bound of 20; f'' is -1/3).
+        double bound = 0;
+        for (Eigen::Index k = 0; k < a.eigenvalues.size(); ++k)
+            if (std::abs(a.eigenvalues[k]) <= a.eigenvalueErrors[k])
+                bound = std::max(bound, a.eigenvalueErrors[k]);
+        return QStringLiteral("critical point (its Hessian is lost to rounding here: ±%1)")
+            .arg(formatNumber(bound, 3));
+    }
+    switch (a.classification) {
     case Classification::Minimum:
         return QStringLiteral("minimum (critical point)");
     case Classification::Maximum:
@@ -436,7 +446,7 @@ void ReadoutPanel::setExpansion(const Expansion& e, const QStringList& names,
     // The row says which of f, ∇f and H is not a finite number, and how.
     const NotFinite why = notFinite(e.at);
     const QString kind =
-        why == NotFinite::None ? classText(e.curvature.classification)
+        why == NotFinite::None ? classText(e.curvature)
         : why == NotFinite::Infinite
             ? QStringLiteral("%1 (f = %2)")
                   .arg(QString::fromUtf8(toString(why).data()), formatNumber(e.at.value))
