@@ -1941,8 +1941,15 @@ void MainWindow::updateDomainNote() {
         !gaps.isEmpty())
         notes << gaps;
     const auto ix = std::size_t(s.plotX), iy = std::size_t(s.plotY);
-    if (s.point.size() > std::max(ix, iy) && (s.point[ix] < s.xmin || s.point[ix] > s.xmax ||
-                                              s.point[iy] < s.ymin || s.point[iy] > s.ymax))
+    if (m_doc->expression().inputCount() == 1) {
+        // One input: its interval (the curve view draws nothing at a point outside it).
+        if (!s.point.empty() && (s.point[0] < s.xmin || s.point[0] > s.xmax))
+            notes << tr("The expansion point %1 = %2 is outside the plotted interval %3: its "
+                        "marker, tangent line and quadratic are not drawn. Widen the interval "
+                        "or move the point.")
+                         .arg(m_doc->inputNames().value(0), number(s.point[0]), box);
+    } else if (s.point.size() > std::max(ix, iy) && (s.point[ix] < s.xmin || s.point[ix] > s.xmax ||
+                                                     s.point[iy] < s.ymin || s.point[iy] > s.ymax))
         notes << tr("The expansion point (%1, %2) is outside the plotted domain %3: its marker, "
                     "planes and arrows are not drawn. Widen the domain or move the point.")
                      .arg(number(s.point[ix]), number(s.point[iy]), box);

@@ -3318,6 +3318,33 @@ private slots:
         QVERIFY(!contour.pointLegend().empty());
     }
 
+    // The same for one input (tester s26: x = 1.3 on [-1, 1] drew its disc beside the frame
+    // and its tangent over the ring at x = 1, and nothing said why).
+    void pointOutsideIntervalDrawsNothing() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("sin(x)")), QString());
+        Settings s = m_doc->settings();
+        s.xmin = -1;
+        s.xmax = 1;
+        s.point = {1.3};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        QTest::qWait(20);
+        const CurveScene& scene = m_window->curveScene();
+        QVERIFY(!scene.pointMarker());
+        QCOMPARE(scene.tangentPoints(), 0);
+        QCOMPARE(scene.quadraticPoints(), 0);
+        QVERIFY(m_window->domainNote()->isVisible());
+        const QString note = m_window->domainNote()->text();
+        QVERIFY2(note.contains(QStringLiteral("x = 1.3 is outside the plotted interval")) &&
+                     note.contains(QStringLiteral("tangent line and quadratic are not drawn")),
+                 qPrintable(note));
+        s.point = {0.5};
+        QCOMPARE(m_doc->change(s, QStringLiteral("test")), QString());
+        QTest::qWait(20);
+        QVERIFY(scene.pointMarker());
+        QVERIFY(scene.tangentPoints() > 0 && scene.quadraticPoints() > 0);
+        QVERIFY(!m_window->domainNote()->isVisible());
+    }
+
     void domainChangeRefitsAndSaysWhatIsWrong() {
         vtkCamera* cam = m_window->surfaceView()->scene().renderer()->GetActiveCamera();
         double focal[3];

@@ -195,6 +195,8 @@ vtkSmartPointer<vtkPolyData> CurveScene::polyline(const std::vector<Eigen::Vecto
 void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName,
                           const std::vector<double>& breaks) {
     const GridSpec& g = s.grid;
+    m_xmin = g.xmin;
+    m_xmax = g.xmax;
     double lo = s.zmin, hi = s.zmax;
     if (!(hi > lo)) { // a constant: a unit band around it
         lo -= 0.5;
@@ -230,7 +232,10 @@ void CurveScene::setCurve(const SurfaceSample& s, const std::string& xName,
 
 void CurveScene::setExpansion(const Expansion& e, bool tangent, bool quadratic) {
     m_point.reset();
-    const bool defined = e.point.size() > 0 && std::isfinite(e.at.value);
+    // Outside the plotted interval nothing is drawn at the point, as in 2-D (pointInDomain):
+    // x = 1.3 on [-1, 1] put its disc beside the frame, its tangent over the ring at x = 1.
+    const bool defined = e.point.size() > 0 && std::isfinite(e.at.value) && e.point[0] >= m_xmin &&
+                         e.point[0] <= m_xmax;
     if (defined) {
         m_point = Eigen::Vector2d(e.point[0], e.at.value);
     }

@@ -13,6 +13,7 @@
 #include "sceneactors.h"
 #include "surface.h"
 
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -68,6 +69,7 @@ private:
                                           double z) const;
 
     std::optional<Eigen::Vector2d> m_point;
+    double m_xmin = -INFINITY, m_xmax = INFINITY; ///< the plotted interval (setCurve)
     std::vector<PlotMarker> m_markerData;
     vtkSmartPointer<vtkBox> m_box;
     /// The markers' clip: the frame grown by a ring's radius (placeMarkerBox), so that a ring
