@@ -1999,12 +1999,29 @@ void MainWindow::onDocumentChanged(int what) {
         // 60: the run's last, no step taken").
         if (m_stepShown && longest > 0)
             m_animator->setFrame(0);
-        bool diverged = false;
-        for (const Trajectory& t : m_doc->trajectories())
-            if (t.reason == StopReason::Diverged) {
-                notify(tr("A run diverged: %1").arg(QString::fromStdString(t.message)));
-                diverged = true;
+        // One line that fits the status bar: the run, its step and the verdict; the numbers
+        // in the tool tip and the run list (tester s26: the whole message ran off the edge).
+        QStringList details;
+        QString first;
+        const auto& trajectories = m_doc->trajectories();
+        for (int i = 0; i < int(trajectories.size()); ++i)
+            if (const Trajectory& t = trajectories[std::size_t(i)]; t.reason == StopReason::Diverged) {
+                if (first.isEmpty())
+                    first = tr("%1 at step %2: %3")
+                                .arg(runName(*m_doc, i))
+                                .arg(t.stepCount())
+                                .arg(QString::fromStdString(t.verdict));
+                details << runDescription(*m_doc, i);
             }
+        const bool diverged = !details.isEmpty();
+        if (diverged) {
+            notify(details.size() == 1
+                       ? tr("A run diverged: %1").arg(first)
+                       : tr("A run diverged: %1 (and %2 more: the run list says why)")
+                             .arg(first)
+                             .arg(details.size() - 1));
+            m_message->setToolTip(details.join(QLatin1Char('\n')));
+        }
         // The runs it spoke of are gone (another example, session or function): so is it.
         if (!diverged && m_message->text().startsWith(tr("A run diverged")))
             m_messageBox->hide();

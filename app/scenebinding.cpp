@@ -123,7 +123,7 @@ Rgb runColour(const Document& doc, int i) {
     return runColor(i >= 0 && std::size_t(i) < runs.size() ? runs[std::size_t(i)].colour : i);
 }
 
-QString runLabel(const Document& doc, int i) {
+QString runName(const Document& doc, int i) {
     const auto& runs = doc.settings().runs;
     QString label = methodLabel(runs[std::size_t(i)]);
     // Two runs alike in that (another start, other options the label does not show) are told
@@ -137,6 +137,11 @@ QString runLabel(const Document& doc, int i) {
         }
     if (alike > 1)
         label += QStringLiteral(" #%1").arg(ordinal);
+    return label;
+}
+
+QString runLabel(const Document& doc, int i) {
+    QString label = runName(doc, i);
     // A converged run says what it converged to (minimum, saddle, flat, ...), a diverged one
     // that it diverged (tester s17: only the status bar and the run list said so).
     if (std::size_t(i) < doc.trajectories().size()) {

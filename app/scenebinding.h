@@ -27,7 +27,9 @@ void showExpansion(SurfaceScene& scene, const Document& doc);
 
 /// "Adam, lr 0.1, from (1, -0.5): converged, 42 steps" for run i.
 QString runDescription(const Document& doc, int i);
-/// The short legend label of run i: "Adam lr=0.1".
+/// Run i's method and setting, numbered among runs alike: "Adam lr=0.1 #2".
+QString runName(const Document& doc, int i);
+/// The short legend label of run i: its name and outcome, "Adam lr=0.1 (minimum)".
 QString runLabel(const Document& doc, int i);
 /// Run i's colour: its palette slot's (RunSettings::colour), the same in every view.
 Rgb runColour(const Document& doc, int i);

@@ -300,6 +300,7 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
         t.steps.push_back({x, d.value, d.gradient.norm(), false, NewtonKind::None, 1, {}});
         t.reason = StopReason::Diverged;
         t.divergence = Divergence::Undefined;
+        t.verdict = "Newton's method needs the Hessian, which is not computed";
         t.message = "Newton's method needs the Hessian, which is ";
         t.message += hessianNotComputed(f).value_or("not computed");
         return t;
@@ -321,10 +322,13 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                                ? Divergence::UnboundedBelow
                                : Divergence::Undefined;
             if (t.divergence == Divergence::UnboundedBelow) {
+                t.verdict = "f fell to -inf: f is unbounded below along the path";
                 t.message = "f fell without bound to -inf at step " + std::to_string(k) +
                             ": f is unbounded below along the path (not the learning rate)";
                 return t;
             }
+            t.verdict = k == 0 ? "f or its gradient is undefined at the start"
+                               : "f or its gradient became undefined";
             t.message = k == 0
                             ? "f or its gradient is undefined at the start"
                             : "f or its gradient became undefined (step " + std::to_string(k) + ")";
@@ -343,12 +347,15 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
             const bool falling = d.value < t.steps.front().value;
             t.reason = StopReason::Diverged;
             t.divergence = falling ? Divergence::UnboundedBelow : Divergence::StepTooLarge;
+            t.verdict = falling  ? "f is unbounded below along the path"
+                        : newton ? "the steps overshoot"
+                                 : "the steps overshoot: learning rate too large";
             t.message = std::string(falling ? "f fell" : "f rose") + " from " +
                         shortNumber(t.steps.front().value) + " to " + shortNumber(d.value) +
                         " by step " + std::to_string(k) +
-                        " (more than 4.5e15 times, 1/machine epsilon, the first step's change "
+                        ", a change over 1/machine epsilon (4.5e15) times the first step's "
                         "|∇f(x₀)|·|x₁ − x₀| = " +
-                        shortNumber(firstChange) + ")" +
+                        shortNumber(firstChange) +
                         (falling  ? ": f is unbounded below along the path, not a "
                                     "learning-rate problem"
                          : newton ? ": the steps overshoot"
@@ -362,6 +369,13 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                                                         : Divergence::StepTooLarge;
             // The reason in the method's terms (tester s17: a pure Newton step from near an
             // inflection point, f'' = 0.014, jumped 216 units and was blamed on eta).
+            const bool slower = fallingSlower(t.steps);
+            t.verdict =
+                std::string("it left the region of interest: ") +
+                (t.divergence == Divergence::UnboundedBelow ? "f is unbounded below along the path"
+                 : slower ? "f levels out (or falls slowly) that way"
+                 : newton ? "a Newton step is long where H is nearly singular"
+                          : "learning rate too large");
             t.message =
                 "left the region of interest (|x - x₀| > " + shortNumber(o.escapeRadius) +
                 ") at step " + std::to_string(k) +
@@ -369,10 +383,9 @@ Trajectory optimize(const Expression& f, const Eigen::VectorXd& start, const Opt
                      ? " with f falling without bound (f = " + shortNumber(d.value) +
                            "): f is unbounded below along the path, not a "
                            "learning-rate problem"
-                 : fallingSlower(t.steps)
-                     ? " with f still falling, ever more slowly (f = " + shortNumber(d.value) +
-                           "): the path runs off toward where f levels out (or falls "
-                           "slowly without bound), not a learning-rate problem"
+                 : slower ? " with f still falling, ever more slowly (f = " + shortNumber(d.value) +
+                                "): the path runs off toward where f levels out (or falls "
+                                "slowly without bound), not a learning-rate problem"
                  : newton ? ": a Newton step −H⁻¹∇f is long where the curvature is "
                             "small (H nearly singular, near an inflection point), not a "
                             "learning-rate problem"

@@ -168,7 +168,10 @@ struct Trajectory {
     std::vector<Step> steps; ///< the start first, then one entry per step taken
     StopReason reason = StopReason::MaxSteps;
     Divergence divergence = Divergence::None; ///< set when reason is Diverged
-    std::string message;              ///< why it stopped, in words (a converged run: and where)
+    std::string message; ///< why it stopped, in words (a converged run: and where)
+    /// A diverged run: the message's verdict alone, a short clause without the numbers ("the
+    /// steps overshoot: learning rate too large"), for a line that must fit (the status bar).
+    std::string verdict;
     std::optional<EndPoint> endPoint; ///< set when the run converged
     int stepCount() const { return static_cast<int>(steps.size()) - 1; }
 };
