@@ -2005,7 +2005,8 @@ void MainWindow::onDocumentChanged(int what) {
         QString first;
         const auto& trajectories = m_doc->trajectories();
         for (int i = 0; i < int(trajectories.size()); ++i)
-            if (const Trajectory& t = trajectories[std::size_t(i)]; t.reason == StopReason::Diverged) {
+            if (const Trajectory& t = trajectories[std::size_t(i)];
+                t.reason == StopReason::Diverged) {
                 if (first.isEmpty())
                     first = tr("%1 at step %2: %3")
                                 .arg(runName(*m_doc, i))
