@@ -2297,10 +2297,20 @@ int MainWindow::viewTab() const {
 void MainWindow::showReadout() {
     m_readout->setArrowScale(meanSlope(m_doc->surface()));
     const Document::NearCritical near = m_doc->nearCriticalPoint();
-    m_readout->setExpansion(
-        m_doc->expansion(), m_doc->inputNames(),
-        near.index >= 0 ? &m_doc->criticalPoints().points[std::size_t(near.index)] : nullptr,
-        near.distance);
+    // Named at the list's rounding: sin(x)/x's maximum read "at (4.80212e-09)" (tester s26).
+    // The distance to the point as named, so the two agree: "0.002 from ... (0)".
+    std::optional<CriticalPoint> named;
+    double distance = near.distance;
+    if (near.index >= 0) {
+        named = m_doc->criticalPoints().points[std::size_t(near.index)];
+        named->point = coordinatesAtScale(*m_doc, named->point);
+        const std::vector<double>& x = m_doc->settings().point;
+        if (named->point.size() == Eigen::Index(x.size()) && distance > 0)
+            distance =
+                (named->point - Eigen::Map<const Eigen::VectorXd>(x.data(), x.size())).norm();
+    }
+    m_readout->setExpansion(m_doc->expansion(), m_doc->inputNames(), named ? &*named : nullptr,
+                            distance);
 }
 
 void MainWindow::resetShownViews() {

@@ -85,6 +85,8 @@ double zeroAtScale(const Document& doc, double v) {
     return std::abs(v) < valueUnit(doc) ? 0.0 : v;
 }
 
+} // namespace
+
 /// A found point's plotted coordinates within sqrt(eps) of an axis's extent of zero read as 0:
 /// an extremum is located only to about that (f moves by f'' d^2 / 2, below rounding, for d
 /// under sqrt(eps |f| / |f''|)). sin(x)/x's maximum was listed "at 4.8e-09" (tester s26), the
@@ -100,7 +102,6 @@ Eigen::VectorXd coordinatesAtScale(const Document& doc, Eigen::VectorXd p) {
             p[axes[k]] = 0;
     return p;
 }
-} // namespace
 
 std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels) {
     const CriticalPointSearch& c = doc.criticalPoints();

@@ -21,6 +21,10 @@ QString viewKindNames();
 /// The view shown when none is asked for: the curve for one input, else the surface.
 ViewKind defaultView(const Document& doc);
 
+/// A found point's plotted coordinates within sqrt(eps) of an axis's extent of zero set to 0:
+/// an extremum is located only to about that.
+Eigen::VectorXd coordinatesAtScale(const Document& doc, Eigen::VectorXd p);
+
 /// The critical points and the domain's extremes as markers, in plot units (x, y, f) for
 /// two inputs or (x, f, 0) for one; `labels` names the kind and value ("min −32").
 std::vector<PlotMarker> criticalMarkers(const Document& doc, bool labels);

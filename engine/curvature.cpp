@@ -98,6 +98,15 @@ bool CurvatureAnalysis::curvatureLost() const {
     return lostToRounding(eigenvalues, eigenvalueErrors);
 }
 
+bool CurvatureAnalysis::equalEigenvalues() const {
+    const auto n = eigenvalues.size();
+    if (n < 2 || eigenvalueErrors.size() != n || !eigenvalues.allFinite() ||
+        !eigenvalueErrors.allFinite() || inertia.zero > 0)
+        return false;
+    // Ascending: the extremes are the first and the last.
+    return eigenvalues[n - 1] - eigenvalues[0] <= eigenvalueErrors[n - 1] + eigenvalueErrors[0];
+}
+
 bool lostToRounding(const Eigen::VectorXd& lambda, const Eigen::VectorXd& error) {
     if (lambda.size() == 0 || error.size() != lambda.size() || !lambda.allFinite() ||
         !error.allFinite())

@@ -40,6 +40,12 @@ struct CurvatureAnalysis {
     /// its own precision (log-sum-exp's 1.7e-17 next to 0.25, x^4's 1.2e-17 at 1e-9).
     bool curvatureLost() const;
 
+    /// True when every eigenvalue is nonzero and all agree within their rounding bounds
+    /// (lambda_max - lambda_min <= e_max + e_min): H is a multiple of I to working precision,
+    /// every direction is an eigenvector, and the eigen-solver's pick of two is arbitrary
+    /// (x^2 + y^2: the view draws no axis it could not justify).
+    bool equalEigenvalues() const;
+
     /// The eigenvalues with those that count as zero set to exactly 0, for every output
     /// (readout, JSON): by Sylvester's law of inertia the zero ones are the middle
     /// `inertia.zero` of the ascending list (the log-sum-exp Hessian's 1.7e-17 and the

@@ -841,6 +841,29 @@ private slots:
         QVERIFY(!la.curvatureLost());
     }
 
+    // H a multiple of I (every direction an eigenvector, the solver's pair arbitrary) is told
+    // apart from H merely close to one by the eigenvalues' rounding bounds.
+    void equalEigenvalues() {
+        const auto at = [](const char* f, Eigen::Vector2d x) {
+            return gs::analyzeCurvature(gs::derivatives(parse(f, {"x", "y"}), x), x);
+        };
+        QVERIFY(at("x^2+y^2", {0.3, -0.7}).equalEigenvalues());    // 2 I
+        QVERIFY(at("(x^2+y^2)/3", {0.1, 0.2}).equalEigenvalues()); // 2/3 I, rounded
+        QVERIFY(at("(x+y)^2+(x-y)^2", {1, 2}).equalEigenvalues()); // 4 I, rotated terms
+        QVERIFY(at("cos(x)*cos(y)", {0, 0}).equalEigenvalues());   // -I
+        QVERIFY(at("exp(x^2+y^2)", {0, 0}).equalEigenvalues());    // 2 I at the origin only
+        // exp(r^2): H = e^(r^2) (2 I + 4 x x^T), eigenvalues 2e^.25 and 3 * 2e^.25 at (0.5, 0).
+        QVERIFY(!at("exp(x^2+y^2)", {0.5, 0}).equalEigenvalues());
+        // 2 and 2.0000002: 1e-7 apart, far beyond rounding (~1e-15).
+        QVERIFY(!at("x^2+1.0000001*y^2", {0.2, 0.1}).equalEigenvalues());
+        // A zero eigenvalue (log-sum-exp along (1, 1)) is not a multiple of I; nor one input.
+        QVERIFY(!at("log(exp(x)+exp(y))", {0, 0}).equalEigenvalues());
+        QVERIFY(!at("0*x+0*y", {0, 0}).equalEigenvalues());
+        const Eigen::VectorXd one = Eigen::VectorXd::Constant(1, 0.5);
+        QVERIFY(!gs::analyzeCurvature(gs::derivatives(parse("x^2", {"x"}), one), one)
+                     .equalEigenvalues());
+    }
+
     // x^3 + 0.001 x: f' = 3x^2 + 0.001 > 0, no critical point.
     void oneVariableNone() {
         const auto f = parse("x^3 + 0.001*x", {"x"});

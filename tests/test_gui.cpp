@@ -2824,6 +2824,12 @@ private slots:
         QVERIFY2(top.startsWith(QStringLiteral("maximum at (0): f = 1, λ = 0 ± ")),
                  qPrintable(top));
         QVERIFY2(top.endsWith(QStringLiteral("(rounding)")), qPrintable(top));
+        // The readout beside it names it where the list does, and the distance to that
+        // (it read "from the maximum at (4.80212e-09)").
+        QCOMPARE(m_doc->setPoint(0.002, 0), QString());
+        QVERIFY2(
+            m_window->readout()->text().contains(QStringLiteral("; 0.002 from the maximum at (0)")),
+            qPrintable(m_window->readout()->text()));
     }
 
     // Tester s24 (the backpropagation example's contour): a line of minima, all at the slice's
@@ -6792,6 +6798,35 @@ private slots:
                                         .arg(QString::fromStdString(legend[i]),
                                              QString::fromStdString(legend[j]))));
             }
+        m_window->showViewTab(0);
+    }
+
+    // H = lambda I: no pair of axes the eigen-solver happened to pick (x^2 + y^2 drew them
+    // along x and y) but a ring, and the legend says every direction curves alike.
+    void equalEigenvaluesDrawARing() {
+        const auto legendHas = [&](const char* entry) {
+            const std::vector<std::string> legend = m_window->contourScene().pointLegend();
+            return std::find(legend.begin(), legend.end(), entry) != legend.end();
+        };
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        QCOMPARE(m_doc->setPoint(0.5, 0.3), QString());
+        m_window->showViewTab(1);
+        QTest::qWait(100);
+        const ContourScene& contour = m_window->contourScene();
+        QVERIFY(contour.everyDirectionRing());
+        QCOMPARE(contour.principalAxes(), 0);
+        QVERIFY(legendHas("every direction curving up (H = λI)"));
+        QVERIFY(!legendHas("principal axis, curving up"));
+        QCOMPARE(m_doc->setFunction(QStringLiteral("-(x^2 + y^2)")), QString());
+        QTest::qWait(50);
+        QVERIFY(contour.everyDirectionRing());
+        QVERIFY(legendHas("every direction curving down (H = λI)"));
+        // Unequal curvatures: the two axes again.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2")), QString());
+        QTest::qWait(50);
+        QVERIFY(!contour.everyDirectionRing());
+        QCOMPARE(contour.principalAxes(), 2);
+        QVERIFY(legendHas("principal axis, curving up"));
         m_window->showViewTab(0);
     }
 

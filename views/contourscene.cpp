@@ -14,7 +14,9 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <numbers>
 #include <string>
+#include <tuple>
 #include <vtkActor.h>
 #include <vtkActor2D.h>
 #include <vtkActor2DCollection.h>
@@ -452,6 +454,7 @@ ContourScene::ContourScene()
     m_tangentLine = lineActor(segment({0, 0, 0}, {0, 0, 0}), look.tangentEdge);
     for (auto& a : m_axes)
         a = lineActor(segment({0, 0, 0}, {0, 0, 0}), positiveCurvature);
+    m_ring = lineActor(segment({0, 0, 0}, {0, 0, 0}), positiveCurvature);
 
     m_pointDisc = std::make_unique<Disc>(look.marker);
 
@@ -499,6 +502,7 @@ ContourScene::ContourScene()
     renderer()->AddActor(m_tangentLine);
     for (auto& a : m_axes)
         renderer()->AddActor(a);
+    renderer()->AddActor(m_ring);
     renderer()->AddActor(m_ascent->actor);
     renderer()->AddActor(m_descent->actor);
     m_runs = std::make_unique<RunPaths>(renderer(), m_box);
@@ -577,6 +581,7 @@ void ContourScene::applyPixelScale() {
     m_tangentLine->GetProperty()->SetLineWidth(float(2.4 * k));
     for (auto& a : m_axes)
         a->GetProperty()->SetLineWidth(float(3.0 * k));
+    m_ring->GetProperty()->SetLineWidth(float(3.0 * k));
     m_runs->applyStyle(k);
     // The legends on a solid box in the theme's background with a thin border: level curves
     // and paths under them do not show through (issue #9).
@@ -1114,6 +1119,38 @@ std::vector<std::string> ContourScene::colorBarLabels() const {
     return labels;
 }
 
+vtkSmartPointer<vtkPolyData> ContourScene::ringInFrame(const Eigen::Vector3d& centre,
+                                                       double radius) const {
+    // 96 chords (within a pixel of the circle up to a radius of 1000 pixels: r (1 - cos(pi/96)))
+    // drawn two on, two off: dashed, the ring reads as the ends of every axis, not as one more
+    // level curve (solid, it looked like the quadratic model's).
+    constexpr int kChords = 96;
+    auto pts = vtkSmartPointer<vtkPoints>::New();
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    const auto on = [&](int k) {
+        const double t = 2 * std::numbers::pi * k / kChords;
+        return Eigen::Vector3d(centre + radius * Eigen::Vector3d(std::cos(t), std::sin(t), 0));
+    };
+    for (int k = 0; k < kChords; ++k) {
+        if (k % 4 >= 2)
+            continue;
+        Eigen::Vector3d a = on(k), b = on(k + 1);
+        if (m_surface) { // each chord cut at the frame, as the axes are
+            const GridSpec& g = m_surface->grid;
+            const auto part = clipToRect(a, b, g.xmin, g.xmax, g.ymin, g.ymax);
+            if (!part)
+                continue;
+            std::tie(a, b) = *part;
+        }
+        const vtkIdType ids[2] = {pts->InsertNextPoint(a.data()), pts->InsertNextPoint(b.data())};
+        lines->InsertNextCell(2, ids);
+    }
+    auto d = vtkSmartPointer<vtkPolyData>::New();
+    d->SetPoints(pts);
+    d->SetLines(lines);
+    return d;
+}
+
 vtkSmartPointer<vtkPolyData> ContourScene::inFrame(const Eigen::Vector3d& a,
                                                    const Eigen::Vector3d& b) const {
     if (!m_surface)
@@ -1161,6 +1198,7 @@ void ContourScene::setExpansion(const Expansion& e, bool tangent, bool quadratic
                     m_surface ? meanSlope(*m_surface) : 0.0,
                     e.curvature.eigenvaluesToTolerance(),
                     e.curvature.eigenvectors,
+                    e.curvature.equalEigenvalues(),
                     e.modelGrid,
                     tangent,
                     gradient};
@@ -1267,8 +1305,20 @@ void ContourScene::placePointGlyphs() {
             if (std::abs(lambda[k]) > 0 && (smallest == 0 || std::abs(lambda[k]) < smallest))
                 smallest = std::abs(lambda[k]);
     bool positive = false, negative = false; // axes drawn of each colour
+    // H = lambda I: every direction is an eigenvector and the solver's pair is arbitrary (x^2
+    // + y^2 drew its axes along x and y, as if those were special). A ring of the axes'
+    // length instead, the shape of the model's level curves.
+    const bool ring = defined && gradient && twoInputs && pg.equalEigenvalues && smallest > 0 &&
+                      lambda.allFinite();
+    m_ring->SetVisibility(ring);
+    if (ring) {
+        (lambda[0] > 0 ? positive : negative) = true;
+        vtkPolyDataMapper::SafeDownCast(m_ring->GetMapper())
+            ->SetInputData(ringInFrame(at, kAxisLength * w));
+        setColor(m_ring, lambda[0] > 0 ? positiveCurvature : negativeCurvature);
+    }
     for (int k = 0; k < 2; ++k) {
-        const bool show = defined && gradient && twoInputs && smallest > 0 &&
+        const bool show = !ring && defined && gradient && twoInputs && smallest > 0 &&
                           std::abs(lambda[k]) > 0 && std::isfinite(lambda[k]);
         m_axes[std::size_t(k)]->SetVisibility(show);
         if (!show)
@@ -1280,7 +1330,7 @@ void ContourScene::placePointGlyphs() {
             ->SetInputData(inFrame(at - len * d, at + len * d));
         setColor(m_axes[std::size_t(k)], lambda[k] > 0 ? positiveCurvature : negativeCurvature);
     }
-    updatePointLegend(arrows && gradient, positive, negative);
+    updatePointLegend(arrows && gradient, positive, negative, ring);
 }
 
 void ContourScene::resizeGlyphs() {
@@ -1297,7 +1347,7 @@ void ContourScene::resizeGlyphs() {
     updateLeaderLines();
 }
 
-void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool negative) {
+void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool negative, bool ring) {
     const SceneLook& look = sceneLook();
     struct Entry {
         Rgb color;
@@ -1311,9 +1361,11 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
     if (m_tangentLine->GetVisibility())
         entries.push_back({look.tangentEdge, "its tangent"});
     if (positive)
-        entries.push_back({positiveCurvature, "principal axis, curving up"});
+        entries.push_back({positiveCurvature, ring ? "every direction curving up (H = λI)"
+                                                   : "principal axis, curving up"});
     if (negative)
-        entries.push_back({negativeCurvature, "principal axis, curving down"});
+        entries.push_back({negativeCurvature, ring ? "every direction curving down (H = λI)"
+                                                   : "principal axis, curving down"});
     if (m_modelActor->GetVisibility())
         entries.push_back({look.quadratic, "quadratic model's levels"});
     if (gradientArrows) {
@@ -1898,17 +1950,20 @@ std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
     // The tangent line and the principal axes as drawn, cut at the frame (tester s24: the
     // saddle's axes struck through the labels 0.5 and -0.5), 2 pixels each side.
     const double ppw = pixelsPerWorld();
-    for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get()}) {
+    for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get(), m_ring.Get()}) {
         if (!(ppw > 0) || !a->GetVisibility())
             continue;
         auto* d =
             vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
-        if (!d || d->GetNumberOfPoints() < 2)
+        if (!d)
             continue;
+        // Each two-point line (a segment; the ring's chords).
         double p[3], q[3];
-        d->GetPoint(0, p);
-        d->GetPoint(1, q);
-        strokes.push_back({{p[0], p[1]}, {q[0], q[1]}, 2 * lineScale() / ppw});
+        for (vtkIdType i = 0; i + 1 < d->GetNumberOfPoints(); i += 2) {
+            d->GetPoint(i, p);
+            d->GetPoint(i + 1, q);
+            strokes.push_back({{p[0], p[1]}, {q[0], q[1]}, 2 * lineScale() / ppw});
+        }
     }
     return strokes;
 }
@@ -2380,6 +2435,10 @@ int ContourScene::modelContourPoints() const {
 }
 int ContourScene::principalAxes() const {
     return int(m_axes[0]->GetVisibility()) + int(m_axes[1]->GetVisibility());
+}
+
+bool ContourScene::everyDirectionRing() const {
+    return m_ring->GetVisibility();
 }
 
 std::optional<std::array<Eigen::Vector2d, 2>> ContourScene::principalAxisEnds(int k) const {

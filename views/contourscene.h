@@ -151,6 +151,8 @@ public:
     int pointLevelPoints() const;
     int modelContourPoints() const;
     int principalAxes() const;
+    /// True when the point's Hessian is a multiple of I and a ring stands for its axes.
+    bool everyDirectionRing() const;
     /// The direction of principal axis k (0 or 1) as drawn, a unit vector of arbitrary sign;
     /// zero when it is not drawn.
     Eigen::Vector2d principalAxisDirection(int k) const;
@@ -218,7 +220,7 @@ private:
     /// placeMarkerLabels).
     void updateLeaderLines();
     void rebuildField();
-    void updatePointLegend(bool gradientArrows, bool positive, bool negative);
+    void updatePointLegend(bool gradientArrows, bool positive, bool negative, bool ring);
     /// The point's disc, its tangent, grad f arrows and principal axes, sized for glyphWidth
     /// from m_glyphs (setExpansion; resizeGlyphs after a zoom).
     void placePointGlyphs();
@@ -253,6 +255,8 @@ private:
     void setLegendReserve(double pixels, bool reframe);
     /// The segment a-b cut to the domain: overlays never leave the plot's frame.
     vtkSmartPointer<vtkPolyData> inFrame(const Eigen::Vector3d& a, const Eigen::Vector3d& b) const;
+    /// A circle about `centre` as chords, each cut at the frame.
+    vtkSmartPointer<vtkPolyData> ringInFrame(const Eigen::Vector3d& centre, double radius) const;
 
     std::shared_ptr<const SurfaceSample> m_surface;
     std::shared_ptr<const SurfaceSample> m_levelSample; ///< null: m_surface's
@@ -299,6 +303,8 @@ private:
     std::array<bool, 2> m_arrowCut{};
     Eigen::Vector2d m_gradientDirection = Eigen::Vector2d::Zero();
     std::array<vtkSmartPointer<vtkActor>, 2> m_axes;
+    /// Drawn instead of the axes where H = lambda I (CurvatureAnalysis::equalEigenvalues).
+    vtkSmartPointer<vtkActor> m_ring;
     /// What placePointGlyphs draws at the point, from the last expansion.
     struct PointGlyphs {
         Eigen::Vector2d gradient = Eigen::Vector2d::Zero(); ///< grad f over the plotted inputs
@@ -306,7 +312,8 @@ private:
         double meanSlope = 0;   ///< the surface's (arrowscale.h)
         Eigen::VectorXd lambda; ///< the Hessian's eigenvalues, to tolerance
         Eigen::MatrixXd eigenvectors;
-        GridSpec grid; ///< the model's grid (the frame without a surface)
+        bool equalEigenvalues = false; ///< H = lambda I: every direction principal
+        GridSpec grid;                 ///< the model's grid (the frame without a surface)
         bool tangent = false, showGradient = false;
     };
     PointGlyphs m_glyphs;
