@@ -4467,7 +4467,19 @@ private slots:
         QLabel* message = m_window->messageLabel();
         QVERIFY(message->isVisible());
         const QString text = message->text();
-        QVERIFY(text.contains(QStringLiteral("diverged")));
+        // One line that fits the bar: the run, its step and a short verdict; the full
+        // message in the tool tip (tester s26: the whole message ran off the window's edge).
+        const QString head = QStringLiteral("A run diverged: %1 at step ").arg(runName(*m_doc, 0));
+        QVERIFY2(text.startsWith(head), qPrintable(text));
+        QVERIFY2(text.contains(QString::fromStdString(m_doc->trajectories()[0].verdict)),
+                 qPrintable(text));
+        QVERIFY(!m_doc->trajectories()[0].verdict.empty());
+        QVERIFY(!text.contains(QLatin1Char('\n')));
+        QVERIFY2(message->fontMetrics().horizontalAdvance(text) <= message->width(),
+                 qPrintable(QStringLiteral("%1 px in %2")
+                                .arg(message->fontMetrics().horizontalAdvance(text))
+                                .arg(message->width())));
+        QVERIFY(message->toolTip().contains(runDescription(*m_doc, 0)));
         // A hover's tip in the status bar and later edits do not replace it.
         m_window->statusBar()->showMessage(QStringLiteral("hovering"), 100);
         QCOMPARE(m_doc->setPoint(0.5, 0.5), QString());

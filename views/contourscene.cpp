@@ -219,6 +219,22 @@ std::optional<std::pair<Eigen::Vector3d, Eigen::Vector3d>> clipToRect(const Eige
     return std::pair{Eigen::Vector3d(a + t->first * d), Eigen::Vector3d(a + t->second * d)};
 }
 
+/// The two-point lines of a line actor's input (a segment; the ring's chords), plot units.
+std::vector<std::array<Eigen::Vector2d, 2>> drawnSegments(vtkActor* a) {
+    std::vector<std::array<Eigen::Vector2d, 2>> out;
+    auto* d =
+        vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
+    if (!d)
+        return out;
+    double p[3], q[3];
+    for (vtkIdType i = 0; i + 1 < d->GetNumberOfPoints(); i += 2) {
+        d->GetPoint(i, p);
+        d->GetPoint(i + 1, q);
+        out.push_back({Eigen::Vector2d(p[0], p[1]), Eigen::Vector2d(q[0], q[1])});
+    }
+    return out;
+}
+
 /// A legend symbol: a bar in the line's colour (as the run legend draws its entries).
 vtkSmartPointer<vtkPolyData> legendBar(const Rgb& c) {
     auto symbol = vtkSmartPointer<vtkPolyData>::New();
@@ -1953,17 +1969,8 @@ std::vector<ContourScene::Stroke> ContourScene::pointOverlayStrokes() const {
     for (vtkActor* a : {m_tangentLine.Get(), m_axes[0].Get(), m_axes[1].Get(), m_ring.Get()}) {
         if (!(ppw > 0) || !a->GetVisibility())
             continue;
-        auto* d =
-            vtkPolyData::SafeDownCast(vtkPolyDataMapper::SafeDownCast(a->GetMapper())->GetInput());
-        if (!d)
-            continue;
-        // Each two-point line (a segment; the ring's chords).
-        double p[3], q[3];
-        for (vtkIdType i = 0; i + 1 < d->GetNumberOfPoints(); i += 2) {
-            d->GetPoint(i, p);
-            d->GetPoint(i + 1, q);
-            strokes.push_back({{p[0], p[1]}, {q[0], q[1]}, 2 * lineScale() / ppw});
-        }
+        for (const auto& [p, q] : drawnSegments(a))
+            strokes.push_back({p, q, 2 * lineScale() / ppw});
     }
     return strokes;
 }
@@ -2439,6 +2446,15 @@ int ContourScene::principalAxes() const {
 
 bool ContourScene::everyDirectionRing() const {
     return m_ring->GetVisibility();
+}
+
+std::vector<std::array<Eigen::Vector2d, 2>> ContourScene::principalSegments() const {
+    std::vector<std::array<Eigen::Vector2d, 2>> out;
+    for (vtkActor* a : {m_axes[0].Get(), m_axes[1].Get(), m_ring.Get()})
+        if (a->GetVisibility())
+            for (const auto& s : drawnSegments(a))
+                out.push_back(s);
+    return out;
 }
 
 std::optional<std::array<Eigen::Vector2d, 2>> ContourScene::principalAxisEnds(int k) const {

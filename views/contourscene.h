@@ -153,6 +153,8 @@ public:
     int principalAxes() const;
     /// True when the point's Hessian is a multiple of I and a ring stands for its axes.
     bool everyDirectionRing() const;
+    /// The principal axes or the ring as drawn (cut at the frame): segments in plot units.
+    std::vector<std::array<Eigen::Vector2d, 2>> principalSegments() const;
     /// The direction of principal axis k (0 or 1) as drawn, a unit vector of arbitrary sign;
     /// zero when it is not drawn.
     Eigen::Vector2d principalAxisDirection(int k) const;
