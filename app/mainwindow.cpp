@@ -389,7 +389,7 @@ void MainWindow::setSideBySide(bool sideBySide) {
     // direction the person chose stays). Not before the window is first shown: its first size
     // fits the view, and a refit then replaced the camera of a session opened at start-up.
     if (isVisible())
-        QTimer::singleShot(0, m_view, [this] { m_view->refit(); });
+        QTimer::singleShot(0, m_view, [this] { m_view->refitNowAndOnResize(); });
 }
 
 void MainWindow::showViewTab(int tab) {

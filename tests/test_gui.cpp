@@ -4128,12 +4128,27 @@ private slots:
     }
 
     // Side by side (Ctrl+4) frames the 3-D view again: every corner of the box in view.
+    // Also after a click off the surface (the camera counts as moved: a moved camera is not
+    // refitted on resize, and the box ran off both sides, tester s28).
+    void sideBySideRefitsTheThreeDView_data() {
+        QTest::addColumn<bool>("clicked");
+        QTest::newRow("camera as opened") << false;
+        QTest::newRow("after a click off the surface") << true;
+    }
     void sideBySideRefitsTheThreeDView() {
+        QFETCH(bool, clicked);
         m_window->resize(1280, 720);
         QTest::qWait(100);
         m_window->setSideBySide(false);
         m_window->showViewTab(0);
+        m_window->surfaceView()->resetView();
         QTest::qWait(100);
+        if (clicked) {
+            SurfaceView* view = m_window->surfaceView();
+            const QPoint corner(view->width() - 5, view->height() - 5); // nothing there
+            QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, corner);
+            QVERIFY(view->cameraMoved());
+        }
         m_window->setSideBySide(true);
         QTest::qWait(200);
         vtkRenderer* renderer = m_window->surfaceView()->scene().renderer();

@@ -12,6 +12,8 @@ class PointView : public VtkWidget {
     Q_OBJECT
 public:
     bool dragging() const { return m_dragging; }
+    /// The person moved the camera (a drag off the point, the wheel) since the last reset.
+    bool cameraMoved() const { return m_cameraMoved; }
 
 public slots:
     /// Fits the whole scene into the view again and forgets that the camera was moved.

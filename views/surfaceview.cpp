@@ -142,6 +142,11 @@ void SurfaceView::refit() {
     render();
 }
 
+void SurfaceView::refitNowAndOnResize() {
+    refit();
+    m_refitPending = true;
+}
+
 void SurfaceView::wheelEvent(QWheelEvent* e) {
     m_cameraMoved = true;
     VtkWidget::wheelEvent(e);

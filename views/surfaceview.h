@@ -29,6 +29,10 @@ public slots:
     /// Fits the camera to the surface's box again, from the direction it looks now (after
     /// the domain changed, say).
     void refit();
+    /// refit() now and again at the next resize: for a change of the layout that resizes the
+    /// view later (side by side). Without it a moved camera, not refitted on resize, kept the
+    /// old width's framing and the box ran off both sides (tester s28).
+    void refitNowAndOnResize();
     /// A camera from outside (an opened session): shown as it was saved, zoomed only as far as
     /// keeps the surface's share of the view when this view's aspect is not the saved view's
     /// (`SurfaceScene::restoreCamera`). A view not sized yet (the window not shown) takes it
@@ -62,7 +66,7 @@ private:
 
     SurfaceScene m_scene;
     std::optional<CameraState> m_pendingCamera; ///< restored before the view had a size
-    bool m_refitPending = false;                ///< refit() asked before the view had a size
+    bool m_refitPending = false; ///< refit() at the next resize (none yet, or a layout coming)
 };
 
 } // namespace gs
