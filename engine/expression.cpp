@@ -1043,10 +1043,10 @@ private:
         if (const InputDeclaration* d = declaration(name); d && d->dimensions > 0)
             return shapedInput(*d, t);
         if (peek().kind == Tok::LBracket)
-            fail("'" + name +
-                     "' is a scalar input and cannot be indexed: declare its shape in "
-                     "the variables, as in " +
-                     name + "[3] or " + name + "[2,3]",
+            // Short: under the function box it fits two lines (tester s26: three moved the
+            // rows below).
+            fail("'" + name + "' is a scalar input: to index it, declare it as " + name +
+                     "[3] or " + name + "[2,3] among the inputs",
                  t.offset, t.length);
         return scalarValue(scalarInput(name, t));
     }

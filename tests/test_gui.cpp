@@ -2645,6 +2645,29 @@ private slots:
         // the room the hint kept for it: the rows below stay (tester s24: they jumped 34 px
         // as an error came and went with each keystroke).
         QCOMPARE(x0->mapTo(m_window, QPoint()), before);
+        // Nor the common mistakes' messages at the smallest window (tester s26: indexing a
+        // scalar took three lines and moved the rows 14 px).
+        const QSize size = m_window->size();
+        m_window->resize(1280, 720);
+        QTest::qWait(50);
+        const QPoint small = x0->mapTo(m_window, QPoint());
+        for (const QString& typed :
+             {QStringLiteral("x[1]+y"), QStringLiteral("foo(x)+y"), QStringLiteral("exq(x)+y"),
+              QStringLiteral("x^"), QStringLiteral("(x+y"), QStringLiteral("x+y)"),
+              QStringLiteral("sin x + y"), QStringLiteral("2x+y"), QStringLiteral("x+*y"),
+              QStringLiteral("x,y"), QStringLiteral("sqrt(x, y)"), QStringLiteral("x = 1")}) {
+            function->selectAll();
+            QTest::keyClicks(function, typed);
+            QTest::keyClick(function, Qt::Key_Return); // applied now, not after the pause
+            QTest::qWait(20);
+            QVERIFY2(m_window->functionError()->isVisible(), qPrintable(typed));
+            QVERIFY2(x0->mapTo(m_window, QPoint()) == small,
+                     qPrintable(QStringLiteral("%1: '%2' moved the rows by %3 px")
+                                    .arg(typed, m_window->functionError()->text())
+                                    .arg(x0->mapTo(m_window, QPoint()).y() - small.y())));
+        }
+        m_window->resize(size);
+        QTest::qWait(50);
         before = x0->mapTo(m_window, QPoint());
         QCOMPARE(m_doc->setPoint(9, 0), QString()); // outside the domain: a note too
         QTest::qWait(50);

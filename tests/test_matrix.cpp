@@ -243,9 +243,10 @@ private slots:
         QTest::newRow("column range") << "f = V[1, 3]"
                                       << "V[2,2]"
                                       << "index 3 is out of range" << 9;
-        QTest::newRow("scalar indexed") << "f = y[1]"
-                                        << ""
-                                        << "'y' is a scalar input and cannot be indexed" << 4;
+        QTest::newRow("scalar indexed")
+            << "f = y[1]"
+            << ""
+            << "'y' is a scalar input: to index it, declare it as y[3]" << 4;
         QTest::newRow("ragged rows") << "f = sum([[1, 2], [3]])"
                                      << ""
                                      << "row 1 has 2 entries, row 2 has 1" << 17;
