@@ -832,8 +832,15 @@ void MainWindow::buildControls() {
     // function never replaces the last good surface.
     m_functionTimer = new QTimer(this);
     m_functionTimer->setSingleShot(true);
-    m_functionTimer->setInterval(300);
-    connect(m_function, &QLineEdit::textEdited, m_functionTimer, qOverload<>(&QTimer::start));
+    connect(m_function, &QLineEdit::textEdited, this, [this](const QString& text) {
+        // A text that would turn the surface into a curve or back rests longer first: a
+        // prefix on the way ("x" of "x^2 + y^2") flipped the views Contour, Curve, Contour
+        // as the person typed (tester s26).
+        const Settings& now = m_doc->settings();
+        const bool curve = now.point.size() == 1;
+        const bool willBeCurve = m_doc->withFunction(now, text).point.size() == 1;
+        m_functionTimer->start(curve == willBeCurve ? kFunctionRestMs : kFunctionFlipRestMs);
+    });
     connect(m_functionTimer, &QTimer::timeout, this, &MainWindow::applyFunction);
     connect(m_function, &QLineEdit::returnPressed, this, &MainWindow::applyFunction);
 

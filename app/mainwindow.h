@@ -275,6 +275,9 @@ public:
     /// A notice outlives the click or key that led to it: input within this time of it being
     /// shown (the dialog's Save click, a key held) does not dismiss it (milliseconds).
     static constexpr int kNoticeGraceMs = 1000;
+    /// How long the typed function rests before it is applied (Return applies at once), and
+    /// longer when it would change a surface into a curve or back.
+    static constexpr int kFunctionRestMs = 300, kFunctionFlipRestMs = 1200;
     /// Whether a notice is showing.
     bool noticeShown() const { return !m_notice.isEmpty(); }
 

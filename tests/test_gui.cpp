@@ -2628,6 +2628,35 @@ private slots:
         }
     }
 
+    // Typed character by character, a prefix with one input ("x" of "x^2 + y^2") does not
+    // turn the contour view into the curve and back (tester s26): a change between one input
+    // and more waits for a longer rest; a function of one input typed on purpose still comes.
+    void typingAPrefixDoesNotFlipTheViews() {
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        m_window->showViewTab(1);
+        QTest::qWait(50);
+        QVERIFY(m_window->contourView()->isVisible());
+        QLineEdit* function = m_window->functionEditor();
+        function->setFocus();
+        function->selectAll();
+        QTest::keyClicks(function, QStringLiteral("x"));
+        // Past the ordinary rest: a two-input edit would have been applied by now.
+        QTest::qWait(MainWindow::kFunctionRestMs + 300);
+        QCOMPARE(m_doc->expression().inputCount(), std::size_t(2));
+        QVERIFY(m_window->contourView()->isVisible());
+        QVERIFY(!m_window->curveView()->isVisible());
+        QTest::keyClicks(function, QStringLiteral("^2 + 3*y^2"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_doc->settings().function, QStringLiteral("x^2 + 3*y^2"), 5000);
+        QVERIFY(m_window->contourView()->isVisible());
+        // Meant: one input comes after the longer rest.
+        function->selectAll();
+        QTest::keyClicks(function, QStringLiteral("x^3"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_doc->expression().inputCount(), std::size_t(1), 5000);
+        QVERIFY(m_window->curveView()->isVisible());
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
+        m_window->showViewTab(0);
+    }
+
     // A message under the function box, or in the export dialog, moves no control.
     void messagesMoveNoControl() {
         m_window->panelTabs()->setCurrentIndex(0);
