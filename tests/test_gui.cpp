@@ -1232,6 +1232,41 @@ private slots:
         }
     }
 
+    // Tester s26: from the side (Ctrl+3) the y axis runs across the screen with the box's
+    // centre on its line, and its title went up into the surface, away from its labels.
+    // It sits under them, as the labels sit under the axis.
+    void sideViewTitleSitsUnderItsLabels() {
+        m_window->showViewTab(0);
+        SurfaceView* view = m_window->surfaceView();
+        view->setCameraPreset(SurfaceView::CameraPreset::Side);
+        view->grabFramebuffer();
+        SurfaceScene& scene = view->scene();
+        const std::vector<vtkBillboardTextActor3D*> texts = scene.axisTexts();
+        QVERIFY(texts.size() > 2);
+        vtkBillboardTextActor3D* title = texts.back(); // y's (then x's before it)
+        QVERIFY(title->GetVisibility());
+        QCOMPARE(QString::fromUtf8(title->GetInput()), QStringLiteral("y"));
+        const std::array<double, 4> t = textDisplayBox(scene.renderer(), title);
+        int below = 0;
+        for (std::size_t i = 0; i + 2 < texts.size(); ++i) {
+            vtkBillboardTextActor3D* l = texts[i];
+            const std::array<double, 4> b = textDisplayBox(scene.renderer(), l);
+            // The labels beside the title: the y axis's ticks about the middle (the f axis's
+            // stand at the box's side, farther off).
+            const double across = 0.5 * (b[0] + b[1]) - 0.5 * (t[0] + t[1]);
+            if (l->GetVisibility() && std::abs(across) < 150) {
+                QVERIFY2(t[3] <= b[2], qPrintable(QStringLiteral("title top %1 over label '%2' "
+                                                                 "bottom %3")
+                                                      .arg(t[3])
+                                                      .arg(QString::fromUtf8(l->GetInput()))
+                                                      .arg(b[2])));
+                ++below;
+            }
+        }
+        QVERIFY(below >= 2);
+        view->resetView();
+    }
+
     void narrowExportKeepsTheWholeView() {
         QTemporaryDir dir;
         m_window->showViewTab(0);
