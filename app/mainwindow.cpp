@@ -1654,7 +1654,8 @@ QString MainWindow::shortcutsHtml() const {
     row(tr("2-D views: drag the point, double-click"),
         tr("move the point (to where you double-click)"));
     row(tr("2-D views: drag elsewhere, middle button"),
-        tr("pan; the wheel zooms; Home or View ▸ Reset View fits the plot again"));
+        tr("pan; the wheel zooms; View ▸ Reset View (Ctrl+0, or Home in the plot) fits the "
+           "plot again"));
     html += tr("<h3>In the views</h3><table>") + rows + QStringLiteral("</table>");
     return html;
 }
