@@ -61,7 +61,7 @@ NotFinite notFinite(const Derivatives& d) {
     if (std::isinf(d.value))
         return NotFinite::Infinite;
     if (!d.gradient.allFinite())
-        return NotFinite::Gradient;
+        return d.gradient.array().isNaN().any() ? NotFinite::Gradient : NotFinite::GradientInfinite;
     if (d.hessianComputed && !d.hessian.allFinite())
         return NotFinite::Hessian;
     return NotFinite::None;
@@ -77,6 +77,10 @@ std::string_view toString(NotFinite reason) {
         return "f is infinite here";
     case NotFinite::Gradient:
         return "f is not differentiable here (its gradient is not finite)";
+    case NotFinite::GradientInfinite:
+        // exp(1000 x) at 0.707 is differentiable, its slope 1e310 past the largest double:
+        // "not differentiable" was wrong there (tester s28).
+        return "its gradient is infinite here, or beyond the largest double (1.8e308)";
     case NotFinite::Hessian:
         return "f is not twice differentiable here (its Hessian is not finite)";
     }

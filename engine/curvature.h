@@ -79,8 +79,9 @@ bool lostToRounding(const Eigen::VectorXd& lambda, const Eigen::VectorXd& error)
 
 /// Why a point cannot be classified: f, its gradient or its Hessian is not a finite number
 /// there. The readout's row and --analyze's "classification_detail" say it in these words.
-enum class NotFinite { None, Value, Infinite, Gradient, Hessian };
-/// The first of f (NaN: outside its domain, or infinite), grad f, H that is not finite.
+enum class NotFinite { None, Value, Infinite, Gradient, GradientInfinite, Hessian };
+/// The first of f (NaN: outside its domain, or infinite), grad f (NaN: not differentiable;
+/// else infinite, which overflow cannot be told from), H that is not finite.
 NotFinite notFinite(const Derivatives& d);
 /// "outside f's domain (f is undefined here)", "f is infinite here", ...; "" for None.
 std::string_view toString(NotFinite reason);

@@ -2142,10 +2142,16 @@ private slots:
         QTest::newRow("log of a negative") << "log(x) + y"
                                            << "-1,0"
                                            << "outside f's domain (f is undefined here)";
+        // ∂/∂x infinite, ∂/∂y NaN (the chain rule's ∞·0): not differentiable.
         QTest::newRow("sqrt(x) at 0")
             << "sqrt(x) + y"
             << "0,1"
             << "f is not differentiable here (its gradient is not finite)";
+        // f = e^707.5 finite, f' = 500 e^707.5 = 7e309 past the largest double.
+        QTest::newRow("exp(500 x) at 1.415")
+            << "exp(500*x)"
+            << "1.415"
+            << "its gradient is infinite here, or beyond the largest double (1.8e308)";
         QTest::newRow("x^1.5 at 0")
             << "x^1.5 + y"
             << "0,1"

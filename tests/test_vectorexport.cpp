@@ -358,6 +358,23 @@ private slots:
                  "too few lines in the PDF");
     }
 
+    // The 3-D view's message where there is nothing to plot is text in the figure too, as in
+    // the PNG (the figure was a box with no word of why).
+    void messageInTheFigure() {
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("m.svg"));
+        QString err;
+        QCOMPARE(
+            run(QStringList{"--export", svg, "--size", "800x600", "--function", "sqrt(-1-x^2-y^2)"},
+                &err),
+            0);
+        QVERIFY2(err.contains(QStringLiteral("f is undefined everywhere on the domain")),
+                 qPrintable(err));
+        const QByteArray s = readAll(svg);
+        QVERIFY2(s.contains("undefined everywhere on the domain"),
+                 "the message is not in the file");
+    }
+
     // A bowl seen from the side, a little above its rim. Shaded, the surface hides what is
     // behind it, as in the raster: the quadratic model at the bowl's bottom (the bowl itself,
     // its wire lines on the surface) is behind the near wall and not in the file, its far rim
