@@ -6935,12 +6935,30 @@ private slots:
         QTest::qWait(50);
         QVERIFY(contour.everyDirectionRing());
         QVERIFY(legendHas("every direction curving down (H = λI)"));
-        // Unequal curvatures: the two axes again.
+        // Unequal curvatures: the two axes again, their lengths as 1/sqrt|lambda|
+        // (sqrt 2 : 1 for lambda = 2, 4).
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2")), QString());
         QTest::qWait(50);
         QVERIFY(!contour.everyDirectionRing());
         QCOMPARE(contour.principalAxes(), 2);
         QVERIFY(legendHas("principal axis, curving up"));
+        const auto lengthOf = [&](int k) {
+            const auto ends = contour.principalAxisEnds(k);
+            return ends ? ((*ends)[1] - (*ends)[0]).norm() : 0.0;
+        };
+        const double ratio =
+            std::max(lengthOf(0), lengthOf(1)) / std::min(lengthOf(0), lengthOf(1));
+        QVERIFY2(std::abs(ratio - std::sqrt(2.0)) < 1e-5, // vtkPoints hold floats
+                 qPrintable(QString::number(ratio)));
+        // Nearly flat one way (lambda = 2e-8 and 2): the curving axis stays in sight, a fifth
+        // of the flat one's length (it was 1e-4 of it, unseen; tester s28).
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 1e-8*y^2")), QString());
+        QTest::qWait(50);
+        QCOMPARE(contour.principalAxes(), 2);
+        const double shortest = std::min(lengthOf(0), lengthOf(1));
+        const double longest = std::max(lengthOf(0), lengthOf(1));
+        QVERIFY2(shortest >= 0.2 * longest * (1 - 1e-5),
+                 qPrintable(QStringLiteral("%1 of %2").arg(shortest).arg(longest)));
         m_window->showViewTab(0);
     }
 

@@ -67,6 +67,8 @@ constexpr double kBandZ = -0.006, kFieldZ = -0.003, kContourZ = -0.004, kModelZ 
                  kOverlayZ = 0.002, kMarkerZ = 0.003, kPointZ = 0.004;
 /// Principal axes: the longer is this fraction of the frame's width.
 constexpr double kAxisLength = 0.22;
+/// The shorter principal axis is at least this share of the longer (a curvature ratio of 25).
+constexpr double kShortestAxisShare = 0.2;
 /// Arrows and the tangent line, as fractions of the frame's width.
 constexpr double kArrowLength = 0.14, kTangentHalf = 0.12;
 /// An arrow shorter than this fraction of its length less than it should be is cut at the frame
@@ -1340,7 +1342,11 @@ void ContourScene::placePointGlyphs() {
         if (!show)
             continue;
         (lambda[k] > 0 ? positive : negative) = true;
-        const double len = kAxisLength * w * std::sqrt(smallest / std::abs(lambda[k]));
+        // In proportion to 1/sqrt|lambda| down to a fifth of the longest: H = diag(2.3e-10, 2)
+        // (x^4 - 3x^2 + y^2 at 0.7071067812) drew the curving axis 1e-5 as long, unseen, and
+        // only the nearly flat one (tester s28).
+        const double len = kAxisLength * w *
+                           std::max(kShortestAxisShare, std::sqrt(smallest / std::abs(lambda[k])));
         const Eigen::Vector3d d(v(0, k), v(1, k), 0);
         vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())
             ->SetInputData(inFrame(at - len * d, at + len * d));
