@@ -117,12 +117,20 @@ void ParameterPanel::sync() {
         const bool isUnused =
             std::find(unused.begin(), unused.end(), p.name.toStdString()) != unused.end();
         // The row's controls too (× stays: it removes the parameter).
-        for (QWidget* w : std::initializer_list<QWidget*>{r.name, r.slider, r.value})
+        // Its range boxes too: active-looking, they read as still in use (tester s28).
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{r.name, r.slider, r.value, r.min, r.max, r.step})
             w->setEnabled(!isUnused);
+        const QString unusedTip =
+            tr("f does not use %1: its slider moves nothing (× removes it)").arg(p.name);
         r.name->setToolTip(
             isUnused
-                ? tr("f does not use %1: its slider moves nothing (× removes it)").arg(p.name)
+                ? unusedTip
                 : tr("The parameter %1: a constant of f (zero derivatives), set here").arg(p.name));
+        r.slider->setToolTip(
+            isUnused ? unusedTip
+                     : tr("Drag to change %1: the surface follows; one drag is one undo step")
+                           .arg(p.name));
         const QSignalBlocker blockers[] = {QSignalBlocker(r.slider), QSignalBlocker(r.value),
                                            QSignalBlocker(r.min), QSignalBlocker(r.max),
                                            QSignalBlocker(r.step)};
@@ -186,9 +194,7 @@ void ParameterPanel::rebuild() {
         r.name->setFont(bold);
         r.slider = new QSlider(Qt::Horizontal);
         r.slider->setObjectName(QStringLiteral("parameterSlider_") + name);
-        r.slider->setToolTip(tr("Drag to change %1: the surface follows; one drag is one undo "
-                                "step")
-                                 .arg(name));
+        // Its tool tip in sync (it says when f does not use the parameter).
         r.slider->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         r.slider->setMinimumWidth(60);
         r.value = box(tr("The value of %1").arg(name), QStringLiteral("parameterValue_") + name);

@@ -2476,9 +2476,16 @@ private slots:
                 names << l;
         QCOMPARE(names.size(), 1);
         QVERIFY(!names[0]->isEnabled());
-        QVERIFY(!a->isEnabled()); // the whole row, but its ×
+        QVERIFY(!a->isEnabled()); // the whole row, its range too, but its ×
+        QVERIFY(
+            !m_window->findChild<QDoubleSpinBox*>(QStringLiteral("parameterMin_a"))->isEnabled());
+        QVERIFY(
+            !m_window->findChild<QDoubleSpinBox*>(QStringLiteral("parameterStep_a"))->isEnabled());
+        QVERIFY(
+            m_window->findChild<QToolButton*>(QStringLiteral("parameterRemove_a"))->isEnabled());
         QCOMPARE(names[0]->toolTip(),
                  QStringLiteral("f does not use a: its slider moves nothing (× removes it)"));
+        QCOMPARE(a->toolTip(), names[0]->toolTip());
         type(function, QStringLiteral("a*sin(x)*x"));
         QVERIFY(names[0]->isEnabled());
         QVERIFY(a->isEnabled());
