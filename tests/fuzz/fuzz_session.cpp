@@ -27,7 +27,10 @@ constexpr int kMaxInputsToLoad = 6;
 // The surface, its models and the critical-point search cost about the function's length
 // times the grid's points: a 5,416-character function at resolution 40 took 1.9 s of CPU
 // under the sanitizers (0.15 s in a release build, and linear in the length: session 24).
-constexpr double kMaxWorkToLoad = 4e6; // characters x grid points
+// Per character the cost varies with the expression: a 2,116-character chain of unary signs
+// at resolution 40 (3.4e6) took 2.2 s under the sanitizers and 0.08 s in a release build
+// (`--critical-points`, session 28): the bound is halved, not the product changed.
+constexpr double kMaxWorkToLoad = 2e6; // characters x grid points
 
 bool cheapEnoughToLoad(const gs::Settings& s) {
     if (s.resolution > kMaxResolutionToLoad || s.point.size() > std::size_t(kMaxInputsToLoad))
