@@ -841,6 +841,12 @@ private slots:
         gs::ChartSeries a{"gd", {0.9, 0.6, 0.0}, {0.25}};
         chart.setSeries({a}, "f");
         QCOMPARE(chart.iterationRange(), (std::array<double, 2>{0, 1}));
+        // Short runs: a tick at each iteration, none between (tester s28: 0.5, 1.5).
+        a.values = {0.25, 0.2, 0.1};
+        chart.setSeries({a}, "f");
+        QCOMPARE(chart.iterationRange(), (std::array<double, 2>{0, 2}));
+        QCOMPARE(chart.iterationTickPositions(), (std::vector<double>{0, 1, 2}));
+        a.values = {0.25};
         // Longer runs: VTK's own range again, no narrower than the data.
         for (int k = 1; k <= 30; ++k)
             a.values.push_back(0.25 / (1 + k));

@@ -24,6 +24,7 @@
 #include <vtkDataArray.h>
 #include <vtkDoubleArray.h>
 #include <vtkFloatArray.h>
+#include <vtkNew.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
 #include <vtkPlotPoints.h>
@@ -38,6 +39,8 @@ namespace gs {
 namespace {
 
 constexpr const char* kIterationTitle = "iteration"; // the bottom axis's title in a figure
+/// Runs shorter than this many iterations have a tick at each one.
+constexpr std::size_t kWholeTickRuns = 10;
 
 /// The loss chart's VTK chart: its legend in a corner free of data, else above the plot.
 vtkSmartPointer<vtkChartXY> legendPlacingChart() {
@@ -219,11 +222,19 @@ void LossChart::setSeries(const std::vector<ChartSeries>& series, const std::str
     m_chart->GetAxis(vtkAxis::LEFT)->SetLogScale(m_log);
     // Runs of one value (a start on a critical point) gave VTK an iteration range of no
     // width, drawn from -1e-7 to 1e-7 (tester s17): at least iterations 0 to 1.
+    // Iterations are whole numbers: a short run (fewer than kWholeTickRuns steps) has a tick
+    // at each, where VTK's own ticks fell at 0.5, 1.5 (tester s28).
     vtkAxis* iterations = m_chart->GetAxis(vtkAxis::BOTTOM);
-    if (lastIteration < 1) {
+    if (lastIteration < kWholeTickRuns) {
+        const std::size_t last = std::max<std::size_t>(1, lastIteration);
+        vtkNew<vtkDoubleArray> at;
+        for (std::size_t k = 0; k <= last; ++k)
+            at->InsertNextValue(double(k));
         iterations->SetBehavior(vtkAxis::FIXED);
-        iterations->SetUnscaledRange(0, 1);
+        iterations->SetUnscaledRange(0, double(last));
+        iterations->SetCustomTickPositions(at);
     } else {
+        iterations->SetCustomTickPositions(nullptr);
         iterations->SetBehavior(vtkAxis::AUTO);
     }
     updateValueTicks();
@@ -356,7 +367,15 @@ void LossChart::updateValueTicks() {
 }
 
 std::vector<double> LossChart::valueTickPositions() const {
-    vtkAxis* axis = m_chart->GetAxis(vtkAxis::LEFT);
+    return tickPositions(vtkAxis::LEFT);
+}
+
+std::vector<double> LossChart::iterationTickPositions() const {
+    return tickPositions(vtkAxis::BOTTOM);
+}
+
+std::vector<double> LossChart::tickPositions(int position) const {
+    vtkAxis* axis = m_chart->GetAxis(position);
     axis->Update();
     std::vector<double> out;
     vtkDoubleArray* p = axis->GetTickPositions();

@@ -48,6 +48,8 @@ public:
     /// The value axis's labelled ticks as drawn: on a log scale, whole decades (at most
     /// kMaxLogTicks of them), positions in log10 units.
     std::vector<double> valueTickPositions() const;
+    /// The iteration axis's ticks (whole numbers on a short run).
+    std::vector<double> iterationTickPositions() const;
     /// The iteration axis's range as set (at least 0 to 1, for runs of one value).
     std::array<double, 2> iterationRange() const;
     /// The value axis's range as drawn.
@@ -102,6 +104,7 @@ protected:
     void applyLineWidths(double ratio) override;
 
 private:
+    std::vector<double> tickPositions(int position) const; ///< of vtkAxis::LEFT or BOTTOM
     /// The chart ChartBase holds, as the legend-placing kind this chart made.
     LegendAvoidingChart* legendChart() const;
     /// Decade ticks on a log axis (VTK's own crowd the axis with labels), automatic otherwise.
