@@ -2695,6 +2695,16 @@ private slots:
         QTest::keyClicks(function, QStringLiteral("x^3"));
         QTRY_COMPARE_WITH_TIMEOUT(m_doc->expression().inputCount(), std::size_t(1), 5000);
         QVERIFY(m_window->curveView()->isVisible());
+        // An error about an earlier text goes with the keystroke that mends it, before the
+        // text is applied (it stayed up to the rest, tester s28).
+        function->selectAll();
+        QTest::keyClicks(function, QStringLiteral("x+"));
+        QTest::keyClick(function, Qt::Key_Return);
+        QVERIFY(m_window->functionError()->isVisible());
+        QTest::keyClicks(function, QStringLiteral("y"));
+        QVERIFY(!m_window->functionError()->isVisible());
+        QCOMPARE(m_doc->settings().function, QStringLiteral("x^3")); // not applied yet
+        QTRY_COMPARE_WITH_TIMEOUT(m_doc->settings().function, QStringLiteral("x+y"), 5000);
         QCOMPARE(m_doc->setFunction(QStringLiteral("x*exp(-x^2-y^2)")), QString());
         m_window->showViewTab(0);
     }
