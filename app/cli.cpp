@@ -295,8 +295,9 @@ QString helpText(const QCommandLineParser& p, const QList<QCommandLineOption>& o
     out += QString::fromUtf8(
         "\nExit status:\n"
         " 0  if OK (a run that diverged is a result, not a failure),\n"
-        " 1  if the command ran and failed (a file could not be written),\n"
-        " 2  if the input was wrong (an option, a value out of range, a function),\n"
+        " 1  if the command ran and failed (writing a file failed: a full disk),\n"
+        " 2  if the input was wrong (an option, a value out of range, a function,\n"
+        "    an output folder that does not exist or is not writable),\n"
         " 3  if the environment lacks something (an X display: use xvfb-run).\n"
         "\nReport bugs to: " GRADSCAPE_BUG_REPORT "\n"
         "(with the output of 'gradscape --version').\n");
