@@ -6952,6 +6952,14 @@ private slots:
         QTest::qWait(50);
         QVERIFY(contour.everyDirectionRing());
         QVERIFY(legendHas("every direction curving down (H = λI)"));
+        // At the minimum the level through x0 is a point: nothing drawn, nothing in the legend.
+        QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + y^2")), QString());
+        QCOMPARE(m_doc->setPoint(0, 0), QString());
+        QTest::qWait(50);
+        QVERIFY(!legendHas("level curve through x₀"));
+        QCOMPARE(m_doc->setPoint(0.5, 0.3), QString());
+        QTest::qWait(50);
+        QVERIFY(legendHas("level curve through x₀"));
         // Unequal curvatures: the two axes again, their lengths as 1/sqrt|lambda|
         // (sqrt 2 : 1 for lambda = 2, 4).
         QCOMPARE(m_doc->setFunction(QStringLiteral("x^2 + 2*y^2")), QString());

@@ -1378,7 +1378,9 @@ void ContourScene::updatePointLegend(bool gradientArrows, bool positive, bool ne
         bool arrow = false;           ///< drawn with an arrow symbol, not a bar
     };
     std::vector<Entry> entries;
-    if (m_pointLevelActor->GetVisibility())
+    // Not where it has no points: at an extremum the level is a point (tester s28: listed at
+    // the maximum, with nothing drawn).
+    if (m_pointLevelActor->GetVisibility() && pointCount(m_pointLevel) > 0)
         entries.push_back({look.marker, "level curve through x₀"});
     if (m_tangentLine->GetVisibility())
         entries.push_back({look.tangentEdge, "its tangent"});
