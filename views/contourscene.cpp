@@ -2468,14 +2468,10 @@ std::vector<std::array<Eigen::Vector2d, 2>> ContourScene::principalSegments() co
 std::optional<std::array<Eigen::Vector2d, 2>> ContourScene::principalAxisEnds(int k) const {
     if (!m_axes[std::size_t(k)]->GetVisibility())
         return std::nullopt;
-    auto* line = vtkPolyData::SafeDownCast(
-        vtkPolyDataMapper::SafeDownCast(m_axes[std::size_t(k)]->GetMapper())->GetInput());
-    if (!line || line->GetNumberOfPoints() < 2)
+    const auto segments = drawnSegments(m_axes[std::size_t(k)]);
+    if (segments.empty())
         return std::nullopt;
-    double a[3], b[3];
-    line->GetPoint(0, a);
-    line->GetPoint(1, b);
-    return std::array<Eigen::Vector2d, 2>{Eigen::Vector2d(a[0], a[1]), Eigen::Vector2d(b[0], b[1])};
+    return segments.front();
 }
 
 Eigen::Vector2d ContourScene::principalAxisDirection(int k) const {
